@@ -1,0 +1,87 @@
+# One command each: `make test`, `make demo`. Every target installs what it needs, idempotently.
+SHELL := /bin/bash
+PLUGIN := yongji_plugin
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+BUILD := build
+DIST := dist
+ZIP := $(DIST)/$(PLUGIN)-$(VERSION).zip
+OUT := out
+DEMO_GPKG := $(OUT)/demo/yongji_demo.gpkg
+DEMO_SIZE ?= 1
+
+APT_CHECK := qgis python3-qgis qgis-providers fonts-noto-cjk xvfb xauth qttools5-dev-tools \
+	pyqt5-dev-tools python3-venv python3-jinja2 python3-shapely python3-yaml python3-psycopg2 \
+	poppler-utils zip unzip
+
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: deps test demo demo-data package deploy i18n ts clean bench
+
+## deps: Debian packages and the test venv (quick when already there)
+deps: $(STAMPS)/apt $(VENV)/.installed
+
+$(STAMPS)/apt:
+	@mkdir -p $(STAMPS)
+	@if ! dpkg -s $(APT_CHECK) >/dev/null 2>&1; then \
+		echo "Installing Debian packages…"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq $(APT_CHECK) >/dev/null; \
+	fi
+	@touch $@
+
+$(VENV)/.installed: requirements-test.txt $(STAMPS)/apt
+	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+## i18n: compile the Qt catalogues (.ts -> .qm)
+i18n: $(QM)
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMPS)/apt
+	@lrelease -silent $< -qm $@
+
+## ts: refresh the .ts catalogues from the sources (developers; keeps existing translations)
+ts: $(STAMPS)/apt
+	@mkdir -p $(BUILD) && /usr/bin/python3 scripts/translation_pro.py > $(BUILD)/yongji_plugin.pro
+	@cd $(BUILD) && pylupdate5 -noobsolete yongji_plugin.pro
+
+## package: dist/yongji_plugin-<version>.zip, the plugin folder as QGIS installs it
+package: $(ZIP)
+$(ZIP): i18n $(shell find $(PLUGIN) resources forms -type f -not -name '*.pyc' 2>/dev/null) metadata.txt
+	@rm -rf $(BUILD)/stage && mkdir -p $(BUILD)/stage/$(PLUGIN) $(DIST)
+	@cp -r $(PLUGIN)/. $(BUILD)/stage/$(PLUGIN)/
+	@cp -r resources forms metadata.txt $(BUILD)/stage/$(PLUGIN)/
+	@rm -f $(BUILD)/stage/$(PLUGIN)/resources/i18n/*.ts
+	@find $(BUILD)/stage \( -name '__pycache__' -o -name '*.pyc' \) -prune -exec rm -rf {} +
+	@rm -f $@ && cd $(BUILD)/stage && zip -qr -X ../../$@ $(PLUGIN)
+	@echo "Built $@"
+
+## deploy: install the package into the default QGIS profile
+deploy: $(ZIP)
+	@dest=$${QGIS_PROFILE_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}/python/plugins; \
+		mkdir -p $$dest && rm -rf $$dest/$(PLUGIN) && unzip -q -o $(ZIP) -d $$dest && \
+		echo "Installed into $$dest/$(PLUGIN)"
+
+## demo-data: the illustrative demo 一张图 GeoPackage (DEMO_SIZE>1 for a large variant)
+demo-data: $(DEMO_GPKG)
+$(DEMO_GPKG): $(STAMPS)/apt $(VENV)/.installed scripts/make_demo_data.py $(wildcard scripts/yongji_demo/*.py)
+	@$(PY) scripts/make_demo_data.py --output $@ --size $(DEMO_SIZE)
+
+## demo: build the demo data and run the main jobs headless into out/
+demo: deps i18n $(DEMO_GPKG)
+	@$(PY) scripts/run_demo.py --data $(DEMO_GPKG) --out $(OUT)
+
+## test: the whole suite on real QGIS (offscreen; the desktop smoke test uses Xvfb)
+test: deps i18n package
+	@$(PY) -m pytest tests --qgis_disable_gui -p no:cacheprovider
+
+bench: deps i18n
+	@$(PY) bench/run_bench.py
+
+clean:
+	rm -rf $(BUILD) $(DIST) $(OUT) $(STAMPS) $(VENV) resources/i18n/*.qm

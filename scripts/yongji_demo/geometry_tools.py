@@ -1,0 +1,54 @@
+"""Small shapely helpers that work the same on shapely 1.8 and 2.x."""
+from shapely.geometry import MultiPoint, MultiPolygon, Polygon
+from shapely.ops import voronoi_diagram
+
+
+def polygons(geom):
+    """The polygon parts of any geometry, dropping slivers of lower dimension."""
+    if geom.is_empty:
+        return []
+    if isinstance(geom, Polygon):
+        return [geom]
+    if isinstance(geom, MultiPolygon):
+        return list(geom.geoms)
+    return [g for part in getattr(geom, "geoms", []) for g in polygons(part)]
+
+
+def as_multi(geom) -> MultiPolygon:
+    return MultiPolygon(polygons(geom))
+
+
+def random_points_in(area, count, rng, min_gap=0.0):
+    minx, miny, maxx, maxy = area.bounds
+    points = []
+    tries = 0
+    while len(points) < count and tries < count * 400:
+        tries += 1
+        x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+        from shapely.geometry import Point
+
+        p = Point(x, y)
+        if not area.contains(p):
+            continue
+        if min_gap and any(p.distance(q) < min_gap for q in points):
+            continue
+        points.append(p)
+    return points
+
+
+def voronoi_cells(points, clip):
+    """Voronoi cells of the points, clipped to an area, in the order of the points.
+
+    Four far corner points stand in for ``envelope=``, which crashes shapely 1.8 on GEOS 3.11.
+    """
+    minx, miny, maxx, maxy = clip.bounds
+    pad = 10 * max(maxx - minx, maxy - miny)
+    corners = [(minx - pad, miny - pad), (maxx + pad, miny - pad), (maxx + pad, maxy + pad),
+               (minx - pad, maxy + pad)]
+    diagram = voronoi_diagram(MultiPoint([(p.x, p.y) for p in points] + corners))
+    cells = list(diagram.geoms)
+    ordered = []
+    for p in points:
+        cell = next(c for c in cells if c.contains(p) or c.touches(p))
+        ordered.append(cell.intersection(clip))
+    return ordered

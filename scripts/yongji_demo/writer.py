@@ -1,0 +1,59 @@
+"""Write feature dicts into a GeoPackage with the catalogue's field types."""
+from pathlib import Path
+from typing import List
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsVectorFileWriter,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+NOTICE = "演示数据，仅供示意，非官方成果 (illustrative demo data, not official)"
+_TYPES = {"string": QVariant.String, "integer": QVariant.LongLong, "real": QVariant.Double}
+_WKB = {"polygon": QgsWkbTypes.MultiPolygon, "line": QgsWkbTypes.MultiLineString,
+        "point": QgsWkbTypes.Point}
+
+
+def make_fields(specs) -> QgsFields:
+    fields = QgsFields()
+    for name, kind in specs:
+        fields.append(QgsField(name, _TYPES[kind]))
+    return fields
+
+
+def write_layer(path: Path, name: str, features: List[dict], field_specs, geometry: str,
+                crs="EPSG:4546", single_part=False, description=NOTICE) -> None:
+    fields = make_fields(field_specs)
+    wkb = QgsWkbTypes.Polygon if (geometry == "polygon" and single_part) else _WKB[geometry]
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = name
+    options.layerOptions = [f"DESCRIPTION={description}"]
+    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer
+                                    if path.exists() else QgsVectorFileWriter.CreateOrOverwriteFile)
+    writer = QgsVectorFileWriter.create(str(path), fields, wkb, QgsCoordinateReferenceSystem(crs),
+                                        QgsCoordinateTransformContext(), options)
+    if writer.hasError():
+        raise RuntimeError(f"{name}: {writer.errorMessage()}")
+    for item in features:
+        feature = QgsFeature(fields)
+        geom = QgsGeometry()
+        if item.get("geometry") is not None:
+            geom.fromWkb(item["geometry"].wkb)
+            if wkb != QgsWkbTypes.Polygon and geometry != "point":
+                geom.convertToMultiType()
+        feature.setGeometry(geom)
+        feature.setAttributes([item.get(f.name()) for f in fields])
+        writer.addFeature(feature)
+    del writer
+
+
+def write_notice(path: Path) -> None:
+    write_layer(path, "demo_notice", [{"notice": NOTICE, "source": "shared/data outline; seeded generator"}],
+                [("notice", "string"), ("source", "string")], "point")

@@ -1,0 +1,97 @@
+"""Loading a source against the catalogue: statuses with reasons, groups, order, styles, no duplicates."""
+import pytest
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+from yongji_plugin.core.catalogue import default_catalogue
+from yongji_plugin.core.errors import PlanError
+from yongji_plugin.core.loader import FOUND, MISSING, NONCONFORMING, inspect_source, load_into_project
+from yongji_plugin.core.sources import Source
+
+
+def _write_shp(layer, path, crs=None, attributes=None):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "ESRI Shapefile"
+    options.fileEncoding = "UTF-8"
+    if attributes is not None:
+        options.attributes = [layer.fields().indexOf(a) for a in attributes]
+    if crs is not None:
+        options.ct = __import__("qgis.core", fromlist=["QgsCoordinateTransform"]).QgsCoordinateTransform(
+            layer.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+
+
+@pytest.fixture()
+def project():
+    project = QgsProject.instance()
+    project.clear()
+    yield project
+    project.clear()
+
+
+def test_demo_geopackage_conforms(demo_gpkg):
+    statuses = inspect_source(Source("gpkg", str(demo_gpkg)))
+    assert [s.spec.code for s in statuses] == [s.code for s in default_catalogue().layers]
+    assert {s.status for s in statuses} == {FOUND}, [(s.spec.code, s.problems) for s in statuses]
+
+
+def test_load_groups_orders_styles_and_does_not_duplicate(demo_gpkg, project):
+    statuses = inspect_source(Source("gpkg", str(demo_gpkg)))
+    loaded = load_into_project(statuses, project)
+    catalogue = default_catalogue()
+    assert len(loaded) == len(catalogue.layers)
+    root = project.layerTreeRoot()
+    assert [g.name() for g in root.children()] == [g.name for g in catalogue.groups]
+    control = root.findGroup("三条控制线")
+    assert [n.layer().name() for n in control.findLayers()] == ["生态保护红线", "永久基本农田", "城镇开发边界"]
+    zones = project.mapLayersByName("规划分区")[0]
+    assert isinstance(zones.renderer(), QgsCategorizedSymbolRenderer)
+    assert {c.label() for c in zones.renderer().categories()} >= {"生态保护区", "农田保护区"}
+    assert zones.labelsEnabled()
+    assert project.crs().authid() == "EPSG:4546"
+    again = load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
+    assert len(project.mapLayers()) == len(catalogue.layers)
+    assert {l.id() for l in again} == {l.id() for l in loaded}
+
+
+def test_folder_reports_missing_and_nonconforming_layers(demo_gpkg, tmp_path):
+    def demo(code):
+        return QgsVectorLayer(f"{demo_gpkg}|layername={code}", code, "ogr")
+
+    _write_shp(demo("STBHHX"), tmp_path / "STBHHX.shp")
+    _write_shp(demo("YJJBNT"), tmp_path / "永久基本农田.shp", attributes=["BSM", "YSDM", "MJ"])
+    _write_shp(demo("CZKFBJ"), tmp_path / "CZKFBJ.shp", crs="EPSG:4326")
+    points = QgsVectorLayer("Point?crs=EPSG:4546&field=GHFQDM:string&field=GHFQMC:string"
+                            "&field=BSM:integer&field=MJ:double", "p", "memory")
+    feature = QgsFeature(points.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("POINT(450000 3860000)"))
+    feature.setAttributes(["01", "生态保护区", 1, 0.0])
+    points.dataProvider().addFeature(feature)
+    _write_shp(points, tmp_path / "GHFQ.shp")
+
+    statuses = {s.spec.code: s for s in inspect_source(Source("folder", str(tmp_path)))}
+    assert statuses["STBHHX"].status == FOUND
+    assert statuses["YJJBNT"].status == NONCONFORMING
+    assert "missing field TBBH" in statuses["YJJBNT"].problems
+    assert statuses["CZKFBJ"].problems == ["CRS EPSG:4326 is not CGCS2000"]
+    assert statuses["GHFQ"].problems == ["wrong geometry type Point, expected Polygon"]
+    assert statuses["XZQ"].status == MISSING
+
+
+def test_bad_sources_give_clear_errors(tmp_path):
+    with pytest.raises(PlanError, match="GeoPackage not found"):
+        inspect_source(Source("gpkg", str(tmp_path / "nope.gpkg")))
+    (tmp_path / "bad.gpkg").write_text("not a database")
+    with pytest.raises(PlanError, match="Not a readable GeoPackage"):
+        inspect_source(Source("gpkg", str(tmp_path / "bad.gpkg")))
+    with pytest.raises(PlanError, match="No saved PostGIS connection named 规划库"):
+        inspect_source(Source("postgis", "规划库"))

@@ -1,0 +1,99 @@
+"""The plugin object QGIS holds: toolbar, menu, Processing provider, translator.
+
+It only wires actions to dialogs; every dialog is built lazily so loading QGIS stays fast and a
+broken dialog cannot break the others.
+"""
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from . import i18n
+from .i18n import tr
+from .paths import icon_path
+
+TOOLBAR_OBJECT_NAME = "YongjiPlanToolbar"
+ACTION_PREFIX = "yongji_"
+
+
+def action_specs():
+    """(key, icon, text, slot name) for each toolbar/menu entry, in display order."""
+    return [
+        ("load", "load", tr("Load plan layers"), "open_load_dialog"),
+        ("help", "help", tr("Help"), "open_help"),
+    ]
+
+
+class YongjiPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.toolbar = None
+        self.actions = {}
+        self.provider = None
+        self._dialogs = {}
+
+    # --- QGIS lifecycle -------------------------------------------------------------------
+    def initProcessing(self):  # noqa: N802
+        if self.provider is not None:
+            return
+        from .processing.provider import YongjiProvider
+
+        self.provider = YongjiProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802
+        i18n.install_translator()
+        self.initProcessing()
+        self.toolbar = self.iface.addToolBar(self.menu_title())
+        self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
+        for key, icon, text, slot in action_specs():
+            action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
+            action.setObjectName(ACTION_PREFIX + key)
+            action.triggered.connect(getattr(self, slot))
+            self.toolbar.addAction(action)
+            self.iface.addPluginToMenu(self.menu_title(), action)
+            self.actions[key] = action
+
+    def unload(self):
+        for action in self.actions.values():
+            self.iface.removePluginMenu(self.menu_title(), action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions = {}
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        for dialog in self._dialogs.values():
+            dialog.close()
+            dialog.deleteLater()
+        self._dialogs = {}
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        i18n.remove_translator()
+
+    @staticmethod
+    def menu_title():
+        return tr("Yongji One Map")
+
+    # --- actions ---------------------------------------------------------------------------
+    def _show(self, key, factory):
+        dialog = self._dialogs.get(key)
+        if dialog is None:
+            dialog = factory()
+            self._dialogs[key] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def open_load_dialog(self):
+        from .gui.load_dialog import LoadLayersDialog
+
+        return self._show("load", lambda: LoadLayersDialog(self.iface, self.iface.mainWindow()))
+
+    def open_help(self):
+        from .gui.help import show_help
+
+        show_help(self.iface.mainWindow())
