@@ -43,6 +43,31 @@ def render_overview(project, path: Path) -> None:
     job.renderedImage().save(str(path))
 
 
+def run_compliance_check(data: Path, project, out: Path) -> None:
+    from qgis.core import QgsVectorLayer
+
+    from yongji_plugin.core.areas import AreaMethod
+    from yongji_plugin.core.compliance import CheckParams, run_compliance
+    from yongji_plugin.core.compliance_outputs import result_layers, write_geopackage
+    from yongji_plugin.core.loader import layers_by_code
+    from yongji_plugin.core.report import write_report
+    from yongji_plugin.core.ruleset import load_ruleset
+
+    folder = out / "compliance"
+    folder.mkdir(parents=True, exist_ok=True)
+    sites = QgsVectorLayer(f"{data}|layername=sites", "示例用地红线", "ogr")
+    controls = layers_by_code(project.mapLayers().values())
+    result = run_compliance(sites, controls, load_ruleset(),
+                            CheckParams(AreaMethod.create(), data_source=str(data)))
+    gpkg = folder / "compliance_result.gpkg"
+    if gpkg.exists():
+        gpkg.unlink()
+    write_geopackage(result_layers(result), gpkg)
+    paths = write_report(result, folder / "report.html")
+    counts = result.counts()
+    print(f"Compliance check: {counts} -> {gpkg}, {paths['html']}, {paths['pdf']}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, required=True)
@@ -59,6 +84,7 @@ def main() -> int:
     print(f"Demo data: {args.data}")
     project = load_demo_project(args.data, args.out)
     render_overview(project, args.out / "overview.png")
+    run_compliance_check(args.data, project, args.out)
     print(f"Wrote {args.out / 'yongji_demo.qgz'} and {args.out / 'overview.png'}")
     project.clear()
     return 0

@@ -19,6 +19,7 @@ def action_specs():
     """(key, icon, text, slot name) for each toolbar/menu entry, in display order."""
     return [
         ("load", "load", tr("Load plan layers"), "open_load_dialog"),
+        ("check", "check", tr("Project site compliance check"), "open_check_dialog"),
         ("help", "help", tr("Help"), "open_help"),
     ]
 
@@ -92,6 +93,11 @@ class YongjiPlugin:
         from .gui.load_dialog import LoadLayersDialog
 
         return self._show("load", lambda: LoadLayersDialog(self.iface, self.iface.mainWindow()))
+
+    def open_check_dialog(self):
+        from .gui.compliance_dialog import ComplianceDialog
+
+        return self._show("check", lambda: ComplianceDialog(self.iface, self.iface.mainWindow()))
 
     def open_help(self):
         from .gui.help import show_help

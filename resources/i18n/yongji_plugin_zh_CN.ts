@@ -44,7 +44,7 @@
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/loader.py" line="112" />
+        <location filename="../../yongji_plugin/core/loader.py" line="126" />
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="22" />
+        <location filename="../../yongji_plugin/plugin.py" line="23" />
         <source>Help</source>
         <translation>帮助</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="78" />
+        <location filename="../../yongji_plugin/plugin.py" line="79" />
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="25" />
+        <location filename="../../yongji_plugin/processing/provider.py" line="26" />
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -167,6 +167,524 @@
         <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="53" />
         <source>Catalogue status</source>
         <translation>图层目录状态</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/areas.py" line="42" />
+        <source>Area CRS {crs} must be a valid projected CRS</source>
+        <translation>面积计算坐标系 {crs} 必须是有效的投影坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/areas.py" line="44" />
+        <source>Area CRS {crs} must use metres</source>
+        <translation>面积计算坐标系 {crs} 的单位必须是米</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/areas.py" line="46" />
+        <source>Unknown area method {method}</source>
+        <translation>未知的面积计算方法 {method}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/areas.py" line="66" />
+        <source>planar area in {crs}</source>
+        <translation>平面面积（{crs}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/areas.py" line="67" />
+        <source>CGCS2000 ellipsoidal area (coordinates from {crs})</source>
+        <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="102" />
+        <source>Control layer {title} ({code}) is missing</source>
+        <translation>缺少控制线图层 {title}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance.py" line="99" />
+        <source>sites</source>
+        <translation>用地红线</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance.py" line="200" />
+        <source>overlaps {title} by {area:.2f} m²</source>
+        <translation>占用{title} {area:.2f} 平方米</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance.py" line="200" />
+        <source>{area:.2f} m² outside {title}</source>
+        <translation>{area:.2f} 平方米位于{title}外</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance.py" line="204" />
+        <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
+        <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance.py" line="204" />
+        <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
+        <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/result_styles.py" line="17" />
+        <source>compliant</source>
+        <translation>合规</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/result_styles.py" line="17" />
+        <source>non-compliant</source>
+        <translation>不合规</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/result_styles.py" line="18" />
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="62" />
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="63" />
+        <source>clear</source>
+        <translation>无冲突</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="63" />
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="63" />
+        <source>sliver</source>
+        <translation>碎片</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="87" />
+        <source>Site compliance summary</source>
+        <translation>选址合规性汇总</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="84" />
+        <source>Conflict pieces</source>
+        <translation>冲突图斑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="84" />
+        <source>Land-class breakdown</source>
+        <translation>地类分项面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="84" />
+        <source>Repaired geometries</source>
+        <translation>已修复几何</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="177" />
+        <source>Cannot write {layer} to {path}: {error}</source>
+        <translation>无法将 {layer} 写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/control_index.py" line="36" />
+        <source>Control layer {name} has no CRS</source>
+        <translation>控制线图层 {name} 没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/control_index.py" line="39" />
+        <source>Control layer {name} lacks field {field}</source>
+        <translation>控制线图层 {name} 缺少字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/control_index.py" line="46" />
+        <source>Rule filter {expr} is not a valid expression</source>
+        <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/geometry_repair.py" line="34" />
+        <source>invalid geometry</source>
+        <translation>几何无效</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="108" />
+        <source>Project site compliance review report</source>
+        <translation>项目选址合规性审查报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="21" />
+        <source>Generated by the Yongji Spatial Plan plugin. Check the data source before signing; demo data is illustrative, not official.</source>
+        <translation>由永济国土空间规划插件生成。签字前请核对数据来源；演示数据仅供示意，非官方成果。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <source>Site layer</source>
+        <translation>用地红线图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="24" />
+        <source>Rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="24" />
+        <source>Area tolerance</source>
+        <translation>面积容差</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="76" />
+        <source>Area method</source>
+        <translation>面积计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="25" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="25" />
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="25" />
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="25" />
+        <source>Site id</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="26" />
+        <source>Site name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="26" />
+        <source>Site type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="26" />
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="27" />
+        <source>mu</source>
+        <translation>亩</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="27" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="27" />
+        <source>Share of site</source>
+        <translation>占项目面积比例</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="27" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="28" />
+        <source>Breakdown</source>
+        <translation>分项</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="28" />
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="29" />
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="29" />
+        <source>Feature</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="29" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="30" />
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/report.py" line="30" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/ruleset.py" line="70" />
+        <source>Rule set {path} cannot be read: {error}</source>
+        <translation>无法读取规则集 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="115" />
+        <source>No site layer given</source>
+        <translation>未指定用地红线图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_input.py" line="45" />
+        <source>Site layer {name} must contain polygons, not {type}</source>
+        <translation>用地红线图层 {name} 必须是面图层，而不是 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_input.py" line="48" />
+        <source>Site layer {name} has no CRS; set its CRS first</source>
+        <translation>用地红线图层 {name} 没有坐标参考系，请先设置坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_input.py" line="50" />
+        <source>Site layer {name} has no features</source>
+        <translation>用地红线图层 {name} 没有要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_input.py" line="59" />
+        <source>Site layer {name} lacks field {field}</source>
+        <translation>用地红线图层 {name} 缺少字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_input.py" line="78" />
+        <source>site has no geometry</source>
+        <translation>地块没有几何</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_input.py" line="82" />
+        <source>site coordinates cannot be transformed to the area CRS</source>
+        <translation>地块坐标无法转换到面积计算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_input.py" line="86" />
+        <source>geometry repaired ({problem})</source>
+        <translation>几何已修复（{problem}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="42" />
+        <source>Planar (plan CRS)</source>
+        <translation>平面（规划坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="76" />
+        <source>CGCS2000 ellipsoidal</source>
+        <translation>CGCS2000 椭球面</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="44" />
+        <source>Run check</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="45" />
+        <source>Cancel check</source>
+        <translation>取消检查</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="67" />
+        <source>Choose a rule set</source>
+        <translation>选择规则集</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="67" />
+        <source>Rule sets (*.yaml *.yml)</source>
+        <translation>规则集 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="73" />
+        <source>Output GeoPackage</source>
+        <translation>输出 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="85" />
+        <source>Layer {name} has no selected features</source>
+        <translation>图层 {name} 没有选中的要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="93" />
+        <source>Choose a project site layer first</source>
+        <translation>请先选择用地红线图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="102" />
+        <source>load the plan layers first</source>
+        <translation>请先加载规划图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="119" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="132" />
+        <source>The check was canceled</source>
+        <translation>检查已取消</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="143" />
+        <source>Compliance check results</source>
+        <translation>合规性检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="139" />
+        <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
+        <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="41" />
+        <source>Project site compliance check</source>
+        <translation>项目选址合规性检查</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/compliance_task.py" line="52" />
+        <source>Report not written: {error}</source>
+        <translation>报告未能写出：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="44" />
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="50" />
+        <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
+        <translation>按规则集检查项目用地红线与控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目应位于城镇开发边界内）。控制线图层按图层目录的代码或名称匹配，取自所给图层或规划 GeoPackage。面积以平方米、公顷和亩列出，按面积坐标系平面计算或按 CGCS2000 椭球计算，不采用工程的椭球设置。小于容差的重叠列为碎片。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="60" />
+        <source>Project sites</source>
+        <translation>项目用地红线</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="62" />
+        <source>Control layers (matched by catalogue code or name)</source>
+        <translation>控制线图层（按目录代码或名称匹配）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="65" />
+        <source>Plan GeoPackage (for control layers not given above)</source>
+        <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="68" />
+        <source>Rule set file (default rule set if empty)</source>
+        <translation>规则集文件（为空时使用默认规则集）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="71" />
+        <source>Area tolerance (m²)</source>
+        <translation>面积容差（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="74" />
+        <source>Area CRS (EPSG:4546 if empty)</source>
+        <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="76" />
+        <source>Planar</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="79" />
+        <source>Site id field</source>
+        <translation>项目编号字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="79" />
+        <source>Site name field</source>
+        <translation>项目名称字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="79" />
+        <source>Site type field</source>
+        <translation>项目类型字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="84" />
+        <source>Site summary</source>
+        <translation>选址汇总</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="90" />
+        <source>Review report (HTML; a PDF is written beside it)</source>
+        <translation>审查报告（HTML，同目录另存 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="90" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceDialogBase</name>
+    <message>
+        <location filename="../../forms/compliance.ui" line="6" />
+        <source>Project site compliance check</source>
+        <translation>项目选址合规性检查</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="10" />
+        <source>Project sites</source>
+        <translation>项目用地红线</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="12" />
+        <source>Selected features only</source>
+        <translation>仅所选要素</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="13" />
+        <source>Rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="30" />
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="20" />
+        <source>Area tolerance (m²)</source>
+        <translation>面积容差（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="22" />
+        <source>Area method</source>
+        <translation>面积计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="24" />
+        <source>Area CRS</source>
+        <translation>面积计算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="26" />
+        <source>Output GeoPackage</source>
+        <translation>输出 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="29" />
+        <source>Temporary layers</source>
+        <translation>临时图层</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ class Controls:
     lake_redline: object
     shore_redline: object
     mountain_redline: object
+    outline: object = None
 
     def hits(self, geom) -> Dict[str, float]:
         return {name: geom.intersection(getattr(self, name)).area
@@ -37,6 +38,14 @@ class Controls:
 
     def outside_udb(self, geom) -> float:
         return geom.difference(self.udb).area
+
+    def place(self, centres: Iterator[Point], make: Callable, ok: Callable):
+        """The first candidate shape that is inside the city and satisfies ``ok``."""
+        for p in centres:
+            geom = make(p)
+            if self.outline.contains(geom) and ok(geom):
+                return geom
+        raise RuntimeError("no position found for a demo site")
 
 
 def grid_centres(region, step: float) -> Iterator[Point]:
@@ -65,12 +74,6 @@ def square(p: Point, size: float) -> Polygon:
     return box(p.x - h, p.y - h, p.x + h, p.y + h)
 
 
-def first(centres: Iterator[Point], make: Callable, ok: Callable):
-    for p in centres:
-        geom = make(p)
-        if ok(geom):
-            return geom
-    raise RuntimeError("no position found for a demo site")
 
 
 def _clean(c: Controls, g) -> bool:
@@ -86,79 +89,79 @@ def build_sites(c: Controls) -> List[dict]:
                       "CASE": case, "ALSM": note, "geometry": geom})
 
     add("clean", URBAN, "城区商业综合体项目",
-        first(grid_centres(c.udb_core, 700), lambda p: square(p, 200),
+        c.place(grid_centres(c.udb_core, 700), lambda p: square(p, 200),
               lambda g: c.udb_core.contains(g) and no_hits(g)), "合规：位于城镇集中建设区内")
     add("clean", URBAN, "张营镇农产品加工项目",
-        first(grid_centres(c.town_udb, 300), lambda p: square(p, 160),
+        c.place(grid_centres(c.town_udb, 300), lambda p: square(p, 160),
               lambda g: c.udb.contains(g) and no_hits(g)), "合规：位于镇区开发边界内")
     add("clean", INFRA, "乡村污水处理站",
-        first(grid_centres(c.rural_zone, 900), lambda p: square(p, 120),
+        c.place(grid_centres(c.rural_zone, 900), lambda p: square(p, 120),
               lambda g: c.rural_zone.contains(g) and no_hits(g)), "合规：基础设施，不占控制线")
     add("redline", INFRA, "中条山输电线路塔基",
-        first(boundary_centres(c.mountain_redline, 1500), lambda p: square(p, 180),
+        c.place(boundary_centres(c.mountain_redline, 1500), lambda p: square(p, 180),
               lambda g: c.hits(g)["redline"] > 1000 and c.hits(g)["farmland"] == 0
               and c.hits(g)["protected"] == 0 and c.hits(g)["heritage"] == 0),
         "不合规：压占生态保护红线")
     add("farmland", INFRA, "乡道拓宽工程节点",
-        first(grid_centres(c.farmland.envelope, 2300), lambda p: square(p, 150),
+        c.place(grid_centres(c.farmland.envelope, 2300), lambda p: square(p, 150),
               lambda g: c.hits(g)["farmland"] > 5000 and c.hits(g)["redline"] == 0
               and c.hits(g)["protected"] == 0 and c.hits(g)["heritage"] == 0),
         "不合规：压占永久基本农田")
     add("outside_udb", URBAN, "城郊物流仓储项目",
-        first(boundary_centres(c.udb_core.union(c.udb_flexible).union(c.udb_special), 700),
+        c.place(boundary_centres(c.udb_core.union(c.udb_flexible).union(c.udb_special), 700),
               lambda p: square(p, 200),
               lambda g: no_hits(g) and c.outside_udb(g) > 2000 and g.intersection(c.udb).area > 2000),
         "不合规：部分位于城镇开发边界外")
     add("multiple", URBAN, "开发区扩区项目",
-        first(boundary_centres(c.farmland.buffer(60).intersection(c.rural_zone.union(c.udb)), 1300),
+        c.place(boundary_centres(c.farmland.buffer(60).intersection(c.rural_zone.union(c.udb)), 1300),
               lambda p: square(p, 300),
               lambda g: c.hits(g)["farmland"] > 5000 and c.outside_udb(g) > 5000
               and c.hits(g)["redline"] == 0 and c.hits(g)["heritage"] == 0),
         "不合规：压占永久基本农田且位于城镇开发边界外")
     add("sliver", INFRA, "通信基站", _sliver_site(c, c.farmland, 0.4), "合规：与永久基本农田重叠不足容差")
     add("invalid", URBAN, "城区停车场（自相交红线）", _bowtie(
-        first(grid_centres(c.udb_core, 900), lambda p: square(p, 160),
+        c.place(grid_centres(c.udb_core, 900), lambda p: square(p, 160),
               lambda g: c.udb_core.contains(g) and no_hits(g) and not _overlaps_sites(g, sites))),
         "几何无效（自相交），修复后检查")
-    part_a = first(grid_centres(c.udb_core, 1100), lambda p: square(p, 120),
+    part_a = c.place(grid_centres(c.udb_core, 1100), lambda p: square(p, 120),
                    lambda g: c.udb_core.contains(g) and no_hits(g) and not _overlaps_sites(g, sites))
-    part_b = first(grid_centres(c.farmland.envelope, 1700), lambda p: square(p, 120),
+    part_b = c.place(grid_centres(c.farmland.envelope, 1700), lambda p: square(p, 120),
                    lambda g: c.hits(g)["farmland"] > 3000 and c.hits(g)["redline"] == 0
                    and c.hits(g)["heritage"] == 0 and not _overlaps_sites(g, sites))
     add("multipart", URBAN, "城乡一体化安置项目（两地块）", MultiPolygon([part_a, part_b]),
         "多部件红线：一块在开发边界内，一块压占永久基本农田")
     add("protected", INFRA, "五老峰景区索道站",
-        first(grid_centres(c.protected_core, 400), lambda p: square(p, 120),
+        c.place(grid_centres(c.protected_core, 400), lambda p: square(p, 120),
               lambda g: c.protected_core.contains(g)), "不合规：位于自然保护地核心保护区和生态保护红线内")
     add("heritage", INFRA, "蒲州故城停车场",
-        first(grid_centres(c.heritage, 200), lambda p: square(p, 100),
+        c.place(grid_centres(c.heritage, 200), lambda p: square(p, 100),
               lambda g: c.heritage.contains(g) and c.hits(g)["farmland"] == 0
               and c.hits(g)["redline"] == 0), "不合规：位于历史文化保护线内")
     add("outside_udb", URBAN, "乡村文旅综合体",
-        first(grid_centres(c.rural_zone, 1300), lambda p: square(p, 180),
+        c.place(grid_centres(c.rural_zone, 1300), lambda p: square(p, 180),
               lambda g: c.rural_zone.contains(g) and no_hits(g) and c.outside_udb(g) == g.area
               and not _overlaps_sites(g, sites)), "不合规：位于城镇开发边界外")
     add("redline", INFRA, "黄河滩区取水泵站",
-        first(boundary_centres(c.shore_redline, 1100), lambda p: square(p, 160),
+        c.place(boundary_centres(c.shore_redline, 1100), lambda p: square(p, 160),
               lambda g: c.hits(g)["redline"] > 1000 and c.hits(g)["farmland"] == 0
               and c.hits(g)["heritage"] == 0), "不合规：压占生态保护红线（黄河）")
     add("farmland", INFRA, "县道改线工程", _strip(c), "不合规：道路穿越多块永久基本农田")
     add("clean", URBAN, "伍姓湖畔特别用途区配套",
-        first(grid_centres(c.udb_special, 300), lambda p: square(p, 120),
+        c.place(grid_centres(c.udb_special, 300), lambda p: square(p, 120),
               lambda g: c.udb_special.contains(g) and no_hits(g)), "合规：位于特别用途区内")
     add("sliver", URBAN, "城区小学扩建", _sliver_site(c, c.udb_flexible.buffer(100).difference(c.udb), 0.3,
                                                 inside=c.udb_flexible),
         "合规：超出开发边界部分不足容差")
     add("redline", INFRA, "伍姓湖观测站",
-        first(boundary_centres(c.lake_redline, 400), lambda p: square(p, 100),
+        c.place(boundary_centres(c.lake_redline, 400), lambda p: square(p, 100),
               lambda g: c.hits(g)["redline"] > 500 and c.hits(g)["farmland"] == 0
               and c.hits(g)["heritage"] == 0), "不合规：压占生态保护红线（伍姓湖）")
     add("clean", URBAN, "城区弹性发展区住宅项目",
-        first(grid_centres(c.udb_flexible, 150), lambda p: square(p, 60),
+        c.place(grid_centres(c.udb_flexible, 150), lambda p: square(p, 60),
               lambda g: c.udb_flexible.contains(g) and no_hits(g) and not _overlaps_sites(g, sites)),
         "合规：位于城镇弹性发展区内")
     add("clean", INFRA, "山前生态停车场",
-        first(grid_centres(c.control_zone, 1200), lambda p: square(p, 120),
+        c.place(grid_centres(c.control_zone, 1200), lambda p: square(p, 120),
               lambda g: c.control_zone.contains(g) and no_hits(g) and not _overlaps_sites(g, sites)),
         "合规：位于生态控制区，不占控制线")
     return sites
@@ -177,7 +180,7 @@ def _strip(c: Controls) -> Polygon:
     def ok(g):
         hits = c.hits(g)
         return hits["farmland"] > 20000 and hits["redline"] == 0 and hits["heritage"] == 0
-    return first(grid_centres(c.farmland.envelope, 2900),
+    return c.place(grid_centres(c.farmland.envelope, 2900),
                  lambda p: affinity.rotate(box(p.x - 1200, p.y - 12, p.x + 1200, p.y + 12), 17), ok)
 
 
@@ -237,4 +240,5 @@ def controls_from(layers: dict, shapes) -> Controls:
         lake_redline=unary_union([f["geometry"] for f in redline if "伍姓湖" in f["HXMC"]]),
         shore_redline=unary_union([f["geometry"] for f in redline if "黄河" in f["HXMC"]]),
         mountain_redline=unary_union([f["geometry"] for f in redline if "中条山" in f["HXMC"]]),
+        outline=shapes.outline,
     )

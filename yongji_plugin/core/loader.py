@@ -69,6 +69,20 @@ def open_plan(source: Source, catalogue: Catalogue = None) -> Dict[str, QgsVecto
     }
 
 
+def layers_by_code(layers, catalogue: Catalogue = None) -> Dict[str, QgsVectorLayer]:
+    """Map layers to catalogue codes: by the code the loader stamped on them, else by name."""
+    catalogue = catalogue or default_catalogue()
+    result = {}
+    for layer in layers:
+        code = layer.customProperty(CODE_PROPERTY)
+        if not code:
+            spec = catalogue.match(layer.name())
+            code = spec.code if spec else None
+        if code and code not in result:
+            result[code] = layer
+    return result
+
+
 def _group(root: QgsLayerTreeGroup, name: str, index: int) -> QgsLayerTreeGroup:
     group = root.findGroup(name)
     return group if group is not None else root.insertGroup(index, name)

@@ -10,8 +10,9 @@ PROVIDER_ID = "yongji"
 
 def algorithm_classes():
     from .alg_inspect_source import InspectSourceAlgorithm
+    from .alg_site_compliance import SiteComplianceAlgorithm
 
-    return [InspectSourceAlgorithm]
+    return [InspectSourceAlgorithm, SiteComplianceAlgorithm]
 
 
 class YongjiProvider(QgsProcessingProvider):

@@ -1,0 +1,180 @@
+"""The compliance engine against shapely/GEOS computed directly on the same demo data."""
+import hashlib
+
+import pytest
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+from shapely.ops import unary_union
+
+from helpers import memory_layer, shapes, to_shapely
+from yongji_plugin.core.areas import ELLIPSOIDAL, AreaMethod, mu
+from yongji_plugin.core.compliance import (
+    COMPLIANT, CONFLICT, NONCOMPLIANT, SLIVER, CheckParams, run_compliance)
+from yongji_plugin.core.compliance_outputs import result_layers, write_geopackage
+from yongji_plugin.core.errors import PlanError
+from yongji_plugin.core.loader import open_plan
+from yongji_plugin.core.ruleset import load_ruleset
+from yongji_plugin.core.sources import Source
+
+REL = 1e-6
+
+
+@pytest.fixture(scope="module")
+def plan(demo_gpkg):
+    return open_plan(Source("gpkg", str(demo_gpkg)))
+
+
+@pytest.fixture(scope="module")
+def sites(demo_gpkg):
+    return QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
+
+
+@pytest.fixture(scope="module")
+def result(plan, sites):
+    return run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+
+
+def _close(a, b, rel=REL, absolute=1e-6):
+    return abs(a - b) <= max(rel * max(abs(a), abs(b)), absolute)
+
+
+def test_areas_match_shapely(result, plan, sites):
+    ruleset = load_ruleset()
+    site_shapes = {f.id(): g for f, g in shapes(sites)}
+    for rule in ruleset.verdict_rules:
+        control = unary_union([g for _, g in shapes(plan[rule.layer], rule.filter)])
+        for site_result in result.sites:
+            site = site_shapes[site_result.site.fid]
+            expected = (site.intersection(control).area if rule.kind == "no_overlap"
+                        else site.difference(control).area)
+            got = site_result.outcomes[rule.id].area
+            assert _close(got, expected), (site_result.site.site_id, rule.id, got, expected)
+        assert all(_close(s.area, site_shapes[s.site.fid].area) for s in result.sites)
+
+
+def test_land_class_breakdown_matches_shapely(result, plan, sites):
+    parcels = shapes(plan["DLTB"])
+    site_shapes = {f.id(): g for f, g in shapes(sites)}
+    for site_result in result.sites[:6]:
+        site = site_shapes[site_result.site.fid]
+        expected = {}
+        for feature, geometry in parcels:
+            area = site.intersection(geometry).area
+            if area > 0:
+                code = feature["DLBM"][:2]
+                expected[code] = expected.get(code, 0.0) + area
+        got = {r["class_code"]: r["area"] for r in site_result.breakdown
+               if r["rule_id"] == "breakdown_land_class"}
+        assert got.keys() == expected.keys()
+        assert all(_close(got[k], expected[k]) for k in got), site_result.site.site_id
+        assert _close(sum(got.values()), site.area)
+
+
+def test_every_verdict_case(result, sites):
+    case = {f.id(): f["CASE"] for f in sites.getFeatures()}
+    by_case = {}
+    for s in result.sites:
+        by_case.setdefault(case[s.site.fid], []).append(s)
+    conflicts = lambda s: {k for k, o in s.outcomes.items() if o.status == CONFLICT}  # noqa: E731
+    assert all(s.verdict == COMPLIANT and not s.reasons for s in by_case["clean"])
+    assert all(conflicts(s) == {"no_overlap_ecological_redline"} for s in by_case["redline"])
+    assert all(conflicts(s) == {"no_overlap_permanent_farmland"} for s in by_case["farmland"])
+    assert all(conflicts(s) == {"within_urban_boundary"} for s in by_case["outside_udb"])
+    assert conflicts(by_case["multiple"][0]) == {"no_overlap_permanent_farmland", "within_urban_boundary"}
+    assert conflicts(by_case["protected"][0]) == {"no_overlap_ecological_redline", "no_overlap_protected_area"}
+    assert conflicts(by_case["heritage"][0]) == {"no_overlap_heritage_line"}
+    for s in by_case["sliver"]:
+        assert s.verdict == COMPLIANT
+        assert [o.status for o in s.outcomes.values() if o.area > 0 and o.applicable] == [SLIVER]
+        assert "sliver" in s.reasons[0]
+    invalid = by_case["invalid"][0]
+    assert invalid.verdict == COMPLIANT and "repaired" in invalid.reasons[0]
+    assert [r.feature for r in result.repairs] == [invalid.site.site_id]
+    assert by_case["multipart"][0].verdict == NONCOMPLIANT
+    infrastructure = [s for s in result.sites if s.site.site_type == "基础设施"]
+    assert all(not s.outcomes["within_urban_boundary"].applicable for s in infrastructure)
+
+
+def test_same_areas_in_other_crs(plan, sites, result, tmp_path):
+    base = {s.site.site_id: (s.area, {k: o.area for k, o in s.outcomes.items()}) for s in result.sites}
+    for authid in ("EPSG:4326", "EPSG:4525"):
+        moved = sites.materialize(_reproject_request(authid))
+        assert moved.crs().authid() == authid
+        other = run_compliance(moved, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+        for s in other.sites:
+            area, rules = base[s.site.site_id]
+            assert _close(s.area, area, 1e-6, 1e-4), (authid, s.site.site_id)
+            for key, value in s.outcomes.items():
+                assert _close(value.area, rules[key], 1e-6, 1e-3), (authid, s.site.site_id, key)
+
+
+def _reproject_request(authid):
+    from qgis.core import QgsFeatureRequest
+
+    request = QgsFeatureRequest()
+    request.setDestinationCrs(QgsCoordinateReferenceSystem(authid), QgsProject.instance().transformContext())
+    return request
+
+
+def test_overlapping_control_features_count_once():
+    site = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"],
+                        [("POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000, 440000 3860000))", ["A"])])
+    farmland = memory_layer("Polygon", "EPSG:4546", ["TBBH:string", "ZLDWMC:string"], [
+        ("POLYGON((439500 3860000, 440500 3860000, 440500 3861000, 439500 3861000, 439500 3860000))", ["1", "x"]),
+        ("POLYGON((440200 3860000, 440500 3860000, 440500 3861000, 440200 3861000, 440200 3860000))", ["2", "x"])])
+    ruleset = load_ruleset()
+    ruleset.rules = [r for r in ruleset.rules if r.id == "no_overlap_permanent_farmland"]
+    result = run_compliance(site, {"YJJBNT": farmland}, ruleset, CheckParams(AreaMethod.create()))
+    outcome = result.sites[0].outcomes["no_overlap_permanent_farmland"]
+    assert _close(outcome.area, 500 * 1000)
+    assert _close(outcome.share, 0.5)
+    assert len(result.pieces) == 2  # both pieces kept, with their own feature ids
+    assert {p.attributes["TBBH"] for p in result.pieces} == {"1", "2"}
+    assert _close(mu(outcome.area), 750.0)
+
+
+def test_ellipsoidal_is_explicit_and_close(plan, sites, result):
+    method = AreaMethod.create(method=ELLIPSOIDAL)
+    other = run_compliance(sites, plan, load_ruleset(), CheckParams(method))
+    assert "ellipsoidal" in method.describe() and "planar" in result.params.area.describe()
+    for a, b in zip(result.sites, other.sites):
+        assert a.area != b.area and abs(a.area - b.area) / a.area < 1e-3
+
+
+def test_inputs_untouched_and_outputs_written(plan, sites, demo_gpkg, tmp_path):
+    digest = hashlib.sha256(demo_gpkg.read_bytes()).hexdigest()
+    result = run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+    layers = result_layers(result)
+    assert layers["site_summary"].featureCount() == sites.featureCount()
+    assert layers["conflicts"].featureCount() == len(result.pieces) > 0
+    written = write_geopackage(layers, tmp_path / "result.gpkg")
+    assert {k: v.featureCount() for k, v in written.items()} == \
+           {k: v.featureCount() for k, v in layers.items()}
+    assert hashlib.sha256(demo_gpkg.read_bytes()).hexdigest() == digest
+
+
+POLY = "POLYGON((440000 3860000, 440100 3860000, 440100 3860100, 440000 3860000))"
+
+
+@pytest.mark.parametrize("kind, wkt, crs, message", [
+    ("Polygon", None, "EPSG:4546", "has no features"),
+    ("Point", "POINT(440000 3860000)", "EPSG:4546", "must contain polygons, not Point"),
+    ("LineString", "LINESTRING(440000 3860000, 440100 3860100)", "EPSG:4546", "must contain polygons, not Line"),
+    ("Polygon", POLY, None, "has no CRS"),
+])
+def test_bad_site_layers(plan, kind, wkt, crs, message):
+    rows = [(wkt, ["A"])] if wkt else []
+    layer = memory_layer(kind, crs, ["XMBH:string"], rows, name="红线")
+    with pytest.raises(PlanError, match=message) as error:
+        run_compliance(layer, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+    assert "红线" in str(error.value)
+
+
+def test_missing_control_layer_is_named(plan, sites):
+    partial = {k: v for k, v in plan.items() if k != "YJJBNT"}
+    with pytest.raises(PlanError, match=r"永久基本农田 \(YJJBNT\) is missing"):
+        run_compliance(sites, partial, load_ruleset(), CheckParams(AreaMethod.create()))
+
+
+def test_shapely_copy_helper_is_faithful(sites):
+    feature = next(sites.getFeatures())
+    assert abs(to_shapely(feature.geometry()).area - feature.geometry().area()) < 1e-6
