@@ -20,6 +20,7 @@ def action_specs():
     return [
         ("load", "load", tr("Load plan layers"), "open_load_dialog"),
         ("check", "check", tr("Project site compliance check"), "open_check_dialog"),
+        ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
         ("help", "help", tr("Help"), "open_help"),
     ]
 
@@ -94,10 +95,19 @@ class YongjiPlugin:
 
         return self._show("load", lambda: LoadLayersDialog(self.iface, self.iface.mainWindow()))
 
-    def open_check_dialog(self):
+    def open_check_dialog(self, site_layer=None):
         from .gui.compliance_dialog import ComplianceDialog
 
-        return self._show("check", lambda: ComplianceDialog(self.iface, self.iface.mainWindow()))
+        dialog = self._show("check", lambda: ComplianceDialog(self.iface, self.iface.mainWindow()))
+        if site_layer:
+            dialog.choose_sites(site_layer)
+        return dialog
+
+    def open_coords_dialog(self):
+        from .gui.coords_dialog import CoordinateImportDialog
+
+        return self._show("coords", lambda: CoordinateImportDialog(
+            self.iface, self.iface.mainWindow(), open_check=self.open_check_dialog))
 
     def open_help(self):
         from .gui.help import show_help

@@ -74,7 +74,7 @@
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="23" />
+        <location filename="../../yongji_plugin/plugin.py" line="24" />
         <source>Help</source>
         <translation>帮助</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="79" />
+        <location filename="../../yongji_plugin/plugin.py" line="80" />
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="26" />
+        <location filename="../../yongji_plugin/processing/provider.py" line="28" />
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="102" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="106" />
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
@@ -499,47 +499,47 @@
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="67" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="71" />
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="67" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="71" />
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="73" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="77" />
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="85" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="89" />
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="93" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="97" />
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="102" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="106" />
         <source>load the plan layers first</source>
         <translation>请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="119" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="123" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="132" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="136" />
         <source>The check was canceled</source>
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="143" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="147" />
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
@@ -633,6 +633,216 @@
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="37" />
+        <source>{path}: eastings carry different zone numbers {zones}</source>
+        <translation>{path}：横坐标带有不同的带号 {zones}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="52" />
+        <source>Zone {zone} of a {width}-degree CGCS2000 projection is outside China</source>
+        <translation>CGCS2000 {width} 度带第 {zone} 带不在中国范围内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="50" />
+        <source>geometry type {shape} is not a polygon (面)</source>
+        <translation>图形属性 {shape} 不是面</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="52" />
+        <source>point count {stated} but {actual} points listed</source>
+        <translation>界址点数为 {stated}，实际列出 {actual} 个点</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="57" />
+        <source>parcel has no points</source>
+        <translation>地块没有界址点</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="63" />
+        <source>stated area {stated:.4f} ha is far from the computed {computed:.4f} ha</source>
+        <translation>标注面积 {stated:.4f} 公顷与计算面积 {computed:.4f} 公顷相差过大</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="72" />
+        <source>ring {ring} is not closed (last point differs from the first)</source>
+        <translation>第 {ring} 圈未闭合（末点与首点不同）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="74" />
+        <source>ring {ring} has fewer than 3 points</source>
+        <translation>第 {ring} 圈少于 3 个点</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_import.py" line="59" />
+        <source>No coordinate file given</source>
+        <translation>未指定坐标文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_import.py" line="63" />
+        <source>Unknown CRS {crs}</source>
+        <translation>未知坐标系 {crs}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="43" />
+        <source>file is neither UTF-8 nor GBK text</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 文本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="61" />
+        <source>unknown section [{name}]</source>
+        <translation>未知的节 [{name}]</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="70" />
+        <source>text outside any section</source>
+        <translation>文本不在任何节内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="81" />
+        <source>point before any parcel attribute line</source>
+        <translation>界址点出现在地块属性行之前</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="101" />
+        <source>bad point count {value}</source>
+        <translation>界址点数错误：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="103" />
+        <source>bad area {value}</source>
+        <translation>面积错误：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="110" />
+        <source>point line needs 4 values: number, ring, X, Y</source>
+        <translation>界址点行需要 4 个值：点号、圈号、X、Y</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="115" />
+        <source>bad number {value}</source>
+        <translation>数字错误：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="24" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="41" />
+        <source>Choose coordinate files</source>
+        <translation>选择坐标文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="41" />
+        <source>Coordinate files (*.txt)</source>
+        <translation>坐标文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="63" />
+        <source>CRS: {crs}; {ok} of {total} parcels can be imported</source>
+        <translation>坐标系：{crs}；共 {total} 个地块，可导入 {ok} 个</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="87" />
+        <source>Imported {count} parcels into {name}</source>
+        <translation>已导入 {count} 个地块到 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="43" />
+        <source>Import coordinate file</source>
+        <translation>坐标文件导入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="33" />
+        <source>Detect from the file</source>
+        <translation>从文件识别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="33" />
+        <source>Keep the zone prefix (e.g. EPSG:4525)</source>
+        <translation>保留带号（如 EPSG:4525）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="34" />
+        <source>Strip the zone prefix (e.g. EPSG:4546)</source>
+        <translation>去掉带号（如 EPSG:4546）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="104" />
+        <source>Coordinate files</source>
+        <translation>坐标文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="52" />
+        <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Parcels with errors are left out and listed with their line numbers in the problems table.</source>
+        <translation>读取界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标，Y 为横坐标，GBK 或 UTF-8 编码）并生成项目用地红线面。有错误的地块不导入，并在问题表中列出行号。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="122" />
+        <source>Coordinate file</source>
+        <translation>坐标文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="58" />
+        <source>Coordinate reference system</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="60" />
+        <source>Imported sites</source>
+        <translation>导入的用地红线</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="62" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="90" />
+        <source>{ok} parcels imported, {bad} left out</source>
+        <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="101" />
+        <source>Export sites to coordinate file</source>
+        <translation>导出用地红线为坐标文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="110" />
+        <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
+        <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="117" />
+        <source>3-degree zone</source>
+        <translation>3 度带带号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="119" />
+        <source>Zone number in the easting</source>
+        <translation>横坐标加带号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="120" />
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="121" />
+        <source>Producing organisation</source>
+        <translation>数据产生单位</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="122" />
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="138" />
+        <source>{count} parcels written</source>
+        <translation>已写出 {count} 个地块</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceDialogBase</name>
@@ -685,6 +895,64 @@
         <location filename="../../forms/compliance.ui" line="29" />
         <source>Temporary layers</source>
         <translation>临时图层</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinateImportDialogBase</name>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="6" />
+        <source>Import coordinate file</source>
+        <translation>坐标文件导入</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="13" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="14" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="21" />
+        <source>Coordinate reference system</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="28" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="29" />
+        <source>Parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="30" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="31" />
+        <source>Stated area (ha)</source>
+        <translation>标注面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="32" />
+        <source>Computed area (ha)</source>
+        <translation>计算面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="33" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="37" />
+        <source>Send the imported sites to the compliance check</source>
+        <translation>将导入的地块送交合规性检查</translation>
     </message>
 </context>
 <context>

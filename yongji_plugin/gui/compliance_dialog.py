@@ -58,6 +58,10 @@ class ComplianceDialog(BASE, FORM):
                     layer.geometryType() == QgsWkbTypes.PolygonGeometry:
                 self.sitesCombo.addItem(layer.name(), layer.id())
 
+    def choose_sites(self, layer):
+        self.refresh_layers()
+        self.sitesCombo.setCurrentIndex(self.sitesCombo.findData(layer.id()))
+
     def showEvent(self, event):  # noqa: N802 - Qt API
         if self.task is None:
             self.refresh_layers()

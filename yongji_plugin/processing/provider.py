@@ -9,10 +9,12 @@ PROVIDER_ID = "yongji"
 
 
 def algorithm_classes():
+    from .alg_coordinates import ExportCoordinatesAlgorithm, ImportCoordinatesAlgorithm
     from .alg_inspect_source import InspectSourceAlgorithm
     from .alg_site_compliance import SiteComplianceAlgorithm
 
-    return [InspectSourceAlgorithm, SiteComplianceAlgorithm]
+    return [InspectSourceAlgorithm, SiteComplianceAlgorithm, ImportCoordinatesAlgorithm,
+            ExportCoordinatesAlgorithm]
 
 
 class YongjiProvider(QgsProcessingProvider):
