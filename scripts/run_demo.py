@@ -68,6 +68,18 @@ def run_compliance_check(data: Path, project, out: Path) -> None:
     print(f"Compliance check: {counts} -> {gpkg}, {paths['html']}, {paths['pdf']}")
 
 
+def run_plan_qa(data: Path, project, out: Path) -> None:
+    from yongji_plugin.core.loader import layers_by_code
+    from yongji_plugin.core.qa import run_qa
+    from yongji_plugin.core.qa_model import load_qa_rules
+    from yongji_plugin.core.qa_outputs import write_qa_report
+
+    rules = load_qa_rules()
+    result = run_qa(layers_by_code(project.mapLayers().values()), rules)
+    paths = write_qa_report(result, out / "qa" / "qa_report.html", str(data), "EPSG:4546", rules.tolerance)
+    print(f"Plan QA: {len(result.errors)} errors in {len(result.outcomes)} rules -> {paths['pdf']}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, required=True)
@@ -85,6 +97,7 @@ def main() -> int:
     project = load_demo_project(args.data, args.out)
     render_overview(project, args.out / "overview.png")
     run_compliance_check(args.data, project, args.out)
+    run_plan_qa(args.data, project, args.out)
     print(f"Wrote {args.out / 'yongji_demo.qgz'} and {args.out / 'overview.png'}")
     project.clear()
     return 0

@@ -20,6 +20,7 @@ def action_specs():
     return [
         ("load", "load", tr("Load plan layers"), "open_load_dialog"),
         ("check", "check", tr("Project site compliance check"), "open_check_dialog"),
+        ("qa", "qa", tr("Plan data quality check"), "open_qa_dialog"),
         ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
         ("help", "help", tr("Help"), "open_help"),
     ]
@@ -102,6 +103,11 @@ class YongjiPlugin:
         if site_layer:
             dialog.choose_sites(site_layer)
         return dialog
+
+    def open_qa_dialog(self):
+        from .gui.qa_dialog import QaDialog
+
+        return self._show("qa", lambda: QaDialog(self.iface, self.iface.mainWindow()))
 
     def open_coords_dialog(self):
         from .gui.coords_dialog import CoordinateImportDialog

@@ -1,15 +1,11 @@
 """The review report of a compliance check: jinja2 HTML (values escaped) and a PDF of it."""
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUrl
-from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
 from ..i18n import tr
-from ..paths import resource
 from .areas import hectares, mu
 from .compliance import NONCOMPLIANT, CheckResult, verdict_label
 from .compliance_outputs import breakdown_rows, status_label
+from .html_output import html_to_pdf, render_template
 from .site_maps import render_site_map, styled_copies
 
 MAP_LAYERS = ["STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX"]
@@ -74,10 +70,7 @@ def report_context(result: CheckResult, maps: dict) -> dict:
 
 
 def render_html(result: CheckResult, maps: dict = None) -> str:
-    environment = Environment(loader=FileSystemLoader(str(resource("templates"))),
-                              autoescape=select_autoescape(["html", "j2"]))
-    template = environment.get_template("compliance_report.html.j2")
-    return template.render(**report_context(result, maps or {}))
+    return render_template("compliance_report.html.j2", **report_context(result, maps or {}))
 
 
 def _maps(result: CheckResult, folder: Path) -> dict:
@@ -97,20 +90,6 @@ def _maps(result: CheckResult, folder: Path) -> dict:
     return maps
 
 
-def html_to_pdf(html: str, base: Path, pdf_path: Path) -> Path:
-    document = QTextDocument()
-    document.setBaseUrl(QUrl.fromLocalFile(str(base) + "/"))
-    document.setHtml(html)
-    writer = QPdfWriter(str(pdf_path))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
-    writer.setResolution(150)
-    writer.setTitle(tr("Project site compliance review report"))
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    document.print_(writer)
-    return pdf_path
-
-
 def write_report(result: CheckResult, html_path, with_maps: bool = True) -> dict:
     """Write ``report.html`` (+ map images) and ``report.pdf`` beside it; returns their paths."""
     html_path = Path(html_path)
@@ -119,5 +98,5 @@ def write_report(result: CheckResult, html_path, with_maps: bool = True) -> dict
     html = render_html(result, maps)
     html_path.write_text(html, encoding="utf-8")
     pdf_path = html_path.with_suffix(".pdf")
-    html_to_pdf(html, html_path.parent, pdf_path)
+    html_to_pdf(html, html_path.parent, pdf_path, tr("Project site compliance review report"))
     return {"html": html_path, "pdf": pdf_path}

@@ -11,10 +11,11 @@ PROVIDER_ID = "yongji"
 def algorithm_classes():
     from .alg_coordinates import ExportCoordinatesAlgorithm, ImportCoordinatesAlgorithm
     from .alg_inspect_source import InspectSourceAlgorithm
+    from .alg_plan_qa import PlanQaAlgorithm
     from .alg_site_compliance import SiteComplianceAlgorithm
 
-    return [InspectSourceAlgorithm, SiteComplianceAlgorithm, ImportCoordinatesAlgorithm,
-            ExportCoordinatesAlgorithm]
+    return [InspectSourceAlgorithm, SiteComplianceAlgorithm, PlanQaAlgorithm,
+            ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm]
 
 
 class YongjiProvider(QgsProcessingProvider):

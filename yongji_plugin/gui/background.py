@@ -1,0 +1,44 @@
+"""Run core work in a QgsTask: progress and cancel through a QgsFeedback, result back on the GUI thread.
+
+Layers cannot be shared across threads: callers pass copies made with :func:`thread_copy`.
+"""
+from qgis.core import QgsFeatureRequest, QgsFeedback, QgsTask
+
+from ..core.errors import PlanError
+
+
+class BackgroundTask(QgsTask):
+    def __init__(self, description, work, on_done=None):
+        """``work(feedback)`` runs in the worker thread; ``on_done(task, ok)`` on the GUI thread."""
+        super().__init__(description, QgsTask.CanCancel)
+        self.work = work
+        self.on_done = on_done
+        self.result = None
+        self.error = None
+        self.feedback = QgsFeedback()
+        self.feedback.progressChanged.connect(self.setProgress)
+
+    def cancel(self):
+        self.feedback.cancel()
+        super().cancel()
+
+    def run(self):
+        try:
+            self.result = self.work(self.feedback)
+        except PlanError as error:
+            self.error = str(error)
+            return False
+        return not (self.isCanceled() or self.feedback.isCanceled())
+
+    def finished(self, ok):
+        if self.on_done is not None:
+            self.on_done(self, ok)
+
+
+def thread_copy(layer):
+    """A copy another thread may read: memory layers copied with their features, others cloned."""
+    if layer.providerType() == "memory":
+        copy = layer.materialize(QgsFeatureRequest())
+        copy.setName(layer.name())
+        return copy
+    return layer.clone()

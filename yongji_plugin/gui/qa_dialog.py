@@ -1,0 +1,101 @@
+"""规划成果质检: tick rules, run them in the background on the loaded plan, see errors and report."""
+import tempfile
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QListWidgetItem
+
+from ..core.catalogue import default_catalogue
+from ..core.loader import layers_by_code
+from ..core.qa import run_qa
+from ..core.qa_model import load_qa_rules
+from ..core.qa_outputs import error_layer, write_qa_report
+from ..i18n import tr
+from .background import BackgroundTask, thread_copy
+from .forms import load_form
+from .messages import show_error, show_info
+
+FORM, BASE = load_form("qa.ui")
+
+
+class QaDialog(BASE, FORM):
+    def __init__(self, iface=None, parent=None, open_report=True):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.iface, self.open_report = iface, open_report
+        self.rules = load_qa_rules()
+        self.task = None
+        self.errors_layer = self.report_paths = None
+        for rule in self.rules.rules:
+            item = QListWidgetItem(f"{rule.id}  {rule.description}")
+            item.setData(Qt.UserRole, rule.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.ruleList.addItem(item)
+        self.runButton = self.buttonBox.addButton(tr("Run check"), self.buttonBox.AcceptRole)
+        self.cancelButton = self.buttonBox.addButton(tr("Cancel check"), self.buttonBox.ActionRole)
+        self.cancelButton.setEnabled(False)
+        self.allButton.clicked.connect(lambda: self._check_all(Qt.Checked))
+        self.noneButton.clicked.connect(lambda: self._check_all(Qt.Unchecked))
+        self.runButton.clicked.connect(self.run)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.buttonBox.rejected.connect(self.reject)
+
+    def _check_all(self, state):
+        for i in range(self.ruleList.count()):
+            self.ruleList.item(i).setCheckState(state)
+
+    def checked_rules(self):
+        return [self.ruleList.item(i).data(Qt.UserRole) for i in range(self.ruleList.count())
+                if self.ruleList.item(i).checkState() == Qt.Checked]
+
+    def run(self):
+        chosen = self.rules.subset(self.checked_rules())
+        if not chosen.rules:
+            show_error(self, tr("Tick at least one rule"), self.iface)
+            return None
+        layers = {code: thread_copy(layer) for code, layer in
+                  layers_by_code(QgsProject.instance().mapLayers().values()).items()}
+        if not layers:
+            show_error(self, tr("No plan layers in the project: load the plan layers first"), self.iface)
+            return None
+        crs = default_catalogue().crs
+        self.task = BackgroundTask(tr("Plan data quality check"),
+                                   lambda feedback: run_qa(layers, chosen, crs, feedback), self._done)
+        self.task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
+        self.runButton.setEnabled(False)
+        self.cancelButton.setEnabled(True)
+        self.statusLabel.setText(tr("Checking…"))
+        QgsApplication.taskManager().addTask(self.task)
+        return self.task
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def _done(self, task, ok):
+        self.task = None
+        self.runButton.setEnabled(True)
+        self.cancelButton.setEnabled(False)
+        if not ok:
+            self.statusLabel.setText(task.error or tr("The check was canceled"))
+            return
+        self.progressBar.setValue(100)
+        crs = default_catalogue().crs
+        self.errors_layer = error_layer(task.result, crs)
+        QgsProject.instance().addMapLayer(self.errors_layer)
+        report = Path(tempfile.mkdtemp(prefix="yongji_qa_")) / "qa_report.html"
+        sources = {l.source().split("|")[0] for l in QgsProject.instance().mapLayers().values()
+                   if l is not self.errors_layer}
+        self.report_paths = write_qa_report(task.result, report, ", ".join(sorted(sources)), crs,
+                                            self.rules.tolerance)
+        text = tr("{errors} errors; {failed} rules failed, {skipped} skipped").format(
+            errors=len(task.result.errors),
+            failed=sum(1 for o in task.result.outcomes if o.status == "failed"),
+            skipped=sum(1 for o in task.result.outcomes if o.status == "skipped"))
+        self.statusLabel.setText(text)
+        show_info(self.iface, text)
+        if self.open_report:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))
