@@ -80,6 +80,22 @@ def run_plan_qa(data: Path, project, out: Path) -> None:
     print(f"Plan QA: {len(result.errors)} errors in {len(result.outcomes)} rules -> {paths['pdf']}")
 
 
+def print_maps(project, out: Path) -> None:
+    from qgis.core import QgsVectorLayer
+
+    from yongji_plugin.core.loader import layers_by_code
+    from yongji_plugin.core.print_jobs import print_jobs, run_jobs
+    from yongji_plugin.core.printing import PDF, PNG, SheetBuilder
+
+    result = out / "compliance" / "compliance_result.gpkg"
+    summary = QgsVectorLayer(f"{result}|layername=site_summary", "summary", "ogr")
+    conflicts = QgsVectorLayer(f"{result}|layername=conflicts", "conflicts", "ogr")
+    builder = SheetBuilder(layers_by_code(project.mapLayers().values()))
+    for fmt, dpi in ((PDF, 300), (PNG, 150)):
+        paths = run_jobs(print_jobs(builder, out / "maps" / fmt, None, fmt, dpi, True, summary, conflicts))
+        print(f"Maps ({fmt}, {dpi} dpi): {len(paths)} files in {out / 'maps' / fmt}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, required=True)
@@ -98,6 +114,7 @@ def main() -> int:
     render_overview(project, args.out / "overview.png")
     run_compliance_check(args.data, project, args.out)
     run_plan_qa(args.data, project, args.out)
+    print_maps(project, args.out)
     print(f"Wrote {args.out / 'yongji_demo.qgz'} and {args.out / 'overview.png'}")
     project.clear()
     return 0

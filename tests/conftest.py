@@ -14,6 +14,15 @@ for path in (ROOT, ROOT / "scripts"):
         sys.path.insert(0, str(path))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def collect_before_qgis_exits(qgis_app):
+    """Free Python wrappers of QGIS objects (layouts, layers in cycles) before QGIS shuts down."""
+    yield
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture(scope="session")
 def demo_data(tmp_path_factory, qgis_app):
     """The demo 一张图 as generated features and as a GeoPackage (built once per session)."""

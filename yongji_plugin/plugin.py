@@ -21,6 +21,7 @@ def action_specs():
         ("load", "load", tr("Load plan layers"), "open_load_dialog"),
         ("check", "check", tr("Project site compliance check"), "open_check_dialog"),
         ("qa", "qa", tr("Plan data quality check"), "open_qa_dialog"),
+        ("print", "print", tr("Print thematic maps"), "open_print_dialog"),
         ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
         ("help", "help", tr("Help"), "open_help"),
     ]
@@ -108,6 +109,11 @@ class YongjiPlugin:
         from .gui.qa_dialog import QaDialog
 
         return self._show("qa", lambda: QaDialog(self.iface, self.iface.mainWindow()))
+
+    def open_print_dialog(self):
+        from .gui.print_dialog import PrintDialog
+
+        return self._show("print", lambda: PrintDialog(self.iface, self.iface.mainWindow()))
 
     def open_coords_dialog(self):
         from .gui.coords_dialog import CoordinateImportDialog

@@ -74,7 +74,7 @@
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="25" />
+        <location filename="../../yongji_plugin/plugin.py" line="26" />
         <source>Help</source>
         <translation>帮助</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="81" />
+        <location filename="../../yongji_plugin/plugin.py" line="82" />
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="29" />
+        <location filename="../../yongji_plugin/processing/provider.py" line="30" />
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>碎片</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="87" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="61" />
         <source>Site compliance summary</source>
         <translation>选址合规性汇总</translation>
     </message>
@@ -1014,12 +1014,12 @@
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="46" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="50" />
         <source>Plan layers (matched by catalogue code or name)</source>
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="49" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="53" />
         <source>Plan GeoPackage (for layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的图层）</translation>
     </message>
@@ -1032,6 +1032,146 @@
         <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="72" />
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/atlases.py" line="33" />
+        <source>Township figures</source>
+        <translation>乡镇规划指标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/atlases.py" line="77" />
+        <source>Township area</source>
+        <translation>乡镇面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/atlases.py" line="88" />
+        <source>ha</source>
+        <translation>公顷</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/atlases.py" line="85" />
+        <source>The site atlas needs a compliance-check summary layer with sites</source>
+        <translation>项目图集需要含地块的合规性检查汇总图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/atlases.py" line="111" />
+        <source>Atlas export to {path} failed: {error}</source>
+        <translation>图集导出到 {path} 失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing.py" line="56" />
+        <source>Map sheet needs layer {name} ({code}), which is missing</source>
+        <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing.py" line="130" />
+        <source>Location</source>
+        <translation>区位</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing.py" line="168" />
+        <source>Print template {name} not found</source>
+        <translation>找不到打印模板 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing.py" line="208" />
+        <source>Export of {name} to {path} failed: {error}</source>
+        <translation>{name} 导出到 {path} 失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="39" />
+        <source>Preview in layout designer</source>
+        <translation>在布局设计器中预览</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="40" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="41" />
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="67" />
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="103" />
+        <source>Tick at least one map sheet</source>
+        <translation>请至少勾选一幅专题图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="88" />
+        <source>Choose an output folder</source>
+        <translation>请选择输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="93" />
+        <source>Run a compliance check first: no site summary layer in the project</source>
+        <translation>请先运行合规性检查：工程中没有选址汇总图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="119" />
+        <source>Exporting {name}…</source>
+        <translation>正在导出 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="131" />
+        <source>Export canceled after {count} files</source>
+        <translation>已取消导出，已完成 {count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="131" />
+        <source>Exported {count} files</source>
+        <translation>已导出 {count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="36" />
+        <source>Print thematic maps</source>
+        <translation>专题图打印</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="39" />
+        <source>Maps</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="45" />
+        <source>Exports the plan's map sheets from the print templates to PDF or PNG, with an optional atlas per township and per checked site.</source>
+        <translation>按打印模板将规划专题图导出为 PDF 或 PNG，并可按乡镇和按检查地块生成图集。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="55" />
+        <source>Map sheets</source>
+        <translation>专题图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="58" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="59" />
+        <source>Resolution (DPI)</source>
+        <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="61" />
+        <source>Atlas: one sheet per township</source>
+        <translation>图集：每个乡镇一幅</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="62" />
+        <source>Site summary of a compliance check (for the site atlas)</source>
+        <translation>合规性检查的选址汇总（用于项目图集）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="65" />
+        <source>Conflict pieces of that check</source>
+        <translation>该检查的冲突图斑</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1336,49 @@
         <location filename="../../forms/load_layers.ui" line="26" />
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialogBase</name>
+    <message>
+        <location filename="../../forms/print_sheets.ui" line="6" />
+        <source>Print thematic maps</source>
+        <translation>专题图打印</translation>
+    </message>
+    <message>
+        <location filename="../../forms/print_sheets.ui" line="8" />
+        <source>Map sheets</source>
+        <translation>专题图</translation>
+    </message>
+    <message>
+        <location filename="../../forms/print_sheets.ui" line="10" />
+        <source>Atlas: one sheet per township</source>
+        <translation>图集：每个乡镇一幅</translation>
+    </message>
+    <message>
+        <location filename="../../forms/print_sheets.ui" line="11" />
+        <source>Atlas: one sheet per checked site (from the last compliance check)</source>
+        <translation>图集：每个检查地块一幅（取自最近一次合规性检查）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/print_sheets.ui" line="14" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../forms/print_sheets.ui" line="16" />
+        <source>Resolution (DPI)</source>
+        <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/print_sheets.ui" line="18" />
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../forms/print_sheets.ui" line="22" />
+        <source>…</source>
+        <translation>…</translation>
     </message>
 </context>
 <context>

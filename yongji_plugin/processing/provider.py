@@ -12,10 +12,11 @@ def algorithm_classes():
     from .alg_coordinates import ExportCoordinatesAlgorithm, ImportCoordinatesAlgorithm
     from .alg_inspect_source import InspectSourceAlgorithm
     from .alg_plan_qa import PlanQaAlgorithm
+    from .alg_print_sheets import PrintSheetsAlgorithm
     from .alg_site_compliance import SiteComplianceAlgorithm
 
     return [InspectSourceAlgorithm, SiteComplianceAlgorithm, PlanQaAlgorithm,
-            ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm]
+            PrintSheetsAlgorithm, ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm]
 
 
 class YongjiProvider(QgsProcessingProvider):
