@@ -62,6 +62,7 @@ def test_plugin_in_real_qgis_desktop(tmp_path):
     assert first["provider_name"] == "永济国土空间规划"
     assert {"yongji:inspectsource", "yongji:sitecompliance", "yongji:planqa", "yongji:printsheets",
             "yongji:importcoordinates", "yongji:exportcoordinates"} <= set(first["algorithms"])
-    assert {"加载规划图层", "项目选址合规性检查", "规划成果质检", "专题图打印", "坐标文件导入", "帮助"} <= set(first["action_texts"])
+    assert {"加载规划图层", "项目选址合规性检查", "规划成果质检", "专题图打印", "坐标文件导入", "设置",
+            "帮助"} <= set(first["action_texts"])
     assert result["after_reloads"] == first
     assert result["screenshot"].stat().st_size > 10000

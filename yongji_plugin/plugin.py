@@ -23,6 +23,7 @@ def action_specs():
         ("qa", "qa", tr("Plan data quality check"), "open_qa_dialog"),
         ("print", "print", tr("Print thematic maps"), "open_print_dialog"),
         ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
+        ("settings", "settings", tr("Settings"), "open_settings"),
         ("help", "help", tr("Help"), "open_help"),
     ]
 
@@ -120,6 +121,11 @@ class YongjiPlugin:
 
         return self._show("coords", lambda: CoordinateImportDialog(
             self.iface, self.iface.mainWindow(), open_check=self.open_check_dialog))
+
+    def open_settings(self):
+        from .gui.settings_dialog import SettingsDialog
+
+        return self._show("settings", lambda: SettingsDialog(self.iface, self.iface.mainWindow()))
 
     def open_help(self):
         from .gui.help import show_help

@@ -74,7 +74,7 @@
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="26" />
+        <location filename="../../yongji_plugin/plugin.py" line="27" />
         <source>Help</source>
         <translation>帮助</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="82" />
+        <location filename="../../yongji_plugin/plugin.py" line="83" />
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="106" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="111" />
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
@@ -204,37 +204,37 @@
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="200" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="221" />
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="200" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="221" />
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="204" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="225" />
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="204" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="225" />
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/result_styles.py" line="17" />
+        <location filename="../../yongji_plugin/core/result_styles.py" line="21" />
         <source>compliant</source>
         <translation>合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/result_styles.py" line="17" />
+        <location filename="../../yongji_plugin/core/result_styles.py" line="21" />
         <source>non-compliant</source>
         <translation>不合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/result_styles.py" line="18" />
+        <location filename="../../yongji_plugin/core/result_styles.py" line="22" />
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>碎片</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="61" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="63" />
         <source>Site compliance summary</source>
         <translation>选址合规性汇总</translation>
     </message>
@@ -284,17 +284,17 @@
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/control_index.py" line="36" />
+        <location filename="../../yongji_plugin/core/control_index.py" line="40" />
         <source>Control layer {name} has no CRS</source>
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/control_index.py" line="39" />
+        <location filename="../../yongji_plugin/core/control_index.py" line="43" />
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/control_index.py" line="46" />
+        <location filename="../../yongji_plugin/core/control_index.py" line="50" />
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -479,7 +479,7 @@
         <translation>几何已修复（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="42" />
+        <location filename="../../yongji_plugin/gui/settings_dialog.py" line="18" />
         <source>Planar (plan CRS)</source>
         <translation>平面（规划坐标系）</translation>
     </message>
@@ -499,32 +499,32 @@
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="71" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="76" />
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="71" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="76" />
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="77" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="82" />
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="89" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="94" />
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="97" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="102" />
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="106" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="111" />
         <source>load the plan layers first</source>
         <translation>请先加载规划图层</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="147" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="152" />
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
@@ -1034,27 +1034,27 @@
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="33" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="35" />
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="77" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="79" />
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="88" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="90" />
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="85" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="87" />
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="111" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="113" />
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
@@ -1079,17 +1079,17 @@
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="39" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="41" />
         <source>Preview in layout designer</source>
         <translation>在布局设计器中预览</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="40" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="42" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="41" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="43" />
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -1099,32 +1099,32 @@
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="103" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="105" />
         <source>Tick at least one map sheet</source>
         <translation>请至少勾选一幅专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="88" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="90" />
         <source>Choose an output folder</source>
         <translation>请选择输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="93" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="95" />
         <source>Run a compliance check first: no site summary layer in the project</source>
         <translation>请先运行合规性检查：工程中没有选址汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="119" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="121" />
         <source>Exporting {name}…</source>
         <translation>正在导出 {name}…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="131" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="133" />
         <source>Export canceled after {count} files</source>
         <translation>已取消导出，已完成 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="131" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="133" />
         <source>Exported {count} files</source>
         <translation>已导出 {count} 个文件</translation>
     </message>
@@ -1172,6 +1172,11 @@
         <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="65" />
         <source>Conflict pieces of that check</source>
         <translation>该检查的冲突图斑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/plugin.py" line="26" />
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1407,34 @@
         <location filename="../../forms/qa.ui" line="13" />
         <source>Select none</source>
         <translation>全不选</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialogBase</name>
+    <message>
+        <location filename="../../forms/settings.ui" line="6" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="10" />
+        <source>Area CRS</source>
+        <translation>面积计算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="12" />
+        <source>Area method</source>
+        <translation>面积计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="14" />
+        <source>Area tolerance (m²)</source>
+        <translation>面积容差（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="16" />
+        <source>Resolution (DPI)</source>
+        <translation>分辨率（DPI）</translation>
     </message>
 </context>
 </TS>

@@ -101,8 +101,6 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
                        params.type_field, result.repairs)
     indexes = build_indexes(ruleset, layers, params.area, feedback)
-    for index in indexes.values():
-        result.repairs.extend(index.repairs)
     for number, site in enumerate(sites):
         if feedback is not None:
             if feedback.isCanceled():
@@ -110,7 +108,21 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
                 break
             feedback.setProgress(100.0 * number / len(sites))
         result.sites.append(check_site(site, ruleset, indexes, params, result.pieces))
+    _fill_piece_attributes(result.pieces, indexes)
+    for index in indexes.values():
+        result.repairs.extend(index.repairs)
     return result
+
+
+def _fill_piece_attributes(pieces, indexes) -> None:
+    """Key attributes of the control features in conflict, one batched request per rule."""
+    by_rule = {}
+    for piece in pieces:
+        by_rule.setdefault(piece.rule_id, []).append(piece)
+    for rule_id, rule_pieces in by_rule.items():
+        values = indexes[rule_id].attributes(p.control_fid for p in rule_pieces)
+        for piece in rule_pieces:
+            piece.attributes = values.get(piece.control_fid, {})
 
 
 def check_site(site: Site, ruleset: RuleSet, indexes, params: CheckParams, pieces: list) -> SiteResult:
@@ -134,23 +146,32 @@ def _overlaps(site: Site, engine, index: ControlIndex):
     """(fid, piece) for each control feature the site overlaps; a feature inside the site is kept whole."""
     result = []
     for fid in index.candidates(site.geometry.boundingBox()):
-        control = index.geometries[fid]
+        control = index.geometry(fid)
         if not engine.intersects(control.constGet()):
             continue
         if engine.contains(control.constGet()):
             piece = control
-        else:
-            piece = polygon_part(site.geometry.intersection(control))
+        else:  # the engine holds the site already converted for GEOS: cheaper than QgsGeometry's
+            piece = polygon_part(QgsGeometry(engine.intersection(control.constGet())))
         if not piece.isEmpty():
             result.append((fid, piece))
     return result
 
 
 def _union(geometries: List[QgsGeometry]) -> QgsGeometry:
+    """The pieces as one geometry, overlaps counted once.
+
+    Pieces whose collection is a valid multipolygon do not overlap, so the (much slower) union
+    is only needed where control features overlap or share edges.
+    """
     if not geometries:
         return QgsGeometry()
     if len(geometries) == 1:
         return geometries[0]
+    parts = [QgsGeometry(p) for g in geometries for p in g.asGeometryCollection()]
+    collected = QgsGeometry.collectGeometry(parts)
+    if collected.isGeosValid():
+        return collected
     return polygon_part(QgsGeometry.unaryUnion(geometries))
 
 
@@ -170,16 +191,16 @@ def _judge(site, rule, index, overlaps, params, site_area, pieces) -> RuleOutcom
         return outcome
     outcome.status = CONFLICT if outcome.area >= params.tolerance else SLIVER
     for fid, geometry in bad:
-        attributes = index.attributes.get(fid, {}) if fid is not None else {}
-        pieces.append(Piece(site.site_id, rule.id, index.name, fid, attributes, geometry,
+        pieces.append(Piece(site.site_id, rule.id, index.name, fid, {}, geometry,
                             params.area.area(geometry), outcome.status))
     return outcome
 
 
 def _breakdown(site, rule, index, overlaps, params, site_area) -> List[dict]:
     by_class: Dict[str, List[QgsGeometry]] = {}
+    values = index.attributes(fid for fid, _ in overlaps)
     for fid, piece in overlaps:
-        value = index.attributes[fid].get(rule.class_field)
+        value = values[fid].get(rule.class_field)
         code = "" if value is None else str(value)
         if rule.class_prefix:
             code = code[: rule.class_prefix]

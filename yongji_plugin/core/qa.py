@@ -38,7 +38,7 @@ def _topology(rule, indexes: _Indexes, tolerance, feedback):
         return outside_container(rule, indexes.get(rule.layer), indexes.get(rule.container, rule.filter), tolerance)
     if rule.kind == "coverage":
         layer, boundary = indexes.get(rule.layer), indexes.get(rule.boundary)
-        area = QgsGeometry.unaryUnion(list(boundary.geometries.values()))
+        area = QgsGeometry.unaryUnion([g for _, g in boundary.items()])
         return (self_overlaps(rule, layer, tolerance) + outside_boundary(rule, layer, area, tolerance)
                 + gaps(rule, layer, area, tolerance, feedback))
     raise ValueError(rule.kind)

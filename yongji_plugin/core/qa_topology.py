@@ -23,7 +23,7 @@ def _engine(geometry: QgsGeometry):
 def _touching(index: ControlIndex, geometry: QgsGeometry, engine=None):
     engine = engine or _engine(geometry)
     for fid in index.candidates(geometry.boundingBox()):
-        other = index.geometries[fid]
+        other = index.geometry(fid)
         if engine.intersects(other.constGet()):
             yield fid, other
 
@@ -31,7 +31,7 @@ def _touching(index: ControlIndex, geometry: QgsGeometry, engine=None):
 def overlap_between(rule: QaRule, a: ControlIndex, b: ControlIndex, tolerance: float) -> List[QaError]:
     """One error per feature of ``a``: its overlap with all of ``b``, counted once."""
     errors = []
-    for fid, geometry in a.geometries.items():
+    for fid, geometry in a.items():
         pieces, others = [], []
         for other_fid, other in _touching(b, geometry):
             piece = polygon_part(geometry.intersection(other))
@@ -49,7 +49,7 @@ def overlap_between(rule: QaRule, a: ControlIndex, b: ControlIndex, tolerance: f
 
 def self_overlaps(rule: QaRule, layer: ControlIndex, tolerance: float) -> List[QaError]:
     errors = []
-    for fid, geometry in layer.geometries.items():
+    for fid, geometry in layer.items():
         for other_fid, other in _touching(layer, geometry):
             if other_fid <= fid:
                 continue
@@ -63,7 +63,7 @@ def self_overlaps(rule: QaRule, layer: ControlIndex, tolerance: float) -> List[Q
 def outside_boundary(rule: QaRule, layer: ControlIndex, boundary: QgsGeometry, tolerance: float) -> List[QaError]:
     engine = _engine(boundary)
     errors = []
-    for fid, geometry in layer.geometries.items():
+    for fid, geometry in layer.items():
         if engine.contains(geometry.constGet()):
             continue
         piece = polygon_part(geometry.difference(boundary))
@@ -88,13 +88,13 @@ def _cells(extent: QgsRectangle, count: int):
 def gaps(rule: QaRule, layer: ControlIndex, boundary: QgsGeometry, tolerance: float, feedback=None) -> List[QaError]:
     """Parts of the boundary no feature covers, found per grid cell and merged across cells."""
     pieces = []
-    for cell in _cells(boundary.boundingBox(), len(layer)):
+    for cell in _cells(boundary.boundingBox(), len(layer.fids())):
         if feedback is not None and feedback.isCanceled():
             return []
         area = polygon_part(boundary.clipped(cell))
         if area.isEmpty():
             continue
-        covering = [layer.geometries[fid].clipped(cell) for fid in layer.candidates(cell)]
+        covering = [layer.geometry(fid).clipped(cell) for fid in layer.candidates(cell)]
         covered = QgsGeometry.unaryUnion(covering) if covering else QgsGeometry()
         gap = area if covered.isEmpty() else polygon_part(area.difference(covered))
         if not gap.isEmpty() and gap.area() > 1e-6:
@@ -112,7 +112,7 @@ def gaps(rule: QaRule, layer: ControlIndex, boundary: QgsGeometry, tolerance: fl
 
 def outside_container(rule: QaRule, layer: ControlIndex, container: ControlIndex, tolerance: float) -> List[QaError]:
     errors = []
-    for fid, geometry in layer.geometries.items():
+    for fid, geometry in layer.items():
         engine = _engine(geometry)
         inside = []
         for _, other in _touching(container, geometry, engine):

@@ -21,7 +21,7 @@ def _area_within(geometry: QgsGeometry, index: ControlIndex) -> float:
     engine.prepareGeometry()
     total = 0.0
     for fid in index.candidates(geometry.boundingBox()):
-        other = index.geometries[fid]
+        other = index.geometry(fid)
         if engine.contains(other.constGet()):
             total += other.area()
         elif engine.intersects(other.constGet()):
@@ -36,8 +36,9 @@ def township_figures(layers: dict, crs: str = "EPSG:4546", feedback: QgsFeedback
     indexes = {key: ControlIndex(layers[code], layers[code].name(), target, filter_expression=expr)
                for key, code, expr, _ in FIGURES if code in layers}
     rows = []
-    for fid, geometry in townships.geometries.items():
-        row = {"fid": fid, "XZQMC": townships.attributes[fid]["XZQMC"], "ZMJ": geometry.area() / 1e4}
+    names = townships.attributes(townships.fids())
+    for fid, geometry in townships.items():
+        row = {"fid": fid, "XZQMC": names[fid]["XZQMC"], "ZMJ": geometry.area() / 1e4}
         for key, _, _, _ in FIGURES:
             row[key] = _area_within(geometry, indexes[key]) / 1e4 if key in indexes else None
         rows.append(row)

@@ -21,6 +21,7 @@ from ..core.errors import PlanError
 from ..core.loader import layers_by_code
 from ..core.result_styles import style_result_layers
 from ..core.ruleset import default_ruleset_path, load_ruleset
+from ..core.settings import PluginSettings
 from ..i18n import tr
 from .compliance_task import ComplianceTask
 from .forms import load_form
@@ -40,6 +41,10 @@ class ComplianceDialog(BASE, FORM):
         self.task = None
         self.outputs = {}
         self.methodCombo.addItems([tr("Planar (plan CRS)"), tr("CGCS2000 ellipsoidal")])
+        defaults = PluginSettings.load()
+        self.methodCombo.setCurrentIndex(METHODS.index(defaults.area_method))
+        self.crsEdit.setText(defaults.area_crs)
+        self.toleranceSpin.setValue(defaults.tolerance)
         self.rulesetEdit.setText(QgsSettings().value(SETTINGS_RULESET, str(default_ruleset_path())))
         self.runButton = self.buttonBox.addButton(tr("Run check"), self.buttonBox.AcceptRole)
         self.cancelButton = self.buttonBox.addButton(tr("Cancel check"), self.buttonBox.ActionRole)

@@ -12,6 +12,7 @@ from ..core.errors import PlanError
 from ..core.loader import layers_by_code
 from ..core.print_jobs import print_jobs
 from ..core.printing import PDF, PNG, SheetBuilder
+from ..core.settings import PluginSettings
 from ..i18n import tr
 from .forms import load_form
 from .messages import show_error, show_info
@@ -29,6 +30,7 @@ class PrintDialog(BASE, FORM):
         self.jobs, self.outputs, self.builder = [], [], None
         self._canceled = False
         self.formatCombo.addItems(["PDF", "PNG"])
+        self.dpiSpin.setValue(PluginSettings.load().print_dpi)
         self.folderEdit.setText(QgsSettings().value(SETTINGS_FOLDER, ""))
         for sheet in SheetBuilder({}).sheets.sheets:
             item = QListWidgetItem(sheet.title)

@@ -1,0 +1,49 @@
+"""Benchmark anchors on geopandas / shapely 2 (own venv, numpy >= 2). Same output as tasks_qgis."""
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+
+def geopandas_overlay(gpkg):
+    import geopandas as gpd
+
+    sites = gpd.read_file(gpkg, layer="sites", engine="pyogrio")[["XMBH", "geometry"]]
+    parcels = gpd.read_file(gpkg, layer="YJJBNT", engine="pyogrio")[["BSM", "geometry"]]
+    pieces = gpd.overlay(sites, parcels, how="intersection", keep_geom_type=True)
+    pieces["area"] = pieces.geometry.area
+    return pieces.groupby("XMBH")["area"].sum().to_dict()
+
+
+def shapely_strtree(gpkg):
+    import pyogrio
+    import shapely
+
+    site_table = pyogrio.read_dataframe(gpkg, layer="sites", read_geometry=True)
+    parcels = pyogrio.raw.read(gpkg, layer="YJJBNT", columns=[])[-2]
+    parcel_geoms = shapely.from_wkb(parcels)
+    site_geoms = np.asarray(site_table.geometry.values)
+    tree = shapely.STRtree(parcel_geoms)
+    site_index, parcel_index = tree.query(site_geoms, predicate="intersects")
+    areas = shapely.area(shapely.intersection(site_geoms[site_index], parcel_geoms[parcel_index]))
+    totals = np.bincount(site_index, weights=areas, minlength=len(site_geoms))
+    return dict(zip(site_table["XMBH"], totals.tolist()))
+
+
+def main():
+    task, gpkg = sys.argv[1:3]
+    start = time.perf_counter()
+    areas = {"geopandas_overlay": geopandas_overlay, "shapely_strtree": shapely_strtree}[task](gpkg)
+    seconds = time.perf_counter() - start
+    out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"{task}_{Path(gpkg).stem}.json"
+    out.write_text(json.dumps(areas))
+    print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+                      "areas": str(out)}))
+
+
+if __name__ == "__main__":
+    main()

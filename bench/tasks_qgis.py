@@ -1,0 +1,139 @@
+"""Benchmark tasks that run on QGIS (the plugin and the QGIS anchors), one per process.
+
+``python tasks_qgis.py TASK GPKG [ZONES]`` prints one JSON line: seconds, peak RSS (MB) and the
+file holding per-site areas. Each task times reading the data too, as a user's run would.
+"""
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import QgsApplication, QgsGeometry, QgsSpatialIndex, QgsVectorLayer  # noqa: E402
+
+APP = QgsApplication([], False)
+APP.initQgis()
+
+
+def layer(gpkg, name):
+    result = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
+    assert result.isValid(), (gpkg, name)
+    return result
+
+
+def ruleset(kind):
+    from yongji_plugin.core.ruleset import load_ruleset
+
+    rules = load_ruleset()
+    keep = {"farmland": ["no_overlap_permanent_farmland"],
+            "three": ["no_overlap_ecological_redline", "no_overlap_permanent_farmland", "within_urban_boundary"]}[kind]
+    rules.rules = [r for r in rules.rules if r.id in keep]
+    return rules
+
+
+def plugin(gpkg, kind="farmland"):
+    from yongji_plugin.core.areas import AreaMethod
+    from yongji_plugin.core.compliance import CheckParams, run_compliance
+
+    controls = {code: layer(gpkg, code) for code in ("STBHHX", "YJJBNT", "CZKFBJ")}
+    result = run_compliance(layer(gpkg, "sites"), controls, ruleset(kind), CheckParams(AreaMethod.create()))
+    return {s.site.site_id: s.outcomes["no_overlap_permanent_farmland"].area for s in result.sites}
+
+
+def plugin_three(gpkg):
+    return plugin(gpkg, "three")
+
+
+def native_intersection(gpkg):
+    sys.path.append("/usr/share/qgis/python/plugins")
+    import processing
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    output = processing.run("native:intersection", {
+        "INPUT": layer(gpkg, "sites"), "OVERLAY": layer(gpkg, "YJJBNT"), "INPUT_FIELDS": ["XMBH"],
+        "OVERLAY_FIELDS": ["BSM"], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    areas = {}
+    for feature in output.getFeatures():  # the aggregation a user adds by hand (sum per site)
+        areas[feature["XMBH"]] = areas.get(feature["XMBH"], 0.0) + feature.geometry().area()
+    return areas
+
+
+def pyqgis_loop(gpkg):
+    parcels = layer(gpkg, "YJJBNT")
+    index = QgsSpatialIndex(parcels.getFeatures(), flags=QgsSpatialIndex.FlagStoreFeatureGeometries)
+    areas = {}
+    for site in layer(gpkg, "sites").getFeatures():
+        geometry = site.geometry()
+        total = 0.0
+        for fid in index.intersects(geometry.boundingBox()):
+            other = index.geometry(fid)
+            if geometry.intersects(other):
+                total += geometry.intersection(other).area()
+        areas[site["XMBH"]] = total
+    return areas
+
+
+def qa_coverage(zones_gpkg):
+    from yongji_plugin.core.qa import run_qa
+    from yongji_plugin.core.qa_model import load_qa_rules
+
+    result = run_qa({"GHFQ": layer(zones_gpkg, "GHFQ"), "XZQ": layer(zones_gpkg, "XZQ")},
+                    load_qa_rules().subset(["CV-01"]))
+    return {"errors": len(result.errors), "zones": layer(zones_gpkg, "GHFQ").featureCount()}
+
+
+def _print_layers(gpkg, zones_gpkg):
+    return {"YJJBNT": layer(gpkg, "YJJBNT"), "STBHHX": layer(gpkg, "STBHHX"), "CZKFBJ": layer(gpkg, "CZKFBJ"),
+            "XZQ": layer(zones_gpkg, "XZQ"), "XZQ_XZ": layer(zones_gpkg, "XZQ")}
+
+
+def print_plugin(gpkg, zones_gpkg, out):
+    from yongji_plugin.core.printing import PNG, SheetBuilder, export_layout
+
+    builder = SheetBuilder(_print_layers(gpkg, zones_gpkg))
+    sheet = builder.sheets.sheet("control_lines")
+    export_layout(builder.sheet_layout(sheet), Path(out) / "plugin.png", PNG, 300)
+    return {}
+
+
+def print_bare(gpkg, zones_gpkg, out):
+    """The same layout, built beforehand; only QgsLayoutExporter.exportToImage is timed."""
+    from qgis.core import QgsLayoutExporter
+
+    from yongji_plugin.core.printing import SheetBuilder
+
+    builder = SheetBuilder(_print_layers(gpkg, zones_gpkg))
+    layout = builder.sheet_layout(builder.sheets.sheet("control_lines"))
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = 300
+    start = time.perf_counter()
+    QgsLayoutExporter(layout).exportToImage(str(Path(out) / "bare.png"), settings)
+    return {"__seconds__": time.perf_counter() - start}
+
+
+TASKS = {f.__name__: f for f in (plugin, plugin_three, native_intersection, pyqgis_loop, qa_coverage,
+                                  print_plugin, print_bare)}
+
+
+def main():
+    task, *args = sys.argv[1:]
+    start = time.perf_counter()
+    areas = TASKS[task](*args)
+    seconds = areas.pop("__seconds__", None) if isinstance(areas, dict) else None
+    seconds = seconds if seconds is not None else time.perf_counter() - start
+    out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"{task}_{Path(args[0]).stem}.json"
+    out.write_text(json.dumps(areas))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(json.dumps({"seconds": seconds, "rss_mb": rss, "areas": str(out)}))
+    sys.stdout.flush()
+    os._exit(0)  # skip QGIS teardown: not part of any tool's time
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""设置: defaults saved in QGIS settings and used by the check dialog; a bad CRS is refused."""
+from yongji_plugin.core.settings import PluginSettings
+from yongji_plugin.gui.compliance_dialog import ComplianceDialog
+from yongji_plugin.gui.settings_dialog import SettingsDialog
+
+
+def test_saved_defaults_reach_the_check_dialog(qgis_iface):
+    dialog = SettingsDialog(qgis_iface)
+    dialog.crsEdit.setText("EPSG:4525")
+    dialog.methodCombo.setCurrentIndex(1)
+    dialog.toleranceSpin.setValue(2.5)
+    assert dialog.save()
+    assert PluginSettings.load() == PluginSettings("EPSG:4525", "ellipsoidal", 2.5, 300)
+    check = ComplianceDialog(qgis_iface, open_report=False)
+    assert check.crsEdit.text() == "EPSG:4525" and check.toleranceSpin.value() == 2.5
+    assert check.methodCombo.currentIndex() == 1
+    PluginSettings().save()
+
+
+def test_geographic_crs_is_refused(qgis_iface):
+    dialog = SettingsDialog(qgis_iface)
+    dialog.crsEdit.setText("EPSG:4326")
+    assert dialog.save() is False
+    assert PluginSettings.load().area_crs == "EPSG:4546"
