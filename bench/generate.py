@@ -32,7 +32,7 @@ def _write(path, name, geometry_type, fields, rows):
             feature.SetField(field_name, value)
         layer.CreateFeature(feature)
     layer.CommitTransaction()
-    dataset = None
+    del layer, dataset  # closing the dataset writes the GeoPackage
 
 
 def _polygon(points):

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import QgsApplication, QgsGeometry, QgsSpatialIndex, QgsVectorLayer  # noqa: E402
+from qgis.core import QgsApplication, QgsSpatialIndex, QgsVectorLayer  # noqa: E402
 
 APP = QgsApplication([], False)
 APP.initQgis()

@@ -7,7 +7,7 @@ import json
 import os
 import traceback
 
-from qgis.core import QgsApplication, QgsMessageLog
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 from qgis.utils import iface, loadPlugin, plugins, startPlugin, unloadPlugin

@@ -1,6 +1,5 @@
 """界址点坐标交换文件: files written by hand here, every case of the format and its errors."""
 import pytest
-from qgis.core import QgsProject
 from shapely.geometry import Polygon
 
 from helpers import to_shapely

@@ -1,6 +1,6 @@
 """Features of each catalogue layer, as dicts of attributes plus a shapely ``geometry``."""
 import math
-from typing import Dict, List
+from typing import List
 
 from shapely import affinity
 from shapely.geometry import LineString, Point, box

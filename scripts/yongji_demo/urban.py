@@ -1,11 +1,10 @@
 """Town system, central-city land use, heritage, height zones, facilities and transport."""
 from typing import List
 
-from shapely import affinity
 from shapely.geometry import LineString, Point, box
 from shapely.prepared import prep
 
-from .geometry_tools import as_multi, polygons, voronoi_cells
+from .geometry_tools import as_multi, voronoi_cells
 from .outline import plan_point
 from .zones import CENTRAL_CITY, TOWNS, PlanShapes
 

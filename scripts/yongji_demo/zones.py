@@ -8,7 +8,7 @@ from typing import Dict, List, Tuple
 
 from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon, box
-from shapely.ops import split, unary_union
+from shapely.ops import unary_union
 
 from .outline import plan_point
 

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsFields,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 

@@ -42,3 +42,46 @@ def thread_copy(layer):
         copy.setName(layer.name())
         return copy
     return layer.clone()
+
+
+class TaskDialogMixin:
+    """A dialog's Run and Cancel buttons, progress bar and status label driving one task.
+
+    The dialog provides ``runButton``, ``cancelButton``, ``progressBar``, ``statusLabel`` and
+    ``iface``; it calls :meth:`start_task` and, from its task's ``on_done``, :meth:`task_ended`.
+    """
+
+    task = None
+
+    def start_task(self, task):
+        from qgis.core import QgsApplication
+
+        from ..i18n import tr
+
+        self.task = task
+        task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
+        self.runButton.setEnabled(False)
+        self.cancelButton.setEnabled(True)
+        self.statusLabel.setText(tr("Checking…"))
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def task_ended(self, task, ok) -> bool:
+        """Reset the controls; True when the task finished with a result to show."""
+        from ..i18n import tr
+        from .messages import show_error
+
+        self.task = None
+        self.runButton.setEnabled(True)
+        self.cancelButton.setEnabled(False)
+        if not ok:
+            self.statusLabel.setText(task.error or tr("The check was canceled"))
+            if task.error:
+                show_error(self, task.error, self.iface)
+            return False
+        self.progressBar.setValue(100)
+        return True

@@ -3,7 +3,6 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsFeatureRequest,
     QgsMapLayerType,
     QgsProject,
@@ -23,6 +22,7 @@ from ..core.result_styles import style_result_layers
 from ..core.ruleset import default_ruleset_path, load_ruleset
 from ..core.settings import PluginSettings
 from ..i18n import tr
+from .background import TaskDialogMixin
 from .compliance_task import ComplianceTask
 from .forms import load_form
 from .messages import show_error, show_info
@@ -32,13 +32,12 @@ METHODS = (PLANAR, ELLIPSOIDAL)
 SETTINGS_RULESET = "yongji/check/ruleset"
 
 
-class ComplianceDialog(BASE, FORM):
+class ComplianceDialog(TaskDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)
         self.iface = iface
         self.open_report = open_report
-        self.task = None
         self.outputs = {}
         self.methodCombo.addItems([tr("Planar (plan CRS)"), tr("CGCS2000 ellipsoidal")])
         defaults = PluginSettings.load()
@@ -118,32 +117,14 @@ class ComplianceDialog(BASE, FORM):
 
     def run(self):
         try:
-            self.task = self.build_task()
+            return self.start_task(self.build_task())
         except PlanError as error:
             show_error(self, str(error), self.iface)
             return None
-        self.task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
-        self.runButton.setEnabled(False)
-        self.cancelButton.setEnabled(True)
-        self.statusLabel.setText(tr("Checking…"))
-        QgsApplication.taskManager().addTask(self.task)
-        return self.task
-
-    def cancel(self):
-        if self.task is not None:
-            self.task.cancel()
 
     def _done(self, task, ok):
-        self.runButton.setEnabled(True)
-        self.cancelButton.setEnabled(False)
-        self.task = None
-        if not ok:
-            message = task.error or tr("The check was canceled")
-            self.statusLabel.setText(message)
-            if task.error:
-                show_error(self, task.error, self.iface)
+        if not self.task_ended(task, ok):
             return
-        self.progressBar.setValue(100)
         self.outputs = task.layers_out
         self._show_results(task)
 

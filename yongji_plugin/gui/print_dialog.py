@@ -7,7 +7,6 @@ from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QFileDialog, QListWidgetItem
 
-from ..core.compliance_outputs import CONFLICTS, SUMMARY
 from ..core.errors import PlanError
 from ..core.loader import layers_by_code
 from ..core.print_jobs import print_jobs

@@ -2,7 +2,7 @@
 import tempfile
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QListWidgetItem
@@ -13,20 +13,19 @@ from ..core.qa import run_qa
 from ..core.qa_model import load_qa_rules
 from ..core.qa_outputs import error_layer, write_qa_report
 from ..i18n import tr
-from .background import BackgroundTask, thread_copy
+from .background import BackgroundTask, TaskDialogMixin, thread_copy
 from .forms import load_form
 from .messages import show_error, show_info
 
 FORM, BASE = load_form("qa.ui")
 
 
-class QaDialog(BASE, FORM):
+class QaDialog(TaskDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)
         self.iface, self.open_report = iface, open_report
         self.rules = load_qa_rules()
-        self.task = None
         self.errors_layer = self.report_paths = None
         for rule in self.rules.rules:
             item = QListWidgetItem(f"{rule.id}  {rule.description}")
@@ -62,27 +61,12 @@ class QaDialog(BASE, FORM):
             show_error(self, tr("No plan layers in the project: load the plan layers first"), self.iface)
             return None
         crs = default_catalogue().crs
-        self.task = BackgroundTask(tr("Plan data quality check"),
-                                   lambda feedback: run_qa(layers, chosen, crs, feedback), self._done)
-        self.task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
-        self.runButton.setEnabled(False)
-        self.cancelButton.setEnabled(True)
-        self.statusLabel.setText(tr("Checking…"))
-        QgsApplication.taskManager().addTask(self.task)
-        return self.task
-
-    def cancel(self):
-        if self.task is not None:
-            self.task.cancel()
+        return self.start_task(BackgroundTask(
+            tr("Plan data quality check"), lambda feedback: run_qa(layers, chosen, crs, feedback), self._done))
 
     def _done(self, task, ok):
-        self.task = None
-        self.runButton.setEnabled(True)
-        self.cancelButton.setEnabled(False)
-        if not ok:
-            self.statusLabel.setText(task.error or tr("The check was canceled"))
+        if not self.task_ended(task, ok):
             return
-        self.progressBar.setValue(100)
         crs = default_catalogue().crs
         self.errors_layer = error_layer(task.result, crs)
         QgsProject.instance().addMapLayer(self.errors_layer)
