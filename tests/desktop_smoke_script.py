@@ -30,6 +30,8 @@ def _state():
     provider = QgsApplication.processingRegistry().providerById("yongji")
     return {
         "toolbars": len(toolbars),
+        "toolbar_visible": bool(toolbars) and toolbars[0].isVisible(),
+        "toolbar_actions": len(toolbars[0].actions()) if toolbars else 0,
         "toolbar_title": toolbars[0].windowTitle() if toolbars else None,
         "actions": sorted(a.objectName() for a in actions),
         "action_texts": sorted(a.text() for a in actions),
@@ -38,23 +40,34 @@ def _state():
     }
 
 
+RESULT = {}
+
+
 def run():
-    result = {"loaded": PLUGIN in plugins}
+    RESULT["loaded"] = PLUGIN in plugins
     try:
         QgsApplication.messageLog().messageReceived.connect(_log)
-        result["first"] = _state()
+        iface.mainWindow().showMaximized()
+        RESULT["first"] = _state()
         # a failed (re)load opens a modal error dialog, so reload only a plugin that loaded
-        for _ in range(2 if result["loaded"] else 0):
+        for _ in range(2 if RESULT["loaded"] else 0):
             unloadPlugin(PLUGIN)
             loadPlugin(PLUGIN)
             startPlugin(PLUGIN)
-        result["after_reloads"] = _state()
-        iface.mainWindow().grab().save(os.path.join(OUT, "screenshot.png"))
     except Exception:  # noqa: BLE001 - reported to the test, which fails on it
         errors.append(traceback.format_exc())
-    result["errors"] = errors
+    QTimer.singleShot(1000, finish)  # let the window lay out and paint the new toolbar
+
+
+def finish():
+    try:
+        RESULT["after_reloads"] = _state()
+        iface.mainWindow().grab().save(os.path.join(OUT, "screenshot.png"))
+    except Exception:  # noqa: BLE001
+        errors.append(traceback.format_exc())
+    RESULT["errors"] = errors
     with open(os.path.join(OUT, "result.json"), "w", encoding="utf-8") as handle:
-        json.dump(result, handle, ensure_ascii=False, indent=1)
+        json.dump(RESULT, handle, ensure_ascii=False, indent=1)
     QTimer.singleShot(200, iface.actionExit().trigger)
 
 

@@ -56,7 +56,8 @@ def test_plugin_in_real_qgis_desktop(tmp_path):
     assert "Traceback" not in result["stderr"]
     assert result["loaded"]
     first = result["first"]
-    assert first["toolbars"] == 1
+    assert first["toolbars"] == 1 and first["toolbar_visible"]
+    assert first["toolbar_actions"] == len(first["actions"]) == 7
     assert first["toolbar_title"] == "永济一张图"
     assert "加载规划图层" in first["action_texts"]
     assert first["provider_name"] == "永济国土空间规划"

@@ -114,3 +114,22 @@ def test_dialog_exports_in_steps_and_previews(demo_gpkg, qgis_iface, tmp_path):
     dialog.siteAtlasCheck.setChecked(True)
     assert dialog.export() is False  # no compliance result in the project: a clear error
     project.clear()
+
+
+def test_dialog_cancel_stops_before_the_next_sheet(demo_gpkg, qgis_iface, tmp_path):
+    project = QgsProject.instance()
+    project.clear()
+    load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
+    dialog = PrintDialog(qgis_iface)
+    dialog.dpiSpin.setValue(72)
+    dialog.formatCombo.setCurrentIndex(1)
+    dialog.folderEdit.setText(str(tmp_path))
+    assert dialog.export()
+    dialog.cancel()  # before the first job has run
+    deadline = time.time() + 60
+    while dialog.busy() and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert list(tmp_path.glob("*.png")) == []
+    assert dialog.statusLabel.text() == "Export canceled after 0 files"
+    project.clear()

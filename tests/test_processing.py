@@ -97,3 +97,32 @@ def test_qgis_process_runs_the_check(demo_gpkg, tmp_path):
     assert "SITE_SUMMARY" in payload["results"]
     summary = QgsVectorLayer(payload["results"]["SITE_SUMMARY"], "s", "ogr")
     assert summary.featureCount() == 20
+
+
+def test_check_runs_inside_a_model_and_supports_batch(provider, demo_gpkg):
+    import processing
+    from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingModelAlgorithm,
+                           QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource,
+                           QgsProcessingModelOutput, QgsProcessingModelParameter,
+                           QgsProcessingParameterFeatureSource)
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("yongji:sitecompliance")
+    assert algorithm.flags() & QgsProcessingAlgorithm.FlagSupportsBatch
+    model = QgsProcessingModelAlgorithm("选址检查模型", "tests")
+    model.addModelParameter(QgsProcessingParameterFeatureSource(
+        "sites", "sites", [QgsProcessing.TypeVectorPolygon]), QgsProcessingModelParameter("sites"))
+    child = QgsProcessingModelChildAlgorithm("yongji:sitecompliance")
+    child.setChildId("check")
+    child.addParameterSources("SITES", [QgsProcessingModelChildParameterSource.fromModelParameter("sites")])
+    child.addParameterSources("PLAN_GPKG", [QgsProcessingModelChildParameterSource.fromStaticValue(str(demo_gpkg))])
+    output = QgsProcessingModelOutput("summary", "summary")
+    output.setChildId("check")
+    output.setChildOutputName("SITE_SUMMARY")
+    child.setModelOutputs({"summary": output})
+    model.addChildAlgorithm(child)
+    result = processing.run(model, {"sites": f"{demo_gpkg}|layername=sites",
+                                    "check:summary": "TEMPORARY_OUTPUT"})
+    summary = result["check:summary"]
+    if isinstance(summary, str):
+        summary = QgsVectorLayer(summary, "summary", "ogr")
+    assert summary.featureCount() == 20
