@@ -14,7 +14,7 @@ DEMO_SIZE ?= 1
 
 APT_CHECK := qgis python3-qgis qgis-providers fonts-noto-cjk xvfb xauth qttools5-dev-tools \
 	pyqt5-dev-tools python3-venv python3-jinja2 python3-shapely python3-yaml python3-psycopg2 \
-	poppler-utils zip unzip
+	poppler-utils zip unzip postgresql-15 postgresql-15-postgis-3
 
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)

@@ -17,6 +17,7 @@ from .styles import apply_style
 
 FOUND, MISSING, NONCONFORMING = "found", "missing", "nonconforming"
 CODE_PROPERTY = "yongji/code"
+SOURCE_PROPERTY = "yongji/source"  # the source as listed: providers rewrite layer.source()
 
 
 @dataclass
@@ -90,7 +91,9 @@ def _group(root: QgsLayerTreeGroup, name: str, index: int) -> QgsLayerTreeGroup:
 
 def _existing(project: QgsProject, source_layer: SourceLayer) -> Optional[QgsVectorLayer]:
     for layer in project.mapLayers().values():
-        if layer.source() == source_layer.uri and layer.providerType() == source_layer.provider:
+        if layer.providerType() != source_layer.provider:
+            continue
+        if source_layer.uri in (layer.customProperty(SOURCE_PROPERTY), layer.source()):
             return layer
     return None
 
@@ -126,6 +129,7 @@ def _add(project, status, catalogue, group_order) -> QgsVectorLayer:
         raise PlanError(tr("Layer {name} cannot be opened").format(name=spec.name))
     apply_style(layer, spec, catalogue)
     layer.setCustomProperty(CODE_PROPERTY, spec.code)
+    layer.setCustomProperty(SOURCE_PROPERTY, status.source_layer.uri)
     project.addMapLayer(layer, False)
     root = project.layerTreeRoot()
     group_spec = catalogue.group(spec.group)

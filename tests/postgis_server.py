@@ -1,0 +1,63 @@
+"""A throw-away PostgreSQL/PostGIS server for the tests: own data folder, own port, own socket.
+
+Started by the tests themselves (no service to configure in CI); as root it runs as the
+``postgres`` system user, as PostgreSQL requires.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path("/usr/lib/postgresql/15/bin")
+PORT = 54329
+
+
+def available() -> bool:
+    return (BIN / "initdb").exists() and Path("/usr/share/postgresql/15/extension/postgis.control").exists()
+
+
+def _as_postgres(args):
+    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    proc = subprocess.run(prefix + [str(a) for a in args], capture_output=True, text=True, cwd="/tmp")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{args[0]} failed: {proc.stderr or proc.stdout}")
+    return proc
+
+
+class Server:
+    def __init__(self):
+        # not under pytest's tmp folder: that one is private to root, and the server runs as postgres
+        self.folder = Path(tempfile.mkdtemp(prefix="yongji_pg_"))
+        self.data = self.folder / "data"
+        self.socket = self.folder / "socket"
+
+    def start(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.socket.mkdir(exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres")
+            shutil.chown(self.socket, "postgres")
+            self.folder.chmod(0o755)
+        _as_postgres([BIN / "initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "-E", "UTF8"])
+        _as_postgres([BIN / "pg_ctl", "-D", self.data, "-w", "-l", self.folder / "log.txt", "-o",
+                      f"-p {PORT} -k {self.socket} -c listen_addresses=127.0.0.1", "start"])
+        for _ in range(50):
+            if subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", str(PORT)], capture_output=True).returncode == 0:
+                break
+            time.sleep(0.2)
+        self.psql("CREATE DATABASE yongji")
+        self.psql("CREATE EXTENSION postgis", database="yongji")
+        return self
+
+    def psql(self, sql, database="postgres"):
+        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(PORT), "-U", "postgres", "-d", database,
+                               "-v", "ON_ERROR_STOP=1", "-c", sql], check=True, capture_output=True, text=True)
+
+    def uri(self, database="yongji") -> str:
+        return f"host=127.0.0.1 port={PORT} dbname={database} user=postgres sslmode=disable"
+
+    def stop(self):
+        _as_postgres([BIN / "pg_ctl", "-D", self.data, "-m", "immediate", "stop"])
+        shutil.rmtree(self.folder, ignore_errors=True)
