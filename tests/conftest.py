@@ -15,8 +15,17 @@ for path in (ROOT, ROOT / "scripts"):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def collect_before_qgis_exits(qgis_app):
-    """Free Python wrappers of QGIS objects (layouts, layers in cycles) before QGIS shuts down."""
+def keep_qgis_up_until_exit(qgis_app):
+    """Let QGIS outlive every Python wrapper of its objects.
+
+    pytest-qgis calls ``exitQgis()`` when the session's fixtures end, but layers and layouts can
+    still be referenced then (by tracebacks pytest keeps, module fixtures, reference cycles); a
+    wrapper freed after ``exitQgis()`` crashes the interpreter. QGIS is torn down with the process
+    instead, after Python has let go of everything.
+    """
+    from qgis.core import QgsApplication
+
+    QgsApplication.exitQgis = staticmethod(lambda: None)
     yield
     import gc
 

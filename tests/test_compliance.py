@@ -1,4 +1,5 @@
 """The compliance engine against shapely/GEOS computed directly on the same demo data."""
+import gc
 import hashlib
 
 import pytest
@@ -20,17 +21,26 @@ REL = 1e-6
 
 @pytest.fixture(scope="module")
 def plan(demo_gpkg):
-    return open_plan(Source("gpkg", str(demo_gpkg)))
+    layers = open_plan(Source("gpkg", str(demo_gpkg)))
+    yield layers
+    layers.clear()
+    gc.collect()  # free the layers while QGIS is still up
 
 
 @pytest.fixture(scope="module")
 def sites(demo_gpkg):
-    return QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
+    holder = [QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")]
+    yield holder[0]
+    holder.clear()
+    gc.collect()
 
 
 @pytest.fixture(scope="module")
 def result(plan, sites):
-    return run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+    outcome = run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+    yield outcome
+    del outcome
+    gc.collect()
 
 
 def _close(a, b, rel=REL, absolute=1e-6):
@@ -178,3 +188,30 @@ def test_missing_control_layer_is_named(plan, sites):
 def test_shapely_copy_helper_is_faithful(sites):
     feature = next(sites.getFeatures())
     assert abs(to_shapely(feature.geometry()).area - feature.geometry().area()) < 1e-6
+
+
+def test_site_without_geometry_is_reported_not_checked(plan):
+    layer = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [
+        ("POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))", ["A"])])
+    from qgis.core import QgsFeature
+
+    empty = QgsFeature(layer.fields())
+    empty.setAttributes(["B"])
+    layer.dataProvider().addFeatures([empty])
+    result = run_compliance(layer, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+    by_id = {s.site.site_id: s for s in result.sites}
+    assert by_id["B"].verdict == "unchecked" and by_id["B"].reasons == ["site has no geometry"]
+    assert by_id["A"].verdict in (COMPLIANT, NONCOMPLIANT)
+
+
+def test_bad_rule_set_and_missing_key_field(plan, sites, tmp_path):
+    broken = tmp_path / "rules.yaml"
+    broken.write_text("rules:\n  - {id: x, kind: sideways, layer: STBHHX, title: t}\n", encoding="utf-8")
+    with pytest.raises(PlanError, match="cannot be read: rule x: unknown kind sideways"):
+        load_ruleset(broken)
+    stripped = memory_layer("Polygon", "EPSG:4546", ["BSM:integer"], [
+        ("POLYGON((440000 3860000, 440100 3860000, 440100 3860100, 440000 3860000))", [1])], name="红线无名称")
+    ruleset = load_ruleset()
+    ruleset.rules = [r for r in ruleset.rules if r.layer == "STBHHX"]
+    with pytest.raises(PlanError, match="Control layer 红线无名称 lacks field HXMC"):
+        run_compliance(sites, {"STBHHX": stripped}, ruleset, CheckParams(AreaMethod.create()))
