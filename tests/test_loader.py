@@ -3,6 +3,7 @@ import pytest
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsGeometry,
@@ -24,8 +25,7 @@ def _write_shp(layer, path, crs=None, attributes=None):
     if attributes is not None:
         options.attributes = [layer.fields().indexOf(a) for a in attributes]
     if crs is not None:
-        options.ct = __import__("qgis.core", fromlist=["QgsCoordinateTransform"]).QgsCoordinateTransform(
-            layer.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
+        options.ct = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
     assert error[0] == QgsVectorFileWriter.NoError, error
 

@@ -27,6 +27,9 @@ def test_report_html_pdf_and_maps(demo_gpkg, tmp_path, locale):
     text = unicodedata.normalize("NFKC", text)  # CJK fonts map some glyphs to Kangxi radicals
     for expected in ("项目选址合规性审查报告", "不合规", "生态保护红线", "永久基本农田", "平面面积", "审核人"):
         assert expected in text, expected
+    limited = write_report(result, tmp_path / "limited" / "report.html", map_limit=3)
+    assert limited["html"].read_text(encoding="utf-8").count("<img ") == 3
+    assert len(list((tmp_path / "limited" / "report_maps").glob("*.png"))) == 3
 
 
 def test_attribute_values_are_escaped(demo_gpkg):

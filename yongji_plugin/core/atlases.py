@@ -2,11 +2,15 @@
 from pathlib import Path
 from typing import List
 
+from jinja2 import Template
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsField,
     QgsLayoutExporter,
     QgsLayoutItemMap,
+    QgsProject,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -37,8 +41,6 @@ def township_coverage(layers: dict, crs: str = "EPSG:4546") -> QgsVectorLayer:
     fields += [QgsField(key, QVariant.Double) for key, _, _, _ in FIGURES]
     coverage.dataProvider().addAttributes(fields)
     coverage.updateFields()
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
-
     transform = QgsCoordinateTransform(source.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
     features = []
     for row in rows:
@@ -57,8 +59,6 @@ def _atlas_layout(builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, ex
                   **title_fields):
     spec = builder.sheets.atlases[kind]
     layers = extra_layers + [builder.layer(code) for code in spec["layers"]]
-    from jinja2 import Template
-
     title = Template(spec["title"]).render(**title_fields)
     layout = builder.layout(spec["template"], title, layers, coverage.extent(), figures=figures)
     layout.itemById("title").setText(title)  # the title is an expression per page, not sheet text

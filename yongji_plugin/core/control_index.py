@@ -18,6 +18,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .errors import PlanError
+from .extents import extent_in
 from .geometry_repair import Repair, repaired
 
 
@@ -33,7 +34,7 @@ class ControlIndex:
         request = self._request(layer, area_crs, self.key_fields, filter_expression)
         self.index = QgsSpatialIndex(layer.getFeatures(request), feedback,
                                      QgsSpatialIndex.FlagStoreFeatureGeometries)
-        self.extent = self.index_extent(layer, area_crs)
+        self.extent = extent_in(layer, area_crs).buffered(1.0)
 
     def _request(self, layer, area_crs, fields, filter_expression) -> QgsFeatureRequest:
         if not layer.crs().isValid():
@@ -53,16 +54,6 @@ class ControlIndex:
         else:
             request.setNoAttributes()
         return request
-
-    @staticmethod
-    def index_extent(layer, area_crs) -> QgsRectangle:
-        from qgis.core import QgsCoordinateTransform, QgsProject
-
-        extent = layer.extent()
-        if layer.crs() != area_crs:
-            extent = QgsCoordinateTransform(layer.crs(), area_crs, QgsProject.instance()).transformBoundingBox(extent)
-        extent.grow(1.0)
-        return extent
 
     def geometry(self, fid: int) -> QgsGeometry:
         """The feature's geometry in the area CRS, repaired on a copy (and the repair recorded)."""

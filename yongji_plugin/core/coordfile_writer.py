@@ -5,6 +5,7 @@ from typing import Dict, List, Optional
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest
 
 from ..i18n import tr
+from .coordfile_crs import crs_code
 from .coordfile_geometry import SQM_PER_HA, parcel_area
 from .coordfile_model import CoordinateFile, Parcel, Point
 from .errors import PlanError
@@ -54,8 +55,6 @@ def parcel_from_geometry(geometry, number: str, name: str, offset: float, attrib
 def sites_to_file(layer, zone: Optional[int] = 37, prefix: bool = True, number_field: str = None,
                   name_field: str = None, header: dict = None) -> CoordinateFile:
     """Each site feature becomes a parcel, in CGCS2000 3-degree CM 3×zone coordinates."""
-    from .coordfile_crs import crs_code
-
     if layer.featureCount() == 0:
         raise PlanError(tr("Site layer {name} has no features").format(name=layer.name()))
     target = QgsCoordinateReferenceSystem(crs_code(zone, 3, False))

@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 from typing import Dict, List
 
+from jinja2 import Template
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayerTree,
@@ -21,6 +22,7 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
+    QgsRuleBasedRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QFont
@@ -30,6 +32,7 @@ from ..i18n import tr
 from ..paths import icon_path, resource
 from .catalogue import default_catalogue
 from .errors import PlanError
+from .extents import extent_in
 from .map_sheets import Sheet, SheetCatalogue, load_sheets
 from .styles import CJK_FONT, apply_style, symbol_for
 
@@ -77,8 +80,6 @@ class SheetBuilder:
         texts["figures"] = figures
         for item in layout.items():
             if isinstance(item, QgsLayoutItemLabel):
-                from jinja2 import Template
-
                 item.setText(Template(item.text()).render(**texts))
         main = layout.itemById("main_map")
         main.setCrs(self.project.crs())
@@ -120,7 +121,7 @@ class SheetBuilder:
         inset.setCrs(self.project.crs())
         inset.setLayers([locator])
         inset.setKeepLayerSet(True)
-        fit_extent(inset, _transformed_extent(locator, self.project.crs()), round_scale=False)
+        fit_extent(inset, extent_in(locator, self.project.crs()), round_scale=False)
         overview = inset.overview()
         overview.setLinkedMap(main)
         overview.setFrameSymbol(symbol_for("polygon", {"fill": "#ff000044", "stroke": "#ff0000", "width": 0.5}))
@@ -128,8 +129,6 @@ class SheetBuilder:
     def _locator(self) -> QgsVectorLayer:
         if "__locator__" not in self._copies:
             layer = QgsVectorLayer(str(resource(*LOCATOR_FILE)), tr("Location"), "ogr")
-            from qgis.core import QgsRuleBasedRenderer
-
             renderer = QgsRuleBasedRenderer(symbol_for("polygon", {"fill": "#eeeeee", "stroke": "#888888", "width": 0.2}))
             root = renderer.rootRule()
             highlight = QgsRuleBasedRenderer.Rule(symbol_for("polygon", {"fill": "#f5b7b1", "stroke": "#c0392b", "width": 0.4}),
@@ -143,23 +142,14 @@ class SheetBuilder:
     # --- sheets -----------------------------------------------------------------------------
     def sheet_extent(self, sheet: Sheet) -> QgsRectangle:
         if sheet.extent.startswith("layer:"):
-            return _transformed_extent(self.layer(sheet.extent.split(":", 1)[1]), self.project.crs())
-        return _transformed_extent(self.layer("XZQ") if "XZQ" in self.sources else
+            return extent_in(self.layer(sheet.extent.split(":", 1)[1]), self.project.crs())
+        return extent_in(self.layer("XZQ") if "XZQ" in self.sources else
                                    self.layer(sheet.layers[0]), self.project.crs())
 
     def sheet_layout(self, sheet: Sheet) -> QgsPrintLayout:
         self.check(sheet)
         layers = [self.layer(code) for code in sheet.layers]
         return self.layout(sheet.template, sheet.title, layers, self.sheet_extent(sheet))
-
-
-def _transformed_extent(layer, crs) -> QgsRectangle:
-    from qgis.core import QgsCoordinateTransform
-
-    extent = layer.extent()
-    if layer.crs() != crs:
-        extent = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance()).transformBoundingBox(extent)
-    return extent
 
 
 def load_template(project: QgsProject, name: str) -> QgsPrintLayout:

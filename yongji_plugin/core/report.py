@@ -9,6 +9,7 @@ from .html_output import html_to_pdf, render_template
 from .site_maps import render_site_map, styled_copies
 
 MAP_LAYERS = ["STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX"]
+MAP_LIMIT = 200  # site maps per report; a batch of thousands gets maps for its worst sites
 
 
 def labels() -> dict:
@@ -73,15 +74,22 @@ def render_html(result: CheckResult, maps: dict = None) -> str:
     return render_template("compliance_report.html.j2", **report_context(result, maps or {}))
 
 
-def _maps(result: CheckResult, folder: Path) -> dict:
+def _mapped_sites(result: CheckResult, limit: int):
+    """Which sites get a map: non-compliant ones first, at most ``limit`` (rendering is the cost)."""
+    ordered = sorted(result.sites, key=lambda s: s.verdict != NONCOMPLIANT)
+    return {id(s) for s in ordered[:limit] if not s.site.geometry.isEmpty()}
+
+
+def _maps(result: CheckResult, folder: Path, limit: int) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     backdrop = styled_copies(result.layers, MAP_LAYERS)
     pieces = {}
     for piece in result.pieces:
         pieces.setdefault(piece.site_id, []).append(piece.geometry)
     maps = {}
+    chosen = _mapped_sites(result, limit)
     for number, site_result in enumerate(result.sites, start=1):
-        if site_result.site.geometry.isEmpty():
+        if id(site_result) not in chosen:
             continue
         name = f"site_{number:04d}.png"
         render_site_map(site_result.site.geometry, pieces.get(site_result.site.site_id, []),
@@ -90,11 +98,11 @@ def _maps(result: CheckResult, folder: Path) -> dict:
     return maps
 
 
-def write_report(result: CheckResult, html_path, with_maps: bool = True) -> dict:
+def write_report(result: CheckResult, html_path, with_maps: bool = True, map_limit: int = MAP_LIMIT) -> dict:
     """Write ``report.html`` (+ map images) and ``report.pdf`` beside it; returns their paths."""
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    maps = _maps(result, html_path.parent / (html_path.stem + "_maps")) if with_maps else {}
+    maps = _maps(result, html_path.parent / (html_path.stem + "_maps"), map_limit) if with_maps else {}
     html = render_html(result, maps)
     html_path.write_text(html, encoding="utf-8")
     pdf_path = html_path.with_suffix(".pdf")

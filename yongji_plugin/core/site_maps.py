@@ -8,6 +8,7 @@ from typing import Dict, List
 
 from qgis.core import (
     QgsFeature,
+    QgsGeometry,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
     QgsSingleSymbolRenderer,
@@ -48,8 +49,6 @@ def render_site_map(site_geometry, conflict_geometries, backdrop: List[QgsVector
     site = _outline_layer(site_geometry, crs, "site")
     overlays = [site]
     if conflict_geometries:
-        from qgis.core import QgsGeometry
-
         overlays.insert(0, _outline_layer(QgsGeometry.collectGeometry(conflict_geometries), crs,
                                           "conflict"))
     settings = QgsMapSettings()
