@@ -12,11 +12,9 @@ from qgis.core import (
 
 from ..core.catalogue import default_catalogue
 from ..core.errors import PlanError
-from ..core.loader import layers_by_code, open_plan
 from ..core.qa import run_qa
 from ..core.qa_model import load_qa_rules
 from ..core.qa_outputs import error_layer, write_qa_report
-from ..core.sources import Source
 from ..i18n import tr
 from .base import YongjiAlgorithm
 
@@ -62,12 +60,9 @@ class PlanQaAlgorithm(YongjiAlgorithm):
         rules = load_qa_rules()
         indices = self.parameterAsEnums(parameters, self.RULES, context) or range(len(rules.rules))
         chosen = rules.subset(rules.rules[i].id for i in indices)
-        layers = layers_by_code(self.parameterAsLayerList(parameters, self.LAYERS, context))
         gpkg = self.parameterAsFile(parameters, self.PLAN_GPKG, context)
         try:
-            if gpkg:
-                for code, layer in open_plan(Source("gpkg", gpkg)).items():
-                    layers.setdefault(code, layer)
+            layers = self.plan_layers(parameters, context, self.LAYERS, self.PLAN_GPKG)
             if not layers:
                 raise PlanError(tr("No plan layers given"))
             crs = default_catalogue().crs

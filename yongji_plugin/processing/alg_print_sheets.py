@@ -13,11 +13,9 @@ from qgis.core import (
 )
 
 from ..core.errors import PlanError
-from ..core.loader import layers_by_code, open_plan
 from ..core.map_sheets import load_sheets
 from ..core.print_jobs import print_jobs, run_jobs
 from ..core.printing import PDF, PNG, SheetBuilder
-from ..core.sources import Source
 from ..i18n import tr
 from .base import YongjiAlgorithm
 
@@ -67,17 +65,12 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Output folder")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        layers = layers_by_code(self.parameterAsLayerList(parameters, self.LAYERS, context))
-        gpkg = self.parameterAsFile(parameters, self.PLAN_GPKG, context)
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
         sheets = load_sheets().sheets
         chosen = [sheets[i].id for i in (self.parameterAsEnums(parameters, self.SHEETS, context)
                                          or range(len(sheets)))]
         try:
-            if gpkg:
-                for code, layer in open_plan(Source("gpkg", gpkg)).items():
-                    layers.setdefault(code, layer)
-            builder = SheetBuilder(layers)
+            builder = SheetBuilder(self.plan_layers(parameters, context, self.LAYERS, self.PLAN_GPKG))
             jobs = print_jobs(builder, folder, chosen, (PDF, PNG)[self.parameterAsEnum(parameters, self.FORMAT, context)],
                               self.parameterAsInt(parameters, self.DPI, context),
                               self.parameterAsBool(parameters, self.TOWNSHIPS, context),

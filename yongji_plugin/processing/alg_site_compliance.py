@@ -19,10 +19,8 @@ from ..core.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
 from ..core.compliance import DEFAULT_TOLERANCE, CheckParams, run_compliance
 from ..core.compliance_outputs import BREAKDOWN, CONFLICTS, REPAIRS, SUMMARY, result_layers
 from ..core.errors import PlanError
-from ..core.loader import layers_by_code, open_plan
 from ..core.report import write_report
 from ..core.ruleset import load_ruleset
-from ..core.sources import Source
 from ..i18n import tr
 from .base import YongjiAlgorithm
 
@@ -91,14 +89,6 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             self.REPORT, tr("Review report (HTML; a PDF is written beside it)"),
             tr("HTML files (*.html)"), optional=True, createByDefault=False))
 
-    def _control_layers(self, parameters, context):
-        layers = layers_by_code(self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context))
-        gpkg = self.parameterAsFile(parameters, self.PLAN_GPKG, context)
-        if gpkg:
-            for code, layer in open_plan(Source("gpkg", gpkg)).items():
-                layers.setdefault(code, layer)
-        return layers
-
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # the engine repairs invalid site geometries on a copy and reports each repair, so
         # Processing's own invalid-geometry filter must not drop or refuse them first
@@ -125,7 +115,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
                 self.parameterAsString(parameters, self.TYPE_FIELD, context) or None,
                 data_source=self.parameterAsFile(parameters, self.PLAN_GPKG, context) or "")
             site_name = sites.sourceName()
-            result = run_compliance(sites, self._control_layers(parameters, context), ruleset,
+            result = run_compliance(sites, self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG), ruleset,
                                     params, feedback, site_name)
         except PlanError as error:
             raise QgsProcessingException(str(error))

@@ -2,6 +2,8 @@
 from qgis.core import QgsProcessingAlgorithm
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.loader import layers_by_code, open_plan
+from ..core.sources import Source
 from ..paths import icon_path
 
 
@@ -17,3 +19,12 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def plan_layers(self, parameters, context, layers_param: str, gpkg_param: str) -> dict:
+        """Plan layers by catalogue code: the given layers first, then the plan GeoPackage's."""
+        layers = layers_by_code(self.parameterAsLayerList(parameters, layers_param, context))
+        gpkg = self.parameterAsFile(parameters, gpkg_param, context)
+        if gpkg:
+            for code, layer in open_plan(Source("gpkg", gpkg)).items():
+                layers.setdefault(code, layer)
+        return layers
