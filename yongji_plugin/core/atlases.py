@@ -3,6 +3,7 @@ from pathlib import Path
 from typing import List
 
 from jinja2 import Template
+from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -107,7 +108,11 @@ def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150) -> List[Path]:
     else:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi
-        status, error = QgsLayoutExporter.exportToImage(atlas, str(path.parent / "page"), "png", settings)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # see printing.export_layout
+        try:
+            status, error = QgsLayoutExporter.exportToImage(atlas, str(path.parent / "page"), "png", settings)
+        finally:
+            gdal.PopErrorHandler()
         outputs = sorted(path.parent.glob("*.png"))
     if status != QgsLayoutExporter.Success:
         raise PlanError(tr("Atlas export to {path} failed: {error}").format(path=path, error=error))

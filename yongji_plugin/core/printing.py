@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Dict, List
 
 from jinja2 import Template
+from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayerTree,
@@ -193,7 +194,13 @@ def export_layout(layout, path, fmt: str = PDF, dpi: int = 150) -> Path:
     else:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi
-        status = exporter.exportToImage(str(path), settings)
+        # QGIS then tries to georeference the PNG in place, which GDAL's PNG driver refuses
+        # with a harmless error on the console; keep it quiet
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            status = exporter.exportToImage(str(path), settings)
+        finally:
+            gdal.PopErrorHandler()
     if status != QgsLayoutExporter.Success:
         raise PlanError(tr("Export of {name} to {path} failed: {error}").format(
             name=layout.name(), path=path, error=exporter.errorMessage() or status))
