@@ -147,12 +147,13 @@ def _overlaps(site: Site, engine, index: ControlIndex):
     result = []
     for fid in index.candidates(site.geometry.boundingBox()):
         control = index.geometry(fid)
-        if not engine.intersects(control.constGet()):
+        shape = control.constGet()
+        if not engine.intersects(shape):
             continue
-        if engine.contains(control.constGet()):
+        if engine.contains(shape):
             piece = control
         else:  # the engine holds the site already converted for GEOS: cheaper than QgsGeometry's
-            piece = polygon_part(QgsGeometry(engine.intersection(control.constGet())))
+            piece = polygon_part(QgsGeometry(engine.intersection(shape)))
         if not piece.isEmpty():
             result.append((fid, piece))
     return result

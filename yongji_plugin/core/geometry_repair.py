@@ -14,10 +14,12 @@ class Repair:
     problem: str
 
 
+POLYGONAL = (QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon)
+
+
 def polygon_part(geometry: QgsGeometry) -> QgsGeometry:
     """Only the polygonal part (a repair or an intersection may leave lines and points)."""
-    if geometry.isEmpty() or geometry.type() == QgsWkbTypes.PolygonGeometry and \
-            QgsWkbTypes.flatType(geometry.wkbType()) in (QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon):
+    if QgsWkbTypes.flatType(geometry.wkbType()) in POLYGONAL or geometry.isEmpty():
         return geometry
     parts = [QgsGeometry(part.clone()) for part in geometry.constParts()
              if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.PolygonGeometry]
