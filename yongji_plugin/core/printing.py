@@ -39,6 +39,7 @@ from .styles import CJK_FONT, apply_style, symbol_for
 
 PDF, PNG = "pdf", "png"
 NICE_SCALE_STEP = 5000
+LEGEND_ROW_MM = 5.5  # height of one legend entry at the templates' 8 pt
 LOCATOR_FILE = ("demo", "yongji_and_neighbours_boundary.geojson")
 
 
@@ -112,6 +113,10 @@ class SheetBuilder:
             font.setPointSizeF(size)
             font.setBold(bold)
             legend.rstyle(style).setFont(font)
+        entries = sum(len(layer.renderer().legendSymbolItems()) + 1 for layer in layers)
+        if entries * LEGEND_ROW_MM > legend.sizeWithUnits().height():  # too tall: two columns
+            legend.setColumnCount(2)
+            legend.setSplitLayer(True)
         legend.adjustBoxSize()
 
     def _inset(self, layout, main):
