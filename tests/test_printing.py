@@ -133,3 +133,18 @@ def test_dialog_cancel_stops_before_the_next_sheet(demo_gpkg, qgis_iface, tmp_pa
     assert list(tmp_path.glob("*.png")) == []
     assert dialog.statusLabel.text() == "Export canceled after 0 files"
     project.clear()
+
+
+def test_township_figures_sum_to_the_city(plan):
+    """乡镇规划指引: each figure summed over the townships equals the city's (shapely, directly)."""
+    from shapely.ops import unary_union
+
+    from helpers import shapes
+    from yongji_plugin.core.township_figures import township_figures
+
+    rows = township_figures(plan)
+    assert len(rows) == 10
+    farmland = unary_union([g for _, g in shapes(plan["YJJBNT"])]).area / 1e4
+    assert abs(sum(r["YJJBNT"] for r in rows) - farmland) < 1e-6 * farmland
+    cultivated = sum(g.area for f, g in shapes(plan["DLTB"]) if f["DLBM"].startswith("01")) / 1e4
+    assert abs(sum(r["GD"] for r in rows) - cultivated) < 1e-6 * cultivated

@@ -2,8 +2,7 @@
 import math
 from typing import List
 
-from shapely import affinity
-from shapely.geometry import LineString, Point, box
+from shapely.geometry import LineString, Point, Polygon, box
 from shapely.ops import unary_union
 from shapely.prepared import prep
 
@@ -96,7 +95,11 @@ def ecological_redline(shapes: PlanShapes) -> List[dict]:
 
 
 def farmland_parcels(shapes: PlanShapes, towns: List[dict], rng, size: float = 1.0) -> List[dict]:
-    """Fields shaped like real ones: long strips in rotated blocks, clipped to the farmland zone."""
+    """Fields shaped like real ones: long sheared strips, clipped to the farmland zone.
+
+    Every row shares one shear and the far ends move less than the gap, so parcels never
+    overlap each other, as real 永久基本农田 parcels do not.
+    """
     zone = shapes.zones["03"].buffer(-15)
     scale = 1.0 / math.sqrt(size)
     length, width, gap = 420.0 * scale, 150.0 * scale, 8.0 * scale
@@ -106,10 +109,11 @@ def farmland_parcels(shapes: PlanShapes, towns: List[dict], rng, size: float = 1
     y = miny
     while y < maxy:
         x = minx
+        shear = rng.uniform(-25, 25) * scale
         while x < maxx:
-            cell = box(x + gap, y + gap, x + length, y + width)
-            cell = affinity.skew(cell, xs=rng.uniform(-8, 8))
-            cell = affinity.rotate(cell, rng.uniform(-4, 4))
+            jitter = rng.uniform(-0.4, 0.4, 2) * gap
+            cell = Polygon([(x + gap, y + gap), (x + length + jitter[0], y + gap),
+                            (x + length + jitter[1] + shear, y + width), (x + gap + shear, y + width)])
             if zone_prep.contains(cell):
                 pieces = [cell]
             elif zone_prep.intersects(cell):

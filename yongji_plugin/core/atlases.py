@@ -21,7 +21,7 @@ from .compliance_outputs import CONFLICTS, SUMMARY
 from .errors import PlanError
 from .printing import PDF, SheetBuilder
 from .result_styles import styled_copy
-from .township_figures import FIGURES, township_figures
+from .township_figures import figure_specs, township_figures
 
 TOWNSHIP_FIGURES_HTML = (
     "<table style='font-family:Noto Sans CJK SC;font-size:8pt' cellspacing='0' cellpadding='1'>"
@@ -39,7 +39,8 @@ def township_coverage(layers: dict, crs: str = "EPSG:4546") -> QgsVectorLayer:
     source = layers["XZQ_XZ"]
     coverage = QgsVectorLayer(f"MultiPolygon?crs={crs}", tr("Township figures"), "memory")
     fields = [QgsField("XZQMC", QVariant.String), QgsField("ZMJ", QVariant.Double)]
-    fields += [QgsField(key, QVariant.Double) for key, _, _, _ in FIGURES]
+    keys = [key for key, _, _, _ in figure_specs()]
+    fields += [QgsField(key, QVariant.Double) for key in keys]
     coverage.dataProvider().addAttributes(fields)
     coverage.updateFields()
     transform = QgsCoordinateTransform(source.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
@@ -49,7 +50,7 @@ def township_coverage(layers: dict, crs: str = "EPSG:4546") -> QgsVectorLayer:
         geometry.transform(transform)
         feature = QgsFeature(coverage.fields())
         feature.setGeometry(geometry)
-        feature.setAttributes([row["XZQMC"], row["ZMJ"]] + [row[key] for key, _, _, _ in FIGURES])
+        feature.setAttributes([row["XZQMC"], row["ZMJ"]] + [row[key] for key in keys])
         features.append(feature)
     coverage.dataProvider().addFeatures(features)
     coverage.updateExtents()
@@ -76,7 +77,7 @@ def _atlas_layout(builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, ex
 def township_atlas(builder: SheetBuilder, coverage: QgsVectorLayer = None):
     coverage = builder.add_layer(coverage or township_coverage(builder.sources))
     rows = "".join(f"<tr><td>{label}</td><td align='right'>[% format_number(\"{key}\", 2) %] {tr('ha')}</td></tr>"
-                   for key, _, _, label in FIGURES)
+                   for key, _, _, label in figure_specs())
     figures = TOWNSHIP_FIGURES_HTML.format(label_total=tr("Township area"), ha=tr("ha"), rows=rows)
     layout = _atlas_layout(builder, "township", coverage, [], figures, township='[% "XZQMC" %]')
     layout.atlas().setFilenameExpression("'township_' || \"XZQMC\"")
