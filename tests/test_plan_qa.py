@@ -74,6 +74,10 @@ def broken(demo_gpkg, tmp_path_factory):
     bowtie = QgsGeometry.fromWkt("POLYGON((450000 3865000, 450100 3865100, 450100 3865000, 450000 3865100, 450000 3865000))")
     expected["invalid"] = bowtie
     _edit(layers["GBZNT"], lambda l: _add(l, bowtie, MC="自相交"))
+    parcel = next(f for f in layers["YJJBNT"].getFeatures() if f.geometry().area() > 40000)
+    inner = parcel.geometry().buffer(-20, 4)
+    expected["self_overlap"] = inner
+    _edit(layers["YJJBNT"], lambda l: _add(l, inner, BSM=99998, YSDM="212100", TBBH="X2", MJ=inner.area()))
     relic = next(layers["WWBHDW"].getFeatures())
     expected["duplicate"] = relic.geometry()
     _edit(layers["WWBHDW"], lambda l: _add(l, relic.geometry(), MC="重复", JB="县保"))
@@ -108,6 +112,7 @@ def test_each_seeded_defect_found_once(broken):
     invalid = _only(result, "GE-01")
     assert invalid.layer == "高标准农田重点建设区" and "Self-intersection" in invalid.description
     assert _only(result, "GE-03").geometry.equals(expected["duplicate"])
+    assert _same_place(_only(result, "GE-05").geometry, expected["self_overlap"])
     assert result.outcome("CL-01").status == PASSED and result.outcome("CV-02").status == PASSED
 
 

@@ -14,7 +14,7 @@ def test_dialog_runs_checked_rules_in_background(demo_gpkg, qgis_iface):
     project.clear()
     load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
     dialog = QaDialog(qgis_iface, open_report=False)
-    assert dialog.ruleList.count() == 15
+    assert dialog.ruleList.count() == 16
     dialog.noneButton.click()
     assert dialog.run() is None  # nothing ticked: an error, no task
     for i in range(dialog.ruleList.count()):

@@ -32,6 +32,8 @@ def _needed(rule: QaRule):
 
 
 def _topology(rule, indexes: _Indexes, tolerance, feedback):
+    if rule.kind == "self_overlap":
+        return [error for code in rule.layers for error in self_overlaps(rule, indexes.get(code), tolerance)]
     if rule.kind == "overlap_between":
         return overlap_between(rule, indexes.get(rule.layers[0]), indexes.get(rule.layers[1]), tolerance)
     if rule.kind == "within":
