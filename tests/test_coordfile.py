@@ -158,3 +158,13 @@ def test_malformed_files(tmp_path):
 
 def test_shapely_agrees_with_shoelace_helper():
     assert shoelace([(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]) == Polygon([(0, 0), (2, 0), (2, 2), (0, 2)]).area
+
+
+def test_exporting_an_empty_layer_names_it():
+    from qgis.core import QgsVectorLayer
+
+    from yongji_plugin.core.errors import PlanError
+
+    empty = QgsVectorLayer("Polygon?crs=EPSG:4546&field=DKBH:string", "空红线", "memory")
+    with pytest.raises(PlanError, match="Site layer 空红线 has no features"):
+        sites_to_file(empty)

@@ -95,3 +95,10 @@ def test_bad_sources_give_clear_errors(tmp_path):
         inspect_source(Source("gpkg", str(tmp_path / "bad.gpkg")))
     with pytest.raises(PlanError, match="No saved PostGIS connection named 规划库"):
         inspect_source(Source("postgis", "规划库"))
+
+
+def test_describe_sources_names_each_file_once(demo_gpkg):
+    layers = [QgsVectorLayer(f"{demo_gpkg}|layername={code}", code, "ogr") for code in ("STBHHX", "YJJBNT")]
+    from yongji_plugin.core.loader import describe_sources
+
+    assert describe_sources(layers) == str(demo_gpkg)

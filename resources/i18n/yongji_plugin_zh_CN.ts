@@ -34,17 +34,17 @@
         <translation>坐标系 {crs} 不是 CGCS2000</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/loader.py" line="32" />
+        <location filename="../../yongji_plugin/core/loader.py" line="39" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/loader.py" line="34" />
+        <location filename="../../yongji_plugin/core/loader.py" line="41" />
         <source>found ({count} features)</source>
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/loader.py" line="126" />
+        <location filename="../../yongji_plugin/core/loader.py" line="147" />
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="111" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="90" />
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="99" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="104" />
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="221" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="240" />
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="221" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="240" />
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="225" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="244" />
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="225" />
+        <location filename="../../yongji_plugin/core/compliance.py" line="244" />
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -239,197 +239,197 @@
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="62" />
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="61" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="63" />
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="62" />
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="63" />
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="62" />
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="63" />
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="62" />
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="63" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="62" />
         <source>Site compliance summary</source>
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="84" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="83" />
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="84" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="83" />
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="84" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="83" />
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="177" />
+        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="176" />
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/control_index.py" line="40" />
+        <location filename="../../yongji_plugin/core/control_index.py" line="41" />
         <source>Control layer {name} has no CRS</source>
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/control_index.py" line="43" />
+        <location filename="../../yongji_plugin/core/control_index.py" line="44" />
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/control_index.py" line="50" />
+        <location filename="../../yongji_plugin/core/control_index.py" line="51" />
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/geometry_repair.py" line="34" />
+        <location filename="../../yongji_plugin/core/geometry_repair.py" line="36" />
         <source>invalid geometry</source>
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="101" />
+        <location filename="../../yongji_plugin/core/report.py" line="109" />
         <source>Project site compliance review report</source>
         <translation>项目选址合规性审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="17" />
+        <location filename="../../yongji_plugin/core/report.py" line="18" />
         <source>Generated by the Yongji Spatial Plan plugin. Check the data source before signing; demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件生成。签字前请核对数据来源；演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="19" />
+        <location filename="../../yongji_plugin/core/report.py" line="20" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="19" />
+        <location filename="../../yongji_plugin/core/report.py" line="20" />
         <source>Site layer</source>
         <translation>用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="19" />
+        <location filename="../../yongji_plugin/core/report.py" line="20" />
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="20" />
+        <location filename="../../yongji_plugin/core/report.py" line="21" />
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="20" />
+        <location filename="../../yongji_plugin/core/report.py" line="21" />
         <source>Area tolerance</source>
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="76" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="75" />
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="21" />
+        <location filename="../../yongji_plugin/core/report.py" line="22" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="21" />
+        <location filename="../../yongji_plugin/core/report.py" line="22" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="21" />
+        <location filename="../../yongji_plugin/core/report.py" line="22" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="21" />
+        <location filename="../../yongji_plugin/core/report.py" line="22" />
         <source>Site id</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="22" />
+        <location filename="../../yongji_plugin/core/report.py" line="23" />
         <source>Site name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="22" />
+        <location filename="../../yongji_plugin/core/report.py" line="23" />
         <source>Site type</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="22" />
+        <location filename="../../yongji_plugin/core/report.py" line="23" />
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <location filename="../../yongji_plugin/core/report.py" line="24" />
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <location filename="../../yongji_plugin/core/report.py" line="24" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <location filename="../../yongji_plugin/core/report.py" line="24" />
         <source>Share of site</source>
         <translation>占项目面积比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <location filename="../../yongji_plugin/core/report.py" line="24" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="24" />
+        <location filename="../../yongji_plugin/core/report.py" line="25" />
         <source>Breakdown</source>
         <translation>分项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="24" />
+        <location filename="../../yongji_plugin/core/report.py" line="25" />
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="25" />
+        <location filename="../../yongji_plugin/core/report.py" line="26" />
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="25" />
+        <location filename="../../yongji_plugin/core/report.py" line="26" />
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="25" />
+        <location filename="../../yongji_plugin/core/report.py" line="26" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="26" />
+        <location filename="../../yongji_plugin/core/report.py" line="27" />
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="26" />
+        <location filename="../../yongji_plugin/core/report.py" line="27" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -439,42 +439,42 @@
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="115" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="106" />
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="45" />
+        <location filename="../../yongji_plugin/core/site_input.py" line="46" />
         <source>Site layer {name} must contain polygons, not {type}</source>
         <translation>用地红线图层 {name} 必须是面图层，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="48" />
+        <location filename="../../yongji_plugin/core/site_input.py" line="49" />
         <source>Site layer {name} has no CRS; set its CRS first</source>
         <translation>用地红线图层 {name} 没有坐标参考系，请先设置坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="50" />
+        <location filename="../../yongji_plugin/core/site_input.py" line="51" />
         <source>Site layer {name} has no features</source>
         <translation>用地红线图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="59" />
+        <location filename="../../yongji_plugin/core/site_input.py" line="60" />
         <source>Site layer {name} lacks field {field}</source>
         <translation>用地红线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="78" />
+        <location filename="../../yongji_plugin/core/site_input.py" line="79" />
         <source>site has no geometry</source>
         <translation>地块没有几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="82" />
+        <location filename="../../yongji_plugin/core/site_input.py" line="84" />
         <source>site coordinates cannot be transformed to the area CRS</source>
         <translation>地块坐标无法转换到面积计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="86" />
+        <location filename="../../yongji_plugin/core/site_input.py" line="88" />
         <source>geometry repaired ({problem})</source>
         <translation>几何已修复（{problem}）</translation>
     </message>
@@ -484,72 +484,67 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="76" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="75" />
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="37" />
+        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="36" />
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="38" />
+        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="37" />
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="76" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="75" />
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="76" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="75" />
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="82" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="81" />
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="94" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="93" />
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="102" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="101" />
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="111" />
-        <source>load the plan layers first</source>
-        <translation>请先加载规划图层</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="70" />
+        <location filename="../../yongji_plugin/gui/background.py" line="65" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="83" />
+        <location filename="../../yongji_plugin/gui/background.py" line="82" />
         <source>The check was canceled</source>
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="152" />
+        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="131" />
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="139" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="129" />
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="41" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="40" />
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
@@ -559,87 +554,87 @@
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="44" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="43" />
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="50" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="49" />
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目应位于城镇开发边界内）。控制线图层按图层目录的代码或名称匹配，取自所给图层或规划 GeoPackage。面积以平方米、公顷和亩列出，按面积坐标系平面计算或按 CGCS2000 椭球计算，不采用工程的椭球设置。小于容差的重叠列为碎片。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="60" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="59" />
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="62" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="61" />
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="65" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="64" />
         <source>Plan GeoPackage (for control layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="68" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="67" />
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="71" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="70" />
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="74" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="73" />
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="76" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="75" />
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="79" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="78" />
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="79" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="78" />
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="79" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="78" />
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="84" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="83" />
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="90" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="89" />
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="90" />
+        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="89" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="37" />
+        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="44" />
         <source>{path}: eastings carry different zone numbers {zones}</source>
         <translation>{path}：横坐标带有不同的带号 {zones}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="52" />
+        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="59" />
         <source>Zone {zone} of a {width}-degree CGCS2000 projection is outside China</source>
         <translation>CGCS2000 {width} 度带第 {zone} 带不在中国范围内</translation>
     </message>
@@ -749,102 +744,102 @@
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="43" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="34" />
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="33" />
+        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="22" />
         <source>Detect from the file</source>
         <translation>从文件识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="33" />
+        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="22" />
         <source>Keep the zone prefix (e.g. EPSG:4525)</source>
         <translation>保留带号（如 EPSG:4525）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="34" />
+        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="23" />
         <source>Strip the zone prefix (e.g. EPSG:4546)</source>
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="104" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="95" />
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="52" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="43" />
         <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Parcels with errors are left out and listed with their line numbers in the problems table.</source>
         <translation>读取界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标，Y 为横坐标，GBK 或 UTF-8 编码）并生成项目用地红线面。有错误的地块不导入，并在问题表中列出行号。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="122" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="113" />
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="58" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="49" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="60" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="51" />
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="62" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="53" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="90" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="81" />
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="101" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="92" />
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="110" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="101" />
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="117" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="108" />
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="119" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="110" />
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="120" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="111" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="121" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="112" />
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="122" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="113" />
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="138" />
+        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="130" />
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa.py" line="73" />
+        <location filename="../../yongji_plugin/core/qa.py" line="75" />
         <source>layer {codes} missing</source>
         <translation>缺少图层 {codes}</translation>
     </message>
@@ -914,7 +909,7 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="55" />
+        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="53" />
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
@@ -944,7 +939,7 @@
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="52" />
+        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="50" />
         <source>Rules</source>
         <translation>规则</translation>
     </message>
@@ -989,187 +984,187 @@
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="57" />
+        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="56" />
         <source>Tick at least one rule</source>
         <translation>请至少勾选一条规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="62" />
+        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="61" />
         <source>No plan layers in the project: load the plan layers first</source>
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="30" />
+        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="28" />
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="94" />
+        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="77" />
         <source>{errors} errors; {failed} rules failed, {skipped} skipped</source>
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="39" />
+        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="37" />
         <source>Checks the plan data against the plan's own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="50" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="48" />
         <source>Plan layers (matched by catalogue code or name)</source>
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="53" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="51" />
         <source>Plan GeoPackage (for layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="57" />
+        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="55" />
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="72" />
+        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="67" />
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="35" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="40" />
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="79" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="81" />
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="90" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="92" />
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="87" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="89" />
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="113" />
+        <location filename="../../yongji_plugin/core/atlases.py" line="119" />
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing.py" line="56" />
+        <location filename="../../yongji_plugin/core/printing.py" line="61" />
         <source>Map sheet needs layer {name} ({code}), which is missing</source>
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing.py" line="130" />
+        <location filename="../../yongji_plugin/core/printing.py" line="137" />
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing.py" line="168" />
+        <location filename="../../yongji_plugin/core/printing.py" line="164" />
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing.py" line="208" />
+        <location filename="../../yongji_plugin/core/printing.py" line="210" />
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="41" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="40" />
         <source>Preview in layout designer</source>
         <translation>在布局设计器中预览</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="42" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="41" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="43" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="42" />
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="67" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="65" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="105" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="104" />
         <source>Tick at least one map sheet</source>
         <translation>请至少勾选一幅专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="90" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="89" />
         <source>Choose an output folder</source>
         <translation>请选择输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="95" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="94" />
         <source>Run a compliance check first: no site summary layer in the project</source>
         <translation>请先运行合规性检查：工程中没有选址汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="121" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="120" />
         <source>Exporting {name}…</source>
         <translation>正在导出 {name}…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="133" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="132" />
         <source>Export canceled after {count} files</source>
         <translation>已取消导出，已完成 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="133" />
+        <location filename="../../yongji_plugin/gui/print_dialog.py" line="132" />
         <source>Exported {count} files</source>
         <translation>已导出 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="36" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="34" />
         <source>Print thematic maps</source>
         <translation>专题图打印</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="39" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="37" />
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="45" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="43" />
         <source>Exports the plan's map sheets from the print templates to PDF or PNG, with an optional atlas per township and per checked site.</source>
         <translation>按打印模板将规划专题图导出为 PDF 或 PNG，并可按乡镇和按检查地块生成图集。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="55" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="53" />
         <source>Map sheets</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="58" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="56" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="59" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="57" />
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="61" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="59" />
         <source>Atlas: one sheet per township</source>
         <translation>图集：每个乡镇一幅</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="62" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="60" />
         <source>Site summary of a compliance check (for the site atlas)</source>
         <translation>合规性检查的选址汇总（用于项目图集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="65" />
+        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="63" />
         <source>Conflict pieces of that check</source>
         <translation>该检查的冲突图斑</translation>
     </message>

@@ -62,6 +62,7 @@ class SiteResult:
     breakdown: List[dict] = field(default_factory=list)
     verdict: str = COMPLIANT
     reasons: List[str] = field(default_factory=list)
+    pending_breakdown: list = field(default_factory=list, repr=False)  # (rule, overlaps) until classed
 
 
 @dataclass
@@ -81,17 +82,21 @@ class CheckResult:
                 for v in (COMPLIANT, NONCOMPLIANT, UNCHECKED)}
 
 
-def build_indexes(ruleset: RuleSet, layers: dict, area: AreaMethod, feedback=None):
-    """One ControlIndex per rule (filters differ), from the control layers by catalogue code."""
-    indexes = {}
+def check_control_layers(ruleset: RuleSet, layers: dict) -> None:
+    """Raise a clear error for the first rule whose control layer is missing or unreadable."""
     for rule in ruleset.rules:
         layer = layers.get(rule.layer)
         if layer is None or not layer.isValid():
             raise PlanError(tr("Control layer {title} ({code}) is missing").format(
                 title=rule.title, code=rule.layer))
-        indexes[rule.id] = ControlIndex(layer, layer.name() or rule.title, area.crs, rule.key_fields,
-                                        rule.filter, rule.class_field, feedback)
-    return indexes
+
+
+def build_indexes(ruleset: RuleSet, layers: dict, area: AreaMethod, feedback=None):
+    """One ControlIndex per rule (filters differ), from the control layers by catalogue code."""
+    check_control_layers(ruleset, layers)
+    return {rule.id: ControlIndex(layers[rule.layer], layers[rule.layer].name() or rule.title, area.crs,
+                                  rule.key_fields, rule.filter, rule.class_field, feedback)
+            for rule in ruleset.rules}
 
 
 def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckParams,
@@ -109,6 +114,7 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
             feedback.setProgress(100.0 * number / len(sites))
         result.sites.append(check_site(site, ruleset, indexes, params, result.pieces))
     _fill_piece_attributes(result.pieces, indexes)
+    _fill_breakdowns(result.sites, indexes, params)
     for index in indexes.values():
         result.repairs.extend(index.repairs)
     return result
@@ -134,8 +140,8 @@ def check_site(site: Site, ruleset: RuleSet, indexes, params: CheckParams, piece
     for rule in ruleset.rules:
         index = indexes[rule.id]
         overlaps = _overlaps(site, engine, index)
-        if rule.kind == "breakdown":
-            outcome.breakdown.extend(_breakdown(site, rule, index, overlaps, params, outcome.area))
+        if rule.kind == "breakdown":  # classed after the loop, with one attribute request per rule
+            outcome.pending_breakdown.append((rule, overlaps))
             continue
         outcome.outcomes[rule.id] = _judge(site, rule, index, overlaps, params, outcome.area, pieces)
     _verdict(outcome, params)
@@ -197,9 +203,21 @@ def _judge(site, rule, index, overlaps, params, site_area, pieces) -> RuleOutcom
     return outcome
 
 
-def _breakdown(site, rule, index, overlaps, params, site_area) -> List[dict]:
+def _fill_breakdowns(site_results: List[SiteResult], indexes, params: CheckParams) -> None:
+    """Class every site's breakdown pieces, fetching the class field once per rule, not per site."""
+    fids: Dict[str, set] = {}
+    for site_result in site_results:
+        for rule, overlaps in site_result.pending_breakdown:
+            fids.setdefault(rule.id, set()).update(fid for fid, _ in overlaps)
+    values = {rule_id: indexes[rule_id].attributes(ids) for rule_id, ids in fids.items()}
+    for site_result in site_results:
+        for rule, overlaps in site_result.pending_breakdown:
+            site_result.breakdown.extend(_breakdown(rule, overlaps, values[rule.id], params, site_result.area))
+        site_result.pending_breakdown = []
+
+
+def _breakdown(rule, overlaps, values, params, site_area) -> List[dict]:
     by_class: Dict[str, List[QgsGeometry]] = {}
-    values = index.attributes(fid for fid, _ in overlaps)
     for fid, piece in overlaps:
         value = values[fid].get(rule.class_field)
         code = "" if value is None else str(value)

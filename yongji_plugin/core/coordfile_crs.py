@@ -13,7 +13,14 @@ from .coordfile_model import CoordinateFile
 from .errors import PlanError
 
 DETECT, KEEP_PREFIX, STRIP_PREFIX = "detect", "keep", "strip"
+MODES = (DETECT, KEEP_PREFIX, STRIP_PREFIX)
 DEFAULT_CRS = "EPSG:4546"
+
+
+def mode_labels():
+    """Labels of MODES, in order, for the dialog and the Processing enum."""
+    return [tr("Detect from the file"), tr("Keep the zone prefix (e.g. EPSG:4525)"),
+            tr("Strip the zone prefix (e.g. EPSG:4546)")]
 
 
 @dataclass(frozen=True)

@@ -53,10 +53,13 @@ def parcel_from_geometry(geometry, number: str, name: str, offset: float, attrib
 
 
 def sites_to_file(layer, zone: Optional[int] = 37, prefix: bool = True, number_field: str = None,
-                  name_field: str = None, header: dict = None) -> CoordinateFile:
-    """Each site feature becomes a parcel, in CGCS2000 3-degree CM 3×zone coordinates."""
+                  name_field: str = None, header: dict = None, layer_name: str = None) -> CoordinateFile:
+    """Each site feature becomes a parcel, in CGCS2000 3-degree CM 3×zone coordinates.
+
+    ``layer`` is any feature source (a layer or a Processing source); it is only read.
+    """
     if layer.featureCount() == 0:
-        raise PlanError(tr("Site layer {name} has no features").format(name=layer.name()))
+        raise PlanError(tr("Site layer {name} has no features").format(name=layer_name or layer.name()))
     target = QgsCoordinateReferenceSystem(crs_code(zone, 3, False))
     request = QgsFeatureRequest().setDestinationCrs(target, QgsCoordinateTransformContext())
     offset = zone * 1_000_000.0 if prefix else 0.0

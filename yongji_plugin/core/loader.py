@@ -6,7 +6,13 @@ Headless: the load dialog, the Processing algorithms, the demo and the tests all
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
+    QgsLayerTreeGroup,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from ..i18n import tr
 from .catalogue import Catalogue, LayerSpec, default_catalogue
@@ -82,6 +88,18 @@ def layers_by_code(layers, catalogue: Catalogue = None) -> Dict[str, QgsVectorLa
         if code and code not in result:
             result[code] = layer
     return result
+
+
+def describe_sources(layers) -> str:
+    """The distinct data sources behind some layers, for a report's "data source" line."""
+    sources = set()
+    for layer in layers:
+        if layer.providerType() == "postgres":
+            uri = QgsDataSourceUri(layer.source())
+            sources.add(f"PostGIS {uri.host()}:{uri.port()}/{uri.database()}")
+        else:
+            sources.add(layer.source().split("|")[0])
+    return ", ".join(sorted(sources))
 
 
 def _group(root: QgsLayerTreeGroup, name: str, index: int) -> QgsLayerTreeGroup:

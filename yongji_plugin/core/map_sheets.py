@@ -26,6 +26,7 @@ class SheetCatalogue:
     inset_layers: List[str]
     sheets: List[Sheet]
     atlases: Dict[str, dict]
+    township_figures: List[tuple]  # (key, layer code, filter or None, label)
 
     def sheet(self, sheet_id: str) -> Sheet:
         return next(s for s in self.sheets if s.id == sheet_id)
@@ -44,5 +45,6 @@ def load_sheets() -> SheetCatalogue:
     raw = yaml.safe_load(resource("map_sheets.yaml").read_text(encoding="utf-8"))
     sheets = [Sheet(s["id"], s["title"], s["template"], s["extent"], tuple(s["layers"]))
               for s in raw["sheets"]]
+    figures = [(f["key"], f["layer"], f.get("filter"), f["label"]) for f in raw.get("township_figures", [])]
     return SheetCatalogue(raw["plan"], raw["texts"], raw.get("inset_layers", []), sheets,
-                          raw.get("atlases", {}))
+                          raw.get("atlases", {}), figures)

@@ -1,4 +1,5 @@
 """Project sites as the check reads them: validated, transformed to the area CRS, repaired."""
+import math
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -77,8 +78,9 @@ def _site(feature, id_field, name_field, type_field, layer_name, repairs) -> Sit
     if geometry.isNull() or geometry.isEmpty():
         site.notes.append(tr("site has no geometry"))
         return site
-    if not all(map(lambda v: abs(v) < 1e9, (geometry.boundingBox().xMinimum(),
-                                            geometry.boundingBox().yMaximum()))):
+    box = geometry.boundingBox()
+    if not all(math.isfinite(v) and abs(v) < 1e9 for v in (box.xMinimum(), box.yMinimum(),
+                                                            box.xMaximum(), box.yMaximum())):
         site.notes.append(tr("site coordinates cannot be transformed to the area CRS"))
         return site
     geometry, problem = repaired(geometry)

@@ -1,18 +1,16 @@
 """乡镇规划指引 figures: per township, the areas of the plan's key layers (they sum to the city)."""
 from typing import Dict, List
 
-import yaml
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsGeometry
 
-from ..paths import resource
 from .control_index import ControlIndex
 from .geometry_repair import polygon_part
+from .map_sheets import load_sheets
 
 
 def figure_specs():
-    """(key, layer code, filter or None, label) from ``township_figures`` in map_sheets.yaml."""
-    raw = yaml.safe_load(resource("map_sheets.yaml").read_text(encoding="utf-8"))["township_figures"]
-    return [(f["key"], f["layer"], f.get("filter"), f["label"]) for f in raw]
+    """(key, layer code, filter or None, label), declared under ``township_figures`` in map_sheets.yaml."""
+    return load_sheets().township_figures
 
 
 def _area_within(geometry: QgsGeometry, index: ControlIndex) -> float:

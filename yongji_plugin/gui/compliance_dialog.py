@@ -14,10 +14,10 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ..core.areas import ELLIPSOIDAL, PLANAR, AreaMethod
-from ..core.compliance import CheckParams
+from ..core.compliance import CheckParams, check_control_layers
 from ..core.compliance_outputs import CONFLICTS, SUMMARY
 from ..core.errors import PlanError
-from ..core.loader import layers_by_code
+from ..core.loader import describe_sources, layers_by_code
 from ..core.result_styles import style_result_layers
 from ..core.ruleset import default_ruleset_path, load_ruleset
 from ..core.settings import PluginSettings
@@ -101,15 +101,13 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
             raise PlanError(tr("Choose a project site layer first"))
         ruleset = load_ruleset(self.rulesetEdit.text().strip() or None)
         area = AreaMethod.create(self.crsEdit.text().strip(), METHODS[self.methodCombo.currentIndex()])
-        project_layers = [l for l in QgsProject.instance().mapLayers().values() if l is not layer]
+        controls = layers_by_code(l for l in QgsProject.instance().mapLayers().values() if l is not layer)
+        try:
+            check_control_layers(ruleset, controls)
+        except PlanError as error:
+            raise PlanError(f"{error} — {tr('load the plan layers first')}")
         params = CheckParams(area, self.toleranceSpin.value(),
-                             data_source=", ".join(sorted({l.source().split("|")[0] for l in project_layers})))
-        controls = layers_by_code(project_layers)
-        missing = [r for r in ruleset.rules if r.layer not in controls]
-        if missing:
-            raise PlanError(tr("Control layer {title} ({code}) is missing").format(
-                title=missing[0].title, code=missing[0].layer) + " — " +
-                tr("load the plan layers first"))
+                             data_source=describe_sources(controls.values()))
         report = Path(tempfile.mkdtemp(prefix="yongji_check_")) / "report.html"
         QgsSettings().setValue(SETTINGS_RULESET, self.rulesetEdit.text())
         return ComplianceTask(self._sites(layer), controls, ruleset, params,

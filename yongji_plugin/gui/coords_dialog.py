@@ -3,10 +3,10 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
+from ..core.coordfile_crs import MODES, mode_labels
 from ..core.coordfile_import import import_files
 from ..core.errors import PlanError
 from ..i18n import tr
-from ..processing.alg_coordinates import MODES, mode_labels
 from .forms import load_form
 from .messages import show_error, show_info
 

@@ -8,7 +8,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QListWidgetItem
 
 from ..core.catalogue import default_catalogue
-from ..core.loader import layers_by_code
+from ..core.loader import describe_sources, layers_by_code
 from ..core.qa import run_qa
 from ..core.qa_model import load_qa_rules
 from ..core.qa_outputs import error_layer, write_qa_report
@@ -71,9 +71,8 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
         self.errors_layer = error_layer(task.result, crs)
         QgsProject.instance().addMapLayer(self.errors_layer)
         report = Path(tempfile.mkdtemp(prefix="yongji_qa_")) / "qa_report.html"
-        sources = {l.source().split("|")[0] for l in QgsProject.instance().mapLayers().values()
-                   if l is not self.errors_layer}
-        self.report_paths = write_qa_report(task.result, report, ", ".join(sorted(sources)), crs,
+        plan = layers_by_code(QgsProject.instance().mapLayers().values()).values()
+        self.report_paths = write_qa_report(task.result, report, describe_sources(plan), crs,
                                             self.rules.tolerance)
         text = tr("{errors} errors; {failed} rules failed, {skipped} skipped").format(
             errors=len(task.result.errors),

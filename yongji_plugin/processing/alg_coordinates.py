@@ -1,7 +1,6 @@
 """Processing: import coordinate exchange files to sites, and export sites back to the format."""
 from qgis.core import (
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -19,20 +18,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.coordfile_crs import DETECT, KEEP_PREFIX, STRIP_PREFIX
+from ..core.coordfile_crs import MODES, mode_labels
 from ..core.coordfile_import import import_files
 from ..core.coordfile_writer import sites_to_file, write_file
 from ..core.errors import PlanError
 from ..i18n import tr
 from .base import YongjiAlgorithm
-
-MODES = (DETECT, KEEP_PREFIX, STRIP_PREFIX)
-
-
-def mode_labels():
-    return [tr("Detect from the file"), tr("Keep the zone prefix (e.g. EPSG:4525)"),
-            tr("Strip the zone prefix (e.g. EPSG:4546)")]
-
 
 class ImportCoordinatesAlgorithm(YongjiAlgorithm):
     ALG_ID = "importcoordinates"
@@ -123,10 +114,11 @@ class ExportCoordinatesAlgorithm(YongjiAlgorithm):
                                                                 tr("Text files (*.txt)")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.INPUT, context).materialize(QgsFeatureRequest())
+        source = self.parameterAsSource(parameters, self.INPUT, context)
         try:
             coordinates = sites_to_file(source, self.parameterAsInt(parameters, self.ZONE, context),
-                                        self.parameterAsBool(parameters, self.PREFIX, context))
+                                        self.parameterAsBool(parameters, self.PREFIX, context),
+                                        layer_name=source.sourceName())
         except PlanError as error:
             raise QgsProcessingException(str(error))
         unit = self.parameterAsString(parameters, self.UNIT, context)

@@ -19,6 +19,7 @@ from ..core.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
 from ..core.compliance import DEFAULT_TOLERANCE, CheckParams, run_compliance
 from ..core.compliance_outputs import BREAKDOWN, CONFLICTS, REPAIRS, SUMMARY, result_layers
 from ..core.errors import PlanError
+from ..core.loader import describe_sources
 from ..core.report import write_report
 from ..core.ruleset import load_ruleset
 from ..i18n import tr
@@ -108,15 +109,14 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
             area = AreaMethod.create(crs.authid() or DEFAULT_AREA_CRS,
                                      METHODS[self.parameterAsEnum(parameters, self.AREA_METHOD, context)])
+            layers = self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG)
             params = CheckParams(
                 area, self.parameterAsDouble(parameters, self.TOLERANCE, context),
                 self.parameterAsString(parameters, self.ID_FIELD, context) or None,
                 self.parameterAsString(parameters, self.NAME_FIELD, context) or None,
                 self.parameterAsString(parameters, self.TYPE_FIELD, context) or None,
-                data_source=self.parameterAsFile(parameters, self.PLAN_GPKG, context) or "")
-            site_name = sites.sourceName()
-            result = run_compliance(sites, self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG), ruleset,
-                                    params, feedback, site_name)
+                data_source=describe_sources(layers.values()))
+            result = run_compliance(sites, layers, ruleset, params, feedback, sites.sourceName())
         except PlanError as error:
             raise QgsProcessingException(str(error))
         if result.canceled:
