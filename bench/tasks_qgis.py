@@ -27,7 +27,7 @@ def layer(gpkg, name):
 
 
 def ruleset(kind):
-    from yongji_plugin.core.ruleset import load_ruleset
+    from yongji_plugin.core.site_check.ruleset import load_ruleset
 
     rules = load_ruleset()
     keep = {"farmland": ["no_overlap_permanent_farmland"],
@@ -37,8 +37,8 @@ def ruleset(kind):
 
 
 def plugin(gpkg, kind="farmland"):
-    from yongji_plugin.core.areas import AreaMethod
-    from yongji_plugin.core.compliance import CheckParams, run_compliance
+    from yongji_plugin.core.shared.areas import AreaMethod
+    from yongji_plugin.core.site_check.check import CheckParams, run_compliance
 
     controls = {code: layer(gpkg, code) for code in ("STBHHX", "YJJBNT", "CZKFBJ")}
     result = run_compliance(layer(gpkg, "sites"), controls, ruleset(kind), CheckParams(AreaMethod.create()))
@@ -80,8 +80,8 @@ def pyqgis_loop(gpkg):
 
 
 def qa_coverage(zones_gpkg):
-    from yongji_plugin.core.qa import run_qa
-    from yongji_plugin.core.qa_model import load_qa_rules
+    from yongji_plugin.core.plan_qa.model import load_qa_rules
+    from yongji_plugin.core.plan_qa.run import run_qa
 
     result = run_qa({"GHFQ": layer(zones_gpkg, "GHFQ"), "XZQ": layer(zones_gpkg, "XZQ")},
                     load_qa_rules().subset(["CV-01"]))
@@ -94,7 +94,7 @@ def _print_layers(gpkg, zones_gpkg):
 
 
 def print_plugin(gpkg, zones_gpkg, out):
-    from yongji_plugin.core.printing import PNG, SheetBuilder, export_layout
+    from yongji_plugin.core.printing.sheets import PNG, SheetBuilder, export_layout
 
     builder = SheetBuilder(_print_layers(gpkg, zones_gpkg))
     sheet = builder.sheets.sheet("control_lines")
@@ -106,7 +106,7 @@ def print_bare(gpkg, zones_gpkg, out):
     """The same layout, built beforehand; only QgsLayoutExporter.exportToImage is timed."""
     from qgis.core import QgsLayoutExporter
 
-    from yongji_plugin.core.printing import SheetBuilder
+    from yongji_plugin.core.printing.sheets import SheetBuilder
 
     builder = SheetBuilder(_print_layers(gpkg, zones_gpkg))
     layout = builder.sheet_layout(builder.sheets.sheet("control_lines"))

@@ -38,16 +38,28 @@ SIZES = {"title": 26, "subtitle": 13, "figures": 8, "organisation": 9, "date": 9
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from qgis.core import (QgsApplication, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                           QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutPoint,
-                           QgsLayoutSize, QgsPrintLayout, QgsProject, QgsReadWriteContext, QgsScaleBarSettings, QgsTextFormat,
-                           QgsUnitTypes)
+    from qgis.core import (
+        QgsApplication,
+        QgsLayoutItemLabel,
+        QgsLayoutItemLegend,
+        QgsLayoutItemMap,
+        QgsLayoutItemPicture,
+        QgsLayoutItemScaleBar,
+        QgsLayoutPoint,
+        QgsLayoutSize,
+        QgsPrintLayout,
+        QgsProject,
+        QgsReadWriteContext,
+        QgsScaleBarSettings,
+        QgsTextFormat,
+        QgsUnitTypes,
+    )
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QFont
 
     app = QgsApplication([], False)
     app.initQgis()
-    from yongji_plugin.core.styles import CJK_FONT
+    from yongji_plugin.core.plan_data.styles import CJK_FONT
 
     for name, ((width, height), boxes) in LAYOUTS.items():
         project = QgsProject()

@@ -13,8 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def load_demo_project(data: Path, out: Path):
     from qgis.core import QgsProject
 
-    from yongji_plugin.core.loader import inspect_source, load_into_project
-    from yongji_plugin.core.sources import Source
+    from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
+    from yongji_plugin.core.plan_data.sources import Source
 
     statuses = inspect_source(Source("gpkg", str(data)))
     for status in statuses:
@@ -46,12 +46,12 @@ def render_overview(project, path: Path) -> None:
 def run_compliance_check(data: Path, project, out: Path) -> None:
     from qgis.core import QgsVectorLayer
 
-    from yongji_plugin.core.areas import AreaMethod
-    from yongji_plugin.core.compliance import CheckParams, run_compliance
-    from yongji_plugin.core.compliance_outputs import result_layers, write_geopackage
-    from yongji_plugin.core.loader import layers_by_code
-    from yongji_plugin.core.report import write_report
-    from yongji_plugin.core.ruleset import load_ruleset
+    from yongji_plugin.core.plan_data.loader import layers_by_code
+    from yongji_plugin.core.shared.areas import AreaMethod
+    from yongji_plugin.core.site_check.check import CheckParams, run_compliance
+    from yongji_plugin.core.site_check.outputs import result_layers, write_geopackage
+    from yongji_plugin.core.site_check.report import write_report
+    from yongji_plugin.core.site_check.ruleset import load_ruleset
 
     folder = out / "compliance"
     folder.mkdir(parents=True, exist_ok=True)
@@ -69,10 +69,10 @@ def run_compliance_check(data: Path, project, out: Path) -> None:
 
 
 def run_plan_qa(data: Path, project, out: Path) -> None:
-    from yongji_plugin.core.loader import layers_by_code
-    from yongji_plugin.core.qa import run_qa
-    from yongji_plugin.core.qa_model import load_qa_rules
-    from yongji_plugin.core.qa_outputs import write_qa_report
+    from yongji_plugin.core.plan_data.loader import layers_by_code
+    from yongji_plugin.core.plan_qa.model import load_qa_rules
+    from yongji_plugin.core.plan_qa.outputs import write_qa_report
+    from yongji_plugin.core.plan_qa.run import run_qa
 
     rules = load_qa_rules()
     result = run_qa(layers_by_code(project.mapLayers().values()), rules)
@@ -83,16 +83,20 @@ def run_plan_qa(data: Path, project, out: Path) -> None:
 def print_maps(project, out: Path) -> None:
     from qgis.core import QgsVectorLayer
 
-    from yongji_plugin.core.loader import layers_by_code
-    from yongji_plugin.core.print_jobs import print_jobs, run_jobs
-    from yongji_plugin.core.printing import PDF, PNG, SheetBuilder
+    from yongji_plugin.core.measures.township_figures import township_coverage
+    from yongji_plugin.core.plan_data.loader import layers_by_code
+    from yongji_plugin.core.printing.jobs import print_jobs, run_jobs
+    from yongji_plugin.core.printing.sheets import PDF, PNG, SheetBuilder
+    from yongji_plugin.core.site_check.result_styles import atlas_layers
 
     result = out / "compliance" / "compliance_result.gpkg"
     summary = QgsVectorLayer(f"{result}|layername=site_summary", "summary", "ogr")
     conflicts = QgsVectorLayer(f"{result}|layername=conflicts", "conflicts", "ogr")
-    builder = SheetBuilder(layers_by_code(project.mapLayers().values()))
+    plan = layers_by_code(project.mapLayers().values())
+    builder = SheetBuilder(plan)
     for fmt, dpi in ((PDF, 300), (PNG, 150)):
-        paths = run_jobs(print_jobs(builder, out / "maps" / fmt, None, fmt, dpi, True, summary, conflicts))
+        paths = run_jobs(print_jobs(builder, out / "maps" / fmt, None, fmt, dpi,
+                                    lambda: township_coverage(plan), lambda: atlas_layers(summary, conflicts)))
         print(f"Maps ({fmt}, {dpi} dpi): {len(paths)} files in {out / 'maps' / fmt}")
 
 

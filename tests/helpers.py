@@ -1,5 +1,10 @@
 """Test helpers: memory layers from WKT, and shapely copies of QGIS features (for independent sums)."""
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsVectorLayer,
+)
 from shapely import wkb as shapely_wkb
 from shapely.validation import make_valid
 

@@ -1,6 +1,6 @@
 """The catalogue file is consistent with the spec, the code tables and the colour file."""
-from yongji_plugin.core.catalogue import default_catalogue
-from yongji_plugin.core.styles import colours
+from yongji_plugin.core.plan_data.catalogue import default_catalogue
+from yongji_plugin.core.plan_data.styles import colours
 
 SPEC_LAYERS = {"市域行政区", "乡镇级行政区", "村庄", "生态保护红线", "永久基本农田", "城镇开发边界",
                "规划分区", "自然保护地", "生态廊道", "高标准农田重点建设区", "三调地类图斑", "城镇体系",

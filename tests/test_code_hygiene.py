@@ -19,9 +19,3 @@ def test_qt_only_through_qgis_pyqt():
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "yongji_plugin").rglob("*.py")
                  if "from PyQt5" in p.read_text(encoding="utf-8") or "import PyQt5" in p.read_text(encoding="utf-8")]
     assert offenders == []
-
-
-def test_core_has_no_widgets():
-    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "yongji_plugin" / "core").rglob("*.py")
-                 if "QtWidgets" in p.read_text(encoding="utf-8") or "qgis.gui" in p.read_text(encoding="utf-8")]
-    assert offenders == []

@@ -3,18 +3,24 @@ import gc
 import hashlib
 
 import pytest
+from helpers import memory_layer, shapes, to_shapely
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from shapely.ops import unary_union
 
-from helpers import memory_layer, shapes, to_shapely
-from yongji_plugin.core.areas import ELLIPSOIDAL, AreaMethod, mu
-from yongji_plugin.core.compliance import (
-    COMPLIANT, CONFLICT, NONCOMPLIANT, SLIVER, CheckParams, run_compliance)
-from yongji_plugin.core.compliance_outputs import result_layers, write_geopackage
-from yongji_plugin.core.errors import PlanError
-from yongji_plugin.core.loader import open_plan
-from yongji_plugin.core.ruleset import load_ruleset
-from yongji_plugin.core.sources import Source
+from yongji_plugin.core.plan_data.loader import open_plan
+from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod, mu
+from yongji_plugin.core.shared.errors import PlanError
+from yongji_plugin.core.site_check.check import (
+    COMPLIANT,
+    CONFLICT,
+    NONCOMPLIANT,
+    SLIVER,
+    CheckParams,
+    run_compliance,
+)
+from yongji_plugin.core.site_check.outputs import result_layers, write_geopackage
+from yongji_plugin.core.site_check.ruleset import load_ruleset
 
 REL = 1e-6
 

@@ -4,9 +4,9 @@ import time
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
-from yongji_plugin.core.loader import inspect_source, load_into_project
-from yongji_plugin.core.sources import Source
-from yongji_plugin.gui.compliance_dialog import ComplianceDialog
+from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
+from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.gui.site_check.dialog import ComplianceDialog
 
 
 def _wait(dialog, seconds=60):

@@ -1,12 +1,12 @@
 """界址点坐标交换文件: files written by hand here, every case of the format and its errors."""
 import pytest
+from helpers import to_shapely
 from shapely.geometry import Polygon
 
-from helpers import to_shapely
-from yongji_plugin.core.coordfile_crs import KEEP_PREFIX, STRIP_PREFIX
-from yongji_plugin.core.coordfile_import import import_files
-from yongji_plugin.core.coordfile_parser import parse_file, parse_text
-from yongji_plugin.core.coordfile_writer import format_file, sites_to_file, write_file
+from yongji_plugin.core.coordfile.crs import KEEP_PREFIX, STRIP_PREFIX
+from yongji_plugin.core.coordfile.importer import import_files
+from yongji_plugin.core.coordfile.parser import parse_file, parse_text
+from yongji_plugin.core.coordfile.writer import format_file, sites_to_file, write_file
 
 HEADER = "[属性描述]\r\n格式版本号=1.01版本\r\n数据产生单位=永济市自然资源局\r\n坐标系=2000国家大地坐标系\r\n" \
          "几度分带=3\r\n投影类型=高斯克吕格\r\n计量单位=米\r\n带号=37\r\n精度=0.001\r\n转换参数=,,,,,,\r\n"
@@ -163,7 +163,7 @@ def test_shapely_agrees_with_shoelace_helper():
 def test_exporting_an_empty_layer_names_it():
     from qgis.core import QgsVectorLayer
 
-    from yongji_plugin.core.errors import PlanError
+    from yongji_plugin.core.shared.errors import PlanError
 
     empty = QgsVectorLayer("Polygon?crs=EPSG:4546&field=DKBH:string", "空红线", "memory")
     with pytest.raises(PlanError, match="Site layer 空红线 has no features"):

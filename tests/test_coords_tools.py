@@ -1,8 +1,8 @@
 """坐标文件导入 from the dialog (real widgets) and both Processing algorithms."""
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-
 from test_coordfile import CANONICAL, write
-from yongji_plugin.gui.coords_dialog import CoordinateImportDialog
+
+from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
 from yongji_plugin.processing.provider import YongjiProvider
 
 

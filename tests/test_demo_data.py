@@ -2,7 +2,6 @@
 from itertools import combinations
 
 from shapely.ops import unary_union
-
 from yongji_demo.build import generate
 from yongji_demo.outline import city_outline
 

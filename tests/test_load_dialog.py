@@ -2,9 +2,9 @@
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 
-from yongji_plugin.core.catalogue import default_catalogue
-from yongji_plugin.core.sources import Source
-from yongji_plugin.gui.load_dialog import LoadLayersDialog
+from yongji_plugin.core.plan_data.catalogue import default_catalogue
+from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.gui.plan_data.load_dialog import LoadLayersDialog
 
 
 def test_inspect_and_load_checked_layers(demo_gpkg, qgis_iface):

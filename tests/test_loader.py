@@ -12,10 +12,16 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from yongji_plugin.core.catalogue import default_catalogue
-from yongji_plugin.core.errors import PlanError
-from yongji_plugin.core.loader import FOUND, MISSING, NONCONFORMING, inspect_source, load_into_project
-from yongji_plugin.core.sources import Source
+from yongji_plugin.core.plan_data.catalogue import default_catalogue
+from yongji_plugin.core.plan_data.loader import (
+    FOUND,
+    MISSING,
+    NONCONFORMING,
+    inspect_source,
+    load_into_project,
+)
+from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.core.shared.errors import PlanError
 
 
 def _write_shp(layer, path, crs=None, attributes=None):
@@ -99,6 +105,6 @@ def test_bad_sources_give_clear_errors(tmp_path):
 
 def test_describe_sources_names_each_file_once(demo_gpkg):
     layers = [QgsVectorLayer(f"{demo_gpkg}|layername={code}", code, "ogr") for code in ("STBHHX", "YJJBNT")]
-    from yongji_plugin.core.loader import describe_sources
+    from yongji_plugin.core.plan_data.loader import describe_sources
 
     assert describe_sources(layers) == str(demo_gpkg)

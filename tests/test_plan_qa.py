@@ -5,11 +5,11 @@ import shutil
 import pytest
 from qgis.core import QgsFeature, QgsGeometry
 
-from yongji_plugin.core.loader import open_plan
-from yongji_plugin.core.qa import run_qa
-from yongji_plugin.core.qa_model import FAILED, PASSED, SKIPPED, load_qa_rules
-from yongji_plugin.core.qa_outputs import error_layer, write_qa_report
-from yongji_plugin.core.sources import Source
+from yongji_plugin.core.plan_data.loader import open_plan
+from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.core.plan_qa.model import FAILED, PASSED, SKIPPED, load_qa_rules
+from yongji_plugin.core.plan_qa.outputs import error_layer, write_qa_report
+from yongji_plugin.core.plan_qa.run import run_qa
 
 
 def square(x, y, size):

@@ -1,4 +1,5 @@
 """A shared PostGIS database as the plan source: listed, checked, loaded, and used by the check."""
+import postgis_server
 import pytest
 from qgis.core import (
     QgsDataSourceUri,
@@ -8,12 +9,16 @@ from qgis.core import (
     QgsVectorLayerExporter,
 )
 
-import postgis_server
-from yongji_plugin.core.areas import AreaMethod
-from yongji_plugin.core.compliance import CheckParams, run_compliance
-from yongji_plugin.core.loader import FOUND, inspect_source, load_into_project, open_plan
-from yongji_plugin.core.ruleset import load_ruleset
-from yongji_plugin.core.sources import Source, saved_postgis_connections
+from yongji_plugin.core.plan_data.loader import (
+    FOUND,
+    inspect_source,
+    load_into_project,
+    open_plan,
+)
+from yongji_plugin.core.plan_data.sources import Source, saved_postgis_connections
+from yongji_plugin.core.shared.areas import AreaMethod
+from yongji_plugin.core.site_check.check import CheckParams, run_compliance
+from yongji_plugin.core.site_check.ruleset import load_ruleset
 
 pytestmark = pytest.mark.skipif(not postgis_server.available(), reason="PostgreSQL 15 + PostGIS not installed")
 CONNECTION = "永济规划库（测试）"

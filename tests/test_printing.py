@@ -7,17 +7,23 @@ import pytest
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 
-from yongji_plugin.core.areas import AreaMethod
-from yongji_plugin.core.compliance import CheckParams, run_compliance
-from yongji_plugin.core.compliance_outputs import CONFLICTS, SUMMARY, result_layers
-from yongji_plugin.core.errors import PlanError
-from yongji_plugin.core.loader import inspect_source, load_into_project, open_plan
-from yongji_plugin.core.map_sheets import load_sheets
-from yongji_plugin.core.print_jobs import print_jobs, run_jobs
-from yongji_plugin.core.printing import PDF, PNG, SheetBuilder
-from yongji_plugin.core.ruleset import load_ruleset
-from yongji_plugin.core.sources import Source
-from yongji_plugin.gui.print_dialog import PrintDialog
+from yongji_plugin.core.measures.township_figures import township_coverage
+from yongji_plugin.core.plan_data.loader import (
+    inspect_source,
+    load_into_project,
+    open_plan,
+)
+from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.core.printing.jobs import print_jobs, run_jobs
+from yongji_plugin.core.printing.map_sheets import load_sheets
+from yongji_plugin.core.printing.sheets import PDF, PNG, SheetBuilder
+from yongji_plugin.core.shared.areas import AreaMethod
+from yongji_plugin.core.shared.errors import PlanError
+from yongji_plugin.core.site_check.check import CheckParams, run_compliance
+from yongji_plugin.core.site_check.outputs import CONFLICTS, SUMMARY, result_layers
+from yongji_plugin.core.site_check.result_styles import atlas_layers
+from yongji_plugin.core.site_check.ruleset import load_ruleset
+from yongji_plugin.gui.printing.dialog import PrintDialog
 
 PLAN_SHEETS = {"国土空间总体格局图", "三条控制线图", "规划分区图", "生态保护格局图", "自然保护地分布图",
                "农业空间规划图", "村庄分类图", "城镇体系规划图", "历史文化保护规划图",
@@ -74,7 +80,8 @@ def test_atlas_pages_match_townships_and_sites(plan, demo_gpkg, tmp_path):
     sites = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
     outputs = result_layers(run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create())))
     builder = SheetBuilder(plan)
-    paths = run_jobs(print_jobs(builder, tmp_path, [], PDF, 72, True, outputs[SUMMARY], outputs[CONFLICTS]))
+    paths = run_jobs(print_jobs(builder, tmp_path, [], PDF, 72, lambda: township_coverage(plan),
+                                lambda: atlas_layers(outputs[SUMMARY], outputs[CONFLICTS])))
     townships, site_pages = paths
     assert pdf_pages(townships) == plan["XZQ_XZ"].featureCount() == 10
     assert pdf_pages(site_pages) == sites.featureCount()
@@ -137,10 +144,10 @@ def test_dialog_cancel_stops_before_the_next_sheet(demo_gpkg, qgis_iface, tmp_pa
 
 def test_township_figures_sum_to_the_city(plan):
     """乡镇规划指引: each figure summed over the townships equals the city's (shapely, directly)."""
+    from helpers import shapes
     from shapely.ops import unary_union
 
-    from helpers import shapes
-    from yongji_plugin.core.township_figures import township_figures
+    from yongji_plugin.core.measures.township_figures import township_figures
 
     rows = township_figures(plan)
     assert len(rows) == 10

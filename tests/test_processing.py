@@ -101,10 +101,16 @@ def test_qgis_process_runs_the_check(demo_gpkg, tmp_path):
 
 def test_check_runs_inside_a_model_and_supports_batch(provider, demo_gpkg):
     import processing
-    from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingModelAlgorithm,
-                           QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource,
-                           QgsProcessingModelOutput, QgsProcessingModelParameter,
-                           QgsProcessingParameterFeatureSource)
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingAlgorithm,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+    )
 
     algorithm = QgsApplication.processingRegistry().algorithmById("yongji:sitecompliance")
     assert algorithm.flags() & QgsProcessingAlgorithm.FlagSupportsBatch

@@ -3,9 +3,9 @@ import time
 
 from qgis.core import QgsApplication, QgsProject
 
-from yongji_plugin.core.loader import inspect_source, load_into_project
-from yongji_plugin.core.sources import Source
-from yongji_plugin.gui.qa_dialog import QaDialog
+from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
+from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.gui.plan_qa.dialog import QaDialog
 from yongji_plugin.processing.provider import YongjiProvider
 
 

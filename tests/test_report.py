@@ -2,15 +2,15 @@
 import subprocess
 import unicodedata
 
+from helpers import memory_layer
 from qgis.core import QgsVectorLayer
 
-from helpers import memory_layer
-from yongji_plugin.core.areas import AreaMethod
-from yongji_plugin.core.compliance import CheckParams, run_compliance
-from yongji_plugin.core.loader import open_plan
-from yongji_plugin.core.report import render_html, write_report
-from yongji_plugin.core.ruleset import load_ruleset
-from yongji_plugin.core.sources import Source
+from yongji_plugin.core.plan_data.loader import open_plan
+from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.core.shared.areas import AreaMethod
+from yongji_plugin.core.site_check.check import CheckParams, run_compliance
+from yongji_plugin.core.site_check.report import render_html, write_report
+from yongji_plugin.core.site_check.ruleset import load_ruleset
 
 
 def test_report_html_pdf_and_maps(demo_gpkg, tmp_path, locale):

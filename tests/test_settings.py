@@ -1,7 +1,7 @@
 """设置: defaults saved in QGIS settings and used by the check dialog; a bad CRS is refused."""
-from yongji_plugin.core.settings import PluginSettings
-from yongji_plugin.gui.compliance_dialog import ComplianceDialog
-from yongji_plugin.gui.settings_dialog import SettingsDialog
+from yongji_plugin.core.shared.settings import PluginSettings
+from yongji_plugin.gui.shared.settings_dialog import SettingsDialog
+from yongji_plugin.gui.site_check.dialog import ComplianceDialog
 
 
 def test_saved_defaults_reach_the_check_dialog(qgis_iface):

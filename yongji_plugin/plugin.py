@@ -94,12 +94,12 @@ class YongjiPlugin:
         return dialog
 
     def open_load_dialog(self):
-        from .gui.load_dialog import LoadLayersDialog
+        from .gui.plan_data.load_dialog import LoadLayersDialog
 
         return self._show("load", lambda: LoadLayersDialog(self.iface, self.iface.mainWindow()))
 
     def open_check_dialog(self, site_layer=None):
-        from .gui.compliance_dialog import ComplianceDialog
+        from .gui.site_check.dialog import ComplianceDialog
 
         dialog = self._show("check", lambda: ComplianceDialog(self.iface, self.iface.mainWindow()))
         if site_layer:
@@ -107,27 +107,27 @@ class YongjiPlugin:
         return dialog
 
     def open_qa_dialog(self):
-        from .gui.qa_dialog import QaDialog
+        from .gui.plan_qa.dialog import QaDialog
 
         return self._show("qa", lambda: QaDialog(self.iface, self.iface.mainWindow()))
 
     def open_print_dialog(self):
-        from .gui.print_dialog import PrintDialog
+        from .gui.printing.dialog import PrintDialog
 
         return self._show("print", lambda: PrintDialog(self.iface, self.iface.mainWindow()))
 
     def open_coords_dialog(self):
-        from .gui.coords_dialog import CoordinateImportDialog
+        from .gui.coordfile.dialog import CoordinateImportDialog
 
         return self._show("coords", lambda: CoordinateImportDialog(
             self.iface, self.iface.mainWindow(), open_check=self.open_check_dialog))
 
     def open_settings(self):
-        from .gui.settings_dialog import SettingsDialog
+        from .gui.shared.settings_dialog import SettingsDialog
 
         return self._show("settings", lambda: SettingsDialog(self.iface, self.iface.mainWindow()))
 
     def open_help(self):
-        from .gui.help import show_help
+        from .gui.shared.help import show_help
 
         show_help(self.iface.mainWindow())

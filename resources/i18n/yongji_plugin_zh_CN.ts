@@ -1,1175 +1,1175 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../yongji_plugin/core/conformance.py" line="39" />
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="39"/>
         <source>missing field {field}</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/conformance.py" line="44" />
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="44"/>
         <source>field {field} is {actual}, expected {expected}</source>
         <translation>字段 {field} 类型为 {actual}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/conformance.py" line="55" />
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="55"/>
         <source>layer cannot be opened</source>
         <translation>图层无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/conformance.py" line="59" />
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="59"/>
         <source>wrong geometry type {actual}, expected {expected}</source>
         <translation>几何类型错误：{actual}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/conformance.py" line="66" />
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="66"/>
         <source>layer has no CRS</source>
         <translation>图层没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/conformance.py" line="68" />
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="68"/>
         <source>CRS {crs} is not CGCS2000</source>
         <translation>坐标系 {crs} 不是 CGCS2000</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/loader.py" line="39" />
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="39"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/loader.py" line="41" />
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="41"/>
         <source>found ({count} features)</source>
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/loader.py" line="147" />
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="147"/>
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/sources.py" line="40" />
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="40"/>
         <source>Unknown source type: {kind}</source>
         <translation>未知的数据源类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/sources.py" line="45" />
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="45"/>
         <source>GeoPackage not found: {path}</source>
         <translation>找不到 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/sources.py" line="48" />
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="48"/>
         <source>Not a readable GeoPackage: {path}</source>
         <translation>无法读取的 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/sources.py" line="56" />
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="56"/>
         <source>Folder not found: {path}</source>
         <translation>找不到文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/sources.py" line="70" />
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="70"/>
         <source>No saved PostGIS connection named {name}</source>
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="27" />
+        <location filename="../../yongji_plugin/plugin.py" line="27"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="47" />
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="47" />
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
         <source>Folder of Shapefiles</source>
         <translation>Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="47" />
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
         <source>Saved PostGIS connection</source>
         <translation>已保存的 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/load_dialog.py" line="29" />
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="29"/>
         <source>Load checked layers</source>
         <translation>加载勾选图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/load_dialog.py" line="55" />
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="55"/>
         <source>Choose a GeoPackage</source>
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/load_dialog.py" line="55" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="81"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/load_dialog.py" line="58" />
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="58"/>
         <source>Choose a folder of Shapefiles</source>
         <translation>选择 Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/load_dialog.py" line="103" />
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="103"/>
         <source>{found} found, {missing} missing, {bad} non-conforming</source>
         <translation>已找到 {found} 个，缺失 {missing} 个，不符合规范 {bad} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/load_dialog.py" line="121" />
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="121"/>
         <source>Loaded {count} plan layers</source>
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="83" />
+        <location filename="../../yongji_plugin/plugin.py" line="83"/>
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="21" />
+        <location filename="../../yongji_plugin/plugin.py" line="21"/>
         <source>Load plan layers</source>
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="30" />
+        <location filename="../../yongji_plugin/processing/provider.py" line="33"/>
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="31" />
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="31"/>
         <source>Inspect plan data source</source>
         <translation>检查规划数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="34" />
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="34"/>
         <source>Plan data</source>
         <translation>规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="40" />
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="40"/>
         <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a folder of Shapefiles or a saved PostGIS connection.</source>
         <translation>在 GeoPackage、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="47" />
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="51" />
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="51"/>
         <source>GeoPackage path, folder or connection name</source>
         <translation>GeoPackage 路径、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_inspect_source.py" line="53" />
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="53"/>
         <source>Catalogue status</source>
         <translation>图层目录状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/areas.py" line="42" />
+        <location filename="../../yongji_plugin/core/shared/areas.py" line="43"/>
         <source>Area CRS {crs} must be a valid projected CRS</source>
         <translation>面积计算坐标系 {crs} 必须是有效的投影坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/areas.py" line="44" />
+        <location filename="../../yongji_plugin/core/shared/areas.py" line="45"/>
         <source>Area CRS {crs} must use metres</source>
         <translation>面积计算坐标系 {crs} 的单位必须是米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/areas.py" line="46" />
+        <location filename="../../yongji_plugin/core/shared/areas.py" line="47"/>
         <source>Unknown area method {method}</source>
         <translation>未知的面积计算方法 {method}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/areas.py" line="66" />
+        <location filename="../../yongji_plugin/core/shared/areas.py" line="67"/>
         <source>planar area in {crs}</source>
         <translation>平面面积（{crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/areas.py" line="67" />
+        <location filename="../../yongji_plugin/core/shared/areas.py" line="68"/>
         <source>CGCS2000 ellipsoidal area (coordinates from {crs})</source>
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="90" />
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="89"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="104" />
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="103"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="240" />
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="239"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="240" />
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="239"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="244" />
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="243"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance.py" line="244" />
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="243"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/result_styles.py" line="21" />
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="26"/>
         <source>compliant</source>
         <translation>合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/result_styles.py" line="21" />
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="26"/>
         <source>non-compliant</source>
         <translation>不合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/result_styles.py" line="22" />
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="27"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="61" />
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="62" />
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="62"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="62" />
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="62"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="62" />
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="62"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="62" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="64"/>
         <source>Site compliance summary</source>
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="83" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="83" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="83" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/compliance_outputs.py" line="176" />
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="176"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/control_index.py" line="41" />
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="41"/>
         <source>Control layer {name} has no CRS</source>
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/control_index.py" line="44" />
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="44"/>
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/control_index.py" line="51" />
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="51"/>
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/geometry_repair.py" line="36" />
+        <location filename="../../yongji_plugin/core/engine/geometry_repair.py" line="36"/>
         <source>invalid geometry</source>
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="109" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="109"/>
         <source>Project site compliance review report</source>
         <translation>项目选址合规性审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="18" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="18"/>
         <source>Generated by the Yongji Spatial Plan plugin. Check the data source before signing; demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件生成。签字前请核对数据来源；演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="20" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="20"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="20" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="20"/>
         <source>Site layer</source>
         <translation>用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="20" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="20"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="21" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="21" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
         <source>Area tolerance</source>
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="75" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="22" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="22" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="22" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="22" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
         <source>Site id</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Site name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Site type</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="23" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="24" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="24" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="24" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>Share of site</source>
         <translation>占项目面积比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="24" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="25" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
         <source>Breakdown</source>
         <translation>分项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="25" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="26" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="26" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="26" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="27" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/report.py" line="27" />
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/ruleset.py" line="70" />
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="70"/>
         <source>Rule set {path} cannot be read: {error}</source>
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="106" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="112"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="46" />
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="46"/>
         <source>Site layer {name} must contain polygons, not {type}</source>
         <translation>用地红线图层 {name} 必须是面图层，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="49" />
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="49"/>
         <source>Site layer {name} has no CRS; set its CRS first</source>
         <translation>用地红线图层 {name} 没有坐标参考系，请先设置坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="51" />
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="51"/>
         <source>Site layer {name} has no features</source>
         <translation>用地红线图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="60" />
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="60"/>
         <source>Site layer {name} lacks field {field}</source>
         <translation>用地红线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="79" />
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="79"/>
         <source>site has no geometry</source>
         <translation>地块没有几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="84" />
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="84"/>
         <source>site coordinates cannot be transformed to the area CRS</source>
         <translation>地块坐标无法转换到面积计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_input.py" line="88" />
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="88"/>
         <source>geometry repaired ({problem})</source>
         <translation>几何已修复（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/settings_dialog.py" line="18" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="42"/>
         <source>Planar (plan CRS)</source>
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="75" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="36" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="48"/>
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="37" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="49"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="75" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="75"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="75" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="75"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="81" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="81"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="93" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="93"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="101" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="101"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/background.py" line="65" />
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="65"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/background.py" line="82" />
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="82"/>
         <source>The check was canceled</source>
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_dialog.py" line="131" />
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="131"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="129" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="135"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="40" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="46"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/compliance_task.py" line="33" />
+        <location filename="../../yongji_plugin/gui/site_check/task.py" line="33"/>
         <source>Report not written: {error}</source>
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="43" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="49"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="49" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="55"/>
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目应位于城镇开发边界内）。控制线图层按图层目录的代码或名称匹配，取自所给图层或规划 GeoPackage。面积以平方米、公顷和亩列出，按面积坐标系平面计算或按 CGCS2000 椭球计算，不采用工程的椭球设置。小于容差的重叠列为碎片。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="59" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="65"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="61" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="67"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="64" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="70"/>
         <source>Plan GeoPackage (for control layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="67" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="73"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="70" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="76"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="73" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="75" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="78" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="78" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="78" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="83" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="89" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="95"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_site_compliance.py" line="89" />
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="95"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="44" />
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="44"/>
         <source>{path}: eastings carry different zone numbers {zones}</source>
         <translation>{path}：横坐标带有不同的带号 {zones}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="59" />
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="59"/>
         <source>Zone {zone} of a {width}-degree CGCS2000 projection is outside China</source>
         <translation>CGCS2000 {width} 度带第 {zone} 带不在中国范围内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="50" />
+        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="50"/>
         <source>geometry type {shape} is not a polygon (面)</source>
         <translation>图形属性 {shape} 不是面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="52" />
+        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="52"/>
         <source>point count {stated} but {actual} points listed</source>
         <translation>界址点数为 {stated}，实际列出 {actual} 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="57" />
+        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="57"/>
         <source>parcel has no points</source>
         <translation>地块没有界址点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="63" />
+        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="63"/>
         <source>stated area {stated:.4f} ha is far from the computed {computed:.4f} ha</source>
         <translation>标注面积 {stated:.4f} 公顷与计算面积 {computed:.4f} 公顷相差过大</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="72" />
+        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="72"/>
         <source>ring {ring} is not closed (last point differs from the first)</source>
         <translation>第 {ring} 圈未闭合（末点与首点不同）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_geometry.py" line="74" />
+        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="74"/>
         <source>ring {ring} has fewer than 3 points</source>
         <translation>第 {ring} 圈少于 3 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_import.py" line="59" />
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="59"/>
         <source>No coordinate file given</source>
         <translation>未指定坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_import.py" line="63" />
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="63"/>
         <source>Unknown CRS {crs}</source>
         <translation>未知坐标系 {crs}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="43" />
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="43"/>
         <source>file is neither UTF-8 nor GBK text</source>
         <translation>文件既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="61" />
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="61"/>
         <source>unknown section [{name}]</source>
         <translation>未知的节 [{name}]</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="70" />
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="70"/>
         <source>text outside any section</source>
         <translation>文本不在任何节内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="81" />
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="81"/>
         <source>point before any parcel attribute line</source>
         <translation>界址点出现在地块属性行之前</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="101" />
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="101"/>
         <source>bad point count {value}</source>
         <translation>界址点数错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="103" />
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="103"/>
         <source>bad area {value}</source>
         <translation>面积错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="110" />
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="110"/>
         <source>point line needs 4 values: number, ring, X, Y</source>
         <translation>界址点行需要 4 个值：点号、圈号、X、Y</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_parser.py" line="115" />
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="115"/>
         <source>bad number {value}</source>
         <translation>数字错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="24" />
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="24"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="41" />
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="41"/>
         <source>Choose coordinate files</source>
         <translation>选择坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="41" />
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="41"/>
         <source>Coordinate files (*.txt)</source>
         <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="63" />
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="63"/>
         <source>CRS: {crs}; {ok} of {total} parcels can be imported</source>
         <translation>坐标系：{crs}；共 {total} 个地块，可导入 {ok} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coords_dialog.py" line="87" />
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="87"/>
         <source>Imported {count} parcels into {name}</source>
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="34" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="35"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="22" />
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="22"/>
         <source>Detect from the file</source>
         <translation>从文件识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="22" />
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="22"/>
         <source>Keep the zone prefix (e.g. EPSG:4525)</source>
         <translation>保留带号（如 EPSG:4525）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile_crs.py" line="23" />
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="23"/>
         <source>Strip the zone prefix (e.g. EPSG:4546)</source>
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="95" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="96"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="43" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="44"/>
         <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Parcels with errors are left out and listed with their line numbers in the problems table.</source>
         <translation>读取界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标，Y 为横坐标，GBK 或 UTF-8 编码）并生成项目用地红线面。有错误的地块不导入，并在问题表中列出行号。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="113" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="49" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="50"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="51" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="52"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="53" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="54"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="81" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="82"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="92" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="93"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="101" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="102"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="108" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="109"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="110" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="111"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="111" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="112"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="112" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="113"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="113" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_coordinates.py" line="130" />
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="131"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa.py" line="75" />
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="81"/>
         <source>layer {codes} missing</source>
         <translation>缺少图层 {codes}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_features.py" line="25" />
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="25"/>
         <source>{rule}: field {field} is missing</source>
         <translation>{rule}：缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_features.py" line="31" />
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="31"/>
         <source>{rule}: {field} is empty</source>
         <translation>{rule}：{field} 为空</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_features.py" line="46" />
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="46"/>
         <source>{rule}: {field} = {value} is not in the code table</source>
         <translation>{rule}：{field} = {value} 不在代码表中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_features.py" line="62" />
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="62"/>
         <source>{rule}: {field} = {stated:.2f} but the geometry has {area:.2f} m²</source>
         <translation>{rule}：{field} = {stated:.2f}，图形面积为 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_features.py" line="75" />
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="75"/>
         <source>{rule}: {problem}</source>
         <translation>{rule}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_features.py" line="81" />
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="81"/>
         <source>{rule}: feature has no geometry</source>
         <translation>{rule}：要素没有几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_features.py" line="94" />
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="94"/>
         <source>{rule}: same geometry as feature {fid}</source>
         <translation>{rule}：与要素 {fid} 几何相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_features.py" line="104" />
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="104"/>
         <source>{rule}: feature has {parts} parts</source>
         <translation>{rule}：要素有 {parts} 个部件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="24" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="24"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="24" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="24"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="28" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="28" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
         <source>failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="28" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="53" />
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="53"/>
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="62" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="62"/>
         <source>{shown} of {total} errors listed; all are in the error layer</source>
         <translation>共 {total} 个错误，此处列出 {shown} 个；全部错误见错误图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="86" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="86"/>
         <source>Plan data quality report</source>
         <translation>规划成果质检报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="66" />
-        <source>Generated by the Yongji Spatial Plan plugin from the plan's own rules.</source>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="66"/>
+        <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s own rules.</source>
         <translation>由永济国土空间规划插件按规划自身规则生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="67" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="67"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="68" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="68"/>
         <source>Errors found</source>
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="50" />
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="50"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="69" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="69"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="69" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="69"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_outputs.py" line="70" />
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="70"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_topology.py" line="45" />
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="45"/>
         <source>{rule}: overlaps {layer} feature {fid} by {area:.2f} m²</source>
         <translation>{rule}：与{layer}要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_topology.py" line="58" />
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="58"/>
         <source>{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²</source>
         <translation>{rule}：与本图层要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_topology.py" line="71" />
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="71"/>
         <source>{rule}: {area:.2f} m² outside the boundary</source>
         <translation>{rule}：{area:.2f} 平方米超出市域边界</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_topology.py" line="108" />
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="108"/>
         <source>{rule}: gap of {area:.2f} m²</source>
         <translation>{rule}：存在 {area:.2f} 平方米的缝隙</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/qa_topology.py" line="128" />
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="128"/>
         <source>{rule}: {area:.2f} m² outside {container}</source>
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="56" />
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="56"/>
         <source>Tick at least one rule</source>
         <translation>请至少勾选一条规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="61" />
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="61"/>
         <source>No plan layers in the project: load the plan layers first</source>
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="28" />
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="28"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/qa_dialog.py" line="77" />
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="77"/>
         <source>{errors} errors; {failed} rules failed, {skipped} skipped</source>
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="37" />
-        <source>Checks the plan data against the plan's own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="37"/>
+        <source>Checks the plan data against the plan&apos;s own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="48" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="50"/>
         <source>Plan layers (matched by catalogue code or name)</source>
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="51" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="53"/>
         <source>Plan GeoPackage (for layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="55" />
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="55"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_plan_qa.py" line="67" />
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="67"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="40" />
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="70"/>
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="81" />
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="76"/>
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="92" />
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="61"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="89" />
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="58"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/atlases.py" line="119" />
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="88"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing.py" line="61" />
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="61"/>
         <source>Map sheet needs layer {name} ({code}), which is missing</source>
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing.py" line="137" />
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="137"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing.py" line="164" />
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="164"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing.py" line="210" />
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="210"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="40" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="42"/>
         <source>Preview in layout designer</source>
         <translation>在布局设计器中预览</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="41" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="43"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="42" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="44"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="65" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="67"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="104" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="107"/>
         <source>Tick at least one map sheet</source>
         <translation>请至少勾选一幅专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="89" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="91"/>
         <source>Choose an output folder</source>
         <translation>请选择输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="94" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="96"/>
         <source>Run a compliance check first: no site summary layer in the project</source>
         <translation>请先运行合规性检查：工程中没有选址汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="120" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="123"/>
         <source>Exporting {name}…</source>
         <translation>正在导出 {name}…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="132" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="135"/>
         <source>Export canceled after {count} files</source>
         <translation>已取消导出，已完成 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/print_dialog.py" line="132" />
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="135"/>
         <source>Exported {count} files</source>
         <translation>已导出 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="34" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="36"/>
         <source>Print thematic maps</source>
         <translation>专题图打印</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="37" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="39"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="43" />
-        <source>Exports the plan's map sheets from the print templates to PDF or PNG, with an optional atlas per township and per checked site.</source>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="45"/>
+        <source>Exports the plan&apos;s map sheets from the print templates to PDF or PNG, with an optional atlas per township and per checked site.</source>
         <translation>按打印模板将规划专题图导出为 PDF 或 PNG，并可按乡镇和按检查地块生成图集。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="53" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="55"/>
         <source>Map sheets</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="56" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="58"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="57" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="59"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="59" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="61"/>
         <source>Atlas: one sheet per township</source>
         <translation>图集：每个乡镇一幅</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="60" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="62"/>
         <source>Site summary of a compliance check (for the site atlas)</source>
         <translation>合规性检查的选址汇总（用于项目图集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/alg_print_sheets.py" line="63" />
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="65"/>
         <source>Conflict pieces of that check</source>
         <translation>该检查的冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="26" />
+        <location filename="../../yongji_plugin/plugin.py" line="26"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1177,52 +1177,52 @@
 <context>
     <name>ComplianceDialogBase</name>
     <message>
-        <location filename="../../forms/compliance.ui" line="6" />
+        <location filename="../../forms/compliance.ui" line="6"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="10" />
+        <location filename="../../forms/compliance.ui" line="10"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="12" />
+        <location filename="../../forms/compliance.ui" line="12"/>
         <source>Selected features only</source>
         <translation>仅所选要素</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="13" />
+        <location filename="../../forms/compliance.ui" line="13"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="30" />
+        <location filename="../../forms/compliance.ui" line="30"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="20" />
+        <location filename="../../forms/compliance.ui" line="20"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="22" />
+        <location filename="../../forms/compliance.ui" line="22"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="24" />
+        <location filename="../../forms/compliance.ui" line="24"/>
         <source>Area CRS</source>
         <translation>面积计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="26" />
+        <location filename="../../forms/compliance.ui" line="26"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="29" />
+        <location filename="../../forms/compliance.ui" line="29"/>
         <source>Temporary layers</source>
         <translation>临时图层</translation>
     </message>
@@ -1230,57 +1230,57 @@
 <context>
     <name>CoordinateImportDialogBase</name>
     <message>
-        <location filename="../../forms/coords_import.ui" line="6" />
+        <location filename="../../forms/coords_import.ui" line="6"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="13" />
+        <location filename="../../forms/coords_import.ui" line="13"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="14" />
+        <location filename="../../forms/coords_import.ui" line="14"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="21" />
+        <location filename="../../forms/coords_import.ui" line="21"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="28" />
+        <location filename="../../forms/coords_import.ui" line="28"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="29" />
+        <location filename="../../forms/coords_import.ui" line="29"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="30" />
+        <location filename="../../forms/coords_import.ui" line="30"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="31" />
+        <location filename="../../forms/coords_import.ui" line="31"/>
         <source>Stated area (ha)</source>
         <translation>标注面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="32" />
+        <location filename="../../forms/coords_import.ui" line="32"/>
         <source>Computed area (ha)</source>
         <translation>计算面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="33" />
+        <location filename="../../forms/coords_import.ui" line="33"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="37" />
+        <location filename="../../forms/coords_import.ui" line="37"/>
         <source>Send the imported sites to the compliance check</source>
         <translation>将导入的地块送交合规性检查</translation>
     </message>
@@ -1288,52 +1288,52 @@
 <context>
     <name>LoadLayersDialogBase</name>
     <message>
-        <location filename="../../forms/load_layers.ui" line="6" />
+        <location filename="../../forms/load_layers.ui" line="6"/>
         <source>Load plan layers</source>
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="10" />
+        <location filename="../../forms/load_layers.ui" line="10"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="12" />
+        <location filename="../../forms/load_layers.ui" line="12"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="14" />
+        <location filename="../../forms/load_layers.ui" line="14"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="17" />
+        <location filename="../../forms/load_layers.ui" line="17"/>
         <source>Inspect source</source>
         <translation>检查数据源</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="22" />
+        <location filename="../../forms/load_layers.ui" line="22"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="23" />
+        <location filename="../../forms/load_layers.ui" line="23"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="24" />
+        <location filename="../../forms/load_layers.ui" line="24"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="25" />
+        <location filename="../../forms/load_layers.ui" line="25"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="26" />
+        <location filename="../../forms/load_layers.ui" line="26"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1341,42 +1341,42 @@
 <context>
     <name>PrintDialogBase</name>
     <message>
-        <location filename="../../forms/print_sheets.ui" line="6" />
+        <location filename="../../forms/print_sheets.ui" line="6"/>
         <source>Print thematic maps</source>
         <translation>专题图打印</translation>
     </message>
     <message>
-        <location filename="../../forms/print_sheets.ui" line="8" />
+        <location filename="../../forms/print_sheets.ui" line="8"/>
         <source>Map sheets</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../../forms/print_sheets.ui" line="10" />
+        <location filename="../../forms/print_sheets.ui" line="10"/>
         <source>Atlas: one sheet per township</source>
         <translation>图集：每个乡镇一幅</translation>
     </message>
     <message>
-        <location filename="../../forms/print_sheets.ui" line="11" />
+        <location filename="../../forms/print_sheets.ui" line="11"/>
         <source>Atlas: one sheet per checked site (from the last compliance check)</source>
         <translation>图集：每个检查地块一幅（取自最近一次合规性检查）</translation>
     </message>
     <message>
-        <location filename="../../forms/print_sheets.ui" line="14" />
+        <location filename="../../forms/print_sheets.ui" line="14"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../forms/print_sheets.ui" line="16" />
+        <location filename="../../forms/print_sheets.ui" line="16"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../../forms/print_sheets.ui" line="18" />
+        <location filename="../../forms/print_sheets.ui" line="18"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../forms/print_sheets.ui" line="22" />
+        <location filename="../../forms/print_sheets.ui" line="22"/>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -1384,22 +1384,22 @@
 <context>
     <name>QaDialogBase</name>
     <message>
-        <location filename="../../forms/qa.ui" line="6" />
+        <location filename="../../forms/qa.ui" line="6"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../forms/qa.ui" line="8" />
+        <location filename="../../forms/qa.ui" line="8"/>
         <source>Rules to run (on the plan layers loaded in the project)</source>
         <translation>要运行的规则（针对工程中已加载的规划图层）</translation>
     </message>
     <message>
-        <location filename="../../forms/qa.ui" line="12" />
+        <location filename="../../forms/qa.ui" line="12"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../forms/qa.ui" line="13" />
+        <location filename="../../forms/qa.ui" line="13"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
@@ -1407,27 +1407,27 @@
 <context>
     <name>SettingsDialogBase</name>
     <message>
-        <location filename="../../forms/settings.ui" line="6" />
+        <location filename="../../forms/settings.ui" line="6"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="10" />
+        <location filename="../../forms/settings.ui" line="10"/>
         <source>Area CRS</source>
         <translation>面积计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="12" />
+        <location filename="../../forms/settings.ui" line="12"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="14" />
+        <location filename="../../forms/settings.ui" line="14"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="16" />
+        <location filename="../../forms/settings.ui" line="16"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>

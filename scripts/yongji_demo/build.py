@@ -3,7 +3,7 @@ from pathlib import Path
 
 import numpy as np
 
-from yongji_plugin.core.catalogue import default_catalogue
+from yongji_plugin.core.plan_data.catalogue import default_catalogue
 
 from . import landuse, layers, urban
 from .outline import city_outline

@@ -2,8 +2,8 @@
 from qgis.core import QgsProcessingAlgorithm
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.loader import layers_by_code, open_plan
-from ..core.sources import Source
+from ..core.plan_data.loader import layers_by_code, open_plan
+from ..core.plan_data.sources import Source
 from ..paths import icon_path
 
 

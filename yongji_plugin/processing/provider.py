@@ -9,11 +9,14 @@ PROVIDER_ID = "yongji"
 
 
 def algorithm_classes():
-    from .alg_coordinates import ExportCoordinatesAlgorithm, ImportCoordinatesAlgorithm
-    from .alg_inspect_source import InspectSourceAlgorithm
-    from .alg_plan_qa import PlanQaAlgorithm
-    from .alg_print_sheets import PrintSheetsAlgorithm
-    from .alg_site_compliance import SiteComplianceAlgorithm
+    from .coordfile.coordinates import (
+        ExportCoordinatesAlgorithm,
+        ImportCoordinatesAlgorithm,
+    )
+    from .plan_data.inspect_source import InspectSourceAlgorithm
+    from .plan_qa.plan_qa import PlanQaAlgorithm
+    from .printing.print_sheets import PrintSheetsAlgorithm
+    from .site_check.site_compliance import SiteComplianceAlgorithm
 
     return [InspectSourceAlgorithm, SiteComplianceAlgorithm, PlanQaAlgorithm,
             PrintSheetsAlgorithm, ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm]

@@ -1,0 +1,107 @@
+"""The layer catalogue: what a standard 一张图 holds, read from ``resources/catalogue.yaml``."""
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import yaml
+
+from ...paths import resource
+
+GEOMETRY_TYPES = ("polygon", "line", "point")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str
+    required: bool = True
+    codes: Optional[str] = None
+    area: bool = False
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    code: str
+    name: str
+    name_en: str
+    group: str
+    geometry: str
+    fields: Tuple[FieldSpec, ...]
+    style: dict
+    labels: Optional[str] = None
+    role: str = "reference"
+    standard: str = "convention"
+    single_part: bool = False
+    coverage: bool = False
+    visible: bool = True
+
+    def field(self, name: str) -> Optional[FieldSpec]:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def area_field(self) -> Optional[FieldSpec]:
+        return next((f for f in self.fields if f.area), None)
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    id: str
+    name: str
+    name_en: str
+
+
+@dataclass
+class Catalogue:
+    crs: str
+    groups: List[GroupSpec]
+    layers: List[LayerSpec]
+    code_tables: Dict[str, dict] = field(default_factory=dict)
+
+    def layer(self, code: str) -> LayerSpec:
+        for spec in self.layers:
+            if spec.code == code:
+                return spec
+        raise KeyError(code)
+
+    def group(self, group_id: str) -> GroupSpec:
+        return next(g for g in self.groups if g.id == group_id)
+
+    def layers_in(self, group_id: str) -> List[LayerSpec]:
+        return [spec for spec in self.layers if spec.group == group_id]
+
+    def codes(self, table: str) -> Dict[str, str]:
+        return dict(self.code_tables[table]["codes"])
+
+    def match(self, name: str) -> Optional[LayerSpec]:
+        """The spec a source layer name stands for: its code or its Chinese name, any case."""
+        key = name.strip().lower()
+        for spec in self.layers:
+            if key in (spec.code.lower(), spec.name.lower()):
+                return spec
+        return None
+
+
+def _layer(raw: dict) -> LayerSpec:
+    fields = tuple(FieldSpec(**f) for f in raw.pop("fields", []))
+    if raw["geometry"] not in GEOMETRY_TYPES:
+        raise ValueError(f"catalogue layer {raw['code']}: unknown geometry {raw['geometry']}")
+    return LayerSpec(fields=fields, **raw)
+
+
+def load_catalogue(path: Path = None, code_tables: Path = None) -> Catalogue:
+    raw = yaml.safe_load(Path(path or resource("catalogue.yaml")).read_text(encoding="utf-8"))
+    tables = yaml.safe_load(
+        Path(code_tables or resource("code_tables.yaml")).read_text(encoding="utf-8")
+    )
+    return Catalogue(
+        crs=raw["crs"],
+        groups=[GroupSpec(**g) for g in raw["groups"]],
+        layers=[_layer(dict(layer)) for layer in raw["layers"]],
+        code_tables=tables,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_catalogue() -> Catalogue:
+    return load_catalogue()

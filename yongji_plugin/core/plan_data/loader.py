@@ -1,0 +1,178 @@
+"""Match a source against the catalogue and load it into a project, grouped, ordered and styled.
+
+Headless: the load dialog, the Processing algorithms, the demo and the tests all go through
+:func:`inspect_source` and :func:`load_into_project`.
+"""
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
+    QgsLayerTreeGroup,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from ...i18n import tr
+from ..shared.errors import PlanError
+from .catalogue import Catalogue, LayerSpec, default_catalogue
+from .conformance import conformance_problems
+from .sources import Source, SourceLayer, list_layers
+from .styles import apply_style
+
+FOUND, MISSING, NONCONFORMING = "found", "missing", "nonconforming"
+CODE_PROPERTY = "yongji/code"
+SOURCE_PROPERTY = "yongji/source"  # the source as listed: providers rewrite layer.source()
+
+
+@dataclass
+class LayerStatus:
+    spec: LayerSpec
+    status: str
+    problems: List[str] = field(default_factory=list)
+    source_layer: Optional[SourceLayer] = None
+    feature_count: int = 0
+
+    def describe(self) -> str:
+        if self.status == MISSING:
+            return tr("missing")
+        if self.status == FOUND:
+            return tr("found ({count} features)").format(count=self.feature_count)
+        return "; ".join(self.problems)
+
+
+def open_layer(source_layer: SourceLayer, display_name: str) -> QgsVectorLayer:
+    return QgsVectorLayer(source_layer.uri, display_name, source_layer.provider)
+
+
+def inspect_source(source: Source, catalogue: Catalogue = None) -> List[LayerStatus]:
+    """One status per catalogue layer, in catalogue order."""
+    catalogue = catalogue or default_catalogue()
+    by_spec: Dict[str, SourceLayer] = {}
+    for source_layer in list_layers(source):
+        spec = catalogue.match(source_layer.name)
+        if spec is not None and spec.code not in by_spec:
+            by_spec[spec.code] = source_layer
+    return [_status(spec, by_spec.get(spec.code)) for spec in catalogue.layers]
+
+
+def _status(spec: LayerSpec, source_layer: Optional[SourceLayer]) -> LayerStatus:
+    if source_layer is None:
+        return LayerStatus(spec, MISSING)
+    layer = open_layer(source_layer, spec.name)
+    problems = conformance_problems(layer, spec)
+    count = layer.featureCount() if layer.isValid() else 0
+    return LayerStatus(spec, NONCONFORMING if problems else FOUND, problems, source_layer, count)
+
+
+def open_plan(source: Source, catalogue: Catalogue = None) -> Dict[str, QgsVectorLayer]:
+    """The source's catalogue layers by code (found or non-conforming), not added to a project."""
+    statuses = inspect_source(source, catalogue)
+    return {
+        s.spec.code: open_layer(s.source_layer, s.spec.name)
+        for s in statuses
+        if s.source_layer is not None
+    }
+
+
+def layers_by_code(layers, catalogue: Catalogue = None) -> Dict[str, QgsVectorLayer]:
+    """Map layers to catalogue codes: by the code the loader stamped on them, else by name."""
+    catalogue = catalogue or default_catalogue()
+    result = {}
+    for layer in layers:
+        code = layer.customProperty(CODE_PROPERTY)
+        if not code:
+            spec = catalogue.match(layer.name())
+            code = spec.code if spec else None
+        if code and code not in result:
+            result[code] = layer
+    return result
+
+
+def describe_sources(layers) -> str:
+    """The distinct data sources behind some layers, for a report's "data source" line."""
+    sources = set()
+    for layer in layers:
+        if layer.providerType() == "postgres":
+            uri = QgsDataSourceUri(layer.source())
+            sources.add(f"PostGIS {uri.host()}:{uri.port()}/{uri.database()}")
+        else:
+            sources.add(layer.source().split("|")[0])
+    return ", ".join(sorted(sources))
+
+
+def _group(root: QgsLayerTreeGroup, name: str, index: int) -> QgsLayerTreeGroup:
+    group = root.findGroup(name)
+    return group if group is not None else root.insertGroup(index, name)
+
+
+def _existing(project: QgsProject, source_layer: SourceLayer) -> Optional[QgsVectorLayer]:
+    for layer in project.mapLayers().values():
+        if layer.providerType() != source_layer.provider:
+            continue
+        if source_layer.uri in (layer.customProperty(SOURCE_PROPERTY), layer.source()):
+            return layer
+    return None
+
+
+def load_into_project(statuses: Iterable[LayerStatus], project: QgsProject = None,
+                      catalogue: Catalogue = None,
+                      codes: Iterable[str] = None) -> List[QgsVectorLayer]:
+    """Add the chosen layers (default: all conforming ones) and set the project CRS.
+
+    Layers already in the project from the same source are kept, not added twice.
+    """
+    project = project or QgsProject.instance()
+    catalogue = catalogue or default_catalogue()
+    wanted = set(codes) if codes is not None else None
+    chosen = [
+        s for s in statuses
+        if s.source_layer is not None
+        and (s.spec.code in wanted if wanted is not None else s.status == FOUND)
+    ]
+    group_order = [g.id for g in catalogue.groups]
+    loaded = []
+    for status in chosen:
+        layer = _existing(project, status.source_layer) or _add(project, status, catalogue, group_order)
+        loaded.append(layer)
+    project.setCrs(QgsCoordinateReferenceSystem(catalogue.crs))
+    return loaded
+
+
+def _add(project, status, catalogue, group_order) -> QgsVectorLayer:
+    spec = status.spec
+    layer = open_layer(status.source_layer, spec.name)
+    if not layer.isValid():
+        raise PlanError(tr("Layer {name} cannot be opened").format(name=spec.name))
+    apply_style(layer, spec, catalogue)
+    layer.setCustomProperty(CODE_PROPERTY, spec.code)
+    layer.setCustomProperty(SOURCE_PROPERTY, status.source_layer.uri)
+    project.addMapLayer(layer, False)
+    root = project.layerTreeRoot()
+    group_spec = catalogue.group(spec.group)
+    group = _group(root, group_spec.name, _group_index(root, group_spec.id, group_order, catalogue))
+    node = group.insertLayer(_layer_index(group, spec, catalogue), layer)
+    node.setItemVisibilityChecked(spec.visible)
+    return layer
+
+
+def _group_index(root, group_id, group_order, catalogue) -> int:
+    """Insert a new group after the catalogue groups that precede it and already exist."""
+    before = {catalogue.group(g).name for g in group_order[: group_order.index(group_id)]}
+    index = 0
+    for i, child in enumerate(root.children()):
+        if getattr(child, "name", lambda: None)() in before:
+            index = i + 1
+    return index
+
+
+def _layer_index(group: QgsLayerTreeGroup, spec: LayerSpec, catalogue: Catalogue) -> int:
+    order = [s.code for s in catalogue.layers_in(spec.group)]
+    mine = order.index(spec.code)
+    index = 0
+    for i, node in enumerate(group.findLayers()):
+        code = node.layer().customProperty(CODE_PROPERTY) if node.layer() else None
+        if code in order and order.index(code) < mine:
+            index = i + 1
+    return index

@@ -1,0 +1,80 @@
+"""Where plan layers come from: a GeoPackage, a folder of Shapefiles, or a saved PostGIS connection.
+
+A source is listed as (name, uri, provider) triples; matching them to the catalogue and checking
+them is the loader's job, so a new kind of source only has to list its layers.
+"""
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List
+
+from osgeo import ogr
+from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+
+from ...i18n import tr
+from ..shared.errors import PlanError
+
+
+@dataclass(frozen=True)
+class SourceLayer:
+    name: str
+    uri: str
+    provider: str
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str  # "gpkg" | "folder" | "postgis"
+    location: str  # path or connection name
+
+    def describe(self) -> str:
+        return f"{self.kind}:{self.location}"
+
+
+def list_layers(source: Source) -> List[SourceLayer]:
+    if source.kind == "gpkg":
+        return _geopackage_layers(Path(source.location))
+    if source.kind == "folder":
+        return _folder_layers(Path(source.location))
+    if source.kind == "postgis":
+        return _postgis_layers(source.location)
+    raise PlanError(tr("Unknown source type: {kind}").format(kind=source.kind))
+
+
+def _geopackage_layers(path: Path) -> List[SourceLayer]:
+    if not path.is_file():
+        raise PlanError(tr("GeoPackage not found: {path}").format(path=path))
+    dataset = ogr.Open(str(path))
+    if dataset is None:
+        raise PlanError(tr("Not a readable GeoPackage: {path}").format(path=path))
+    names = [dataset.GetLayerByIndex(i).GetName() for i in range(dataset.GetLayerCount())]
+    dataset = None
+    return [SourceLayer(n, f"{path}|layername={n}", "ogr") for n in names]
+
+
+def _folder_layers(path: Path) -> List[SourceLayer]:
+    if not path.is_dir():
+        raise PlanError(tr("Folder not found: {path}").format(path=path))
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".shp")
+    return [SourceLayer(p.stem, str(p), "ogr") for p in files]
+
+
+def saved_postgis_connections() -> List[str]:
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    return sorted(metadata.connections().keys()) if metadata else []
+
+
+def _postgis_layers(connection_name: str) -> List[SourceLayer]:
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    connection = metadata.connections().get(connection_name) if metadata else None
+    if connection is None:
+        raise PlanError(
+            tr("No saved PostGIS connection named {name}").format(name=connection_name)
+        )
+    layers = []
+    for table in connection.tables(""):
+        if not table.geometryColumn():
+            continue
+        uri = QgsDataSourceUri(connection.uri())
+        uri.setDataSource(table.schema(), table.tableName(), table.geometryColumn())
+        layers.append(SourceLayer(table.tableName(), uri.uri(False), "postgres"))
+    return layers

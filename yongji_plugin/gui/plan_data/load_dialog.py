@@ -1,0 +1,124 @@
+"""加载规划图层: pick a source, see each catalogue layer's status, load the checked ones."""
+from qgis.core import QgsProject, QgsSettings
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
+
+from ...core.plan_data.catalogue import default_catalogue
+from ...core.plan_data.loader import FOUND, MISSING, inspect_source, load_into_project
+from ...core.plan_data.sources import Source, saved_postgis_connections
+from ...core.shared.errors import PlanError
+from ...i18n import tr
+from ..shared.forms import load_form
+from ..shared.messages import show_error, show_info
+
+FORM, BASE = load_form("load_layers.ui")
+KINDS = ("gpkg", "folder", "postgis")
+SETTINGS_KIND, SETTINGS_LOCATION = "yongji/load/kind", "yongji/load/location"
+STATUS_COLOURS = {FOUND: "#1e8449", MISSING: "#7f8c8d"}
+
+
+class LoadLayersDialog(BASE, FORM):
+    def __init__(self, iface=None, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.iface = iface
+        self.statuses = []
+        self.kindCombo.addItems([tr("GeoPackage"), tr("Folder of Shapefiles"),
+                                 tr("Saved PostGIS connection")])
+        self.loadButton = self.buttonBox.addButton(tr("Load checked layers"),
+                                                   self.buttonBox.AcceptRole)
+        self.loadButton.setEnabled(False)
+        self.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        self.browseButton.clicked.connect(self._browse)
+        self.inspectButton.clicked.connect(self.inspect)
+        self.loadButton.clicked.connect(self.load)
+        self.buttonBox.rejected.connect(self.reject)
+        self._restore()
+
+    # --- source -----------------------------------------------------------------------------
+    def source(self) -> Source:
+        return Source(KINDS[self.kindCombo.currentIndex()], self.locationCombo.currentText().strip())
+
+    def set_source(self, source: Source) -> None:
+        self.kindCombo.setCurrentIndex(KINDS.index(source.kind))
+        self.locationCombo.setEditText(source.location)
+
+    def _kind_changed(self, index):
+        self.locationCombo.clear()
+        if KINDS[index] == "postgis":
+            self.locationCombo.addItems(saved_postgis_connections())
+        self.browseButton.setEnabled(KINDS[index] != "postgis")
+
+    def _browse(self):
+        if self.source().kind == "gpkg":
+            path, _ = QFileDialog.getOpenFileName(self, tr("Choose a GeoPackage"), "",
+                                                  tr("GeoPackage (*.gpkg)"))
+        else:
+            path = QFileDialog.getExistingDirectory(self, tr("Choose a folder of Shapefiles"))
+        if path:
+            self.locationCombo.setEditText(path)
+
+    def _restore(self):
+        settings = QgsSettings()
+        kind = settings.value(SETTINGS_KIND, "gpkg")
+        self.kindCombo.setCurrentIndex(KINDS.index(kind) if kind in KINDS else 0)
+        self._kind_changed(self.kindCombo.currentIndex())
+        self.locationCombo.setEditText(settings.value(SETTINGS_LOCATION, ""))
+
+    def _remember(self, source: Source):
+        settings = QgsSettings()
+        settings.setValue(SETTINGS_KIND, source.kind)
+        settings.setValue(SETTINGS_LOCATION, source.location)
+
+    # --- actions ----------------------------------------------------------------------------
+    def inspect(self) -> bool:
+        source = self.source()
+        try:
+            self.statuses = inspect_source(source)
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return False
+        self._remember(source)
+        self._fill_table()
+        return True
+
+    def _fill_table(self):
+        catalogue = default_catalogue()
+        self.layerTable.setRowCount(len(self.statuses))
+        for row, status in enumerate(self.statuses):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled if status.source_layer
+                           else Qt.ItemIsUserCheckable)
+            check.setCheckState(Qt.Checked if status.status == FOUND else Qt.Unchecked)
+            values = [status.spec.code, status.spec.name,
+                      catalogue.group(status.spec.group).name, status.describe()]
+            self.layerTable.setItem(row, 0, check)
+            for column, value in enumerate(values, start=1):
+                self.layerTable.setItem(row, column, QTableWidgetItem(value))
+            colour = QColor(STATUS_COLOURS.get(status.status, "#c0392b"))
+            self.layerTable.item(row, 4).setForeground(colour)
+        self.layerTable.resizeColumnsToContents()
+        counts = {k: sum(1 for s in self.statuses if s.status == k) for k in (FOUND, MISSING)}
+        self.summaryLabel.setText(
+            tr("{found} found, {missing} missing, {bad} non-conforming").format(
+                found=counts[FOUND], missing=counts[MISSING],
+                bad=len(self.statuses) - counts[FOUND] - counts[MISSING]))
+        self.loadButton.setEnabled(bool(self.statuses))
+
+    def checked_codes(self):
+        return [status.spec.code for row, status in enumerate(self.statuses)
+                if self.layerTable.item(row, 0).checkState() == Qt.Checked
+                and status.source_layer is not None]
+
+    def load(self):
+        try:
+            layers = load_into_project(self.statuses, QgsProject.instance(),
+                                       codes=self.checked_codes())
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return []
+        show_info(self.iface, tr("Loaded {count} plan layers").format(count=len(layers)))
+        if self.iface is not None and layers:
+            self.iface.mapCanvas().setDestinationCrs(QgsProject.instance().crs())
+        return layers

@@ -1,0 +1,142 @@
+"""专题图打印: choose sheets, format, DPI and folder; preview in the layout designer; export.
+
+QGIS renders layouts on the GUI thread, so the export runs one job per event-loop turn: the
+window stays responsive, the progress bar moves, and Cancel stops before the next sheet.
+"""
+from qgis.core import QgsProject, QgsSettings
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QFileDialog, QListWidgetItem
+
+from ...core.measures.township_figures import township_coverage
+from ...core.plan_data.loader import layers_by_code
+from ...core.printing.jobs import print_jobs
+from ...core.printing.sheets import PDF, PNG, SheetBuilder
+from ...core.shared.errors import PlanError
+from ...core.shared.settings import PluginSettings
+from ...core.site_check.result_styles import atlas_layers
+from ...i18n import tr
+from ..shared.forms import load_form
+from ..shared.messages import show_error, show_info
+
+FORM, BASE = load_form("print_sheets.ui")
+FORMATS = (PDF, PNG)
+SETTINGS_FOLDER = "yongji/print/folder"
+
+
+class PrintDialog(BASE, FORM):
+    def __init__(self, iface=None, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.iface = iface
+        self.jobs, self.outputs, self.builder = [], [], None
+        self._canceled = False
+        self.formatCombo.addItems(["PDF", "PNG"])
+        self.dpiSpin.setValue(PluginSettings.load().print_dpi)
+        self.folderEdit.setText(QgsSettings().value(SETTINGS_FOLDER, ""))
+        for sheet in SheetBuilder({}).sheets.sheets:
+            item = QListWidgetItem(sheet.title)
+            item.setData(Qt.UserRole, sheet.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.sheetList.addItem(item)
+        self.previewButton = self.buttonBox.addButton(tr("Preview in layout designer"), self.buttonBox.ActionRole)
+        self.exportButton = self.buttonBox.addButton(tr("Export"), self.buttonBox.AcceptRole)
+        self.cancelButton = self.buttonBox.addButton(tr("Cancel export"), self.buttonBox.ActionRole)
+        self.cancelButton.setEnabled(False)
+        self.folderButton.clicked.connect(self._choose_folder)
+        self.previewButton.clicked.connect(self.preview)
+        self.exportButton.clicked.connect(self.export)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.buttonBox.rejected.connect(self.reject)
+
+    def _choose_folder(self):
+        folder = QFileDialog.getExistingDirectory(self, tr("Output folder"), self.folderEdit.text())
+        if folder:
+            self.folderEdit.setText(folder)
+
+    def checked_sheets(self):
+        return [self.sheetList.item(i).data(Qt.UserRole) for i in range(self.sheetList.count())
+                if self.sheetList.item(i).checkState() == Qt.Checked]
+
+    def _project_layers(self):
+        layers = list(QgsProject.instance().mapLayers().values())
+        by_name = {layer.name(): layer for layer in layers}
+        return layers_by_code(layers), by_name.get(tr("Site compliance summary")), by_name.get(tr("Conflict pieces"))
+
+    def preview(self):
+        sheets = self.checked_sheets()
+        if not sheets:
+            show_error(self, tr("Tick at least one map sheet"), self.iface)
+            return None
+        try:
+            plan, _, _ = self._project_layers()
+            builder = SheetBuilder(plan)
+            layout = builder.sheet_layout(builder.sheets.sheet(sheets[0]))
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return None
+        self._preview_builder = builder  # keeps the layout's layers alive while it is open
+        manager = QgsProject.instance().layoutManager()
+        existing = manager.layoutByName(layout.name())
+        if existing is not None:
+            manager.removeLayout(existing)
+        manager.addLayout(layout)
+        if self.iface is not None and hasattr(self.iface, "openLayoutDesigner"):
+            self.iface.openLayoutDesigner(layout)
+        return layout
+
+    def export(self):
+        folder = self.folderEdit.text().strip()
+        if not folder:
+            show_error(self, tr("Choose an output folder"), self.iface)
+            return False
+        try:
+            plan, summary, conflicts = self._project_layers()
+            if self.siteAtlasCheck.isChecked() and summary is None:
+                raise PlanError(tr("Run a compliance check first: no site summary layer in the project"))
+            self.builder = SheetBuilder(plan)
+            self.jobs = print_jobs(
+                self.builder, folder, self.checked_sheets(), FORMATS[self.formatCombo.currentIndex()],
+                self.dpiSpin.value(),
+                (lambda: township_coverage(plan)) if self.townshipAtlasCheck.isChecked() else None,
+                (lambda: atlas_layers(summary, conflicts)) if self.siteAtlasCheck.isChecked() else None)
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return False
+        if not self.jobs:
+            show_error(self, tr("Tick at least one map sheet"), self.iface)
+            return False
+        QgsSettings().setValue(SETTINGS_FOLDER, folder)
+        self.outputs, self._canceled, self._total = [], False, len(self.jobs)
+        self.exportButton.setEnabled(False)
+        self.cancelButton.setEnabled(True)
+        QTimer.singleShot(0, self._next)
+        return True
+
+    def cancel(self):
+        self._canceled = True
+
+    def _next(self):
+        if self._canceled or not self.jobs:
+            return self._finish()
+        job = self.jobs.pop(0)
+        self.statusLabel.setText(tr("Exporting {name}…").format(name=job.name))
+        try:
+            self.outputs += job.run()
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            self.jobs = []
+        self.progressBar.setValue(int(100 * (self._total - len(self.jobs)) / self._total))
+        QTimer.singleShot(0, self._next)
+
+    def _finish(self):
+        self.exportButton.setEnabled(True)
+        self.cancelButton.setEnabled(False)
+        text = (tr("Export canceled after {count} files") if self._canceled
+                else tr("Exported {count} files")).format(count=len(self.outputs))
+        self.statusLabel.setText(text)
+        show_info(self.iface, text)
+        self.jobs = []
+
+    def busy(self) -> bool:
+        return not self.exportButton.isEnabled()

@@ -1,0 +1,87 @@
+"""Run core work in a QgsTask: progress and cancel through a QgsFeedback, result back on the GUI thread.
+
+Layers cannot be shared across threads: callers pass copies made with :func:`thread_copy`.
+"""
+from qgis.core import QgsFeatureRequest, QgsFeedback, QgsTask
+
+from ...core.shared.errors import PlanError
+
+
+class BackgroundTask(QgsTask):
+    def __init__(self, description, work, on_done=None):
+        """``work(feedback)`` runs in the worker thread; ``on_done(task, ok)`` on the GUI thread."""
+        super().__init__(description, QgsTask.CanCancel)
+        self.work = work
+        self.on_done = on_done
+        self.result = None
+        self.error = None
+        self.feedback = QgsFeedback()
+        self.feedback.progressChanged.connect(self.setProgress)
+
+    def cancel(self):
+        self.feedback.cancel()
+        super().cancel()
+
+    def run(self):
+        try:
+            self.result = self.work(self.feedback)
+        except PlanError as error:
+            self.error = str(error)
+            return False
+        return not (self.isCanceled() or self.feedback.isCanceled())
+
+    def finished(self, ok):
+        if self.on_done is not None:
+            self.on_done(self, ok)
+
+
+def thread_copy(layer):
+    """A copy another thread may read: memory layers copied with their features, others cloned."""
+    if layer.providerType() == "memory":
+        copy = layer.materialize(QgsFeatureRequest())
+        copy.setName(layer.name())
+        return copy
+    return layer.clone()
+
+
+class TaskDialogMixin:
+    """A dialog's Run and Cancel buttons, progress bar and status label driving one task.
+
+    The dialog provides ``runButton``, ``cancelButton``, ``progressBar``, ``statusLabel`` and
+    ``iface``; it calls :meth:`start_task` and, from its task's ``on_done``, :meth:`task_ended`.
+    """
+
+    task = None
+
+    def start_task(self, task):
+        from qgis.core import QgsApplication
+
+        from ...i18n import tr
+
+        self.task = task
+        task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
+        self.runButton.setEnabled(False)
+        self.cancelButton.setEnabled(True)
+        self.statusLabel.setText(tr("Checking…"))
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def task_ended(self, task, ok) -> bool:
+        """Reset the controls; True when the task finished with a result to show."""
+        from ...i18n import tr
+        from .messages import show_error
+
+        self.task = None
+        self.runButton.setEnabled(True)
+        self.cancelButton.setEnabled(False)
+        if not ok:
+            self.statusLabel.setText(task.error or tr("The check was canceled"))
+            if task.error:
+                show_error(self, task.error, self.iface)
+            return False
+        self.progressBar.setValue(100)
+        return True

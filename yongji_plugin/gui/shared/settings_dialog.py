@@ -1,0 +1,36 @@
+"""设置: the defaults the checks and printing start from (area CRS and method, tolerance, DPI)."""
+from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
+from ...core.shared.errors import PlanError
+from ...core.shared.settings import PluginSettings
+from ...i18n import tr
+from .forms import load_form
+from .messages import show_error
+
+FORM, BASE = load_form("settings.ui")
+METHODS = (PLANAR, ELLIPSOIDAL)
+
+
+class SettingsDialog(BASE, FORM):
+    def __init__(self, iface=None, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.iface = iface
+        self.methodCombo.addItems([tr("Planar (plan CRS)"), tr("CGCS2000 ellipsoidal")])
+        settings = PluginSettings.load()
+        self.crsEdit.setText(settings.area_crs)
+        self.methodCombo.setCurrentIndex(METHODS.index(settings.area_method))
+        self.toleranceSpin.setValue(settings.tolerance)
+        self.dpiSpin.setValue(settings.print_dpi)
+        self.buttonBox.accepted.connect(self.save)
+        self.buttonBox.rejected.connect(self.reject)
+
+    def save(self) -> bool:
+        try:
+            AreaMethod.create(self.crsEdit.text().strip())
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return False
+        PluginSettings(self.crsEdit.text().strip(), METHODS[self.methodCombo.currentIndex()],
+                       self.toleranceSpin.value(), self.dpiSpin.value()).save()
+        self.accept()
+        return True

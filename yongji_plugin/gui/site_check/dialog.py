@@ -1,0 +1,150 @@
+"""项目选址合规性检查: choose sites and options, run the check in the background, show results."""
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsMapLayerType,
+    QgsProject,
+    QgsSettings,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QFileDialog
+
+from ...core.plan_data.loader import describe_sources, layers_by_code
+from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
+from ...core.shared.errors import PlanError
+from ...core.shared.settings import PluginSettings
+from ...core.site_check.check import CheckParams, check_control_layers
+from ...core.site_check.outputs import CONFLICTS, SUMMARY
+from ...core.site_check.result_styles import style_result_layers
+from ...core.site_check.ruleset import default_ruleset_path, load_ruleset
+from ...i18n import tr
+from ..shared.background import TaskDialogMixin
+from ..shared.forms import load_form
+from ..shared.messages import show_error, show_info
+from .task import ComplianceTask
+
+FORM, BASE = load_form("compliance.ui")
+METHODS = (PLANAR, ELLIPSOIDAL)
+SETTINGS_RULESET = "yongji/check/ruleset"
+
+
+class ComplianceDialog(TaskDialogMixin, BASE, FORM):
+    def __init__(self, iface=None, parent=None, open_report=True):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.iface = iface
+        self.open_report = open_report
+        self.outputs = {}
+        self.methodCombo.addItems([tr("Planar (plan CRS)"), tr("CGCS2000 ellipsoidal")])
+        defaults = PluginSettings.load()
+        self.methodCombo.setCurrentIndex(METHODS.index(defaults.area_method))
+        self.crsEdit.setText(defaults.area_crs)
+        self.toleranceSpin.setValue(defaults.tolerance)
+        self.rulesetEdit.setText(QgsSettings().value(SETTINGS_RULESET, str(default_ruleset_path())))
+        self.runButton = self.buttonBox.addButton(tr("Run check"), self.buttonBox.AcceptRole)
+        self.cancelButton = self.buttonBox.addButton(tr("Cancel check"), self.buttonBox.ActionRole)
+        self.cancelButton.setEnabled(False)
+        self.runButton.clicked.connect(self.run)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.buttonBox.rejected.connect(self.reject)
+        self.rulesetButton.clicked.connect(self._choose_ruleset)
+        self.outputButton.clicked.connect(self._choose_output)
+        self.refresh_layers()
+
+    def refresh_layers(self):
+        self.sitesCombo.clear()
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.type() == QgsMapLayerType.VectorLayer and \
+                    layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+                self.sitesCombo.addItem(layer.name(), layer.id())
+
+    def choose_sites(self, layer):
+        self.refresh_layers()
+        self.sitesCombo.setCurrentIndex(self.sitesCombo.findData(layer.id()))
+
+    def showEvent(self, event):  # noqa: N802 - Qt API
+        if self.task is None:
+            self.refresh_layers()
+        super().showEvent(event)
+
+    def _choose_ruleset(self):
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a rule set"), self.rulesetEdit.text(),
+                                              tr("Rule sets (*.yaml *.yml)"))
+        if path:
+            self.rulesetEdit.setText(path)
+
+    def _choose_output(self):
+        path, _ = QFileDialog.getSaveFileName(self, tr("Output GeoPackage"), "",
+                                              tr("GeoPackage (*.gpkg)"))
+        if path:
+            self.outputEdit.setText(path)
+
+    def site_layer(self):
+        return QgsProject.instance().mapLayer(self.sitesCombo.currentData() or "")
+
+    def _sites(self, layer):
+        if not self.selectedOnlyCheck.isChecked():
+            return layer
+        if layer.selectedFeatureCount() == 0:
+            raise PlanError(tr("Layer {name} has no selected features").format(name=layer.name()))
+        selected = layer.materialize(QgsFeatureRequest().setFilterFids(layer.selectedFeatureIds()))
+        selected.setName(layer.name())
+        return selected
+
+    def build_task(self) -> ComplianceTask:
+        layer = self.site_layer()
+        if layer is None:
+            raise PlanError(tr("Choose a project site layer first"))
+        ruleset = load_ruleset(self.rulesetEdit.text().strip() or None)
+        area = AreaMethod.create(self.crsEdit.text().strip(), METHODS[self.methodCombo.currentIndex()])
+        controls = layers_by_code(l for l in QgsProject.instance().mapLayers().values() if l is not layer)
+        try:
+            check_control_layers(ruleset, controls)
+        except PlanError as error:
+            raise PlanError(f"{error} — {tr('load the plan layers first')}")
+        params = CheckParams(area, self.toleranceSpin.value(),
+                             data_source=describe_sources(controls.values()))
+        report = Path(tempfile.mkdtemp(prefix="yongji_check_")) / "report.html"
+        QgsSettings().setValue(SETTINGS_RULESET, self.rulesetEdit.text())
+        return ComplianceTask(self._sites(layer), controls, ruleset, params,
+                              self.outputEdit.text().strip() or None, report, self._done)
+
+    def run(self):
+        try:
+            return self.start_task(self.build_task())
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return None
+
+    def _done(self, task, ok):
+        if not self.task_ended(task, ok):
+            return
+        self.outputs = task.layers_out
+        self._show_results(task)
+
+    def _show_results(self, task):
+        style_result_layers(self.outputs, task.result.ruleset)
+        group = QgsProject.instance().layerTreeRoot().insertGroup(0, tr("Compliance check results"))
+        for layer in self.outputs.values():
+            QgsProject.instance().addMapLayer(layer, False)
+            group.addLayer(layer)
+        counts = task.result.counts()
+        text = tr("{ok} compliant, {bad} non-compliant, {skip} not checked").format(
+            ok=counts["compliant"], bad=counts["noncompliant"], skip=counts["unchecked"])
+        self.statusLabel.setText(text)
+        show_info(self.iface, text)
+        conflicts = self.outputs[CONFLICTS]
+        extent_layer = conflicts if conflicts.featureCount() else self.outputs[SUMMARY]
+        if self.iface is not None and self.iface.mapCanvas() is not None:
+            extent = extent_layer.extent()
+            extent.grow(max(extent.width(), extent.height()) * 0.1 + 100)
+            self.iface.mapCanvas().setExtent(extent)
+            self.iface.mapCanvas().refresh()
+        if task.report_paths and self.open_report:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(task.report_paths["html"])))
+        if task.error:
+            show_error(self, task.error, self.iface)

@@ -1,0 +1,4 @@
+"""Algorithms: coordinate-file import and export.
+
+May import: core, processing.base.
+"""

@@ -1,0 +1,132 @@
+"""Processing: import coordinate exchange files to sites, and export sites back to the format."""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.coordfile.crs import MODES, mode_labels
+from ...core.coordfile.importer import import_files
+from ...core.coordfile.writer import sites_to_file, write_file
+from ...core.shared.errors import PlanError
+from ...i18n import tr
+from ..base import YongjiAlgorithm
+
+
+class ImportCoordinatesAlgorithm(YongjiAlgorithm):
+    ALG_ID = "importcoordinates"
+    ICON = "coords"
+    INPUT, MODE, OUTPUT, PROBLEMS = "INPUT", "MODE", "OUTPUT", "PROBLEMS"
+
+    def displayName(self):  # noqa: N802
+        return tr("Import coordinate file")
+
+    def group(self):
+        return tr("Coordinate files")
+
+    def groupId(self):  # noqa: N802
+        return "coordinates"
+
+    def shortHelpString(self):  # noqa: N802
+        return tr("Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, "
+                  "Y = easting, GBK or UTF-8) into project-site polygons. Parcels with errors are "
+                  "left out and listed with their line numbers in the problems table.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Coordinate file"), extension="txt"))
+        self.addParameter(QgsProcessingParameterEnum(self.MODE, tr("Coordinate reference system"),
+                                                     mode_labels(), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Imported sites"),
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.PROBLEMS, tr("Problems"),
+                                                            QgsProcessing.TypeVector, optional=True))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        try:
+            result = import_files([path], MODES[self.parameterAsEnum(parameters, self.MODE, context)])
+        except PlanError as error:
+            raise QgsProcessingException(str(error))
+        layer = result.layer
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, layer.fields(),
+                                          layer.wkbType(), layer.crs())
+        sink.addFeatures(list(layer.getFeatures()), QgsFeatureSink.FastInsert)
+        outputs = {self.OUTPUT: dest}
+        fields = QgsFields()
+        for name, kind in (("line", QVariant.Int), ("parcel", QVariant.String),
+                           ("problem", QVariant.String), ("fatal", QVariant.Bool)):
+            fields.append(QgsField(name, kind))
+        problems, problems_dest = self.parameterAsSink(parameters, self.PROBLEMS, context, fields,
+                                                       QgsWkbTypes.NoGeometry)
+        for problem in result.problems:
+            feedback.reportError(problem.reason, fatalError=False)
+            if problems is not None:
+                feature = QgsFeature(fields)
+                feature.setAttributes([problem.line, problem.parcel, problem.reason, problem.fatal])
+                problems.addFeature(feature, QgsFeatureSink.FastInsert)
+        if problems is not None:
+            outputs[self.PROBLEMS] = problems_dest
+        feedback.pushInfo(tr("{ok} parcels imported, {bad} left out").format(
+            ok=layer.featureCount(), bad=sum(1 for r in result.rows if not r.imported)))
+        return outputs
+
+
+class ExportCoordinatesAlgorithm(YongjiAlgorithm):
+    ALG_ID = "exportcoordinates"
+    ICON = "coords"
+    INPUT, ZONE, PREFIX, ENCODING, UNIT, OUTPUT = "INPUT", "ZONE", "PREFIX", "ENCODING", "UNIT", "OUTPUT"
+
+    def displayName(self):  # noqa: N802
+        return tr("Export sites to coordinate file")
+
+    def group(self):
+        return tr("Coordinate files")
+
+    def groupId(self):  # noqa: N802
+        return "coordinates"
+
+    def shortHelpString(self):  # noqa: N802
+        return tr("Writes project-site polygons to the boundary coordinate exchange format in "
+                  "CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per "
+                  "feature, rings numbered outer ring first, points J1… per parcel.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Project sites"),
+                                                              [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterNumber(self.ZONE, tr("3-degree zone"),
+                                                       QgsProcessingParameterNumber.Integer, 37, minValue=25, maxValue=45))
+        self.addParameter(QgsProcessingParameterBoolean(self.PREFIX, tr("Zone number in the easting"), True))
+        self.addParameter(QgsProcessingParameterEnum(self.ENCODING, tr("Encoding"), ["GBK", "UTF-8"], defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(self.UNIT, tr("Producing organisation"), "", optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Coordinate file"),
+                                                                tr("Text files (*.txt)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        try:
+            coordinates = sites_to_file(source, self.parameterAsInt(parameters, self.ZONE, context),
+                                        self.parameterAsBool(parameters, self.PREFIX, context),
+                                        layer_name=source.sourceName())
+        except PlanError as error:
+            raise QgsProcessingException(str(error))
+        unit = self.parameterAsString(parameters, self.UNIT, context)
+        if unit:
+            coordinates.header["数据产生单位"] = unit
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        encoding = ("gbk", "utf-8")[self.parameterAsEnum(parameters, self.ENCODING, context)]
+        write_file(coordinates, path, encoding)
+        feedback.pushInfo(tr("{count} parcels written").format(count=len(coordinates.parcels)))
+        return {self.OUTPUT: path}

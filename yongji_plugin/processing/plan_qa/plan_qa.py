@@ -1,0 +1,83 @@
+"""Processing: 规划成果质检 with the same rules, error layer and report as the dialog."""
+from qgis.core import (
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+)
+
+from ...core.plan_data.catalogue import default_catalogue
+from ...core.plan_qa.model import load_qa_rules
+from ...core.plan_qa.outputs import error_layer, write_qa_report
+from ...core.plan_qa.run import run_qa
+from ...core.shared.errors import PlanError
+from ...i18n import tr
+from ..base import YongjiAlgorithm
+
+
+class PlanQaAlgorithm(YongjiAlgorithm):
+    ALG_ID = "planqa"
+    ICON = "qa"
+    LAYERS, PLAN_GPKG, RULES, OUTPUT, REPORT = "LAYERS", "PLAN_GPKG", "RULES", "OUTPUT", "REPORT"
+
+    def displayName(self):  # noqa: N802
+        return tr("Plan data quality check")
+
+    def group(self):
+        return tr("Checks")
+
+    def groupId(self):  # noqa: N802
+        return "checks"
+
+    def shortHelpString(self):  # noqa: N802
+        return tr("Checks the plan data against the plan's own rules: the three control lines do "
+                  "not overlap, planning zones and townships cover the city without gaps or "
+                  "overlaps, control lines lie in their zones, required fields, code tables, area "
+                  "fields and geometries. Rules whose layers are missing are reported as skipped.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        rules = load_qa_rules().rules
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.LAYERS, tr("Plan layers (matched by catalogue code or name)"),
+            QgsProcessing.TypeVectorAnyGeometry, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.PLAN_GPKG, tr("Plan GeoPackage (for layers not given above)"), extension="gpkg",
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.RULES, tr("Rules"), [f"{r.id} {r.description}" for r in rules], allowMultiple=True,
+            defaultValue=list(range(len(rules))), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Plan QA errors"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
+            optional=True, createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        rules = load_qa_rules()
+        indices = self.parameterAsEnums(parameters, self.RULES, context) or range(len(rules.rules))
+        chosen = rules.subset(rules.rules[i].id for i in indices)
+        gpkg = self.parameterAsFile(parameters, self.PLAN_GPKG, context)
+        try:
+            layers = self.plan_layers(parameters, context, self.LAYERS, self.PLAN_GPKG)
+            if not layers:
+                raise PlanError(tr("No plan layers given"))
+            crs = default_catalogue().crs
+            result = run_qa(layers, chosen, crs, feedback)
+        except PlanError as error:
+            raise QgsProcessingException(str(error))
+        errors = error_layer(result, crs)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, errors.fields(),
+                                          errors.wkbType(), errors.crs())
+        sink.addFeatures(list(errors.getFeatures()), QgsFeatureSink.FastInsert)
+        outputs = {self.OUTPUT: dest}
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            outputs[self.REPORT] = str(write_qa_report(result, report, gpkg, crs, rules.tolerance)["html"])
+        for outcome in result.outcomes:
+            feedback.pushInfo(f"{outcome.rule.id} {outcome.rule.description}: {outcome.status} "
+                              f"{outcome.errors} {outcome.note}")
+        return outputs

@@ -1,0 +1,146 @@
+"""Processing: 项目选址合规性检查 — the same engine, outputs and report as the dialog."""
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+)
+
+from ...core.plan_data.loader import describe_sources
+from ...core.shared.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
+from ...core.shared.errors import PlanError
+from ...core.site_check.check import DEFAULT_TOLERANCE, CheckParams, run_compliance
+from ...core.site_check.outputs import (
+    BREAKDOWN,
+    CONFLICTS,
+    REPAIRS,
+    SUMMARY,
+    result_layers,
+)
+from ...core.site_check.report import write_report
+from ...core.site_check.ruleset import load_ruleset
+from ...i18n import tr
+from ..base import YongjiAlgorithm
+
+METHODS = (PLANAR, ELLIPSOIDAL)
+
+
+class SiteComplianceAlgorithm(YongjiAlgorithm):
+    ALG_ID = "sitecompliance"
+    ICON = "check"
+    SITES, CONTROL_LAYERS, PLAN_GPKG, RULESET = "SITES", "CONTROL_LAYERS", "PLAN_GPKG", "RULESET"
+    TOLERANCE, AREA_CRS, AREA_METHOD = "TOLERANCE", "AREA_CRS", "AREA_METHOD"
+    ID_FIELD, NAME_FIELD, TYPE_FIELD, REPORT = "ID_FIELD", "NAME_FIELD", "TYPE_FIELD", "REPORT"
+    OUTPUTS = (SUMMARY.upper(), CONFLICTS.upper(), BREAKDOWN.upper(), REPAIRS.upper())
+
+    def displayName(self):  # noqa: N802
+        return tr("Project site compliance check")
+
+    def group(self):
+        return tr("Checks")
+
+    def groupId(self):  # noqa: N802
+        return "checks"
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Checks project sites against the control lines of a rule set (default: must not "
+            "overlap the ecological protection red line, permanent basic farmland, protected-area "
+            "core zones and the historic-cultural protection line; urban construction sites must "
+            "lie within the urban development boundary). Control layers are matched to the plan "
+            "catalogue by code or name, from the given layers or the plan GeoPackage. Areas are "
+            "in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from "
+            "the project's ellipsoid. Overlaps below the tolerance are reported as slivers.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, tr("Project sites"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.CONTROL_LAYERS, tr("Control layers (matched by catalogue code or name)"),
+            QgsProcessing.TypeVectorPolygon, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.PLAN_GPKG, tr("Plan GeoPackage (for control layers not given above)"),
+            extension="gpkg", optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.RULESET, tr("Rule set file (default rule set if empty)"), extension="yaml",
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE, tr("Area tolerance (m²)"), QgsProcessingParameterNumber.Double,
+            DEFAULT_TOLERANCE, minValue=0.0))
+        self.addParameter(QgsProcessingParameterCrs(
+            self.AREA_CRS, tr("Area CRS (EPSG:4546 if empty)"), DEFAULT_AREA_CRS, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.AREA_METHOD, tr("Area method"), [tr("Planar"), tr("CGCS2000 ellipsoidal")],
+            defaultValue=0))
+        for name, label in ((self.ID_FIELD, tr("Site id field")),
+                            (self.NAME_FIELD, tr("Site name field")),
+                            (self.TYPE_FIELD, tr("Site type field"))):
+            self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName=self.SITES,
+                                                          optional=True))
+        labels = (tr("Site summary"), tr("Conflict pieces"), tr("Land-class breakdown"),
+                  tr("Repaired geometries"))
+        kinds = (QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPolygon,
+                 QgsProcessing.TypeVector, QgsProcessing.TypeVector)
+        for name, label, kind in zip(self.OUTPUTS, labels, kinds):
+            self.addParameter(QgsProcessingParameterFeatureSink(name, label, kind))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, tr("Review report (HTML; a PDF is written beside it)"),
+            tr("HTML files (*.html)"), optional=True, createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        # the engine repairs invalid site geometries on a copy and reports each repair, so
+        # Processing's own invalid-geometry filter must not drop or refuse them first
+        saved_check = context.invalidGeometryCheck()
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        try:
+            return self._process(parameters, context, feedback)
+        finally:
+            context.setInvalidGeometryCheck(saved_check)
+
+    def _process(self, parameters, context, feedback):
+        sites = self.parameterAsSource(parameters, self.SITES, context)
+        if sites is None:
+            raise QgsProcessingException(tr("No site layer given"))
+        try:
+            ruleset = load_ruleset(self.parameterAsFile(parameters, self.RULESET, context) or None)
+            crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
+            area = AreaMethod.create(crs.authid() or DEFAULT_AREA_CRS,
+                                     METHODS[self.parameterAsEnum(parameters, self.AREA_METHOD, context)])
+            layers = self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG)
+            params = CheckParams(
+                area, self.parameterAsDouble(parameters, self.TOLERANCE, context),
+                self.parameterAsString(parameters, self.ID_FIELD, context) or None,
+                self.parameterAsString(parameters, self.NAME_FIELD, context) or None,
+                self.parameterAsString(parameters, self.TYPE_FIELD, context) or None,
+                data_source=describe_sources(layers.values()))
+            result = run_compliance(sites, layers, ruleset, params, feedback, sites.sourceName())
+        except PlanError as error:
+            raise QgsProcessingException(str(error))
+        if result.canceled:
+            return {}
+        outputs = self._write_sinks(parameters, context, result_layers(result))
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            outputs[self.REPORT] = str(write_report(result, report)["html"])
+        counts = result.counts()
+        feedback.pushInfo(tr("{ok} compliant, {bad} non-compliant, {skip} not checked").format(
+            ok=counts["compliant"], bad=counts["noncompliant"], skip=counts["unchecked"]))
+        return outputs
+
+    def _write_sinks(self, parameters, context, layers):
+        outputs = {}
+        for key, layer in zip(self.OUTPUTS, layers.values()):
+            sink, dest = self.parameterAsSink(parameters, key, context, layer.fields(),
+                                              layer.wkbType(), layer.crs())
+            sink.addFeatures(list(layer.getFeatures()), QgsFeatureSink.FastInsert)
+            outputs[key] = dest
+        return outputs
