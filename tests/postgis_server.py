@@ -5,13 +5,20 @@ Started by the tests themselves (no service to configure in CI); as root it runs
 """
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 BIN = Path("/usr/lib/postgresql/15/bin")
-PORT = 54329
+
+
+def free_port() -> int:
+    """A port nobody listens on now, so concurrent test runs (and hosts) never share a server."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def available() -> bool:
@@ -32,6 +39,7 @@ class Server:
         self.folder = Path(tempfile.mkdtemp(prefix="yongji_pg_"))
         self.data = self.folder / "data"
         self.socket = self.folder / "socket"
+        self.port = free_port()
 
     def start(self):
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -42,9 +50,9 @@ class Server:
             self.folder.chmod(0o755)
         _as_postgres([BIN / "initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "-E", "UTF8"])
         _as_postgres([BIN / "pg_ctl", "-D", self.data, "-w", "-l", self.folder / "log.txt", "-o",
-                      f"-p {PORT} -k {self.socket} -c listen_addresses=127.0.0.1", "start"])
+                      f"-p {self.port} -k {self.socket} -c listen_addresses=127.0.0.1", "start"])
         for _ in range(50):
-            if subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", str(PORT)], capture_output=True).returncode == 0:
+            if subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", str(self.port)], capture_output=True).returncode == 0:
                 break
             time.sleep(0.2)
         self.psql("CREATE DATABASE yongji")
@@ -52,11 +60,11 @@ class Server:
         return self
 
     def psql(self, sql, database="postgres"):
-        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(PORT), "-U", "postgres", "-d", database,
+        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database,
                                "-v", "ON_ERROR_STOP=1", "-c", sql], check=True, capture_output=True, text=True)
 
     def uri(self, database="yongji") -> str:
-        return f"host=127.0.0.1 port={PORT} dbname={database} user=postgres sslmode=disable"
+        return f"host=127.0.0.1 port={self.port} dbname={database} user=postgres sslmode=disable"
 
     def stop(self):
         _as_postgres([BIN / "pg_ctl", "-D", self.data, "-m", "immediate", "stop"])
