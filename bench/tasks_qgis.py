@@ -66,7 +66,7 @@ def native_intersection(gpkg):
 
 def pyqgis_loop(gpkg):
     parcels = layer(gpkg, "YJJBNT")
-    index = QgsSpatialIndex(parcels.getFeatures(), flags=QgsSpatialIndex.FlagStoreFeatureGeometries)
+    index = QgsSpatialIndex(parcels.getFeatures(), flags=QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
     areas = {}
     for site in layer(gpkg, "sites").getFeatures():
         geometry = site.geometry()

@@ -66,13 +66,13 @@ def main() -> int:
         layout = QgsPrintLayout(project)
         layout.initializeDefaults()
         layout.setName(name)
-        layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+        layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         scale = width / 420.0 if width > height else width / 297.0
 
         def place(item, key):
             x, y, w, h = boxes[key]
-            item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-            item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+            item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+            item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
             item.setId(key)
             layout.addLayoutItem(item)
             return item
@@ -88,9 +88,9 @@ def main() -> int:
             font.setPointSizeF(SIZES[key] * scale)
             font.setBold(key == "title")
             label.setFont(font)
-            label.setHAlign(Qt.AlignHCenter if key in ("title", "subtitle") else Qt.AlignLeft)
+            label.setHAlign(Qt.AlignmentFlag.AlignHCenter if key in ("title", "subtitle") else Qt.AlignmentFlag.AlignLeft)
             if key == "figures":
-                label.setMode(QgsLayoutItemLabel.ModeHtml)
+                label.setMode(QgsLayoutItemLabel.Mode.ModeHtml)
             place(label, key)
         legend = place(QgsLayoutItemLegend(layout), "legend")
         legend.setTitle("图例")
@@ -98,12 +98,12 @@ def main() -> int:
         scalebar = place(QgsLayoutItemScaleBar(layout), "scalebar")
         scalebar.setStyle("Single Box")
         scalebar.setLinkedMap(main_map)
-        scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+        scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
         scalebar.setUnitLabel("千米")
         scalebar.setNumberOfSegments(4)
         scalebar.setNumberOfSegmentsLeft(0)
         scalebar.setUnitsPerSegment(1)
-        scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+        scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
         scalebar.setMinimumBarWidth(40 * scale)
         scalebar.setMaximumBarWidth(80 * scale)
         text_format = QgsTextFormat()

@@ -23,7 +23,7 @@ def _log(message, tag, level):
 
 
 def _state():
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     window = iface.mainWindow()
     toolbars = [t for t in window.findChildren(QToolBar) if t.objectName() == "YongjiPlanToolbar"]
     actions = [a for a in window.findChildren(QAction) if a.objectName().startswith("yongji_")]

@@ -2,7 +2,9 @@
 import subprocess
 import xml.etree.ElementTree as ET
 
-from yongji_plugin.i18n import tr
+import pytest
+
+from yongji_plugin.i18n import catalogue_names, tr
 from yongji_plugin.paths import resource
 from yongji_plugin.plugin import action_specs
 
@@ -47,3 +49,37 @@ def test_catalogue_covers_every_source_string(tmp_path):
 
 def test_compiled_catalogue_exists():
     assert resource("i18n", "yongji_plugin_zh_CN.qm").stat().st_size > 0
+
+
+SIMPLIFIED_FORMS = ["zh-Hans", "zh_CN", "zh-CN", "zh_SG", "zh"]
+TRADITIONAL_FORMS = ["zh-Hant", "zh_TW", "zh_HK"]
+
+
+@pytest.mark.parametrize("form", SIMPLIFIED_FORMS + TRADITIONAL_FORMS)
+def test_every_chinese_locale_gets_chinese(form, locale, qgis_iface):
+    """Actions, a dialog and the Processing provider in Chinese under each spelling QGIS uses."""
+    from yongji_plugin.gui.shared.settings_dialog import SettingsDialog
+    from yongji_plugin.processing.provider import YongjiProvider
+
+    assert locale(form) is True
+    assert [text for _, _, text, _ in action_specs()][:3] == ["加载规划图层", "项目选址合规性检查", "规划成果质检"]
+    dialog = SettingsDialog(qgis_iface)
+    assert dialog.windowTitle() == "设置"
+    dialog.deleteLater()
+    assert YongjiProvider().name() == "永济国土空间规划"
+
+
+@pytest.mark.parametrize("form, names", [
+    ("zh-Hans", ["zh_CN"]), ("zh_SG", ["zh_CN"]), ("zh", ["zh_CN"]),
+    ("zh-Hant", ["zh_TW", "zh_Hant", "zh_CN"]), ("zh_HK", ["zh_TW", "zh_Hant", "zh_CN"]),
+    ("de-DE", ["de_DE", "de"]), ("fr", ["fr"]), ("", []),
+])
+def test_catalogue_order(form, names):
+    """A traditional catalogue wins for traditional locales once one exists; simplified otherwise."""
+    assert catalogue_names(form) == names
+
+
+@pytest.mark.parametrize("form", ["en_US", "de-DE", "fr"])
+def test_other_locales_stay_english(form, locale):
+    assert locale(form) is False
+    assert tr("Yongji One Map") == "Yongji One Map"

@@ -17,7 +17,7 @@ def test_inspect_and_load_checked_layers(demo_gpkg, qgis_iface):
     assert dialog.layerTable.item(0, 4).text().startswith("found")
     for row in range(rows):  # keep only the three control lines
         code = dialog.layerTable.item(row, 1).text()
-        state = Qt.Checked if code in ("STBHHX", "YJJBNT", "CZKFBJ") else Qt.Unchecked
+        state = Qt.CheckState.Checked if code in ("STBHHX", "YJJBNT", "CZKFBJ") else Qt.CheckState.Unchecked
         dialog.layerTable.item(row, 0).setCheckState(state)
     layers = dialog.load()
     assert sorted(l.name() for l in layers) == ["城镇开发边界", "永久基本农田", "生态保护红线"]

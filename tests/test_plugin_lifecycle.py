@@ -9,7 +9,7 @@ from yongji_plugin.processing.provider import PROVIDER_ID
 
 
 def _flush_deletes():
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _counts(iface):

@@ -113,10 +113,10 @@ def test_check_runs_inside_a_model_and_supports_batch(provider, demo_gpkg):
     )
 
     algorithm = QgsApplication.processingRegistry().algorithmById("yongji:sitecompliance")
-    assert algorithm.flags() & QgsProcessingAlgorithm.FlagSupportsBatch
+    assert algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagSupportsBatch
     model = QgsProcessingModelAlgorithm("选址检查模型", "tests")
     model.addModelParameter(QgsProcessingParameterFeatureSource(
-        "sites", "sites", [QgsProcessing.TypeVectorPolygon]), QgsProcessingModelParameter("sites"))
+        "sites", "sites", [QgsProcessing.SourceType.TypeVectorPolygon]), QgsProcessingModelParameter("sites"))
     child = QgsProcessingModelChildAlgorithm("yongji:sitecompliance")
     child.setChildId("check")
     child.addParameterSources("SITES", [QgsProcessingModelChildParameterSource.fromModelParameter("sites")])

@@ -27,10 +27,33 @@ def qgis_locale() -> str:
     return str(value) or QLocale.system().name()
 
 
+TRADITIONAL_MARKS = ("hant", "tw", "hk", "mo")  # script or regions written in traditional characters
+
+
+def catalogue_names(locale: str):
+    """Catalogue names to try for a QGIS locale, best first.
+
+    QGIS spells locales several ways (``zh-Hans`` is the Chinese catalogue Debian's QGIS ships,
+    ``zh_CN`` what Qt reports, ``zh-CN``/``zh_SG``/``zh`` elsewhere). Every simplified form gets the
+    zh_CN catalogue; traditional forms (``zh-Hant``, ``zh_TW``, ``zh_HK``) get a traditional
+    catalogue when one exists and the simplified one otherwise. Other locales: full name, then
+    language.
+    """
+    parts = [p for p in locale.replace("-", "_").replace(".", "_").split("_") if p]
+    if not parts:
+        return []
+    language = parts[0].lower()
+    if language != "zh":
+        return list(dict.fromkeys(["_".join([language] + [p.upper() for p in parts[1:2]]), language]))
+    if any(p.lower() in TRADITIONAL_MARKS for p in parts[1:]):
+        return ["zh_TW", "zh_Hant", "zh_CN"]
+    return ["zh_CN"]
+
+
 def translation_file(locale: str):
-    """The compiled catalogue for a locale: full name first (zh_CN), then language (zh)."""
+    """The compiled catalogue for a locale (see :func:`catalogue_names`), or None."""
     folder = resource("i18n")
-    for name in (locale, locale.split("_")[0]):
+    for name in catalogue_names(locale):
         candidate = folder / f"yongji_plugin_{name}.qm"
         if candidate.exists():
             return candidate

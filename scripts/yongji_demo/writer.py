@@ -6,37 +6,37 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsVectorFileWriter,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from yongji_plugin.core.shared.qt_compat import new_field
 
 NOTICE = "演示数据，仅供示意，非官方成果 (illustrative demo data, not official)"
-_TYPES = {"string": QVariant.String, "integer": QVariant.LongLong, "real": QVariant.Double}
-_WKB = {"polygon": QgsWkbTypes.MultiPolygon, "line": QgsWkbTypes.MultiLineString,
-        "point": QgsWkbTypes.Point}
+_TYPES = {"string": "string", "integer": "long", "real": "double"}
+_WKB = {"polygon": QgsWkbTypes.Type.MultiPolygon, "line": QgsWkbTypes.Type.MultiLineString,
+        "point": QgsWkbTypes.Type.Point}
 
 
 def make_fields(specs) -> QgsFields:
     fields = QgsFields()
     for name, kind in specs:
-        fields.append(QgsField(name, _TYPES[kind]))
+        fields.append(new_field(name, _TYPES[kind]))
     return fields
 
 
 def write_layer(path: Path, name: str, features: List[dict], field_specs, geometry: str,
                 crs="EPSG:4546", single_part=False, description=NOTICE) -> None:
     fields = make_fields(field_specs)
-    wkb = QgsWkbTypes.Polygon if (geometry == "polygon" and single_part) else _WKB[geometry]
+    wkb = QgsWkbTypes.Type.Polygon if (geometry == "polygon" and single_part) else _WKB[geometry]
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
     options.layerOptions = [f"DESCRIPTION={description}"]
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer
-                                    if path.exists() else QgsVectorFileWriter.CreateOrOverwriteFile)
+    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+                                    if path.exists() else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
     writer = QgsVectorFileWriter.create(str(path), fields, wkb, QgsCoordinateReferenceSystem(crs),
                                         QgsCoordinateTransformContext(), options)
     if writer.hasError():
@@ -46,7 +46,7 @@ def write_layer(path: Path, name: str, features: List[dict], field_specs, geomet
         geom = QgsGeometry()
         if item.get("geometry") is not None:
             geom.fromWkb(item["geometry"].wkb)
-            if wkb != QgsWkbTypes.Polygon and geometry != "point":
+            if wkb != QgsWkbTypes.Type.Polygon and geometry != "point":
                 geom.convertToMultiType()
         feature.setGeometry(geom)
         feature.setAttributes([item.get(f.name()) for f in fields])

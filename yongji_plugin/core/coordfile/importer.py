@@ -7,22 +7,20 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsField,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...i18n import tr
 from ..shared.errors import PlanError
+from ..shared.qt_compat import new_field
 from .crs import DETECT, file_crs
 from .geometry import SQM_PER_HA, parcel_area, parcel_geometry
 from .model import CoordinateFile, Problem
 from .parser import parse_file
 
-FIELDS = [("DKBH", QVariant.String), ("DKMC", QVariant.String), ("DKYT", QVariant.String),
-          ("DLBM", QVariant.String), ("TFH", QVariant.String), ("JZDS", QVariant.Int),
-          ("BSMJ_HA", QVariant.Double), ("JSMJ_M2", QVariant.Double), ("WJ", QVariant.String)]
+FIELDS = [("DKBH", "string"), ("DKMC", "string"), ("DKYT", "string"), ("DLBM", "string"), ("TFH", "string"),
+          ("JZDS", "int"), ("BSMJ_HA", "double"), ("JSMJ_M2", "double"), ("WJ", "string")]
 
 
 @dataclass
@@ -47,7 +45,7 @@ class ImportResult:
 
 def new_site_layer(crs: str, name: str) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs}", name, "memory")
-    layer.dataProvider().addAttributes([QgsField(n, t) for n, t in FIELDS])
+    layer.dataProvider().addAttributes([new_field(n, t) for n, t in FIELDS])
     layer.updateFields()
     return layer
 

@@ -33,7 +33,7 @@ class ControlIndex:
         self._attributes: Dict[int, dict] = {}
         request = self._request(layer, area_crs, self.key_fields, filter_expression)
         self.index = QgsSpatialIndex(layer.getFeatures(request), feedback,
-                                     QgsSpatialIndex.FlagStoreFeatureGeometries)
+                                     QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
         self.extent = extent_in(layer, area_crs).buffered(1.0)
 
     def _request(self, layer, area_crs, fields, filter_expression) -> QgsFeatureRequest:
@@ -45,7 +45,7 @@ class ControlIndex:
                 name=self.name, field=", ".join(missing)))
         request = QgsFeatureRequest()
         request.setDestinationCrs(area_crs, QgsCoordinateTransformContext())
-        request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        request.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         if filter_expression:
             if QgsExpression(filter_expression).hasParserError():
                 raise PlanError(tr("Rule filter {expr} is not a valid expression").format(
@@ -83,7 +83,7 @@ class ControlIndex:
         wanted = [fid for fid in set(fids) if fid not in self._attributes]
         if wanted and self.key_fields:
             request = QgsFeatureRequest().setFilterFids(wanted)
-            request.setFlags(QgsFeatureRequest.NoGeometry)
+            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
             request.setSubsetOfAttributes(list(self.key_fields), self.layer.fields())
             for feature in self.layer.getFeatures(request):
                 self._attributes[feature.id()] = {f: feature[f] for f in self.key_fields}

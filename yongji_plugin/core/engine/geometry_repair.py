@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from qgis.core import QgsGeometry, QgsWkbTypes
+from qgis.core import Qgis, QgsGeometry, QgsWkbTypes
 
 from ...i18n import tr
 
@@ -14,7 +14,7 @@ class Repair:
     problem: str
 
 
-POLYGONAL = (QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon)
+POLYGONAL = (QgsWkbTypes.Type.Polygon, QgsWkbTypes.Type.MultiPolygon)
 
 
 def polygon_part(geometry: QgsGeometry) -> QgsGeometry:
@@ -22,7 +22,7 @@ def polygon_part(geometry: QgsGeometry) -> QgsGeometry:
     if QgsWkbTypes.flatType(geometry.wkbType()) in POLYGONAL or geometry.isEmpty():
         return geometry
     parts = [QgsGeometry(part.clone()) for part in geometry.constParts()
-             if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.PolygonGeometry]
+             if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry]
     if not parts:
         return QgsGeometry()
     return QgsGeometry.collectGeometry(parts) if len(parts) > 1 else parts[0]
@@ -32,7 +32,7 @@ def validity_problem(geometry: QgsGeometry) -> Optional[str]:
     """The GEOS reason a geometry is invalid, or None when it is valid."""
     if geometry.isGeosValid():
         return None
-    errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
+    errors = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos)
     return errors[0].what() if errors else tr("invalid geometry")
 
 

@@ -13,17 +13,16 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeedback,
-    QgsField,
     QgsGeometry,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...i18n import tr
 from ...paths import resource
 from ..engine.control_index import ControlIndex
 from ..engine.geometry_repair import polygon_part
+from ..shared.qt_compat import new_field
 
 
 @lru_cache(maxsize=1)
@@ -68,9 +67,9 @@ def township_coverage(layers: dict, crs: str = "EPSG:4546") -> QgsVectorLayer:
     rows = township_figures(layers, crs)
     source = layers["XZQ_XZ"]
     coverage = QgsVectorLayer(f"MultiPolygon?crs={crs}", tr("Township figures"), "memory")
-    fields = [QgsField("XZQMC", QVariant.String), QgsField("ZMJ", QVariant.Double)]
+    fields = [new_field("XZQMC", "string"), new_field("ZMJ", "double")]
     keys = [key for key, _, _, _ in figure_specs()]
-    fields += [QgsField(key, QVariant.Double) for key in keys]
+    fields += [new_field(key, "double") for key in keys]
     coverage.dataProvider().addAttributes(fields)
     coverage.updateFields()
     coverage.setFieldAlias(coverage.fields().indexOf("ZMJ"), tr("Township area"))

@@ -8,9 +8,9 @@ from .catalogue import LayerSpec
 
 CGCS2000_ELLIPSOID = "EPSG:1024"
 _GEOMETRY = {
-    "polygon": QgsWkbTypes.PolygonGeometry,
-    "line": QgsWkbTypes.LineGeometry,
-    "point": QgsWkbTypes.PointGeometry,
+    "polygon": QgsWkbTypes.GeometryType.PolygonGeometry,
+    "line": QgsWkbTypes.GeometryType.LineGeometry,
+    "point": QgsWkbTypes.GeometryType.PointGeometry,
 }
 _NUMERIC = ("integer", "real")
 

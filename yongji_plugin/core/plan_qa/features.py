@@ -11,7 +11,7 @@ from .model import QaError, QaRule
 
 def _features(layer: QgsVectorLayer, crs):
     request = QgsFeatureRequest().setDestinationCrs(crs, QgsCoordinateTransformContext())
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
     return layer.getFeatures(request)
 
 

@@ -5,15 +5,14 @@ from pathlib import Path
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeature,
-    QgsField,
     QgsRendererCategory,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...i18n import tr
 from ..plan_data.styles import symbol_for
 from ..shared.html_output import html_to_pdf, render_template
+from ..shared.qt_compat import new_field
 from .model import FAILED, PASSED, QaResult
 
 REPORT_ROW_LIMIT = 2000
@@ -31,9 +30,9 @@ def status_label(status: str) -> str:
 def error_layer(result: QaResult, crs) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs}", tr("Plan QA errors"), "memory")
     layer.dataProvider().addAttributes([
-        QgsField("rule_id", QVariant.String), QgsField("severity", QVariant.String),
-        QgsField("layer", QVariant.String), QgsField("fid", QVariant.LongLong),
-        QgsField("description", QVariant.String)])
+        new_field("rule_id", "string"), new_field("severity", "string"),
+        new_field("layer", "string"), new_field("fid", "long"),
+        new_field("description", "string")])
     layer.updateFields()
     features = []
     for error in result.errors:

@@ -32,7 +32,7 @@ def _atlas_layout(builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, ex
     layout.itemById("title").setText(title)  # the title is an expression per page, not sheet text
     main = layout.itemById("main_map")
     main.setAtlasDriven(True)
-    main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    main.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     main.setAtlasMargin(0.15)
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
@@ -84,6 +84,6 @@ def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150) -> List[Path]:
         finally:
             gdal.PopErrorHandler()
         outputs = sorted(path.parent.glob("*.png"))
-    if status != QgsLayoutExporter.Success:
+    if status != QgsLayoutExporter.ExportResult.Success:
         raise PlanError(tr("Atlas export to {path} failed: {error}").format(path=path, error=error))
     return outputs

@@ -107,8 +107,8 @@ class SheetBuilder:
         self._trees.append(root)
         legend.model().setRootGroup(root)
         legend.setLegendFilterByMapEnabled(True)
-        for style, size, bold in ((QgsLegendStyle.Title, 12, True), (QgsLegendStyle.Group, 10, True),
-                                  (QgsLegendStyle.Subgroup, 9, True), (QgsLegendStyle.SymbolLabel, 8, False)):
+        for style, size, bold in ((QgsLegendStyle.Style.Title, 12, True), (QgsLegendStyle.Style.Group, 10, True),
+                                  (QgsLegendStyle.Style.Subgroup, 9, True), (QgsLegendStyle.Style.SymbolLabel, 8, False)):
             font = QFont(CJK_FONT)
             font.setPointSizeF(size)
             font.setBold(bold)
@@ -206,7 +206,7 @@ def export_layout(layout, path, fmt: str = PDF, dpi: int = 150) -> Path:
             status = exporter.exportToImage(str(path), settings)
         finally:
             gdal.PopErrorHandler()
-    if status != QgsLayoutExporter.Success:
+    if status != QgsLayoutExporter.ExportResult.Success:
         raise PlanError(tr("Export of {name} to {path} failed: {error}").format(
             name=layout.name(), path=path, error=exporter.errorMessage() or status))
     return path

@@ -41,7 +41,7 @@ class AreaMethod:
         crs = QgsCoordinateReferenceSystem(crs_authid)
         if not crs.isValid() or crs.isGeographic():
             raise PlanError(tr("Area CRS {crs} must be a valid projected CRS").format(crs=crs_authid))
-        if crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        if crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
             raise PlanError(tr("Area CRS {crs} must use metres").format(crs=crs_authid))
         if method not in (PLANAR, ELLIPSOIDAL):
             raise PlanError(tr("Unknown area method {method}").format(method=method))

@@ -20,8 +20,8 @@ def html_to_pdf(html: str, base: Path, pdf_path: Path, title: str = "") -> Path:
     document.setBaseUrl(QUrl.fromLocalFile(str(base) + "/"))
     document.setHtml(html)
     writer = QPdfWriter(str(pdf_path))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     writer.setResolution(150)
     writer.setTitle(title)
     document.setPageSize(QSizeF(writer.width(), writer.height()))

@@ -9,17 +9,16 @@ from typing import Dict
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...i18n import tr
 from ..plan_data.catalogue import default_catalogue
 from ..shared.areas import hectares, mu
 from ..shared.errors import PlanError
+from ..shared.qt_compat import new_field
 from .check import CheckResult, verdict_label
 
 SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS = "site_summary", "conflicts", "landclass_breakdown", "repairs"
@@ -28,8 +27,7 @@ SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS = "site_summary", "conflicts", "landclass
 def _fields(specs) -> QgsFields:
     fields = QgsFields()
     for name, kind in specs:
-        fields.append(QgsField(name, {"s": QVariant.String, "d": QVariant.Double,
-                                      "i": QVariant.LongLong}[kind]))
+        fields.append(new_field(name, {"s": "string", "d": "double", "i": "long"}[kind]))
     return fields
 
 
@@ -168,11 +166,11 @@ def write_geopackage(layers: Dict[str, QgsVectorLayer], path) -> Dict[str, QgsVe
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = name
-        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if path.exists()
-                                        else QgsVectorFileWriter.CreateOrOverwriteFile)
+        options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if path.exists()
+                                        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
         error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, str(path), QgsCoordinateTransformContext(), options)
-        if error != QgsVectorFileWriter.NoError:
+        if error != QgsVectorFileWriter.WriterError.NoError:
             raise PlanError(tr("Cannot write {layer} to {path}: {error}").format(
                 layer=name, path=path, error=message))
         written[name] = QgsVectorLayer(f"{path}|layername={name}", layer.name(), "ogr")

@@ -42,7 +42,7 @@ def check_site_layer(layer, name: str) -> None:
     """Raise a clear error for a site layer the check cannot use."""
     if layer is None:
         raise PlanError(tr("No site layer given"))
-    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PolygonGeometry:
+    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise PlanError(tr("Site layer {name} must contain polygons, not {type}").format(
             name=name, type=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(layer.wkbType()))))
     if not layer.sourceCrs().isValid():

@@ -59,7 +59,7 @@ def render_site_map(site_geometry, conflict_geometries, backdrop: List[QgsVector
     settings.setOutputSize(QSize(*size))
     settings.setExtent(extent)
     settings.setBackgroundColor(QColor("white"))
-    image = QImage(settings.outputSize(), QImage.Format_ARGB32_Premultiplied)
+    image = QImage(settings.outputSize(), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     painter = QPainter(image)
     job = QgsMapRendererCustomPainterJob(settings, painter)  # safe outside the GUI thread

@@ -88,9 +88,9 @@ class LoadLayersDialog(BASE, FORM):
         self.layerTable.setRowCount(len(self.statuses))
         for row, status in enumerate(self.statuses):
             check = QTableWidgetItem()
-            check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled if status.source_layer
-                           else Qt.ItemIsUserCheckable)
-            check.setCheckState(Qt.Checked if status.status == FOUND else Qt.Unchecked)
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled if status.source_layer
+                           else Qt.ItemFlag.ItemIsUserCheckable)
+            check.setCheckState(Qt.CheckState.Checked if status.status == FOUND else Qt.CheckState.Unchecked)
             values = [status.spec.code, status.spec.name,
                       catalogue.group(status.spec.group).name, status.describe()]
             self.layerTable.setItem(row, 0, check)
@@ -108,7 +108,7 @@ class LoadLayersDialog(BASE, FORM):
 
     def checked_codes(self):
         return [status.spec.code for row, status in enumerate(self.statuses)
-                if self.layerTable.item(row, 0).checkState() == Qt.Checked
+                if self.layerTable.item(row, 0).checkState() == Qt.CheckState.Checked
                 and status.source_layer is not None]
 
     def load(self):

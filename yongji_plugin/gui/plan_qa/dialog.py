@@ -29,15 +29,15 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
         self.errors_layer = self.report_paths = None
         for rule in self.rules.rules:
             item = QListWidgetItem(f"{rule.id}  {rule.description}")
-            item.setData(Qt.UserRole, rule.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, rule.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             self.ruleList.addItem(item)
         self.runButton = self.buttonBox.addButton(tr("Run check"), self.buttonBox.AcceptRole)
         self.cancelButton = self.buttonBox.addButton(tr("Cancel check"), self.buttonBox.ActionRole)
         self.cancelButton.setEnabled(False)
-        self.allButton.clicked.connect(lambda: self._check_all(Qt.Checked))
-        self.noneButton.clicked.connect(lambda: self._check_all(Qt.Unchecked))
+        self.allButton.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
+        self.noneButton.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
         self.runButton.clicked.connect(self.run)
         self.cancelButton.clicked.connect(self.cancel)
         self.buttonBox.rejected.connect(self.reject)
@@ -47,8 +47,8 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
             self.ruleList.item(i).setCheckState(state)
 
     def checked_rules(self):
-        return [self.ruleList.item(i).data(Qt.UserRole) for i in range(self.ruleList.count())
-                if self.ruleList.item(i).checkState() == Qt.Checked]
+        return [self.ruleList.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.ruleList.count())
+                if self.ruleList.item(i).checkState() == Qt.CheckState.Checked]
 
     def run(self):
         chosen = self.rules.subset(self.checked_rules())

@@ -35,9 +35,9 @@ class PrintDialog(BASE, FORM):
         self.folderEdit.setText(QgsSettings().value(SETTINGS_FOLDER, ""))
         for sheet in SheetBuilder({}).sheets.sheets:
             item = QListWidgetItem(sheet.title)
-            item.setData(Qt.UserRole, sheet.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, sheet.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             self.sheetList.addItem(item)
         self.previewButton = self.buttonBox.addButton(tr("Preview in layout designer"), self.buttonBox.ActionRole)
         self.exportButton = self.buttonBox.addButton(tr("Export"), self.buttonBox.AcceptRole)
@@ -55,8 +55,8 @@ class PrintDialog(BASE, FORM):
             self.folderEdit.setText(folder)
 
     def checked_sheets(self):
-        return [self.sheetList.item(i).data(Qt.UserRole) for i in range(self.sheetList.count())
-                if self.sheetList.item(i).checkState() == Qt.Checked]
+        return [self.sheetList.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sheetList.count())
+                if self.sheetList.item(i).checkState() == Qt.CheckState.Checked]
 
     def _project_layers(self):
         layers = list(QgsProject.instance().mapLayers().values())

@@ -10,7 +10,7 @@ from ...core.shared.errors import PlanError
 class BackgroundTask(QgsTask):
     def __init__(self, description, work, on_done=None):
         """``work(feedback)`` runs in the worker thread; ``on_done(task, ok)`` on the GUI thread."""
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.work = work
         self.on_done = on_done
         self.result = None

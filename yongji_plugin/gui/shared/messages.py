@@ -8,15 +8,15 @@ LOG_TAG = "Yongji"
 
 
 def show_error(parent, message: str, iface=None) -> None:
-    QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Warning)
+    QgsMessageLog.logMessage(message, LOG_TAG, Qgis.MessageLevel.Warning)
     if iface is not None and iface.messageBar() is not None:
-        iface.messageBar().pushMessage(tr("Yongji One Map"), message, Qgis.Warning, 8)
+        iface.messageBar().pushMessage(tr("Yongji One Map"), message, Qgis.MessageLevel.Warning, 8)
     if parent is not None and parent.isVisible():
-        box = QMessageBox(QMessageBox.Warning, tr("Yongji One Map"), message, QMessageBox.Ok, parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Yongji One Map"), message, QMessageBox.StandardButton.Ok, parent)
         box.open()
 
 
 def show_info(iface, message: str) -> None:
-    QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Info)
+    QgsMessageLog.logMessage(message, LOG_TAG, Qgis.MessageLevel.Info)
     if iface is not None and iface.messageBar() is not None:
-        iface.messageBar().pushMessage(tr("Yongji One Map"), message, Qgis.Success, 5)
+        iface.messageBar().pushMessage(tr("Yongji One Map"), message, Qgis.MessageLevel.Success, 5)

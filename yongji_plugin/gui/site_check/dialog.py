@@ -59,7 +59,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         self.sitesCombo.clear()
         for layer in QgsProject.instance().mapLayers().values():
             if layer.type() == QgsMapLayerType.VectorLayer and \
-                    layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+                    layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
                 self.sitesCombo.addItem(layer.name(), layer.id())
 
     def choose_sites(self, layer):

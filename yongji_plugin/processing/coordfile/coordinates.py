@@ -2,7 +2,6 @@
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -16,12 +15,12 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core.coordfile.crs import MODES, mode_labels
 from ...core.coordfile.importer import import_files
 from ...core.coordfile.writer import sites_to_file, write_file
 from ...core.shared.errors import PlanError
+from ...core.shared.qt_compat import new_field
 from ...i18n import tr
 from ..base import YongjiAlgorithm
 
@@ -50,9 +49,9 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(self.MODE, tr("Coordinate reference system"),
                                                      mode_labels(), defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Imported sites"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.PROBLEMS, tr("Problems"),
-                                                            QgsProcessing.TypeVector, optional=True))
+                                                            QgsProcessing.SourceType.TypeVector, optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         path = self.parameterAsFile(parameters, self.INPUT, context)
@@ -63,20 +62,19 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
         layer = result.layer
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, layer.fields(),
                                           layer.wkbType(), layer.crs())
-        sink.addFeatures(list(layer.getFeatures()), QgsFeatureSink.FastInsert)
+        sink.addFeatures(list(layer.getFeatures()), QgsFeatureSink.Flag.FastInsert)
         outputs = {self.OUTPUT: dest}
         fields = QgsFields()
-        for name, kind in (("line", QVariant.Int), ("parcel", QVariant.String),
-                           ("problem", QVariant.String), ("fatal", QVariant.Bool)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("line", "int"), ("parcel", "string"), ("problem", "string"), ("fatal", "bool")):
+            fields.append(new_field(name, kind))
         problems, problems_dest = self.parameterAsSink(parameters, self.PROBLEMS, context, fields,
-                                                       QgsWkbTypes.NoGeometry)
+                                                       QgsWkbTypes.Type.NoGeometry)
         for problem in result.problems:
             feedback.reportError(problem.reason, fatalError=False)
             if problems is not None:
                 feature = QgsFeature(fields)
                 feature.setAttributes([problem.line, problem.parcel, problem.reason, problem.fatal])
-                problems.addFeature(feature, QgsFeatureSink.FastInsert)
+                problems.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         if problems is not None:
             outputs[self.PROBLEMS] = problems_dest
         feedback.pushInfo(tr("{ok} parcels imported, {bad} left out").format(
@@ -105,9 +103,9 @@ class ExportCoordinatesAlgorithm(YongjiAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Project sites"),
-                                                              [QgsProcessing.TypeVectorPolygon]))
+                                                              [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterNumber(self.ZONE, tr("3-degree zone"),
-                                                       QgsProcessingParameterNumber.Integer, 37, minValue=25, maxValue=45))
+                                                       QgsProcessingParameterNumber.Type.Integer, 37, minValue=25, maxValue=45))
         self.addParameter(QgsProcessingParameterBoolean(self.PREFIX, tr("Zone number in the easting"), True))
         self.addParameter(QgsProcessingParameterEnum(self.ENCODING, tr("Encoding"), ["GBK", "UTF-8"], defaultValue=0))
         self.addParameter(QgsProcessingParameterString(self.UNIT, tr("Producing organisation"), "", optional=True))

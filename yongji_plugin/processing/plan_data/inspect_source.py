@@ -2,7 +2,6 @@
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -11,11 +10,11 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core.plan_data.loader import inspect_source
 from ...core.plan_data.sources import Source
 from ...core.shared.errors import PlanError
+from ...core.shared.qt_compat import new_field
 from ...i18n import tr
 from ..base import YongjiAlgorithm
 
@@ -51,7 +50,7 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.SOURCE, tr("GeoPackage path, folder or connection name")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Catalogue status"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Catalogue status"), QgsProcessing.SourceType.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         kind = SOURCE_KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
@@ -62,15 +61,15 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
             raise QgsProcessingException(str(error))
         fields = QgsFields()
         for name in ("code", "name", "group", "status", "problems"):
-            fields.append(QgsField(name, QVariant.String))
-        fields.append(QgsField("features", QVariant.Int))
+            fields.append(new_field(name, "string"))
+        fields.append(new_field("features", "int"))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          QgsWkbTypes.NoGeometry)
+                                          QgsWkbTypes.Type.NoGeometry)
         for status in statuses:
             feature = QgsFeature(fields)
             feature.setAttributes([status.spec.code, status.spec.name, status.spec.group,
                                    status.status, "; ".join(status.problems),
                                    status.feature_count])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.pushInfo(f"{status.spec.code} {status.spec.name}: {status.describe()}")
         return {self.OUTPUT: dest}

@@ -43,7 +43,7 @@ class PlanQaAlgorithm(YongjiAlgorithm):
         rules = load_qa_rules().rules
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LAYERS, tr("Plan layers (matched by catalogue code or name)"),
-            QgsProcessing.TypeVectorAnyGeometry, optional=True))
+            QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.PLAN_GPKG, tr("Plan GeoPackage (for layers not given above)"), extension="gpkg",
             optional=True))
@@ -51,7 +51,7 @@ class PlanQaAlgorithm(YongjiAlgorithm):
             self.RULES, tr("Rules"), [f"{r.id} {r.description}" for r in rules], allowMultiple=True,
             defaultValue=list(range(len(rules))), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Plan QA errors"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Plan QA errors"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
             optional=True, createByDefault=False))
@@ -72,7 +72,7 @@ class PlanQaAlgorithm(YongjiAlgorithm):
         errors = error_layer(result, crs)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, errors.fields(),
                                           errors.wkbType(), errors.crs())
-        sink.addFeatures(list(errors.getFeatures()), QgsFeatureSink.FastInsert)
+        sink.addFeatures(list(errors.getFeatures()), QgsFeatureSink.Flag.FastInsert)
         outputs = {self.OUTPUT: dest}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:

@@ -30,7 +30,7 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
 
     def flags(self):
         # layouts are rendered on the main thread in QGIS; Processing must not move us off it
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def displayName(self):  # noqa: N802
         return tr("Print thematic maps")
@@ -49,7 +49,7 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
         sheets = load_sheets().sheets
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LAYERS, tr("Plan layers (matched by catalogue code or name)"),
-            QgsProcessing.TypeVectorAnyGeometry, optional=True))
+            QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.PLAN_GPKG, tr("Plan GeoPackage (for layers not given above)"), extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterEnum(
@@ -57,13 +57,13 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
             defaultValue=list(range(len(sheets))), optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.FORMAT, tr("Format"), ["PDF", "PNG"], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(self.DPI, tr("Resolution (DPI)"),
-                                                       QgsProcessingParameterNumber.Integer, 300, minValue=72, maxValue=1200))
+                                                       QgsProcessingParameterNumber.Type.Integer, 300, minValue=72, maxValue=1200))
         self.addParameter(QgsProcessingParameterBoolean(self.TOWNSHIPS, tr("Atlas: one sheet per township"), False))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.SITES, tr("Site summary of a compliance check (for the site atlas)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.CONFLICTS, tr("Conflict pieces of that check"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.CONFLICTS, tr("Conflict pieces of that check"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Output folder")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

@@ -63,10 +63,10 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, tr("Project sites"), [QgsProcessing.TypeVectorPolygon]))
+            self.SITES, tr("Project sites"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.CONTROL_LAYERS, tr("Control layers (matched by catalogue code or name)"),
-            QgsProcessing.TypeVectorPolygon, optional=True))
+            QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.PLAN_GPKG, tr("Plan GeoPackage (for control layers not given above)"),
             extension="gpkg", optional=True))
@@ -74,7 +74,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             self.RULESET, tr("Rule set file (default rule set if empty)"), extension="yaml",
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, tr("Area tolerance (m²)"), QgsProcessingParameterNumber.Double,
+            self.TOLERANCE, tr("Area tolerance (m²)"), QgsProcessingParameterNumber.Type.Double,
             DEFAULT_TOLERANCE, minValue=0.0))
         self.addParameter(QgsProcessingParameterCrs(
             self.AREA_CRS, tr("Area CRS (EPSG:4546 if empty)"), DEFAULT_AREA_CRS, optional=True))
@@ -88,8 +88,8 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
                                                           optional=True))
         labels = (tr("Site summary"), tr("Conflict pieces"), tr("Land-class breakdown"),
                   tr("Repaired geometries"))
-        kinds = (QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPolygon,
-                 QgsProcessing.TypeVector, QgsProcessing.TypeVector)
+        kinds = (QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPolygon,
+                 QgsProcessing.SourceType.TypeVector, QgsProcessing.SourceType.TypeVector)
         for name, label, kind in zip(self.OUTPUTS, labels, kinds):
             self.addParameter(QgsProcessingParameterFeatureSink(name, label, kind))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -100,7 +100,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         # the engine repairs invalid site geometries on a copy and reports each repair, so
         # Processing's own invalid-geometry filter must not drop or refuse them first
         saved_check = context.invalidGeometryCheck()
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         try:
             return self._process(parameters, context, feedback)
         finally:
@@ -141,6 +141,6 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         for key, layer in zip(self.OUTPUTS, layers.values()):
             sink, dest = self.parameterAsSink(parameters, key, context, layer.fields(),
                                               layer.wkbType(), layer.crs())
-            sink.addFeatures(list(layer.getFeatures()), QgsFeatureSink.FastInsert)
+            sink.addFeatures(list(layer.getFeatures()), QgsFeatureSink.Flag.FastInsert)
             outputs[key] = dest
         return outputs
