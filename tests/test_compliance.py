@@ -213,7 +213,7 @@ def test_site_without_geometry_is_reported_not_checked(plan):
 def test_bad_rule_set_and_missing_key_field(plan, sites, tmp_path):
     broken = tmp_path / "rules.yaml"
     broken.write_text("rules:\n  - {id: x, kind: sideways, layer: STBHHX, title: t}\n", encoding="utf-8")
-    with pytest.raises(PlanError, match="cannot be read: rule x: unknown kind sideways"):
+    with pytest.raises(PlanError, match="is not valid:\n- rule x: unknown kind sideways"):
         load_ruleset(broken)
     stripped = memory_layer("Polygon", "EPSG:4546", ["BSM:integer"], [
         ("POLYGON((440000 3860000, 440100 3860000, 440100 3860100, 440000 3860000))", [1])], name="红线无名称")

@@ -4,32 +4,32 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="39"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="46"/>
         <source>missing field {field}</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="44"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="51"/>
         <source>field {field} is {actual}, expected {expected}</source>
         <translation>字段 {field} 类型为 {actual}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="55"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="68"/>
         <source>layer cannot be opened</source>
         <translation>图层无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="59"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="72"/>
         <source>wrong geometry type {actual}, expected {expected}</source>
         <translation>几何类型错误：{actual}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="66"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="80"/>
         <source>layer has no CRS</source>
         <translation>图层没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="68"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="84"/>
         <source>CRS {crs} is not CGCS2000</source>
         <translation>坐标系 {crs} 不是 CGCS2000</translation>
     </message>
@@ -74,22 +74,22 @@
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="27"/>
+        <location filename="../../yongji_plugin/plugin.py" line="31"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="46"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="46"/>
         <source>Folder of Shapefiles</source>
         <translation>Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="46"/>
         <source>Saved PostGIS connection</source>
         <translation>已保存的 PostGIS 连接</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="81"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="80"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -124,12 +124,12 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="83"/>
+        <location filename="../../yongji_plugin/plugin.py" line="87"/>
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="21"/>
+        <location filename="../../yongji_plugin/plugin.py" line="25"/>
         <source>Load plan layers</source>
         <translation>加载规划图层</translation>
     </message>
@@ -139,32 +139,32 @@
         <translation>永济国土空间规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="31"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="30"/>
         <source>Inspect plan data source</source>
         <translation>检查规划数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="34"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="33"/>
         <source>Plan data</source>
         <translation>规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="40"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="39"/>
         <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a folder of Shapefiles or a saved PostGIS connection.</source>
         <translation>在 GeoPackage、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="46"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="50"/>
         <source>GeoPackage path, folder or connection name</source>
         <translation>GeoPackage 路径、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="52"/>
         <source>Catalogue status</source>
         <translation>图层目录状态</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="89"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="103"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="103"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="128"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="239"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="265"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="239"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="265"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="243"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="269"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="243"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="269"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -239,22 +239,22 @@
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="60"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="62"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="62"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="62"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
@@ -279,22 +279,17 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="176"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="178"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="41"/>
-        <source>Control layer {name} has no CRS</source>
-        <translation>控制线图层 {name} 没有坐标参考系</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="44"/>
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="46"/>
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="51"/>
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="53"/>
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -434,7 +429,7 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="70"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="184"/>
         <source>Rule set {path} cannot be read: {error}</source>
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
@@ -444,42 +439,37 @@
         <translation>未指定用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="46"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="85"/>
         <source>Site layer {name} must contain polygons, not {type}</source>
         <translation>用地红线图层 {name} 必须是面图层，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="49"/>
-        <source>Site layer {name} has no CRS; set its CRS first</source>
-        <translation>用地红线图层 {name} 没有坐标参考系，请先设置坐标系</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="51"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="92"/>
         <source>Site layer {name} has no features</source>
         <translation>用地红线图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="102"/>
         <source>Site layer {name} lacks field {field}</source>
         <translation>用地红线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="79"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="156"/>
         <source>site has no geometry</source>
         <translation>地块没有几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="84"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="161"/>
         <source>site coordinates cannot be transformed to the area CRS</source>
         <translation>地块坐标无法转换到面积计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="169"/>
         <source>geometry repaired ({problem})</source>
         <translation>几何已修复（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="42"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="41"/>
         <source>Planar (plan CRS)</source>
         <translation>平面（规划坐标系）</translation>
     </message>
@@ -489,37 +479,37 @@
         <translation>CGCS2000 椭球面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="48"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="47"/>
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="49"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="48"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="75"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="74"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="75"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="74"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="81"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="80"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="93"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="92"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="101"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="98"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
@@ -534,12 +524,12 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="131"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="128"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="135"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="137"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
@@ -549,7 +539,7 @@
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/task.py" line="33"/>
+        <location filename="../../yongji_plugin/gui/site_check/task.py" line="77"/>
         <source>Report not written: {error}</source>
         <translation>报告未能写出：{error}</translation>
     </message>
@@ -669,12 +659,12 @@
         <translation>第 {ring} 圈少于 3 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="59"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="57"/>
         <source>No coordinate file given</source>
         <translation>未指定坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="63"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="61"/>
         <source>Unknown CRS {crs}</source>
         <translation>未知坐标系 {crs}</translation>
     </message>
@@ -744,7 +734,7 @@
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="35"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="34"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
@@ -764,82 +754,82 @@
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="94"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="44"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="43"/>
         <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Parcels with errors are left out and listed with their line numbers in the problems table.</source>
         <translation>读取界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标，Y 为横坐标，GBK 或 UTF-8 编码）并生成项目用地红线面。有错误的地块不导入，并在问题表中列出行号。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="112"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="49"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="51"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="53"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="82"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="80"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="91"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="102"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="100"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="107"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="111"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="109"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="110"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="111"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="112"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="131"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="129"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="81"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="113"/>
         <source>layer {codes} missing</source>
         <translation>缺少图层 {codes}</translation>
     </message>
@@ -884,27 +874,27 @@
         <translation>{rule}：要素有 {parts} 个部件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="24"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="23"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="24"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="23"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
         <source>failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
@@ -914,27 +904,27 @@
         <translation>规划成果质检错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="62"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="61"/>
         <source>{shown} of {total} errors listed; all are in the error layer</source>
         <translation>共 {total} 个错误，此处列出 {shown} 个；全部错误见错误图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="86"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="85"/>
         <source>Plan data quality report</source>
         <translation>规划成果质检报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="66"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="65"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s own rules.</source>
         <translation>由永济国土空间规划插件按规划自身规则生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="66"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="68"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="67"/>
         <source>Errors found</source>
         <translation>发现错误</translation>
     </message>
@@ -944,17 +934,17 @@
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="69"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="68"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="69"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="68"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="70"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="69"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
@@ -1029,12 +1019,12 @@
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="70"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="69"/>
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="76"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="75"/>
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
@@ -1169,9 +1159,244 @@
         <translation>该检查的冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="26"/>
+        <location filename="../../yongji_plugin/plugin.py" line="30"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="43"/>
+        <source>Control layer {name} {problem}</source>
+        <translation>控制线图层 {name}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="82"/>
+        <source>layer {problem}</source>
+        <translation>图层{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="105"/>
+        <source>cannot be opened</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="109"/>
+        <source>has geometry type {actual}, but the catalogue requires {expected}</source>
+        <translation>几何类型为 {actual}，但图层目录要求 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="115"/>
+        <source>has no features</source>
+        <translation>没有要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="93"/>
+        <source>Plan layer {name} ({code}) {problems}</source>
+        <translation>规划图层 {name}（{code}）：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/layer_crs.py" line="27"/>
+        <source>an unnamed CRS</source>
+        <translation>未命名坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="88"/>
+        <source>has no CRS; set its CRS first</source>
+        <translation>没有坐标系，请先设置坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/layer_crs.py" line="40"/>
+        <source>has an undefined CRS ({crs}), a placeholder with no definition; set its real CRS first</source>
+        <translation>坐标系未定义（{crs}，仅为占位，没有定义），请先设置其真实坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/layer_crs.py" line="46"/>
+        <source>has a CRS ({crs}) that cannot be transformed to {target}; set its real CRS first</source>
+        <translation>坐标系（{crs}）无法转换到 {target}，请先设置其真实坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/layer_crs.py" line="55"/>
+        <source>has coordinates ({x:.0f}, {y:.0f}) that do not fit its CRS {crs}; the CRS is probably wrong</source>
+        <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="106"/>
+        <source>is not in the layer catalogue</source>
+        <translation>不在图层目录中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="108"/>
+        <source>Control layer {title} ({code}) {problems}</source>
+        <translation>控制线图层 {title}（{code}）：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="42"/>
+        <source>must be text</source>
+        <translation>必须是文本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="43"/>
+        <source>must be a list of field names</source>
+        <translation>必须是字段名列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="44"/>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="45"/>
+        <source>must be a whole number of at least 1</source>
+        <translation>必须是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="47"/>
+        <source>must be a mapping</source>
+        <translation>必须是映射（键: 值）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="97"/>
+        <source>applies_to needs field and values (a list of text), e.g. {{field: XMLX, values: [城镇建设]}}</source>
+        <translation>applies_to 需要 field 和 values（文本列表），例如 {{field: XMLX, values: [城镇建设]}}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="118"/>
+        <source>class_table {table} is not a code table</source>
+        <translation>class_table {table} 不是代码表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="187"/>
+        <source>Rule set {path} is not valid:</source>
+        <translation>规则集 {path} 无效：</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="196"/>
+        <source>the file must be a mapping with a list of rules</source>
+        <translation>文件必须是包含规则列表（rules）的映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="198"/>
+        <source>unknown key {key}</source>
+        <translation>未知的键 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="237"/>
+        <source>key {key} {problem}</source>
+        <translation>键 {key} {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="203"/>
+        <source>the rule set has no rules: a check without rules would pass every site</source>
+        <translation>规则集没有规则：没有规则的检查会判定每个地块都合规</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="205"/>
+        <source>rules must be a list</source>
+        <translation>rules 必须是列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="218"/>
+        <source>rule {rule} must be a mapping</source>
+        <translation>规则 {rule} 必须是映射（键: 值）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="220"/>
+        <source>rule {rule}: {problem}</source>
+        <translation>规则 {rule}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="227"/>
+        <source>unknown kind {kind} (known: {kinds})</source>
+        <translation>未知的类型 {kind}（可用：{kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="233"/>
+        <source>key {key} is missing</source>
+        <translation>缺少键 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="238"/>
+        <source>unknown key {key} for kind {kind}</source>
+        <translation>类型 {kind} 没有键 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="243"/>
+        <source>the id may hold only ASCII letters, digits and _ (it names output fields)</source>
+        <translation>编号只能包含 ASCII 字母、数字和 _（它用作输出字段名）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="255"/>
+        <source>layer {code} is not in the layer catalogue</source>
+        <translation>图层 {code} 不在图层目录中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="257"/>
+        <source>line</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="257"/>
+        <source>point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="258"/>
+        <source>layer {code} ({name}) is a {geometry} layer, not a polygon layer</source>
+        <translation>图层 {code}（{name}）是{geometry}图层，不是面图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="268"/>
+        <source>filter {expr} is not a valid expression: {error}</source>
+        <translation>筛选条件 {expr} 不是有效的表达式：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="278"/>
+        <source>rule {rule}: the id is used by rules {numbers}; each rule needs its own id</source>
+        <translation>规则 {rule}：该编号被第 {numbers} 条规则重复使用；每条规则须有唯一编号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="76"/>
+        <source> and {count} more</source>
+        <translation>，另有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="90"/>
+        <source>Site layer {name} {problem}</source>
+        <translation>用地红线图层 {name}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="120"/>
+        <source>Site layer {layer} has no id field ({fields}); sites are labelled by feature id</source>
+        <translation>用地红线图层 {layer} 没有编号字段（{fields}）；地块以要素编号标注</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="125"/>
+        <source>site has no id ({field} is empty)</source>
+        <translation>地块没有编号（{field} 为空）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="127"/>
+        <source>Site layer {layer}: features {fids} have no id in {field}; they are labelled by feature id</source>
+        <translation>用地红线图层 {layer}：要素 {fids} 的 {field} 为空，以要素编号标注</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="138"/>
+        <source>site id {id} is shared by features {fids}</source>
+        <translation>地块编号 {id} 被要素 {fids} 共用</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="139"/>
+        <source>Site layer {layer}: id {id} is shared by features {fids}; each is checked and reported on its own</source>
+        <translation>用地红线图层 {layer}：编号 {id} 被要素 {fids} 共用；各要素分别检查、分别报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="145"/>
+        <source>(no id) feature {fid}</source>
+        <translation>（无编号）要素 {fid}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="165"/>
+        <source>site has zero area: its outline encloses nothing (all points on one line or at one point)</source>
+        <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
     </message>
 </context>
 <context>

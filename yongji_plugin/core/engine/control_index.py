@@ -19,6 +19,7 @@ from qgis.core import (
 from ...i18n import tr
 from ..shared.errors import PlanError
 from ..shared.extents import extent_in
+from ..shared.layer_crs import crs_problem
 from .geometry_repair import Repair, repaired
 
 
@@ -37,8 +38,9 @@ class ControlIndex:
         self.extent = extent_in(layer, area_crs).buffered(1.0)
 
     def _request(self, layer, area_crs, fields, filter_expression) -> QgsFeatureRequest:
-        if not layer.crs().isValid():
-            raise PlanError(tr("Control layer {name} has no CRS").format(name=self.name))
+        problem = crs_problem(layer.crs(), area_crs, layer.extent())
+        if problem:  # an undefined or untransformable CRS would put every feature nowhere (or anywhere)
+            raise PlanError(tr("Control layer {name} {problem}").format(name=self.name, problem=problem))
         missing = [f for f in fields if layer.fields().lookupField(f) < 0]
         if missing:
             raise PlanError(tr("Control layer {name} lacks field {field}").format(

@@ -1,10 +1,17 @@
-"""Does a source layer conform to its catalogue entry? Each problem is a sentence a user can act on."""
+"""Does a source layer conform to its catalogue entry? Each problem is a sentence a user can act on.
+
+Two questions: :func:`conformance_problems` (does it meet the catalogue: geometry type, CGCS2000,
+fields — what the load dialog lists) and :func:`usable_problems` (can a check read it at all —
+asked before any work, so a layer of points named 规划分区 gets one sentence instead of thousands
+of misleading findings, and an empty control layer is refused instead of passing every site).
+"""
 from typing import List
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsVectorLayer, QgsWkbTypes
 
 from ...i18n import tr
-from .catalogue import LayerSpec
+from ..shared.layer_crs import crs_problem
+from .catalogue import LayerSpec, default_catalogue
 
 CGCS2000_ELLIPSOID = "EPSG:1024"
 _GEOMETRY = {
@@ -49,7 +56,13 @@ def _field_problems(layer: QgsVectorLayer, spec: LayerSpec) -> List[str]:
     return problems
 
 
-def conformance_problems(layer: QgsVectorLayer, spec: LayerSpec) -> List[str]:
+def _target(crs) -> QgsCoordinateReferenceSystem:
+    if isinstance(crs, QgsCoordinateReferenceSystem):
+        return crs
+    return QgsCoordinateReferenceSystem(crs or default_catalogue().crs)
+
+
+def conformance_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None) -> List[str]:
     """Problems that make a layer non-conforming; an empty list means it conforms."""
     if not layer.isValid():
         return [tr("layer cannot be opened")]
@@ -61,12 +74,43 @@ def conformance_problems(layer: QgsVectorLayer, spec: LayerSpec) -> List[str]:
                 actual=geometry_name(layer.geometryType()), expected=geometry_name(expected)
             )
         )
-    crs = layer.crs()
-    if not crs.isValid():
+    layer_crs = layer.crs()
+    unusable = crs_problem(layer_crs, _target(crs))
+    if not layer_crs.isValid():
         problems.append(tr("layer has no CRS"))
-    elif not is_cgcs2000(crs):
+    elif unusable:
+        problems.append(tr("layer {problem}").format(problem=unusable))
+    elif not is_cgcs2000(layer_crs):
         problems.append(
-            tr("CRS {crs} is not CGCS2000").format(crs=crs.authid() or crs.description())
+            tr("CRS {crs} is not CGCS2000").format(crs=layer_crs.authid() or layer_crs.description())
         )
     problems.extend(_field_problems(layer, spec))
+    return problems
+
+
+def is_empty(layer: QgsVectorLayer) -> bool:
+    """No feature at all, asked of the data (a provider's feature count may be an estimate)."""
+    request = QgsFeatureRequest().setLimit(1).setNoAttributes()
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    return next(iter(layer.getFeatures(request)), None) is None
+
+
+def usable_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None, allow_empty: bool = False) -> List[str]:
+    """Why a check cannot read this layer at all; each completes "Layer <name> …". Empty: usable.
+
+    The geometry type must be the catalogue's, the CRS defined and transformable to ``crs`` (the
+    area CRS), and the layer must hold a feature unless ``allow_empty``.
+    """
+    if not layer.isValid():
+        return [tr("cannot be opened")]
+    problems = []
+    expected = _GEOMETRY[spec.geometry]
+    if layer.geometryType() != expected:
+        problems.append(tr("has geometry type {actual}, but the catalogue requires {expected}").format(
+            actual=geometry_name(layer.geometryType()), expected=geometry_name(expected)))
+    unusable = crs_problem(layer.crs(), _target(crs), layer.extent())
+    if unusable:
+        problems.append(unusable)
+    if not allow_empty and is_empty(layer):
+        problems.append(tr("has no features"))
     return problems

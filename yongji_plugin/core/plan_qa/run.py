@@ -6,6 +6,8 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsGeometry
 from ...i18n import tr
 from ..engine.control_index import ControlIndex
 from ..plan_data.catalogue import default_catalogue
+from ..plan_data.conformance import usable_problems
+from ..shared.errors import PlanError
 from .features import PER_LAYER
 from .model import FAILED, PASSED, SKIPPED, QaResult, QaRule, QaRuleOutcome, QaRuleSet
 from .topology import (
@@ -65,9 +67,39 @@ def _per_layer(rule, layers, crs, ruleset, feedback):
     return errors
 
 
+def refuse_unusable(layers: dict, ruleset: QaRuleSet, crs) -> None:
+    """Refuse, before any work, every layer the chosen rules would read but cannot; one line each.
+
+    A layer of the wrong geometry type (points in 规划分区) would otherwise yield thousands of
+    misleading findings, and a layer whose CRS is undefined or cannot be transformed would be read
+    in the wrong place. Layers a topology rule compares against must hold features — an empty
+    control line passes every overlap test silently; attribute and geometry rules may read an
+    empty layer (standard databases ship empty tables; there is nothing to find in them).
+    """
+    catalogue = default_catalogue()
+    read, compared = set(), set()
+    for rule in ruleset.rules:
+        if rule.kind in PER_LAYER:
+            read.update(rule.layers or layers)
+        elif all(code in layers for code in _needed(rule)):  # else the rule is skipped
+            compared.update(_needed(rule))
+    lines = []
+    for spec in catalogue.layers:
+        layer = layers.get(spec.code)
+        if layer is None or spec.code not in read | compared:
+            continue
+        problems = usable_problems(layer, spec, crs, allow_empty=spec.code not in compared)
+        if problems:
+            lines.append(tr("Plan layer {name} ({code}) {problems}").format(
+                name=spec.name, code=spec.code, problems="; ".join(problems)))
+    if lines:
+        raise PlanError("\n".join(lines))
+
+
 def run_qa(layers: dict, ruleset: QaRuleSet, crs: str = None, feedback: QgsFeedback = None) -> QaResult:
     crs = QgsCoordinateReferenceSystem(crs or default_catalogue().crs)
-    layers = {code: layer for code, layer in layers.items() if layer is not None and layer.isValid()}
+    layers = {code: layer for code, layer in layers.items() if layer is not None}
+    refuse_unusable(layers, ruleset, crs)
     indexes = _Indexes(layers, crs, feedback)
     result = QaResult()
     for number, rule in enumerate(ruleset.rules):

@@ -13,6 +13,8 @@ from qgis.core import QgsFeedback, QgsGeometry
 from ...i18n import tr
 from ..engine.control_index import ControlIndex
 from ..engine.geometry_repair import Repair, polygon_part
+from ..plan_data.catalogue import default_catalogue
+from ..plan_data.conformance import usable_problems
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
 from ..shared.errors import PlanError
 from .ruleset import Rule, RuleSet
@@ -42,6 +44,7 @@ class Piece:
     geometry: QgsGeometry
     area: float
     status: str = CONFLICT
+    site_key: Optional[int] = None  # Site.key of the site it belongs to (site ids may repeat)
 
 
 @dataclass
@@ -75,24 +78,46 @@ class CheckResult:
     started: datetime = field(default_factory=datetime.now)
     canceled: bool = False
     layers: dict = field(default_factory=dict)  # control layers by catalogue code (read only)
+    warnings: List[str] = field(default_factory=list)  # for the reviewer: sites without or sharing an id
 
     def counts(self) -> Dict[str, int]:
         return {v: sum(1 for s in self.sites if s.verdict == v)
                 for v in (COMPLIANT, NONCOMPLIANT, UNCHECKED)}
 
 
-def check_control_layers(ruleset: RuleSet, layers: dict) -> None:
-    """Raise a clear error for the first rule whose control layer is missing or unreadable."""
-    for rule in ruleset.rules:
-        layer = layers.get(rule.layer)
-        if layer is None or not layer.isValid():
-            raise PlanError(tr("Control layer {title} ({code}) is missing").format(
-                title=rule.title, code=rule.layer))
+def check_control_layers(ruleset: RuleSet, layers: dict, area_crs=None) -> None:
+    """Refuse, before any work, every control layer the rules cannot use; one line per layer.
+
+    A layer is refused when missing or unreadable, of another geometry type than the catalogue's,
+    with a CRS that is undefined or cannot be transformed to the area CRS, or without features: a
+    check against nothing would pass every site, so an empty layer is an error unless every rule
+    that reads it says ``may_be_empty: true``.
+    """
+    catalogue = default_catalogue()
+    lines = []
+    for code in ruleset.layer_codes():
+        spec = next((candidate for candidate in catalogue.layers if candidate.code == code), None)
+        name = spec.name if spec else code
+        layer = layers.get(code)
+        if layer is None:
+            lines.append(tr("Control layer {title} ({code}) is missing").format(title=name, code=code))
+            continue
+        problems = usable_problems(layer, spec, area_crs, ruleset.may_be_empty(code)) if spec else \
+            [tr("is not in the layer catalogue")]
+        if problems:
+            lines.append(tr("Control layer {title} ({code}) {problems}").format(
+                title=name, code=code, problems="; ".join(problems)))
+    if lines:
+        raise PlanError("\n".join(lines))
 
 
 def build_indexes(ruleset: RuleSet, layers: dict, area: AreaMethod, feedback=None):
     """One ControlIndex per rule (filters differ), from the control layers by catalogue code."""
-    check_control_layers(ruleset, layers)
+    check_control_layers(ruleset, layers, area.crs)
+    return _indexes(ruleset, layers, area, feedback)
+
+
+def _indexes(ruleset: RuleSet, layers: dict, area: AreaMethod, feedback=None):
     return {rule.id: ControlIndex(layers[rule.layer], layers[rule.layer].name() or rule.title, area.crs,
                                   rule.key_fields, rule.filter, rule.class_field, feedback)
             for rule in ruleset.rules}
@@ -102,9 +127,10 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
                    feedback: QgsFeedback = None, site_layer_name: str = None) -> CheckResult:
     name = site_layer_name or getattr(site_layer, "name", lambda: "")() or tr("sites")
     result = CheckResult(ruleset, params, site_layer=name, layers=dict(layers))
+    check_control_layers(ruleset, layers, params.area.crs)  # refuse bad input before any work
     sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
-                       params.type_field, result.repairs)
-    indexes = build_indexes(ruleset, layers, params.area, feedback)
+                       params.type_field, result.repairs, result.warnings)
+    indexes = _indexes(ruleset, layers, params.area, feedback)
     for number, site in enumerate(sites):
         if feedback is not None:
             if feedback.isCanceled():
@@ -198,7 +224,7 @@ def _judge(site, rule, index, overlaps, params, site_area, pieces) -> RuleOutcom
     outcome.status = CONFLICT if outcome.area >= params.tolerance else SLIVER
     for fid, geometry in bad:
         pieces.append(Piece(site.site_id, rule.id, index.name, fid, {}, geometry,
-                            params.area.area(geometry), outcome.status))
+                            params.area.area(geometry), outcome.status, site.key))
     return outcome
 
 

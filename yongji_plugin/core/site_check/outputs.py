@@ -36,8 +36,8 @@ def _areas(prefix: str, value: float):
 
 
 def summary_fields(result: CheckResult) -> QgsFields:
-    specs = [("site_id", "s"), ("site_name", "s"), ("site_type", "s"), ("area_m2", "d"),
-             ("area_ha", "d"), ("area_mu", "d")]
+    specs = [("site_id", "s"), ("site_fid", "i"), ("site_name", "s"), ("site_type", "s"),
+             ("area_m2", "d"), ("area_ha", "d"), ("area_mu", "d")]
     for rule in result.ruleset.verdict_rules:
         specs += [(f"{rule.id}_m2", "d"), (f"{rule.id}_ha", "d"), (f"{rule.id}_mu", "d"),
                   (f"{rule.id}_pct", "d"), (f"{rule.id}_status", "s")]
@@ -45,10 +45,11 @@ def summary_fields(result: CheckResult) -> QgsFields:
     return _fields(specs)
 
 
-CONFLICT_FIELDS = [("site_id", "s"), ("rule_id", "s"), ("rule", "s"), ("status", "s"),
+# site_fid: the site's feature id (Site.key), unique where site ids repeat or are missing
+CONFLICT_FIELDS = [("site_id", "s"), ("site_fid", "i"), ("rule_id", "s"), ("rule", "s"), ("status", "s"),
                    ("layer", "s"), ("control_fid", "i"), ("control_attrs", "s"), ("area_m2", "d"),
                    ("area_ha", "d"), ("area_mu", "d")]
-BREAKDOWN_FIELDS = [("site_id", "s"), ("rule_id", "s"), ("rule", "s"), ("class_code", "s"),
+BREAKDOWN_FIELDS = [("site_id", "s"), ("site_fid", "i"), ("rule_id", "s"), ("rule", "s"), ("class_code", "s"),
                     ("class_name", "s"), ("area_m2", "d"), ("area_ha", "d"), ("area_mu", "d"),
                     ("share_pct", "d")]
 REPAIR_FIELDS = [("layer", "s"), ("feature", "s"), ("problem", "s")]
@@ -86,7 +87,8 @@ def summary_layer(result: CheckResult) -> QgsVectorLayer:
     rows = []
     for site_result in result.sites:
         site = site_result.site
-        values = {"site_id": site.site_id, "site_name": site.name, "site_type": site.site_type,
+        values = {"site_id": site.site_id, "site_fid": site.key, "site_name": site.name,
+                  "site_type": site.site_type,
                   "verdict": verdict_label(site_result.verdict),
                   "reasons": "；".join(site_result.reasons)}
         values.update(_areas("area_", site_result.area))
@@ -109,7 +111,8 @@ def conflict_layer(result: CheckResult) -> QgsVectorLayer:
     titles = {r.id: r.title for r in result.ruleset.rules}
     rows = []
     for piece in result.pieces:
-        values = {"site_id": piece.site_id, "rule_id": piece.rule_id, "rule": titles[piece.rule_id],
+        values = {"site_id": piece.site_id, "site_fid": piece.site_key, "rule_id": piece.rule_id,
+                  "rule": titles[piece.rule_id],
                   "status": status_label(piece.status), "layer": piece.layer,
                   "control_fid": piece.control_fid,
                   "control_attrs": "; ".join(f"{k}={v}" for k, v in piece.attributes.items())}
@@ -132,7 +135,8 @@ def breakdown_rows(result: CheckResult):
     titles = {r.id: r.title for r in result.ruleset.rules}
     for site_result in result.sites:
         for row in site_result.breakdown:
-            values = {"site_id": site_result.site.site_id, "rule_id": row["rule_id"],
+            values = {"site_id": site_result.site.site_id, "site_fid": site_result.site.key,
+                      "rule_id": row["rule_id"],
                       "rule": titles[row["rule_id"]], "class_code": row["class_code"],
                       "class_name": names[row["rule_id"]].get(row["class_code"], row["class_code"]),
                       "share_pct": 100.0 * row["share"]}

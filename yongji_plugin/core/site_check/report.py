@@ -53,9 +53,9 @@ def _site_context(site_result, breakdown, map_path) -> dict:
 
 
 def report_context(result: CheckResult, maps: dict) -> dict:
-    breakdown = {}
+    breakdown = {}  # by Site.key: site ids may repeat or be missing
     for row in breakdown_rows(result):
-        breakdown.setdefault(row["site_id"], []).append(row)
+        breakdown.setdefault(row["site_fid"], []).append(row)
     counts = result.counts()
     return {
         "t": labels(),
@@ -64,7 +64,7 @@ def report_context(result: CheckResult, maps: dict) -> dict:
                 "tolerance": result.params.tolerance, "area_method": result.params.area.describe(),
                 "time": result.started.strftime("%Y-%m-%d %H:%M:%S"),
                 "counts": [(verdict_label(k), v) for k, v in counts.items()]},
-        "sites": [_site_context(s, breakdown.get(s.site.site_id, []), maps.get(s.site.site_id))
+        "sites": [_site_context(s, breakdown.get(s.site.key, []), maps.get(s.site.key))
                   for s in result.sites],
         "repairs": result.repairs,
     }
@@ -85,16 +85,16 @@ def _maps(result: CheckResult, folder: Path, limit: int) -> dict:
     backdrop = styled_copies(result.layers, MAP_LAYERS)
     pieces = {}
     for piece in result.pieces:
-        pieces.setdefault(piece.site_id, []).append(piece.geometry)
+        pieces.setdefault(piece.site_key, []).append(piece.geometry)
     maps = {}
     chosen = _mapped_sites(result, limit)
     for number, site_result in enumerate(result.sites, start=1):
         if id(site_result) not in chosen:
             continue
         name = f"site_{number:04d}.png"
-        render_site_map(site_result.site.geometry, pieces.get(site_result.site.site_id, []),
+        render_site_map(site_result.site.geometry, pieces.get(site_result.site.key, []),
                         backdrop, result.params.area.crs, folder / name)
-        maps[site_result.site.site_id] = f"{folder.name}/{name}"
+        maps[site_result.site.key] = f"{folder.name}/{name}"
     return maps
 
 

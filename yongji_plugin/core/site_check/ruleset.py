@@ -1,15 +1,125 @@
-"""Rule sets: which control layers a site is checked against and what each means, from YAML."""
+"""Rule sets: which control layers a site is checked against and what each means, from YAML.
+
+A rule set is validated as a whole when it is loaded, so a slip in the file can never change a
+verdict: before, two rules with one id silently replaced each other's outcome (a site inside the
+red line came out compliant) and ``rules: []`` judged every site compliant. The file is checked
+against a schema of known keys per rule kind and against the layer catalogue; every problem is
+listed at once, each naming the file, the rule and the key.
+
+Rule kinds are small classes on :class:`RuleKind` (one per kind, in the spirit of DataPlotly's
+plot types): the kind's name, whether it judges a site, and its keys. Adding a kind is one
+subclass listed in :data:`KINDS` (plus, if it brings keys of its own, their fields on
+:class:`Rule`); the check (check.py) decides what the kind means for a site.
+"""
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import yaml
+from qgis.core import QgsExpression
 
 from ...i18n import tr
 from ...paths import resource
+from ..plan_data.catalogue import Catalogue, default_catalogue
 from ..shared.errors import PlanError
 
-KINDS = ("no_overlap", "within", "breakdown")
+RULE_ID = re.compile(r"^[A-Za-z0-9_]+$")  # rule ids name output fields ("<id>_m2"), so ASCII only
+FILE_KEYS = ("id", "name", "name_en", "description", "rules")
+
+
+# --- key types: (is the value acceptable?, what to say when it is not) ------------------------------
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _is_text_list(value) -> bool:
+    return isinstance(value, list) and all(_is_text(v) for v in value)
+
+
+TYPES: Dict[str, Tuple[Callable[[object], bool], Callable[[], str]]] = {
+    "text": (_is_text, lambda: tr("must be text")),
+    "fields": (_is_text_list, lambda: tr("must be a list of field names")),
+    "flag": (lambda v: isinstance(v, bool), lambda: tr("must be true or false")),
+    "count": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1,
+              lambda: tr("must be a whole number of at least 1")),
+    "mapping": (lambda v: isinstance(v, dict), lambda: tr("must be a mapping")),
+}
+
+
+@dataclass(frozen=True)
+class Key:
+    type: str
+    required: bool = False
+
+
+COMMON_KEYS = {
+    "id": Key("text", True),
+    "kind": Key("text", True),
+    "layer": Key("text", True),  # catalogue code of a polygon layer
+    "title": Key("text", True),
+    "title_en": Key("text"),
+    "key_fields": Key("fields"),  # control-layer fields copied onto the conflict pieces
+    "filter": Key("text"),  # QGIS expression on the control layer
+    "may_be_empty": Key("flag"),  # the control layer may have no features (else refused)
+}
+VERDICT_KEYS = {"applies_to": Key("mapping")}  # {field, values}: site types the rule judges
+BREAKDOWN_KEYS = {"class_field": Key("text", True), "class_prefix": Key("count"),
+                  "class_table": Key("text")}
+
+
+class RuleKind:
+    """What a kind of rule is: its name, whether it judges a site, and the keys it accepts."""
+
+    name = ""
+    has_verdict = True
+    keys: Dict[str, Key] = COMMON_KEYS
+
+    def problems(self, raw: dict, catalogue: Catalogue) -> List[str]:
+        """Problems beyond the keys' types (a kind with cross-key rules adds them here)."""
+        return []
+
+
+class NoOverlapKind(RuleKind):
+    """The site must not overlap the layer (生态保护红线, 永久基本农田 …)."""
+
+    name = "no_overlap"
+    keys = {**COMMON_KEYS, **VERDICT_KEYS}
+
+    def problems(self, raw, catalogue):
+        applies_to = raw.get("applies_to")
+        if not isinstance(applies_to, dict):
+            return []
+        values = applies_to.get("values")
+        if set(applies_to) != {"field", "values"} or not _is_text(applies_to.get("field")) \
+                or not values or not _is_text_list(values):
+            return [tr("applies_to needs field and values (a list of text), "
+                       "e.g. {{field: XMLX, values: [城镇建设]}}")]
+        return []
+
+
+class WithinKind(NoOverlapKind):
+    """The site must lie inside the layer (城镇开发边界)."""
+
+    name = "within"
+
+
+class BreakdownKind(RuleKind):
+    """Areas per class of the layer (三调地类, 规划分区); no verdict."""
+
+    name = "breakdown"
+    has_verdict = False
+    keys = {**COMMON_KEYS, **BREAKDOWN_KEYS}
+
+    def problems(self, raw, catalogue):
+        table = raw.get("class_table")
+        if _is_text(table) and table not in catalogue.code_tables:
+            return [tr("class_table {table} is not a code table").format(table=table)]
+        return []
+
+
+KINDS: Dict[str, RuleKind] = {kind.name: kind for kind in (NoOverlapKind(), WithinKind(), BreakdownKind())}
 
 
 @dataclass(frozen=True)
@@ -21,6 +131,7 @@ class Rule:
     title_en: str = ""
     key_fields: Tuple[str, ...] = ()
     filter: Optional[str] = None
+    may_be_empty: bool = False
     applies_to: Optional[dict] = None
     class_field: Optional[str] = None
     class_prefix: Optional[int] = None
@@ -28,7 +139,7 @@ class Rule:
 
     @property
     def has_verdict(self) -> bool:
-        return self.kind != "breakdown"
+        return KINDS[self.kind].has_verdict
 
     def applies(self, site_type: Optional[str]) -> bool:
         """Whether the rule judges a site of this type (``None``: the site layer has no type)."""
@@ -55,24 +166,120 @@ class RuleSet:
     def layer_codes(self) -> List[str]:
         return list(dict.fromkeys(r.layer for r in self.rules))
 
+    def may_be_empty(self, code: str) -> bool:
+        """A control layer may be empty only if every rule that reads it says so."""
+        return all(r.may_be_empty for r in self.rules if r.layer == code)
+
 
 def default_ruleset_path() -> Path:
     return resource("rulesets", "default.yaml")
 
 
-def load_ruleset(path=None) -> RuleSet:
+def load_ruleset(path=None, catalogue: Catalogue = None) -> RuleSet:
+    """The rule set in ``path`` (default: the plugin's), or a PlanError listing every problem."""
     path = Path(path or default_ruleset_path())
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        rules = [_rule(r) for r in raw["rules"]]
-        return RuleSet(raw.get("id", path.stem), raw.get("name", path.stem), rules, path)
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:
+    except (OSError, ValueError, yaml.YAMLError) as error:
         raise PlanError(tr("Rule set {path} cannot be read: {error}").format(path=path, error=error))
+    problems = ruleset_problems(raw, catalogue or default_catalogue())
+    if problems:
+        raise PlanError("\n".join([tr("Rule set {path} is not valid:").format(path=path)]
+                                  + [f"- {problem}" for problem in problems]))
+    rules = [_rule(item) for item in raw["rules"]]
+    return RuleSet(str(raw.get("id", path.stem)), str(raw.get("name", path.stem)), rules, path)
+
+
+def ruleset_problems(raw, catalogue: Catalogue) -> List[str]:
+    """Every problem of a parsed rule-set file, in file order; empty when it is valid."""
+    if raw is not None and not isinstance(raw, dict):
+        return [tr("the file must be a mapping with a list of rules")]
+    raw = raw or {}
+    problems = [tr("unknown key {key}").format(key=key) for key in raw if key not in FILE_KEYS]
+    problems += [tr("key {key} {problem}").format(key=key, problem=TYPES["text"][1]())
+                 for key in ("id", "name") if key in raw and not _is_text(raw[key])]
+    rules = raw.get("rules")
+    if not rules:
+        return problems + [tr("the rule set has no rules: a check without rules would pass every site")]
+    if not isinstance(rules, list):
+        return problems + [tr("rules must be a list")]
+    for number, item in enumerate(rules, start=1):
+        problems += _rule_problems(number, item, catalogue)
+    return problems + _duplicate_problems(rules)
+
+
+def _label(number: int, item) -> str:
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if _is_text(value) else str(number)
+
+
+def _rule_problems(number: int, item, catalogue: Catalogue) -> List[str]:
+    if not isinstance(item, dict):
+        return [tr("rule {rule} must be a mapping").format(rule=number)]
+    label = _label(number, item)
+    return [tr("rule {rule}: {problem}").format(rule=label, problem=problem)
+            for problem in _key_problems(item, catalogue)]
+
+
+def _key_problems(item: dict, catalogue: Catalogue) -> List[str]:
+    kind = KINDS.get(item.get("kind"))
+    if kind is None and "kind" in item:
+        return [tr("unknown kind {kind} (known: {kinds})").format(kind=item["kind"], kinds=", ".join(KINDS))]
+    keys = kind.keys if kind else COMMON_KEYS
+    problems = []
+    for name, key in keys.items():
+        if name not in item:
+            if key.required:
+                problems.append(tr("key {key} is missing").format(key=name))
+            continue
+        accept, message = TYPES[key.type]
+        if not accept(item[name]):
+            problems.append(tr("key {key} {problem}").format(key=name, problem=message()))
+    problems += [tr("unknown key {key} for kind {kind}").format(key=name, kind=item.get("kind"))
+                 for name in item if name not in keys]
+    if kind is None:
+        return problems
+    if _is_text(item.get("id")) and not RULE_ID.match(item["id"]):
+        problems.append(tr("the id may hold only ASCII letters, digits and _ (it names output fields)"))
+    problems += _layer_problems(item.get("layer"), catalogue)
+    problems += _filter_problems(item.get("filter"))
+    return problems + kind.problems(item, catalogue)
+
+
+def _layer_problems(code, catalogue: Catalogue) -> List[str]:
+    if not _is_text(code):
+        return []
+    try:
+        spec = catalogue.layer(code)
+    except KeyError:
+        return [tr("layer {code} is not in the layer catalogue").format(code=code)]
+    if spec.geometry != "polygon":
+        words = {"line": tr("line"), "point": tr("point")}
+        return [tr("layer {code} ({name}) is a {geometry} layer, not a polygon layer").format(
+            code=code, name=spec.name, geometry=words.get(spec.geometry, spec.geometry))]
+    return []
+
+
+def _filter_problems(expression) -> List[str]:
+    if not _is_text(expression):
+        return []
+    parsed = QgsExpression(expression)
+    if parsed.hasParserError():
+        return [tr("filter {expr} is not a valid expression: {error}").format(
+            expr=expression, error=parsed.parserErrorString())]
+    return []
+
+
+def _duplicate_problems(rules: list) -> List[str]:
+    numbers: Dict[str, List[int]] = {}
+    for number, item in enumerate(rules, start=1):
+        if isinstance(item, dict) and _is_text(item.get("id")):
+            numbers.setdefault(item["id"], []).append(number)
+    return [tr("rule {rule}: the id is used by rules {numbers}; each rule needs its own id").format(
+        rule=rule_id, numbers=", ".join(map(str, found))) for rule_id, found in numbers.items() if len(found) > 1]
 
 
 def _rule(raw: dict) -> Rule:
-    if raw.get("kind") not in KINDS:
-        raise ValueError(f"rule {raw.get('id')}: unknown kind {raw.get('kind')}")
     raw = dict(raw)
     raw["key_fields"] = tuple(raw.get("key_fields", ()))
     return Rule(**raw)

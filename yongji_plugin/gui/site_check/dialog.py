@@ -3,7 +3,6 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeatureRequest,
     QgsMapLayerType,
     QgsProject,
     QgsSettings,
@@ -25,7 +24,7 @@ from ...i18n import tr
 from ..shared.background import TaskDialogMixin
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
-from .task import ComplianceTask
+from .task import ComplianceTask, SiteSnapshot
 
 FORM, BASE = load_form("compliance.ui")
 METHODS = (PLANAR, ELLIPSOIDAL)
@@ -86,14 +85,12 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
     def site_layer(self):
         return QgsProject.instance().mapLayer(self.sitesCombo.currentData() or "")
 
-    def _sites(self, layer):
+    def _sites(self, layer) -> SiteSnapshot:
         if not self.selectedOnlyCheck.isChecked():
-            return layer
+            return SiteSnapshot(layer)
         if layer.selectedFeatureCount() == 0:
             raise PlanError(tr("Layer {name} has no selected features").format(name=layer.name()))
-        selected = layer.materialize(QgsFeatureRequest().setFilterFids(layer.selectedFeatureIds()))
-        selected.setName(layer.name())
-        return selected
+        return SiteSnapshot(layer, layer.selectedFeatureIds())
 
     def build_task(self) -> ComplianceTask:
         layer = self.site_layer()
@@ -103,7 +100,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         area = AreaMethod.create(self.crsEdit.text().strip(), METHODS[self.methodCombo.currentIndex()])
         controls = layers_by_code(l for l in QgsProject.instance().mapLayers().values() if l is not layer)
         try:
-            check_control_layers(ruleset, controls)
+            check_control_layers(ruleset, controls, area.crs)
         except PlanError as error:
             raise PlanError(f"{error} — {tr('load the plan layers first')}")
         params = CheckParams(area, self.toleranceSpin.value(),
@@ -146,5 +143,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
             self.iface.mapCanvas().refresh()
         if task.report_paths and self.open_report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(task.report_paths["html"])))
+        if task.result.warnings:  # sites without or sharing an id: results are per feature, but say so
+            show_error(self, "\n".join(task.result.warnings), self.iface)
         if task.error:
             show_error(self, task.error, self.iface)

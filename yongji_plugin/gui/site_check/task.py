@@ -1,4 +1,6 @@
 """The compliance check in the background; the report (which paints) is made on the GUI thread."""
+from qgis.core import QgsFeatureRequest, QgsVectorLayerFeatureSource
+
 from ...core.shared.errors import PlanError
 from ...core.site_check.check import run_compliance
 from ...core.site_check.outputs import result_layers, write_geopackage
@@ -7,10 +9,52 @@ from ...i18n import tr
 from ..shared.background import BackgroundTask, thread_copy
 
 
+class SiteSnapshot:
+    """The site layer (or its selection) as a worker thread may read it, with the user's feature ids.
+
+    A copy (``materialize``) would renumber a memory layer's features, so warnings and outputs
+    would name features the user cannot find; a layer feature source is QGIS's thread-safe view
+    of the layer itself. Offers what the core reads of a layer.
+    """
+
+    def __init__(self, layer, fids=None):
+        self._source = QgsVectorLayerFeatureSource(layer)
+        self._fids = None if fids is None else sorted(fids)
+        self._name, self._fields = layer.name(), layer.fields()
+        self._crs, self._wkb = layer.crs(), layer.wkbType()
+        self._extent = layer.extent() if fids is None else layer.boundingBoxOfSelected()
+        self._count = layer.featureCount() if fids is None else len(self._fids)
+
+    def getFeatures(self, request=None):  # noqa: N802 - the QgsFeatureSource API
+        request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+        if self._fids is not None:
+            request.setFilterFids(self._fids)
+        return self._source.getFeatures(request)
+
+    def name(self):
+        return self._name
+
+    def fields(self):
+        return self._fields
+
+    def sourceCrs(self):  # noqa: N802
+        return self._crs
+
+    def wkbType(self):  # noqa: N802
+        return self._wkb
+
+    def sourceExtent(self):  # noqa: N802
+        return self._extent
+
+    def featureCount(self):  # noqa: N802
+        return self._count
+
+
 class ComplianceTask(BackgroundTask):
     def __init__(self, sites, layers, ruleset, params, output=None, report=None, on_done=None):
+        """``sites``: a SiteSnapshot, made on the GUI thread."""
         super().__init__(tr("Project site compliance check"), self._work, on_done)
-        self.sites, self.site_name = thread_copy(sites), sites.name()
+        self.sites, self.site_name = sites, sites.name()
         self.layers = {code: thread_copy(layer) for code, layer in layers.items()}
         self.ruleset, self.params = ruleset, params
         self.output, self.report = output, report

@@ -125,6 +125,8 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             result = run_compliance(sites, layers, ruleset, params, feedback, sites.sourceName())
         except PlanError as error:
             raise QgsProcessingException(str(error))
+        for warning in result.warnings:  # sites without or sharing an id: the reviewer must see it
+            feedback.reportError(warning, False)
         if result.canceled:
             return {}
         outputs = self._write_sinks(parameters, context, result_layers(result))

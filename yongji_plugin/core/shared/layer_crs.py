@@ -1,0 +1,65 @@
+"""Can a layer's coordinates be trusted in another CRS? One sentence when they cannot.
+
+QGIS calls some CRSs valid that cannot place a single point: GeoPackage's placeholders for
+"no CRS" (srs_id 0 "Undefined geographic SRS", -1 "Undefined Cartesian SRS"), engineering CRSs
+(``LOCAL_CS["unknown"]`` from CAD exports) and custom definitions with nothing to transform.
+Read through them, geometries come out untransformed or infinite: every site "not checked",
+or worse, compared in the wrong place. So every layer a check reads is asked first.
+"""
+import math
+from typing import Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsCsException,
+    QgsRectangle,
+)
+
+from ...i18n import tr
+
+UNDEFINED_NAMES = ("undefined geographic srs", "undefined cartesian srs")  # GDAL's GeoPackage placeholders
+GEOGRAPHIC_BOUNDS = QgsRectangle(-180.5, -90.5, 360.5, 90.5)  # 0–360 longitudes exist in the wild
+
+
+def describe_crs(crs: QgsCoordinateReferenceSystem) -> str:
+    return crs.authid() or crs.description() or tr("an unnamed CRS")
+
+
+def crs_problem(crs: QgsCoordinateReferenceSystem, target: QgsCoordinateReferenceSystem,
+                extent: QgsRectangle = None) -> Optional[str]:
+    """Why coordinates in ``crs`` (within ``extent``, if given) cannot be put in ``target``, or None.
+
+    The answer completes a sentence that starts with the layer ("Site layer 用地红线 …").
+    """
+    if not crs.isValid():
+        return tr("has no CRS; set its CRS first")
+    name = describe_crs(crs)
+    if crs.description().strip().lower() in UNDEFINED_NAMES:
+        return tr("has an undefined CRS ({crs}), a placeholder with no definition; set its real CRS first").format(
+            crs=name)
+    if crs == target:
+        return None
+    transform = QgsCoordinateTransform(crs, target, QgsCoordinateTransformContext())
+    if not transform.isValid():
+        return tr("has a CRS ({crs}) that cannot be transformed to {target}; set its real CRS first").format(
+            crs=name, target=describe_crs(target))
+    if extent is None or extent.isNull() or extent.xMinimum() > extent.xMaximum():
+        return None  # nothing to place (an empty layer)
+    return _extent_problem(crs, transform, extent, name)
+
+
+def _extent_problem(crs, transform, extent: QgsRectangle, name: str) -> Optional[str]:
+    """Coordinates no point of the CRS can have (metres read as degrees) or that do not transform."""
+    misfit = tr("has coordinates ({x:.0f}, {y:.0f}) that do not fit its CRS {crs}; the CRS is probably wrong")
+    corner = {"x": extent.xMinimum(), "y": extent.yMinimum(), "crs": name}
+    if crs.isGeographic() and not GEOGRAPHIC_BOUNDS.contains(extent):
+        return misfit.format(**corner)
+    try:
+        moved = transform.transformBoundingBox(extent)
+    except QgsCsException:
+        return misfit.format(**corner)
+    if not all(math.isfinite(v) for v in (moved.xMinimum(), moved.yMinimum(), moved.xMaximum(), moved.yMaximum())):
+        return misfit.format(**corner)
+    return None
