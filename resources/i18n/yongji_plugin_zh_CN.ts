@@ -79,17 +79,17 @@
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="46"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="46"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
         <source>Folder of Shapefiles</source>
         <translation>Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="46"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
         <source>Saved PostGIS connection</source>
         <translation>已保存的 PostGIS 连接</translation>
     </message>
@@ -139,32 +139,32 @@
         <translation>永济国土空间规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="32"/>
         <source>Inspect plan data source</source>
         <translation>检查规划数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="33"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="35"/>
         <source>Plan data</source>
         <translation>规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="41"/>
         <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a folder of Shapefiles or a saved PostGIS connection.</source>
         <translation>在 GeoPackage、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="46"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="52"/>
         <source>GeoPackage path, folder or connection name</source>
         <translation>GeoPackage 路径、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="64"/>
         <source>Catalogue status</source>
         <translation>图层目录状态</translation>
     </message>
@@ -239,22 +239,22 @@
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="86"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="87"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="87"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="87"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
@@ -264,22 +264,22 @@
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="178"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="194"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -334,7 +334,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>占项目面积比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="22"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="26"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -534,7 +534,7 @@
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="46"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="45"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
@@ -544,67 +544,67 @@
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="49"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="48"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="54"/>
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目应位于城镇开发边界内）。控制线图层按图层目录的代码或名称匹配，取自所给图层或规划 GeoPackage。面积以平方米、公顷和亩列出，按面积坐标系平面计算或按 CGCS2000 椭球计算，不采用工程的椭球设置。小于容差的重叠列为碎片。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="64"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
         <source>Plan GeoPackage (for control layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
@@ -734,7 +734,7 @@
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="34"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="35"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
@@ -754,77 +754,77 @@
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="94"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="87"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="43"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="44"/>
         <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Parcels with errors are left out and listed with their line numbers in the problems table.</source>
         <translation>读取界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标，Y 为横坐标，GBK 或 UTF-8 编码）并生成项目用地红线面。有错误的地块不导入，并在问题表中列出行号。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="49"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="50"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="52"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="23"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="73"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="84"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="100"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="93"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="107"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="100"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="102"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="110"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="103"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="111"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="104"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="129"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
@@ -834,117 +834,117 @@
         <translation>缺少图层 {codes}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="25"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="26"/>
         <source>{rule}: field {field} is missing</source>
         <translation>{rule}：缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="31"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="32"/>
         <source>{rule}: {field} is empty</source>
         <translation>{rule}：{field} 为空</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="46"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="47"/>
         <source>{rule}: {field} = {value} is not in the code table</source>
         <translation>{rule}：{field} = {value} 不在代码表中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="62"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="63"/>
         <source>{rule}: {field} = {stated:.2f} but the geometry has {area:.2f} m²</source>
         <translation>{rule}：{field} = {stated:.2f}，图形面积为 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="75"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="76"/>
         <source>{rule}: {problem}</source>
         <translation>{rule}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="81"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="82"/>
         <source>{rule}: feature has no geometry</source>
         <translation>{rule}：要素没有几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="94"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="95"/>
         <source>{rule}: same geometry as feature {fid}</source>
         <translation>{rule}：与要素 {fid} 几何相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="104"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="105"/>
         <source>{rule}: feature has {parts} parts</source>
         <translation>{rule}：要素有 {parts} 个部件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="23"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="23"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="31"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="31"/>
         <source>failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="31"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="52"/>
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="61"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="65"/>
         <source>{shown} of {total} errors listed; all are in the error layer</source>
         <translation>共 {total} 个错误，此处列出 {shown} 个；全部错误见错误图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="85"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="89"/>
         <source>Plan data quality report</source>
         <translation>规划成果质检报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="65"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="69"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s own rules.</source>
         <translation>由永济国土空间规划插件按规划自身规则生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="66"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="70"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="71"/>
         <source>Errors found</source>
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="49"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="68"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="72"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="68"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="72"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="69"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="73"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
@@ -984,7 +984,7 @@
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="27"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="36"/>
         <source>Checks the plan data against the plan&apos;s own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
@@ -1009,12 +1009,12 @@
         <translation>规划 GeoPackage（用于上面未给出的图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="54"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="66"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
@@ -1397,6 +1397,261 @@
         <location filename="../../yongji_plugin/core/site_check/site_input.py" line="165"/>
         <source>site has zero area: its outline encloses nothing (all points on one line or at one point)</source>
         <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="72"/>
+        <source>Rule id</source>
+        <translation>规则编号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="36"/>
+        <source>Feature id</source>
+        <translation>要素编号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="16"/>
+        <source>Topology Validation Error</source>
+        <translation>拓扑验证错误</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="17"/>
+        <source>Repeated Point</source>
+        <translation>重复点</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="18"/>
+        <source>Hole lies outside shell</source>
+        <translation>内环位于外环之外</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="19"/>
+        <source>Holes are nested</source>
+        <translation>内环嵌套</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="20"/>
+        <source>Nested holes</source>
+        <translation>内环嵌套</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="21"/>
+        <source>Interior is disconnected</source>
+        <translation>内部不连通</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="22"/>
+        <source>Self-intersection</source>
+        <translation>自相交</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="23"/>
+        <source>Ring Self-intersection</source>
+        <translation>环自相交</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="24"/>
+        <source>Nested shells</source>
+        <translation>外环嵌套</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="25"/>
+        <source>Duplicate Rings</source>
+        <translation>环重复</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="26"/>
+        <source>Too few distinct points in geometry component</source>
+        <translation>几何部件的不同点数过少</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="27"/>
+        <source>Too few points in geometry component</source>
+        <translation>几何部件的点数过少</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="28"/>
+        <source>Invalid Coordinate</source>
+        <translation>无效坐标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="29"/>
+        <source>Ring is not closed</source>
+        <translation>环未闭合</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="47"/>
+        <source>{reason} ({geos})</source>
+        <translation>{reason}（{geos}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="56"/>
+        <source>{what} (m²)</source>
+        <translation>{what}（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="56"/>
+        <source>{what} (ha)</source>
+        <translation>{what}（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="56"/>
+        <source>{what} (mu)</source>
+        <translation>{what}（亩）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="59"/>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="59"/>
+        <source>Area (ha)</source>
+        <translation>面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="59"/>
+        <source>Area (mu)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="40"/>
+        <source>Site feature id</source>
+        <translation>项目要素编号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="54"/>
+        <source>{rule}: conflict area</source>
+        <translation>{rule}：冲突面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="55"/>
+        <source>{rule}: conflict share of the site (%)</source>
+        <translation>{rule}：冲突面积占项目比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="57"/>
+        <source>{rule}: status</source>
+        <translation>{rule}：状态</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="59"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="65"/>
+        <source>Control layer</source>
+        <translation>控制线图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="66"/>
+        <source>Control feature id</source>
+        <translation>控制线要素编号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="67"/>
+        <source>Control feature attributes</source>
+        <translation>控制线要素属性</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="73"/>
+        <source>Class code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="74"/>
+        <source>Class name</source>
+        <translation>地类名称</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="75"/>
+        <source>Share of the site (%)</source>
+        <translation>占项目比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="81"/>
+        <source>GEOS message</source>
+        <translation>GEOS 原文</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="199"/>
+        <source>{layer} in {path} holds {written} of {total} rows</source>
+        <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="204"/>
+        <source>Cannot store the field titles of {layer} in {path}: {error}</source>
+        <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="73"/>
+        <source>{output}: {dest} holds {written} of {total} rows</source>
+        <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="77"/>
+        <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
+        <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="83"/>
+        <source>Cannot store the field titles in {dest}: {error}</source>
+        <translation>无法在 {dest} 中保存字段标题：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="106"/>
+        <source>{output}: not every row could be written to {dest}: {error}</source>
+        <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="106"/>
+        <source>rows refused</source>
+        <translation>写入被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="112"/>
+        <source>{output}: {dest} could not be read back to count its rows</source>
+        <translation>{output}：无法读回 {dest} 以核对行数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="25"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="25"/>
+        <source>Parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="26"/>
+        <source>Parcel left out</source>
+        <translation>地块未导入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="124"/>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="21"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="21"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="22"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="23"/>
+        <source>Features</source>
+        <translation>要素数</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,117 @@
-"""What every algorithm of the provider shares: translation, grouping, icon, factory."""
-from qgis.core import QgsProcessingAlgorithm
+"""What every algorithm of the provider shares: translation, grouping, icon, factory, sink writing."""
+import os
+from typing import Optional
+
+from qgis.core import (
+    QgsFeatureSink,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.plan_data.loader import layers_by_code, open_plan
 from ..core.plan_data.sources import Source
+from ..core.shared.output_fields import keep_aliases
+from ..core.shared.qt_compat import field_type
+from ..i18n import tr
 from ..paths import icon_path
+
+
+def _optional(algorithm, key: str) -> bool:
+    definition = algorithm.parameterDefinition(key)
+    return definition is not None and bool(definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional)
+
+
+def _close(sink) -> None:
+    """Flush and close a sink now, so what it wrote can be read back (a GeoPackage commits on close)."""
+    if hasattr(sink, "finalize"):  # QGIS ≥ 3.42
+        sink.finalize()
+
+
+def _table_path(dest: str) -> str:
+    """A table without geometry asked for as ``x.shp`` is written as ``x.dbf`` alone: point there."""
+    if dest.lower().endswith(".shp") and not os.path.exists(dest):
+        dbf = dest[:-4] + ".dbf"
+        if os.path.exists(dbf):
+            return dbf
+    return dest
+
+
+def _texts(layer, name: str) -> list:
+    return sorted(v for v in (f[name] for f in layer.getFeatures()) if isinstance(v, str) and v)
+
+
+def _too_narrow(written: QgsVectorLayer, layer) -> Optional[tuple]:
+    """(field, bytes needed, width kept) for a text field the format cut short (Shapefile: 254 bytes)."""
+    for field in layer.fields():
+        index = written.fields().lookupField(field.name())
+        if index < 0 or field.type() != field_type("string"):
+            continue
+        width = written.fields().at(index).length()
+        if width <= 0:
+            continue
+        original = _texts(layer, field.name())
+        need = max((len(v.encode("utf-8")) for v in original), default=0)
+        # a declared width some formats only advise (GeoPackage): compare what was kept
+        if need > width and _texts(written, field.name()) != original:
+            return field.name(), need, width
+    return None
+
+
+def _verify(key: str, dest: str, context, layer, expected: int) -> Optional[str]:
+    """Read ``dest`` back: every row there, no text cut short, the aliases stored. None when unreadable."""
+    written = QgsProcessingUtils.mapLayerFromString(dest, context, False)
+    if written is None:
+        written = QgsVectorLayer(dest, "written", "ogr")
+    if not written.isValid():
+        return None
+    count = written.featureCount()  # before the style is saved: saving reopens the file under the layer
+    if count != expected:
+        raise QgsProcessingException(tr("{output}: {dest} holds {written} of {total} rows").format(
+            output=key, dest=dest, written=count, total=expected))
+    narrow = _too_narrow(written, layer)
+    if narrow:
+        raise QgsProcessingException(tr(
+            "{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be "
+            "cut short; write this output to a GeoPackage").format(
+            output=key, field=narrow[0], need=narrow[1], dest=dest, width=narrow[2]))
+    problem = keep_aliases(written, layer.fields())
+    if problem:
+        raise QgsProcessingException(tr("Cannot store the field titles in {dest}: {error}").format(
+            dest=dest, error=problem))
+    return dest
+
+
+def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -> Optional[str]:
+    """Copy a finished result layer into the sink ``key``; every row must arrive.
+
+    Returns the destination, or None when an optional output was not asked for. A refused row, a
+    sink error, fewer rows read back than were written or text longer than the format keeps
+    (Shapefile: 254 bytes) raise QgsProcessingException, so ``qgis_process`` exits non-zero
+    instead of reporting success over a half-written file.
+    """
+    sink, dest = algorithm.parameterAsSink(parameters, key, context, layer.fields(), layer.wkbType(),
+                                           layer.crs())
+    if sink is None:
+        if _optional(algorithm, key):
+            return None
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, key))
+    features = list(layer.getFeatures())
+    added = sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+    error = sink.lastError()
+    if not added or error:
+        raise QgsProcessingException(tr("{output}: not every row could be written to {dest}: {error}").format(
+            output=key, dest=dest, error=error or tr("rows refused")))
+    _close(sink)
+    del sink  # the wrapper owns the writer: deleting it closes the file
+    dest = _table_path(dest)
+    if _verify(key, dest, context, layer, len(features)) is None and feedback is not None:
+        feedback.pushWarning(tr("{output}: {dest} could not be read back to count its rows").format(
+            output=key, dest=dest))
+    return dest
 
 
 class YongjiAlgorithm(QgsProcessingAlgorithm):
@@ -19,6 +126,10 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def write_output(self, parameters, key: str, context, layer, feedback=None) -> Optional[str]:
+        """See :func:`write_sink`."""
+        return write_sink(self, parameters, key, context, layer, feedback)
 
     def plan_layers(self, parameters, context, layers_param: str, gpkg_param: str) -> dict:
         """Plan layers by catalogue code: the given layers first, then the plan GeoPackage's."""

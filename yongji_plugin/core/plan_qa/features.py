@@ -6,6 +6,7 @@ from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsVecto
 from ...i18n import tr
 from ..engine.geometry_repair import validity_problem
 from ..plan_data.catalogue import Catalogue, LayerSpec
+from ..shared.geos_reasons import geos_reason_with_source
 from .model import QaError, QaRule
 
 
@@ -73,7 +74,7 @@ def invalid_geometry(rule: QaRule, layer, crs, **_) -> List[QaError]:
         problem = validity_problem(geometry)
         if problem:
             errors.append(QaError(rule, layer.name(), feature.id(), tr("{rule}: {problem}").format(
-                rule=rule.description, problem=problem), geometry))
+                rule=rule.description, problem=geos_reason_with_source(problem)), geometry))
     return errors
 
 

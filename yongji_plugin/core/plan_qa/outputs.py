@@ -1,10 +1,14 @@
-"""Plan-QA results as an error layer (zoomable problems) and a jinja2 report (HTML and PDF)."""
+"""Plan-QA results as an error layer (zoomable problems) and a jinja2 report (HTML and PDF).
+
+One row per finding: several findings on one feature are several rows, so the feature's id is
+stored as ``feature_id`` (a field ``fid`` would collide with a GeoPackage's key and drop them).
+Severity is stored translated, as the reviewer reads it; the renderer keys on that label.
+"""
 from datetime import datetime
 from pathlib import Path
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsFeature,
     QgsRendererCategory,
     QgsVectorLayer,
 )
@@ -12,7 +16,7 @@ from qgis.core import (
 from ...i18n import tr
 from ..plan_data.styles import symbol_for
 from ..shared.html_output import html_to_pdf, render_template
-from ..shared.qt_compat import new_field
+from ..shared.output_fields import OutputField, add_rows, memory_layer
 from .model import FAILED, PASSED, QaResult
 
 REPORT_ROW_LIMIT = 2000
@@ -27,28 +31,28 @@ def status_label(status: str) -> str:
     return {PASSED: tr("passed"), FAILED: tr("failed")}.get(status, tr("skipped"))
 
 
+def error_specs():
+    return [OutputField("rule_id", "string", tr("Rule id")), OutputField("severity", "string", tr("Severity")),
+            OutputField("layer", "string", tr("Layer")), OutputField("feature_id", "long", tr("Feature id")),
+            OutputField("problem", "string", tr("Problem"))]
+
+
+def _geometry(error):
+    if error.geometry is None or error.geometry.isEmpty():
+        return None
+    geometry = type(error.geometry)(error.geometry)
+    geometry.convertToMultiType()
+    return geometry
+
+
 def error_layer(result: QaResult, crs) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"MultiPolygon?crs={crs}", tr("Plan QA errors"), "memory")
-    layer.dataProvider().addAttributes([
-        new_field("rule_id", "string"), new_field("severity", "string"),
-        new_field("layer", "string"), new_field("fid", "long"),
-        new_field("description", "string")])
-    layer.updateFields()
-    features = []
-    for error in result.errors:
-        feature = QgsFeature(layer.fields())
-        if error.geometry is not None and not error.geometry.isEmpty():
-            geometry = type(error.geometry)(error.geometry)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-        feature.setAttributes([error.rule.id, error.rule.severity, error.layer, error.fid,
-                               error.description])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.updateExtents()
+    layer = memory_layer(tr("Plan QA errors"), "MultiPolygon", crs, error_specs())
+    add_rows(layer, [({"rule_id": e.rule.id, "severity": severity_label(e.rule.severity), "layer": e.layer,
+                       "feature_id": e.fid, "problem": e.description}, _geometry(e)) for e in result.errors])
     layer.setRenderer(QgsCategorizedSymbolRenderer("severity", [
-        QgsRendererCategory(key, symbol_for("polygon", {"fill": colour + "88", "stroke": colour, "width": 0.6}),
-                            severity_label(key)) for key, colour in SEVERITY_COLOURS.items()]))
+        QgsRendererCategory(severity_label(key), symbol_for(
+            "polygon", {"fill": colour + "88", "stroke": colour, "width": 0.6}), severity_label(key))
+        for key, colour in SEVERITY_COLOURS.items()]))
     return layer
 
 

@@ -1,58 +1,84 @@
 """The check's results as new layers: site summary, conflict pieces, land-class breakdown, repairs.
 
-Memory layers by default; :func:`write_geopackage` copies them into a new GeoPackage. Field names
-are ASCII so the layers survive any format; titles carry the Chinese.
+Memory layers by default; :func:`write_geopackage` copies them into a new GeoPackage and reads
+every row back. Fields come from core/shared/output_fields: ASCII names that fit a Shapefile and
+never shadow a provider's key, translated titles as aliases, figures rounded as a reviewer reads
+them. Per-rule fields of the summary are numbered by the rule's place in the rule set
+(``r1_m2`` … ``r1_status``); their aliases carry the rule's title.
 """
 from pathlib import Path
-from typing import Dict
+from types import SimpleNamespace
+from typing import Dict, List
 
 from qgis.core import (
     QgsCoordinateTransformContext,
-    QgsFeature,
-    QgsFields,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
 from ...i18n import tr
 from ..plan_data.catalogue import default_catalogue
-from ..shared.areas import hectares, mu
 from ..shared.errors import PlanError
-from ..shared.qt_compat import new_field
+from ..shared.geos_reasons import geos_reason
+from ..shared.output_fields import (
+    OutputField,
+    add_rows,
+    area_fields,
+    area_values,
+    keep_aliases,
+    memory_layer,
+    percent,
+)
 from .check import CheckResult, verdict_label
 
 SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS = "site_summary", "conflicts", "landclass_breakdown", "repairs"
 
 
-def _fields(specs) -> QgsFields:
-    fields = QgsFields()
-    for name, kind in specs:
-        fields.append(new_field(name, {"s": "string", "d": "double", "i": "long"}[kind]))
-    return fields
+def _site_fields() -> List[OutputField]:
+    # site_fid: the site's feature id (Site.key), unique where site ids repeat or are missing
+    return [OutputField("site_id", "string", tr("Site id")),
+            OutputField("site_fid", "long", tr("Site feature id"))]
 
 
-def _areas(prefix: str, value: float):
-    return {f"{prefix}m2": value, f"{prefix}ha": hectares(value), f"{prefix}mu": mu(value)}
+def rule_prefix(number: int) -> str:
+    """The summary's field prefix for the rule at 1-based ``number`` of the rule set's verdict rules."""
+    return f"r{number}_"
 
 
-def summary_fields(result: CheckResult) -> QgsFields:
-    specs = [("site_id", "s"), ("site_fid", "i"), ("site_name", "s"), ("site_type", "s"),
-             ("area_m2", "d"), ("area_ha", "d"), ("area_mu", "d")]
-    for rule in result.ruleset.verdict_rules:
-        specs += [(f"{rule.id}_m2", "d"), (f"{rule.id}_ha", "d"), (f"{rule.id}_mu", "d"),
-                  (f"{rule.id}_pct", "d"), (f"{rule.id}_status", "s")]
-    specs += [("verdict", "s"), ("reasons", "s")]
-    return _fields(specs)
+def summary_specs(result: CheckResult) -> List[OutputField]:
+    specs = _site_fields() + [OutputField("site_name", "string", tr("Site name")),
+                              OutputField("site_type", "string", tr("Site type"))]
+    specs += area_fields("area_")
+    for number, rule in enumerate(result.ruleset.verdict_rules, 1):
+        prefix = rule_prefix(number)
+        specs += area_fields(prefix, tr("{rule}: conflict area").format(rule=rule.title))
+        specs += [OutputField(prefix + "pct", "double",
+                              tr("{rule}: conflict share of the site (%)").format(rule=rule.title)),
+                  OutputField(prefix + "status", "string", tr("{rule}: status").format(rule=rule.title))]
+    return specs + [OutputField("verdict", "string", tr("Verdict")),
+                    OutputField("reasons", "string", tr("Reasons"))]
 
 
-# site_fid: the site's feature id (Site.key), unique where site ids repeat or are missing
-CONFLICT_FIELDS = [("site_id", "s"), ("site_fid", "i"), ("rule_id", "s"), ("rule", "s"), ("status", "s"),
-                   ("layer", "s"), ("control_fid", "i"), ("control_attrs", "s"), ("area_m2", "d"),
-                   ("area_ha", "d"), ("area_mu", "d")]
-BREAKDOWN_FIELDS = [("site_id", "s"), ("site_fid", "i"), ("rule_id", "s"), ("rule", "s"), ("class_code", "s"),
-                    ("class_name", "s"), ("area_m2", "d"), ("area_ha", "d"), ("area_mu", "d"),
-                    ("share_pct", "d")]
-REPAIR_FIELDS = [("layer", "s"), ("feature", "s"), ("problem", "s")]
+def conflict_specs() -> List[OutputField]:
+    return _site_fields() + [
+        OutputField("rule_id", "string", tr("Rule id")), OutputField("rule", "string", tr("Rule")),
+        OutputField("status", "string", tr("Status")), OutputField("layer", "string", tr("Control layer")),
+        OutputField("ctrl_fid", "long", tr("Control feature id")),
+        OutputField("ctrl_attrs", "string", tr("Control feature attributes"))] + area_fields("area_")
+
+
+def breakdown_specs() -> List[OutputField]:
+    return _site_fields() + [
+        OutputField("rule_id", "string", tr("Rule id")), OutputField("rule", "string", tr("Rule")),
+        OutputField("class_code", "string", tr("Class code")),
+        OutputField("class_name", "string", tr("Class name"))] + area_fields("area_") + [
+        OutputField("share_pct", "double", tr("Share of the site (%)"))]
+
+
+def repair_specs() -> List[OutputField]:
+    return [OutputField("layer", "string", tr("Layer")), OutputField("feature", "string", tr("Feature")),
+            OutputField("problem", "string", tr("Problem")),
+            OutputField("geos_text", "string", tr("GEOS message"))]
 
 
 def status_label(status: str, applicable: bool = True) -> str:
@@ -61,29 +87,16 @@ def status_label(status: str, applicable: bool = True) -> str:
     return {"compliant": tr("clear"), "conflict": tr("conflict"), "sliver": tr("sliver")}[status]
 
 
-def _memory(name: str, geometry: str, crs, fields: QgsFields) -> QgsVectorLayer:
-    uri = geometry if crs is None else f"{geometry}?crs={crs.authid()}"
-    layer = QgsVectorLayer(uri, name, "memory")
-    layer.dataProvider().addAttributes(fields.toList())
-    layer.updateFields()
-    return layer
-
-
-def _add(layer: QgsVectorLayer, rows):
-    features = []
-    for values, geometry in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes([values.get(f.name()) for f in layer.fields()])
-        if geometry is not None:
-            feature.setGeometry(geometry)
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.updateExtents()
+def _multi(geometry):
+    geometry = type(geometry)(geometry)
+    geometry.convertToMultiType()
+    return geometry
 
 
 def summary_layer(result: CheckResult) -> QgsVectorLayer:
-    layer = _memory(tr("Site compliance summary"), "MultiPolygon", result.params.area.crs,
-                    summary_fields(result))
+    layer = memory_layer(tr("Site compliance summary"), "MultiPolygon", result.params.area.crs,
+                         summary_specs(result))
+    numbers = {rule.id: n for n, rule in enumerate(result.ruleset.verdict_rules, 1)}
     rows = []
     for site_result in result.sites:
         site = site_result.site
@@ -91,36 +104,31 @@ def summary_layer(result: CheckResult) -> QgsVectorLayer:
                   "site_type": site.site_type,
                   "verdict": verdict_label(site_result.verdict),
                   "reasons": "；".join(site_result.reasons)}
-        values.update(_areas("area_", site_result.area))
+        values.update(area_values("area_", site_result.area))
         for rule_id, outcome in site_result.outcomes.items():
-            values.update(_areas(f"{rule_id}_", outcome.area))
-            values[f"{rule_id}_pct"] = 100.0 * outcome.share
-            values[f"{rule_id}_status"] = status_label(outcome.status, outcome.applicable)
-        geometry = site.geometry if not site.geometry.isEmpty() else None
-        if geometry is not None:
-            geometry = type(geometry)(geometry)
-            geometry.convertToMultiType()
+            prefix = rule_prefix(numbers[rule_id])
+            values.update(area_values(prefix, outcome.area))
+            values[prefix + "pct"] = percent(outcome.share)
+            values[prefix + "status"] = status_label(outcome.status, outcome.applicable)
+        geometry = None if site.geometry.isEmpty() else _multi(site.geometry)
         rows.append((values, geometry))
-    _add(layer, rows)
+    add_rows(layer, rows)
     return layer
 
 
 def conflict_layer(result: CheckResult) -> QgsVectorLayer:
-    layer = _memory(tr("Conflict pieces"), "MultiPolygon", result.params.area.crs,
-                    _fields(CONFLICT_FIELDS))
+    layer = memory_layer(tr("Conflict pieces"), "MultiPolygon", result.params.area.crs, conflict_specs())
     titles = {r.id: r.title for r in result.ruleset.rules}
     rows = []
     for piece in result.pieces:
         values = {"site_id": piece.site_id, "site_fid": piece.site_key, "rule_id": piece.rule_id,
                   "rule": titles[piece.rule_id],
                   "status": status_label(piece.status), "layer": piece.layer,
-                  "control_fid": piece.control_fid,
-                  "control_attrs": "; ".join(f"{k}={v}" for k, v in piece.attributes.items())}
-        values.update(_areas("area_", piece.area))
-        geometry = type(piece.geometry)(piece.geometry)
-        geometry.convertToMultiType()
-        rows.append((values, geometry))
-    _add(layer, rows)
+                  "ctrl_fid": piece.control_fid,
+                  "ctrl_attrs": "; ".join(f"{k}={v}" for k, v in piece.attributes.items())}
+        values.update(area_values("area_", piece.area))
+        rows.append((values, _multi(piece.geometry)))
+    add_rows(layer, rows)
     return layer
 
 
@@ -139,21 +147,26 @@ def breakdown_rows(result: CheckResult):
                       "rule_id": row["rule_id"],
                       "rule": titles[row["rule_id"]], "class_code": row["class_code"],
                       "class_name": names[row["rule_id"]].get(row["class_code"], row["class_code"]),
-                      "share_pct": 100.0 * row["share"]}
-            values.update(_areas("area_", row["area"]))
+                      "share_pct": percent(row["share"])}
+            values.update(area_values("area_", row["area"]))
             yield values
 
 
 def breakdown_layer(result: CheckResult) -> QgsVectorLayer:
-    layer = _memory(tr("Land-class breakdown"), "None", None, _fields(BREAKDOWN_FIELDS))
-    _add(layer, [(values, None) for values in breakdown_rows(result)])
+    layer = memory_layer(tr("Land-class breakdown"), "None", None, breakdown_specs())
+    add_rows(layer, [(values, None) for values in breakdown_rows(result)])
     return layer
 
 
+def translated_repairs(result: CheckResult) -> list:
+    """The repairs as reports list them: the problem in the user's language, GEOS's words kept."""
+    return [SimpleNamespace(layer=r.layer, feature=r.feature, problem=geos_reason(r.problem),
+                            geos_text=r.problem) for r in result.repairs]
+
+
 def repair_layer(result: CheckResult) -> QgsVectorLayer:
-    layer = _memory(tr("Repaired geometries"), "None", None, _fields(REPAIR_FIELDS))
-    _add(layer, [({"layer": r.layer, "feature": r.feature, "problem": r.problem}, None)
-                 for r in result.repairs])
+    layer = memory_layer(tr("Repaired geometries"), "None", None, repair_specs())
+    add_rows(layer, [(vars(r), None) for r in translated_repairs(result)])
     return layer
 
 
@@ -163,7 +176,10 @@ def result_layers(result: CheckResult) -> Dict[str, QgsVectorLayer]:
 
 
 def write_geopackage(layers: Dict[str, QgsVectorLayer], path) -> Dict[str, QgsVectorLayer]:
-    """Copy the result layers into a GeoPackage; returns the layers read back from it."""
+    """Copy the result layers into a GeoPackage; returns the layers read back from it.
+
+    Every layer is read back and counted: a row the file lost is a PlanError, never a log line.
+    """
     path = Path(path)
     written = {}
     for name, layer in layers.items():
@@ -177,5 +193,16 @@ def write_geopackage(layers: Dict[str, QgsVectorLayer], path) -> Dict[str, QgsVe
         if error != QgsVectorFileWriter.WriterError.NoError:
             raise PlanError(tr("Cannot write {layer} to {path}: {error}").format(
                 layer=name, path=path, error=message))
-        written[name] = QgsVectorLayer(f"{path}|layername={name}", layer.name(), "ogr")
+        uri = f"{path}|layername={name}"
+        again = QgsVectorLayer(uri, layer.name(), "ogr")
+        if not again.isValid() or again.featureCount() != layer.featureCount():
+            raise PlanError(tr("{layer} in {path} holds {written} of {total} rows").format(
+                layer=name, path=path, written=again.featureCount() if again.isValid() else 0,
+                total=layer.featureCount()))
+        problem = keep_aliases(again, layer.fields())
+        if problem:
+            raise PlanError(tr("Cannot store the field titles of {layer} in {path}: {error}").format(
+                layer=name, path=path, error=problem))
+        del again  # saving the style reopened the file under it; a fresh layer loads the titles too
+        written[name] = QgsVectorLayer(uri, layer.name(), "ogr")
     return written

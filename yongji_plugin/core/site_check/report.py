@@ -5,7 +5,7 @@ from ...i18n import tr
 from ..shared.areas import hectares, mu
 from ..shared.html_output import html_to_pdf, render_template
 from .check import NONCOMPLIANT, CheckResult, verdict_label
-from .outputs import breakdown_rows, status_label
+from .outputs import breakdown_rows, status_label, translated_repairs
 from .site_maps import render_site_map, styled_copies
 
 MAP_LAYERS = ["STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX"]
@@ -66,7 +66,7 @@ def report_context(result: CheckResult, maps: dict) -> dict:
                 "counts": [(verdict_label(k), v) for k, v in counts.items()]},
         "sites": [_site_context(s, breakdown.get(s.site.key, []), maps.get(s.site.key))
                   for s in result.sites],
-        "repairs": result.repairs,
+        "repairs": translated_repairs(result),
     }
 
 

@@ -1,8 +1,5 @@
 """Processing: import coordinate exchange files to sites, and export sites back to the format."""
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -13,16 +10,20 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ...core.coordfile.crs import MODES, mode_labels
 from ...core.coordfile.importer import import_files
 from ...core.coordfile.writer import sites_to_file, write_file
 from ...core.shared.errors import PlanError
-from ...core.shared.qt_compat import new_field
+from ...core.shared.output_fields import OutputField, add_rows, memory_layer
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+
+
+def problem_specs():
+    return [OutputField("line", "int", tr("Line")), OutputField("parcel", "string", tr("Parcel")),
+            OutputField("problem", "string", tr("Problem")), OutputField("fatal", "bool", tr("Parcel left out"))]
 
 
 class ImportCoordinatesAlgorithm(YongjiAlgorithm):
@@ -60,22 +61,14 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
         except PlanError as error:
             raise QgsProcessingException(str(error))
         layer = result.layer
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, layer.fields(),
-                                          layer.wkbType(), layer.crs())
-        sink.addFeatures(list(layer.getFeatures()), QgsFeatureSink.Flag.FastInsert)
-        outputs = {self.OUTPUT: dest}
-        fields = QgsFields()
-        for name, kind in (("line", "int"), ("parcel", "string"), ("problem", "string"), ("fatal", "bool")):
-            fields.append(new_field(name, kind))
-        problems, problems_dest = self.parameterAsSink(parameters, self.PROBLEMS, context, fields,
-                                                       QgsWkbTypes.Type.NoGeometry)
+        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, layer, feedback)}
         for problem in result.problems:
             feedback.reportError(problem.reason, fatalError=False)
-            if problems is not None:
-                feature = QgsFeature(fields)
-                feature.setAttributes([problem.line, problem.parcel, problem.reason, problem.fatal])
-                problems.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        if problems is not None:
+        problems = memory_layer(tr("Problems"), "None", None, problem_specs())
+        add_rows(problems, [({"line": p.line, "parcel": p.parcel, "problem": p.reason, "fatal": p.fatal}, None)
+                            for p in result.problems])
+        problems_dest = self.write_output(parameters, self.PROBLEMS, context, problems, feedback)
+        if problems_dest is not None:
             outputs[self.PROBLEMS] = problems_dest
         feedback.pushInfo(tr("{ok} parcels imported, {bad} left out").format(
             ok=layer.featureCount(), bad=sum(1 for r in result.rows if not r.imported)))
@@ -125,6 +118,9 @@ class ExportCoordinatesAlgorithm(YongjiAlgorithm):
             coordinates.header["数据产生单位"] = unit
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         encoding = ("gbk", "utf-8")[self.parameterAsEnum(parameters, self.ENCODING, context)]
-        write_file(coordinates, path, encoding)
+        try:
+            write_file(coordinates, path, encoding)
+        except OSError as error:
+            raise QgsProcessingException(tr("Cannot write {path}: {error}").format(path=path, error=error))
         feedback.pushInfo(tr("{count} parcels written").format(count=len(coordinates.parcels)))
         return {self.OUTPUT: path}

@@ -1,24 +1,26 @@
 """Processing: list a source's catalogue layers as found / missing / non-conforming."""
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ...core.plan_data.loader import inspect_source
 from ...core.plan_data.sources import Source
 from ...core.shared.errors import PlanError
-from ...core.shared.qt_compat import new_field
+from ...core.shared.output_fields import OutputField, add_rows, memory_layer
 from ...i18n import tr
 from ..base import YongjiAlgorithm
 
 SOURCE_KINDS = ("gpkg", "folder", "postgis")
+
+
+def status_specs():
+    return [OutputField("code", "string", tr("Code")), OutputField("name", "string", tr("Name")),
+            OutputField("group", "string", tr("Group")), OutputField("status", "string", tr("Status")),
+            OutputField("problems", "string", tr("Problems")), OutputField("features", "int", tr("Features"))]
 
 
 class InspectSourceAlgorithm(YongjiAlgorithm):
@@ -59,17 +61,10 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
             statuses = inspect_source(source)
         except PlanError as error:
             raise QgsProcessingException(str(error))
-        fields = QgsFields()
-        for name in ("code", "name", "group", "status", "problems"):
-            fields.append(new_field(name, "string"))
-        fields.append(new_field("features", "int"))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          QgsWkbTypes.Type.NoGeometry)
+        table = memory_layer(tr("Catalogue status"), "None", None, status_specs())
+        add_rows(table, [({"code": s.spec.code, "name": s.spec.name, "group": s.spec.group, "status": s.status,
+                           "problems": "; ".join(s.problems), "features": s.feature_count}, None)
+                         for s in statuses])
         for status in statuses:
-            feature = QgsFeature(fields)
-            feature.setAttributes([status.spec.code, status.spec.name, status.spec.group,
-                                   status.status, "; ".join(status.problems),
-                                   status.feature_count])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.pushInfo(f"{status.spec.code} {status.spec.name}: {status.describe()}")
-        return {self.OUTPUT: dest}
+        return {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, table, feedback)}

@@ -1,6 +1,5 @@
 """Processing: 规划成果质检 with the same rules, error layer and report as the dialog."""
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -69,11 +68,8 @@ class PlanQaAlgorithm(YongjiAlgorithm):
             result = run_qa(layers, chosen, crs, feedback)
         except PlanError as error:
             raise QgsProcessingException(str(error))
-        errors = error_layer(result, crs)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, errors.fields(),
-                                          errors.wkbType(), errors.crs())
-        sink.addFeatures(list(errors.getFeatures()), QgsFeatureSink.Flag.FastInsert)
-        outputs = {self.OUTPUT: dest}
+        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, error_layer(result, crs),
+                                                  feedback)}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             outputs[self.REPORT] = str(write_qa_report(result, report, gpkg, crs, rules.tolerance)["html"])

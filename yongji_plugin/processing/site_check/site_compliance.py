@@ -1,7 +1,6 @@
 """Processing: 项目选址合规性检查 — the same engine, outputs and report as the dialog."""
 from qgis.core import (
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
@@ -90,8 +89,9 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
                   tr("Repaired geometries"))
         kinds = (QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPolygon,
                  QgsProcessing.SourceType.TypeVector, QgsProcessing.SourceType.TypeVector)
-        for name, label, kind in zip(self.OUTPUTS, labels, kinds):
-            self.addParameter(QgsProcessingParameterFeatureSink(name, label, kind))
+        for number, (name, label, kind) in enumerate(zip(self.OUTPUTS, labels, kinds)):
+            # the site summary is the result; conflicts, breakdown and repairs on request
+            self.addParameter(QgsProcessingParameterFeatureSink(name, label, kind, optional=number > 0))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Review report (HTML; a PDF is written beside it)"),
             tr("HTML files (*.html)"), optional=True, createByDefault=False))
@@ -129,7 +129,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             feedback.reportError(warning, False)
         if result.canceled:
             return {}
-        outputs = self._write_sinks(parameters, context, result_layers(result))
+        outputs = self._write_sinks(parameters, context, result_layers(result), feedback)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             outputs[self.REPORT] = str(write_report(result, report)["html"])
@@ -138,11 +138,10 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             ok=counts["compliant"], bad=counts["noncompliant"], skip=counts["unchecked"]))
         return outputs
 
-    def _write_sinks(self, parameters, context, layers):
+    def _write_sinks(self, parameters, context, layers, feedback):
         outputs = {}
-        for key, layer in zip(self.OUTPUTS, layers.values()):
-            sink, dest = self.parameterAsSink(parameters, key, context, layer.fields(),
-                                              layer.wkbType(), layer.crs())
-            sink.addFeatures(list(layer.getFeatures()), QgsFeatureSink.Flag.FastInsert)
-            outputs[key] = dest
+        for key, name in zip(self.OUTPUTS, (SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS)):
+            dest = self.write_output(parameters, key, context, layers[name], feedback)
+            if dest is not None:
+                outputs[key] = dest
         return outputs

@@ -1,0 +1,121 @@
+"""The one place result layers get their fields, their stored figures and their file copies.
+
+Users sign what the plugin writes, so a result layer must reach every format whole and read the
+same everywhere:
+
+* names never shadow a provider's key (a field ``fid`` collides with the GeoPackage primary key and
+  silently drops every second finding on the same feature) and fit a Shapefile (≤ 10 bytes), so
+  the names a reviewer sees are the same in memory, GeoPackage and Shapefile;
+* every field carries a translated title as its alias (the attribute table reads Chinese under a
+  Chinese locale); GeoPackage keeps it in the layer's default style, Shapefile has no aliases;
+* figures are stored as a reviewer reads them: m² to 0.01, ha (4 places) and 亩 (2 places) computed
+  from that stored m² so anyone can recompute them, shares to 0.01 %.
+"""
+from dataclasses import dataclass
+from typing import Iterable, List, Optional
+
+from qgis.core import QgsFeature, QgsFields, QgsMapLayer, QgsVectorLayer
+
+from ...i18n import tr
+from .areas import hectares, mu
+from .qt_compat import new_field
+
+# primary/row keys of the providers a result may be written to: GeoPackage and OGR (fid, FID),
+# OGR's PostgreSQL/SQLite/MySQL drivers (ogc_fid), FileGDB (OBJECTID), shp2pgsql (gid),
+# SpatiaLite (pk_uid), SQLite (rowid, oid), PostGIS tables made by hand (id)
+RESERVED_KEYS = frozenset({"fid", "ogc_fid", "objectid", "gid", "pk_uid", "rowid", "oid", "id"})
+MAX_NAME_BYTES = 10  # dBASE, hence Shapefile
+
+
+@dataclass(frozen=True)
+class OutputField:
+    name: str
+    kind: str  # a qt_compat kind: string, double, int, long, bool
+    title: str  # translated; becomes the alias
+
+
+def check_name(name: str) -> str:
+    """The name itself, or ValueError when a format would rename or refuse it."""
+    if name.lower() in RESERVED_KEYS:
+        raise ValueError(f"output field {name!r} would shadow a provider's key")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise ValueError(f"output field {name!r} is longer than a Shapefile keeps")
+    return name
+
+
+def output_fields(specs: Iterable[OutputField]) -> QgsFields:
+    fields = QgsFields()
+    for spec in specs:
+        fields.append(new_field(check_name(spec.name), spec.kind, spec.title))
+    return fields
+
+
+def area_fields(prefix: str, label: str = "") -> List[OutputField]:
+    """m², ha and 亩 fields ``<prefix>m2``, ``<prefix>ha``, ``<prefix>mu``; ``label`` names what is measured."""
+    if label:
+        titles = (tr("{what} (m²)").format(what=label), tr("{what} (ha)").format(what=label),
+                  tr("{what} (mu)").format(what=label))
+    else:
+        titles = (tr("Area (m²)"), tr("Area (ha)"), tr("Area (mu)"))
+    return [OutputField(prefix + unit, "double", title) for unit, title in zip(("m2", "ha", "mu"), titles)]
+
+
+def rounded_m2(square_metres: float) -> float:
+    return round(square_metres, 2)
+
+
+def area_values(prefix: str, square_metres: float) -> dict:
+    """The stored figures: m² to 0.01, ha and 亩 from that stored m² (4 and 2 places, as reports show)."""
+    stored = rounded_m2(square_metres)
+    return {prefix + "m2": stored, prefix + "ha": round(hectares(stored), 4), prefix + "mu": round(mu(stored), 2)}
+
+
+def percent(share: float) -> float:
+    """A share (0–1) as the stored percentage, to 0.01 %."""
+    return round(100.0 * share, 2)
+
+
+def memory_layer(title: str, geometry: str, crs, specs: Iterable[OutputField]) -> QgsVectorLayer:
+    """An empty memory result layer; ``crs`` a QgsCoordinateReferenceSystem, an auth id or None."""
+    authid = crs if isinstance(crs, str) or crs is None else crs.authid()
+    uri = geometry if not authid else f"{geometry}?crs={authid}"
+    layer = QgsVectorLayer(uri, title, "memory")
+    layer.dataProvider().addAttributes(output_fields(specs).toList())
+    layer.updateFields()
+    return layer
+
+
+def add_rows(layer: QgsVectorLayer, rows) -> None:
+    """``rows``: (values by field name, geometry or None)."""
+    features = []
+    for values, geometry in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([values.get(name) for name in layer.fields().names()])
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        features.append(feature)
+    if not layer.dataProvider().addFeatures(features):
+        raise RuntimeError(f"memory layer {layer.name()} refused its rows")
+    layer.updateExtents()
+
+
+def keep_aliases(written: QgsVectorLayer, fields: QgsFields) -> Optional[str]:
+    """Give a written copy of a result layer the aliases of ``fields``, and keep them in its file.
+
+    The layer object gets them in any case. A GeoPackage keeps them in its ``layer_styles`` table
+    as the layer's default style (loaded whenever the layer is opened), because GDAL before 3.7
+    writes no field alternative names; Shapefile has no place for them. Returns an error message
+    when the GeoPackage refused the style, else None.
+    """
+    for field in fields:
+        index = written.fields().lookupField(field.name())
+        if index >= 0 and field.alias():
+            written.setFieldAlias(index, field.alias())
+    if written.providerType() != "ogr" or written.dataProvider().storageType() != "GPKG":
+        return None
+    if hasattr(written, "saveStyleToDatabaseV2"):  # QGIS ≥ 3.34: only the fields' part of the style
+        _result, message = written.saveStyleToDatabaseV2(written.name(), "", True, "",
+                                                         QgsMapLayer.StyleCategory.Fields)
+    else:  # QGIS 3.22 saves the whole (default) style
+        message = written.saveStyleToDatabase(written.name(), "", True, "")
+    return message or None
