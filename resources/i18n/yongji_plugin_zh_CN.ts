@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="103"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="109"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="128"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="134"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="265"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="265"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="269"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="269"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -239,57 +239,57 @@
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="86"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="87"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="87"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="88"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="87"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="88"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="87"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="88"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="64"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="67"/>
         <source>Site compliance summary</source>
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="194"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="199"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="46"/>
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="48"/>
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="53"/>
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="55"/>
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -299,92 +299,92 @@
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="109"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="112"/>
         <source>Project site compliance review report</source>
         <translation>项目选址合规性审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="18"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="19"/>
         <source>Generated by the Yongji Spatial Plan plugin. Check the data source before signing; demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件生成。签字前请核对数据来源；演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="20"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="20"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
         <source>Site layer</source>
         <translation>用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="20"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
         <source>Area tolerance</source>
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Site id</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>Site name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>Site type</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
         <source>Share of site</source>
         <translation>占项目面积比例</translation>
     </message>
@@ -394,22 +394,22 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
         <source>Breakdown</source>
         <translation>分项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
@@ -419,12 +419,12 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="115"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -514,12 +514,12 @@
         <translation>请先选择用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/background.py" line="65"/>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="81"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/background.py" line="82"/>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="101"/>
         <source>The check was canceled</source>
         <translation>检查已取消</translation>
     </message>
@@ -529,92 +529,92 @@
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="137"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="145"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="45"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="48"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/task.py" line="77"/>
+        <location filename="../../yongji_plugin/gui/site_check/task.py" line="108"/>
         <source>Report not written: {error}</source>
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="51"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="57"/>
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目应位于城镇开发边界内）。控制线图层按图层目录的代码或名称匹配，取自所给图层或规划 GeoPackage。面积以平方米、公顷和亩列出，按面积坐标系平面计算或按 CGCS2000 椭球计算，不采用工程的椭球设置。小于容差的重叠列为碎片。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="67"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
         <source>Plan GeoPackage (for control layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -829,7 +829,7 @@
         <translation>已写出 {count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="113"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="136"/>
         <source>layer {codes} missing</source>
         <translation>缺少图层 {codes}</translation>
     </message>
@@ -874,102 +874,102 @@
         <translation>{rule}：要素有 {parts} 个部件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="31"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="32"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="31"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="32"/>
         <source>failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="31"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="32"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="55"/>
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="65"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="68"/>
         <source>{shown} of {total} errors listed; all are in the error layer</source>
         <translation>共 {total} 个错误，此处列出 {shown} 个；全部错误见错误图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="89"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="93"/>
         <source>Plan data quality report</source>
         <translation>规划成果质检报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="69"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="72"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s own rules.</source>
         <translation>由永济国土空间规划插件按规划自身规则生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="70"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="73"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="71"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="74"/>
         <source>Errors found</source>
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="49"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="52"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="72"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="75"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="72"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="75"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="76"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="45"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="52"/>
         <source>{rule}: overlaps {layer} feature {fid} by {area:.2f} m²</source>
         <translation>{rule}：与{layer}要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="58"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="66"/>
         <source>{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²</source>
         <translation>{rule}：与本图层要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="71"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="81"/>
         <source>{rule}: {area:.2f} m² outside the boundary</source>
         <translation>{rule}：{area:.2f} 平方米超出市域边界</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="108"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="117"/>
         <source>{rule}: gap of {area:.2f} m²</source>
         <translation>{rule}：存在 {area:.2f} 平方米的缝隙</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="128"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="139"/>
         <source>{rule}: {area:.2f} m² outside {container}</source>
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
@@ -984,7 +984,7 @@
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="27"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="30"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="39"/>
         <source>Checks the plan data against the plan&apos;s own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
@@ -1009,12 +1009,12 @@
         <translation>规划 GeoPackage（用于上面未给出的图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="57"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="69"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
@@ -1029,17 +1029,17 @@
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="61"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="62"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="58"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="59"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="88"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="96"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
@@ -1064,17 +1064,17 @@
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="42"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="45"/>
         <source>Preview in layout designer</source>
         <translation>在布局设计器中预览</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="46"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="44"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="47"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -1084,32 +1084,32 @@
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="107"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="110"/>
         <source>Tick at least one map sheet</source>
         <translation>请至少勾选一幅专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="94"/>
         <source>Choose an output folder</source>
         <translation>请选择输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="96"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="99"/>
         <source>Run a compliance check first: no site summary layer in the project</source>
         <translation>请先运行合规性检查：工程中没有选址汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="123"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="136"/>
         <source>Exporting {name}…</source>
         <translation>正在导出 {name}…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="135"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="153"/>
         <source>Export canceled after {count} files</source>
         <translation>已取消导出，已完成 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="135"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="157"/>
         <source>Exported {count} files</source>
         <translation>已导出 {count} 个文件</translation>
     </message>
@@ -1164,7 +1164,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="43"/>
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="45"/>
         <source>Control layer {name} {problem}</source>
         <translation>控制线图层 {name}：{problem}</translation>
     </message>
@@ -1189,7 +1189,7 @@
         <translation>没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="93"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="105"/>
         <source>Plan layer {name} ({code}) {problems}</source>
         <translation>规划图层 {name}（{code}）：{problems}</translation>
     </message>
@@ -1219,12 +1219,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="106"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="112"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="108"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="114"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -1399,12 +1399,12 @@
         <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="72"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="73"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="36"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="37"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
@@ -1514,72 +1514,72 @@
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="40"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="41"/>
         <source>Site feature id</source>
         <translation>项目要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="54"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="55"/>
         <source>{rule}: conflict area</source>
         <translation>{rule}：冲突面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="56"/>
         <source>{rule}: conflict share of the site (%)</source>
         <translation>{rule}：冲突面积占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="57"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="58"/>
         <source>{rule}: status</source>
         <translation>{rule}：状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="59"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="60"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="65"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="66"/>
         <source>Control layer</source>
         <translation>控制线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="66"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="67"/>
         <source>Control feature id</source>
         <translation>控制线要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="68"/>
         <source>Control feature attributes</source>
         <translation>控制线要素属性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="74"/>
         <source>Class code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="74"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="75"/>
         <source>Class name</source>
         <translation>地类名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="75"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="76"/>
         <source>Share of the site (%)</source>
         <translation>占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="81"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="82"/>
         <source>GEOS message</source>
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="199"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="204"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="204"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="209"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
@@ -1652,6 +1652,51 @@
         <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="23"/>
         <source>Features</source>
         <translation>要素数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/jobs.py" line="56"/>
+        <source>Township atlas</source>
+        <translation>乡镇图集</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/jobs.py" line="61"/>
+        <source>Site atlas</source>
+        <translation>项目选址图集</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/cancel.py" line="32"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/cancel.py" line="47"/>
+        <source>The run was canceled: its result is incomplete and is not written</source>
+        <translation>运行已取消：结果不完整，不予写出</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="155"/>
+        <source>Export failed after {count} files</source>
+        <translation>导出失败，已完成 {count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="46"/>
+        <source>Unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="74"/>
+        <source>Plan QA was canceled: nothing was written</source>
+        <translation>规划成果质检已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="88"/>
+        <source>Printing was canceled: {count} whole files kept, nothing partial</source>
+        <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="133"/>
+        <source>The compliance check was canceled: nothing was written</source>
+        <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
 </context>
 <context>
