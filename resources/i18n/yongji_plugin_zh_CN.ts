@@ -414,7 +414,7 @@
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="26"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -619,162 +619,147 @@
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="44"/>
-        <source>{path}: eastings carry different zone numbers {zones}</source>
-        <translation>{path}：横坐标带有不同的带号 {zones}</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="59"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="112"/>
         <source>Zone {zone} of a {width}-degree CGCS2000 projection is outside China</source>
         <translation>CGCS2000 {width} 度带第 {zone} 带不在中国范围内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="50"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="46"/>
         <source>geometry type {shape} is not a polygon (面)</source>
         <translation>图形属性 {shape} 不是面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="52"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="105"/>
         <source>point count {stated} but {actual} points listed</source>
         <translation>界址点数为 {stated}，实际列出 {actual} 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="57"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="49"/>
         <source>parcel has no points</source>
         <translation>地块没有界址点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="63"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="188"/>
         <source>stated area {stated:.4f} ha is far from the computed {computed:.4f} ha</source>
         <translation>标注面积 {stated:.4f} 公顷与计算面积 {computed:.4f} 公顷相差过大</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="72"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="113"/>
         <source>ring {ring} is not closed (last point differs from the first)</source>
         <translation>第 {ring} 圈未闭合（末点与首点不同）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="74"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="116"/>
         <source>ring {ring} has fewer than 3 points</source>
         <translation>第 {ring} 圈少于 3 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="57"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="117"/>
         <source>No coordinate file given</source>
         <translation>未指定坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="61"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="127"/>
         <source>Unknown CRS {crs}</source>
         <translation>未知坐标系 {crs}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="43"/>
-        <source>file is neither UTF-8 nor GBK text</source>
-        <translation>文件既不是 UTF-8 也不是 GBK 文本</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="61"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="103"/>
         <source>unknown section [{name}]</source>
         <translation>未知的节 [{name}]</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="70"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="117"/>
         <source>text outside any section</source>
         <translation>文本不在任何节内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="81"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="126"/>
         <source>point before any parcel attribute line</source>
         <translation>界址点出现在地块属性行之前</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="101"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="140"/>
         <source>bad point count {value}</source>
         <translation>界址点数错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="103"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="142"/>
         <source>bad area {value}</source>
         <translation>面积错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="110"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="155"/>
         <source>point line needs 4 values: number, ring, X, Y</source>
         <translation>界址点行需要 4 个值：点号、圈号、X、Y</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="115"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="161"/>
         <source>bad number {value}</source>
         <translation>数字错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="24"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="32"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="54"/>
         <source>Choose coordinate files</source>
         <translation>选择坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="54"/>
         <source>Coordinate files (*.txt)</source>
         <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="63"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="126"/>
         <source>CRS: {crs}; {ok} of {total} parcels can be imported</source>
         <translation>坐标系：{crs}；共 {total} 个地块，可导入 {ok} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="87"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="136"/>
         <source>Imported {count} parcels into {name}</source>
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="35"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="39"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="22"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="36"/>
         <source>Detect from the file</source>
         <translation>从文件识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="22"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="36"/>
         <source>Keep the zone prefix (e.g. EPSG:4525)</source>
         <translation>保留带号（如 EPSG:4525）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="23"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="37"/>
         <source>Strip the zone prefix (e.g. EPSG:4546)</source>
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="108"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="44"/>
-        <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Parcels with errors are left out and listed with their line numbers in the problems table.</source>
-        <translation>读取界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标，Y 为横坐标，GBK 或 UTF-8 编码）并生成项目用地红线面。有错误的地块不导入，并在问题表中列出行号。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="56"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="58"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
@@ -784,47 +769,47 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="83"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="100"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="121"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="102"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="123"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="124"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="146"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
@@ -1614,22 +1599,22 @@
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="25"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="28"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="25"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="26"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
         <source>Parcel left out</source>
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="124"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="145"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1697,6 +1682,196 @@
         <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="133"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="133"/>
+        <source>{file} line {line}: the easting's zone prefix {zone} is no CGCS2000 zone in China (3-degree 25–45, 6-degree 13–23): is Y the easting and X the northing?</source>
+        <translation>{file} 第 {line} 行：横坐标的带号前缀 {zone} 不是我国范围内的 CGCS2000 投影带（3 度带 25–45，6 度带 13–23）：请确认 Y 为横坐标（东）、X 为纵坐标（北）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="149"/>
+        <source>{file}: {problem}</source>
+        <translation>{file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="178"/>
+        <source>the eastings carry zone {zone}, but 带号 on line {header_line} says {stated}; the coordinates' zone {zone} is used</source>
+        <translation>横坐标带有带号 {zone}，但第 {header_line} 行的带号为 {stated}；采用坐标本身的带号 {zone}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="191"/>
+        <source>point {point} (X {x:.3f}, Y {y:.3f}) lies outside the plausible Gauss-Krüger range of {crs}: X {x_min:.0f}–{x_max:.0f} m, Y {y_min:.0f}–{y_max:.0f} m</source>
+        <translation>界址点 {point}（X {x:.3f}，Y {y:.3f}）超出 {crs} 高斯-克吕格坐标的合理范围：X {x_min:.0f}–{x_max:.0f} 米，Y {y_min:.0f}–{y_max:.0f} 米</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="196"/>
+        <source>; are X and Y swapped? X is the northing, Y the easting</source>
+        <translation>；X、Y 是否写反？X 为纵坐标（北），Y 为横坐标（东）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="198"/>
+        <source> ({count} points of the parcel lie outside it)</source>
+        <translation>（该地块共有 {count} 个点超出范围）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="75"/>
+        <source>Coordinate import canceled: nothing was imported</source>
+        <translation>坐标导入已取消：未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="15"/>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="68"/>
+        <source>{file} line {line}, parcel {parcel}: {level}: {reason}</source>
+        <translation>{file} 第 {line} 行，地块 {parcel}：{level}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="70"/>
+        <source>{file} line {line}: {level}: {reason}</source>
+        <translation>{file} 第 {line} 行：{level}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="34"/>
+        <source>{file}: the file is neither UTF-8 nor GBK/GB18030 text but UTF-16 or UTF-32; save it as UTF-8 or GBK</source>
+        <translation>{file}：文件既不是 UTF-8 也不是 GBK/GB18030 文本，而是 UTF-16 或 UTF-32；请另存为 UTF-8 或 GBK</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="41"/>
+        <source>{file}: the file is neither UTF-8 nor GBK/GB18030 text; save it as UTF-8 or GBK</source>
+        <translation>{file}：文件既不是 UTF-8 也不是 GBK/GB18030 文本；请另存为 UTF-8 或 GBK</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="50"/>
+        <source>{file}: the file is empty</source>
+        <translation>{file}：文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="73"/>
+        <source>{file}: no parcel found: a parcel starts with an attribute line ending in @ under [地块坐标]</source>
+        <translation>{file}：未找到地块：地块应在 [地块坐标] 下以 @ 结尾的属性行开始</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="113"/>
+        <source>no [地块坐标] section line: parcels are read from here on</source>
+        <translation>缺少 [地块坐标] 节标记：自此行起按地块读取</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="144"/>
+        <source>parcel number {number} is used again (first on line {line})</source>
+        <translation>地块编号 {number} 重复（首次出现在第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="88"/>
+        <source>ring {ring} continues after ring {other} began: the points of a ring must follow one another</source>
+        <translation>第 {ring} 圈在第 {other} 圈开始后又出现：同一圈的界址点必须连续排列</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="102"/>
+        <source>界址点数 {stated} does not count the closing point of each ring ({listed} points listed)</source>
+        <translation>界址点数 {stated} 未计各圈的闭合点（实列 {listed} 个点）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="121"/>
+        <source>ring {ring} encloses no area (its points lie on one line)</source>
+        <translation>第 {ring} 圈面积为零（各点位于一条直线上）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="126"/>
+        <source>ring {ring} crosses itself on the segment {start}–{end} near X {x:.3f}, Y {y:.3f}</source>
+        <translation>第 {ring} 圈自相交，位于 {start}–{end} 边，约 X {x:.3f}，Y {y:.3f} 处</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="142"/>
+        <source>ring {ring} repeats ring {other}</source>
+        <translation>第 {ring} 圈与第 {other} 圈重复</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="146"/>
+        <source>ring {ring} crosses ring {other} on the segment {start}–{end}: a hole must lie inside its shell and a further part outside every other ring</source>
+        <translation>第 {ring} 圈在 {start}–{end} 边与第 {other} 圈相交：内圈（洞）须位于其外圈之内，其他部分须位于所有其他圈之外</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="156"/>
+        <source>ring {ring} lies outside ring {other}, which is listed before it, and encloses it: ring 1 is the outer ring, and a shell comes before its holes</source>
+        <translation>第 {ring} 圈位于其前列出的第 {other} 圈之外并将其包围：第 1 圈应为外圈，外圈须列在其内圈之前</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="162"/>
+        <source>ring {ring} lies inside hole ring {hole}: an island in a hole must be a parcel of its own</source>
+        <translation>第 {ring} 圈位于内圈（洞）第 {hole} 圈之中：洞中的岛须作为单独地块</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="176"/>
+        <source>the rings do not form a valid polygon near X {x:.3f}, Y {y:.3f} (ring {ring}, segment {start}–{end}): {reason}</source>
+        <translation>各圈不能构成有效多边形，约 X {x:.3f}，Y {y:.3f} 处（第 {ring} 圈，{start}–{end} 边）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="73"/>
+        <source>Reading coordinate files</source>
+        <translation>正在读取坐标文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="78"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="101"/>
+        <source>Import canceled: nothing was read or imported</source>
+        <translation>导入已取消：未读取或导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="104"/>
+        <source>The coordinate files could not be read; see the message log</source>
+        <translation>无法读取坐标文件；请查看日志消息</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="128"/>
+        <source>{count} problems found</source>
+        <translation>发现 {count} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="128"/>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="28"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="59"/>
+        <source>Stated area (ha)</source>
+        <translation>标注面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="59"/>
+        <source>Computed area (ha)</source>
+        <translation>计算面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="64"/>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="48"/>
+        <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Every ring is validated; parcels with errors are left out and listed with their line numbers in the problems table. An empty or unreadable file, one without a parcel or one whose parcels all have errors stops the algorithm with an error.</source>
+        <translation>将界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标（北），Y 为横坐标（东），GBK 或 UTF-8 编码）读入为项目用地多边形。每一圈都经过检查；有错误的地块不导入，并连同行号列于问题表中。文件为空或无法读取、没有地块或所有地块均有错误时，算法报错终止。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="72"/>
+        <source>{file}: none of its {count} parcels can be imported (see the problems above)</source>
+        <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>
 </context>
 <context>
@@ -1775,39 +1950,19 @@
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="28"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="29"/>
-        <source>Parcel</source>
-        <translation>地块</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="30"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="31"/>
-        <source>Stated area (ha)</source>
-        <translation>标注面积（公顷）</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="32"/>
-        <source>Computed area (ha)</source>
-        <translation>计算面积（公顷）</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="33"/>
-        <source>Problems</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="37"/>
+        <location filename="../../forms/coords_import.ui" line="57"/>
         <source>Send the imported sites to the compliance check</source>
         <translation>将导入的地块送交合规性检查</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="36"/>
+        <source>Problems (line numbers refer to the file)</source>
+        <translation>问题（行号为文件中的行号）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="53"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
