@@ -8,6 +8,7 @@ from qgis.core import QgsApplication, QgsFeedback, QgsProcessingException, QgsPr
 from test_coordfile import write
 
 from bench.coordfile_bench import coordinate_text
+from cancel_feedback import CancelAt, spread
 from yongji_plugin.core.coordfile.importer import ImportCanceled, import_files
 from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
 from yongji_plugin.processing.provider import YongjiProvider
@@ -76,6 +77,26 @@ def test_processing_import_cancelled_writes_nothing(provider, big_file, tmp_path
         processing.run("yongji:importcoordinates", {"INPUT": str(big_file), "MODE": 0, "OUTPUT": str(out),
                                                     "PROBLEMS": str(problems)}, feedback=feedback)
     assert not out.exists() and not problems.exists()
+
+
+def test_processing_import_cancelled_at_any_check_writes_nothing(provider, tmp_path):
+    """Spread over every place the run asks whether it was cancelled, the writing of outputs included."""
+    import processing
+
+    source = write(tmp_path, coordinate_text(60), "sixty.txt")
+
+    def run(feedback, name):
+        out, problems = tmp_path / f"{name}.gpkg", tmp_path / f"{name}_problems.gpkg"
+        params = {"INPUT": str(source), "MODE": 0, "OUTPUT": str(out), "PROBLEMS": str(problems)}
+        return processing.run("yongji:importcoordinates", params, feedback=feedback), out, problems
+
+    counting = CancelAt()
+    _, out, problems = run(counting, "whole")
+    assert out.exists() and problems.exists() and counting.checks > 20
+    for at in spread(counting.checks):
+        with pytest.raises(QgsProcessingException, match="canceled"):
+            run(CancelAt(checks=at), f"cut{at}")
+        assert not list(tmp_path.glob(f"cut{at}*")), at
 
 
 def _wait(dialog, seconds=120):

@@ -3,7 +3,8 @@
 The work is linear in the size of the files: problems are grouped by parcel once, never searched
 per parcel. Features are built in whatever thread runs the import; the memory layer is made only
 when asked for (``ImportResult.layer``), so a dialog can import in a task and make the layer on
-its own thread. A cancelled import raises ImportCanceled and returns nothing.
+its own thread. A cancelled import raises ImportCanceled (a core.shared.cancel.Canceled) and
+returns nothing.
 """
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,7 @@ from qgis.core import (
 )
 
 from ...i18n import tr
+from ..shared.cancel import Canceled
 from ..shared.errors import PlanError
 from ..shared.qt_compat import new_field
 from .crs import DETECT, FileCrs, file_crs, range_problem
@@ -35,8 +37,13 @@ PARSE_SHARE = 1  # progress steps per line read …
 CHECK_SHARE = 2  # … and per line checked and built (validation costs about twice the parsing)
 
 
-class ImportCanceled(PlanError):
-    """The user cancelled: nothing was imported."""
+class ImportCanceled(Canceled):
+    """The user cancelled: nothing was imported.
+
+    Unlike a check, an import has no partial result worth keeping (a preview of some parcels would
+    look like the whole file), so import_files raises this instead of returning a result flagged
+    canceled; a cancel arriving after the last step still raises (see core/shared/cancel.py).
+    """
 
 
 @dataclass
@@ -137,9 +144,9 @@ def import_files(paths, mode: str = DETECT, name: str = None, feedback=None) -> 
         rows += built.rows
         problems += built.problems
         features += built.features
-    progress.check()
     if feedback is not None:
         feedback.setProgress(100)
+    progress.check()
     return ImportResult(target, name or paths[0].stem, features, rows, problems, files)
 
 

@@ -22,6 +22,7 @@ from ...core.shared.errors import PlanError
 from ...core.shared.output_fields import OutputField, add_rows, memory_layer
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+from ..cancel import WrittenUnlessCanceled
 
 
 def problem_specs():
@@ -71,15 +72,16 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
         if not result.features:
             raise QgsProcessingException(tr("{file}: none of its {count} parcels can be imported (see the "
                                             "problems above)").format(file=Path(path).name, count=len(result.rows)))
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Coordinate import canceled: nothing was imported"))
-        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, result.layer, feedback)}
         problems = memory_layer(tr("Problems"), "None", None, problem_specs())
         add_rows(problems, [({"file": p.file, "line": p.line, "parcel": p.parcel, "level": p.level,
                               "problem": p.reason, "fatal": p.fatal}, None) for p in result.problems])
-        problems_dest = self.write_output(parameters, self.PROBLEMS, context, problems, feedback)
-        if problems_dest is not None:
-            outputs[self.PROBLEMS] = problems_dest
+        with WrittenUnlessCanceled(feedback, tr("Coordinate import canceled: nothing was imported")) as written:
+            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+                               self.parameterAsOutputLayer(parameters, self.PROBLEMS, context))
+            outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, result.layer, feedback)}
+            problems_dest = self.write_output(parameters, self.PROBLEMS, context, problems, feedback)
+            if problems_dest is not None:
+                outputs[self.PROBLEMS] = problems_dest
         feedback.pushInfo(tr("{ok} parcels imported, {bad} left out").format(
             ok=len(result.features), bad=sum(1 for r in result.rows if not r.imported)))
         return outputs
