@@ -62,8 +62,9 @@ def run_compliance_check(data: Path, project, out: Path) -> None:
     gpkg = folder / "compliance_result.gpkg"
     if gpkg.exists():
         gpkg.unlink()
-    write_geopackage(result_layers(result), gpkg)
-    paths = write_report(result, folder / "report.html")
+    layers = write_geopackage(result_layers(result), gpkg)
+    paths = write_report(result, folder / "report.html",
+                         outputs_note=f"{', '.join(layers)} ({gpkg.name})")
     counts = result.counts()
     print(f"Compliance check: {counts} -> {gpkg}, {paths['html']}, {paths['pdf']}")
 

@@ -10,6 +10,7 @@ import yaml
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
+    QgsLinePatternFillSymbolLayer,
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -50,12 +51,15 @@ def _rgba(text: str) -> str:
 def symbol_for(geometry: str, look: dict):
     """A symbol from a look ({fill, stroke, width, dash, size, shape}) for a geometry kind."""
     if geometry == "polygon":
-        return QgsFillSymbol.createSimple({
+        symbol = QgsFillSymbol.createSimple({
             "color": _rgba(look.get("fill", "#00000000")),
             "outline_color": _rgba(look.get("stroke", "#000000")),
             "outline_width": str(look.get("width", 0.26)),
             "outline_style": _DASH[look.get("dash")],
         })
+        if look.get("hatch"):
+            symbol.insertSymbolLayer(0, _hatch(look))
+        return symbol
     if geometry == "line":
         return QgsLineSymbol.createSimple({
             "line_color": _rgba(look.get("stroke", "#000000")),
@@ -68,6 +72,18 @@ def symbol_for(geometry: str, look: dict):
         "outline_color": _rgba(look.get("stroke", "#ffffff")),
         "size": str(look.get("size", 2.0)),
     })
+
+
+def _hatch(look: dict) -> QgsLinePatternFillSymbolLayer:
+    """45° hatching (``hatch``: colour, ``hatch_width`` and ``hatch_spacing`` in mm)."""
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45.0)
+    hatch.setDistance(float(look.get("hatch_spacing", 1.5)))
+    hatch.setLineWidth(float(look.get("hatch_width", 0.3)))
+    hatch.setColor(qcolor(look["hatch"]))
+    hatch.subSymbol().setColor(qcolor(look["hatch"]))
+    hatch.subSymbol().setWidth(float(look.get("hatch_width", 0.3)))
+    return hatch
 
 
 def _category_look(geometry: str, value) -> dict:

@@ -1,17 +1,29 @@
 """HTML from the jinja2 templates in ``resources/templates`` (values escaped), and PDF from HTML."""
 from pathlib import Path
+from typing import Callable, Iterable, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUrl
-from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from qgis.PyQt.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from qgis.PyQt.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
 
 from ...paths import resource
 
+PDF_DPI = 300
+MARGINS_MM = (18.0, 20.0, 18.0, 18.0)  # left, top, right, bottom; header and footer sit inside
+
+
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(str(resource("templates"))),
+                       autoescape=select_autoescape(["html", "j2"]))
+
 
 def render_template(name: str, **context) -> str:
-    environment = Environment(loader=FileSystemLoader(str(resource("templates"))),
-                              autoescape=select_autoescape(["html", "j2"]))
-    return environment.get_template(name).render(**context)
+    return _environment().get_template(name).render(**context)
+
+
+def template_macros(name: str):
+    """A template's macros, to render a long document piece by piece."""
+    return _environment().get_template(name).module
 
 
 def html_to_pdf(html: str, base: Path, pdf_path: Path, title: str = "") -> Path:
@@ -27,3 +39,97 @@ def html_to_pdf(html: str, base: Path, pdf_path: Path, title: str = "") -> Path:
     document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)
     return pdf_path
+
+
+class PagedPdf:
+    """An A4 PDF of HTML sections, each starting on a new page, with a running header and
+    "page n of m" footer on every page.
+
+    One section is laid out at a time and dropped after painting, so a report of thousands of
+    sites needs the memory of its largest section, not of the whole document. Sections come from
+    a callable because they are laid out twice: once to count the pages, once to paint them.
+    Text stays text (the PDF's text layer reads back); layout uses the PDF's resolution, so
+    point sizes and image widths print at their true size. Works outside the GUI thread.
+    """
+
+    def __init__(self, path: Path, base: Path, title: str, font_family: str,
+                 header: str = "", footer: str = "{page} / {pages}"):
+        self.path, self.base, self.title = Path(path), Path(base), title
+        self.font_family, self.header, self.footer = font_family, header, footer
+
+    def _writer(self) -> QPdfWriter:
+        writer = QPdfWriter(str(self.path))
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+        writer.setResolution(PDF_DPI)
+        writer.setTitle(self.title)
+        writer.setCreator(self.title)
+        return writer
+
+    def _body(self, writer) -> QRectF:
+        left, top, right, bottom = (self._px(v) for v in MARGINS_MM)
+        return QRectF(left, top, writer.width() - left - right, writer.height() - top - bottom)
+
+    @staticmethod
+    def _px(mm: float) -> float:
+        return mm / 25.4 * PDF_DPI
+
+    def _document(self, html: str, writer, body: QRectF) -> QTextDocument:
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(writer)
+        document.setDefaultFont(QFont(self.font_family, 10))
+        document.setDocumentMargin(0)
+        document.setBaseUrl(QUrl.fromLocalFile(str(self.base) + "/"))
+        document.setHtml(html)
+        document.setPageSize(QSizeF(body.width(), body.height()))
+        return document
+
+    def write(self, sections: Callable[[], Iterable[str]],
+              canceled: Optional[Callable[[], bool]] = None) -> Optional[Path]:
+        """Write the PDF; ``None`` (and no file) if ``canceled`` turns true on the way."""
+        writer = self._writer()
+        body = self._body(writer)
+        counts = []
+        for html in sections():
+            if canceled and canceled():
+                return self._drop(None)
+            counts.append(self._document(html, writer, body).pageCount())
+        total, page = sum(counts), 0
+        painter = QPainter(writer)
+        for html in sections():
+            if canceled and canceled():
+                painter.end()
+                return self._drop(writer)
+            document = self._document(html, writer, body)
+            for index in range(document.pageCount()):
+                if page:
+                    writer.newPage()
+                page += 1
+                self._decorate(painter, writer, body, page, total)
+                painter.save()
+                painter.translate(body.left(), body.top() - index * body.height())
+                view = QRectF(0, index * body.height(), body.width(), body.height())
+                painter.setClipRect(view)
+                document.drawContents(painter, view)
+                painter.restore()
+        painter.end()
+        return self.path
+
+    def _drop(self, writer) -> None:
+        del writer
+        self.path.unlink(missing_ok=True)
+        return None
+
+    def _decorate(self, painter: QPainter, writer, body: QRectF, page: int, pages: int) -> None:
+        font = QFont(self.font_family)
+        font.setPointSizeF(8)
+        painter.setFont(font)
+        painter.setPen(QPen(QColor("#555555"), self._px(0.2)))
+        header = QRectF(body.left(), body.top() - self._px(9), body.width(), self._px(6))
+        painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), self.title)
+        painter.drawText(header, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), self.header)
+        painter.drawLine(QPointF(body.left(), body.top() - self._px(2.5)),
+                         QPointF(body.right(), body.top() - self._px(2.5)))
+        footer = QRectF(body.left(), body.bottom() + self._px(4), body.width(), self._px(6))
+        painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                         self.footer.format(page=page, pages=pages))

@@ -28,6 +28,7 @@ from .site_input import Site, read_sites
 
 COMPLIANT, NONCOMPLIANT, UNCHECKED = "compliant", "noncompliant", "unchecked"
 CONFLICT, SLIVER = "conflict", "sliver"
+COORDINATE_FILE_FIELDS = ("JZDS", "WJ")  # what core/coordfile's import writes: 界址点数, source file
 
 
 @dataclass
@@ -85,6 +86,8 @@ class CheckResult:
     canceled: bool = False
     layers: dict = field(default_factory=dict)  # control layers by catalogue code (read only)
     warnings: List[str] = field(default_factory=list)  # for the reviewer: sites without or sharing an id
+    site_crs: object = None          # the site layer's CRS (source geometries are in it)
+    coordinate_file: bool = False    # sites imported from a coordinate file: the report lists 界址点
 
     def counts(self) -> Dict[str, int]:
         return {v: sum(1 for s in self.sites if s.verdict == v)
@@ -136,6 +139,8 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     check_control_layers(ruleset, layers, params.area.crs)  # refuse bad input before any work
     sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
                        params.type_field, result.repairs, result.warnings)
+    result.site_crs = site_layer.sourceCrs()
+    result.coordinate_file = set(COORDINATE_FILE_FIELDS) <= set(site_layer.fields().names())
     try:
         _check_sites(sites, ruleset, params, layers, result, feedback)
     except Canceled:
