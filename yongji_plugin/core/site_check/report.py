@@ -248,6 +248,8 @@ class ReportWriter:
         mapper = None
         pieces = self._pieces()
         folder = self.maps_folder
+        for stale in list(folder.glob("site_*.png")) + list(folder.glob("legend_*.png")):
+            stale.unlink()  # an earlier report's maps must not pass for this one's
         for done, index in enumerate(self.detailed):
             if self.canceled():
                 return False
