@@ -372,11 +372,28 @@ def test_boundary_points_of_a_coordinate_file_site(plan, tmp_path, locale):
     assert "界址点" not in html and "X (northing)" not in html
 
 
-def test_cancel_leaves_no_report(result, tmp_path):
+@pytest.mark.parametrize("at", [0.0, 30.0])
+def test_cancel_leaves_no_report(result, tmp_path, at):
+    """Canceled before or while the maps are drawn: no HTML, PDF or map is left."""
     feedback = QgsFeedback()
-    feedback.cancel()
+    feedback.progressChanged.connect(lambda value: value >= at and feedback.cancel())
+    if not at:
+        feedback.cancel()
     assert write_report(result, tmp_path / "report.html", feedback=feedback) is None
     assert not (tmp_path / "report.html").exists() and not (tmp_path / "report.pdf").exists()
+    assert not (tmp_path / "report_maps").exists()
+
+
+def test_a_canceled_check_is_refused(result, tmp_path):
+    from yongji_plugin.core.shared.errors import PlanError
+
+    result.canceled = True
+    try:
+        with pytest.raises(PlanError, match="canceled"):
+            write_report(result, tmp_path / "report.html")
+    finally:
+        result.canceled = False
+    assert not (tmp_path / "report.html").exists()
 
 
 def test_attribute_values_are_escaped(plan):
