@@ -413,3 +413,16 @@ def test_report_pngs_and_html_agree(report):
     assert all((paths["html"].parent / Path(src)).exists() for src in images)
     assert sum(1 for src in images if "_conflict" in src) == 21  # one site has two parcels far apart
     assert sum(1 for src in images if src.endswith("_location.png")) == 20
+
+
+def test_english_report_says_the_same_in_english(plan):
+    """QGIS in English: the report's own words in English, the plan's clauses as the plan has them."""
+    site = memory_layer("Polygon", "EPSG:4546", ["XMBH:string", "XMLX:string"], [(
+        "POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))",
+        ["E1", "基础设施"])])
+    html = render_html(run_compliance(site, plan, load_ruleset(), CheckParams(AreaMethod.create())))
+    for text in ("Project site compliance review report", "Reviewed by", "Verified by", "Rules and their basis",
+                 "Control lines the site must not overlap", "Overlap area", "Area outside 城镇开发边界",
+                 "not applicable: the rule covers sites whose XMLX is 城镇建设", "严控建设占用永久基本农田"):
+        assert html_lib.escape(text, quote=False) in html, text
+    assert '<html lang="en">' in html

@@ -334,12 +334,12 @@
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="46"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="47"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -354,12 +354,12 @@
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
         <source>Site name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
         <source>Site type</source>
         <translation>项目类型</translation>
     </message>
@@ -374,12 +374,12 @@
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="73"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
         <source>Share of site</source>
         <translation>占项目面积比例</translation>
     </message>
@@ -1859,12 +1859,12 @@
         <translation>项目数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="44"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="45"/>
         <source>Sites checked</source>
         <translation>审查地块数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="45"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="46"/>
         <source>Plan</source>
         <translation>规划依据</translation>
     </message>
@@ -1879,17 +1879,17 @@
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="47"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
         <source>Reviewed by</source>
         <translation>审查人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="47"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
         <source>Verified by</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
         <source>Rules and their basis</source>
         <translation>审查规则及依据</translation>
     </message>
@@ -1904,7 +1904,7 @@
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
         <source>Plan clause</source>
         <translation>规划条文</translation>
     </message>
@@ -1914,27 +1914,17 @@
         <translation>国家规定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
         <source>Summary of sites</source>
         <translation>地块汇总表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
-        <source>Site area (m²)</source>
-        <translation>用地面积（m²）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
-        <source>Site area (mu)</source>
-        <translation>用地面积（亩）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
         <source>Findings</source>
         <translation>主要问题</translation>
     </message>
@@ -1944,17 +1934,17 @@
         <translation>详见</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
         <source>Township</source>
         <translation>所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
         <source>Site area</source>
         <translation>用地面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
         <source>Conflict map</source>
         <translation>冲突分析图</translation>
     </message>
@@ -1969,17 +1959,17 @@
         <translation>比例尺</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
         <source>parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
@@ -2139,27 +2129,27 @@
         <translation>输出图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="262"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="264"/>
         <source>No map: the site has no usable geometry.</source>
         <translation>无图：该地块没有可用的几何图形。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="307"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="309"/>
         <source>{total} sites checked: {ok} compliant, {bad} non-compliant, {skip} not checked.</source>
         <translation>共审查 {total} 个地块：合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="309"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="311"/>
         <source>Non-compliant sites: {ids}</source>
         <translation>不合规地块：{ids}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="318"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="320"/>
         <source>This report gives a full section (maps, rule tables, breakdowns) for {shown} of the {total} sites: the worst first (non-compliant by conflict area, then not checked, then slivers). The other {left} sites are listed in the summary table only; their figures per rule, conflict pieces and breakdowns are in {where}.</source>
         <translation>本报告仅为 {total} 个地块中的 {shown} 个编写详细章节（图件、规则表、面积构成），按问题从重到轻选取：不合规地块按冲突面积从大到小，其次为未检查地块，再次为存在碎片的地块。其余 {left} 个地块仅列入汇总表，其逐条规则面积、冲突图斑和面积构成见{where}。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="390"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="392"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页 共 {pages} 页</translation>
     </message>

@@ -85,8 +85,10 @@ class PagedPdf:
         return document
 
     def write(self, sections: Callable[[], Iterable[str]],
-              canceled: Optional[Callable[[], bool]] = None) -> Optional[Path]:
-        """Write the PDF; ``None`` (and no file) if ``canceled`` turns true on the way."""
+              canceled: Optional[Callable[[], bool]] = None,
+              progress: Optional[Callable[[float], None]] = None) -> Optional[Path]:
+        """Write the PDF; ``None`` (and no file) if ``canceled`` turns true on the way.
+        ``progress`` gets the share done (0–1) after each section of each pass."""
         writer = self._writer()
         body = self._body(writer)
         counts = []
@@ -94,12 +96,16 @@ class PagedPdf:
             if canceled and canceled():
                 return self._drop(None)
             counts.append(self._document(html, writer, body).pageCount())
+            if progress:
+                progress(0.5 * len(counts) / (len(counts) + 1))
         total, page = sum(counts), 0
         painter = QPainter(writer)
-        for html in sections():
+        for done, html in enumerate(sections(), start=1):
             if canceled and canceled():
                 painter.end()
                 return self._drop(writer)
+            if progress:
+                progress(0.5 + 0.5 * done / len(counts))
             document = self._document(html, writer, body)
             for index in range(document.pageCount()):
                 if page:
