@@ -46,7 +46,7 @@ from ..plan_data.map_image import (
 from ..plan_data.styles import apply_style, colours, label_settings, symbol_for
 
 CONFLICT_FRAME = MapFrame(170.0, 100.0, 150)
-LOCATION_FRAME = MapFrame(65.0, 65.0, 150)
+LOCATION_FRAME = MapFrame(60.0, 60.0, 150)
 CITY, TOWNSHIPS, ROADS, LAND_CLASSES, PLANNED_USE = "XZQ", "XZQ_XZ", "JTXL", "DLTB", "ZXCQYD"
 LAND_CLASS_OPACITY = 0.35
 PLANNED_USE_OPACITY = 0.5
