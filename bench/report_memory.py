@@ -66,7 +66,8 @@ def one(sites: int) -> dict:
     started = time.time()
     (out / "result.gpkg").unlink(missing_ok=True)
     write_geopackage(result_layers(result), out / "result.gpkg")
-    figures.update(layers_s=round(time.time() - started, 1), after_layers_mb=round(current_mb()))
+    figures.update(layers_s=round(time.time() - started, 1), after_layers_mb=round(current_mb()),
+                   peak_before_report_mb=round(peak_mb()))
     started = time.time()
     paths = write_report(result, out / "report.html", outputs_note=str(out / "result.gpkg"))
     pages = subprocess.run(["pdfinfo", str(paths["pdf"])], capture_output=True, text=True).stdout
@@ -91,11 +92,13 @@ def main(argv) -> int:
             return 1
         rows.append(json.loads(line))
         print(line, flush=True)
-    print("\n| sites | pieces | check s | layers s | report s | RSS after check MB | peak RSS MB | PDF pages | PDF MB |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("\n| sites | pieces | check s | layers s | report s | RSS after check MB | peak before report MB "
+          "| peak RSS MB | PDF pages | PDF MB |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         print(f"| {r['sites']:,} | {r['pieces']:,} | {r['check_s']} | {r['layers_s']} | {r['report_s']} | "
-              f"{r['after_check_mb']} | {r['peak_mb']} | {r['pdf_pages']} | {r['pdf_mb']} |")
+              f"{r['after_check_mb']} | {r['peak_before_report_mb']} | {r['peak_mb']} | {r['pdf_pages']} | "
+              f"{r['pdf_mb']} |")
     if len(rows) > 1:
         slope = (rows[-1]["peak_mb"] - rows[0]["peak_mb"]) / (rows[-1]["sites"] - rows[0]["sites"])
         print(f"\npeak RSS slope: {slope * 1000:.0f} MB per 1,000 sites")
