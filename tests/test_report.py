@@ -350,6 +350,10 @@ def test_big_batch_summarises_and_says_what_it_left_out(result, tmp_path, locale
                                  "见check.gpkg 的图层"])
     for number in range(1, 21):
         assert f"YJ2026-{number:03d}" in text
+    left_out = next(s for i, s in enumerate(result.sites) if s.verdict == NONCOMPLIANT and i not in chosen)
+    row = next(line for line in text.splitlines() if re.match(rf"\s*\d+ {left_out.site.site_id} ", line))
+    titles = [o.rule.title for o in left_out.outcomes.values() if o.status == "conflict"]
+    assert all(title in row for title in titles) and "平方米" not in row  # one line: the rules it breaks
     maps = sorted(p.name for p in (tmp_path / "report_maps").glob("site_*.png"))
     assert len(maps) == 6 + (2 - 1) * (9 in chosen)  # a conflict and a location map for each of the three
 

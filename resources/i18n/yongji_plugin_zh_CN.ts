@@ -364,7 +364,7 @@
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="165"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="173"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -2004,152 +2004,147 @@
         <translation>Y（东坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="94"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="102"/>
         <source>must not overlap</source>
         <translation>不得压占</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="94"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="102"/>
         <source>must lie within</source>
         <translation>须位于其内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="95"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="103"/>
         <source>areas per class (no verdict)</source>
         <translation>分类统计面积（不作判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="100"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="108"/>
         <source>all sites</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="101"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="109"/>
         <source>sites whose {field} is {values}</source>
         <translation>{field} 为 {values} 的地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="108"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="116"/>
         <source>the rule set gives no basis for this rule</source>
         <translation>规则集未载明本规则的依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="111"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="119"/>
         <source>{plan}: “{clause}”</source>
         <translation>{plan}：“{clause}”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="111"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="119"/>
         <source>the plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="120"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="128"/>
         <source>“{clause}”</source>
         <translation>“{clause}”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="128"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="136"/>
         <source>not applicable: the rule covers {scope}</source>
         <translation>不适用：本规则仅适用于{scope}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="130"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="138"/>
         <source>sliver below the tolerance (not a conflict)</source>
         <translation>碎片（低于容差，不计为冲突）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="132"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="140"/>
         <source>partly outside: non-compliant</source>
         <translation>超出边界（不合规）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="132"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="140"/>
         <source>inside</source>
         <translation>位于边界内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="133"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="141"/>
         <source>overlaps: non-compliant</source>
         <translation>压占（不合规）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="133"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="141"/>
         <source>no overlap</source>
         <translation>未压占</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="139"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="147"/>
         <source>Control lines the site must not overlap</source>
         <translation>不得压占的控制线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="152"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="160"/>
         <source>Control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="140"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="148"/>
         <source>Overlap area</source>
         <translation>压占面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="152"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="160"/>
         <source>The site must lie within {title}</source>
         <translation>须位于{title}内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="152"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="160"/>
         <source>Area outside {title}</source>
         <translation>超出{title}面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="165"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="173"/>
         <source>{title} under the site</source>
         <translation>{title}构成</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="165"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="173"/>
         <source>{title} class</source>
         <translation>{title}类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="198"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="206"/>
         <source>Coordinates in {crs}, as the coordinate file gives them (X northing, Y easting).</source>
         <translation>坐标系 {crs}，与坐标文件一致（X 为北坐标，Y 为东坐标）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="200"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="208"/>
         <source>The first {n} points are listed; the rest are in the coordinate file.</source>
         <translation>仅列出前 {n} 个点，其余见坐标文件。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="229"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="237"/>
         <source>the output layers {layers}</source>
         <translation>输出图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="264"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="272"/>
         <source>No map: the site has no usable geometry.</source>
         <translation>无图：该地块没有可用的几何图形。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="309"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="317"/>
         <source>{total} sites checked: {ok} compliant, {bad} non-compliant, {skip} not checked.</source>
         <translation>共审查 {total} 个地块：合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="311"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="319"/>
         <source>Non-compliant sites: {ids}</source>
         <translation>不合规地块：{ids}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="320"/>
-        <source>This report gives a full section (maps, rule tables, breakdowns) for {shown} of the {total} sites: the worst first (non-compliant by conflict area, then not checked, then slivers). The other {left} sites are listed in the summary table only; their figures per rule, conflict pieces and breakdowns are in {where}.</source>
-        <translation>本报告仅为 {total} 个地块中的 {shown} 个编写详细章节（图件、规则表、面积构成），按问题从重到轻选取：不合规地块按冲突面积从大到小，其次为未检查地块，再次为存在碎片的地块。其余 {left} 个地块仅列入汇总表，其逐条规则面积、冲突图斑和面积构成见{where}。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="392"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="404"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页 共 {pages} 页</translation>
     </message>
@@ -2187,6 +2182,16 @@
         <location filename="../../yongji_plugin/gui/site_check/task.py" line="113"/>
         <source>the temporary layers {layers} added to the project</source>
         <translation>已加入工程的临时图层 {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="88"/>
+        <source>{title} (sliver)</source>
+        <translation>{title}（碎片）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="328"/>
+        <source>This report gives a full section (maps, rule tables, breakdowns) for {shown} of the {total} sites: the worst first (non-compliant by conflict area, then not checked, then slivers). The other {left} sites are listed in the summary table only, which names the rules each site breaks; their areas per rule, conflict pieces and breakdowns are in {where}.</source>
+        <translation>本报告仅为 {total} 个地块中的 {shown} 个编写详细章节（图件、规则表、面积构成），按问题从重到轻选取：不合规地块按冲突面积从大到小，其次为未检查地块，再次为存在碎片的地块。其余 {left} 个地块仅列入汇总表（表中列出其违反的规则），其逐条规则面积、冲突图斑和面积构成见{where}。</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,14 @@ def severity(site_result) -> tuple:
     return rank, -conflict_area(site_result)
 
 
+def short_findings(site_result) -> str:
+    """The rules a site breaks (and slivers, and notes on the site) in a few words."""
+    words = [o.rule.title for o in site_result.outcomes.values() if o.status == CONFLICT and o.applicable]
+    words += [tr("{title} (sliver)").format(title=o.rule.title)
+              for o in site_result.outcomes.values() if o.status == SLIVER and o.applicable]
+    return "；".join(["、".join(words)] + list(site_result.site.notes) if words else site_result.site.notes)
+
+
 def detailed_sites(result: CheckResult, limit: int) -> List[int]:
     """Indices of the sites that get a full section: the ``limit`` worst, in input order."""
     order = sorted(range(len(result.sites)), key=lambda i: (severity(result.sites[i]), i))
@@ -319,12 +327,15 @@ class ReportWriter:
             return ""
         return tr("This report gives a full section (maps, rule tables, breakdowns) for {shown} of the "
                   "{total} sites: the worst first (non-compliant by conflict area, then not checked, then "
-                  "slivers). The other {left} sites are listed in the summary table only; their figures per "
-                  "rule, conflict pieces and breakdowns are in {where}.").format(
+                  "slivers). The other {left} sites are listed in the summary table only, which names the rules "
+                  "each site breaks; their areas per rule, conflict pieces and breakdowns are in {where}.").format(
             shown=shown, total=total, left=total - shown, where=self.outputs_note)
 
     def summary_parts(self):
+        """The summary table in parts; in a summarised batch the findings name the rules only
+        (one line a site), their areas being in the sections and the output layers."""
         sites, total = self.result.sites, len(self.result.sites)
+        summarised = len(self.detailed) < total
         parts = max(1, -(-total // SUMMARY_PART))
         for part in range(parts):
             rows = []
@@ -333,7 +344,8 @@ class ReportWriter:
                 rows.append({"number": index + 1, "id": s.site.site_id, "name": s.site.name,
                              "area_m2": f"{s.area:,.2f}", "area_mu": f"{mu(s.area):,.2f}",
                              "verdict": verdict_label(s.verdict), "css": _css(s.verdict),
-                             "reasons": "；".join(s.reasons), "section": self.section_of.get(index)})
+                             "reasons": short_findings(s) if summarised else "；".join(s.reasons),
+                             "section": self.section_of.get(index)})
             yield {"number": part + 1, "of": parts, "rows": rows,
                    "scope": self.scope_note() if part == 0 else ""}
 
