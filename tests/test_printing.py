@@ -1,9 +1,9 @@
 """专题图打印: every sheet exports from the demo, shows its title and legend, atlases page per unit."""
 import subprocess
 import time
-import unicodedata
 
 import pytest
+from helpers import pdf_text
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 
@@ -28,11 +28,6 @@ from yongji_plugin.gui.printing.dialog import PrintDialog
 PLAN_SHEETS = {"国土空间总体格局图", "三条控制线图", "规划分区图", "生态保护格局图", "自然保护地分布图",
                "农业空间规划图", "村庄分类图", "城镇体系规划图", "历史文化保护规划图",
                "中心城区建筑高度控制图", "综合交通规划图"}
-
-
-def pdf_text(path):
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
-    return unicodedata.normalize("NFKC", text)
 
 
 def pdf_pages(path):
