@@ -32,6 +32,20 @@ def keep_qgis_up_until_exit(qgis_app):
     gc.collect()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def qgis_version_in_results(record_testsuite_property):
+    """The QGIS the suite ran on, in the JUnit XML that `make test`'s summary line reads."""
+    from qgis.core import Qgis
+
+    record_testsuite_property("qgis", Qgis.QGIS_VERSION)
+
+
+def pytest_report_header(config):
+    from qgis.core import Qgis
+
+    return f"QGIS {Qgis.QGIS_VERSION}"
+
+
 @pytest.fixture(scope="session")
 def demo_data(tmp_path_factory, qgis_app):
     """The demo 一张图 as generated features and as a GeoPackage (built once per session)."""
