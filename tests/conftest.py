@@ -61,6 +61,20 @@ def demo_gpkg(demo_data):
     return demo_data[0]
 
 
+@pytest.fixture(scope="module")
+def plan(demo_gpkg):
+    """The demo plan's layers by catalogue code, opened once per test module."""
+    import gc
+
+    from yongji_plugin.core.plan_data.loader import open_plan
+    from yongji_plugin.core.plan_data.sources import Source
+
+    layers = open_plan(Source("gpkg", str(demo_gpkg)))
+    yield layers
+    layers.clear()
+    gc.collect()  # free the layers while QGIS is still up
+
+
 @pytest.fixture()
 def iface(qgis_iface):
     """pytest-qgis' stub iface, with the plugin-menu calls it lacks recorded in a dict."""

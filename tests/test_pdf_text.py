@@ -9,14 +9,11 @@ fails here.
 import re
 from html.parser import HTMLParser
 
-import pytest
 from helpers import pdf_text
 from qgis.core import QgsLayoutItemLabel, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from yongji_plugin.core.measures.township_figures import township_coverage
-from yongji_plugin.core.plan_data.loader import open_plan
-from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.plan_qa.model import load_qa_rules
 from yongji_plugin.core.plan_qa.outputs import write_qa_report
 from yongji_plugin.core.plan_qa.run import run_qa
@@ -86,13 +83,6 @@ def report_texts(html: str):
     parser = _Cells()
     parser.feed(html)
     return [t for t in parser.texts if t.strip()]
-
-
-@pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
 
 
 def test_font_is_chosen_by_preference_with_fallbacks():

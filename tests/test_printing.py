@@ -11,7 +11,6 @@ from yongji_plugin.core.measures.township_figures import township_coverage
 from yongji_plugin.core.plan_data.loader import (
     inspect_source,
     load_into_project,
-    open_plan,
 )
 from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.printing.jobs import print_jobs, run_jobs
@@ -39,13 +38,6 @@ def non_white_share(path):
     image = QImage(str(path)).scaled(200, 200)
     dark = sum(1 for x in range(200) for y in range(200) if image.pixelColor(x, y).lightness() < 235)
     return dark / 40000
-
-
-@pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
 
 
 def test_sheets_declared_are_the_plans():
