@@ -1,9 +1,9 @@
 """专题图打印: every sheet exports from the demo, shows its title and legend, atlases page per unit."""
 import subprocess
 import time
-import unicodedata
 
 import pytest
+from helpers import pdf_text
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 
@@ -11,7 +11,6 @@ from yongji_plugin.core.measures.township_figures import township_coverage
 from yongji_plugin.core.plan_data.loader import (
     inspect_source,
     load_into_project,
-    open_plan,
 )
 from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.printing.jobs import print_jobs, run_jobs
@@ -30,11 +29,6 @@ PLAN_SHEETS = {"国土空间总体格局图", "三条控制线图", "规划分�
                "中心城区建筑高度控制图", "综合交通规划图"}
 
 
-def pdf_text(path):
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
-    return unicodedata.normalize("NFKC", text)
-
-
 def pdf_pages(path):
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
@@ -44,13 +38,6 @@ def non_white_share(path):
     image = QImage(str(path)).scaled(200, 200)
     dark = sum(1 for x in range(200) for y in range(200) if image.pixelColor(x, y).lightness() < 235)
     return dark / 40000
-
-
-@pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
 
 
 def test_sheets_declared_are_the_plans():

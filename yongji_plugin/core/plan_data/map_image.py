@@ -21,7 +21,7 @@ from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 from qgis.PyQt.QtSvg import QSvgRenderer
 
 from ...paths import icon_path
-from .styles import CJK_FONT
+from ..shared.fonts import cjk_family
 
 MM_PER_INCH = 25.4
 SCALE_STEPS = (1.0, 2.0, 2.5, 5.0)   # 1:1 000, 1:2 000, 1:2 500, 1:5 000, 1:10 000 …
@@ -112,7 +112,7 @@ def render_onto(image: QImage, settings: QgsMapSettings) -> QImage:
 
 
 def _font(frame: MapFrame, points: float, bold: bool = False) -> QFont:
-    font = QFont(CJK_FONT)
+    font = QFont(cjk_family())
     font.setPixelSize(max(6, int(round(frame.pixels(points * MM_PER_INCH / 72.0)))))
     font.setBold(bold)
     return font

@@ -13,15 +13,12 @@ from qgis.core import (
 from ...i18n import tr
 from ..shared.cancel import Canceled
 from ..shared.errors import PlanError
-from .sheets import PDF, SheetBuilder
+from .sheets import PDF, SheetBuilder, pdf_settings
 
-TOWNSHIP_FIGURES_HTML = (
-    "<table style='font-family:Noto Sans CJK SC;font-size:8pt' cellspacing='0' cellpadding='1'>"
-    "{rows}</table>")
-SITE_FIGURES_HTML = (
-    "<div style='font-family:Noto Sans CJK SC;font-size:8pt'>"
-    "<b>{verdict}：[% \"verdict\" %]</b><br>{area}：[% format_number(\"area_ha\", 4) %] {ha}"
-    "（[% format_number(\"area_mu\", 2) %] {mu}）<br>[% \"reasons\" %]</div>")
+# figures are plain text with expressions: HTML labels need QtWebKit, which QGIS 4 and Debian's
+# 3.40 lack (they print nothing there)
+SITE_FIGURES = ("{verdict}：[% \"verdict\" %]\n{area}：[% format_number(\"area_ha\", 4) %] {ha}"
+                "（[% format_number(\"area_mu\", 2) %] {mu}）\n[% \"reasons\" %]")
 
 
 def _atlas_layout(builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, extra_layers, figures: str,
@@ -44,10 +41,8 @@ def _atlas_layout(builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, ex
 def township_atlas(builder: SheetBuilder, coverage: QgsVectorLayer):
     """One page per township of ``coverage``; every numeric field is a figure (ha), titled by its alias."""
     coverage = builder.add_layer(coverage)
-    rows = "".join(f"<tr><td>{field.displayName()}</td><td align='right'>"
-                   f"[% format_number(\"{field.name()}\", 2) %] {tr('ha')}</td></tr>"
-                   for field in coverage.fields() if field.isNumeric())
-    figures = TOWNSHIP_FIGURES_HTML.format(rows=rows)
+    figures = "\n".join(f"{field.displayName()}：[% format_number(\"{field.name()}\", 2) %] {tr('ha')}"
+                        for field in coverage.fields() if field.isNumeric())
     layout = _atlas_layout(builder, "township", coverage, [], figures, township='[% "XZQMC" %]')
     layout.atlas().setFilenameExpression("'township_' || \"XZQMC\"")
     return layout
@@ -59,7 +54,7 @@ def site_atlas(builder: SheetBuilder, sites: QgsVectorLayer, extra_layers=()):
         raise PlanError(tr("The site atlas needs a compliance-check summary layer with sites"))
     coverage = builder.add_layer(sites)
     extra = [builder.add_layer(layer) for layer in extra_layers]
-    figures = SITE_FIGURES_HTML.format(verdict=tr("Verdict"), area=tr("Area"), ha=tr("ha"), mu=tr("mu"))
+    figures = SITE_FIGURES.format(verdict=tr("Verdict"), area=tr("Area"), ha=tr("ha"), mu=tr("mu"))
     layout = _atlas_layout(builder, "site", coverage, extra + [coverage], figures,
                            site_id='[% "site_id" %]', site_name='[% "site_name" %]')
     layout.atlas().setFilenameExpression("'site_' || \"site_id\"")
@@ -76,9 +71,7 @@ def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150, feedback=None) ->
     path.parent.mkdir(parents=True, exist_ok=True)
     atlas = layout.atlas()
     if fmt == PDF:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = dpi
-        status, error = QgsLayoutExporter.exportToPdf(atlas, str(path), settings, feedback)
+        status, error = QgsLayoutExporter.exportToPdf(atlas, str(path), pdf_settings(dpi), feedback)
         outputs = [path]
     else:
         settings = QgsLayoutExporter.ImageExportSettings()

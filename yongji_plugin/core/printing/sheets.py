@@ -11,6 +11,7 @@ from typing import Dict, List
 from jinja2 import Template
 from osgeo import gdal
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsLayerTree,
     QgsLayoutExporter,
@@ -18,6 +19,7 @@ from qgis.core import (
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
     QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
@@ -26,15 +28,16 @@ from qgis.core import (
     QgsRuleBasedRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...i18n import tr
 from ...paths import icon_path, resource
 from ..plan_data.catalogue import default_catalogue
-from ..plan_data.styles import CJK_FONT, apply_style, symbol_for
+from ..plan_data.styles import apply_style, symbol_for
 from ..shared.errors import PlanError
 from ..shared.extents import extent_in
+from ..shared.fonts import cjk_family
+from ..shared.qt_compat import set_text_font
 from .map_sheets import Sheet, SheetCatalogue, load_sheets
 
 PDF, PNG = "pdf", "png"
@@ -83,6 +86,8 @@ class SheetBuilder:
         for item in layout.items():
             if isinstance(item, QgsLayoutItemLabel):
                 item.setText(Template(item.text()).render(**texts))
+            if isinstance(item, (QgsLayoutItemLabel, QgsLayoutItemScaleBar)):
+                set_text_font(item, cjk_family())  # this machine's round-tripping font, not the template's
         main = layout.itemById("main_map")
         main.setCrs(self.project.crs())
         main.setLayers(layers)
@@ -109,10 +114,7 @@ class SheetBuilder:
         legend.setLegendFilterByMapEnabled(True)
         for style, size, bold in ((QgsLegendStyle.Style.Title, 12, True), (QgsLegendStyle.Style.Group, 10, True),
                                   (QgsLegendStyle.Style.Subgroup, 9, True), (QgsLegendStyle.Style.SymbolLabel, 8, False)):
-            font = QFont(CJK_FONT)
-            font.setPointSizeF(size)
-            font.setBold(bold)
-            legend.rstyle(style).setFont(font)
+            set_text_font(legend.rstyle(style), cjk_family(), size, bold)
         entries = sum(len(layer.renderer().legendSymbolItems()) + 1 for layer in layers)
         if entries * LEGEND_ROW_MM > legend.sizeWithUnits().height():  # too tall: two columns
             legend.setColumnCount(2)
@@ -187,15 +189,21 @@ def fit_extent(map_item: QgsLayoutItemMap, extent: QgsRectangle, margin: float =
         map_item.setScale(math.ceil(map_item.scale() / NICE_SCALE_STEP) * NICE_SCALE_STEP)
 
 
+def pdf_settings(dpi: int) -> QgsLayoutExporter.PdfExportSettings:
+    """Vector PDF whose text is text, so search and copy find it (QGIS 3.40 writes outlines by default)."""
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.rasterizeWholeImage = False
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    return settings
+
+
 def export_layout(layout, path, fmt: str = PDF, dpi: int = 150) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     exporter = QgsLayoutExporter(layout)
     if fmt == PDF:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = dpi
-        settings.rasterizeWholeImage = False
-        status = exporter.exportToPdf(str(path), settings)
+        status = exporter.exportToPdf(str(path), pdf_settings(dpi))
     else:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi

@@ -3,10 +3,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from qgis.PyQt.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
-from qgis.PyQt.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
+from qgis.PyQt.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
 
 from ...paths import resource
+from .fonts import cjk_font, css_font_stack
 
 PDF_DPI = 300
 MARGINS_MM = (18.0, 20.0, 18.0, 18.0)  # left, top, right, bottom; header and footer sit inside
@@ -18,6 +20,8 @@ def _environment() -> Environment:
 
 
 def render_template(name: str, **context) -> str:
+    """The template rendered with ``context``, plus ``font_stack`` (the CSS font-family value)."""
+    context.setdefault("font_stack", Markup(css_font_stack()))
     return _environment().get_template(name).render(**context)
 
 
@@ -29,6 +33,7 @@ def template_macros(name: str):
 def html_to_pdf(html: str, base: Path, pdf_path: Path, title: str = "") -> Path:
     """A4 PDF of the HTML; images resolve relative to ``base``. Call on the GUI thread."""
     document = QTextDocument()
+    document.setDefaultFont(cjk_font(10))  # the font whose glyphs read back from the PDF
     document.setBaseUrl(QUrl.fromLocalFile(str(base) + "/"))
     document.setHtml(html)
     writer = QPdfWriter(str(pdf_path))
@@ -52,10 +57,10 @@ class PagedPdf:
     point sizes and image widths print at their true size. Works outside the GUI thread.
     """
 
-    def __init__(self, path: Path, base: Path, title: str, font_family: str,
-                 header: str = "", footer: str = "{page} / {pages}"):
+    def __init__(self, path: Path, base: Path, title: str, header: str = "",
+                 footer: str = "{page} / {pages}"):
         self.path, self.base, self.title = Path(path), Path(base), title
-        self.font_family, self.header, self.footer = font_family, header, footer
+        self.header, self.footer = header, footer
 
     def _writer(self) -> QPdfWriter:
         writer = QPdfWriter(str(self.path))
@@ -77,7 +82,7 @@ class PagedPdf:
     def _document(self, html: str, writer, body: QRectF) -> QTextDocument:
         document = QTextDocument()
         document.documentLayout().setPaintDevice(writer)
-        document.setDefaultFont(QFont(self.font_family, 10))
+        document.setDefaultFont(cjk_font(10))  # the font whose glyphs read back from the PDF
         document.setDocumentMargin(0)
         document.setBaseUrl(QUrl.fromLocalFile(str(self.base) + "/"))
         document.setHtml(html)
@@ -127,9 +132,7 @@ class PagedPdf:
         return None
 
     def _decorate(self, painter: QPainter, writer, body: QRectF, page: int, pages: int) -> None:
-        font = QFont(self.font_family)
-        font.setPointSizeF(8)
-        painter.setFont(font)
+        painter.setFont(cjk_font(8))
         painter.setPen(QPen(QColor("#555555"), self._px(0.2)))
         header = QRectF(body.left(), body.top() - self._px(9), body.width(), self._px(6))
         painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), self.title)
