@@ -5,7 +5,7 @@ from typing import Callable, Iterable, Optional
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from qgis.PyQt.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
-from qgis.PyQt.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
+from qgis.PyQt.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
 
 from ...paths import resource
 from .fonts import cjk_font, css_font_stack
@@ -46,6 +46,13 @@ def html_to_pdf(html: str, base: Path, pdf_path: Path, title: str = "") -> Path:
     return pdf_path
 
 
+def layout_dpi() -> int:
+    """The resolution QTextDocument lays text out at without a paint device (Qt's default DPI:
+    the primary screen's logical DPI, 96 offscreen); an HTML image's pixels are at this DPI."""
+    screen = QGuiApplication.primaryScreen()
+    return int(round(screen.logicalDotsPerInchY())) if screen is not None else 100
+
+
 class PagedPdf:
     """An A4 PDF of HTML sections, each starting on a new page, with a running header and
     "page n of m" footer on every page.
@@ -53,8 +60,11 @@ class PagedPdf:
     One section is laid out at a time and dropped after painting, so a report of thousands of
     sites needs the memory of its largest section, not of the whole document. Sections come from
     a callable because they are laid out twice: once to count the pages, once to paint them.
-    Text stays text (the PDF's text layer reads back); layout uses the PDF's resolution, so
-    point sizes and image widths print at their true size. Works outside the GUI thread.
+    Text stays text (the PDF's text layer reads back). As QTextDocument.print does for a paged
+    document, layout happens at the screen's logical resolution (:func:`layout_dpi`: image widths
+    are pixels at that resolution) and the painter scales to the PDF's; the document's own layout
+    object is never touched from Python (a reused address handed PyQt a deleted wrapper of it on
+    QGIS 3.40). Works outside the GUI thread.
     """
 
     def __init__(self, path: Path, base: Path, title: str, header: str = "",
@@ -79,14 +89,13 @@ class PagedPdf:
     def _px(mm: float) -> float:
         return mm / 25.4 * PDF_DPI
 
-    def _document(self, html: str, writer, body: QRectF) -> QTextDocument:
+    def _document(self, html: str, page: QSizeF) -> QTextDocument:
         document = QTextDocument()
-        document.documentLayout().setPaintDevice(writer)
         document.setDefaultFont(cjk_font(10))  # the font whose glyphs read back from the PDF
         document.setDocumentMargin(0)
         document.setBaseUrl(QUrl.fromLocalFile(str(self.base) + "/"))
         document.setHtml(html)
-        document.setPageSize(QSizeF(body.width(), body.height()))
+        document.setPageSize(page)
         return document
 
     def write(self, sections: Callable[[], Iterable[str]],
@@ -96,11 +105,13 @@ class PagedPdf:
         ``progress`` gets the share done (0–1) after each section of each pass."""
         writer = self._writer()
         body = self._body(writer)
+        scale = PDF_DPI / layout_dpi()
+        page_size = QSizeF(body.width() / scale, body.height() / scale)  # in layout pixels
         counts = []
         for html in sections():
             if canceled and canceled():
                 return self._drop(None)
-            counts.append(self._document(html, writer, body).pageCount())
+            counts.append(self._document(html, page_size).pageCount())
             if progress:
                 progress(0.5 * len(counts) / (len(counts) + 1))
         total, page = sum(counts), 0
@@ -111,15 +122,17 @@ class PagedPdf:
                 return self._drop(writer)
             if progress:
                 progress(0.5 + 0.5 * done / len(counts))
-            document = self._document(html, writer, body)
+            document = self._document(html, page_size)
             for index in range(document.pageCount()):
                 if page:
                     writer.newPage()
                 page += 1
                 self._decorate(painter, writer, body, page, total)
                 painter.save()
-                painter.translate(body.left(), body.top() - index * body.height())
-                view = QRectF(0, index * body.height(), body.width(), body.height())
+                painter.translate(body.left(), body.top())
+                painter.scale(scale, scale)
+                painter.translate(0, -index * page_size.height())
+                view = QRectF(0, index * page_size.height(), page_size.width(), page_size.height())
                 painter.setClipRect(view)
                 document.drawContents(painter, view)
                 painter.restore()

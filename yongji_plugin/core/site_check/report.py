@@ -23,7 +23,7 @@ from ..plan_data.map_image import MM_PER_INCH, scale_text
 from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.fonts import css_font_stack
-from ..shared.html_output import PagedPdf, template_macros
+from ..shared.html_output import PagedPdf, layout_dpi, template_macros
 from .check import COMPLIANT, CONFLICT, NONCOMPLIANT, SLIVER, UNCHECKED, CheckResult, verdict_label
 from .outputs import BREAKDOWN, CONFLICTS, SUMMARY, class_names, translated_repairs
 from .site_maps import SiteMap, SiteMapper
@@ -34,7 +34,8 @@ DETAIL_LIMIT = 200     # sites with a full section (maps, tables); the rest are 
 SUMMARY_PART = 400     # summary rows per PDF section (each laid out on its own)
 NONCOMPLIANT_LISTED = 30
 POINTS_LIMIT = 400     # 界址点 listed per site
-CSS_DPI = 96.0         # HTML image sizes are CSS pixels; the PDF layout scales them to true size
+CSS_DPI = 96           # HTML image sizes are CSS pixels (96 an inch); the PDF's are at layout_dpi()
+SWATCH_MM = (6.35, 4.0)  # legend patches as printed
 
 
 def labels() -> dict:
@@ -211,12 +212,14 @@ def _points(site_result, result: CheckResult) -> Optional[dict]:
     return {"note": note, "rows": rows[:POINTS_LIMIT]}
 
 
-def _map_context(site_map: Optional[SiteMap]) -> Optional[dict]:
+def _map_context(site_map: Optional[SiteMap], dpi: float) -> Optional[dict]:
+    """A map as the template places it: ``dpi`` pixels an inch, so it prints at its scale."""
     if site_map is None:
         return None
     return {"path": site_map.path, "scale_text": scale_text(site_map.scale), "legend": site_map.legend,
-            "width_px": round(site_map.width_mm / MM_PER_INCH * CSS_DPI),
-            "height_px": round(site_map.height_mm / MM_PER_INCH * CSS_DPI)}
+            "width_px": round(site_map.width_mm / MM_PER_INCH * dpi),
+            "height_px": round(site_map.height_mm / MM_PER_INCH * dpi),
+            "swatch": [round(mm / MM_PER_INCH * dpi) for mm in SWATCH_MM]}
 
 
 # -- the report -----------------------------------------------------------------------------
@@ -351,7 +354,7 @@ class ReportWriter:
             yield {"number": part + 1, "of": parts, "rows": rows,
                    "scope": self.scope_note() if part == 0 else ""}
 
-    def site_context(self, index: int) -> dict:
+    def site_context(self, index: int, dpi: float = CSS_DPI) -> dict:
         site_result = self.result.sites[index]
         site, plan = site_result.site, self.result.ruleset.plan
         maps = self.maps.get(index, _SiteMaps())
@@ -359,22 +362,23 @@ class ReportWriter:
                 "type": site.site_type or "—", "township": maps.townships or "—",
                 "area": _areas(site_result.area), "verdict": verdict_label(site_result.verdict),
                 "css": _css(site_result.verdict), "reasons": "；".join(site_result.reasons),
-                "conflict_maps": [_map_context(m) for m in maps.conflicts],
-                "location_map": _map_context(maps.location),
+                "conflict_maps": [_map_context(m, dpi) for m in maps.conflicts],
+                "location_map": _map_context(maps.location, dpi),
                 "map_note": maps.note, "tables": _rule_tables(site_result, plan),
                 "breakdowns": _breakdowns(site_result, self.result.ruleset, self.names, plan),
                 "points": _points(site_result, self.result)}
 
     # the document, piece by piece
 
-    def pieces(self):
+    def pieces(self, dpi: float = CSS_DPI):
+        """The document piece by piece; images sized at ``dpi`` pixels an inch."""
         m, t = self.macros, self.t
         yield str(m.cover(t, self.run_context()))
         yield str(m.rules(t, rules_context(self.result)))
         for part in self.summary_parts():
             yield str(m.summary(t, part))
         for index in self.detailed:
-            yield str(m.site(t, self.site_context(index)))
+            yield str(m.site(t, self.site_context(index, dpi)))
         if self.result.repairs:
             yield str(m.repairs(t, translated_repairs(self.result)))
 
@@ -388,8 +392,8 @@ class ReportWriter:
         return self.html_path
 
     def pdf_sections(self):
-        head, tail = str(self.macros.head(self.t)), str(self.macros.tail())
-        for piece in self.pieces():
+        head, tail, dpi = str(self.macros.head(self.t)), str(self.macros.tail()), layout_dpi()
+        for piece in self.pieces(dpi):
             yield head + piece + tail
 
     @property
