@@ -327,6 +327,25 @@ def test_print_algorithm_canceled_fails_and_leaves_no_partial_atlas(provider, de
     assert len(_files(tmp_path / "maps")) == (0 if at == 0 else 1)
 
 
+def _plan_that_keeps_qa_busy(demo_gpkg, path):
+    """The demo plan with its land-use parcels and farmland copied in eight more times. qgis_process
+    notices a Ctrl+C only when it next processes events, every few seconds of progress; the demo's
+    QA finishes sooner than that on a fast machine. The copies overlap, so QA runs long."""
+    from osgeo import gdal
+
+    shutil.copyfile(demo_gpkg, path)
+    for _ in range(8):
+        gdal.VectorTranslate(str(path), str(demo_gpkg), accessMode="append", layers=["DLTB", "YJJBNT"])
+    return path
+
+
+def _as_from_a_terminal():
+    """Ctrl+C reaches qgis_process as it would from a terminal: a CI runner may start the suite with
+    SIGINT ignored or blocked, and a child inherits both (the signal then never arrives)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_qgis_process_interrupted_exits_non_zero_and_writes_nothing(demo_gpkg, tmp_path):
     """Ctrl+C cancels qgis_process's feedback. Today the plan QA then either ends in a traceback
     (``Exception: unknown``) or exits 0 with an error layer and a report of "0 errors"."""
@@ -339,10 +358,11 @@ def test_qgis_process_interrupted_exits_non_zero_and_writes_nothing(demo_gpkg, t
                             capture_output=True, text=True, timeout=180)
     assert enable.returncode == 0, enable.stderr
     out = tmp_path / "out"
+    plan = _plan_that_keeps_qa_busy(demo_gpkg, tmp_path / "busy_plan.gpkg")
     process = subprocess.Popen(
-        ["/usr/bin/qgis_process.bin", "run", "yongji:planqa", "--", f"PLAN_GPKG={demo_gpkg}",
+        ["/usr/bin/qgis_process.bin", "run", "yongji:planqa", "--", f"PLAN_GPKG={plan}",
          f"OUTPUT={out / 'qa.gpkg'}", f"REPORT={out / 'qa.html'}"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_as_from_a_terminal)
     output = []
     reader = threading.Thread(target=lambda: output.extend(iter(lambda: process.stdout.read(1), "")))
     reader.start()
