@@ -22,6 +22,12 @@ def sql_anchor(conninfo):
         return {site: area for site, area in cursor.fetchall()}
 
 
+def _cpu() -> float:
+    """CPU seconds of this process, all its threads (wall time on a shared machine is noisy)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main():
     task, conninfo = sys.argv[1:3]
     start = time.perf_counter()
@@ -31,6 +37,7 @@ def main():
     out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"{task}_{label}.json"
     out.write_text(json.dumps(areas))
     print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+                      "cpu_s": _cpu(),
                       "areas": str(out)}))
 
 

@@ -171,6 +171,12 @@ TASKS = {f.__name__: f for f in (plugin_shapely, plugin_qgis, plugin_postgis, pl
                                   print_plugin, print_bare)}
 
 
+def _cpu() -> float:
+    """CPU seconds of this process, all its threads (wall time on a shared machine is noisy)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main():
     task, *args = sys.argv[1:]
     start = time.perf_counter()
@@ -181,7 +187,7 @@ def main():
     out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"{task}_{label}.json"
     out.write_text(json.dumps(areas))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print(json.dumps({"seconds": seconds, "rss_mb": rss, "areas": str(out)}))
+    print(json.dumps({"seconds": seconds, "rss_mb": rss, "cpu_s": _cpu(), "areas": str(out)}))
     sys.stdout.flush()
     os._exit(0)  # skip QGIS teardown: not part of any tool's time
 

@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="109"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="134"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="134"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="159"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -284,12 +284,12 @@
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="48"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="27"/>
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="55"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="30"/>
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="112"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="113"/>
         <source>Project site compliance review report</source>
         <translation>项目选址合规性审查报告</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="116"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -524,12 +524,12 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="128"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="150"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
@@ -654,12 +654,12 @@
         <translation>第 {ring} 圈少于 3 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="117"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="124"/>
         <source>No coordinate file given</source>
         <translation>未指定坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="127"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="134"/>
         <source>Unknown CRS {crs}</source>
         <translation>未知坐标系 {crs}</translation>
     </message>
@@ -724,7 +724,7 @@
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="40"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
@@ -744,22 +744,22 @@
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="110"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="57"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="59"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
@@ -769,52 +769,52 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="85"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="107"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="116"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="123"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="124"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="127"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="146"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="148"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="136"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="138"/>
         <source>layer {codes} missing</source>
         <translation>缺少图层 {codes}</translation>
     </message>
@@ -894,7 +894,7 @@
         <translation>共 {total} 个错误，此处列出 {shown} 个；全部错误见错误图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="93"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="94"/>
         <source>Plan data quality report</source>
         <translation>规划成果质检报告</translation>
     </message>
@@ -934,37 +934,37 @@
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="52"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="34"/>
         <source>{rule}: overlaps {layer} feature {fid} by {area:.2f} m²</source>
         <translation>{rule}：与{layer}要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="66"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="46"/>
         <source>{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²</source>
         <translation>{rule}：与本图层要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="81"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="61"/>
         <source>{rule}: {area:.2f} m² outside the boundary</source>
         <translation>{rule}：{area:.2f} 平方米超出市域边界</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="117"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="76"/>
         <source>{rule}: gap of {area:.2f} m²</source>
         <translation>{rule}：存在 {area:.2f} 平方米的缝隙</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="139"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="84"/>
         <source>{rule}: {area:.2f} m² outside {container}</source>
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="56"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="57"/>
         <source>Tick at least one rule</source>
         <translation>请至少勾选一条规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="61"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="62"/>
         <source>No plan layers in the project: load the plan layers first</source>
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
@@ -974,7 +974,7 @@
         <translation>规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="77"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="80"/>
         <source>{errors} errors; {failed} rules failed, {skipped} skipped</source>
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
@@ -999,17 +999,17 @@
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="70"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="69"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="72"/>
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="75"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="78"/>
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
@@ -1149,11 +1149,6 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="45"/>
-        <source>Control layer {name} {problem}</source>
-        <translation>控制线图层 {name}：{problem}</translation>
-    </message>
-    <message>
         <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="82"/>
         <source>layer {problem}</source>
         <translation>图层{problem}</translation>
@@ -1174,7 +1169,7 @@
         <translation>没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="105"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="100"/>
         <source>Plan layer {name} ({code}) {problems}</source>
         <translation>规划图层 {name}（{code}）：{problems}</translation>
     </message>
@@ -1204,12 +1199,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="112"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="137"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="139"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -1569,52 +1564,52 @@
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="78"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="82"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="88"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="106"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="111"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="106"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="111"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="117"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
         <source>Parcel left out</source>
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="147"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1669,7 +1664,7 @@
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="75"/>
         <source>Plan QA was canceled: nothing was written</source>
         <translation>规划成果质检已取消：未写出任何结果</translation>
     </message>
@@ -1679,7 +1674,7 @@
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="133"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="138"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -1714,7 +1709,7 @@
         <translation>（该地块共有 {count} 个点超出范围）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="78"/>
         <source>Coordinate import canceled: nothing was imported</source>
         <translation>坐标导入已取消：未导入任何内容</translation>
     </message>
@@ -1724,12 +1719,12 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/model.py" line="68"/>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="69"/>
         <source>{file} line {line}, parcel {parcel}: {level}: {reason}</source>
         <translation>{file} 第 {line} 行，地块 {parcel}：{level}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/model.py" line="70"/>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="71"/>
         <source>{file} line {line}: {level}: {reason}</source>
         <translation>{file} 第 {line} 行：{level}：{reason}</translation>
     </message>
@@ -1839,7 +1834,7 @@
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1859,19 +1854,144 @@
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="49"/>
         <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Every ring is validated; parcels with errors are left out and listed with their line numbers in the problems table. An empty or unreadable file, one without a parcel or one whose parcels all have errors stops the algorithm with an error.</source>
         <translation>将界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标（北），Y 为横坐标（东），GBK 或 UTF-8 编码）读入为项目用地多边形。每一圈都经过检查；有错误的地块不导入，并连同行号列于问题表中。文件为空或无法读取、没有地块或所有地块均有错误时，算法报错终止。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="73"/>
         <source>{file}: none of its {count} parcels can be imported (see the problems above)</source>
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="24"/>
+        <source>Control layer {name} has no CRS</source>
+        <translation>控制线图层 {name} 没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="85"/>
+        <source>an input is not a layer</source>
+        <translation>有输入不是图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="87"/>
+        <source>layer {name} is not in PostGIS</source>
+        <translation>图层 {name} 不在 PostGIS 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="90"/>
+        <source>layer {name} is a query, not a table</source>
+        <translation>图层 {name} 是查询而不是表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="94"/>
+        <source>layer {name} has no single integer key column</source>
+        <translation>图层 {name} 没有单一的整数主键列</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="96"/>
+        <source>layer {name} has unsaved edits</source>
+        <translation>图层 {name} 有未保存的编辑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="196"/>
+        <source>psycopg2 is not installed</source>
+        <translation>未安装 psycopg2</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="198"/>
+        <source>no layer lives in PostGIS</source>
+        <translation>没有图层位于 PostGIS 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="227"/>
+        <source>the layers are in different PostGIS databases</source>
+        <translation>各图层位于不同的 PostGIS 数据库中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="217"/>
+        <source>PostGIS {version} in the database, {sessions} sessions</source>
+        <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="227"/>
+        <source>The postgis engine backend cannot run here: {reason}</source>
+        <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="227"/>
+        <source>QGIS {version} (GEOS {geos}), one thread</source>
+        <translation>QGIS {version}（GEOS {geos}），单线程</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="22"/>
+        <source>shapely is not installed</source>
+        <translation>未安装 shapely</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="24"/>
+        <source>shapely {version} is installed; the backend needs shapely 2 or newer</source>
+        <translation>已安装 shapely {version}；该后端需要 shapely 2 或更高版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="29"/>
+        <source>numpy is not installed</source>
+        <translation>未安装 numpy</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="46"/>
+        <source>Unknown engine backend {name}; choose one of {names}</source>
+        <translation>未知的叠加分析引擎 {name}；可选：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="73"/>
+        <source>The {name} engine backend cannot run here: {reason}</source>
+        <translation>叠加分析引擎 {name} 无法在此运行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="172"/>
+        <source>shapely {version} (GEOS {geos}), {threads} threads</source>
+        <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
+        <source>Overlay engine</source>
+        <translation>叠加分析引擎</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="14"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="14"/>
+        <source>shapely 2 (vectorized, all cores)</source>
+        <translation>shapely 2（向量化，使用全部 CPU 核心）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="14"/>
+        <source>QGIS only</source>
+        <translation>仅 QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="15"/>
+        <source>PostGIS (in the database)</source>
+        <translation>PostGIS（在数据库内运行）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="141"/>
+        <source>Overlay engine (the Settings&apos; choice if empty)</source>
+        <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="135"/>
+        <source>Overlay engine: {backend}</source>
+        <translation>叠加分析引擎：{backend}</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2230,16 @@
         <location filename="../../forms/settings.ui" line="16"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="18"/>
+        <source>Overlay engine</source>
+        <translation>叠加分析引擎</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="19"/>
+        <source>Where the checks&apos; overlays run. Automatic: in PostGIS when every layer is in one PostGIS database, else vectorized on all cores with shapely 2, else with QGIS alone.</source>
+        <translation>各项检查的叠加分析在何处运行。自动：所有图层都在同一个 PostGIS 数据库中时在数据库内运行，否则用 shapely 2 在全部 CPU 核心上向量化运行，再否则仅用 QGIS 运行。</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,13 @@
     engine.repairs, engine.name
 
 The engine knows nothing of verdicts or rule sets: it returns numbers, pairs, pieces and repairs.
+
+While an engine is open (``with`` or until ``close()``) Python's cyclic garbage collector is paused:
+a run holds hundreds of thousands of small objects, none of them in cycles, and the collector's
+repeated scans of them cost more than the GEOS work of the QGIS backend (16 → 11 CPU seconds on
+the bench's 600,000 parcels).
 """
+import gc
 from typing import List, Sequence
 
 from .backend import Canceled, Overlay, Sites
@@ -27,6 +33,8 @@ class OverlayEngine:
         ``site_layers``: where sites given as geometries come from (None: not a layer)."""
         self.area = area
         self._backend = choose(backend, list(layers), list(site_layers))(area, feedback)
+        self._collecting = gc.isenabled()
+        gc.disable()
 
     @property
     def name(self) -> str:
@@ -59,6 +67,9 @@ class OverlayEngine:
 
     def close(self) -> None:
         self._backend.close()
+        if self._collecting:
+            self._collecting = False
+            gc.enable()
 
     def __enter__(self):
         return self

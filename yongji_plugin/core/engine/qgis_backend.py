@@ -133,7 +133,7 @@ class QgisOverlay(Overlay):
     def detach(self, pair_indices) -> PieceSet:
         pair_indices = list(pair_indices)
         fids = [self.pair_fids[p] for p in pair_indices]
-        return PieceSet(build_geometries=lambda: self._pieces(pair_indices),
+        return PieceSet(build_geometries=lambda: [self._geometries[p] for p in pair_indices],  # shared, no copy
                         build_attributes=lambda: _in_order(self.attributes(fids), fids))
 
     def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
