@@ -216,8 +216,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="W1 only")
     parser.add_argument("--w3", action="store_true", help="also W3 (6,000,000 parcels × 100,000 sites)")
+    parser.add_argument("--only", choices=sorted(WORKLOADS), action="append", help="just these workloads")
     args = parser.parse_args()
-    workloads = ["W1"] if args.quick else ["W1", "W2"] + (["W3"] if args.w3 else [])
+    workloads = args.only or (["W1"] if args.quick else ["W1", "W2"] + (["W3"] if args.w3 else []))
     rows, times = bench(workloads)
     print(table(rows, times))
 

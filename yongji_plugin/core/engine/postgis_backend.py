@@ -439,6 +439,7 @@ class PostgisOverlay(Overlay):
         self._backend, self._table, self._unions = backend, pieces_table, unions
         self._kinds = [row[2] for row in rows]
         self._keys = [row[1] for row in rows]  # key values in the table (pair_fids are QGIS's ids)
+        self._owner = None  # session holding each site, built on first use
         super().__init__(PostgisBackend.name, sites, control, [row[0] for row in rows],
                          [ids[row[1]] for row in rows], areas)
         if backend.area.method != PLANAR:  # QGIS's ellipsoidal measure, on the pieces themselves
@@ -448,10 +449,9 @@ class PostgisOverlay(Overlay):
     def _session_of(self, site: int) -> int:
         if not self._backend._sessions:
             raise RuntimeError("the overlay engine was closed before its PostGIS results were read")
-        for number, part in enumerate(self.sites.ranges):
-            if site in part:
-                return number
-        raise IndexError(site)
+        if self._owner is None:
+            self._owner = [number for number, part in enumerate(self.sites.ranges) for _ in part]
+        return self._owner[site]
 
     def _by_session(self, pairs: Sequence[int]) -> Dict[int, List[int]]:
         split: Dict[int, List[int]] = {}
@@ -484,16 +484,18 @@ class PostgisOverlay(Overlay):
         return [_geometry(w) or QgsGeometry() for w in self._wkb(pair_indices)]
 
     def _wkb(self, pair_indices: List[int]) -> list:
-        """WKB of the pieces of these pairs: all pieces of their sites in one query per session,
-        the wanted ones picked here."""
+        """WKB of the pieces of these pairs: all pieces of their sites, one query per session,
+        the sessions side by side; the wanted ones picked here."""
         from psycopg2 import sql
 
-        found = {}
-        for number, pairs in self._by_session(pair_indices).items():
-            rows = self._backend._sessions[number].run(sql.SQL(
-                "SELECT site, fid, ST_AsBinary(geom) FROM {} WHERE site = ANY(%s)").format(self._table),
-                (sorted({self.pair_sites[p] for p in pairs}),), fetch=True)
-            found.update(((site, fid), wkb) for site, fid, wkb in rows)
+        wanted = self._by_session(pair_indices)
+        query = sql.SQL("SELECT site, fid, ST_AsBinary(geom) FROM {} WHERE site = ANY(%s)").format(self._table)
+
+        def work(session, index):
+            if index not in wanted:
+                return []
+            return session.run(query, (sorted({self.pair_sites[p] for p in wanted[index]}),), fetch=True)
+        found = {(site, fid): wkb for rows in self._backend._each(work) for site, fid, wkb in rows}
         return [found.get((self.pair_sites[pair], self._keys[pair])) for pair in pair_indices]
 
     def _grouped(self, groups: List[List[int]], select):

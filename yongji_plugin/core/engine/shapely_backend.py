@@ -370,12 +370,16 @@ class ShapelyOverlay(Overlay):
         """Which of these pieces share interior with another piece of their group: candidate
         pairs from one bounding-box query of a tree of the pieces, then GEOS on those."""
         shapes = self._geometries[pairs]
+        prepared = shapely.is_prepared(shapes)
+        if prepared.any():  # a prepared geometry must not be used by two threads: plain copies
+            shapes = shapes.copy()
+            shapes[prepared] = shapely.from_wkb(shapely.to_wkb(shapes[prepared]))
         a, b = shapely.STRtree(shapes).query(shapes)
         same = (a < b) & (group[a] == group[b])
         a, b = a[same], b[same]
-        hit = shapely.intersects(shapes[a], shapes[b])  # one thread: pieces may be prepared geometries
+        hit = self._backend.parallel(shapely.intersects, shapes[a], shapes[b])
         a, b = a[hit], b[hit]
-        interior = ~shapely.touches(shapes[a], shapes[b])
+        interior = ~self._backend.parallel(shapely.touches, shapes[a], shapes[b])
         flagged = np.zeros(len(pairs), dtype=bool)
         flagged[a[interior]] = True
         flagged[b[interior]] = True

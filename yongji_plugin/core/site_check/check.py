@@ -11,6 +11,7 @@ A cancel that comes after the last site still makes the result canceled.
 """
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Dict, List, Optional
 
 from qgis.core import QgsFeedback, QgsGeometry, QgsVectorLayer
@@ -195,7 +196,8 @@ def _check(sites: List[Site], ruleset: RuleSet, controls, engine, params: CheckP
             _judge_outside(rule, overlay, results, checked, params, pieces, number)
     for i in checked:
         _verdict(results[i], params)
-    pieces.sort(key=lambda entry: entry[:2])
+    if len({rule for _, rule, _ in pieces}) > 1:  # one rule's pieces are in site order already
+        pieces.sort(key=itemgetter(0, 1))
     return results, [piece for _, _, piece in pieces]
 
 
