@@ -42,26 +42,28 @@ def _sql():
     return sql
 
 
-# One chunk of sites against the control table. ``cand``: bounding-box pairs with the control's
-# validity (each invalid feature's reason kept once); ``OFFSET 0`` keeps PostgreSQL from inlining
-# the lateral steps, which would evaluate ST_Intersection more than once per pair.
+# One chunk of sites against the control table, in one pass over the bounding-box pairs: the
+# control's validity (its reason kept on the row when invalid, even for a pair that turns out
+# not to overlap: kind 0, deleted once the reasons are read), the repaired geometry, the kind of
+# pair and the piece. ``OFFSET 0`` keeps PostgreSQL from inlining the lateral steps, which
+# would evaluate ST_Intersection more than once per pair.
 PAIRS_SQL = (
-    "WITH cand AS MATERIALIZED ("
-    " SELECT s.id AS site, s.geom AS sg, c.yj_fid AS fid, c.yj_geom AS cg, ST_IsValid(c.yj_geom) AS ok"
-    " FROM {site_table} s JOIN {source} c ON {join} WHERE s.id >= %s AND s.id < %s{once}),"
-    " bad AS (INSERT INTO {valid} SELECT DISTINCT ON (fid) fid, ST_IsValidReason(cg) FROM cand WHERE NOT ok"
-    "  ON CONFLICT (fid) DO NOTHING)"
-    " INSERT INTO {pieces} (site, fid, kind, geom, area) SELECT site, fid, kind, geom, {area} FROM ("
-    "  SELECT cand.site, cand.fid, k.kind, CASE k.kind WHEN 1 THEN x.g WHEN 2 THEN cand.sg"
-    "   ELSE ST_CollectionExtract(ST_Intersection(cand.sg, x.g), 3) END AS geom"
-    "  FROM cand"
-    "  CROSS JOIN LATERAL (SELECT CASE WHEN cand.ok THEN cand.cg"
-    "   ELSE ST_CollectionExtract(ST_MakeValid(cand.cg), 3) END AS g OFFSET 0) x"
+    "INSERT INTO {pieces} (site, fid, kind, geom, area, problem)"
+    " SELECT site, fid, kind, geom, area, problem FROM ("
+    "  SELECT s.id AS site, c.yj_fid AS fid, k.kind, p.geom, {area} AS area,"
+    "   CASE WHEN v.ok THEN NULL ELSE ST_IsValidReason(c.yj_geom) END AS problem"
+    "  FROM {site_table} s JOIN {source} c ON {join}"
+    "  CROSS JOIN LATERAL (SELECT ST_IsValid(c.yj_geom) AS ok OFFSET 0) v"
+    "  CROSS JOIN LATERAL (SELECT CASE WHEN v.ok THEN c.yj_geom"
+    "   ELSE ST_CollectionExtract(ST_MakeValid(c.yj_geom), 3) END AS g OFFSET 0) x"
     "  CROSS JOIN LATERAL (SELECT CASE WHEN ST_IsEmpty(x.g) THEN 0"
-    "   WHEN cand.sg ~ x.g AND ST_Contains(cand.sg, x.g) THEN 1"
-    "   WHEN x.g ~ cand.sg AND ST_Contains(x.g, cand.sg) THEN 2"
+    "   WHEN s.geom ~ x.g AND ST_Contains(s.geom, x.g) THEN 1"
+    "   WHEN x.g ~ s.geom AND ST_Contains(x.g, s.geom) THEN 2"
     "   WHEN {meet} THEN 3 ELSE 0 END AS kind OFFSET 0) k"
-    "  WHERE k.kind > 0 OFFSET 0) p WHERE NOT ST_IsEmpty(geom)")
+    "  CROSS JOIN LATERAL (SELECT CASE k.kind WHEN 0 THEN NULL WHEN 1 THEN x.g WHEN 2 THEN s.geom"
+    "   ELSE ST_CollectionExtract(ST_Intersection(s.geom, x.g), 3) END AS geom OFFSET 0) p"
+    "  WHERE s.id >= %s AND s.id < %s{once} OFFSET 0) q"
+    " WHERE (kind > 0 AND NOT ST_IsEmpty(geom)) OR problem IS NOT NULL")
 
 # Sites whose pieces, collected, are no valid multipolygon (so may overlap): their union.
 OVERLAPPING_SQL = (
@@ -161,6 +163,7 @@ class _Session:
         self.connection.autocommit = True  # each statement alone; temporary tables live for the session
         self.lock = threading.Lock()
         self.run("SET jit = off")  # compiling each statement costs more than it saves here
+        self.run("SET enable_memoize = off")  # it would hash geometries to cache a per-pair step
 
     def run(self, query, args=None, fetch=False):
         with self.lock, self.connection.cursor() as cursor:
@@ -373,7 +376,7 @@ class PostgisBackend(Backend):
         self._connect(control.layer)
         table = _Table(control.layer)
         number = self._next()
-        names = {k: sql.Identifier(f"yj_{k}_{number}") for k in ("keep", "valid", "pieces")}
+        names = {k: sql.Identifier(f"yj_{k}_{number}") for k in ("keep", "pieces")}
         site_table = sql.Identifier(f"yj_sites_{sites.number}")
         PAIRS, OVERLAPPING_SITES = sql.SQL(PAIRS_SQL), sql.SQL(OVERLAPPING_SQL)
         kept = kept_keys(control, table.key)
@@ -388,25 +391,25 @@ class PostgisBackend(Backend):
             if kept is not None:
                 session.run(sql.SQL("CREATE TEMP TABLE {} (fid bigint PRIMARY KEY)").format(names["keep"]))
                 session.run(sql.SQL("INSERT INTO {} SELECT unnest(%s::bigint[])").format(names["keep"]), (kept,))
-            session.run(sql.SQL("CREATE TEMP TABLE {} (fid bigint PRIMARY KEY, problem text)").format(names["valid"]))
             session.run(sql.SQL("CREATE TEMP TABLE {} (site integer, fid bigint, kind smallint, geom geometry, "
-                                "area double precision)").format(names["pieces"]))
+                                "area double precision, problem text)").format(names["pieces"]))
             part = sites.ranges[index]
             step = max(1, -(-len(part) // CHUNKS_PER_SESSION))
             for start in range(part.start, part.stop, step):
-                session.run(PAIRS.format(pieces=names["pieces"], valid=names["valid"], site_table=site_table,
-                                         source=source, join=join,
-                                         area=sql.SQL("ST_Area(geom)" if planar else "NULL"),
+                session.run(PAIRS.format(pieces=names["pieces"], site_table=site_table, source=source, join=join,
+                                         area=sql.SQL("ST_Area(p.geom)" if planar else "NULL::double precision"),
                                          once=sql.SQL(" AND s.key < c.yj_fid" if once else ""),
-                                         meet=sql.SQL("ST_Relate(cand.sg, x.g, 'T********')" if once
-                                                      else "ST_Intersects(cand.sg, x.g)")),
+                                         meet=sql.SQL("ST_Relate(s.geom, x.g, 'T********')" if once
+                                                      else "ST_Intersects(s.geom, x.g)")),
                             (start, min(start + step, part.stop)))
                 done[index] += 1  # read by the waiting thread, which reports progress
+            problems = session.run(sql.SQL("SELECT DISTINCT fid, problem FROM {} WHERE problem IS NOT NULL").format(
+                names["pieces"]), fetch=True)
+            if problems:  # rows kept only for their control's reason
+                session.run(sql.SQL("DELETE FROM {} WHERE kind = 0 OR ST_IsEmpty(geom)").format(names["pieces"]))
             session.run(sql.SQL("CREATE INDEX ON {} (site, fid)").format(names["pieces"]))
             pairs = session.run(sql.SQL("SELECT site, fid, kind, area FROM {} ORDER BY site, fid").format(
                 names["pieces"]), fetch=True)
-            problems = session.run(sql.SQL("SELECT fid, problem FROM {} ORDER BY fid").format(names["valid"]),
-                                   fetch=True)
             unions = session.run(OVERLAPPING_SITES.format(pieces=names["pieces"]), fetch=True)
             return pairs, problems, unions
 
