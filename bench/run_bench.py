@@ -68,7 +68,7 @@ def start_postgis():
     sys.path.insert(0, str(ROOT / "tests"))
     import postgis_server
 
-    if not postgis_server.available():
+    if not postgis_server.VERSION:
         return None
     return postgis_server.Server().start()
 

@@ -59,17 +59,17 @@
         <translation>找不到 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="48"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="51"/>
         <source>Not a readable GeoPackage: {path}</source>
         <translation>无法读取的 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="56"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="59"/>
         <source>Folder not found: {path}</source>
         <translation>找不到文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="70"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="73"/>
         <source>No saved PostGIS connection named {name}</source>
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="134"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="135"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="159"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="160"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="276"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="276"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="280"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="280"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -1014,37 +1014,37 @@
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="62"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="57"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="59"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="54"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="96"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="89"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="61"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="64"/>
         <source>Map sheet needs layer {name} ({code}), which is missing</source>
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="137"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="139"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="164"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="166"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="210"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="218"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -1199,12 +1199,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="137"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="138"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="139"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="140"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -1874,52 +1874,52 @@
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="85"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="87"/>
         <source>an input is not a layer</source>
         <translation>有输入不是图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="87"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="89"/>
         <source>layer {name} is not in PostGIS</source>
         <translation>图层 {name} 不在 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="90"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="92"/>
         <source>layer {name} is a query, not a table</source>
         <translation>图层 {name} 是查询而不是表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="94"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="96"/>
         <source>layer {name} has no single integer key column</source>
         <translation>图层 {name} 没有单一的整数主键列</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="96"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="98"/>
         <source>layer {name} has unsaved edits</source>
         <translation>图层 {name} 有未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="196"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="199"/>
         <source>psycopg2 is not installed</source>
         <translation>未安装 psycopg2</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="198"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="201"/>
         <source>no layer lives in PostGIS</source>
         <translation>没有图层位于 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="227"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="230"/>
         <source>the layers are in different PostGIS databases</source>
         <translation>各图层位于不同的 PostGIS 数据库中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="217"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="220"/>
         <source>PostGIS {version} in the database, {sessions} sessions</source>
         <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="227"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="230"/>
         <source>The postgis engine backend cannot run here: {reason}</source>
         <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
     </message>
