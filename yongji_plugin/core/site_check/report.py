@@ -61,7 +61,7 @@ def labels() -> dict:
         "boundary_points": tr("Boundary points (界址点)"), "point": tr("Point"), "ring": tr("Ring"),
         "northing": tr("X (northing)"), "easting": tr("Y (easting)"),
         "repairs": tr("Repaired geometries"), "layer": tr("Layer"), "feature": tr("Feature"),
-        "problem": tr("Problem"),
+        "problem": tr("Problem"), "engine": tr("Overlay engine"),
     }
 
 
@@ -318,6 +318,7 @@ class ReportWriter:
             "ruleset": f"{result.ruleset.name} ({result.ruleset.path})",
             "plan": result.ruleset.plan or "—",
             "tolerance": result.params.tolerance, "area_method": result.params.area.describe(),
+            "engine": result.backend or "—",
             "time": result.started.strftime("%Y-%m-%d %H:%M:%S"),
             "conclusion": tr("{total} sites checked: {ok} compliant, {bad} non-compliant, {skip} not checked.").format(
                 total=total, ok=counts[COMPLIANT], bad=counts[NONCOMPLIANT], skip=counts[UNCHECKED]),

@@ -107,7 +107,8 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         except PlanError as error:
             raise PlanError(f"{error} — {tr('load the plan layers first')}")
         params = CheckParams(area, self.toleranceSpin.value(),
-                             data_source=describe_sources(controls.values()))
+                             data_source=describe_sources(controls.values()),
+                             backend=PluginSettings.load().engine_backend, site_origin=layer)
         output = self.outputEdit.text().strip()
         report = (Path(output).with_name(Path(output).stem + "_report.html") if output
                   else Path(tempfile.mkdtemp(prefix="yongji_check_")) / "report.html")
