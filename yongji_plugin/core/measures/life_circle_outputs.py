@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import Dict, List
 
 from qgis.core import (
-    QgsFeature,
     QgsGeometry,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
@@ -14,7 +13,7 @@ from ...i18n import tr
 from ..plan_data.styles import colours, symbol_for
 from ..shared.areas import hectares, mu
 from ..shared.html_output import html_to_pdf, render_template
-from ..shared.qt_compat import new_field
+from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
 from .life_circle import NETWORK, LifeCircleResult, method_label
 from .map_image import render_map
 from .result_styles import categorized, graduated, measure_looks
@@ -27,24 +26,8 @@ def _level_field(index: int) -> str:
     return f"lack_l{index + 1}"
 
 
-def _memory(uri: str, crs, title: str, fields) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{uri}?crs={crs.authid()}", title, "memory")
-    layer.dataProvider().addAttributes(fields)
-    layer.updateFields()
-    return layer
-
-
-def _add(layer: QgsVectorLayer, rows) -> None:
-    features = []
-    for values, geometry in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes([values.get(name) for name in layer.fields().names()])
-        if geometry is not None:
-            feature.setGeometry(geometry)
-        features.append(feature)
-    if not layer.dataProvider().addFeatures(features):
-        raise RuntimeError(f"memory layer {layer.name()} refused its rows")
-    layer.updateExtents()
+def _memory(geometry: str, crs, title: str, specs) -> QgsVectorLayer:
+    return memory_layer(title, geometry, crs, specs)
 
 
 def lack_labels() -> List[str]:
@@ -53,32 +36,27 @@ def lack_labels() -> List[str]:
 
 def areas_layer(result: LifeCircleResult) -> QgsVectorLayer:
     """One feature per residential area: its lacks per level, counts and areas (m², ha, 亩)."""
-    fields = [new_field("res_fid", "long", tr("Residential area feature")),
-              new_field("res_name", "string", tr("Residential area")),
-              new_field("pop", "double", tr("Population")),
-              new_field("area_m2", "double", tr("Area (m²)")),
-              new_field("area_ha", "double", tr("Area (ha)")),
-              new_field("area_mu", "double", tr("Area (mu)")),
-              new_field("lack_n", "int", tr("Required facilities lacking"))]
-    fields += [new_field(_level_field(i), "string", tr("{level} lacking").format(level=level.name))
+    fields = [OutputField("res_fid", "long", tr("Residential area feature")),
+              OutputField("res_name", "string", tr("Residential area")),
+              OutputField("pop", "double", tr("Population"))] + area_fields("area_") + [
+              OutputField("lack_n", "int", tr("Required facilities lacking"))]
+    fields += [OutputField(_level_field(i), "string", tr("{level} lacking").format(level=level.name))
                for i, level in enumerate(result.table.levels)]
-    fields += [new_field("opt_lack", "string", tr("Optional facilities not reached")),
-               new_field("method", "string", tr("Method"))]
+    fields += [OutputField("opt_lack", "string", tr("Optional facilities not reached")),
+               OutputField("method", "string", tr("Method"))]
     layer = _memory("MultiPolygon", result.params.area.crs, tr("Life circle: residential areas"), fields)
     rows = []
     for area in result.areas:
         lacks = result.lacks(area)
-        m2 = round(area.area, 2)
-        values = {"res_fid": area.fid, "res_name": area.name, "pop": area.population, "area_m2": m2,
-                  "area_ha": round(hectares(m2), 4), "area_mu": round(mu(m2), 2), "lack_n": len(lacks),
-                  "opt_lack": SEPARATOR.join(r.label for r in result.lacks(area, required=False)),
+        values = {"res_fid": area.fid, "res_name": area.name, "pop": area.population, "lack_n": len(lacks),
+                  **area_values("area_", area.area), "opt_lack": SEPARATOR.join(r.label for r in result.lacks(area, required=False)),
                   "method": method_label(result.method)}
         for i, level in enumerate(result.table.levels):
             values[_level_field(i)] = SEPARATOR.join(r.label for r in lacks if r.level == level.code)
         geometry = QgsGeometry(area.geometry)
         geometry.convertToMultiType()
         rows.append((values, geometry))
-    _add(layer, rows)
+    add_rows(layer, rows)
     layer.setRenderer(graduated("lack_n", "polygon", measure_looks("life_circle_lacks"), -0.5, lack_labels()))
     return layer
 
@@ -86,10 +64,10 @@ def areas_layer(result: LifeCircleResult) -> QgsVectorLayer:
 def service_layer(result: LifeCircleResult) -> QgsVectorLayer:
     """One feature per row of the table with facilities: the reachable streets (or discs)."""
     kind = "MultiLineString" if result.method == NETWORK else "MultiPolygon"
-    fields = [new_field("row_code", "string", tr("Row code")), new_field("row_name", "string", tr("Facility")),
-              new_field("level", "string", tr("Level")), new_field("minutes", "double", tr("Minutes")),
-              new_field("metres", "double", tr("Distance (m)")), new_field("n_fac", "int", tr("Facilities")),
-              new_field("method", "string", tr("Method"))]
+    fields = [OutputField("row_code", "string", tr("Row code")), OutputField("row_name", "string", tr("Facility")),
+              OutputField("level", "string", tr("Level")), OutputField("minutes", "double", tr("Minutes")),
+              OutputField("metres", "double", tr("Distance (m)")), OutputField("n_fac", "int", tr("Facilities")),
+              OutputField("method", "string", tr("Method"))]
     layer = _memory(kind, result.params.area.crs, tr("Life circle: service areas"), fields)
     rows = []
     for row in result.table.rows:
@@ -101,7 +79,7 @@ def service_layer(result: LifeCircleResult) -> QgsVectorLayer:
         rows.append(({"row_code": row.code, "row_name": row.name, "level": row.level,
                       "minutes": result.minutes[row.level], "metres": round(result.metres(row.level), 1),
                       "n_fac": len(result.facilities_of(row)), "method": method_label(result.method)}, geometry))
-    _add(layer, rows)
+    add_rows(layer, rows)
     looks = {code: (look if result.method != NETWORK else {k: v for k, v in look.items() if k != "fill"})
              for code, look in measure_looks("service_area").items()}
     geometry = "line" if result.method == NETWORK else "polygon"
@@ -115,9 +93,9 @@ def result_layers(result: LifeCircleResult) -> Dict[str, QgsVectorLayer]:
 
 # --- the coverage map ------------------------------------------------------------------------
 def _facility_layer(result: LifeCircleResult) -> QgsVectorLayer:
-    layer = _memory("Point", result.params.area.crs, tr("Facilities"), [new_field("level", "string")])
+    layer = _memory("Point", result.params.area.crs, tr("Facilities"), [OutputField("level", "string", tr("Level"))])
     levels = {row.code: row.level for row in result.table.rows}
-    _add(layer, [({"level": levels[f.rows[0]]}, QgsGeometry.fromPointXY(f.point)) for f in result.facilities])
+    add_rows(layer, [({"level": levels[f.rows[0]]}, QgsGeometry.fromPointXY(f.point)) for f in result.facilities])
     palette = colours()["palettes"]["facility_level"]
     looks = {code: {"fill": colour, "stroke": "#ffffff", "size": 2.2} for code, colour in palette.items()}
     layer.setRenderer(categorized("level", "point", looks, {l.code: l.name for l in result.table.levels}))
@@ -127,7 +105,7 @@ def _facility_layer(result: LifeCircleResult) -> QgsVectorLayer:
 def _street_layer(result: LifeCircleResult) -> QgsVectorLayer:
     layer = _memory("MultiLineString", result.params.area.crs, tr("Streets"), [])
     if result.streets is not None and not result.streets.isEmpty():
-        _add(layer, [({}, QgsGeometry(result.streets))])
+        add_rows(layer, [({}, QgsGeometry(result.streets))])
     layer.setRenderer(QgsSingleSymbolRenderer(symbol_for("line", {"stroke": "#aab7b8", "width": 0.3})))
     return layer
 
@@ -156,6 +134,7 @@ def labels() -> dict:
         "no": tr("no (宜配置)"), "count": tr("Facilities"), "lacking_areas": tr("Areas lacking"),
         "lacking_population": tr("Population lacking"), "lacking_area": tr("Area lacking (ha)"),
         "matrix": tr("Residential areas"), "area": tr("Residential area"), "lack_n": tr("Lacking"),
+        "coverage": tr("Coverage by facility"), "lacks": tr("What it lacks"),
         "area_m2": tr("Area (m²)"), "area_ha": tr("ha"), "area_mu": tr("mu"), "population": tr("Population"),
         "warnings": tr("Warnings"), "unmatched": tr("Facility types not in the table (not counted)"),
         "repairs": tr("Repaired geometries"), "layer": tr("Layer"), "feature": tr("Feature"),
@@ -193,7 +172,10 @@ def _matrix(result: LifeCircleResult) -> dict:
     header = [{"label": row.label, "level": result.table.level(row.level).name} for row in rows]
     lines = []
     for area in sorted(result.areas, key=lambda a: (-len(result.lacks(a)), a.name)):
-        lines.append({"name": area.name, "fid": area.fid, "lack_n": len(result.lacks(area)),
+        lacks = result.lacks(area)
+        by_level = [f"{level.name}：{SEPARATOR.join(r.label for r in lacks if r.level == level.code)}"
+                    for level in result.table.levels if any(r.level == level.code for r in lacks)]
+        lines.append({"name": area.name, "fid": area.fid, "lack_n": len(lacks), "lacks": "；".join(by_level),
                       "population": "" if area.population is None else f"{area.population:,.0f}",
                       "m2": f"{area.area:,.2f}", "ha": f"{hectares(area.area):,.4f}", "mu": f"{mu(area.area):,.2f}",
                       "cells": [row.code in area.reached for row in rows]})
