@@ -30,6 +30,7 @@ from qgis.core import (
     QgsSpatialIndex,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import Qt
 
 from ...i18n import tr
 from ..shared.errors import PlanError
@@ -191,7 +192,8 @@ def service_area_lines(network: QgsVectorLayer, points: Sequence[QgsPointXY], me
     if feedback is not None:
         if feedback.isCanceled():
             return None
-        feedback.canceled.connect(inner.cancel)
+        # direct: the worker running the algorithm has no event loop to deliver a queued call
+        feedback.canceled.connect(inner.cancel, Qt.ConnectionType.DirectConnection)
     parameters = {"INPUT": network, "STRATEGY": 0, "DEFAULT_DIRECTION": 2, "TOLERANCE": tolerance,
                   "START_POINTS": starts, "TRAVEL_COST": metres, "TRAVEL_COST2": metres,
                   "INCLUDE_BOUNDS": False, "OUTPUT_LINES": "TEMPORARY_OUTPUT"}
