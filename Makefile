@@ -82,6 +82,7 @@ test: deps i18n package
 
 bench: deps i18n
 	@$(PY) bench/run_bench.py
+	@$(PY) bench/coordfile_bench.py
 
 clean:
 	rm -rf $(BUILD) $(DIST) $(OUT) $(STAMPS) $(VENV) resources/i18n/*.qm

@@ -133,7 +133,7 @@ def print_maps(project, out: Path) -> None:
     builder = SheetBuilder(plan)
     for fmt, dpi in ((PDF, 300), (PNG, 150)):
         paths = run_jobs(print_jobs(builder, out / "maps" / fmt, None, fmt, dpi,
-                                    lambda: township_coverage(plan), lambda: atlas_layers(summary, conflicts)))
+                                    lambda: township_coverage(plan), lambda: atlas_layers(summary, conflicts))).paths
         print(f"Maps ({fmt}, {dpi} dpi): {len(paths)} files in {out / 'maps' / fmt}")
 
 

@@ -7,6 +7,7 @@ from yongji_plugin.core.coordfile.crs import KEEP_PREFIX, STRIP_PREFIX
 from yongji_plugin.core.coordfile.importer import import_files
 from yongji_plugin.core.coordfile.parser import parse_file, parse_text
 from yongji_plugin.core.coordfile.writer import format_file, sites_to_file, write_file
+from yongji_plugin.core.shared.errors import PlanError
 
 HEADER = "[属性描述]\r\n格式版本号=1.01版本\r\n数据产生单位=永济市自然资源局\r\n坐标系=2000国家大地坐标系\r\n" \
          "几度分带=3\r\n投影类型=高斯克吕格\r\n计量单位=米\r\n带号=37\r\n精度=0.001\r\n转换参数=,,,,,,\r\n"
@@ -147,9 +148,10 @@ def test_layer_round_trip_to_the_millimetre(tmp_path):
 
 
 def test_malformed_files(tmp_path):
-    binary = tmp_path / "binary.txt"
-    binary.write_bytes(b"\xff\xfe\x00\x81\xff\x00")
-    assert "neither UTF-8 nor GBK" in parse_file(binary).problems[0].reason
+    for name, data in (("binary.txt", b"\xff\xfe\x00\x81\xff\x00"), ("invalid.txt", b"[\x81\x20\xff]\r\n")):
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(PlanError, match=f"{name}: the file is neither UTF-8 nor GBK"):
+            parse_file(tmp_path / name)
     orphan = parse_text("[地块坐标]\nJ1,1,1,1\n")
     assert orphan.problems[0].line == 2 and "before any parcel" in orphan.problems[0].reason
     short = parse_text("[地块坐标]\n4,,A,,面,,,,@\nJ1,1,1\n")
@@ -162,8 +164,6 @@ def test_shapely_agrees_with_shoelace_helper():
 
 def test_exporting_an_empty_layer_names_it():
     from qgis.core import QgsVectorLayer
-
-    from yongji_plugin.core.shared.errors import PlanError
 
     empty = QgsVectorLayer("Polygon?crs=EPSG:4546&field=DKBH:string", "空红线", "memory")
     with pytest.raises(PlanError, match="Site layer 空红线 has no features"):

@@ -1,20 +1,54 @@
-"""坐标文件导入 from the dialog (real widgets) and both Processing algorithms."""
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-from test_coordfile import CANONICAL, write
+"""坐标文件导入 from the dialog (real widgets) and both Processing algorithms, in process and from the
+real ``qgis_process`` command line (bad input must exit non-zero)."""
+import codecs
+import time
+import zipfile
+
+import pytest
+from coordfile_cases import file_text, parcel_lines
+from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
+from test_coordfile import BROKEN, CANONICAL, write
+from test_processing import ZIP, _qgis_process
 
 from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
 from yongji_plugin.processing.provider import YongjiProvider
+
+BOWTIE = file_text(parcel_lines("BOWTIE", [[(3862000, 443000), (3862000, 443100), (3862100, 443000),
+                                            (3862100, 443100)]]))
+BAD_INPUT = {"empty.txt": b"", "no_parcel.txt": file_text().encode("utf-8"),
+             "utf16.txt": codecs.BOM_UTF16_LE + CANONICAL.encode("utf-16-le"),
+             "nothing_importable.txt": BOWTIE.encode("utf-8")}
+
+
+def rows(view):
+    return view.model().rowCount()
+
+
+def cell(view, row, column, role=Qt.ItemDataRole.DisplayRole):
+    return view.model().index(row, column).data(role)
+
+
+def _wait(dialog, seconds=60):
+    deadline = time.time() + seconds
+    while dialog.task is not None and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert dialog.task is None, "task did not finish"
 
 
 def test_dialog_previews_and_imports_then_sends_to_check(tmp_path, qgis_iface):
     sent = []
     dialog = CoordinateImportDialog(qgis_iface, open_check=sent.append)
-    result = dialog.set_files([write(tmp_path, CANONICAL)])
-    assert dialog.previewTable.rowCount() == 2
-    assert dialog.previewTable.item(0, 1).text() == "YJ-001"
-    assert dialog.previewTable.item(0, 3).text() == "4.2500" == dialog.previewTable.item(0, 4).text()
+    dialog.set_files([write(tmp_path, CANONICAL)])
+    _wait(dialog)
+    result = dialog.result
+    assert rows(dialog.previewTable) == 2 and rows(dialog.problemTable) == 0
+    assert cell(dialog.previewTable, 0, 1) == "YJ-001"
+    assert cell(dialog.previewTable, 0, 3) == "4.2500" == cell(dialog.previewTable, 0, 4)
     assert "EPSG:4525" in dialog.crsLabel.text()
     dialog.modeCombo.setCurrentIndex(2)  # strip the zone prefix
+    _wait(dialog)
     assert "EPSG:4546" in dialog.crsLabel.text()
     dialog.sendToCheckBox.setChecked(True)
     layer = dialog.import_sites()
@@ -46,3 +80,66 @@ def test_import_and_export_algorithms(tmp_path, qgis_processing):
         assert isinstance(again["OUTPUT"], QgsVectorLayer) and again["OUTPUT"].featureCount() == 2
     finally:
         QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def _column(view, title):
+    model = view.model()
+    return next(c for c in range(model.columnCount())
+                if model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == title)
+
+
+def test_dialog_problem_list_shows_line_numbers_and_whole_messages(tmp_path, qgis_iface):
+    dialog = CoordinateImportDialog(qgis_iface)
+    dialog.set_files([write(tmp_path, BROKEN)])
+    _wait(dialog)
+    table = dialog.problemTable
+    line, message = _column(table, "Line"), _column(table, "Problem")
+    shown = {(cell(table, r, line), cell(table, r, message)) for r in range(rows(table))}
+    expected = {("14", "bad number 3861000.12x"), ("22", "ring 1 is not closed (last point differs from the first)"),
+                ("33", "unknown section [其他数据]")}
+    assert expected <= shown
+    assert rows(table) == len(dialog.result.problems) == len(shown)
+    area = next(text for _, text in shown if text.startswith("stated area 9.9999 ha"))
+    assert area.endswith("ha") and "computed 1.0000 ha" in area  # the whole message, not a cut
+    for r in range(rows(table)):
+        assert cell(table, r, message, Qt.ItemDataRole.ToolTipRole) == cell(table, r, message)
+    assert table.wordWrap()
+    preview = {cell(dialog.previewTable, r, 1): cell(dialog.previewTable, r, 5) for r in range(rows(dialog.previewTable))}
+    assert "14" in preview["BAD-NUM"] and "bad number 3861000.12x" in preview["BAD-NUM"]
+
+
+@pytest.fixture()
+def provider(qgis_processing):
+    provider = YongjiProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+@pytest.mark.parametrize("name", BAD_INPUT)
+def test_bad_input_is_a_processing_error(provider, tmp_path, name):
+    import processing
+
+    path = tmp_path / name
+    path.write_bytes(BAD_INPUT[name])
+    with pytest.raises(QgsProcessingException, match=name):
+        processing.run("yongji:importcoordinates", {"INPUT": str(path), "MODE": 0, "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_qgis_process_exits_non_zero_on_bad_input(tmp_path):
+    plugins = tmp_path / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
+    plugins.mkdir(parents=True)
+    zipfile.ZipFile(ZIP).extractall(plugins)
+    assert _qgis_process(tmp_path, "plugins", "enable", "yongji_plugin").returncode == 0
+    inputs = dict(BAD_INPUT, **{"good.txt": CANONICAL.encode("gbk")})
+    for name, data in inputs.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        run = _qgis_process(tmp_path, "run", "yongji:importcoordinates", "--", f"INPUT={path}", "MODE=0",
+                            f"OUTPUT={tmp_path / (name + '.gpkg')}")
+        if name == "good.txt":
+            assert run.returncode == 0, run.stdout + run.stderr
+            assert QgsVectorLayer(str(tmp_path / "good.txt.gpkg"), "g", "ogr").featureCount() == 2
+        else:
+            assert run.returncode != 0, (name, run.stdout)
+            assert name in run.stdout + run.stderr

@@ -59,8 +59,8 @@ def test_sheets_declared_are_the_plans():
 
 def test_every_sheet_exports_pdf_and_png(plan, tmp_path):
     builder = SheetBuilder(plan)
-    pdfs = run_jobs(print_jobs(builder, tmp_path / "pdf", None, PDF, 100))
-    pngs = run_jobs(print_jobs(builder, tmp_path / "png", None, PNG, 60))
+    pdfs = run_jobs(print_jobs(builder, tmp_path / "pdf", None, PDF, 100)).paths
+    pngs = run_jobs(print_jobs(builder, tmp_path / "png", None, PNG, 60)).paths
     assert len(pdfs) == len(pngs) == len(load_sheets().sheets)
     catalogue_names = {code: builder.layer(code).name() for s in load_sheets().sheets for code in s.layers}
     for sheet, pdf, png in zip(load_sheets().sheets, pdfs, pngs):
@@ -81,7 +81,7 @@ def test_atlas_pages_match_townships_and_sites(plan, demo_gpkg, tmp_path):
     outputs = result_layers(run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create())))
     builder = SheetBuilder(plan)
     paths = run_jobs(print_jobs(builder, tmp_path, [], PDF, 72, lambda: township_coverage(plan),
-                                lambda: atlas_layers(outputs[SUMMARY], outputs[CONFLICTS])))
+                                lambda: atlas_layers(outputs[SUMMARY], outputs[CONFLICTS]))).paths
     townships, site_pages = paths
     assert pdf_pages(townships) == plan["XZQ_XZ"].featureCount() == 10
     assert pdf_pages(site_pages) == sites.featureCount()

@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="103"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="109"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="128"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="134"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="265"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="265"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="269"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="269"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -239,42 +239,42 @@
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="82"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="83"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="83"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="84"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="83"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="84"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="83"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="84"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="64"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="67"/>
         <source>Site compliance summary</source>
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -299,92 +299,92 @@
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="109"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="112"/>
         <source>Project site compliance review report</source>
         <translation>项目选址合规性审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="18"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="19"/>
         <source>Generated by the Yongji Spatial Plan plugin. Check the data source before signing; demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件生成。签字前请核对数据来源；演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="20"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="20"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
         <source>Site layer</source>
         <translation>用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="20"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
         <source>Area tolerance</source>
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
         <source>Site id</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>Site name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>Site type</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
         <source>Share of site</source>
         <translation>占项目面积比例</translation>
     </message>
@@ -394,37 +394,37 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
         <source>Breakdown</source>
         <translation>分项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="26"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="115"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -514,12 +514,12 @@
         <translation>请先选择用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/background.py" line="65"/>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="81"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/background.py" line="82"/>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="101"/>
         <source>The check was canceled</source>
         <translation>检查已取消</translation>
     </message>
@@ -529,252 +529,237 @@
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="137"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="145"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="45"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="48"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/task.py" line="77"/>
+        <location filename="../../yongji_plugin/gui/site_check/task.py" line="108"/>
         <source>Report not written: {error}</source>
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="51"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="57"/>
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目应位于城镇开发边界内）。控制线图层按图层目录的代码或名称匹配，取自所给图层或规划 GeoPackage。面积以平方米、公顷和亩列出，按面积坐标系平面计算或按 CGCS2000 椭球计算，不采用工程的椭球设置。小于容差的重叠列为碎片。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="67"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
         <source>Plan GeoPackage (for control layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="44"/>
-        <source>{path}: eastings carry different zone numbers {zones}</source>
-        <translation>{path}：横坐标带有不同的带号 {zones}</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="59"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="112"/>
         <source>Zone {zone} of a {width}-degree CGCS2000 projection is outside China</source>
         <translation>CGCS2000 {width} 度带第 {zone} 带不在中国范围内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="50"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="46"/>
         <source>geometry type {shape} is not a polygon (面)</source>
         <translation>图形属性 {shape} 不是面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="52"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="105"/>
         <source>point count {stated} but {actual} points listed</source>
         <translation>界址点数为 {stated}，实际列出 {actual} 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="57"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="49"/>
         <source>parcel has no points</source>
         <translation>地块没有界址点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="63"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="188"/>
         <source>stated area {stated:.4f} ha is far from the computed {computed:.4f} ha</source>
         <translation>标注面积 {stated:.4f} 公顷与计算面积 {computed:.4f} 公顷相差过大</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="72"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="113"/>
         <source>ring {ring} is not closed (last point differs from the first)</source>
         <translation>第 {ring} 圈未闭合（末点与首点不同）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/geometry.py" line="74"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="116"/>
         <source>ring {ring} has fewer than 3 points</source>
         <translation>第 {ring} 圈少于 3 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="57"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="124"/>
         <source>No coordinate file given</source>
         <translation>未指定坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="61"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="134"/>
         <source>Unknown CRS {crs}</source>
         <translation>未知坐标系 {crs}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="43"/>
-        <source>file is neither UTF-8 nor GBK text</source>
-        <translation>文件既不是 UTF-8 也不是 GBK 文本</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="61"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="103"/>
         <source>unknown section [{name}]</source>
         <translation>未知的节 [{name}]</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="70"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="117"/>
         <source>text outside any section</source>
         <translation>文本不在任何节内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="81"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="126"/>
         <source>point before any parcel attribute line</source>
         <translation>界址点出现在地块属性行之前</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="101"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="140"/>
         <source>bad point count {value}</source>
         <translation>界址点数错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="103"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="142"/>
         <source>bad area {value}</source>
         <translation>面积错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="110"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="155"/>
         <source>point line needs 4 values: number, ring, X, Y</source>
         <translation>界址点行需要 4 个值：点号、圈号、X、Y</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="115"/>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="161"/>
         <source>bad number {value}</source>
         <translation>数字错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="24"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="32"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="54"/>
         <source>Choose coordinate files</source>
         <translation>选择坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="54"/>
         <source>Coordinate files (*.txt)</source>
         <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="63"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="126"/>
         <source>CRS: {crs}; {ok} of {total} parcels can be imported</source>
         <translation>坐标系：{crs}；共 {total} 个地块，可导入 {ok} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="87"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="136"/>
         <source>Imported {count} parcels into {name}</source>
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="35"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="40"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="22"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="36"/>
         <source>Detect from the file</source>
         <translation>从文件识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="22"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="36"/>
         <source>Keep the zone prefix (e.g. EPSG:4525)</source>
         <translation>保留带号（如 EPSG:4525）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="23"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="37"/>
         <source>Strip the zone prefix (e.g. EPSG:4546)</source>
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="110"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="44"/>
-        <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Parcels with errors are left out and listed with their line numbers in the problems table.</source>
-        <translation>读取界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标，Y 为横坐标，GBK 或 UTF-8 编码）并生成项目用地红线面。有错误的地块不导入，并在问题表中列出行号。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="57"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="59"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
@@ -784,52 +769,52 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="85"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="107"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="116"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="100"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="123"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="102"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="127"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="148"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="113"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="136"/>
         <source>layer {codes} missing</source>
         <translation>缺少图层 {codes}</translation>
     </message>
@@ -874,102 +859,102 @@
         <translation>{rule}：要素有 {parts} 个部件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="28"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="31"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="32"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="31"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="32"/>
         <source>failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="31"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="32"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="55"/>
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="65"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="68"/>
         <source>{shown} of {total} errors listed; all are in the error layer</source>
         <translation>共 {total} 个错误，此处列出 {shown} 个；全部错误见错误图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="89"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="93"/>
         <source>Plan data quality report</source>
         <translation>规划成果质检报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="69"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="72"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s own rules.</source>
         <translation>由永济国土空间规划插件按规划自身规则生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="70"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="73"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="71"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="74"/>
         <source>Errors found</source>
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="49"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="52"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="72"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="75"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="72"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="75"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="76"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="45"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="52"/>
         <source>{rule}: overlaps {layer} feature {fid} by {area:.2f} m²</source>
         <translation>{rule}：与{layer}要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="58"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="66"/>
         <source>{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²</source>
         <translation>{rule}：与本图层要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="71"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="81"/>
         <source>{rule}: {area:.2f} m² outside the boundary</source>
         <translation>{rule}：{area:.2f} 平方米超出市域边界</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="108"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="117"/>
         <source>{rule}: gap of {area:.2f} m²</source>
         <translation>{rule}：存在 {area:.2f} 平方米的缝隙</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="128"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="139"/>
         <source>{rule}: {area:.2f} m² outside {container}</source>
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
@@ -984,7 +969,7 @@
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="27"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="30"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
@@ -994,7 +979,7 @@
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="39"/>
         <source>Checks the plan data against the plan&apos;s own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
@@ -1009,12 +994,12 @@
         <translation>规划 GeoPackage（用于上面未给出的图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="57"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="69"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
@@ -1029,17 +1014,17 @@
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="61"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="62"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="58"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="59"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="88"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="96"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
@@ -1064,17 +1049,17 @@
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="42"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="45"/>
         <source>Preview in layout designer</source>
         <translation>在布局设计器中预览</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="46"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="44"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="47"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -1084,32 +1069,32 @@
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="107"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="110"/>
         <source>Tick at least one map sheet</source>
         <translation>请至少勾选一幅专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="94"/>
         <source>Choose an output folder</source>
         <translation>请选择输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="96"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="99"/>
         <source>Run a compliance check first: no site summary layer in the project</source>
         <translation>请先运行合规性检查：工程中没有选址汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="123"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="136"/>
         <source>Exporting {name}…</source>
         <translation>正在导出 {name}…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="135"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="153"/>
         <source>Export canceled after {count} files</source>
         <translation>已取消导出，已完成 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="135"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="157"/>
         <source>Exported {count} files</source>
         <translation>已导出 {count} 个文件</translation>
     </message>
@@ -1164,7 +1149,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="43"/>
+        <location filename="../../yongji_plugin/core/engine/control_index.py" line="45"/>
         <source>Control layer {name} {problem}</source>
         <translation>控制线图层 {name}：{problem}</translation>
     </message>
@@ -1189,7 +1174,7 @@
         <translation>没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="93"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="105"/>
         <source>Plan layer {name} ({code}) {problems}</source>
         <translation>规划图层 {name}（{code}）：{problems}</translation>
     </message>
@@ -1219,12 +1204,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="106"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="112"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="108"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="114"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -1399,12 +1384,12 @@
         <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="68"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="69"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="36"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="37"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
@@ -1514,62 +1499,62 @@
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="36"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="37"/>
         <source>Site feature id</source>
         <translation>项目要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="50"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="51"/>
         <source>{rule}: conflict area</source>
         <translation>{rule}：冲突面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="51"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="52"/>
         <source>{rule}: conflict share of the site (%)</source>
         <translation>{rule}：冲突面积占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="53"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="54"/>
         <source>{rule}: status</source>
         <translation>{rule}：状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="56"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="62"/>
         <source>Control layer</source>
         <translation>控制线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="62"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="63"/>
         <source>Control feature id</source>
         <translation>控制线要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="63"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="64"/>
         <source>Control feature attributes</source>
         <translation>控制线要素属性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="69"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="70"/>
         <source>Class code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="70"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="71"/>
         <source>Class name</source>
         <translation>地类名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="71"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="72"/>
         <source>Share of the site (%)</source>
         <translation>占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="77"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="78"/>
         <source>GEOS message</source>
         <translation>GEOS 原文</translation>
     </message>
@@ -1614,22 +1599,22 @@
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="25"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="25"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="26"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
         <source>Parcel left out</source>
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="124"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="147"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1652,6 +1637,241 @@
         <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="23"/>
         <source>Features</source>
         <translation>要素数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/jobs.py" line="56"/>
+        <source>Township atlas</source>
+        <translation>乡镇图集</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/jobs.py" line="61"/>
+        <source>Site atlas</source>
+        <translation>项目选址图集</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/cancel.py" line="32"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/cancel.py" line="47"/>
+        <source>The run was canceled: its result is incomplete and is not written</source>
+        <translation>运行已取消：结果不完整，不予写出</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="155"/>
+        <source>Export failed after {count} files</source>
+        <translation>导出失败，已完成 {count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="46"/>
+        <source>Unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="74"/>
+        <source>Plan QA was canceled: nothing was written</source>
+        <translation>规划成果质检已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="88"/>
+        <source>Printing was canceled: {count} whole files kept, nothing partial</source>
+        <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="133"/>
+        <source>The compliance check was canceled: nothing was written</source>
+        <translation>合规性检查已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="133"/>
+        <source>{file} line {line}: the easting's zone prefix {zone} is no CGCS2000 zone in China (3-degree 25–45, 6-degree 13–23): is Y the easting and X the northing?</source>
+        <translation>{file} 第 {line} 行：横坐标的带号前缀 {zone} 不是我国范围内的 CGCS2000 投影带（3 度带 25–45，6 度带 13–23）：请确认 Y 为横坐标（东）、X 为纵坐标（北）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="149"/>
+        <source>{file}: {problem}</source>
+        <translation>{file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="178"/>
+        <source>the eastings carry zone {zone}, but 带号 on line {header_line} says {stated}; the coordinates' zone {zone} is used</source>
+        <translation>横坐标带有带号 {zone}，但第 {header_line} 行的带号为 {stated}；采用坐标本身的带号 {zone}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="191"/>
+        <source>point {point} (X {x:.3f}, Y {y:.3f}) lies outside the plausible Gauss-Krüger range of {crs}: X {x_min:.0f}–{x_max:.0f} m, Y {y_min:.0f}–{y_max:.0f} m</source>
+        <translation>界址点 {point}（X {x:.3f}，Y {y:.3f}）超出 {crs} 高斯-克吕格坐标的合理范围：X {x_min:.0f}–{x_max:.0f} 米，Y {y_min:.0f}–{y_max:.0f} 米</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="196"/>
+        <source>; are X and Y swapped? X is the northing, Y the easting</source>
+        <translation>；X、Y 是否写反？X 为纵坐标（北），Y 为横坐标（东）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="198"/>
+        <source> ({count} points of the parcel lie outside it)</source>
+        <translation>（该地块共有 {count} 个点超出范围）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="78"/>
+        <source>Coordinate import canceled: nothing was imported</source>
+        <translation>坐标导入已取消：未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="15"/>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="69"/>
+        <source>{file} line {line}, parcel {parcel}: {level}: {reason}</source>
+        <translation>{file} 第 {line} 行，地块 {parcel}：{level}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="71"/>
+        <source>{file} line {line}: {level}: {reason}</source>
+        <translation>{file} 第 {line} 行：{level}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="34"/>
+        <source>{file}: the file is neither UTF-8 nor GBK/GB18030 text but UTF-16 or UTF-32; save it as UTF-8 or GBK</source>
+        <translation>{file}：文件既不是 UTF-8 也不是 GBK/GB18030 文本，而是 UTF-16 或 UTF-32；请另存为 UTF-8 或 GBK</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="41"/>
+        <source>{file}: the file is neither UTF-8 nor GBK/GB18030 text; save it as UTF-8 or GBK</source>
+        <translation>{file}：文件既不是 UTF-8 也不是 GBK/GB18030 文本；请另存为 UTF-8 或 GBK</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="50"/>
+        <source>{file}: the file is empty</source>
+        <translation>{file}：文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="73"/>
+        <source>{file}: no parcel found: a parcel starts with an attribute line ending in @ under [地块坐标]</source>
+        <translation>{file}：未找到地块：地块应在 [地块坐标] 下以 @ 结尾的属性行开始</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="113"/>
+        <source>no [地块坐标] section line: parcels are read from here on</source>
+        <translation>缺少 [地块坐标] 节标记：自此行起按地块读取</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/parser.py" line="144"/>
+        <source>parcel number {number} is used again (first on line {line})</source>
+        <translation>地块编号 {number} 重复（首次出现在第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="88"/>
+        <source>ring {ring} continues after ring {other} began: the points of a ring must follow one another</source>
+        <translation>第 {ring} 圈在第 {other} 圈开始后又出现：同一圈的界址点必须连续排列</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="102"/>
+        <source>界址点数 {stated} does not count the closing point of each ring ({listed} points listed)</source>
+        <translation>界址点数 {stated} 未计各圈的闭合点（实列 {listed} 个点）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="121"/>
+        <source>ring {ring} encloses no area (its points lie on one line)</source>
+        <translation>第 {ring} 圈面积为零（各点位于一条直线上）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="126"/>
+        <source>ring {ring} crosses itself on the segment {start}–{end} near X {x:.3f}, Y {y:.3f}</source>
+        <translation>第 {ring} 圈自相交，位于 {start}–{end} 边，约 X {x:.3f}，Y {y:.3f} 处</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="142"/>
+        <source>ring {ring} repeats ring {other}</source>
+        <translation>第 {ring} 圈与第 {other} 圈重复</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="146"/>
+        <source>ring {ring} crosses ring {other} on the segment {start}–{end}: a hole must lie inside its shell and a further part outside every other ring</source>
+        <translation>第 {ring} 圈在 {start}–{end} 边与第 {other} 圈相交：内圈（洞）须位于其外圈之内，其他部分须位于所有其他圈之外</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="156"/>
+        <source>ring {ring} lies outside ring {other}, which is listed before it, and encloses it: ring 1 is the outer ring, and a shell comes before its holes</source>
+        <translation>第 {ring} 圈位于其前列出的第 {other} 圈之外并将其包围：第 1 圈应为外圈，外圈须列在其内圈之前</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="162"/>
+        <source>ring {ring} lies inside hole ring {hole}: an island in a hole must be a parcel of its own</source>
+        <translation>第 {ring} 圈位于内圈（洞）第 {hole} 圈之中：洞中的岛须作为单独地块</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="176"/>
+        <source>the rings do not form a valid polygon near X {x:.3f}, Y {y:.3f} (ring {ring}, segment {start}–{end}): {reason}</source>
+        <translation>各圈不能构成有效多边形，约 X {x:.3f}，Y {y:.3f} 处（第 {ring} 圈，{start}–{end} 边）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="73"/>
+        <source>Reading coordinate files</source>
+        <translation>正在读取坐标文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="78"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="101"/>
+        <source>Import canceled: nothing was read or imported</source>
+        <translation>导入已取消：未读取或导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="104"/>
+        <source>The coordinate files could not be read; see the message log</source>
+        <translation>无法读取坐标文件；请查看日志消息</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="128"/>
+        <source>{count} problems found</source>
+        <translation>发现 {count} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="128"/>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="59"/>
+        <source>Stated area (ha)</source>
+        <translation>标注面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="59"/>
+        <source>Computed area (ha)</source>
+        <translation>计算面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="64"/>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="49"/>
+        <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Every ring is validated; parcels with errors are left out and listed with their line numbers in the problems table. An empty or unreadable file, one without a parcel or one whose parcels all have errors stops the algorithm with an error.</source>
+        <translation>将界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标（北），Y 为横坐标（东），GBK 或 UTF-8 编码）读入为项目用地多边形。每一圈都经过检查；有错误的地块不导入，并连同行号列于问题表中。文件为空或无法读取、没有地块或所有地块均有错误时，算法报错终止。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="73"/>
+        <source>{file}: none of its {count} parcels can be imported (see the problems above)</source>
+        <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>
     <message>
         <location filename="../../yongji_plugin/core/engine/layers.py" line="24"/>
@@ -2244,11 +2464,6 @@
         <translation>配置项代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
         <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="68"/>
         <source>Minutes</source>
         <translation>分钟</translation>
@@ -2384,6 +2599,16 @@
         <translation>缺项数</translation>
     </message>
     <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <source>Coverage by facility</source>
+        <translation>分项覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <source>What it lacks</source>
+        <translation>缺少的设施</translation>
+    </message>
+    <message>
         <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
         <source>Warnings</source>
         <translation>警告</translation>
@@ -2494,37 +2719,37 @@
         <translation>必须是包含 levels 和 facilities 的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="68"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="69"/>
         <source>Street network {name} has no lines</source>
         <translation>道路网 {name} 没有线要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="147"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="148"/>
         <source>{kind} {name} (feature {fid})</source>
         <translation>{kind} {name}（要素 {fid}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="149"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="150"/>
         <source>{item} is {distance:.0f} m from the nearest street of {network}, farther than the access distance of {reach:g} m</source>
         <translation>{item} 距 {network} 最近道路 {distance:.0f} 米，超过接入距离 {reach:g} 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="153"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="154"/>
         <source>{item} is on a part of {network} not connected to the rest</source>
         <translation>{item} 位于 {network} 中与其余部分不连通的路段上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="169"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="170"/>
         <source>QGIS&apos;s network analysis ({alg}) is not available</source>
         <translation>QGIS 网络分析（{alg}）不可用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="206"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="208"/>
         <source>QGIS&apos;s service-area algorithm failed on the street network</source>
         <translation>QGIS 服务区算法在该道路网上运行失败</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="209"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="211"/>
         <source>QGIS&apos;s service-area algorithm returned {got} of {want} service areas</source>
         <translation>QGIS 服务区算法只返回了 {want} 个服务范围中的 {got} 个</translation>
     </message>
@@ -2798,16 +3023,6 @@
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
-    <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
-        <source>Coverage by facility</source>
-        <translation>分项覆盖情况</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
-        <source>What it lacks</source>
-        <translation>缺少的设施</translation>
-    </message>
 </context>
 <context>
     <name>ComplianceDialogBase</name>
@@ -2885,39 +3100,19 @@
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="28"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="29"/>
-        <source>Parcel</source>
-        <translation>地块</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="30"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="31"/>
-        <source>Stated area (ha)</source>
-        <translation>标注面积（公顷）</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="32"/>
-        <source>Computed area (ha)</source>
-        <translation>计算面积（公顷）</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="33"/>
-        <source>Problems</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../forms/coords_import.ui" line="37"/>
+        <location filename="../../forms/coords_import.ui" line="57"/>
         <source>Send the imported sites to the compliance check</source>
         <translation>将导入的地块送交合规性检查</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="36"/>
+        <source>Problems (line numbers refer to the file)</source>
+        <translation>问题（行号为文件中的行号）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="53"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,15 @@
-"""Coordinates of a parcel as rings and polygons: closure, shoelace area, holes versus parts."""
-from typing import List, Tuple
+"""Coordinates of a parcel as rings and polygons: shoelace area, which ring lies in which, assembly.
+
+Rings become polygons with x = the file's Y (easting) and y = the file's X (northing). Ring 1 is
+the outer ring; every further ring is a hole when it lies inside an earlier ring, or a further
+part when it lies outside all of them. validation.py says when rings break those rules.
+"""
+from dataclasses import dataclass
+from typing import Dict, List, Tuple
 
 from qgis.core import QgsGeometry, QgsPointXY
 
-from ...i18n import tr
-from .model import AREA_TOLERANCE, Parcel, Point, Problem
+from .model import Parcel, Point
 
 SQM_PER_HA = 10000.0
 
@@ -22,70 +27,66 @@ def shoelace(points: List[Point]) -> float:
     return total / 2.0
 
 
-def parcel_area(parcel: Parcel) -> float:
-    """Shoelace area in m²: outer rings add, rings inside another ring subtract."""
-    rings = list(parcel.rings().values())
-    total = 0.0
-    polygons = _ring_geometries(rings, easting_offset=0.0)
+def xy(ring: List[Point]) -> List[QgsPointXY]:
+    return [QgsPointXY(p.y, p.x) for p in ring]
+
+
+def ring_polygon(ring: List[Point]) -> QgsGeometry:
+    return QgsGeometry.fromPolygonXY([xy(ring)])
+
+
+@dataclass
+class RingRelations:
+    """For each ring (by position), the positions of the rings containing it; and crossing pairs."""
+    containers: List[List[int]]
+    crossings: List[Tuple[int, int]]   # (later ring, earlier ring) whose interiors overlap
+    repeats: List[Tuple[int, int]]     # (later ring, earlier ring) with the same outline
+
+    def depth(self, index: int) -> int:
+        return len(self.containers[index])
+
+
+def ring_relations(polygons: List[QgsGeometry]) -> RingRelations:
+    """GEOS predicates between every pair of simple rings whose bounding boxes meet."""
+    containers: List[List[int]] = [[] for _ in polygons]
+    crossings, repeats = [], []
+    boxes = [p.boundingBox() for p in polygons]
+    for later in range(1, len(polygons)):
+        for earlier in range(later):
+            if not boxes[later].intersects(boxes[earlier]):
+                continue
+            inside = polygons[earlier].contains(polygons[later])
+            around = polygons[later].contains(polygons[earlier])
+            if inside and around:
+                repeats.append((later, earlier))
+            elif inside:
+                containers[later].append(earlier)
+            elif around:
+                containers[earlier].append(later)
+            elif polygons[later].overlaps(polygons[earlier]):
+                crossings.append((later, earlier))
+    return RingRelations(containers, crossings, repeats)
+
+
+def assemble(rings: List[List[Point]], relations: RingRelations) -> QgsGeometry:
+    """Rings at depth 0 become parts, rings at depth 1 holes of the part containing them.
+
+    Deeper rings (islands in holes) are validation errors and never reach here.
+    """
+    parts: Dict[int, list] = {i: [xy(ring)] for i, ring in enumerate(rings) if relations.depth(i) == 0}
     for i, ring in enumerate(rings):
-        area = abs(shoelace(ring))
-        total += -area if _is_hole(i, polygons) else area
-    return total
+        if relations.depth(i) == 1:
+            parts[relations.containers[i][0]].append(xy(ring))
+    polygons = [QgsGeometry.fromPolygonXY(part) for part in parts.values()]
+    return polygons[0] if len(polygons) == 1 else QgsGeometry.collectGeometry(polygons)
 
 
-def _ring_geometries(rings, easting_offset):
-    return [QgsGeometry.fromPolygonXY([[QgsPointXY(p.y - easting_offset, p.x) for p in ring]])
-            for ring in rings]
+def signed_area(rings: List[List[Point]], relations: RingRelations) -> float:
+    """Shoelace area in m²: rings at even depth add, rings at odd depth (holes) subtract."""
+    return sum(abs(shoelace(ring)) * (-1 if relations.depth(i) % 2 else 1) for i, ring in enumerate(rings))
 
 
-def _is_hole(index, polygons) -> bool:
-    ring = polygons[index]
-    return any(j != index and polygons[j].contains(ring.pointOnSurface())
-               and polygons[j].area() > ring.area() for j in range(len(polygons)))
-
-
-def parcel_problems(parcel: Parcel) -> List[Problem]:
-    problems = []
-    if parcel.shape not in ("面", ""):
-        problems.append(Problem(parcel.line, parcel.number, tr("geometry type {shape} is not a polygon (面)").format(shape=parcel.shape)))
-    if parcel.point_count and parcel.point_count != len(parcel.points):
-        problems.append(Problem(parcel.line, parcel.number, tr("point count {stated} but {actual} points listed").format(
-            stated=parcel.point_count, actual=len(parcel.points))))
-    for ring_number, ring in parcel.rings().items():
-        problems.extend(_ring_problems(parcel, ring_number, ring))
-    if not parcel.points:
-        problems.append(Problem(parcel.line, parcel.number, tr("parcel has no points")))
-    if problems or parcel.area_ha is None:
-        return problems
-    computed = parcel_area(parcel)
-    stated = parcel.area_ha * SQM_PER_HA
-    if abs(stated - computed) > max(AREA_TOLERANCE * computed, 1.0):
-        problems.append(Problem(parcel.line, parcel.number, tr(
-            "stated area {stated:.4f} ha is far from the computed {computed:.4f} ha").format(
-            stated=parcel.area_ha, computed=computed / SQM_PER_HA), fatal=False))
-    return problems
-
-
-def _ring_problems(parcel, ring_number, ring) -> List[Problem]:
-    first, last = ring[0], ring[-1]
-    if (first.x, first.y) != (last.x, last.y):
-        return [Problem(last.line, parcel.number, tr("ring {ring} is not closed (last point differs from the first)").format(ring=ring_number))]
-    if len({(p.x, p.y) for p in ring}) < 3:
-        return [Problem(first.line, parcel.number, tr("ring {ring} has fewer than 3 points").format(ring=ring_number))]
-    return []
-
-
-def parcel_geometry(parcel: Parcel, easting_offset: float = 0.0) -> QgsGeometry:
-    """A (multi)polygon with x = easting − offset and y = northing; inner rings become holes."""
+def parcel_area(parcel: Parcel) -> float:
+    """Area in m² of a parcel whose rings are valid (the writer's, from a QGIS geometry)."""
     rings = list(parcel.rings().values())
-    polygons = _ring_geometries(rings, easting_offset)
-    outers: List[Tuple[QgsGeometry, list]] = []
-    for i, ring in enumerate(polygons):
-        if not _is_hole(i, polygons):
-            outers.append((ring, [ring.asPolygon()[0]]))
-    for i, ring in enumerate(polygons):
-        if _is_hole(i, polygons):
-            owner = next(o for o in outers if o[0].contains(ring.pointOnSurface()))
-            owner[1].append(ring.asPolygon()[0])
-    parts = [QgsGeometry.fromPolygonXY(rings_xy) for _, rings_xy in outers]
-    return parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
+    return signed_area(rings, ring_relations([ring_polygon(r) for r in rings]))

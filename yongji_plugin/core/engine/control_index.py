@@ -3,6 +3,9 @@
 The spatial index (with its geometries) is built in one C++ pass; validity is checked and
 repaired only for features a site actually touches, and attributes are fetched in batches for the
 features that end up in the output. So a site's work does not grow with the whole layer.
+
+Built under a feedback, the index is either whole or not built: a cancel before, during or right
+after the build raises ``core.shared.cancel.Canceled`` (see ``spatial_index.bulk_index``).
 """
 from typing import Dict, Iterable, Iterator, List, Tuple
 
@@ -13,7 +16,6 @@ from qgis.core import (
     QgsFeedback,
     QgsGeometry,
     QgsRectangle,
-    QgsSpatialIndex,
 )
 
 from ...i18n import tr
@@ -21,6 +23,7 @@ from ..shared.errors import PlanError
 from ..shared.extents import extent_in
 from ..shared.layer_crs import crs_problem
 from .geometry_repair import Repair, repaired
+from .spatial_index import bulk_index
 
 
 class ControlIndex:
@@ -33,8 +36,7 @@ class ControlIndex:
         self._checked: Dict[int, QgsGeometry] = {}
         self._attributes: Dict[int, dict] = {}
         request = self._request(layer, area_crs, self.key_fields, filter_expression)
-        self.index = QgsSpatialIndex(layer.getFeatures(request), feedback,
-                                     QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
+        self.index = bulk_index(layer.getFeatures(request), feedback)
         self.extent = extent_in(layer, area_crs).buffered(1.0)
 
     def _request(self, layer, area_crs, fields, filter_expression) -> QgsFeatureRequest:

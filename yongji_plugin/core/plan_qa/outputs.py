@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..plan_data.styles import symbol_for
+from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, memory_layer
 from .model import FAILED, PASSED, QaResult
@@ -46,6 +47,7 @@ def _geometry(error):
 
 
 def error_layer(result: QaResult, crs) -> QgsVectorLayer:
+    refuse_canceled(result)
     layer = memory_layer(tr("Plan QA errors"), "MultiPolygon", crs, error_specs())
     add_rows(layer, [({"rule_id": e.rule.id, "severity": severity_label(e.rule.severity), "layer": e.layer,
                        "feature_id": e.fid, "problem": e.description}, _geometry(e)) for e in result.errors])
@@ -57,6 +59,7 @@ def error_layer(result: QaResult, crs) -> QgsVectorLayer:
 
 
 def report_context(result: QaResult, data_source: str, crs: str, tolerance: float) -> dict:
+    refuse_canceled(result)
     rows = [{"rule": e.rule.id, "severity": severity_label(e.rule.severity), "layer": e.layer,
              "fid": "" if e.fid is None else e.fid, "description": e.description}
             for e in result.errors[:REPORT_ROW_LIMIT]]
@@ -82,6 +85,7 @@ def report_context(result: QaResult, data_source: str, crs: str, tolerance: floa
 
 
 def write_qa_report(result: QaResult, html_path, data_source="", crs="EPSG:4546", tolerance=1.0) -> dict:
+    refuse_canceled(result)
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html = render_template("qa_report.html.j2", **report_context(result, data_source, crs, tolerance))

@@ -1,4 +1,10 @@
-"""规划成果质检: run any subset of the plan's own rules over a loaded 一张图."""
+"""规划成果质检: run any subset of the plan's own rules over a loaded 一张图.
+
+Cancel (the rules in ``core.shared.cancel``): a rule's outcome and errors are recorded only when
+the rule ran to its end with the feedback still not canceled, so a rule cut short (an index
+build, a gap search, a layer loop) never reads as "passed"; the run then returns
+``QaResult(canceled=True)`` holding the rules that finished before, and never raises for a cancel.
+"""
 from typing import Dict
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsGeometry
@@ -7,6 +13,7 @@ from ...i18n import tr
 from ..engine.control_index import ControlIndex
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.conformance import usable_problems
+from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
 from .features import PER_LAYER
 from .model import FAILED, PASSED, SKIPPED, QaResult, QaRule, QaRuleOutcome, QaRuleSet
@@ -41,15 +48,19 @@ def _needed(rule: QaRule):
 
 def _topology(rule, indexes: _Indexes, tolerance, feedback):
     if rule.kind == "self_overlap":
-        return [error for code in rule.layers for error in self_overlaps(rule, indexes.get(code), tolerance)]
+        return [error for code in rule.layers
+                for error in self_overlaps(rule, indexes.get(code), tolerance, feedback)]
     if rule.kind == "overlap_between":
-        return overlap_between(rule, indexes.get(rule.layers[0]), indexes.get(rule.layers[1]), tolerance)
+        return overlap_between(rule, indexes.get(rule.layers[0]), indexes.get(rule.layers[1]), tolerance,
+                               feedback)
     if rule.kind == "within":
-        return outside_container(rule, indexes.get(rule.layer), indexes.get(rule.container, rule.filter), tolerance)
+        return outside_container(rule, indexes.get(rule.layer), indexes.get(rule.container, rule.filter),
+                                 tolerance, feedback)
     if rule.kind == "coverage":
         layer, boundary = indexes.get(rule.layer), indexes.get(rule.boundary)
         area = QgsGeometry.unaryUnion([g for _, g in boundary.items()])
-        return (self_overlaps(rule, layer, tolerance) + outside_boundary(rule, layer, area, tolerance)
+        return (self_overlaps(rule, layer, tolerance, feedback)
+                + outside_boundary(rule, layer, area, tolerance, feedback)
                 + gaps(rule, layer, area, tolerance, feedback))
     raise ValueError(rule.kind)
 
@@ -59,7 +70,8 @@ def _per_layer(rule, layers, crs, ruleset, feedback):
     codes = rule.layers or [spec.code for spec in catalogue.layers]
     errors = []
     for code in codes:
-        if code not in layers or (feedback is not None and feedback.isCanceled()):
+        raise_if_canceled(feedback)
+        if code not in layers:
             continue
         errors += PER_LAYER[rule.kind](rule, layers[code], spec=catalogue.layer(code), crs=crs,
                                        catalogue=catalogue, relative=ruleset.area_field_tolerance,
@@ -97,26 +109,33 @@ def refuse_unusable(layers: dict, ruleset: QaRuleSet, crs) -> None:
 
 
 def run_qa(layers: dict, ruleset: QaRuleSet, crs: str = None, feedback: QgsFeedback = None) -> QaResult:
+    """The rules in order; canceled: see the module's docstring."""
     crs = QgsCoordinateReferenceSystem(crs or default_catalogue().crs)
     layers = {code: layer for code, layer in layers.items() if layer is not None}
     refuse_unusable(layers, ruleset, crs)
     indexes = _Indexes(layers, crs, feedback)
     result = QaResult()
-    for number, rule in enumerate(ruleset.rules):
-        if feedback is not None:
-            if feedback.isCanceled():
-                result.canceled = True
-                break
-            feedback.setProgress(100.0 * number / len(ruleset.rules))
-        missing = [code for code in _needed(rule) if code not in layers]
-        if missing:
-            result.outcomes.append(QaRuleOutcome(rule, SKIPPED, note=tr("layer {codes} missing").format(
-                codes=", ".join(missing))))
-            continue
-        if rule.kind in PER_LAYER:
-            errors = _per_layer(rule, layers, crs, ruleset, feedback)
-        else:
-            errors = _topology(rule, indexes, ruleset.tolerance, feedback)
-        result.errors += errors
-        result.outcomes.append(QaRuleOutcome(rule, FAILED if errors else PASSED, len(errors)))
+    try:
+        for number, rule in enumerate(ruleset.rules):
+            raise_if_canceled(feedback)
+            if feedback is not None:
+                feedback.setProgress(100.0 * number / len(ruleset.rules))
+            outcome, errors = _run_rule(rule, layers, indexes, crs, ruleset, feedback)
+            raise_if_canceled(feedback)  # a rule that stopped early is not an outcome
+            result.errors += errors
+            result.outcomes.append(outcome)
+        raise_if_canceled(feedback)
+    except Canceled:
+        result.canceled = True
     return result
+
+
+def _run_rule(rule, layers, indexes, crs, ruleset, feedback):
+    missing = [code for code in _needed(rule) if code not in layers]
+    if missing:
+        return QaRuleOutcome(rule, SKIPPED, note=tr("layer {codes} missing").format(codes=", ".join(missing))), []
+    if rule.kind in PER_LAYER:
+        errors = _per_layer(rule, layers, crs, ruleset, feedback)
+    else:
+        errors = _topology(rule, indexes, ruleset.tolerance, feedback)
+    return QaRuleOutcome(rule, FAILED if errors else PASSED, len(errors)), errors

@@ -2,6 +2,10 @@
 
 Every check walks one layer and asks a spatial index for neighbours, so the cost grows with the
 features and their neighbours, never with all pairs; gaps are found cell by cell over a grid.
+
+Each check takes the run's feedback and stops with ``Canceled`` (core.shared.cancel) at the next
+feature or cell once it is canceled: it never returns a partial list, which would read as fewer
+errors than there are (an engine replacing these loops must keep that).
 """
 import math
 from typing import List
@@ -11,6 +15,7 @@ from qgis.core import QgsGeometry, QgsRectangle
 from ...i18n import tr
 from ..engine.control_index import ControlIndex
 from ..engine.geometry_repair import polygon_part
+from ..shared.cancel import raise_if_canceled
 from .model import QaError, QaRule
 
 
@@ -28,10 +33,12 @@ def _touching(index: ControlIndex, geometry: QgsGeometry, engine=None):
             yield fid, other
 
 
-def overlap_between(rule: QaRule, a: ControlIndex, b: ControlIndex, tolerance: float) -> List[QaError]:
+def overlap_between(rule: QaRule, a: ControlIndex, b: ControlIndex, tolerance: float,
+                    feedback=None) -> List[QaError]:
     """One error per feature of ``a``: its overlap with all of ``b``, counted once."""
     errors = []
     for fid, geometry in a.items():
+        raise_if_canceled(feedback)
         pieces, others = [], []
         for other_fid, other in _touching(b, geometry):
             piece = polygon_part(geometry.intersection(other))
@@ -47,9 +54,10 @@ def overlap_between(rule: QaRule, a: ControlIndex, b: ControlIndex, tolerance: f
     return errors
 
 
-def self_overlaps(rule: QaRule, layer: ControlIndex, tolerance: float) -> List[QaError]:
+def self_overlaps(rule: QaRule, layer: ControlIndex, tolerance: float, feedback=None) -> List[QaError]:
     errors = []
     for fid, geometry in layer.items():
+        raise_if_canceled(feedback)
         for other_fid, other in _touching(layer, geometry):
             if other_fid <= fid:
                 continue
@@ -60,10 +68,12 @@ def self_overlaps(rule: QaRule, layer: ControlIndex, tolerance: float) -> List[Q
     return errors
 
 
-def outside_boundary(rule: QaRule, layer: ControlIndex, boundary: QgsGeometry, tolerance: float) -> List[QaError]:
+def outside_boundary(rule: QaRule, layer: ControlIndex, boundary: QgsGeometry, tolerance: float,
+                     feedback=None) -> List[QaError]:
     engine = _engine(boundary)
     errors = []
     for fid, geometry in layer.items():
+        raise_if_canceled(feedback)
         if engine.contains(geometry.constGet()):
             continue
         piece = polygon_part(geometry.difference(boundary))
@@ -89,8 +99,7 @@ def gaps(rule: QaRule, layer: ControlIndex, boundary: QgsGeometry, tolerance: fl
     """Parts of the boundary no feature covers, found per grid cell and merged across cells."""
     pieces = []
     for cell in _cells(boundary.boundingBox(), len(layer.fids())):
-        if feedback is not None and feedback.isCanceled():
-            return []
+        raise_if_canceled(feedback)
         area = polygon_part(boundary.clipped(cell))
         if area.isEmpty():
             continue
@@ -110,9 +119,11 @@ def gaps(rule: QaRule, layer: ControlIndex, boundary: QgsGeometry, tolerance: fl
     return errors
 
 
-def outside_container(rule: QaRule, layer: ControlIndex, container: ControlIndex, tolerance: float) -> List[QaError]:
+def outside_container(rule: QaRule, layer: ControlIndex, container: ControlIndex, tolerance: float,
+                      feedback=None) -> List[QaError]:
     errors = []
     for fid, geometry in layer.items():
+        raise_if_canceled(feedback)
         engine = _engine(geometry)
         inside = []
         for _, other in _touching(container, geometry, engine):

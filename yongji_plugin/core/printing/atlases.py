@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ...i18n import tr
+from ..shared.cancel import Canceled
 from ..shared.errors import PlanError
 from .sheets import PDF, SheetBuilder
 
@@ -65,25 +66,32 @@ def site_atlas(builder: SheetBuilder, sites: QgsVectorLayer, extra_layers=()):
     return layout
 
 
-def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150) -> List[Path]:
-    """One multi-page PDF, or one PNG per page named by the atlas's file-name expression."""
+def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150, feedback=None) -> List[Path]:
+    """One multi-page PDF, or one PNG per page named by the atlas's file-name expression.
+
+    A canceled ``feedback`` stops the export between pages and raises ``Canceled``; the caller
+    (``jobs.run_job``) deletes the pages written so far.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     atlas = layout.atlas()
     if fmt == PDF:
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = dpi
-        status, error = QgsLayoutExporter.exportToPdf(atlas, str(path), settings)
+        status, error = QgsLayoutExporter.exportToPdf(atlas, str(path), settings, feedback)
         outputs = [path]
     else:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi
         gdal.PushErrorHandler("CPLQuietErrorHandler")  # see sheets.export_layout
         try:
-            status, error = QgsLayoutExporter.exportToImage(atlas, str(path.parent / "page"), "png", settings)
+            status, error = QgsLayoutExporter.exportToImage(atlas, str(path.parent / "page"), "png", settings,
+                                                            feedback)
         finally:
             gdal.PopErrorHandler()
         outputs = sorted(path.parent.glob("*.png"))
+    if status == QgsLayoutExporter.ExportResult.Canceled:
+        raise Canceled()
     if status != QgsLayoutExporter.ExportResult.Success:
         raise PlanError(tr("Atlas export to {path} failed: {error}").format(path=path, error=error))
     return outputs

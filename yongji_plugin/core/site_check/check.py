@@ -3,6 +3,11 @@
 Per site and rule: the overlapping (or, for ``within``, outside) area counted once even where
 control features overlap each other, its share of the site, and the conflict pieces; a verdict
 with reasons in words; a land-class breakdown. Inputs are only read.
+
+Cancel (the rules in ``core.shared.cancel``): the run stops at the next site (or inside an index
+build) and returns ``CheckResult(canceled=True)``, never raising for a cancel; ``sites`` then
+holds the sites checked before, without their land-class breakdowns, and the writers refuse it.
+A cancel that comes after the last site still makes the result canceled.
 """
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +21,7 @@ from ..engine.geometry_repair import Repair, polygon_part
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.conformance import usable_problems
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
+from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
 from .ruleset import Rule, RuleSet
 from .site_input import Site, read_sites
@@ -130,19 +136,26 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     check_control_layers(ruleset, layers, params.area.crs)  # refuse bad input before any work
     sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
                        params.type_field, result.repairs, result.warnings)
+    try:
+        _check_sites(sites, ruleset, params, layers, result, feedback)
+    except Canceled:
+        result.canceled = True
+    return result
+
+
+def _check_sites(sites, ruleset, params, layers, result, feedback) -> None:
     indexes = _indexes(ruleset, layers, params.area, feedback)
     for number, site in enumerate(sites):
+        raise_if_canceled(feedback)
         if feedback is not None:
-            if feedback.isCanceled():
-                result.canceled = True
-                break
             feedback.setProgress(100.0 * number / len(sites))
         result.sites.append(check_site(site, ruleset, indexes, params, result.pieces))
+    raise_if_canceled(feedback)
     _fill_piece_attributes(result.pieces, indexes)
     _fill_breakdowns(result.sites, indexes, params)
     for index in indexes.values():
         result.repairs.extend(index.repairs)
-    return result
+    raise_if_canceled(feedback)
 
 
 def _fill_piece_attributes(pieces, indexes) -> None:

@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..plan_data.catalogue import default_catalogue
+from ..shared.cancel import refuse_canceled
 from ..shared.geos_reasons import geos_reason
 from ..shared.output_fields import (
     OutputField,
@@ -90,6 +91,7 @@ def _multi(geometry):
 
 
 def summary_layer(result: CheckResult) -> QgsVectorLayer:
+    refuse_canceled(result)
     layer = memory_layer(tr("Site compliance summary"), "MultiPolygon", result.params.area.crs,
                          summary_specs(result))
     numbers = {rule.id: n for n, rule in enumerate(result.ruleset.verdict_rules, 1)}
@@ -113,6 +115,7 @@ def summary_layer(result: CheckResult) -> QgsVectorLayer:
 
 
 def conflict_layer(result: CheckResult) -> QgsVectorLayer:
+    refuse_canceled(result)
     layer = memory_layer(tr("Conflict pieces"), "MultiPolygon", result.params.area.crs, conflict_specs())
     titles = {r.id: r.title for r in result.ruleset.rules}
     rows = []
@@ -135,6 +138,7 @@ def class_names(result: CheckResult) -> Dict[str, Dict[str, str]]:
 
 
 def breakdown_rows(result: CheckResult):
+    refuse_canceled(result)
     names = class_names(result)
     titles = {r.id: r.title for r in result.ruleset.rules}
     for site_result in result.sites:
@@ -161,6 +165,7 @@ def translated_repairs(result: CheckResult) -> list:
 
 
 def repair_layer(result: CheckResult) -> QgsVectorLayer:
+    refuse_canceled(result)
     layer = memory_layer(tr("Repaired geometries"), "None", None, repair_specs())
     add_rows(layer, [(vars(r), None) for r in translated_repairs(result)])
     return layer

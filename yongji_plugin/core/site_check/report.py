@@ -3,6 +3,7 @@ from pathlib import Path
 
 from ...i18n import tr
 from ..shared.areas import hectares, mu
+from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from .check import NONCOMPLIANT, CheckResult, verdict_label
 from .outputs import breakdown_rows, status_label, translated_repairs
@@ -53,6 +54,7 @@ def _site_context(site_result, breakdown, map_path) -> dict:
 
 
 def report_context(result: CheckResult, maps: dict) -> dict:
+    refuse_canceled(result)
     breakdown = {}  # by Site.key: site ids may repeat or be missing
     for row in breakdown_rows(result):
         breakdown.setdefault(row["site_fid"], []).append(row)
@@ -100,6 +102,7 @@ def _maps(result: CheckResult, folder: Path, limit: int) -> dict:
 
 def write_report(result: CheckResult, html_path, with_maps: bool = True, map_limit: int = MAP_LIMIT) -> dict:
     """Write ``report.html`` (+ map images) and ``report.pdf`` beside it; returns their paths."""
+    refuse_canceled(result)
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     maps = _maps(result, html_path.parent / (html_path.stem + "_maps"), map_limit) if with_maps else {}

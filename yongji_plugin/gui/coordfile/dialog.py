@@ -1,16 +1,23 @@
-"""坐标文件导入: pick files, preview parcels with stated and computed areas, import as sites."""
-from qgis.core import QgsProject
-from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
+"""坐标文件导入: pick files, preview parcels and problems in a background task, import as sites.
+
+The preview (parsing, validation, geometry) runs in a QgsTask with progress and Cancel, so a large
+file never freezes the window; the layer is made on the GUI thread only when the user imports.
+A cancelled or superseded preview leaves nothing behind: empty tables, no result, Import disabled.
+"""
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt import sip
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog
 
 from ...core.coordfile.crs import MODES, mode_labels
 from ...core.coordfile.importer import import_files
-from ...core.shared.errors import PlanError
 from ...i18n import tr
+from ..shared.background import BackgroundTask
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
+from .models import ParcelModel, ProblemModel
 
 FORM, BASE = load_form("coords_import.ui")
+WRAP_ROWS = 2000  # up to this many problems, rows grow to show wrapped messages; beyond, tooltips do
 
 
 class CoordinateImportDialog(BASE, FORM):
@@ -20,13 +27,19 @@ class CoordinateImportDialog(BASE, FORM):
         self.iface = iface
         self.open_check = open_check
         self.result = None
+        self.task = None
         self.modeCombo.addItems(mode_labels())
-        self.importButton = self.buttonBox.addButton(tr("Import"), self.buttonBox.AcceptRole)
+        self.importButton = self.buttonBox.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.importButton.setEnabled(False)
+        self.cancelButton.setEnabled(False)
+        self.previewTable.setModel(ParcelModel())
+        self.problemTable.setModel(ProblemModel())
+        self.problemTable.horizontalHeader().setStretchLastSection(True)
         self.addButton.clicked.connect(self._add_files)
         self.removeButton.clicked.connect(self._remove_file)
         self.modeCombo.currentIndexChanged.connect(self.preview)
         self.importButton.clicked.connect(self.import_sites)
+        self.cancelButton.clicked.connect(self.cancel)
         self.buttonBox.rejected.connect(self.reject)
 
     def files(self):
@@ -49,38 +62,74 @@ class CoordinateImportDialog(BASE, FORM):
         self.preview()
 
     def preview(self):
-        self.result = None
-        self.previewTable.setRowCount(0)
-        self.importButton.setEnabled(False)
-        if not self.files():
+        """Start reading the listed files in a task (a running one is cancelled); returns the task."""
+        self.cancel()
+        self.task = None
+        self._show(None)
+        files, mode = self.files(), MODES[self.modeCombo.currentIndex()]
+        if not files:
+            self.statusLabel.setText("")
             return None
-        try:
-            self.result = import_files(self.files(), MODES[self.modeCombo.currentIndex()])
-        except PlanError as error:
-            show_error(self, str(error), self.iface)
-            return None
-        self._fill(self.result.rows)
-        self.crsLabel.setText(tr("CRS: {crs}; {ok} of {total} parcels can be imported").format(
-            crs=self.result.layer.crs().authid(), ok=self.result.layer.featureCount(),
-            total=len(self.result.rows)))
-        self.importButton.setEnabled(self.result.layer.featureCount() > 0)
-        return self.result
+        task = BackgroundTask(tr("Reading coordinate files"),
+                              lambda feedback: import_files(files, mode, feedback=feedback), self._preview_done)
+        task.progressChanged.connect(lambda value, task=task: self._progress(task, value))
+        self.task = task
+        self.cancelButton.setEnabled(True)
+        self.statusLabel.setText(tr("Reading…"))
+        QgsApplication.taskManager().addTask(task)
+        return task
 
-    def _fill(self, rows):
-        self.previewTable.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            stated = "" if row.stated_ha is None else f"{row.stated_ha:.4f}"
-            values = [row.file, row.number, row.name, stated, f"{row.computed_ha:.4f}",
-                      "; ".join(row.problems)]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if not row.imported:
-                    item.setForeground(QColor("#c0392b"))
-                self.previewTable.setItem(i, column, item)
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def reject(self):
+        self.cancel()
+        super().reject()
+
+    def _progress(self, task, value):
+        if not sip.isdeleted(self) and task is self.task:
+            self.progressBar.setValue(int(value))
+
+    def _preview_done(self, task, ok):
+        if sip.isdeleted(self) or task is not self.task:
+            return  # the dialog is gone (plugin unloaded) or a newer preview superseded this one
+        self.task = None
+        self.cancelButton.setEnabled(False)
+        if task.isCanceled() or task.feedback.isCanceled():
+            self.progressBar.setValue(0)
+            self.statusLabel.setText(tr("Import canceled: nothing was read or imported"))
+            return
+        if not ok or task.result is None:
+            message = task.error or tr("The coordinate files could not be read; see the message log")
+            self.statusLabel.setText(message)
+            show_error(self, message, self.iface)
+            return
+        self._show(task.result)
+
+    def _show(self, result):
+        """Fill the preview from a finished import, or empty it (None)."""
+        self.result = result
+        self.previewTable.setModel(ParcelModel(result.rows if result else ()))
+        self.problemTable.setModel(ProblemModel(result.problems if result else ()))
+        self.importButton.setEnabled(bool(result and result.features))
+        if result is None:
+            self.progressBar.setValue(0)
+            self.crsLabel.setText("")
+            return
+        self.progressBar.setValue(100)
         self.previewTable.resizeColumnsToContents()
+        if len(result.problems) <= WRAP_ROWS:
+            for column in range(4):  # the message column stretches and wraps
+                self.problemTable.resizeColumnToContents(column)
+            self.problemTable.resizeRowsToContents()
+        self.crsLabel.setText(tr("CRS: {crs}; {ok} of {total} parcels can be imported").format(
+            crs=result.crs, ok=len(result.features), total=len(result.rows)))
+        self.statusLabel.setText(tr("{count} problems found").format(count=len(result.problems))
+                                 if result.problems else tr("No problems found"))
 
     def import_sites(self):
-        if self.result is None or self.result.layer.featureCount() == 0:
+        if self.result is None or not self.result.features:
             return None
         layer = self.result.layer
         QgsProject.instance().addMapLayer(layer)

@@ -1,16 +1,19 @@
 """专题图打印: choose sheets, format, DPI and folder; preview in the layout designer; export.
 
-QGIS renders layouts on the GUI thread, so the export runs one job per event-loop turn: the
-window stays responsive, the progress bar moves, and Cancel stops before the next sheet.
+QGIS renders layouts on the GUI thread, so the export runs one job per event-loop turn, and an
+atlas lets events through between its pages (as QGIS's own layout designer does): the window
+stays responsive, the progress bar moves, and Cancel stops before the next sheet or atlas page.
+A job cut short deletes what it wrote; the sheets and atlases exported before it stay whole.
 """
-from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.core import QgsFeedback, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtWidgets import QFileDialog, QListWidgetItem
 
 from ...core.measures.township_figures import township_coverage
 from ...core.plan_data.loader import layers_by_code
-from ...core.printing.jobs import print_jobs
+from ...core.printing.jobs import StepFeedback, print_jobs, run_job
 from ...core.printing.sheets import PDF, PNG, SheetBuilder
+from ...core.shared.cancel import Canceled
 from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
 from ...core.site_check.result_styles import atlas_layers
@@ -29,7 +32,7 @@ class PrintDialog(BASE, FORM):
         self.setupUi(self)
         self.iface = iface
         self.jobs, self.outputs, self.builder = [], [], None
-        self._canceled = False
+        self.feedback, self._failed, self._done, self._total = None, False, 0, 0
         self.formatCombo.addItems(["PDF", "PNG"])
         self.dpiSpin.setValue(PluginSettings.load().print_dpi)
         self.folderEdit.setText(QgsSettings().value(SETTINGS_FOLDER, ""))
@@ -107,35 +110,55 @@ class PrintDialog(BASE, FORM):
             show_error(self, tr("Tick at least one map sheet"), self.iface)
             return False
         QgsSettings().setValue(SETTINGS_FOLDER, folder)
-        self.outputs, self._canceled, self._total = [], False, len(self.jobs)
+        self.outputs, self._failed, self._done, self._total = [], False, 0, len(self.jobs)
+        self.feedback = QgsFeedback()
+        self.feedback.progressChanged.connect(self._progress)
+        self.progressBar.setValue(0)
         self.exportButton.setEnabled(False)
+        self.previewButton.setEnabled(False)
         self.cancelButton.setEnabled(True)
         QTimer.singleShot(0, self._next)
         return True
 
     def cancel(self):
-        self._canceled = True
+        if self.feedback is not None:
+            self.feedback.cancel()
+
+    def _progress(self, value):
+        """Progress inside a job (an atlas, page by page); the events let a Cancel click land."""
+        self.progressBar.setValue(int(value))
+        QCoreApplication.processEvents()
 
     def _next(self):
-        if self._canceled or not self.jobs:
+        if self.feedback.isCanceled() or not self.jobs:
             return self._finish()
         job = self.jobs.pop(0)
         self.statusLabel.setText(tr("Exporting {name}…").format(name=job.name))
         try:
-            self.outputs += job.run()
+            self.outputs += run_job(job, StepFeedback(self.feedback, self._done, self._total))
+            self._done += 1
+            self.feedback.setProgress(100.0 * self._done / self._total)
+        except Canceled:
+            pass  # the job deleted what it had written; _finish says the export was canceled
         except PlanError as error:
             show_error(self, str(error), self.iface)
-            self.jobs = []
-        self.progressBar.setValue(int(100 * (self._total - len(self.jobs)) / self._total))
+            self._failed, self.jobs = True, []
         QTimer.singleShot(0, self._next)
 
     def _finish(self):
         self.exportButton.setEnabled(True)
+        self.previewButton.setEnabled(True)
         self.cancelButton.setEnabled(False)
-        text = (tr("Export canceled after {count} files") if self._canceled
-                else tr("Exported {count} files")).format(count=len(self.outputs))
+        if self.feedback.isCanceled():
+            text = tr("Export canceled after {count} files")
+        elif self._failed:
+            text = tr("Export failed after {count} files")
+        else:
+            text = tr("Exported {count} files")
+        text = text.format(count=len(self.outputs))
         self.statusLabel.setText(text)
-        show_info(self.iface, text)
+        if not self._failed:
+            show_info(self.iface, text)
         self.jobs = []
 
     def busy(self) -> bool:

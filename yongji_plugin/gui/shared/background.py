@@ -1,10 +1,21 @@
 """Run core work in a QgsTask: progress and cancel through a QgsFeedback, result back on the GUI thread.
 
 Layers cannot be shared across threads: callers pass copies made with :func:`thread_copy`.
-"""
-from qgis.core import QgsFeatureRequest, QgsFeedback, QgsTask
 
+How a task ends (``on_done(task, ok)``): ``ok`` — the work returned a result that is not
+canceled; not ``ok`` with ``error`` — a sentence for the user (bad input, or an unexpected error
+whose traceback goes to the message log only); not ``ok`` without ``error`` — canceled. The work's
+result decides (its ``canceled`` flag; the core sets it when the feedback was canceled at any
+moment of the run), so a task never reports a canceled run as a result, nor the reverse.
+"""
+import traceback
+
+from qgis.core import Qgis, QgsFeatureRequest, QgsFeedback, QgsMessageLog, QgsTask
+
+from ...core.shared.cancel import Canceled
 from ...core.shared.errors import PlanError
+from ...i18n import tr
+from .messages import LOG_TAG
 
 
 class BackgroundTask(QgsTask):
@@ -25,10 +36,17 @@ class BackgroundTask(QgsTask):
     def run(self):
         try:
             self.result = self.work(self.feedback)
+        except Canceled:
+            return False
         except PlanError as error:
             self.error = str(error)
             return False
-        return not (self.isCanceled() or self.feedback.isCanceled())
+        except Exception as error:  # noqa: BLE001 - a sentence for the user, the traceback in the log
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
+            self.error = tr("Unexpected error: {error}").format(error=error)
+            return False
+        canceled = getattr(self.result, "canceled", None)
+        return not (self.feedback.isCanceled() if canceled is None else canceled)
 
     def finished(self, ok):
         if self.on_done is not None:
@@ -56,8 +74,6 @@ class TaskDialogMixin:
     def start_task(self, task):
         from qgis.core import QgsApplication
 
-        from ...i18n import tr
-
         self.task = task
         task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
         self.runButton.setEnabled(False)
@@ -71,8 +87,11 @@ class TaskDialogMixin:
             self.task.cancel()
 
     def task_ended(self, task, ok) -> bool:
-        """Reset the controls; True when the task finished with a result to show."""
-        from ...i18n import tr
+        """Reset the controls; True when the task finished with a result to show.
+
+        Not ok: the error is shown, or the status says the check was canceled; either way the
+        caller adds nothing (no layer, no report).
+        """
         from .messages import show_error
 
         self.task = None

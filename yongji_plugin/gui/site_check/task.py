@@ -1,6 +1,14 @@
-"""The compliance check in the background; the report (which paints) is made on the GUI thread."""
+"""The compliance check in the background; the report (which paints) is made on the GUI thread.
+
+Cancel: nothing of a canceled check is kept. The check itself returns a canceled result; a cancel
+that arrives while the result GeoPackage is written removes what was written (the file, or this
+run's layers in a GeoPackage that was there before) and marks the result canceled.
+"""
+from pathlib import Path
+
 from qgis.core import QgsFeatureRequest, QgsVectorLayerFeatureSource
 
+from ...core.shared.cancel import remove_geopackage_layers, remove_outputs
 from ...core.shared.errors import PlanError
 from ...core.site_check.check import run_compliance
 from ...core.site_check.outputs import result_layers, write_geopackage
@@ -63,11 +71,34 @@ class ComplianceTask(BackgroundTask):
     def _work(self, feedback):
         result = run_compliance(self.sites, self.layers, self.ruleset, self.params, feedback,
                                 self.site_name)
-        if not result.canceled:
-            self.layers_out = result_layers(result)
-            if self.output:
-                self.layers_out = write_geopackage(self.layers_out, self.output)
+        if result.canceled:
+            return result
+        layers = result_layers(result)
+        if self.output:
+            layers = self._write(layers, feedback, result)
+        self.layers_out = None if result.canceled else layers
         return result
+
+    def _write(self, layers, feedback, result):
+        path = Path(self.output)
+        created = not path.exists()
+        try:
+            written = write_geopackage(layers, path)
+        except BaseException:
+            self._discard(path, created, layers)
+            raise
+        if feedback.isCanceled():
+            written.clear()  # the layers read back hold the file open
+            self._discard(path, created, layers)
+            result.canceled = True
+        return written
+
+    @staticmethod
+    def _discard(path, created, layers):
+        if created:
+            remove_outputs([path])
+        else:
+            remove_geopackage_layers(path, list(layers))
 
     def finished(self, ok):
         if ok and self.report:

@@ -1,4 +1,4 @@
 """Algorithms: coordinate-file import and export.
 
-May import: core, processing.base.
+May import: core, processing.base, processing.cancel.
 """

@@ -1,4 +1,6 @@
 """Processing: import coordinate exchange files to sites, and export sites back to the format."""
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -14,15 +16,18 @@ from qgis.core import (
 
 from ...core.coordfile.crs import MODES, mode_labels
 from ...core.coordfile.importer import import_files
+from ...core.coordfile.model import ERROR, WARNING
 from ...core.coordfile.writer import sites_to_file, write_file
 from ...core.shared.errors import PlanError
 from ...core.shared.output_fields import OutputField, add_rows, memory_layer
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+from ..cancel import WrittenUnlessCanceled
 
 
 def problem_specs():
-    return [OutputField("line", "int", tr("Line")), OutputField("parcel", "string", tr("Parcel")),
+    return [OutputField("file", "string", tr("File")), OutputField("line", "int", tr("Line")),
+            OutputField("parcel", "string", tr("Parcel")), OutputField("level", "string", tr("Level")),
             OutputField("problem", "string", tr("Problem")), OutputField("fatal", "bool", tr("Parcel left out"))]
 
 
@@ -42,8 +47,10 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
 
     def shortHelpString(self):  # noqa: N802
         return tr("Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, "
-                  "Y = easting, GBK or UTF-8) into project-site polygons. Parcels with errors are "
-                  "left out and listed with their line numbers in the problems table.")
+                  "Y = easting, GBK or UTF-8) into project-site polygons. Every ring is validated; parcels "
+                  "with errors are left out and listed with their line numbers in the problems table. "
+                  "An empty or unreadable file, one without a parcel or one whose parcels all have errors "
+                  "stops the algorithm with an error.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Coordinate file"), extension="txt"))
@@ -57,22 +64,38 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         path = self.parameterAsFile(parameters, self.INPUT, context)
         try:
-            result = import_files([path], MODES[self.parameterAsEnum(parameters, self.MODE, context)])
-        except PlanError as error:
+            result = import_files([path], MODES[self.parameterAsEnum(parameters, self.MODE, context)],
+                                  feedback=feedback)
+        except PlanError as error:  # ImportCanceled included: a cancelled run writes nothing
             raise QgsProcessingException(str(error))
-        layer = result.layer
-        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, layer, feedback)}
-        for problem in result.problems:
-            feedback.reportError(problem.reason, fatalError=False)
+        _report(result.problems, feedback)
+        if not result.features:
+            raise QgsProcessingException(tr("{file}: none of its {count} parcels can be imported (see the "
+                                            "problems above)").format(file=Path(path).name, count=len(result.rows)))
         problems = memory_layer(tr("Problems"), "None", None, problem_specs())
-        add_rows(problems, [({"line": p.line, "parcel": p.parcel, "problem": p.reason, "fatal": p.fatal}, None)
-                            for p in result.problems])
-        problems_dest = self.write_output(parameters, self.PROBLEMS, context, problems, feedback)
-        if problems_dest is not None:
-            outputs[self.PROBLEMS] = problems_dest
+        add_rows(problems, [({"file": p.file, "line": p.line, "parcel": p.parcel, "level": p.level,
+                              "problem": p.reason, "fatal": p.fatal}, None) for p in result.problems])
+        with WrittenUnlessCanceled(feedback, tr("Coordinate import canceled: nothing was imported")) as written:
+            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+                               self.parameterAsOutputLayer(parameters, self.PROBLEMS, context))
+            outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, result.layer, feedback)}
+            problems_dest = self.write_output(parameters, self.PROBLEMS, context, problems, feedback)
+            if problems_dest is not None:
+                outputs[self.PROBLEMS] = problems_dest
         feedback.pushInfo(tr("{ok} parcels imported, {bad} left out").format(
-            ok=layer.featureCount(), bad=sum(1 for r in result.rows if not r.imported)))
+            ok=len(result.features), bad=sum(1 for r in result.rows if not r.imported)))
         return outputs
+
+
+def _report(problems, feedback):
+    """Errors as errors, warnings as warnings, notes as information, each with file, line and parcel."""
+    for problem in problems:
+        if problem.level == ERROR:
+            feedback.reportError(problem.text, fatalError=False)
+        elif problem.level == WARNING:
+            feedback.pushWarning(problem.text)
+        else:
+            feedback.pushInfo(problem.text)
 
 
 class ExportCoordinatesAlgorithm(YongjiAlgorithm):

@@ -1,4 +1,6 @@
 """Processing: 规划成果质检 with the same rules, error layer and report as the dialog."""
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -16,6 +18,7 @@ from ...core.plan_qa.run import run_qa
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+from ..cancel import WrittenUnlessCanceled
 
 
 class PlanQaAlgorithm(YongjiAlgorithm):
@@ -68,11 +71,17 @@ class PlanQaAlgorithm(YongjiAlgorithm):
             result = run_qa(layers, chosen, crs, feedback)
         except PlanError as error:
             raise QgsProcessingException(str(error))
-        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, error_layer(result, crs),
-                                                  feedback)}
+        canceled = tr("Plan QA was canceled: nothing was written")
+        if result.canceled:
+            raise QgsProcessingException(canceled)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            outputs[self.REPORT] = str(write_qa_report(result, report, gpkg, crs, rules.tolerance)["html"])
+        with WrittenUnlessCanceled(feedback, canceled) as written:
+            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
+            outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, error_layer(result, crs),
+                                                      feedback)}
+            if report:
+                written.will_write(report, Path(report).with_suffix(".pdf"))
+                outputs[self.REPORT] = str(write_qa_report(result, report, gpkg, crs, rules.tolerance)["html"])
         for outcome in result.outcomes:
             feedback.pushInfo(f"{outcome.rule.id} {outcome.rule.description}: {outcome.status} "
                               f"{outcome.errors} {outcome.note}")

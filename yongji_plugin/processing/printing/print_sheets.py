@@ -81,9 +81,12 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
                               self.parameterAsInt(parameters, self.DPI, context),
                               (lambda: township_coverage(plan)) if townships else None,
                               (lambda: atlas_layers(summary, conflicts)) if summary is not None else None)
-            paths = run_jobs(jobs, feedback)
+            result = run_jobs(jobs, feedback)
         except PlanError as error:
             raise QgsProcessingException(str(error))
-        for path in paths:
+        if result.canceled:  # an exception, so qgis_process exits non-zero; no partial file stays
+            raise QgsProcessingException(tr("Printing was canceled: {count} whole files kept, "
+                                            "nothing partial").format(count=len(result.paths)))
+        for path in result.paths:
             feedback.pushInfo(str(path))
         return {self.OUTPUT: folder}

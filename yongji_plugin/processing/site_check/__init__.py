@@ -1,4 +1,4 @@
 """Algorithm: 项目选址合规性检查.
 
-May import: core, processing.base.
+May import: core, processing.base, processing.cancel.
 """

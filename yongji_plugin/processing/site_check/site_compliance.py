@@ -1,4 +1,6 @@
 """Processing: 项目选址合规性检查 — the same engine, outputs and report as the dialog."""
+from pathlib import Path
+
 from qgis.core import (
     QgsFeatureRequest,
     QgsProcessing,
@@ -29,6 +31,7 @@ from ...core.site_check.report import write_report
 from ...core.site_check.ruleset import load_ruleset
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+from ..cancel import WrittenUnlessCanceled
 
 METHODS = (PLANAR, ELLIPSOIDAL)
 
@@ -127,12 +130,17 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             raise QgsProcessingException(str(error))
         for warning in result.warnings:  # sites without or sharing an id: the reviewer must see it
             feedback.reportError(warning, False)
-        if result.canceled:
-            return {}
-        outputs = self._write_sinks(parameters, context, result_layers(result), feedback)
+        canceled = tr("The compliance check was canceled: nothing was written")
+        if result.canceled:  # an exception, so qgis_process exits non-zero
+            raise QgsProcessingException(canceled)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            outputs[self.REPORT] = str(write_report(result, report)["html"])
+        with WrittenUnlessCanceled(feedback, canceled) as written:
+            written.will_write(*(self.parameterAsOutputLayer(parameters, key, context) for key in self.OUTPUTS))
+            outputs = self._write_sinks(parameters, context, result_layers(result), feedback)
+            if report:
+                report = Path(report)
+                written.will_write(report, report.with_suffix(".pdf"), report.with_name(report.stem + "_maps"))
+                outputs[self.REPORT] = str(write_report(result, report)["html"])
         counts = result.counts()
         feedback.pushInfo(tr("{ok} compliant, {bad} non-compliant, {skip} not checked").format(
             ok=counts["compliant"], bad=counts["noncompliant"], skip=counts["unchecked"]))
