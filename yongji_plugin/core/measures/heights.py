@@ -26,8 +26,10 @@ from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeome
 
 from ...i18n import tr
 from ..engine.geometry_repair import Repair
-from ..engine.overlay import Canceled, ControlLayer, OverlayEngine
+from ..engine.overlay import Canceled as EngineCanceled
+from ..engine.overlay import ControlLayer, OverlayEngine
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
+from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
 from ..shared.layer_crs import crs_problem
 
@@ -280,11 +282,13 @@ def run_height_check(buildings, zones, params: HeightParams, feedback=None) -> H
                 _judge(building, params.tolerance)
                 result.buildings.append(building)
             result.repairs = engine.repairs
-    except Canceled:
-        result.canceled = True
+    except (Canceled, EngineCanceled):
+        result.buildings, result.canceled = [], True  # nothing half-checked stays
         return result
     present = set(sites.keys)
     result.no_geometry = sorted(fid for fid in attributes if fid not in present)
-    if feedback is not None:
+    if feedback is not None and not is_canceled(feedback):
         feedback.setProgress(100)
+    if is_canceled(feedback):  # a cancel after the last step still counts
+        result.buildings, result.canceled = [], True
     return result

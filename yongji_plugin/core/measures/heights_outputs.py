@@ -7,6 +7,7 @@ from qgis.core import QgsGeometry, QgsSingleSymbolRenderer, QgsVectorLayer
 from ...i18n import tr
 from ..plan_data.styles import colours, symbol_for
 from ..shared.areas import hectares, mu
+from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
 from .heights import NO_HEIGHT, NO_ZONE, OVER, STATUSES, WITHIN, BuildingResult, HeightResult
@@ -83,6 +84,7 @@ def all_layer(result: HeightResult) -> QgsVectorLayer:
 
 
 def result_layers(result: HeightResult) -> Dict[str, QgsVectorLayer]:
+    refuse_canceled(result)
     return {OVER_LAYER: over_layer(result), ALL_LAYER: all_layer(result)}
 
 
@@ -187,6 +189,7 @@ def report_context(result: HeightResult, map_file: str = "") -> dict:
 
 def write_report(result: HeightResult, html_path, layers: Dict[str, QgsVectorLayer] = None) -> dict:
     """HTML and PDF of the report, with the map beside them. On the GUI thread (PDF)."""
+    refuse_canceled(result)
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     map_path = html_path.with_name(html_path.stem + "_map.png")

@@ -28,6 +28,7 @@ from qgis.core import (
 from ...i18n import tr
 from ..engine.geometry_repair import Repair, repaired
 from ..shared.areas import AreaMethod
+from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
 from ..shared.layer_crs import crs_problem
 from .life_circle_table import FacilityRow, LifeCircleTable
@@ -232,10 +233,6 @@ def _progress(feedback, value: float) -> None:
         feedback.setProgress(value)
 
 
-def _canceled(feedback) -> bool:
-    return feedback is not None and feedback.isCanceled()
-
-
 def _run_network(network, result: LifeCircleResult, params: LifeCircleParams, feedback) -> bool:
     """Service areas over the network; False when canceled. PlanError when it cannot be used."""
     graph = NetworkGraph(network, [f.point for f in result.facilities], params.topology_tolerance)
@@ -245,7 +242,7 @@ def _run_network(network, result: LifeCircleResult, params: LifeCircleParams, fe
         raise PlanError(_problem_text(network.name(), problems))
     rows = [row for row in result.table.rows if result.facilities_of(row)]
     for number, row in enumerate(rows):
-        if _canceled(feedback):
+        if is_canceled(feedback):
             return False
         points = [f.point for f in result.facilities_of(row)]
         lines = service_area_lines(network, points, result.metres(row.level), params.topology_tolerance, feedback)
@@ -262,7 +259,7 @@ def _run_network(network, result: LifeCircleResult, params: LifeCircleParams, fe
 
 def _run_straight(result: LifeCircleResult, feedback) -> bool:
     for row in result.table.rows:
-        if _canceled(feedback):
+        if is_canceled(feedback):
             return False
         facilities = result.facilities_of(row)
         if not facilities:
@@ -328,7 +325,15 @@ def run_life_circle(facilities, areas, network, table: LifeCircleTable, params: 
                 area.reached.clear()
             result.service_areas.clear()
         else:
-            result.canceled = not finished
-            return result
-    result.canceled = not _run_straight(result, feedback)
+            return _ended(result, finished, feedback)
+    return _ended(result, _run_straight(result, feedback), feedback)
+
+
+def _ended(result: LifeCircleResult, finished: bool, feedback) -> LifeCircleResult:
+    """A run cut short keeps no half coverage; a cancel after the last step still counts."""
+    result.canceled = not finished or is_canceled(feedback)
+    if result.canceled:
+        for area in result.areas:
+            area.reached.clear()
+        result.service_areas.clear()
     return result

@@ -12,6 +12,7 @@ from qgis.core import (
 from ...i18n import tr
 from ..plan_data.styles import colours, symbol_for
 from ..shared.areas import hectares, mu
+from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
 from .life_circle import NETWORK, LifeCircleResult, method_label
@@ -88,6 +89,7 @@ def service_layer(result: LifeCircleResult) -> QgsVectorLayer:
 
 
 def result_layers(result: LifeCircleResult) -> Dict[str, QgsVectorLayer]:
+    refuse_canceled(result)
     return {AREAS: areas_layer(result), SERVICE: service_layer(result)}
 
 
@@ -211,6 +213,7 @@ def report_context(result: LifeCircleResult, map_file: str = "") -> dict:
 
 def write_report(result: LifeCircleResult, html_path, areas: QgsVectorLayer = None) -> dict:
     """HTML and PDF of the report, with the coverage map beside them. On the GUI thread (PDF)."""
+    refuse_canceled(result)
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     map_path = html_path.with_name(html_path.stem + "_map.png")

@@ -20,7 +20,8 @@ from ...core.shared.areas import DEFAULT_TOLERANCE
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
-from .common import MeasureAlgorithm
+from ..cancel import WrittenUnlessCanceled
+from .common import MeasureAlgorithm, report_files
 
 
 class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
@@ -108,16 +109,17 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             result = run_height_check(buildings, zones, self._params(parameters, context), feedback)
         except PlanError as error:
             raise QgsProcessingException(str(error))
+        canceled = tr("The building height check was canceled: nothing was written")
         if result.canceled:
-            return {}
+            raise QgsProcessingException(canceled)
         layers = result_layers(result)
-        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, layers[OVER_LAYER], feedback)}
-        every = self.write_output(parameters, self.ALL_BUILDINGS, context, layers[ALL_LAYER], feedback)
-        if every is not None:
-            outputs[self.ALL_BUILDINGS] = every
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            outputs[self.REPORT] = str(write_report(result, report, layers)["html"])
+        with WrittenUnlessCanceled(feedback, canceled) as written:
+            outputs = self.write_layers(parameters, context, feedback, written, {
+                self.OUTPUT: layers[OVER_LAYER], self.ALL_BUILDINGS: layers[ALL_LAYER]})
+            if report:
+                written.will_write(*report_files(report))
+                outputs[self.REPORT] = str(write_report(result, report, layers)["html"])
         for repair in result.repairs:
             feedback.pushWarning(tr("{layer} feature {fid}: {problem} (repaired on a copy)").format(
                 layer=repair.layer, fid=repair.feature, problem=repair.problem))

@@ -20,7 +20,8 @@ from ...core.measures.life_circle_table import load_life_circle_table
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
-from .common import MeasureAlgorithm
+from ..cancel import WrittenUnlessCanceled
+from .common import MeasureAlgorithm, report_files
 
 
 def parse_minutes(text: str) -> Dict[str, float]:
@@ -137,20 +138,21 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             result = run_life_circle(facilities, areas, network, table, params, feedback)
         except PlanError as error:
             raise QgsProcessingException(str(error))
+        canceled = tr("The life-circle analysis was canceled: nothing was written")
         if result.canceled:
-            return {}
+            raise QgsProcessingException(canceled)
         for warning in result.warnings:
             feedback.reportError(warning, False)
         if result.fallback_reason:
             feedback.reportError(tr("Straight-line fallback: {reason}").format(reason=result.fallback_reason), False)
         layers = result_layers(result)
-        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, layers[AREAS], feedback)}
-        service = self.write_output(parameters, self.SERVICE_AREAS, context, layers[SERVICE], feedback)
-        if service is not None:
-            outputs[self.SERVICE_AREAS] = service
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            outputs[self.REPORT] = str(write_report(result, report, layers[AREAS])["html"])
+        with WrittenUnlessCanceled(feedback, canceled) as written:
+            outputs = self.write_layers(parameters, context, feedback, written, {
+                self.OUTPUT: layers[AREAS], self.SERVICE_AREAS: layers[SERVICE]})
+            if report:
+                written.will_write(*report_files(report))
+                outputs[self.REPORT] = str(write_report(result, report, layers[AREAS])["html"])
         lacking = sum(1 for area in result.areas if result.lacks(area))
         feedback.pushInfo(tr("{method}: {lacking} of {total} residential areas lack at least one required "
                              "facility").format(method=method_label(result.method), lacking=lacking,
