@@ -1959,692 +1959,692 @@
         <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="42"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="44"/>
         <source>over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="42"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="44"/>
         <source>within the limit</source>
         <translation>未超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="42"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="44"/>
         <source>outside the height zones</source>
         <translation>不在高度控制分区内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="43"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
         <source>no height</source>
         <translation>无高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="51"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="53"/>
         <source>height field</source>
         <translation>高度字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="51"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="53"/>
         <source>floors × storey height</source>
         <translation>层数 × 层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="52"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="54"/>
         <source>height field, else floors × storey height</source>
         <translation>高度字段，缺失时用层数 × 层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="125"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="126"/>
         <source>No {role} layer given</source>
         <translation>未指定{role}图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="150"/>
         <source>{role} layer {name} must contain polygons, not {type}</source>
         <translation>{role}图层 {name} 必须是面，而不是{type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="132"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="133"/>
         <source>{role} layer {name} {problem}</source>
         <translation>{role}图层 {name} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="134"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="135"/>
         <source>{role} layer {name} has no features</source>
         <translation>{role}图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="160"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="162"/>
         <source>Name the {purpose} field of {role} layer {layer}</source>
         <translation>请指定{role}图层 {layer} 的{purpose}字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="163"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="165"/>
         <source>{role} layer {layer} has no field {field} ({purpose})</source>
         <translation>{role}图层 {layer} 没有字段 {field}（{purpose}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="171"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="173"/>
         <source>Unknown height source {mode}; choose one of {modes}</source>
         <translation>未知的高度来源 {mode}；请选择 {modes} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="130"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="173"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="175"/>
         <source>Height zone</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="177"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="179"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="179"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="181"/>
         <source>floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="181"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="183"/>
         <source>The storey height must be positive, not {value}</source>
         <translation>层高必须为正数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="183"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="185"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="184"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="186"/>
         <source>height limit</source>
         <translation>限高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="185"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="187"/>
         <source>zone name</source>
         <translation>分区名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="187"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="189"/>
         <source>zone code</source>
         <translation>分区代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="189"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="191"/>
         <source>The area tolerance must not be negative</source>
         <translation>面积容差不能为负数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="202"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="203"/>
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="216"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="218"/>
         <source>Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: {value}</source>
         <translation>{layer} 中的高度分区 {name}（要素 {fid}）在字段 {field} 中没有可用的限高：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="22"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="23"/>
         <source>over by up to 3 m</source>
         <translation>超高 3 米以内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="22"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="23"/>
         <source>over by 3–10 m</source>
         <translation>超高 3–10 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="22"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="23"/>
         <source>over by 10–20 m</source>
         <translation>超高 10–20 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="22"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="23"/>
         <source>over by more than 20 m</source>
         <translation>超高 20 米以上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="26"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="27"/>
         <source>Building feature</source>
         <translation>建筑要素号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="130"/>
         <source>Height (m)</source>
         <translation>高度（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="122"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="124"/>
         <source>Height from</source>
         <translation>高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="30"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="31"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="131"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="133"/>
         <source>Judged zone</source>
         <translation>判定分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="91"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="93"/>
         <source>Zone code</source>
         <translation>分区代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="33"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="34"/>
         <source>Height limit (m)</source>
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="130"/>
         <source>Excess (m)</source>
         <translation>超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="131"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="133"/>
         <source>Zones touched (overlap m²)</source>
         <translation>涉及分区（重叠平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="37"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="38"/>
         <source>Footprint</source>
         <translation>基底</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="37"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="38"/>
         <source>In the judged zone</source>
         <translation>位于判定分区内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="68"/>
         <source>Height check: buildings over the limit</source>
         <translation>建筑高度检查：超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="80"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="81"/>
         <source>Height check: every building</source>
         <translation>建筑高度检查：全部建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="91"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="93"/>
         <source>Height zones</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="125"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="127"/>
         <source>Zone</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="110"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="112"/>
         <source>Other buildings</source>
         <translation>其他建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="118"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="120"/>
         <source>Building height check report</source>
         <translation>建筑高度控制检查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="119"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="121"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s height zones. Demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="126"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
         <source>Run</source>
         <translation>运行信息</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="121"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="123"/>
         <source>Building layer</source>
         <translation>建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="121"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="123"/>
         <source>Height zone layer</source>
         <translation>高度分区图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="122"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="124"/>
         <source>Storey height</source>
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="122"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="124"/>
         <source>Limit field</source>
         <translation>限高字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="123"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="125"/>
         <source>Overlay engine</source>
         <translation>叠加分析引擎</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="125"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="127"/>
         <source>Map</source>
         <translation>示意图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="125"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="127"/>
         <source>Per zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="126"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="128"/>
         <source>Limit (m)</source>
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="106"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="107"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="126"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="128"/>
         <source>Over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="127"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="129"/>
         <source>Largest excess (m)</source>
         <translation>最大超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="75"/>
         <source>Buildings over their limit</source>
         <translation>超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="129"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="131"/>
         <source>Footprint (m²)</source>
         <translation>基底面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="130"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="132"/>
         <source>Buildings in several zones (judged against the strictest)</source>
         <translation>跨多个分区的建筑（按最严格分区判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="134"/>
         <source>Buildings without a height</source>
         <translation>无高度的建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="134"/>
         <source>Buildings outside every height zone</source>
         <translation>不在任何高度分区内的建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="135"/>
         <source>Buildings without a usable geometry (not checked)</source>
         <translation>无可用几何的建筑（未检查）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="138"/>
         <source>A building is judged against the strictest height zone it overlaps by at least the area tolerance; excess = height − limit, over when above 0 (the limit itself is allowed).</source>
         <translation>建筑按其重叠面积不小于面积容差的最严格高度分区判定；超高 = 高度 − 限高，大于 0 即为超高（等于限高视为符合）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="48"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="49"/>
         <source>walking network (QGIS service areas)</source>
         <translation>步行路网（QGIS 服务区分析）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="49"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="50"/>
         <source>straight-line distance (fallback)</source>
         <translation>直线距离（备用方法）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="127"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="128"/>
         <source>{role} layer {name} must contain {want}, not {type}</source>
         <translation>{role}图层 {name} 必须是{want}，而不是{type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="139"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="140"/>
         <source>{role} layer {layer} has no field {field}</source>
         <translation>{role}图层 {layer} 没有字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
         <source>Facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="153"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="154"/>
         <source>Name the facility-type field of {layer}</source>
         <translation>请指定 {layer} 的设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="170"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="171"/>
         <source>Facility {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的设施 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="177"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="178"/>
         <source>{count} facilities of type {type} have level {level}, which is none of {levels}; the table lists the type at several levels, so they are left out</source>
         <translation>{count} 个{type}设施的级别为 {level}，不属于 {levels}；配置表在多个级别列出该类型，因此未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="182"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="183"/>
         <source>No facility of {layer} has a type of the life-circle table in field {field} (found: {found})</source>
         <translation>{layer} 中没有设施的 {field} 字段属于生活圈配置表中的类型（现有：{found}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
         <source>Residential area</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="196"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="197"/>
         <source>Residential area {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的居住区 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="215"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="216"/>
         <source>facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="218"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="219"/>
         <source>residential area</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="226"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="227"/>
         <source>The street network {network} does not connect every facility and residential area: {problems}</source>
         <translation>道路网 {network} 未连通所有设施和居住区：{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="284"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="281"/>
         <source>Unknown life-circle level {level}; the table&apos;s levels are {levels}</source>
         <translation>未知的生活圈级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="287"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="284"/>
         <source>Walking minutes for level {level} must be positive</source>
         <translation>级别 {level} 的步行分钟数必须为正数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="297"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="294"/>
         <source>Walking speed must be positive, not {speed}</source>
         <translation>步行速度必须为正数，而不是 {speed}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="299"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="296"/>
         <source>The access distance must not be negative</source>
         <translation>接入距离不能为负数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="307"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="304"/>
         <source>Residential area layer {name} has no area with a geometry</source>
         <translation>居住区图层 {name} 没有带几何的居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="312"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="309"/>
         <source>No street network given</source>
         <translation>未指定道路网</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="127"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
         <source>Street network</source>
         <translation>道路网</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="34"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
         <source>None lacking</source>
         <translation>无缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="34"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
         <source>1–2 lacking</source>
         <translation>缺 1–2 项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="34"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
         <source>3–5 lacking</source>
         <translation>缺 3–5 项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="34"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
         <source>6 or more lacking</source>
         <translation>缺 6 项及以上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="39"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
         <source>Residential area feature</source>
         <translation>居住区要素号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="140"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="42"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="43"/>
         <source>Required facilities lacking</source>
         <translation>缺少的必配设施数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="43"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="44"/>
         <source>{level} lacking</source>
         <translation>{level}缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="45"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="46"/>
         <source>Optional facilities not reached</source>
         <translation>未覆盖的宜配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="47"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="48"/>
         <source>Life circle: residential areas</source>
         <translation>生活圈：居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="68"/>
         <source>Row code</source>
         <translation>配置项代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="68"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="69"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="69"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="70"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
         <source>Facilities</source>
         <translation>设施数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="71"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="72"/>
         <source>Life circle: service areas</source>
         <translation>生活圈：服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="106"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="108"/>
         <source>Streets</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="123"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="125"/>
         <source>15-minute community life circle report</source>
         <translation>15分钟社区生活圈分析报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="124"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="126"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan's 社区—邻里—街坊 table. Demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件依据规划“社区—邻里—街坊”配置表生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="126"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
         <source>Facility layer</source>
         <translation>设施图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="126"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
         <source>Residential area layer</source>
         <translation>居住区图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="127"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
         <source>Life-circle table</source>
         <translation>生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="127"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
         <source>Walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
         <source>Levels</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
         <source>Access distance</source>
         <translation>接入距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="131"/>
         <source>Why the fallback ran</source>
         <translation>启用备用方法的原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
         <source>Residential areas</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
         <source>Reaching every required facility</source>
         <translation>必配设施全部覆盖</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="131"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
         <source>Lacking at least one</source>
         <translation>至少缺一项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="131"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
         <source>Population in areas lacking</source>
         <translation>缺项居住区人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
         <source>Coverage map</source>
         <translation>覆盖情况图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
         <source>Per facility</source>
         <translation>分项统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
         <source>Required</source>
         <translation>必配</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
         <source>no (宜配置)</source>
         <translation>否（宜配置）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
         <source>Areas lacking</source>
         <translation>缺项居住区数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
         <source>Population lacking</source>
         <translation>缺项人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
         <source>Area lacking (ha)</source>
         <translation>缺项面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
         <source>Lacking</source>
         <translation>缺项数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
         <source>Coverage by facility</source>
         <translation>分项覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
         <source>What it lacks</source>
         <translation>缺少的设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
         <source>Facility types not in the table (not counted)</source>
         <translation>不在配置表中的设施类型（未计入）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
         <source>min</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
         <source>none in the data</source>
         <translation>数据中没有</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
         <source>A residential area reaches a facility row when a street reachable from one of the row&apos;s facilities within the level&apos;s minutes passes within the access distance of the area&apos;s edge; the walk from a facility to its street is not counted.</source>
         <translation>若从某配置项的任一设施出发、在该级别分钟数内可达的道路经过居住区边界的接入距离范围内，则该居住区覆盖该配置项；设施到道路的步行距离不计入。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="146"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
         <source>Straight-line fallback: a row is reached when one of its facilities lies within speed × minutes of the area's edge, ignoring streets.</source>
         <translation>直线距离备用方法：若某配置项的任一设施到居住区边界的直线距离不超过速度 × 分钟数，则视为覆盖，不考虑道路。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="189"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="191"/>
         <source>{level} facility</source>
         <translation>{level}设施</translation>
     </message>
@@ -2779,7 +2779,7 @@
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="35"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="36"/>
         <source>Building height check</source>
         <translation>建筑高度控制检查</translation>
     </message>
@@ -2834,12 +2834,12 @@
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="52"/>
         <source>15-minute community life circle</source>
         <translation>15分钟社区生活圈</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="155"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="157"/>
         <source>{method}: {lacking} of {total} residential areas lack at least one required facility</source>
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
@@ -2849,179 +2849,189 @@
         <translation>15分钟社区生活圈结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="147"/>
         <source>Straight-line fallback: {reason}</source>
         <translation>已改用直线距离：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="31"/>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="39"/>
         <source>Plan measures</source>
         <translation>规划措施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="58"/>
         <source>{label}: no usable layer given ({value})</source>
         <translation>{label}：未给出可用图层（{value}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="81"/>
         <source>Give the {name} layer ({code}) or a plan GeoPackage that holds it</source>
         <translation>请指定{name}图层（{code}）或包含该图层的规划 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="39"/>
         <source>Checks each building against the limit of the height zone it stands in (the plan's 建筑高度控制分区: ≤24 m near the lake and mountains, ≤18 m at their edge, 24–45 m in the view zones, 60–80 m around 一场三馆 and 市人民医院). Heights come from a height field, from floors × storey height, or the height field where filled and floors × storey height elsewhere. A building in several zones is judged against the strictest one it overlaps by at least the area tolerance; every zone it touches is reported with the overlap area. Writes the buildings over their limit (styled by excess), optionally every building, and a report.</source>
         <translation>按规划建筑高度控制分区检查每栋建筑的高度（近湖区、近山区、退湖区 24 米以下，湖边、河边、山边 18 米以下，望湖区、望山区 24–45 米，一场三馆、市人民医院周边 60–80 米）。高度取自高度字段、层数 × 层高，或高度字段有值时取高度、否则取层数 × 层高。跨多个分区的建筑按其重叠面积不小于面积容差的最严格分区判定，并列出所涉及的每个分区及重叠面积。输出超高建筑（按超高值分级着色）、可选的全部建筑图层和报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="51"/>
         <source>Height zones (JZGDKZ of the plan GeoPackage if empty)</source>
         <translation>建筑高度控制分区（为空时取规划 GeoPackage 中的 JZGDKZ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="53"/>
         <source>Plan GeoPackage (for the height zones)</source>
         <translation>规划 GeoPackage（提供高度分区）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="55"/>
         <source>Building height from</source>
         <translation>建筑高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="57"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="59"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="60"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="61"/>
         <source>Storey height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="63"/>
         <source>Building name field</source>
         <translation>建筑名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="65"/>
         <source>Zone limit field (m)</source>
         <translation>分区限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="65"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="65"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="77"/>
         <source>Every building with its zone and limit</source>
         <translation>全部建筑（含分区和限高）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="122"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="124"/>
         <source>{layer} feature {fid}: {problem} (repaired on a copy)</source>
         <translation>{layer} 要素 {fid}：{problem}（已在副本上修复）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="37"/>
         <source>Walking minutes {entry!r}: write level=minutes, e.g. 社区=15</source>
         <translation>步行分钟数 {entry!r}：请按“级别=分钟”填写，例如 社区=15</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="55"/>
         <source>For each row of the plan's 社区—邻里—街坊 table (resources/measures/life_circle.yaml or your own file), the service area of its facilities over the street network with QGIS's native:serviceareafromlayer: the streets reachable within the level's minutes (社区 15, 邻里 10, 街坊 5) at the walking speed. A residential area reaches a row when a reachable street passes within the access distance of its edge; the result lists per area what it lacks. A network that leaves a facility or area unconnected stops with their names, unless the straight-line fallback is allowed; the report then says so.</source>
         <translation>对规划“社区—邻里—街坊”配置表（resources/measures/life_circle.yaml 或自定义文件）的每一项，用 QGIS 的 native:serviceareafromlayer 在道路网上计算其设施的服务范围：按步行速度在该级别分钟数（社区 15、邻里 10、街坊 5）内可达的道路。可达道路经过居住区边界接入距离范围内，即视为该居住区覆盖该项；结果列出每个居住区的缺项。道路网未连通某设施或居住区时，将列出其名称并停止，除非允许直线距离备用方法，此时报告会注明。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="66"/>
         <source>Public service facilities (GGFWSS of the plan GeoPackage if empty)</source>
         <translation>公共服务设施（为空时取规划 GeoPackage 中的 GGFWSS）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="68"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="69"/>
         <source>Residential areas (JZQ of the plan GeoPackage if empty)</source>
         <translation>居住区（为空时取规划 GeoPackage 中的 JZQ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="72"/>
         <source>Street network (ZXCQDL of the plan GeoPackage if empty)</source>
         <translation>道路网（为空时取规划 GeoPackage 中的 ZXCQDL）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="77"/>
         <source>Life-circle table (the plan&apos;s if empty)</source>
         <translation>生活圈配置表（为空时用规划配置表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
         <source>Facility type field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
         <source>Facility level field</source>
         <translation>设施级别字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
         <source>Facility name field</source>
         <translation>设施名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
         <source>Residential area name field</source>
         <translation>居住区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="86"/>
         <source>Walking speed (km/h; the table&apos;s if empty)</source>
         <translation>步行速度（千米/小时；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="89"/>
         <source>Walking minutes per level (e.g. 社区=15, 邻里=10, 街坊=5; the table's if empty)</source>
         <translation>各级步行分钟数（如 社区=15, 邻里=10, 街坊=5；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="92"/>
         <source>Access distance (m): facility or area edge to its street</source>
         <translation>接入距离（米）：设施或居住区边界到道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="94"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="95"/>
         <source>Topology tolerance (m): line ends this close are joined</source>
         <translation>拓扑容差（米）：端点在此距离内的线视为相连</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="100"/>
         <source>Use straight-line distances when the network cannot be used</source>
         <translation>道路网不可用时使用直线距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="102"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="103"/>
         <source>Residential areas with what they lack</source>
         <translation>居住区及其缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="105"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="112"/>
+        <source>The building height check was canceled: nothing was written</source>
+        <translation>建筑高度控制检查已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="141"/>
+        <source>The life-circle analysis was canceled: nothing was written</source>
+        <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
 </context>
 <context>
