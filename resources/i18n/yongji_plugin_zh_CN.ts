@@ -1959,72 +1959,67 @@
         <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="44"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
         <source>over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="44"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
         <source>within the limit</source>
         <translation>未超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="44"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
         <source>outside the height zones</source>
         <translation>不在高度控制分区内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="46"/>
         <source>no height</source>
         <translation>无高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="53"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="54"/>
         <source>height field</source>
         <translation>高度字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="53"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="54"/>
         <source>floors × storey height</source>
         <translation>层数 × 层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="54"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="55"/>
         <source>height field, else floors × storey height</source>
         <translation>高度字段，缺失时用层数 × 层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="126"/>
+        <location filename="../../yongji_plugin/core/measures/inputs.py" line="14"/>
         <source>No {role} layer given</source>
         <translation>未指定{role}图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="150"/>
-        <source>{role} layer {name} must contain polygons, not {type}</source>
-        <translation>{role}图层 {name} 必须是面，而不是{type}</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/inputs.py" line="21"/>
         <source>{role} layer {name} {problem}</source>
         <translation>{role}图层 {name} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="135"/>
+        <location filename="../../yongji_plugin/core/measures/inputs.py" line="23"/>
         <source>{role} layer {name} has no features</source>
         <translation>{role}图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="162"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="149"/>
         <source>Name the {purpose} field of {role} layer {layer}</source>
         <translation>请指定{role}图层 {layer} 的{purpose}字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="165"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="152"/>
         <source>{role} layer {layer} has no field {field} ({purpose})</source>
         <translation>{role}图层 {layer} 没有字段 {field}（{purpose}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="173"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="160"/>
         <source>Unknown height source {mode}; choose one of {modes}</source>
         <translation>未知的高度来源 {mode}；请选择 {modes} 之一</translation>
     </message>
@@ -2034,57 +2029,57 @@
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="175"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="162"/>
         <source>Height zone</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="179"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="166"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="181"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="168"/>
         <source>floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="183"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="170"/>
         <source>The storey height must be positive, not {value}</source>
         <translation>层高必须为正数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="185"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="172"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="186"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="173"/>
         <source>height limit</source>
         <translation>限高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="187"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="174"/>
         <source>zone name</source>
         <translation>分区名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="189"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="176"/>
         <source>zone code</source>
         <translation>分区代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="191"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="178"/>
         <source>The area tolerance must not be negative</source>
         <translation>面积容差不能为负数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="203"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="182"/>
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="218"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="200"/>
         <source>Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: {value}</source>
         <translation>{layer} 中的高度分区 {name}（要素 {fid}）在字段 {field} 中没有可用的限高：{value}</translation>
     </message>
@@ -2309,12 +2304,12 @@
         <translation>直线距离（备用方法）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="128"/>
+        <location filename="../../yongji_plugin/core/measures/inputs.py" line="16"/>
         <source>{role} layer {name} must contain {want}, not {type}</source>
         <translation>{role}图层 {name} 必须是{want}，而不是{type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="140"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="119"/>
         <source>{role} layer {layer} has no field {field}</source>
         <translation>{role}图层 {layer} 没有字段 {field}</translation>
     </message>
@@ -2324,22 +2319,22 @@
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="154"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="133"/>
         <source>Name the facility-type field of {layer}</source>
         <translation>请指定 {layer} 的设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="171"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="150"/>
         <source>Facility {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的设施 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="178"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="157"/>
         <source>{count} facilities of type {type} have level {level}, which is none of {levels}; the table lists the type at several levels, so they are left out</source>
         <translation>{count} 个{type}设施的级别为 {level}，不属于 {levels}；配置表在多个级别列出该类型，因此未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="183"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="162"/>
         <source>No facility of {layer} has a type of the life-circle table in field {field} (found: {found})</source>
         <translation>{layer} 中没有设施的 {field} 字段属于生活圈配置表中的类型（现有：{found}）</translation>
     </message>
@@ -2349,52 +2344,52 @@
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="197"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="176"/>
         <source>Residential area {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的居住区 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="216"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="195"/>
         <source>facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="219"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="198"/>
         <source>residential area</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="227"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="206"/>
         <source>The street network {network} does not connect every facility and residential area: {problems}</source>
         <translation>道路网 {network} 未连通所有设施和居住区：{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="281"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="260"/>
         <source>Unknown life-circle level {level}; the table&apos;s levels are {levels}</source>
         <translation>未知的生活圈级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="284"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="263"/>
         <source>Walking minutes for level {level} must be positive</source>
         <translation>级别 {level} 的步行分钟数必须为正数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="294"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="273"/>
         <source>Walking speed must be positive, not {speed}</source>
         <translation>步行速度必须为正数，而不是 {speed}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="296"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="275"/>
         <source>The access distance must not be negative</source>
         <translation>接入距离不能为负数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="304"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="283"/>
         <source>Residential area layer {name} has no area with a geometry</source>
         <translation>居住区图层 {name} 没有带几何的居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="309"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="288"/>
         <source>No street network given</source>
         <translation>未指定道路网</translation>
     </message>
@@ -2759,22 +2754,22 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/common.py" line="117"/>
+        <location filename="../../yongji_plugin/gui/measures/common.py" line="141"/>
         <source>Results not written: {error}</source>
         <translation>结果未写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="97"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="86"/>
         <source>Choose a building layer first</source>
         <translation>请先选择建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="99"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="88"/>
         <source>Choose the height zone layer (load the plan layers first)</source>
         <translation>请选择建筑高度控制分区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="101"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="90"/>
         <source>The building layer and the height zone layer must differ</source>
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
@@ -2784,17 +2779,17 @@
         <translation>建筑高度控制检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="123"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="105"/>
         <source>{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without a height</source>
         <translation>超高 {over} 栋，未超高 {within} 栋，分区外 {no_zone} 栋，无高度 {no_height} 栋</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="125"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="107"/>
         <source>Building height check results</source>
         <translation>建筑高度控制检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="127"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="109"/>
         <source>no building exceeds its limit</source>
         <translation>没有超高建筑</translation>
     </message>
@@ -2804,32 +2799,32 @@
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="40"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="39"/>
         <source>Cancel analysis</source>
         <translation>取消分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="68"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="58"/>
         <source>Choose a life-circle table</source>
         <translation>选择生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="68"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="58"/>
         <source>Life-circle tables (*.yaml *.yml)</source>
         <translation>生活圈配置表 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="114"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="104"/>
         <source>Choose the public service facility layer (load the plan layers first)</source>
         <translation>请选择公共服务设施图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="116"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="106"/>
         <source>Choose the residential area layer (load the plan layers first)</source>
         <translation>请选择居住区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="119"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="109"/>
         <source>Choose a street network, or allow the straight-line fallback</source>
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
@@ -2844,7 +2839,7 @@
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="144"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="127"/>
         <source>Life circle results</source>
         <translation>15分钟社区生活圈结果</translation>
     </message>

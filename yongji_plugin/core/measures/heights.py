@@ -31,13 +31,14 @@ from ..engine.overlay import ControlLayer, OverlayEngine
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
 from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
-from ..shared.layer_crs import crs_problem
+from .inputs import check_layer, text
 
 HEIGHT, FLOORS, AUTO = "height", "floors", "auto"
 MODES = (AUTO, HEIGHT, FLOORS)
 OVER, WITHIN, NO_ZONE, NO_HEIGHT = "over", "within", "no_zone", "no_height"
 STATUSES = (OVER, WITHIN, NO_ZONE, NO_HEIGHT)
 NAME_FIELDS = ("JZMC", "MC", "JZBH", "name", "NAME")
+POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
 
 
 def status_label(status: str) -> str:
@@ -143,20 +144,6 @@ class HeightResult:
         return sorted((b for b in self.buildings if b.status == OVER), key=lambda b: (-b.excess, b.fid))
 
 
-def _check_polygons(layer, role: str, area_crs) -> None:
-    if layer is None:
-        raise PlanError(tr("No {role} layer given").format(role=role))
-    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-        raise PlanError(tr("{role} layer {name} must contain polygons, not {type}").format(
-            role=role, name=layer.name(),
-            type=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(layer.wkbType()))))
-    problem = crs_problem(layer.crs(), area_crs, layer.extent())
-    if problem:
-        raise PlanError(tr("{role} layer {name} {problem}").format(role=role, name=layer.name(), problem=problem))
-    if layer.featureCount() == 0:
-        raise PlanError(tr("{role} layer {name} has no features").format(role=role, name=layer.name()))
-
-
 def _need_field(layer, role: str, name: Optional[str], purpose: str) -> str:
     if not name:
         raise PlanError(tr("Name the {purpose} field of {role} layer {layer}").format(
@@ -173,8 +160,8 @@ def check_inputs(buildings, zones, params: HeightParams) -> None:
         raise PlanError(tr("Unknown height source {mode}; choose one of {modes}").format(
             mode=params.mode, modes=", ".join(MODES)))
     building, zone = tr("Building"), tr("Height zone")
-    _check_polygons(buildings, building, params.area.crs)
-    _check_polygons(zones, zone, params.area.crs)
+    check_layer(buildings, building, POLYGON, params.area.crs)
+    check_layer(zones, zone, POLYGON, params.area.crs)
     if params.mode in (HEIGHT, AUTO):
         _need_field(buildings, building, params.height_field, tr("height"))
     if params.mode in (FLOORS, AUTO):
@@ -201,24 +188,19 @@ def _number(value) -> Optional[float]:
     return number
 
 
-def _text(value) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return str(value).strip()
-
-
 def _read_zones(zones, params: HeightParams) -> Dict[int, Zone]:
     """Every zone's code, name, limit and geometry; a zone without a usable limit stops the check."""
     request = QgsFeatureRequest().setDestinationCrs(params.area.crs, QgsCoordinateTransformContext())
     found = {}
     for feature in zones.getFeatures(request):
         limit = _number(feature[params.limit_field])
-        name = _text(feature[params.zone_name_field]) or tr("feature {fid}").format(fid=feature.id())
+        name = text(feature[params.zone_name_field]) or tr("feature {fid}").format(fid=feature.id())
         if limit is None or limit <= 0:
+            value = text(feature[params.limit_field]) or "NULL"
             raise PlanError(tr("Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: "
                                "{value}").format(name=name, fid=feature.id(), layer=zones.name(),
-                                                 field=params.limit_field, value=_text(feature[params.limit_field]) or "NULL"))
-        code = _text(feature[params.zone_code_field]) if params.zone_code_field else ""
+                                                 field=params.limit_field, value=value))
+        code = (text(feature[params.zone_code_field]) if params.zone_code_field else None) or ""
         found[feature.id()] = Zone(feature.id(), code, name, limit, feature.geometry())
     return found
 
@@ -246,7 +228,7 @@ def _building_attributes(buildings, params: HeightParams) -> Dict[int, tuple]:
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     found = {}
     for feature in buildings.getFeatures(request):
-        name = (_text(feature[name_field]) if name_field else "") or tr("feature {fid}").format(fid=feature.id())
+        name = (text(feature[name_field]) if name_field else None) or tr("feature {fid}").format(fid=feature.id())
         found[feature.id()] = (name,) + _height(feature, params)
     return found
 

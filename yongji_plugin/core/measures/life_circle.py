@@ -30,7 +30,7 @@ from ..engine.geometry_repair import Repair, repaired
 from ..shared.areas import AreaMethod
 from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
-from ..shared.layer_crs import crs_problem
+from .inputs import check_layer, text
 from .life_circle_table import FacilityRow, LifeCircleTable
 from .walking_network import (
     Attachment,
@@ -114,27 +114,6 @@ class LifeCircleResult:
         return [row for row in self.table.rows if row.required == required and row.code not in area.reached]
 
 
-def _text(value) -> Optional[str]:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _check_layer(layer, role: str, geometry_type, area_crs) -> None:
-    if layer is None:
-        raise PlanError(tr("No {role} layer given").format(role=role))
-    if QgsWkbTypes.geometryType(layer.wkbType()) != geometry_type:
-        raise PlanError(tr("{role} layer {name} must contain {want}, not {type}").format(
-            role=role, name=layer.name(), want=QgsWkbTypes.geometryDisplayString(geometry_type),
-            type=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(layer.wkbType()))))
-    problem = crs_problem(layer.crs(), area_crs, layer.extent())
-    if problem:
-        raise PlanError(tr("{role} layer {name} {problem}").format(role=role, name=layer.name(), problem=problem))
-    if layer.featureCount() == 0:
-        raise PlanError(tr("{role} layer {name} has no features").format(role=role, name=layer.name()))
-
-
 def _check_field(layer, role: str, name: Optional[str]) -> Optional[str]:
     if name and layer.fields().lookupField(name) < 0:
         raise PlanError(tr("{role} layer {layer} has no field {field}").format(
@@ -148,7 +127,7 @@ def _request(area_crs) -> QgsFeatureRequest:
 
 def read_facilities(layer, table: LifeCircleTable, params: LifeCircleParams, result: LifeCircleResult) -> None:
     role = tr("Facility")
-    _check_layer(layer, role, QgsWkbTypes.GeometryType.PointGeometry, params.area.crs)
+    check_layer(layer, role, QgsWkbTypes.GeometryType.PointGeometry, params.area.crs)
     type_field = _check_field(layer, role, params.type_field)
     if not type_field:
         raise PlanError(tr("Name the facility-type field of {layer}").format(layer=layer.name()))
@@ -157,8 +136,8 @@ def read_facilities(layer, table: LifeCircleTable, params: LifeCircleParams, res
     levels = {level.code for level in table.levels}
     unknown_levels: Counter = Counter()
     for feature in layer.getFeatures(_request(params.area.crs)):
-        kind = _text(feature[type_field]) or ""
-        level = _text(feature[level_field]) if level_field else None
+        kind = text(feature[type_field]) or ""
+        level = text(feature[level_field]) if level_field else None
         rows = [row.code for row in table.rows_for(kind, level)]
         if not rows:
             if table.ambiguous(kind):
@@ -171,7 +150,7 @@ def read_facilities(layer, table: LifeCircleTable, params: LifeCircleParams, res
             result.warnings.append(tr("Facility {fid} of {layer} has no geometry and is left out").format(
                 fid=feature.id(), layer=layer.name()))
             continue
-        name = (_text(feature[name_field]) if name_field else None) or tr("feature {fid}").format(fid=feature.id())
+        name = (text(feature[name_field]) if name_field else None) or tr("feature {fid}").format(fid=feature.id())
         point = geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]
         result.facilities.append(Facility(feature.id(), name, kind, level, QgsPointXY(point), rows))
     for (kind, level), count in sorted(unknown_levels.items()):
@@ -187,7 +166,7 @@ def read_facilities(layer, table: LifeCircleTable, params: LifeCircleParams, res
 
 def read_areas(layer, params: LifeCircleParams, result: LifeCircleResult) -> None:
     role = tr("Residential area")
-    _check_layer(layer, role, QgsWkbTypes.GeometryType.PolygonGeometry, params.area.crs)
+    check_layer(layer, role, QgsWkbTypes.GeometryType.PolygonGeometry, params.area.crs)
     name_field = _check_field(layer, role, params.residential_name_field)
     population_field = params.population_field if params.population_field and \
         layer.fields().lookupField(params.population_field) >= 0 else None
@@ -200,7 +179,7 @@ def read_areas(layer, params: LifeCircleParams, result: LifeCircleResult) -> Non
         geometry, problem = repaired(geometry)
         if problem:
             result.repairs.append(Repair(layer.name(), str(feature.id()), problem))
-        name = (_text(feature[name_field]) if name_field else None) or tr("feature {fid}").format(fid=feature.id())
+        name = (text(feature[name_field]) if name_field else None) or tr("feature {fid}").format(fid=feature.id())
         population = feature[population_field] if population_field else None
         population = float(population) if isinstance(population, (int, float)) else None
         result.areas.append(ResidentialArea(feature.id(), name, population, geometry,
@@ -220,7 +199,7 @@ def _attachments(graph: NetworkGraph, result: LifeCircleResult, reach: float) ->
     return attachments
 
 
-def _problem_text(network_name: str, problems: List[str]) -> str:
+def _problemtext(network_name: str, problems: List[str]) -> str:
     shown = "; ".join(problems[:PROBLEMS_SHOWN])
     if len(problems) > PROBLEMS_SHOWN:
         shown += tr(" and {count} more").format(count=len(problems) - PROBLEMS_SHOWN)
@@ -239,7 +218,7 @@ def _run_network(network, result: LifeCircleResult, params: LifeCircleParams, fe
     problems = connection_problems(_attachments(graph, result, params.access_distance),
                                    params.access_distance, network.name())
     if problems:
-        raise PlanError(_problem_text(network.name(), problems))
+        raise PlanError(_problemtext(network.name(), problems))
     rows = [row for row in result.table.rows if result.facilities_of(row)]
     for number, row in enumerate(rows):
         if is_canceled(feedback):
@@ -307,7 +286,7 @@ def run_life_circle(facilities, areas, network, table: LifeCircleTable, params: 
     try:
         if network is None:
             raise PlanError(tr("No street network given"))
-        _check_layer(network, tr("Street network"), QgsWkbTypes.GeometryType.LineGeometry, params.area.crs)
+        check_layer(network, tr("Street network"), QgsWkbTypes.GeometryType.LineGeometry, params.area.crs)
         copy = network_copy(network, params.area.crs, network.name())
         result.streets = QgsGeometry.collectGeometry([f.geometry() for f in copy.getFeatures()])
     except PlanError as error:

@@ -13,8 +13,8 @@ from ...core.shared.errors import PlanError
 from ...core.shared.output_fields import write_geopackage
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
-from ..shared.background import BackgroundTask
-from ..shared.messages import show_info
+from ..shared.background import BackgroundTask, TaskDialogMixin
+from ..shared.messages import show_error, show_info
 
 METHODS = (PLANAR, ELLIPSOIDAL)
 
@@ -93,6 +93,30 @@ def keep_styles(memory_layers: dict, written: dict) -> dict:
     for key, layer in written.items():
         layer.setRenderer(memory_layers[key].renderer().clone())
     return written
+
+
+class MeasureDialogMixin(TaskDialogMixin):
+    """Run and Cancel buttons, and a run that shows bad input as a sentence instead of starting."""
+
+    def setup_buttons(self, run_text: str, cancel_text: str) -> None:
+        self.runButton = self.buttonBox.addButton(run_text, self.buttonBox.AcceptRole)
+        self.cancelButton = self.buttonBox.addButton(cancel_text, self.buttonBox.ActionRole)
+        self.cancelButton.setEnabled(False)
+        self.runButton.clicked.connect(self.run)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.buttonBox.rejected.connect(self.reject)
+
+    def run(self):
+        try:
+            return self.start_task(self.build_task())
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return None
+
+    def showEvent(self, event):  # noqa: N802 - Qt API
+        if self.task is None:
+            self.refresh_layers()
+        super().showEvent(event)
 
 
 class MeasureTask(BackgroundTask):

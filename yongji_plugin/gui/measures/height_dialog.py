@@ -14,10 +14,9 @@ from ...core.measures.heights_outputs import OVER_LAYER, result_layers, write_re
 from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
-from ..shared.background import TaskDialogMixin
 from ..shared.forms import load_form
-from ..shared.messages import show_error
 from .common import (
+    MeasureDialogMixin,
     MeasureTask,
     area_method,
     chosen_layer,
@@ -34,7 +33,7 @@ FORM, BASE = load_form("height_check.ui")
 POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
 
 
-class HeightCheckDialog(TaskDialogMixin, BASE, FORM):
+class HeightCheckDialog(MeasureDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)
@@ -43,12 +42,7 @@ class HeightCheckDialog(TaskDialogMixin, BASE, FORM):
         self.sourceCombo.addItems([mode_label(mode) for mode in MODES])
         self.toleranceSpin.setValue(PluginSettings.load().tolerance)
         setup_area_options(self)
-        self.runButton = self.buttonBox.addButton(tr("Run check"), self.buttonBox.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(tr("Cancel check"), self.buttonBox.ActionRole)
-        self.cancelButton.setEnabled(False)
-        self.runButton.clicked.connect(self.run)
-        self.cancelButton.clicked.connect(self.cancel)
-        self.buttonBox.rejected.connect(self.reject)
+        self.setup_buttons(tr("Run check"), tr("Cancel check"))
         self.buildingsCombo.currentIndexChanged.connect(self._building_fields)
         self.sourceCombo.currentIndexChanged.connect(self._source_changed)
         self.refresh_layers()
@@ -68,11 +62,6 @@ class HeightCheckDialog(TaskDialogMixin, BASE, FORM):
                     any(layer.fields().lookupField(name) >= 0 for name in ("JZGD", "CS")):
                 return layer
         return None
-
-    def showEvent(self, event):  # noqa: N802 - Qt API
-        if self.task is None:
-            self.refresh_layers()
-        super().showEvent(event)
 
     def _building_fields(self):
         layer = chosen_layer(self.buildingsCombo)
@@ -107,13 +96,6 @@ class HeightCheckDialog(TaskDialogMixin, BASE, FORM):
             lambda feedback: run_height_check(buildings_copy, zones_copy, params, feedback),
             result_layers, write_report, self.outputEdit.text().strip() or None,
             report_path("yongji_heights_", "height_report.html"), self._done)
-
-    def run(self):
-        try:
-            return self.start_task(self.build_task())
-        except PlanError as error:
-            show_error(self, str(error), self.iface)
-            return None
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):

@@ -7,10 +7,10 @@ from ...core.measures.life_circle_outputs import AREAS, result_layers, write_rep
 from ...core.measures.life_circle_table import default_table_path, load_life_circle_table
 from ...core.shared.errors import PlanError
 from ...i18n import tr
-from ..shared.background import TaskDialogMixin
 from ..shared.forms import load_form
 from ..shared.messages import show_error
 from .common import (
+    MeasureDialogMixin,
     MeasureTask,
     area_method,
     chosen_layer,
@@ -28,7 +28,7 @@ Geometry = QgsWkbTypes.GeometryType
 SETTINGS_TABLE = "yongji/life_circle/table"
 
 
-class LifeCircleDialog(TaskDialogMixin, BASE, FORM):
+class LifeCircleDialog(MeasureDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)
@@ -36,12 +36,7 @@ class LifeCircleDialog(TaskDialogMixin, BASE, FORM):
         self.outputs = {}
         self.minute_spins = {}
         setup_area_options(self)
-        self.runButton = self.buttonBox.addButton(tr("Run analysis"), self.buttonBox.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(tr("Cancel analysis"), self.buttonBox.ActionRole)
-        self.cancelButton.setEnabled(False)
-        self.runButton.clicked.connect(self.run)
-        self.cancelButton.clicked.connect(self.cancel)
-        self.buttonBox.rejected.connect(self.reject)
+        self.setup_buttons(tr("Run analysis"), tr("Cancel analysis"))
         self.tableButton.clicked.connect(self._choose_table)
         self.tableEdit.editingFinished.connect(self._table_changed)
         self.facilitiesCombo.currentIndexChanged.connect(self._facility_fields)
@@ -53,11 +48,6 @@ class LifeCircleDialog(TaskDialogMixin, BASE, FORM):
         fill_layers(self.facilitiesCombo, Geometry.PointGeometry, plan_layer("GGFWSS"))
         fill_layers(self.areasCombo, Geometry.PolygonGeometry, plan_layer("JZQ"))
         fill_layers(self.networkCombo, Geometry.LineGeometry, plan_layer("ZXCQDL"), allow_none=True)
-
-    def showEvent(self, event):  # noqa: N802 - Qt API
-        if self.task is None:
-            self.refresh_layers()
-        super().showEvent(event)
 
     def _facility_fields(self):
         layer = chosen_layer(self.facilitiesCombo)
@@ -125,13 +115,6 @@ class LifeCircleDialog(TaskDialogMixin, BASE, FORM):
             result_layers, lambda result, path, layers: write_report(result, path, layers[AREAS]),
             self.outputEdit.text().strip() or None, report_path("yongji_life_circle_", "life_circle_report.html"),
             self._done)
-
-    def run(self):
-        try:
-            return self.start_task(self.build_task())
-        except PlanError as error:
-            show_error(self, str(error), self.iface)
-            return None
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
