@@ -5,7 +5,7 @@ import numpy as np
 
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 
-from . import landuse, layers, urban
+from . import landuse, layers, measures, urban
 from .outline import city_outline
 from .sites import build_sites, controls_from
 from .writer import write_layer
@@ -40,10 +40,12 @@ def generate(size: float = 1.0) -> dict:
     towns_pts, relics, buildings, lines = urban.heritage(shapes, rng)
     data.update({"LSWHMZMC": towns_pts, "WWBHDW": relics, "LSJZ": buildings, "LSWHBHX": lines})
     data["JTXL"] = urban.transport(shapes)
+    data["ZXCQDL"] = measures.streets(data["ZXCQYD"], data["GGFWSS"])
     for code in ("STBHHX", "YJJBNT", "CZKFBJ"):
         for f in data[code]:
             f.setdefault("BSM", 0)
     data["sites"] = build_sites(controls_from(data, shapes))
+    data["buildings"] = measures.buildings(data["ZXCQYD"], data["JZGDKZ"])
     return data
 
 
@@ -59,6 +61,7 @@ def write_demo(path: Path, size: float = 1.0) -> dict:
         write_layer(path, spec.code, data[spec.code], fields, spec.geometry,
                     single_part=spec.single_part)
     write_layer(path, "sites", data["sites"], SITE_FIELDS, "polygon")
+    write_layer(path, "buildings", data["buildings"], measures.BUILDING_FIELDS, "polygon")
     from .writer import write_notice
 
     write_notice(path)
