@@ -25,6 +25,8 @@ def action_specs():
         ("load", "load", tr("Load plan layers"), "open_load_dialog"),
         ("check", "check", tr("Project site compliance check"), "open_check_dialog"),
         ("qa", "qa", tr("Plan data quality check"), "open_qa_dialog"),
+        ("guidance", "guidance", tr("Township planning guidance"), "open_guidance_dialog"),
+        ("indicators", "indicators", tr("Plan indicators"), "open_indicator_dialog"),
         ("print", "print", tr("Print thematic maps"), "open_print_dialog"),
         ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
         ("settings", "settings", tr("Settings"), "open_settings"),
@@ -114,6 +116,16 @@ class YongjiPlugin:
         from .gui.plan_qa.dialog import QaDialog
 
         return self._show("qa", lambda: QaDialog(self.iface, self.iface.mainWindow()))
+
+    def open_guidance_dialog(self):
+        from .gui.measures.guidance_dialog import TownshipGuidanceDialog
+
+        return self._show("guidance", lambda: TownshipGuidanceDialog(self.iface, self.iface.mainWindow()))
+
+    def open_indicator_dialog(self):
+        from .gui.measures.indicator_dialog import IndicatorDialog
+
+        return self._show("indicators", lambda: IndicatorDialog(self.iface, self.iface.mainWindow()))
 
     def open_print_dialog(self):
         from .gui.printing.dialog import PrintDialog

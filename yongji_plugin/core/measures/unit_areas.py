@@ -1,0 +1,206 @@
+"""Areas per township and for the city: the one computation 乡镇规划指引 and 规划指标 share.
+
+A unit is a township of 乡镇级行政区 (XZQ_XZ) or the city (市域行政区 XZQ; the townships' union when
+the city layer is absent). A layer's features (optionally filtered) are split by each unit's
+boundary and the pieces inside a unit are unioned before measuring, so a feature crossing two
+townships counts in each for its own part and features of one layer that overlap count once.
+The area method is explicit (planar in the area CRS or CGCS2000 ellipsoidal), never a project's.
+"""
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsGeometry,
+)
+
+from ...i18n import tr
+from ..engine.control_index import ControlIndex
+from ..engine.geometry_repair import Repair, polygon_part, repaired
+from ..plan_data.catalogue import default_catalogue
+from ..shared.areas import AreaMethod
+from ..shared.errors import PlanError
+from ..shared.layer_crs import crs_problem
+
+TOWNSHIPS, CITY = "XZQ_XZ", "XZQ"
+NAME_FIELD = "XZQMC"
+
+
+class Canceled(Exception):
+    """The user canceled: nothing computed so far may be read as complete."""
+
+
+@dataclass
+class Units:
+    """The townships (in layer order) and the city, valid polygons in the area CRS."""
+    names: List[str]
+    fids: List[int]
+    geometries: List[QgsGeometry]
+    city_name: str
+    city: QgsGeometry
+    city_from_layer: bool  # the city's outline from XZQ (else the townships' union)
+    repairs: List[Repair] = field(default_factory=list)
+
+    def all_geometries(self) -> List[QgsGeometry]:
+        """Townships first, the city last: the order of every per-unit list here."""
+        return self.geometries + [self.city]
+
+
+def layer_name(code: str) -> str:
+    try:
+        return default_catalogue().layer(code).name
+    except KeyError:
+        return code
+
+
+def _require(layers: dict, code: str, purpose: str):
+    layer = layers.get(code)
+    if layer is None or not layer.isValid():
+        raise PlanError(tr("{purpose} needs layer {name} ({code}), which is missing").format(
+            purpose=purpose, name=layer_name(code), code=code))
+    return layer
+
+
+def _read_polygons(layer, name: str, area: AreaMethod, fields: Sequence[str] = ()) -> List[tuple]:
+    """(fid, attributes, valid geometry in the area CRS, repair problem or None) for each feature."""
+    problem = crs_problem(layer.crs(), area.crs, layer.extent())
+    if problem:
+        raise PlanError(tr("Layer {name} {problem}").format(name=name, problem=problem))
+    missing = [f for f in fields if layer.fields().lookupField(f) < 0]
+    if missing:
+        raise PlanError(tr("Layer {name} lacks field {field}").format(name=name, field=", ".join(missing)))
+    request = QgsFeatureRequest()
+    request.setDestinationCrs(area.crs, QgsCoordinateTransformContext())
+    request.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+    if fields:
+        request.setSubsetOfAttributes(list(fields), layer.fields())
+    rows = []
+    for feature in layer.getFeatures(request):
+        geometry, problem = repaired(feature.geometry())
+        rows.append((feature.id(), {f: feature[f] for f in fields}, geometry, problem))
+    return rows
+
+
+def read_units(layers: dict, area: AreaMethod, purpose: str) -> Units:
+    """The townships and the city from the plan layers; a clear error when the townships are missing."""
+    townships = _require(layers, TOWNSHIPS, purpose)
+    name = townships.name()
+    rows = [r for r in _read_polygons(townships, name, area, (NAME_FIELD,)) if not r[2].isEmpty()]
+    if not rows:
+        raise PlanError(tr("Layer {name} has no township polygons").format(name=name))
+    names = [str(r[1][NAME_FIELD]) if r[1][NAME_FIELD] not in (None, "")
+             else tr("(no name) feature {fid}").format(fid=r[0]) for r in rows]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise PlanError(tr("Layer {name} names more than one township {township}; each needs its own {field}").format(
+            name=name, township=", ".join(repeated), field=NAME_FIELD))
+    repairs = [Repair(name, str(r[0]), r[3]) for r in rows if r[3]]
+    city_layer = layers.get(CITY)
+    if city_layer is not None and city_layer.isValid():
+        city_rows = [r for r in _read_polygons(city_layer, city_layer.name(), area, (NAME_FIELD,))
+                     if not r[2].isEmpty()]
+        repairs += [Repair(city_layer.name(), str(r[0]), r[3]) for r in city_rows if r[3]]
+    else:
+        city_rows = []
+    if city_rows:
+        city = QgsGeometry.unaryUnion([r[2] for r in city_rows])
+        city_name = str(city_rows[0][1][NAME_FIELD] or tr("City"))
+    else:
+        city = QgsGeometry.unaryUnion([r[2] for r in rows])
+        city_name = tr("City")
+    return Units(names, [r[0] for r in rows], [r[2] for r in rows], city_name, polygon_part(city),
+                 bool(city_rows), repairs)
+
+
+@dataclass
+class AreaRequest:
+    """What to measure: a layer's features, filtered, with an area method (planar/ellipsoidal)."""
+    layer: str
+    filter: Optional[str]
+    method: str
+
+    @property
+    def key(self) -> Tuple[str, str, str]:
+        return (self.layer, self.filter or "", self.method)
+
+
+@dataclass
+class UnitAreas:
+    """Per request key: m² per township (in the units' order) and for the city."""
+    townships: Dict[tuple, List[float]]
+    city: Dict[tuple, float]
+    unit_areas: Dict[str, Tuple[List[float], float]]  # method: (township areas, city area)
+    repairs: List[Repair]
+
+
+def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], area: AreaMethod,
+                  feedback=None, purpose: str = "") -> UnitAreas:
+    """The area of each request's features in each unit; raises :class:`Canceled` on cancel."""
+    requests = list({r.key: r for r in requests}.values())
+    methods = {r.method for r in requests} | {area.method}
+    areas = {m: AreaMethod(area.crs, m) for m in methods}
+    unit_areas = {m: ([a.area(g) for g in units.geometries], a.area(units.city)) for m, a in areas.items()}
+    result = UnitAreas({}, {}, unit_areas, list(units.repairs))
+    indexes: Dict[tuple, ControlIndex] = {}
+    for number, request in enumerate(requests):
+        _check_canceled(feedback)
+        source = (request.layer, request.filter or "")
+        if source not in indexes:
+            layer = _require(layers, request.layer, purpose)
+            _check_filter(layer, request.filter)
+            indexes[source] = ControlIndex(layer, layer.name(), area.crs, filter_expression=request.filter,
+                                           feedback=feedback)
+        index = indexes[source]
+        values = [_covered(geometry, index, areas[request.method]) for geometry in units.all_geometries()]
+        result.townships[request.key], result.city[request.key] = values[:-1], values[-1]
+        if feedback is not None:
+            feedback.setProgress(100.0 * (number + 1) / len(requests))
+    _check_canceled(feedback)
+    seen = set()
+    for index in indexes.values():
+        for repair in index.repairs:
+            if (repair.layer, repair.feature) not in seen:
+                seen.add((repair.layer, repair.feature))
+                result.repairs.append(repair)
+    return result
+
+
+def _check_canceled(feedback) -> None:
+    if feedback is not None and feedback.isCanceled():
+        raise Canceled()
+
+
+def _check_filter(layer, expression: Optional[str]) -> None:
+    """A filter reading a field the layer lacks would choose nothing, silently: refuse it."""
+    if not expression:
+        return
+    parsed = QgsExpression(expression)
+    missing = sorted(name for name in parsed.referencedColumns()
+                     if name != "#!allattributes!#" and layer.fields().lookupField(name) < 0)
+    if missing:
+        raise PlanError(tr("Layer {name} lacks field {field}, which the filter {expr} reads").format(
+            name=layer.name(), field=", ".join(missing), expr=expression))
+
+
+def _covered(unit: QgsGeometry, index: ControlIndex, area: AreaMethod) -> float:
+    """Area of the union of the features' parts inside the unit (overlaps counted once)."""
+    engine = QgsGeometry.createGeometryEngine(unit.constGet())
+    engine.prepareGeometry()
+    pieces = []
+    for fid in index.candidates(unit.boundingBox()):
+        other = index.geometry(fid)
+        if other.isEmpty() or not engine.intersects(other.constGet()):
+            continue
+        if engine.contains(other.constGet()):
+            pieces.append(other)
+        else:
+            piece = polygon_part(unit.intersection(other))
+            if not piece.isEmpty():
+                pieces.append(piece)
+    if not pieces:
+        return 0.0
+    union = pieces[0] if len(pieces) == 1 else polygon_part(QgsGeometry.unaryUnion(pieces))
+    return area.area(union)
+

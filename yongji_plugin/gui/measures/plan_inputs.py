@@ -1,0 +1,64 @@
+"""What the measure dialogs share: the area method controls, the output folder, the plan layers.
+
+Plan layers are taken from the project (matched to the catalogue by code or name) and copied for
+the worker thread; a measure that needs a layer the project lacks stops before any work starts.
+"""
+import tempfile
+from pathlib import Path
+from typing import Dict, Iterable
+
+from qgis.core import QgsProject, QgsSettings
+from qgis.PyQt.QtWidgets import QFileDialog
+
+from ...core.plan_data.catalogue import default_catalogue
+from ...core.plan_data.loader import layers_by_code
+from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
+from ...core.shared.errors import PlanError
+from ...core.shared.settings import PluginSettings
+from ...i18n import tr
+from ..shared.background import thread_copy
+
+METHODS = (PLANAR, ELLIPSOIDAL)
+
+
+def fill_area_controls(dialog) -> None:
+    """``methodCombo`` and ``crsEdit`` from the plugin's settings."""
+    dialog.methodCombo.addItems([tr("Planar (plan CRS)"), tr("CGCS2000 ellipsoidal")])
+    defaults = PluginSettings.load()
+    dialog.methodCombo.setCurrentIndex(METHODS.index(defaults.area_method))
+    dialog.crsEdit.setText(defaults.area_crs)
+
+
+def area_method(dialog) -> AreaMethod:
+    return AreaMethod.create(dialog.crsEdit.text().strip(), METHODS[dialog.methodCombo.currentIndex()])
+
+
+def choose_folder(dialog, key: str) -> None:
+    folder = QFileDialog.getExistingDirectory(dialog, tr("Output folder"), dialog.folderEdit.text())
+    if folder:
+        dialog.folderEdit.setText(folder)
+        QgsSettings().setValue(key, folder)
+
+
+def output_folder(dialog, prefix: str) -> Path:
+    """The chosen folder (created), or a new temporary one."""
+    text = dialog.folderEdit.text().strip()
+    folder = Path(text) if text else Path(tempfile.mkdtemp(prefix=prefix))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def project_plan() -> Dict[str, object]:
+    return layers_by_code(QgsProject.instance().mapLayers().values())
+
+
+def require_layers(plan: dict, codes: Iterable[str]) -> None:
+    """A clear error naming every plan layer the project lacks."""
+    missing = [code for code in dict.fromkeys(codes) if code not in plan]
+    if missing:
+        names = ", ".join(f"{default_catalogue().layer(code).name} ({code})" for code in missing)
+        raise PlanError(tr("The project lacks plan layers {names}: load the plan layers first").format(names=names))
+
+
+def thread_copies(plan: dict, codes: Iterable[str]) -> dict:
+    return {code: thread_copy(plan[code]) for code in dict.fromkeys(codes) if code in plan}

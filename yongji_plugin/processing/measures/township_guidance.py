@@ -1,0 +1,88 @@
+"""Processing: 乡镇规划指引 — the township layer, the table (CSV, XLSX) and the report, as in the dialog."""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+)
+
+from ...core.measures.guidance_outputs import export_table, guidance_layer, write_guidance_report
+from ...core.measures.township_guidance import load_figures, township_guidance
+from ...core.measures.unit_areas import TOWNSHIPS, Canceled
+from ...core.plan_data.loader import describe_sources
+from ...core.shared.areas import hectares
+from ...core.shared.errors import PlanError
+from ...i18n import tr
+from ..base import YongjiAlgorithm
+from .parameters import LAYERS, PLAN_GPKG, add_area_parameters, add_plan_parameters, area_method
+
+
+class TownshipGuidanceAlgorithm(YongjiAlgorithm):
+    ALG_ID = "townshipguidance"
+    ICON = "guidance"
+    FIGURES, OUTPUT, CSV, XLSX, REPORT = "FIGURES", "OUTPUT", "TABLE_CSV", "TABLE_XLSX", "REPORT"
+
+    def displayName(self):  # noqa: N802
+        return tr("Township planning guidance")
+
+    def group(self):
+        return tr("Plan measures")
+
+    def groupId(self):  # noqa: N802
+        return "measures"
+
+    def shortHelpString(self):  # noqa: N802
+        return tr("Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township "
+                  "guidance file (default: cultivated land, permanent basic farmland, ecological "
+                  "protection red line, urban development boundary, construction land) in m², ha and mu. "
+                  "Features crossing township borders are split by them; overlapping features of one layer "
+                  "count once. The table ends with the city total, measured over the city outline; the "
+                  "townships must add up to it within 0.01 ha, and the log says where they do not.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        add_plan_parameters(self)
+        self.addParameter(QgsProcessingParameterFile(
+            self.FIGURES, tr("Township guidance file (default figures if empty)"), extension="yaml", optional=True))
+        add_area_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Township planning guidance"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.CSV, tr("Table with the city total (CSV)"), tr("CSV files (*.csv)"), optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.XLSX, tr("Table with the city total (XLSX)"), tr("Excel workbooks (*.xlsx)"), optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
+            optional=True, createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            figures = load_figures(self.parameterAsFile(parameters, self.FIGURES, context) or None)
+            area = area_method(self, parameters, context)
+            layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG)
+            result = township_guidance(layers, area, figures, feedback)
+            outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context,
+                                                      guidance_layer(result, layers[TOWNSHIPS]), feedback)}
+            csv = self.parameterAsFileOutput(parameters, self.CSV, context)
+            xlsx = self.parameterAsFileOutput(parameters, self.XLSX, context)
+            for key, path in zip([k for k, p in ((self.CSV, csv), (self.XLSX, xlsx)) if p],
+                                 export_table(result, csv or None, xlsx or None)):
+                outputs[key] = str(path)
+            report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+            if report:
+                outputs[self.REPORT] = str(write_guidance_report(result, report,
+                                                                 describe_sources(layers.values()))["html"])
+        except Canceled:
+            raise QgsProcessingException(tr("Canceled: nothing was written"))
+        except PlanError as error:
+            raise QgsProcessingException(str(error))
+        feedback.pushInfo(tr("{count} townships measured ({method})").format(
+            count=len(result.townships), method=result.area_method.describe()))
+        for key in result.mismatches():
+            label = next((f.label for f in result.figures if f.key == key), tr("Administrative area"))
+            feedback.reportError(tr("{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha")
+                                 .format(figure=label, sum=hectares(result.township_sum(key)),
+                                         city=hectares(result.city_value(key))), False)
+        return outputs
