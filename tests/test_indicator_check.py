@@ -4,9 +4,10 @@ import sys
 import unicodedata
 
 import pytest
+from cancel_feedback import CancelAt
 from helpers import shapes
 from pyproj import Geod, Transformer
-from qgis.core import QgsFeedback, QgsLayoutItemPicture
+from qgis.core import QgsLayoutItemPicture
 from qgis.PyQt.QtGui import QImage
 from shapely.ops import transform, unary_union
 
@@ -20,7 +21,6 @@ from yongji_plugin.core.measures.indicator_check import (
 from yongji_plugin.core.measures.indicator_outputs import findings_layer, township_layer
 from yongji_plugin.core.measures.indicator_report import city_chart, township_chart, write_indicator_report
 from yongji_plugin.core.measures.indicators import AREA_UNITS, AT_LEAST, default_indicator_path, load_indicators
-from yongji_plugin.core.measures.unit_areas import Canceled
 from yongji_plugin.core.plan_data.loader import open_plan
 from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.printing.result_sheets import result_sheet
@@ -161,11 +161,15 @@ def test_a_filter_on_a_field_the_layer_lacks(plan, indicators):
         run_indicator_check(layers, indicators.subset(["GDBYL"]), AreaMethod.create())
 
 
-def test_cancel_stops_the_check(plan, indicators):
-    feedback = QgsFeedback()
-    feedback.cancel()
-    with pytest.raises(Canceled):
-        run_indicator_check(plan, indicators, AreaMethod.create(), feedback)
+@pytest.mark.parametrize("at", [0, 4, 9])  # before, midway, after the last of nine areas
+def test_a_canceled_check_is_marked_and_never_written(plan, indicators, tmp_path, at):
+    result = run_indicator_check(plan, indicators, AreaMethod.create(), CancelAt(reports=at))
+    assert result.canceled and result.findings == []
+    for write in (findings_layer, lambda r: township_layer(r, plan["XZQ_XZ"], 2035), lambda r: city_chart(r, 2035),
+                  lambda r: write_indicator_report(r, tmp_path / "r.html")):
+        with pytest.raises(PlanError, match="canceled"):
+            write(result)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_result_layers(plan, result):

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cancel_feedback import CancelAt
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
@@ -78,6 +79,20 @@ def test_indicator_algorithm_bad_input(provider, demo_gpkg, tmp_path, parameters
         run["LAYERS"] = [f"{demo_gpkg}|layername=DLTB"]
     with pytest.raises(QgsProcessingException, match=message):
         processing.run("yongji:indicatorcheck", run)
+
+
+@pytest.mark.parametrize("alg_id, at", [("yongji:townshipguidance", 0), ("yongji:townshipguidance", 3),
+                                        ("yongji:indicatorcheck", 0), ("yongji:indicatorcheck", 5)])
+def test_a_canceled_algorithm_fails_and_writes_nothing(provider, demo_gpkg, tmp_path, alg_id, at):
+    import processing
+
+    files = {"townshipguidance": {"TABLE_XLSX": "t.xlsx", "REPORT": "r.html"},
+             "indicatorcheck": {"TOWNSHIPS": "s.gpkg", "REPORT": "r.html", "SHEET": "m.pdf"}}[alg_id.split(":")[1]]
+    run = {"PLAN_GPKG": str(demo_gpkg), "OUTPUT": str(tmp_path / "o.gpkg"),
+           **{key: str(tmp_path / name) for key, name in files.items()}}
+    with pytest.raises(QgsProcessingException, match="canceled: nothing was written"):
+        processing.run(alg_id, run, feedback=CancelAt(reports=at))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_algorithms_support_batch_and_models(provider, demo_gpkg):

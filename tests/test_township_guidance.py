@@ -1,8 +1,9 @@
 """乡镇规划指引 against shapely computed directly: per township, split at borders, overlaps once, sums."""
 import pytest
+from cancel_feedback import CancelAt
 from helpers import memory_layer, shapes
 from pyproj import Geod, Transformer
-from qgis.core import QgsFeedback, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 from shapely.geometry import box
 from shapely.ops import transform, unary_union
 
@@ -14,7 +15,6 @@ from yongji_plugin.core.measures.guidance_outputs import (
 )
 from yongji_plugin.core.measures.township_figures import township_coverage
 from yongji_plugin.core.measures.township_guidance import default_figures, township_guidance
-from yongji_plugin.core.measures.unit_areas import Canceled
 from yongji_plugin.core.plan_data.loader import open_plan
 from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod
@@ -163,8 +163,12 @@ def test_duplicate_township_names_are_refused():
         township_guidance(layers, AreaMethod.create())
 
 
-def test_cancel_stops_the_measuring(plan):
-    feedback = QgsFeedback()
-    feedback.cancel()
-    with pytest.raises(Canceled):
-        township_guidance(plan, AreaMethod.create(), feedback=feedback)
+@pytest.mark.parametrize("at", [0, 2, 5])  # before, midway, after the last of five figures
+def test_a_canceled_run_is_marked_and_never_written(plan, tmp_path, at):
+    result = township_guidance(plan, AreaMethod.create(), feedback=CancelAt(reports=at))
+    assert result.canceled and result.townships == []
+    for write in (guidance_table, lambda r: export_table(r, tmp_path / "t.csv"),
+                  lambda r: write_guidance_report(r, tmp_path / "r.html"), lambda r: township_coverage(plan, result=r)):
+        with pytest.raises(PlanError, match="canceled"):
+            write(result)
+    assert list(tmp_path.iterdir()) == []

@@ -18,6 +18,7 @@ from qgis.core import (
 from ...i18n import tr
 from ..plan_data.styles import label_settings, symbol_for
 from ..shared.areas import hectares, mu
+from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
 from .table_files import write_table
@@ -45,6 +46,7 @@ def _values(result: GuidanceResult, row: GuidanceRow) -> dict:
 
 def guidance_layer(result: GuidanceResult, townships: QgsVectorLayer) -> QgsVectorLayer:
     """One polygon per township with its figures, outlined and labelled by name."""
+    refuse_canceled(result)
     crs = result.area_method.crs
     layer = memory_layer(tr("Township planning guidance"), "MultiPolygon", crs, guidance_specs(result))
     transform = QgsCoordinateTransform(townships.crs(), crs, QgsProject.instance())
@@ -67,6 +69,7 @@ def city_total_label(result: GuidanceResult) -> str:
 
 def guidance_table(result: GuidanceResult) -> QgsVectorLayer:
     """The townships and, last, the city total: the table exported to CSV and XLSX."""
+    refuse_canceled(result)
     layer = memory_layer(tr("Township planning guidance table"), "None", None, guidance_specs(result))
     rows = [(_values(result, row), None) for row in result.townships]
     total = _values(result, result.city)
@@ -125,6 +128,7 @@ def report_context(result: GuidanceResult, data_source: str = "") -> dict:
 
 def write_guidance_report(result: GuidanceResult, html_path, data_source: str = "") -> dict:
     """HTML and, beside it, PDF (the PDF needs the GUI thread or a headless QGIS application)."""
+    refuse_canceled(result)
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html = render_template("township_guidance.html.j2", **report_context(result, data_source))

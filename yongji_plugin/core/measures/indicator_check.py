@@ -18,6 +18,7 @@ from typing import Dict, List, Optional
 from ...i18n import tr
 from ..engine.geometry_repair import Repair
 from ..shared.areas import AreaMethod
+from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
 from .indicators import (
     AREA_UNITS,
@@ -88,6 +89,7 @@ class IndicatorResult:
     area_method: AreaMethod
     city_from_layer: bool
     repairs: List[Repair]
+    canceled: bool = False  # then nothing in it may be read as a judgement (see shared.cancel)
 
     def of_kind(self, kind: str, year: Optional[int] = None) -> List[Finding]:
         return [f for f in self.findings if f.kind == kind and (year is None or f.year == year)]
@@ -112,14 +114,18 @@ def _check_townships(indicators: IndicatorFile, names: List[str], layer_name: st
 
 
 def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMethod, feedback=None) -> IndicatorResult:
-    """Measure and judge every indicator; raises :class:`.unit_areas.Canceled` on cancel."""
+    """Measure and judge every indicator; a cancel gives an empty result marked canceled."""
     purpose = tr("The indicator check")
     units = read_units(layers, area, purpose)
     _check_townships(indicators, units.names, layers[TOWNSHIPS].name())
     measures = [i.measure for i in indicators.indicators]
     measures += [s.measure for c in indicators.consistency for s in (c.left, c.right) if s.measure]
     requests = [AreaRequest(m.layer, m.filter, m.method or area.method) for m in measures]
-    measured = measure_units(units, layers, requests, area, feedback, purpose)
+    try:
+        measured = measure_units(units, layers, requests, area, feedback, purpose)
+    except Canceled:
+        return IndicatorResult(indicators, units.city_name, [], [], {}, [], area, units.city_from_layer, [],
+                               canceled=True)
     names = units.names + [units.city_name]
 
     def areas(measure: Measure) -> List[float]:
@@ -141,6 +147,7 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
         result.findings += _compliance(result, year)
         result.findings += _consistency(result, year, areas)
         result.findings += _breakdown(result, year)
+    result.canceled = is_canceled(feedback)
     return result
 
 

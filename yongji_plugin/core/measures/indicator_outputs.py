@@ -16,6 +16,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..plan_data.styles import colours, label_settings, symbol_for
+from ..shared.cancel import refuse_canceled
 from ..shared.output_fields import OutputField, add_rows, memory_layer
 from .indicator_check import BREAKDOWN, COMPLIANCE, CONSISTENCY, Finding, IndicatorResult
 from .indicators import AT_LEAST, BINDING, EXPECTED
@@ -59,6 +60,7 @@ def finding_specs() -> List[OutputField]:
 
 def findings_layer(result: IndicatorResult) -> QgsVectorLayer:
     """Every judgement of the run, both years, in check order: a table (no geometry)."""
+    refuse_canceled(result)
     layer = memory_layer(tr("Plan indicators"), "None", None, finding_specs())
     order = {COMPLIANCE: 0, CONSISTENCY: 1, BREAKDOWN: 2}
     findings = sorted(result.findings, key=lambda f: (order[f.kind], f.year))
@@ -87,6 +89,7 @@ def township_specs(result: IndicatorResult) -> List[OutputField]:
 
 def township_layer(result: IndicatorResult, townships: QgsVectorLayer, year: int) -> QgsVectorLayer:
     """Each township with its status for ``year``, its measured values and each indicator's status."""
+    refuse_canceled(result)
     crs = result.area_method.crs
     layer = memory_layer(tr("Indicator status of the townships {year}").format(year=year), "MultiPolygon", crs,
                          township_specs(result))

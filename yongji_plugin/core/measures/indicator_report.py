@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Dict, List
 
 from ...i18n import tr
+from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from .charts import NONE, OK, SHORT, Bar, BarChart, chart_painter, draw_chart
 from .indicator_check import BREAKDOWN, COMPLIANCE, CONSISTENCY, IndicatorResult
@@ -41,6 +42,7 @@ def _bar_text(value: float, direction: str, target: float, unit: str = "") -> st
 
 def city_chart(result: IndicatorResult, year: int) -> BarChart:
     """Each indicator with a city target: its value as a percentage of the target (100 % dashed)."""
+    refuse_canceled(result)
     bars = []
     for f in result.of_kind(COMPLIANCE, year):
         if not f.is_city:
@@ -71,6 +73,7 @@ def township_chart(result: IndicatorResult, indicator: Indicator, year: int) -> 
 
 def draw_charts(result: IndicatorResult, folder, year: int) -> Dict[str, Path]:
     """The city chart and one chart per indicator broken down to townships, for ``year``."""
+    refuse_canceled(result)
     folder = Path(folder)
     charts = {"city": draw_chart(city_chart(result, year), folder / CITY_CHART.format(year=year))}
     for indicator in result.file.indicators:
@@ -172,6 +175,7 @@ def report_context(result: IndicatorResult, year: int, charts: Dict[str, Path], 
 
 def write_indicator_report(result: IndicatorResult, html_path, year: int = 2035, data_source: str = "") -> dict:
     """Charts in ``<report>_charts/``, the HTML and, beside it, the PDF (GUI thread or headless QGIS)."""
+    refuse_canceled(result)
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     charts = draw_charts(result, html_path.parent / f"{html_path.stem}_charts", year)

@@ -16,6 +16,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..shared.areas import DEFAULT_AREA_CRS, AreaMethod, hectares
+from ..shared.cancel import refuse_canceled
 from ..shared.qt_compat import new_field
 from .township_guidance import GuidanceResult, township_guidance
 
@@ -30,6 +31,7 @@ def township_figures(layers: dict, crs: str = DEFAULT_AREA_CRS, feedback=None) -
 def township_coverage(layers: dict, crs: str = DEFAULT_AREA_CRS, result: GuidanceResult = None) -> QgsVectorLayer:
     """The townships with their figures (ha) as fields, labelled by alias, for atlas and table."""
     result = result or township_guidance(layers, AreaMethod.create(crs))
+    refuse_canceled(result)
     crs = result.area_method.crs.authid()
     source = layers["XZQ_XZ"]
     coverage = QgsVectorLayer(f"MultiPolygon?crs={crs}", tr("Township figures"), "memory")

@@ -19,6 +19,7 @@ from ...paths import resource
 from ..engine.geometry_repair import Repair
 from ..plan_data.catalogue import default_catalogue
 from ..shared.areas import AreaMethod
+from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
 from .unit_areas import AreaRequest, measure_units, read_units
 
@@ -101,10 +102,11 @@ class GuidanceRow:
 class GuidanceResult:
     figures: List[Figure]
     townships: List[GuidanceRow]
-    city: GuidanceRow
+    city: Optional[GuidanceRow]
     area_method: AreaMethod
     city_from_layer: bool
     repairs: List[Repair]
+    canceled: bool = False  # then nothing in it may be read as a figure (see shared.cancel)
 
     def township_sum(self, key: Optional[str]) -> float:
         """Σ over the townships of a figure (``None``: of the townships' areas), m²."""
@@ -121,14 +123,18 @@ class GuidanceResult:
 
 def township_guidance(layers: dict, area: AreaMethod, figures: List[Figure] = None,
                       feedback=None) -> GuidanceResult:
-    """The figures per township and for the city; raises :class:`.unit_areas.Canceled` on cancel."""
+    """The figures per township and for the city; a cancel gives an empty result marked canceled."""
     figures = list(figures or default_figures())
     purpose = tr("Township planning guidance")
     units = read_units(layers, area, purpose)
     requests = {f.key: AreaRequest(f.layer, f.filter, area.method) for f in figures}
-    measured = measure_units(units, layers, list(requests.values()), area, feedback, purpose)
+    try:
+        measured = measure_units(units, layers, list(requests.values()), area, feedback, purpose)
+    except Canceled:
+        return GuidanceResult(figures, [], None, area, units.city_from_layer, [], canceled=True)
     township_areas, city_area = measured.unit_areas[area.method]
     rows = [GuidanceRow(name, fid, township_areas[i], {k: measured.townships[r.key][i] for k, r in requests.items()})
             for i, (name, fid) in enumerate(zip(units.names, units.fids))]
     city = GuidanceRow(units.city_name, None, city_area, {k: measured.city[r.key] for k, r in requests.items()})
-    return GuidanceResult(figures, rows, city, area, units.city_from_layer, measured.repairs)
+    return GuidanceResult(figures, rows, city, area, units.city_from_layer, measured.repairs,
+                          is_canceled(feedback))

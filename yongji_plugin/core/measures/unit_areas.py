@@ -21,15 +21,12 @@ from ..engine.control_index import ControlIndex
 from ..engine.geometry_repair import Repair, polygon_part, repaired
 from ..plan_data.catalogue import default_catalogue
 from ..shared.areas import AreaMethod
+from ..shared.cancel import raise_if_canceled
 from ..shared.errors import PlanError
 from ..shared.layer_crs import crs_problem
 
 TOWNSHIPS, CITY = "XZQ_XZ", "XZQ"
 NAME_FIELD = "XZQMC"
-
-
-class Canceled(Exception):
-    """The user canceled: nothing computed so far may be read as complete."""
 
 
 @dataclass
@@ -137,7 +134,7 @@ class UnitAreas:
 
 def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], area: AreaMethod,
                   feedback=None, purpose: str = "") -> UnitAreas:
-    """The area of each request's features in each unit; raises :class:`Canceled` on cancel."""
+    """The area of each request's features in each unit; raises ``shared.cancel.Canceled`` on cancel."""
     requests = list({r.key: r for r in requests}.values())
     methods = {r.method for r in requests} | {area.method}
     areas = {m: AreaMethod(area.crs, m) for m in methods}
@@ -145,7 +142,7 @@ def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], a
     result = UnitAreas({}, {}, unit_areas, list(units.repairs))
     indexes: Dict[tuple, ControlIndex] = {}
     for number, request in enumerate(requests):
-        _check_canceled(feedback)
+        raise_if_canceled(feedback)
         source = (request.layer, request.filter or "")
         if source not in indexes:
             layer = _require(layers, request.layer, purpose)
@@ -157,7 +154,7 @@ def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], a
         result.townships[request.key], result.city[request.key] = values[:-1], values[-1]
         if feedback is not None:
             feedback.setProgress(100.0 * (number + 1) / len(requests))
-    _check_canceled(feedback)
+    raise_if_canceled(feedback)
     seen = set()
     for index in indexes.values():
         for repair in index.repairs:
@@ -165,11 +162,6 @@ def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], a
                 seen.add((repair.layer, repair.feature))
                 result.repairs.append(repair)
     return result
-
-
-def _check_canceled(feedback) -> None:
-    if feedback is not None and feedback.isCanceled():
-        raise Canceled()
 
 
 def _check_filter(layer, expression: Optional[str]) -> None:

@@ -5,7 +5,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 
 from ...core.measures.guidance_outputs import export_table, guidance_layer, write_guidance_report
 from ...core.measures.township_guidance import default_figures, township_guidance
-from ...core.measures.unit_areas import CITY, TOWNSHIPS, Canceled
+from ...core.measures.unit_areas import CITY, TOWNSHIPS
 from ...core.plan_data.loader import describe_sources
 from ...core.shared.areas import hectares
 from ...core.shared.errors import PlanError
@@ -53,11 +53,8 @@ class TownshipGuidanceDialog(TaskDialogMixin, BASE, FORM):
         copies = thread_copies(plan, codes + [CITY])
         self._plan, self._folder = plan, output_folder(self, "yongji_guidance_")
 
-        def work(feedback):
-            try:
-                return township_guidance(copies, area, figures, feedback)
-            except Canceled:
-                return None
+        def work(feedback):  # a canceled run returns a result marked so: the task reports a cancel
+            return township_guidance(copies, area, figures, feedback)
 
         return BackgroundTask(tr("Township planning guidance"), work, self._done)
 
@@ -69,7 +66,7 @@ class TownshipGuidanceDialog(TaskDialogMixin, BASE, FORM):
             return None
 
     def _done(self, task, ok):
-        if not self.task_ended(task, ok) or task.result is None:
+        if not self.task_ended(task, ok):
             return
         result = task.result
         try:

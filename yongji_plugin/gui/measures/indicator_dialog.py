@@ -9,7 +9,7 @@ from ...core.measures.indicator_check import run_indicator_check
 from ...core.measures.indicator_outputs import findings_layer, township_layer
 from ...core.measures.indicator_report import city_chart, write_indicator_report
 from ...core.measures.indicators import YEARS, default_indicator_path, load_indicators
-from ...core.measures.unit_areas import CITY, TOWNSHIPS, Canceled
+from ...core.measures.unit_areas import CITY, TOWNSHIPS
 from ...core.plan_data.loader import describe_sources
 from ...core.printing.result_sheets import result_sheet
 from ...core.printing.sheets import PDF, SheetBuilder, export_layout
@@ -103,11 +103,8 @@ class IndicatorDialog(TaskDialogMixin, BASE, FORM):
         self._year = self.yearCombo.currentData()
         QgsSettings().setValue(SETTINGS_FILE, self.fileEdit.text().strip())
 
-        def work(feedback):
-            try:
-                return run_indicator_check(copies, indicators, area, feedback)
-            except Canceled:
-                return None
+        def work(feedback):  # a canceled run returns a result marked so: the task reports a cancel
+            return run_indicator_check(copies, indicators, area, feedback)
 
         return BackgroundTask(tr("Plan indicators"), work, self._done)
 
@@ -119,7 +116,7 @@ class IndicatorDialog(TaskDialogMixin, BASE, FORM):
             return None
 
     def _done(self, task, ok):
-        if not self.task_ended(task, ok) or task.result is None:
+        if not self.task_ended(task, ok):
             return
         result, year = task.result, self._year
         try:

@@ -17,13 +17,14 @@ from ...core.measures.indicator_check import run_indicator_check
 from ...core.measures.indicator_outputs import findings_layer, township_layer
 from ...core.measures.indicator_report import city_chart, write_indicator_report
 from ...core.measures.indicators import YEARS, load_indicators
-from ...core.measures.unit_areas import TOWNSHIPS, Canceled
+from ...core.measures.unit_areas import TOWNSHIPS
 from ...core.plan_data.loader import describe_sources
 from ...core.printing.result_sheets import result_sheet
 from ...core.printing.sheets import PDF, PNG, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+from ..cancel import WrittenUnlessCanceled
 from .parameters import LAYERS, PLAN_GPKG, add_area_parameters, add_plan_parameters, area_method
 
 
@@ -87,11 +88,25 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
             area = area_method(self, parameters, context)
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG)
             result = run_indicator_check(layers, indicators, area, feedback)
-            outputs = self._write(parameters, context, feedback, result, layers, year)
-        except Canceled:
-            raise QgsProcessingException(tr("Canceled: nothing was written"))
         except PlanError as error:
             raise QgsProcessingException(str(error))
+        canceled = tr("The indicator check was canceled: nothing was written")
+        if result.canceled:
+            raise QgsProcessingException(canceled)
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        sheet = self.parameterAsFileOutput(parameters, self.SHEET, context)
+        with WrittenUnlessCanceled(feedback, canceled) as written:
+            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+                               self.parameterAsOutputLayer(parameters, self.TOWNSHIPS, context), report, sheet)
+            if report:
+                path = Path(report)
+                written.will_write(path.with_suffix(".pdf"), path.with_name(f"{path.stem}_charts"))
+            if sheet:
+                written.will_write(Path(sheet).with_name(f"{Path(sheet).stem}_chart.png"))
+            try:
+                outputs = self._write(parameters, context, feedback, result, layers, year, report, sheet)
+            except PlanError as error:
+                raise QgsProcessingException(str(error))
         for name in [result.city_name] + result.townships:
             status = result.status(name, year)
             if status.achieved is False:
@@ -100,17 +115,15 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
         feedback.pushInfo(tr("Charts drawn with {painter}").format(painter=chart_painter()))
         return outputs
 
-    def _write(self, parameters, context, feedback, result, layers, year) -> dict:
+    def _write(self, parameters, context, feedback, result, layers, year, report, sheet) -> dict:
         outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, findings_layer(result), feedback)}
         townships = self.write_output(parameters, self.TOWNSHIPS, context,
                                       township_layer(result, layers[TOWNSHIPS], year), feedback)
         if townships is not None:
             outputs[self.TOWNSHIPS] = townships
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             outputs[self.REPORT] = str(write_indicator_report(result, report, year,
                                                               describe_sources(layers.values()))["html"])
-        sheet = self.parameterAsFileOutput(parameters, self.SHEET, context)
         if sheet:
             path = Path(sheet)
             chart = draw_chart(city_chart(result, year), path.with_name(f"{path.stem}_chart.png"))

@@ -1,4 +1,6 @@
 """Processing: 乡镇规划指引 — the township layer, the table (CSV, XLSX) and the report, as in the dialog."""
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -9,12 +11,13 @@ from qgis.core import (
 
 from ...core.measures.guidance_outputs import export_table, guidance_layer, write_guidance_report
 from ...core.measures.township_guidance import load_figures, township_guidance
-from ...core.measures.unit_areas import TOWNSHIPS, Canceled
+from ...core.measures.unit_areas import TOWNSHIPS
 from ...core.plan_data.loader import describe_sources
 from ...core.shared.areas import hectares
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+from ..cancel import WrittenUnlessCanceled
 from .parameters import LAYERS, PLAN_GPKG, add_area_parameters, add_plan_parameters, area_method
 
 
@@ -63,21 +66,21 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
             area = area_method(self, parameters, context)
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG)
             result = township_guidance(layers, area, figures, feedback)
-            outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context,
-                                                      guidance_layer(result, layers[TOWNSHIPS]), feedback)}
-            csv = self.parameterAsFileOutput(parameters, self.CSV, context)
-            xlsx = self.parameterAsFileOutput(parameters, self.XLSX, context)
-            for key, path in zip([k for k, p in ((self.CSV, csv), (self.XLSX, xlsx)) if p],
-                                 export_table(result, csv or None, xlsx or None)):
-                outputs[key] = str(path)
-            report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-            if report:
-                outputs[self.REPORT] = str(write_guidance_report(result, report,
-                                                                 describe_sources(layers.values()))["html"])
-        except Canceled:
-            raise QgsProcessingException(tr("Canceled: nothing was written"))
         except PlanError as error:
             raise QgsProcessingException(str(error))
+        canceled = tr("Township planning guidance was canceled: nothing was written")
+        if result.canceled:
+            raise QgsProcessingException(canceled)
+        files = {key: self.parameterAsFileOutput(parameters, key, context)
+                 for key in (self.CSV, self.XLSX, self.REPORT)}
+        with WrittenUnlessCanceled(feedback, canceled) as written:
+            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), *files.values())
+            if files[self.REPORT]:
+                written.will_write(Path(files[self.REPORT]).with_suffix(".pdf"))
+            try:
+                outputs = self._write(parameters, context, feedback, result, layers, files)
+            except PlanError as error:
+                raise QgsProcessingException(str(error))
         feedback.pushInfo(tr("{count} townships measured ({method})").format(
             count=len(result.townships), method=result.area_method.describe()))
         for key in result.mismatches():
@@ -85,4 +88,15 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
             feedback.reportError(tr("{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha")
                                  .format(figure=label, sum=hectares(result.township_sum(key)),
                                          city=hectares(result.city_value(key))), False)
+        return outputs
+
+    def _write(self, parameters, context, feedback, result, layers, files) -> dict:
+        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context,
+                                                  guidance_layer(result, layers[TOWNSHIPS]), feedback)}
+        tables = [key for key in (self.CSV, self.XLSX) if files[key]]
+        for key, path in zip(tables, export_table(result, files[self.CSV] or None, files[self.XLSX] or None)):
+            outputs[key] = str(path)
+        if files[self.REPORT]:
+            report = write_guidance_report(result, files[self.REPORT], describe_sources(layers.values()))
+            outputs[self.REPORT] = str(report["html"])
         return outputs
