@@ -3,7 +3,7 @@ import pytest
 from cancel_feedback import CancelAt
 from helpers import memory_layer, shapes
 from pyproj import Geod, Transformer
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 from shapely.geometry import box
 from shapely.ops import transform, unary_union
 
@@ -90,6 +90,7 @@ def test_features_split_at_borders_and_overlaps_count_once():
     assert rows["东镇"]["STBHHX"] == 0.0
     assert result.city.figures["YJJBNT"] == pytest.approx(farmland.area)
     assert result.mismatches() == []
+    assert result.warnings == ["Layer 空 has no features: its areas are 0"]  # a zero said, not silent
 
 
 def test_townships_with_a_gap_do_not_add_up_and_say_so():
@@ -154,6 +155,33 @@ def test_missing_layers_are_named(plan):
     without_parcels = {k: v for k, v in plan.items() if k != "DLTB"}
     with pytest.raises(PlanError, match=r"needs layer 三调地类图斑 \(DLTB\), which is missing"):
         township_guidance(without_parcels, AreaMethod.create())
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda layers: layers["XZQ_XZ"].setCrs(QgsCoordinateReferenceSystem()), "Layer 乡镇 has no CRS"),
+    (lambda layers: layers["XZQ_XZ"].dataProvider().truncate(), "Layer 乡镇 has no township polygons"),
+    (lambda layers: layers["XZQ_XZ"].dataProvider().deleteAttributes([0]) and layers["XZQ_XZ"].updateFields(),
+     "Layer 乡镇 lacks field XZQMC"),
+    (lambda layers: layers.update(XZQ_XZ=memory_layer("Point", CRS, ["XZQMC:string"], [("POINT(1 1)", ["点"])], "点")),
+     "Layer 点 is not a polygon layer"),
+    (lambda layers: layers.update(YJJBNT=memory_layer("LineString", CRS, ["BSM:integer"], [], "线")),
+     "Layer 线 is not a polygon layer, so it has no area to measure"),
+])
+def test_bad_township_and_control_layers(change, message):
+    layers, _, _ = _square_plan()
+    change(layers)
+    with pytest.raises(PlanError, match=message):
+        township_guidance(layers, AreaMethod.create())
+
+
+def test_a_filter_choosing_nothing_is_said():
+    from yongji_plugin.core.measures.township_guidance import Figure
+
+    layers, _, _ = _square_plan()
+    figures = [Figure("GD", "DLTB", "\"DLBM\" = 'O103'", "耕地")]  # a letter O for the zero
+    result = township_guidance(layers, AreaMethod.create(), figures)
+    assert result.city.figures["GD"] == 0.0
+    assert result.warnings == ["The filter \"DLBM\" = 'O103' chooses no feature of layer 三调: its areas are 0"]
 
 
 def test_duplicate_township_names_are_refused():

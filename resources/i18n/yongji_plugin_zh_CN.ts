@@ -1894,7 +1894,7 @@
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="89"/>
         <source>Administrative area</source>
         <translation>行政区面积</translation>
     </message>
@@ -1994,47 +1994,47 @@
         <translation>各图层的图斑按乡镇界线分割：跨两个乡镇的图斑按各自部分分别计入，同一图层内相互重叠的图斑只计一次。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="108"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="109"/>
         <source>indicator {code}: township {township} is not in layer {layer}</source>
         <translation>指标 {code}：乡镇 {township} 不在图层 {layer} 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="112"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="113"/>
         <source>Indicator file {path} does not fit the data (townships: {names}):</source>
         <translation>指标文件 {path} 与数据不符（乡镇：{names}）：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="118"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="119"/>
         <source>The indicator check</source>
         <translation>规划指标检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="163"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="164"/>
         <source>measured</source>
         <translation>测算值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="163"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="164"/>
         <source>target {year}</source>
         <translation>{year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="185"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="186"/>
         <source>{name} target {year}</source>
         <translation>{name} {year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="186"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="187"/>
         <source>{name} ({code}) as drawn</source>
         <translation>{name}（{code}）图上面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="214"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="215"/>
         <source>sum of {count} township targets</source>
         <translation>{count} 个乡镇分解值之和</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="214"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="215"/>
         <source>city target {year}</source>
         <translation>全市{year}年目标值</translation>
     </message>
@@ -2104,12 +2104,12 @@
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="157"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
         <source>City or township</source>
         <translation>市或乡镇</translation>
     </message>
@@ -2119,17 +2119,17 @@
         <translation>指标或关系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="147"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
         <source>Binding or expected</source>
         <translation>约束性或预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="147"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -2139,12 +2139,12 @@
         <translation>数值含义</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
         <source>Reference</source>
         <translation>比较值</translation>
     </message>
@@ -2154,7 +2154,7 @@
         <translation>比较值含义</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
         <source>Margin</source>
         <translation>余量</translation>
     </message>
@@ -2249,87 +2249,87 @@
         <translation>图表和专题图年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="147"/>
         <source>Indicators and how they are measured</source>
         <translation>指标及其测算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="147"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
         <source>Measured from</source>
         <translation>测算依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
         <source>City targets</source>
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
         <source>binding targets missed</source>
         <translation>项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
         <source>expected targets missed</source>
         <translation>项预期性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
         <source>A city or township achieves a year&apos;s targets when it meets every binding target handed down to it for that year.</source>
         <translation>市或乡镇达到当年下达的全部约束性指标即为达标。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="152"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="153"/>
         <source>The value measured from the data against the target, in the indicator&apos;s direction.</source>
         <translation>按指标方向，将由数据测算的数值与目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="154"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="155"/>
         <source>The indicator table against the map: a layer&apos;s total as drawn against a target, or one target against another.</source>
         <translation>指标表与图件比较：图层实际面积与目标值比较，或两项目标值相互比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="156"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="157"/>
         <source>The townships&apos; targets together against the city&apos;s target.</source>
         <translation>各乡镇分解值之和与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="157"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="157"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
         <source>Left side</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="157"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
         <source>Right side</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
         <source>Sum of township targets</source>
         <translation>乡镇分解值之和</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
         <source>City target</source>
         <translation>全市目标值</translation>
     </message>
@@ -2594,42 +2594,42 @@
         <translation>统计项 {key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="58"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="59"/>
         <source>{purpose} needs layer {name} ({code}), which is missing</source>
         <translation>{purpose}需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="67"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="68"/>
         <source>Layer {name} {problem}</source>
         <translation>图层 {name} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="70"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="71"/>
         <source>Layer {name} lacks field {field}</source>
         <translation>图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="89"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="91"/>
         <source>Layer {name} has no township polygons</source>
         <translation>图层 {name} 中没有乡镇面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="91"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="93"/>
         <source>(no name) feature {fid}</source>
         <translation>（无名称）要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="94"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="96"/>
         <source>Layer {name} names more than one township {township}; each needs its own {field}</source>
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="109"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="111"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="175"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="196"/>
         <source>Layer {name} lacks field {field}, which the filter {expr} reads</source>
         <translation>图层 {name} 缺少筛选条件 {expr} 所读取的字段 {field}</translation>
     </message>
@@ -2664,7 +2664,7 @@
         <translation>已统计 {count} 个乡镇（{method}）；表格和报告位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="87"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="89"/>
         <source>The townships do not add up to the city for {figures} (up to {diff:.4f} ha): run the plan data quality check</source>
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
@@ -2754,12 +2754,12 @@
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="115"/>
         <source>{unit} {year}: {count} binding targets missed</source>
         <translation>{unit} {year}年：{count} 项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="117"/>
         <source>Charts drawn with {painter}</source>
         <translation>图表绘制方式：{painter}</translation>
     </message>
@@ -2799,7 +2799,7 @@
         <translation>已统计 {count} 个乡镇（{method}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="90"/>
         <source>{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha</source>
         <translation>{figure}：各乡镇之和为 {sum:.4f} 公顷，全市合计为 {city:.4f} 公顷</translation>
     </message>
@@ -2812,6 +2812,26 @@
         <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="71"/>
         <source>Township planning guidance was canceled: nothing was written</source>
         <translation>乡镇规划指引已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="143"/>
+        <source>Warnings</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="177"/>
+        <source>Layer {name} is not a polygon layer, so it has no area to measure</source>
+        <translation>图层 {name} 不是面图层，无法统计面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="183"/>
+        <source>The filter {expr} chooses no feature of layer {name}: its areas are 0</source>
+        <translation>筛选条件 {expr} 在图层 {name} 中未选中任何要素：其面积均为 0</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="185"/>
+        <source>Layer {name} has no features: its areas are 0</source>
+        <translation>图层 {name} 没有要素：其面积均为 0</translation>
     </message>
 </context>
 <context>

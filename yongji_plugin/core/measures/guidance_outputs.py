@@ -114,14 +114,14 @@ def report_context(result: GuidanceResult, data_source: str = "") -> dict:
               "in_mu": tr("Areas in mu (1 mu = 10000/15 m²)"), "sums": tr("Townships add up to the city"),
               "figure": tr("Figure"), "sum": tr("Sum of townships (ha)"), "city": tr("City (ha)"),
               "diff": tr("Difference (ha)"), "status": tr("Within 0.01 ha"), "yes": tr("yes"), "no": tr("no"),
-              "repairs": tr("Invalid geometries repaired on a copy"), "how": tr(
+              "repairs": tr("Invalid geometries repaired on a copy"), "warnings": tr("Warnings"), "how": tr(
                   "Each layer's features are split by the township boundaries; a feature crossing two "
                   "townships counts in each for its own part, and features of one layer that overlap "
                   "count once.")},
         "run": {"data_source": data_source or "—", "method": result.area_method.describe(),
                 "time": datetime.now().strftime("%Y-%m-%d %H:%M:%S"), "city_source": city_source,
                 "repairs": len(result.repairs)},
-        "figures": [f.label for f in result.figures], "rows": rows, "total": total,
+        "figures": [f.label for f in result.figures], "rows": rows, "total": total, "warnings": result.warnings,
         "checks": sum_checks(result),
     }
 

@@ -12,7 +12,7 @@
 A township is 达标 in a year when it meets every binding (约束性) target handed down to it;
 expected (预期性) shortfalls are counted apart. Comparisons are exact up to floating-point noise.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from ...i18n import tr
@@ -90,6 +90,7 @@ class IndicatorResult:
     city_from_layer: bool
     repairs: List[Repair]
     canceled: bool = False  # then nothing in it may be read as a judgement (see shared.cancel)
+    warnings: List[str] = field(default_factory=list)
 
     def of_kind(self, kind: str, year: Optional[int] = None) -> List[Finding]:
         return [f for f in self.findings if f.kind == kind and (year is None or f.year == year)]
@@ -142,7 +143,7 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
         else:
             values[indicator.code] = {n: indicator.from_square_metres(a) for n, a in zip(names, raw)}
     result = IndicatorResult(indicators, units.city_name, units.names, units.fids, values, [], area,
-                             units.city_from_layer, measured.repairs)
+                             units.city_from_layer, measured.repairs, warnings=measured.warnings)
     for year in YEARS:
         result.findings += _compliance(result, year)
         result.findings += _consistency(result, year, areas)

@@ -6,7 +6,7 @@ must add up to the city's within 0.01 ha, and :meth:`GuidanceResult.mismatches` 
 do not (townships that leave gaps or overlap, features outside every township).
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -107,6 +107,7 @@ class GuidanceResult:
     city_from_layer: bool
     repairs: List[Repair]
     canceled: bool = False  # then nothing in it may be read as a figure (see shared.cancel)
+    warnings: List[str] = field(default_factory=list)
 
     def township_sum(self, key: Optional[str]) -> float:
         """Σ over the townships of a figure (``None``: of the townships' areas), m²."""
@@ -137,4 +138,4 @@ def township_guidance(layers: dict, area: AreaMethod, figures: List[Figure] = No
             for i, (name, fid) in enumerate(zip(units.names, units.fids))]
     city = GuidanceRow(units.city_name, None, city_area, {k: measured.city[r.key] for k, r in requests.items()})
     return GuidanceResult(figures, rows, city, area, units.city_from_layer, measured.repairs,
-                          is_canceled(feedback))
+                          is_canceled(feedback), measured.warnings)

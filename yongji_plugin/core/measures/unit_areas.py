@@ -14,6 +14,7 @@ from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsWkbTypes,
 )
 
 from ...i18n import tr
@@ -83,6 +84,7 @@ def _read_polygons(layer, name: str, area: AreaMethod, fields: Sequence[str] = (
 def read_units(layers: dict, area: AreaMethod, purpose: str) -> Units:
     """The townships and the city from the plan layers; a clear error when the townships are missing."""
     townships = _require(layers, TOWNSHIPS, purpose)
+    _check_polygons(townships)
     name = townships.name()
     rows = [r for r in _read_polygons(townships, name, area, (NAME_FIELD,)) if not r[2].isEmpty()]
     if not rows:
@@ -130,6 +132,7 @@ class UnitAreas:
     city: Dict[tuple, float]
     unit_areas: Dict[str, Tuple[List[float], float]]  # method: (township areas, city area)
     repairs: List[Repair]
+    warnings: List[str] = field(default_factory=list)  # layers or filters with nothing to measure
 
 
 def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], area: AreaMethod,
@@ -146,9 +149,13 @@ def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], a
         source = (request.layer, request.filter or "")
         if source not in indexes:
             layer = _require(layers, request.layer, purpose)
+            _check_polygons(layer)
             _check_filter(layer, request.filter)
             indexes[source] = ControlIndex(layer, layer.name(), area.crs, filter_expression=request.filter,
                                            feedback=feedback)
+            warning = _nothing_to_measure(layer, request.filter) if len(indexes[source]) == 0 else None
+            if warning and warning not in result.warnings:  # zero is then the answer, but say why
+                result.warnings.append(warning)
         index = indexes[source]
         values = [_covered(geometry, index, areas[request.method]) for geometry in units.all_geometries()]
         result.townships[request.key], result.city[request.key] = values[:-1], values[-1]
@@ -162,6 +169,20 @@ def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], a
                 seen.add((repair.layer, repair.feature))
                 result.repairs.append(repair)
     return result
+
+
+def _check_polygons(layer) -> None:
+    """Points or lines measure nothing: a wrong layer must not pass as an area of 0."""
+    if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+        raise PlanError(tr("Layer {name} is not a polygon layer, so it has no area to measure").format(
+            name=layer.name()))
+
+
+def _nothing_to_measure(layer, expression: Optional[str]) -> str:
+    if expression:
+        return tr("The filter {expr} chooses no feature of layer {name}: its areas are 0").format(
+            expr=expression, name=layer.name())
+    return tr("Layer {name} has no features: its areas are 0").format(name=layer.name())
 
 
 def _check_filter(layer, expression: Optional[str]) -> None:

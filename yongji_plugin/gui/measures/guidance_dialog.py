@@ -81,12 +81,15 @@ class TownshipGuidanceDialog(TaskDialogMixin, BASE, FORM):
         text = tr("{count} townships measured ({method}); table and report in {folder}").format(
             count=len(result.townships), method=result.area_method.describe(), folder=self._folder)
         mismatches = result.mismatches()
+        if result.warnings:
+            text += "\n" + "\n".join(result.warnings)
         if mismatches:
             labels = {f.key: f.label for f in result.figures}
             worst = max(abs(result.township_sum(k) - result.city_value(k)) for k in mismatches)
             text += "\n" + tr("The townships do not add up to the city for {figures} (up to {diff:.4f} ha): "
                               "run the plan data quality check").format(
                 figures=", ".join(labels.get(k, tr("Administrative area")) for k in mismatches), diff=hectares(worst))
+        if mismatches or result.warnings:
             show_error(self, text, self.iface)
         else:
             show_info(self.iface, text)

@@ -138,8 +138,12 @@ class IndicatorDialog(TaskDialogMixin, BASE, FORM):
         text = tr("{year}: the city {city}; {count} of {total} townships miss a binding target{names}").format(
             year=year, city=tr("achieves its targets") if city.achieved is not False else tr("misses a binding target"),
             count=len(short), total=len(result.townships), names=f"（{'、'.join(short)}）" if short else "")
+        if result.warnings:
+            text += "\n" + "\n".join(result.warnings)
+            show_error(self, text, self.iface)
+        else:
+            show_info(self.iface, text)
         self.statusLabel.setText(text)
-        show_info(self.iface, text)
         if self.open_report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))
 

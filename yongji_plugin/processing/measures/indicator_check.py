@@ -107,6 +107,8 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
                 outputs = self._write(parameters, context, feedback, result, layers, year, report, sheet)
             except PlanError as error:
                 raise QgsProcessingException(str(error))
+        for warning in result.warnings:
+            feedback.reportError(warning, False)
         for name in [result.city_name] + result.townships:
             status = result.status(name, year)
             if status.achieved is False:

@@ -83,6 +83,8 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
                 raise QgsProcessingException(str(error))
         feedback.pushInfo(tr("{count} townships measured ({method})").format(
             count=len(result.townships), method=result.area_method.describe()))
+        for warning in result.warnings:
+            feedback.reportError(warning, False)
         for key in result.mismatches():
             label = next((f.label for f in result.figures if f.key == key), tr("Administrative area"))
             feedback.reportError(tr("{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha")
