@@ -69,8 +69,13 @@ class _Controls:
 
     def __init__(self, backend: "QgisBackend", control: ControlLayer):
         self.backend, self.name = backend, control.name
-        self.index = QgsSpatialIndex(control.layer.getFeatures(_request(control, backend.area.crs)),
-                                     backend.feedback, QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
+        backend.check_canceled()
+        try:
+            self.index = QgsSpatialIndex(control.layer.getFeatures(_request(control, backend.area.crs)),
+                                         backend.feedback, QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
+        except Exception:  # a bulk load stopped by the feedback ends in an exception
+            backend.check_canceled()
+            raise
         self._checked: Dict[int, tuple] = {}  # fid -> (geometry, bbox, area) or None when empty
         self._engines: Dict[int, object] = {}
 
