@@ -12,12 +12,10 @@ import pytest
 from helpers import memory_layer, shapes
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsDataSourceUri,
     QgsFeatureRequest,
     QgsFeedback,
     QgsProject,
     QgsVectorLayer,
-    QgsVectorLayerExporter,
 )
 from shapely.ops import unary_union
 
@@ -49,47 +47,11 @@ def demo(demo_gpkg):
     gc.collect()
 
 
-class Database:
-    """The throw-away server with tables copied from layers; layers read back through QGIS."""
-
-    def __init__(self):
-        self.server = postgis_server.Server().start()
-        self.layers = []
-
-    def table(self, layer, name, user="postgres"):
-        uri = QgsDataSourceUri(self.server.uri())
-        uri.setDataSource("public", name, "geom", "", "fid")
-        error, message = QgsVectorLayerExporter.exportLayer(layer, uri.uri(False), "postgres", layer.crs())
-        assert error == QgsVectorLayerExporter.NoError, message
-        return self.layer(name, user)
-
-    def layer(self, name, user="postgres"):
-        uri = QgsDataSourceUri(self.server.uri().replace("user=postgres", f"user={user}"))
-        uri.setDataSource("public", name, "geom", "", "fid")
-        layer = QgsVectorLayer(uri.uri(False), name, "postgres")
-        assert layer.isValid(), name
-        self.layers.append(layer)
-        return layer
-
-
-@pytest.fixture(scope="module")
-def database(demo):
-    if not postgis_server.available():
-        pytest.skip("PostgreSQL 15 + PostGIS not installed")
-    db = Database()
-    db.demo = {code: db.table(layer, code.lower()) for code, layer in demo.items()}
-    yield db
-    db.layers.clear()
-    db.demo.clear()
-    gc.collect()
-    db.server.stop()
-
-
 @pytest.fixture()
 def layers(request, backend, demo):
     """The demo layers as this backend reads them (PostGIS tables for the postgis backend)."""
     if backend == "postgis":
-        return request.getfixturevalue("database").demo
+        return request.getfixturevalue("postgis_demo").plan
     return demo
 
 
@@ -99,7 +61,7 @@ def table(request, backend):
     def make(layer, name):
         if backend != "postgis":
             return layer
-        return request.getfixturevalue("database").table(layer, name)
+        return request.getfixturevalue("postgis_demo").table(layer, name)
     return make
 
 
@@ -265,14 +227,19 @@ def test_choice_and_bad_names(demo):
         choose("postgis", [demo["YJJBNT"]])
 
 
-def test_postgis_reads_as_a_select_only_role_and_is_chosen_when_all_layers_are_there(database, demo):
+def test_postgis_reads_as_a_select_only_role_and_is_chosen_when_all_layers_are_there(postgis_demo, demo):
     """Only temporary tables are written: a role that may only SELECT and create temp tables runs it."""
+    database = postgis_demo
     database.server.psql("CREATE ROLE reader LOGIN; GRANT CONNECT, TEMPORARY ON DATABASE yongji TO reader; "
                          "GRANT USAGE ON SCHEMA public TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader",
                          database="yongji")
     readonly = database.layer("yjjbnt", user="reader")
-    assert choose("auto", [readonly, database.layer("sites", user="reader")]).name == "postgis"
-    assert choose("auto", [readonly, demo["sites"]]).name == "shapely"  # one input outside the database
+    assert choose("auto", [readonly], [database.layer("sites", user="reader")]).name == "postgis"
+    assert choose("auto", [readonly], [demo["sites"]]).name == "shapely"  # sites outside the database
+    assert choose("auto", [readonly], [None]).name == "shapely"  # sites from no layer at all
+    assert choose("postgis", [readonly], [demo["sites"]]).name == "postgis"  # by name: sites are uploaded
+    with pytest.raises(PlanError, match="different PostGIS databases"):
+        choose("postgis", [readonly, database.plan["sites"]])  # another user: another connection
     mine = run("postgis", demo["sites"], ControlLayer(readonly, "YJJBNT", "\"BSM\" > 100"))
     other = run("shapely", demo["sites"], ControlLayer(demo["YJJBNT"], "YJJBNT", "\"BSM\" > 100"))
     assert mine["name"] == "postgis" and mine["pairs"] == other["pairs"] > 0

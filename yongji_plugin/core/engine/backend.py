@@ -10,6 +10,7 @@ from typing import Dict, Hashable, List, Optional, Sequence
 
 from qgis.core import QgsFeatureRequest, QgsGeometry
 
+from ..shared.cancel import Canceled, raise_if_canceled  # noqa: F401 - the backends raise it
 from .geometry_repair import Repair
 from .layers import ControlLayer
 
@@ -29,10 +30,6 @@ def grid(xmin, ymin, xmax, ymax, count):
             yield x, y, min(x + side, xmax), min(y + side, ymax)
             x += side
         y += side
-
-
-class Canceled(Exception):
-    """The user canceled: nothing computed so far may be read as complete."""
 
 
 class Sites:
@@ -182,8 +179,8 @@ class Backend:
         self._repairs.setdefault((layer, str(fid)), Repair(layer, str(fid), problem))
 
     def check_canceled(self) -> None:
-        if self.feedback is not None and self.feedback.isCanceled():
-            raise Canceled()
+        """Raise core.shared.cancel.Canceled once the run's feedback is canceled."""
+        raise_if_canceled(self.feedback)
 
     def sites(self, geometries: Sequence[QgsGeometry], keys: Sequence = None) -> Sites:
         """Sites from QGIS geometries (valid, in the area CRS; null or empty ones get no pairs)."""

@@ -21,10 +21,12 @@ __all__ = ["Canceled", "ControlLayer", "OverlayEngine"]
 
 
 class OverlayEngine:
-    def __init__(self, area, backend: str = AUTO, layers: Sequence = (), feedback=None):
-        """``layers``: every layer the run will read (sites and controls), for the ``auto`` choice."""
+    def __init__(self, area, backend: str = AUTO, layers: Sequence = (), feedback=None,
+                 site_layers: Sequence = ()):
+        """``layers``: the layers the run reads (controls, and layers whose features are sites);
+        ``site_layers``: where sites given as geometries come from (None: not a layer)."""
         self.area = area
-        self._backend = choose(backend, [layer for layer in layers if layer is not None])(area, feedback)
+        self._backend = choose(backend, list(layers), list(site_layers))(area, feedback)
 
     @property
     def name(self) -> str:

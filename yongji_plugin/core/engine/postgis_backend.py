@@ -5,8 +5,9 @@ Sites go to temporary tables (uploaded with COPY, or selected from a PostGIS lay
 table is only read, through its GiST index (``&&``), with the layer's own SQL filter, a QGIS
 expression filter applied as the key values of the features QGIS keeps, and a reprojection when
 its SRID is not the area CRS's. A feature is known by its key value (for an integer key QGIS's
-feature id is the same number; for a bigint key QGIS numbers features itself, and the key is the
-stable identity), and attributes are read through QGIS so their types match the other backends. Touched control features are checked with ``ST_IsValid`` once per session and
+feature id is the same number; for a bigint key QGIS numbers features itself, and the
+backend asks QGIS for its ids), and attributes are read through QGIS so their types match the
+other backends. Touched control features are checked with ``ST_IsValid`` once per session and
 repaired on the fly (``ST_MakeValid``); a control feature inside its site takes its own area,
 a site inside a control feature the site's, and only the rest is intersected. Temporary tables
 cannot be read by parallel query workers, so the sites are split over as many sessions as a
@@ -21,12 +22,14 @@ from typing import Dict, List, Optional, Sequence
 from qgis.core import QgsDataSourceUri, QgsExpression, QgsFeatureRequest, QgsGeometry
 
 from ...i18n import tr
+from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
 from .backend import Backend, Canceled, Overlay, Sites
 from .geometry_repair import polygon_part
 from .layers import ControlLayer
 
-INTEGER_TYPES = ("int2", "int4", "int8", "integer", "bigint", "smallint", "serial", "bigserial")
+SMALL_INTEGER_TYPES = ("int2", "int4", "integer", "smallint", "serial")
+INTEGER_TYPES = SMALL_INTEGER_TYPES + ("int8", "bigint", "bigserial")
 MAX_SESSIONS = 8
 KEY_BATCH = 5000
 CHUNKS_PER_SESSION = 4
@@ -43,6 +46,8 @@ def database_of(layer) -> tuple:
 
 def _unusable(layer) -> Optional[str]:
     """Why one layer cannot be read by SQL here (None: it can)."""
+    if layer is None:
+        return tr("an input is not a layer")
     if layer.providerType() != "postgres":
         return tr("layer {name} is not in PostGIS").format(name=layer.name())
     uri = _uri(layer)
@@ -96,20 +101,19 @@ def kept_keys(control: ControlLayer, key: str) -> Optional[list]:
     return [feature[key] for feature in control.layer.getFeatures(request)]
 
 
-def key_attributes(control: ControlLayer, key: str, keys: List[int]) -> Dict[int, dict]:
-    """The wanted fields of the features with these key values, read through QGIS (same types
-    as the other backends), in batches of one ``IN`` list each."""
-    fields = list(control.fields)
-    result = {}
-    for start in range(0, len(keys), KEY_BATCH):
-        batch = keys[start:start + KEY_BATCH]
+def feature_ids(layer, key: str, keys: Sequence[int]) -> Dict[int, int]:
+    """QGIS's feature id of each key value. The same number for an int4 key; for a bigint key
+    QGIS numbers features itself, so the ids are asked of QGIS (in batches of one IN list)."""
+    if layer.fields().field(key).typeName().lower() in SMALL_INTEGER_TYPES:
+        return {k: k for k in keys}
+    wanted, found = sorted(set(keys)), {}
+    for start in range(0, len(wanted), KEY_BATCH):
         request = QgsFeatureRequest().setFilterExpression("{} IN ({})".format(
-            QgsExpression.quotedColumnRef(key), ", ".join(str(int(k)) for k in batch)))
+            QgsExpression.quotedColumnRef(key), ", ".join(str(int(k)) for k in wanted[start:start + KEY_BATCH])))
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-        request.setSubsetOfAttributes(fields + [key], control.layer.fields())
-        for feature in control.layer.getFeatures(request):
-            result[feature[key]] = {name: feature[name] for name in fields}
-    return result
+        request.setSubsetOfAttributes([key], layer.fields())
+        found.update((feature[key], feature.id()) for feature in layer.getFeatures(request))
+    return found
 
 
 class _Session:
@@ -227,11 +231,12 @@ class PostgisBackend(Backend):
                         results.append(future.result(timeout=0.2))
                         break
                     except TimeoutError:
-                        if self.feedback is not None and self.feedback.isCanceled():
+                        if is_canceled(self.feedback):
                             for session in self._sessions:
                                 session.cancel()
                     except errors.QueryCanceled as error:
                         raise Canceled() from error
+            self.check_canceled()
             return results
         finally:
             for future in futures:
@@ -293,11 +298,12 @@ class PostgisBackend(Backend):
         if kept is not None:
             keep = set(kept)
             rows = [row for row in rows if row[0] in keep]
-        for fid, valid, reason in rows:
+        ids = feature_ids(control.layer, table.key, [row[0] for row in rows])
+        for key, valid, reason in rows:
             if not valid:
-                self._record(control.name, fid, reason.split("[")[0])
+                self._record(control.name, ids[key], reason.split("[")[0])
         fids = [row[0] for row in rows]
-        sites = PostgisSites(fids, [0.0] * len(fids), self._next())
+        sites = PostgisSites([ids[key] for key in fids], [0.0] * len(fids), self._next())
         sites.ranges = self._ranges(len(fids))
         name = sql.Identifier(f"yj_sites_{sites.number}")
 
@@ -382,10 +388,12 @@ class PostgisBackend(Backend):
             return pairs, problems
 
         results = self._each(work)
-        for fid, problem in sorted({p for _, problems in results for p in problems}):
-            self._record(control.name, fid, problem.split("[")[0])
         rows = [row for pairs, _ in results for row in pairs]
-        return PostgisOverlay(self, sites, control, names["pieces"], rows, table.key)
+        problems = sorted({p for _, found in results for p in found})
+        ids = feature_ids(control.layer, table.key, [row[1] for row in rows] + [key for key, _ in problems])
+        for key, problem in problems:
+            self._record(control.name, ids[key], problem.split("[")[0])
+        return PostgisOverlay(self, sites, control, names["pieces"], rows, ids)
 
 
 def _geometry(wkb) -> Optional[QgsGeometry]:
@@ -398,18 +406,16 @@ def _geometry(wkb) -> Optional[QgsGeometry]:
 
 
 class PostgisOverlay(Overlay):
-    def __init__(self, backend: PostgisBackend, sites: PostgisSites, control, pieces_table, rows, key):
+    def __init__(self, backend: PostgisBackend, sites: PostgisSites, control, pieces_table, rows, ids):
         areas = [row[3] for row in rows]
-        self._backend, self._table, self._key = backend, pieces_table, key
+        self._backend, self._table = backend, pieces_table
         self._kinds = [row[2] for row in rows]
+        self._keys = [row[1] for row in rows]  # key values in the table (pair_fids are QGIS's ids)
         super().__init__(PostgisBackend.name, sites, control, [row[0] for row in rows],
-                         [row[1] for row in rows], areas)
+                         [ids[row[1]] for row in rows], areas)
         if backend.area.method != "planar":  # QGIS's ellipsoidal measure, on the pieces themselves
             geometries = self._pieces(list(range(len(rows))))
             self.pair_areas = [backend.area.area(g) for g in geometries]
-
-    def _read_attributes(self, fids: List[int]) -> Dict[int, dict]:
-        return key_attributes(self.control, self._key, fids)
 
     def _session_of(self, site: int) -> int:
         if not self._backend._sessions:
@@ -433,11 +439,11 @@ class PostgisOverlay(Overlay):
             rows = self._backend._sessions[number].run(sql.SQL(
                 "SELECT p.site, p.fid, ST_AsBinary(p.geom) FROM {} p "
                 "JOIN unnest(%s::integer[], %s::bigint[]) AS w(site, fid) ON w.site = p.site AND w.fid = p.fid").format(
-                self._table), ([self.pair_sites[p] for p in pairs], [self.pair_fids[p] for p in pairs]), fetch=True)
+                self._table), ([self.pair_sites[p] for p in pairs], [self._keys[p] for p in pairs]), fetch=True)
             found.update(((site, fid), wkb) for site, fid, wkb in rows)
         out = []
         for pair in pair_indices:
-            geometry = _geometry(found.get((self.pair_sites[pair], self.pair_fids[pair])))
+            geometry = _geometry(found.get((self.pair_sites[pair], self._keys[pair])))
             out.append(geometry if geometry is not None else QgsGeometry())
         return out
 
@@ -449,7 +455,7 @@ class PostgisOverlay(Overlay):
         per_session: Dict[int, List[tuple]] = {}
         for number, pairs in enumerate(groups):
             session = self._session_of(self.pair_sites[pairs[0]])
-            per_session.setdefault(session, []).extend((number, self.pair_sites[p], self.pair_fids[p]) for p in pairs)
+            per_session.setdefault(session, []).extend((number, self.pair_sites[p], self._keys[p]) for p in pairs)
         for session, members in per_session.items():
             g, s, f = (list(v) for v in zip(*members))
             rows = self._backend._sessions[session].run(sql.SQL(
@@ -472,7 +478,7 @@ class PostgisOverlay(Overlay):
         for number, pairs in enumerate(groups):
             flagged = {fid for fid, wkb in rows.get(number, []) if fid is not None}
             union = [wkb for fid, wkb in rows.get(number, []) if wkb is not None]
-            total = sum(self.pair_areas[p] for p in pairs if self.pair_fids[p] not in flagged)
+            total = sum(self.pair_areas[p] for p in pairs if self._keys[p] not in flagged)
             if union:
                 geometry = _geometry(union[0])
                 total += self._backend.area.area(geometry) if geometry is not None else 0.0

@@ -21,6 +21,7 @@ from ...i18n import tr
 from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, Sites, grid
 from .geometry_repair import polygon_part, repaired
 from .layers import ControlLayer
+from .spatial_index import bulk_index
 
 PROGRESS_EVERY = 64  # sites between progress reports and cancel checks
 
@@ -69,13 +70,7 @@ class _Controls:
 
     def __init__(self, backend: "QgisBackend", control: ControlLayer):
         self.backend, self.name = backend, control.name
-        backend.check_canceled()
-        try:
-            self.index = QgsSpatialIndex(control.layer.getFeatures(_request(control, backend.area.crs)),
-                                         backend.feedback, QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
-        except Exception:  # a bulk load stopped by the feedback ends in an exception
-            backend.check_canceled()
-            raise
+        self.index = bulk_index(control.layer.getFeatures(_request(control, backend.area.crs)), backend.feedback)
         self._checked: Dict[int, tuple] = {}  # fid -> (geometry, bbox, area) or None when empty
         self._engines: Dict[int, object] = {}
 

@@ -1,8 +1,9 @@
 """Which backend runs: the user's choice (Settings, a Processing parameter) or the best available.
 
-``auto``: PostGIS when every input lives in one PostGIS database, else shapely ≥ 2 when it can be
-imported, else QGIS alone. A named backend that cannot run here is a clear error, never a silent
-fallback. shapely is imported only when the shapely backend is asked for or tried.
+``auto``: PostGIS when every input (control layers and the layer the sites come from) lives in
+one PostGIS database, else shapely ≥ 2 when it can be imported, else QGIS alone. A named backend
+that cannot run here is a clear error, never a silent fallback; ``postgis`` by name needs only the
+control layers in one database (the sites are uploaded). shapely is imported only when the shapely backend is asked for or tried.
 """
 from typing import Optional, Sequence
 
@@ -53,13 +54,18 @@ def unavailable(name: str, layers: Sequence = ()) -> Optional[str]:
     return backend_class(name).unavailable(layers)
 
 
-def choose(name: str = AUTO, layers: Sequence = ()):
-    """The backend class to run: ``name`` if it can run here, the best available for ``auto``."""
+def choose(name: str = AUTO, layers: Sequence = (), site_layers: Sequence = ()):
+    """The backend class to run: ``name`` if it can run here, the best available for ``auto``.
+
+    ``layers``: the control layers; ``site_layers``: where the sites come from (None for a
+    source that is not a layer).
+    """
     name = (name or AUTO).strip().lower()
     if name == AUTO:
-        for candidate in (POSTGIS, SHAPELY):
-            if unavailable(candidate, layers) is None:
-                return backend_class(candidate)
+        if unavailable(POSTGIS, list(layers) + list(site_layers)) is None:
+            return backend_class(POSTGIS)
+        if unavailable(SHAPELY) is None:
+            return backend_class(SHAPELY)
         return backend_class(QGIS)
     backend_class(name)  # unknown names fail here, with the list of known ones
     reason = unavailable(name, layers)
