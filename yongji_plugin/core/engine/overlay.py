@@ -47,9 +47,15 @@ class OverlayEngine:
     def layer_sites(self, control: ControlLayer) -> Sites:
         return self._backend.layer_sites(control.validate())
 
-    def overlay(self, sites: Sites, control: ControlLayer, progress=None) -> Overlay:
-        """Sites × control layer; ``progress(fraction)`` is called between chunks of work."""
-        return self._backend.overlay(sites, control.validate(), progress)
+    def overlay(self, sites: Sites, control: ControlLayer, progress=None, once: bool = False) -> Overlay:
+        """Sites × control layer; ``progress(fraction)`` is called between chunks of work.
+
+        ``once``: the sites are this layer's own features (``layer_sites`` of the same layer):
+        a feature is not paired with itself, each unordered pair is kept once (the site's key
+        below the control's) and only where the interiors meet (touching neighbours are skipped
+        without an intersection).
+        """
+        return self._backend.overlay(sites, control.validate(), progress, once)
 
     def close(self) -> None:
         self._backend.close()

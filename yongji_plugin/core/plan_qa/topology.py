@@ -39,9 +39,8 @@ def overlap_between(rule: QaRule, engine: OverlayEngine, a: ControlLayer, b: Con
 def self_overlaps(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, tolerance: float) -> List[QaError]:
     """One error per pair of features of one layer that overlap by more than the tolerance."""
     sites = engine.layer_sites(layer)
-    overlay = engine.overlay(sites, layer)
-    found = [p for p, (site, fid, area) in enumerate(zip(overlay.pair_sites, overlay.pair_fids, overlay.pair_areas))
-             if sites.keys[site] < fid and area > tolerance]
+    overlay = engine.overlay(sites, layer, once=True)
+    found = [p for p, area in enumerate(overlay.pair_areas) if area > tolerance]
     errors = []
     for pair, piece in zip(found, overlay.pieces(found)):
         errors.append(QaError(rule, layer.name, sites.keys[overlay.pair_sites[pair]], tr("{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²").format(

@@ -44,17 +44,38 @@ class CheckParams:
     site_origin: object = None  # the layer sites given as a feature source come from (for ``auto``)
 
 
-@dataclass
 class Piece:
-    site_id: str
-    rule_id: str
-    layer: str
-    control_fid: Optional[int]
-    attributes: dict
-    geometry: QgsGeometry
-    area: float
-    status: str = CONFLICT
-    site_key: Optional[int] = None  # Site.key of the site it belongs to (site ids may repeat)
+    """One conflict piece: a site's part on a control feature (or outside the layer).
+
+    Its geometry and the control feature's attributes may come from the engine on first read
+    (``source``, ``position``), so a run with hundreds of thousands of pieces builds them only
+    for the outputs that show them.
+    """
+    __slots__ = ("site_id", "rule_id", "layer", "control_fid", "_attributes", "_geometry", "area",
+                 "status", "site_key", "_source", "_position")
+
+    def __init__(self, site_id: str, rule_id: str, layer: str, control_fid: Optional[int], attributes: dict,
+                 geometry: QgsGeometry, area: float, status: str = CONFLICT, site_key: Optional[int] = None,
+                 source=None, position: int = None):
+        self.site_id, self.rule_id, self.layer, self.control_fid = site_id, rule_id, layer, control_fid
+        self._attributes, self._geometry, self.area, self.status = attributes, geometry, area, status
+        self.site_key = site_key  # Site.key of the site it belongs to (site ids may repeat)
+        self._source, self._position = source, position
+
+    @property
+    def geometry(self) -> QgsGeometry:
+        if self._geometry is None and self._source is not None:
+            self._geometry = self._source.geometry(self._position)
+        return self._geometry
+
+    @property
+    def attributes(self) -> dict:
+        if self._attributes is None and self._source is not None:
+            self._attributes = self._source.attributes(self._position)
+        return self._attributes
+
+    def __repr__(self):
+        return f"Piece({self.site_id!r}, {self.rule_id!r}, {self.control_fid!r}, {self.area:.2f}, {self.status!r})"
 
 
 @dataclass
@@ -201,14 +222,15 @@ def _judge_overlaps(rule, overlay, results, checked, params, pieces, number) -> 
         if outcome.status != COMPLIANT:
             flagged[i] = outcome.status
     wanted = [pair for i in flagged for pair in by_site.get(i, [])]
-    geometries = overlay.pieces(wanted)
-    values = overlay.attributes(overlay.pair_fids[pair] for pair in wanted)
-    for pair, geometry in zip(wanted, geometries):
-        site_number, fid = overlay.pair_sites[pair], overlay.pair_fids[pair]
-        site = results[site_number].site
-        pieces.append((site_number, number, Piece(
-            site.site_id, rule.id, overlay.control.name, fid, values.get(fid, {}), geometry,
-            overlay.pair_areas[pair], flagged[site_number], site.key)))
+    source = overlay.detach(wanted)  # geometries and attributes built when first read
+    name, fids, areas = overlay.control.name, overlay.pair_fids, overlay.pair_areas
+    position = 0
+    for i, status in flagged.items():
+        site_id, key = results[i].site.site_id, results[i].site.key
+        for pair in by_site.get(i, []):
+            pieces.append((i, number, Piece(site_id, rule.id, name, fids[pair], None, None, areas[pair], status,
+                                            key, source, position)))
+            position += 1
 
 
 def _judge_outside(rule, overlay, results, checked, params, pieces, number) -> None:
