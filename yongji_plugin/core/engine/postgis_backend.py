@@ -254,8 +254,9 @@ class PostgisBackend(Backend):
         step = -(-count // len(self._sessions)) if count else 1
         return [range(min(i * step, count), min((i + 1) * step, count)) for i in range(len(self._sessions))]
 
-    def _each(self, work, chunks_of=None):
-        """``work(session, index, part)`` on every session side by side; cancel stops them all."""
+    def _each(self, work, report=None):
+        """``work(session, index)`` on every session side by side, waiting here: ``report()`` is
+        called while waiting (progress from this thread), a cancel stops every session."""
         from psycopg2 import errors
 
         futures = [self._pool.submit(work, session, index) for index, session in enumerate(self._sessions)]
@@ -267,6 +268,8 @@ class PostgisBackend(Backend):
                         results.append(future.result(timeout=0.2))
                         break
                     except TimeoutError:
+                        if report is not None:
+                            report()
                         if is_canceled(self.feedback):
                             for session in self._sessions:
                                 session.cancel()
@@ -379,7 +382,7 @@ class PostgisBackend(Backend):
             source = sql.SQL("(SELECT * FROM {} x WHERE x.yj_fid IN (SELECT fid FROM {}))").format(source, names["keep"])
         join = table.bbox_join(sql, sql.SQL("s.geom"), self.srid)
         planar = self.area.method == PLANAR
-        done, total = [0], max(1, len(self._sessions) * CHUNKS_PER_SESSION)
+        done, total = [0] * len(self._sessions), max(1, len(self._sessions) * CHUNKS_PER_SESSION)
 
         def work(session, index):
             if kept is not None:
@@ -398,9 +401,7 @@ class PostgisBackend(Backend):
                                          meet=sql.SQL("ST_Relate(cand.sg, x.g, 'T********')" if once
                                                       else "ST_Intersects(cand.sg, x.g)")),
                             (start, min(start + step, part.stop)))
-                done[0] += 1
-                if progress is not None and index == 0:
-                    progress(min(1.0, done[0] / total))
+                done[index] += 1  # read by the waiting thread, which reports progress
             session.run(sql.SQL("CREATE INDEX ON {} (site, fid)").format(names["pieces"]))
             pairs = session.run(sql.SQL("SELECT site, fid, kind, area FROM {} ORDER BY site, fid").format(
                 names["pieces"]), fetch=True)
@@ -409,7 +410,7 @@ class PostgisBackend(Backend):
             unions = session.run(OVERLAPPING_SITES.format(pieces=names["pieces"]), fetch=True)
             return pairs, problems, unions
 
-        results = self._each(work)
+        results = self._each(work, (lambda: progress(min(1.0, sum(done) / total))) if progress else None)
         rows = [row for pairs, _, _ in results for row in pairs]
         problems = sorted({p for _, found, _ in results for p in found})
         ids = feature_ids(control.layer, table.key, [row[1] for row in rows] + [key for key, _ in problems])

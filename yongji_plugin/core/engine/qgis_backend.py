@@ -24,7 +24,7 @@ from .geometry_repair import POLYGONAL, polygon_part, repaired
 from .layers import ControlLayer
 from .spatial_index import bulk_index
 
-PROGRESS_EVERY = 64  # sites between progress reports and cancel checks
+PROGRESS_EVERY = 64  # sites between progress reports and cancel checks, at most
 INTERIORS_MEET = "T********"  # DE-9IM: the interiors intersect
 
 
@@ -255,8 +255,9 @@ class QgisBackend(Backend):
     def overlay(self, sites: QgisSites, control: ControlLayer, progress=None, once=False) -> QgisOverlay:
         controls = self._control(control)
         pairs, pieces, site_inside = [], [], set()
+        every = max(1, min(PROGRESS_EVERY, len(sites) // 32))
         for site, geometry in enumerate(sites.geometries):
-            if site % PROGRESS_EVERY == 0:
+            if site % every == 0:
                 self.check_canceled()
                 if progress is not None:
                     progress(site / max(1, len(sites)))

@@ -24,7 +24,8 @@ from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, PieceSet, Sites, 
 from .bulk_read import read_layer
 from .layers import ControlLayer
 
-CHUNK_PAIRS = 16384  # pairs per unit of work (a chunk never splits a site)
+CHUNK_PAIRS = 16384  # pairs per unit of work, at most (a chunk never splits a site)
+MIN_CHUNKS = 32  # units of work per overlay, at least, when there are as many sites
 NONE, CONTROL_INSIDE, SITE_INSIDE, CUT = 0, 1, 2, 3
 POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
 INTERIORS_MEET = "T********"  # DE-9IM: the interiors intersect
@@ -262,13 +263,15 @@ class ShapelyBackend(Backend):
         return kind
 
     def _chunks(self, site_index: np.ndarray) -> List[slice]:
-        """Slices of about CHUNK_PAIRS pairs that never split a site's pairs."""
+        """Slices that never split a site's pairs: at most CHUNK_PAIRS pairs, and at least
+        MIN_CHUNKS of them when there are as many sites (progress and cancel have a grain)."""
         if not len(site_index):
             return []
         starts = np.flatnonzero(np.r_[True, site_index[1:] != site_index[:-1]])
+        size = max(1, min(CHUNK_PAIRS, len(site_index) // MIN_CHUNKS))
         chunks, begin = [], 0
         for start in starts[1:]:
-            if start - begin >= CHUNK_PAIRS:
+            if start - begin >= size:
                 chunks.append(slice(begin, start))
                 begin = start
         chunks.append(slice(begin, len(site_index)))
