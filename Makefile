@@ -81,7 +81,7 @@ test: deps i18n package
 	@$(PY) -m pytest tests --qgis_disable_gui -p no:cacheprovider
 
 bench: deps i18n
-	@$(PY) bench/run_bench.py
+	@$(PY) bench/run_bench.py $(if $(W3),--w3)
 	@$(PY) bench/coordfile_bench.py
 
 clean:

@@ -18,7 +18,6 @@ import pytest
 from cancel_feedback import CancelAt, spread
 from qgis.core import (
     QgsApplication,
-    QgsCoordinateReferenceSystem,
     QgsExpression,
     QgsFeedback,
     QgsGeometry,
@@ -28,7 +27,8 @@ from qgis.core import (
 )
 from qgis.core import qgsfunction
 
-from yongji_plugin.core.engine.control_index import ControlIndex
+from yongji_plugin.core.engine.layers import ControlLayer
+from yongji_plugin.core.engine.overlay import OverlayEngine
 from yongji_plugin.core.measures.township_figures import township_coverage
 from yongji_plugin.core.plan_data.loader import open_plan
 from yongji_plugin.core.plan_data.sources import Source
@@ -48,6 +48,7 @@ from yongji_plugin.paths import plugin_version
 from yongji_plugin.processing.provider import YongjiProvider
 
 POINTS = range(7)  # indices into spread(): before the start, 10 … 90 %, the last
+SQUARE = "POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000, 440000 3860000))"
 
 
 def _at(total, point):
@@ -136,9 +137,11 @@ def test_plan_qa_writers_refuse_a_canceled_result(defective_plan, tmp_path):
     assert _files(tmp_path) == []
 
 
-def test_index_canceled_while_it_is_built_is_a_clean_cancel(defective_plan):
+@pytest.mark.parametrize("backend", ["qgis", "shapely"])
+def test_index_canceled_while_it_is_built_is_a_clean_cancel(defective_plan, backend):
     """QgsSpatialIndex built under a feedback canceled midway raises ``Exception: unknown``; the
-    engine turns it into its own ``Canceled`` (a PlanError), never a traceback or a partial index."""
+    engine turns it into its own ``Canceled`` (a PlanError), never a traceback or a partial index;
+    the bulk reader of the shapely backend stops as cleanly."""
     from yongji_plugin.core.shared.cancel import Canceled
 
     feedback, seen = QgsFeedback(), [0]
@@ -152,8 +155,9 @@ def test_index_canceled_while_it_is_built_is_a_clean_cancel(defective_plan):
 
     try:
         with pytest.raises(Canceled) as raised:
-            ControlIndex(defective_plan["YJJBNT"], "YJJBNT", QgsCoordinateReferenceSystem("EPSG:4546"),
-                         filter_expression="yongji_cancel_probe()", feedback=feedback)
+            with OverlayEngine(AreaMethod.create(), backend, feedback=feedback) as engine:
+                engine.overlay(engine.sites([QgsGeometry.fromWkt(SQUARE)]),
+                               ControlLayer(defective_plan["YJJBNT"], "YJJBNT", "yongji_cancel_probe()"))
         assert isinstance(raised.value, PlanError)
         assert seen[0] >= 100
     finally:

@@ -1,4 +1,5 @@
 """乡镇规划指引 against shapely computed directly: per township, split at borders, overlaps once, sums."""
+import postgis_server
 import pytest
 from cancel_feedback import CancelAt
 from helpers import memory_layer, shapes
@@ -22,6 +23,8 @@ from yongji_plugin.core.shared.errors import PlanError
 
 CRS = "EPSG:4546"
 HA = 1e4
+BACKENDS = ["shapely", "qgis", pytest.param("postgis", marks=pytest.mark.skipif(
+    not postgis_server.available(), reason="PostgreSQL 15 + PostGIS not installed"))]
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +59,18 @@ def test_each_figure_matches_shapely_and_the_townships_sum_to_the_city(plan, res
         assert abs(result.township_sum(figure.key) - result.city_value(figure.key)) < 0.01 * HA
     assert result.mismatches() == []
     assert result.city_from_layer and result.repairs == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_every_engine_backend_gives_the_same_figures(request, plan, result, backend):
+    """shapely 2, QGIS and PostGIS (on the demo copied into the database) agree to 1e-9."""
+    layers = request.getfixturevalue("postgis_demo").plan if backend == "postgis" else plan
+    other = township_guidance(layers, AreaMethod.create(), backend=backend)
+    assert other.backend.lower().startswith(backend), other.backend
+    for mine, theirs in zip(result.townships + [result.city], other.townships + [other.city]):
+        assert mine.name == theirs.name
+        for key, value in mine.figures.items():
+            assert theirs.figures[key] == pytest.approx(value, rel=1e-9, abs=1e-6), (backend, mine.name, key)
 
 
 def _square_plan(gap=False):

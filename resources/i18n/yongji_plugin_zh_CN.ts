@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="109"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="134"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="134"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="159"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -284,12 +284,12 @@
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="48"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="27"/>
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="55"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="30"/>
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="112"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="113"/>
         <source>Project site compliance review report</source>
         <translation>项目选址合规性审查报告</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="116"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -524,12 +524,12 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="128"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="150"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
@@ -814,7 +814,7 @@
         <translation>已写出 {count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="136"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="138"/>
         <source>layer {codes} missing</source>
         <translation>缺少图层 {codes}</translation>
     </message>
@@ -894,7 +894,7 @@
         <translation>共 {total} 个错误，此处列出 {shown} 个；全部错误见错误图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="93"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="94"/>
         <source>Plan data quality report</source>
         <translation>规划成果质检报告</translation>
     </message>
@@ -934,37 +934,37 @@
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="52"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="34"/>
         <source>{rule}: overlaps {layer} feature {fid} by {area:.2f} m²</source>
         <translation>{rule}：与{layer}要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="66"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="46"/>
         <source>{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²</source>
         <translation>{rule}：与本图层要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="81"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="61"/>
         <source>{rule}: {area:.2f} m² outside the boundary</source>
         <translation>{rule}：{area:.2f} 平方米超出市域边界</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="117"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="76"/>
         <source>{rule}: gap of {area:.2f} m²</source>
         <translation>{rule}：存在 {area:.2f} 平方米的缝隙</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="139"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="84"/>
         <source>{rule}: {area:.2f} m² outside {container}</source>
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="56"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="57"/>
         <source>Tick at least one rule</source>
         <translation>请至少勾选一条规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="61"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="62"/>
         <source>No plan layers in the project: load the plan layers first</source>
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
@@ -974,7 +974,7 @@
         <translation>规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="77"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="80"/>
         <source>{errors} errors; {failed} rules failed, {skipped} skipped</source>
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
@@ -999,17 +999,17 @@
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="70"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="37"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="39"/>
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="38"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="40"/>
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
@@ -1149,11 +1149,6 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="45"/>
-        <source>Control layer {name} {problem}</source>
-        <translation>控制线图层 {name}：{problem}</translation>
-    </message>
-    <message>
         <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="82"/>
         <source>layer {problem}</source>
         <translation>图层{problem}</translation>
@@ -1174,7 +1169,7 @@
         <translation>没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="105"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="100"/>
         <source>Plan layer {name} ({code}) {problems}</source>
         <translation>规划图层 {name}（{code}）：{problems}</translation>
     </message>
@@ -1204,12 +1199,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="112"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="137"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="139"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -1569,32 +1564,32 @@
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="78"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="82"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="88"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="106"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="111"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="106"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="111"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="117"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1669,7 +1664,7 @@
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="75"/>
         <source>Plan QA was canceled: nothing was written</source>
         <translation>规划成果质检已取消：未写出任何结果</translation>
     </message>
@@ -1679,7 +1674,7 @@
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="133"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="138"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -1894,7 +1889,7 @@
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="91"/>
         <source>Administrative area</source>
         <translation>行政区面积</translation>
     </message>
@@ -1929,112 +1924,112 @@
         <translation>由永济国土空间规划插件根据规划图层生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="112"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="113"/>
         <source>City total measured over</source>
         <translation>全市合计的统计范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="113"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="114"/>
         <source>Areas in hectares (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
         <source>Areas in mu (1 mu = 10000/15 m²)</source>
         <translation>面积（亩，1亩 = 10000/15 平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
         <source>Townships add up to the city</source>
         <translation>各乡镇之和与全市合计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
         <source>Figure</source>
         <translation>统计项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
         <source>Sum of townships (ha)</source>
         <translation>各乡镇之和（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
         <source>City (ha)</source>
         <translation>全市（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
         <source>Difference (ha)</source>
         <translation>差值（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
         <source>Within 0.01 ha</source>
         <translation>相差不超过 0.01 公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="142"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="143"/>
         <source>Invalid geometries repaired on a copy</source>
         <translation>在副本上修复的无效几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="118"/>
         <source>Each layer&apos;s features are split by the township boundaries; a feature crossing two townships counts in each for its own part, and features of one layer that overlap count once.</source>
         <translation>各图层的图斑按乡镇界线分割：跨两个乡镇的图斑按各自部分分别计入，同一图层内相互重叠的图斑只计一次。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="109"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="111"/>
         <source>indicator {code}: township {township} is not in layer {layer}</source>
         <translation>指标 {code}：乡镇 {township} 不在图层 {layer} 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="113"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="115"/>
         <source>Indicator file {path} does not fit the data (townships: {names}):</source>
         <translation>指标文件 {path} 与数据不符（乡镇：{names}）：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="119"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="122"/>
         <source>The indicator check</source>
         <translation>规划指标检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="164"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="168"/>
         <source>measured</source>
         <translation>测算值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="164"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="168"/>
         <source>target {year}</source>
         <translation>{year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="186"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="190"/>
         <source>{name} target {year}</source>
         <translation>{name} {year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="187"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="191"/>
         <source>{name} ({code}) as drawn</source>
         <translation>{name}（{code}）图上面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="215"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="219"/>
         <source>sum of {count} township targets</source>
         <translation>{count} 个乡镇分解值之和</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="215"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="219"/>
         <source>city target {year}</source>
         <translation>全市{year}年目标值</translation>
     </message>
@@ -2104,12 +2099,12 @@
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
         <source>City or township</source>
         <translation>市或乡镇</translation>
     </message>
@@ -2119,17 +2114,17 @@
         <translation>指标或关系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
         <source>Binding or expected</source>
         <translation>约束性或预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -2139,12 +2134,12 @@
         <translation>数值含义</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
         <source>Reference</source>
         <translation>比较值</translation>
     </message>
@@ -2154,7 +2149,7 @@
         <translation>比较值含义</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
         <source>Margin</source>
         <translation>余量</translation>
     </message>
@@ -2239,97 +2234,97 @@
         <translation>指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="141"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="142"/>
         <source>Charts drawn with</source>
         <translation>图表绘制方式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="141"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="142"/>
         <source>Charts and map for</source>
         <translation>图表和专题图年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="147"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
         <source>Indicators and how they are measured</source>
         <translation>指标及其测算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
         <source>Measured from</source>
         <translation>测算依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
         <source>City targets</source>
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
         <source>binding targets missed</source>
         <translation>项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
         <source>expected targets missed</source>
         <translation>项预期性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="152"/>
         <source>A city or township achieves a year&apos;s targets when it meets every binding target handed down to it for that year.</source>
         <translation>市或乡镇达到当年下达的全部约束性指标即为达标。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="153"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="154"/>
         <source>The value measured from the data against the target, in the indicator&apos;s direction.</source>
         <translation>按指标方向，将由数据测算的数值与目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="155"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="156"/>
         <source>The indicator table against the map: a layer&apos;s total as drawn against a target, or one target against another.</source>
         <translation>指标表与图件比较：图层实际面积与目标值比较，或两项目标值相互比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="157"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
         <source>The townships&apos; targets together against the city&apos;s target.</source>
         <translation>各乡镇分解值之和与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
         <source>Left side</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
         <source>Right side</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="160"/>
         <source>Sum of township targets</source>
         <translation>乡镇分解值之和</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="160"/>
         <source>City target</source>
         <translation>全市目标值</translation>
     </message>
@@ -2549,87 +2544,87 @@
         <translation>表格 {path} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="49"/>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="50"/>
         <source>Township guidance file {path} cannot be read: {error}</source>
         <translation>无法读取乡镇规划指引文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="52"/>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="53"/>
         <source>Township guidance file {path} is not valid: township_figures must be a non-empty list</source>
         <translation>乡镇规划指引文件 {path} 有误：township_figures 须为非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="58"/>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="59"/>
         <source>figure {key}: the key is used more than once</source>
         <translation>统计项 {key}：键重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="61"/>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="62"/>
         <source>Township guidance file {path} is not valid:</source>
         <translation>乡镇规划指引文件 {path} 有误：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="73"/>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="74"/>
         <source>figure {number} must be a mapping</source>
         <translation>第 {number} 个统计项须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="78"/>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="79"/>
         <source>the key must be 1–7 ASCII letters or digits, starting with a letter (it names output fields)</source>
         <translation>键须为 1–7 个 ASCII 字母或数字，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="84"/>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="85"/>
         <source>layer {code} is not a polygon layer</source>
         <translation>图层 {code} 不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="89"/>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="90"/>
         <source>filter {expr} is not a valid expression</source>
         <translation>筛选条件 {expr} 不是有效的表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="90"/>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="91"/>
         <source>figure {key}: {problem}</source>
         <translation>统计项 {key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="59"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="62"/>
         <source>{purpose} needs layer {name} ({code}), which is missing</source>
         <translation>{purpose}需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="68"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="71"/>
         <source>Layer {name} {problem}</source>
         <translation>图层 {name} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="71"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="74"/>
         <source>Layer {name} lacks field {field}</source>
         <translation>图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="91"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="94"/>
         <source>Layer {name} has no township polygons</source>
         <translation>图层 {name} 中没有乡镇面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="93"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="96"/>
         <source>(no name) feature {fid}</source>
         <translation>（无名称）要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="96"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="99"/>
         <source>Layer {name} names more than one township {township}; each needs its own {field}</source>
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="111"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="114"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="196"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="228"/>
         <source>Layer {name} lacks field {field}, which the filter {expr} reads</source>
         <translation>图层 {name} 缺少筛选条件 {expr} 所读取的字段 {field}</translation>
     </message>
@@ -2649,22 +2644,22 @@
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="39"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="40"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="40"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="41"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="81"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="84"/>
         <source>{count} townships measured ({method}); table and report in {folder}</source>
         <translation>已统计 {count} 个乡镇（{method}）；表格和报告位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="89"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="92"/>
         <source>The townships do not add up to the city for {figures} (up to {diff:.4f} ha): run the plan data quality check</source>
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
@@ -2684,17 +2679,17 @@
         <translation>请至少勾选一项指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="138"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="140"/>
         <source>{year}: the city {city}; {count} of {total} townships miss a binding target{names}</source>
         <translation>{year}年：全市{city}；{total} 个乡镇中有 {count} 个约束性指标未达标{names}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="138"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="140"/>
         <source>achieves its targets</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="138"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="140"/>
         <source>misses a binding target</source>
         <translation>有约束性指标未达标</translation>
     </message>
@@ -2754,12 +2749,12 @@
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="116"/>
         <source>{unit} {year}: {count} binding targets missed</source>
         <translation>{unit} {year}年：{count} 项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="117"/>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="118"/>
         <source>Charts drawn with {painter}</source>
         <translation>图表绘制方式：{painter}</translation>
     </message>
@@ -2794,44 +2789,169 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="85"/>
         <source>{count} townships measured ({method})</source>
         <translation>已统计 {count} 个乡镇（{method}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="92"/>
         <source>{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha</source>
         <translation>{figure}：各乡镇之和为 {sum:.4f} 公顷，全市合计为 {city:.4f} 公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="94"/>
         <source>The indicator check was canceled: nothing was written</source>
         <translation>规划指标检查已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="72"/>
         <source>Township planning guidance was canceled: nothing was written</source>
         <translation>乡镇规划指引已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
         <source>Warnings</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="177"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="203"/>
         <source>Layer {name} is not a polygon layer, so it has no area to measure</source>
         <translation>图层 {name} 不是面图层，无法统计面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="183"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="215"/>
         <source>The filter {expr} chooses no feature of layer {name}: its areas are 0</source>
         <translation>筛选条件 {expr} 在图层 {name} 中未选中任何要素：其面积均为 0</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="185"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="217"/>
         <source>Layer {name} has no features: its areas are 0</source>
         <translation>图层 {name} 没有要素：其面积均为 0</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="24"/>
+        <source>Control layer {name} has no CRS</source>
+        <translation>控制线图层 {name} 没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="85"/>
+        <source>an input is not a layer</source>
+        <translation>有输入不是图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="87"/>
+        <source>layer {name} is not in PostGIS</source>
+        <translation>图层 {name} 不在 PostGIS 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="90"/>
+        <source>layer {name} is a query, not a table</source>
+        <translation>图层 {name} 是查询而不是表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="94"/>
+        <source>layer {name} has no single integer key column</source>
+        <translation>图层 {name} 没有单一的整数主键列</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="96"/>
+        <source>layer {name} has unsaved edits</source>
+        <translation>图层 {name} 有未保存的编辑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="196"/>
+        <source>psycopg2 is not installed</source>
+        <translation>未安装 psycopg2</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="198"/>
+        <source>no layer lives in PostGIS</source>
+        <translation>没有图层位于 PostGIS 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="227"/>
+        <source>the layers are in different PostGIS databases</source>
+        <translation>各图层位于不同的 PostGIS 数据库中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="217"/>
+        <source>PostGIS {version} in the database, {sessions} sessions</source>
+        <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="227"/>
+        <source>The postgis engine backend cannot run here: {reason}</source>
+        <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="227"/>
+        <source>QGIS {version} (GEOS {geos}), one thread</source>
+        <translation>QGIS {version}（GEOS {geos}），单线程</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="22"/>
+        <source>shapely is not installed</source>
+        <translation>未安装 shapely</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="24"/>
+        <source>shapely {version} is installed; the backend needs shapely 2 or newer</source>
+        <translation>已安装 shapely {version}；该后端需要 shapely 2 或更高版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="29"/>
+        <source>numpy is not installed</source>
+        <translation>未安装 numpy</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="46"/>
+        <source>Unknown engine backend {name}; choose one of {names}</source>
+        <translation>未知的叠加分析引擎 {name}；可选：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="73"/>
+        <source>The {name} engine backend cannot run here: {reason}</source>
+        <translation>叠加分析引擎 {name} 无法在此运行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="172"/>
+        <source>shapely {version} (GEOS {geos}), {threads} threads</source>
+        <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
+        <source>Overlay engine</source>
+        <translation>叠加分析引擎</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="14"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="14"/>
+        <source>shapely 2 (vectorized, all cores)</source>
+        <translation>shapely 2（向量化，使用全部 CPU 核心）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="14"/>
+        <source>QGIS only</source>
+        <translation>仅 QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="15"/>
+        <source>PostGIS (in the database)</source>
+        <translation>PostGIS（在数据库内运行）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="141"/>
+        <source>Overlay engine (the Settings&apos; choice if empty)</source>
+        <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="135"/>
+        <source>Overlay engine: {backend}</source>
+        <translation>叠加分析引擎：{backend}</translation>
     </message>
 </context>
 <context>
@@ -3123,6 +3243,16 @@
         <location filename="../../forms/settings.ui" line="16"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="18"/>
+        <source>Overlay engine</source>
+        <translation>叠加分析引擎</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="19"/>
+        <source>Where the checks&apos; overlays run. Automatic: in PostGIS when every layer is in one PostGIS database, else vectorized on all cores with shapely 2, else with QGIS alone.</source>
+        <translation>各项检查的叠加分析在何处运行。自动：所有图层都在同一个 PostGIS 数据库中时在数据库内运行，否则用 shapely 2 在全部 CPU 核心上向量化运行，再否则仅用 QGIS 运行。</translation>
     </message>
 </context>
 <context>

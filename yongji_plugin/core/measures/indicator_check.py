@@ -17,6 +17,7 @@ from typing import Dict, List, Optional
 
 from ...i18n import tr
 from ..engine.geometry_repair import Repair
+from ..engine.selector import AUTO
 from ..shared.areas import AreaMethod
 from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
@@ -91,6 +92,7 @@ class IndicatorResult:
     repairs: List[Repair]
     canceled: bool = False  # then nothing in it may be read as a judgement (see shared.cancel)
     warnings: List[str] = field(default_factory=list)
+    backend: str = ""  # the overlay engine that measured, in words
 
     def of_kind(self, kind: str, year: Optional[int] = None) -> List[Finding]:
         return [f for f in self.findings if f.kind == kind and (year is None or f.year == year)]
@@ -114,7 +116,8 @@ def _check_townships(indicators: IndicatorFile, names: List[str], layer_name: st
             path=indicators.path, names=", ".join(names))] + [f"- {p}" for p in problems]))
 
 
-def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMethod, feedback=None) -> IndicatorResult:
+def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMethod, feedback=None,
+                        backend: str = AUTO) -> IndicatorResult:
     """Measure and judge every indicator; a cancel gives an empty result marked canceled."""
     purpose = tr("The indicator check")
     units = read_units(layers, area, purpose)
@@ -123,7 +126,7 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
     measures += [s.measure for c in indicators.consistency for s in (c.left, c.right) if s.measure]
     requests = [AreaRequest(m.layer, m.filter, m.method or area.method) for m in measures]
     try:
-        measured = measure_units(units, layers, requests, area, feedback, purpose)
+        measured = measure_units(units, layers, requests, area, feedback, purpose, backend)
     except Canceled:
         return IndicatorResult(indicators, units.city_name, [], [], {}, [], area, units.city_from_layer, [],
                                canceled=True)
@@ -143,7 +146,8 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
         else:
             values[indicator.code] = {n: indicator.from_square_metres(a) for n, a in zip(names, raw)}
     result = IndicatorResult(indicators, units.city_name, units.names, units.fids, values, [], area,
-                             units.city_from_layer, measured.repairs, warnings=measured.warnings)
+                             units.city_from_layer, measured.repairs, warnings=measured.warnings,
+                             backend=measured.backend)
     for year in YEARS:
         result.findings += _compliance(result, year)
         result.findings += _consistency(result, year, areas)

@@ -15,22 +15,24 @@ from qgis.core import (
 )
 
 from ...i18n import tr
+from ..engine.selector import AUTO
 from ..shared.areas import DEFAULT_AREA_CRS, AreaMethod, hectares
 from ..shared.cancel import refuse_canceled
 from ..shared.qt_compat import new_field
 from .township_guidance import GuidanceResult, township_guidance
 
 
-def township_figures(layers: dict, crs: str = DEFAULT_AREA_CRS, feedback=None) -> List[Dict]:
+def township_figures(layers: dict, crs: str = DEFAULT_AREA_CRS, feedback=None, backend: str = AUTO) -> List[Dict]:
     """One row per township: fid, name, area and each figure in hectares (planar, ``crs``)."""
-    result = township_guidance(layers, AreaMethod.create(crs), feedback=feedback)
+    result = township_guidance(layers, AreaMethod.create(crs), feedback=feedback, backend=backend)
     return [{"fid": row.fid, "XZQMC": row.name, "ZMJ": hectares(row.area),
              **{key: hectares(value) for key, value in row.figures.items()}} for row in result.townships]
 
 
-def township_coverage(layers: dict, crs: str = DEFAULT_AREA_CRS, result: GuidanceResult = None) -> QgsVectorLayer:
+def township_coverage(layers: dict, crs: str = DEFAULT_AREA_CRS, result: GuidanceResult = None,
+                      backend: str = AUTO) -> QgsVectorLayer:
     """The townships with their figures (ha) as fields, labelled by alias, for atlas and table."""
-    result = result or township_guidance(layers, AreaMethod.create(crs))
+    result = result or township_guidance(layers, AreaMethod.create(crs), backend=backend)
     refuse_canceled(result)
     crs = result.area_method.crs.authid()
     source = layers["XZQ_XZ"]

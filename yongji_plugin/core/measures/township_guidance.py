@@ -21,6 +21,7 @@ from ..plan_data.catalogue import default_catalogue
 from ..shared.areas import AreaMethod
 from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
+from ..engine.selector import AUTO
 from .unit_areas import AreaRequest, measure_units, read_units
 
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,6}$")  # names output fields (<key>_m2, ≤ 10 bytes)
@@ -108,6 +109,7 @@ class GuidanceResult:
     repairs: List[Repair]
     canceled: bool = False  # then nothing in it may be read as a figure (see shared.cancel)
     warnings: List[str] = field(default_factory=list)
+    backend: str = ""  # the overlay engine that measured, in words
 
     def township_sum(self, key: Optional[str]) -> float:
         """Σ over the townships of a figure (``None``: of the townships' areas), m²."""
@@ -123,14 +125,14 @@ class GuidanceResult:
 
 
 def township_guidance(layers: dict, area: AreaMethod, figures: List[Figure] = None,
-                      feedback=None) -> GuidanceResult:
+                      feedback=None, backend: str = AUTO) -> GuidanceResult:
     """The figures per township and for the city; a cancel gives an empty result marked canceled."""
     figures = list(figures or default_figures())
     purpose = tr("Township planning guidance")
     units = read_units(layers, area, purpose)
     requests = {f.key: AreaRequest(f.layer, f.filter, area.method) for f in figures}
     try:
-        measured = measure_units(units, layers, list(requests.values()), area, feedback, purpose)
+        measured = measure_units(units, layers, list(requests.values()), area, feedback, purpose, backend)
     except Canceled:
         return GuidanceResult(figures, [], None, area, units.city_from_layer, [], canceled=True)
     township_areas, city_area = measured.unit_areas[area.method]
@@ -138,4 +140,4 @@ def township_guidance(layers: dict, area: AreaMethod, figures: List[Figure] = No
             for i, (name, fid) in enumerate(zip(units.names, units.fids))]
     city = GuidanceRow(units.city_name, None, city_area, {k: measured.city[r.key] for k, r in requests.items()})
     return GuidanceResult(figures, rows, city, area, units.city_from_layer, measured.repairs,
-                          is_canceled(feedback), measured.warnings)
+                          is_canceled(feedback), measured.warnings, measured.backend)

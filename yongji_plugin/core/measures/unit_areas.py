@@ -3,8 +3,9 @@
 A unit is a township of 乡镇级行政区 (XZQ_XZ) or the city (市域行政区 XZQ; the townships' union when
 the city layer is absent). A layer's features (optionally filtered) are split by each unit's
 boundary and the pieces inside a unit are unioned before measuring, so a feature crossing two
-townships counts in each for its own part and features of one layer that overlap count once.
-The area method is explicit (planar in the area CRS or CGCS2000 ellipsoidal), never a project's.
+townships counts in each for its own part and features of one layer that overlap count once —
+the overlay engine's ``covered_areas`` (shapely 2, QGIS or PostGIS backend, as chosen). The area
+method is explicit (planar in the area CRS or CGCS2000 ellipsoidal), never a project's.
 """
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -18,8 +19,10 @@ from qgis.core import (
 )
 
 from ...i18n import tr
-from ..engine.control_index import ControlIndex
 from ..engine.geometry_repair import Repair, polygon_part, repaired
+from ..engine.layers import ControlLayer
+from ..engine.overlay import OverlayEngine
+from ..engine.selector import AUTO
 from ..plan_data.catalogue import default_catalogue
 from ..shared.areas import AreaMethod
 from ..shared.cancel import raise_if_canceled
@@ -133,42 +136,65 @@ class UnitAreas:
     unit_areas: Dict[str, Tuple[List[float], float]]  # method: (township areas, city area)
     repairs: List[Repair]
     warnings: List[str] = field(default_factory=list)  # layers or filters with nothing to measure
+    backend: str = ""  # the overlay engine that measured, in words
 
 
 def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], area: AreaMethod,
-                  feedback=None, purpose: str = "") -> UnitAreas:
-    """The area of each request's features in each unit; raises ``shared.cancel.Canceled`` on cancel."""
+                  feedback=None, purpose: str = "", backend: str = AUTO) -> UnitAreas:
+    """The area of each request's features in each unit, on the overlay engine (one run per area
+    method: the units are its sites, each request a control layer, ``covered_areas`` counting
+    overlapping features once); raises ``shared.cancel.Canceled`` on cancel."""
     requests = list({r.key: r for r in requests}.values())
     methods = {r.method for r in requests} | {area.method}
     areas = {m: AreaMethod(area.crs, m) for m in methods}
     unit_areas = {m: ([a.area(g) for g in units.geometries], a.area(units.city)) for m, a in areas.items()}
     result = UnitAreas({}, {}, unit_areas, list(units.repairs))
-    indexes: Dict[tuple, ControlIndex] = {}
-    for number, request in enumerate(requests):
-        raise_if_canceled(feedback)
-        source = (request.layer, request.filter or "")
-        if source not in indexes:
-            layer = _require(layers, request.layer, purpose)
-            _check_polygons(layer)
-            _check_filter(layer, request.filter)
-            indexes[source] = ControlIndex(layer, layer.name(), area.crs, filter_expression=request.filter,
-                                           feedback=feedback)
-            warning = _nothing_to_measure(layer, request.filter) if len(indexes[source]) == 0 else None
-            if warning and warning not in result.warnings:  # zero is then the answer, but say why
-                result.warnings.append(warning)
-        index = indexes[source]
-        values = [_covered(geometry, index, areas[request.method]) for geometry in units.all_geometries()]
-        result.townships[request.key], result.city[request.key] = values[:-1], values[-1]
-        if feedback is not None:
-            feedback.setProgress(100.0 * (number + 1) / len(requests))
+    for request in requests:  # every layer and filter checked before any work
+        layer = _require(layers, request.layer, purpose)
+        _check_polygons(layer)
+        _check_filter(layer, request.filter)
+        warning = _nothing_to_measure(layer, request.filter)
+        if warning and warning not in result.warnings:  # zero is then the answer, but say why
+            result.warnings.append(warning)
+    progress = _Progress(feedback, len(requests))
+    for method in sorted({r.method for r in requests}):
+        chosen = [r for r in requests if r.method == method]
+        with OverlayEngine(areas[method], backend, [layers[r.layer] for r in chosen], feedback) as engine:
+            result.backend = engine.describe()
+            sites = engine.sites(units.all_geometries(), list(range(len(units.geometries) + 1)))
+            for request in chosen:
+                raise_if_canceled(feedback)
+                layer = layers[request.layer]
+                overlay = engine.overlay(sites, ControlLayer(layer, layer.name(), request.filter), progress.part)
+                values = overlay.covered_areas()
+                result.townships[request.key], result.city[request.key] = list(values[:-1]), values[-1]
+                progress.done()
+            _add_repairs(result, engine.repairs)
     raise_if_canceled(feedback)
-    seen = set()
-    for index in indexes.values():
-        for repair in index.repairs:
-            if (repair.layer, repair.feature) not in seen:
-                seen.add((repair.layer, repair.feature))
-                result.repairs.append(repair)
     return result
+
+
+class _Progress:
+    """The run's progress over its requests, each reporting its own share as it goes."""
+
+    def __init__(self, feedback, total: int):
+        self.feedback, self.total, self.finished = feedback, max(1, total), 0
+
+    def part(self, fraction: float) -> None:
+        if self.feedback is not None:
+            self.feedback.setProgress(100.0 * (self.finished + min(1.0, fraction)) / self.total)
+
+    def done(self) -> None:
+        self.finished += 1
+        self.part(0.0)
+
+
+def _add_repairs(result: UnitAreas, repairs: List[Repair]) -> None:
+    seen = {(r.layer, r.feature) for r in result.repairs}
+    for repair in repairs:
+        if (repair.layer, repair.feature) not in seen:
+            seen.add((repair.layer, repair.feature))
+            result.repairs.append(repair)
 
 
 def _check_polygons(layer) -> None:
@@ -178,7 +204,13 @@ def _check_polygons(layer) -> None:
             name=layer.name()))
 
 
-def _nothing_to_measure(layer, expression: Optional[str]) -> str:
+def _nothing_to_measure(layer, expression: Optional[str]) -> Optional[str]:
+    """A sentence when the layer (or its filter) gives no feature at all, else None."""
+    request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.Flag.NoGeometry).setLimit(1)
+    if expression:
+        request.setFilterExpression(expression)
+    if next(iter(layer.getFeatures(request)), None) is not None:
+        return None
     if expression:
         return tr("The filter {expr} chooses no feature of layer {name}: its areas are 0").format(
             expr=expression, name=layer.name())
@@ -195,25 +227,3 @@ def _check_filter(layer, expression: Optional[str]) -> None:
     if missing:
         raise PlanError(tr("Layer {name} lacks field {field}, which the filter {expr} reads").format(
             name=layer.name(), field=", ".join(missing), expr=expression))
-
-
-def _covered(unit: QgsGeometry, index: ControlIndex, area: AreaMethod) -> float:
-    """Area of the union of the features' parts inside the unit (overlaps counted once)."""
-    engine = QgsGeometry.createGeometryEngine(unit.constGet())
-    engine.prepareGeometry()
-    pieces = []
-    for fid in index.candidates(unit.boundingBox()):
-        other = index.geometry(fid)
-        if other.isEmpty() or not engine.intersects(other.constGet()):
-            continue
-        if engine.contains(other.constGet()):
-            pieces.append(other)
-        else:
-            piece = polygon_part(unit.intersection(other))
-            if not piece.isEmpty():
-                pieces.append(piece)
-    if not pieces:
-        return 0.0
-    union = pieces[0] if len(pieces) == 1 else polygon_part(QgsGeometry.unaryUnion(pieces))
-    return area.area(union)
-

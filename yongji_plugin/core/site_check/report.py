@@ -25,7 +25,7 @@ def labels() -> dict:
         "mu": tr("mu"), "rule": tr("Rule"), "share": tr("Share of site"), "status": tr("Status"),
         "breakdown": tr("Breakdown"), "class": tr("Class"), "repairs": tr("Repaired geometries"),
         "layer": tr("Layer"), "feature": tr("Feature"), "problem": tr("Problem"),
-        "reviewer": tr("Reviewer"), "date": tr("Date"),
+        "reviewer": tr("Reviewer"), "date": tr("Date"), "engine": tr("Overlay engine"),
     }
 
 
@@ -64,6 +64,7 @@ def report_context(result: CheckResult, maps: dict) -> dict:
         "run": {"site_layer": result.site_layer, "data_source": result.params.data_source or "—",
                 "ruleset": f"{result.ruleset.name} ({result.ruleset.path})",
                 "tolerance": result.params.tolerance, "area_method": result.params.area.describe(),
+                "engine": result.backend or "—",
                 "time": result.started.strftime("%Y-%m-%d %H:%M:%S"),
                 "counts": [(verdict_label(k), v) for k, v in counts.items()]},
         "sites": [_site_context(s, breakdown.get(s.site.key, []), maps.get(s.site.key))

@@ -9,6 +9,7 @@ from ...core.measures.unit_areas import CITY, TOWNSHIPS
 from ...core.plan_data.loader import describe_sources
 from ...core.shared.areas import hectares
 from ...core.shared.errors import PlanError
+from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.background import BackgroundTask, TaskDialogMixin
 from ..shared.forms import load_form
@@ -53,8 +54,10 @@ class TownshipGuidanceDialog(TaskDialogMixin, BASE, FORM):
         copies = thread_copies(plan, codes + [CITY])
         self._plan, self._folder = plan, output_folder(self, "yongji_guidance_")
 
+        backend = PluginSettings.load().engine_backend
+
         def work(feedback):  # a canceled run returns a result marked so: the task reports a cancel
-            return township_guidance(copies, area, figures, feedback)
+            return township_guidance(copies, area, figures, feedback, backend)
 
         return BackgroundTask(tr("Township planning guidance"), work, self._done)
 

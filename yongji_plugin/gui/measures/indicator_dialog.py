@@ -103,8 +103,10 @@ class IndicatorDialog(TaskDialogMixin, BASE, FORM):
         self._year = self.yearCombo.currentData()
         QgsSettings().setValue(SETTINGS_FILE, self.fileEdit.text().strip())
 
+        backend = PluginSettings.load().engine_backend
+
         def work(feedback):  # a canceled run returns a result marked so: the task reports a cancel
-            return run_indicator_check(copies, indicators, area, feedback)
+            return run_indicator_check(copies, indicators, area, feedback, backend)
 
         return BackgroundTask(tr("Plan indicators"), work, self._done)
 

@@ -104,7 +104,8 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         except PlanError as error:
             raise PlanError(f"{error} — {tr('load the plan layers first')}")
         params = CheckParams(area, self.toleranceSpin.value(),
-                             data_source=describe_sources(controls.values()))
+                             data_source=describe_sources(controls.values()),
+                             backend=PluginSettings.load().engine_backend, site_origin=layer)
         report = Path(tempfile.mkdtemp(prefix="yongji_check_")) / "report.html"
         QgsSettings().setValue(SETTINGS_RULESET, self.rulesetEdit.text())
         return ComplianceTask(self._sites(layer), controls, ruleset, params,

@@ -77,6 +77,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.SHEET, tr("Indicator map sheet (PDF or PNG)"), tr("PDF files (*.pdf);;PNG files (*.png)"),
             optional=True, createByDefault=False))
+        self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         year = YEARS[self.parameterAsEnum(parameters, self.YEAR, context)]
@@ -87,7 +88,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
                 indicators = indicators.subset(codes)
             area = area_method(self, parameters, context)
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG)
-            result = run_indicator_check(layers, indicators, area, feedback)
+            result = run_indicator_check(layers, indicators, area, feedback, self.backend(parameters, context))
         except PlanError as error:
             raise QgsProcessingException(str(error))
         canceled = tr("The indicator check was canceled: nothing was written")
@@ -115,6 +116,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
                 feedback.pushWarning(tr("{unit} {year}: {count} binding targets missed").format(
                     unit=name, year=year, count=status.binding_short))
         feedback.pushInfo(tr("Charts drawn with {painter}").format(painter=chart_painter()))
+        feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
         return outputs
 
     def _write(self, parameters, context, feedback, result, layers, year, report, sheet) -> dict:

@@ -59,13 +59,14 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
             optional=True, createByDefault=False))
+        self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
             figures = load_figures(self.parameterAsFile(parameters, self.FIGURES, context) or None)
             area = area_method(self, parameters, context)
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG)
-            result = township_guidance(layers, area, figures, feedback)
+            result = township_guidance(layers, area, figures, feedback, self.backend(parameters, context))
         except PlanError as error:
             raise QgsProcessingException(str(error))
         canceled = tr("Township planning guidance was canceled: nothing was written")
@@ -83,6 +84,7 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
                 raise QgsProcessingException(str(error))
         feedback.pushInfo(tr("{count} townships measured ({method})").format(
             count=len(result.townships), method=result.area_method.describe()))
+        feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
         for warning in result.warnings:
             feedback.reportError(warning, False)
         for key in result.mismatches():
