@@ -94,7 +94,19 @@ def test_each_judgement_follows_the_values_and_targets(plan, indicators, units, 
     found = {(f.code, f.unit, f.year, f.ok) for f in result.of_kind(COMPLIANCE)}
     assert found == expected and any(not ok for *_, ok in found)
     assert result.status("永济市", 2035).achieved is True
-    assert [n for n in result.townships if result.status(n, 2035).achieved is False] == ["城西街道", "卿头镇", "韩阳镇"]
+    assert [n for n in result.townships if result.status(n, 2035).achieved is False] == \
+        ["城西街道", "蒲州镇", "卿头镇", "韩阳镇"]
+    assert [n for n in result.townships if result.status(n, 2025).achieved is False] == ["卿头镇"]
+
+
+@pytest.mark.parametrize("backend", ["shapely", "qgis"])
+def test_backends_judge_alike(plan, indicators, result, backend):
+    other = run_indicator_check(plan, indicators, AreaMethod.create(), backend=backend)
+    assert other.backend.lower().startswith(backend)
+    assert [(f.kind, f.year, f.unit, f.code, f.ok) for f in other.findings] == \
+        [(f.kind, f.year, f.unit, f.code, f.ok) for f in result.findings]
+    for a, b in zip(other.findings, result.findings):
+        assert a.value == pytest.approx(b.value, rel=1e-9)
 
 
 def test_map_table_consistency_and_breakdown(plan, units, result):
@@ -104,8 +116,9 @@ def test_map_table_consistency_and_breakdown(plan, units, result):
     assert len(ts01) == 22  # city and ten townships, two years
     city_2035 = ts01[("永济市", 2035)]
     assert city_2035.value == pytest.approx(cultivated.intersection(city).area / AREA_UNITS["万亩"][0], rel=1e-7)
-    assert city_2035.reference == 90.2 and city_2035.ok
-    assert not ts01[("韩阳镇", 2035)].ok and ts01[("韩阳镇", 2025)].ok
+    assert city_2035.reference == 80.0 and all(f.ok for f in ts01.values())
+    ts02 = {(f.unit, f.year): f.ok for f in result.of_kind(CONSISTENCY) if f.code == "TS-02"}
+    assert [k for k, ok in ts02.items() if not ok] == [("卿头镇", 2025), ("卿头镇", 2035), ("韩阳镇", 2035)]
     ts04 = [f for f in result.of_kind(CONSISTENCY) if f.code == "TS-04"]
     assert {f.year for f in ts04} == {2035}  # no 2025 scale: nothing to compare
     assert [f.unit for f in ts04 if not f.ok] == ["城西街道"]
@@ -127,16 +140,16 @@ def _edited(tmp_path, old, new):
 
 
 def test_a_breakdown_short_of_the_city_target(plan, tmp_path):
-    edited = _edited(tmp_path, "targets: {2025: 71.75, 2035: 71.75}", "targets: {2025: 71.75, 2035: 72.00}")
+    edited = _edited(tmp_path, "targets: {2025: 71.75, 2035: 71.80}", "targets: {2025: 71.75, 2035: 72.00}")
     result = run_indicator_check(plan, edited.subset(["YJJBNT"]), AreaMethod.create())
     breakdown = {f.year: f for f in result.of_kind(BREAKDOWN)}
     assert breakdown[2025].ok and not breakdown[2035].ok
-    assert breakdown[2035].value == pytest.approx(71.75) and breakdown[2035].gap == pytest.approx(-0.25)
+    assert breakdown[2035].value == pytest.approx(71.80) and breakdown[2035].gap == pytest.approx(-0.20)
     assert result.status("永济市", 2035).achieved is False  # 71.96 万亩 measured < 72.00
 
 
 def test_a_township_the_data_lacks(plan, tmp_path):
-    edited = _edited(tmp_path, "      韩阳镇: {2025: 1.95, 2035: 1.95}", "      韩杨镇: {2025: 1.95, 2035: 1.95}")
+    edited = _edited(tmp_path, "      韩阳镇: {2025: 1.95, 2035: 2.00}", "      韩杨镇: {2025: 1.95, 2035: 2.00}")
     with pytest.raises(PlanError, match="indicator YJJBNT: township 韩杨镇 is not in layer"):
         run_indicator_check(plan, edited, AreaMethod.create())
 
@@ -178,11 +191,11 @@ def test_result_layers(plan, result):
     checks = {f["check"] for f in table.getFeatures()}
     assert checks == {"Indicator compliance", "Map–table consistency", "Breakdown consistency"}
     short = [f for f in table.getFeatures() if f["status"] == "short of target"]
-    assert len(short) == 6 and all(f["gap"] < 0 for f in short)
+    assert len(short) == 5 and all(f["gap"] < 0 for f in short)
     townships = township_layer(result, plan["XZQ_XZ"], 2035)
     status = {f["XZQMC"]: (f["status"], f["n_short"]) for f in townships.getFeatures()}
-    assert status["卿头镇"] == ("short of target", 1) and status["蒲州镇"] == ("achieved", 0)
-    assert {f["GDBYL_st"] for f in townships.getFeatures()} == {"achieved", "short of target"}
+    assert status["卿头镇"] == ("short of target", 1) and status["张营镇"] == ("achieved", 0)
+    assert {f["YJJBNT_st"] for f in townships.getFeatures()} == {"achieved", "short of target"}
     assert {f["SDMJ_st"] for f in townships.getFeatures()} == {"no target"}
     assert [c.label() for c in townships.renderer().categories()] == ["achieved", "short of target", "no target"]
 
@@ -203,7 +216,7 @@ def _check_chart_png(path):
 def test_charts_with_matplotlib(result, tmp_path):
     pytest.importorskip("matplotlib")
     assert charts.chart_painter().startswith("matplotlib ")
-    chart = township_chart(result, result.file.indicator("GDBYL"), 2035)
+    chart = township_chart(result, result.file.indicator("YJJBNT"), 2035)
     _check_chart_png(charts.draw_chart(chart, tmp_path / "a.png"))
 
 
@@ -211,7 +224,7 @@ def test_charts_without_matplotlib(result, tmp_path, monkeypatch):
     """The fallback where QGIS ships no matplotlib: the import is blocked, Qt paints the same chart."""
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     assert charts.matplotlib_version() is None and "Qt painter" in charts.chart_painter()
-    chart = township_chart(result, result.file.indicator("GDBYL"), 2035)
+    chart = township_chart(result, result.file.indicator("YJJBNT"), 2035)
     _check_chart_png(charts.draw_chart(chart, tmp_path / "b.png"))
     bars = city_chart(result, 2035).bars
     assert len(bars) == 8 and all(b.state == charts.OK for b in bars)

@@ -72,7 +72,7 @@ def test_indicator_dialog_runs_and_prints_the_sheet(project, qgis_iface, tmp_pat
     assert project.mapLayer(townships.id()) is townships
     assert project.layerTreeRoot().findGroup("Plan indicators") is not None
     assert {f["status"] for f in townships.getFeatures()} == {"achieved", "short of target"}
-    assert "3 of 10 townships miss a binding target" in dialog.statusLabel.text()
+    assert "4 of 10 townships miss a binding target" in dialog.statusLabel.text()
     assert dialog.report_paths["html"].exists() and dialog.sheet_path.stat().st_size > 10000
 
 

@@ -55,7 +55,7 @@ def test_indicator_algorithm_outputs(provider, demo_gpkg, tmp_path):
     assert {f["year"] for f in table.getFeatures()} == {2025, 2035}
     townships = QgsVectorLayer(result["TOWNSHIPS"], "s", "ogr")
     status = {f["XZQMC"]: f["status"] for f in townships.getFeatures()}
-    assert status["开张镇"] == "short of target" and {f["year"] for f in townships.getFeatures()} == {2025}
+    assert status["卿头镇"] == "short of target" and {f["year"] for f in townships.getFeatures()} == {2025}
     assert (tmp_path / "indicators.pdf").exists() and (tmp_path / "indicators_charts" / "city_2025.png").exists()
     assert Path(result["SHEET"]).stat().st_size > 10000
 
