@@ -2644,57 +2644,57 @@
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="40"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="29"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="29"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="84"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="52"/>
         <source>{count} townships measured ({method}); table and report in {folder}</source>
         <translation>已统计 {count} 个乡镇（{method}）；表格和报告位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="92"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="60"/>
         <source>The townships do not add up to the city for {figures} (up to {diff:.4f} ha): run the plan data quality check</source>
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="62"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="46"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="62"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="46"/>
         <source>Indicator files (*.yaml *.yml)</source>
         <translation>指标文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="95"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="79"/>
         <source>Tick at least one indicator</source>
         <translation>请至少勾选一项指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="140"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="108"/>
         <source>{year}: the city {city}; {count} of {total} townships miss a binding target{names}</source>
         <translation>{year}年：全市{city}；{total} 个乡镇中有 {count} 个约束性指标未达标{names}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="140"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="108"/>
         <source>achieves its targets</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="140"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="108"/>
         <source>misses a binding target</source>
         <translation>有约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/plan_inputs.py" line="60"/>
+        <location filename="../../yongji_plugin/gui/measures/plan_inputs.py" line="63"/>
         <source>The project lacks plan layers {names}: load the plan layers first</source>
         <translation>项目中缺少规划图层 {names}：请先加载规划图层</translation>
     </message>

@@ -1,72 +1,40 @@
 """乡镇规划指引: measure the townships in the background, then the layer, the table files and the report."""
-from qgis.core import QgsProject, QgsSettings
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 
 from ...core.measures.guidance_outputs import export_table, guidance_layer, write_guidance_report
 from ...core.measures.township_guidance import default_figures, township_guidance
-from ...core.measures.unit_areas import CITY, TOWNSHIPS
+from ...core.measures.unit_areas import TOWNSHIPS
 from ...core.plan_data.loader import describe_sources
 from ...core.shared.areas import hectares
 from ...core.shared.errors import PlanError
-from ...core.shared.settings import PluginSettings
 from ...i18n import tr
-from ..shared.background import BackgroundTask, TaskDialogMixin
+from ..shared.background import BackgroundTask
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
-from .plan_inputs import (
-    area_method,
-    choose_folder,
-    fill_area_controls,
-    output_folder,
-    project_plan,
-    require_layers,
-    thread_copies,
-)
+from .plan_inputs import MeasureDialogMixin, area_method
 
 FORM, BASE = load_form("township_guidance.ui")
 SETTINGS_FOLDER = "yongji/guidance/folder"
 FILE_STEM = "township_guidance"
 
 
-class TownshipGuidanceDialog(TaskDialogMixin, BASE, FORM):
+class TownshipGuidanceDialog(MeasureDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)
         self.iface, self.open_report = iface, open_report
         self.layer = self.files = self.report_paths = None
-        fill_area_controls(self)
-        self.folderEdit.setText(QgsSettings().value(SETTINGS_FOLDER, ""))
-        self.runButton = self.buttonBox.addButton(tr("Run"), self.buttonBox.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(tr("Cancel"), self.buttonBox.ActionRole)
-        self.cancelButton.setEnabled(False)
-        self.runButton.clicked.connect(self.run)
-        self.cancelButton.clicked.connect(self.cancel)
-        self.buttonBox.rejected.connect(self.reject)
-        self.folderButton.clicked.connect(lambda: choose_folder(self, SETTINGS_FOLDER))
+        self.setup_controls(tr("Run"), tr("Cancel"), SETTINGS_FOLDER)
 
     def build_task(self) -> BackgroundTask:
         area = area_method(self)
         figures = default_figures()
-        plan = project_plan()
-        codes = [TOWNSHIPS] + [f.layer for f in figures]
-        require_layers(plan, codes)
-        copies = thread_copies(plan, codes + [CITY])
-        self._plan, self._folder = plan, output_folder(self, "yongji_guidance_")
-
-        backend = PluginSettings.load().engine_backend
-
-        def work(feedback):  # a canceled run returns a result marked so: the task reports a cancel
-            return township_guidance(copies, area, figures, feedback, backend)
-
-        return BackgroundTask(tr("Township planning guidance"), work, self._done)
-
-    def run(self):
-        try:
-            return self.start_task(self.build_task())
-        except PlanError as error:
-            show_error(self, str(error), self.iface)
-            return None
+        return self.measure_task(tr("Township planning guidance"), [TOWNSHIPS] + [f.layer for f in figures],
+                                 "yongji_guidance_",
+                                 lambda layers, feedback, backend: township_guidance(layers, area, figures,
+                                                                                     feedback, backend))
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):

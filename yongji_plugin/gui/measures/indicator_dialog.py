@@ -9,25 +9,17 @@ from ...core.measures.indicator_check import run_indicator_check
 from ...core.measures.indicator_outputs import findings_layer, township_layer
 from ...core.measures.indicator_report import city_chart, write_indicator_report
 from ...core.measures.indicators import YEARS, default_indicator_path, load_indicators
-from ...core.measures.unit_areas import CITY, TOWNSHIPS
+from ...core.measures.unit_areas import TOWNSHIPS
 from ...core.plan_data.loader import describe_sources
 from ...core.printing.result_sheets import result_sheet
 from ...core.printing.sheets import PDF, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
-from ..shared.background import BackgroundTask, TaskDialogMixin
+from ..shared.background import BackgroundTask
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
-from .plan_inputs import (
-    area_method,
-    choose_folder,
-    fill_area_controls,
-    output_folder,
-    project_plan,
-    require_layers,
-    thread_copies,
-)
+from .plan_inputs import MeasureDialogMixin, area_method
 
 FORM, BASE = load_form("indicators.ui")
 SETTINGS_FILE = "yongji/indicators/file"
@@ -35,27 +27,19 @@ SETTINGS_FOLDER = "yongji/indicators/folder"
 FILE_STEM = "indicators"
 
 
-class IndicatorDialog(TaskDialogMixin, BASE, FORM):
+class IndicatorDialog(MeasureDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)
         self.iface, self.open_report = iface, open_report
         self.outputs = {}
         self.report_paths = self.sheet_path = None
-        fill_area_controls(self)
+        self.setup_controls(tr("Run check"), tr("Cancel check"), SETTINGS_FOLDER)
         for year in sorted(YEARS, reverse=True):
             self.yearCombo.addItem(str(year), year)
         self.fileEdit.setText(QgsSettings().value(SETTINGS_FILE, str(default_indicator_path())))
-        self.folderEdit.setText(QgsSettings().value(SETTINGS_FOLDER, ""))
-        self.runButton = self.buttonBox.addButton(tr("Run check"), self.buttonBox.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(tr("Cancel check"), self.buttonBox.ActionRole)
-        self.cancelButton.setEnabled(False)
-        self.runButton.clicked.connect(self.run)
-        self.cancelButton.clicked.connect(self.cancel)
-        self.buttonBox.rejected.connect(self.reject)
         self.fileButton.clicked.connect(self._choose_file)
         self.fileEdit.editingFinished.connect(self.load_file)
-        self.folderButton.clicked.connect(lambda: choose_folder(self, SETTINGS_FOLDER))
         self.load_file(quiet=True)
 
     def _choose_file(self):
@@ -95,27 +79,11 @@ class IndicatorDialog(TaskDialogMixin, BASE, FORM):
             raise PlanError(tr("Tick at least one indicator"))
         indicators = indicators.subset(codes)
         area = area_method(self)
-        plan = project_plan()
-        needed = [TOWNSHIPS] + indicators.layer_codes()
-        require_layers(plan, needed)
-        copies = thread_copies(plan, needed + [CITY])
-        self._plan, self._folder = plan, output_folder(self, "yongji_indicators_")
         self._year = self.yearCombo.currentData()
         QgsSettings().setValue(SETTINGS_FILE, self.fileEdit.text().strip())
-
-        backend = PluginSettings.load().engine_backend
-
-        def work(feedback):  # a canceled run returns a result marked so: the task reports a cancel
-            return run_indicator_check(copies, indicators, area, feedback, backend)
-
-        return BackgroundTask(tr("Plan indicators"), work, self._done)
-
-    def run(self):
-        try:
-            return self.start_task(self.build_task())
-        except PlanError as error:
-            show_error(self, str(error), self.iface)
-            return None
+        return self.measure_task(tr("Plan indicators"), [TOWNSHIPS] + indicators.layer_codes(), "yongji_indicators_",
+                                 lambda layers, feedback, backend: run_indicator_check(layers, indicators, area,
+                                                                                       feedback, backend))
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
