@@ -50,7 +50,7 @@ def test_the_plugins_file_loads():
     assert {i.kind for i in indicators.indicators} == {BINDING, EXPECTED}
     assert {i.direction for i in indicators.indicators} == {AT_LEAST, AT_MOST}
     farmland = indicators.indicator("GDBYL")
-    assert farmland.target(2035) == 90.2 and farmland.target(2035, "韩阳镇") == 4.5
+    assert farmland.target(2035) == 80.0 and farmland.target(2035, "韩阳镇") == 4.0
     assert indicators.indicator("CZKFBJ").target(2025) is None  # a 2035-only scale
     assert len(indicators.township_names()) == 10
     assert [c.id for c in indicators.consistency] == ["TS-01", "TS-02", "TS-03", "TS-04", "TS-05"]
