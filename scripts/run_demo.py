@@ -118,6 +118,38 @@ def run_measures(data: Path, project, out: Path) -> None:
           f"lack a required facility -> {paths['pdf']}")
 
 
+def run_plan_measures(project, out: Path) -> None:
+    """乡镇规划指引 (table, CSV, XLSX, report) and 规划指标 (report, charts, map sheet) into out/measures."""
+    from yongji_plugin.core.measures.charts import draw_chart
+    from yongji_plugin.core.measures.guidance_outputs import export_table, write_guidance_report
+    from yongji_plugin.core.measures.indicator_check import run_indicator_check
+    from yongji_plugin.core.measures.indicator_outputs import township_layer
+    from yongji_plugin.core.measures.indicator_report import city_chart, write_indicator_report
+    from yongji_plugin.core.measures.indicators import load_indicators
+    from yongji_plugin.core.measures.township_guidance import township_guidance
+    from yongji_plugin.core.plan_data.loader import layers_by_code
+    from yongji_plugin.core.printing.result_sheets import result_sheet
+    from yongji_plugin.core.printing.sheets import PDF, PNG, SheetBuilder, export_layout
+    from yongji_plugin.core.shared.areas import AreaMethod
+
+    folder = out / "measures"
+    plan = layers_by_code(project.mapLayers().values())
+    guidance = township_guidance(plan, AreaMethod.create())
+    files = export_table(guidance, folder / "township_guidance.csv", folder / "township_guidance.xlsx")
+    report = write_guidance_report(guidance, folder / "township_guidance.html", "demo")
+    print(f"Township guidance: {len(guidance.townships)} townships -> {', '.join(map(str, files))}, {report['pdf']}")
+    result = run_indicator_check(plan, load_indicators(), AreaMethod.create())
+    paths = write_indicator_report(result, folder / "indicators.html", 2035, "demo")
+    chart = draw_chart(city_chart(result, 2035), folder / "indicator_sheet_chart.png")
+    builder = SheetBuilder(plan)
+    layout = result_sheet(builder, "indicators", township_layer(result, plan["XZQ_XZ"], 2035), chart, year=2035)
+    sheets = [export_layout(layout, folder / f"indicator_sheet_2035.{fmt}", fmt, dpi)
+              for fmt, dpi in ((PDF, 300), (PNG, 150))]
+    short = [n for n in result.townships if result.status(n, 2035).achieved is False]
+    print(f"Plan indicators: 2035 short in {', '.join(short) or 'no township'} -> {paths['pdf']}, "
+          f"{', '.join(map(str, sheets))}")
+
+
 def print_maps(project, out: Path) -> None:
     from qgis.core import QgsVectorLayer
 
@@ -157,6 +189,7 @@ def main() -> int:
     run_compliance_check(args.data, project, args.out)
     run_plan_qa(args.data, project, args.out)
     run_measures(args.data, project, args.out)
+    run_plan_measures(project, args.out)
     print_maps(project, args.out)
     print(f"Wrote {args.out / 'yongji_demo.qgz'} and {args.out / 'overview.png'}")
     project.clear()

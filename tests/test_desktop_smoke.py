@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from yongji_plugin.plugin import action_specs
+
 from yongji_plugin.paths import plugin_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,14 +59,14 @@ def test_plugin_in_real_qgis_desktop(tmp_path):
     assert result["loaded"]
     first = result["first"]
     assert first["toolbars"] == 1 and first["toolbar_visible"]
-    assert first["toolbar_actions"] == len(first["actions"]) == 9
+    assert first["toolbar_actions"] == len(first["actions"]) == len(action_specs())  # one each, once
     assert first["toolbar_title"] == "永济一张图"
     assert "加载规划图层" in first["action_texts"]
     assert first["provider_name"] == "永济国土空间规划"
     assert {"yongji:inspectsource", "yongji:sitecompliance", "yongji:planqa", "yongji:printsheets",
             "yongji:importcoordinates", "yongji:exportcoordinates", "yongji:heightcheck",
-            "yongji:lifecircle"} <= set(first["algorithms"])
+            "yongji:lifecircle", "yongji:townshipguidance", "yongji:indicatorcheck"} <= set(first["algorithms"])
     assert {"加载规划图层", "项目选址合规性检查", "规划成果质检", "建筑高度控制检查", "15分钟社区生活圈",
-            "专题图打印", "坐标文件导入", "设置", "帮助"} <= set(first["action_texts"])
+            "乡镇规划指引", "规划指标", "专题图打印", "坐标文件导入", "设置", "帮助"} <= set(first["action_texts"])
     assert result["after_reloads"] == first
     assert result["screenshot"].stat().st_size > 10000

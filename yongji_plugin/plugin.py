@@ -27,6 +27,8 @@ def action_specs():
         ("qa", "qa", tr("Plan data quality check"), "open_qa_dialog"),
         ("heights", "heights", tr("Building height check"), "open_heights_dialog"),
         ("lifecircle", "lifecircle", tr("15-minute community life circle"), "open_life_circle_dialog"),
+        ("guidance", "guidance", tr("Township planning guidance"), "open_guidance_dialog"),
+        ("indicators", "indicators", tr("Plan indicators"), "open_indicator_dialog"),
         ("print", "print", tr("Print thematic maps"), "open_print_dialog"),
         ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
         ("settings", "settings", tr("Settings"), "open_settings"),
@@ -126,6 +128,16 @@ class YongjiPlugin:
         from .gui.measures.life_circle_dialog import LifeCircleDialog
 
         return self._show("lifecircle", lambda: LifeCircleDialog(self.iface, self.iface.mainWindow()))
+
+    def open_guidance_dialog(self):
+        from .gui.measures.guidance_dialog import TownshipGuidanceDialog
+
+        return self._show("guidance", lambda: TownshipGuidanceDialog(self.iface, self.iface.mainWindow()))
+
+    def open_indicator_dialog(self):
+        from .gui.measures.indicator_dialog import IndicatorDialog
+
+        return self._show("indicators", lambda: IndicatorDialog(self.iface, self.iface.mainWindow()))
 
     def open_print_dialog(self):
         from .gui.printing.dialog import PrintDialog

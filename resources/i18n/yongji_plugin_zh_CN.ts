@@ -74,7 +74,7 @@
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="33"/>
+        <location filename="../../yongji_plugin/plugin.py" line="35"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="89"/>
+        <location filename="../../yongji_plugin/plugin.py" line="91"/>
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/provider.py" line="38"/>
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -984,12 +984,12 @@
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="72"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="39"/>
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="78"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="40"/>
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
@@ -1124,7 +1124,7 @@
         <translation>该检查的冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="32"/>
+        <location filename="../../yongji_plugin/plugin.py" line="34"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2559,7 +2559,7 @@
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="29"/>
         <source>Run</source>
         <translation>运行信息</translation>
     </message>
@@ -3204,7 +3204,7 @@
         <translation>已改用直线距离：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="33"/>
         <source>Plan measures</source>
         <translation>规划措施</translation>
     </message>
@@ -3383,6 +3383,941 @@
         <source>The life-circle analysis was canceled: nothing was written</source>
         <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/charts.py" line="77"/>
+        <source>matplotlib {version}</source>
+        <translation>matplotlib {version}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/charts.py" line="78"/>
+        <source>QGIS&apos;s Qt painter (matplotlib is not installed)</source>
+        <translation>QGIS 自带的 Qt 绘图（未安装 matplotlib）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/charts.py" line="203"/>
+        <source>Chart {path} could not be written</source>
+        <translation>无法写入图表 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="91"/>
+        <source>Administrative area</source>
+        <translation>行政区面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="51"/>
+        <source>Township planning guidance</source>
+        <translation>乡镇规划指引</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="67"/>
+        <source>{city} (city total)</source>
+        <translation>{city}（全市合计）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="73"/>
+        <source>Township planning guidance table</source>
+        <translation>乡镇规划指引表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="106"/>
+        <source>the city outline (layer XZQ)</source>
+        <translation>市域界线（图层 XZQ）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="106"/>
+        <source>the union of the townships (layer XZQ is missing)</source>
+        <translation>各乡镇的合并范围（缺少图层 XZQ）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="110"/>
+        <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s layers.</source>
+        <translation>由永济国土空间规划插件根据规划图层生成。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="113"/>
+        <source>City total measured over</source>
+        <translation>全市合计的统计范围</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="114"/>
+        <source>Areas in hectares (ha)</source>
+        <translation>面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <source>Areas in mu (1 mu = 10000/15 m²)</source>
+        <translation>面积（亩，1亩 = 10000/15 平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <source>Townships add up to the city</source>
+        <translation>各乡镇之和与全市合计</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <source>Figure</source>
+        <translation>统计项</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <source>Sum of townships (ha)</source>
+        <translation>各乡镇之和（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <source>City (ha)</source>
+        <translation>全市（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
+        <source>Difference (ha)</source>
+        <translation>差值（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
+        <source>Within 0.01 ha</source>
+        <translation>相差不超过 0.01 公顷</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="143"/>
+        <source>Invalid geometries repaired on a copy</source>
+        <translation>在副本上修复的无效几何</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="118"/>
+        <source>Each layer&apos;s features are split by the township boundaries; a feature crossing two townships counts in each for its own part, and features of one layer that overlap count once.</source>
+        <translation>各图层的图斑按乡镇界线分割：跨两个乡镇的图斑按各自部分分别计入，同一图层内相互重叠的图斑只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="111"/>
+        <source>indicator {code}: township {township} is not in layer {layer}</source>
+        <translation>指标 {code}：乡镇 {township} 不在图层 {layer} 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="115"/>
+        <source>Indicator file {path} does not fit the data (townships: {names}):</source>
+        <translation>指标文件 {path} 与数据不符（乡镇：{names}）：</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="122"/>
+        <source>The indicator check</source>
+        <translation>规划指标检查</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="168"/>
+        <source>measured</source>
+        <translation>测算值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="168"/>
+        <source>target {year}</source>
+        <translation>{year}年目标值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="190"/>
+        <source>{name} target {year}</source>
+        <translation>{name} {year}年目标值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="191"/>
+        <source>{name} ({code}) as drawn</source>
+        <translation>{name}（{code}）图上面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="219"/>
+        <source>sum of {count} township targets</source>
+        <translation>{count} 个乡镇分解值之和</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="219"/>
+        <source>city target {year}</source>
+        <translation>全市{year}年目标值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="28"/>
+        <source>Indicator compliance</source>
+        <translation>指标符合性</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="28"/>
+        <source>Map–table consistency</source>
+        <translation>图数一致性</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="29"/>
+        <source>Breakdown consistency</source>
+        <translation>分解一致性</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="69"/>
+        <source>achieved</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="69"/>
+        <source>short of target</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="35"/>
+        <source>consistent</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="35"/>
+        <source>inconsistent</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="39"/>
+        <source>binding</source>
+        <translation>约束性</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="39"/>
+        <source>expected</source>
+        <translation>预期性</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="43"/>
+        <source>not below</source>
+        <translation>不低于</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="43"/>
+        <source>not above</source>
+        <translation>不高于</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="69"/>
+        <source>no target</source>
+        <translation>无下达指标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="51"/>
+        <source>Check</source>
+        <translation>检查类别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <source>City or township</source>
+        <translation>市或乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="53"/>
+        <source>Indicator or relation</source>
+        <translation>指标或关系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <source>Binding or expected</source>
+        <translation>约束性或预期性</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="55"/>
+        <source>Value is</source>
+        <translation>数值含义</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
+        <source>Reference</source>
+        <translation>比较值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="57"/>
+        <source>Reference is</source>
+        <translation>比较值含义</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
+        <source>Margin</source>
+        <translation>余量</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="42"/>
+        <source>Plan indicators</source>
+        <translation>规划指标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="67"/>
+        <source>city</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="67"/>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="81"/>
+        <source>Targets handed down</source>
+        <translation>下达指标数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="82"/>
+        <source>Binding targets missed</source>
+        <translation>未达标约束性指标数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="83"/>
+        <source>Expected targets missed</source>
+        <translation>未达标预期性指标数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="86"/>
+        <source>{name}: status</source>
+        <translation>{name}：达标情况</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="94"/>
+        <source>Indicator status of the townships {year}</source>
+        <translation>{year}年各乡镇指标达标情况</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="39"/>
+        <source>{value} (target {sign} {target}) {unit}</source>
+        <translation>{value}（目标 {sign} {target}）{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="53"/>
+        <source>{city}: indicators against their {year} targets</source>
+        <translation>{city}规划指标与{year}年目标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="53"/>
+        <source>value as % of target</source>
+        <translation>实际值占目标值的百分比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="69"/>
+        <source>{name} {year}: townships against their targets</source>
+        <translation>{name}：{year}年各乡镇与分解目标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="122"/>
+        <source>planar</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="125"/>
+        <source>as % of the unit&apos;s area</source>
+        <translation>占行政区面积的百分比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="138"/>
+        <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s layers and indicator file.</source>
+        <translation>由永济国土空间规划插件根据规划图层和指标文件生成。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="140"/>
+        <source>Indicator file</source>
+        <translation>指标文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="142"/>
+        <source>Charts drawn with</source>
+        <translation>图表绘制方式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="142"/>
+        <source>Charts and map for</source>
+        <translation>图表和专题图年份</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <source>Indicators and how they are measured</source>
+        <translation>指标及其测算方法</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <source>Measured from</source>
+        <translation>测算依据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <source>City targets</source>
+        <translation>全市目标值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
+        <source>binding targets missed</source>
+        <translation>项约束性指标未达标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
+        <source>expected targets missed</source>
+        <translation>项预期性指标未达标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="152"/>
+        <source>A city or township achieves a year&apos;s targets when it meets every binding target handed down to it for that year.</source>
+        <translation>市或乡镇达到当年下达的全部约束性指标即为达标。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="154"/>
+        <source>The value measured from the data against the target, in the indicator&apos;s direction.</source>
+        <translation>按指标方向，将由数据测算的数值与目标值比较。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="156"/>
+        <source>The indicator table against the map: a layer&apos;s total as drawn against a target, or one target against another.</source>
+        <translation>指标表与图件比较：图层实际面积与目标值比较，或两项目标值相互比较。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <source>The townships&apos; targets together against the city&apos;s target.</source>
+        <translation>各乡镇分解值之和与全市目标值比较。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <source>Left side</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <source>Right side</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="160"/>
+        <source>Sum of township targets</source>
+        <translation>乡镇分解值之和</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="160"/>
+        <source>City target</source>
+        <translation>全市目标值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="117"/>
+        <source>Indicator file {path}: unknown indicator code {code} (known: {codes})</source>
+        <translation>指标文件 {path}：未知的指标代码 {code}（已有：{codes}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="149"/>
+        <source>key {key} is written twice</source>
+        <translation>键 {key} 重复出现</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="164"/>
+        <source>Indicator file {path} cannot be read: {error}</source>
+        <translation>无法读取指标文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="167"/>
+        <source>Indicator file {path} is not valid:</source>
+        <translation>指标文件 {path} 有误：</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="198"/>
+        <source>the file must be a mapping with a list of indicators</source>
+        <translation>文件须为含指标列表的映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="202"/>
+        <source>indicators must be a non-empty list</source>
+        <translation>indicators 须为非空列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="206"/>
+        <source>indicator {code}: the code is used more than once</source>
+        <translation>指标 {code}：代码重复使用</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="210"/>
+        <source>consistency must be a list</source>
+        <translation>consistency 须为列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="217"/>
+        <source>consistency check {id}: the id is used more than once</source>
+        <translation>一致性检查 {id}：编号重复使用</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="224"/>
+        <source>indicator {number} must be a mapping</source>
+        <translation>第 {number} 项指标须为映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="226"/>
+        <source>indicator {code}: {problem}</source>
+        <translation>指标 {code}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="235"/>
+        <source>the code must be 1–7 ASCII letters, digits or _, starting with a letter (it names output fields)</source>
+        <translation>代码须为 1–7 个 ASCII 字母、数字或 _，并以字母开头（用作输出字段名）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="238"/>
+        <source>key name must be text</source>
+        <translation>键 name 须为文本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="240"/>
+        <source>kind {value} is not 约束性 or 预期性</source>
+        <translation>属性 {value} 不是“约束性”或“预期性”</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="242"/>
+        <source>direction {value} is not 不低于 or 不高于</source>
+        <translation>方向 {value} 不是“不低于”或“不高于”</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="248"/>
+        <source>a share is measured in %, not {unit}</source>
+        <translation>比例指标的单位应为 %，而不是 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="250"/>
+        <source>unit {unit} is not an area unit (known: {units}) and the measure is no share</source>
+        <translation>单位 {unit} 不是面积单位（可用：{units}），且测算方式不是比例</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="253"/>
+        <source>targets</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="257"/>
+        <source>townships must map township names to their targets</source>
+        <translation>townships 须为乡镇名称到目标值的映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="260"/>
+        <source>township {name}</source>
+        <translation>乡镇 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="262"/>
+        <source>measure: {problem}</source>
+        <translation>测算方式：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="268"/>
+        <source>{where} must map years ({years}) to numbers</source>
+        <translation>{where} 须为年份（{years}）到数值的映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="273"/>
+        <source>{where}: year {year} is not one of {years}</source>
+        <translation>{where}：年份 {year} 不是 {years} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="276"/>
+        <source>{where}: the {year} target {value} is not a number of at least 0</source>
+        <translation>{where}：{year}年目标值 {value} 不是不小于 0 的数值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="283"/>
+        <source>must be a mapping with a layer</source>
+        <translation>须为含 layer 的映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="289"/>
+        <source>key layer is missing</source>
+        <translation>缺少键 layer</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="296"/>
+        <source>layer {code} ({name}) is not a polygon layer</source>
+        <translation>图层 {code}（{name}）不是面图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="298"/>
+        <source>method {method} is not planar or ellipsoidal</source>
+        <translation>计算方法 {method} 不是 planar 或 ellipsoidal</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="300"/>
+        <source>share must be true or false</source>
+        <translation>share 须为 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="309"/>
+        <source>filter must be a QGIS expression</source>
+        <translation>filter 须为 QGIS 表达式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="318"/>
+        <source>filter {expr} reads field {field}, which layer {code} does not have</source>
+        <translation>筛选条件 {expr} 读取字段 {field}，而图层 {code} 没有该字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="325"/>
+        <source>must be {{indicator: code}} or a layer total {{layer, filter}}</source>
+        <translation>须为 {{indicator: 代码}} 或图层面积 {{layer, filter}}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="328"/>
+        <source>an indicator side holds only the key indicator</source>
+        <translation>指标一侧只能含键 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="331"/>
+        <source>unknown indicator code {code}</source>
+        <translation>未知的指标代码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="333"/>
+        <source>indicator {code} is a share (%), not an area</source>
+        <translation>指标 {code} 是比例（%），不是面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="340"/>
+        <source>consistency check {number} must be a mapping</source>
+        <translation>第 {number} 项一致性检查须为映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="345"/>
+        <source>relation {value} is not &gt;= or &lt;=</source>
+        <translation>关系 {value} 不是 &gt;= 或 &lt;=</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="347"/>
+        <source>key label must be text</source>
+        <translation>键 label 须为文本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="353"/>
+        <source>at least one side must be an indicator&apos;s target</source>
+        <translation>至少一侧须为指标目标值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="354"/>
+        <source>consistency check {id}: {problem}</source>
+        <translation>一致性检查 {id}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/table_files.py" line="21"/>
+        <source>Table file {path} must end in .csv or .xlsx</source>
+        <translation>表格文件 {path} 的扩展名须为 .csv 或 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/table_files.py" line="35"/>
+        <source>Table {path} could not be written: {error}</source>
+        <translation>无法写入表格 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/table_files.py" line="38"/>
+        <source>Table {path} holds {written} of {total} rows</source>
+        <translation>表格 {path} 只有 {total} 行中的 {written} 行</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="50"/>
+        <source>Township guidance file {path} cannot be read: {error}</source>
+        <translation>无法读取乡镇规划指引文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="53"/>
+        <source>Township guidance file {path} is not valid: township_figures must be a non-empty list</source>
+        <translation>乡镇规划指引文件 {path} 有误：township_figures 须为非空列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="59"/>
+        <source>figure {key}: the key is used more than once</source>
+        <translation>统计项 {key}：键重复使用</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="62"/>
+        <source>Township guidance file {path} is not valid:</source>
+        <translation>乡镇规划指引文件 {path} 有误：</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="74"/>
+        <source>figure {number} must be a mapping</source>
+        <translation>第 {number} 个统计项须为映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="79"/>
+        <source>the key must be 1–7 ASCII letters or digits, starting with a letter (it names output fields)</source>
+        <translation>键须为 1–7 个 ASCII 字母或数字，并以字母开头（用作输出字段名）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="85"/>
+        <source>layer {code} is not a polygon layer</source>
+        <translation>图层 {code} 不是面图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="90"/>
+        <source>filter {expr} is not a valid expression</source>
+        <translation>筛选条件 {expr} 不是有效的表达式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="91"/>
+        <source>figure {key}: {problem}</source>
+        <translation>统计项 {key}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="62"/>
+        <source>{purpose} needs layer {name} ({code}), which is missing</source>
+        <translation>{purpose}需要图层 {name}（{code}），但该图层缺失</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="71"/>
+        <source>Layer {name} {problem}</source>
+        <translation>图层 {name} {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="74"/>
+        <source>Layer {name} lacks field {field}</source>
+        <translation>图层 {name} 缺少字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="94"/>
+        <source>Layer {name} has no township polygons</source>
+        <translation>图层 {name} 中没有乡镇面</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="96"/>
+        <source>(no name) feature {fid}</source>
+        <translation>（无名称）要素 {fid}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="99"/>
+        <source>Layer {name} names more than one township {township}; each needs its own {field}</source>
+        <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="114"/>
+        <source>City</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="228"/>
+        <source>Layer {name} lacks field {field}, which the filter {expr} reads</source>
+        <translation>图层 {name} 缺少筛选条件 {expr} 所读取的字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/result_sheets.py" line="43"/>
+        <source>No result map sheet {kind} is declared in map_sheets.yaml</source>
+        <translation>map_sheets.yaml 中未声明成果专题图 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/result_sheets.py" line="45"/>
+        <source>The map sheet {kind} needs a result layer with features</source>
+        <translation>专题图 {kind} 需要含要素的成果图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/result_sheets.py" line="57"/>
+        <source>Chart {path} for the map sheet is missing</source>
+        <translation>专题图所需的图表 {path} 缺失</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="29"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="52"/>
+        <source>{count} townships measured ({method}); table and report in {folder}</source>
+        <translation>已统计 {count} 个乡镇（{method}）；表格和报告位于 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="60"/>
+        <source>The townships do not add up to the city for {figures} (up to {diff:.4f} ha): run the plan data quality check</source>
+        <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="46"/>
+        <source>Choose an indicator file</source>
+        <translation>选择指标文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="46"/>
+        <source>Indicator files (*.yaml *.yml)</source>
+        <translation>指标文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="79"/>
+        <source>Tick at least one indicator</source>
+        <translation>请至少勾选一项指标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="108"/>
+        <source>{year}: the city {city}; {count} of {total} townships miss a binding target{names}</source>
+        <translation>{year}年：全市{city}；{total} 个乡镇中有 {count} 个约束性指标未达标{names}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="108"/>
+        <source>achieves its targets</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="108"/>
+        <source>misses a binding target</source>
+        <translation>有约束性指标未达标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/plan_inputs.py" line="63"/>
+        <source>The project lacks plan layers {names}: load the plan layers first</source>
+        <translation>项目中缺少规划图层 {names}：请先加载规划图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="51"/>
+        <source>Measures each indicator of the indicator file from the plan layers, for the city and each township, and judges it three ways for 2025 and 2035: against its target (indicator compliance, achieved or short of target), the map against the indicator table (layer totals against targets, e.g. cultivated land in DLTB not below the farmland protection target), and the townships&apos; targets against the city&apos;s (breakdown). Outputs every judgement as a table, the townships coloured by status for the chosen year, an HTML/PDF report with bar charts and the indicator map sheet.</source>
+        <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="61"/>
+        <source>Indicator file (the plugin&apos;s if empty)</source>
+        <translation>指标文件（为空时用插件自带文件）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="63"/>
+        <source>Indicator codes to check, comma-separated (all if empty)</source>
+        <translation>要检查的指标代码，以逗号分隔（为空时检查全部）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="65"/>
+        <source>Year of the township layer, charts and map sheet</source>
+        <translation>乡镇图层、图表和专题图的年份</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="69"/>
+        <source>Indicator judgements</source>
+        <translation>指标判定结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="71"/>
+        <source>Township indicator status</source>
+        <translation>乡镇指标达标情况</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="74"/>
+        <source>Report (HTML; a PDF and the charts are written beside it)</source>
+        <translation>报告（HTML，同目录另存 PDF 和图表）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="77"/>
+        <source>Indicator map sheet (PDF or PNG)</source>
+        <translation>规划指标达标情况图（PDF 或 PNG）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="77"/>
+        <source>PDF files (*.pdf);;PNG files (*.png)</source>
+        <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="116"/>
+        <source>{unit} {year}: {count} binding targets missed</source>
+        <translation>{unit} {year}年：{count} 项约束性指标未达标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="118"/>
+        <source>Charts drawn with {painter}</source>
+        <translation>图表绘制方式：{painter}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="39"/>
+        <source>Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township guidance file (default: cultivated land, permanent basic farmland, ecological protection red line, urban development boundary, construction land) in m², ha and mu. Features crossing township borders are split by them; overlapping features of one layer count once. The table ends with the city total, measured over the city outline; the townships must add up to it within 0.01 ha, and the log says where they do not.</source>
+        <translation>逐乡镇（乡镇级行政区 XZQ_XZ）统计乡镇规划指引文件中声明的各项面积（默认：耕地、永久基本农田、生态保护红线、城镇开发边界、建设用地），以平方米、公顷和亩列出。跨乡镇界线的图斑按界线分割；同一图层内相互重叠的图斑只计一次。表格最后一行为按市域界线统计的全市合计；各乡镇之和与全市合计相差不得超过 0.01 公顷，不符时在日志中列出。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="48"/>
+        <source>Township guidance file (default figures if empty)</source>
+        <translation>乡镇规划指引文件（为空时用默认统计项）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="53"/>
+        <source>Table with the city total (CSV)</source>
+        <translation>含全市合计的表格（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="53"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="56"/>
+        <source>Table with the city total (XLSX)</source>
+        <translation>含全市合计的表格（XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="56"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="85"/>
+        <source>{count} townships measured ({method})</source>
+        <translation>已统计 {count} 个乡镇（{method}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="92"/>
+        <source>{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha</source>
+        <translation>{figure}：各乡镇之和为 {sum:.4f} 公顷，全市合计为 {city:.4f} 公顷</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="94"/>
+        <source>The indicator check was canceled: nothing was written</source>
+        <translation>规划指标检查已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="72"/>
+        <source>Township planning guidance was canceled: nothing was written</source>
+        <translation>乡镇规划指引已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="203"/>
+        <source>Layer {name} is not a polygon layer, so it has no area to measure</source>
+        <translation>图层 {name} 不是面图层，无法统计面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="215"/>
+        <source>The filter {expr} chooses no feature of layer {name}: its areas are 0</source>
+        <translation>筛选条件 {expr} 在图层 {name} 中未选中任何要素：其面积均为 0</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="217"/>
+        <source>Layer {name} has no features: its areas are 0</source>
+        <translation>图层 {name} 没有要素：其面积均为 0</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceDialogBase</name>
@@ -3546,6 +4481,59 @@
         <location filename="../../forms/height_check.ui" line="32"/>
         <source>…</source>
         <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDialogBase</name>
+    <message>
+        <location filename="../../forms/indicators.ui" line="6"/>
+        <source>Plan indicators</source>
+        <translation>规划指标</translation>
+    </message>
+    <message>
+        <location filename="../../forms/indicators.ui" line="10"/>
+        <source>Indicator file</source>
+        <translation>指标文件</translation>
+    </message>
+    <message>
+        <location filename="../../forms/indicators.ui" line="27"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/indicators.ui" line="17"/>
+        <source>Year of the charts and map sheet</source>
+        <translation>图表和专题图的年份</translation>
+    </message>
+    <message>
+        <location filename="../../forms/indicators.ui" line="19"/>
+        <source>Area method</source>
+        <translation>面积计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../forms/indicators.ui" line="21"/>
+        <source>Area CRS</source>
+        <translation>面积计算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../forms/indicators.ui" line="23"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../forms/indicators.ui" line="26"/>
+        <source>A new temporary folder</source>
+        <translation>新建临时文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../forms/indicators.ui" line="30"/>
+        <source>Also print the indicator map sheet (PDF)</source>
+        <translation>同时输出规划指标达标情况图（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/indicators.ui" line="33"/>
+        <source>Indicators to check (measured from the plan layers loaded in the project)</source>
+        <translation>要检查的指标（由项目中已加载的规划图层测算）</translation>
     </message>
 </context>
 <context>
@@ -3786,6 +4774,44 @@
         <location filename="../../forms/settings.ui" line="19"/>
         <source>Where the checks&apos; overlays run. Automatic: in PostGIS when every layer is in one PostGIS database, else vectorized on all cores with shapely 2, else with QGIS alone.</source>
         <translation>各项检查的叠加分析在何处运行。自动：所有图层都在同一个 PostGIS 数据库中时在数据库内运行，否则用 shapely 2 在全部 CPU 核心上向量化运行，再否则仅用 QGIS 运行。</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipGuidanceDialogBase</name>
+    <message>
+        <location filename="../../forms/township_guidance.ui" line="6"/>
+        <source>Township planning guidance</source>
+        <translation>乡镇规划指引</translation>
+    </message>
+    <message>
+        <location filename="../../forms/township_guidance.ui" line="8"/>
+        <source>Per township: the areas of cultivated land, permanent basic farmland, the ecological protection red line, the urban development boundary and construction land, from the plan layers loaded in the project; a table with the city total (CSV and XLSX) and a report.</source>
+        <translation>逐乡镇统计耕地、永久基本农田、生态保护红线、城镇开发边界和建设用地的面积（取自项目中已加载的规划图层），输出含全市合计的表格（CSV 和 XLSX）和报告。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/township_guidance.ui" line="11"/>
+        <source>Area method</source>
+        <translation>面积计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../forms/township_guidance.ui" line="13"/>
+        <source>Area CRS</source>
+        <translation>面积计算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../forms/township_guidance.ui" line="15"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../forms/township_guidance.ui" line="18"/>
+        <source>A new temporary folder</source>
+        <translation>新建临时文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../forms/township_guidance.ui" line="19"/>
+        <source>…</source>
+        <translation>…</translation>
     </message>
 </context>
 </TS>

@@ -16,13 +16,15 @@ def algorithm_classes():
     from .measures.heights import HeightCheckAlgorithm
     from .measures.life_circle import LifeCircleAlgorithm
     from .plan_data.inspect_source import InspectSourceAlgorithm
+    from .measures.indicator_check import IndicatorCheckAlgorithm
+    from .measures.township_guidance import TownshipGuidanceAlgorithm
     from .plan_qa.plan_qa import PlanQaAlgorithm
     from .printing.print_sheets import PrintSheetsAlgorithm
     from .site_check.site_compliance import SiteComplianceAlgorithm
 
     return [InspectSourceAlgorithm, SiteComplianceAlgorithm, PlanQaAlgorithm,
             PrintSheetsAlgorithm, ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm,
-            HeightCheckAlgorithm, LifeCircleAlgorithm]
+            HeightCheckAlgorithm, LifeCircleAlgorithm, TownshipGuidanceAlgorithm, IndicatorCheckAlgorithm]
 
 
 class YongjiProvider(QgsProcessingProvider):

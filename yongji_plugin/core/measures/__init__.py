@@ -1,4 +1,4 @@
-"""The plan's own measures: 建筑高度控制检查, 15分钟社区生活圈 and 乡镇规划指引 figures per township.
+"""The plan's own measures: 建筑高度控制检查, 15分钟社区生活圈, 乡镇规划指引 (areas per township) and 规划指标 (indicators against targets).
 
 May import: core.shared, core.plan_data, core.engine.
 
