@@ -8,7 +8,7 @@ from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from . import landuse, layers, urban
 from .outline import city_outline
 from .sites import build_sites, controls_from
-from .writer import write_layer
+from .writer import write_layer, write_notice
 from .zones import build_shapes
 
 SEED = 20352020
@@ -47,19 +47,24 @@ def generate(size: float = 1.0) -> dict:
     return data
 
 
-def write_demo(path: Path, size: float = 1.0) -> dict:
+def write_plan(path: Path, data: dict) -> None:
+    """Write the catalogue layers ``data`` holds (a version may lack some), the sites and the notice."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         path.unlink()
-    data = generate(size)
     catalogue = default_catalogue()
     for spec in catalogue.layers:
+        if spec.code not in data:
+            continue
         fields = [(f.name, f.type) for f in spec.fields]
         write_layer(path, spec.code, data[spec.code], fields, spec.geometry,
                     single_part=spec.single_part)
     write_layer(path, "sites", data["sites"], SITE_FIELDS, "polygon")
-    from .writer import write_notice
-
     write_notice(path)
+
+
+def write_demo(path: Path, size: float = 1.0) -> dict:
+    data = generate(size)
+    write_plan(path, data)
     return data
