@@ -1,0 +1,516 @@
+"""The PostGIS backend: when sites and control layers live in one PostGIS database, the overlay
+runs there as SQL and only numbers and the pieces asked for cross the wire.
+
+Sites go to temporary tables (uploaded with COPY, or selected from a PostGIS layer); the control
+table is only read, through its GiST index (``&&``), with the layer's own SQL filter, a QGIS
+expression filter applied as the key values of the features QGIS keeps, and a reprojection when
+its SRID is not the area CRS's. A feature is known by its key value (for an integer key QGIS's
+feature id is the same number; for a bigint key QGIS numbers features itself, and the
+backend asks QGIS for its ids), and attributes are read through QGIS so their types match the
+other backends. Touched control features are checked with ``ST_IsValid`` once per session and
+repaired on the fly (``ST_MakeValid``); a control feature inside its site takes its own area,
+a site inside a control feature the site's, and only the rest is intersected. Temporary tables
+cannot be read by parallel query workers, so the sites are split over as many sessions as a
+parallel query would use (``max_parallel_workers_per_gather`` + 1) and run side by side.
+Identifiers are quoted with ``psycopg2.sql``; nothing but temporary tables is ever written.
+"""
+import io
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Dict, List, Optional, Sequence
+
+from qgis.core import QgsDataSourceUri, QgsExpression, QgsFeatureRequest, QgsGeometry
+
+from ...i18n import tr
+from ..shared.errors import PlanError
+from .backend import Backend, Canceled, Overlay, Sites
+from .geometry_repair import polygon_part
+from .layers import ControlLayer
+
+SMALL_INTEGER_TYPES = ("int2", "int4", "integer", "smallint", "serial")
+INTEGER_TYPES = SMALL_INTEGER_TYPES + ("int8", "bigint", "bigserial")
+MAX_SESSIONS = 8
+KEY_BATCH = 5000
+CHUNKS_PER_SESSION = 4
+
+
+def _uri(layer) -> QgsDataSourceUri:
+    return QgsDataSourceUri(layer.source())
+
+
+def database_of(layer) -> tuple:
+    uri = _uri(layer)
+    return (uri.service(), uri.host(), uri.port(), uri.database(), uri.username())
+
+
+def _unusable(layer) -> Optional[str]:
+    """Why one layer cannot be read by SQL here (None: it can)."""
+    if layer is None:
+        return tr("an input is not a layer")
+    if layer.providerType() != "postgres":
+        return tr("layer {name} is not in PostGIS").format(name=layer.name())
+    uri = _uri(layer)
+    if not uri.table() or uri.table().startswith("("):
+        return tr("layer {name} is a query, not a table").format(name=layer.name())
+    key = uri.keyColumn().strip('"')
+    index = layer.fields().lookupField(key) if key and "," not in key else -1
+    if index < 0 or layer.fields().at(index).typeName().lower() not in INTEGER_TYPES:
+        return tr("layer {name} has no single integer key column").format(name=layer.name())
+    if layer.isModified():
+        return tr("layer {name} has unsaved edits").format(name=layer.name())
+    return None
+
+
+class _Table:
+    """How SQL reads one control layer: quoted names, its SQL filter, its SRID."""
+
+    def __init__(self, layer):
+        uri = _uri(layer)
+        self.schema, self.table = uri.schema() or "public", uri.table()
+        self.geometry, self.key = uri.geometryColumn(), uri.keyColumn().strip('"')
+        self.subset = layer.subsetString() or ""
+        self.srid = layer.crs().postgisSrid()
+
+    def source(self, sql, area_srid: int):
+        """A subquery with columns yj_fid, yj_raw (native CRS) and yj_geom (area CRS)."""
+        raw = sql.Identifier(self.geometry)
+        geom = raw if self.srid == area_srid else sql.SQL("ST_Transform({}, {})").format(raw, sql.Literal(area_srid))
+        where = sql.SQL(" WHERE ({})").format(sql.SQL(self.subset)) if self.subset else sql.SQL("")
+        return sql.SQL("(SELECT {key} AS yj_fid, {raw} AS yj_raw, {geom} AS yj_geom FROM {table}{where})").format(
+            key=sql.Identifier(self.key), raw=raw, geom=geom,
+            table=sql.Identifier(self.schema, self.table), where=where)
+
+    def bbox_join(self, sql, site_geometry, area_srid: int):
+        """The index-using bbox condition between a site and the subquery's raw geometry."""
+        if self.srid == area_srid:
+            return sql.SQL("c.yj_raw && {}").format(site_geometry)
+        return sql.SQL("c.yj_raw && ST_Transform(ST_Expand({}, 10), {})").format(site_geometry, sql.Literal(self.srid))
+
+
+def kept_keys(control: ControlLayer, key: str) -> Optional[list]:
+    """Key values of the features the QGIS expression filter keeps (QGIS evaluates it)."""
+    if not control.filter:
+        return None
+    expression = QgsExpression(control.filter)
+    request = QgsFeatureRequest().setFilterExpression(control.filter)
+    if not expression.needsGeometry():
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    if QgsFeatureRequest.ALL_ATTRIBUTES not in expression.referencedColumns():
+        request.setSubsetOfAttributes(list(expression.referencedColumns()) + [key], control.layer.fields())
+    return [feature[key] for feature in control.layer.getFeatures(request)]
+
+
+def feature_ids(layer, key: str, keys: Sequence[int]) -> Dict[int, int]:
+    """QGIS's feature id of each key value. The same number for an int4 key; for a bigint key
+    QGIS numbers features itself, so the ids are asked of QGIS (in batches of one IN list)."""
+    if layer.fields().field(key).typeName().lower() in SMALL_INTEGER_TYPES:
+        return {k: k for k in keys}
+    wanted, found = sorted(set(keys)), {}
+    for start in range(0, len(wanted), KEY_BATCH):
+        request = QgsFeatureRequest().setFilterExpression("{} IN ({})".format(
+            QgsExpression.quotedColumnRef(key), ", ".join(str(int(k)) for k in wanted[start:start + KEY_BATCH])))
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setSubsetOfAttributes([key], layer.fields())
+        found.update((feature[key], feature.id()) for feature in layer.getFeatures(request))
+    return found
+
+
+class _Session:
+    """One connection with its temporary tables; used by one thread at a time."""
+
+    def __init__(self, conninfo: str):
+        import psycopg2
+
+        self.connection = psycopg2.connect(conninfo)
+        self.connection.autocommit = True  # each statement alone; temporary tables live for the session
+        self.lock = threading.Lock()
+
+    def run(self, query, args=None, fetch=False):
+        with self.lock, self.connection.cursor() as cursor:
+            cursor.execute(query, args)
+            return cursor.fetchall() if fetch else None
+
+    def cancel(self):
+        self.connection.cancel()
+
+    def close(self):
+        self.connection.close()
+
+
+class PostgisSites(Sites):
+    def __init__(self, keys, areas, number: int, geometries=None):
+        super().__init__(keys, areas)
+        self.number = number  # temporary table yj_sites_<number> in every session
+        self.geometries = geometries  # QGIS geometries (uploaded ones), else fetched on demand
+        self.ranges: List[range] = []  # site indices held by each session
+
+    def geometry(self, index: int) -> QgsGeometry:
+        return QgsGeometry(self.geometries[index]) if self.geometries else QgsGeometry()
+
+
+class PostgisBackend(Backend):
+    name = "postgis"
+
+    @classmethod
+    def unavailable(cls, layers: Sequence = ()) -> Optional[str]:
+        try:
+            import psycopg2  # noqa: F401
+        except ImportError:
+            return tr("psycopg2 is not installed")
+        if not layers:
+            return tr("no layer lives in PostGIS")
+        for layer in layers:
+            reason = _unusable(layer)
+            if reason:
+                return reason
+        if len({database_of(layer) for layer in layers}) > 1:
+            return tr("the layers are in different PostGIS databases")
+        return None
+
+    def __init__(self, area, feedback=None):
+        super().__init__(area, feedback)
+        self.srid = area.crs.postgisSrid()
+        self._sessions: List[_Session] = []
+        self._database = None
+        self._counter = 0
+        self._pending_sites: List[PostgisSites] = []
+        self._server = ""
+
+    def describe(self) -> str:
+        return tr("PostGIS {version} in the database, {sessions} sessions").format(
+            version=self._server or "?", sessions=len(self._sessions) or "?")
+
+    # -- sessions ----------------------------------------------------------------------------
+    def _connect(self, layer) -> None:
+        reason = _unusable(layer)
+        if reason:
+            raise PlanError(tr("The postgis engine backend cannot run here: {reason}").format(reason=reason))
+        if self._sessions:
+            if database_of(layer) != self._database:
+                raise PlanError(tr("The postgis engine backend cannot run here: {reason}").format(
+                    reason=tr("the layers are in different PostGIS databases")))
+            return
+        self._database = database_of(layer)
+        conninfo = _uri(layer).connectionInfo(True)
+        first = _Session(conninfo)
+        workers = int(first.run("SHOW max_parallel_workers_per_gather", fetch=True)[0][0])
+        self._server = first.run("SELECT postgis_lib_version()", fetch=True)[0][0]
+        self._sessions = [first] + [_Session(conninfo) for _ in range(min(MAX_SESSIONS, workers + 1) - 1)]
+        self._pool = ThreadPoolExecutor(len(self._sessions))
+        for sites in self._pending_sites:
+            self._upload(sites)
+        self._pending_sites.clear()
+
+    def close(self) -> None:
+        for session in self._sessions:
+            session.close()
+        self._sessions = []
+        if getattr(self, "_pool", None) is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def _next(self) -> int:
+        self._counter += 1
+        return self._counter
+
+    def _ranges(self, count: int) -> List[range]:
+        step = -(-count // len(self._sessions)) if count else 1
+        return [range(min(i * step, count), min((i + 1) * step, count)) for i in range(len(self._sessions))]
+
+    def _each(self, work, chunks_of=None):
+        """``work(session, index, part)`` on every session side by side; cancel stops them all."""
+        from psycopg2 import errors
+
+        futures = [self._pool.submit(work, session, index) for index, session in enumerate(self._sessions)]
+        try:
+            results = []
+            for future in futures:
+                while True:
+                    try:
+                        results.append(future.result(timeout=0.2))
+                        break
+                    except TimeoutError:
+                        if self.feedback is not None and self.feedback.isCanceled():
+                            for session in self._sessions:
+                                session.cancel()
+                    except errors.QueryCanceled as error:
+                        raise Canceled() from error
+            return results
+        finally:
+            for future in futures:
+                future.cancel()
+
+    # -- sites -------------------------------------------------------------------------------
+    def sites(self, geometries: Sequence[QgsGeometry], keys=None) -> PostgisSites:
+        keys = list(range(len(geometries))) if keys is None else keys
+        geometries = [g if g is not None and not g.isNull() and not g.isEmpty() else None for g in geometries]
+        sites = PostgisSites(keys, [self.area.area(g) if g is not None else 0.0 for g in geometries],
+                             self._next(), geometries)
+        if self._sessions:
+            self._upload(sites)
+        else:
+            self._pending_sites.append(sites)
+        return sites
+
+    def _upload(self, sites: PostgisSites) -> None:
+        from psycopg2 import sql
+
+        sites.ranges = self._ranges(len(sites))
+        table = sql.Identifier(f"yj_sites_{sites.number}")
+
+        def upload(session, index):
+            rows = io.StringIO()
+            for i in sites.ranges[index]:
+                geometry = sites.geometries[i]
+                if geometry is not None:
+                    rows.write(f"{i}\t\\\\x{bytes(geometry.asWkb()).hex()}\n")
+            rows.seek(0)
+            session.run(sql.SQL("CREATE TEMP TABLE {} (id integer PRIMARY KEY, wkb bytea)").format(
+                sql.Identifier(f"yj_upload_{sites.number}")))
+            with session.lock, session.connection.cursor() as cursor:
+                cursor.copy_expert(sql.SQL("COPY {} FROM STDIN").format(
+                    sql.Identifier(f"yj_upload_{sites.number}")).as_string(cursor), rows)
+            session.run(sql.SQL("CREATE TEMP TABLE {} AS SELECT id, ST_SetSRID(ST_GeomFromWKB(wkb), {}) AS geom "
+                                "FROM {}").format(table, sql.Literal(self.srid),
+                                                  sql.Identifier(f"yj_upload_{sites.number}")))
+            self._index_sites(session, table)
+        self._each(upload)
+
+    def _index_sites(self, session, table) -> None:
+        from psycopg2 import sql
+
+        session.run(sql.SQL("CREATE INDEX ON {} USING gist (geom)").format(table))
+        session.run(sql.SQL("CREATE INDEX ON {} (id)").format(table))
+        session.run(sql.SQL("ANALYZE {}").format(table))
+
+    def layer_sites(self, control: ControlLayer) -> PostgisSites:
+        from psycopg2 import sql
+
+        self._connect(control.layer)
+        table = _Table(control.layer)
+        source = table.source(sql, self.srid)
+        kept = kept_keys(control, table.key)
+        rows = self._sessions[0].run(sql.SQL(
+            "SELECT c.yj_fid, ST_IsValid(c.yj_geom), ST_IsValidReason(c.yj_geom) FROM {} c "
+            "WHERE c.yj_geom IS NOT NULL AND NOT ST_IsEmpty(c.yj_geom) ORDER BY c.yj_fid").format(source), fetch=True)
+        if kept is not None:
+            keep = set(kept)
+            rows = [row for row in rows if row[0] in keep]
+        ids = feature_ids(control.layer, table.key, [row[0] for row in rows])
+        for key, valid, reason in rows:
+            if not valid:
+                self._record(control.name, ids[key], reason.split("[")[0])
+        fids = [row[0] for row in rows]
+        sites = PostgisSites([ids[key] for key in fids], [0.0] * len(fids), self._next())
+        sites.ranges = self._ranges(len(fids))
+        name = sql.Identifier(f"yj_sites_{sites.number}")
+
+        def select(session, index):
+            part = sites.ranges[index]
+            session.run(sql.SQL(
+                "CREATE TEMP TABLE {name} AS SELECT k.id, "
+                "CASE WHEN ST_IsValid(c.yj_geom) THEN c.yj_geom "
+                "ELSE ST_CollectionExtract(ST_MakeValid(c.yj_geom), 3) END AS geom "
+                "FROM {source} c JOIN unnest(%s::bigint[], %s::integer[]) AS k(fid, id) ON k.fid = c.yj_fid").format(
+                name=name, source=source), (fids[part.start:part.stop], list(part)))
+            session.run(sql.SQL("DELETE FROM {} WHERE geom IS NULL OR ST_IsEmpty(geom)").format(name))
+            self._index_sites(session, name)
+            return session.run(sql.SQL("SELECT id, ST_AsBinary(geom) FROM {} ORDER BY id").format(name), fetch=True)
+        geometries = [None] * len(fids)
+        for part in self._each(select):
+            for i, wkb in part:
+                geometries[i] = _geometry(wkb)
+        sites.geometries = geometries
+        sites.areas = [self.area.area(g) if g is not None else 0.0 for g in geometries]
+        return sites
+
+    # -- the overlay -------------------------------------------------------------------------
+    def overlay(self, sites: PostgisSites, control: ControlLayer, progress=None) -> "PostgisOverlay":
+        from psycopg2 import sql
+
+        self.check_canceled()
+        self._connect(control.layer)
+        table = _Table(control.layer)
+        number = self._next()
+        names = {k: sql.Identifier(f"yj_{k}_{number}") for k in ("keep", "valid", "pieces")}
+        site_table = sql.Identifier(f"yj_sites_{sites.number}")
+        kept = kept_keys(control, table.key)
+        source = table.source(sql, self.srid)
+        if kept is not None:
+            source = sql.SQL("(SELECT * FROM {} x WHERE x.yj_fid IN (SELECT fid FROM {}))").format(source, names["keep"])
+        join = table.bbox_join(sql, sql.SQL("s.geom"), self.srid)
+        planar = self.area.method == "planar"
+        done, total = [0], max(1, len(self._sessions) * CHUNKS_PER_SESSION)
+
+        def work(session, index):
+            if kept is not None:
+                session.run(sql.SQL("CREATE TEMP TABLE {} (fid bigint PRIMARY KEY)").format(names["keep"]))
+                session.run(sql.SQL("INSERT INTO {} SELECT unnest(%s::bigint[])").format(names["keep"]), (kept,))
+            session.run(sql.SQL("CREATE TEMP TABLE {} (fid bigint PRIMARY KEY, problem text, geom geometry)").format(
+                names["valid"]))
+            session.run(sql.SQL("CREATE TEMP TABLE {} (site integer, fid bigint, kind smallint, geom geometry, "
+                                "area double precision)").format(names["pieces"]))
+            part = sites.ranges[index]
+            step = max(1, -(-len(part) // CHUNKS_PER_SESSION))
+            for start in range(part.start, part.stop, step):
+                window = (start, min(start + step, part.stop))
+                session.run(sql.SQL(
+                    "INSERT INTO {valid} SELECT fid, ST_IsValidReason(g), ST_CollectionExtract(ST_MakeValid(g), 3) "
+                    "FROM (SELECT DISTINCT ON (c.yj_fid) c.yj_fid AS fid, c.yj_geom AS g "
+                    "FROM {site_table} s JOIN {source} c ON {join} WHERE s.id >= %s AND s.id < %s) d "
+                    "WHERE NOT ST_IsValid(g) ON CONFLICT (fid) DO NOTHING").format(
+                    valid=names["valid"], source=source, site_table=site_table, join=join), window)
+                session.run(sql.SQL(
+                    "INSERT INTO {pieces} SELECT site, fid, kind, geom, {area} FROM ("
+                    " SELECT site, fid, kind, CASE kind WHEN 1 THEN g WHEN 2 THEN sg "
+                    "  ELSE ST_CollectionExtract(ST_Intersection(sg, g), 3) END AS geom FROM ("
+                    "  SELECT s.id AS site, c.yj_fid AS fid, s.geom AS sg, x.g,"
+                    "   CASE WHEN s.geom ~ x.g AND ST_Contains(s.geom, x.g) THEN 1"
+                    "        WHEN x.g ~ s.geom AND ST_Contains(x.g, s.geom) THEN 2"
+                    "        WHEN ST_Intersects(s.geom, x.g) THEN 3 ELSE 0 END AS kind"
+                    "  FROM {site_table} s JOIN {source} c ON {join}"
+                    "  LEFT JOIN {valid} v ON v.fid = c.yj_fid"
+                    "  CROSS JOIN LATERAL (SELECT COALESCE(v.geom, c.yj_geom) AS g) x"
+                    "  WHERE s.id >= %s AND s.id < %s AND NOT ST_IsEmpty(x.g)) pairs"
+                    " WHERE kind > 0) cut WHERE NOT ST_IsEmpty(geom)").format(
+                    pieces=names["pieces"], area=sql.SQL("ST_Area(geom)" if planar else "NULL"),
+                    site_table=site_table, source=source, join=join, valid=names["valid"]), window)
+                done[0] += 1
+                if progress is not None and index == 0:
+                    progress(min(1.0, done[0] / total))
+            session.run(sql.SQL("CREATE INDEX ON {} (site, fid)").format(names["pieces"]))
+            pairs = session.run(sql.SQL("SELECT site, fid, kind, area FROM {} ORDER BY site, fid").format(
+                names["pieces"]), fetch=True)
+            problems = session.run(sql.SQL("SELECT fid, problem FROM {} ORDER BY fid").format(names["valid"]),
+                                   fetch=True)
+            return pairs, problems
+
+        results = self._each(work)
+        rows = [row for pairs, _ in results for row in pairs]
+        problems = sorted({p for _, found in results for p in found})
+        ids = feature_ids(control.layer, table.key, [row[1] for row in rows] + [key for key, _ in problems])
+        for key, problem in problems:
+            self._record(control.name, ids[key], problem.split("[")[0])
+        return PostgisOverlay(self, sites, control, names["pieces"], rows, ids)
+
+
+def _geometry(wkb) -> Optional[QgsGeometry]:
+    if wkb is None:
+        return None
+    geometry = QgsGeometry()
+    geometry.fromWkb(bytes(wkb))
+    geometry = polygon_part(geometry)
+    return None if geometry.isEmpty() else geometry
+
+
+class PostgisOverlay(Overlay):
+    def __init__(self, backend: PostgisBackend, sites: PostgisSites, control, pieces_table, rows, ids):
+        areas = [row[3] for row in rows]
+        self._backend, self._table = backend, pieces_table
+        self._kinds = [row[2] for row in rows]
+        self._keys = [row[1] for row in rows]  # key values in the table (pair_fids are QGIS's ids)
+        super().__init__(PostgisBackend.name, sites, control, [row[0] for row in rows],
+                         [ids[row[1]] for row in rows], areas)
+        if backend.area.method != "planar":  # QGIS's ellipsoidal measure, on the pieces themselves
+            geometries = self._pieces(list(range(len(rows))))
+            self.pair_areas = [backend.area.area(g) for g in geometries]
+
+    def _session_of(self, site: int) -> int:
+        if not self._backend._sessions:
+            raise RuntimeError("the overlay engine was closed before its PostGIS results were read")
+        for number, part in enumerate(self.sites.ranges):
+            if site in part:
+                return number
+        raise IndexError(site)
+
+    def _by_session(self, pairs: Sequence[int]) -> Dict[int, List[int]]:
+        split: Dict[int, List[int]] = {}
+        for pair in pairs:
+            split.setdefault(self._session_of(self.pair_sites[pair]), []).append(pair)
+        return split
+
+    def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
+        from psycopg2 import sql
+
+        found = {}
+        for number, pairs in self._by_session(pair_indices).items():
+            rows = self._backend._sessions[number].run(sql.SQL(
+                "SELECT p.site, p.fid, ST_AsBinary(p.geom) FROM {} p "
+                "JOIN unnest(%s::integer[], %s::bigint[]) AS w(site, fid) ON w.site = p.site AND w.fid = p.fid").format(
+                self._table), ([self.pair_sites[p] for p in pairs], [self._keys[p] for p in pairs]), fetch=True)
+            found.update(((site, fid), wkb) for site, fid, wkb in rows)
+        out = []
+        for pair in pair_indices:
+            geometry = _geometry(found.get((self.pair_sites[pair], self._keys[pair])))
+            out.append(geometry if geometry is not None else QgsGeometry())
+        return out
+
+    def _grouped(self, groups: List[List[int]], select):
+        """Run ``select`` (SQL over a CTE ``p`` of group, site, fid, geom) per session."""
+        from psycopg2 import sql
+
+        results = {}
+        per_session: Dict[int, List[tuple]] = {}
+        for number, pairs in enumerate(groups):
+            session = self._session_of(self.pair_sites[pairs[0]])
+            per_session.setdefault(session, []).extend((number, self.pair_sites[p], self._keys[p]) for p in pairs)
+        for session, members in per_session.items():
+            g, s, f = (list(v) for v in zip(*members))
+            rows = self._backend._sessions[session].run(sql.SQL(
+                "WITH m AS (SELECT * FROM unnest(%s::integer[], %s::integer[], %s::bigint[]) AS m(g, site, fid)), "
+                "p AS MATERIALIZED (SELECT m.g, p.site, p.fid, p.geom FROM m JOIN {} p "
+                "ON p.site = m.site AND p.fid = m.fid) ").format(self._table) + select, (g, s, f), fetch=True)
+            for row in rows:
+                results.setdefault(row[0], []).append(row[1:])
+        return results
+
+    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
+        from psycopg2 import sql
+
+        rows = self._grouped(groups, sql.SQL(
+            ", f AS (SELECT DISTINCT x.g, x.fid FROM p x JOIN p y ON x.g = y.g AND x.fid <> y.fid "
+            "WHERE x.geom && y.geom AND ST_Intersects(x.geom, y.geom) AND NOT ST_Touches(x.geom, y.geom)) "
+            "SELECT f.g, f.fid, NULL FROM f UNION ALL "
+            "SELECT p.g, NULL, ST_AsBinary(ST_Union(p.geom)) FROM p JOIN f ON f.g = p.g AND f.fid = p.fid GROUP BY p.g"))
+        areas = []
+        for number, pairs in enumerate(groups):
+            flagged = {fid for fid, wkb in rows.get(number, []) if fid is not None}
+            union = [wkb for fid, wkb in rows.get(number, []) if wkb is not None]
+            total = sum(self.pair_areas[p] for p in pairs if self._keys[p] not in flagged)
+            if union:
+                geometry = _geometry(union[0])
+                total += self._backend.area.area(geometry) if geometry is not None else 0.0
+            areas.append(total)
+        return areas
+
+    def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:
+        from psycopg2 import sql
+
+        rows = self._grouped(groups, sql.SQL("SELECT g, ST_AsBinary(ST_Union(geom)) FROM p GROUP BY g"))
+        return [(_geometry(rows[n][0][0]) if n in rows else None) or QgsGeometry() for n in range(len(groups))]
+
+    def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
+        from psycopg2 import sql
+
+        sites: PostgisSites = self.sites
+        by_site = self.pairs_by_site()
+        result, asked = {}, {}
+        for site in site_indices:
+            pairs = by_site.get(site, [])
+            if sites.geometries[site] is None or any(self._kinds[p] == 2 for p in pairs):
+                result[site] = (0.0, None)
+            elif not pairs:
+                result[site] = (sites.areas[site], QgsGeometry(sites.geometries[site]))
+            else:
+                asked.setdefault(self._session_of(site), []).append(site)
+        site_table = sql.Identifier(f"yj_sites_{sites.number}")
+        for session, wanted in asked.items():
+            self._backend.check_canceled()
+            rows = self._backend._sessions[session].run(sql.SQL(
+                "SELECT s.id, ST_AsBinary(ST_Difference(s.geom, ST_Union(p.geom))) FROM {} s "
+                "JOIN {} p ON p.site = s.id WHERE s.id = ANY(%s) GROUP BY s.id, s.geom").format(
+                site_table, self._table), (wanted,), fetch=True)
+            for site, wkb in rows:
+                geometry = _geometry(wkb)
+                result[site] = (self._backend.area.area(geometry), geometry) if geometry is not None else (0.0, None)
+        return result

@@ -1,0 +1,269 @@
+"""The QGIS-only backend: QGIS geometries and GEOS through QgsGeometryEngine, no shapely.
+
+For QGIS builds without shapely 2 (Debian 12's shapely 1.8, macOS). The control layer is read
+once into a bulk spatial index with its geometries; each site is prepared once and asked only
+about its bounding-box neighbours; a control feature wholly inside the site is counted with its
+own area, a site wholly inside a control feature with the site's, and only the rest is
+intersected. Validity is checked (and repaired on a copy) once per touched control feature.
+"""
+from typing import Dict, List, Optional, Sequence
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsRectangle,
+    QgsSpatialIndex,
+)
+
+from ...i18n import tr
+from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, Sites, grid
+from .geometry_repair import polygon_part, repaired
+from .layers import ControlLayer
+
+PROGRESS_EVERY = 64  # sites between progress reports and cancel checks
+
+
+class QgisSites(Sites):
+    def __init__(self, keys, geometries: List[QgsGeometry], area):
+        self.geometries = [g if g is not None and not g.isNull() and not g.isEmpty() else None
+                           for g in geometries]
+        super().__init__(keys, [area.area(g) if g is not None else 0.0 for g in self.geometries])
+        self._engines: Dict[int, object] = {}
+
+    def geometry(self, index: int) -> QgsGeometry:
+        geometry = self.geometries[index]
+        return QgsGeometry(geometry) if geometry is not None else QgsGeometry()
+
+    def engine(self, index: int):
+        engine = self._engines.get(index)
+        if engine is None:
+            engine = _prepared(self.geometries[index])
+            self._engines[index] = engine
+        return engine
+
+    def release(self, index: int) -> None:
+        self._engines.pop(index, None)
+
+
+def _prepared(geometry: QgsGeometry):
+    engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+    engine.prepareGeometry()
+    return engine
+
+
+def _request(control: ControlLayer, area_crs) -> QgsFeatureRequest:
+    request = QgsFeatureRequest()
+    request.setDestinationCrs(area_crs, QgsCoordinateTransformContext())
+    request.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+    if control.filter:
+        request.setFilterExpression(control.filter)
+    else:
+        request.setNoAttributes()
+    return request
+
+
+class _Controls:
+    """A control layer in a bulk spatial index; geometries checked and repaired on first use."""
+
+    def __init__(self, backend: "QgisBackend", control: ControlLayer):
+        self.backend, self.name = backend, control.name
+        backend.check_canceled()
+        try:
+            self.index = QgsSpatialIndex(control.layer.getFeatures(_request(control, backend.area.crs)),
+                                         backend.feedback, QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
+        except Exception:  # a bulk load stopped by the feedback ends in an exception
+            backend.check_canceled()
+            raise
+        self._checked: Dict[int, tuple] = {}  # fid -> (geometry, bbox, area) or None when empty
+        self._engines: Dict[int, object] = {}
+
+    def get(self, fid: int) -> Optional[tuple]:
+        entry = self._checked.get(fid, False)
+        if entry is False:
+            geometry, problem = repaired(self.index.geometry(fid))
+            if problem:
+                self.backend._record(self.name, fid, problem)
+            entry = None if geometry.isEmpty() else (geometry, geometry.boundingBox(),
+                                                     self.backend.area.area(geometry))
+            self._checked[fid] = entry
+        return entry
+
+    def engine(self, fid: int):
+        engine = self._engines.get(fid)
+        if engine is None:
+            engine = self._engines[fid] = _prepared(self._checked[fid][0])
+        return engine
+
+
+class QgisOverlay(Overlay):
+    def __init__(self, backend, sites: QgisSites, control, pairs, pieces, site_inside):
+        super().__init__(QgisBackend.name, sites, control, [p[0] for p in pairs],
+                         [p[1] for p in pairs], [p[2] for p in pairs])
+        self._backend = backend
+        self._geometries: List[QgsGeometry] = pieces
+        self._site_inside = site_inside  # sites wholly inside one control feature
+
+    def _areas(self, geometry: QgsGeometry) -> float:
+        return self._backend.area.area(geometry)
+
+    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
+        areas = []
+        for pairs in groups:
+            flagged = _overlapping(pairs, self._geometries)
+            total = sum(self.pair_areas[p] for p in pairs if p not in flagged)
+            if flagged:
+                total += self._areas(_union([self._geometries[p] for p in sorted(flagged)]))
+            areas.append(total)
+        return areas
+
+    def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:
+        return [_union([self._geometries[p] for p in pairs]) for pairs in groups]
+
+    def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
+        return [QgsGeometry(self._geometries[p]) for p in pair_indices]
+
+    def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
+        by_site = self.pairs_by_site()
+        result = {}
+        for site in site_indices:
+            self._backend.check_canceled()
+            geometry = self.sites.geometries[site]
+            pairs = by_site.get(site, [])
+            if geometry is None or site in self._site_inside:
+                result[site] = (0.0, None)
+            elif not pairs:
+                result[site] = (self.sites.areas[site], QgsGeometry(geometry))
+            else:
+                outside = _outside(geometry, [self._geometries[p] for p in pairs])
+                result[site] = (self._areas(outside), outside if not outside.isEmpty() else None)
+        return result
+
+
+def _union(geometries: List[QgsGeometry]) -> QgsGeometry:
+    if len(geometries) == 1:
+        return QgsGeometry(geometries[0])
+    return polygon_part(QgsGeometry.unaryUnion(geometries))
+
+
+def _overlapping(pairs: List[int], geometries: List[QgsGeometry]) -> set:
+    """Pairs whose piece shares interior with another piece of the group."""
+    boxes = [geometries[p].boundingBox() for p in pairs]
+    flagged = set()
+    if len(pairs) <= 64:
+        candidates = ((i, j) for i in range(len(pairs)) for j in range(i + 1, len(pairs))
+                      if boxes[i].intersects(boxes[j]))
+    else:
+        index = QgsSpatialIndex()
+        for i, box in enumerate(boxes):
+            index.addFeature(i, box)
+        candidates = ((i, j) for i, box in enumerate(boxes) for j in index.intersects(box) if j > i)
+    engines = {}
+    for i, j in candidates:
+        engine = engines.get(i) or engines.setdefault(i, _prepared(geometries[pairs[i]]))
+        other = geometries[pairs[j]].constGet()
+        if engine.intersects(other) and not engine.touches(other):
+            flagged.update((pairs[i], pairs[j]))
+    return flagged
+
+
+def _outside(site: QgsGeometry, pieces: List[QgsGeometry]) -> QgsGeometry:
+    """site − union(pieces); a site with very many pieces is done cell by cell."""
+    if len(pieces) <= TILE_PIECES:
+        return polygon_part(site.difference(_union(pieces)))
+    index = QgsSpatialIndex()
+    for i, piece in enumerate(pieces):
+        index.addFeature(i, piece.boundingBox())
+    parts = []
+    for cell in grid_cells(site.boundingBox(), len(pieces)):
+        area = polygon_part(site.clipped(cell))
+        if area.isEmpty():
+            continue
+        covering = [pieces[i].clipped(cell) for i in index.intersects(cell)]
+        covered = QgsGeometry.unaryUnion(covering) if covering else QgsGeometry()
+        gap = area if covered.isEmpty() else polygon_part(area.difference(covered))
+        if not gap.isEmpty() and gap.area() > GAP_NOISE:
+            parts.append(gap)
+    return polygon_part(QgsGeometry.unaryUnion(parts)) if parts else QgsGeometry()
+
+
+def grid_cells(extent: QgsRectangle, count: int):
+    for x0, y0, x1, y1 in grid(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
+                               extent.yMaximum(), count):
+        yield QgsRectangle(x0, y0, x1, y1)
+
+
+class QgisBackend(Backend):
+    name = "qgis"
+
+    def __init__(self, area, feedback=None):
+        super().__init__(area, feedback)
+        self._controls: Dict[tuple, _Controls] = {}
+
+    def describe(self) -> str:
+        return tr("QGIS {version} (GEOS {geos}), one thread").format(
+            version=Qgis.QGIS_VERSION.split("-")[0], geos=Qgis.geosVersion().split("-")[0])
+
+    def _control(self, control: ControlLayer) -> _Controls:
+        key = control.key
+        if key not in self._controls:
+            self._controls[key] = _Controls(self, control)
+        return self._controls[key]
+
+    def sites(self, geometries: Sequence[QgsGeometry], keys=None) -> QgisSites:
+        keys = list(range(len(geometries))) if keys is None else keys
+        return QgisSites(keys, list(geometries), self.area)
+
+    def layer_sites(self, control: ControlLayer) -> QgisSites:
+        keys, geometries = [], []
+        for feature in control.layer.getFeatures(_request(control, self.area.crs)):
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            geometry, problem = repaired(geometry)
+            if problem:
+                self._record(control.name, feature.id(), problem)
+            if not geometry.isEmpty():
+                keys.append(feature.id())
+                geometries.append(geometry)
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        return QgisSites([keys[i] for i in order], [geometries[i] for i in order], self.area)
+
+    def overlay(self, sites: QgisSites, control: ControlLayer, progress=None) -> QgisOverlay:
+        controls = self._control(control)
+        pairs, pieces, site_inside = [], [], set()
+        for site, geometry in enumerate(sites.geometries):
+            if site % PROGRESS_EVERY == 0:
+                self.check_canceled()
+                if progress is not None:
+                    progress(site / max(1, len(sites)))
+            if geometry is None:
+                continue
+            self._site_pairs(site, geometry, sites, controls, pairs, pieces, site_inside)
+            sites.release(site)
+        return QgisOverlay(self, sites, control, pairs, pieces, site_inside)
+
+    def _site_pairs(self, site, geometry, sites, controls, pairs, pieces, site_inside):
+        box = geometry.boundingBox()
+        engine = sites.engine(site)
+        shape = geometry.constGet()
+        for fid in sorted(controls.index.intersects(box)):
+            entry = controls.get(fid)
+            if entry is None:
+                continue
+            control, control_box, control_area = entry
+            if box.contains(control_box) and engine.contains(control.constGet()):
+                piece, area = control, control_area
+            elif control_box.contains(box) and controls.engine(fid).contains(shape):
+                piece, area = geometry, sites.areas[site]
+                site_inside.add(site)
+            elif engine.intersects(control.constGet()):
+                piece = polygon_part(QgsGeometry(engine.intersection(control.constGet())))
+                if piece.isEmpty():
+                    continue
+                area = self.area.area(piece)
+            else:
+                continue
+            pairs.append((site, fid, area))
+            pieces.append(piece)
