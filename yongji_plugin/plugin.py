@@ -25,6 +25,7 @@ def action_specs():
         ("load", "load", tr("Load plan layers"), "open_load_dialog"),
         ("check", "check", tr("Project site compliance check"), "open_check_dialog"),
         ("qa", "qa", tr("Plan data quality check"), "open_qa_dialog"),
+        ("versions", "versions", tr("Compare plan versions"), "open_versions_dialog"),
         ("print", "print", tr("Print thematic maps"), "open_print_dialog"),
         ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
         ("settings", "settings", tr("Settings"), "open_settings"),
@@ -114,6 +115,11 @@ class YongjiPlugin:
         from .gui.plan_qa.dialog import QaDialog
 
         return self._show("qa", lambda: QaDialog(self.iface, self.iface.mainWindow()))
+
+    def open_versions_dialog(self):
+        from .gui.versions.dialog import VersionsDialog
+
+        return self._show("versions", lambda: VersionsDialog(self.iface, self.iface.mainWindow()))
 
     def open_print_dialog(self):
         from .gui.printing.dialog import PrintDialog
