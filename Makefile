@@ -76,10 +76,10 @@ $(DEMO_GPKG): $(STAMPS)/apt $(VENV)/.installed scripts/make_demo_data.py $(wildc
 ## demo-data-v2: a second version of the demo with known edits, for 规划版本对比
 demo-data-v2: $(DEMO_V2_GPKG)
 $(DEMO_V2_GPKG): $(DEMO_GPKG) scripts/make_demo_version.py
-	@$(PY) scripts/make_demo_version.py --output $@ --size $(DEMO_SIZE)
+	@$(PY) scripts/make_demo_version.py --base $(DEMO_GPKG) --output $@
 
 ## demo: build the demo data and run the main jobs headless into out/
-demo: deps i18n $(DEMO_GPKG)
+demo: deps i18n $(DEMO_GPKG) $(DEMO_V2_GPKG)
 	@$(PY) scripts/run_demo.py --data $(DEMO_GPKG) --out $(OUT)
 
 ## test: the whole suite on real QGIS (offscreen; the desktop smoke test uses Xvfb)

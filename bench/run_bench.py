@@ -91,6 +91,9 @@ def bench(workloads):
             rows.append((workload, "bare QgsLayoutExporter 三条控制线 300 dpi", bare, None, "—"))
             rows.append((workload, "plugin sheet export 三条控制线 300 dpi", printed,
                          printed["seconds"] / bare["seconds"], "ratio = plugin / bare"))
+    import tasks_versions  # 规划版本对比: the demo at DEMO_SIZE=10 against its edited copy
+
+    rows += tasks_versions.rows(run, QGIS_PY, GPD_PY, out)
     return rows, plugin_times
 
 
@@ -111,8 +114,9 @@ def table(rows, plugin_times):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="W1 only")
+    parser.add_argument("--versions", action="store_true", help="规划版本对比 only")
     args = parser.parse_args()
-    rows, times = bench(["W1"] if args.quick else ["W1", "W2"])
+    rows, times = bench([] if args.versions else ["W1"] if args.quick else ["W1", "W2"])
     print(table(rows, times))
 
 

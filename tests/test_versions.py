@@ -273,3 +273,27 @@ def test_township_version_is_stated(demo_versions):
     result, *_ = compare_sources(Source("gpkg", str(first)), Source("gpkg", str(second)),
                                  _params(codes=("CZKFBJ",), townships=OLD))
     assert "earlier version" in result.township_note
+
+
+def test_the_second_version_is_an_edited_copy_and_the_first_is_left_alone(demo_versions):
+    from yongji_demo.build import read_plan
+    from yongji_demo.version2 import second_version
+
+    first, _, data, edited, edits = demo_versions
+    assert {(e.layer, e.change) for e in edits} == {
+        ("LSJZ", "layer_removed"), ("YJJBNT", "removed"), ("YJJBNT", "added"), ("CZKFBJ", "geometry"),
+        ("GHFQ", "attributes"), ("WWBHDW", "added"), ("WWBHDW", "attributes"), ("JZQ", "geometry")}
+    assert "LSJZ" in data and "LSJZ" not in edited
+    assert len(data["YJJBNT"]) - 2 + 1 == len(edited["YJJBNT"])
+    read = read_plan(first)  # what make demo-data-v2 edits: the written first version
+    for code in ("YJJBNT", "CZKFBJ", "GHFQ", "WWBHDW", "JZQ"):
+        assert [f["geometry"].wkb for f in read[code]] == [f["geometry"].wkb for f in data[code]], code
+    again, _ = second_version(read)
+
+    def values(feature):  # a file stores every catalogue field; the generator sets only some
+        return {k: v for k, v in feature.items() if k != "geometry" and v is not None}
+
+    for code in ("YJJBNT", "CZKFBJ", "GHFQ", "WWBHDW", "JZQ"):
+        assert len(again[code]) == len(edited[code]), code
+        for a, b in zip(again[code], edited[code]):
+            assert a["geometry"].equals(b["geometry"]) and values(a) == values(b), code

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import numpy as np
+from qgis.core import NULL
 
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 
@@ -62,6 +63,26 @@ def write_plan(path: Path, data: dict) -> None:
                     single_part=spec.single_part)
     write_layer(path, "sites", data["sites"], SITE_FIELDS, "polygon")
     write_notice(path)
+
+
+def read_plan(path: Path) -> dict:
+    """A written demo back as feature dicts (what :func:`generate` gives), for editing into a new version."""
+    from qgis.core import QgsVectorLayer
+    from shapely import wkb
+
+    data = {}
+    for name in [spec.code for spec in default_catalogue().layers] + ["sites"]:
+        layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+        if not layer.isValid():
+            continue
+        names = layer.fields().names()
+        data[name] = []
+        for feature in layer.getFeatures():
+            item = {n: (None if v is None or v == NULL else v) for n, v in zip(names, feature.attributes())}
+            item.pop("fid", None)
+            item["geometry"] = wkb.loads(bytes(feature.geometry().asWkb())) if feature.hasGeometry() else None
+            data[name].append(item)
+    return data
 
 
 def write_demo(path: Path, size: float = 1.0) -> dict:

@@ -92,9 +92,10 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
         specs = default_catalogue().layers
         self.addParameter(QgsProcessingParameterEnum(
             self.LAYERS_PARAM, tr("Layers to compare (all if empty)"), [f"{s.code} {s.name}" for s in specs],
-            allowMultiple=True, optional=True))
+            allowMultiple=True, defaultValue=list(range(len(specs))), optional=True))
         for name, label, default, top in (
-                (self.TOLERANCE, tr("Area tolerance (m²): smaller differences are no change"), DEFAULT_TOLERANCE, None),
+                (self.TOLERANCE, tr("Area tolerance (m²): smaller differences are no change"),
+                 DEFAULT_TOLERANCE, None),
                 (self.DISTANCE_TOLERANCE, tr("Distance tolerance for lines and points (m)"),
                  DEFAULT_DISTANCE_TOLERANCE, None),
                 (self.MATCH_OVERLAP, tr("Pairing by geometry: least overlap of polygons (share of their union)"),
@@ -134,7 +135,8 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
         crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
         area = AreaMethod.create(crs.authid() or DEFAULT_AREA_CRS,
                                  METHODS[self.parameterAsEnum(parameters, self.AREA_METHOD, context)])
-        chosen = self.parameterAsEnums(parameters, self.LAYERS_PARAM, context)
+        given = parameters.get(self.LAYERS_PARAM) not in (None, [], "")
+        chosen = self.parameterAsEnums(parameters, self.LAYERS_PARAM, context) if given else []
         specs = default_catalogue().layers
         return CompareParams(
             area, self.parameterAsDouble(parameters, self.TOLERANCE, context),
@@ -177,11 +179,12 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
                 maps_folder = report.with_name(report.stem + "_maps")
                 written.will_write(report, report.with_suffix(".pdf"), maps_folder,
                                    report.with_name(report.stem + "_sheets"))
-                outputs[self.REPORT] = str(write_report(result, report, render_maps(result, old, new, maps_folder))["html"])
+                maps = render_maps(result, old, new, maps_folder)
+                outputs[self.REPORT] = str(write_report(result, report, maps)["html"])
+        line = tr("{layer}: {count} features changed, {gained:.4f} ha gained, {lost:.4f} ha lost")
         for comparison in result.changed_layers:
-            feedback.pushInfo(tr("{layer}: {count} features changed, {gained:.4f} ha gained, {lost:.4f} ha lost").format(
-                layer=comparison.spec.name, count=len(comparison.changes), gained=comparison.gained / 1e4,
-                lost=comparison.lost / 1e4))
+            feedback.pushInfo(line.format(layer=comparison.spec.name, count=len(comparison.changes),
+                                          gained=comparison.gained / 1e4, lost=comparison.lost / 1e4))
         if not result.changed_layers:
             feedback.pushInfo(tr("The two versions are the same: no layer changed"))
         return outputs
