@@ -37,7 +37,7 @@ from .model import (
     LayerComparison,
     layer_label,
 )
-from .reading import plan_fields
+from .reading import plain, plan_fields
 
 __all__ = ["AreaCanceled", "layer_areas", "township_source"]
 TOWNSHIP_CODE = "XZQ_XZ"
@@ -173,7 +173,8 @@ def _split(unions, towns, engine, feedback) -> None:
     sites = engine.sites([u[3] for u in present])
     overlay = engine.overlay(sites, control)
     raise_if_canceled(feedback)
-    names = overlay.attributes(overlay.pair_fids)
+    read = overlay.attributes(overlay.pair_fids)
+    names = {fid: {name: plain(value) for name, value in values.items()} for fid, values in read.items()}
     keys = [(site, names[fid].get(wanted[0])) for site, fid in zip(overlay.pair_sites, overlay.pair_fids)]
     areas = overlay.union_areas(keys)
     groups: Dict[tuple, List[int]] = {}

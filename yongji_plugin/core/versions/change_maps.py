@@ -25,7 +25,7 @@ from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPoly
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.styles import apply_style, label_settings, symbol_for
 from .model import ADDED, ATTRIBUTES, BOTH, GEOMETRY, ONLY_NEW, ONLY_OLD, REMOVED, LayerComparison
-from .result_styles import change_look
+from .result_styles import change_look, change_symbol
 
 MAP_SIZE = (1200, 900)
 MARGIN = 0.25  # of the changes' extent, each side
@@ -39,8 +39,8 @@ def has_map(comparison: LayerComparison) -> bool:
     return bool(comparison.changes) or comparison.status in (ONLY_OLD, ONLY_NEW)
 
 
-def _memory(kind: str, crs, geometries: List[QgsGeometry], look: dict, name: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{WKB[kind]}?crs={crs.authid()}", name, "memory")
+def _memory(kind: str, crs, geometries: List[QgsGeometry], look: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"{WKB[kind]}?crs={crs.authid()}", look, "memory")
     features = []
     for geometry in geometries:
         feature = QgsFeature()
@@ -50,7 +50,7 @@ def _memory(kind: str, crs, geometries: List[QgsGeometry], look: dict, name: str
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol_for(kind, look)))
+    layer.setRenderer(QgsSingleSymbolRenderer(change_symbol(kind, look)))
     return layer
 
 
@@ -67,7 +67,7 @@ def styled_copy(layer: QgsVectorLayer, code: str, opacity: float = 1.0, labels: 
 
 
 def change_layers(comparison: LayerComparison, crs) -> List[QgsVectorLayer]:
-    """The changes as memory layers, top first: markers, changed, added/gained, removed/lost."""
+    """The changes as memory layers, top first: markers, changed, removed/lost (hatched), added/gained."""
     kind = comparison.spec.geometry
     if kind == "polygon":
         gained = [p for row in comparison.areas for p in row.gained_pieces]
@@ -78,12 +78,12 @@ def change_layers(comparison: LayerComparison, crs) -> List[QgsVectorLayer]:
         lost = [c.old.geometry for c in comparison.changes if c.change == REMOVED]
         changed = [c.new.geometry for c in comparison.changes if c.change in (GEOMETRY, ATTRIBUTES, BOTH)]
     markers = [g.pointOnSurface() for g in gained + lost + changed if not g.isEmpty()]
-    layers = [_memory("point", crs, markers, change_look("marker"), "markers")]
+    layers = [_memory("point", crs, markers, "marker")]
     for geometries, look in ((changed, "attributes" if kind == "polygon" else "changed"),
-                             (gained, "gained" if kind == "polygon" else "added"),
-                             (lost, "lost" if kind == "polygon" else "removed")):
+                             (lost, "lost" if kind == "polygon" else "removed"),
+                             (gained, "gained" if kind == "polygon" else "added")):
         if geometries:
-            layers.append(_memory(kind, crs, geometries, change_look(look), look))
+            layers.append(_memory(kind, crs, geometries, look))
     return layers
 
 

@@ -72,7 +72,7 @@ def read_records(layer, area_crs, fields: Sequence[str], key: Sequence[str], kla
             continue
         values = feature.attributes()
         attributes = {name: plain(values[i]) for name, i in zip(fields, indices)}
-        key_values = tuple(attributes[name] for name in key)
+        key_values = tuple(class_text(attributes[name]) for name in key)  # 12 and "12" are one key
         records.append(Record(feature.id(), geometry, attributes,
                               key_values if key and None not in key_values else None,
                               class_text(attributes[klass]) if klass else None))

@@ -130,7 +130,7 @@ def report_context(result: ComparisonResult, maps: dict = None, sheets: dict = N
 def legend() -> list:
     """(colour, label) of what a change map draws."""
     return [(change_look("gained")["fill"][:7], tr("Gained (polygons) / added (points, lines)")),
-            (change_look("lost")["fill"][:7], tr("Lost (polygons) / removed (points, lines)")),
+            (change_look("lost")["stroke"][:7], tr("Lost (polygons, hatched) / removed (points, lines)")),
             (change_look("attributes")["stroke"][:7], tr("Attributes (or geometry of lines and points) changed")),
             ("#bbbbbb", tr("The layer in the later version (faded)"))]
 
