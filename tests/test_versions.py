@@ -297,3 +297,27 @@ def test_the_second_version_is_an_edited_copy_and_the_first_is_left_alone(demo_v
         assert len(again[code]) == len(edited[code]), code
         for a, b in zip(again[code], edited[code]):
             assert a["geometry"].equals(b["geometry"]) and values(a) == values(b), code
+
+
+def test_a_shapefile_folder_compares_like_its_geopackage(demo_versions, tmp_path):
+    """The loader's third kind of source: the earlier version as a folder of Shapefiles."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
+
+    first, second = demo_versions[:2]
+    codes = ("XZQ_XZ", "CZKFBJ", "GHFQ", "LSJZ", "WWBHDW")
+    for code in codes:
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "ESRI Shapefile"
+        options.fileEncoding = "UTF-8"
+        layer = QgsVectorLayer(f"{first}|layername={code}", code, "ogr")
+        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(tmp_path / f"{code}.shp"), QgsCoordinateTransformContext(), options)
+        assert error == QgsVectorFileWriter.WriterError.NoError, message
+    params = _params(codes=codes)
+    reference, *_ = compare_sources(Source("gpkg", str(first)), Source("gpkg", str(second)), params)
+    result, *_ = compare_sources(Source("folder", str(tmp_path)), Source("gpkg", str(second)), params)
+    for mine, theirs in zip(result.layers, reference.layers):
+        assert (mine.status, _counts(mine), mine.unchanged) == (theirs.status, _counts(theirs), theirs.unchanged), \
+            mine.spec.code
+        for klass, (gained, lost) in theirs.class_totals.items():
+            assert mine.class_totals[klass] == (pytest.approx(gained, rel=1e-9), pytest.approx(lost, rel=1e-9))
