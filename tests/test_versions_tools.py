@@ -103,14 +103,18 @@ def test_processing_algorithm_writes_every_output_and_the_report(provider, demo_
 
     first, second = demo_versions[:2]
     report = tmp_path / "versions.html"
-    outputs = {key: "TEMPORARY_OUTPUT" for key in ("LAYER_CHANGES", "AREA_CHANGES", "FEATURE_CHANGES", "GAINED",
-                                                   "LOST", "ATTRIBUTE_CHANGES", "REPAIRS")}
+    outputs = {key: "TEMPORARY_OUTPUT" for key in ("LAYER_CHANGES", "AREA_CHANGES", "LOST", "ATTRIBUTE_CHANGES",
+                                                   "REPAIRS")}
+    outputs.update(FEATURE_CHANGES=str(tmp_path / "features.shp"), GAINED=str(tmp_path / "gained.shp"))
     result = processing.run("yongji:compareversions", {
         "OLD_KIND": 0, "OLD_SOURCE": str(first), "NEW_KIND": 0, "NEW_SOURCE": str(second), "REPORT": str(report),
         **outputs}, feedback=QgsProcessingFeedback())
     summary = {f["layer"]: f for f in result["LAYER_CHANGES"].getFeatures()}
     assert summary["YJJBNT"]["removed"] == 2 and summary["LSJZ"]["status"] == "only in the earlier version"
-    assert result["FEATURE_CHANGES"].featureCount() == 9 and result["GAINED"].featureCount() == 3
+    features = QgsVectorLayer(result["FEATURE_CHANGES"], "features", "ogr")
+    gained = QgsVectorLayer(result["GAINED"], "gained", "ogr")
+    assert features.featureCount() == 9 and gained.featureCount() == 3
+    assert {f["town"] for f in gained.getFeatures()} == {"张营镇", "城西街道"}
     assert report.exists() and report.with_suffix(".pdf").exists()
     sheets = sorted(p.name.split("_")[0] for p in (tmp_path / "versions_sheets").glob("*.pdf"))
     assert set(sheets) == SHEETS
