@@ -10,6 +10,7 @@ from typing import Dict, Hashable, List, Optional, Sequence
 
 from qgis.core import QgsFeatureRequest, QgsGeometry
 
+from ..shared.cancel import Canceled, raise_if_canceled  # noqa: F401 - the backends raise it
 from .geometry_repair import Repair
 from .layers import ControlLayer
 
@@ -29,10 +30,6 @@ def grid(xmin, ymin, xmax, ymax, count):
             yield x, y, min(x + side, xmax), min(y + side, ymax)
             x += side
         y += side
-
-
-class Canceled(Exception):
-    """The user canceled: nothing computed so far may be read as complete."""
 
 
 class Sites:
@@ -108,6 +105,13 @@ class Overlay:
         """Piece geometries (site ∩ control feature, polygonal) of the given pairs."""
         return self._pieces(list(pair_indices))
 
+    def detach(self, pair_indices: Sequence[int]) -> "PieceSet":
+        """The pieces and control attributes of these pairs, readable after the engine closes;
+        a backend may defer building them until first read."""
+        pair_indices = list(pair_indices)
+        attributes = self.attributes([self.pair_fids[p] for p in pair_indices])
+        return PieceSet(self.pieces(pair_indices), [attributes[self.pair_fids[p]] for p in pair_indices])
+
     def attributes(self, fids) -> Dict[int, dict]:
         """The control layer's wanted fields of the given features, read once, in one request."""
         fids = [fid for fid in fids if fid is not None]
@@ -131,6 +135,24 @@ class Overlay:
 
     def _read_attributes(self, fids: List[int]) -> Dict[int, dict]:
         return read_attributes(self.control, fids)
+
+
+class PieceSet:
+    """Geometries and control attributes of chosen pieces, by position; built on first read."""
+
+    def __init__(self, geometries=None, attributes=None, build_geometries=None, build_attributes=None):
+        self._geometries, self._attributes = geometries, attributes
+        self._build_geometries, self._build_attributes = build_geometries, build_attributes
+
+    def geometry(self, position: int) -> QgsGeometry:
+        if self._geometries is None:
+            self._geometries, self._build_geometries = self._build_geometries(), None
+        return self._geometries[position]
+
+    def attributes(self, position: int) -> dict:
+        if self._attributes is None:
+            self._attributes, self._build_attributes = self._build_attributes(), None
+        return self._attributes[position]
 
 
 def read_attributes(control: ControlLayer, fids: List[int]) -> Dict[int, dict]:
@@ -182,8 +204,8 @@ class Backend:
         self._repairs.setdefault((layer, str(fid)), Repair(layer, str(fid), problem))
 
     def check_canceled(self) -> None:
-        if self.feedback is not None and self.feedback.isCanceled():
-            raise Canceled()
+        """Raise core.shared.cancel.Canceled once the run's feedback is canceled."""
+        raise_if_canceled(self.feedback)
 
     def sites(self, geometries: Sequence[QgsGeometry], keys: Sequence = None) -> Sites:
         """Sites from QGIS geometries (valid, in the area CRS; null or empty ones get no pairs)."""
@@ -193,7 +215,7 @@ class Backend:
         """Every feature of a layer as a site (keys = feature ids), repaired in bulk and reported."""
         raise NotImplementedError
 
-    def overlay(self, sites: Sites, control: ControlLayer, progress=None) -> Overlay:
+    def overlay(self, sites: Sites, control: ControlLayer, progress=None, once: bool = False) -> Overlay:
         raise NotImplementedError
 
     def close(self) -> None:

@@ -38,19 +38,13 @@ class BulkRead:
     def values(self, name: str, positions) -> list:
         """Python values of a column (as a QGIS feature would give them) at the given rows."""
         column = self.columns[name]
-        mask = np.ma.getmaskarray(column)
-        data = np.ma.getdata(column)
-        out = []
-        for position in positions:
-            if mask[position]:
-                out.append(NULL)
-                continue
-            value = data[position]
-            if isinstance(value, bytes):
-                value = value.decode("utf-8")
-            elif hasattr(value, "item"):
-                value = value.item()
-            out.append(value)
+        positions = np.asarray(positions, dtype=np.int64)
+        data = np.ma.getdata(column)[positions]
+        if data.dtype.kind == "S":
+            data = np.char.decode(data, "utf-8")
+        out = data.tolist()
+        for position in np.flatnonzero(np.ma.getmaskarray(column)[positions]):
+            out[position] = NULL
         return out
 
     def _finish(self, keep: Optional[np.ndarray]) -> "BulkRead":
@@ -78,7 +72,8 @@ def filter_fids(spec: ControlLayer) -> Optional[np.ndarray]:
 
 
 def read_layer(spec: ControlLayer, area_crs, convert: Callable, route: str = "auto") -> BulkRead:
-    """The spec's features in fid order; ``convert`` turns a WKB array into geometries.
+    """The spec's features in fid order; ``convert`` turns a list of WKB arrays into one array of
+    geometries (all batches at once, so it may spread them over threads).
 
     OGR files stream in bulk (geometries still in the layer's CRS: ``transformed`` is False);
     other providers go through QGIS, which transforms to ``area_crs``.
@@ -132,12 +127,12 @@ def _read_ogr(spec: ControlLayer, convert, path, layer_ref, subset) -> Optional[
         geometries = batch[geometry_column]
         keep = ~np.ma.getmaskarray(geometries)
         fids.append(np.asarray(batch[fid_column], dtype=np.int64)[keep])
-        wkb.append(convert(np.ma.getdata(geometries)[keep]))
+        wkb.append(np.ma.getdata(geometries)[keep])
         for name in wanted:
             columns[name].append(batch[name][keep])
     if not fids:
-        return BulkRead(np.zeros(0, np.int64), convert(np.zeros(0, object)), False, route="ogr")
-    result = BulkRead(np.concatenate(fids), np.concatenate(wkb), False, route="ogr")
+        return BulkRead(np.zeros(0, np.int64), convert([np.zeros(0, object)]), False, route="ogr")
+    result = BulkRead(np.concatenate(fids), convert(wkb), False, route="ogr")
     for name in wanted:
         column = np.ma.concatenate(columns[name])
         if column.dtype.kind in PLAIN_KINDS:
@@ -166,7 +161,7 @@ def _read_qgis(spec: ControlLayer, area_crs, convert) -> BulkRead:
         wkb.append(bytes(geometry.asWkb()))
         for name in spec.fields:
             values[name].append(feature[name])
-    result = BulkRead(np.asarray(fids, dtype=np.int64), convert(_objects(wkb)), True)
+    result = BulkRead(np.asarray(fids, dtype=np.int64), convert([_objects(wkb)]), True)
     result.columns = {name: _objects(column) for name, column in values.items()}
     return result._finish(None)
 

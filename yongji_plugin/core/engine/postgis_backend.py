@@ -22,16 +22,52 @@ from typing import Dict, List, Optional, Sequence
 from qgis.core import QgsDataSourceUri, QgsExpression, QgsFeatureRequest, QgsGeometry
 
 from ...i18n import tr
+from ..shared.areas import PLANAR
+from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
-from .backend import Backend, Canceled, Overlay, Sites
+from .backend import Backend, Canceled, Overlay, PieceSet, Sites, read_attributes
 from .geometry_repair import polygon_part
 from .layers import ControlLayer
 
 SMALL_INTEGER_TYPES = ("int2", "int4", "integer", "smallint", "serial")
 INTEGER_TYPES = SMALL_INTEGER_TYPES + ("int8", "bigint", "bigserial")
-MAX_SESSIONS = 8
+MAX_SESSIONS = 8  # sessions side by side, at most
 KEY_BATCH = 5000
 CHUNKS_PER_SESSION = 4
+
+
+def _sql():
+    from psycopg2 import sql
+
+    return sql
+
+
+# One chunk of sites against the control table. ``cand``: bounding-box pairs with the control's
+# validity (each invalid feature's reason kept once); ``OFFSET 0`` keeps PostgreSQL from inlining
+# the lateral steps, which would evaluate ST_Intersection more than once per pair.
+PAIRS_SQL = (
+    "WITH cand AS MATERIALIZED ("
+    " SELECT s.id AS site, s.geom AS sg, c.yj_fid AS fid, c.yj_geom AS cg, ST_IsValid(c.yj_geom) AS ok"
+    " FROM {site_table} s JOIN {source} c ON {join} WHERE s.id >= %s AND s.id < %s{once}),"
+    " bad AS (INSERT INTO {valid} SELECT DISTINCT ON (fid) fid, ST_IsValidReason(cg) FROM cand WHERE NOT ok"
+    "  ON CONFLICT (fid) DO NOTHING)"
+    " INSERT INTO {pieces} (site, fid, kind, geom, area) SELECT site, fid, kind, geom, {area} FROM ("
+    "  SELECT cand.site, cand.fid, k.kind, CASE k.kind WHEN 1 THEN x.g WHEN 2 THEN cand.sg"
+    "   ELSE ST_CollectionExtract(ST_Intersection(cand.sg, x.g), 3) END AS geom"
+    "  FROM cand"
+    "  CROSS JOIN LATERAL (SELECT CASE WHEN cand.ok THEN cand.cg"
+    "   ELSE ST_CollectionExtract(ST_MakeValid(cand.cg), 3) END AS g OFFSET 0) x"
+    "  CROSS JOIN LATERAL (SELECT CASE WHEN ST_IsEmpty(x.g) THEN 0"
+    "   WHEN cand.sg ~ x.g AND ST_Contains(cand.sg, x.g) THEN 1"
+    "   WHEN x.g ~ cand.sg AND ST_Contains(x.g, cand.sg) THEN 2"
+    "   WHEN {meet} THEN 3 ELSE 0 END AS kind OFFSET 0) k"
+    "  WHERE k.kind > 0 OFFSET 0) p WHERE NOT ST_IsEmpty(geom)")
+
+# Sites whose pieces, collected, are no valid multipolygon (so may overlap): their union.
+OVERLAPPING_SQL = (
+    "SELECT site, ST_AsBinary(ST_Union(geom)) FROM {pieces} WHERE site IN ("
+    " SELECT p.site FROM {pieces} p, LATERAL ST_Dump(p.geom) d GROUP BY p.site"
+    " HAVING count(*) > 1 AND NOT ST_IsValid(ST_Collect(d.geom))) GROUP BY site")
 
 
 def _uri(layer) -> QgsDataSourceUri:
@@ -124,6 +160,7 @@ class _Session:
         self.connection = psycopg2.connect(conninfo)
         self.connection.autocommit = True  # each statement alone; temporary tables live for the session
         self.lock = threading.Lock()
+        self.run("SET jit = off")  # compiling each statement costs more than it saves here
 
     def run(self, query, args=None, fetch=False):
         with self.lock, self.connection.cursor() as cursor:
@@ -217,8 +254,9 @@ class PostgisBackend(Backend):
         step = -(-count // len(self._sessions)) if count else 1
         return [range(min(i * step, count), min((i + 1) * step, count)) for i in range(len(self._sessions))]
 
-    def _each(self, work, chunks_of=None):
-        """``work(session, index, part)`` on every session side by side; cancel stops them all."""
+    def _each(self, work, report=None):
+        """``work(session, index)`` on every session side by side, waiting here: ``report()`` is
+        called while waiting (progress from this thread), a cancel stops every session."""
         from psycopg2 import errors
 
         futures = [self._pool.submit(work, session, index) for index, session in enumerate(self._sessions)]
@@ -230,11 +268,14 @@ class PostgisBackend(Backend):
                         results.append(future.result(timeout=0.2))
                         break
                     except TimeoutError:
-                        if self.feedback is not None and self.feedback.isCanceled():
+                        if report is not None:
+                            report()
+                        if is_canceled(self.feedback):
                             for session in self._sessions:
                                 session.cancel()
                     except errors.QueryCanceled as error:
                         raise Canceled() from error
+            self.check_canceled()
             return results
         finally:
             for future in futures:
@@ -270,8 +311,8 @@ class PostgisBackend(Backend):
             with session.lock, session.connection.cursor() as cursor:
                 cursor.copy_expert(sql.SQL("COPY {} FROM STDIN").format(
                     sql.Identifier(f"yj_upload_{sites.number}")).as_string(cursor), rows)
-            session.run(sql.SQL("CREATE TEMP TABLE {} AS SELECT id, ST_SetSRID(ST_GeomFromWKB(wkb), {}) AS geom "
-                                "FROM {}").format(table, sql.Literal(self.srid),
+            session.run(sql.SQL("CREATE TEMP TABLE {} AS SELECT id, id::bigint AS key, "
+                                "ST_SetSRID(ST_GeomFromWKB(wkb), {}) AS geom FROM {}").format(table, sql.Literal(self.srid),
                                                   sql.Identifier(f"yj_upload_{sites.number}")))
             self._index_sites(session, table)
         self._each(upload)
@@ -308,7 +349,7 @@ class PostgisBackend(Backend):
         def select(session, index):
             part = sites.ranges[index]
             session.run(sql.SQL(
-                "CREATE TEMP TABLE {name} AS SELECT k.id, "
+                "CREATE TEMP TABLE {name} AS SELECT k.id, k.fid AS key, "
                 "CASE WHEN ST_IsValid(c.yj_geom) THEN c.yj_geom "
                 "ELSE ST_CollectionExtract(ST_MakeValid(c.yj_geom), 3) END AS geom "
                 "FROM {source} c JOIN unnest(%s::bigint[], %s::integer[]) AS k(fid, id) ON k.fid = c.yj_fid").format(
@@ -325,7 +366,7 @@ class PostgisBackend(Backend):
         return sites
 
     # -- the overlay -------------------------------------------------------------------------
-    def overlay(self, sites: PostgisSites, control: ControlLayer, progress=None) -> "PostgisOverlay":
+    def overlay(self, sites: PostgisSites, control: ControlLayer, progress=None, once=False) -> "PostgisOverlay":
         from psycopg2 import sql
 
         self.check_canceled()
@@ -334,64 +375,53 @@ class PostgisBackend(Backend):
         number = self._next()
         names = {k: sql.Identifier(f"yj_{k}_{number}") for k in ("keep", "valid", "pieces")}
         site_table = sql.Identifier(f"yj_sites_{sites.number}")
+        PAIRS, OVERLAPPING_SITES = sql.SQL(PAIRS_SQL), sql.SQL(OVERLAPPING_SQL)
         kept = kept_keys(control, table.key)
         source = table.source(sql, self.srid)
         if kept is not None:
             source = sql.SQL("(SELECT * FROM {} x WHERE x.yj_fid IN (SELECT fid FROM {}))").format(source, names["keep"])
         join = table.bbox_join(sql, sql.SQL("s.geom"), self.srid)
-        planar = self.area.method == "planar"
-        done, total = [0], max(1, len(self._sessions) * CHUNKS_PER_SESSION)
+        planar = self.area.method == PLANAR
+        done, total = [0] * len(self._sessions), max(1, len(self._sessions) * CHUNKS_PER_SESSION)
 
         def work(session, index):
             if kept is not None:
                 session.run(sql.SQL("CREATE TEMP TABLE {} (fid bigint PRIMARY KEY)").format(names["keep"]))
                 session.run(sql.SQL("INSERT INTO {} SELECT unnest(%s::bigint[])").format(names["keep"]), (kept,))
-            session.run(sql.SQL("CREATE TEMP TABLE {} (fid bigint PRIMARY KEY, problem text, geom geometry)").format(
-                names["valid"]))
+            session.run(sql.SQL("CREATE TEMP TABLE {} (fid bigint PRIMARY KEY, problem text)").format(names["valid"]))
             session.run(sql.SQL("CREATE TEMP TABLE {} (site integer, fid bigint, kind smallint, geom geometry, "
                                 "area double precision)").format(names["pieces"]))
             part = sites.ranges[index]
             step = max(1, -(-len(part) // CHUNKS_PER_SESSION))
             for start in range(part.start, part.stop, step):
-                window = (start, min(start + step, part.stop))
-                session.run(sql.SQL(
-                    "INSERT INTO {valid} SELECT fid, ST_IsValidReason(g), ST_CollectionExtract(ST_MakeValid(g), 3) "
-                    "FROM (SELECT DISTINCT ON (c.yj_fid) c.yj_fid AS fid, c.yj_geom AS g "
-                    "FROM {site_table} s JOIN {source} c ON {join} WHERE s.id >= %s AND s.id < %s) d "
-                    "WHERE NOT ST_IsValid(g) ON CONFLICT (fid) DO NOTHING").format(
-                    valid=names["valid"], source=source, site_table=site_table, join=join), window)
-                session.run(sql.SQL(
-                    "INSERT INTO {pieces} SELECT site, fid, kind, geom, {area} FROM ("
-                    " SELECT site, fid, kind, CASE kind WHEN 1 THEN g WHEN 2 THEN sg "
-                    "  ELSE ST_CollectionExtract(ST_Intersection(sg, g), 3) END AS geom FROM ("
-                    "  SELECT s.id AS site, c.yj_fid AS fid, s.geom AS sg, x.g,"
-                    "   CASE WHEN s.geom ~ x.g AND ST_Contains(s.geom, x.g) THEN 1"
-                    "        WHEN x.g ~ s.geom AND ST_Contains(x.g, s.geom) THEN 2"
-                    "        WHEN ST_Intersects(s.geom, x.g) THEN 3 ELSE 0 END AS kind"
-                    "  FROM {site_table} s JOIN {source} c ON {join}"
-                    "  LEFT JOIN {valid} v ON v.fid = c.yj_fid"
-                    "  CROSS JOIN LATERAL (SELECT COALESCE(v.geom, c.yj_geom) AS g) x"
-                    "  WHERE s.id >= %s AND s.id < %s AND NOT ST_IsEmpty(x.g)) pairs"
-                    " WHERE kind > 0) cut WHERE NOT ST_IsEmpty(geom)").format(
-                    pieces=names["pieces"], area=sql.SQL("ST_Area(geom)" if planar else "NULL"),
-                    site_table=site_table, source=source, join=join, valid=names["valid"]), window)
-                done[0] += 1
-                if progress is not None and index == 0:
-                    progress(min(1.0, done[0] / total))
+                session.run(PAIRS.format(pieces=names["pieces"], valid=names["valid"], site_table=site_table,
+                                         source=source, join=join,
+                                         area=sql.SQL("ST_Area(geom)" if planar else "NULL"),
+                                         once=sql.SQL(" AND s.key < c.yj_fid" if once else ""),
+                                         meet=sql.SQL("ST_Relate(cand.sg, x.g, 'T********')" if once
+                                                      else "ST_Intersects(cand.sg, x.g)")),
+                            (start, min(start + step, part.stop)))
+                done[index] += 1  # read by the waiting thread, which reports progress
             session.run(sql.SQL("CREATE INDEX ON {} (site, fid)").format(names["pieces"]))
             pairs = session.run(sql.SQL("SELECT site, fid, kind, area FROM {} ORDER BY site, fid").format(
                 names["pieces"]), fetch=True)
             problems = session.run(sql.SQL("SELECT fid, problem FROM {} ORDER BY fid").format(names["valid"]),
                                    fetch=True)
-            return pairs, problems
+            unions = session.run(OVERLAPPING_SITES.format(pieces=names["pieces"]), fetch=True)
+            return pairs, problems, unions
 
-        results = self._each(work)
-        rows = [row for pairs, _ in results for row in pairs]
-        problems = sorted({p for _, found in results for p in found})
+        results = self._each(work, (lambda: progress(min(1.0, sum(done) / total))) if progress else None)
+        rows = [row for pairs, _, _ in results for row in pairs]
+        problems = sorted({p for _, found, _ in results for p in found})
         ids = feature_ids(control.layer, table.key, [row[1] for row in rows] + [key for key, _ in problems])
         for key, problem in problems:
             self._record(control.name, ids[key], problem.split("[")[0])
-        return PostgisOverlay(self, sites, control, names["pieces"], rows, ids)
+        unions = {site: wkb for _, _, found in results for site, wkb in found}
+        return PostgisOverlay(self, sites, control, names["pieces"], rows, ids, unions)
+
+
+def _in_order(values: Dict[int, dict], fids: List[int]) -> List[dict]:
+    return [values.get(fid, {}) for fid in fids]
 
 
 def _geometry(wkb) -> Optional[QgsGeometry]:
@@ -404,14 +434,14 @@ def _geometry(wkb) -> Optional[QgsGeometry]:
 
 
 class PostgisOverlay(Overlay):
-    def __init__(self, backend: PostgisBackend, sites: PostgisSites, control, pieces_table, rows, ids):
+    def __init__(self, backend: PostgisBackend, sites: PostgisSites, control, pieces_table, rows, ids, unions):
         areas = [row[3] for row in rows]
-        self._backend, self._table = backend, pieces_table
+        self._backend, self._table, self._unions = backend, pieces_table, unions
         self._kinds = [row[2] for row in rows]
         self._keys = [row[1] for row in rows]  # key values in the table (pair_fids are QGIS's ids)
         super().__init__(PostgisBackend.name, sites, control, [row[0] for row in rows],
                          [ids[row[1]] for row in rows], areas)
-        if backend.area.method != "planar":  # QGIS's ellipsoidal measure, on the pieces themselves
+        if backend.area.method != PLANAR:  # QGIS's ellipsoidal measure, on the pieces themselves
             geometries = self._pieces(list(range(len(rows))))
             self.pair_areas = [backend.area.area(g) for g in geometries]
 
@@ -429,37 +459,64 @@ class PostgisOverlay(Overlay):
             split.setdefault(self._session_of(self.pair_sites[pair]), []).append(pair)
         return split
 
+    def covered_areas(self) -> List[float]:
+        """Sums per site, except where the database found pieces that may overlap: their union."""
+        if self._covered is None:
+            covered = [0.0] * len(self.sites)
+            for site, area in zip(self.pair_sites, self.pair_areas):
+                covered[site] += area
+            for site, wkb in self._unions.items():
+                geometry = _geometry(wkb)
+                covered[site] = self._backend.area.area(geometry) if geometry is not None else 0.0
+            self._covered = covered
+        return self._covered
+
+    def detach(self, pair_indices) -> PieceSet:
+        """The pieces' WKB is fetched now (the sessions close with the engine); geometries and
+        attributes are built on first read."""
+        pair_indices = list(pair_indices)
+        wkb = self._wkb(pair_indices)
+        fids = [self.pair_fids[p] for p in pair_indices]
+        return PieceSet(build_geometries=lambda: [_geometry(w) or QgsGeometry() for w in wkb],
+                        build_attributes=lambda: _in_order(read_attributes(self.control, fids), fids))
+
     def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
+        return [_geometry(w) or QgsGeometry() for w in self._wkb(pair_indices)]
+
+    def _wkb(self, pair_indices: List[int]) -> list:
+        """WKB of the pieces of these pairs: all pieces of their sites in one query per session,
+        the wanted ones picked here."""
         from psycopg2 import sql
 
         found = {}
         for number, pairs in self._by_session(pair_indices).items():
             rows = self._backend._sessions[number].run(sql.SQL(
-                "SELECT p.site, p.fid, ST_AsBinary(p.geom) FROM {} p "
-                "JOIN unnest(%s::integer[], %s::bigint[]) AS w(site, fid) ON w.site = p.site AND w.fid = p.fid").format(
-                self._table), ([self.pair_sites[p] for p in pairs], [self._keys[p] for p in pairs]), fetch=True)
+                "SELECT site, fid, ST_AsBinary(geom) FROM {} WHERE site = ANY(%s)").format(self._table),
+                (sorted({self.pair_sites[p] for p in pairs}),), fetch=True)
             found.update(((site, fid), wkb) for site, fid, wkb in rows)
-        out = []
-        for pair in pair_indices:
-            geometry = _geometry(found.get((self.pair_sites[pair], self._keys[pair])))
-            out.append(geometry if geometry is not None else QgsGeometry())
-        return out
+        return [found.get((self.pair_sites[pair], self._keys[pair])) for pair in pair_indices]
 
     def _grouped(self, groups: List[List[int]], select):
-        """Run ``select`` (SQL over a CTE ``p`` of group, site, fid, geom) per session."""
+        """Run ``select`` (SQL over a CTE ``p`` of g, geom: the pieces of each group) on every
+        session holding pieces of the groups, side by side; rows by group number."""
         from psycopg2 import sql
 
-        results = {}
         per_session: Dict[int, List[tuple]] = {}
         for number, pairs in enumerate(groups):
             session = self._session_of(self.pair_sites[pairs[0]])
             per_session.setdefault(session, []).extend((number, self.pair_sites[p], self._keys[p]) for p in pairs)
-        for session, members in per_session.items():
-            g, s, f = (list(v) for v in zip(*members))
-            rows = self._backend._sessions[session].run(sql.SQL(
-                "WITH m AS (SELECT * FROM unnest(%s::integer[], %s::integer[], %s::bigint[]) AS m(g, site, fid)), "
-                "p AS MATERIALIZED (SELECT m.g, p.site, p.fid, p.geom FROM m JOIN {} p "
-                "ON p.site = m.site AND p.fid = m.fid) ").format(self._table) + select, (g, s, f), fetch=True)
+        query = sql.SQL(
+            "WITH m AS (SELECT * FROM unnest(%s::integer[], %s::integer[], %s::bigint[]) AS m(g, site, fid)), "
+            "p AS MATERIALIZED (SELECT m.g, p.geom FROM m JOIN {} p ON p.site = m.site AND p.fid = m.fid) "
+        ).format(self._table) + select
+
+        def work(session, index):
+            members = per_session.get(index)
+            if not members:
+                return []
+            return session.run(query, tuple(list(v) for v in zip(*members)), fetch=True)
+        results = {}
+        for rows in self._backend._each(work):
             for row in rows:
                 results.setdefault(row[0], []).append(row[1:])
         return results
@@ -467,20 +524,17 @@ class PostgisOverlay(Overlay):
     def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
         from psycopg2 import sql
 
-        rows = self._grouped(groups, sql.SQL(
-            ", f AS (SELECT DISTINCT x.g, x.fid FROM p x JOIN p y ON x.g = y.g AND x.fid <> y.fid "
-            "WHERE x.geom && y.geom AND ST_Intersects(x.geom, y.geom) AND NOT ST_Touches(x.geom, y.geom)) "
-            "SELECT f.g, f.fid, NULL FROM f UNION ALL "
-            "SELECT p.g, NULL, ST_AsBinary(ST_Union(p.geom)) FROM p JOIN f ON f.g = p.g AND f.fid = p.fid GROUP BY p.g"))
+        unions = self._grouped(groups, sql.SQL(
+            ", bad AS (SELECT p.g FROM p, LATERAL ST_Dump(p.geom) d GROUP BY p.g "
+            "HAVING count(*) > 1 AND NOT ST_IsValid(ST_Collect(d.geom))) "
+            "SELECT g, ST_AsBinary(ST_Union(geom)) FROM p WHERE g IN (SELECT g FROM bad) GROUP BY g"))
         areas = []
         for number, pairs in enumerate(groups):
-            flagged = {fid for fid, wkb in rows.get(number, []) if fid is not None}
-            union = [wkb for fid, wkb in rows.get(number, []) if wkb is not None]
-            total = sum(self.pair_areas[p] for p in pairs if self._keys[p] not in flagged)
-            if union:
-                geometry = _geometry(union[0])
-                total += self._backend.area.area(geometry) if geometry is not None else 0.0
-            areas.append(total)
+            if number in unions:  # pieces that may overlap: the area of their union
+                geometry = _geometry(unions[number][0][0])
+                areas.append(self._backend.area.area(geometry) if geometry is not None else 0.0)
+            else:
+                areas.append(sum(self.pair_areas[p] for p in pairs))
         return areas
 
     def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:

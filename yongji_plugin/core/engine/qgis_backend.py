@@ -18,11 +18,14 @@ from qgis.core import (
 )
 
 from ...i18n import tr
-from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, Sites, grid
-from .geometry_repair import polygon_part, repaired
+from ..shared.areas import PLANAR
+from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, PieceSet, Sites, grid
+from .geometry_repair import POLYGONAL, polygon_part, repaired
 from .layers import ControlLayer
+from .spatial_index import bulk_index
 
-PROGRESS_EVERY = 64  # sites between progress reports and cancel checks
+PROGRESS_EVERY = 64  # sites between progress reports and cancel checks, at most
+INTERIORS_MEET = "T********"  # DE-9IM: the interiors intersect
 
 
 class QgisSites(Sites):
@@ -69,14 +72,9 @@ class _Controls:
 
     def __init__(self, backend: "QgisBackend", control: ControlLayer):
         self.backend, self.name = backend, control.name
-        backend.check_canceled()
-        try:
-            self.index = QgsSpatialIndex(control.layer.getFeatures(_request(control, backend.area.crs)),
-                                         backend.feedback, QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
-        except Exception:  # a bulk load stopped by the feedback ends in an exception
-            backend.check_canceled()
-            raise
-        self._checked: Dict[int, tuple] = {}  # fid -> (geometry, bbox, area) or None when empty
+        self.index = bulk_index(control.layer.getFeatures(_request(control, backend.area.crs)), backend.feedback)
+        self._checked: Dict[int, tuple] = {}  # fid -> (geometry, bbox, abstract geometry) or None
+        self._areas: Dict[int, float] = {}
         self._engines: Dict[int, object] = {}
 
     def get(self, fid: int) -> Optional[tuple]:
@@ -85,10 +83,15 @@ class _Controls:
             geometry, problem = repaired(self.index.geometry(fid))
             if problem:
                 self.backend._record(self.name, fid, problem)
-            entry = None if geometry.isEmpty() else (geometry, geometry.boundingBox(),
-                                                     self.backend.area.area(geometry))
+            entry = None if geometry.isEmpty() else (geometry, geometry.boundingBox(), geometry.constGet())
             self._checked[fid] = entry
         return entry
+
+    def area(self, fid: int) -> float:
+        area = self._areas.get(fid)
+        if area is None:
+            area = self._areas[fid] = self.backend.area.area(self._checked[fid][0])
+        return area
 
     def engine(self, fid: int):
         engine = self._engines.get(fid)
@@ -111,6 +114,9 @@ class QgisOverlay(Overlay):
     def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
         areas = []
         for pairs in groups:
+            if _disjoint(pairs, self._geometries):  # a valid multipolygon: no two pieces overlap
+                areas.append(sum(self.pair_areas[p] for p in pairs))
+                continue
             flagged = _overlapping(pairs, self._geometries)
             total = sum(self.pair_areas[p] for p in pairs if p not in flagged)
             if flagged:
@@ -123,6 +129,12 @@ class QgisOverlay(Overlay):
 
     def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
         return [QgsGeometry(self._geometries[p]) for p in pair_indices]
+
+    def detach(self, pair_indices) -> PieceSet:
+        pair_indices = list(pair_indices)
+        fids = [self.pair_fids[p] for p in pair_indices]
+        return PieceSet(build_geometries=lambda: [self._geometries[p] for p in pair_indices],  # shared, no copy
+                        build_attributes=lambda: _in_order(self.attributes(fids), fids))
 
     def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
         by_site = self.pairs_by_site()
@@ -145,6 +157,16 @@ def _union(geometries: List[QgsGeometry]) -> QgsGeometry:
     if len(geometries) == 1:
         return QgsGeometry(geometries[0])
     return polygon_part(QgsGeometry.unaryUnion(geometries))
+
+
+def _in_order(values: Dict[int, dict], fids: List[int]) -> List[dict]:
+    return [values[fid] for fid in fids]
+
+
+def _disjoint(pairs: List[int], geometries: List[QgsGeometry]) -> bool:
+    """True when the pieces, collected, make a valid multipolygon (so no two share interior);
+    False may also mean pieces that only share edges: the caller then looks pair by pair."""
+    return QgsGeometry.collectGeometry([geometries[p] for p in pairs]).isGeosValid()
 
 
 def _overlapping(pairs: List[int], geometries: List[QgsGeometry]) -> set:
@@ -230,39 +252,49 @@ class QgisBackend(Backend):
         order = sorted(range(len(keys)), key=keys.__getitem__)
         return QgisSites([keys[i] for i in order], [geometries[i] for i in order], self.area)
 
-    def overlay(self, sites: QgisSites, control: ControlLayer, progress=None) -> QgisOverlay:
+    def overlay(self, sites: QgisSites, control: ControlLayer, progress=None, once=False) -> QgisOverlay:
         controls = self._control(control)
         pairs, pieces, site_inside = [], [], set()
+        every = max(1, min(PROGRESS_EVERY, len(sites) // 32))
         for site, geometry in enumerate(sites.geometries):
-            if site % PROGRESS_EVERY == 0:
+            if site % every == 0:
                 self.check_canceled()
                 if progress is not None:
                     progress(site / max(1, len(sites)))
             if geometry is None:
                 continue
-            self._site_pairs(site, geometry, sites, controls, pairs, pieces, site_inside)
+            self._site_pairs(site, geometry, sites, controls, pairs, pieces, site_inside,
+                             sites.keys[site] if once else None)
             sites.release(site)
         return QgisOverlay(self, sites, control, pairs, pieces, site_inside)
 
-    def _site_pairs(self, site, geometry, sites, controls, pairs, pieces, site_inside):
+    def _site_pairs(self, site, geometry, sites, controls, pairs, pieces, site_inside, after=None):
+        """Pairs of one site; ``after``: only control features with a larger id, where the
+        interiors meet (a layer against itself)."""
         box = geometry.boundingBox()
         engine = sites.engine(site)
         shape = geometry.constGet()
+        measure = (lambda g: g.area()) if self.area.method == PLANAR else self.area.area
         for fid in sorted(controls.index.intersects(box)):
+            if after is not None and fid <= after:
+                continue
             entry = controls.get(fid)
             if entry is None:
                 continue
-            control, control_box, control_area = entry
-            if box.contains(control_box) and engine.contains(control.constGet()):
-                piece, area = control, control_area
+            control, control_box, control_shape = entry
+            if box.contains(control_box) and engine.contains(control_shape):
+                piece, area = control, controls.area(fid)
             elif control_box.contains(box) and controls.engine(fid).contains(shape):
                 piece, area = geometry, sites.areas[site]
                 site_inside.add(site)
-            elif engine.intersects(control.constGet()):
-                piece = polygon_part(QgsGeometry(engine.intersection(control.constGet())))
+            elif (engine.intersects(control_shape) if after is None
+                  else engine.relatePattern(control_shape, INTERIORS_MEET)):
+                piece = QgsGeometry(engine.intersection(control_shape))
+                if piece.wkbType() not in POLYGONAL:
+                    piece = polygon_part(piece)
                 if piece.isEmpty():
                     continue
-                area = self.area.area(piece)
+                area = measure(piece)
             else:
                 continue
             pairs.append((site, fid, area))

@@ -19,13 +19,16 @@ import shapely
 from qgis.core import QgsGeometry
 
 from ...i18n import tr
-from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, Sites, grid, read_attributes
+from ..shared.areas import PLANAR
+from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, PieceSet, Sites, grid, read_attributes
 from .bulk_read import read_layer
 from .layers import ControlLayer
 
-CHUNK_PAIRS = 16384  # pairs per unit of work (a chunk never splits a site)
+CHUNK_PAIRS = 16384  # pairs per unit of work, at most (a chunk never splits a site)
+MIN_CHUNKS = 32  # units of work per overlay, at least, when there are as many sites
 NONE, CONTROL_INSIDE, SITE_INSIDE, CUT = 0, 1, 2, 3
 POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
+INTERIORS_MEET = "T********"  # DE-9IM: the interiors intersect
 
 
 def available() -> bool:
@@ -124,9 +127,9 @@ class _Controls:
     def __init__(self, backend: "ShapelyBackend", control: ControlLayer):
         self.backend, self.name = backend, control.name
         try:
-            read = read_layer(control, backend.area.crs, shapely.from_wkb)
+            read = read_layer(control, backend.area.crs, backend.from_wkb)
         except shapely.errors.ShapelyError:  # e.g. curves: QGIS reads them segmentized
-            read = read_layer(control, backend.area.crs, shapely.from_wkb, route="qgis")
+            read = read_layer(control, backend.area.crs, backend.from_wkb, route="qgis")
         geometries = read.geometries
         if not read.transformed and control.layer.crs() != backend.area.crs:
             geometries = _transform(geometries, control.layer.crs(), backend.area.crs)
@@ -186,9 +189,15 @@ class ShapelyBackend(Backend):
                                range(0, count, step))
         return np.concatenate(list(parts))
 
+    def from_wkb(self, batches: List[np.ndarray]) -> np.ndarray:
+        """WKB batches to geometries, the batches spread over the pool."""
+        parts = list(self._pool.map(shapely.from_wkb, batches)) if self._pool else \
+            [shapely.from_wkb(batch) for batch in batches]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=object)
+
     def measure(self, geometries: np.ndarray) -> np.ndarray:
         """Areas in m² by the area method (planar: vectorized; ellipsoidal: QGIS's, per geometry)."""
-        if self.area.method == "planar":
+        if self.area.method == PLANAR:
             return shapely.area(geometries)
         return np.array([self.area.area(to_qgis(g)) for g in geometries], dtype=float)
 
@@ -213,10 +222,13 @@ class ShapelyBackend(Backend):
         return ShapelySites(controls.fids[keep].tolist(), controls.geometries[keep],
                             controls.areas[keep].tolist())
 
-    def overlay(self, sites: ShapelySites, control: ControlLayer, progress=None) -> "ShapelyOverlay":
+    def overlay(self, sites: ShapelySites, control: ControlLayer, progress=None, once=False) -> "ShapelyOverlay":
         controls = self._control(control)
         found_sites, found = controls.tree.query(sites.geometries[sites.present])
         site_index = sites.present[found_sites]
+        if once:
+            later = np.asarray(sites.keys, dtype=np.int64)[site_index] < controls.fids[found]
+            site_index, found = site_index[later], found[later]
         controls.check(np.unique(found))
         usable = ~shapely.is_missing(controls.geometries[found])
         site_index, found = site_index[usable], found[usable]
@@ -225,12 +237,12 @@ class ShapelyBackend(Backend):
         kind = self._site_inside(sites, controls, site_index, found)
         chunks = self._chunks(site_index)
         results = self._run(chunks, lambda sl: self._pairs(sites, controls, site_index[sl], found[sl],
-                                                           kind[sl]), progress)
+                                                           kind[sl], once), progress)
         kinds = np.concatenate([r[0] for r in results]) if results else np.zeros(0, np.int8)
         pieces = np.concatenate([r[1] for r in results]) if results else np.zeros(0, object)
         areas = np.concatenate([r[2] for r in results]) if results else np.zeros(0)
         keep = kinds != NONE
-        if self.area.method != "planar":
+        if self.area.method != PLANAR:
             cut = kinds == CUT
             areas[cut] = self.measure(pieces[cut])
         return ShapelyOverlay(self, sites, control, controls, site_index[keep], found[keep],
@@ -251,13 +263,15 @@ class ShapelyBackend(Backend):
         return kind
 
     def _chunks(self, site_index: np.ndarray) -> List[slice]:
-        """Slices of about CHUNK_PAIRS pairs that never split a site's pairs."""
+        """Slices that never split a site's pairs: at most CHUNK_PAIRS pairs, and at least
+        MIN_CHUNKS of them when there are as many sites (progress and cancel have a grain)."""
         if not len(site_index):
             return []
         starts = np.flatnonzero(np.r_[True, site_index[1:] != site_index[:-1]])
+        size = max(1, min(CHUNK_PAIRS, len(site_index) // MIN_CHUNKS))
         chunks, begin = [], 0
         for start in starts[1:]:
-            if start - begin >= CHUNK_PAIRS:
+            if start - begin >= size:
                 chunks.append(slice(begin, start))
                 begin = start
         chunks.append(slice(begin, len(site_index)))
@@ -288,7 +302,7 @@ class ShapelyBackend(Backend):
                 future.cancel()
         return results
 
-    def _pairs(self, sites, controls, site_index, found, kind):
+    def _pairs(self, sites, controls, site_index, found, kind, once=False):
         """(kind, piece, area) per pair of one chunk; kind NONE drops the pair."""
         kind = kind.copy()
         site_shapes, control_shapes = sites.geometries[site_index], controls.geometries[found]
@@ -305,13 +319,16 @@ class ShapelyBackend(Backend):
         pieces[whole] = site_shapes[whole]
         areas[whole] = sites.area_array[site_index[whole]]
         rest = np.flatnonzero(kind == NONE)
-        rest = rest[shapely.intersects(site_shapes[rest], control_shapes[rest])]
+        if once:  # a layer against itself: neighbours mostly touch, which relate tells cheaper
+            rest = rest[shapely.relate_pattern(site_shapes[rest], control_shapes[rest], INTERIORS_MEET)]
+        else:
+            rest = rest[shapely.intersects(site_shapes[rest], control_shapes[rest])]
         cut = polygonal(shapely.intersection(site_shapes[rest], control_shapes[rest]))
         kept = ~shapely.is_missing(cut)
         rest, cut = rest[kept], cut[kept]
         kind[rest] = CUT
         pieces[rest] = cut
-        if self.area.method == "planar":  # ellipsoidal areas go through QGIS, in the main thread
+        if self.area.method == PLANAR:  # ellipsoidal areas go through QGIS, in the main thread
             areas[rest] = shapely.area(cut)
         return kind, pieces, areas
 
@@ -325,31 +342,51 @@ class ShapelyOverlay(Overlay):
         self._site_index, self._found, self._kinds = site_index, found, kinds
         self._geometries, self._areas = pieces, areas
 
-    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
-        sizes = np.array([len(g) for g in groups])
-        flat = np.concatenate([np.asarray(g, dtype=np.int64) for g in groups])
-        group = np.repeat(np.arange(len(groups)), sizes)
-        flagged = self._overlapping(flat, group)
-        totals = np.bincount(group[~flagged], weights=self._areas[flat[~flagged]], minlength=len(groups))
-        for g in np.unique(group[flagged]):
-            union = polygonal(np.array([shapely.union_all(self._geometries[flat[flagged & (group == g)]])],
-                                       dtype=object))
-            totals[g] += self._backend.measure(union[~shapely.is_missing(union)]).sum()
-        return totals.tolist()
+    def covered_areas(self) -> List[float]:
+        if self._covered is None:
+            self._covered = self._union_by_group(self._site_index, len(self.sites)).tolist()
+        return self._covered
 
-    def _overlapping(self, flat: np.ndarray, group: np.ndarray) -> np.ndarray:
-        """Pieces sharing interior with another piece of their group (bbox, then GEOS)."""
-        shapes = self._geometries[flat]
+    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
+        flat = np.concatenate([np.asarray(g, dtype=np.int64) for g in groups])
+        group = np.full(len(self._areas), -1, dtype=np.int64)
+        group[flat] = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+        return self._union_by_group(group, len(groups)).tolist()
+
+    def _union_by_group(self, group: np.ndarray, count: int) -> np.ndarray:
+        """Per group (one id per pair, -1 for none): the union's area. Pieces that share no
+        interior with another of their group are summed; only the others are unioned."""
+        member = np.flatnonzero(group >= 0)
+        flagged = np.zeros(len(group), dtype=bool)
+        flagged[member[self._overlapping(member, group[member])]] = True
+        plain = (group >= 0) & ~flagged
+        totals = np.bincount(group[plain], weights=self._areas[plain], minlength=count)
+        for g in np.unique(group[flagged]):
+            union = polygonal(np.array([shapely.union_all(self._geometries[flagged & (group == g)])], dtype=object))
+            totals[g] += self._backend.measure(union[~shapely.is_missing(union)]).sum()
+        return totals
+
+    def _overlapping(self, pairs: np.ndarray, group: np.ndarray) -> np.ndarray:
+        """Which of these pieces share interior with another piece of their group: candidate
+        pairs from one bounding-box query of a tree of the pieces, then GEOS on those."""
+        shapes = self._geometries[pairs]
         a, b = shapely.STRtree(shapes).query(shapes)
         same = (a < b) & (group[a] == group[b])
         a, b = a[same], b[same]
-        hit = shapely.intersects(shapes[a], shapes[b])
+        hit = shapely.intersects(shapes[a], shapes[b])  # one thread: pieces may be prepared geometries
         a, b = a[hit], b[hit]
         interior = ~shapely.touches(shapes[a], shapes[b])
-        flagged = np.zeros(len(flat), dtype=bool)
+        flagged = np.zeros(len(pairs), dtype=bool)
         flagged[a[interior]] = True
         flagged[b[interior]] = True
         return flagged
+
+    def detach(self, pair_indices) -> PieceSet:
+        indices = np.asarray(list(pair_indices), dtype=np.int64)
+        shapes = self._geometries[indices]
+        fids = [self.pair_fids[p] for p in indices.tolist()]
+        return PieceSet(build_geometries=lambda: to_qgis_all(shapes),
+                        build_attributes=lambda: _by_fid(self.attributes(fids), fids))
 
     def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:
         out = []
@@ -408,6 +445,10 @@ class ShapelyOverlay(Overlay):
                 result[fid].update(others.get(fid, {}))
         return {fid: {name: values[name] for name in self.control.fields if name in values}
                 for fid, values in result.items()}
+
+
+def _by_fid(values: Dict[int, dict], fids: List[int]) -> List[dict]:
+    return [values[fid] for fid in fids]
 
 
 def _outside(site, pieces: np.ndarray):
