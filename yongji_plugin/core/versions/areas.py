@@ -22,7 +22,6 @@ from qgis.core import QgsExpression, QgsGeometry
 from ...i18n import tr
 from ..engine.geometry_repair import Repair, polygon_part
 from ..engine.layers import ControlLayer
-from ..engine.overlay import Canceled as AreaCanceled
 from ..engine.overlay import OverlayEngine
 from ..shared.cancel import raise_if_canceled
 from .model import (
@@ -39,7 +38,6 @@ from .model import (
 )
 from .reading import plain, plan_fields
 
-__all__ = ["AreaCanceled", "layer_areas", "township_source"]
 TOWNSHIP_CODE = "XZQ_XZ"
 GAINED, LOST = "gained", "lost"
 

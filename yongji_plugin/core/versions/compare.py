@@ -23,7 +23,7 @@ from ..plan_data.loader import open_plan
 from ..plan_data.sources import Source
 from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
-from .areas import AreaCanceled, layer_areas, township_source
+from .areas import layer_areas, township_source
 from .matching import match_records
 from .model import (
     ADDED,
@@ -121,7 +121,7 @@ def run_comparison(old: Dict[str, QgsVectorLayer], new: Dict[str, QgsVectorLayer
         result.backend = layer_areas(result, old, new, towns, repairs, feedback,
                                      lambda share: _progress(feedback, READ_SHARE + (1 - READ_SHARE) * share))
         raise_if_canceled(feedback)
-    except (Canceled, AreaCanceled):
+    except Canceled:  # the engine raises core.shared.cancel.Canceled too
         result.canceled = True
     result.repairs = list(repairs.values())
     return result

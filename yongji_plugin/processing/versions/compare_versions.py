@@ -187,4 +187,6 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
                                           gained=comparison.gained / 1e4, lost=comparison.lost / 1e4))
         if not result.changed_layers:
             feedback.pushInfo(tr("The two versions are the same: no layer changed"))
+        if result.backend:
+            feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
         return outputs
