@@ -49,47 +49,47 @@
         <translation>图层 {name} 无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="40"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="42"/>
         <source>Unknown source type: {kind}</source>
         <translation>未知的数据源类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="45"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="47"/>
         <source>GeoPackage not found: {path}</source>
         <translation>找不到 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="48"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="50"/>
         <source>Not a readable GeoPackage: {path}</source>
         <translation>无法读取的 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="56"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="58"/>
         <source>Folder not found: {path}</source>
         <translation>找不到文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="70"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="72"/>
         <source>No saved PostGIS connection named {name}</source>
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="31"/>
+        <location filename="../../yongji_plugin/plugin.py" line="32"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
         <source>Folder of Shapefiles</source>
         <translation>Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
         <source>Saved PostGIS connection</source>
         <translation>已保存的 PostGIS 连接</translation>
     </message>
@@ -99,17 +99,17 @@
         <translation>加载勾选图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="55"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="72"/>
         <source>Choose a GeoPackage</source>
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="80"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="72"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="58"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="74"/>
         <source>Choose a folder of Shapefiles</source>
         <translation>选择 Shapefile 文件夹</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="87"/>
+        <location filename="../../yongji_plugin/plugin.py" line="88"/>
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="33"/>
+        <location filename="../../yongji_plugin/processing/provider.py" line="35"/>
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>检查规划数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="35"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="64"/>
         <source>Plan data</source>
         <translation>规划数据</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -284,12 +284,12 @@
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="48"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="27"/>
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="55"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="30"/>
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -329,17 +329,17 @@
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="39"/>
         <source>Area tolerance</source>
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="42"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
@@ -399,32 +399,32 @@
         <translation>分项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="42"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="54"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="57"/>
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="57"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/task.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/versions/task.py" line="48"/>
         <source>Report not written: {error}</source>
         <translation>报告未能写出：{error}</translation>
     </message>
@@ -579,12 +579,12 @@
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="111"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
@@ -614,7 +614,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="121"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -654,12 +654,12 @@
         <translation>第 {ring} 圈少于 3 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="117"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="124"/>
         <source>No coordinate file given</source>
         <translation>未指定坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="127"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="134"/>
         <source>Unknown CRS {crs}</source>
         <translation>未知坐标系 {crs}</translation>
     </message>
@@ -724,7 +724,7 @@
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="40"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
@@ -744,22 +744,22 @@
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="110"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="57"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="59"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
@@ -769,47 +769,47 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="85"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="107"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="116"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="123"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="124"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="127"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="146"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="148"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
@@ -1144,7 +1144,7 @@
         <translation>该检查的冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="30"/>
+        <location filename="../../yongji_plugin/plugin.py" line="31"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1539,7 +1539,7 @@
         <translation>控制线要素属性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="74"/>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="82"/>
         <source>Class code</source>
         <translation>地类编码</translation>
     </message>
@@ -1554,7 +1554,7 @@
         <translation>占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="82"/>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="239"/>
         <source>GEOS message</source>
         <translation>GEOS 原文</translation>
     </message>
@@ -1599,22 +1599,22 @@
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
         <source>Parcel left out</source>
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="147"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1714,7 +1714,7 @@
         <translation>（该地块共有 {count} 个点超出范围）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="78"/>
         <source>Coordinate import canceled: nothing was imported</source>
         <translation>坐标导入已取消：未导入任何内容</translation>
     </message>
@@ -1724,12 +1724,12 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/model.py" line="68"/>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="69"/>
         <source>{file} line {line}, parcel {parcel}: {level}: {reason}</source>
         <translation>{file} 第 {line} 行，地块 {parcel}：{level}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/model.py" line="70"/>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="71"/>
         <source>{file} line {line}: {level}: {reason}</source>
         <translation>{file} 第 {line} 行：{level}：{reason}</translation>
     </message>
@@ -1839,7 +1839,7 @@
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1859,19 +1859,749 @@
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="49"/>
         <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Every ring is validated; parcels with errors are left out and listed with their line numbers in the problems table. An empty or unreadable file, one without a parcel or one whose parcels all have errors stops the algorithm with an error.</source>
         <translation>将界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标（北），Y 为横坐标（东），GBK 或 UTF-8 编码）读入为项目用地多边形。每一圈都经过检查；有错误的地块不导入，并连同行号列于问题表中。文件为空或无法读取、没有地块或所有地块均有错误时，算法报错终止。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="73"/>
         <source>{file}: none of its {count} parcels can be imported (see the problems above)</source>
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="24"/>
+        <source>Control layer {name} has no CRS</source>
+        <translation>控制线图层 {name} 没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="85"/>
+        <source>an input is not a layer</source>
+        <translation>有输入不是图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="87"/>
+        <source>layer {name} is not in PostGIS</source>
+        <translation>图层 {name} 不在 PostGIS 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="90"/>
+        <source>layer {name} is a query, not a table</source>
+        <translation>图层 {name} 是查询而不是表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="94"/>
+        <source>layer {name} has no single integer key column</source>
+        <translation>图层 {name} 没有单一的整数主键列</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="96"/>
+        <source>layer {name} has unsaved edits</source>
+        <translation>图层 {name} 有未保存的编辑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="196"/>
+        <source>psycopg2 is not installed</source>
+        <translation>未安装 psycopg2</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="198"/>
+        <source>no layer lives in PostGIS</source>
+        <translation>没有图层位于 PostGIS 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="227"/>
+        <source>the layers are in different PostGIS databases</source>
+        <translation>图层位于不同的 PostGIS 数据库中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="217"/>
+        <source>PostGIS {version} in the database, {sessions} sessions</source>
+        <translation>数据库内 PostGIS {version}，{sessions} 个会话</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="227"/>
+        <source>The postgis engine backend cannot run here: {reason}</source>
+        <translation>PostGIS 叠加分析后端无法在此运行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="227"/>
+        <source>QGIS {version} (GEOS {geos}), one thread</source>
+        <translation>QGIS {version}（GEOS {geos}），单线程</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="22"/>
+        <source>shapely is not installed</source>
+        <translation>未安装 shapely</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="24"/>
+        <source>shapely {version} is installed; the backend needs shapely 2 or newer</source>
+        <translation>已安装 shapely {version}；该后端需要 shapely 2 或更新版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="29"/>
+        <source>numpy is not installed</source>
+        <translation>未安装 numpy</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="46"/>
+        <source>Unknown engine backend {name}; choose one of {names}</source>
+        <translation>未知的叠加分析后端 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="73"/>
+        <source>The {name} engine backend cannot run here: {reason}</source>
+        <translation>叠加分析后端 {name} 无法在此运行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="172"/>
+        <source>shapely {version} (GEOS {geos}), {threads} threads</source>
+        <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="86"/>
+        <source>PostGIS connection {name} has no schema {schema}</source>
+        <translation>PostGIS 连接 {name} 中没有模式 {schema}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="51"/>
+        <source>Neither version has the townships layer: areas are not split by township</source>
+        <translation>两个版本都没有乡镇级行政区图层：面积未按乡镇划分</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="54"/>
+        <source>The townships layer lacks XZQMC: areas are not split by township</source>
+        <translation>乡镇级行政区图层缺少 XZQMC 字段：面积未按乡镇划分</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="56"/>
+        <source>the later version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="56"/>
+        <source>the earlier version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="57"/>
+        <source>Areas are split by the townships (XZQ_XZ) of {version}</source>
+        <translation>面积按{version}的乡镇级行政区（XZQ_XZ）划分</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="59"/>
+        <source> (the other version has none)</source>
+        <translation>（另一版本没有该图层）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="58"/>
+        <source>GeoPackage {path}</source>
+        <translation>GeoPackage {path}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="60"/>
+        <source>Shapefile folder {path}</source>
+        <translation>Shapefile 文件夹 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="62"/>
+        <source>PostGIS connection {name}, schema {schema}</source>
+        <translation>PostGIS 连接 {name}，模式 {schema}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="63"/>
+        <source>PostGIS connection {name}</source>
+        <translation>PostGIS 连接 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="70"/>
+        <source>{source} holds no layer of the plan catalogue</source>
+        <translation>{source} 中没有规划图层目录中的图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="95"/>
+        <source>Layer {name} ({code}) of the {version} {problems}</source>
+        <translation>{version}的图层 {name}（{code}）{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="109"/>
+        <source>Neither version holds a layer of the plan catalogue</source>
+        <translation>两个版本都没有规划图层目录中的图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="151"/>
+        <source>key field {field} is missing from a version: features were paired by geometry</source>
+        <translation>有一个版本缺少标识字段 {field}：要素按几何对应</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="155"/>
+        <source>class field {field} is missing from a version: areas are counted for the whole layer</source>
+        <translation>有一个版本缺少分类字段 {field}：面积按整个图层统计</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="165"/>
+        <source>{count} features of the {version} have no geometry and are not compared</source>
+        <translation>{version}中有 {count} 个要素没有几何图形，未参与比较</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/matching.py" line="80"/>
+        <source>{empty} features without a key value and {repeated} sharing a key value were paired by geometry</source>
+        <translation>{empty} 个没有标识值的要素和 {repeated} 个标识值重复的要素按几何对应</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="129"/>
+        <source>earlier version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="129"/>
+        <source>later version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="52"/>
+        <source>{name} ({version})</source>
+        <translation>{name}（{version}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="42"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="42"/>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="42"/>
+        <source>geometry changed</source>
+        <translation>几何变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="43"/>
+        <source>attributes changed</source>
+        <translation>属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="43"/>
+        <source>geometry and attributes changed</source>
+        <translation>几何和属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="47"/>
+        <source>in both versions</source>
+        <translation>两个版本均有</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="47"/>
+        <source>only in the earlier version</source>
+        <translation>仅旧版本有</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="48"/>
+        <source>only in the later version</source>
+        <translation>仅新版本有</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="48"/>
+        <source>in neither version</source>
+        <translation>两个版本均无</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="54"/>
+        <source>geometry</source>
+        <translation>几何</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="60"/>
+        <source>(whole layer)</source>
+        <translation>（整个图层）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="62"/>
+        <source>(no class)</source>
+        <translation>（无分类）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="68"/>
+        <source>(outside the townships)</source>
+        <translation>（乡镇范围外）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="78"/>
+        <source>Layer code</source>
+        <translation>图层代码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="83"/>
+        <source>Township code</source>
+        <translation>乡镇代码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Area gained</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Area lost</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="87"/>
+        <source>Net change</source>
+        <translation>净变化</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="99"/>
+        <source>Features in the earlier version</source>
+        <translation>旧版本要素数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="99"/>
+        <source>Features in the later version</source>
+        <translation>新版本要素数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="44"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="44"/>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="45"/>
+        <source>Geometry changed</source>
+        <translation>几何变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Attributes changed</source>
+        <translation>属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="101"/>
+        <source>Geometry and attributes changed</source>
+        <translation>几何和属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
+        <source>Presence</source>
+        <translation>图层存在情况</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
+        <source>Matched by</source>
+        <translation>对应方式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="51"/>
+        <source>Fields only in the earlier version</source>
+        <translation>仅旧版本有的字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
+        <source>Fields only in the later version</source>
+        <translation>仅新版本有的字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="51"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="49"/>
+        <source>Change</source>
+        <translation>变更类型</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="49"/>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Feature id in the earlier version</source>
+        <translation>旧版本要素号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Feature id in the later version</source>
+        <translation>新版本要素号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Class in the earlier version</source>
+        <translation>旧版本分类</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Class in the later version</source>
+        <translation>新版本分类</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
+        <source>Changed fields</source>
+        <translation>变更字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Values in the earlier version</source>
+        <translation>旧版本取值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Values in the later version</source>
+        <translation>新版本取值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Area in the earlier version</source>
+        <translation>旧版本面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Area in the later version</source>
+        <translation>新版本面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>X (easting)</source>
+        <translation>X（横坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Y (northing)</source>
+        <translation>Y（纵坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Changes per layer</source>
+        <translation>各图层变更汇总</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Area changes per class and township</source>
+        <translation>分类分乡镇面积增减</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Changed features</source>
+        <translation>变更要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="196"/>
+        <source>Plan version comparison report</source>
+        <translation>规划版本对比报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="36"/>
+        <source>Generated by the Yongji Spatial Plan plugin. Check both data sources before signing; demo data is illustrative, not official.</source>
+        <translation>由永济国土空间规划插件生成。签字前请核对两个版本的数据来源；演示数据仅供示意，非官方成果。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="38"/>
+        <source>Versions compared</source>
+        <translation>对比的版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <source>Earlier version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <source>Later version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="39"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="40"/>
+        <source>Distance tolerance</source>
+        <translation>距离容差</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="40"/>
+        <source>Pairing of features</source>
+        <translation>要素对应方式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="41"/>
+        <source>Areas gained and lost</source>
+        <translation>面积增减</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="41"/>
+        <source>Townships</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="41"/>
+        <source>Overlay engine</source>
+        <translation>叠加分析引擎</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
+        <source>Earlier</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="44"/>
+        <source>Later</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
+        <source>Both changed</source>
+        <translation>几何和属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
+        <source>Gained</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
+        <source>Lost</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
+        <source>Net</source>
+        <translation>净变化</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
+        <source>Area gained and lost per class</source>
+        <translation>各分类面积增减</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
+        <source>Per class and township</source>
+        <translation>分类分乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
+        <source>Earlier value</source>
+        <translation>旧值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
+        <source>Later value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
+        <source>Change map</source>
+        <translation>变更图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
+        <source>Change map sheet</source>
+        <translation>变更图幅</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="54"/>
+        <source>The two versions are the same: no layer changed.</source>
+        <translation>两个版本相同：没有图层发生变更。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="56"/>
+        <source>… and {count} more (all are in the changed-features layer)</source>
+        <translation>……另有 {count} 个（全部列在变更要素表中）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="57"/>
+        <source>CGCS2000 / 3-degree Gauss-Kruger CM 111E</source>
+        <translation>2000国家大地坐标系 高斯-克吕格投影 3度带 中央经线111°</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="64"/>
+        <source>by the catalogue's key field where the layer has one (BSM 标识码 and others, see the table); otherwise by geometry: identical geometries first, then polygons overlapping by at least {overlap:.0%} of their union, lines within a Hausdorff distance of {distance} m and points within {distance} m, best first, one to one</source>
+        <translation>图层目录规定了标识字段的（如标识码 BSM，见上表），按标识字段对应；否则按几何对应：先对应相同的图形，再对应重叠面积不低于两者并集 {overlap:.0%} 的面、豪斯多夫距离不超过 {distance} 米的线和距离不超过 {distance} 米的点，优者先配，一一对应</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="69"/>
+        <source>gained = later − earlier and lost = earlier − later, as differences of the unions of each class's features (overlaps counted once); polygons whose symmetric difference is below the area tolerance are unchanged</source>
+        <translation>增加 = 新版本 − 旧版本，减少 = 旧版本 − 新版本，按各分类要素合并图形求差（重叠只计一次）；对称差面积小于面积容差的面视为未变</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="132"/>
+        <source>Gained (polygons) / added (points, lines)</source>
+        <translation>增加（面）/ 新增（点、线）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="133"/>
+        <source>Lost (polygons, hatched) / removed (points, lines)</source>
+        <translation>减少（面，斜线填充）/ 删除（点、线）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="134"/>
+        <source>Attributes (or geometry of lines and points) changed</source>
+        <translation>属性变更（点、线：几何变更）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="135"/>
+        <source>The layer in the later version (faded)</source>
+        <translation>新版本图层（淡显）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="173"/>
+        <source>{layer}: change map</source>
+        <translation>{layer}变更图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="109"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="110"/>
+        <source>Cancel comparison</source>
+        <translation>取消对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="126"/>
+        <source>Choose the source of the {version}</source>
+        <translation>请选择{version}的数据源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="128"/>
+        <source>The earlier and the later version are the same source</source>
+        <translation>旧版本和新版本是同一个数据源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="131"/>
+        <source>Tick at least one layer</source>
+        <translation>请至少勾选一个图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="150"/>
+        <source>Comparing…</source>
+        <translation>正在对比…</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="161"/>
+        <source>Plan version comparison</source>
+        <translation>规划版本对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="168"/>
+        <source>{changed} of {total} layers changed</source>
+        <translation>{total} 个图层中有 {changed} 个发生变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="189"/>
+        <source>The two versions are the same: no layer changed</source>
+        <translation>两个版本相同：没有图层发生变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="61"/>
+        <source>Compare plan versions</source>
+        <translation>规划版本对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="70"/>
+        <source>Compares two versions of the plan (two GeoPackages, Shapefile folders or PostGIS connections or schemas, in any combination), catalogue layer by catalogue layer: features added, removed and changed in geometry and/or attributes (paired by the catalogue's key field such as BSM, by geometry where a layer has none), layers present in one version only, and the area each class gained and lost per township (differences of the class unions, in m², ha and mu). Writes the change layers (gained, lost, attributes changed), the summaries and, on request, a report with a change map sheet per changed layer.</source>
+        <translation>逐个目录图层比较规划的两个版本（两个 GeoPackage、Shapefile 文件夹、PostGIS 连接或模式，可任意组合）：新增、删除以及几何和/或属性变更的要素（按目录规定的标识字段如 BSM 对应，没有标识字段的图层按几何对应），只在一个版本中存在的图层，以及各分类在各乡镇增加和减少的面积（按分类合并图形求差，以平方米、公顷和亩计）。输出变更图层（增加、减少、属性变更）和汇总表，并可生成报告，每个变更图层附一幅变更图。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
+        <source>{version}: source type</source>
+        <translation>{version}：数据源类型</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="83"/>
+        <source>{version}: GeoPackage path, folder or connection name</source>
+        <translation>{version}：GeoPackage 路径、文件夹或连接名</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="85"/>
+        <source>{version}: PostGIS schema (every schema if empty)</source>
+        <translation>{version}：PostGIS 模式（留空为全部模式）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="93"/>
+        <source>Layers to compare (all if empty)</source>
+        <translation>要对比的图层（留空为全部）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <source>Area tolerance (m²): smaller differences are no change</source>
+        <translation>面积容差（平方米）：更小的差异不算变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <source>Distance tolerance for lines and points (m)</source>
+        <translation>线和点的距离容差（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <source>Pairing by geometry: least overlap of polygons (share of their union)</source>
+        <translation>按几何对应：面的最小重叠（占并集的比例）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <source>Pairing by geometry: farthest distance of lines and points (m)</source>
+        <translation>按几何对应：线和点的最大距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <source>Townships that split the areas</source>
+        <translation>划分面积所用的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="121"/>
+        <source>Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)</source>
+        <translation>报告（HTML；同目录下另写 PDF、变更图和每个变更图层的变更图幅）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="129"/>
+        <source>No source given for the {version}</source>
+        <translation>未指定{version}的数据源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="165"/>
+        <source>The version comparison was canceled: nothing was written</source>
+        <translation>版本对比已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="184"/>
+        <source>{layer}: {count} features changed, {gained:.4f} ha gained, {lost:.4f} ha lost</source>
+        <translation>{layer}：{count} 个要素变更，增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="191"/>
+        <source>Overlay engine: {backend}</source>
+        <translation>叠加分析引擎：{backend}</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2840,64 @@
         <location filename="../../forms/settings.ui" line="16"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialogBase</name>
+    <message>
+        <location filename="../../forms/versions.ui" line="6"/>
+        <source>Compare plan versions</source>
+        <translation>规划版本对比</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="10"/>
+        <source>Earlier version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="26"/>
+        <source>Source type</source>
+        <translation>数据源类型</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="28"/>
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="30"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="31"/>
+        <source>PostGIS schema</source>
+        <translation>PostGIS 模式</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="24"/>
+        <source>Later version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="38"/>
+        <source>Townships that split the areas</source>
+        <translation>划分面积所用的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="40"/>
+        <source>Area tolerance (m²)</source>
+        <translation>面积容差（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="42"/>
+        <source>Write the report with a change map sheet per changed layer</source>
+        <translation>生成报告，每个变更图层附一幅变更图</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="45"/>
+        <source>Layers to compare</source>
+        <translation>要对比的图层</translation>
     </message>
 </context>
 </TS>
