@@ -11,6 +11,7 @@ ZIP := $(DIST)/$(PLUGIN)-$(VERSION).zip
 OUT := out
 DEMO_GPKG := $(OUT)/demo/yongji_demo.gpkg
 DEMO_SIZE ?= 1
+DEMO_V2_GPKG := $(OUT)/demo/yongji_demo_v2.gpkg
 
 APT_CHECK := qgis python3-qgis qgis-providers fonts-wqy-microhei fonts-noto-cjk xvfb xauth \
 	qttools5-dev-tools pyqt5-dev-tools python3-venv python3-jinja2 python3-shapely python3-yaml \
@@ -26,7 +27,7 @@ QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: deps test test-bookworm test-trixie host-trixie demo demo-data package deploy i18n ts clean bench
+.PHONY: deps test test-bookworm test-trixie host-trixie demo demo-data demo-data-v2 package deploy i18n ts clean bench
 
 ## deps: Debian packages and the test venv (quick when already there)
 deps: $(STAMPS)/apt $(VENV)/.installed
@@ -77,8 +78,13 @@ demo-data: $(DEMO_GPKG)
 $(DEMO_GPKG): $(STAMPS)/apt $(VENV)/.installed scripts/make_demo_data.py $(wildcard scripts/yongji_demo/*.py)
 	@$(PY) scripts/make_demo_data.py --output $@ --size $(DEMO_SIZE)
 
+## demo-data-v2: a second version of the demo with known edits, for 规划版本对比
+demo-data-v2: $(DEMO_V2_GPKG)
+$(DEMO_V2_GPKG): $(DEMO_GPKG) scripts/make_demo_version.py
+	@$(PY) scripts/make_demo_version.py --base $(DEMO_GPKG) --output $@
+
 ## demo: build the demo data and run the main jobs headless into out/
-demo: deps i18n $(DEMO_GPKG)
+demo: deps i18n $(DEMO_GPKG) $(DEMO_V2_GPKG)
 	@$(PY) scripts/run_demo.py --data $(DEMO_GPKG) --out $(OUT)
 
 ## test: the whole suite on both hosts (HOST=bookworm or HOST=trixie for one); one summary line each

@@ -92,7 +92,7 @@ def compare(reference: dict, result: dict) -> str:
     return f"{'yes' if ok else 'NO'} ({worst:.1e})"
 
 
-def bench(workloads):
+def bench(workloads, versions=False):
     ensure_geopandas_venv()
     out = HERE / "data" / "results"
     out.mkdir(parents=True, exist_ok=True)
@@ -101,6 +101,10 @@ def bench(workloads):
     try:
         for workload in workloads:
             rows += run_workload(workload, server, out, times)
+        if versions:
+            import tasks_versions  # 规划版本对比: the demo at DEMO_SIZE=10 against its edited copy
+
+            rows += tasks_versions.rows(run, QGIS_PY, GPD_PY, out)
     finally:
         if server is not None:
             server.stop()
@@ -196,7 +200,7 @@ def targets(rows, times) -> list:
 def table(rows, times):
     lines = [f"Machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python "
              f"{platform.python_version()}", "",
-             "| workload | tool | seconds | ÷ shapely backend | CPU s | peak RSS MB | areas equal |",
+             "| workload | tool | seconds | ÷ reference row | CPU s | peak RSS MB | areas equal |",
              "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
     for workload, label, result, ratio, note in rows:
         ratio_text = "" if ratio is None else f"{ratio:.2f}"
@@ -217,9 +221,13 @@ def main():
     parser.add_argument("--quick", action="store_true", help="W1 only")
     parser.add_argument("--w3", action="store_true", help="also W3 (6,000,000 parcels × 100,000 sites)")
     parser.add_argument("--only", choices=sorted(WORKLOADS), action="append", help="just these workloads")
+    parser.add_argument("--versions", action="store_true", help="规划版本对比 only")
     args = parser.parse_args()
-    workloads = args.only or (["W1"] if args.quick else ["W1", "W2"] + (["W3"] if args.w3 else []))
-    rows, times = bench(workloads)
+    if args.versions:
+        workloads = []
+    else:
+        workloads = args.only or (["W1"] if args.quick else ["W1", "W2"] + (["W3"] if args.w3 else []))
+    rows, times = bench(workloads, versions=args.versions or not (args.only or args.quick))
     print(table(rows, times))
 
 

@@ -150,6 +150,29 @@ def run_plan_measures(project, out: Path) -> None:
           f"{', '.join(map(str, sheets))}")
 
 
+def compare_versions(data: Path, out: Path) -> None:
+    """规划版本对比: the demo against its second version (``make demo-data-v2``), when that is there."""
+    from yongji_plugin.core.plan_data.sources import Source
+    from yongji_plugin.core.shared.areas import AreaMethod
+    from yongji_plugin.core.versions.compare import compare_sources
+    from yongji_plugin.core.versions.model import CompareParams
+    from yongji_plugin.core.versions.report import render_maps, write_report
+
+    second = data.with_name(data.stem + "_v2.gpkg")
+    if not second.exists():
+        print(f"Version comparison skipped: no {second} (make demo-data-v2)")
+        return
+    folder = out / "versions"
+    result, old, new = compare_sources(Source("gpkg", str(data)), Source("gpkg", str(second)),
+                                       CompareParams(AreaMethod.create()))
+    paths = write_report(result, folder / "report.html", render_maps(result, old, new, folder / "report_maps"))
+    for comparison in result.changed_layers:
+        print(f"  {comparison.spec.code:8} {comparison.spec.name}: {len(comparison.changes)} changes, "
+              f"+{comparison.gained / 1e4:.4f} ha / -{comparison.lost / 1e4:.4f} ha")
+    print(f"Version comparison: {len(result.changed_layers)} layers changed -> {paths['pdf']}, "
+          f"{len(paths['sheets'])} change map sheets")
+
+
 def print_maps(project, out: Path) -> None:
     from qgis.core import QgsVectorLayer
 
@@ -190,6 +213,7 @@ def main() -> int:
     run_plan_qa(args.data, project, args.out)
     run_measures(args.data, project, args.out)
     run_plan_measures(project, args.out)
+    compare_versions(args.data, args.out)
     print_maps(project, args.out)
     print(f"Wrote {args.out / 'yongji_demo.qgz'} and {args.out / 'overview.png'}")
     project.clear()

@@ -99,6 +99,19 @@ def postgis_demo(demo_gpkg):
 PLAN_CODES = ("sites", "XZQ", "XZQ_XZ", "STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX", "DLTB", "GHFQ")
 
 
+@pytest.fixture(scope="session")
+def demo_versions(demo_data):
+    """The demo's second version (known edits) beside the first: (v1 path, v2 path, v1 data, v2 data, edits)."""
+    from yongji_demo.build import write_plan
+    from yongji_demo.version2 import second_version
+
+    path, data = demo_data
+    edited, edits = second_version(data)
+    second = path.with_name("yongji_demo_v2.gpkg")
+    write_plan(second, edited)
+    return path, second, data, edited, edits
+
+
 @pytest.fixture()
 def iface(qgis_iface):
     """pytest-qgis' stub iface, with the plugin-menu calls it lacks recorded in a dict."""

@@ -65,8 +65,9 @@ def test_plugin_in_real_qgis_desktop(tmp_path):
     assert first["provider_name"] == "永济国土空间规划"
     assert {"yongji:inspectsource", "yongji:sitecompliance", "yongji:planqa", "yongji:printsheets",
             "yongji:importcoordinates", "yongji:exportcoordinates", "yongji:heightcheck",
-            "yongji:lifecircle", "yongji:townshipguidance", "yongji:indicatorcheck"} <= set(first["algorithms"])
+            "yongji:lifecircle", "yongji:townshipguidance", "yongji:indicatorcheck",
+            "yongji:compareversions"} <= set(first["algorithms"])
     assert {"加载规划图层", "项目选址合规性检查", "规划成果质检", "建筑高度控制检查", "15分钟社区生活圈",
-            "乡镇规划指引", "规划指标", "专题图打印", "坐标文件导入", "设置", "帮助"} <= set(first["action_texts"])
+            "乡镇规划指引", "规划指标", "规划版本对比", "专题图打印", "坐标文件导入", "设置", "帮助"} <= set(first["action_texts"])
     assert result["after_reloads"] == first
     assert result["screenshot"].stat().st_size > 10000

@@ -29,6 +29,7 @@ def action_specs():
         ("lifecircle", "lifecircle", tr("15-minute community life circle"), "open_life_circle_dialog"),
         ("guidance", "guidance", tr("Township planning guidance"), "open_guidance_dialog"),
         ("indicators", "indicators", tr("Plan indicators"), "open_indicator_dialog"),
+        ("versions", "versions", tr("Compare plan versions"), "open_versions_dialog"),
         ("print", "print", tr("Print thematic maps"), "open_print_dialog"),
         ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
         ("settings", "settings", tr("Settings"), "open_settings"),
@@ -138,6 +139,11 @@ class YongjiPlugin:
         from .gui.measures.indicator_dialog import IndicatorDialog
 
         return self._show("indicators", lambda: IndicatorDialog(self.iface, self.iface.mainWindow()))
+
+    def open_versions_dialog(self):
+        from .gui.versions.dialog import VersionsDialog
+
+        return self._show("versions", lambda: VersionsDialog(self.iface, self.iface.mainWindow()))
 
     def open_print_dialog(self):
         from .gui.printing.dialog import PrintDialog

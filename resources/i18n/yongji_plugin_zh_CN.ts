@@ -49,47 +49,47 @@
         <translation>图层 {name} 无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="40"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="42"/>
         <source>Unknown source type: {kind}</source>
         <translation>未知的数据源类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="45"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="47"/>
         <source>GeoPackage not found: {path}</source>
         <translation>找不到 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="51"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="53"/>
         <source>Not a readable GeoPackage: {path}</source>
         <translation>无法读取的 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="59"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="61"/>
         <source>Folder not found: {path}</source>
         <translation>找不到文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="73"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="75"/>
         <source>No saved PostGIS connection named {name}</source>
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="35"/>
+        <location filename="../../yongji_plugin/plugin.py" line="36"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
         <source>Folder of Shapefiles</source>
         <translation>Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
         <source>Saved PostGIS connection</source>
         <translation>已保存的 PostGIS 连接</translation>
     </message>
@@ -99,17 +99,17 @@
         <translation>加载勾选图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="55"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="72"/>
         <source>Choose a GeoPackage</source>
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="83"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="72"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="58"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="74"/>
         <source>Choose a folder of Shapefiles</source>
         <translation>选择 Shapefile 文件夹</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="91"/>
+        <location filename="../../yongji_plugin/plugin.py" line="92"/>
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/provider.py" line="40"/>
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>检查规划数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="35"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="64"/>
         <source>Plan data</source>
         <translation>规划数据</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -324,17 +324,17 @@
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="39"/>
         <source>Area tolerance</source>
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="42"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
@@ -389,12 +389,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="42"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="54"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="57"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -454,7 +454,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -519,7 +519,7 @@
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/task.py" line="119"/>
+        <location filename="../../yongji_plugin/gui/versions/task.py" line="48"/>
         <source>Report not written: {error}</source>
         <translation>报告未能写出：{error}</translation>
     </message>
@@ -559,12 +559,12 @@
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="111"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
@@ -594,7 +594,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="121"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -1124,7 +1124,7 @@
         <translation>该检查的冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="34"/>
+        <location filename="../../yongji_plugin/plugin.py" line="35"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1514,7 +1514,7 @@
         <translation>控制线要素属性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="70"/>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="82"/>
         <source>Class code</source>
         <translation>地类编码</translation>
     </message>
@@ -1529,7 +1529,7 @@
         <translation>占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="78"/>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="239"/>
         <source>GEOS message</source>
         <translation>GEOS 原文</translation>
     </message>
@@ -1929,7 +1929,7 @@
         <translation>详见</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
         <source>Township</source>
         <translation>所在乡镇</translation>
     </message>
@@ -1959,7 +1959,7 @@
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -2279,7 +2279,7 @@
         <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="41"/>
         <source>Overlay engine</source>
         <translation>叠加分析引擎</translation>
     </message>
@@ -2309,7 +2309,7 @@
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="135"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="191"/>
         <source>Overlay engine: {backend}</source>
         <translation>叠加分析引擎：{backend}</translation>
     </message>
@@ -2319,7 +2319,7 @@
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="57"/>
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
@@ -2799,7 +2799,7 @@
         <translation>未覆盖的宜配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="39"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -3384,17 +3384,17 @@
         <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/charts.py" line="77"/>
+        <location filename="../../yongji_plugin/core/measures/charts.py" line="78"/>
         <source>matplotlib {version}</source>
         <translation>matplotlib {version}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/charts.py" line="78"/>
+        <location filename="../../yongji_plugin/core/measures/charts.py" line="79"/>
         <source>QGIS&apos;s Qt painter (matplotlib is not installed)</source>
         <translation>QGIS 自带的 Qt 绘图（未安装 matplotlib）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/charts.py" line="203"/>
+        <location filename="../../yongji_plugin/core/measures/charts.py" line="204"/>
         <source>Chart {path} could not be written</source>
         <translation>无法写入图表 {path}</translation>
     </message>
@@ -4318,6 +4318,626 @@
         <source>Layer {name} has no features: its areas are 0</source>
         <translation>图层 {name} 没有要素：其面积均为 0</translation>
     </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="89"/>
+        <source>PostGIS connection {name} has no schema {schema}</source>
+        <translation>PostGIS 连接 {name} 中没有模式 {schema}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="51"/>
+        <source>Neither version has the townships layer: areas are not split by township</source>
+        <translation>两个版本都没有乡镇级行政区图层：面积未按乡镇划分</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="54"/>
+        <source>The townships layer lacks XZQMC: areas are not split by township</source>
+        <translation>乡镇级行政区图层缺少 XZQMC 字段：面积未按乡镇划分</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="56"/>
+        <source>the later version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="56"/>
+        <source>the earlier version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="57"/>
+        <source>Areas are split by the townships (XZQ_XZ) of {version}</source>
+        <translation>面积按{version}的乡镇级行政区（XZQ_XZ）划分</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/areas.py" line="59"/>
+        <source> (the other version has none)</source>
+        <translation>（另一版本没有该图层）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="58"/>
+        <source>GeoPackage {path}</source>
+        <translation>GeoPackage {path}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="60"/>
+        <source>Shapefile folder {path}</source>
+        <translation>Shapefile 文件夹 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="62"/>
+        <source>PostGIS connection {name}, schema {schema}</source>
+        <translation>PostGIS 连接 {name}，模式 {schema}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="63"/>
+        <source>PostGIS connection {name}</source>
+        <translation>PostGIS 连接 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="70"/>
+        <source>{source} holds no layer of the plan catalogue</source>
+        <translation>{source} 中没有规划图层目录中的图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="95"/>
+        <source>Layer {name} ({code}) of the {version} {problems}</source>
+        <translation>{version}的图层 {name}（{code}）{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="109"/>
+        <source>Neither version holds a layer of the plan catalogue</source>
+        <translation>两个版本都没有规划图层目录中的图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="151"/>
+        <source>key field {field} is missing from a version: features were paired by geometry</source>
+        <translation>有一个版本缺少标识字段 {field}：要素按几何对应</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="155"/>
+        <source>class field {field} is missing from a version: areas are counted for the whole layer</source>
+        <translation>有一个版本缺少分类字段 {field}：面积按整个图层统计</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="165"/>
+        <source>{count} features of the {version} have no geometry and are not compared</source>
+        <translation>{version}中有 {count} 个要素没有几何图形，未参与比较</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/matching.py" line="80"/>
+        <source>{empty} features without a key value and {repeated} sharing a key value were paired by geometry</source>
+        <translation>{empty} 个没有标识值的要素和 {repeated} 个标识值重复的要素按几何对应</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="129"/>
+        <source>earlier version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="129"/>
+        <source>later version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="52"/>
+        <source>{name} ({version})</source>
+        <translation>{name}（{version}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="42"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="42"/>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="42"/>
+        <source>geometry changed</source>
+        <translation>几何变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="43"/>
+        <source>attributes changed</source>
+        <translation>属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="43"/>
+        <source>geometry and attributes changed</source>
+        <translation>几何和属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="47"/>
+        <source>in both versions</source>
+        <translation>两个版本均有</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="47"/>
+        <source>only in the earlier version</source>
+        <translation>仅旧版本有</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="48"/>
+        <source>only in the later version</source>
+        <translation>仅新版本有</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="48"/>
+        <source>in neither version</source>
+        <translation>两个版本均无</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="54"/>
+        <source>geometry</source>
+        <translation>几何</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="60"/>
+        <source>(whole layer)</source>
+        <translation>（整个图层）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="62"/>
+        <source>(no class)</source>
+        <translation>（无分类）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="68"/>
+        <source>(outside the townships)</source>
+        <translation>（乡镇范围外）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="78"/>
+        <source>Layer code</source>
+        <translation>图层代码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="83"/>
+        <source>Township code</source>
+        <translation>乡镇代码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Area gained</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Area lost</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="87"/>
+        <source>Net change</source>
+        <translation>净变化</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="99"/>
+        <source>Features in the earlier version</source>
+        <translation>旧版本要素数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="99"/>
+        <source>Features in the later version</source>
+        <translation>新版本要素数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="44"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="44"/>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="45"/>
+        <source>Geometry changed</source>
+        <translation>几何变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Attributes changed</source>
+        <translation>属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="101"/>
+        <source>Geometry and attributes changed</source>
+        <translation>几何和属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
+        <source>Presence</source>
+        <translation>图层存在情况</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
+        <source>Matched by</source>
+        <translation>对应方式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="51"/>
+        <source>Fields only in the earlier version</source>
+        <translation>仅旧版本有的字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
+        <source>Fields only in the later version</source>
+        <translation>仅新版本有的字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="51"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="49"/>
+        <source>Change</source>
+        <translation>变更类型</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="49"/>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Feature id in the earlier version</source>
+        <translation>旧版本要素号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Feature id in the later version</source>
+        <translation>新版本要素号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Class in the earlier version</source>
+        <translation>旧版本分类</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Class in the later version</source>
+        <translation>新版本分类</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
+        <source>Changed fields</source>
+        <translation>变更字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Values in the earlier version</source>
+        <translation>旧版本取值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Values in the later version</source>
+        <translation>新版本取值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Area in the earlier version</source>
+        <translation>旧版本面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Area in the later version</source>
+        <translation>新版本面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>X (easting)</source>
+        <translation>X（横坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="145"/>
+        <source>Y (northing)</source>
+        <translation>Y（纵坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Changes per layer</source>
+        <translation>各图层变更汇总</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Area changes per class and township</source>
+        <translation>分类分乡镇面积增减</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <source>Changed features</source>
+        <translation>变更要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="196"/>
+        <source>Plan version comparison report</source>
+        <translation>规划版本对比报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="36"/>
+        <source>Generated by the Yongji Spatial Plan plugin. Check both data sources before signing; demo data is illustrative, not official.</source>
+        <translation>由永济国土空间规划插件生成。签字前请核对两个版本的数据来源；演示数据仅供示意，非官方成果。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="38"/>
+        <source>Versions compared</source>
+        <translation>对比的版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <source>Earlier version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <source>Later version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="40"/>
+        <source>Distance tolerance</source>
+        <translation>距离容差</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="40"/>
+        <source>Pairing of features</source>
+        <translation>要素对应方式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="41"/>
+        <source>Areas gained and lost</source>
+        <translation>面积增减</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="41"/>
+        <source>Townships</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
+        <source>Earlier</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="44"/>
+        <source>Later</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
+        <source>Both changed</source>
+        <translation>几何和属性变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
+        <source>Gained</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
+        <source>Lost</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
+        <source>Net</source>
+        <translation>净变化</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
+        <source>Area gained and lost per class</source>
+        <translation>各分类面积增减</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
+        <source>Per class and township</source>
+        <translation>分类分乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
+        <source>Earlier value</source>
+        <translation>旧值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
+        <source>Later value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
+        <source>Change map</source>
+        <translation>变更图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
+        <source>Change map sheet</source>
+        <translation>变更图幅</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="54"/>
+        <source>The two versions are the same: no layer changed.</source>
+        <translation>两个版本相同：没有图层发生变更。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="56"/>
+        <source>… and {count} more (all are in the changed-features layer)</source>
+        <translation>……另有 {count} 个（全部列在变更要素表中）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="57"/>
+        <source>CGCS2000 / 3-degree Gauss-Kruger CM 111E</source>
+        <translation>2000国家大地坐标系 高斯-克吕格投影 3度带 中央经线111°</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="64"/>
+        <source>by the catalogue's key field where the layer has one (BSM 标识码 and others, see the table); otherwise by geometry: identical geometries first, then polygons overlapping by at least {overlap:.0%} of their union, lines within a Hausdorff distance of {distance} m and points within {distance} m, best first, one to one</source>
+        <translation>图层目录规定了标识字段的（如标识码 BSM，见上表），按标识字段对应；否则按几何对应：先对应相同的图形，再对应重叠面积不低于两者并集 {overlap:.0%} 的面、豪斯多夫距离不超过 {distance} 米的线和距离不超过 {distance} 米的点，优者先配，一一对应</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="69"/>
+        <source>gained = later − earlier and lost = earlier − later, as differences of the unions of each class's features (overlaps counted once); polygons whose symmetric difference is below the area tolerance are unchanged</source>
+        <translation>增加 = 新版本 − 旧版本，减少 = 旧版本 − 新版本，按各分类要素合并图形求差（重叠只计一次）；对称差面积小于面积容差的面视为未变</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="132"/>
+        <source>Gained (polygons) / added (points, lines)</source>
+        <translation>增加（面）/ 新增（点、线）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="133"/>
+        <source>Lost (polygons, hatched) / removed (points, lines)</source>
+        <translation>减少（面，斜线填充）/ 删除（点、线）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="134"/>
+        <source>Attributes (or geometry of lines and points) changed</source>
+        <translation>属性变更（点、线：几何变更）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="135"/>
+        <source>The layer in the later version (faded)</source>
+        <translation>新版本图层（淡显）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="173"/>
+        <source>{layer}: change map</source>
+        <translation>{layer}变更图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="109"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="110"/>
+        <source>Cancel comparison</source>
+        <translation>取消对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="126"/>
+        <source>Choose the source of the {version}</source>
+        <translation>请选择{version}的数据源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="128"/>
+        <source>The earlier and the later version are the same source</source>
+        <translation>旧版本和新版本是同一个数据源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="131"/>
+        <source>Tick at least one layer</source>
+        <translation>请至少勾选一个图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="150"/>
+        <source>Comparing…</source>
+        <translation>正在对比…</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="161"/>
+        <source>Plan version comparison</source>
+        <translation>规划版本对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="168"/>
+        <source>{changed} of {total} layers changed</source>
+        <translation>{total} 个图层中有 {changed} 个发生变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="189"/>
+        <source>The two versions are the same: no layer changed</source>
+        <translation>两个版本相同：没有图层发生变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="61"/>
+        <source>Compare plan versions</source>
+        <translation>规划版本对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="70"/>
+        <source>Compares two versions of the plan (two GeoPackages, Shapefile folders or PostGIS connections or schemas, in any combination), catalogue layer by catalogue layer: features added, removed and changed in geometry and/or attributes (paired by the catalogue's key field such as BSM, by geometry where a layer has none), layers present in one version only, and the area each class gained and lost per township (differences of the class unions, in m², ha and mu). Writes the change layers (gained, lost, attributes changed), the summaries and, on request, a report with a change map sheet per changed layer.</source>
+        <translation>逐个目录图层比较规划的两个版本（两个 GeoPackage、Shapefile 文件夹、PostGIS 连接或模式，可任意组合）：新增、删除以及几何和/或属性变更的要素（按目录规定的标识字段如 BSM 对应，没有标识字段的图层按几何对应），只在一个版本中存在的图层，以及各分类在各乡镇增加和减少的面积（按分类合并图形求差，以平方米、公顷和亩计）。输出变更图层（增加、减少、属性变更）和汇总表，并可生成报告，每个变更图层附一幅变更图。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
+        <source>{version}: source type</source>
+        <translation>{version}：数据源类型</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="83"/>
+        <source>{version}: GeoPackage path, folder or connection name</source>
+        <translation>{version}：GeoPackage 路径、文件夹或连接名</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="85"/>
+        <source>{version}: PostGIS schema (every schema if empty)</source>
+        <translation>{version}：PostGIS 模式（留空为全部模式）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="93"/>
+        <source>Layers to compare (all if empty)</source>
+        <translation>要对比的图层（留空为全部）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <source>Area tolerance (m²): smaller differences are no change</source>
+        <translation>面积容差（平方米）：更小的差异不算变更</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <source>Distance tolerance for lines and points (m)</source>
+        <translation>线和点的距离容差（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <source>Pairing by geometry: least overlap of polygons (share of their union)</source>
+        <translation>按几何对应：面的最小重叠（占并集的比例）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <source>Pairing by geometry: farthest distance of lines and points (m)</source>
+        <translation>按几何对应：线和点的最大距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <source>Townships that split the areas</source>
+        <translation>划分面积所用的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="121"/>
+        <source>Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)</source>
+        <translation>报告（HTML；同目录下另写 PDF、变更图和每个变更图层的变更图幅）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="129"/>
+        <source>No source given for the {version}</source>
+        <translation>未指定{version}的数据源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="165"/>
+        <source>The version comparison was canceled: nothing was written</source>
+        <translation>版本对比已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="184"/>
+        <source>{layer}: {count} features changed, {gained:.4f} ha gained, {lost:.4f} ha lost</source>
+        <translation>{layer}：{count} 个要素变更，增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceDialogBase</name>
@@ -4812,6 +5432,64 @@
         <location filename="../../forms/township_guidance.ui" line="19"/>
         <source>…</source>
         <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialogBase</name>
+    <message>
+        <location filename="../../forms/versions.ui" line="6"/>
+        <source>Compare plan versions</source>
+        <translation>规划版本对比</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="10"/>
+        <source>Earlier version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="26"/>
+        <source>Source type</source>
+        <translation>数据源类型</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="28"/>
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="30"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="31"/>
+        <source>PostGIS schema</source>
+        <translation>PostGIS 模式</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="24"/>
+        <source>Later version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="38"/>
+        <source>Townships that split the areas</source>
+        <translation>划分面积所用的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="40"/>
+        <source>Area tolerance (m²)</source>
+        <translation>面积容差（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="42"/>
+        <source>Write the report with a change map sheet per changed layer</source>
+        <translation>生成报告，每个变更图层附一幅变更图</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="45"/>
+        <source>Layers to compare</source>
+        <translation>要对比的图层</translation>
     </message>
 </context>
 </TS>

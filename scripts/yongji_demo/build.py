@@ -2,13 +2,14 @@
 from pathlib import Path
 
 import numpy as np
+from qgis.core import NULL
 
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 
 from . import landuse, layers, measures, urban
 from .outline import city_outline
 from .sites import build_sites, controls_from
-from .writer import write_layer
+from .writer import write_layer, write_notice
 from .zones import build_shapes
 
 SEED = 20352020
@@ -49,20 +50,45 @@ def generate(size: float = 1.0) -> dict:
     return data
 
 
-def write_demo(path: Path, size: float = 1.0) -> dict:
+def write_plan(path: Path, data: dict) -> None:
+    """Write the catalogue layers ``data`` holds (a version may lack some), the sites and the notice."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         path.unlink()
-    data = generate(size)
     catalogue = default_catalogue()
     for spec in catalogue.layers:
+        if spec.code not in data:
+            continue
         fields = [(f.name, f.type) for f in spec.fields]
         write_layer(path, spec.code, data[spec.code], fields, spec.geometry,
                     single_part=spec.single_part)
     write_layer(path, "sites", data["sites"], SITE_FIELDS, "polygon")
     write_layer(path, "buildings", data["buildings"], measures.BUILDING_FIELDS, "polygon")
-    from .writer import write_notice
-
     write_notice(path)
+
+
+def read_plan(path: Path) -> dict:
+    """A written demo back as feature dicts (what :func:`generate` gives), for editing into a new version."""
+    from qgis.core import QgsVectorLayer
+    from shapely import wkb
+
+    data = {}
+    for name in [spec.code for spec in default_catalogue().layers] + ["sites"]:
+        layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+        if not layer.isValid():
+            continue
+        names = layer.fields().names()
+        data[name] = []
+        for feature in layer.getFeatures():
+            item = {n: (None if v is None or v == NULL else v) for n, v in zip(names, feature.attributes())}
+            item.pop("fid", None)
+            item["geometry"] = wkb.loads(bytes(feature.geometry().asWkb())) if feature.hasGeometry() else None
+            data[name].append(item)
+    return data
+
+
+def write_demo(path: Path, size: float = 1.0) -> dict:
+    data = generate(size)
+    write_plan(path, data)
     return data

@@ -1,6 +1,9 @@
 """Small shapely helpers that work the same on shapely 1.8 and 2.x."""
+import warnings
+
 from shapely.geometry import MultiPoint, MultiPolygon, Polygon
 from shapely.ops import voronoi_diagram
+from shapely.strtree import STRtree
 
 
 def polygons(geom):
@@ -50,8 +53,12 @@ def voronoi_cells(points, clip, clipped=True):
                (minx - pad, maxy + pad)]
     diagram = voronoi_diagram(MultiPoint([(p.x, p.y) for p in points] + corners))
     cells = list(diagram.geoms)
-    ordered = []
-    for p in points:
-        cell = next(c for c in cells if c.contains(p) or c.touches(p))
-        ordered.append(cell.intersection(clip) if clipped else cell)
+    with warnings.catch_warnings():  # shapely 1.8 warns that 2.0 changes STRtree; both forms are read below
+        warnings.simplefilter("ignore")
+        tree = STRtree(cells)
+        ordered = []
+        for p in points:  # a seed lies inside its own cell only: the tree just finds it without a scan
+            found = [cells[int(i)] if not hasattr(i, "geom_type") else i for i in tree.query(p)]
+            cell = next(c for c in found if c.contains(p) or c.touches(p))
+            ordered.append(cell.intersection(clip) if clipped else cell)
     return ordered

@@ -21,10 +21,12 @@ def algorithm_classes():
     from .plan_qa.plan_qa import PlanQaAlgorithm
     from .printing.print_sheets import PrintSheetsAlgorithm
     from .site_check.site_compliance import SiteComplianceAlgorithm
+    from .versions.compare_versions import CompareVersionsAlgorithm
 
     return [InspectSourceAlgorithm, SiteComplianceAlgorithm, PlanQaAlgorithm,
             PrintSheetsAlgorithm, ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm,
-            HeightCheckAlgorithm, LifeCircleAlgorithm, TownshipGuidanceAlgorithm, IndicatorCheckAlgorithm]
+            HeightCheckAlgorithm, LifeCircleAlgorithm, TownshipGuidanceAlgorithm, IndicatorCheckAlgorithm,
+            CompareVersionsAlgorithm]
 
 
 class YongjiProvider(QgsProcessingProvider):

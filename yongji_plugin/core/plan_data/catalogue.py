@@ -35,9 +35,23 @@ class LayerSpec:
     single_part: bool = False
     coverage: bool = False
     visible: bool = True
+    key: Tuple[str, ...] = ()  # fields that identify a feature across versions of the plan
+    key_basis: str = ""  # where the key comes from: confirmed-by-practice | convention
+    classes: Optional[str] = None  # the field areas are counted by; default: the style's category
 
     def field(self, name: str) -> Optional[FieldSpec]:
         return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def class_field(self) -> Optional[str]:
+        """The field whose values are the layer's classes (规划分区 type, 地类, …), or None."""
+        return self.classes or self.style.get("categorized")
+
+    def class_names(self, catalogue: "Catalogue") -> Dict[str, str]:
+        """Names of the class codes: the class field's code table, else the style's."""
+        spec = self.field(self.class_field) if self.class_field else None
+        table = spec.codes if spec is not None and spec.codes else self.style.get("table")
+        return catalogue.codes(table) if table and table in catalogue.code_tables else {}
 
     @property
     def area_field(self) -> Optional[FieldSpec]:
@@ -84,8 +98,14 @@ class Catalogue:
 
 def _layer(raw: dict) -> LayerSpec:
     fields = tuple(FieldSpec(**f) for f in raw.pop("fields", []))
+    key = raw.pop("key", None) or ()
+    raw["key"] = (key,) if isinstance(key, str) else tuple(key)
     if raw["geometry"] not in GEOMETRY_TYPES:
         raise ValueError(f"catalogue layer {raw['code']}: unknown geometry {raw['geometry']}")
+    unknown = [name for name in raw["key"] + ((raw["classes"],) if raw.get("classes") else ())
+               if name not in {f.name for f in fields}]
+    if unknown:
+        raise ValueError(f"catalogue layer {raw['code']}: key or class field {unknown} is not a field")
     return LayerSpec(fields=fields, **raw)
 
 

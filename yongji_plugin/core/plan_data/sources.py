@@ -25,9 +25,11 @@ class SourceLayer:
 class Source:
     kind: str  # "gpkg" | "folder" | "postgis"
     location: str  # path or connection name
+    schema: str = ""  # PostGIS only: read this schema's tables (default: every schema)
 
     def describe(self) -> str:
-        return f"{self.kind}:{self.location}"
+        where = f"{self.location}/{self.schema}" if self.schema else self.location
+        return f"{self.kind}:{where}"
 
 
 def list_layers(source: Source) -> List[SourceLayer]:
@@ -36,7 +38,7 @@ def list_layers(source: Source) -> List[SourceLayer]:
     if source.kind == "folder":
         return _folder_layers(Path(source.location))
     if source.kind == "postgis":
-        return _postgis_layers(source.location)
+        return _postgis_layers(source.location, source.schema)
     raise PlanError(tr("Unknown source type: {kind}").format(kind=source.kind))
 
 
@@ -66,15 +68,28 @@ def saved_postgis_connections() -> List[str]:
     return sorted(metadata.connections().keys()) if metadata else []
 
 
-def _postgis_layers(connection_name: str) -> List[SourceLayer]:
+def _connection(connection_name: str):
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     connection = metadata.connections().get(connection_name) if metadata else None
     if connection is None:
         raise PlanError(
             tr("No saved PostGIS connection named {name}").format(name=connection_name)
         )
+    return connection
+
+
+def postgis_schemas(connection_name: str) -> List[str]:
+    """The schemas of a saved connection (two versions of a plan often live side by side)."""
+    return sorted(_connection(connection_name).schemas())
+
+
+def _postgis_layers(connection_name: str, schema: str = "") -> List[SourceLayer]:
+    connection = _connection(connection_name)
+    if schema and schema not in connection.schemas():
+        raise PlanError(tr("PostGIS connection {name} has no schema {schema}").format(
+            name=connection_name, schema=schema))
     layers = []
-    for table in connection.tables(""):
+    for table in connection.tables(schema):
         if not table.geometryColumn():
             continue
         uri = QgsDataSourceUri(connection.uri())

@@ -1,0 +1,171 @@
+"""The change map of one layer: what was gained, lost and re-attributed, over the later version.
+
+Rendered with QGIS's map renderer into an image (safe outside the GUI thread, so a background
+task draws it), with a scale bar and a north arrow painted on; the layer itself is drawn from a
+styled copy, so the user's layers and styles are never touched. Every change also gets a ring
+marker, so a 5-ha change still shows on a map of the whole city.
+"""
+import math
+from pathlib import Path
+from typing import List, Optional
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsMapRendererCustomPainterJob,
+    QgsMapSettings,
+    QgsRectangle,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
+
+from ..plan_data.catalogue import default_catalogue
+from ..plan_data.styles import apply_style, label_settings, symbol_for
+from .model import ADDED, ATTRIBUTES, BOTH, GEOMETRY, ONLY_NEW, ONLY_OLD, REMOVED, LayerComparison
+from .result_styles import change_look, change_symbol
+
+MAP_SIZE = (1200, 900)
+MARGIN = 0.25  # of the changes' extent, each side
+MIN_SPAN = 2000.0  # m: a map never narrower than this
+BACKDROP_OPACITY = 0.45
+WKB = {"polygon": "MultiPolygon", "line": "MultiLineString", "point": "MultiPoint"}
+
+
+def has_map(comparison: LayerComparison) -> bool:
+    """A layer gets a change map when features changed or it is in one version only."""
+    return bool(comparison.changes) or comparison.status in (ONLY_OLD, ONLY_NEW)
+
+
+def _memory(kind: str, crs, geometries: List[QgsGeometry], look: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"{WKB[kind]}?crs={crs.authid()}", look, "memory")
+    features = []
+    for geometry in geometries:
+        feature = QgsFeature()
+        geometry = QgsGeometry(geometry)
+        geometry.convertToMultiType()
+        feature.setGeometry(geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    layer.setRenderer(QgsSingleSymbolRenderer(change_symbol(kind, look)))
+    return layer
+
+
+def styled_copy(layer: QgsVectorLayer, code: str, opacity: float = 1.0, labels: bool = False) -> QgsVectorLayer:
+    """A copy of a plan layer in its catalogue style (memory layers copied with their features)."""
+    if layer.providerType() == "memory":
+        copy = layer.materialize(QgsFeatureRequest())
+    else:
+        copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
+    catalogue = default_catalogue()
+    apply_style(copy, catalogue.layer(code), catalogue, labels=labels)
+    copy.setOpacity(opacity)
+    return copy
+
+
+def change_layers(comparison: LayerComparison, crs) -> List[QgsVectorLayer]:
+    """The changes as memory layers, top first: markers, changed, removed/lost (hatched), added/gained."""
+    kind = comparison.spec.geometry
+    if kind == "polygon":
+        gained = [p for row in comparison.areas for p in row.gained_pieces]
+        lost = [p for row in comparison.areas for p in row.lost_pieces]
+        changed = [c.new.geometry for c in comparison.changes if c.change in (ATTRIBUTES, BOTH)]
+    else:
+        gained = [c.new.geometry for c in comparison.changes if c.change == ADDED]
+        lost = [c.old.geometry for c in comparison.changes if c.change == REMOVED]
+        changed = [c.new.geometry for c in comparison.changes if c.change in (GEOMETRY, ATTRIBUTES, BOTH)]
+    markers = [g.pointOnSurface() for g in gained + lost + changed if not g.isEmpty()]
+    layers = [_memory("point", crs, markers, "marker")]
+    for geometries, look in ((changed, "attributes" if kind == "polygon" else "changed"),
+                             (lost, "lost" if kind == "polygon" else "removed"),
+                             (gained, "gained" if kind == "polygon" else "added")):
+        if geometries:
+            layers.append(_memory(kind, crs, geometries, look))
+    return layers
+
+
+def map_extent(geometries: List[QgsGeometry], fallback: QgsRectangle) -> QgsRectangle:
+    """The changes' extent with a margin, never narrower than MIN_SPAN; ``fallback`` without changes."""
+    boxes = [g.boundingBox() for g in geometries if not g.isEmpty()]
+    extent = QgsRectangle(boxes[0] if boxes else fallback)
+    for box in boxes[1:]:
+        extent.combineExtentWith(box)
+    span = max(extent.width(), extent.height())
+    extent.grow(max(span * MARGIN, (MIN_SPAN - span) / 2))
+    return extent
+
+
+def render_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorLayer],
+                      towns: Optional[QgsVectorLayer], crs, path, size=MAP_SIZE) -> Path:
+    """Draw one layer's changes into ``path`` (PNG)."""
+    overlays = change_layers(comparison, crs)
+    below = []
+    if towns is not None:
+        township_copy = styled_copy(towns, "XZQ_XZ", labels=True)
+        township_copy.setRenderer(QgsSingleSymbolRenderer(symbol_for("polygon", change_look("townships"))))
+        township_copy.setLabeling(label_settings("XZQMC", 8.0))
+        township_copy.setLabelsEnabled(True)
+        below.append(township_copy)
+    if backdrop is not None:
+        below.append(styled_copy(backdrop, comparison.spec.code, BACKDROP_OPACITY))
+    focus = [f.geometry() for layer in overlays[1:] for f in layer.getFeatures()]
+    fallback = backdrop.extent() if backdrop is not None else QgsRectangle(0, 0, MIN_SPAN, MIN_SPAN)
+    settings = QgsMapSettings()
+    settings.setLayers(overlays + below)
+    settings.setDestinationCrs(crs)
+    settings.setOutputSize(QSize(*size))
+    settings.setExtent(map_extent(focus, fallback))
+    settings.setBackgroundColor(QColor("white"))
+    image = QImage(settings.outputSize(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    job = QgsMapRendererCustomPainterJob(settings, painter)
+    job.renderSynchronously()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _scale_bar(painter, settings.mapUnitsPerPixel(), size)
+    _north_arrow(painter, size)
+    painter.end()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(path))
+    return path
+
+
+def nice_length(metres: float) -> float:
+    """The largest 1, 2 or 5 × 10ⁿ metres not above ``metres``."""
+    power = 10 ** math.floor(math.log10(metres))
+    return max(step * power for step in (1, 2, 5) if step * power <= metres)
+
+
+def _scale_bar(painter: QPainter, metres_per_pixel: float, size) -> None:
+    length = nice_length(size[0] / 5 * metres_per_pixel)
+    pixels = length / metres_per_pixel
+    x, y = 30.0, size[1] - 40.0
+    painter.setPen(QPen(QColor("black"), 1.5))
+    for part in range(4):
+        fill = QColor("black") if part % 2 == 0 else QColor("white")
+        painter.setBrush(QBrush(fill))
+        painter.drawRect(QRectF(x + part * pixels / 4, y, pixels / 4, 8))
+    font = QFont()
+    font.setPixelSize(14)
+    painter.setFont(font)
+    text = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
+    painter.drawText(QPointF(x, y - 6), "0")
+    painter.drawText(QPointF(x + pixels - 10, y - 6), text)
+
+
+def _north_arrow(painter: QPainter, size) -> None:
+    x, top = size[0] - 50.0, 30.0
+    painter.setPen(QPen(QColor("black"), 1.5))
+    painter.setBrush(QBrush(QColor("black")))
+    painter.drawPolygon(QPolygonF([QPointF(x, top + 12), QPointF(x + 12, top + 52), QPointF(x, top + 42)]))
+    painter.setBrush(QBrush(QColor("white")))
+    painter.drawPolygon(QPolygonF([QPointF(x, top + 12), QPointF(x - 12, top + 52), QPointF(x, top + 42)]))
+    font = QFont()
+    font.setPixelSize(16)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(QRectF(x - 10, top - 8, 20, 18), Qt.AlignmentFlag.AlignCenter, "N")

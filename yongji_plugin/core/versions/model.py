@@ -1,0 +1,153 @@
+"""What a comparison of two versions of the 一张图 finds: per layer, each changed feature and the
+area gained and lost per class and township; and the parameters it was made with.
+
+A feature of one version is a :class:`Record` (geometry in the area CRS, attributes as plain
+Python values). A :class:`FeatureChange` pairs an earlier and a later record (or has one side
+only: added, removed). :class:`ClassArea` rows hold the areas and pieces the class unions gained
+and lost, split by township; they add up to the class totals, which add up to the layer's.
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Dict, List, Optional, Tuple
+
+from qgis.core import QgsGeometry
+
+from ...i18n import tr
+from ..plan_data.catalogue import LayerSpec
+from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
+
+OLD, NEW = "old", "new"
+# feature changes
+ADDED, REMOVED, GEOMETRY, ATTRIBUTES, BOTH = "added", "removed", "geometry", "attributes", "both"
+CHANGES = (ADDED, REMOVED, GEOMETRY, ATTRIBUTES, BOTH)
+# layer presence
+BOTH_VERSIONS, ONLY_OLD, ONLY_NEW, NEITHER = "both", "only_old", "only_new", "neither"
+# how features were paired
+BY_KEY, BY_GEOMETRY = "key", "geometry"
+
+DEFAULT_DISTANCE_TOLERANCE = 0.01  # m: lines and points that moved less are unchanged
+DEFAULT_MATCH_OVERLAP = 0.5  # intersection over union: polygons paired by geometry
+DEFAULT_MATCH_DISTANCE = 5.0  # m: lines (Hausdorff) and points paired by geometry
+PIECE_NOISE = 0.005  # m²: pieces smaller than the stored precision (0.01 m²) are floating-point noise
+
+
+@dataclass
+class CompareParams:
+    area: AreaMethod
+    tolerance: float = DEFAULT_TOLERANCE  # m²: polygons whose symmetric difference is smaller are unchanged
+    distance_tolerance: float = DEFAULT_DISTANCE_TOLERANCE
+    match_overlap: float = DEFAULT_MATCH_OVERLAP
+    match_distance: float = DEFAULT_MATCH_DISTANCE
+    townships: str = NEW  # which version's 乡镇级行政区 splits the areas
+    backend: str = "auto"  # the overlay engine's backend
+    codes: Optional[Tuple[str, ...]] = None  # catalogue layers to compare (None: all)
+
+
+def version_name(side: str) -> str:
+    return tr("earlier version") if side == OLD else tr("later version")
+
+
+def layer_label(spec: LayerSpec, side: str) -> str:
+    """How reports name one version of a layer (repairs, errors)."""
+    return tr("{name} ({version})").format(name=spec.name, version=version_name(side))
+
+
+class Record:
+    """One feature of one version: id, geometry in the area CRS, attributes, key and class."""
+
+    __slots__ = ("fid", "geometry", "attributes", "key", "klass", "checked")
+
+    def __init__(self, fid: int, geometry: QgsGeometry, attributes: Dict[str, object],
+                 key: Optional[tuple], klass: Optional[str]):
+        self.fid, self.geometry, self.attributes = fid, geometry, attributes
+        self.key, self.klass = key, klass
+        self.checked = False  # validity checked (and repaired on a copy if need be)
+
+
+@dataclass
+class FeatureChange:
+    change: str  # one of CHANGES
+    old: Optional[Record] = None
+    new: Optional[Record] = None
+    match: str = ""  # BY_KEY, BY_GEOMETRY or "" (added, removed)
+    fields: Tuple[str, ...] = ()  # attributes that differ
+
+    @property
+    def record(self) -> Record:
+        """The side a map shows: the later version's, the earlier one's for a removal."""
+        return self.new if self.new is not None else self.old
+
+    @property
+    def geometry_changed(self) -> bool:
+        return self.change in (ADDED, REMOVED, GEOMETRY, BOTH)
+
+
+@dataclass
+class ClassArea:
+    """Area one class gained and lost within one township (None: outside every township)."""
+    klass: Optional[str]
+    township: Optional[str]
+    township_code: Optional[str] = None
+    gained: float = 0.0
+    lost: float = 0.0
+    gained_pieces: List[QgsGeometry] = field(default_factory=list)
+    lost_pieces: List[QgsGeometry] = field(default_factory=list)
+
+    @property
+    def net(self) -> float:
+        return self.gained - self.lost
+
+
+@dataclass
+class LayerComparison:
+    spec: LayerSpec
+    status: str  # BOTH_VERSIONS, ONLY_OLD, ONLY_NEW or NEITHER
+    old_count: int = 0
+    new_count: int = 0
+    match: str = ""  # BY_KEY or BY_GEOMETRY
+    key_fields: Tuple[str, ...] = ()
+    class_field: Optional[str] = None
+    changes: List[FeatureChange] = field(default_factory=list)
+    unchanged: int = 0
+    fields_only_old: List[str] = field(default_factory=list)
+    fields_only_new: List[str] = field(default_factory=list)
+    areas: List[ClassArea] = field(default_factory=list)  # class × township
+    class_totals: Dict[Optional[str], Tuple[float, float]] = field(default_factory=dict)  # (gained, lost)
+    notes: List[str] = field(default_factory=list)
+
+    def count(self, change: str) -> int:
+        return sum(1 for c in self.changes if c.change == change)
+
+    @property
+    def changed(self) -> bool:
+        """Anything a reviewer must look at: presence, schema, features or areas."""
+        return (self.status in (ONLY_OLD, ONLY_NEW) or bool(self.changes)
+                or bool(self.fields_only_old) or bool(self.fields_only_new))
+
+    @property
+    def gained(self) -> float:
+        return sum(g for g, _ in self.class_totals.values())
+
+    @property
+    def lost(self) -> float:
+        return sum(lost for _, lost in self.class_totals.values())
+
+
+@dataclass
+class ComparisonResult:
+    params: CompareParams
+    old_label: str
+    new_label: str
+    layers: List[LayerComparison] = field(default_factory=list)
+    township_note: str = ""  # which version's townships split the areas
+    backend: str = ""  # the overlay engine backend that ran, in words
+    repairs: list = field(default_factory=list)  # engine.geometry_repair.Repair
+    started: datetime = field(default_factory=datetime.now)
+    canceled: bool = False
+
+    def layer(self, code: str) -> LayerComparison:
+        return next(c for c in self.layers if c.spec.code == code)
+
+    @property
+    def changed_layers(self) -> List[LayerComparison]:
+        return [c for c in self.layers if c.changed]
