@@ -3,12 +3,17 @@
 pytest-qgis (run with ``--qgis_disable_gui``) provides the QgsApplication, canvas, stub iface and
 Processing; everything else here is real QGIS.
 """
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# pyproj (the tests' independent geodesic computations) looks for PROJ data under the venv's
+# prefix; QGIS's own PROJ data is the system's
+if not os.environ.get("PROJ_DATA") and Path("/usr/share/proj/proj.db").exists():
+    os.environ["PROJ_DATA"] = "/usr/share/proj"
 for path in (ROOT, ROOT / "scripts"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))

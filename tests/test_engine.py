@@ -195,6 +195,24 @@ def test_reprojected_and_memory_copies_read_alike(demo, backend):
         assert all(close(a, b, 1e-6, 1e-3) for a, b in zip(base["covered"], other["covered"]))
 
 
+def test_reprojection_without_proj_data_for_pyproj(demo, demo_gpkg, tmp_path, monkeypatch):
+    """pyproj in a virtual environment may find no PROJ data (DataDirError, a RuntimeError): the
+    shapely backend then reprojects through GDAL, with the same areas."""
+    import pyproj
+    from osgeo import gdal
+
+    other = tmp_path / "stbhhx_4490.gpkg"
+    gdal.VectorTranslate(str(other), str(demo_gpkg), layers=["STBHHX"], dstSRS="EPSG:4490")
+    layer = QgsVectorLayer(f"{other}|layername=STBHHX", "STBHHX", "ogr")
+    base = run("shapely", demo["sites"], ControlLayer(demo["STBHHX"], "STBHHX"), outside=False)
+
+    def no_data(*args, **kwargs):
+        raise pyproj.exceptions.DataDirError("Valid PROJ data directory not found.")
+    monkeypatch.setattr(pyproj.Transformer, "from_crs", no_data)
+    moved = run("shapely", demo["sites"], ControlLayer(layer, "STBHHX"), outside=False)
+    assert any(base["covered"]) and all(close(a, b, 1e-6, 1e-3) for a, b in zip(base["covered"], moved["covered"]))
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_layer_sites_repaired_in_bulk(backend, table):
     layer = table(memory_layer("Polygon", "EPSG:4546", ["TBBH:string"], OVERLAPPING), "three")

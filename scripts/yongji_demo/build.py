@@ -74,7 +74,7 @@ def read_plan(path: Path) -> dict:
     from shapely import wkb
 
     data = {}
-    for name in [spec.code for spec in default_catalogue().layers] + ["sites"]:
+    for name in [spec.code for spec in default_catalogue().layers] + ["sites", "buildings"]:
         layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
         if not layer.isValid():
             continue

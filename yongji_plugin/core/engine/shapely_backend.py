@@ -81,27 +81,42 @@ def _from_qgis(geometries: Sequence[QgsGeometry]) -> np.ndarray:
 
 def _transform(geometries: np.ndarray, source_crs, area_crs) -> np.ndarray:
     """Reproject coordinate arrays in one call (PROJ through pyproj, else GDAL's osr)."""
+    move = _pyproj_move(source_crs, area_crs) or _osr_move(source_crs, area_crs)
+    return shapely.transform(geometries, move)
+
+
+def _pyproj_move(source_crs, area_crs):
+    """pyproj's transform, or None where pyproj is missing or finds no PROJ data (pyproj in a
+    virtual environment looks under the environment's prefix, where QGIS's PROJ data is not)."""
     try:
         from pyproj import Transformer
-
-        transformer = Transformer.from_crs(_crs_text(source_crs), _crs_text(area_crs), always_xy=True)
-
-        def move(xy):
-            x, y = transformer.transform(xy[:, 0], xy[:, 1])
-            return np.column_stack([x, y])
+        from pyproj.exceptions import PyProjError
     except ImportError:
-        from osgeo import osr
+        return None
+    try:
+        transformer = Transformer.from_crs(_crs_text(source_crs), _crs_text(area_crs), always_xy=True)
+    except (PyProjError, RuntimeError):  # DataDirError is a RuntimeError
+        return None
 
-        def srs(crs):
-            ref = osr.SpatialReference()
-            ref.SetFromUserInput(_crs_text(crs))
-            ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-            return ref
-        transformation = osr.CoordinateTransformation(srs(source_crs), srs(area_crs))
+    def move(xy):
+        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+    return move
 
-        def move(xy):
-            return np.asarray(transformation.TransformPoints(xy), dtype=float)[:, :2]
-    return shapely.transform(geometries, move)
+
+def _osr_move(source_crs, area_crs):
+    from osgeo import osr
+
+    def srs(crs):
+        ref = osr.SpatialReference()
+        ref.SetFromUserInput(_crs_text(crs))
+        ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        return ref
+    transformation = osr.CoordinateTransformation(srs(source_crs), srs(area_crs))
+
+    def move(xy):
+        return np.asarray(transformation.TransformPoints(xy), dtype=float)[:, :2]
+    return move
 
 
 def _crs_text(crs) -> str:
