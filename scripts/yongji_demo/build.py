@@ -5,7 +5,7 @@ import numpy as np
 
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 
-from . import landuse, layers, urban
+from . import landuse, layers, structure, urban
 from .outline import city_outline
 from .sites import build_sites, controls_from
 from .writer import write_layer
@@ -40,6 +40,9 @@ def generate(size: float = 1.0) -> dict:
     towns_pts, relics, buildings, lines = urban.heritage(shapes, rng)
     data.update({"LSWHMZMC": towns_pts, "WWBHDW": relics, "LSJZ": buildings, "LSWHBHX": lines})
     data["JTXL"] = urban.transport(shapes)
+    data["GHJG_D"] = structure.structure_points(shapes)
+    data["GHJG_X"] = structure.structure_lines(shapes)
+    data["GHJG_M"] = structure.structure_areas(shapes)
     for code in ("STBHHX", "YJJBNT", "CZKFBJ"):
         for f in data[code]:
             f.setdefault("BSM", 0)
