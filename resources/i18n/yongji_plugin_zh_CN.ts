@@ -224,17 +224,17 @@
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="26"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
         <source>compliant</source>
         <translation>合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="26"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
         <source>non-compliant</source>
         <translation>不合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="27"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -654,12 +654,12 @@
         <translation>第 {ring} 圈少于 3 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="117"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="124"/>
         <source>No coordinate file given</source>
         <translation>未指定坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="127"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="134"/>
         <source>Unknown CRS {crs}</source>
         <translation>未知坐标系 {crs}</translation>
     </message>
@@ -724,7 +724,7 @@
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="40"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
@@ -744,22 +744,22 @@
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="110"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="57"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="59"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
@@ -769,47 +769,47 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="85"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="107"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="116"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="123"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="124"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="127"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="146"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="148"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
@@ -1014,37 +1014,37 @@
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="62"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="158"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="59"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="153"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="96"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="192"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="61"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="68"/>
         <source>Map sheet needs layer {name} ({code}), which is missing</source>
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="137"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="167"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="164"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="256"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="210"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="302"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -1599,22 +1599,22 @@
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
         <source>Parcel left out</source>
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="147"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1714,7 +1714,7 @@
         <translation>（该地块共有 {count} 个点超出范围）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="78"/>
         <source>Coordinate import canceled: nothing was imported</source>
         <translation>坐标导入已取消：未导入任何内容</translation>
     </message>
@@ -1724,12 +1724,12 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/model.py" line="68"/>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="69"/>
         <source>{file} line {line}, parcel {parcel}: {level}: {reason}</source>
         <translation>{file} 第 {line} 行，地块 {parcel}：{level}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/model.py" line="70"/>
+        <location filename="../../yongji_plugin/core/coordfile/model.py" line="71"/>
         <source>{file} line {line}: {level}: {reason}</source>
         <translation>{file} 第 {line} 行：{level}：{reason}</translation>
     </message>
@@ -1839,7 +1839,7 @@
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1859,17 +1859,17 @@
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="49"/>
         <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Every ring is validated; parcels with errors are left out and listed with their line numbers in the problems table. An empty or unreadable file, one without a parcel or one whose parcels all have errors stops the algorithm with an error.</source>
         <translation>将界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标（北），Y 为横坐标（东），GBK 或 UTF-8 编码）读入为项目用地多边形。每一圈都经过检查；有错误的地块不导入，并连同行号列于问题表中。文件为空或无法读取、没有地块或所有地块均有错误时，算法报错终止。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="73"/>
         <source>{file}: none of its {count} parcels can be imported (see the problems above)</source>
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>

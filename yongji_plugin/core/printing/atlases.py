@@ -1,18 +1,31 @@
 """Atlases: one sheet per township (its control lines and figures) and one per checked site."""
+import math
 from pathlib import Path
 from typing import List
 
 from jinja2 import Template
 from osgeo import gdal
 from qgis.core import (
+    QgsBasicNumericFormat,
+    QgsCentroidFillSymbolLayer,
+    QgsLabelObstacleSettings,
     QgsLayoutExporter,
     QgsLayoutItemMap,
+    QgsLayoutItemScaleBar,
+    QgsPalLayerSettings,
+    QgsProperty,
+    QgsRuleBasedRenderer,
+    QgsScaleBarSettings,
+    QgsUnitTypes,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 
 from ...i18n import tr
+from ..plan_data.styles import colours, label_settings, symbol_for
 from ..shared.cancel import Canceled
 from ..shared.errors import PlanError
+from .legend import LegendEntry
 from .sheets import PDF, SheetBuilder
 
 TOWNSHIP_FIGURES_HTML = (
@@ -24,31 +37,112 @@ SITE_FIGURES_HTML = (
     "（[% format_number(\"area_mu\", 2) %] {mu}）<br>[% \"reasons\" %]</div>")
 
 
-def _atlas_layout(builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, extra_layers, figures: str,
-                  **title_fields):
+CURRENT = "$id = @atlas_featureid"
+SCALE_UNITS = {"metres": QgsUnitTypes.DistanceUnit.DistanceMeters,
+               "kilometres": QgsUnitTypes.DistanceUnit.DistanceKilometers}
+
+
+def _rules(*rules) -> QgsRuleBasedRenderer:
+    """A rule-based renderer from (geometry, look name in colours.yaml ``atlas``, filter) rules."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for geometry, look, expression in rules:
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol_for(geometry, colours()["atlas"][look]),
+                                                   filterExp=expression))
+    return QgsRuleBasedRenderer(root)
+
+
+def township_mask() -> QgsRuleBasedRenderer:
+    """Over the map: the neighbours dimmed, the current township outlined."""
+    return _rules(("polygon", "township_dim", f"NOT ({CURRENT})"), ("polygon", "township_current", CURRENT))
+
+
+def site_marker() -> QgsRuleBasedRenderer:
+    """In the inset: a marker on the current site (too small to see as a shape at that scale)."""
+    renderer = _rules(("polygon", "inset_current", CURRENT))
+    centroid = QgsCentroidFillSymbolLayer()
+    centroid.setSubSymbol(symbol_for("point", colours()["atlas"]["inset_site"]))
+    renderer.rootRule().children()[0].symbol().appendSymbolLayer(centroid)
+    return renderer
+
+
+def site_labels() -> QgsVectorLayerSimpleLabeling:
+    labeling = label_settings("site_id", "polygon")
+    settings = labeling.settings()
+    settings.priority = 10
+    obstacle = settings.obstacleSettings()
+    obstacle.setType(QgsLabelObstacleSettings.ObstacleType.PolygonInterior)
+    obstacle.setFactor(2.0)
+    settings.setObstacleSettings(obstacle)
+    settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Show, QgsProperty())
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def _atlas_layout(builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, results, figures: str,
+                  mask: bool, marks, **title_fields):
+    """An atlas over ``coverage``: the kind's layers (``results`` on top, in the legend first)."""
     spec = builder.sheets.atlases[kind]
-    layers = extra_layers + [builder.layer(code) for code in spec["layers"]]
+    entries, drawn = builder.sheet_layers(spec["layers"], spec.get("labels", ()))
+    entries = [LegendEntry([layer]) for layer in results] + entries
+    drawn = ([coverage] if mask else []) + list(results) + drawn
     title = Template(spec["title"]).render(**title_fields)
-    layout = builder.layout(spec["template"], title, layers, coverage.extent(), figures=figures)
+    layout = builder.layout(spec["template"], title, entries, drawn, coverage.extent(), figures=figures,
+                            inset_marks=marks)
     layout.itemById("title").setText(title)  # the title is an expression per page, not sheet text
     main = layout.itemById("main_map")
     main.setAtlasDriven(True)
     main.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
-    main.setAtlasMargin(0.15)
+    main.setAtlasMargin(float(spec.get("margin", 0.15)))
+    bar = spec.get("scale_bar")
+    scale_bar = layout.itemById("scale_bar")
+    if bar and isinstance(scale_bar, QgsLayoutItemScaleBar):
+        scale_bar.setUnits(SCALE_UNITS[bar["units"]])
+        scale_bar.setUnitLabel(bar["label"])
+        plain = QgsBasicNumericFormat()  # 1000, not 1,000
+        plain.setShowThousandsSeparator(False)
+        scale_bar.setNumericFormat(plain)
+    if spec.get("scales"):
+        # QGIS's own predefined-scale mode ignores the margin: each page fits with it, then the
+        # scale is rounded up to a listed one and the scale bar counts in 1, 2, 5 × 10ⁿ
+        scales = sorted(float(s) for s in spec["scales"])
+        layout.atlas().featureChanged.connect(lambda _feature: _round_page(main, scale_bar, scales))
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
     atlas.setEnabled(True)
     return layout
 
 
+def nice_step(limit: float) -> float:
+    """The largest 1, 2 or 5 × 10ⁿ not above ``limit``."""
+    power = 10 ** math.floor(math.log10(limit))
+    return max(m * power for m in (1, 2, 5) if m * power <= limit)
+
+
+def _round_page(main: QgsLayoutItemMap, scale_bar, scales) -> None:
+    main.setScale(next((s for s in scales if s >= main.scale() * (1 - 1e-9)), main.scale()))
+    if isinstance(scale_bar, QgsLayoutItemScaleBar):
+        # the bar's longest length, in its units (mm on paper times the scale)
+        longest = scale_bar.maximumBarWidth() / 1000.0 * main.scale()
+        if scale_bar.units() == QgsUnitTypes.DistanceUnit.DistanceKilometers:
+            longest /= 1000.0
+        scale_bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
+        scale_bar.setUnitsPerSegment(nice_step(longest / scale_bar.numberOfSegments()))
+        scale_bar.update()
+
+
 def township_atlas(builder: SheetBuilder, coverage: QgsVectorLayer):
-    """One page per township of ``coverage``; every numeric field is a figure (ha), titled by its alias."""
+    """One page per township of ``coverage``; every numeric field is a figure (ha), titled by its alias.
+
+    The coverage itself lies over the map as a mask: neighbours dimmed, the township outlined.
+    """
     coverage = builder.add_layer(coverage)
+    coverage.setRenderer(township_mask())
     rows = "".join(f"<tr><td>{field.displayName()}</td><td align='right'>"
                    f"[% format_number(\"{field.name()}\", 2) %] {tr('ha')}</td></tr>"
                    for field in coverage.fields() if field.isNumeric())
     figures = TOWNSHIP_FIGURES_HTML.format(rows=rows)
-    layout = _atlas_layout(builder, "township", coverage, [], figures, township='[% "XZQMC" %]')
+    highlight = _rules(("polygon", "inset_current", CURRENT))
+    layout = _atlas_layout(builder, "township", coverage, [], figures, True, [(coverage, highlight)],
+                           township='[% "XZQMC" %]')
     layout.atlas().setFilenameExpression("'township_' || \"XZQMC\"")
     return layout
 
@@ -58,10 +152,12 @@ def site_atlas(builder: SheetBuilder, sites: QgsVectorLayer, extra_layers=()):
     if sites is None or sites.featureCount() == 0:
         raise PlanError(tr("The site atlas needs a compliance-check summary layer with sites"))
     coverage = builder.add_layer(sites)
+    coverage.setLabeling(site_labels())  # the site's number on it; other names keep off the site
+    coverage.setLabelsEnabled(True)
     extra = [builder.add_layer(layer) for layer in extra_layers]
     figures = SITE_FIGURES_HTML.format(verdict=tr("Verdict"), area=tr("Area"), ha=tr("ha"), mu=tr("mu"))
-    layout = _atlas_layout(builder, "site", coverage, extra + [coverage], figures,
-                           site_id='[% "site_id" %]', site_name='[% "site_name" %]')
+    layout = _atlas_layout(builder, "site", coverage, [coverage] + extra, figures, False,
+                           [(coverage, site_marker())], site_id='[% "site_id" %]', site_name='[% "site_name" %]')
     layout.atlas().setFilenameExpression("'site_' || \"site_id\"")
     return layout
 
