@@ -394,6 +394,15 @@ def test_site_atlas_context_scale_bar_and_inset(plan, check_outputs, tmp_path):
         assert numbers[0] == 0 and all(n == round(n) for n in numbers), (page, texts)
         assert re.fullmatch(r"(1|2|2\.5|5)0*", f"{step:g}"), (page, step)  # 10, 20, 25, 50, 100, …
         assert all(abs((b - a) - step) < 1e-9 for a, b in zip(numbers, numbers[1:])), (page, texts)
+    atlas = layout.atlas()
+    atlas.beginRender()
+    for page in range(atlas.count()):  # round scales, and a bar within the template's bounds
+        atlas.seekTo(page)
+        scale = layout.itemById("main_map").scale()
+        assert round(scale) in (1000, 2000, 2500, 5000, 10000, 20000, 25000, 50000, 100000), (page, scale)
+        length_mm = bar.unitsPerSegment() * bar.numberOfSegments() * 1000 / scale
+        assert bar.minimumBarWidth() - 1e-6 <= length_mm <= bar.maximumBarWidth() + 1e-6, (page, length_mm)
+    atlas.endRender()
     magenta = QColor(colours()["atlas"]["inset_site"]["fill"])
     dpi = 60
     for page in (0, 3):

@@ -112,7 +112,8 @@ def _atlas_layout(builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, re
 
 
 def nice_step(limit: float) -> float:
-    """The largest 1, 2 or 5 × 10ⁿ not above ``limit``."""
+    """The largest 1, 2 or 5 × 10ⁿ not above ``limit`` (a hair's tolerance: 49.99999 gives 50)."""
+    limit *= 1 + 1e-6
     power = 10 ** math.floor(math.log10(limit))
     return max(m * power for m in (1, 2, 5) if m * power <= limit)
 

@@ -62,11 +62,8 @@ class SheetBuilder:
         """
         key = (code, labels, muted, structure)
         if key not in self._copies:
-            source = self.sources.get(code)
+            source = self._source(code)
             spec = default_catalogue().layer(code)
-            if source is None or not source.isValid():
-                raise PlanError(tr("Map sheet needs layer {name} ({code}), which is missing").format(
-                    name=spec.name, code=code))
             if structure is not None:
                 copy = _structure_copy(source, spec, structure)
                 if copy is None:
@@ -86,9 +83,18 @@ class SheetBuilder:
         self.project.addMapLayer(layer, False)
         return layer
 
+    def _source(self, code: str) -> QgsVectorLayer:
+        source = self.sources.get(code)
+        if source is None or not source.isValid():
+            spec = default_catalogue().layer(code)
+            raise PlanError(tr("Map sheet needs layer {name} ({code}), which is missing").format(
+                name=spec.name, code=code))
+        return source
+
     def check(self, sheet: Sheet) -> None:
+        """Every layer the sheet draws is there (before anything is written)."""
         for code in sheet.layers:
-            self.layer(code)
+            self._source(code)
 
     def sheet_layers(self, codes, labels=(), muted=(), structure: Optional[Structure] = None):
         """(legend entries, layers top of the drawing order first) of a sheet's layers.
