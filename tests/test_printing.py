@@ -222,9 +222,11 @@ def test_legends_keep_items_under_their_own_heading(plan, exported):
         x, y, width, height = mm(legend)
         lines = lines_in(pdf_words(pdf), x - 1, y - 1, x + width + 1, y + height + 1)
         expected, headings = _expected_legend(plan, sheet, layout.itemById("main_map").extent())
-        # a second column begins with a heading right of the first column's headings
-        left = min(lx for lx, _, _ in lines)
-        second = min((lx for lx, _, text in lines if text in headings and lx > left + 5), default=None)
+        # reading order: down the first column, then down the second, which starts at the entry
+        # the legend breaks before
+        breaks = [node.name() for node in legend.model().rootGroup().children()
+                  if node.customProperty("legend/column-break") == "1"]
+        second = next(lx for lx, _, text in lines if text == breaks[0]) if breaks else None
         lines.sort(key=lambda line: (second is not None and line[0] >= second - 1, line[1]))
         assert [text for _, _, text in lines] == expected, sheet.id
         column_heading_x = None

@@ -1014,37 +1014,37 @@
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="158"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="177"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="153"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="171"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="192"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="211"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="68"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="90"/>
         <source>Map sheet needs layer {name} ({code}), which is missing</source>
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="167"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="173"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="256"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="262"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="302"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="308"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -1872,6 +1872,11 @@
         <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="73"/>
         <source>{file}: none of its {count} parcels can be imported (see the problems above)</source>
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="80"/>
+        <source>This site</source>
+        <translation>本项目位置</translation>
     </message>
 </context>
 <context>

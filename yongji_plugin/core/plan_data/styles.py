@@ -101,12 +101,15 @@ def _marker_layers(look: dict) -> list:
         layers.append(QgsSimpleMarkerSymbolLayer.create({
             "name": "circle", "color": _rgba(look["halo"]), "outline_style": "no",
             "size": str(look.get("halo_size", 2 * look.get("size", 2.0)))}))
-    layers.append(QgsSimpleMarkerSymbolLayer.create({
+    marker = {
         "name": look.get("shape", "circle"),
         "color": _rgba(look.get("fill", "#000000")),
         "outline_color": _rgba(look.get("stroke", "#ffffff")),
         "size": str(look.get("size", 2.0)),
-    }))
+    }
+    if "stroke_width" in look:
+        marker["outline_width"] = str(look["stroke_width"])
+    layers.append(QgsSimpleMarkerSymbolLayer.create(marker))
     return layers
 
 

@@ -38,6 +38,7 @@ SITE_FIGURES_HTML = (
 
 
 CURRENT = "$id = @atlas_featureid"
+SMALL_SITE_MM = 8.0  # a current site smaller than this on the page gets a ring
 SCALE_UNITS = {"metres": QgsUnitTypes.DistanceUnit.DistanceMeters,
                "kilometres": QgsUnitTypes.DistanceUnit.DistanceKilometers}
 
@@ -65,7 +66,23 @@ def site_marker() -> QgsRuleBasedRenderer:
     return renderer
 
 
+def with_small_site_ring(renderer) -> QgsRuleBasedRenderer:
+    """The sites as styled, plus a ring on each part of the current site where it is too small to
+    see on the page (a site of parcels far apart)."""
+    rules = QgsRuleBasedRenderer.convertFromRenderer(renderer)
+    ring = QgsCentroidFillSymbolLayer()
+    ring.setSubSymbol(symbol_for("point", colours()["atlas"]["site_ring"]))
+    ring.setPointOnAllParts(True)
+    symbol = symbol_for("polygon", {"fill": "#00000000", "stroke": "#00000000", "width": 0})
+    symbol.appendSymbolLayer(ring)
+    part_size = "sqrt(area($geometry) / num_geometries($geometry))"  # metres across a parcel
+    small = f"{CURRENT} AND {part_size} / @map_scale * 1000 < {SMALL_SITE_MM}"
+    rules.rootRule().appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp=small, label=tr("This site")))
+    return rules
+
+
 def site_labels() -> QgsVectorLayerSimpleLabeling:
+    """The site's number inside it; other labels are kept off the site."""
     labeling = label_settings("site_id", "polygon")
     settings = labeling.settings()
     settings.priority = 10
@@ -153,6 +170,7 @@ def site_atlas(builder: SheetBuilder, sites: QgsVectorLayer, extra_layers=()):
     if sites is None or sites.featureCount() == 0:
         raise PlanError(tr("The site atlas needs a compliance-check summary layer with sites"))
     coverage = builder.add_layer(sites)
+    coverage.setRenderer(with_small_site_ring(coverage.renderer()))
     coverage.setLabeling(site_labels())  # the site's number on it; other names keep off the site
     coverage.setLabelsEnabled(True)
     extra = [builder.add_layer(layer) for layer in extra_layers]

@@ -20,7 +20,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QSizeF
-from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtGui import QFont, QImage, QPainter
 
 from ..plan_data.styles import CJK_FONT
 
@@ -31,7 +31,10 @@ ITEM_INDENT_MM = 3.0
 LINE_PATCH_MM = QSizeF(12.0, 4.0)
 MAX_SYMBOL_MM = 7.0  # a pole's halo would otherwise make its row as tall as three
 MAX_LINE_MM = 3.5  # a band's width in the legend
-MAX_COLUMNS = 2
+SYMBOL_MM = QSizeF(7.0, 4.0)
+ROW_GAP_MM = 1.8
+MIN_SCALE = 0.7  # smallest type a crowded legend may shrink to (8 pt items at 5.6 pt)
+COLUMN_BREAK = "legend/column-break"  # QGIS's layer-tree property for a manual column break
 
 
 @dataclass
@@ -81,20 +84,25 @@ def _widen_lines(node) -> None:
             QgsMapLayerLegendUtils.setLegendNodeCustomSymbol(node, index, narrow)
 
 
-def style_legend(legend: QgsLayoutItemLegend) -> None:
+def style_legend(legend: QgsLayoutItemLegend, scale: float = 1.0) -> None:
+    """Fonts, spacing and symbol sizes, all times ``scale`` (below 1 to fit a crowded legend)."""
     for style, (size, bold, above) in FONTS.items():
         font = QFont(CJK_FONT)
-        font.setPointSizeF(size)
+        font.setPointSizeF(size * scale)
         font.setBold(bold)
         legend.rstyle(style).setFont(font)
         if above:
-            legend.rstyle(style).setMargin(QgsLegendStyle.Side.Top, above)
-    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Left, ITEM_INDENT_MM)
-    legend.setMaximumSymbolSize(MAX_SYMBOL_MM)
+            legend.rstyle(style).setMargin(QgsLegendStyle.Side.Top, above * scale)
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Left, ITEM_INDENT_MM * scale)
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, ROW_GAP_MM * scale)
+    legend.setMaximumSymbolSize(MAX_SYMBOL_MM * scale)
+    legend.setSymbolHeight(SYMBOL_MM.height() * scale)
+    legend.setSymbolWidth(SYMBOL_MM.width() * scale)
 
 
 def fill_legend(legend: QgsLayoutItemLegend, entries: List[LegendEntry], max_height: float) -> QgsLayerTree:
-    """Give the legend its model; a second column when one would run past ``max_height`` (mm).
+    """Give the legend its model, laid out to stay within ``max_height`` (mm): a second column when
+    one runs past it, then smaller type (down to ``MIN_SCALE``) when two still do.
 
     The tree is returned: the legend model does not own it, the caller keeps it alive.
     """
@@ -105,12 +113,45 @@ def fill_legend(legend: QgsLayoutItemLegend, entries: List[LegendEntry], max_hei
     legend.setSplitLayer(False)  # a heading never parts from its items
     style_legend(legend)
     legend.updateFilterByMap(False)
-    legend.setColumnCount(1 if legend_size(legend).height() <= max_height else MAX_COLUMNS)
+    if legend_size(legend).height() > max_height:
+        _break_column(legend, root)
+        scale, height = 1.0, legend_size(legend).height()
+        while height > max_height and scale > MIN_SCALE:  # not all of it scales: a few rounds
+            scale = max(MIN_SCALE, scale * max_height / height * 0.98)
+            style_legend(legend, scale)
+            height = legend_size(legend).height()
     legend.adjustBoxSize()
     return root
 
 
+def _break_column(legend: QgsLayoutItemLegend, root: QgsLayerTree) -> None:
+    """Start the second column at the entry that makes the legend shortest, measured with
+    everything the map may show. A fixed break, not QGIS's own balancing: an atlas page shows a
+    part of the items, and rebalancing that part can make a column taller than the whole."""
+    children = root.children()
+    best = None
+    for index in range(1, len(children)):
+        for child in children:
+            child.removeCustomProperty(COLUMN_BREAK)
+        children[index].setCustomProperty(COLUMN_BREAK, "1")
+        height = legend_size(legend).height()
+        if best is None or height < best[0]:
+            best = (height, index)
+    for child in children:
+        child.removeCustomProperty(COLUMN_BREAK)
+    if best is not None:
+        children[best[1]].setCustomProperty(COLUMN_BREAK, "1")
+
+
 def legend_size(legend: QgsLayoutItemLegend) -> QSizeF:
-    """The legend's size in mm as drawn now (the item itself only learns it when first painted)."""
-    context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
-    return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
+    """The legend's size in mm as drawn now (the item itself only learns it when first painted).
+
+    Measured as the item paints: through a painter, whose font metrics the text heights need.
+    """
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), painter)
+        return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
+    finally:
+        painter.end()
