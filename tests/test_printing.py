@@ -404,6 +404,11 @@ def test_site_atlas_context_scale_bar_and_inset(plan, check_outputs, tmp_path):
         assert round(scale) in (1000, 2000, 2500, 5000, 10000, 20000, 25000, 50000, 100000), (page, scale)
         length_mm = bar.unitsPerSegment() * bar.numberOfSegments() * 1000 / scale
         assert bar.minimumBarWidth() - 1e-6 <= length_mm <= bar.maximumBarWidth() + 1e-6, (page, length_mm)
+        QgsLayoutExporter(layout).renderPageToImage(0, dpi=15)  # the legend learns its size when painted
+        _, legend_top, legend_width, legend_height = mm(layout.itemById("legend"))
+        _, figures_top, _, _ = mm(layout.itemById("figures"))
+        assert legend_top + legend_height <= figures_top, page  # never over the site's figures
+        assert mm(layout.itemById("legend"))[0] + legend_width <= 420 - 5, page  # nor off the page
     atlas.endRender()
     magenta = QColor(colours()["atlas"]["inset_site"]["fill"])
     dpi = 60
