@@ -24,6 +24,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QSizeF
 from qgis.PyQt.QtGui import QColor, QImage
@@ -271,7 +272,7 @@ def test_labels_once_and_apart(exported):
         layers = {layer.id(): layer for layer in layout.itemById("main_map").layers()}
         for (layer_id, fid), (text, shape) in labels.items():
             layer = layers[layer_id]
-            if layer.geometryType() == 2:  # polygon
+            if layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
                 feature = layer.getFeature(fid).geometry()
                 assert feature.buffer(1.0, 4).contains(shape), (sheet.id, text)
 
