@@ -142,6 +142,9 @@ class SheetBuilder:
         if isinstance(north, QgsLayoutItemPicture):
             north.setPicturePath(icon_path("north"))
         layout.setName(title)
+        # the layout draws this builder's project, layers and legend trees, none of which it owns:
+        # they must outlive it, whatever order Python frees things in
+        layout.keep_alive = self
         return layout
 
     def _legend(self, layout, entries: List[LegendEntry], has_figures: bool):
@@ -187,12 +190,11 @@ class SheetBuilder:
         if sheet.extent.startswith("layer:"):
             return extent_in(self.layer(sheet.extent.split(":", 1)[1]), crs)
         if sheet.extent == "structure":
-            extent = QgsRectangle()
-            extent.setMinimal()
-            for entry in entries:
-                if entry.heading is not None:
-                    for layer in entry.layers:
-                        extent.combineExtentWith(extent_in(layer, crs))
+            extents = [extent_in(layer, crs) for entry in entries if entry.heading is not None
+                       for layer in entry.layers]
+            extent = QgsRectangle(extents[0])
+            for other in extents[1:]:
+                extent.combineExtentWith(other)
             return extent
         return extent_in(self.layer("XZQ") if "XZQ" in self.sources else self.layer(sheet.layers[0]), crs)
 
