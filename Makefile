@@ -12,16 +12,21 @@ OUT := out
 DEMO_GPKG := $(OUT)/demo/yongji_demo.gpkg
 DEMO_SIZE ?= 1
 
-APT_CHECK := qgis python3-qgis qgis-providers fonts-noto-cjk xvfb xauth qttools5-dev-tools \
-	pyqt5-dev-tools python3-venv python3-jinja2 python3-shapely python3-yaml python3-psycopg2 \
-	poppler-utils zip unzip postgresql-15 postgresql-15-postgis-3
+APT_CHECK := qgis python3-qgis qgis-providers fonts-wqy-microhei fonts-noto-cjk xvfb xauth \
+	qttools5-dev-tools pyqt5-dev-tools python3-venv python3-jinja2 python3-shapely python3-yaml \
+	python3-psycopg2 poppler-utils zip unzip postgresql-15 postgresql-15-postgis-3 debootstrap
+
+# test hosts: bookworm = this machine (QGIS 3.22), trixie = Debian 13 in a chroot (QGIS 3.40)
+HOSTS := bookworm trixie
+HOST ?= $(HOSTS)
+TRIXIE := .hosts/trixie
 
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: deps test demo demo-data package deploy i18n ts clean bench
+.PHONY: deps test test-bookworm test-trixie host-trixie demo demo-data package deploy i18n ts clean bench
 
 ## deps: Debian packages and the test venv (quick when already there)
 deps: $(STAMPS)/apt $(VENV)/.installed
@@ -76,13 +81,24 @@ $(DEMO_GPKG): $(STAMPS)/apt $(VENV)/.installed scripts/make_demo_data.py $(wildc
 demo: deps i18n $(DEMO_GPKG)
 	@$(PY) scripts/run_demo.py --data $(DEMO_GPKG) --out $(OUT)
 
-## test: the whole suite on real QGIS (offscreen; the desktop smoke test uses Xvfb)
-test: deps i18n package
-	@$(PY) -m pytest tests --qgis_disable_gui -p no:cacheprovider
+## test: the whole suite on both hosts (HOST=bookworm or HOST=trixie for one); one summary line each
+test: deps i18n package $(if $(filter trixie,$(HOST)),host-trixie)
+	@rc=0; for host in $(HOST); do scripts/run_suite.sh $$host || rc=1; done; \
+		echo "== test summary =="; for host in $(HOST); do cat $(BUILD)/test-$$host.summary; done; exit $$rc
+
+test-bookworm:
+	@$(MAKE) --no-print-directory test HOST=bookworm
+test-trixie:
+	@$(MAKE) --no-print-directory test HOST=trixie
+
+## host-trixie: the Debian 13 chroot with QGIS 3.40 and its test venv (built once; quick after)
+host-trixie: $(STAMPS)/apt
+	@scripts/chroot_host.sh prepare $(TRIXIE)
 
 bench: deps i18n
 	@$(PY) bench/run_bench.py
 	@$(PY) bench/coordfile_bench.py
 
 clean:
-	rm -rf $(BUILD) $(DIST) $(OUT) $(STAMPS) $(VENV) resources/i18n/*.qm
+	@scripts/chroot_host.sh remove $(TRIXIE)  # unmounts first: never deletes through a live bind mount
+	rm -rf $(BUILD) $(DIST) $(OUT) $(STAMPS) $(VENV) .hosts resources/i18n/*.qm

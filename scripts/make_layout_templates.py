@@ -4,7 +4,9 @@
 Each template holds items with fixed ids that the printing core fills: title, subtitle,
 main_map, inset_map, legend, scale_bar, north_arrow, figures, organisation, date, crs_note (the
 page is page_1). The ids are what a user sees in the layout designer's item list. Label texts are
-jinja2 placeholders rendered from ``resources/map_sheets.yaml``.
+jinja2 placeholders rendered from ``resources/map_sheets.yaml``. Run it on the oldest QGIS the
+plugin supports (3.22), which newer ones read; fonts are set again when a sheet is built, to the
+family that machine prints with (``core/shared/fonts.py``).
 """
 import os
 import sys
@@ -56,11 +58,11 @@ def main() -> int:
         QgsUnitTypes,
     )
     from qgis.PyQt.QtCore import Qt
-    from qgis.PyQt.QtGui import QFont
 
     app = QgsApplication([], False)
     app.initQgis()
-    from yongji_plugin.core.plan_data.styles import CJK_FONT
+    from yongji_plugin.core.shared.fonts import cjk_family, cjk_font
+    from yongji_plugin.core.shared.qt_compat import set_text_font
 
     for name, ((width, height), boxes) in LAYOUTS.items():
         project = QgsProject()
@@ -86,13 +88,8 @@ def main() -> int:
         for key, text in TEXTS.items():
             label = QgsLayoutItemLabel(layout)
             label.setText(text)
-            font = QFont(CJK_FONT)
-            font.setPointSizeF(SIZES[key] * scale)
-            font.setBold(key == "title")
-            label.setFont(font)
+            set_text_font(label, cjk_family(), SIZES[key] * scale, bold=key == "title")
             label.setHAlign(Qt.AlignmentFlag.AlignHCenter if key in ("title", "subtitle") else Qt.AlignmentFlag.AlignLeft)
-            if key == "figures":
-                label.setMode(QgsLayoutItemLabel.Mode.ModeHtml)
             place(label, key)
         legend = place(QgsLayoutItemLegend(layout), "legend")
         legend.setTitle("图例")
@@ -109,7 +106,7 @@ def main() -> int:
         scalebar.setMinimumBarWidth(40 * scale)
         scalebar.setMaximumBarWidth(80 * scale)
         text_format = QgsTextFormat()
-        text_format.setFont(QFont(CJK_FONT))
+        text_format.setFont(cjk_font())
         text_format.setSize(8 * scale)
         scalebar.setTextFormat(text_format)
         north = place(QgsLayoutItemPicture(layout), "north_arrow")

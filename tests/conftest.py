@@ -32,6 +32,20 @@ def keep_qgis_up_until_exit(qgis_app):
     gc.collect()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def qgis_version_in_results(record_testsuite_property):
+    """The QGIS the suite ran on, in the JUnit XML that `make test`'s summary line reads."""
+    from qgis.core import Qgis
+
+    record_testsuite_property("qgis", Qgis.QGIS_VERSION)
+
+
+def pytest_report_header(config):
+    from qgis.core import Qgis
+
+    return f"QGIS {Qgis.QGIS_VERSION}"
+
+
 @pytest.fixture(scope="session")
 def demo_data(tmp_path_factory, qgis_app):
     """The demo 一张图 as generated features and as a GeoPackage (built once per session)."""
@@ -45,6 +59,20 @@ def demo_data(tmp_path_factory, qgis_app):
 @pytest.fixture(scope="session")
 def demo_gpkg(demo_data):
     return demo_data[0]
+
+
+@pytest.fixture(scope="module")
+def plan(demo_gpkg):
+    """The demo plan's layers by catalogue code, opened once per test module."""
+    import gc
+
+    from yongji_plugin.core.plan_data.loader import open_plan
+    from yongji_plugin.core.plan_data.sources import Source
+
+    layers = open_plan(Source("gpkg", str(demo_gpkg)))
+    yield layers
+    layers.clear()
+    gc.collect()  # free the layers while QGIS is still up
 
 
 @pytest.fixture()

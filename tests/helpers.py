@@ -40,3 +40,12 @@ def shapes(layer, expression=None):
     if expression:
         request.setFilterExpression(expression)
     return [(f, to_shapely(f.geometry())) for f in layer.getFeatures(request)]
+
+
+def pdf_text(path) -> str:
+    """The PDF's text layer exactly as pdftotext reads it: never normalised, so a glyph mapped to
+    the wrong code point (a Kangxi radical for 生) fails the comparison as search and copy would."""
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          encoding="utf-8", check=True).stdout

@@ -11,7 +11,17 @@ import tempfile
 import time
 from pathlib import Path
 
-BIN = Path("/usr/lib/postgresql/15/bin")
+
+def _installed_version() -> str:
+    """The newest installed PostgreSQL major version that has PostGIS (15 on bookworm, 17 on trixie)."""
+    versions = [p.name for p in Path("/usr/lib/postgresql").glob("*")
+                if (p / "bin" / "initdb").exists()
+                and Path(f"/usr/share/postgresql/{p.name}/extension/postgis.control").exists()]
+    return max(versions, key=float, default="")
+
+
+VERSION = _installed_version()
+BIN = Path(f"/usr/lib/postgresql/{VERSION}/bin")
 
 
 def free_port() -> int:
@@ -19,10 +29,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def available() -> bool:
-    return (BIN / "initdb").exists() and Path("/usr/share/postgresql/15/extension/postgis.control").exists()
 
 
 def _as_postgres(args):
@@ -35,6 +41,8 @@ def _as_postgres(args):
 
 class Server:
     def __init__(self):
+        if not VERSION:
+            raise RuntimeError("no PostgreSQL with PostGIS under /usr/lib/postgresql (make test installs it)")
         # not under pytest's tmp folder: that one is private to root, and the server runs as postgres
         self.folder = Path(tempfile.mkdtemp(prefix="yongji_pg_"))
         self.data = self.folder / "data"

@@ -37,6 +37,8 @@ def executed_opcodes(path) -> int:
 
 
 def test_import_work_grows_linearly_with_parcels_and_their_warnings(tmp_path):
+    # a first import counts fewer opcodes on Python 3.13 (trixie) than later ones: warm up first
+    executed_opcodes(write(tmp_path, coordinate_text(10), "warm.txt"))
     small = executed_opcodes(write(tmp_path, coordinate_text(100), "small.txt"))
     large = executed_opcodes(write(tmp_path, coordinate_text(400), "large.txt"))
     assert 3.6 < large / small < 4.4, (small, large)

@@ -93,7 +93,18 @@ def test_folder_reports_missing_and_nonconforming_layers(demo_gpkg, tmp_path):
     assert statuses["XZQ"].status == MISSING
 
 
-def test_bad_sources_give_clear_errors(tmp_path):
+@pytest.fixture(params=[False, True], ids=["gdal-exceptions-off", "gdal-exceptions-on"])
+def gdal_exceptions(request):
+    """GDAL's Python exceptions off, then on: QGIS 3.40's Processing turns them on for the session."""
+    from osgeo import ogr
+
+    before = ogr.GetUseExceptions()
+    (ogr.UseExceptions if request.param else ogr.DontUseExceptions)()
+    yield request.param
+    (ogr.UseExceptions if before else ogr.DontUseExceptions)()
+
+
+def test_bad_sources_give_clear_errors(tmp_path, gdal_exceptions):
     with pytest.raises(PlanError, match="GeoPackage not found"):
         inspect_source(Source("gpkg", str(tmp_path / "nope.gpkg")))
     (tmp_path / "bad.gpkg").write_text("not a database")

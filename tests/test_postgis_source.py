@@ -20,7 +20,6 @@ from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.site_check.check import CheckParams, run_compliance
 from yongji_plugin.core.site_check.ruleset import load_ruleset
 
-pytestmark = pytest.mark.skipif(not postgis_server.available(), reason="PostgreSQL 15 + PostGIS not installed")
 CONNECTION = "永济规划库（测试）"
 
 

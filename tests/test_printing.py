@@ -34,7 +34,6 @@ from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.loader import (
     inspect_source,
     load_into_project,
-    open_plan,
 )
 from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.plan_data.styles import apply_style, colours
@@ -70,9 +69,10 @@ ITEM_IDS = {"title", "subtitle", "main_map", "inset_map", "legend", "scale_bar",
 
 # --- reading back ---------------------------------------------------------------------------
 def pdf_text(path, page=None):
+    """The text layer as pdftotext reads it, raw (see helpers.pdf_text), of one page or all."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], capture_output=True,
+                          text=True, encoding="utf-8", check=True).stdout
 
 
 def pdf_pages(path):
@@ -131,14 +131,7 @@ def placed_labels(layout, dpi=100):
     return {key: (text, QgsGeometry.unaryUnion(shapes)) for key, (text, shapes) in parts.items()}
 
 
-# --- fixtures -------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
-
-
+# --- fixtures (``plan``: the demo plan's layers, from conftest) -------------------------------
 @pytest.fixture(scope="module")
 def exported(plan, tmp_path_factory):
     """Every sheet built once and exported to PDF and PNG: {sheet id: (layout, pdf, png)}."""

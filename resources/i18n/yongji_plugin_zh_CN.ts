@@ -59,17 +59,17 @@
         <translation>找不到 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="48"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="51"/>
         <source>Not a readable GeoPackage: {path}</source>
         <translation>无法读取的 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="56"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="59"/>
         <source>Folder not found: {path}</source>
         <translation>找不到文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="70"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="73"/>
         <source>No saved PostGIS connection named {name}</source>
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
@@ -1014,37 +1014,37 @@
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="177"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="172"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="171"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="166"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="211"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="204"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="90"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="94"/>
         <source>Map sheet needs layer {name} ({code}), which is missing</source>
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="173"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="182"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="262"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="270"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="308"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="322"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -1874,7 +1874,7 @@
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="80"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="77"/>
         <source>This site</source>
         <translation>本项目位置</translation>
     </message>

@@ -36,7 +36,7 @@ def _areas(shapes: PlanShapes):
 
 def land_parcels(shapes: PlanShapes, towns: List[dict], rng, count=2500) -> List[dict]:
     seeds = random_points_in(shapes.outline, count, rng)
-    cells = voronoi_cells(seeds, shapes.outline)
+    cells = voronoi_cells(seeds, shapes.outline, clipped=False)  # the areas tile the outline
     areas = [(key, geom, prep(geom)) for key, geom in _areas(shapes) if not geom.is_empty]
     result = []
     for cell in cells:

@@ -43,7 +43,10 @@ def list_layers(source: Source) -> List[SourceLayer]:
 def _geopackage_layers(path: Path) -> List[SourceLayer]:
     if not path.is_file():
         raise PlanError(tr("GeoPackage not found: {path}").format(path=path))
-    dataset = ogr.Open(str(path))
+    try:
+        dataset = ogr.Open(str(path))
+    except RuntimeError:  # GDAL raises instead once anyone (QGIS 3.40's Processing) turns its exceptions on
+        dataset = None
     if dataset is None:
         raise PlanError(tr("Not a readable GeoPackage: {path}").format(path=path))
     names = [dataset.GetLayerByIndex(i).GetName() for i in range(dataset.GetLayerCount())]

@@ -27,12 +27,12 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 
 from ...paths import resource
+from ..shared.fonts import cjk_font
 from .catalogue import Catalogue, LayerSpec
 
-CJK_FONT = "Noto Sans CJK SC"
 _DASH = {"dash": "dash", "dash_dot": "dash dot", "rail": "dash", None: "solid"}
 
 
@@ -185,7 +185,7 @@ def _show_expression(field: str, geometry: str) -> str:
 
 def label_settings(field: str, geometry: str = "polygon", size: float = 9.0) -> QgsVectorLayerSimpleLabeling:
     text = QgsTextFormat()
-    text.setFont(QFont(CJK_FONT))
+    text.setFont(cjk_font())
     text.setSize(size)
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)

@@ -26,15 +26,12 @@ from ..plan_data.styles import colours, label_settings, symbol_for
 from ..shared.cancel import Canceled
 from ..shared.errors import PlanError
 from .legend import LegendEntry
-from .sheets import PDF, SheetBuilder
+from .sheets import PDF, SheetBuilder, pdf_settings
 
-TOWNSHIP_FIGURES_HTML = (
-    "<table style='font-family:Noto Sans CJK SC;font-size:8pt' cellspacing='0' cellpadding='1'>"
-    "{rows}</table>")
-SITE_FIGURES_HTML = (
-    "<div style='font-family:Noto Sans CJK SC;font-size:8pt'>"
-    "<b>{verdict}：[% \"verdict\" %]</b><br>{area}：[% format_number(\"area_ha\", 4) %] {ha}"
-    "（[% format_number(\"area_mu\", 2) %] {mu}）<br>[% \"reasons\" %]</div>")
+# figures are plain text with expressions: HTML labels need QtWebKit, which QGIS 4 and Debian's
+# 3.40 lack (they print nothing there)
+SITE_FIGURES = ("{verdict}：[% \"verdict\" %]\n{area}：[% format_number(\"area_ha\", 4) %] {ha}"
+                "（[% format_number(\"area_mu\", 2) %] {mu}）\n[% \"reasons\" %]")
 
 
 CURRENT = "$id = @atlas_featureid"
@@ -154,10 +151,8 @@ def township_atlas(builder: SheetBuilder, coverage: QgsVectorLayer):
     """
     coverage = builder.add_layer(coverage)
     coverage.setRenderer(township_mask())
-    rows = "".join(f"<tr><td>{field.displayName()}</td><td align='right'>"
-                   f"[% format_number(\"{field.name()}\", 2) %] {tr('ha')}</td></tr>"
-                   for field in coverage.fields() if field.isNumeric())
-    figures = TOWNSHIP_FIGURES_HTML.format(rows=rows)
+    figures = "\n".join(f"{field.displayName()}：[% format_number(\"{field.name()}\", 2) %] {tr('ha')}"
+                        for field in coverage.fields() if field.isNumeric())
     highlight = _rules(("polygon", "inset_current", CURRENT))
     layout = _atlas_layout(builder, "township", coverage, [], figures, True, [(coverage, highlight)],
                            township='[% "XZQMC" %]')
@@ -174,7 +169,7 @@ def site_atlas(builder: SheetBuilder, sites: QgsVectorLayer, extra_layers=()):
     coverage.setLabeling(site_labels())  # the site's number on it; other names keep off the site
     coverage.setLabelsEnabled(True)
     extra = [builder.add_layer(layer) for layer in extra_layers]
-    figures = SITE_FIGURES_HTML.format(verdict=tr("Verdict"), area=tr("Area"), ha=tr("ha"), mu=tr("mu"))
+    figures = SITE_FIGURES.format(verdict=tr("Verdict"), area=tr("Area"), ha=tr("ha"), mu=tr("mu"))
     layout = _atlas_layout(builder, "site", coverage, [coverage] + extra, figures, False,
                            [(coverage, site_marker())], site_id='[% "site_id" %]', site_name='[% "site_name" %]')
     layout.atlas().setFilenameExpression("'site_' || \"site_id\"")
@@ -191,9 +186,7 @@ def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150, feedback=None) ->
     path.parent.mkdir(parents=True, exist_ok=True)
     atlas = layout.atlas()
     if fmt == PDF:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = dpi
-        status, error = QgsLayoutExporter.exportToPdf(atlas, str(path), settings, feedback)
+        status, error = QgsLayoutExporter.exportToPdf(atlas, str(path), pdf_settings(dpi), feedback)
         outputs = [path]
     else:
         settings = QgsLayoutExporter.ImageExportSettings()

@@ -20,9 +20,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QSizeF
-from qgis.PyQt.QtGui import QFont, QImage, QPainter
+from qgis.PyQt.QtGui import QImage, QPainter
 
-from ..plan_data.styles import CJK_FONT
+from ..shared.fonts import cjk_family
+from ..shared.qt_compat import set_text_font
 
 # style: (point size, bold, space above in mm)
 FONTS = {QgsLegendStyle.Style.Title: (12, True, 0.0), QgsLegendStyle.Style.Group: (9.5, True, 3.0),
@@ -87,10 +88,7 @@ def _widen_lines(node) -> None:
 def style_legend(legend: QgsLayoutItemLegend, scale: float = 1.0) -> None:
     """Fonts, spacing and symbol sizes, all times ``scale`` (below 1 to fit a crowded legend)."""
     for style, (size, bold, above) in FONTS.items():
-        font = QFont(CJK_FONT)
-        font.setPointSizeF(size * scale)
-        font.setBold(bold)
-        legend.rstyle(style).setFont(font)
+        set_text_font(legend.rstyle(style), cjk_family(), size * scale, bold)
         if above:
             legend.rstyle(style).setMargin(QgsLegendStyle.Side.Top, above * scale)
     legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Left, ITEM_INDENT_MM * scale)

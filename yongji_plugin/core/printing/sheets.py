@@ -11,6 +11,7 @@ from typing import Dict, List, Optional, Tuple
 from jinja2 import Template
 from osgeo import gdal
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsLayoutExporter,
@@ -18,6 +19,7 @@ from qgis.core import (
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
     QgsMapLayerStyle,
     QgsPrintLayout,
     QgsProject,
@@ -34,6 +36,8 @@ from ..plan_data.catalogue import default_catalogue
 from ..plan_data.styles import apply_style, categorized_renderer, colours, symbol_for
 from ..shared.errors import PlanError
 from ..shared.extents import extent_in
+from ..shared.fonts import cjk_family
+from ..shared.qt_compat import set_text_font
 from .legend import LegendEntry, fill_legend
 from .map_sheets import Sheet, SheetCatalogue, Structure, load_sheets
 
@@ -131,6 +135,8 @@ class SheetBuilder:
         for item in layout.items():
             if isinstance(item, QgsLayoutItemLabel):
                 item.setText(Template(item.text()).render(**texts))
+            if isinstance(item, (QgsLayoutItemLabel, QgsLayoutItemScaleBar)):
+                set_text_font(item, cjk_family())  # this machine's round-tripping font, not the template's
         main = layout.itemById("main_map")
         main.setCrs(self.project.crs())
         main.setLayers(map_layers)
@@ -287,15 +293,21 @@ def fit_extent(map_item: QgsLayoutItemMap, extent: QgsRectangle, margin: float =
         map_item.setScale(math.ceil(map_item.scale() / NICE_SCALE_STEP) * NICE_SCALE_STEP)
 
 
+def pdf_settings(dpi: int) -> QgsLayoutExporter.PdfExportSettings:
+    """Vector PDF whose text is text, so search and copy find it (QGIS 3.40 writes outlines by default)."""
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.rasterizeWholeImage = False
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    return settings
+
+
 def export_layout(layout, path, fmt: str = PDF, dpi: int = 150) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     exporter = QgsLayoutExporter(layout)
     if fmt == PDF:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = dpi
-        settings.rasterizeWholeImage = False
-        status = exporter.exportToPdf(str(path), settings)
+        status = exporter.exportToPdf(str(path), pdf_settings(dpi))
     else:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi

@@ -37,3 +37,39 @@ def new_field(name: str, kind: str, alias: str = "") -> QgsField:
     if alias:
         field.setAlias(alias)
     return field
+
+
+def font_families():
+    """The installed font families: a static call on Qt6, an instance's on Qt5."""
+    from qgis.PyQt.QtGui import QFontDatabase
+
+    try:
+        return QFontDatabase.families()
+    except TypeError:  # Qt5: families() needs a database instance
+        return QFontDatabase().families()
+
+
+def set_text_font(item, family: str, size: float = 0, bold=None) -> None:
+    """Give a layout label, scale bar or legend style a font family (and a size in points, bold).
+
+    Through the item's text format where QGIS has one (labels from 3.24, legend styles from
+    3.30; their ``setFont`` is deprecated there), through ``setFont`` before.
+    """
+    if hasattr(item, "setTextFormat"):
+        text_format = item.textFormat()
+        font = text_format.font()
+        font.setFamily(family)
+        if bold is not None:
+            font.setBold(bold)
+        text_format.setFont(font)
+        if size:
+            text_format.setSize(size)
+        item.setTextFormat(text_format)
+        return
+    font = item.font()
+    font.setFamily(family)
+    if bold is not None:
+        font.setBold(bold)
+    if size:
+        font.setPointSizeF(size)
+    item.setFont(font)
