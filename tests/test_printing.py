@@ -23,6 +23,7 @@ from qgis.core import (
     QgsMapRendererSequentialJob,
     QgsPointXY,
     QgsProject,
+    QgsRenderContext,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -351,6 +352,33 @@ def test_township_atlas_sets_the_township_apart(plan):
             outside.append(_pixel(image, layout, point, dpi).lightness())
     assert sum(v < 180 for v in inside) > 0.5 * len(inside)  # full colour (farmland is darker than 180)
     assert sum(v >= 180 for v in outside) > 0.95 * len(outside)  # dimmed (labels may fall on a few)
+
+
+@pytest.mark.parametrize("kind", ["township", "site"])
+def test_inset_marks_the_current_unit_only(plan, check_outputs, kind):
+    """The inset marks exactly the page's unit, drawn from a copy of the coverage (no layer style
+    overrides: on QGIS 3.22 they corrupted memory when the layout was freed)."""
+    builder = SheetBuilder(plan)
+    if kind == "township":
+        layout = township_atlas(builder, township_coverage(plan))
+    else:
+        layout = site_atlas(builder, *atlas_layers(check_outputs[1][SUMMARY], check_outputs[1][CONFLICTS]))
+    inset = layout.itemById("inset_map")
+    assert inset.layerStyleOverrides() == {}
+    marked = inset.layers()[0]
+    assert marked is not layout.atlas().coverageLayer()
+    atlas = layout.atlas()
+    atlas.beginRender()
+    for page in range(atlas.count()):
+        atlas.seekTo(page)
+        context = QgsRenderContext()
+        context.setExpressionContext(inset.createExpressionContext())
+        renderer = marked.renderer().clone()
+        renderer.startRender(context, marked.fields())
+        hits = [f.attributes() for f in marked.getFeatures() if renderer.willRenderFeature(f, context)]
+        renderer.stopRender(context)
+        assert hits == [layout.reportContext().feature().attributes()], page
+    atlas.endRender()
 
 
 def test_atlases_page_per_unit_and_read_back(plan, check_outputs, tmp_path):

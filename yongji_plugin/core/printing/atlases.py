@@ -35,6 +35,9 @@ SITE_FIGURES = ("{verdict}：[% \"verdict\" %]\n{area}：[% format_number(\"area
 
 
 CURRENT = "$id = @atlas_featureid"
+# in the inset, which draws a copy of the coverage (feature ids may differ there): the same
+# shape, compared as text (also for an invalid site, which GEOS predicates refuse)
+CURRENT_IN_COPY = "geom_to_wkt($geometry, 3) = geom_to_wkt(@atlas_geometry, 3)"
 SMALL_SITE_MM = 8.0  # a current site smaller than this on the page gets a ring
 SCALE_UNITS = {"metres": QgsUnitTypes.DistanceUnit.DistanceMeters,
                "kilometres": QgsUnitTypes.DistanceUnit.DistanceKilometers}
@@ -56,7 +59,7 @@ def township_mask() -> QgsRuleBasedRenderer:
 
 def site_marker() -> QgsRuleBasedRenderer:
     """In the inset: a marker on the current site (too small to see as a shape at that scale)."""
-    renderer = _rules(("polygon", "inset_current", CURRENT))
+    renderer = _rules(("polygon", "inset_current", CURRENT_IN_COPY))
     centroid = QgsCentroidFillSymbolLayer()
     centroid.setSubSymbol(symbol_for("point", colours()["atlas"]["inset_site"]))
     renderer.rootRule().children()[0].symbol().appendSymbolLayer(centroid)
@@ -153,7 +156,7 @@ def township_atlas(builder: SheetBuilder, coverage: QgsVectorLayer):
     coverage.setRenderer(township_mask())
     figures = "\n".join(f"{field.displayName()}：[% format_number(\"{field.name()}\", 2) %] {tr('ha')}"
                         for field in coverage.fields() if field.isNumeric())
-    highlight = _rules(("polygon", "inset_current", CURRENT))
+    highlight = _rules(("polygon", "inset_current", CURRENT_IN_COPY))
     layout = _atlas_layout(builder, "township", coverage, [], figures, True, [(coverage, highlight)],
                            township='[% "XZQMC" %]')
     layout.atlas().setFilenameExpression("'township_' || \"XZQMC\"")

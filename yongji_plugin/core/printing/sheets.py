@@ -20,7 +20,6 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
-    QgsMapLayerStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -161,21 +160,24 @@ class SheetBuilder:
 
     def _inset(self, layout, main, marks: List[Tuple[QgsVectorLayer, object]] = ()):
         """The city among its neighbours, the main map's extent framed; ``marks``: (layer,
-        renderer) drawn over it in the inset only (the atlas's current unit)."""
+        renderer) drawn over it in the inset only (the atlas's current unit), from a copy of the
+        layer: a layout map's style overrides corrupt memory on QGIS 3.22 when the layout goes."""
         inset = layout.itemById("inset_map")
         if not isinstance(inset, QgsLayoutItemMap):
             return
         locator = self._locator()
         inset.setCrs(self.project.crs())
-        inset.setLayers([layer for layer, _ in marks] + [locator])
+        inset.setLayers([self._marked_copy(layer, renderer) for layer, renderer in marks] + [locator])
         inset.setKeepLayerSet(True)
-        if marks:
-            inset.setKeepLayerStyles(True)
-            inset.setLayerStyleOverrides({layer.id(): style_xml(layer, renderer) for layer, renderer in marks})
         fit_extent(inset, extent_in(locator, self.project.crs()), round_scale=False)
         overview = inset.overview()
         overview.setLinkedMap(main)
         overview.setFrameSymbol(symbol_for("polygon", {"fill": "#ff000044", "stroke": "#ff0000", "width": 0.5}))
+
+    def _marked_copy(self, layer: QgsVectorLayer, renderer) -> QgsVectorLayer:
+        copy = layer.materialize(QgsFeatureRequest())
+        copy.setRenderer(renderer)
+        return self.add_layer(copy)
 
     def _locator(self) -> QgsVectorLayer:
         if "__locator__" not in self._copies:
@@ -252,16 +254,6 @@ def _structure_renderer(spec, structure: Structure):
     palette = colours()["palettes"][spec.style["palette"]]
     mine = _structure_types(spec, structure)
     return categorized_renderer(spec.style["categorized"], spec.geometry, {c: palette[c] for c, _ in mine}, dict(mine))
-
-
-def style_xml(layer: QgsVectorLayer, renderer) -> str:
-    """The layer's style with another renderer, as a layout map's style override wants it."""
-    original = layer.renderer().clone()
-    layer.setRenderer(renderer)
-    style = QgsMapLayerStyle()
-    style.readFromLayer(layer)
-    layer.setRenderer(original)
-    return style.xmlData()
 
 
 def load_template(project: QgsProject, name: str) -> QgsPrintLayout:
