@@ -96,7 +96,7 @@ host-trixie: $(STAMPS)/apt
 	@scripts/chroot_host.sh prepare $(TRIXIE)
 
 bench: deps i18n
-	@$(PY) bench/run_bench.py
+	@$(PY) bench/run_bench.py $(if $(W3),--w3)
 	@$(PY) bench/coordfile_bench.py
 
 clean:

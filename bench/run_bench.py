@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""``make bench``: the plugin against what a user would otherwise use, on generated data.
+"""``make bench``: the plugin's engine backends against what a user would otherwise use.
 
 Every tool runs in its own process (so its time and peak memory are its own) and reads the same
-GeoPackage; per-site farmland areas of every anchor must equal the plugin's (1e-6 relative).
-Prints one table; ``--quick`` runs W1 only.
+GeoPackage, or the same tables in a throw-away PostGIS server like the tests' (loaded before any
+timing); per-site farmland areas of every backend and anchor must equal the shapely backend's
+(1e-6 relative). Prints one table and the issue's targets; ``--quick`` runs W1 only, ``--w3``
+(``make bench W3=1``) adds 6,000,000 parcels × 100,000 sites for the shapely and PostGIS backends.
 """
 import argparse
 import json
@@ -19,7 +21,7 @@ sys.path.insert(0, str(HERE))
 QGIS_PY = str(ROOT / ".venv" / "bin" / "python")
 GPD_VENV = HERE / ".venv-gpd"
 GPD_PY = str(GPD_VENV / "bin" / "python")
-WORKLOADS = {"W1": (60_000, 1_000), "W2": (600_000, 10_000)}
+WORKLOADS = {"W1": (60_000, 1_000), "W2": (600_000, 10_000), "W3": (6_000_000, 100_000)}
 ZONES = 55_000
 REL = 1e-6
 
@@ -34,8 +36,8 @@ def ensure_geopandas_venv():
     stamp.touch()
 
 
-def run(python, script, *args, out_dir):
-    env = dict(os.environ, BENCH_OUT=str(out_dir), QT_QPA_PLATFORM="offscreen")
+def run(python, script, *args, out_dir, label=""):
+    env = dict(os.environ, BENCH_OUT=str(out_dir), QT_QPA_PLATFORM="offscreen", BENCH_LABEL=label)
     proc = subprocess.run([python, str(HERE / script), *map(str, args)], capture_output=True, text=True, env=env)
     line = next((l for l in reversed(proc.stdout.splitlines()) if l.startswith("{")), None)
     if proc.returncode != 0 or line is None:
@@ -44,6 +46,7 @@ def run(python, script, *args, out_dir):
 
 
 def areas_match(reference: dict, other_file: str):
+    """Worst relative difference of per-site areas (sites an anchor does not list have 0)."""
     other = json.loads(Path(other_file).read_text())
     worst = 0.0
     for site, area in reference.items():
@@ -60,59 +63,163 @@ def data(workload):
     return generate.build(HERE / "data", parcels, sites, ZONES)
 
 
+def start_postgis():
+    """A throw-away PostgreSQL/PostGIS server like the tests' (None where it is not installed)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import postgis_server
+
+    if not postgis_server.VERSION:
+        return None
+    return postgis_server.Server().start()
+
+
+def load_postgis(server, workload, gpkg) -> str:
+    """The workload's sites and control layers as tables of their own database (GiST-indexed)."""
+    database = workload.lower()
+    server.psql(f"CREATE DATABASE {database}")
+    server.psql("CREATE EXTENSION postgis", database=database)
+    conninfo = server.uri(database)
+    for name in ("sites", "YJJBNT", "STBHHX", "CZKFBJ"):
+        subprocess.run(["ogr2ogr", "-f", "PostgreSQL", f"PG:{conninfo}", str(gpkg), name, "-nln", name.lower(),
+                        "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "LAUNDER=NO", "-preserve_fid",
+                        "-gt", "65536"], check=True, capture_output=True)
+    server.psql("VACUUM ANALYZE", database=database)
+    return conninfo
+
+
+def compare(reference: dict, result: dict) -> str:
+    ok, worst = areas_match(reference, result["areas"])
+    return f"{'yes' if ok else 'NO'} ({worst:.1e})"
+
+
 def bench(workloads):
     ensure_geopandas_venv()
     out = HERE / "data" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    rows, plugin_times = [], {}
-    for workload in workloads:
-        gpkg, zones = data(workload)
-        plugin = run(QGIS_PY, "tasks_qgis.py", "plugin", gpkg, out_dir=out)
-        plugin_times[workload] = plugin["seconds"]
-        reference = json.loads(Path(plugin["areas"]).read_text())
-        rows.append((workload, "plugin site check (YJJBNT)", plugin, 1.0, "reference"))
-        anchors = [("native:intersection + sum per site", QGIS_PY, "tasks_qgis.py", "native_intersection"),
-                   ("PyQGIS spatial-index loop", QGIS_PY, "tasks_qgis.py", "pyqgis_loop"),
-                   ("geopandas.overlay + groupby", GPD_PY, "tasks_geopandas.py", "geopandas_overlay"),
-                   ("shapely 2 STRtree + vectorized", GPD_PY, "tasks_geopandas.py", "shapely_strtree")]
-        for label, python, script, task in anchors:
-            result = run(python, script, task, gpkg, out_dir=out)
-            ok, worst = areas_match(reference, result["areas"])
-            rows.append((workload, label, result, result["seconds"] / plugin["seconds"],
-                         f"{'yes' if ok else 'NO'} ({worst:.1e})"))
-        three = run(QGIS_PY, "tasks_qgis.py", "plugin_three", gpkg, out_dir=out)
-        rows.append((workload, "plugin three-line check", three, three["seconds"] / plugin["seconds"], "—"))
-        if workload == workloads[-1]:
-            qa = run(QGIS_PY, "tasks_qgis.py", "qa_coverage", zones, out_dir=out)
-            rows.append((f"zones {ZONES}", "plugin QA CV-01 overlap/gap", qa, None,
+    server = start_postgis()
+    rows, times = [], {}
+    try:
+        for workload in workloads:
+            rows += run_workload(workload, server, out, times)
+    finally:
+        if server is not None:
+            server.stop()
+    return rows, times
+
+
+def run_workload(workload, server, out, times):
+    gpkg, zones = data(workload)
+    conninfo = load_postgis(server, workload, gpkg) if server is not None else None
+    big = workload == "W3"
+    rows = []
+
+    def add(label, python, script, task, source, reference=None, note=None):
+        result = run(python, script, task, source, out_dir=out, label=workload)
+        times[(workload, task)] = result["seconds"]
+        times.setdefault("cpu", {})[(workload, task)] = result.get("cpu_s", 0.0)
+        base = times.get((workload, "plugin_shapely"))
+        ratio = result["seconds"] / base if base else None
+        rows.append((workload, label, result, ratio, note or (compare(reference, result) if reference else "—")))
+        return result
+
+    shapely_run = add("plugin site check, shapely backend (YJJBNT)", QGIS_PY, "tasks_qgis.py", "plugin_shapely",
+                      gpkg, note="reference")
+    reference = json.loads(Path(shapely_run["areas"]).read_text())
+    if not big:
+        add("plugin site check, QGIS backend", QGIS_PY, "tasks_qgis.py", "plugin_qgis", gpkg, reference)
+    if conninfo:
+        add("plugin site check, PostGIS backend", QGIS_PY, "tasks_qgis.py", "plugin_postgis", conninfo, reference)
+    if big:
+        return rows
+    add("plugin site check + output layers, shapely", QGIS_PY, "tasks_qgis.py", "plugin_shapely_outputs", gpkg,
+        reference)
+    for label, python, script, task in (
+            ("native:intersection + sum per site", QGIS_PY, "tasks_qgis.py", "native_intersection"),
+            ("PyQGIS spatial-index loop", QGIS_PY, "tasks_qgis.py", "pyqgis_loop"),
+            ("geopandas.overlay + groupby", GPD_PY, "tasks_geopandas.py", "geopandas_overlay"),
+            ("shapely 2 STRtree + vectorized", GPD_PY, "tasks_geopandas.py", "shapely_strtree")):
+        add(label, python, script, task, gpkg, reference)
+    if conninfo:
+        add("hand-written SQL: ST_Intersection … GROUP BY", QGIS_PY, "tasks_postgis.py", "sql_anchor", conninfo,
+            reference)
+    add("plugin three-line check, shapely", QGIS_PY, "tasks_qgis.py", "plugin_shapely_three", gpkg, reference)
+    add("plugin three-line check, QGIS", QGIS_PY, "tasks_qgis.py", "plugin_qgis_three", gpkg, reference)
+    if conninfo:
+        add("plugin three-line check, PostGIS", QGIS_PY, "tasks_qgis.py", "plugin_postgis_three", conninfo, reference)
+    if workload == "W2":
+        for task, backend in (("qa_coverage", "shapely"), ("qa_coverage_qgis", "QGIS")):
+            qa = run(QGIS_PY, "tasks_qgis.py", task, zones, out_dir=out)
+            rows.append((f"zones {ZONES}", f"plugin QA CV-01 overlap/gap, {backend}", qa, None,
                          f"{json.loads(Path(qa['areas']).read_text())['errors']} errors"))
-            bare = run(QGIS_PY, "tasks_qgis.py", "print_bare", gpkg, zones, out, out_dir=out)
-            printed = run(QGIS_PY, "tasks_qgis.py", "print_plugin", gpkg, zones, out, out_dir=out)
-            rows.append((workload, "bare QgsLayoutExporter 三条控制线 300 dpi", bare, None, "—"))
-            rows.append((workload, "plugin sheet export 三条控制线 300 dpi", printed,
-                         printed["seconds"] / bare["seconds"], "ratio = plugin / bare"))
-    return rows, plugin_times
+        bare = run(QGIS_PY, "tasks_qgis.py", "print_bare", gpkg, zones, out, out_dir=out)
+        printed = run(QGIS_PY, "tasks_qgis.py", "print_plugin", gpkg, zones, out, out_dir=out)
+        rows.append((workload, "bare QgsLayoutExporter 三条控制线 300 dpi", bare, None, "—"))
+        rows.append((workload, "plugin sheet export 三条控制线 300 dpi", printed, None,
+                     f"plugin / bare = {printed['seconds'] / bare['seconds']:.2f}"))
+    return rows
 
 
-def table(rows, plugin_times):
+def targets(rows, times) -> list:
+    """The issue's targets on W2, each with the measured ratio and whether it is met."""
+    def t(task):
+        return times.get(("W2", task))
+
+    rss = {label: result["rss_mb"] for workload, label, result, _, _ in rows if workload == "W2"}
+    cpus = {task: cpu for (workload, task), cpu in times.get("cpu", {}).items() if workload == "W2"}
+    checks = []
+    shapely_ = t("plugin_shapely")
+    if shapely_ and t("geopandas_overlay"):
+        ratio = t("geopandas_overlay") / shapely_
+        checks.append(("shapely backend ≥ 2× faster than geopandas.overlay", f"{ratio:.2f}×", ratio >= 2))
+    if shapely_ and t("native_intersection"):
+        ratio = t("native_intersection") / shapely_
+        checks.append(("shapely backend ≥ 5× faster than native:intersection", f"{ratio:.2f}×", ratio >= 5))
+    plugin_rss = rss.get("plugin site check, shapely backend (YJJBNT)")
+    gpd_rss = rss.get("geopandas.overlay + groupby")
+    if plugin_rss and gpd_rss:
+        checks.append(("shapely backend peak memory ≤ geopandas's", f"{plugin_rss:.0f} / {gpd_rss:.0f} MB",
+                       plugin_rss <= gpd_rss))
+    if shapely_ and t("plugin_shapely_three"):
+        ratio = t("plugin_shapely_three") / shapely_
+        checks.append(("three-line check < 2× the single-rule time (shapely)", f"{ratio:.2f}×", ratio < 2))
+    if t("plugin_qgis") and t("pyqgis_loop"):
+        ratio = t("pyqgis_loop") / t("plugin_qgis")
+        cpu = cpus.get("pyqgis_loop", 0) / max(cpus.get("plugin_qgis", 0), 1e-9)
+        checks.append(("QGIS backend at least as fast as the PyQGIS loop",
+                       f"{ratio:.2f}× (CPU {cpu:.2f}×, both one thread)", ratio >= 1))
+    if t("plugin_postgis") and t("sql_anchor"):
+        ratio = t("plugin_postgis") / t("sql_anchor")
+        checks.append(("PostGIS backend within 1.2× of the hand-written SQL", f"{ratio:.2f}×", ratio <= 1.2))
+    return checks
+
+
+def table(rows, times):
     lines = [f"Machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python "
              f"{platform.python_version()}", "",
-             "| workload | tool | seconds | anchor ÷ plugin | peak RSS MB | areas equal |",
-             "| --- | --- | ---: | ---: | ---: | --- |"]
+             "| workload | tool | seconds | ÷ shapely backend | CPU s | peak RSS MB | areas equal |",
+             "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
     for workload, label, result, ratio, note in rows:
         ratio_text = "" if ratio is None else f"{ratio:.2f}"
         lines.append(f"| {workload} | {label} | {result['seconds']:.2f} | {ratio_text} | "
-                     f"{result['rss_mb']:.0f} | {note} |")
-    if {"W1", "W2"} <= plugin_times.keys():
-        lines += ["", f"Plugin time W1 → W2 (10× parcels and sites): ×{plugin_times['W2'] / plugin_times['W1']:.1f}"]
+                     f"{result.get('cpu_s', 0):.1f} | {result['rss_mb']:.0f} | {note} |")
+    if ("W1", "plugin_shapely") in times and ("W2", "plugin_shapely") in times:
+        lines += ["", "Shapely backend W1 → W2 (10× parcels and sites): "
+                  f"×{times[('W2', 'plugin_shapely')] / times[('W1', 'plugin_shapely')]:.1f}"]
+    checks = targets(rows, times)
+    if checks:
+        lines += ["", "| target (W2) | measured | met |", "| --- | --- | --- |"]
+        lines += [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in checks]
     return "\n".join(lines)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="W1 only")
+    parser.add_argument("--w3", action="store_true", help="also W3 (6,000,000 parcels × 100,000 sites)")
+    parser.add_argument("--only", choices=sorted(WORKLOADS), action="append", help="just these workloads")
     args = parser.parse_args()
-    rows, times = bench(["W1"] if args.quick else ["W1", "W2"])
+    workloads = args.only or (["W1"] if args.quick else ["W1", "W2"] + (["W3"] if args.w3 else []))
+    rows, times = bench(workloads)
     print(table(rows, times))
 
 

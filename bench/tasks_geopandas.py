@@ -34,6 +34,12 @@ def shapely_strtree(gpkg):
     return dict(zip(site_table["XMBH"], totals.tolist()))
 
 
+def _cpu() -> float:
+    """CPU seconds of this process, all its threads (wall time on a shared machine is noisy)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main():
     task, gpkg = sys.argv[1:3]
     start = time.perf_counter()
@@ -42,6 +48,7 @@ def main():
     out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"{task}_{Path(gpkg).stem}.json"
     out.write_text(json.dumps(areas))
     print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+                      "cpu_s": _cpu(),
                       "areas": str(out)}))
 
 

@@ -2,6 +2,8 @@
 
 ``python tasks_qgis.py TASK GPKG [ZONES]`` prints one JSON line: seconds, peak RSS (MB) and the
 file holding per-site areas. Each task times reading the data too, as a user's run would.
+Plugin tasks are named ``plugin_<backend>`` (``plugin_shapely``, ``plugin_qgis``,
+``plugin_postgis``); the PostGIS ones take a libpq connection string instead of the GeoPackage.
 """
 import json
 import os
@@ -36,17 +38,59 @@ def ruleset(kind):
     return rules
 
 
-def plugin(gpkg, kind="farmland"):
+def pg_layer(conninfo, name):
+    from qgis.core import QgsDataSourceUri
+
+    uri = QgsDataSourceUri(conninfo)
+    uri.setDataSource("public", name.lower(), "geom", "", "fid")
+    result = QgsVectorLayer(uri.uri(False), name, "postgres")
+    assert result.isValid(), (conninfo, name)
+    return result
+
+
+def plugin(source, kind="farmland", backend="shapely", outputs=False):
+    """The site check on one backend; ``outputs``: also build the output layers (every conflict
+    piece's geometry and key attributes), as the dialog does."""
     from yongji_plugin.core.shared.areas import AreaMethod
     from yongji_plugin.core.site_check.check import CheckParams, run_compliance
+    from yongji_plugin.core.site_check.outputs import result_layers
 
-    controls = {code: layer(gpkg, code) for code in ("STBHHX", "YJJBNT", "CZKFBJ")}
-    result = run_compliance(layer(gpkg, "sites"), controls, ruleset(kind), CheckParams(AreaMethod.create()))
+    read = pg_layer if backend == "postgis" else layer
+    controls = {code: read(source, code) for code in ("STBHHX", "YJJBNT", "CZKFBJ")}
+    result = run_compliance(read(source, "sites"), controls, ruleset(kind),
+                            CheckParams(AreaMethod.create(), backend=backend))
+    assert result.backend.lower().startswith(backend), result.backend
+    if outputs:
+        assert result_layers(result)["conflicts"].featureCount() == len(result.pieces)
     return {s.site.site_id: s.outcomes["no_overlap_permanent_farmland"].area for s in result.sites}
 
 
-def plugin_three(gpkg):
+def plugin_shapely(gpkg):
+    return plugin(gpkg)
+
+
+def plugin_qgis(gpkg):
+    return plugin(gpkg, backend="qgis")
+
+
+def plugin_postgis(conninfo):
+    return plugin(conninfo, backend="postgis")
+
+
+def plugin_shapely_outputs(gpkg):
+    return plugin(gpkg, outputs=True)
+
+
+def plugin_shapely_three(gpkg):
     return plugin(gpkg, "three")
+
+
+def plugin_qgis_three(gpkg):
+    return plugin(gpkg, "three", backend="qgis")
+
+
+def plugin_postgis_three(conninfo):
+    return plugin(conninfo, "three", backend="postgis")
 
 
 def native_intersection(gpkg):
@@ -79,13 +123,17 @@ def pyqgis_loop(gpkg):
     return areas
 
 
-def qa_coverage(zones_gpkg):
+def qa_coverage(zones_gpkg, backend="shapely"):
     from yongji_plugin.core.plan_qa.model import load_qa_rules
     from yongji_plugin.core.plan_qa.run import run_qa
 
     result = run_qa({"GHFQ": layer(zones_gpkg, "GHFQ"), "XZQ": layer(zones_gpkg, "XZQ")},
-                    load_qa_rules().subset(["CV-01"]))
+                    load_qa_rules().subset(["CV-01"]), backend=backend)
     return {"errors": len(result.errors), "zones": layer(zones_gpkg, "GHFQ").featureCount()}
+
+
+def qa_coverage_qgis(zones_gpkg):
+    return qa_coverage(zones_gpkg, "qgis")
 
 
 def _print_layers(gpkg, zones_gpkg):
@@ -117,8 +165,16 @@ def print_bare(gpkg, zones_gpkg, out):
     return {"__seconds__": time.perf_counter() - start}
 
 
-TASKS = {f.__name__: f for f in (plugin, plugin_three, native_intersection, pyqgis_loop, qa_coverage,
+TASKS = {f.__name__: f for f in (plugin_shapely, plugin_qgis, plugin_postgis, plugin_shapely_outputs,
+                                  plugin_shapely_three, plugin_qgis_three, plugin_postgis_three,
+                                  native_intersection, pyqgis_loop, qa_coverage, qa_coverage_qgis,
                                   print_plugin, print_bare)}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process, all its threads (wall time on a shared machine is noisy)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -127,10 +183,11 @@ def main():
     areas = TASKS[task](*args)
     seconds = areas.pop("__seconds__", None) if isinstance(areas, dict) else None
     seconds = seconds if seconds is not None else time.perf_counter() - start
-    out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"{task}_{Path(args[0]).stem}.json"
+    label = os.environ.get("BENCH_LABEL") or Path(args[0]).stem
+    out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"{task}_{label}.json"
     out.write_text(json.dumps(areas))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print(json.dumps({"seconds": seconds, "rss_mb": rss, "areas": str(out)}))
+    print(json.dumps({"seconds": seconds, "rss_mb": rss, "cpu_s": _cpu(), "areas": str(out)}))
     sys.stdout.flush()
     os._exit(0)  # skip QGIS teardown: not part of any tool's time
 

@@ -62,8 +62,9 @@ def run_compliance_check(data: Path, project, out: Path) -> None:
     gpkg = folder / "compliance_result.gpkg"
     if gpkg.exists():
         gpkg.unlink()
-    write_geopackage(result_layers(result), gpkg)
-    paths = write_report(result, folder / "report.html")
+    layers = write_geopackage(result_layers(result), gpkg)
+    paths = write_report(result, folder / "report.html",
+                         outputs_note=f"{', '.join(layers)} ({gpkg.name})")
     counts = result.counts()
     print(f"Compliance check: {counts} -> {gpkg}, {paths['html']}, {paths['pdf']}")
 
@@ -78,6 +79,43 @@ def run_plan_qa(data: Path, project, out: Path) -> None:
     result = run_qa(layers_by_code(project.mapLayers().values()), rules)
     paths = write_qa_report(result, out / "qa" / "qa_report.html", str(data), "EPSG:4546", rules.tolerance)
     print(f"Plan QA: {len(result.errors)} errors in {len(result.outcomes)} rules -> {paths['pdf']}")
+
+
+def _fresh(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()
+    return path
+
+
+def run_measures(data: Path, project, out: Path) -> None:
+    """建筑高度控制检查 on the demo buildings, 15分钟社区生活圈 on the demo streets."""
+    from qgis.core import QgsVectorLayer
+
+    from yongji_plugin.core.measures import heights_outputs, life_circle_outputs
+    from yongji_plugin.core.measures.heights import HeightParams, run_height_check
+    from yongji_plugin.core.measures.life_circle import LifeCircleParams, method_label, run_life_circle
+    from yongji_plugin.core.measures.life_circle_table import load_life_circle_table
+    from yongji_plugin.core.plan_data.loader import layers_by_code
+    from yongji_plugin.core.shared.areas import AreaMethod
+    from yongji_plugin.core.shared.output_fields import write_geopackage
+
+    plan = layers_by_code(project.mapLayers().values())
+    buildings = QgsVectorLayer(f"{data}|layername=buildings", "示例建筑", "ogr")
+    heights = run_height_check(buildings, plan["JZGDKZ"], HeightParams(AreaMethod.create()))
+    layers = heights_outputs.result_layers(heights)
+    write_geopackage(layers, _fresh(out / "heights" / "heights_result.gpkg"))
+    paths = heights_outputs.write_report(heights, out / "heights" / "heights_report.html", layers)
+    print(f"Height check: {heights.counts()} -> {paths['pdf']}")
+    circle = run_life_circle(plan["GGFWSS"], plan["JZQ"], plan["ZXCQDL"], load_life_circle_table(),
+                             LifeCircleParams(AreaMethod.create()))
+    layers = life_circle_outputs.result_layers(circle)
+    write_geopackage(layers, _fresh(out / "life_circle" / "life_circle_result.gpkg"))
+    paths = life_circle_outputs.write_report(circle, out / "life_circle" / "life_circle_report.html",
+                                             layers[life_circle_outputs.AREAS])
+    lacking = sum(1 for area in circle.areas if circle.lacks(area))
+    print(f"Life circle ({method_label(circle.method)}): {lacking} of {len(circle.areas)} residential areas "
+          f"lack a required facility -> {paths['pdf']}")
 
 
 def print_maps(project, out: Path) -> None:
@@ -118,6 +156,7 @@ def main() -> int:
     render_overview(project, args.out / "overview.png")
     run_compliance_check(args.data, project, args.out)
     run_plan_qa(args.data, project, args.out)
+    run_measures(args.data, project, args.out)
     print_maps(project, args.out)
     print(f"Wrote {args.out / 'yongji_demo.qgz'} and {args.out / 'overview.png'}")
     project.clear()

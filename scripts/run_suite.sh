@@ -14,10 +14,12 @@ rm -f "$junit" "$summary"
 selection=(tests)  # the whole suite, unless the arguments name test files or folders themselves
 for arg in "$@"; do [[ $arg == tests* ]] && selection=(); done
 pytest_args=(-m pytest "${selection[@]}" --qgis_disable_gui -p no:cacheprovider --junitxml="$junit" "$@")
-# the suite as from a terminal: a shell that runs make in the background ignores SIGINT, which
+# the suite as from a terminal: a shell that runs make in the background ignores SIGINT (a runner
+# may block it), which
 # every child would inherit (the Ctrl+C test of qgis_process then fails on QGIS 3.40)
 as_in_a_terminal=(/usr/bin/python3 -c 'import os, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_DFL)
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 os.execvp(sys.argv[1], sys.argv[1:])')
 start=$(date +%s)
 case $host in

@@ -75,6 +75,30 @@ def plan(demo_gpkg):
     gc.collect()  # free the layers while QGIS is still up
 
 
+@pytest.fixture(scope="session")
+def postgis_demo(demo_gpkg):
+    """A throw-away PostGIS server with the demo 一张图 copied into database ``yongji`` (one table
+    per layer, lower-case code); ``.plan`` holds the PostGIS layers by code."""
+    import postgis_server
+    from qgis.core import QgsVectorLayer
+
+    from yongji_plugin.core.plan_data.loader import open_plan
+    from yongji_plugin.core.plan_data.sources import Source
+
+    tables = postgis_server.Tables(postgis_server.Server().start())
+    demo = open_plan(Source("gpkg", str(demo_gpkg)))  # named as the plugin names them
+    demo = {code: demo[code] for code in PLAN_CODES if code in demo}
+    demo["sites"] = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
+    tables.plan = tables.copy_plan(demo)
+    demo.clear()
+    yield tables
+    tables.plan.clear()
+    tables.close()
+
+
+PLAN_CODES = ("sites", "XZQ", "XZQ_XZ", "STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX", "DLTB", "GHFQ")
+
+
 @pytest.fixture()
 def iface(qgis_iface):
     """pytest-qgis' stub iface, with the plugin-menu calls it lacks recorded in a dict."""

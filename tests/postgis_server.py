@@ -77,3 +77,60 @@ class Server:
     def stop(self):
         _as_postgres([BIN / "pg_ctl", "-D", self.data, "-m", "immediate", "stop"])
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Tables:
+    """Layers copied into a server's databases and read back through QGIS as PostGIS layers."""
+
+    def __init__(self, server: Server):
+        self.server = server
+        self.layers = []  # every layer handed out, freed before the server stops
+        self.databases = {}  # name -> layers copied into it by copy_once
+
+    def uri(self, database="yongji", user="postgres") -> str:
+        return self.server.uri(database).replace("user=postgres", f"user={user}")
+
+    def create_database(self, name: str) -> None:
+        self.server.psql(f"CREATE DATABASE {name}")
+        self.server.psql("CREATE EXTENSION postgis", database=name)
+
+    def table(self, layer, name: str, database="yongji"):
+        from qgis.core import QgsDataSourceUri, QgsVectorLayerExporter
+
+        uri = QgsDataSourceUri(self.uri(database))
+        uri.setDataSource("public", name, "geom", "", "fid")
+        error, message = QgsVectorLayerExporter.exportLayer(layer, uri.uri(False), "postgres", layer.crs())
+        assert error == QgsVectorLayerExporter.NoError, message
+        return self.layer(name, database)
+
+    def layer(self, name: str, database="yongji", user="postgres"):
+        from qgis.core import QgsDataSourceUri, QgsVectorLayer
+
+        uri = QgsDataSourceUri(self.uri(database, user))
+        uri.setDataSource("public", name, "geom", "", "fid")
+        layer = QgsVectorLayer(uri.uri(False), name, "postgres")
+        assert layer.isValid(), name
+        self.layers.append(layer)
+        return layer
+
+    def copy_plan(self, layers: dict, database="yongji") -> dict:
+        """Each layer as a table named by its lower-case code; the PostGIS layers by code."""
+        copies = {code: self.table(layer, code.lower(), database) for code, layer in layers.items()}
+        for code, copy in copies.items():
+            copy.setName(layers[code].name())
+        return copies
+
+    def copy_once(self, database: str, layers: dict) -> dict:
+        """``layers`` copied into a new database of their own, the first time it is asked for."""
+        if database not in self.databases:
+            self.create_database(database)
+            self.databases[database] = self.copy_plan(layers, database)
+        return self.databases[database]
+
+    def close(self) -> None:
+        import gc
+
+        self.layers.clear()
+        self.databases.clear()
+        gc.collect()
+        self.server.stop()

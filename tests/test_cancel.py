@@ -20,7 +20,6 @@ import pytest
 from cancel_feedback import CancelAt, spread
 from qgis.core import (
     QgsApplication,
-    QgsCoordinateReferenceSystem,
     QgsExpression,
     QgsFeedback,
     QgsGeometry,
@@ -30,7 +29,8 @@ from qgis.core import (
 )
 from qgis.core import qgsfunction
 
-from yongji_plugin.core.engine.control_index import ControlIndex
+from yongji_plugin.core.engine.layers import ControlLayer
+from yongji_plugin.core.engine.overlay import OverlayEngine
 from yongji_plugin.core.measures.township_figures import township_coverage
 from yongji_plugin.core.plan_data.loader import open_plan
 from yongji_plugin.core.plan_data.sources import Source
@@ -50,6 +50,7 @@ from yongji_plugin.paths import plugin_version
 from yongji_plugin.processing.provider import YongjiProvider
 
 POINTS = range(7)  # indices into spread(): before the start, 10 … 90 %, the last
+SQUARE = "POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000, 440000 3860000))"
 
 
 def _at(total, point):
@@ -138,9 +139,11 @@ def test_plan_qa_writers_refuse_a_canceled_result(defective_plan, tmp_path):
     assert _files(tmp_path) == []
 
 
-def test_index_canceled_while_it_is_built_is_a_clean_cancel(defective_plan):
+@pytest.mark.parametrize("backend", ["qgis", "shapely"])
+def test_index_canceled_while_it_is_built_is_a_clean_cancel(defective_plan, backend):
     """QgsSpatialIndex built under a feedback canceled midway raises ``Exception: unknown``; the
-    engine turns it into its own ``Canceled`` (a PlanError), never a traceback or a partial index."""
+    engine turns it into its own ``Canceled`` (a PlanError), never a traceback or a partial index;
+    the bulk reader of the shapely backend stops as cleanly."""
     from yongji_plugin.core.shared.cancel import Canceled
 
     feedback, seen = QgsFeedback(), [0]
@@ -154,8 +157,9 @@ def test_index_canceled_while_it_is_built_is_a_clean_cancel(defective_plan):
 
     try:
         with pytest.raises(Canceled) as raised:
-            ControlIndex(defective_plan["YJJBNT"], "YJJBNT", QgsCoordinateReferenceSystem("EPSG:4546"),
-                         filter_expression="yongji_cancel_probe()", feedback=feedback)
+            with OverlayEngine(AreaMethod.create(), backend, feedback=feedback) as engine:
+                engine.overlay(engine.sites([QgsGeometry.fromWkt(SQUARE)]),
+                               ControlLayer(defective_plan["YJJBNT"], "YJJBNT", "yongji_cancel_probe()"))
         assert isinstance(raised.value, PlanError)
         assert seen[0] >= 100
     finally:
@@ -327,6 +331,25 @@ def test_print_algorithm_canceled_fails_and_leaves_no_partial_atlas(provider, de
     assert len(_files(tmp_path / "maps")) == (0 if at == 0 else 1)
 
 
+def _plan_that_keeps_qa_busy(demo_gpkg, path):
+    """The demo plan with its land-use parcels and farmland copied in eight more times. qgis_process
+    notices a Ctrl+C only when it next processes events, every few seconds of progress; the demo's
+    QA finishes sooner than that on a fast machine. The copies overlap, so QA runs long."""
+    from osgeo import gdal
+
+    shutil.copyfile(demo_gpkg, path)
+    for _ in range(8):
+        gdal.VectorTranslate(str(path), str(demo_gpkg), accessMode="append", layers=["DLTB", "YJJBNT"])
+    return path
+
+
+def _as_from_a_terminal():
+    """Ctrl+C reaches qgis_process as it would from a terminal: a CI runner may start the suite with
+    SIGINT ignored or blocked, and a child inherits both (the signal then never arrives)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_qgis_process_interrupted_exits_non_zero_and_writes_nothing(demo_gpkg, tmp_path):
     """Ctrl+C cancels qgis_process's feedback. Today the plan QA then either ends in a traceback
     (``Exception: unknown``) or exits 0 with an error layer and a report of "0 errors"."""
@@ -339,10 +362,11 @@ def test_qgis_process_interrupted_exits_non_zero_and_writes_nothing(demo_gpkg, t
                             capture_output=True, text=True, timeout=180)
     assert enable.returncode == 0, enable.stderr
     out = tmp_path / "out"
+    plan = _plan_that_keeps_qa_busy(demo_gpkg, tmp_path / "busy_plan.gpkg")
     process = subprocess.Popen(
-        ["/usr/bin/qgis_process.bin", "run", "yongji:planqa", "--", f"PLAN_GPKG={demo_gpkg}",
+        ["/usr/bin/qgis_process.bin", "run", "yongji:planqa", "--", f"PLAN_GPKG={plan}",
          f"OUTPUT={out / 'qa.gpkg'}", f"REPORT={out / 'qa.html'}"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_as_from_a_terminal)
     output = []
     reader = threading.Thread(target=lambda: output.extend(iter(lambda: process.stdout.read(1), "")))
     reader.start()

@@ -23,6 +23,7 @@ from yongji_plugin.core.site_check.outputs import result_layers, write_geopackag
 from yongji_plugin.core.site_check.ruleset import load_ruleset
 
 REL = 1e-6
+BACKENDS = ["shapely", "qgis", "postgis"]
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +42,33 @@ def sites(demo_gpkg):
     gc.collect()
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request):
+    """Each overlay engine backend in turn: the check's tests run under every one of them."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def result(plan, sites):
-    outcome = run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+def checked_plan(request, backend, plan):
+    """The control layers as the backend reads them: the GeoPackage, or its copy in PostGIS."""
+    if backend == "postgis":
+        return {code: layer for code, layer in request.getfixturevalue("postgis_demo").plan.items()
+                if code != "sites"}
+    return plan
+
+
+@pytest.fixture(scope="module")
+def result(checked_plan, sites, backend):
+    outcome = run_compliance(sites, checked_plan, load_ruleset(), CheckParams(AreaMethod.create(), backend=backend))
+    yield outcome
+    del outcome
+    gc.collect()
+
+
+@pytest.fixture(scope="module")
+def reference(plan, sites):
+    """The QGIS backend on the GeoPackage: what every backend must agree with (1e-9)."""
+    outcome = run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create(), backend="qgis"))
     yield outcome
     del outcome
     gc.collect()
@@ -110,12 +135,34 @@ def test_every_verdict_case(result, sites):
     assert all(not s.outcomes["within_urban_boundary"].applicable for s in infrastructure)
 
 
-def test_same_areas_in_other_crs(plan, sites, result, tmp_path):
+def test_backends_agree(result, reference, backend):
+    """Areas to 1e-9, verdicts, reasons, pieces per site and rule, breakdown and repairs."""
+    assert result.backend.lower().startswith(backend) and reference.backend.startswith("QGIS")
+    assert len(result.sites) == len(reference.sites)
+    for mine, theirs in zip(result.sites, reference.sites):
+        assert mine.verdict == theirs.verdict and len(mine.reasons) == len(theirs.reasons)
+        assert _close(mine.area, theirs.area, 1e-9)
+        for key, outcome in theirs.outcomes.items():
+            assert _close(mine.outcomes[key].area, outcome.area, 1e-9, 1e-6), (mine.site.site_id, key)
+            assert mine.outcomes[key].status == outcome.status
+        assert [(b["rule_id"], b["class_code"]) for b in mine.breakdown] == \
+               [(b["rule_id"], b["class_code"]) for b in theirs.breakdown]
+        assert all(_close(a["area"], b["area"], 1e-9, 1e-6) for a, b in zip(mine.breakdown, theirs.breakdown))
+
+    def pieces(outcome):
+        return sorted((p.site_key, p.rule_id, p.status, round(p.area, 3), tuple(sorted(p.attributes.items())))
+                      for p in outcome.pieces)
+    assert pieces(result) == pieces(reference)
+    assert [(r.layer, r.feature, r.problem) for r in result.repairs] == \
+           [(r.layer, r.feature, r.problem) for r in reference.repairs]
+
+
+def test_same_areas_in_other_crs(checked_plan, sites, result, backend, tmp_path):
     base = {s.site.site_id: (s.area, {k: o.area for k, o in s.outcomes.items()}) for s in result.sites}
     for authid in ("EPSG:4326", "EPSG:4525"):
         moved = sites.materialize(_reproject_request(authid))
         assert moved.crs().authid() == authid
-        other = run_compliance(moved, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+        other = run_compliance(moved, checked_plan, load_ruleset(), CheckParams(AreaMethod.create(), backend=backend))
         for s in other.sites:
             area, rules = base[s.site.site_id]
             assert _close(s.area, area, 1e-6, 1e-4), (authid, s.site.site_id)
@@ -148,9 +195,9 @@ def test_overlapping_control_features_count_once():
     assert _close(mu(outcome.area), 750.0)
 
 
-def test_ellipsoidal_is_explicit_and_close(plan, sites, result):
+def test_ellipsoidal_is_explicit_and_close(checked_plan, sites, result, backend):
     method = AreaMethod.create(method=ELLIPSOIDAL)
-    other = run_compliance(sites, plan, load_ruleset(), CheckParams(method))
+    other = run_compliance(sites, checked_plan, load_ruleset(), CheckParams(method, backend=backend))
     assert "ellipsoidal" in method.describe() and "planar" in result.params.area.describe()
     for a, b in zip(result.sites, other.sites):
         assert a.area != b.area and abs(a.area - b.area) / a.area < 1e-3

@@ -3,6 +3,8 @@ import time
 
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 
 from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
 from yongji_plugin.core.plan_data.sources import Source
@@ -42,6 +44,30 @@ def test_runs_in_background_and_adds_styled_results(project_with_plan, qgis_ifac
     assert project.layerTreeRoot().findGroup("Compliance check results") is not None
     assert dialog.outputs["conflicts"].renderer().type() == "categorizedSymbol"
     assert "non-compliant" in dialog.statusLabel.text()
+
+
+def test_report_paths_shown_as_links_and_folder_opens(project_with_plan, qgis_iface, tmp_path, monkeypatch):
+    """The report is written in the background beside the output; its HTML and PDF paths are
+    links in the dialog whether or not a viewer opened them, and the folder opens on request."""
+    project, sites = project_with_plan
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or False)
+    dialog = ComplianceDialog(qgis_iface, open_report=True)
+    assert not dialog.openFolderButton.isEnabled() and dialog.reportLabel.text() == ""
+    dialog.sitesCombo.setCurrentIndex(dialog.sitesCombo.findData(sites.id()))
+    dialog.outputEdit.setText(str(tmp_path / "check.gpkg"))
+    dialog.run()
+    _wait(dialog, 180)
+    html, pdf = tmp_path / "check_report.html", tmp_path / "check_report.pdf"
+    assert html.exists() and pdf.exists() and pdf.stat().st_size > 100_000
+    assert opened == [str(html)]  # it tried to open the report; no viewer here
+    text = dialog.reportLabel.text()
+    for path in (html, pdf):
+        assert f'href="{QUrl.fromLocalFile(str(path)).toString()}"' in text and str(path) in text
+    assert "no viewer opened the report" in dialog.statusLabel.text()
+    assert dialog.openFolderButton.isEnabled()
+    dialog.openFolderButton.click()
+    assert opened[-1] == str(tmp_path)
 
 
 def test_selected_only_and_cancel(project_with_plan, qgis_iface):

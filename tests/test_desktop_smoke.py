@@ -57,13 +57,14 @@ def test_plugin_in_real_qgis_desktop(tmp_path):
     assert result["loaded"]
     first = result["first"]
     assert first["toolbars"] == 1 and first["toolbar_visible"]
-    assert first["toolbar_actions"] == len(first["actions"]) == 7
+    assert first["toolbar_actions"] == len(first["actions"]) == 9
     assert first["toolbar_title"] == "永济一张图"
     assert "加载规划图层" in first["action_texts"]
     assert first["provider_name"] == "永济国土空间规划"
     assert {"yongji:inspectsource", "yongji:sitecompliance", "yongji:planqa", "yongji:printsheets",
-            "yongji:importcoordinates", "yongji:exportcoordinates"} <= set(first["algorithms"])
-    assert {"加载规划图层", "项目选址合规性检查", "规划成果质检", "专题图打印", "坐标文件导入", "设置",
-            "帮助"} <= set(first["action_texts"])
+            "yongji:importcoordinates", "yongji:exportcoordinates", "yongji:heightcheck",
+            "yongji:lifecircle"} <= set(first["algorithms"])
+    assert {"加载规划图层", "项目选址合规性检查", "规划成果质检", "建筑高度控制检查", "15分钟社区生活圈",
+            "专题图打印", "坐标文件导入", "设置", "帮助"} <= set(first["action_texts"])
     assert result["after_reloads"] == first
     assert result["screenshot"].stat().st_size > 10000

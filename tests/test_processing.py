@@ -133,3 +133,38 @@ def test_check_runs_inside_a_model_and_supports_batch(provider, demo_gpkg):
     if isinstance(summary, str):
         summary = QgsVectorLayer(summary, "summary", "ogr")
     assert summary.featureCount() == 20
+
+
+class _Log(QgsProcessingFeedback):
+    """A feedback that keeps what the algorithm logs."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802 - Qt API
+        self.lines.append(info)
+        super().pushInfo(info)
+
+
+@pytest.mark.parametrize("backend, words", [(1, "shapely"), (2, "QGIS"), (None, "shapely")])
+def test_backend_parameter_and_log(provider, demo_gpkg, backend, words):
+    """BACKEND picks the overlay engine (empty: the Settings' choice, auto by default); the log
+    and the report name the one that ran; a backend that cannot run is a Processing error."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    params = {"SITES": f"{demo_gpkg}|layername=sites", "PLAN_GPKG": str(demo_gpkg),
+              "SITE_SUMMARY": "TEMPORARY_OUTPUT"}
+    if backend is not None:
+        params["BACKEND"] = backend
+    log = _Log()
+    result = processing.run("yongji:sitecompliance", params, feedback=log)
+    assert result["SITE_SUMMARY"].featureCount() == 20
+    assert any(line.startswith("Overlay engine: " + words) for line in log.lines), log.lines
+    qa = _Log()
+    processing.run("yongji:planqa", {"PLAN_GPKG": str(demo_gpkg), "RULES": [0], "OUTPUT": "TEMPORARY_OUTPUT",
+                                     **({"BACKEND": backend} if backend is not None else {})}, feedback=qa)
+    assert any(line.startswith("Overlay engine: " + words) for line in qa.lines), qa.lines
+    with pytest.raises(QgsProcessingException, match="postgis engine backend cannot run here"):
+        processing.run("yongji:sitecompliance", {**params, "BACKEND": 3})

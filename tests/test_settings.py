@@ -17,6 +17,17 @@ def test_saved_defaults_reach_the_check_dialog(qgis_iface):
     PluginSettings().save()
 
 
+def test_engine_backend_is_a_setting(qgis_iface):
+    dialog = SettingsDialog(qgis_iface)
+    assert dialog.backendCombo.count() == 4 and dialog.backendCombo.currentIndex() == 0  # automatic
+    dialog.backendCombo.setCurrentIndex(2)
+    assert dialog.save()
+    assert PluginSettings.load().engine_backend == "qgis"
+    assert SettingsDialog(qgis_iface).backendCombo.currentIndex() == 2
+    PluginSettings().save()
+    assert PluginSettings.load().engine_backend == "auto"
+
+
 def test_geographic_crs_is_refused(qgis_iface):
     dialog = SettingsDialog(qgis_iface)
     dialog.crsEdit.setText("EPSG:4326")

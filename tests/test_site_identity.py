@@ -14,7 +14,7 @@ from shapely.geometry import box
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.site_check.check import NONCOMPLIANT, CheckParams, run_compliance
 from yongji_plugin.core.site_check.outputs import result_layers
-from yongji_plugin.core.site_check.report import report_context, write_report
+from yongji_plugin.core.site_check.report import ReportWriter, write_report
 from yongji_plugin.core.site_check.ruleset import load_ruleset
 
 WEST = box(440000, 3860000, 440500, 3860500)  # 耕地 (01)
@@ -48,16 +48,26 @@ def _check(sites):
     return run_compliance(sites, _plan(), _rules(), CheckParams(AreaMethod.create()))
 
 
+def _sections(result):
+    """The report's site sections as the template gets them (maps left out)."""
+    writer = ReportWriter(result, "report.html", with_maps=False)
+    return [writer.site_context(index) for index in writer.detailed]
+
+
+def _breakdown(section):
+    return [row for table in section["breakdowns"] for row in table["rows"]]
+
+
 def _shares(section):
-    return sum(float(row["pct"].rstrip("%")) for row in section["breakdown"])
+    return sum(float(row["pct"].rstrip("%")) for row in _breakdown(section))
 
 
 def test_duplicate_ids_keep_their_own_breakdown_conflicts_and_map(tmp_path):
     sites = _sites(["A", "A"])  # feature 1 on 耕地 only, feature 2 on 林地 and the red line
     result = _check(sites)
-    sections = report_context(result, {})["sites"]
+    sections = _sections(result)
     assert [round(_shares(s), 2) for s in sections] == [100.0, 100.0]  # was [200.0, 200.0]
-    assert [[row["code"] for row in s["breakdown"]] for s in sections] == [["01"], ["03"]]
+    assert [[row["title"].split()[0] for row in _breakdown(s)] for s in sections] == [["01"], ["03"]]
 
     first, second = result.sites
     assert (first.site.key, second.site.key) == (1, 2)
@@ -73,7 +83,7 @@ def test_duplicate_ids_keep_their_own_breakdown_conflicts_and_map(tmp_path):
         [(1, "01"), (2, "03")]
 
     html = write_report(result, tmp_path / "report.html")["html"].read_text(encoding="utf-8")
-    assert len(set(re.findall(r"site_\d{4}\.png", html))) == 2  # a map each, not one shared
+    assert len(set(re.findall(r"site_\d{5}_conflict\.png", html))) == 2  # a map each, not one shared
 
 
 def test_duplicate_ids_are_reported_naming_every_feature():
@@ -98,7 +108,7 @@ def test_null_and_empty_ids_never_borrow_a_real_id():
         assert any("has no id" in r for r in site_result.reasons), site_result.reasons
     assert any(re.search(r"用地红线: features 2, 3, 4 have no id in XMBH", w) for w in result.warnings), \
         result.warnings
-    sections = report_context(result, {})["sites"]
+    sections = _sections(result)
     assert all(abs(_shares(s) - 100.0) < 0.01 for s in sections)
 
 

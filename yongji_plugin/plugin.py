@@ -25,6 +25,8 @@ def action_specs():
         ("load", "load", tr("Load plan layers"), "open_load_dialog"),
         ("check", "check", tr("Project site compliance check"), "open_check_dialog"),
         ("qa", "qa", tr("Plan data quality check"), "open_qa_dialog"),
+        ("heights", "heights", tr("Building height check"), "open_heights_dialog"),
+        ("lifecircle", "lifecircle", tr("15-minute community life circle"), "open_life_circle_dialog"),
         ("print", "print", tr("Print thematic maps"), "open_print_dialog"),
         ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
         ("settings", "settings", tr("Settings"), "open_settings"),
@@ -114,6 +116,16 @@ class YongjiPlugin:
         from .gui.plan_qa.dialog import QaDialog
 
         return self._show("qa", lambda: QaDialog(self.iface, self.iface.mainWindow()))
+
+    def open_heights_dialog(self):
+        from .gui.measures.height_dialog import HeightCheckDialog
+
+        return self._show("heights", lambda: HeightCheckDialog(self.iface, self.iface.mainWindow()))
+
+    def open_life_circle_dialog(self):
+        from .gui.measures.life_circle_dialog import LifeCircleDialog
+
+        return self._show("lifecircle", lambda: LifeCircleDialog(self.iface, self.iface.mainWindow()))
 
     def open_print_dialog(self):
         from .gui.printing.dialog import PrintDialog

@@ -74,7 +74,7 @@
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="31"/>
+        <location filename="../../yongji_plugin/plugin.py" line="33"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="80"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="83"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="87"/>
+        <location filename="../../yongji_plugin/plugin.py" line="89"/>
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="33"/>
+        <location filename="../../yongji_plugin/processing/provider.py" line="36"/>
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="109"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="138"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="134"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="163"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="281"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="281"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="285"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="282"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="285"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -239,22 +239,22 @@
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="87"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="84"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="84"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="84"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
@@ -279,17 +279,17 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="199"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="149"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="48"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="27"/>
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="55"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="30"/>
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -299,37 +299,37 @@
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="112"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="42"/>
         <source>Project site compliance review report</source>
         <translation>项目选址合规性审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="19"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="45"/>
         <source>Generated by the Yongji Spatial Plan plugin. Check the data source before signing; demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件生成。签字前请核对数据来源；演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="47"/>
         <source>Site layer</source>
         <translation>用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="21"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="22"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
         <source>Area tolerance</source>
         <translation>面积容差</translation>
     </message>
@@ -339,52 +339,52 @@
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="76"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
         <source>Site id</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
         <source>Site name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
         <source>Site type</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="176"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="69"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="25"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
         <source>Share of site</source>
         <translation>占项目面积比例</translation>
     </message>
@@ -394,22 +394,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
-        <source>Breakdown</source>
-        <translation>分项</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="26"/>
-        <source>Class</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="27"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
@@ -419,22 +409,22 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="28"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="184"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="194"/>
         <source>Rule set {path} cannot be read: {error}</source>
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="116"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -469,7 +459,7 @@
         <translation>几何已修复（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="42"/>
         <source>Planar (plan CRS)</source>
         <translation>平面（规划坐标系）</translation>
     </message>
@@ -479,37 +469,37 @@
         <translation>CGCS2000 椭球面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="47"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="48"/>
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="48"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="49"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="74"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="77"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="74"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="77"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="80"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="83"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="92"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="95"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="98"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="101"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
@@ -524,12 +514,12 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="128"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="135"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="150"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
@@ -539,7 +529,7 @@
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/task.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/site_check/task.py" line="119"/>
         <source>Report not written: {error}</source>
         <translation>报告未能写出：{error}</translation>
     </message>
@@ -814,7 +804,7 @@
         <translation>已写出 {count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="136"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="138"/>
         <source>layer {codes} missing</source>
         <translation>缺少图层 {codes}</translation>
     </message>
@@ -894,7 +884,7 @@
         <translation>共 {total} 个错误，此处列出 {shown} 个；全部错误见错误图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="93"/>
+        <location filename="../../yongji_plugin/core/plan_qa/outputs.py" line="94"/>
         <source>Plan data quality report</source>
         <translation>规划成果质检报告</translation>
     </message>
@@ -934,37 +924,37 @@
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="52"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="34"/>
         <source>{rule}: overlaps {layer} feature {fid} by {area:.2f} m²</source>
         <translation>{rule}：与{layer}要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="66"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="46"/>
         <source>{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²</source>
         <translation>{rule}：与本图层要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="81"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="61"/>
         <source>{rule}: {area:.2f} m² outside the boundary</source>
         <translation>{rule}：{area:.2f} 平方米超出市域边界</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="117"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="76"/>
         <source>{rule}: gap of {area:.2f} m²</source>
         <translation>{rule}：存在 {area:.2f} 平方米的缝隙</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="139"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="84"/>
         <source>{rule}: {area:.2f} m² outside {container}</source>
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="56"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="57"/>
         <source>Tick at least one rule</source>
         <translation>请至少勾选一条规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="61"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="62"/>
         <source>No plan layers in the project: load the plan layers first</source>
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
@@ -974,7 +964,7 @@
         <translation>规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="77"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="80"/>
         <source>{errors} errors; {failed} rules failed, {skipped} skipped</source>
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
@@ -999,52 +989,52 @@
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="70"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="69"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="72"/>
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="75"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="78"/>
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="172"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="166"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="169"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="204"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="207"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="94"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="93"/>
         <source>Map sheet needs layer {name} ({code}), which is missing</source>
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="182"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="184"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="270"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="262"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="322"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="314"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -1144,14 +1134,9 @@
         <translation>该检查的冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="30"/>
+        <location filename="../../yongji_plugin/plugin.py" line="32"/>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/engine/control_index.py" line="45"/>
-        <source>Control layer {name} {problem}</source>
-        <translation>控制线图层 {name}：{problem}</translation>
     </message>
     <message>
         <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="82"/>
@@ -1174,7 +1159,7 @@
         <translation>没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="105"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="100"/>
         <source>Plan layer {name} ({code}) {problems}</source>
         <translation>规划图层 {name}（{code}）：{problems}</translation>
     </message>
@@ -1204,12 +1189,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="112"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="141"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="143"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -1239,102 +1224,102 @@
         <translation>必须是映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="97"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="98"/>
         <source>applies_to needs field and values (a list of text), e.g. {{field: XMLX, values: [城镇建设]}}</source>
         <translation>applies_to 需要 field 和 values（文本列表），例如 {{field: XMLX, values: [城镇建设]}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="118"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="119"/>
         <source>class_table {table} is not a code table</source>
         <translation>class_table {table} 不是代码表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="187"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="197"/>
         <source>Rule set {path} is not valid:</source>
         <translation>规则集 {path} 无效：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="196"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="207"/>
         <source>the file must be a mapping with a list of rules</source>
         <translation>文件必须是包含规则列表（rules）的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="198"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="209"/>
         <source>unknown key {key}</source>
         <translation>未知的键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="237"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="248"/>
         <source>key {key} {problem}</source>
         <translation>键 {key} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="203"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="214"/>
         <source>the rule set has no rules: a check without rules would pass every site</source>
         <translation>规则集没有规则：没有规则的检查会判定每个地块都合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="205"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="216"/>
         <source>rules must be a list</source>
         <translation>rules 必须是列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="218"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="229"/>
         <source>rule {rule} must be a mapping</source>
         <translation>规则 {rule} 必须是映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="220"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="231"/>
         <source>rule {rule}: {problem}</source>
         <translation>规则 {rule}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="227"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="238"/>
         <source>unknown kind {kind} (known: {kinds})</source>
         <translation>未知的类型 {kind}（可用：{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="233"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="244"/>
         <source>key {key} is missing</source>
         <translation>缺少键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="238"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="249"/>
         <source>unknown key {key} for kind {kind}</source>
         <translation>类型 {kind} 没有键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="243"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="254"/>
         <source>the id may hold only ASCII letters, digits and _ (it names output fields)</source>
         <translation>编号只能包含 ASCII 字母、数字和 _（它用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="255"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="275"/>
         <source>layer {code} is not in the layer catalogue</source>
         <translation>图层 {code} 不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="257"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="277"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="257"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="277"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="258"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="278"/>
         <source>layer {code} ({name}) is a {geometry} layer, not a polygon layer</source>
         <translation>图层 {code}（{name}）是{geometry}图层，不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="268"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="288"/>
         <source>filter {expr} is not a valid expression: {error}</source>
         <translation>筛选条件 {expr} 不是有效的表达式：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="298"/>
         <source>rule {rule}: the id is used by rules {numbers}; each rule needs its own id</source>
         <translation>规则 {rule}：该编号被第 {numbers} 条规则重复使用；每条规则须有唯一编号</translation>
     </message>
@@ -1384,7 +1369,7 @@
         <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="69"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
@@ -1469,132 +1454,132 @@
         <translation>{reason}（{geos}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="56"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="65"/>
         <source>{what} (m²)</source>
         <translation>{what}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="56"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="65"/>
         <source>{what} (ha)</source>
         <translation>{what}（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="56"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="65"/>
         <source>{what} (mu)</source>
         <translation>{what}（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="59"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="59"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="59"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="41"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="37"/>
         <source>Site feature id</source>
         <translation>项目要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="51"/>
         <source>{rule}: conflict area</source>
         <translation>{rule}：冲突面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="52"/>
         <source>{rule}: conflict share of the site (%)</source>
         <translation>{rule}：冲突面积占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="58"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="54"/>
         <source>{rule}: status</source>
         <translation>{rule}：状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="56"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="66"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="62"/>
         <source>Control layer</source>
         <translation>控制线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="63"/>
         <source>Control feature id</source>
         <translation>控制线要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="68"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="64"/>
         <source>Control feature attributes</source>
         <translation>控制线要素属性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="74"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="70"/>
         <source>Class code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="75"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="71"/>
         <source>Class name</source>
         <translation>地类名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="76"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="72"/>
         <source>Share of the site (%)</source>
         <translation>占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="82"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="78"/>
         <source>GEOS message</source>
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="204"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="154"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="209"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="159"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="78"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="82"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="88"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="106"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="111"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="106"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="111"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="117"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1669,7 +1654,7 @@
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="75"/>
         <source>Plan QA was canceled: nothing was written</source>
         <translation>规划成果质检已取消：未写出任何结果</translation>
     </message>
@@ -1679,7 +1664,7 @@
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="133"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="138"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -1874,9 +1859,1534 @@
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="77"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="80"/>
         <source>This site</source>
         <translation>本项目位置</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="47"/>
+        <source>Project data</source>
+        <translation>项目数据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
+        <source>Sites checked</source>
+        <translation>审查地块数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
+        <source>Plan</source>
+        <translation>规划依据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
+        <source>Conclusion</source>
+        <translation>审查结论</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
+        <source>Note</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
+        <source>Reviewed by</source>
+        <translation>审查人</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
+        <source>Verified by</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
+        <source>Rules and their basis</source>
+        <translation>审查规则及依据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
+        <source>Test</source>
+        <translation>判定方式</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
+        <source>Plan clause</source>
+        <translation>规划条文</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
+        <source>National rule</source>
+        <translation>国家规定</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
+        <source>Summary of sites</source>
+        <translation>地块汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
+        <source>Findings</source>
+        <translation>主要问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
+        <source>Section</source>
+        <translation>详见</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
+        <source>Township</source>
+        <translation>所在乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
+        <source>Site area</source>
+        <translation>用地面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
+        <source>Conflict map</source>
+        <translation>冲突分析图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
+        <source>Location map</source>
+        <translation>区位图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
+        <source>scale</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
+        <source>parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
+        <source>Result</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
+        <source>Boundary points (界址点)</source>
+        <translation>界址点坐标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
+        <source>Point</source>
+        <translation>点号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
+        <source>Ring</source>
+        <translation>圈号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
+        <source>X (northing)</source>
+        <translation>X（北坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
+        <source>Y (easting)</source>
+        <translation>Y（东坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="105"/>
+        <source>must not overlap</source>
+        <translation>不得压占</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="105"/>
+        <source>must lie within</source>
+        <translation>须位于其内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="106"/>
+        <source>areas per class (no verdict)</source>
+        <translation>分类统计面积（不作判定）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="111"/>
+        <source>all sites</source>
+        <translation>全部地块</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="112"/>
+        <source>sites whose {field} is {values}</source>
+        <translation>{field} 为 {values} 的地块</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="119"/>
+        <source>the rule set gives no basis for this rule</source>
+        <translation>规则集未载明本规则的依据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="122"/>
+        <source>{plan}: “{clause}”</source>
+        <translation>{plan}：“{clause}”</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="122"/>
+        <source>the plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="131"/>
+        <source>“{clause}”</source>
+        <translation>“{clause}”</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="139"/>
+        <source>not applicable: the rule covers {scope}</source>
+        <translation>不适用：本规则仅适用于{scope}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="141"/>
+        <source>sliver below the tolerance (not a conflict)</source>
+        <translation>碎片（低于容差，不计为冲突）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="143"/>
+        <source>partly outside: non-compliant</source>
+        <translation>超出边界（不合规）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="143"/>
+        <source>inside</source>
+        <translation>位于边界内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="144"/>
+        <source>overlaps: non-compliant</source>
+        <translation>压占（不合规）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="144"/>
+        <source>no overlap</source>
+        <translation>未压占</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="150"/>
+        <source>Control lines the site must not overlap</source>
+        <translation>不得压占的控制线</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="163"/>
+        <source>Control line</source>
+        <translation>控制线</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="151"/>
+        <source>Overlap area</source>
+        <translation>压占面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="163"/>
+        <source>The site must lie within {title}</source>
+        <translation>须位于{title}内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="163"/>
+        <source>Area outside {title}</source>
+        <translation>超出{title}面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="176"/>
+        <source>{title} under the site</source>
+        <translation>{title}构成</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="176"/>
+        <source>{title} class</source>
+        <translation>{title}类别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="209"/>
+        <source>Coordinates in {crs}, as the coordinate file gives them (X northing, Y easting).</source>
+        <translation>坐标系 {crs}，与坐标文件一致（X 为北坐标，Y 为东坐标）。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="211"/>
+        <source>The first {n} points are listed; the rest are in the coordinate file.</source>
+        <translation>仅列出前 {n} 个点，其余见坐标文件。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="242"/>
+        <source>the output layers {layers}</source>
+        <translation>输出图层 {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="277"/>
+        <source>No map: the site has no usable geometry.</source>
+        <translation>无图：该地块没有可用的几何图形。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="323"/>
+        <source>{total} sites checked: {ok} compliant, {bad} non-compliant, {skip} not checked.</source>
+        <translation>共审查 {total} 个地块：合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="325"/>
+        <source>Non-compliant sites: {ids}</source>
+        <translation>不合规地块：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="411"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="265"/>
+        <source>basis needs plan and/or national (text), e.g. {{plan: 规划条文, national: 国家规定}}</source>
+        <translation>basis 需要 plan 和/或 national（文本），例如 {{plan: 规划条文, national: 国家规定}}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_maps.py" line="267"/>
+        <source>Project site</source>
+        <translation>项目用地红线</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_maps.py" line="268"/>
+        <source>Township of the site</source>
+        <translation>地块所在乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="154"/>
+        <source>no viewer opened the report; its files are listed below</source>
+        <translation>没有可打开报告的程序，报告文件见下方</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="169"/>
+        <source>Review report:</source>
+        <translation>审查报告：</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/site_check/task.py" line="113"/>
+        <source>the layers {layers} of {path}</source>
+        <translation>{path} 中的图层 {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/site_check/task.py" line="113"/>
+        <source>the temporary layers {layers} added to the project</source>
+        <translation>已加入工程的临时图层 {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="91"/>
+        <source>{title} (sliver)</source>
+        <translation>{title}（碎片）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="334"/>
+        <source>This report gives a full section (maps, rule tables, breakdowns) for {shown} of the {total} sites: the worst first (non-compliant by conflict area, then not checked, then slivers). The other {left} sites are listed in the summary table only, which names the rules each site breaks; their areas per rule, conflict pieces and breakdowns are in {where}.</source>
+        <translation>本报告仅为 {total} 个地块中的 {shown} 个编写详细章节（图件、规则表、面积构成），按问题从重到轻选取：不合规地块按冲突面积从大到小，其次为未检查地块，再次为存在碎片的地块。其余 {left} 个地块仅列入汇总表（表中列出其违反的规则），其逐条规则面积、冲突图斑和面积构成见{where}。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="24"/>
+        <source>Control layer {name} has no CRS</source>
+        <translation>控制线图层 {name} 没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="87"/>
+        <source>an input is not a layer</source>
+        <translation>有输入不是图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="89"/>
+        <source>layer {name} is not in PostGIS</source>
+        <translation>图层 {name} 不在 PostGIS 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="92"/>
+        <source>layer {name} is a query, not a table</source>
+        <translation>图层 {name} 是查询而不是表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="96"/>
+        <source>layer {name} has no single integer key column</source>
+        <translation>图层 {name} 没有单一的整数主键列</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="98"/>
+        <source>layer {name} has unsaved edits</source>
+        <translation>图层 {name} 有未保存的编辑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="199"/>
+        <source>psycopg2 is not installed</source>
+        <translation>未安装 psycopg2</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="201"/>
+        <source>no layer lives in PostGIS</source>
+        <translation>没有图层位于 PostGIS 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="230"/>
+        <source>the layers are in different PostGIS databases</source>
+        <translation>各图层位于不同的 PostGIS 数据库中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="220"/>
+        <source>PostGIS {version} in the database, {sessions} sessions</source>
+        <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="230"/>
+        <source>The postgis engine backend cannot run here: {reason}</source>
+        <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="227"/>
+        <source>QGIS {version} (GEOS {geos}), one thread</source>
+        <translation>QGIS {version}（GEOS {geos}），单线程</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="22"/>
+        <source>shapely is not installed</source>
+        <translation>未安装 shapely</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="24"/>
+        <source>shapely {version} is installed; the backend needs shapely 2 or newer</source>
+        <translation>已安装 shapely {version}；该后端需要 shapely 2 或更高版本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="29"/>
+        <source>numpy is not installed</source>
+        <translation>未安装 numpy</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="46"/>
+        <source>Unknown engine backend {name}; choose one of {names}</source>
+        <translation>未知的叠加分析引擎 {name}；可选：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="73"/>
+        <source>The {name} engine backend cannot run here: {reason}</source>
+        <translation>叠加分析引擎 {name} 无法在此运行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="172"/>
+        <source>shapely {version} (GEOS {geos}), {threads} threads</source>
+        <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
+        <source>Overlay engine</source>
+        <translation>叠加分析引擎</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="14"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="14"/>
+        <source>shapely 2 (vectorized, all cores)</source>
+        <translation>shapely 2（向量化，使用全部 CPU 核心）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="14"/>
+        <source>QGIS only</source>
+        <translation>仅 QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/settings.py" line="15"/>
+        <source>PostGIS (in the database)</source>
+        <translation>PostGIS（在数据库内运行）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="141"/>
+        <source>Overlay engine (the Settings&apos; choice if empty)</source>
+        <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="135"/>
+        <source>Overlay engine: {backend}</source>
+        <translation>叠加分析引擎：{backend}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
+        <source>over the limit</source>
+        <translation>超高</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
+        <source>within the limit</source>
+        <translation>未超高</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
+        <source>outside the height zones</source>
+        <translation>不在高度控制分区内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="46"/>
+        <source>no height</source>
+        <translation>无高度</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="54"/>
+        <source>height field</source>
+        <translation>高度字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="54"/>
+        <source>floors × storey height</source>
+        <translation>层数 × 层高</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="55"/>
+        <source>height field, else floors × storey height</source>
+        <translation>高度字段，缺失时用层数 × 层高</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/inputs.py" line="14"/>
+        <source>No {role} layer given</source>
+        <translation>未指定{role}图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/inputs.py" line="21"/>
+        <source>{role} layer {name} {problem}</source>
+        <translation>{role}图层 {name} {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/inputs.py" line="23"/>
+        <source>{role} layer {name} has no features</source>
+        <translation>{role}图层 {name} 没有要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="149"/>
+        <source>Name the {purpose} field of {role} layer {layer}</source>
+        <translation>请指定{role}图层 {layer} 的{purpose}字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="152"/>
+        <source>{role} layer {layer} has no field {field} ({purpose})</source>
+        <translation>{role}图层 {layer} 没有字段 {field}（{purpose}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="160"/>
+        <source>Unknown height source {mode}; choose one of {modes}</source>
+        <translation>未知的高度来源 {mode}；请选择 {modes} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="130"/>
+        <source>Building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="162"/>
+        <source>Height zone</source>
+        <translation>建筑高度控制分区</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="166"/>
+        <source>height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="168"/>
+        <source>floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="170"/>
+        <source>The storey height must be positive, not {value}</source>
+        <translation>层高必须为正数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="172"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="173"/>
+        <source>height limit</source>
+        <translation>限高</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="174"/>
+        <source>zone name</source>
+        <translation>分区名称</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="176"/>
+        <source>zone code</source>
+        <translation>分区代码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="178"/>
+        <source>The area tolerance must not be negative</source>
+        <translation>面积容差不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="182"/>
+        <source>feature {fid}</source>
+        <translation>要素 {fid}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="200"/>
+        <source>Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: {value}</source>
+        <translation>{layer} 中的高度分区 {name}（要素 {fid}）在字段 {field} 中没有可用的限高：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="23"/>
+        <source>over by up to 3 m</source>
+        <translation>超高 3 米以内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="23"/>
+        <source>over by 3–10 m</source>
+        <translation>超高 3–10 米</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="23"/>
+        <source>over by 10–20 m</source>
+        <translation>超高 10–20 米</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="23"/>
+        <source>over by more than 20 m</source>
+        <translation>超高 20 米以上</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="27"/>
+        <source>Building feature</source>
+        <translation>建筑要素号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="130"/>
+        <source>Height (m)</source>
+        <translation>高度（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="124"/>
+        <source>Height from</source>
+        <translation>高度来源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="31"/>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="133"/>
+        <source>Judged zone</source>
+        <translation>判定分区</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="93"/>
+        <source>Zone code</source>
+        <translation>分区代码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="34"/>
+        <source>Height limit (m)</source>
+        <translation>限高（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="130"/>
+        <source>Excess (m)</source>
+        <translation>超高（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="133"/>
+        <source>Zones touched (overlap m²)</source>
+        <translation>涉及分区（重叠平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="38"/>
+        <source>Footprint</source>
+        <translation>基底</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="38"/>
+        <source>In the judged zone</source>
+        <translation>位于判定分区内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="68"/>
+        <source>Height check: buildings over the limit</source>
+        <translation>建筑高度检查：超高建筑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="81"/>
+        <source>Height check: every building</source>
+        <translation>建筑高度检查：全部建筑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="93"/>
+        <source>Height zones</source>
+        <translation>建筑高度控制分区</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="127"/>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="112"/>
+        <source>Other buildings</source>
+        <translation>其他建筑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="120"/>
+        <source>Building height check report</source>
+        <translation>建筑高度控制检查报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="121"/>
+        <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s height zones. Demo data is illustrative, not official.</source>
+        <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
+        <source>Run</source>
+        <translation>运行信息</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="123"/>
+        <source>Building layer</source>
+        <translation>建筑图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="123"/>
+        <source>Height zone layer</source>
+        <translation>高度分区图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="124"/>
+        <source>Storey height</source>
+        <translation>层高</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="124"/>
+        <source>Limit field</source>
+        <translation>限高字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="127"/>
+        <source>Map</source>
+        <translation>示意图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="127"/>
+        <source>Per zone</source>
+        <translation>分区统计</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="128"/>
+        <source>Limit (m)</source>
+        <translation>限高（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="109"/>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="128"/>
+        <source>Over the limit</source>
+        <translation>超高</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="129"/>
+        <source>Largest excess (m)</source>
+        <translation>最大超高（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="76"/>
+        <source>Buildings over their limit</source>
+        <translation>超高建筑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="131"/>
+        <source>Footprint (m²)</source>
+        <translation>基底面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="132"/>
+        <source>Buildings in several zones (judged against the strictest)</source>
+        <translation>跨多个分区的建筑（按最严格分区判定）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="134"/>
+        <source>Buildings without a height</source>
+        <translation>无高度的建筑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="134"/>
+        <source>Buildings outside every height zone</source>
+        <translation>不在任何高度分区内的建筑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="135"/>
+        <source>Buildings without a usable geometry (not checked)</source>
+        <translation>无可用几何的建筑（未检查）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="138"/>
+        <source>A building is judged against the strictest height zone it overlaps by at least the area tolerance; excess = height − limit, over when above 0 (the limit itself is allowed).</source>
+        <translation>建筑按其重叠面积不小于面积容差的最严格高度分区判定；超高 = 高度 − 限高，大于 0 即为超高（等于限高视为符合）。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="49"/>
+        <source>walking network (QGIS service areas)</source>
+        <translation>步行路网（QGIS 服务区分析）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="50"/>
+        <source>straight-line distance (fallback)</source>
+        <translation>直线距离（备用方法）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/inputs.py" line="16"/>
+        <source>{role} layer {name} must contain {want}, not {type}</source>
+        <translation>{role}图层 {name} 必须是{want}，而不是{type}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="119"/>
+        <source>{role} layer {layer} has no field {field}</source>
+        <translation>{role}图层 {layer} 没有字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <source>Facility</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="133"/>
+        <source>Name the facility-type field of {layer}</source>
+        <translation>请指定 {layer} 的设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="150"/>
+        <source>Facility {fid} of {layer} has no geometry and is left out</source>
+        <translation>{layer} 的设施 {fid} 没有几何，未计入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="157"/>
+        <source>{count} facilities of type {type} have level {level}, which is none of {levels}; the table lists the type at several levels, so they are left out</source>
+        <translation>{count} 个{type}设施的级别为 {level}，不属于 {levels}；配置表在多个级别列出该类型，因此未计入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="162"/>
+        <source>No facility of {layer} has a type of the life-circle table in field {field} (found: {found})</source>
+        <translation>{layer} 中没有设施的 {field} 字段属于生活圈配置表中的类型（现有：{found}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <source>Residential area</source>
+        <translation>居住区</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="176"/>
+        <source>Residential area {fid} of {layer} has no geometry and is left out</source>
+        <translation>{layer} 的居住区 {fid} 没有几何，未计入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="195"/>
+        <source>facility</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="198"/>
+        <source>residential area</source>
+        <translation>居住区</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="206"/>
+        <source>The street network {network} does not connect every facility and residential area: {problems}</source>
+        <translation>道路网 {network} 未连通所有设施和居住区：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="260"/>
+        <source>Unknown life-circle level {level}; the table&apos;s levels are {levels}</source>
+        <translation>未知的生活圈级别 {level}；配置表的级别为 {levels}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="263"/>
+        <source>Walking minutes for level {level} must be positive</source>
+        <translation>级别 {level} 的步行分钟数必须为正数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="273"/>
+        <source>Walking speed must be positive, not {speed}</source>
+        <translation>步行速度必须为正数，而不是 {speed}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="275"/>
+        <source>The access distance must not be negative</source>
+        <translation>接入距离不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="283"/>
+        <source>Residential area layer {name} has no area with a geometry</source>
+        <translation>居住区图层 {name} 没有带几何的居住区</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="288"/>
+        <source>No street network given</source>
+        <translation>未指定道路网</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
+        <source>Street network</source>
+        <translation>道路网</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
+        <source>None lacking</source>
+        <translation>无缺项</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
+        <source>1–2 lacking</source>
+        <translation>缺 1–2 项</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
+        <source>3–5 lacking</source>
+        <translation>缺 3–5 项</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
+        <source>6 or more lacking</source>
+        <translation>缺 6 项及以上</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
+        <source>Residential area feature</source>
+        <translation>居住区要素号</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="140"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="43"/>
+        <source>Required facilities lacking</source>
+        <translation>缺少的必配设施数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="44"/>
+        <source>{level} lacking</source>
+        <translation>{level}缺项</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="46"/>
+        <source>Optional facilities not reached</source>
+        <translation>未覆盖的宜配设施</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="48"/>
+        <source>Life circle: residential areas</source>
+        <translation>生活圈：居住区</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="68"/>
+        <source>Row code</source>
+        <translation>配置项代码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="69"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="70"/>
+        <source>Distance (m)</source>
+        <translation>距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <source>Facilities</source>
+        <translation>设施数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="72"/>
+        <source>Life circle: service areas</source>
+        <translation>生活圈：服务范围</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="108"/>
+        <source>Streets</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="125"/>
+        <source>15-minute community life circle report</source>
+        <translation>15分钟社区生活圈分析报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="126"/>
+        <source>Generated by the Yongji Spatial Plan plugin from the plan's 社区—邻里—街坊 table. Demo data is illustrative, not official.</source>
+        <translation>由永济国土空间规划插件依据规划“社区—邻里—街坊”配置表生成。演示数据仅供示意，非官方成果。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
+        <source>Facility layer</source>
+        <translation>设施图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
+        <source>Residential area layer</source>
+        <translation>居住区图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
+        <source>Life-circle table</source>
+        <translation>生活圈配置表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
+        <source>Walking speed</source>
+        <translation>步行速度</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
+        <source>Levels</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
+        <source>Access distance</source>
+        <translation>接入距离</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="131"/>
+        <source>Why the fallback ran</source>
+        <translation>启用备用方法的原因</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <source>Residential areas</source>
+        <translation>居住区</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
+        <source>Reaching every required facility</source>
+        <translation>必配设施全部覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
+        <source>Lacking at least one</source>
+        <translation>至少缺一项</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
+        <source>Population in areas lacking</source>
+        <translation>缺项居住区人口</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
+        <source>Coverage map</source>
+        <translation>覆盖情况图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
+        <source>Per facility</source>
+        <translation>分项统计</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <source>Required</source>
+        <translation>必配</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <source>no (宜配置)</source>
+        <translation>否（宜配置）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <source>Areas lacking</source>
+        <translation>缺项居住区数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <source>Population lacking</source>
+        <translation>缺项人口</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <source>Area lacking (ha)</source>
+        <translation>缺项面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <source>Lacking</source>
+        <translation>缺项数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
+        <source>Coverage by facility</source>
+        <translation>分项覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
+        <source>What it lacks</source>
+        <translation>缺少的设施</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
+        <source>Facility types not in the table (not counted)</source>
+        <translation>不在配置表中的设施类型（未计入）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
+        <source>none in the data</source>
+        <translation>数据中没有</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
+        <source>A residential area reaches a facility row when a street reachable from one of the row&apos;s facilities within the level&apos;s minutes passes within the access distance of the area&apos;s edge; the walk from a facility to its street is not counted.</source>
+        <translation>若从某配置项的任一设施出发、在该级别分钟数内可达的道路经过居住区边界的接入距离范围内，则该居住区覆盖该配置项；设施到道路的步行距离不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
+        <source>Straight-line fallback: a row is reached when one of its facilities lies within speed × minutes of the area's edge, ignoring streets.</source>
+        <translation>直线距离备用方法：若某配置项的任一设施到居住区边界的直线距离不超过速度 × 分钟数，则视为覆盖，不考虑道路。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="191"/>
+        <source>{level} facility</source>
+        <translation>{level}设施</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="70"/>
+        <source>Life-circle table {file}, {where}: {problem}</source>
+        <translation>生活圈配置表 {file}，{where}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="76"/>
+        <source>{key} must be a positive number, not {value!r}</source>
+        <translation>{key} 必须为正数，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="84"/>
+        <source>a non-empty list is required</source>
+        <translation>必须是非空列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="87"/>
+        <source>each entry must be a mapping of keys</source>
+        <translation>每一项必须是键值映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="94"/>
+        <source>missing key {key}</source>
+        <translation>缺少键 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="111"/>
+        <source>unknown level {level}; the table&apos;s levels are {levels}</source>
+        <translation>未知级别 {level}；配置表的级别为 {levels}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="115"/>
+        <source>types must be a list of facility-type names</source>
+        <translation>types 必须是设施类型名称的列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="118"/>
+        <source>required must be true or false, not {value!r}</source>
+        <translation>required 必须为 true 或 false，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="129"/>
+        <source>code {code} appears more than once</source>
+        <translation>代码 {code} 重复出现</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="137"/>
+        <source>facility type {type} is also listed in {other} at the same level</source>
+        <translation>设施类型 {type} 也列在同级别的 {other} 中</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="147"/>
+        <source>Cannot read life-circle table {file}: {error}</source>
+        <translation>无法读取生活圈配置表 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="149"/>
+        <source>Life-circle table {file} is not valid YAML: {error}</source>
+        <translation>生活圈配置表 {file} 不是有效的 YAML：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="151"/>
+        <source>top level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="151"/>
+        <source>a mapping with levels and facilities is required</source>
+        <translation>必须是包含 levels 和 facilities 的映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="69"/>
+        <source>Street network {name} has no lines</source>
+        <translation>道路网 {name} 没有线要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="148"/>
+        <source>{kind} {name} (feature {fid})</source>
+        <translation>{kind} {name}（要素 {fid}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="150"/>
+        <source>{item} is {distance:.0f} m from the nearest street of {network}, farther than the access distance of {reach:g} m</source>
+        <translation>{item} 距 {network} 最近道路 {distance:.0f} 米，超过接入距离 {reach:g} 米</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="154"/>
+        <source>{item} is on a part of {network} not connected to the rest</source>
+        <translation>{item} 位于 {network} 中与其余部分不连通的路段上</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="170"/>
+        <source>QGIS&apos;s network analysis ({alg}) is not available</source>
+        <translation>QGIS 网络分析（{alg}）不可用</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="208"/>
+        <source>QGIS&apos;s service-area algorithm failed on the street network</source>
+        <translation>QGIS 服务区算法在该道路网上运行失败</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="211"/>
+        <source>QGIS&apos;s service-area algorithm returned {got} of {want} service areas</source>
+        <translation>QGIS 服务区算法只返回了 {want} 个服务范围中的 {got} 个</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/common.py" line="33"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/common.py" line="141"/>
+        <source>Results not written: {error}</source>
+        <translation>结果未写出：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="87"/>
+        <source>Choose a building layer first</source>
+        <translation>请先选择建筑图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="89"/>
+        <source>Choose the height zone layer (load the plan layers first)</source>
+        <translation>请选择建筑高度控制分区图层（请先加载规划图层）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="91"/>
+        <source>The building layer and the height zone layer must differ</source>
+        <translation>建筑图层与高度分区图层不能相同</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="36"/>
+        <source>Building height check</source>
+        <translation>建筑高度控制检查</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="106"/>
+        <source>{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without a height</source>
+        <translation>超高 {over} 栋，未超高 {within} 栋，分区外 {no_zone} 栋，无高度 {no_height} 栋</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="108"/>
+        <source>Building height check results</source>
+        <translation>建筑高度控制检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="110"/>
+        <source>no building exceeds its limit</source>
+        <translation>没有超高建筑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="39"/>
+        <source>Run analysis</source>
+        <translation>运行分析</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="39"/>
+        <source>Cancel analysis</source>
+        <translation>取消分析</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="58"/>
+        <source>Choose a life-circle table</source>
+        <translation>选择生活圈配置表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="58"/>
+        <source>Life-circle tables (*.yaml *.yml)</source>
+        <translation>生活圈配置表 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="104"/>
+        <source>Choose the public service facility layer (load the plan layers first)</source>
+        <translation>请选择公共服务设施图层（请先加载规划图层）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="106"/>
+        <source>Choose the residential area layer (load the plan layers first)</source>
+        <translation>请选择居住区图层（请先加载规划图层）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="109"/>
+        <source>Choose a street network, or allow the straight-line fallback</source>
+        <translation>请选择道路网，或允许使用直线距离备用方法</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="52"/>
+        <source>15-minute community life circle</source>
+        <translation>15分钟社区生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="157"/>
+        <source>{method}: {lacking} of {total} residential areas lack at least one required facility</source>
+        <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="127"/>
+        <source>Life circle results</source>
+        <translation>15分钟社区生活圈结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="147"/>
+        <source>Straight-line fallback: {reason}</source>
+        <translation>已改用直线距离：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="39"/>
+        <source>Plan measures</source>
+        <translation>规划措施</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="58"/>
+        <source>{label}: no usable layer given ({value})</source>
+        <translation>{label}：未给出可用图层（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="81"/>
+        <source>Give the {name} layer ({code}) or a plan GeoPackage that holds it</source>
+        <translation>请指定{name}图层（{code}）或包含该图层的规划 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="39"/>
+        <source>Checks each building against the limit of the height zone it stands in (the plan's 建筑高度控制分区: ≤24 m near the lake and mountains, ≤18 m at their edge, 24–45 m in the view zones, 60–80 m around 一场三馆 and 市人民医院). Heights come from a height field, from floors × storey height, or the height field where filled and floors × storey height elsewhere. A building in several zones is judged against the strictest one it overlaps by at least the area tolerance; every zone it touches is reported with the overlap area. Writes the buildings over their limit (styled by excess), optionally every building, and a report.</source>
+        <translation>按规划建筑高度控制分区检查每栋建筑的高度（近湖区、近山区、退湖区 24 米以下，湖边、河边、山边 18 米以下，望湖区、望山区 24–45 米，一场三馆、市人民医院周边 60–80 米）。高度取自高度字段、层数 × 层高，或高度字段有值时取高度、否则取层数 × 层高。跨多个分区的建筑按其重叠面积不小于面积容差的最严格分区判定，并列出所涉及的每个分区及重叠面积。输出超高建筑（按超高值分级着色）、可选的全部建筑图层和报告。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="51"/>
+        <source>Height zones (JZGDKZ of the plan GeoPackage if empty)</source>
+        <translation>建筑高度控制分区（为空时取规划 GeoPackage 中的 JZGDKZ）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="53"/>
+        <source>Plan GeoPackage (for the height zones)</source>
+        <translation>规划 GeoPackage（提供高度分区）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="55"/>
+        <source>Building height from</source>
+        <translation>建筑高度来源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="57"/>
+        <source>Height field (m)</source>
+        <translation>高度字段（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="59"/>
+        <source>Floors field</source>
+        <translation>层数字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="61"/>
+        <source>Storey height (m)</source>
+        <translation>层高（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="63"/>
+        <source>Building name field</source>
+        <translation>建筑名称字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="65"/>
+        <source>Zone limit field (m)</source>
+        <translation>分区限高字段（米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="65"/>
+        <source>Zone name field</source>
+        <translation>分区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="65"/>
+        <source>Zone code field</source>
+        <translation>分区代码字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="78"/>
+        <source>Every building with its zone and limit</source>
+        <translation>全部建筑（含分区和限高）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="126"/>
+        <source>{layer} feature {fid}: {problem} (repaired on a copy)</source>
+        <translation>{layer} 要素 {fid}：{problem}（已在副本上修复）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="37"/>
+        <source>Walking minutes {entry!r}: write level=minutes, e.g. 社区=15</source>
+        <translation>步行分钟数 {entry!r}：请按“级别=分钟”填写，例如 社区=15</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="55"/>
+        <source>For each row of the plan's 社区—邻里—街坊 table (resources/measures/life_circle.yaml or your own file), the service area of its facilities over the street network with QGIS's native:serviceareafromlayer: the streets reachable within the level's minutes (社区 15, 邻里 10, 街坊 5) at the walking speed. A residential area reaches a row when a reachable street passes within the access distance of its edge; the result lists per area what it lacks. A network that leaves a facility or area unconnected stops with their names, unless the straight-line fallback is allowed; the report then says so.</source>
+        <translation>对规划“社区—邻里—街坊”配置表（resources/measures/life_circle.yaml 或自定义文件）的每一项，用 QGIS 的 native:serviceareafromlayer 在道路网上计算其设施的服务范围：按步行速度在该级别分钟数（社区 15、邻里 10、街坊 5）内可达的道路。可达道路经过居住区边界接入距离范围内，即视为该居住区覆盖该项；结果列出每个居住区的缺项。道路网未连通某设施或居住区时，将列出其名称并停止，除非允许直线距离备用方法，此时报告会注明。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="66"/>
+        <source>Public service facilities (GGFWSS of the plan GeoPackage if empty)</source>
+        <translation>公共服务设施（为空时取规划 GeoPackage 中的 GGFWSS）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="69"/>
+        <source>Residential areas (JZQ of the plan GeoPackage if empty)</source>
+        <translation>居住区（为空时取规划 GeoPackage 中的 JZQ）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="72"/>
+        <source>Street network (ZXCQDL of the plan GeoPackage if empty)</source>
+        <translation>道路网（为空时取规划 GeoPackage 中的 ZXCQDL）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="77"/>
+        <source>Life-circle table (the plan&apos;s if empty)</source>
+        <translation>生活圈配置表（为空时用规划配置表）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <source>Facility type field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <source>Facility level field</source>
+        <translation>设施级别字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <source>Facility name field</source>
+        <translation>设施名称字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <source>Residential area name field</source>
+        <translation>居住区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="86"/>
+        <source>Walking speed (km/h; the table&apos;s if empty)</source>
+        <translation>步行速度（千米/小时；为空时用配置表的值）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="89"/>
+        <source>Walking minutes per level (e.g. 社区=15, 邻里=10, 街坊=5; the table's if empty)</source>
+        <translation>各级步行分钟数（如 社区=15, 邻里=10, 街坊=5；为空时用配置表的值）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="92"/>
+        <source>Access distance (m): facility or area edge to its street</source>
+        <translation>接入距离（米）：设施或居住区边界到道路</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="95"/>
+        <source>Topology tolerance (m): line ends this close are joined</source>
+        <translation>拓扑容差（米）：端点在此距离内的线视为相连</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="100"/>
+        <source>Use straight-line distances when the network cannot be used</source>
+        <translation>道路网不可用时使用直线距离</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="103"/>
+        <source>Residential areas with what they lack</source>
+        <translation>居住区及其缺项</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="105"/>
+        <source>Service areas</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="114"/>
+        <source>The building height check was canceled: nothing was written</source>
+        <translation>建筑高度控制检查已取消：未写出任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="141"/>
+        <source>The life-circle analysis was canceled: nothing was written</source>
+        <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +3441,11 @@
         <source>Temporary layers</source>
         <translation>临时图层</translation>
     </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="40"/>
+        <source>Open report folder</source>
+        <translation>打开报告所在文件夹</translation>
+    </message>
 </context>
 <context>
     <name>CoordinateImportDialogBase</name>
@@ -1968,6 +3483,157 @@
         <location filename="../../forms/coords_import.ui" line="53"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>HeightCheckDialogBase</name>
+    <message>
+        <location filename="../../forms/height_check.ui" line="6"/>
+        <source>Building height check</source>
+        <translation>建筑高度控制检查</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="10"/>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="12"/>
+        <source>Height zones</source>
+        <translation>建筑高度控制分区</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="14"/>
+        <source>Building height from</source>
+        <translation>建筑高度来源</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="16"/>
+        <source>Height field (m)</source>
+        <translation>高度字段（米）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="18"/>
+        <source>Floors field</source>
+        <translation>层数字段</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="20"/>
+        <source>Storey height (m)</source>
+        <translation>层高（米）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="22"/>
+        <source>Area tolerance (m²)</source>
+        <translation>面积容差（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="24"/>
+        <source>Area method</source>
+        <translation>面积计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="26"/>
+        <source>Area CRS</source>
+        <translation>面积计算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="28"/>
+        <source>Output GeoPackage</source>
+        <translation>输出 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="31"/>
+        <source>Temporary layers</source>
+        <translation>临时图层</translation>
+    </message>
+    <message>
+        <location filename="../../forms/height_check.ui" line="32"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>LifeCircleDialogBase</name>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="6"/>
+        <source>15-minute community life circle</source>
+        <translation>15分钟社区生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="10"/>
+        <source>Public service facilities</source>
+        <translation>公共服务设施</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="12"/>
+        <source>Facility type field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="14"/>
+        <source>Facility level field</source>
+        <translation>设施级别字段</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="16"/>
+        <source>Residential areas</source>
+        <translation>居住区</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="18"/>
+        <source>Street network</source>
+        <translation>道路网</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="20"/>
+        <source>Life-circle table</source>
+        <translation>生活圈配置表</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="42"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="27"/>
+        <source>Walking speed (km/h)</source>
+        <translation>步行速度（千米/小时）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="29"/>
+        <source>Walking minutes per level</source>
+        <translation>各级步行分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="31"/>
+        <source>Access distance (m)</source>
+        <translation>接入距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="33"/>
+        <source>Use straight-line distances when the network cannot be used</source>
+        <translation>道路网不可用时使用直线距离</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="34"/>
+        <source>Area method</source>
+        <translation>面积计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="36"/>
+        <source>Area CRS</source>
+        <translation>面积计算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="38"/>
+        <source>Output GeoPackage</source>
+        <translation>输出 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../forms/life_circle.ui" line="41"/>
+        <source>Temporary layers</source>
+        <translation>临时图层</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +3781,16 @@
         <location filename="../../forms/settings.ui" line="16"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="18"/>
+        <source>Overlay engine</source>
+        <translation>叠加分析引擎</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="19"/>
+        <source>Where the checks&apos; overlays run. Automatic: in PostGIS when every layer is in one PostGIS database, else vectorized on all cores with shapely 2, else with QGIS alone.</source>
+        <translation>各项检查的叠加分析在何处运行。自动：所有图层都在同一个 PostGIS 数据库中时在数据库内运行，否则用 shapely 2 在全部 CPU 核心上向量化运行，再否则仅用 QGIS 运行。</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ import numpy as np
 
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 
-from . import landuse, layers, structure, urban
+from . import landuse, layers, measures, structure, urban
 from .outline import city_outline
 from .sites import build_sites, controls_from
 from .writer import write_layer
@@ -43,10 +43,12 @@ def generate(size: float = 1.0) -> dict:
     data["GHJG_D"] = structure.structure_points(shapes)
     data["GHJG_X"] = structure.structure_lines(shapes)
     data["GHJG_M"] = structure.structure_areas(shapes)
+    data["ZXCQDL"] = measures.streets(data["ZXCQYD"], data["GGFWSS"])
     for code in ("STBHHX", "YJJBNT", "CZKFBJ"):
         for f in data[code]:
             f.setdefault("BSM", 0)
     data["sites"] = build_sites(controls_from(data, shapes))
+    data["buildings"] = measures.buildings(data["ZXCQYD"], data["JZGDKZ"])
     return data
 
 
@@ -62,6 +64,7 @@ def write_demo(path: Path, size: float = 1.0) -> dict:
         write_layer(path, spec.code, data[spec.code], fields, spec.geometry,
                     single_part=spec.single_part)
     write_layer(path, "sites", data["sites"], SITE_FIELDS, "polygon")
+    write_layer(path, "buildings", data["buildings"], measures.BUILDING_FIELDS, "polygon")
     from .writer import write_notice
 
     write_notice(path)

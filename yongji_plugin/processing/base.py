@@ -1,4 +1,5 @@
-"""What every algorithm of the provider shares: translation, grouping, icon, factory, sink writing."""
+"""What every algorithm of the provider shares: translation, grouping, icon, factory, sink writing,
+the overlay engine's backend parameter."""
 import os
 from typing import Optional
 
@@ -7,6 +8,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingUtils,
     QgsVectorLayer,
 )
@@ -16,8 +18,11 @@ from ..core.plan_data.loader import layers_by_code, open_plan
 from ..core.plan_data.sources import Source
 from ..core.shared.output_fields import keep_aliases
 from ..core.shared.qt_compat import field_type
+from ..core.shared.settings import ENGINE_BACKENDS, PluginSettings, backend_labels
 from ..i18n import tr
 from ..paths import icon_path
+
+BACKEND = "BACKEND"
 
 
 def _optional(algorithm, key: str) -> bool:
@@ -130,6 +135,16 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
     def write_output(self, parameters, key: str, context, layer, feedback=None) -> Optional[str]:
         """See :func:`write_sink`."""
         return write_sink(self, parameters, key, context, layer, feedback)
+
+    def add_backend_parameter(self) -> None:
+        """BACKEND: the overlay engine (the Settings' choice when left empty)."""
+        self.addParameter(QgsProcessingParameterEnum(
+            BACKEND, tr("Overlay engine (the Settings' choice if empty)"), backend_labels(), optional=True))
+
+    def backend(self, parameters, context) -> str:
+        if parameters.get(BACKEND) is None:
+            return PluginSettings.load().engine_backend
+        return ENGINE_BACKENDS[self.parameterAsEnum(parameters, BACKEND, context)]
 
     def plan_layers(self, parameters, context, layers_param: str, gpkg_param: str) -> dict:
         """Plan layers by catalogue code: the given layers first, then the plan GeoPackage's."""

@@ -13,13 +13,16 @@ def algorithm_classes():
         ExportCoordinatesAlgorithm,
         ImportCoordinatesAlgorithm,
     )
+    from .measures.heights import HeightCheckAlgorithm
+    from .measures.life_circle import LifeCircleAlgorithm
     from .plan_data.inspect_source import InspectSourceAlgorithm
     from .plan_qa.plan_qa import PlanQaAlgorithm
     from .printing.print_sheets import PrintSheetsAlgorithm
     from .site_check.site_compliance import SiteComplianceAlgorithm
 
     return [InspectSourceAlgorithm, SiteComplianceAlgorithm, PlanQaAlgorithm,
-            PrintSheetsAlgorithm, ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm]
+            PrintSheetsAlgorithm, ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm,
+            HeightCheckAlgorithm, LifeCircleAlgorithm]
 
 
 class YongjiProvider(QgsProcessingProvider):

@@ -1,4 +1,4 @@
-"""The overlay engine: control layers indexed in the area CRS, validity and repairs.
+"""The overlay engine under every check: sites × control layers on shapely 2, QGIS or PostGIS.
 
 May import: core.shared.
 """

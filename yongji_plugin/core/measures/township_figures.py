@@ -12,16 +12,18 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeedback,
-    QgsGeometry,
     QgsProject,
     QgsVectorLayer,
 )
 
 from ...i18n import tr
 from ...paths import resource
-from ..engine.control_index import ControlIndex
-from ..engine.geometry_repair import polygon_part
+from ..engine.layers import ControlLayer
+from ..engine.overlay import OverlayEngine
+from ..engine.selector import AUTO
+from ..shared.areas import PLANAR, AreaMethod
 from ..shared.qt_compat import new_field
 
 
@@ -32,39 +34,40 @@ def figure_specs():
     return [(f["key"], f["layer"], f.get("filter"), f["label"]) for f in raw["township_figures"]]
 
 
-def _area_within(geometry: QgsGeometry, index: ControlIndex) -> float:
-    engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-    engine.prepareGeometry()
-    total = 0.0
-    for fid in index.candidates(geometry.boundingBox()):
-        other = index.geometry(fid)
-        if engine.contains(other.constGet()):
-            total += other.area()
-        elif engine.intersects(other.constGet()):
-            total += polygon_part(geometry.intersection(other)).area()
-    return total
-
-
-def township_figures(layers: dict, crs: str = "EPSG:4546", feedback: QgsFeedback = None) -> List[Dict]:
-    """One row per township: name, area and each figure in hectares (planar, plan CRS)."""
+def township_figures(layers: dict, crs: str = "EPSG:4546", feedback: QgsFeedback = None,
+                     backend: str = AUTO) -> List[Dict]:
+    """One row per township: name, area and each figure in hectares (planar, plan CRS), each
+    figure's features counted once where they overlap; one engine overlay per figure."""
     target = QgsCoordinateReferenceSystem(crs)
-    townships = ControlIndex(layers["XZQ_XZ"], layers["XZQ_XZ"].name(), target, key_fields=("XZQMC",))
     specs = figure_specs()
-    indexes = {key: ControlIndex(layers[code], layers[code].name(), target, filter_expression=expr)
-               for key, code, expr, _ in specs if code in layers}
-    rows = []
-    names = townships.attributes(townships.fids())
-    for fid, geometry in townships.items():
-        row = {"fid": fid, "XZQMC": names[fid]["XZQMC"], "ZMJ": geometry.area() / 1e4}
-        for key, _, _, _ in specs:
-            row[key] = _area_within(geometry, indexes[key]) / 1e4 if key in indexes else None
-        rows.append(row)
+    township_layer = layers["XZQ_XZ"]
+    inputs = [township_layer] + [layers[code] for _, code, _, _ in specs if code in layers]
+    with OverlayEngine(AreaMethod(target, PLANAR), backend, inputs, feedback) as engine:
+        townships = engine.layer_sites(ControlLayer(township_layer, township_layer.name(), None, ("XZQMC",)))
+        names = _names(township_layer, townships.keys)
+        rows = [{"fid": fid, "XZQMC": names.get(fid), "ZMJ": area / 1e4}
+                for fid, area in zip(townships.keys, townships.areas)]
+        for key, code, expression, _ in specs:
+            if code not in layers:
+                for row in rows:
+                    row[key] = None
+                continue
+            overlay = engine.overlay(townships, ControlLayer(layers[code], layers[code].name(), expression))
+            for row, area in zip(rows, overlay.covered_areas()):
+                row[key] = area / 1e4
     return rows
 
 
-def township_coverage(layers: dict, crs: str = "EPSG:4546") -> QgsVectorLayer:
+def _names(layer, fids) -> Dict[int, object]:
+    request = QgsFeatureRequest().setFilterFids(list(fids))
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(["XZQMC"], layer.fields())
+    return {feature.id(): feature["XZQMC"] for feature in layer.getFeatures(request)}
+
+
+def township_coverage(layers: dict, crs: str = "EPSG:4546", backend: str = AUTO) -> QgsVectorLayer:
     """The townships with their figures (ha) as fields, labelled by alias, for atlas and table."""
-    rows = township_figures(layers, crs)
+    rows = township_figures(layers, crs, backend=backend)
     source = layers["XZQ_XZ"]
     coverage = QgsVectorLayer(f"MultiPolygon?crs={crs}", tr("Township figures"), "memory")
     fields = [new_field("XZQMC", "string"), new_field("ZMJ", "double")]

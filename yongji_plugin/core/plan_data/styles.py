@@ -61,12 +61,9 @@ def _fill_layers(look: dict) -> list:
         "outline_width": str(look.get("width", 0.26)),
         "outline_style": "no" if look.get("halo") else _DASH[look.get("dash")],
     })]
-    hatch = look.get("hatch")
-    if hatch:  # a line-pattern fill over the tint, so what lies beneath still shows
-        layers.append(QgsLinePatternFillSymbolLayer.create({
-            "color": _rgba(hatch["colour"]), "angle": str(hatch.get("angle", 45)),
-            "distance": str(hatch.get("spacing", 2.0)), "line_width": str(hatch.get("width", 0.3)),
-        }))
+    hatch = _hatch_layer(look)
+    if hatch is not None:  # a line-pattern fill over the tint, so what lies beneath still shows
+        layers.append(hatch)
     if look.get("halo"):  # an outline on a wider white one stands out on any fill
         for colour, width, dash in ((look["halo"], look.get("halo_width", 2.0), None),
                                     (look.get("stroke", "#000000"), look.get("width", 0.26), look.get("dash"))):
@@ -134,6 +131,22 @@ def _symbol(symbol, layers):
     for layer in layers:
         symbol.appendSymbolLayer(layer)
     return symbol
+
+
+def _hatch_layer(look: dict) -> Optional[QgsLinePatternFillSymbolLayer]:
+    """The look's hatching, if any: ``hatch`` as {colour, angle, spacing, width}, or the short
+    form ``hatch: colour`` with ``hatch_width`` and ``hatch_spacing`` (45°); sizes in mm."""
+    hatch = look.get("hatch")
+    if not hatch:
+        return None
+    if isinstance(hatch, str):
+        hatch = {"colour": hatch, "width": look.get("hatch_width", 0.3), "spacing": look.get("hatch_spacing", 1.5)}
+    layer = QgsLinePatternFillSymbolLayer.create({
+        "color": _rgba(hatch["colour"]), "angle": str(hatch.get("angle", 45)),
+        "distance": str(hatch.get("spacing", 2.0)), "line_width": str(hatch.get("width", 0.3))})
+    layer.subSymbol().setColor(qcolor(hatch["colour"]))
+    layer.subSymbol().setWidth(float(hatch.get("width", 0.3)))
+    return layer
 
 
 def _category_look(geometry: str, value) -> dict:

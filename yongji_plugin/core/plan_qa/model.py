@@ -57,6 +57,7 @@ class QaResult:
     errors: List[QaError] = field(default_factory=list)
     outcomes: List[QaRuleOutcome] = field(default_factory=list)
     canceled: bool = False
+    backend: str = ""  # the overlay engine backend that ran, in words
 
     def outcome(self, rule_id: str) -> QaRuleOutcome:
         return next(o for o in self.outcomes if o.rule.id == rule_id)

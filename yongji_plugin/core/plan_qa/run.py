@@ -4,15 +4,19 @@ Cancel (the rules in ``core.shared.cancel``): a rule's outcome and errors are re
 the rule ran to its end with the feedback still not canceled, so a rule cut short (an index
 build, a gap search, a layer loop) never reads as "passed"; the run then returns
 ``QaResult(canceled=True)`` holding the rules that finished before, and never raises for a cancel.
-"""
-from typing import Dict
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsGeometry
+Topology rules run on the overlay engine (``backend``: auto, shapely, qgis or postgis), created
+only when a topology rule is chosen; the result names the backend that ran.
+"""
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback
 
 from ...i18n import tr
-from ..engine.control_index import ControlIndex
+from ..engine.layers import ControlLayer
+from ..engine.overlay import OverlayEngine
+from ..engine.selector import AUTO
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.conformance import usable_problems
+from ..shared.areas import PLANAR, AreaMethod
 from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
 from .features import PER_LAYER
@@ -26,42 +30,33 @@ from .topology import (
 )
 
 
-class _Indexes:
-    """Control indexes built on first use and shared between rules."""
+class _Layers:
+    """What the engine reads of a plan layer (with a rule's filter), named as the layer is."""
 
-    def __init__(self, layers, crs, feedback):
-        self.layers, self.crs, self.feedback = layers, crs, feedback
-        self._cache: Dict[tuple, ControlIndex] = {}
+    def __init__(self, layers):
+        self.layers = layers
 
-    def get(self, code, filter_expression=None) -> ControlIndex:
-        key = (code, filter_expression)
-        if key not in self._cache:
-            layer = self.layers[code]
-            self._cache[key] = ControlIndex(layer, layer.name(), self.crs,
-                                            filter_expression=filter_expression, feedback=self.feedback)
-        return self._cache[key]
+    def get(self, code, filter_expression=None) -> ControlLayer:
+        layer = self.layers[code]
+        return ControlLayer(layer, layer.name(), filter_expression)
 
 
 def _needed(rule: QaRule):
     return [c for c in (rule.layer, rule.boundary, rule.container, *rule.layers) if c]
 
 
-def _topology(rule, indexes: _Indexes, tolerance, feedback):
+def _topology(rule, engine: OverlayEngine, layers: _Layers, tolerance):
     if rule.kind == "self_overlap":
-        return [error for code in rule.layers
-                for error in self_overlaps(rule, indexes.get(code), tolerance, feedback)]
+        return [error for code in rule.layers for error in self_overlaps(rule, engine, layers.get(code), tolerance)]
     if rule.kind == "overlap_between":
-        return overlap_between(rule, indexes.get(rule.layers[0]), indexes.get(rule.layers[1]), tolerance,
-                               feedback)
+        return overlap_between(rule, engine, layers.get(rule.layers[0]), layers.get(rule.layers[1]), tolerance)
     if rule.kind == "within":
-        return outside_container(rule, indexes.get(rule.layer), indexes.get(rule.container, rule.filter),
-                                 tolerance, feedback)
+        return outside_container(rule, engine, layers.get(rule.layer), layers.get(rule.container, rule.filter),
+                                 tolerance)
     if rule.kind == "coverage":
-        layer, boundary = indexes.get(rule.layer), indexes.get(rule.boundary)
-        area = QgsGeometry.unaryUnion([g for _, g in boundary.items()])
-        return (self_overlaps(rule, layer, tolerance, feedback)
-                + outside_boundary(rule, layer, area, tolerance, feedback)
-                + gaps(rule, layer, area, tolerance, feedback))
+        layer, boundary = layers.get(rule.layer), layers.get(rule.boundary)
+        return (self_overlaps(rule, engine, layer, tolerance) + outside_boundary(rule, engine, layer, boundary, tolerance)
+                + gaps(rule, engine, layer, boundary, tolerance))
     raise ValueError(rule.kind)
 
 
@@ -108,34 +103,41 @@ def refuse_unusable(layers: dict, ruleset: QaRuleSet, crs) -> None:
         raise PlanError("\n".join(lines))
 
 
-def run_qa(layers: dict, ruleset: QaRuleSet, crs: str = None, feedback: QgsFeedback = None) -> QaResult:
+def run_qa(layers: dict, ruleset: QaRuleSet, crs: str = None, feedback: QgsFeedback = None,
+           backend: str = AUTO) -> QaResult:
     """The rules in order; canceled: see the module's docstring."""
     crs = QgsCoordinateReferenceSystem(crs or default_catalogue().crs)
     layers = {code: layer for code, layer in layers.items() if layer is not None}
     refuse_unusable(layers, ruleset, crs)
-    indexes = _Indexes(layers, crs, feedback)
-    result = QaResult()
+    compared = sorted({code for rule in ruleset.rules if rule.kind not in PER_LAYER for code in _needed(rule)
+                       if code in layers})
+    engine = OverlayEngine(AreaMethod(crs, PLANAR), backend, [layers[code] for code in compared],
+                           feedback) if compared else None
+    result = QaResult(backend=engine.describe() if engine else "")
     try:
         for number, rule in enumerate(ruleset.rules):
             raise_if_canceled(feedback)
             if feedback is not None:
                 feedback.setProgress(100.0 * number / len(ruleset.rules))
-            outcome, errors = _run_rule(rule, layers, indexes, crs, ruleset, feedback)
+            outcome, errors = _run_rule(rule, layers, engine, crs, ruleset, feedback)
             raise_if_canceled(feedback)  # a rule that stopped early is not an outcome
             result.errors += errors
             result.outcomes.append(outcome)
         raise_if_canceled(feedback)
     except Canceled:
         result.canceled = True
+    finally:
+        if engine is not None:
+            engine.close()
     return result
 
 
-def _run_rule(rule, layers, indexes, crs, ruleset, feedback):
+def _run_rule(rule, layers, engine, crs, ruleset, feedback):
     missing = [code for code in _needed(rule) if code not in layers]
     if missing:
         return QaRuleOutcome(rule, SKIPPED, note=tr("layer {codes} missing").format(codes=", ".join(missing))), []
     if rule.kind in PER_LAYER:
         errors = _per_layer(rule, layers, crs, ruleset, feedback)
     else:
-        errors = _topology(rule, indexes, ruleset.tolerance, feedback)
+        errors = _topology(rule, engine, _Layers(layers), ruleset.tolerance)
     return QaRuleOutcome(rule, FAILED if errors else PASSED, len(errors)), errors

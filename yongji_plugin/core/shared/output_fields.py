@@ -12,12 +12,21 @@ same everywhere:
   from that stored m² so anyone can recompute them, shares to 0.01 %.
 """
 from dataclasses import dataclass
-from typing import Iterable, List, Optional
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional
 
-from qgis.core import QgsFeature, QgsFields, QgsMapLayer, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsFields,
+    QgsMapLayer,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 
 from ...i18n import tr
 from .areas import hectares, mu
+from .errors import PlanError
 from .qt_compat import new_field
 
 # primary/row keys of the providers a result may be written to: GeoPackage and OGR (fid, FID),
@@ -119,3 +128,36 @@ def keep_aliases(written: QgsVectorLayer, fields: QgsFields) -> Optional[str]:
     else:  # QGIS 3.22 saves the whole (default) style
         message = written.saveStyleToDatabase(written.name(), "", True, "")
     return message or None
+
+
+def write_geopackage(layers: Dict[str, QgsVectorLayer], path) -> Dict[str, QgsVectorLayer]:
+    """Copy the result layers into a GeoPackage; returns the layers read back from it.
+
+    Every layer is read back and counted: a row the file lost is a PlanError, never a log line.
+    """
+    path = Path(path)
+    written = {}
+    for name, layer in layers.items():
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = name
+        options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if path.exists()
+                                        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
+        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(path), QgsCoordinateTransformContext(), options)
+        if error != QgsVectorFileWriter.WriterError.NoError:
+            raise PlanError(tr("Cannot write {layer} to {path}: {error}").format(
+                layer=name, path=path, error=message))
+        uri = f"{path}|layername={name}"
+        again = QgsVectorLayer(uri, layer.name(), "ogr")
+        if not again.isValid() or again.featureCount() != layer.featureCount():
+            raise PlanError(tr("{layer} in {path} holds {written} of {total} rows").format(
+                layer=name, path=path, written=again.featureCount() if again.isValid() else 0,
+                total=layer.featureCount()))
+        problem = keep_aliases(again, layer.fields())
+        if problem:
+            raise PlanError(tr("Cannot store the field titles of {layer} in {path}: {error}").format(
+                layer=name, path=path, error=problem))
+        del again  # saving the style reopened the file under it; a fresh layer loads the titles too
+        written[name] = QgsVectorLayer(uri, layer.name(), "ogr")
+    return written

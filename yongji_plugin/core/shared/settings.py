@@ -3,7 +3,16 @@ from dataclasses import dataclass, fields
 
 from qgis.core import QgsSettings
 
+from ...i18n import tr
 from .areas import DEFAULT_AREA_CRS, DEFAULT_TOLERANCE, PLANAR
+
+ENGINE_BACKENDS = ("auto", "shapely", "qgis", "postgis")  # as core.engine.selector names them
+
+
+def backend_labels():
+    """What users read for each engine backend, in ENGINE_BACKENDS order."""
+    return [tr("Automatic"), tr("shapely 2 (vectorized, all cores)"), tr("QGIS only"),
+            tr("PostGIS (in the database)")]
 
 PREFIX = "yongji/settings/"
 
@@ -14,6 +23,7 @@ class PluginSettings:
     area_method: str = PLANAR
     tolerance: float = DEFAULT_TOLERANCE
     print_dpi: int = 300
+    engine_backend: str = "auto"  # overlay engine backend the checks use: one of ENGINE_BACKENDS
 
     @classmethod
     def load(cls) -> "PluginSettings":

@@ -11,13 +11,16 @@ A cancel that comes after the last site still makes the result canceled.
 """
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Dict, List, Optional
 
-from qgis.core import QgsFeedback, QgsGeometry
+from qgis.core import QgsFeedback, QgsGeometry, QgsVectorLayer
 
 from ...i18n import tr
-from ..engine.control_index import ControlIndex
-from ..engine.geometry_repair import Repair, polygon_part
+from ..engine.geometry_repair import Repair
+from ..engine.layers import ControlLayer
+from ..engine.overlay import OverlayEngine
+from ..engine.selector import AUTO
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.conformance import usable_problems
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
@@ -28,6 +31,7 @@ from .site_input import Site, read_sites
 
 COMPLIANT, NONCOMPLIANT, UNCHECKED = "compliant", "noncompliant", "unchecked"
 CONFLICT, SLIVER = "conflict", "sliver"
+COORDINATE_FILE_FIELDS = ("JZDS", "WJ")  # what core/coordfile's import writes: 界址点数, source file
 
 
 @dataclass
@@ -38,19 +42,42 @@ class CheckParams:
     name_field: Optional[str] = None
     type_field: Optional[str] = None
     data_source: str = ""
+    backend: str = AUTO  # overlay engine backend: auto, shapely, qgis or postgis
+    site_origin: object = None  # the layer sites given as a feature source come from (for ``auto``)
 
 
-@dataclass
 class Piece:
-    site_id: str
-    rule_id: str
-    layer: str
-    control_fid: Optional[int]
-    attributes: dict
-    geometry: QgsGeometry
-    area: float
-    status: str = CONFLICT
-    site_key: Optional[int] = None  # Site.key of the site it belongs to (site ids may repeat)
+    """One conflict piece: a site's part on a control feature (or outside the layer).
+
+    Its geometry and the control feature's attributes may come from the engine on first read
+    (``source``, ``position``), so a run with hundreds of thousands of pieces builds them only
+    for the outputs that show them.
+    """
+    __slots__ = ("site_id", "rule_id", "layer", "control_fid", "_attributes", "_geometry", "area",
+                 "status", "site_key", "_source", "_position")
+
+    def __init__(self, site_id: str, rule_id: str, layer: str, control_fid: Optional[int], attributes: dict,
+                 geometry: QgsGeometry, area: float, status: str = CONFLICT, site_key: Optional[int] = None,
+                 source=None, position: int = None):
+        self.site_id, self.rule_id, self.layer, self.control_fid = site_id, rule_id, layer, control_fid
+        self._attributes, self._geometry, self.area, self.status = attributes, geometry, area, status
+        self.site_key = site_key  # Site.key of the site it belongs to (site ids may repeat)
+        self._source, self._position = source, position
+
+    @property
+    def geometry(self) -> QgsGeometry:
+        if self._geometry is None and self._source is not None:
+            self._geometry = self._source.geometry(self._position)
+        return self._geometry
+
+    @property
+    def attributes(self) -> dict:
+        if self._attributes is None and self._source is not None:
+            self._attributes = self._source.attributes(self._position)
+        return self._attributes
+
+    def __repr__(self):
+        return f"Piece({self.site_id!r}, {self.rule_id!r}, {self.control_fid!r}, {self.area:.2f}, {self.status!r})"
 
 
 @dataclass
@@ -70,7 +97,6 @@ class SiteResult:
     breakdown: List[dict] = field(default_factory=list)
     verdict: str = COMPLIANT
     reasons: List[str] = field(default_factory=list)
-    pending_breakdown: list = field(default_factory=list, repr=False)  # (rule, overlaps) until classed
 
 
 @dataclass
@@ -85,6 +111,9 @@ class CheckResult:
     canceled: bool = False
     layers: dict = field(default_factory=dict)  # control layers by catalogue code (read only)
     warnings: List[str] = field(default_factory=list)  # for the reviewer: sites without or sharing an id
+    site_crs: object = None          # the site layer's CRS (source geometries are in it)
+    coordinate_file: bool = False    # sites imported from a coordinate file: the report lists 界址点
+    backend: str = ""  # the overlay engine backend that ran, in words
 
     def counts(self) -> Dict[str, int]:
         return {v: sum(1 for s in self.sites if s.verdict == v)
@@ -117,157 +146,131 @@ def check_control_layers(ruleset: RuleSet, layers: dict, area_crs=None) -> None:
         raise PlanError("\n".join(lines))
 
 
-def build_indexes(ruleset: RuleSet, layers: dict, area: AreaMethod, feedback=None):
-    """One ControlIndex per rule (filters differ), from the control layers by catalogue code."""
-    check_control_layers(ruleset, layers, area.crs)
-    return _indexes(ruleset, layers, area, feedback)
-
-
-def _indexes(ruleset: RuleSet, layers: dict, area: AreaMethod, feedback=None):
-    return {rule.id: ControlIndex(layers[rule.layer], layers[rule.layer].name() or rule.title, area.crs,
-                                  rule.key_fields, rule.filter, rule.class_field, feedback)
+def control_layers(ruleset: RuleSet, layers: dict) -> Dict[str, ControlLayer]:
+    """What the engine reads for each rule: its layer, filter, key and class fields."""
+    return {rule.id: ControlLayer(layers[rule.layer], layers[rule.layer].name() or rule.title, rule.filter,
+                                  tuple(rule.key_fields) + ((rule.class_field,) if rule.class_field else ()))
             for rule in ruleset.rules}
 
 
 def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckParams,
                    feedback: QgsFeedback = None, site_layer_name: str = None) -> CheckResult:
+    """Every site against every rule, one engine overlay per rule.
+
+    A canceled run comes back flagged ``canceled`` with no site results and no pieces, so nothing
+    half done can be read as complete.
+    """
     name = site_layer_name or getattr(site_layer, "name", lambda: "")() or tr("sites")
     result = CheckResult(ruleset, params, site_layer=name, layers=dict(layers))
     check_control_layers(ruleset, layers, params.area.crs)  # refuse bad input before any work
     sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
                        params.type_field, result.repairs, result.warnings)
+    result.site_crs = site_layer.sourceCrs()
+    result.coordinate_file = set(COORDINATE_FILE_FIELDS) <= set(site_layer.fields().names())
+    controls = control_layers(ruleset, layers)
+    origin = site_layer if isinstance(site_layer, QgsVectorLayer) else params.site_origin
     try:
-        _check_sites(sites, ruleset, params, layers, result, feedback)
+        with OverlayEngine(params.area, params.backend, [c.layer for c in controls.values()], feedback,
+                           site_layers=[origin]) as engine:
+            result.backend = engine.describe()
+            result.sites, result.pieces = _check(sites, ruleset, controls, engine, params, feedback)
+            result.repairs.extend(engine.repairs)
+        raise_if_canceled(feedback)  # a cancel after the last step still cancels
     except Canceled:
-        result.canceled = True
+        result.canceled, result.sites, result.pieces = True, [], []
     return result
 
 
-def _check_sites(sites, ruleset, params, layers, result, feedback) -> None:
-    indexes = _indexes(ruleset, layers, params.area, feedback)
-    for number, site in enumerate(sites):
-        raise_if_canceled(feedback)
-        if feedback is not None:
-            feedback.setProgress(100.0 * number / len(sites))
-        result.sites.append(check_site(site, ruleset, indexes, params, result.pieces))
-    raise_if_canceled(feedback)
-    _fill_piece_attributes(result.pieces, indexes)
-    _fill_breakdowns(result.sites, indexes, params)
-    for index in indexes.values():
-        result.repairs.extend(index.repairs)
-    raise_if_canceled(feedback)
+def _check(sites: List[Site], ruleset: RuleSet, controls, engine, params: CheckParams, feedback):
+    site_set = engine.sites([site.geometry for site in sites])
+    results = [SiteResult(site, area) if site.geometry is not None and not site.geometry.isEmpty()
+               else SiteResult(site, 0.0, verdict=UNCHECKED, reasons=list(site.notes))
+               for site, area in zip(sites, site_set.areas)]
+    checked = [i for i, r in enumerate(results) if r.verdict != UNCHECKED]
+    pieces: List[tuple] = []  # (site number, rule number, Piece)
+    for number, rule in enumerate(ruleset.rules):
+        def progress(fraction, number=number):
+            if feedback is not None:
+                feedback.setProgress(100.0 * (number + fraction) / len(ruleset.rules))
+        overlay = engine.overlay(site_set, controls[rule.id], progress)
+        if rule.kind == "breakdown":
+            _breakdowns(rule, overlay, results, checked)
+        elif rule.kind == "no_overlap":
+            _judge_overlaps(rule, overlay, results, checked, params, pieces, number)
+        else:
+            _judge_outside(rule, overlay, results, checked, params, pieces, number)
+    for i in checked:
+        _verdict(results[i], params)
+    if len({rule for _, rule, _ in pieces}) > 1:  # one rule's pieces are in site order already
+        pieces.sort(key=itemgetter(0, 1))
+    return results, [piece for _, _, piece in pieces]
 
 
-def _fill_piece_attributes(pieces, indexes) -> None:
-    """Key attributes of the control features in conflict, one batched request per rule."""
-    by_rule = {}
-    for piece in pieces:
-        by_rule.setdefault(piece.rule_id, []).append(piece)
-    for rule_id, rule_pieces in by_rule.items():
-        values = indexes[rule_id].attributes(p.control_fid for p in rule_pieces)
-        for piece in rule_pieces:
-            piece.attributes = values.get(piece.control_fid, {})
-
-
-def check_site(site: Site, ruleset: RuleSet, indexes, params: CheckParams, pieces: list) -> SiteResult:
-    if site.geometry.isEmpty():
-        return SiteResult(site, 0.0, verdict=UNCHECKED, reasons=list(site.notes))
-    engine = QgsGeometry.createGeometryEngine(site.geometry.constGet())
-    engine.prepareGeometry()
-    outcome = SiteResult(site, params.area.area(site.geometry))
-    for rule in ruleset.rules:
-        index = indexes[rule.id]
-        overlaps = _overlaps(site, engine, index)
-        if rule.kind == "breakdown":  # classed after the loop, with one attribute request per rule
-            outcome.pending_breakdown.append((rule, overlaps))
-            continue
-        outcome.outcomes[rule.id] = _judge(site, rule, index, overlaps, params, outcome.area, pieces)
-    _verdict(outcome, params)
-    return outcome
-
-
-def _overlaps(site: Site, engine, index: ControlIndex):
-    """(fid, piece) for each control feature the site overlaps; a feature inside the site is kept whole."""
-    result = []
-    for fid in index.candidates(site.geometry.boundingBox()):
-        control = index.geometry(fid)
-        shape = control.constGet()
-        if not engine.intersects(shape):
-            continue
-        if engine.contains(shape):
-            piece = control
-        else:  # the engine holds the site already converted for GEOS: cheaper than QgsGeometry's
-            piece = polygon_part(QgsGeometry(engine.intersection(shape)))
-        if not piece.isEmpty():
-            result.append((fid, piece))
-    return result
-
-
-def _union(geometries: List[QgsGeometry]) -> QgsGeometry:
-    """The pieces as one geometry, overlaps counted once.
-
-    Pieces whose collection is a valid multipolygon do not overlap, so the (much slower) union
-    is only needed where control features overlap or share edges.
-    """
-    if not geometries:
-        return QgsGeometry()
-    if len(geometries) == 1:
-        return geometries[0]
-    parts = [QgsGeometry(p) for g in geometries for p in g.asGeometryCollection()]
-    collected = QgsGeometry.collectGeometry(parts)
-    if collected.isGeosValid():
-        return collected
-    return polygon_part(QgsGeometry.unaryUnion(geometries))
-
-
-def _judge(site, rule, index, overlaps, params, site_area, pieces) -> RuleOutcome:
-    outcome = RuleOutcome(rule, applicable=rule.applies(site.site_type))
-    if rule.kind == "no_overlap":
-        union = _union([piece for _, piece in overlaps])
-        bad = [(fid, piece) for fid, piece in overlaps]
-    else:  # within: the part of the site outside the layer
-        inside = _union([piece for _, piece in overlaps])
-        union = site.geometry if inside.isEmpty() else polygon_part(site.geometry.difference(inside))
-        bad = [(None, union)] if not union.isEmpty() else []
-    outcome.area = params.area.area(union)
-    outcome.share = outcome.area / site_area if site_area else 0.0
-    if outcome.area <= 0.0 or not outcome.applicable:
+def _outcome(rule: Rule, result: SiteResult, area: float, params: CheckParams) -> RuleOutcome:
+    outcome = RuleOutcome(rule, applicable=rule.applies(result.site.site_type))
+    outcome.area = area
+    outcome.share = area / result.area if result.area else 0.0
+    if area <= 0.0 or not outcome.applicable:
         outcome.status = COMPLIANT
-        return outcome
-    outcome.status = CONFLICT if outcome.area >= params.tolerance else SLIVER
-    for fid, geometry in bad:
-        pieces.append(Piece(site.site_id, rule.id, index.name, fid, {}, geometry,
-                            params.area.area(geometry), outcome.status, site.key))
+    else:
+        outcome.status = CONFLICT if area >= params.tolerance else SLIVER
+    result.outcomes[rule.id] = outcome
     return outcome
 
 
-def _fill_breakdowns(site_results: List[SiteResult], indexes, params: CheckParams) -> None:
-    """Class every site's breakdown pieces, fetching the class field once per rule, not per site."""
-    fids: Dict[str, set] = {}
-    for site_result in site_results:
-        for rule, overlaps in site_result.pending_breakdown:
-            fids.setdefault(rule.id, set()).update(fid for fid, _ in overlaps)
-    values = {rule_id: indexes[rule_id].attributes(ids) for rule_id, ids in fids.items()}
-    for site_result in site_results:
-        for rule, overlaps in site_result.pending_breakdown:
-            site_result.breakdown.extend(_breakdown(rule, overlaps, values[rule.id], params, site_result.area))
-        site_result.pending_breakdown = []
+def _judge_overlaps(rule, overlay, results, checked, params, pieces, number) -> None:
+    """no_overlap: the area shared with the layer (counted once); every piece of a site in
+    conflict (or with a sliver) is kept, with the control feature's key attributes."""
+    covered = overlay.covered_areas()
+    by_site = overlay.pairs_by_site()
+    flagged = {}
+    for i in checked:
+        outcome = _outcome(rule, results[i], covered[i], params)
+        if outcome.status != COMPLIANT:
+            flagged[i] = outcome.status
+    wanted = [pair for i in flagged for pair in by_site.get(i, [])]
+    source = overlay.detach(wanted)  # geometries and attributes built when first read
+    name, fids, areas = overlay.control.name, overlay.pair_fids, overlay.pair_areas
+    position = 0
+    for i, status in flagged.items():
+        site_id, key = results[i].site.site_id, results[i].site.key
+        for pair in by_site.get(i, []):
+            pieces.append((i, number, Piece(site_id, rule.id, name, fids[pair], None, None, areas[pair], status,
+                                            key, source, position)))
+            position += 1
 
 
-def _breakdown(rule, overlaps, values, params, site_area) -> List[dict]:
-    by_class: Dict[str, List[QgsGeometry]] = {}
-    for fid, piece in overlaps:
+def _judge_outside(rule, overlay, results, checked, params, pieces, number) -> None:
+    """within: the part of the site outside the layer, one piece per site."""
+    outside = overlay.outside(checked)
+    for i in checked:
+        area, geometry = outside[i]
+        outcome = _outcome(rule, results[i], area, params)
+        if outcome.status == COMPLIANT:
+            continue
+        site = results[i].site
+        pieces.append((i, number, Piece(site.site_id, rule.id, overlay.control.name, None, {}, geometry,
+                                        area, outcome.status, site.key)))
+
+
+def _breakdowns(rule, overlay, results, checked) -> None:
+    """Area per class (the class field, cut to its prefix), overlaps counted once per class."""
+    values = overlay.attributes(overlay.pair_fids)
+    keys = []
+    for site, fid in zip(overlay.pair_sites, overlay.pair_fids):
         value = values[fid].get(rule.class_field)
         code = "" if value is None else str(value)
-        if rule.class_prefix:
-            code = code[: rule.class_prefix]
-        by_class.setdefault(code, []).append(piece)
-    rows = []
-    for code in sorted(by_class):
-        area = params.area.area(_union(by_class[code]))
-        rows.append({"rule_id": rule.id, "class_code": code, "area": area,
-                     "share": area / site_area if site_area else 0.0})
-    return rows
+        keys.append((site, code[: rule.class_prefix] if rule.class_prefix else code))
+    areas = overlay.union_areas(keys)
+    by_site: Dict[int, List[str]] = {}
+    for site, code in areas:
+        by_site.setdefault(site, []).append(code)
+    for i in checked:
+        site_area = results[i].area
+        for code in sorted(by_site.get(i, [])):
+            area = areas[(i, code)]
+            results[i].breakdown.append({"rule_id": rule.id, "class_code": code, "area": area,
+                                         "share": area / site_area if site_area else 0.0})
 
 
 def _verdict(outcome: SiteResult, params: CheckParams) -> None:

@@ -6,29 +6,25 @@ never shadow a provider's key, translated titles as aliases, figures rounded as 
 them. Per-rule fields of the summary are numbered by the rule's place in the rule set
 (``r1_m2`` … ``r1_status``); their aliases carry the rule's title.
 """
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Dict, List
 
 from qgis.core import (
-    QgsCoordinateTransformContext,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
 from ...i18n import tr
 from ..plan_data.catalogue import default_catalogue
 from ..shared.cancel import refuse_canceled
-from ..shared.errors import PlanError
 from ..shared.geos_reasons import geos_reason
 from ..shared.output_fields import (
     OutputField,
     add_rows,
     area_fields,
     area_values,
-    keep_aliases,
     memory_layer,
     percent,
+    write_geopackage,  # noqa: F401 - callers import it from here too
 )
 from .check import CheckResult, verdict_label
 
@@ -178,36 +174,3 @@ def repair_layer(result: CheckResult) -> QgsVectorLayer:
 def result_layers(result: CheckResult) -> Dict[str, QgsVectorLayer]:
     return {SUMMARY: summary_layer(result), CONFLICTS: conflict_layer(result),
             BREAKDOWN: breakdown_layer(result), REPAIRS: repair_layer(result)}
-
-
-def write_geopackage(layers: Dict[str, QgsVectorLayer], path) -> Dict[str, QgsVectorLayer]:
-    """Copy the result layers into a GeoPackage; returns the layers read back from it.
-
-    Every layer is read back and counted: a row the file lost is a PlanError, never a log line.
-    """
-    path = Path(path)
-    written = {}
-    for name, layer in layers.items():
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = name
-        options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if path.exists()
-                                        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
-        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, str(path), QgsCoordinateTransformContext(), options)
-        if error != QgsVectorFileWriter.WriterError.NoError:
-            raise PlanError(tr("Cannot write {layer} to {path}: {error}").format(
-                layer=name, path=path, error=message))
-        uri = f"{path}|layername={name}"
-        again = QgsVectorLayer(uri, layer.name(), "ogr")
-        if not again.isValid() or again.featureCount() != layer.featureCount():
-            raise PlanError(tr("{layer} in {path} holds {written} of {total} rows").format(
-                layer=name, path=path, written=again.featureCount() if again.isValid() else 0,
-                total=layer.featureCount()))
-        problem = keep_aliases(again, layer.fields())
-        if problem:
-            raise PlanError(tr("Cannot store the field titles of {layer} in {path}: {error}").format(
-                layer=name, path=path, error=problem))
-        del again  # saving the style reopened the file under it; a fresh layer loads the titles too
-        written[name] = QgsVectorLayer(uri, layer.name(), "ogr")
-    return written

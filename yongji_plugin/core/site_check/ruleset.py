@@ -25,7 +25,7 @@ from ..plan_data.catalogue import Catalogue, default_catalogue
 from ..shared.errors import PlanError
 
 RULE_ID = re.compile(r"^[A-Za-z0-9_]+$")  # rule ids name output fields ("<id>_m2"), so ASCII only
-FILE_KEYS = ("id", "name", "name_en", "description", "rules")
+FILE_KEYS = ("id", "name", "name_en", "description", "plan", "rules")  # plan: whose clauses bases quote
 
 
 # --- key types: (is the value acceptable?, what to say when it is not) ------------------------------
@@ -63,6 +63,7 @@ COMMON_KEYS = {
     "key_fields": Key("fields"),  # control-layer fields copied onto the conflict pieces
     "filter": Key("text"),  # QGIS expression on the control layer
     "may_be_empty": Key("flag"),  # the control layer may have no features (else refused)
+    "basis": Key("mapping"),  # {plan, national}: what the rule enforces (依据), quoted in the report
 }
 VERDICT_KEYS = {"applies_to": Key("mapping")}  # {field, values}: site types the rule judges
 BREAKDOWN_KEYS = {"class_field": Key("text", True), "class_prefix": Key("count"),
@@ -123,6 +124,13 @@ KINDS: Dict[str, RuleKind] = {kind.name: kind for kind in (NoOverlapKind(), With
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What a rule enforces (依据): the plan's clause, quoted, and the national rule it rests on."""
+    plan: str = ""
+    national: str = ""
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     kind: str
@@ -136,6 +144,7 @@ class Rule:
     class_field: Optional[str] = None
     class_prefix: Optional[int] = None
     class_table: Optional[str] = None
+    basis: Basis = Basis()
 
     @property
     def has_verdict(self) -> bool:
@@ -154,6 +163,7 @@ class RuleSet:
     name: str
     rules: List[Rule] = field(default_factory=list)
     path: Optional[Path] = None
+    plan: str = ""  # the plan whose clauses the rules' bases quote
 
     @property
     def verdict_rules(self) -> List[Rule]:
@@ -187,7 +197,8 @@ def load_ruleset(path=None, catalogue: Catalogue = None) -> RuleSet:
         raise PlanError("\n".join([tr("Rule set {path} is not valid:").format(path=path)]
                                   + [f"- {problem}" for problem in problems]))
     rules = [_rule(item) for item in raw["rules"]]
-    return RuleSet(str(raw.get("id", path.stem)), str(raw.get("name", path.stem)), rules, path)
+    return RuleSet(str(raw.get("id", path.stem)), str(raw.get("name", path.stem)), rules, path,
+                   str(raw.get("plan", "")))
 
 
 def ruleset_problems(raw, catalogue: Catalogue) -> List[str]:
@@ -197,7 +208,7 @@ def ruleset_problems(raw, catalogue: Catalogue) -> List[str]:
     raw = raw or {}
     problems = [tr("unknown key {key}").format(key=key) for key in raw if key not in FILE_KEYS]
     problems += [tr("key {key} {problem}").format(key=key, problem=TYPES["text"][1]())
-                 for key in ("id", "name") if key in raw and not _is_text(raw[key])]
+                 for key in ("id", "name", "plan") if key in raw and not _is_text(raw[key])]
     rules = raw.get("rules")
     if not rules:
         return problems + [tr("the rule set has no rules: a check without rules would pass every site")]
@@ -243,7 +254,16 @@ def _key_problems(item: dict, catalogue: Catalogue) -> List[str]:
         problems.append(tr("the id may hold only ASCII letters, digits and _ (it names output fields)"))
     problems += _layer_problems(item.get("layer"), catalogue)
     problems += _filter_problems(item.get("filter"))
+    problems += _basis_problems(item.get("basis"))
     return problems + kind.problems(item, catalogue)
+
+
+def _basis_problems(basis) -> List[str]:
+    if not isinstance(basis, dict):
+        return []
+    if not basis or set(basis) - {"plan", "national"} or not all(_is_text(v) for v in basis.values()):
+        return [tr("basis needs plan and/or national (text), e.g. {{plan: 规划条文, national: 国家规定}}")]
+    return []
 
 
 def _layer_problems(code, catalogue: Catalogue) -> List[str]:
@@ -282,4 +302,6 @@ def _duplicate_problems(rules: list) -> List[str]:
 def _rule(raw: dict) -> Rule:
     raw = dict(raw)
     raw["key_fields"] = tuple(raw.get("key_fields", ()))
+    basis = raw.get("basis") or {}
+    raw["basis"] = Basis(basis.get("plan", "").strip(), basis.get("national", "").strip())
     return Rule(**raw)

@@ -12,6 +12,7 @@ from ...core.plan_data.loader import describe_sources, layers_by_code
 from ...core.plan_qa.model import load_qa_rules
 from ...core.plan_qa.outputs import error_layer, write_qa_report
 from ...core.plan_qa.run import run_qa
+from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.background import BackgroundTask, TaskDialogMixin, thread_copy
 from ..shared.forms import load_form
@@ -61,8 +62,10 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
             show_error(self, tr("No plan layers in the project: load the plan layers first"), self.iface)
             return None
         crs = default_catalogue().crs
+        backend = PluginSettings.load().engine_backend
         return self.start_task(BackgroundTask(
-            tr("Plan data quality check"), lambda feedback: run_qa(layers, chosen, crs, feedback), self._done))
+            tr("Plan data quality check"), lambda feedback: run_qa(layers, chosen, crs, feedback, backend),
+            self._done))
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):

@@ -1,7 +1,8 @@
-"""设置: the defaults the checks and printing start from (area CRS and method, tolerance, DPI)."""
+"""设置: the defaults the checks and printing start from (area CRS and method, tolerance, DPI,
+overlay engine backend)."""
 from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
 from ...core.shared.errors import PlanError
-from ...core.shared.settings import PluginSettings
+from ...core.shared.settings import ENGINE_BACKENDS, PluginSettings, backend_labels
 from ...i18n import tr
 from .forms import load_form
 from .messages import show_error
@@ -16,11 +17,14 @@ class SettingsDialog(BASE, FORM):
         self.setupUi(self)
         self.iface = iface
         self.methodCombo.addItems([tr("Planar (plan CRS)"), tr("CGCS2000 ellipsoidal")])
+        self.backendCombo.addItems(backend_labels())
         settings = PluginSettings.load()
         self.crsEdit.setText(settings.area_crs)
         self.methodCombo.setCurrentIndex(METHODS.index(settings.area_method))
         self.toleranceSpin.setValue(settings.tolerance)
         self.dpiSpin.setValue(settings.print_dpi)
+        backend = settings.engine_backend if settings.engine_backend in ENGINE_BACKENDS else "auto"
+        self.backendCombo.setCurrentIndex(ENGINE_BACKENDS.index(backend))
         self.buttonBox.accepted.connect(self.save)
         self.buttonBox.rejected.connect(self.reject)
 
@@ -31,6 +35,7 @@ class SettingsDialog(BASE, FORM):
             show_error(self, str(error), self.iface)
             return False
         PluginSettings(self.crsEdit.text().strip(), METHODS[self.methodCombo.currentIndex()],
-                       self.toleranceSpin.value(), self.dpiSpin.value()).save()
+                       self.toleranceSpin.value(), self.dpiSpin.value(),
+                       ENGINE_BACKENDS[self.backendCombo.currentIndex()]).save()
         self.accept()
         return True

@@ -1,4 +1,5 @@
 """项目选址合规性检查: choose sites and options, run the check in the background, show results."""
+import html
 import tempfile
 from pathlib import Path
 
@@ -52,6 +53,8 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         self.buttonBox.rejected.connect(self.reject)
         self.rulesetButton.clicked.connect(self._choose_ruleset)
         self.outputButton.clicked.connect(self._choose_output)
+        self.openFolderButton.clicked.connect(self.open_report_folder)
+        self.report_paths = None
         self.refresh_layers()
 
     def refresh_layers(self):
@@ -104,13 +107,17 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         except PlanError as error:
             raise PlanError(f"{error} — {tr('load the plan layers first')}")
         params = CheckParams(area, self.toleranceSpin.value(),
-                             data_source=describe_sources(controls.values()))
-        report = Path(tempfile.mkdtemp(prefix="yongji_check_")) / "report.html"
+                             data_source=describe_sources(controls.values()),
+                             backend=PluginSettings.load().engine_backend, site_origin=layer)
+        output = self.outputEdit.text().strip()
+        report = (Path(output).with_name(Path(output).stem + "_report.html") if output
+                  else Path(tempfile.mkdtemp(prefix="yongji_check_")) / "report.html")
         QgsSettings().setValue(SETTINGS_RULESET, self.rulesetEdit.text())
         return ComplianceTask(self._sites(layer), controls, ruleset, params,
                               self.outputEdit.text().strip() or None, report, self._done)
 
     def run(self):
+        self.show_report(None)
         try:
             return self.start_task(self.build_task())
         except PlanError as error:
@@ -141,9 +148,30 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
             extent.grow(max(extent.width(), extent.height()) * 0.1 + 100)
             self.iface.mapCanvas().setExtent(extent)
             self.iface.mapCanvas().refresh()
+        self.show_report(task.report_paths)
         if task.report_paths and self.open_report:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(task.report_paths["html"])))
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(task.report_paths["html"]))):
+                self.statusLabel.setText(text + " — " + tr("no viewer opened the report; its files are listed below"))
         if task.result.warnings:  # sites without or sharing an id: results are per feature, but say so
             show_error(self, "\n".join(task.result.warnings), self.iface)
         if task.error:
             show_error(self, task.error, self.iface)
+
+    def show_report(self, paths):
+        """The report's HTML and PDF as links, whether or not a viewer opened them."""
+        self.report_paths = paths
+        self.openFolderButton.setEnabled(bool(paths))
+        if not paths:
+            self.reportLabel.clear()
+            return
+        links = [f'<a href="{QUrl.fromLocalFile(str(paths[kind])).toString()}">{html.escape(str(paths[kind]))}</a>'
+                 f" ({label})" for kind, label in (("html", "HTML"), ("pdf", "PDF"))]
+        self.reportLabel.setText(html.escape(tr("Review report:")) + "<br>" + "<br>".join(links))
+
+    def report_folder(self):
+        return Path(self.report_paths["html"]).parent if self.report_paths else None
+
+    def open_report_folder(self):
+        folder = self.report_folder()
+        if folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

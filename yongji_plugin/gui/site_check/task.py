@@ -1,8 +1,11 @@
-"""The compliance check in the background; the report (which paints) is made on the GUI thread.
+"""The compliance check and its review report in the background (the report paints onto images
+and a PDF writer only, which is safe outside the GUI thread, so a report of thousands of sites
+never freezes the window).
 
 Cancel: nothing of a canceled check is kept. The check itself returns a canceled result; a cancel
-that arrives while the result GeoPackage is written removes what was written (the file, or this
-run's layers in a GeoPackage that was there before) and marks the result canceled.
+that arrives while the result GeoPackage or the report is written removes what was written (the
+file, or this run's layers in a GeoPackage that was there before; the report's files) and marks
+the result canceled.
 """
 from pathlib import Path
 
@@ -74,14 +77,20 @@ class ComplianceTask(BackgroundTask):
         if result.canceled:
             return result
         layers = result_layers(result)
+        created = self.output is not None and not Path(self.output).exists()
         if self.output:
-            layers = self._write(layers, feedback, result)
+            layers = self._write(layers, feedback, result, created)
+        if self.report and not result.canceled:
+            self._write_report(result, layers, feedback)
+            if result.canceled and self.output:
+                names = list(layers)
+                layers.clear()  # the layers read back hold the file open
+                self._discard(Path(self.output), created, names)
         self.layers_out = None if result.canceled else layers
         return result
 
-    def _write(self, layers, feedback, result):
+    def _write(self, layers, feedback, result, created):
         path = Path(self.output)
-        created = not path.exists()
         try:
             written = write_geopackage(layers, path)
         except BaseException:
@@ -100,10 +109,14 @@ class ComplianceTask(BackgroundTask):
         else:
             remove_geopackage_layers(path, list(layers))
 
-    def finished(self, ok):
-        if ok and self.report:
-            try:
-                self.report_paths = write_report(self.result, self.report)
-            except (OSError, PlanError) as error:
-                self.error = tr("Report not written: {error}").format(error=error)
-        super().finished(ok)
+    def _write_report(self, result, layers, feedback):
+        where = (tr("the layers {layers} of {path}") if self.output
+                 else tr("the temporary layers {layers} added to the project")).format(
+            layers=", ".join(layers), path=self.output)
+        try:
+            self.report_paths = write_report(result, self.report, outputs_note=where, feedback=feedback)
+        except (OSError, PlanError) as error:
+            self.error = tr("Report not written: {error}").format(error=error)
+            return
+        if self.report_paths is None:  # canceled while writing: the report removed its files
+            result.canceled = True

@@ -57,6 +57,7 @@ class PlanQaAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
             optional=True, createByDefault=False))
+        self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         rules = load_qa_rules()
@@ -68,12 +69,14 @@ class PlanQaAlgorithm(YongjiAlgorithm):
             if not layers:
                 raise PlanError(tr("No plan layers given"))
             crs = default_catalogue().crs
-            result = run_qa(layers, chosen, crs, feedback)
+            result = run_qa(layers, chosen, crs, feedback, self.backend(parameters, context))
         except PlanError as error:
             raise QgsProcessingException(str(error))
         canceled = tr("Plan QA was canceled: nothing was written")
         if result.canceled:
             raise QgsProcessingException(canceled)
+        if result.backend:
+            feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         with WrittenUnlessCanceled(feedback, canceled) as written:
             written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))

@@ -98,6 +98,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Review report (HTML; a PDF is written beside it)"),
             tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # the engine repairs invalid site geometries on a copy and reports each repair, so
@@ -124,10 +125,14 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
                 self.parameterAsString(parameters, self.ID_FIELD, context) or None,
                 self.parameterAsString(parameters, self.NAME_FIELD, context) or None,
                 self.parameterAsString(parameters, self.TYPE_FIELD, context) or None,
-                data_source=describe_sources(layers.values()))
+                data_source=describe_sources(layers.values()),
+                backend=self.backend(parameters, context),
+                site_origin=self.parameterAsVectorLayer(parameters, self.SITES, context))
             result = run_compliance(sites, layers, ruleset, params, feedback, sites.sourceName())
         except PlanError as error:
             raise QgsProcessingException(str(error))
+        if result.backend:
+            feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
         for warning in result.warnings:  # sites without or sharing an id: the reviewer must see it
             feedback.reportError(warning, False)
         canceled = tr("The compliance check was canceled: nothing was written")

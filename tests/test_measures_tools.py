@@ -1,0 +1,274 @@
+"""The measures as tools: Processing in-process, in a model, through qgis_process; the dialogs with real tasks."""
+import json
+import os
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from yongji_plugin.core.measures.heights import HeightParams, run_height_check
+from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
+from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.core.shared.areas import AreaMethod
+from yongji_plugin.paths import plugin_version
+from yongji_plugin.processing.provider import YongjiProvider
+
+ROOT = Path(__file__).resolve().parent.parent
+ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"
+
+
+@pytest.fixture()
+def provider(qgis_processing):
+    provider = YongjiProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def _over_count(demo_gpkg):
+    buildings = QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "b", "ogr")
+    zones = QgsVectorLayer(f"{demo_gpkg}|layername=JZGDKZ", "z", "ogr")
+    return run_height_check(buildings, zones, HeightParams(AreaMethod.create())).counts()["over"]
+
+
+def _residential_count(demo_gpkg):
+    return QgsVectorLayer(f"{demo_gpkg}|layername=JZQ", "JZQ", "ogr").featureCount()
+
+
+def test_height_check_algorithm(provider, demo_gpkg, tmp_path):
+    import processing
+
+    report = tmp_path / "heights.html"
+    result = processing.run("yongji:heightcheck", {
+        "BUILDINGS": f"{demo_gpkg}|layername=buildings", "PLAN_GPKG": str(demo_gpkg),
+        "OUTPUT": "TEMPORARY_OUTPUT", "ALL_BUILDINGS": str(tmp_path / "all.gpkg"), "REPORT": str(report)},
+        feedback=QgsProcessingFeedback())
+    over = result["OUTPUT"]
+    assert over.featureCount() == _over_count(demo_gpkg) > 0
+    assert min(f["excess"] for f in over.getFeatures()) > 0
+    every = QgsVectorLayer(result["ALL_BUILDINGS"], "all", "ogr")
+    assert every.featureCount() == QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "b", "ogr").featureCount()
+    assert every.fields().field("excess").alias()  # titles kept in the GeoPackage
+    assert Path(result["REPORT"]).exists() and report.with_suffix(".pdf").exists()
+
+
+def test_height_check_errors_are_processing_errors(provider, demo_gpkg):
+    import processing
+
+    with pytest.raises(QgsProcessingException, match="Building layer buildings has no field GAODU"):
+        processing.run("yongji:heightcheck", {
+            "BUILDINGS": f"{demo_gpkg}|layername=buildings", "PLAN_GPKG": str(demo_gpkg),
+            "HEIGHT_FIELD": "GAODU", "OUTPUT": "TEMPORARY_OUTPUT"})
+    with pytest.raises(QgsProcessingException, match="JZGDKZ"):
+        processing.run("yongji:heightcheck", {
+            "BUILDINGS": f"{demo_gpkg}|layername=buildings", "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_life_circle_algorithm(provider, demo_gpkg, tmp_path):
+    import processing
+
+    result = processing.run("yongji:lifecircle", {
+        "PLAN_GPKG": str(demo_gpkg), "OUTPUT": "TEMPORARY_OUTPUT", "SERVICE_AREAS": "TEMPORARY_OUTPUT",
+        "REPORT": str(tmp_path / "life.html")}, feedback=QgsProcessingFeedback())
+    areas = result["OUTPUT"]
+    assert areas.featureCount() == _residential_count(demo_gpkg)
+    lacking = [f for f in areas.getFeatures() if f["lack_n"] > 0]
+    assert 0 < len(lacking) < areas.featureCount()
+    assert result["SERVICE_AREAS"].featureCount() >= 13
+    assert "walking network" in (tmp_path / "life.html").read_text(encoding="utf-8") or \
+        "步行路网" in (tmp_path / "life.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("minutes, message", [("区级=20", "Unknown life-circle level 区级"),
+                                              ("社区15", "write level=minutes")])
+def test_life_circle_bad_minutes(provider, demo_gpkg, minutes, message):
+    import processing
+
+    with pytest.raises(QgsProcessingException, match=message):
+        processing.run("yongji:lifecircle", {"PLAN_GPKG": str(demo_gpkg), "MINUTES": minutes,
+                                             "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_life_circle_bad_table(provider, demo_gpkg, tmp_path):
+    import processing
+
+    table = tmp_path / "table.yaml"
+    table.write_text("walking_speed_kmh: 4\nlevels: [{code: 社区, name: 社区级, minutes: 15}]\n"
+                     "facilities: [{code: X1, name: 初中, level: 区级, types: [初中]}]\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="unknown level 区级"):
+        processing.run("yongji:lifecircle", {"PLAN_GPKG": str(demo_gpkg), "TABLE": str(table),
+                                             "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_measures_run_in_a_model_and_in_batch(provider, demo_gpkg):
+    import processing
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterVectorLayer,
+    )
+
+    for alg_id in ("yongji:heightcheck", "yongji:lifecircle"):
+        algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
+        assert algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagSupportsBatch
+    model = QgsProcessingModelAlgorithm("高度检查模型", "tests")
+    model.addModelParameter(QgsProcessingParameterVectorLayer(
+        "buildings", "buildings", [QgsProcessing.SourceType.TypeVectorPolygon]), QgsProcessingModelParameter("buildings"))
+    child = QgsProcessingModelChildAlgorithm("yongji:heightcheck")
+    child.setChildId("heights")
+    child.addParameterSources("BUILDINGS", [QgsProcessingModelChildParameterSource.fromModelParameter("buildings")])
+    child.addParameterSources("PLAN_GPKG", [QgsProcessingModelChildParameterSource.fromStaticValue(str(demo_gpkg))])
+    output = QgsProcessingModelOutput("over", "over")
+    output.setChildId("heights")
+    output.setChildOutputName("OUTPUT")
+    child.setModelOutputs({"over": output})
+    model.addChildAlgorithm(child)
+    name = model.destinationParameterDefinitions()[0].name()
+    result = processing.run(model, {"buildings": f"{demo_gpkg}|layername=buildings", name: "TEMPORARY_OUTPUT"})
+    over = result[name]
+    if isinstance(over, str):
+        over = QgsVectorLayer(over, "over", "ogr")
+    assert over.featureCount() == _over_count(demo_gpkg)
+
+
+def _qgis_process(home, *args):
+    env = dict(os.environ, HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # set by pytest-qgis; would hide the profile
+    return subprocess.run(["/usr/bin/qgis_process.bin", *args], env=env, capture_output=True,
+                          text=True, timeout=180)
+
+
+@pytest.fixture()
+def qgis_process_home(tmp_path):
+    assert ZIP.exists(), "run `make package` first (make test does)"
+    plugins = tmp_path / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
+    plugins.mkdir(parents=True)
+    zipfile.ZipFile(ZIP).extractall(plugins)
+    enable = _qgis_process(tmp_path, "plugins", "enable", "yongji_plugin")
+    assert enable.returncode == 0, enable.stderr
+    return tmp_path
+
+
+def test_qgis_process_runs_both_measures(demo_gpkg, qgis_process_home):
+    home = qgis_process_home
+    heights = _qgis_process(home, "--json", "run", "yongji:heightcheck", "--",
+                            f"BUILDINGS={demo_gpkg}|layername=buildings", f"PLAN_GPKG={demo_gpkg}",
+                            f"OUTPUT={home / 'over.gpkg'}", f"REPORT={home / 'heights.html'}")
+    assert heights.returncode == 0, heights.stdout + heights.stderr
+    payload = json.loads(heights.stdout[heights.stdout.index("{"):])
+    assert QgsVectorLayer(payload["results"]["OUTPUT"], "o", "ogr").featureCount() == _over_count(demo_gpkg)
+    life = _qgis_process(home, "--json", "run", "yongji:lifecircle", "--", f"PLAN_GPKG={demo_gpkg}",
+                         f"OUTPUT={home / 'life.gpkg'}", "SERVICE_AREAS=TEMPORARY_OUTPUT")
+    assert life.returncode == 0, life.stdout + life.stderr
+    payload = json.loads(life.stdout[life.stdout.index("{"):])
+    assert QgsVectorLayer(payload["results"]["OUTPUT"], "l", "ogr").featureCount() == _residential_count(demo_gpkg)
+
+
+def test_qgis_process_fails_on_bad_input(demo_gpkg, qgis_process_home):
+    run = _qgis_process(qgis_process_home, "run", "yongji:heightcheck", "--",
+                        f"BUILDINGS={demo_gpkg}|layername=buildings", f"PLAN_GPKG={demo_gpkg}",
+                        "HEIGHT_SOURCE=2", "FLOORS_FIELD=CENGSHU", "OUTPUT=TEMPORARY_OUTPUT")
+    assert run.returncode != 0
+    assert "CENGSHU" in run.stdout + run.stderr
+
+
+# --- the dialogs ------------------------------------------------------------------------------
+def _wait(dialog, seconds=120):
+    deadline = time.time() + seconds
+    while dialog.task is not None and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert dialog.task is None, "task did not finish"
+
+
+@pytest.fixture()
+def project_with_plan(demo_gpkg, qgis_processing):
+    project = QgsProject.instance()
+    project.clear()
+    load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
+    buildings = QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "建筑物", "ogr")
+    project.addMapLayer(buildings)
+    yield project, buildings
+    project.clear()
+
+
+def test_height_dialog_runs_in_background(project_with_plan, qgis_iface, tmp_path, demo_gpkg):
+    from yongji_plugin.gui.measures.height_dialog import HeightCheckDialog
+
+    project, buildings = project_with_plan
+    dialog = HeightCheckDialog(qgis_iface, open_report=False)
+    assert dialog.buildingsCombo.currentData() == buildings.id()
+    assert dialog.zonesCombo.currentText() == "建筑高度控制分区"
+    assert dialog.heightFieldCombo.currentText() == "JZGD" and dialog.floorsFieldCombo.currentText() == "CS"
+    dialog.outputEdit.setText(str(tmp_path / "heights.gpkg"))
+    assert dialog.run() is not None
+    _wait(dialog)
+    assert dialog.progressBar.value() == 100
+    over = dialog.outputs["over_limit"]
+    assert over.featureCount() == _over_count(demo_gpkg)
+    assert over.source().startswith(str(tmp_path / "heights.gpkg"))
+    assert over.renderer().type() == "graduatedSymbol"
+    assert project.layerTreeRoot().findGroup("Building height check results") is not None
+    assert "over their limit" in dialog.statusLabel.text()
+
+
+def test_height_dialog_refuses_a_missing_field_and_cancels(project_with_plan, qgis_iface):
+    from yongji_plugin.gui.measures.height_dialog import HeightCheckDialog
+
+    dialog = HeightCheckDialog(qgis_iface, open_report=False)
+    dialog.heightFieldCombo.setCurrentText("")
+    assert dialog.run() is None and dialog.task is None  # no height field named: a clear error, no task
+    dialog.heightFieldCombo.setCurrentIndex(dialog.heightFieldCombo.findText("JZGD"))
+    assert dialog.run() is not None
+    dialog.cancel()
+    _wait(dialog)
+    assert dialog.runButton.isEnabled()
+
+
+def test_life_circle_dialog_runs_in_background(project_with_plan, qgis_iface):
+    from yongji_plugin.gui.measures.life_circle_dialog import LifeCircleDialog
+
+    project, _ = project_with_plan
+    count = project.mapLayersByName("居住区")[0].featureCount()
+    dialog = LifeCircleDialog(qgis_iface, open_report=False)
+    assert dialog.facilitiesCombo.currentText() == "公共服务设施"
+    assert dialog.networkCombo.currentText() == "中心城区道路"
+    assert dialog.typeFieldCombo.currentText() == "SSLX"
+    assert sorted(dialog.minute_spins) == ["社区", "街坊", "邻里"]
+    assert dialog.run() is not None
+    _wait(dialog)
+    assert dialog.progressBar.value() == 100
+    areas = dialog.outputs["residential"]
+    assert areas.featureCount() == count and areas.renderer().type() == "graduatedSymbol"
+    assert project.layerTreeRoot().findGroup("Life circle results") is not None
+    assert "residential areas lack" in dialog.statusLabel.text()
+
+
+def test_life_circle_dialog_needs_a_network_or_the_fallback(project_with_plan, qgis_iface):
+    from yongji_plugin.gui.measures.life_circle_dialog import LifeCircleDialog
+
+    dialog = LifeCircleDialog(qgis_iface, open_report=False)
+    dialog.networkCombo.setCurrentIndex(0)  # (none)
+    assert dialog.run() is None and dialog.task is None
+    dialog.fallbackCheck.setChecked(True)
+    assert dialog.run() is not None
+    _wait(dialog)
+    assert "straight-line" in dialog.statusLabel.text()
+    assert dialog.run() is not None
+    dialog.cancel()
+    _wait(dialog)
+    assert dialog.runButton.isEnabled()

@@ -1,0 +1,222 @@
+"""The contract every overlay backend keeps, and the bookkeeping they share.
+
+A backend turns sites (polygons in the area CRS) and a control layer into an :class:`Overlay`:
+the overlapping pairs with their piece areas, and on demand areas counted once per group, areas
+outside the layer, piece geometries and control attributes. Backends differ only in where the
+GEOS work runs (numpy arrays, QGIS geometries, the database); their numbers agree to 1e-9.
+"""
+import math
+from typing import Dict, Hashable, List, Optional, Sequence
+
+from qgis.core import QgsFeatureRequest, QgsGeometry
+
+from ..shared.cancel import Canceled, raise_if_canceled  # noqa: F401 - the backends raise it
+from .geometry_repair import Repair
+from .layers import ControlLayer
+
+TILE_PIECES = 2000  # a site with more pieces than this is differenced cell by cell
+CELL_PIECES = 150  # pieces per cell when tiling
+GAP_NOISE = 1e-6  # m²: cell-edge noise dropped when an outside part is found cell by cell
+
+
+def grid(xmin, ymin, xmax, ymax, count):
+    """Square cells over an extent, about CELL_PIECES pieces each (the same grid in every backend)."""
+    cells = max(1, count // CELL_PIECES)
+    side = math.sqrt((xmax - xmin) * (ymax - ymin) / cells) or 1.0
+    y = ymin
+    while y < ymax:
+        x = xmin
+        while x < xmax:
+            yield x, y, min(x + side, xmax), min(y + side, ymax)
+            x += side
+        y += side
+
+
+class Sites:
+    """Polygons to overlay, valid and in the area CRS; site ``i`` is the caller's ``i``-th."""
+
+    def __init__(self, keys: Sequence, areas: Sequence[float]):
+        self.keys = list(keys)  # the caller's ids (feature ids for a layer's features)
+        self.areas = list(areas)
+
+    def __len__(self):
+        return len(self.keys)
+
+    def geometry(self, index: int) -> QgsGeometry:
+        raise NotImplementedError
+
+
+class Overlay:
+    """Sites × one control layer. Pairs are ordered by site, then control feature id."""
+
+    def __init__(self, backend: str, sites: Sites, control: ControlLayer,
+                 pair_sites: List[int], pair_fids: List[int], pair_areas: List[float]):
+        self.backend = backend
+        self.sites = sites
+        self.control = control
+        self.pair_sites = pair_sites
+        self.pair_fids = pair_fids
+        self.pair_areas = pair_areas
+        self._covered: Optional[List[float]] = None
+        self._outside: Dict[int, tuple] = {}
+        self._attributes: Dict[int, dict] = {}
+
+    # -- what every caller reads -------------------------------------------------------------
+    def pairs_by_site(self) -> Dict[int, List[int]]:
+        """Pair indices per site index."""
+        groups: Dict[int, List[int]] = {}
+        for pair, site in enumerate(self.pair_sites):
+            groups.setdefault(site, []).append(pair)
+        return groups
+
+    def covered_areas(self) -> List[float]:
+        """Per site: the area it shares with the layer, control features' overlaps counted once."""
+        if self._covered is None:
+            areas = self.union_areas(self.pair_sites)
+            self._covered = [areas.get(i, 0.0) for i in range(len(self.sites))]
+        return self._covered
+
+    def union_areas(self, keys: Sequence[Hashable]) -> Dict[Hashable, float]:
+        """Area of the union of the pieces sharing a key (one key per pair; None skips a pair)."""
+        groups: Dict[Hashable, List[int]] = {}
+        for pair, key in enumerate(keys):
+            if key is not None:
+                groups.setdefault(key, []).append(pair)
+        result = {key: self.pair_areas[pairs[0]] for key, pairs in groups.items() if len(pairs) == 1}
+        several = [(key, pairs) for key, pairs in groups.items() if len(pairs) > 1]
+        if several:
+            areas = self._group_union_areas([pairs for _, pairs in several])
+            result.update((key, area) for (key, _), area in zip(several, areas))
+        return result
+
+    def union_geometries(self, groups: Sequence[Sequence[int]]) -> List[QgsGeometry]:
+        """The union of each group of pieces, as QGIS geometries."""
+        return self._union_geometries([list(g) for g in groups])
+
+    def outside(self, site_indices: Sequence[int], geometries: bool = True) -> Dict[int, tuple]:
+        """(area, geometry or None) of each site's part outside the layer (site − layer)."""
+        wanted = [i for i in site_indices if i not in self._outside or
+                  (geometries and self._outside[i][1] is None and self._outside[i][0] > 0)]
+        if wanted:
+            self._outside.update(self._compute_outside(wanted, geometries))
+        return {i: self._outside[i] for i in site_indices}
+
+    def pieces(self, pair_indices: Sequence[int]) -> List[QgsGeometry]:
+        """Piece geometries (site ∩ control feature, polygonal) of the given pairs."""
+        return self._pieces(list(pair_indices))
+
+    def detach(self, pair_indices: Sequence[int]) -> "PieceSet":
+        """The pieces and control attributes of these pairs, readable after the engine closes;
+        a backend may defer building them until first read."""
+        pair_indices = list(pair_indices)
+        attributes = self.attributes([self.pair_fids[p] for p in pair_indices])
+        return PieceSet(self.pieces(pair_indices), [attributes[self.pair_fids[p]] for p in pair_indices])
+
+    def attributes(self, fids) -> Dict[int, dict]:
+        """The control layer's wanted fields of the given features, read once, in one request."""
+        fids = [fid for fid in fids if fid is not None]
+        wanted = sorted({fid for fid in fids if fid not in self._attributes})
+        if wanted and self.control.fields:
+            self._attributes.update(self._read_attributes(wanted))
+        return {fid: self._attributes.get(fid, {}) for fid in fids}
+
+    # -- what each backend supplies ----------------------------------------------------------
+    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
+        raise NotImplementedError
+
+    def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:
+        raise NotImplementedError
+
+    def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
+        raise NotImplementedError
+
+    def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
+        raise NotImplementedError
+
+    def _read_attributes(self, fids: List[int]) -> Dict[int, dict]:
+        return read_attributes(self.control, fids)
+
+
+class PieceSet:
+    """Geometries and control attributes of chosen pieces, by position; built on first read."""
+
+    def __init__(self, geometries=None, attributes=None, build_geometries=None, build_attributes=None):
+        self._geometries, self._attributes = geometries, attributes
+        self._build_geometries, self._build_attributes = build_geometries, build_attributes
+
+    def geometry(self, position: int) -> QgsGeometry:
+        if self._geometries is None:
+            self._geometries, self._build_geometries = self._build_geometries(), None
+        return self._geometries[position]
+
+    def attributes(self, position: int) -> dict:
+        if self._attributes is None:
+            self._attributes, self._build_attributes = self._build_attributes(), None
+        return self._attributes[position]
+
+
+def read_attributes(control: ControlLayer, fids: List[int]) -> Dict[int, dict]:
+    """The wanted fields of some features: by id, or in one sequential pass when they are many."""
+    layer = control.layer
+    fields = list(control.fields)
+    request = QgsFeatureRequest()
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(fields, layer.fields())
+    many = len(fids) * 8 > max(1, layer.featureCount())
+    if not many:
+        request.setFilterFids(fids)
+    wanted = set(fids)
+    indices = [layer.fields().lookupField(name) for name in fields]
+    result = {}
+    for feature in layer.getFeatures(request):
+        fid = feature.id()
+        if fid in wanted:
+            values = feature.attributes()
+            result[fid] = {name: values[i] for name, i in zip(fields, indices)}
+    return result
+
+
+class Backend:
+    """One way to run the overlay. Subclasses: one per backend, registered in ``selector``."""
+
+    name = ""
+
+    @classmethod
+    def unavailable(cls, layers: Sequence = ()) -> Optional[str]:
+        """Why this backend cannot run on these layers (None: it can)."""
+        return None
+
+    def describe(self) -> str:
+        """The backend in words (name, version, threads), for reports and algorithm logs."""
+        return self.name
+
+    def __init__(self, area, feedback=None):
+        self.area = area  # shared.areas.AreaMethod
+        self.feedback = feedback
+        self._repairs: Dict[tuple, Repair] = {}
+
+    @property
+    def repairs(self) -> List[Repair]:
+        """Control and layer-site features repaired on a copy, each once, in the order found."""
+        return list(self._repairs.values())
+
+    def _record(self, layer: str, fid, problem: str) -> None:
+        self._repairs.setdefault((layer, str(fid)), Repair(layer, str(fid), problem))
+
+    def check_canceled(self) -> None:
+        """Raise core.shared.cancel.Canceled once the run's feedback is canceled."""
+        raise_if_canceled(self.feedback)
+
+    def sites(self, geometries: Sequence[QgsGeometry], keys: Sequence = None) -> Sites:
+        """Sites from QGIS geometries (valid, in the area CRS; null or empty ones get no pairs)."""
+        raise NotImplementedError
+
+    def layer_sites(self, control: ControlLayer) -> Sites:
+        """Every feature of a layer as a site (keys = feature ids), repaired in bulk and reported."""
+        raise NotImplementedError
+
+    def overlay(self, sites: Sites, control: ControlLayer, progress=None, once: bool = False) -> Overlay:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release what the backend holds (connections, caches)."""

@@ -1,0 +1,75 @@
+"""Which backend runs: the user's choice (Settings, a Processing parameter) or the best available.
+
+``auto``: PostGIS when every input (control layers and the layer the sites come from) lives in
+one PostGIS database, else shapely ≥ 2 when it can be imported, else QGIS alone. A named backend
+that cannot run here is a clear error, never a silent fallback; ``postgis`` by name needs only the
+control layers in one database (the sites are uploaded). shapely is imported only when the shapely backend is asked for or tried.
+"""
+from typing import Optional, Sequence
+
+from ...i18n import tr
+from ..shared.errors import PlanError
+
+AUTO, SHAPELY, QGIS, POSTGIS = "auto", "shapely", "qgis", "postgis"
+NAMES = (AUTO, SHAPELY, QGIS, POSTGIS)
+
+
+def shapely2_missing() -> Optional[str]:
+    """Why the shapely backend cannot run (None: it can)."""
+    try:
+        import shapely
+    except ImportError:
+        return tr("shapely is not installed")
+    if int(shapely.__version__.split(".")[0]) < 2:
+        return tr("shapely {version} is installed; the backend needs shapely 2 or newer").format(
+            version=shapely.__version__)
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        return tr("numpy is not installed")
+    return None
+
+
+def backend_class(name: str):
+    if name == SHAPELY:
+        from .shapely_backend import ShapelyBackend
+
+        return ShapelyBackend
+    if name == QGIS:
+        from .qgis_backend import QgisBackend
+
+        return QgisBackend
+    if name == POSTGIS:
+        from .postgis_backend import PostgisBackend
+
+        return PostgisBackend
+    raise PlanError(tr("Unknown engine backend {name}; choose one of {names}").format(
+        name=name, names=", ".join(NAMES)))
+
+
+def unavailable(name: str, layers: Sequence = ()) -> Optional[str]:
+    """Why a named backend cannot run on these layers here (None: it can)."""
+    if name == SHAPELY:
+        return shapely2_missing()
+    return backend_class(name).unavailable(layers)
+
+
+def choose(name: str = AUTO, layers: Sequence = (), site_layers: Sequence = ()):
+    """The backend class to run: ``name`` if it can run here, the best available for ``auto``.
+
+    ``layers``: the control layers; ``site_layers``: where the sites come from (None for a
+    source that is not a layer).
+    """
+    name = (name or AUTO).strip().lower()
+    if name == AUTO:
+        if unavailable(POSTGIS, list(layers) + list(site_layers)) is None:
+            return backend_class(POSTGIS)
+        if unavailable(SHAPELY) is None:
+            return backend_class(SHAPELY)
+        return backend_class(QGIS)
+    backend_class(name)  # unknown names fail here, with the list of known ones
+    reason = unavailable(name, layers)
+    if reason is not None:
+        raise PlanError(tr("The {name} engine backend cannot run here: {reason}").format(
+            name=name, reason=reason))
+    return backend_class(name)

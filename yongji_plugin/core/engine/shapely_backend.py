@@ -1,0 +1,478 @@
+"""The vectorized backend: GEOS on numpy arrays through shapely ≥ 2, over all cores.
+
+The control layer is read in bulk (GDAL's Arrow stream for GeoPackage and Shapefile), reprojected
+on coordinate arrays and indexed in an STRtree. Pairs come from one bulk tree query; validity is
+checked and repaired in one vectorized pass over the touched control features; a control feature
+wholly inside its site takes its own area, a site wholly inside a control feature the site's, and
+only boundary pairs are intersected. The pair work runs in chunks of sites on a thread pool
+(vectorized shapely releases the GIL), so progress and cancel are checked between chunks.
+
+Import only after ``available()`` said yes: it needs shapely ≥ 2 and numpy.
+"""
+import os
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from typing import Dict, List, Sequence
+
+import numpy as np
+import shapely
+from qgis.core import QgsGeometry
+
+from ...i18n import tr
+from ..shared.areas import PLANAR
+from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, PieceSet, Sites, grid, read_attributes
+from .bulk_read import read_layer
+from .layers import ControlLayer
+
+CHUNK_PAIRS = 16384  # pairs per unit of work, at most (a chunk never splits a site)
+MIN_CHUNKS = 32  # units of work per overlay, at least, when there are as many sites
+NONE, CONTROL_INSIDE, SITE_INSIDE, CUT = 0, 1, 2, 3
+POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
+INTERIORS_MEET = "T********"  # DE-9IM: the interiors intersect
+
+
+def available() -> bool:
+    return int(shapely.__version__.split(".")[0]) >= 2
+
+
+def polygonal(geometries: np.ndarray) -> np.ndarray:
+    """The polygonal part of each geometry (None where there is none), as QGIS's polygon_part."""
+    out = np.array(geometries, dtype=object, copy=True)
+    types = shapely.get_type_id(out)
+    empty = shapely.is_empty(out)
+    out[~np.isin(types, (POLYGON, MULTIPOLYGON, COLLECTION)) | empty] = None
+    for i in np.flatnonzero((types == COLLECTION) & ~empty):
+        parts = shapely.get_parts(shapely.get_parts(out[i]))
+        parts = parts[(shapely.get_type_id(parts) == POLYGON) & ~shapely.is_empty(parts)]
+        out[i] = parts[0] if len(parts) == 1 else (shapely.multipolygons(parts) if len(parts) else None)
+    return out
+
+
+def validity_reason(geometry) -> str:
+    """GEOS's reason without the location, as QGIS's validator words it."""
+    return shapely.is_valid_reason(geometry).split("[")[0]
+
+
+def to_qgis(geometry) -> QgsGeometry:
+    if geometry is None:
+        return QgsGeometry()
+    result = QgsGeometry()
+    result.fromWkb(shapely.to_wkb(geometry))
+    return result
+
+
+def to_qgis_all(geometries: np.ndarray) -> List[QgsGeometry]:
+    """Many geometries at once: WKB written in one vectorized call."""
+    out = []
+    for wkb in shapely.to_wkb(geometries):
+        geometry = QgsGeometry()
+        if wkb is not None:
+            geometry.fromWkb(wkb)
+        out.append(geometry)
+    return out
+
+
+def _from_qgis(geometries: Sequence[QgsGeometry]) -> np.ndarray:
+    wkb = np.empty(len(geometries), dtype=object)
+    wkb[:] = [bytes(g.asWkb()) if g is not None and not g.isNull() and not g.isEmpty() else None
+              for g in geometries]
+    return shapely.from_wkb(wkb)
+
+
+def _transform(geometries: np.ndarray, source_crs, area_crs) -> np.ndarray:
+    """Reproject coordinate arrays in one call (PROJ through pyproj, else GDAL's osr)."""
+    try:
+        from pyproj import Transformer
+
+        transformer = Transformer.from_crs(_crs_text(source_crs), _crs_text(area_crs), always_xy=True)
+
+        def move(xy):
+            x, y = transformer.transform(xy[:, 0], xy[:, 1])
+            return np.column_stack([x, y])
+    except ImportError:
+        from osgeo import osr
+
+        def srs(crs):
+            ref = osr.SpatialReference()
+            ref.SetFromUserInput(_crs_text(crs))
+            ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+            return ref
+        transformation = osr.CoordinateTransformation(srs(source_crs), srs(area_crs))
+
+        def move(xy):
+            return np.asarray(transformation.TransformPoints(xy), dtype=float)[:, :2]
+    return shapely.transform(geometries, move)
+
+
+def _crs_text(crs) -> str:
+    return crs.authid() if crs.authid() else crs.toWkt()
+
+
+class ShapelySites(Sites):
+    def __init__(self, keys, geometries: np.ndarray, areas):
+        super().__init__(keys, areas)
+        self.area_array = np.asarray(self.areas, dtype=float)
+        self.geometries = geometries
+        self.present = np.flatnonzero(~shapely.is_missing(geometries) & ~shapely.is_empty(geometries))
+        self.bounds = shapely.bounds(geometries)
+        shapely.prepare(geometries[self.present])
+
+    def geometry(self, index: int) -> QgsGeometry:
+        return to_qgis(self.geometries[index])
+
+
+class _Controls:
+    """One control layer (with its filter) read in bulk; validity checked once per feature."""
+
+    def __init__(self, backend: "ShapelyBackend", control: ControlLayer):
+        self.backend, self.name = backend, control.name
+        try:
+            read = read_layer(control, backend.area.crs, backend.from_wkb)
+        except shapely.errors.ShapelyError:  # e.g. curves: QGIS reads them segmentized
+            read = read_layer(control, backend.area.crs, backend.from_wkb, route="qgis")
+        geometries = read.geometries
+        if not read.transformed and control.layer.crs() != backend.area.crs:
+            geometries = _transform(geometries, control.layer.crs(), backend.area.crs)
+        present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
+        self.read = read
+        self.fids = read.fids[present]
+        self.positions = np.flatnonzero(present)  # rows of ``read`` (for its columns)
+        self.geometries = geometries[present]
+        self.bounds = shapely.bounds(self.geometries)
+        self.tree = shapely.STRtree(self.geometries)
+        self.checked = np.zeros(len(self.fids), dtype=bool)
+        self.areas = np.full(len(self.fids), np.nan)
+
+    def check(self, indices: np.ndarray) -> None:
+        """Validity of these features (first time only); invalid ones repaired on a copy."""
+        indices = indices[~self.checked[indices]]
+        if not len(indices):
+            return
+        valid = self.backend.parallel(shapely.is_valid, self.geometries[indices])
+        for i in indices[~valid]:
+            geometry = self.geometries[i]
+            self.backend._record(self.name, int(self.fids[i]), validity_reason(geometry))
+            self.geometries[i] = polygonal(np.array([shapely.make_valid(geometry)], dtype=object))[0]
+        self.checked[indices] = True
+        missing = indices[np.isnan(self.areas[indices])]
+        self.areas[missing] = self.backend.measure(self.geometries[missing])
+
+
+class ShapelyBackend(Backend):
+    name = "shapely"
+
+    def __init__(self, area, feedback=None, workers: int = None):
+        super().__init__(area, feedback)
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self._pool = ThreadPoolExecutor(self.workers) if self.workers > 1 else None
+        self._controls: Dict[tuple, _Controls] = {}
+
+    def describe(self) -> str:
+        geos = ".".join(str(v) for v in shapely.geos_version)
+        return tr("shapely {version} (GEOS {geos}), {threads} threads").format(
+            version=shapely.__version__, geos=geos, threads=self.workers)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        self._controls.clear()
+
+    # -- shared helpers ----------------------------------------------------------------------
+    def parallel(self, function, *arrays, chunk: int = 8192):
+        """``function`` over equal slices of the arrays on the pool, results concatenated."""
+        count = len(arrays[0])
+        if self._pool is None or count <= chunk:
+            return function(*arrays)
+        step = max(chunk, -(-count // (4 * self.workers)))
+        parts = self._pool.map(lambda start: function(*(a[start:start + step] for a in arrays)),
+                               range(0, count, step))
+        return np.concatenate(list(parts))
+
+    def from_wkb(self, batches: List[np.ndarray]) -> np.ndarray:
+        """WKB batches to geometries, the batches spread over the pool."""
+        parts = list(self._pool.map(shapely.from_wkb, batches)) if self._pool else \
+            [shapely.from_wkb(batch) for batch in batches]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=object)
+
+    def measure(self, geometries: np.ndarray) -> np.ndarray:
+        """Areas in m² by the area method (planar: vectorized; ellipsoidal: QGIS's, per geometry)."""
+        if self.area.method == PLANAR:
+            return shapely.area(geometries)
+        return np.array([self.area.area(to_qgis(g)) for g in geometries], dtype=float)
+
+    def _control(self, control: ControlLayer) -> _Controls:
+        if control.key not in self._controls:
+            self._controls[control.key] = _Controls(self, control)
+        return self._controls[control.key]
+
+    # -- the interface -----------------------------------------------------------------------
+    def sites(self, geometries: Sequence[QgsGeometry], keys=None) -> ShapelySites:
+        keys = list(range(len(geometries))) if keys is None else keys
+        shapes = _from_qgis(geometries)
+        areas = np.zeros(len(shapes))
+        present = ~shapely.is_missing(shapes)
+        areas[present] = self.measure(shapes[present])
+        return ShapelySites(keys, shapes, areas.tolist())
+
+    def layer_sites(self, control: ControlLayer) -> ShapelySites:
+        controls = self._control(control)
+        controls.check(np.arange(len(controls.fids)))
+        keep = ~shapely.is_missing(controls.geometries)
+        return ShapelySites(controls.fids[keep].tolist(), controls.geometries[keep],
+                            controls.areas[keep].tolist())
+
+    def overlay(self, sites: ShapelySites, control: ControlLayer, progress=None, once=False) -> "ShapelyOverlay":
+        controls = self._control(control)
+        found_sites, found = controls.tree.query(sites.geometries[sites.present])
+        site_index = sites.present[found_sites]
+        if once:
+            later = np.asarray(sites.keys, dtype=np.int64)[site_index] < controls.fids[found]
+            site_index, found = site_index[later], found[later]
+        controls.check(np.unique(found))
+        usable = ~shapely.is_missing(controls.geometries[found])
+        site_index, found = site_index[usable], found[usable]
+        order = np.lexsort((controls.fids[found], site_index))
+        site_index, found = site_index[order], found[order]
+        kind = self._site_inside(sites, controls, site_index, found)
+        chunks = self._chunks(site_index)
+        results = self._run(chunks, lambda sl: self._pairs(sites, controls, site_index[sl], found[sl],
+                                                           kind[sl], once), progress)
+        kinds = np.concatenate([r[0] for r in results]) if results else np.zeros(0, np.int8)
+        pieces = np.concatenate([r[1] for r in results]) if results else np.zeros(0, object)
+        areas = np.concatenate([r[2] for r in results]) if results else np.zeros(0)
+        keep = kinds != NONE
+        if self.area.method != PLANAR:
+            cut = kinds == CUT
+            areas[cut] = self.measure(pieces[cut])
+        return ShapelyOverlay(self, sites, control, controls, site_index[keep], found[keep],
+                              kinds[keep], pieces[keep], areas[keep])
+
+    def _site_inside(self, sites, controls, site_index, found) -> np.ndarray:
+        """SITE_INSIDE where a control feature contains the whole site (tested here, in one
+        thread: a prepared geometry must not be shared between threads)."""
+        kind = np.zeros(len(site_index), dtype=np.int8)
+        sb, cb = sites.bounds[site_index], controls.bounds[found]
+        maybe = np.flatnonzero((cb[:, 0] <= sb[:, 0]) & (cb[:, 1] <= sb[:, 1]) &
+                               (cb[:, 2] >= sb[:, 2]) & (cb[:, 3] >= sb[:, 3]))
+        if len(maybe):
+            outer = controls.geometries[found[maybe]]
+            shapely.prepare(outer)
+            inside = shapely.contains(outer, sites.geometries[site_index[maybe]])
+            kind[maybe[inside]] = SITE_INSIDE
+        return kind
+
+    def _chunks(self, site_index: np.ndarray) -> List[slice]:
+        """Slices that never split a site's pairs: at most CHUNK_PAIRS pairs, and at least
+        MIN_CHUNKS of them when there are as many sites (progress and cancel have a grain)."""
+        if not len(site_index):
+            return []
+        starts = np.flatnonzero(np.r_[True, site_index[1:] != site_index[:-1]])
+        size = max(1, min(CHUNK_PAIRS, len(site_index) // MIN_CHUNKS))
+        chunks, begin = [], 0
+        for start in starts[1:]:
+            if start - begin >= size:
+                chunks.append(slice(begin, start))
+                begin = start
+        chunks.append(slice(begin, len(site_index)))
+        return chunks
+
+    def _run(self, chunks, work, progress):
+        """Chunks on the pool, a few ahead; progress and cancel between chunks; results in order."""
+        results, pending = [], deque()
+
+        def collect(result):
+            results.append(result)
+            if progress is not None:
+                progress(len(results) / len(chunks))
+        try:
+            for chunk in chunks:
+                self.check_canceled()
+                if self._pool is None:
+                    collect(work(chunk))
+                    continue
+                pending.append(self._pool.submit(work, chunk))
+                while len(pending) > 2 * self.workers:
+                    collect(pending.popleft().result())
+            while pending:
+                self.check_canceled()
+                collect(pending.popleft().result())
+        finally:
+            for future in pending:
+                future.cancel()
+        return results
+
+    def _pairs(self, sites, controls, site_index, found, kind, once=False):
+        """(kind, piece, area) per pair of one chunk; kind NONE drops the pair."""
+        kind = kind.copy()
+        site_shapes, control_shapes = sites.geometries[site_index], controls.geometries[found]
+        pieces = np.empty(len(kind), dtype=object)
+        areas = np.zeros(len(kind))
+        sb, cb = sites.bounds[site_index], controls.bounds[found]
+        maybe = np.flatnonzero((kind == NONE) & (sb[:, 0] <= cb[:, 0]) & (sb[:, 1] <= cb[:, 1]) &
+                               (sb[:, 2] >= cb[:, 2]) & (sb[:, 3] >= cb[:, 3]))
+        inside = maybe[shapely.contains(site_shapes[maybe], control_shapes[maybe])]
+        kind[inside] = CONTROL_INSIDE
+        pieces[inside] = control_shapes[inside]
+        areas[inside] = controls.areas[found[inside]]
+        whole = kind == SITE_INSIDE
+        pieces[whole] = site_shapes[whole]
+        areas[whole] = sites.area_array[site_index[whole]]
+        rest = np.flatnonzero(kind == NONE)
+        if once:  # a layer against itself: neighbours mostly touch, which relate tells cheaper
+            rest = rest[shapely.relate_pattern(site_shapes[rest], control_shapes[rest], INTERIORS_MEET)]
+        else:
+            rest = rest[shapely.intersects(site_shapes[rest], control_shapes[rest])]
+        cut = polygonal(shapely.intersection(site_shapes[rest], control_shapes[rest]))
+        kept = ~shapely.is_missing(cut)
+        rest, cut = rest[kept], cut[kept]
+        kind[rest] = CUT
+        pieces[rest] = cut
+        if self.area.method == PLANAR:  # ellipsoidal areas go through QGIS, in the main thread
+            areas[rest] = shapely.area(cut)
+        return kind, pieces, areas
+
+
+class ShapelyOverlay(Overlay):
+    def __init__(self, backend: ShapelyBackend, sites: ShapelySites, control, controls: _Controls,
+                 site_index, found, kinds, pieces, areas):
+        super().__init__(ShapelyBackend.name, sites, control, site_index.tolist(),
+                         controls.fids[found].tolist(), areas.tolist())
+        self._backend, self._controls = backend, controls
+        self._site_index, self._found, self._kinds = site_index, found, kinds
+        self._geometries, self._areas = pieces, areas
+
+    def covered_areas(self) -> List[float]:
+        if self._covered is None:
+            self._covered = self._union_by_group(self._site_index, len(self.sites)).tolist()
+        return self._covered
+
+    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
+        flat = np.concatenate([np.asarray(g, dtype=np.int64) for g in groups])
+        group = np.full(len(self._areas), -1, dtype=np.int64)
+        group[flat] = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+        return self._union_by_group(group, len(groups)).tolist()
+
+    def _union_by_group(self, group: np.ndarray, count: int) -> np.ndarray:
+        """Per group (one id per pair, -1 for none): the union's area. Pieces that share no
+        interior with another of their group are summed; only the others are unioned."""
+        member = np.flatnonzero(group >= 0)
+        flagged = np.zeros(len(group), dtype=bool)
+        flagged[member[self._overlapping(member, group[member])]] = True
+        plain = (group >= 0) & ~flagged
+        totals = np.bincount(group[plain], weights=self._areas[plain], minlength=count)
+        for g in np.unique(group[flagged]):
+            union = polygonal(np.array([shapely.union_all(self._geometries[flagged & (group == g)])], dtype=object))
+            totals[g] += self._backend.measure(union[~shapely.is_missing(union)]).sum()
+        return totals
+
+    def _overlapping(self, pairs: np.ndarray, group: np.ndarray) -> np.ndarray:
+        """Which of these pieces share interior with another piece of their group: candidate
+        pairs from one bounding-box query of a tree of the pieces, then GEOS on those."""
+        shapes = self._geometries[pairs]
+        prepared = shapely.is_prepared(shapes)
+        if prepared.any():  # a prepared geometry must not be used by two threads: plain copies
+            shapes = shapes.copy()
+            shapes[prepared] = shapely.from_wkb(shapely.to_wkb(shapes[prepared]))
+        a, b = shapely.STRtree(shapes).query(shapes)
+        same = (a < b) & (group[a] == group[b])
+        a, b = a[same], b[same]
+        hit = self._backend.parallel(shapely.intersects, shapes[a], shapes[b])
+        a, b = a[hit], b[hit]
+        interior = ~self._backend.parallel(shapely.touches, shapes[a], shapes[b])
+        flagged = np.zeros(len(pairs), dtype=bool)
+        flagged[a[interior]] = True
+        flagged[b[interior]] = True
+        return flagged
+
+    def detach(self, pair_indices) -> PieceSet:
+        indices = np.asarray(list(pair_indices), dtype=np.int64)
+        shapes = self._geometries[indices]
+        fids = [self.pair_fids[p] for p in indices.tolist()]
+        return PieceSet(build_geometries=lambda: to_qgis_all(shapes),
+                        build_attributes=lambda: _by_fid(self.attributes(fids), fids))
+
+    def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:
+        out = []
+        for pairs in groups:
+            shapes = self._geometries[np.asarray(pairs, dtype=np.int64)]
+            union = shapes[0] if len(shapes) == 1 else polygonal(
+                np.array([shapely.union_all(shapes)], dtype=object))[0]
+            out.append(to_qgis(union))
+        return out
+
+    def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
+        return to_qgis_all(self._geometries[np.asarray(pair_indices, dtype=np.int64)])
+
+    def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
+        by_site = self.pairs_by_site()
+        sites: ShapelySites = self.sites
+        result, single, several = {}, [], []
+        for site in site_indices:
+            pairs = by_site.get(site, [])
+            if sites.geometries[site] is None or any(self._kinds[p] == SITE_INSIDE for p in pairs):
+                result[site] = (0.0, None)
+            elif not pairs:
+                result[site] = (sites.areas[site], to_qgis(sites.geometries[site]) if geometries else None)
+            elif len(pairs) == 1:
+                single.append((site, pairs[0]))
+            else:
+                several.append((site, pairs))
+        shapes = np.empty(len(single) + len(several), dtype=object)
+        if single:
+            site_ids, pair_ids = (np.array(v, dtype=np.int64) for v in zip(*single))
+            shapes[:len(single)] = polygonal(self._backend.parallel(
+                shapely.difference, sites.geometries[site_ids], self._geometries[pair_ids]))
+        for number, (site, pairs) in enumerate(several):
+            self._backend.check_canceled()
+            shapes[len(single) + number] = _outside(sites.geometries[site],
+                                                    self._geometries[np.asarray(pairs, dtype=np.int64)])
+        present = ~shapely.is_missing(shapes)
+        areas = np.zeros(len(shapes))
+        areas[present] = self._backend.measure(shapes[present])
+        for (site, _), shape, area in zip(single + several, shapes, areas):
+            result[site] = (float(area), to_qgis(shape) if geometries and shape is not None else None)
+        return result
+
+    def _read_attributes(self, fids: List[int]) -> Dict[int, dict]:
+        controls = self._controls
+        plain = [name for name in self.control.fields if name in controls.read.columns]
+        rest = [name for name in self.control.fields if name not in plain]
+        rows = np.searchsorted(controls.read.fids, np.asarray(fids, dtype=np.int64))
+        result = {fid: {} for fid in fids}
+        for name in plain:
+            for fid, value in zip(fids, controls.read.values(name, rows)):
+                result[fid][name] = value
+        if rest:
+            others = read_attributes(ControlLayer(self.control.layer, self.control.name, None, tuple(rest)), fids)
+            for fid in fids:
+                result[fid].update(others.get(fid, {}))
+        return {fid: {name: values[name] for name in self.control.fields if name in values}
+                for fid, values in result.items()}
+
+
+def _by_fid(values: Dict[int, dict], fids: List[int]) -> List[dict]:
+    return [values[fid] for fid in fids]
+
+
+def _outside(site, pieces: np.ndarray):
+    """site − union(pieces), polygonal or None; very many pieces: cell by cell."""
+    if len(pieces) <= TILE_PIECES:
+        covered = pieces[0] if len(pieces) == 1 else shapely.union_all(pieces)
+        return polygonal(np.array([shapely.difference(site, covered)], dtype=object))[0]
+    tree = shapely.STRtree(pieces)
+    parts = []
+    xmin, ymin, xmax, ymax = shapely.bounds(site)
+    for cell in grid(xmin, ymin, xmax, ymax, len(pieces)):
+        area = polygonal(np.array([shapely.clip_by_rect(site, *cell)], dtype=object))[0]
+        if area is None:
+            continue
+        covering = shapely.clip_by_rect(pieces[tree.query(shapely.box(*cell))], *cell)
+        covered = shapely.union_all(covering) if len(covering) else None
+        gap = area if covered is None or shapely.is_empty(covered) else polygonal(
+            np.array([shapely.difference(area, covered)], dtype=object))[0]
+        if gap is not None and shapely.area(gap) > GAP_NOISE:
+            parts.append(gap)
+    if not parts:
+        return None
+    return polygonal(np.array([shapely.union_all(np.array(parts, dtype=object))], dtype=object))[0]
