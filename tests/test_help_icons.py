@@ -1,7 +1,8 @@
-"""Every toolbar action has a pictogram in the one icon style and a section in both help files."""
+"""Every toolbar action (the plugin's own list, action_specs) has a pictogram in the one icon style and a section in both help files."""
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from qgis.PyQt.QtCore import QRectF
@@ -9,15 +10,22 @@ from qgis.PyQt.QtGui import QColor, QImage, QPainter
 from qgis.PyQt.QtSvg import QSvgRenderer
 
 from yongji_plugin.paths import icon_path, resource
-from yongji_plugin.plugin import action_specs
+from yongji_plugin.plugin import YongjiPlugin, action_specs
 
 SVG = "{http://www.w3.org/2000/svg}"
 CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "td", "th", "title"}
 
 
-def test_seven_actions():
-    assert [key for key, *_ in action_specs()] == ["load", "check", "qa", "print", "coords", "settings", "help"]
+def test_actions_are_the_plugins_own_list():
+    """The expected actions come from the plugin's one list (action_specs), never a count here:
+    each has a unique key, an icon file and a slot on the plugin object."""
+    specs = action_specs()
+    assert specs and len({key for key, *_ in specs}) == len(specs)
+    for key, icon, text, slot in specs:
+        assert Path(icon_path(icon)).is_file(), key
+        assert callable(getattr(YongjiPlugin, slot, None)), (key, slot)
+        assert text, key
 
 
 @pytest.mark.parametrize("key, icon", [(key, icon) for key, icon, _, _ in action_specs()])

@@ -442,6 +442,23 @@ def test_site_atlas_context_scale_bar_and_inset(plan, check_outputs, tmp_path):
         assert marked >= 4, page  # the site's marker in the inset
 
 
+def test_site_atlas_pages_named_by_the_sites_key(plan, demo_gpkg, tmp_path):
+    """Two sites with one id (and one without) still get a page file each: named by site_fid."""
+    from helpers import memory_layer
+
+    demo = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
+    features = list(demo.getFeatures())[:3]
+    sites = memory_layer("Polygon", demo.crs().authid(), ["XMBH:string"],
+                         [(f.geometry().asWkt(), [value]) for f, value in zip(features, ["A-1", "A-1", None])],
+                         name="用地红线")
+    outputs = result_layers(run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create())))
+    site_layer, extra = atlas_layers(outputs[SUMMARY], outputs[CONFLICTS])
+    keys = sorted(f["site_fid"] for f in site_layer.getFeatures())
+    assert len(set(keys)) == 3
+    pages = export_atlas(site_atlas(SheetBuilder(plan), site_layer, extra), tmp_path / "sites.png", PNG, 15)
+    assert sorted(p.name for p in pages) == sorted(f"site_{key}.png" for key in keys)
+
+
 def _close(colour, target, tolerance=40):
     return (abs(colour.red() - target.red()) + abs(colour.green() - target.green())
             + abs(colour.blue() - target.blue())) < tolerance

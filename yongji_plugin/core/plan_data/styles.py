@@ -189,10 +189,11 @@ def _show_expression(field: str, geometry: str) -> str:
     """Only the largest feature of a name carries it; polygons only where large on the page."""
     if geometry == "point":
         return ""
-    size = "area($geometry)" if geometry == "polygon" else "length($geometry)"
+    # the feature id breaks ties (a street of equal blocks), so one feature of a name carries it
+    size = ("area($geometry)" if geometry == "polygon" else "length($geometry)") + " + $id * 1e-9"
     largest = f'{size} >= maximum({size}, group_by:="{field}")'
     if geometry == "polygon":
-        return f"{largest} AND {size} / ((@map_scale / 1000.0) ^ 2) >= {MIN_LABEL_AREA_MM2}"
+        return f"{largest} AND area($geometry) / ((@map_scale / 1000.0) ^ 2) >= {MIN_LABEL_AREA_MM2}"
     return largest
 
 

@@ -175,7 +175,9 @@ def site_atlas(builder: SheetBuilder, sites: QgsVectorLayer, extra_layers=()):
     figures = SITE_FIGURES.format(verdict=tr("Verdict"), area=tr("Area"), ha=tr("ha"), mu=tr("mu"))
     layout = _atlas_layout(builder, "site", coverage, [coverage] + extra, figures, False,
                            [(coverage, site_marker())], site_id='[% "site_id" %]', site_name='[% "site_name" %]')
-    layout.atlas().setFilenameExpression("'site_' || \"site_id\"")
+    # pages named by the site's unique key: the user's site ids may repeat (or be empty), and two
+    # pages of one name would overwrite each other
+    layout.atlas().setFilenameExpression("'site_' || \"site_fid\"")
     return layout
 
 
