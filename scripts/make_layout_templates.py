@@ -2,8 +2,9 @@
 """Regenerate the print-layout templates in ``resources/layouts`` (run by hand, output committed).
 
 Each template holds items with fixed ids that the printing core fills: title, subtitle,
-main_map, inset_map, legend, scalebar, north, figures, organisation, date, crs_note. Label texts
-are jinja2 placeholders rendered from ``resources/map_sheets.yaml``. Run it on the oldest QGIS the
+main_map, inset_map, legend, scale_bar, north_arrow, figures, organisation, date, crs_note (the
+page is page_1). The ids are what a user sees in the layout designer's item list. Label texts are
+jinja2 placeholders rendered from ``resources/map_sheets.yaml``. Run it on the oldest QGIS the
 plugin supports (3.22), which newer ones read; fonts are set again when a sheet is built, to the
 family that machine prints with (``core/shared/fonts.py``).
 """
@@ -19,17 +20,17 @@ LAYOUTS = {
     "a3_landscape": ((420, 297), {
         "title": (10, 8, 400, 14), "subtitle": (10, 22, 400, 8), "main_map": (10, 32, 312, 257),
         "inset_map": (327, 32, 83, 62), "legend": (327, 98, 83, 120), "figures": (327, 220, 83, 36),
-        "scalebar": (14, 272, 90, 14), "north": (304, 36, 12, 18),
+        "scale_bar": (14, 272, 90, 14), "north_arrow": (304, 36, 12, 18),
         "organisation": (327, 258, 83, 7), "date": (327, 265, 83, 7), "crs_note": (327, 272, 83, 17)}),
     "a3_portrait": ((297, 420), {
         "title": (10, 8, 277, 14), "subtitle": (10, 22, 277, 8), "main_map": (10, 32, 277, 290),
         "inset_map": (200, 326, 87, 58), "legend": (10, 326, 130, 84), "figures": (143, 326, 54, 84),
-        "scalebar": (14, 304, 90, 14), "north": (270, 36, 12, 18),
+        "scale_bar": (14, 304, 90, 14), "north_arrow": (270, 36, 12, 18),
         "organisation": (200, 386, 87, 7), "date": (200, 393, 87, 7), "crs_note": (200, 400, 87, 12)}),
     "a1_landscape": ((841, 594), {
         "title": (20, 14, 801, 26), "subtitle": (20, 40, 801, 14), "main_map": (20, 58, 628, 516),
         "inset_map": (656, 58, 165, 124), "legend": (656, 190, 165, 250), "figures": (656, 444, 165, 70),
-        "scalebar": (28, 540, 180, 24), "north": (618, 66, 22, 34),
+        "scale_bar": (28, 540, 180, 24), "north_arrow": (618, 66, 22, 34),
         "organisation": (656, 518, 165, 12), "date": (656, 530, 165, 12), "crs_note": (656, 542, 165, 32)}),
 }
 TEXTS = {"title": "{{ title }}", "subtitle": "{{ subtitle }}", "figures": "{{ figures }}",
@@ -69,6 +70,7 @@ def main() -> int:
         layout.initializeDefaults()
         layout.setName(name)
         layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        layout.pageCollection().page(0).setId("page_1")
         scale = width / 420.0 if width > height else width / 297.0
 
         def place(item, key):
@@ -92,7 +94,7 @@ def main() -> int:
         legend = place(QgsLayoutItemLegend(layout), "legend")
         legend.setTitle("图例")
         legend.setLinkedMap(main_map)
-        scalebar = place(QgsLayoutItemScaleBar(layout), "scalebar")
+        scalebar = place(QgsLayoutItemScaleBar(layout), "scale_bar")
         scalebar.setStyle("Single Box")
         scalebar.setLinkedMap(main_map)
         scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
@@ -107,7 +109,7 @@ def main() -> int:
         text_format.setFont(cjk_font())
         text_format.setSize(8 * scale)
         scalebar.setTextFormat(text_format)
-        north = place(QgsLayoutItemPicture(layout), "north")
+        north = place(QgsLayoutItemPicture(layout), "north_arrow")
         north.setPicturePath("north.svg")
         out = ROOT / "resources" / "layouts" / f"{name}.qpt"
         layout.saveAsTemplate(str(out), QgsReadWriteContext())

@@ -82,3 +82,53 @@ def test_generation_is_deterministic(demo_data):
             assert a["geometry"].wkb == b["geometry"].wkb, code
             assert {k: v for k, v in a.items() if k != "geometry"} == \
                    {k: v for k, v in b.items() if k != "geometry"}, code
+
+
+# 规划结构: type -> the plan's names for it (SPEC §4; the plan's 一极两屏、三轴三区, 一核两屏、一网多廊,
+# 一轴一环两翼四区多点)
+PLAN_STRUCTURE = {
+    "11": {"城区-蒲州联动发展极"},
+    "21": {"中条山生态屏障", "黄河生态屏障"},
+    "22": {"运风高速城镇发展轴", "国道521城镇发展轴", "省道238城镇发展轴"},
+    "31": {"沿黄特色农业区", "平原特色农业区", "沿山特色农业区"},
+    "12": {"伍姓湖生态绿核"},
+    "24": {"涑水河生态廊道", "弯弯河生态廊道", "姚暹渠生态廊道"},
+    "25": {"舜都大道城市发展轴"},
+    "26": {"城市活力环"},
+    "32": {"铝深加工产业园", "机电装备制造产业园"},
+    "33": {"西部文化体育区", "东部医疗康养区", "北部商贸物流区", "中部综合服务区"},
+}
+
+
+def test_plan_structure_named_and_placed(demo_data):
+    _, data = demo_data
+    features = data["GHJG_D"] + data["GHJG_X"] + data["GHJG_M"]
+    names = {}
+    for f in features:
+        names.setdefault(f["JGLX"], set()).add(f["JGMC"])
+    for code, expected in PLAN_STRUCTURE.items():
+        assert names[code] == expected, code
+    network = names["23"]  # 一网: 碧道 and 绿道
+    assert any(n.endswith("碧道") for n in network) and any(n.endswith("绿道") for n in network)
+    assert sum(len(names[c]) for c in ("13", "14", "15")) >= 3  # 多点
+    outline = data["XZQ"][0]["geometry"].buffer(1)
+    assert all(outline.contains(f["geometry"]) for f in features)
+    central = _union([f for f in data["CZKFBJ"] if f["CZMC"] == "中心城区"]).buffer(300)
+    for f in features:
+        if f["JGLX"] in ("13", "14", "15", "25", "32", "33"):
+            assert central.contains(f["geometry"]), f["JGMC"]
+    lake = _union([f for f in data["STBHHX"] if f["HXMC"].startswith("伍姓湖")])
+    assert lake.contains(next(f["geometry"] for f in features if f["JGLX"] == "12"))
+    redline = {name[:2]: _union([f for f in data["STBHHX"] if f["HXMC"].startswith(name[:2])]).buffer(200)
+               for name in ("中条山", "黄河")}
+    roads = {f["MC"]: f["geometry"] for f in data["JTXL"]}
+    rivers = {f["MC"]: f["geometry"] for f in data["STLD"]}
+    for f in features:
+        line = f["geometry"]
+        if f["JGLX"] == "21":  # a barrier runs along its red line
+            assert line.intersection(redline[f["JGMC"][:2]]).length > 0.9 * line.length, f["JGMC"]
+        if f["JGLX"] == "22":  # an axis follows its road
+            road = {"运风高速城镇发展轴": "运风高速", "国道521城镇发展轴": "G521", "省道238城镇发展轴": "S238"}
+            assert line.difference(roads[road[f["JGMC"]]].buffer(1)).length < 1, f["JGMC"]
+        if f["JGLX"] == "24":  # a corridor follows its river
+            assert line.difference(rivers[f["JGMC"][:-4]].buffer(1)).length < 1, f["JGMC"]

@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from helpers import pdf_text
-from qgis.core import QgsLayoutItemLabel, QgsVectorLayer
+from qgis.core import QgsLayoutItemLabel, QgsLegendRenderer, QgsLegendStyle, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from yongji_plugin.core.measures.township_figures import township_coverage
@@ -49,12 +49,16 @@ def label_texts(layout):
 
 
 def legend_texts(layout):
-    """The legend's title, layer names and entry labels as the export drew them (filtered by map)."""
+    """The legend's title, headings and entry labels as the export drew them (filtered by map):
+    group names, layer names unless hidden under their group's heading, the entries."""
     legend = layout.itemById("legend")
     model = legend.model()
     texts = [legend.title()]
-    for node in model.rootGroup().findLayers():
+    for node in model.rootGroup().findGroups(True):
         texts.append(node.name())
+    for node in model.rootGroup().findLayers():
+        if QgsLegendRenderer.nodeLegendStyle(node, model) != QgsLegendStyle.Style.Hidden:
+            texts.append(node.name())
         texts += [entry.data(Qt.ItemDataRole.DisplayRole) or "" for entry in model.layerLegendNodes(node)]
     return texts
 

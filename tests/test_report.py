@@ -312,7 +312,6 @@ def test_conflict_hatch_differs_from_every_control_fill():
                                                 "protected_area", "heritage_line") for part in ("fill", "stroke")]
     fills += list(looks["palettes"]["urban_boundary_type"].values())
     fills += list(looks["palettes"]["protected_area_type"].values()) + list(looks["palettes"]["land_class"].values())
-    fills += list(looks["palettes"]["conflict_rule"].values())
     for fill in fills:
         for colour in (_rgb(fill), _rgb(fill[:7])):
             assert _delta_e(hatch, colour) > 40, fill

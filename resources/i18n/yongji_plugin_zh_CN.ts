@@ -224,17 +224,17 @@
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="26"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
         <source>compliant</source>
         <translation>合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="26"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
         <source>non-compliant</source>
         <translation>不合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="27"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -594,7 +594,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="122"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -999,32 +999,32 @@
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="54"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="169"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="89"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="209"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="64"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="93"/>
         <source>Map sheet needs layer {name} ({code}), which is missing</source>
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="139"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="184"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="166"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="262"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="218"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="314"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -2274,7 +2274,7 @@
         <translation>叠加分析引擎 {name} 无法在此运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="172"/>
+        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="187"/>
         <source>shapely {version} (GEOS {geos}), {threads} threads</source>
         <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
     </message>
@@ -2309,7 +2309,7 @@
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="191"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="193"/>
         <source>Overlay engine: {backend}</source>
         <translation>叠加分析引擎：{backend}</translation>
     </message>
@@ -4414,12 +4414,12 @@
         <translation>{empty} 个没有标识值的要素和 {repeated} 个标识值重复的要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="129"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="130"/>
         <source>earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="129"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="130"/>
         <source>later version</source>
         <translation>新版本</translation>
     </message>
@@ -4504,12 +4504,12 @@
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
         <source>Area gained</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
         <source>Area lost</source>
         <translation>减少</translation>
     </message>
@@ -4544,7 +4544,7 @@
         <translation>几何变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
         <source>Attributes changed</source>
         <translation>属性变更</translation>
     </message>
@@ -4649,17 +4649,17 @@
         <translation>Y（纵坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
         <source>Changes per layer</source>
         <translation>各图层变更汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
         <source>Area changes per class and township</source>
         <translation>分类分乡镇面积增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
         <source>Changed features</source>
         <translation>变更要素</translation>
     </message>
@@ -4859,7 +4859,7 @@
         <translation>{total} 个图层中有 {changed} 个发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="189"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="191"/>
         <source>The two versions are the same: no layer changed</source>
         <translation>两个版本相同：没有图层发生变更</translation>
     </message>
@@ -4919,24 +4919,29 @@
         <translation>划分面积所用的乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="122"/>
         <source>Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)</source>
         <translation>报告（HTML；同目录下另写 PDF、变更图和每个变更图层的变更图幅）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="129"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="130"/>
         <source>No source given for the {version}</source>
         <translation>未指定{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="165"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="167"/>
         <source>The version comparison was canceled: nothing was written</source>
         <translation>版本对比已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="184"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="186"/>
         <source>{layer}: {count} features changed, {gained:.4f} ha gained, {lost:.4f} ha lost</source>
         <translation>{layer}：{count} 个要素变更，增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="80"/>
+        <source>This site</source>
+        <translation>本项目位置</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from qgis.core import NULL
 
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 
-from . import landuse, layers, measures, urban
+from . import landuse, layers, measures, structure, urban
 from .outline import city_outline
 from .sites import build_sites, controls_from
 from .writer import write_layer, write_notice
@@ -41,6 +41,9 @@ def generate(size: float = 1.0) -> dict:
     towns_pts, relics, buildings, lines = urban.heritage(shapes, rng)
     data.update({"LSWHMZMC": towns_pts, "WWBHDW": relics, "LSJZ": buildings, "LSWHBHX": lines})
     data["JTXL"] = urban.transport(shapes)
+    data["GHJG_D"] = structure.structure_points(shapes)
+    data["GHJG_X"] = structure.structure_lines(shapes)
+    data["GHJG_M"] = structure.structure_areas(shapes)
     data["ZXCQDL"] = measures.streets(data["ZXCQYD"], data["GGFWSS"])
     for code in ("STBHHX", "YJJBNT", "CZKFBJ"):
         for f in data[code]:

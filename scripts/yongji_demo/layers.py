@@ -183,15 +183,18 @@ def protected_areas(redline: List[dict]) -> List[dict]:
     return result
 
 
+# The plan's 一湖三河 rivers (lon, lat), shared by the corridor layer and the plan's structure.
+RIVERS = {
+    "涑水河": [(110.70, 35.02), (110.60, 34.93), (110.53, 34.88), (110.45, 34.85),
+             (110.33, 34.82), (110.24, 34.80)],
+    "弯弯河": [(110.62, 34.86), (110.56, 34.87)],
+    "姚暹渠": [(110.76, 34.90), (110.66, 34.88), (110.56, 34.873)],
+}
+
+
 def corridors(shapes: PlanShapes) -> List[dict]:
-    rivers = {
-        "涑水河": [(110.70, 35.02), (110.60, 34.93), (110.53, 34.88), (110.45, 34.85),
-                 (110.33, 34.82), (110.24, 34.80)],
-        "弯弯河": [(110.62, 34.86), (110.56, 34.87)],
-        "姚暹渠": [(110.76, 34.90), (110.66, 34.88), (110.56, 34.873)],
-    }
     result = []
-    for name, pts in rivers.items():
+    for name, pts in RIVERS.items():
         line = LineString([plan_point(*p) for p in pts]).intersection(shapes.outline)
         result.append({"MC": name, "geometry": line})
     return result

@@ -8,11 +8,17 @@ from typing import Optional
 
 import yaml
 from qgis.core import (
+    QgsArrowSymbolLayer,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
+    QgsLabelObstacleSettings,
     QgsLinePatternFillSymbolLayer,
     QgsLineSymbol,
     QgsMarkerSymbol,
+    QgsProperty,
+    QgsSimpleFillSymbolLayer,
+    QgsSimpleLineSymbolLayer,
+    QgsSimpleMarkerSymbolLayer,
     QgsPalLayerSettings,
     QgsRendererCategory,
     QgsSingleSymbolRenderer,
@@ -48,42 +54,99 @@ def _rgba(text: str) -> str:
     return f"{colour.red()},{colour.green()},{colour.blue()},{colour.alpha()}"
 
 
-def symbol_for(geometry: str, look: dict):
-    """A symbol from a look ({fill, stroke, width, dash, size, shape}) for a geometry kind."""
-    if geometry == "polygon":
-        symbol = QgsFillSymbol.createSimple({
-            "color": _rgba(look.get("fill", "#00000000")),
-            "outline_color": _rgba(look.get("stroke", "#000000")),
-            "outline_width": str(look.get("width", 0.26)),
-            "outline_style": _DASH[look.get("dash")],
-        })
-        if look.get("hatch"):
-            symbol.insertSymbolLayer(0, _hatch(look))
-        return symbol
-    if geometry == "line":
-        return QgsLineSymbol.createSimple({
-            "line_color": _rgba(look.get("stroke", "#000000")),
-            "line_width": str(look.get("width", 0.5)),
-            "line_style": _DASH[look.get("dash")],
-        })
-    return QgsMarkerSymbol.createSimple({
+def _fill_layers(look: dict) -> list:
+    layers = [QgsSimpleFillSymbolLayer.create({
+        "color": _rgba(look.get("fill", "#00000000")),
+        "outline_color": _rgba(look.get("stroke", "#000000")),
+        "outline_width": str(look.get("width", 0.26)),
+        "outline_style": "no" if look.get("halo") else _DASH[look.get("dash")],
+    })]
+    hatch = _hatch_layer(look)
+    if hatch is not None:  # a line-pattern fill over the tint, so what lies beneath still shows
+        layers.append(hatch)
+    if look.get("halo"):  # an outline on a wider white one stands out on any fill
+        for colour, width, dash in ((look["halo"], look.get("halo_width", 2.0), None),
+                                    (look.get("stroke", "#000000"), look.get("width", 0.26), look.get("dash"))):
+            layers.append(QgsSimpleLineSymbolLayer.create({
+                "line_color": _rgba(colour), "line_width": str(width), "line_style": _DASH[dash],
+                "joinstyle": "round", "capstyle": "round"}))
+    return layers
+
+
+def _line_layer(look: dict):
+    if look.get("arrow"):  # an axis: a filled arrow, double-headed unless told otherwise
+        width, head = look.get("width", 1.5), look.get("head", 4.0)
+        arrow = QgsArrowSymbolLayer.create({
+            "arrow_width": str(width), "arrow_start_width": str(width), "head_length": str(head),
+            "head_thickness": str(head * 0.6), "head_type": "2" if look["arrow"] == "double" else "0",
+            "is_curved": "1", "is_repeated": "0"})
+        arrow.setSubSymbol(QgsFillSymbol.createSimple({
+            "color": _rgba(look.get("fill", "#000000")), "outline_style": "no"}))
+        return arrow
+    return QgsSimpleLineSymbolLayer.create({
+        "line_color": _rgba(look.get("stroke", "#000000")),
+        "line_width": str(look.get("width", 0.5)),
+        "line_style": _DASH[look.get("dash")],
+        "capstyle": "round" if look.get("cap") == "round" else "square",
+        "joinstyle": "round" if look.get("cap") == "round" else "bevel",
+    })
+
+
+def _marker_layers(look: dict) -> list:
+    layers = []
+    if look.get("halo"):
+        layers.append(QgsSimpleMarkerSymbolLayer.create({
+            "name": "circle", "color": _rgba(look["halo"]), "outline_style": "no",
+            "size": str(look.get("halo_size", 2 * look.get("size", 2.0)))}))
+    marker = {
         "name": look.get("shape", "circle"),
         "color": _rgba(look.get("fill", "#000000")),
         "outline_color": _rgba(look.get("stroke", "#ffffff")),
         "size": str(look.get("size", 2.0)),
-    })
+    }
+    if "stroke_width" in look:
+        marker["outline_width"] = str(look["stroke_width"])
+    layers.append(QgsSimpleMarkerSymbolLayer.create(marker))
+    return layers
 
 
-def _hatch(look: dict) -> QgsLinePatternFillSymbolLayer:
-    """45° hatching (``hatch``: colour, ``hatch_width`` and ``hatch_spacing`` in mm)."""
-    hatch = QgsLinePatternFillSymbolLayer()
-    hatch.setLineAngle(45.0)
-    hatch.setDistance(float(look.get("hatch_spacing", 1.5)))
-    hatch.setLineWidth(float(look.get("hatch_width", 0.3)))
-    hatch.setColor(qcolor(look["hatch"]))
-    hatch.subSymbol().setColor(qcolor(look["hatch"]))
-    hatch.subSymbol().setWidth(float(look.get("hatch_width", 0.3)))
-    return hatch
+def symbol_for(geometry: str, look: dict):
+    """A symbol from a look for a geometry kind.
+
+    A look is {fill, stroke, width, dash, size, shape} plus, where a plan figure needs them,
+    ``hatch`` (line-pattern fill), ``halo`` (white casing of an outline, or a translucent circle
+    under a marker), ``arrow`` (an axis) and ``cap: round`` (a band); see styles/colours.yaml.
+    """
+    if geometry == "polygon":
+        return _symbol(QgsFillSymbol(), _fill_layers(look))
+    if geometry == "line":
+        return _symbol(QgsLineSymbol(), [_line_layer(look)])
+    return _symbol(QgsMarkerSymbol(), _marker_layers(look))
+
+
+def _symbol(symbol, layers):
+    """``symbol`` with exactly ``layers`` (handed over one by one: the symbol then owns them)."""
+    while symbol.symbolLayerCount():
+        symbol.deleteSymbolLayer(0)
+    for layer in layers:
+        symbol.appendSymbolLayer(layer)
+    return symbol
+
+
+def _hatch_layer(look: dict) -> Optional[QgsLinePatternFillSymbolLayer]:
+    """The look's hatching, if any: ``hatch`` as {colour, angle, spacing, width}, or the short
+    form ``hatch: colour`` with ``hatch_width`` and ``hatch_spacing`` (45°); sizes in mm."""
+    hatch = look.get("hatch")
+    if not hatch:
+        return None
+    if isinstance(hatch, str):
+        hatch = {"colour": hatch, "width": look.get("hatch_width", 0.3), "spacing": look.get("hatch_spacing", 1.5)}
+    layer = QgsLinePatternFillSymbolLayer.create({
+        "color": _rgba(hatch["colour"]), "angle": str(hatch.get("angle", 45)),
+        "distance": str(hatch.get("spacing", 2.0)), "line_width": str(hatch.get("width", 0.3))})
+    layer.subSymbol().setColor(qcolor(hatch["colour"]))
+    layer.subSymbol().setWidth(float(hatch.get("width", 0.3)))
+    return layer
 
 
 def _category_look(geometry: str, value) -> dict:
@@ -116,7 +179,25 @@ def renderer_for(spec: LayerSpec, catalogue: Catalogue):
     return categorized_renderer(expression, spec.geometry, palette, names)
 
 
-def label_settings(field: str, size: float = 9.0) -> QgsVectorLayerSimpleLabeling:
+# Labels: one per name, only where they fit, never over one another (QGIS's engine places each
+# label once, drops those that would collide, and ranks layers by priority).
+LABEL_PRIORITY = {"point": 8, "line": 6, "polygon": 4}
+MIN_LABEL_AREA_MM2 = 300.0  # a polygon is labelled only where it covers this much paper
+
+
+def _show_expression(field: str, geometry: str) -> str:
+    """Only the largest feature of a name carries it; polygons only where large on the page."""
+    if geometry == "point":
+        return ""
+    # the feature id breaks ties (a street of equal blocks), so one feature of a name carries it
+    size = ("area($geometry)" if geometry == "polygon" else "length($geometry)") + " + $id * 1e-9"
+    largest = f'{size} >= maximum({size}, group_by:="{field}")'
+    if geometry == "polygon":
+        return f"{largest} AND area($geometry) / ((@map_scale / 1000.0) ^ 2) >= {MIN_LABEL_AREA_MM2}"
+    return largest
+
+
+def label_settings(field: str, geometry: str = "polygon", size: float = 9.0) -> QgsVectorLayerSimpleLabeling:
     text = QgsTextFormat()
     text.setFont(cjk_font())
     text.setSize(size)
@@ -128,6 +209,24 @@ def label_settings(field: str, size: float = 9.0) -> QgsVectorLayerSimpleLabelin
     settings = QgsPalLayerSettings()
     settings.fieldName = field
     settings.setFormat(text)
+    settings.displayAll = False  # a label that would collide is left out, not drawn over another
+    settings.priority = LABEL_PRIORITY.get(geometry, 5)
+    if geometry == "point":
+        settings.placement = QgsPalLayerSettings.Placement.OrderedPositionsAroundPoint
+        settings.dist = 1.0
+    elif geometry == "line":
+        settings.placement = QgsPalLayerSettings.Placement.Curved
+    else:
+        # inside the polygon or not at all: a zone's name never lands on the town it surrounds
+        settings.placement = QgsPalLayerSettings.Placement.Horizontal
+        settings.fitInPolygonOnly = True
+        obstacle = settings.obstacleSettings()
+        obstacle.setType(QgsLabelObstacleSettings.ObstacleType.PolygonBoundary)
+        settings.setObstacleSettings(obstacle)
+    show = _show_expression(field, geometry)
+    if show:
+        settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Show,
+                                                     QgsProperty.fromExpression(show))
     return QgsVectorLayerSimpleLabeling(settings)
 
 
@@ -135,6 +234,6 @@ def apply_style(layer: QgsVectorLayer, spec: LayerSpec, catalogue: Catalogue,
                 labels: Optional[bool] = True) -> None:
     layer.setRenderer(renderer_for(spec, catalogue))
     if labels and spec.labels and layer.fields().lookupField(spec.labels) >= 0:
-        layer.setLabeling(label_settings(spec.labels))
+        layer.setLabeling(label_settings(spec.labels, spec.geometry))
         layer.setLabelsEnabled(True)
     layer.triggerRepaint()

@@ -2,12 +2,23 @@
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Dict, List
+from typing import Dict, List, Optional, Tuple
 
 import yaml
 from jinja2 import Template
 
 from ...paths import resource
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The 规划结构 types a sheet draws, as (code, legend label) in legend order, under one heading."""
+    heading: str
+    types: Tuple[Tuple[str, str], ...]
+
+    @property
+    def codes(self) -> Tuple[str, ...]:
+        return tuple(code for code, _ in self.types)
 
 
 @dataclass(frozen=True)
@@ -17,6 +28,9 @@ class Sheet:
     template: str
     extent: str
     layers: tuple
+    labels: tuple = ()
+    muted: tuple = ()
+    structure: Optional[Structure] = None
 
 
 @dataclass
@@ -39,10 +53,16 @@ class SheetCatalogue:
         return texts
 
 
+def _sheet(raw: dict) -> Sheet:
+    structure = raw.get("structure")
+    if structure:
+        structure = Structure(structure["heading"], tuple((str(k), v) for k, v in structure["types"].items()))
+    return Sheet(raw["id"], raw["title"], raw["template"], raw["extent"], tuple(raw["layers"]),
+                 tuple(raw.get("labels", ())), tuple(raw.get("muted", ())), structure)
+
+
 @lru_cache(maxsize=1)
 def load_sheets() -> SheetCatalogue:
     raw = yaml.safe_load(resource("map_sheets.yaml").read_text(encoding="utf-8"))
-    sheets = [Sheet(s["id"], s["title"], s["template"], s["extent"], tuple(s["layers"]))
-              for s in raw["sheets"]]
-    return SheetCatalogue(raw["plan"], raw["texts"], raw.get("inset_layers", []), sheets,
-                          raw.get("atlases", {}))
+    return SheetCatalogue(raw["plan"], raw["texts"], raw.get("inset_layers", []),
+                          [_sheet(s) for s in raw["sheets"]], raw.get("atlases", {}))

@@ -6,21 +6,20 @@ layouts there); callers step through sheets to keep the window responsive.
 """
 import math
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional, Tuple
 
 from jinja2 import Template
 from osgeo import gdal
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
-    QgsLayerTree,
+    QgsFeatureRequest,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
-    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -33,16 +32,17 @@ from qgis.PyQt.QtXml import QDomDocument
 from ...i18n import tr
 from ...paths import icon_path, resource
 from ..plan_data.catalogue import default_catalogue
-from ..plan_data.styles import apply_style, symbol_for
+from ..plan_data.styles import apply_style, categorized_renderer, colours, symbol_for
 from ..shared.errors import PlanError
 from ..shared.extents import extent_in
 from ..shared.fonts import cjk_family
 from ..shared.qt_compat import set_text_font
-from .map_sheets import Sheet, SheetCatalogue, load_sheets
+from .legend import LegendEntry, fill_legend
+from .map_sheets import Sheet, SheetCatalogue, Structure, load_sheets
 
 PDF, PNG = "pdf", "png"
 NICE_SCALE_STEP = 5000
-LEGEND_ROW_MM = 5.5  # height of one legend entry at the templates' 8 pt
+MUTED_OPACITY = 0.45  # base layers under a sheet's subject
 LOCATOR_FILE = ("demo", "yongji_and_neighbours_boundary.geojson")
 
 
@@ -52,34 +52,82 @@ class SheetBuilder:
         self.sheets = sheets or load_sheets()
         self.project = QgsProject()
         self.project.setCrs(QgsCoordinateReferenceSystem(default_catalogue().crs))
-        self._copies: Dict[str, QgsVectorLayer] = {}
+        self._copies: Dict[tuple, QgsVectorLayer] = {}
         self._trees = []
 
-    def layer(self, code: str) -> QgsVectorLayer:
-        """A styled copy of a plan layer, in the builder's own project."""
-        if code not in self._copies:
-            source = self.sources.get(code)
-            if source is None or not source.isValid():
-                spec = default_catalogue().layer(code)
-                raise PlanError(tr("Map sheet needs layer {name} ({code}), which is missing").format(
-                    name=spec.name, code=code))
-            copy = QgsVectorLayer(source.source(), default_catalogue().layer(code).name, source.providerType())
-            apply_style(copy, default_catalogue().layer(code), default_catalogue())
+    def layer(self, code: str, labels: bool = False, muted: bool = False,
+              structure: Optional[Structure] = None) -> Optional[QgsVectorLayer]:
+        """A styled copy of a plan layer, in the builder's own project.
+
+        ``labels``: names written on the map; ``muted``: drawn faintly as a base; ``structure``:
+        only the 规划结构 types a sheet draws, in its order and with its legend labels (None when
+        this layer holds none of them).
+        """
+        key = (code, labels, muted, structure)
+        if key not in self._copies:
+            source = self._source(code)
+            spec = default_catalogue().layer(code)
+            if structure is not None:
+                copy = _structure_copy(source, spec, structure)
+                if copy is None:
+                    return None
+            else:
+                copy = QgsVectorLayer(source.source(), spec.name, source.providerType())
+            apply_style(copy, spec, default_catalogue(), labels=labels)
+            if structure is not None:
+                copy.setRenderer(_structure_renderer(spec, structure))
+            if muted:
+                copy.setOpacity(MUTED_OPACITY)
             self.project.addMapLayer(copy, False)
-            self._copies[code] = copy
-        return self._copies[code]
+            self._copies[key] = copy
+        return self._copies[key]
 
     def add_layer(self, layer: QgsVectorLayer) -> QgsVectorLayer:
         self.project.addMapLayer(layer, False)
         return layer
 
+    def _source(self, code: str) -> QgsVectorLayer:
+        source = self.sources.get(code)
+        if source is None or not source.isValid():
+            spec = default_catalogue().layer(code)
+            raise PlanError(tr("Map sheet needs layer {name} ({code}), which is missing").format(
+                name=spec.name, code=code))
+        return source
+
     def check(self, sheet: Sheet) -> None:
+        """Every layer the sheet draws is there (before anything is written)."""
         for code in sheet.layers:
-            self.layer(code)
+            self._source(code)
+
+    def sheet_layers(self, codes, labels=(), muted=(), structure: Optional[Structure] = None):
+        """(legend entries, layers top of the drawing order first) of a sheet's layers.
+
+        Structure layers share one entry under the structure's heading, ordered as their types
+        come in the legend; every other layer is its own entry.
+        """
+        catalogue = default_catalogue()
+        entries, drawn, structure_layers = [], [], []
+        for code in codes:
+            is_structure = structure is not None and catalogue.layer(code).role == "structure"
+            layer = self.layer(code, code in labels, code in muted, structure if is_structure else None)
+            if layer is None:
+                continue
+            drawn.append(layer)
+            if not is_structure:
+                entries.append(LegendEntry([layer]))
+                continue
+            structure_layers.append(layer)
+            if len(structure_layers) == 1:
+                entries.append(LegendEntry(structure_layers, structure.heading))
+        order = list(structure.codes) if structure is not None else []
+        structure_layers.sort(key=lambda layer: min(order.index(c.value()) for c in layer.renderer().categories()))
+        return entries, drawn
 
     # --- layout ---------------------------------------------------------------------------
-    def layout(self, template: str, title: str, layers: List[QgsVectorLayer], extent: QgsRectangle,
-               legend_layers: List[QgsVectorLayer] = None, figures: str = "", **text_extra) -> QgsPrintLayout:
+    def layout(self, template: str, title: str, entries: List[LegendEntry], map_layers: List[QgsVectorLayer],
+               extent: QgsRectangle, figures: str = "", inset_marks=(), **text_extra) -> QgsPrintLayout:
+        """A layout from a template: texts filled, ``map_layers`` drawn (top first), ``entries`` in the
+        legend; ``inset_marks`` as in :meth:`_inset`."""
         layout = load_template(self.project, template)
         texts = self.sheets.texts_for(title, **text_extra)
         texts["figures"] = figures
@@ -90,49 +138,46 @@ class SheetBuilder:
                 set_text_font(item, cjk_family())  # this machine's round-tripping font, not the template's
         main = layout.itemById("main_map")
         main.setCrs(self.project.crs())
-        main.setLayers(layers)
+        main.setLayers(map_layers)
         main.setKeepLayerSet(True)
         fit_extent(main, extent)
-        self._legend(layout, legend_layers or layers)
-        self._inset(layout, main)
-        north = layout.itemById("north")
+        self._legend(layout, entries, bool(figures))
+        self._inset(layout, main, inset_marks)
+        north = layout.itemById("north_arrow")
         if isinstance(north, QgsLayoutItemPicture):
             north.setPicturePath(icon_path("north"))
         layout.setName(title)
+        # the layout draws this builder's project, layers and legend trees, none of which it owns:
+        # they must outlive it, whatever order Python frees things in
+        layout.keep_alive = self
         return layout
 
-    def _legend(self, layout, layers):
+    def _legend(self, layout, entries: List[LegendEntry], has_figures: bool):
         legend = layout.itemById("legend")
         if not isinstance(legend, QgsLayoutItemLegend):
             return
-        legend.setAutoUpdateModel(False)
-        root = QgsLayerTree()
-        for layer in layers:
-            root.addLayer(layer)
-        self._trees.append(root)
-        legend.model().setRootGroup(root)
-        legend.setLegendFilterByMapEnabled(True)
-        for style, size, bold in ((QgsLegendStyle.Style.Title, 12, True), (QgsLegendStyle.Style.Group, 10, True),
-                                  (QgsLegendStyle.Style.Subgroup, 9, True), (QgsLegendStyle.Style.SymbolLabel, 8, False)):
-            set_text_font(legend.rstyle(style), cjk_family(), size, bold)
-        entries = sum(len(layer.renderer().legendSymbolItems()) + 1 for layer in layers)
-        if entries * LEGEND_ROW_MM > legend.sizeWithUnits().height():  # too tall: two columns
-            legend.setColumnCount(2)
-            legend.setSplitLayer(True)
-        legend.adjustBoxSize()
+        self._trees.append(fill_legend(legend, entries, legend_room(layout, legend, has_figures)))
 
-    def _inset(self, layout, main):
+    def _inset(self, layout, main, marks: List[Tuple[QgsVectorLayer, object]] = ()):
+        """The city among its neighbours, the main map's extent framed; ``marks``: (layer,
+        renderer) drawn over it in the inset only (the atlas's current unit), from a copy of the
+        layer: a layout map's style overrides corrupt memory on QGIS 3.22 when the layout goes."""
         inset = layout.itemById("inset_map")
         if not isinstance(inset, QgsLayoutItemMap):
             return
         locator = self._locator()
         inset.setCrs(self.project.crs())
-        inset.setLayers([locator])
+        inset.setLayers([self._marked_copy(layer, renderer) for layer, renderer in marks] + [locator])
         inset.setKeepLayerSet(True)
         fit_extent(inset, extent_in(locator, self.project.crs()), round_scale=False)
         overview = inset.overview()
         overview.setLinkedMap(main)
         overview.setFrameSymbol(symbol_for("polygon", {"fill": "#ff000044", "stroke": "#ff0000", "width": 0.5}))
+
+    def _marked_copy(self, layer: QgsVectorLayer, renderer) -> QgsVectorLayer:
+        copy = layer.materialize(QgsFeatureRequest())
+        copy.setRenderer(renderer)
+        return self.add_layer(copy)
 
     def _locator(self) -> QgsVectorLayer:
         if "__locator__" not in self._copies:
@@ -148,16 +193,67 @@ class SheetBuilder:
         return self._copies["__locator__"]
 
     # --- sheets -----------------------------------------------------------------------------
-    def sheet_extent(self, sheet: Sheet) -> QgsRectangle:
+    def sheet_extent(self, sheet: Sheet, entries: List[LegendEntry]) -> QgsRectangle:
+        crs = self.project.crs()
         if sheet.extent.startswith("layer:"):
-            return extent_in(self.layer(sheet.extent.split(":", 1)[1]), self.project.crs())
-        return extent_in(self.layer("XZQ") if "XZQ" in self.sources else
-                                   self.layer(sheet.layers[0]), self.project.crs())
+            return extent_in(self.layer(sheet.extent.split(":", 1)[1]), crs)
+        if sheet.extent == "structure":
+            extents = [extent_in(layer, crs) for entry in entries if entry.heading is not None
+                       for layer in entry.layers]
+            extent = QgsRectangle(extents[0])
+            for other in extents[1:]:
+                extent.combineExtentWith(other)
+            return extent
+        return extent_in(self.layer("XZQ") if "XZQ" in self.sources else self.layer(sheet.layers[0]), crs)
 
     def sheet_layout(self, sheet: Sheet) -> QgsPrintLayout:
         self.check(sheet)
-        layers = [self.layer(code) for code in sheet.layers]
-        return self.layout(sheet.template, sheet.title, layers, self.sheet_extent(sheet))
+        entries, drawn = self.sheet_layers(sheet.layers, sheet.labels, sheet.muted, sheet.structure)
+        return self.layout(sheet.template, sheet.title, entries, drawn, self.sheet_extent(sheet, entries))
+
+
+def legend_room(layout, legend, has_figures: bool) -> float:
+    """The legend's height in mm: its box in the template, and the figures' box below it when
+    the page has no figures."""
+    box = legend.sizeWithUnits().height()
+    figures = layout.itemById("figures")
+    if has_figures or figures is None:
+        return box
+    top, left = legend.positionWithUnits().y(), legend.positionWithUnits().x()
+    below = figures.positionWithUnits()
+    beside = below.x() >= left + legend.sizeWithUnits().width() or below.x() + figures.sizeWithUnits().width() <= left
+    if beside or below.y() < top + box - 1:
+        return box
+    return below.y() + figures.sizeWithUnits().height() - top
+
+
+def _structure_types(spec, structure: Structure) -> List[Tuple[str, str]]:
+    palette = colours()["palettes"][spec.style["palette"]]
+    return [(code, label) for code, label in structure.types if code in palette]
+
+
+def _structure_copy(source: QgsVectorLayer, spec, structure: Structure) -> Optional[QgsVectorLayer]:
+    """The structure features of the types a sheet draws, in a layer of their own (None if none).
+
+    A memory copy rather than a subset string: a handful of features, and OGR's subset queries
+    on a GeoPackage make later opens of the same file fail.
+    """
+    mine = _structure_types(spec, structure)
+    if not mine:
+        return None
+    field = spec.style["categorized"]
+    request = QgsFeatureRequest().setFilterExpression(
+        f'"{field}" IN ({", ".join(repr(code) for code, _ in mine)})')
+    copy = source.materialize(request)
+    copy.setName(spec.name)
+    return copy
+
+
+def _structure_renderer(spec, structure: Structure):
+    """The sheet's structure types, in its legend order and with its legend labels."""
+    palette = colours()["palettes"][spec.style["palette"]]
+    mine = _structure_types(spec, structure)
+    return categorized_renderer(spec.style["categorized"], spec.geometry, {c: palette[c] for c, _ in mine}, dict(mine))
 
 
 def load_template(project: QgsProject, name: str) -> QgsPrintLayout:

@@ -1,4 +1,9 @@
-"""Styles for the check's outputs: conflicts coloured by rule, sites outlined by verdict."""
+"""Styles for the check's outputs, made to stand out from the control lines they lie on.
+
+Conflict pieces are hatched in a colour no control line uses (a red-line conflict is not green on
+green), the hatch angle telling the rules apart; sites are outlined by verdict on a white halo.
+Looks live in ``resources/styles/colours.yaml`` (``results``).
+"""
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
@@ -10,24 +15,32 @@ from ...i18n import tr
 from ..plan_data.styles import colours, symbol_for
 from .outputs import CONFLICTS, SUMMARY
 
+VERDICTS = (("compliant", lambda: tr("compliant")), ("non-compliant", lambda: tr("non-compliant")),
+            ("not checked", lambda: tr("not checked")))
+
+
+def conflict_look(rule_id: str) -> dict:
+    looks = colours()["results"]
+    look = dict(looks["conflict"])
+    look["hatch"] = dict(look["hatch"], angle=looks["conflict_angle"].get(rule_id, 45))
+    return look
+
 
 def conflict_renderer(rules) -> QgsCategorizedSymbolRenderer:
-    """``rules``: (rule id, title) pairs; colours from the conflict_rule palette."""
-    palette = colours()["palettes"]["conflict_rule"]
-    categories = []
-    for rule_id, title in rules:
-        colour = palette.get(rule_id, "#ff0000")
-        look = {"fill": colour + "77", "stroke": colour, "width": 0.5}
-        categories.append(QgsRendererCategory(rule_id, symbol_for("polygon", look), title))
-    return QgsCategorizedSymbolRenderer("rule_id", categories)
+    """``rules``: (rule id, title) pairs; one hatch colour, an angle per rule."""
+    return QgsCategorizedSymbolRenderer("rule_id", [
+        QgsRendererCategory(rule_id, symbol_for("polygon", conflict_look(rule_id)), title)
+        for rule_id, title in rules])
 
 
 def verdict_renderer() -> QgsCategorizedSymbolRenderer:
-    verdicts = [(tr("compliant"), "#1e8449"), (tr("non-compliant"), "#c0392b"),
-                (tr("not checked"), "#7f8c8d")]
-    return QgsCategorizedSymbolRenderer("verdict", [QgsRendererCategory(label, symbol_for(
-        "polygon", {"fill": "#00000000", "stroke": colour, "width": 0.8}), label)
-        for label, colour in verdicts])
+    looks = colours()["results"]
+    categories = []
+    for key, label in VERDICTS:
+        look = dict(looks["verdict"][key], fill="#00000000", halo=looks["site_halo"]["stroke"],
+                    halo_width=looks["site_halo"]["width"])
+        categories.append(QgsRendererCategory(label(), symbol_for("polygon", look), label()))
+    return QgsCategorizedSymbolRenderer("verdict", categories)
 
 
 def style_result_layers(layers: dict, ruleset) -> None:
