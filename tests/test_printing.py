@@ -387,6 +387,7 @@ def test_atlases_page_per_unit_and_read_back(plan, check_outputs, tmp_path):
     paths = run_jobs(print_jobs(builder, tmp_path, [], PDF, 72, lambda: township_coverage(plan),
                                 lambda: atlas_layers(outputs[SUMMARY], outputs[CONFLICTS]))).paths
     townships, site_pages = paths
+    assert (townships.parent.name, site_pages.parent.name) == ("atlas_townships", "atlas_sites")
     assert pdf_pages(townships) == plan["XZQ_XZ"].featureCount() == 10
     assert pdf_pages(site_pages) == sites.featureCount()
     assert "卿头镇国土空间规划指引图" in pdf_text(townships) and "永久基本农田" in pdf_text(townships)
@@ -440,6 +441,23 @@ def test_site_atlas_context_scale_bar_and_inset(plan, check_outputs, tmp_path):
         marked = sum(1 for px in range(int(ix), int(ix + iw), 2) for py in range(int(iy), int(iy + ih), 2)
                      if _close(image.pixelColor(px, py), magenta))
         assert marked >= 4, page  # the site's marker in the inset
+
+
+def test_png_atlases_each_in_its_folder_and_only_this_runs_pages(plan, check_outputs, tmp_path):
+    """Each atlas's pages in its own folder, listed as written: a page an earlier run left (a site
+    since renamed) is neither listed nor left beside them."""
+    sites, outputs = check_outputs
+    stale = tmp_path / "atlas_sites" / "site_OLD-ID.png"
+    stale.parent.mkdir()
+    stale.write_bytes(b"an earlier run's page")
+    paths = run_jobs(print_jobs(SheetBuilder(plan), tmp_path, [], PNG, 10, lambda: township_coverage(plan),
+                                lambda: atlas_layers(outputs[SUMMARY], outputs[CONFLICTS]))).paths
+    townships = sorted(p.name for p in (tmp_path / "atlas_townships").iterdir())
+    site_pages = sorted(p.name for p in (tmp_path / "atlas_sites").iterdir())
+    assert len(townships) == plan["XZQ_XZ"].featureCount() and all(n.startswith("township_") for n in townships)
+    assert len(site_pages) == sites.featureCount() and all(n.startswith("site_") for n in site_pages)
+    assert not stale.exists()
+    assert sorted(p.name for p in paths) == sorted(townships + site_pages)
 
 
 def test_site_atlas_pages_named_by_the_sites_key(plan, demo_gpkg, tmp_path):

@@ -1,5 +1,6 @@
 """Atlases: one sheet per township (its control lines and figures) and one per checked site."""
 import math
+import re
 from pathlib import Path
 from typing import List
 
@@ -181,6 +182,12 @@ def site_atlas(builder: SheetBuilder, sites: QgsVectorLayer, extra_layers=()):
     return layout
 
 
+def page_prefix(atlas) -> str:
+    """The fixed start of an atlas's page names (``'site_' || "site_fid"`` gives ``site_``)."""
+    match = re.match(r"\s*'([^']*)'", atlas.filenameExpression())
+    return match.group(1) if match else "page"
+
+
 def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150, feedback=None) -> List[Path]:
     """One multi-page PDF, or one PNG per page named by the atlas's file-name expression.
 
@@ -196,13 +203,16 @@ def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150, feedback=None) ->
     else:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi
+        pattern = page_prefix(atlas) + "*.png"
+        for stale in path.parent.glob(pattern):  # an earlier export's pages must not pass for this one's
+            stale.unlink()
         gdal.PushErrorHandler("CPLQuietErrorHandler")  # see sheets.export_layout
         try:
             status, error = QgsLayoutExporter.exportToImage(atlas, str(path.parent / "page"), "png", settings,
                                                             feedback)
         finally:
             gdal.PopErrorHandler()
-        outputs = sorted(path.parent.glob("*.png"))
+        outputs = sorted(path.parent.glob(pattern))
     if status == QgsLayoutExporter.ExportResult.Canceled:
         raise Canceled()
     if status != QgsLayoutExporter.ExportResult.Success:

@@ -52,15 +52,17 @@ def print_jobs(builder: SheetBuilder, folder, sheet_ids: Optional[List[str]] = N
         jobs.append(PrintJob(sheet.title, lambda feedback, sheet=sheet, path=path: [export_layout(
             builder.sheet_layout(sheet), path, fmt, dpi)], path))
     if township_coverage is not None:
-        atlas = folder / "atlas_townships"
-        jobs.append(PrintJob(tr("Township atlas"), lambda feedback: export_atlas(
-            township_atlas(builder, township_coverage()), atlas / f"townships.{fmt}", fmt, dpi, feedback),
-            atlas))
+        jobs.append(_atlas_job(tr("Township atlas"), lambda: township_atlas(builder, township_coverage()),
+                               folder / "atlas_townships" / f"townships.{fmt}", fmt, dpi))
     if site_layers is not None:
-        atlas = folder / "atlas_sites"
-        jobs.append(PrintJob(tr("Site atlas"), lambda feedback: export_atlas(
-            site_atlas(builder, *site_layers()), atlas / f"sites.{fmt}", fmt, dpi, feedback), atlas))
+        jobs.append(_atlas_job(tr("Site atlas"), lambda: site_atlas(builder, *site_layers()),
+                               folder / "atlas_sites" / f"sites.{fmt}", fmt, dpi))
     return jobs
+
+
+def _atlas_job(name: str, layout: Callable, path: Path, fmt: str, dpi: int) -> PrintJob:
+    """A job exporting the atlas ``layout()`` builds to ``path`` (its folder for PNG pages)."""
+    return PrintJob(name, lambda feedback: export_atlas(layout(), path, fmt, dpi, feedback), path.parent)
 
 
 class StepFeedback(QgsFeedback):

@@ -24,6 +24,7 @@ from ...i18n import tr
 from ...paths import resource
 from ..shared.errors import PlanError
 from ..shared.extents import extent_in
+from .legend import LegendEntry
 from .sheets import SheetBuilder
 
 PICTURE_ID = "chart"
@@ -44,9 +45,10 @@ def result_sheet(builder: SheetBuilder, kind: str, result: QgsVectorLayer, pictu
     if result is None or result.featureCount() == 0:
         raise PlanError(tr("The map sheet {kind} needs a result layer with features").format(kind=kind))
     result = builder.add_layer(result)
-    layers = [builder.layer(code) for code in spec.get("layers", [])] + [result]
+    entries, drawn = builder.sheet_layers(spec.get("layers", []))
     title = Template(spec["title"]).render(**title_fields)
-    layout = builder.layout(spec["template"], title, layers, extent_in(result, builder.project.crs()))
+    layout = builder.layout(spec["template"], title, [LegendEntry([result])] + entries, drawn + [result],
+                            extent_in(result, builder.project.crs()))
     if picture is not None:
         _add_picture(layout, Path(picture), spec["picture"])
     return layout
