@@ -58,7 +58,7 @@ def guidance_layer(result: GuidanceResult, townships: QgsVectorLayer) -> QgsVect
         rows.append((_values(result, row), geometry))
     add_rows(layer, rows)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol_for("polygon", TOWNSHIP_LOOK)))
-    layer.setLabeling(label_settings(NAME))
+    layer.setLabeling(label_settings(NAME, layer=layer))
     layer.setLabelsEnabled(True)
     return layer
 

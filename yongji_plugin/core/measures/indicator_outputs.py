@@ -122,6 +122,6 @@ def status_renderer() -> QgsCategorizedSymbolRenderer:
 
 def style_township_layer(layer: QgsVectorLayer) -> None:
     layer.setRenderer(status_renderer())
-    layer.setLabeling(label_settings("XZQMC"))
+    layer.setLabeling(label_settings("XZQMC", layer=layer))
     layer.setLabelsEnabled(True)
     layer.triggerRepaint()

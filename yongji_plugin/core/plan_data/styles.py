@@ -4,13 +4,16 @@ Colours are written ``#RRGGBB`` or ``#RRGGBBAA`` (CSS order); Qt wants ``#AARRGG
 conversion lives here and nowhere else.
 """
 from functools import lru_cache
-from typing import Optional
+from typing import Dict, List, Optional
 
 import yaml
 from qgis.core import (
     QgsArrowSymbolLayer,
+    NULL,
     QgsCategorizedSymbolRenderer,
+    QgsFeatureRequest,
     QgsFillSymbol,
+    QgsGeometry,
     QgsLabelObstacleSettings,
     QgsLinePatternFillSymbolLayer,
     QgsLineSymbol,
@@ -185,19 +188,40 @@ LABEL_PRIORITY = {"point": 8, "line": 6, "polygon": 4}
 MIN_LABEL_AREA_MM2 = 300.0  # a polygon is labelled only where it covers this much paper
 
 
-def _show_expression(field: str, geometry: str) -> str:
-    """Only the largest feature of a name carries it; polygons only where large on the page."""
+def label_carriers(layer: QgsVectorLayer, field: str, geometry: str) -> List[int]:
+    """The feature of each name that carries its label: the largest (the lowest id on a tie).
+
+    Computed once, here, rather than by an aggregate in the label expression: an aggregate runs
+    in the map renderer's thread and reads the project there while the GUI thread may change it.
+    """
+    measure = QgsGeometry.area if geometry == "polygon" else QgsGeometry.length
+    request = QgsFeatureRequest().setSubsetOfAttributes([field], layer.fields())
+    best: Dict[object, tuple] = {}
+    for feature in layer.getFeatures(request):
+        name = feature[field]
+        if name is None or name == NULL or not feature.hasGeometry():
+            continue
+        rank = (measure(feature.geometry()), -feature.id())
+        if name not in best or rank > best[name]:
+            best[name] = rank
+    return sorted(-rank[1] for rank in best.values())
+
+
+def _show_expression(geometry: str, carriers: Optional[List[int]]) -> str:
+    """Only a name's carrier is labelled; polygons only where large on the page."""
     if geometry == "point":
         return ""
-    # the feature id breaks ties (a street of equal blocks), so one feature of a name carries it
-    size = ("area($geometry)" if geometry == "polygon" else "length($geometry)") + " + $id * 1e-9"
-    largest = f'{size} >= maximum({size}, group_by:="{field}")'
+    parts = []
+    if carriers is not None:
+        parts.append(f"$id IN ({', '.join(str(fid) for fid in carriers) or 'NULL'})")
     if geometry == "polygon":
-        return f"{largest} AND area($geometry) / ((@map_scale / 1000.0) ^ 2) >= {MIN_LABEL_AREA_MM2}"
-    return largest
+        parts.append(f"area($geometry) / ((@map_scale / 1000.0) ^ 2) >= {MIN_LABEL_AREA_MM2}")
+    return " AND ".join(parts)
 
 
-def label_settings(field: str, geometry: str = "polygon", size: float = 9.0) -> QgsVectorLayerSimpleLabeling:
+def label_settings(field: str, geometry: str = "polygon", size: float = 9.0,
+                   layer: Optional[QgsVectorLayer] = None) -> QgsVectorLayerSimpleLabeling:
+    """Labels of ``field``; given its ``layer``, one label per name (see :func:`label_carriers`)."""
     text = QgsTextFormat()
     text.setFont(cjk_font())
     text.setSize(size)
@@ -223,7 +247,8 @@ def label_settings(field: str, geometry: str = "polygon", size: float = 9.0) -> 
         obstacle = settings.obstacleSettings()
         obstacle.setType(QgsLabelObstacleSettings.ObstacleType.PolygonBoundary)
         settings.setObstacleSettings(obstacle)
-    show = _show_expression(field, geometry)
+    carriers = label_carriers(layer, field, geometry) if layer is not None and geometry != "point" else None
+    show = _show_expression(geometry, carriers)
     if show:
         settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Show,
                                                      QgsProperty.fromExpression(show))
@@ -234,6 +259,6 @@ def apply_style(layer: QgsVectorLayer, spec: LayerSpec, catalogue: Catalogue,
                 labels: Optional[bool] = True) -> None:
     layer.setRenderer(renderer_for(spec, catalogue))
     if labels and spec.labels and layer.fields().lookupField(spec.labels) >= 0:
-        layer.setLabeling(label_settings(spec.labels, spec.geometry))
+        layer.setLabeling(label_settings(spec.labels, spec.geometry, layer=layer))
         layer.setLabelsEnabled(True)
     layer.triggerRepaint()

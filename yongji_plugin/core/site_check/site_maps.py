@@ -104,7 +104,7 @@ def _memory(kind: str, crs, features: List[Tuple[QgsGeometry, str]], look: dict,
     geometry_kind = {"Point": "point", "MultiPolygon": "polygon"}[kind]
     layer.setRenderer(QgsSingleSymbolRenderer(symbol_for(geometry_kind, look)))
     if label:  # the site's key beside it; other labels keep off its outline
-        labeling = label_settings("label", 9.0)
+        labeling = label_settings("label", "point", 9.0)  # no size rule: placement set below
         settings = labeling.settings()
         settings.placement = QgsPalLayerSettings.Placement.OutsidePolygons
         obstacle = settings.obstacleSettings()
@@ -164,7 +164,7 @@ class SiteMapper:
         spec = catalogue.layer(code)
         apply_style(copy, spec, catalogue, labels=False)
         if label_field and copy.fields().lookupField(label_field) >= 0:
-            copy.setLabeling(label_settings(label_field, 8.0))
+            copy.setLabeling(label_settings(label_field, spec.geometry, 8.0, layer=copy))
             copy.setLabelsEnabled(True)
         copy.setOpacity(opacity)
         return _Drawn(code, copy, spec.name, opacity)

@@ -106,7 +106,7 @@ def render_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorL
     if towns is not None:
         township_copy = styled_copy(towns, "XZQ_XZ", labels=True)
         township_copy.setRenderer(QgsSingleSymbolRenderer(symbol_for("polygon", change_look("townships"))))
-        township_copy.setLabeling(label_settings("XZQMC", 8.0))
+        township_copy.setLabeling(label_settings("XZQMC", size=8.0, layer=township_copy))
         township_copy.setLabelsEnabled(True)
         below.append(township_copy)
     if backdrop is not None:
