@@ -12,7 +12,7 @@ from .writer import write_layer
 from .zones import build_shapes
 
 SEED = 20352020
-SITE_FIELDS = [("XMBH", "string"), ("XMMC", "string"), ("XMLX", "string"), ("CASE", "string"),
+SITE_FIELDS = [("XMBH", "string"), ("XMMC", "string"), ("XMLX", "string"), ("XMYT", "string"), ("CASE", "string"),
                ("ALSM", "string")]
 
 
