@@ -104,7 +104,7 @@
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="83"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="96"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="138"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="85"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="163"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="121"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="281"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="257"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="281"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="257"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="285"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="261"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="285"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="261"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -239,22 +239,22 @@
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="83"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="118"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="118"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="118"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
@@ -264,22 +264,22 @@
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="96"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="96"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="96"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="199"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="236"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -299,47 +299,47 @@
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="42"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="43"/>
         <source>Project site compliance review report</source>
         <translation>项目选址合规性审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="45"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="46"/>
         <source>Generated by the Yongji Spatial Plan plugin. Check the data source before signing; demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件生成。签字前请核对数据来源；演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="47"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
         <source>Site layer</source>
         <translation>用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
         <source>Area tolerance</source>
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -349,37 +349,37 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
         <source>Site id</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
         <source>Site name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
         <source>Site type</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="176"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="58"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="102"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
         <source>Share of site</source>
         <translation>占项目面积比例</translation>
     </message>
@@ -389,12 +389,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
@@ -404,92 +404,92 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="194"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="240"/>
         <source>Rule set {path} cannot be read: {error}</source>
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="121"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="85"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="88"/>
         <source>Site layer {name} must contain polygons, not {type}</source>
         <translation>用地红线图层 {name} 必须是面图层，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="92"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="95"/>
         <source>Site layer {name} has no features</source>
         <translation>用地红线图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="102"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="112"/>
         <source>Site layer {name} lacks field {field}</source>
         <translation>用地红线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="156"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="169"/>
         <source>site has no geometry</source>
         <translation>地块没有几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="161"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="174"/>
         <source>site coordinates cannot be transformed to the area CRS</source>
         <translation>地块坐标无法转换到面积计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="169"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="182"/>
         <source>geometry repaired ({problem})</source>
         <translation>几何已修复（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="42"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="43"/>
         <source>Planar (plan CRS)</source>
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="48"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="49"/>
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="49"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="50"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="77"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="77"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="83"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="96"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="95"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="108"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="101"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="114"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
@@ -504,17 +504,17 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="135"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="149"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="150"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="156"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="49"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
@@ -524,77 +524,72 @@
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="52"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="57"/>
-        <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
-        <translation>按规则集检查项目用地红线与控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目应位于城镇开发边界内）。控制线图层按图层目录的代码或名称匹配，取自所给图层或规划 GeoPackage。面积以平方米、公顷和亩列出，按面积坐标系平面计算或按 CGCS2000 椭球计算，不采用工程的椭球设置。小于容差的重叠列为碎片。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="70"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
         <source>Plan GeoPackage (for control layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="96"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="103"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="103"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -994,7 +989,7 @@
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
@@ -1159,7 +1154,7 @@
         <translation>未命名坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="91"/>
         <source>has no CRS; set its CRS first</source>
         <translation>没有坐标系，请先设置坐标系</translation>
     </message>
@@ -1179,12 +1174,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="141"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="88"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="143"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="90"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -1214,152 +1209,152 @@
         <translation>必须是映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="98"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="105"/>
         <source>applies_to needs field and values (a list of text), e.g. {{field: XMLX, values: [城镇建设]}}</source>
         <translation>applies_to 需要 field 和 values（文本列表），例如 {{field: XMLX, values: [城镇建设]}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="119"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="126"/>
         <source>class_table {table} is not a code table</source>
         <translation>class_table {table} 不是代码表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="197"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="243"/>
         <source>Rule set {path} is not valid:</source>
         <translation>规则集 {path} 无效：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="207"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="253"/>
         <source>the file must be a mapping with a list of rules</source>
         <translation>文件必须是包含规则列表（rules）的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="209"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="255"/>
         <source>unknown key {key}</source>
         <translation>未知的键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="248"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="294"/>
         <source>key {key} {problem}</source>
         <translation>键 {key} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="214"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="260"/>
         <source>the rule set has no rules: a check without rules would pass every site</source>
         <translation>规则集没有规则：没有规则的检查会判定每个地块都合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="216"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="262"/>
         <source>rules must be a list</source>
         <translation>rules 必须是列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="229"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="275"/>
         <source>rule {rule} must be a mapping</source>
         <translation>规则 {rule} 必须是映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="231"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="277"/>
         <source>rule {rule}: {problem}</source>
         <translation>规则 {rule}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="238"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="284"/>
         <source>unknown kind {kind} (known: {kinds})</source>
         <translation>未知的类型 {kind}（可用：{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="244"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="290"/>
         <source>key {key} is missing</source>
         <translation>缺少键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="249"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="295"/>
         <source>unknown key {key} for kind {kind}</source>
         <translation>类型 {kind} 没有键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="254"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="300"/>
         <source>the id may hold only ASCII letters, digits and _ (it names output fields)</source>
         <translation>编号只能包含 ASCII 字母、数字和 _（它用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="275"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="321"/>
         <source>layer {code} is not in the layer catalogue</source>
         <translation>图层 {code} 不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="277"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="323"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="277"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="323"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="324"/>
         <source>layer {code} ({name}) is a {geometry} layer, not a polygon layer</source>
         <translation>图层 {code}（{name}）是{geometry}图层，不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="288"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="334"/>
         <source>filter {expr} is not a valid expression: {error}</source>
         <translation>筛选条件 {expr} 不是有效的表达式：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="298"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="344"/>
         <source>rule {rule}: the id is used by rules {numbers}; each rule needs its own id</source>
         <translation>规则 {rule}：该编号被第 {numbers} 条规则重复使用；每条规则须有唯一编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="76"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="79"/>
         <source> and {count} more</source>
         <translation>，另有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="90"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="93"/>
         <source>Site layer {name} {problem}</source>
         <translation>用地红线图层 {name}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="120"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="133"/>
         <source>Site layer {layer} has no id field ({fields}); sites are labelled by feature id</source>
         <translation>用地红线图层 {layer} 没有编号字段（{fields}）；地块以要素编号标注</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="125"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="138"/>
         <source>site has no id ({field} is empty)</source>
         <translation>地块没有编号（{field} 为空）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="127"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="140"/>
         <source>Site layer {layer}: features {fids} have no id in {field}; they are labelled by feature id</source>
         <translation>用地红线图层 {layer}：要素 {fids} 的 {field} 为空，以要素编号标注</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="138"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="151"/>
         <source>site id {id} is shared by features {fids}</source>
         <translation>地块编号 {id} 被要素 {fids} 共用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="139"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="152"/>
         <source>Site layer {layer}: id {id} is shared by features {fids}; each is checked and reported on its own</source>
         <translation>用地红线图层 {layer}：编号 {id} 被要素 {fids} 共用；各要素分别检查、分别报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="145"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="158"/>
         <source>(no id) feature {fid}</source>
         <translation>（无编号）要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="165"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="178"/>
         <source>site has zero area: its outline encloses nothing (all points on one line or at one point)</source>
         <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="102"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
@@ -1474,72 +1469,72 @@
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="41"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="44"/>
         <source>Site feature id</source>
         <translation>项目要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="58"/>
         <source>{rule}: conflict area</source>
         <translation>{rule}：冲突面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="59"/>
         <source>{rule}: conflict share of the site (%)</source>
         <translation>{rule}：冲突面积占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="58"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="61"/>
         <source>{rule}: status</source>
         <translation>{rule}：状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="70"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="66"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="95"/>
         <source>Control layer</source>
         <translation>控制线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="96"/>
         <source>Control feature id</source>
         <translation>控制线要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="68"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="97"/>
         <source>Control feature attributes</source>
         <translation>控制线要素属性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="74"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="103"/>
         <source>Class code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="75"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="104"/>
         <source>Class name</source>
         <translation>地类名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="76"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="105"/>
         <source>Share of the site (%)</source>
         <translation>占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="82"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="112"/>
         <source>GEOS message</source>
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="204"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="241"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="209"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="246"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
@@ -1654,7 +1649,7 @@
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="138"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="144"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -1849,302 +1844,302 @@
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="47"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
         <source>Project data</source>
         <translation>项目数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="48"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
         <source>Sites checked</source>
         <translation>审查地块数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="49"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
         <source>Plan</source>
         <translation>规划依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
         <source>Conclusion</source>
         <translation>审查结论</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="50"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
         <source>Note</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
         <source>Reviewed by</source>
         <translation>审查人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="51"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
         <source>Verified by</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
         <source>Rules and their basis</source>
         <translation>审查规则及依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
         <source>Test</source>
         <translation>判定方式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="52"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
         <source>Plan clause</source>
         <translation>规划条文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
         <source>National rule</source>
         <translation>国家规定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
         <source>Summary of sites</source>
         <translation>地块汇总表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
         <source>Findings</source>
         <translation>主要问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
         <source>Section</source>
         <translation>详见</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
         <source>Township</source>
         <translation>所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
         <source>Site area</source>
         <translation>用地面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
         <source>Conflict map</source>
         <translation>冲突分析图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
         <source>Location map</source>
         <translation>区位图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
         <source>scale</source>
         <translation>比例尺</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
         <source>parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="46"/>
         <source>Result</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
         <source>Boundary points (界址点)</source>
         <translation>界址点坐标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
         <source>Point</source>
         <translation>点号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
         <source>Ring</source>
         <translation>圈号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
         <source>X (northing)</source>
         <translation>X（北坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
         <source>Y (easting)</source>
         <translation>Y（东坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="105"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="109"/>
         <source>must not overlap</source>
         <translation>不得压占</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="105"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="109"/>
         <source>must lie within</source>
         <translation>须位于其内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="106"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="110"/>
         <source>areas per class (no verdict)</source>
         <translation>分类统计面积（不作判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="111"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="118"/>
         <source>all sites</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="112"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="119"/>
         <source>sites whose {field} is {values}</source>
         <translation>{field} 为 {values} 的地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="119"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="126"/>
         <source>the rule set gives no basis for this rule</source>
         <translation>规则集未载明本规则的依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="122"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="129"/>
         <source>{plan}: “{clause}”</source>
         <translation>{plan}：“{clause}”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="122"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="129"/>
         <source>the plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="131"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="138"/>
         <source>“{clause}”</source>
         <translation>“{clause}”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="139"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="146"/>
         <source>not applicable: the rule covers {scope}</source>
         <translation>不适用：本规则仅适用于{scope}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="141"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="30"/>
         <source>sliver below the tolerance (not a conflict)</source>
         <translation>碎片（低于容差，不计为冲突）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="143"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="150"/>
         <source>partly outside: non-compliant</source>
         <translation>超出边界（不合规）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="143"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="150"/>
         <source>inside</source>
         <translation>位于边界内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="151"/>
         <source>overlaps: non-compliant</source>
         <translation>压占（不合规）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="151"/>
         <source>no overlap</source>
         <translation>未压占</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="150"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="157"/>
         <source>Control lines the site must not overlap</source>
         <translation>不得压占的控制线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="163"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="172"/>
         <source>Control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="151"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="158"/>
         <source>Overlap area</source>
         <translation>压占面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="163"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="172"/>
         <source>The site must lie within {title}</source>
         <translation>须位于{title}内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="163"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="172"/>
         <source>Area outside {title}</source>
         <translation>超出{title}面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="176"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="185"/>
         <source>{title} under the site</source>
         <translation>{title}构成</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="176"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="185"/>
         <source>{title} class</source>
         <translation>{title}类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="209"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="218"/>
         <source>Coordinates in {crs}, as the coordinate file gives them (X northing, Y easting).</source>
         <translation>坐标系 {crs}，与坐标文件一致（X 为北坐标，Y 为东坐标）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="211"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="220"/>
         <source>The first {n} points are listed; the rest are in the coordinate file.</source>
         <translation>仅列出前 {n} 个点，其余见坐标文件。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="242"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="251"/>
         <source>the output layers {layers}</source>
         <translation>输出图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="277"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="286"/>
         <source>No map: the site has no usable geometry.</source>
         <translation>无图：该地块没有可用的几何图形。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="323"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="332"/>
         <source>{total} sites checked: {ok} compliant, {bad} non-compliant, {skip} not checked.</source>
         <translation>共审查 {total} 个地块：合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="325"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="334"/>
         <source>Non-compliant sites: {ids}</source>
         <translation>不合规地块：{ids}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="411"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="421"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页 共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="265"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="311"/>
         <source>basis needs plan and/or national (text), e.g. {{plan: 规划条文, national: 国家规定}}</source>
         <translation>basis 需要 plan 和/或 national（文本），例如 {{plan: 规划条文, national: 国家规定}}</translation>
     </message>
@@ -2159,12 +2154,12 @@
         <translation>地块所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="154"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="168"/>
         <source>no viewer opened the report; its files are listed below</source>
         <translation>没有可打开报告的程序，报告文件见下方</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="169"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="183"/>
         <source>Review report:</source>
         <translation>审查报告：</translation>
     </message>
@@ -2179,12 +2174,12 @@
         <translation>已加入工程的临时图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="91"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="93"/>
         <source>{title} (sliver)</source>
         <translation>{title}（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="334"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="343"/>
         <source>This report gives a full section (maps, rule tables, breakdowns) for {shown} of the {total} sites: the worst first (non-compliant by conflict area, then not checked, then slivers). The other {left} sites are listed in the summary table only, which names the rules each site breaks; their areas per rule, conflict pieces and breakdowns are in {where}.</source>
         <translation>本报告仅为 {total} 个地块中的 {shown} 个编写详细章节（图件、规则表、面积构成），按问题从重到轻选取：不合规地块按冲突面积从大到小，其次为未检查地块，再次为存在碎片的地块。其余 {left} 个地块仅列入汇总表（表中列出其违反的规则），其逐条规则面积、冲突图斑和面积构成见{where}。</translation>
     </message>
@@ -2279,7 +2274,7 @@
         <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="65"/>
         <source>Overlay engine</source>
         <translation>叠加分析引擎</translation>
     </message>
@@ -2309,9 +2304,249 @@
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="135"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="141"/>
         <source>Overlay engine: {backend}</source>
         <translation>叠加分析引擎：{backend}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="147"/>
+        <source>Site layer {layer} has no use field ({fields}): {titles} is not applicable to its sites</source>
+        <translation>用地红线图层 {layer} 没有用途字段（{fields}）：{titles}对其地块不适用</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="23"/>
+        <source>耕地, gross</source>
+        <translation>耕地（毛面积）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="23"/>
+        <source>田坎 deducted</source>
+        <translation>扣除田坎</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="23"/>
+        <source>耕地, net of 田坎</source>
+        <translation>耕地（扣除田坎后净面积）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="24"/>
+        <source>of which 永久基本农田, gross</source>
+        <translation>其中永久基本农田（毛面积）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="25"/>
+        <source>of which 永久基本农田, net of 田坎</source>
+        <translation>其中永久基本农田（扣除田坎后净面积）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="56"/>
+        <source>Layer {layer}, feature {fid}: 田坎 coefficient {value} is not a fraction between 0 and 1 (KCXS, or KCMJ / TBMJ)</source>
+        <translation>图层 {layer} 要素 {fid}：田坎系数 {value} 不是 0 到 1 之间的小数（KCXS，或 KCMJ / TBMJ）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="69"/>
+        <source>{count} 耕地 parcels of {layer} under the sites carry no 田坎 deduction (KCXS or KCMJ and TBMJ): their net area equals their gross area</source>
+        <translation>地块下 {layer} 中有 {count} 个耕地图斑没有田坎扣除信息（KCXS，或 KCMJ 和 TBMJ）：其净面积按毛面积计</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="63"/>
+        <source>{rule}: project use</source>
+        <translation>{rule}：项目用途</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="64"/>
+        <source>{rule}: share of the site whose planned use fits (%)</source>
+        <translation>{rule}：规划用途相符部分占地块比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="106"/>
+        <source>Assessment</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="119"/>
+        <source>needs 论证</source>
+        <translation>需论证</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="145"/>
+        <source>: {note}</source>
+        <translation>：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="66"/>
+        <source>Use fit</source>
+        <translation>用途相符</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="66"/>
+        <source>耕地 net of 田坎</source>
+        <translation>耕地净面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="95"/>
+        <source>{title} (needs 论证)</source>
+        <translation>{title}（需论证）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="111"/>
+        <source>the planned use under the site must fit the project&apos;s use (compatibility table {table})</source>
+        <translation>地块所在的规划用途须与项目用途相符（兼容性表 {table}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="113"/>
+        <source>耕地 taken, gross and net of 田坎, 永久基本农田 apart (no verdict)</source>
+        <translation>占用耕地面积，含毛面积与扣除田坎后净面积，其中永久基本农田单列（不作判定）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="28"/>
+        <source>not applicable: {note}</source>
+        <translation>不适用：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="29"/>
+        <source>{share:.2f}% of the site fits</source>
+        <translation>地块 {share:.2f}% 的面积用途相符</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="30"/>
+        <source>does not fit: non-compliant</source>
+        <translation>用途不符：不合规</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="31"/>
+        <source>fits only after 论证 (demonstration)</source>
+        <translation>经论证后方可相符</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="25"/>
+        <source>fits</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="48"/>
+        <source>{title}: project use {use} against the planned use</source>
+        <translation>{title}：项目用途 {use} 与规划用途对照</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="49"/>
+        <source>Planned class</source>
+        <translation>规划用地类别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="56"/>
+        <source>{title}: 耕地 under the site, gross and net of 田坎</source>
+        <translation>{title}：地块内耕地（毛面积及扣除田坎后净面积）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="57"/>
+        <source>耕地 (DLBM {codes})</source>
+        <translation>耕地（DLBM {codes}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="139"/>
+        <source>use_table {table} is not a file under resources/</source>
+        <translation>use_table {table} 不是 resources/ 下的文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="55"/>
+        <source>Compatibility table {table}: {where} must be a list of codes</source>
+        <translation>兼容性表 {table}：{where} 必须是代码列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="67"/>
+        <source>Compatibility table {table} cannot be read: {error}</source>
+        <translation>无法读取兼容性表 {table}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="69"/>
+        <source>Compatibility table {table} needs a mapping uses: {{code: {{fits: [...]}}}}</source>
+        <translation>兼容性表 {table} 需要映射 uses: {{code: {{fits: [...]}}}}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="74"/>
+        <source>Compatibility table {table}: use {code} needs fits (and may have review)</source>
+        <translation>兼容性表 {table}：用途 {code} 需要 fits（可另有 review）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="25"/>
+        <source>needs 论证 (demonstration)</source>
+        <translation>需论证</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="25"/>
+        <source>does not fit</source>
+        <translation>不相符</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="26"/>
+        <source>no planned use</source>
+        <translation>无规划用途</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="26"/>
+        <source>not judged</source>
+        <translation>未判定</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="36"/>
+        <source>the site layer has no use field ({fields}); give the project's use to judge 规划用途符合性</source>
+        <translation>用地红线图层没有用途字段（{fields}）；须提供项目用途才能判定规划用途符合性</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="39"/>
+        <source>the site has no use (the use field is empty)</source>
+        <translation>地块没有用途（用途字段为空）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="42"/>
+        <source>use {use} is not a 用地用海分类 code or class name</source>
+        <translation>用途 {use} 不是用地用海分类代码或类别名称</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="45"/>
+        <source>use {use} has no entry in the compatibility table {table}</source>
+        <translation>用途 {use} 在兼容性表 {table} 中没有条目</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="81"/>
+        <source>(no planned class)</source>
+        <translation>（无规划用地类别）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="95"/>
+        <source>no planned land use under the site (it lies outside {layer})</source>
+        <translation>地块下没有规划用地（位于{layer}范围外）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="126"/>
+        <source>{area:.2f} m² planned for a use that {use} does not fit ({title})</source>
+        <translation>{area:.2f} 平方米规划用途与项目用途 {use} 不符（{title}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="129"/>
+        <source>sliver of {area:.4f} m² planned for a use that {use} does not fit, below the tolerance of {tol} m²</source>
+        <translation>规划用途与项目用途 {use} 不符的面积 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/use_fit.py" line="132"/>
+        <source>{area:.2f} m² planned for a use that admits {use} only after 论证 ({title})</source>
+        <translation>{area:.2f} 平方米的规划用途须经论证方可用于 {use}（{title}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="72"/>
+        <source>Automatic ({fields})</source>
+        <translation>自动（{fields}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="58"/>
+        <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
+        <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划 GeoPackage 中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
+        <source>Site use field (用地用海 code or class name; if empty: XMYT, YDYT, DLBM or DKYT)</source>
+        <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
 </context>
 <context>
@@ -2332,44 +2567,54 @@
         <translation>仅所选要素</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="13"/>
+        <location filename="../../forms/compliance.ui" line="15"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="30"/>
+        <location filename="../../forms/compliance.ui" line="32"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="20"/>
+        <location filename="../../forms/compliance.ui" line="22"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="22"/>
+        <location filename="../../forms/compliance.ui" line="24"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="24"/>
+        <location filename="../../forms/compliance.ui" line="26"/>
         <source>Area CRS</source>
         <translation>面积计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="26"/>
+        <location filename="../../forms/compliance.ui" line="28"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="29"/>
+        <location filename="../../forms/compliance.ui" line="31"/>
         <source>Temporary layers</source>
         <translation>临时图层</translation>
     </message>
     <message>
-        <location filename="../../forms/compliance.ui" line="40"/>
+        <location filename="../../forms/compliance.ui" line="42"/>
         <source>Open report folder</source>
         <translation>打开报告所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="13"/>
+        <source>Site use field</source>
+        <translation>用途字段</translation>
+    </message>
+    <message>
+        <location filename="../../forms/compliance.ui" line="14"/>
+        <source>The project's use (用地用海 code or class name) for 规划用途符合性</source>
+        <translation>项目用途（用地用海代码或类别名称），用于规划用途符合性检查</translation>
     </message>
 </context>
 <context>
