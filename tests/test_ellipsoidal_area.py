@@ -4,10 +4,26 @@ pyproj's Geod (GeographicLib) on the CGCS2000 ellipsoid measures each polygon af
 vertices are inverse-projected with PROJ; the plugin's method (core/shared/areas.py) must agree to
 1e-6 relative, from a 10 m square to a township-sized polygon, with holes and several parts.
 """
+import os
+from pathlib import Path
+
 import pytest
 from helpers import to_shapely
-from pyproj import CRS, Geod, Transformer
-from qgis.core import QgsGeometry
+from qgis.core import QgsGeometry, QgsProjUtils
+
+
+def _proj_data() -> None:
+    """Point pyproj at the PROJ data QGIS uses when it finds none itself (Debian 13's pyproj in a
+    venv looks only under the venv's prefix)."""
+    if os.environ.get("PROJ_DATA"):
+        return
+    found = [p for p in list(QgsProjUtils.searchPaths()) + ["/usr/share/proj"] if (Path(p) / "proj.db").is_file()]
+    if found:
+        os.environ["PROJ_DATA"] = found[0]
+
+
+_proj_data()
+from pyproj import CRS, Geod, Transformer  # noqa: E402 - after PROJ_DATA is set
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod
