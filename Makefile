@@ -15,7 +15,7 @@ DEMO_V2_GPKG := $(OUT)/demo/yongji_demo_v2.gpkg
 
 APT_CHECK := qgis python3-qgis qgis-providers fonts-wqy-microhei fonts-noto-cjk xvfb xauth \
 	qttools5-dev-tools pyqt5-dev-tools python3-venv python3-jinja2 python3-shapely python3-yaml \
-	python3-psycopg2 poppler-utils zip unzip postgresql-15 postgresql-15-postgis-3 debootstrap
+	python3-psycopg2 python3-pyproj poppler-utils zip unzip postgresql-15 postgresql-15-postgis-3 debootstrap
 
 # test hosts: bookworm = this machine (QGIS 3.22), trixie = Debian 13 in a chroot (QGIS 3.40)
 HOSTS := bookworm trixie

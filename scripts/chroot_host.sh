@@ -20,7 +20,7 @@ REQUIREMENTS=requirements-test-trixie.txt
 # catalogues and the plugin ZIP are built once, on the outer host, and do not depend on it
 PACKAGES=(qgis python3-qgis qgis-providers xvfb xauth fonts-wqy-microhei fonts-noto-cjk pyqt5-dev-tools
           postgresql-17 postgresql-17-postgis-3 poppler-utils zip unzip python3-venv python3-numpy
-          python3-shapely python3-yaml python3-jinja2 python3-psycopg2 ca-certificates)
+          python3-shapely python3-yaml python3-jinja2 python3-psycopg2 python3-pyproj ca-certificates)
 BINDS=(proc sys dev dev/pts dev/shm)
 
 die() { echo "chroot_host: $*" >&2; exit 1; }

@@ -101,7 +101,7 @@ def postgis_demo(demo_gpkg):
     tables.close()
 
 
-PLAN_CODES = ("sites", "XZQ", "XZQ_XZ", "STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX", "DLTB", "GHFQ")
+PLAN_CODES = ("sites", "XZQ", "XZQ_XZ", "STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX", "DLTB", "GHFQ", "ZXCQYD")
 
 
 @pytest.fixture(scope="session")

@@ -191,7 +191,7 @@ def _check(sites, plan, feedback):
 def compliance_full(plan, sites):
     counter = CancelAt()
     result = _check(sites, plan, counter)
-    assert not result.canceled and len(result.sites) == 20
+    assert not result.canceled and len(result.sites) == 23
     return result, counter
 
 

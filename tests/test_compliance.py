@@ -81,7 +81,7 @@ def _close(a, b, rel=REL, absolute=1e-6):
 def test_areas_match_shapely(result, plan, sites):
     ruleset = load_ruleset()
     site_shapes = {f.id(): g for f, g in shapes(sites)}
-    for rule in ruleset.verdict_rules:
+    for rule in (r for r in ruleset.verdict_rules if r.kind in ("no_overlap", "within")):  # use_fit: test_use_fit
         control = unary_union([g for _, g in shapes(plan[rule.layer], rule.filter)])
         for site_result in result.sites:
             site = site_shapes[site_result.site.fid]

@@ -96,7 +96,7 @@ def test_qgis_process_runs_the_check(demo_gpkg, tmp_path):
     payload = json.loads(run.stdout[run.stdout.index("{"):])
     assert "SITE_SUMMARY" in payload["results"]
     summary = QgsVectorLayer(payload["results"]["SITE_SUMMARY"], "s", "ogr")
-    assert summary.featureCount() == 20
+    assert summary.featureCount() == 23
 
 
 def test_check_runs_inside_a_model_and_supports_batch(provider, demo_gpkg):
@@ -132,7 +132,7 @@ def test_check_runs_inside_a_model_and_supports_batch(provider, demo_gpkg):
     summary = result[name]
     if isinstance(summary, str):
         summary = QgsVectorLayer(summary, "summary", "ogr")
-    assert summary.featureCount() == 20
+    assert summary.featureCount() == 23
 
 
 class _Log(QgsProcessingFeedback):
@@ -160,7 +160,7 @@ def test_backend_parameter_and_log(provider, demo_gpkg, backend, words):
         params["BACKEND"] = backend
     log = _Log()
     result = processing.run("yongji:sitecompliance", params, feedback=log)
-    assert result["SITE_SUMMARY"].featureCount() == 20
+    assert result["SITE_SUMMARY"].featureCount() == 23
     assert any(line.startswith("Overlay engine: " + words) for line in log.lines), log.lines
     qa = _Log()
     processing.run("yongji:planqa", {"PLAN_GPKG": str(demo_gpkg), "RULES": [0], "OUTPUT": "TEMPORARY_OUTPUT",

@@ -113,14 +113,14 @@ def sections(text: str) -> dict:
 def test_cover_summary_and_signature_read_back_in_order(report, result):
     writer, paths, text = report
     pages = pdf_pages(paths["pdf"])
-    assert_in_order(text, ["项目选址合规性审查报告", "项目数据", "用地红线图层", "示例用地红线", "审查地块数", "20",
+    assert_in_order(text, ["项目选址合规性审查报告", "项目数据", "用地红线图层", "示例用地红线", "审查地块数", "23",
                            "规划依据", "《永济市国土空间总体规划（2020-2035年）》", "面积计算方法", "平面面积（EPSG:4546）",
-                           "审查结论", "共审查 20 个地块：合规 9 个，不合规 11 个，未检查 0 个。",
+                           "审查结论", "共审查 23 个地块：合规 11 个，不合规 12 个，未检查 0 个。",
                            "不合规地块：YJ2026-004", "审查人", "复核人", "日期", "第 1 页 共 {} 页".format(pages)])
     assert_in_order(body(text), ["审查规则及依据", "1. 生态保护红线（STBHHX）", "判定方式：不得压占", "适用范围：全部地块",
                                  "规划条文：", "国家规定：", "地块汇总表", "序号", "项目编号", "项目名称", "用地面积",
                                  "结论", "主要问题", "详见", "m²", "亩", "1", "YJ2026-001", "§1", "§1 YJ2026-001"])
-    for number in range(1, 21):  # every site in the summary, in input order
+    for number in range(1, 24):  # every site in the summary, in input order
         assert f"YJ2026-{number:03d}" in text
     assert f"第 {pages} 页 共 {pages} 页" in text
 
@@ -128,7 +128,7 @@ def test_cover_summary_and_signature_read_back_in_order(report, result):
 def test_rule_tables_say_what_each_figure_is(report, result):
     writer, paths, text = report
     parts = sections(body(text))
-    assert sorted(parts) == list(range(1, 21))
+    assert sorted(parts) == list(range(1, 24))
     site4 = parts[4]  # 中条山输电线路塔基 on the red line, a 基础设施 site
     assert_in_order(site4, ["不得压占的控制线", "控制线", "压占面积", "占项目面积比例", "判定", "m²", "公顷", "亩",
                             "生态保护红线", "16,200.00", "1.6200", "24.30", "50.00%", "压占（不合规）", "依据："])
@@ -345,7 +345,7 @@ def test_big_batch_summarises_and_says_what_it_left_out(result, tmp_path, locale
     paths = write_report(result, tmp_path / "report.html", detail_limit=3, outputs_note="check.gpkg 的图层")
     text = pdf_text(paths["pdf"])
     assert sorted(sections(text)) == [1, 2, 3]
-    assert_in_order(body(text), ["本报告仅为 20 个地块中的 3 个编写详细章节", "其余 17 个地块仅列入汇总表",
+    assert_in_order(body(text), ["本报告仅为 23 个地块中的 3 个编写详细章节", "其余 20 个地块仅列入汇总表",
                                  "见check.gpkg 的图层"])
     for number in range(1, 21):
         assert f"YJ2026-{number:03d}" in text
@@ -414,8 +414,8 @@ def test_report_pngs_and_html_agree(report):
     html = paths["html"].read_text(encoding="utf-8")
     images = re.findall(r'<img src="([^"]+)"', html)
     assert all((paths["html"].parent / Path(src)).exists() for src in images)
-    assert sum(1 for src in images if "_conflict" in src) == 21  # one site has two parcels far apart
-    assert sum(1 for src in images if src.endswith("_location.png")) == 20
+    assert sum(1 for src in images if "_conflict" in src) == 24  # one site has two parcels far apart
+    assert sum(1 for src in images if src.endswith("_location.png")) == 23
 
 
 def test_english_report_says_the_same_in_english(plan):

@@ -36,7 +36,7 @@ def _problems(path):
 
 def test_default_rule_set_is_valid():
     ruleset = load_ruleset()
-    assert len(ruleset.rules) == 7 and ruleset.path == default_ruleset_path()
+    assert len(ruleset.rules) == 9 and ruleset.path == default_ruleset_path()
     assert len({r.id for r in ruleset.rules}) == len(ruleset.rules)
 
 
@@ -145,8 +145,9 @@ def test_kinds_are_classes_declaring_their_keys():
     """Adding a kind is one class: its name, whether it judges, and its keys."""
     from yongji_plugin.core.site_check.ruleset import KINDS, RuleKind
 
-    assert set(KINDS) == {"no_overlap", "within", "breakdown"}
+    assert set(KINDS) == {"no_overlap", "within", "breakdown", "use_fit", "farmland"}
     for name, kind in KINDS.items():
         assert isinstance(kind, RuleKind) and kind.name == name
         assert {"id", "kind", "layer", "title"} <= set(kind.keys)
     assert KINDS["breakdown"].has_verdict is False and KINDS["within"].has_verdict is True
+    assert KINDS["use_fit"].has_verdict is True and KINDS["farmland"].has_verdict is False

@@ -13,7 +13,7 @@ from .writer import write_layer, write_notice
 from .zones import build_shapes
 
 SEED = 20352020
-SITE_FIELDS = [("XMBH", "string"), ("XMMC", "string"), ("XMLX", "string"), ("CASE", "string"),
+SITE_FIELDS = [("XMBH", "string"), ("XMMC", "string"), ("XMLX", "string"), ("XMYT", "string"), ("CASE", "string"),
                ("ALSM", "string")]
 
 

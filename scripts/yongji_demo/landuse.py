@@ -23,6 +23,19 @@ MIX: Dict[str, List] = {
 }
 
 
+# 田坎系数 (KCXS) of 耕地 parcels: plains irrigated land keeps few 田坎, sloping dry land many;
+# each parcel takes a deterministic value in [base, base + spread) so the demo needs no extra draws
+TIANKAN = {"0102": (0.02, 0.04), "0103": (0.06, 0.10)}
+
+
+def _tiankan(feature: dict) -> None:
+    """KCXS (扣除系数) and KCMJ (扣除面积 = TBMJ × KCXS) as 三调 parcels carry them."""
+    base, spread = TIANKAN.get(feature["DLBM"], (0.0, 0.0))
+    step = (feature["BSM"] * 7919) % 100 / 100.0
+    feature["KCXS"] = round(base + spread * step, 4)
+    feature["KCMJ"] = round(feature["TBMJ"] * feature["KCXS"], 2)
+
+
 def _areas(shapes: PlanShapes):
     """(key, geometry) pieces that together tile the city."""
     from shapely.ops import unary_union
@@ -55,6 +68,7 @@ def land_parcels(shapes: PlanShapes, towns: List[dict], rng, count=2500) -> List
         f["BSM"] = i
         f["TBBH"] = f"{i:06d}"
         f["TBMJ"] = round(f["geometry"].area, 2)
+        _tiankan(f)
     return result
 
 

@@ -110,9 +110,10 @@ def buildings(landuse: List[dict], zones: List[dict]) -> List[dict]:
     rng = np.random.default_rng(SEED)
     result = []
     for block in landuse:
-        if block["YDYHDM"] not in ("07", "08", "09"):
+        kind = block["YDYHDM"][:2]  # first level of the code (the plan's blocks carry second-level codes)
+        if kind not in ("07", "08", "09"):
             continue
-        for footprint in _slabs(block["geometry"].geoms[0], block["YDYHDM"]):
+        for footprint in _slabs(block["geometry"].geoms[0], kind):
             zone = _zone_at(zones, footprint)
             over = len(result) % 9 == 4
             floors, height = _heights(zone["ZDGD"], rng, over)

@@ -14,6 +14,15 @@ LANDUSE = [("07", "居住用地", 0.45), ("08", "公共管理与公共服务用�
            ("09", "商业服务业用地", 0.1), ("10", "工矿用地", 0.15), ("11", "仓储用地", 0.03),
            ("12", "交通运输用地", 0.05), ("13", "公用设施用地", 0.02),
            ("14", "绿地与开敞空间用地", 0.1)]
+# second-level classes each first-level block takes, in turn; every RESERVE_EVERY-th block is 留白用地
+SECOND_LEVEL = {"07": [("0701", "城镇住宅用地"), ("0701", "城镇住宅用地"), ("0702", "城镇社区服务设施用地")],
+                "08": [("0801", "机关团体用地"), ("0804", "教育用地"), ("0806", "医疗卫生用地"), ("0803", "文化用地")],
+                "09": [("0901", "商业用地"), ("0902", "商务金融用地")],
+                "10": [("1001", "工业用地")], "11": [("1101", "物流仓储用地")],
+                "12": [("1208", "交通场站用地"), ("1207", "城镇村道路用地")],
+                "13": [("1301", "供水用地"), ("1303", "供电用地"), ("1309", "环卫用地")],
+                "14": [("1401", "公园绿地"), ("1402", "防护绿地")]}
+RESERVE_EVERY = 13
 HEIGHT_ZONES = [("01", "近湖区", 24, None), ("02", "近山区", 24, None), ("03", "退湖区", 24, None),
                 ("04", "湖边河边山边", 18, None), ("05", "望湖区", 45, 24), ("06", "望山区", 45, 24),
                 ("07", "一场三馆及市人民医院周边", 80, 60)]
@@ -58,14 +67,17 @@ def _blocks(area, size, rng):
 def central_landuse(core, rng) -> List[dict]:
     codes, names, weights = zip(*LANDUSE)
     result = []
-    for b in _blocks(core, 400.0, rng):
+    for number, b in enumerate(_blocks(core, 400.0, rng)):
         i = int(rng.choice(len(codes), p=weights))
-        result.append({"YDYHDM": codes[i], "YDYHMC": names[i], "geometry": as_multi(b)})
+        choices = SECOND_LEVEL[codes[i]]
+        code, name = ("16", "留白用地") if number % RESERVE_EVERY == RESERVE_EVERY - 1 else \
+            choices[number % len(choices)]
+        result.append({"YDYHDM": code, "YDYHMC": name, "geometry": as_multi(b)})
     return result
 
 
 def residential(landuse: List[dict]) -> List[dict]:
-    homes = [f for f in landuse if f["YDYHDM"] == "07"]
+    homes = [f for f in landuse if f["YDYHDM"] == "0701"]
     return [{"MC": f"居住区{i + 1:02d}", "RK": 2500.0, "geometry": f["geometry"]}
             for i, f in enumerate(homes)]
 

@@ -7,6 +7,7 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 from ...paths import resource
+from .landuse_codes import classification
 
 GEOMETRY_TYPES = ("polygon", "line", "point")
 
@@ -114,6 +115,7 @@ def load_catalogue(path: Path = None, code_tables: Path = None) -> Catalogue:
     tables = yaml.safe_load(
         Path(code_tables or resource("code_tables.yaml")).read_text(encoding="utf-8")
     )
+    tables = {**classification().code_tables(), **tables}  # 用地用海分类 from its own file
     return Catalogue(
         crs=raw["crs"],
         groups=[GroupSpec(**g) for g in raw["groups"]],

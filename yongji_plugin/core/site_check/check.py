@@ -12,91 +12,37 @@ A cancel that comes after the last site still makes the result canceled.
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
-from typing import Dict, List, Optional
+from typing import Dict, List
 
-from qgis.core import QgsFeedback, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsFeedback, QgsVectorLayer
 
 from ...i18n import tr
 from ..engine.geometry_repair import Repair
 from ..engine.layers import ControlLayer
 from ..engine.overlay import OverlayEngine
-from ..engine.selector import AUTO
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.conformance import usable_problems
-from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
+from ..shared.areas import DEFAULT_TOLERANCE  # noqa: F401 - callers import it from here
 from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
+from .farmland import deduction_fields, farmland_filter, measure_farmland
+from .results import (  # noqa: F401 - the check's results, imported from here by its callers
+    COMPLIANT,
+    CONFLICT,
+    NONCOMPLIANT,
+    REVIEW,
+    SLIVER,
+    UNCHECKED,
+    CheckParams,
+    Piece,
+    RuleOutcome,
+    SiteResult,
+)
 from .ruleset import Rule, RuleSet
-from .site_input import Site, read_sites
+from .site_input import USE_FIELDS, Site, read_sites, use_fields
+from .use_fit import judge_use_fit
 
-COMPLIANT, NONCOMPLIANT, UNCHECKED = "compliant", "noncompliant", "unchecked"
-CONFLICT, SLIVER = "conflict", "sliver"
 COORDINATE_FILE_FIELDS = ("JZDS", "WJ")  # what core/coordfile's import writes: 界址点数, source file
-
-
-@dataclass
-class CheckParams:
-    area: AreaMethod
-    tolerance: float = DEFAULT_TOLERANCE
-    id_field: Optional[str] = None
-    name_field: Optional[str] = None
-    type_field: Optional[str] = None
-    data_source: str = ""
-    backend: str = AUTO  # overlay engine backend: auto, shapely, qgis or postgis
-    site_origin: object = None  # the layer sites given as a feature source come from (for ``auto``)
-
-
-class Piece:
-    """One conflict piece: a site's part on a control feature (or outside the layer).
-
-    Its geometry and the control feature's attributes may come from the engine on first read
-    (``source``, ``position``), so a run with hundreds of thousands of pieces builds them only
-    for the outputs that show them.
-    """
-    __slots__ = ("site_id", "rule_id", "layer", "control_fid", "_attributes", "_geometry", "area",
-                 "status", "site_key", "_source", "_position")
-
-    def __init__(self, site_id: str, rule_id: str, layer: str, control_fid: Optional[int], attributes: dict,
-                 geometry: QgsGeometry, area: float, status: str = CONFLICT, site_key: Optional[int] = None,
-                 source=None, position: int = None):
-        self.site_id, self.rule_id, self.layer, self.control_fid = site_id, rule_id, layer, control_fid
-        self._attributes, self._geometry, self.area, self.status = attributes, geometry, area, status
-        self.site_key = site_key  # Site.key of the site it belongs to (site ids may repeat)
-        self._source, self._position = source, position
-
-    @property
-    def geometry(self) -> QgsGeometry:
-        if self._geometry is None and self._source is not None:
-            self._geometry = self._source.geometry(self._position)
-        return self._geometry
-
-    @property
-    def attributes(self) -> dict:
-        if self._attributes is None and self._source is not None:
-            self._attributes = self._source.attributes(self._position)
-        return self._attributes
-
-    def __repr__(self):
-        return f"Piece({self.site_id!r}, {self.rule_id!r}, {self.control_fid!r}, {self.area:.2f}, {self.status!r})"
-
-
-@dataclass
-class RuleOutcome:
-    rule: Rule
-    area: float = 0.0
-    share: float = 0.0
-    applicable: bool = True
-    status: str = COMPLIANT  # or CONFLICT / SLIVER
-
-
-@dataclass
-class SiteResult:
-    site: Site
-    area: float
-    outcomes: Dict[str, RuleOutcome] = field(default_factory=dict)
-    breakdown: List[dict] = field(default_factory=list)
-    verdict: str = COMPLIANT
-    reasons: List[str] = field(default_factory=list)
 
 
 @dataclass
@@ -114,6 +60,7 @@ class CheckResult:
     site_crs: object = None          # the site layer's CRS (source geometries are in it)
     coordinate_file: bool = False    # sites imported from a coordinate file: the report lists 界址点
     backend: str = ""  # the overlay engine backend that ran, in words
+    use_fields: List[str] = field(default_factory=list)  # where the sites' use was read (use_fit)
 
     def counts(self) -> Dict[str, int]:
         return {v: sum(1 for s in self.sites if s.verdict == v)
@@ -147,10 +94,21 @@ def check_control_layers(ruleset: RuleSet, layers: dict, area_crs=None) -> None:
 
 
 def control_layers(ruleset: RuleSet, layers: dict) -> Dict[str, ControlLayer]:
-    """What the engine reads for each rule: its layer, filter, key and class fields."""
-    return {rule.id: ControlLayer(layers[rule.layer], layers[rule.layer].name() or rule.title, rule.filter,
-                                  tuple(rule.key_fields) + ((rule.class_field,) if rule.class_field else ()))
-            for rule in ruleset.rules}
+    """What the engine reads for each rule: its layer, filter, key and class fields (a farmland
+    rule: its 耕地 parcels with their deduction fields, and its protected layer as ``<id>:protected``)."""
+    controls = {}
+    for rule in ruleset.rules:
+        layer = layers[rule.layer]
+        fields = tuple(dict.fromkeys(tuple(rule.key_fields) + ((rule.class_field,) if rule.class_field else ())))
+        if rule.kind == "farmland":
+            controls[rule.id] = ControlLayer(layer, layer.name() or rule.title, farmland_filter(rule),
+                                             fields + tuple(deduction_fields(rule, layer)))
+            if rule.protected_layer:
+                protected = layers[rule.protected_layer]
+                controls[rule.id + ":protected"] = ControlLayer(protected, protected.name() or rule.protected_layer)
+            continue
+        controls[rule.id] = ControlLayer(layer, layer.name() or rule.title, rule.filter, fields)
+    return controls
 
 
 def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckParams,
@@ -164,7 +122,9 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     result = CheckResult(ruleset, params, site_layer=name, layers=dict(layers))
     check_control_layers(ruleset, layers, params.area.crs)  # refuse bad input before any work
     sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
-                       params.type_field, result.repairs, result.warnings)
+                       params.type_field, result.repairs, result.warnings, params.use_field)
+    result.use_fields = use_fields(site_layer.fields(), params.use_field)
+    _use_warning(ruleset, result, name)
     result.site_crs = site_layer.sourceCrs()
     result.coordinate_file = set(COORDINATE_FILE_FIELDS) <= set(site_layer.fields().names())
     controls = control_layers(ruleset, layers)
@@ -173,7 +133,7 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
         with OverlayEngine(params.area, params.backend, [c.layer for c in controls.values()], feedback,
                            site_layers=[origin]) as engine:
             result.backend = engine.describe()
-            result.sites, result.pieces = _check(sites, ruleset, controls, engine, params, feedback)
+            result.sites, result.pieces = _check(sites, ruleset, controls, engine, params, feedback, result)
             result.repairs.extend(engine.repairs)
         raise_if_canceled(feedback)  # a cancel after the last step still cancels
     except Canceled:
@@ -181,7 +141,16 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     return result
 
 
-def _check(sites: List[Site], ruleset: RuleSet, controls, engine, params: CheckParams, feedback):
+def _use_warning(ruleset: RuleSet, result: CheckResult, name: str) -> None:
+    rules = ruleset.rules_of("use_fit")
+    if rules and not result.use_fields:
+        result.warnings.append(tr("Site layer {layer} has no use field ({fields}): {titles} is not applicable "
+                                  "to its sites").format(layer=name, fields=", ".join(
+                                      [result.params.use_field] if result.params.use_field else USE_FIELDS),
+                                      titles="、".join(r.title for r in rules)))
+
+
+def _check(sites: List[Site], ruleset: RuleSet, controls, engine, params: CheckParams, feedback, run):
     site_set = engine.sites([site.geometry for site in sites])
     results = [SiteResult(site, area) if site.geometry is not None and not site.geometry.isEmpty()
                else SiteResult(site, 0.0, verdict=UNCHECKED, reasons=list(site.notes))
@@ -195,6 +164,11 @@ def _check(sites: List[Site], ruleset: RuleSet, controls, engine, params: CheckP
         overlay = engine.overlay(site_set, controls[rule.id], progress)
         if rule.kind == "breakdown":
             _breakdowns(rule, overlay, results, checked)
+        elif rule.kind == "farmland":
+            measure_farmland(rule, overlay, results, checked, engine, controls.get(rule.id + ":protected"),
+                             run.warnings)
+        elif rule.kind == "use_fit":
+            judge_use_fit(rule, overlay, results, checked, params, pieces, number, bool(run.use_fields))
         elif rule.kind == "no_overlap":
             _judge_overlaps(rule, overlay, results, checked, params, pieces, number)
         else:
@@ -277,7 +251,9 @@ def _verdict(outcome: SiteResult, params: CheckParams) -> None:
     reasons = []
     for rule_outcome in outcome.outcomes.values():
         rule = rule_outcome.rule
-        if rule_outcome.status == CONFLICT:
+        if rule_outcome.reason:  # worded by its kind (use_fit); a note on why a rule does not apply is not a finding
+            reasons.append(rule_outcome.reason)
+        elif rule_outcome.status == CONFLICT:
             template = (tr("overlaps {title} by {area:.2f} m²") if rule.kind == "no_overlap"
                         else tr("{area:.2f} m² outside {title}"))
             reasons.append(template.format(title=rule.title, area=rule_outcome.area))

@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..plan_data.catalogue import default_catalogue
+from ..plan_data.landuse_codes import classification
 from ..shared.cancel import refuse_canceled
 from ..shared.geos_reasons import geos_reason
 from ..shared.output_fields import (
@@ -27,6 +28,8 @@ from ..shared.output_fields import (
     write_geopackage,  # noqa: F401 - callers import it from here too
 )
 from .check import CheckResult, verdict_label
+from .farmland import GROSS, NET, PROTECTED, PROTECTED_NET, figure_label
+from .use_fit import assessment_label, use_text
 
 SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS = "site_summary", "conflicts", "landclass_breakdown", "repairs"
 
@@ -52,8 +55,34 @@ def summary_specs(result: CheckResult) -> List[OutputField]:
         specs += [OutputField(prefix + "pct", "double",
                               tr("{rule}: conflict share of the site (%)").format(rule=rule.title)),
                   OutputField(prefix + "status", "string", tr("{rule}: status").format(rule=rule.title))]
+        if rule.kind == "use_fit":
+            specs += [OutputField(prefix + "use", "string", tr("{rule}: project use").format(rule=rule.title)),
+                      OutputField(prefix + "fit", "double",
+                                  tr("{rule}: share of the site whose planned use fits (%)").format(rule=rule.title))]
+    for number, rule in enumerate(result.ruleset.rules_of("farmland"), 1):
+        for figure, letter in FARMLAND_FIELDS:
+            specs += area_fields(f"f{number}{letter}_", f"{rule.title}: {figure_label(figure)}")
     return specs + [OutputField("verdict", "string", tr("Verdict")),
                     OutputField("reasons", "string", tr("Reasons"))]
+
+
+FARMLAND_FIELDS = ((GROSS, "g"), (NET, "n"), (PROTECTED, "p"), (PROTECTED_NET, "q"))  # summary: f1g_m2 …
+
+
+def _use_fit_values(prefix: str, site, outcome) -> dict:
+    code = classification().resolve(site.use) if site.use else None
+    return {prefix + "use": use_text(code) if code else (site.use or ""),
+            prefix + "fit": percent(outcome.fit_share) if outcome.fit_share is not None else None}
+
+
+def _farmland_values(result: CheckResult, site_result) -> dict:
+    values = {}
+    for number, rule in enumerate(result.ruleset.rules_of("farmland"), 1):
+        figures = site_result.farmland.get(rule.id, {})
+        for figure, letter in FARMLAND_FIELDS:
+            if figures.get(figure) is not None:
+                values.update(area_values(f"f{number}{letter}_", figures[figure]))
+    return values
 
 
 def conflict_specs() -> List[OutputField]:
@@ -69,7 +98,8 @@ def breakdown_specs() -> List[OutputField]:
         OutputField("rule_id", "string", tr("Rule id")), OutputField("rule", "string", tr("Rule")),
         OutputField("class_code", "string", tr("Class code")),
         OutputField("class_name", "string", tr("Class name"))] + area_fields("area_") + [
-        OutputField("share_pct", "double", tr("Share of the site (%)"))]
+        OutputField("share_pct", "double", tr("Share of the site (%)")),
+        OutputField("assessment", "string", tr("Assessment"))]
 
 
 def repair_specs() -> List[OutputField]:
@@ -81,7 +111,8 @@ def repair_specs() -> List[OutputField]:
 def status_label(status: str, applicable: bool = True) -> str:
     if not applicable:
         return tr("not applicable")
-    return {"compliant": tr("clear"), "conflict": tr("conflict"), "sliver": tr("sliver")}[status]
+    return {"compliant": tr("clear"), "conflict": tr("conflict"), "sliver": tr("sliver"),
+            "review": tr("needs 论证")}[status]
 
 
 def _multi(geometry):
@@ -107,7 +138,11 @@ def summary_layer(result: CheckResult) -> QgsVectorLayer:
             prefix = rule_prefix(numbers[rule_id])
             values.update(area_values(prefix, outcome.area))
             values[prefix + "pct"] = percent(outcome.share)
-            values[prefix + "status"] = status_label(outcome.status, outcome.applicable)
+            values[prefix + "status"] = status_label(outcome.status, outcome.applicable) + (
+                tr(": {note}").format(note=outcome.note) if outcome.note else "")
+            if outcome.rule.kind == "use_fit":
+                values.update(_use_fit_values(prefix, site, outcome))
+        values.update(_farmland_values(result, site_result))
         geometry = None if site.geometry.isEmpty() else _multi(site.geometry)
         rows.append((values, geometry))
     add_rows(layer, rows)
@@ -146,8 +181,10 @@ def breakdown_rows(result: CheckResult):
             values = {"site_id": site_result.site.site_id, "site_fid": site_result.site.key,
                       "rule_id": row["rule_id"],
                       "rule": titles[row["rule_id"]], "class_code": row["class_code"],
-                      "class_name": names[row["rule_id"]].get(row["class_code"], row["class_code"]),
-                      "share_pct": percent(row["share"])}
+                      "class_name": row.get("class_name") or
+                      names.get(row["rule_id"], {}).get(row["class_code"], row["class_code"]),
+                      "share_pct": percent(row["share"]),
+                      "assessment": assessment_label(row["assessment"]) if row.get("assessment") else ""}
             values.update(area_values("area_", row["area"]))
             yield values
 

@@ -24,8 +24,9 @@ from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.fonts import css_font_stack
 from ..shared.html_output import PagedPdf, layout_dpi, template_macros
-from .check import COMPLIANT, CONFLICT, NONCOMPLIANT, SLIVER, UNCHECKED, CheckResult, verdict_label
+from .check import COMPLIANT, CONFLICT, NONCOMPLIANT, REVIEW, SLIVER, UNCHECKED, CheckResult, verdict_label
 from .outputs import BREAKDOWN, CONFLICTS, SUMMARY, class_names, translated_repairs
+from .report_landuse import landuse_tables, summary_columns, summary_landuse
 from .site_maps import SiteMap, SiteMapper
 
 TEMPLATE = "compliance_report.html.j2"
@@ -62,6 +63,7 @@ def labels() -> dict:
         "northing": tr("X (northing)"), "easting": tr("Y (easting)"),
         "repairs": tr("Repaired geometries"), "layer": tr("Layer"), "feature": tr("Feature"),
         "problem": tr("Problem"), "engine": tr("Overlay engine"),
+        "use_fit": tr("Use fit"), "farmland_net": tr("耕地 net of 田坎"),
     }
 
 
@@ -80,7 +82,7 @@ def conflict_area(site_result) -> float:
 def severity(site_result) -> tuple:
     """Sort key, worst first: non-compliant by conflict area, unchecked, slivers, compliant."""
     rank = {NONCOMPLIANT: 0, UNCHECKED: 1}.get(site_result.verdict, 3)
-    if rank == 3 and any(o.status == SLIVER for o in site_result.outcomes.values()):
+    if rank == 3 and any(o.status in (SLIVER, REVIEW) for o in site_result.outcomes.values()):
         rank = 2
     return rank, -conflict_area(site_result)
 
@@ -90,6 +92,8 @@ def short_findings(site_result) -> str:
     words = [o.rule.title for o in site_result.outcomes.values() if o.status == CONFLICT and o.applicable]
     words += [tr("{title} (sliver)").format(title=o.rule.title)
               for o in site_result.outcomes.values() if o.status == SLIVER and o.applicable]
+    words += [tr("{title} (needs 论证)").format(title=o.rule.title)
+              for o in site_result.outcomes.values() if o.status == REVIEW and o.applicable]
     return "；".join(["、".join(words)] + list(site_result.site.notes) if words else site_result.site.notes)
 
 
@@ -103,7 +107,10 @@ def detailed_sites(result: CheckResult, limit: int) -> List[int]:
 
 def _test_text(rule) -> str:
     return {"no_overlap": tr("must not overlap"), "within": tr("must lie within"),
-            "breakdown": tr("areas per class (no verdict)")}[rule.kind]
+            "breakdown": tr("areas per class (no verdict)"),
+            "use_fit": tr("the planned use under the site must fit the project's use (compatibility table "
+                          "{table})").format(table=rule.use_table),
+            "farmland": tr("耕地 taken, gross and net of 田坎, 永久基本农田 apart (no verdict)")}[rule.kind]
 
 
 def _applies_text(rule) -> str:
@@ -152,6 +159,8 @@ def _rule_tables(site_result, plan: str) -> List[dict]:
     tables = [overlap]
     for outcome in site_result.outcomes.values():
         rule = outcome.rule
+        if rule.kind == "use_fit":  # its own table (report_landuse)
+            continue
         row = dict(_areas(outcome.area), title=rule.title, pct=f"{100 * outcome.share:.2f}%",
                    applicable=outcome.applicable, status=_status_text(outcome),
                    css="bad" if outcome.status == CONFLICT and outcome.applicable else
@@ -351,8 +360,8 @@ class ReportWriter:
                              "area_m2": f"{s.area:,.2f}", "area_mu": f"{mu(s.area):,.2f}",
                              "verdict": verdict_label(s.verdict), "css": _css(s.verdict),
                              "reasons": short_findings(s) if summarised else "；".join(s.reasons),
-                             "section": self.section_of.get(index)})
-            yield {"number": part + 1, "of": parts, "rows": rows,
+                             "section": self.section_of.get(index), **summary_landuse(s, self.result.ruleset)})
+            yield {"number": part + 1, "of": parts, "rows": rows, **summary_columns(self.result.ruleset),
                    "scope": self.scope_note() if part == 0 else ""}
 
     def site_context(self, index: int, dpi: float = CSS_DPI) -> dict:
@@ -365,7 +374,8 @@ class ReportWriter:
                 "css": _css(site_result.verdict), "reasons": "；".join(site_result.reasons),
                 "conflict_maps": [_map_context(m, dpi) for m in maps.conflicts],
                 "location_map": _map_context(maps.location, dpi),
-                "map_note": maps.note, "tables": _rule_tables(site_result, plan),
+                "map_note": maps.note, "tables": _rule_tables(site_result, plan) + landuse_tables(
+                    site_result, self.result.ruleset, lambda rule: _basis_text(rule, plan)),
                 "breakdowns": _breakdowns(site_result, self.result.ruleset, self.names, plan),
                 "points": _points(site_result, self.result)}
 

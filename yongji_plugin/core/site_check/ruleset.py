@@ -68,6 +68,13 @@ COMMON_KEYS = {
 VERDICT_KEYS = {"applies_to": Key("mapping")}  # {field, values}: site types the rule judges
 BREAKDOWN_KEYS = {"class_field": Key("text", True), "class_prefix": Key("count"),
                   "class_table": Key("text")}
+USE_FIT_KEYS = {"class_field": Key("text", True),  # the planned use's 用地用海 code (YDYHDM)
+                "use_table": Key("text")}  # compatibility table under resources/ (use_compatibility.yaml)
+FARMLAND_KEYS = {"class_field": Key("text", True),  # 三调 DLBM
+                 "class_codes": Key("fields"),  # prefixes that make 耕地 (default 01)
+                 "protected_layer": Key("text"),  # 永久基本农田, shown apart inside the 耕地
+                 "coefficient_field": Key("text"), "deducted_field": Key("text"),
+                 "parcel_area_field": Key("text")}  # KCXS, KCMJ, TBMJ unless named
 
 
 class RuleKind:
@@ -120,7 +127,32 @@ class BreakdownKind(RuleKind):
         return []
 
 
-KINDS: Dict[str, RuleKind] = {kind.name: kind for kind in (NoOverlapKind(), WithinKind(), BreakdownKind())}
+class UseFitKind(RuleKind):
+    """规划用途符合性: the project's use against the planned use under the site (use_fit.py)."""
+
+    name = "use_fit"
+    keys = {**COMMON_KEYS, **VERDICT_KEYS, **USE_FIT_KEYS}
+
+    def problems(self, raw, catalogue):
+        table = raw.get("use_table")
+        if _is_text(table) and not resource(table).is_file():
+            return [tr("use_table {table} is not a file under resources/").format(table=table)]
+        return NoOverlapKind.problems(self, raw, catalogue)
+
+
+class FarmlandKind(RuleKind):
+    """耕地 occupation, gross and net of 田坎, 永久基本农田 apart (farmland.py); no verdict."""
+
+    name = "farmland"
+    has_verdict = False
+    keys = {**COMMON_KEYS, **FARMLAND_KEYS}
+
+    def problems(self, raw, catalogue):
+        return _layer_problems(raw.get("protected_layer"), catalogue)
+
+
+KINDS: Dict[str, RuleKind] = {kind.name: kind for kind in (
+    NoOverlapKind(), WithinKind(), BreakdownKind(), UseFitKind(), FarmlandKind())}
 
 
 @dataclass(frozen=True)
@@ -144,7 +176,18 @@ class Rule:
     class_field: Optional[str] = None
     class_prefix: Optional[int] = None
     class_table: Optional[str] = None
+    use_table: str = "use_compatibility.yaml"
+    class_codes: Tuple[str, ...] = ("01",)
+    protected_layer: Optional[str] = None
+    coefficient_field: str = "KCXS"
+    deducted_field: str = "KCMJ"
+    parcel_area_field: str = "TBMJ"
     basis: Basis = Basis()
+
+    @property
+    def layers(self) -> Tuple[str, ...]:
+        """Every catalogue layer the rule reads."""
+        return (self.layer,) + ((self.protected_layer,) if self.protected_layer else ())
 
     @property
     def has_verdict(self) -> bool:
@@ -171,14 +214,17 @@ class RuleSet:
 
     @property
     def breakdown_rules(self) -> List[Rule]:
-        return [r for r in self.rules if not r.has_verdict]
+        return [r for r in self.rules if r.kind == "breakdown"]
+
+    def rules_of(self, kind: str) -> List[Rule]:
+        return [r for r in self.rules if r.kind == kind]
 
     def layer_codes(self) -> List[str]:
-        return list(dict.fromkeys(r.layer for r in self.rules))
+        return list(dict.fromkeys(code for r in self.rules for code in r.layers))
 
     def may_be_empty(self, code: str) -> bool:
         """A control layer may be empty only if every rule that reads it says so."""
-        return all(r.may_be_empty for r in self.rules if r.layer == code)
+        return all(r.may_be_empty for r in self.rules if code in r.layers)
 
 
 def default_ruleset_path() -> Path:
@@ -302,6 +348,8 @@ def _duplicate_problems(rules: list) -> List[str]:
 def _rule(raw: dict) -> Rule:
     raw = dict(raw)
     raw["key_fields"] = tuple(raw.get("key_fields", ()))
+    if "class_codes" in raw:
+        raw["class_codes"] = tuple(raw["class_codes"])
     basis = raw.get("basis") or {}
     raw["basis"] = Basis(basis.get("plan", "").strip(), basis.get("national", "").strip())
     return Rule(**raw)

@@ -31,6 +31,8 @@ from ..shared.layer_crs import crs_problem
 ID_FIELDS = ("XMBH", "DKBH", "id", "ID")
 NAME_FIELDS = ("XMMC", "DKMC", "name", "NAME")
 TYPE_FIELDS = ("XMLX",)
+# the project's use (用地用海 code or name): a site field, or a coordinate file's 地类编码 / 地块用途
+USE_FIELDS = ("XMYT", "YDYT", "DLBM", "DKYT")
 
 
 FID_LIST_LIMIT = 20  # features named in one warning
@@ -46,6 +48,7 @@ class Site:
     source_geometry: QgsGeometry
     notes: List[str] = field(default_factory=list)
     has_id: bool = True  # False: the id field is NULL or blank (site_id is then a generated label)
+    use: Optional[str] = None  # the project's use as written (first non-empty of the use fields)
 
     @property
     def key(self) -> int:
@@ -92,21 +95,31 @@ def check_site_layer(layer, name: str, area_crs=None) -> None:
         raise PlanError(tr("Site layer {name} has no features").format(name=name))
 
 
+def use_fields(fields, explicit: Optional[str] = None) -> List[str]:
+    """Where a site's use is read: the field given, else those of USE_FIELDS the layer has."""
+    if explicit:
+        return [explicit] if fields.lookupField(explicit) >= 0 else []
+    return [name for name in USE_FIELDS if fields.lookupField(name) >= 0]
+
+
 def read_sites(layer, name: str, area_crs, id_field=None, name_field=None, type_field=None,
-               repairs: List[Repair] = None, warnings: List[str] = None) -> List[Site]:
+               repairs: List[Repair] = None, warnings: List[str] = None, use_field=None) -> List[Site]:
     """The layer's sites in the area CRS; identity problems go to ``warnings`` (see the module)."""
     check_site_layer(layer, name, area_crs)
     fields = layer.fields()
-    for explicit in (id_field, name_field, type_field):
+    for explicit in (id_field, name_field, type_field, use_field):
         if explicit and fields.lookupField(explicit) < 0:
             raise PlanError(tr("Site layer {name} lacks field {field}").format(name=name, field=explicit))
     id_field = _pick(fields, ID_FIELDS, id_field)
     name_field = _pick(fields, NAME_FIELDS, name_field)
     type_field = _pick(fields, TYPE_FIELDS, type_field)
+    uses = use_fields(fields, use_field)
     request = QgsFeatureRequest().setDestinationCrs(area_crs, QgsCoordinateTransformContext())
     sites = []
     for feature in layer.getFeatures(request):
-        sites.append(_site(feature, id_field, name_field, type_field, name, repairs))
+        site = _site(feature, id_field, name_field, type_field, name, repairs)
+        site.use = next((value for value in (_text(feature[f]) for f in uses) if value), None)
+        sites.append(site)
     found = _identity_warnings(sites, name, id_field)
     if warnings is not None:
         warnings.extend(found)

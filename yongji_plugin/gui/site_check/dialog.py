@@ -21,6 +21,7 @@ from ...core.site_check.check import CheckParams, check_control_layers
 from ...core.site_check.outputs import CONFLICTS, SUMMARY
 from ...core.site_check.result_styles import style_result_layers
 from ...core.site_check.ruleset import default_ruleset_path, load_ruleset
+from ...core.site_check.site_input import USE_FIELDS
 from ...i18n import tr
 from ..shared.background import TaskDialogMixin
 from ..shared.forms import load_form
@@ -55,6 +56,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         self.outputButton.clicked.connect(self._choose_output)
         self.openFolderButton.clicked.connect(self.open_report_folder)
         self.report_paths = None
+        self.sitesCombo.currentIndexChanged.connect(self.refresh_use_fields)
         self.refresh_layers()
 
     def refresh_layers(self):
@@ -63,6 +65,17 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
             if layer.type() == QgsMapLayerType.VectorLayer and \
                     layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
                 self.sitesCombo.addItem(layer.name(), layer.id())
+
+    def refresh_use_fields(self):
+        """The site layer's text fields; the first entry reads the use from the usual field names."""
+        self.useFieldCombo.clear()
+        self.useFieldCombo.addItem(tr("Automatic ({fields})").format(fields=", ".join(USE_FIELDS)), None)
+        layer = self.site_layer()
+        for field in (layer.fields() if layer is not None else []):
+            self.useFieldCombo.addItem(field.name(), field.name())
+
+    def use_field(self):
+        return self.useFieldCombo.currentData() or None
 
     def choose_sites(self, layer):
         self.refresh_layers()
@@ -108,7 +121,8 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
             raise PlanError(f"{error} — {tr('load the plan layers first')}")
         params = CheckParams(area, self.toleranceSpin.value(),
                              data_source=describe_sources(controls.values()),
-                             backend=PluginSettings.load().engine_backend, site_origin=layer)
+                             backend=PluginSettings.load().engine_backend, site_origin=layer,
+                             use_field=self.use_field())
         output = self.outputEdit.text().strip()
         report = (Path(output).with_name(Path(output).stem + "_report.html") if output
                   else Path(tempfile.mkdtemp(prefix="yongji_check_")) / "report.html")

@@ -42,6 +42,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
     SITES, CONTROL_LAYERS, PLAN_GPKG, RULESET = "SITES", "CONTROL_LAYERS", "PLAN_GPKG", "RULESET"
     TOLERANCE, AREA_CRS, AREA_METHOD = "TOLERANCE", "AREA_CRS", "AREA_METHOD"
     ID_FIELD, NAME_FIELD, TYPE_FIELD, REPORT = "ID_FIELD", "NAME_FIELD", "TYPE_FIELD", "REPORT"
+    USE_FIELD = "USE_FIELD"
     OUTPUTS = (SUMMARY.upper(), CONFLICTS.upper(), BREAKDOWN.upper(), REPAIRS.upper())
 
     def displayName(self):  # noqa: N802
@@ -58,7 +59,9 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             "Checks project sites against the control lines of a rule set (default: must not "
             "overlap the ecological protection red line, permanent basic farmland, protected-area "
             "core zones and the historic-cultural protection line; urban construction sites must "
-            "lie within the urban development boundary). Control layers are matched to the plan "
+            "lie within the urban development boundary; the planned use under a site must fit the project's use "
+            "(规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 "
+            "apart). Control layers are matched to the plan "
             "catalogue by code or name, from the given layers or the plan GeoPackage. Areas are "
             "in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from "
             "the project's ellipsoid. Overlaps below the tolerance are reported as slivers.")
@@ -85,7 +88,9 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             defaultValue=0))
         for name, label in ((self.ID_FIELD, tr("Site id field")),
                             (self.NAME_FIELD, tr("Site name field")),
-                            (self.TYPE_FIELD, tr("Site type field"))):
+                            (self.TYPE_FIELD, tr("Site type field")),
+                            (self.USE_FIELD, tr("Site use field (用地用海 code or class name; if empty: XMYT, "
+                                                "YDYT, DLBM or DKYT)"))):
             self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName=self.SITES,
                                                           optional=True))
         labels = (tr("Site summary"), tr("Conflict pieces"), tr("Land-class breakdown"),
@@ -127,7 +132,8 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
                 self.parameterAsString(parameters, self.TYPE_FIELD, context) or None,
                 data_source=describe_sources(layers.values()),
                 backend=self.backend(parameters, context),
-                site_origin=self.parameterAsVectorLayer(parameters, self.SITES, context))
+                site_origin=self.parameterAsVectorLayer(parameters, self.SITES, context),
+                use_field=self.parameterAsString(parameters, self.USE_FIELD, context) or None)
             result = run_compliance(sites, layers, ruleset, params, feedback, sites.sourceName())
         except PlanError as error:
             raise QgsProcessingException(str(error))

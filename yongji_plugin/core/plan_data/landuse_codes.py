@@ -1,0 +1,61 @@
+"""用地用海分类 (first and second levels) from ``resources/landuse_classification.yaml``.
+
+One source for every place that reads 用地用海 codes: the catalogue's code tables (plan QA's code
+check, styles, breakdown names) and the 规划用途符合性 rule, which also resolves a project's use
+written as a name (地块用途 "工业用地") to its code.
+"""
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Optional, Tuple
+
+import yaml
+
+from ...paths import resource
+
+
+@dataclass(frozen=True)
+class LanduseClassification:
+    level1: Dict[str, str]
+    level2: Dict[str, str]
+    unconfirmed: Tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def codes(self) -> Dict[str, str]:
+        """Both levels, code → name."""
+        return {**self.level1, **self.level2}
+
+    def name(self, code: str) -> str:
+        return self.codes.get(code, "")
+
+    def resolve(self, text) -> Optional[str]:
+        """The code a use is written as: a code of either level (a third-level code such as
+        100101 is cut to its second level), or a class name; None when it is neither."""
+        value = "" if text is None else str(text).strip()
+        if not value:
+            return None
+        codes = self.codes
+        if value in codes:
+            return value
+        if value.isdigit() and len(value) == 6 and value[:4] in codes:
+            return value[:4]
+        return next((code for code, name in codes.items() if name == value), None)
+
+    def code_tables(self) -> Dict[str, dict]:
+        """The catalogue's code tables built from the classification."""
+        return {"landuse_level1": {"status": "standard", "codes": dict(self.level1)},
+                "landuse_level2": {"status": "standard", "codes": dict(self.level2)},
+                "landuse": {"status": "standard", "codes": self.codes}}
+
+
+def load_classification(path: Path = None) -> LanduseClassification:
+    raw = yaml.safe_load(Path(path or resource("landuse_classification.yaml")).read_text(encoding="utf-8"))
+    return LanduseClassification({str(k): str(v) for k, v in raw["level1"].items()},
+                                 {str(k): str(v) for k, v in raw["level2"].items()},
+                                 tuple(str(c) for c in raw.get("unconfirmed", ())), str(raw.get("source", "")))
+
+
+@lru_cache(maxsize=1)
+def classification() -> LanduseClassification:
+    return load_classification()

@@ -1,0 +1,88 @@
+"""What a compliance check produces per site and rule: outcomes, conflict pieces, site results.
+
+Kept apart from the check itself so the rule kinds' modules (use_fit, farmland) and the check
+share them without importing each other.
+"""
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from qgis.core import QgsGeometry
+
+from ..engine.selector import AUTO
+from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
+from .ruleset import Rule
+from .site_input import Site
+
+COMPLIANT, NONCOMPLIANT, UNCHECKED = "compliant", "noncompliant", "unchecked"
+CONFLICT, SLIVER = "conflict", "sliver"
+REVIEW = "review"  # 规划用途符合性: the planned use admits the project only after 论证
+
+
+@dataclass
+class CheckParams:
+    area: AreaMethod
+    tolerance: float = DEFAULT_TOLERANCE
+    id_field: Optional[str] = None
+    name_field: Optional[str] = None
+    type_field: Optional[str] = None
+    use_field: Optional[str] = None  # the project's use (用地用海 code or name); None: found by name
+    data_source: str = ""
+    backend: str = AUTO  # overlay engine backend: auto, shapely, qgis or postgis
+    site_origin: object = None  # the layer sites given as a feature source come from (for ``auto``)
+
+
+class Piece:
+    """One conflict piece: a site's part on a control feature (or outside the layer).
+
+    Its geometry and the control feature's attributes may come from the engine on first read
+    (``source``, ``position``), so a run with hundreds of thousands of pieces builds them only
+    for the outputs that show them.
+    """
+    __slots__ = ("site_id", "rule_id", "layer", "control_fid", "_attributes", "_geometry", "area",
+                 "status", "site_key", "_source", "_position")
+
+    def __init__(self, site_id: str, rule_id: str, layer: str, control_fid: Optional[int], attributes: dict,
+                 geometry: QgsGeometry, area: float, status: str = CONFLICT, site_key: Optional[int] = None,
+                 source=None, position: int = None):
+        self.site_id, self.rule_id, self.layer, self.control_fid = site_id, rule_id, layer, control_fid
+        self._attributes, self._geometry, self.area, self.status = attributes, geometry, area, status
+        self.site_key = site_key  # Site.key of the site it belongs to (site ids may repeat)
+        self._source, self._position = source, position
+
+    @property
+    def geometry(self) -> QgsGeometry:
+        if self._geometry is None and self._source is not None:
+            self._geometry = self._source.geometry(self._position)
+        return self._geometry
+
+    @property
+    def attributes(self) -> dict:
+        if self._attributes is None and self._source is not None:
+            self._attributes = self._source.attributes(self._position)
+        return self._attributes
+
+    def __repr__(self):
+        return f"Piece({self.site_id!r}, {self.rule_id!r}, {self.control_fid!r}, {self.area:.2f}, {self.status!r})"
+
+
+@dataclass
+class RuleOutcome:
+    rule: Rule
+    area: float = 0.0
+    share: float = 0.0
+    applicable: bool = True
+    status: str = COMPLIANT  # or CONFLICT / SLIVER / REVIEW
+    reason: str = ""  # the finding in words, where the kind words it itself (use_fit)
+    note: str = ""  # why the rule does not apply, where that is not applies_to (use_fit)
+    fit_share: Optional[float] = None  # use_fit: the share of the site whose planned use fits
+
+
+@dataclass
+class SiteResult:
+    site: Site
+    area: float
+    outcomes: Dict[str, RuleOutcome] = field(default_factory=dict)
+    breakdown: List[dict] = field(default_factory=list)
+    farmland: Dict[str, dict] = field(default_factory=dict)  # rule id → 耕地 figures (farmland.py)
+    verdict: str = COMPLIANT
+    reasons: List[str] = field(default_factory=list)
