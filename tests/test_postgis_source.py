@@ -26,7 +26,7 @@ CONNECTION = "永济规划库（测试）"
 @pytest.fixture(scope="module")
 def database(demo_gpkg):
     server = postgis_server.Server().start()
-    for code in ("XZQ", "XZQ_XZ", "STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX", "DLTB", "GHFQ"):
+    for code in ("XZQ", "XZQ_XZ", "STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX", "DLTB", "GHFQ", "ZXCQYD"):
         layer = QgsVectorLayer(f"{demo_gpkg}|layername={code}", code, "ogr")
         uri = QgsDataSourceUri(server.uri())
         uri.setDataSource("public", code.lower(), "geom", "", "fid")
