@@ -92,3 +92,36 @@ def wait_for_task(dialog, seconds=120, pause=0.02):
     """Until the dialog's background task has ended (the dialogs drop ``task`` when it finishes,
     fails or is canceled)."""
     wait_until(lambda: dialog.task is None, seconds, pause, "task did not finish")
+
+
+def run_in_a_model(alg_id, parameter, child_parameter, value, static=None, output="OUTPUT"):
+    """Run ``alg_id`` as the one step of a Processing model, as a user's model would: the model's
+    input ``parameter`` (a parameter definition, given ``value``) feeds the step's
+    ``child_parameter``, ``static`` sets other parameters, and the step's ``output`` is the model's
+    output, returned as a layer."""
+    import processing
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+    )
+
+    model = QgsProcessingModelAlgorithm(f"{alg_id} 模型", "tests")
+    model.addModelParameter(parameter, QgsProcessingModelParameter(parameter.name()))
+    step = QgsProcessingModelChildAlgorithm(alg_id)
+    step.setChildId("step")
+    step.addParameterSources(child_parameter,
+                             [QgsProcessingModelChildParameterSource.fromModelParameter(parameter.name())])
+    for key, static_value in (static or {}).items():
+        step.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(static_value)])
+    result = QgsProcessingModelOutput("result", "result")
+    result.setChildId("step")
+    result.setChildOutputName(output)
+    step.setModelOutputs({"result": result})
+    model.addChildAlgorithm(step)
+    # the model names its output parameter: "step:result" on QGIS 3.22, "result" on 3.40
+    name = model.destinationParameterDefinitions()[0].name()
+    layer = processing.run(model, {parameter.name(): value, name: "TEMPORARY_OUTPUT"})[name]
+    return QgsVectorLayer(layer, "result", "ogr") if isinstance(layer, str) else layer

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from cancel_feedback import CancelAt
+from helpers import run_in_a_model
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
@@ -79,34 +80,13 @@ def test_a_canceled_algorithm_fails_and_writes_nothing(provider, demo_gpkg, tmp_
 
 
 def test_algorithms_support_batch_and_models(provider, demo_gpkg):
-    import processing
-    from qgis.core import (
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildAlgorithm,
-        QgsProcessingModelChildParameterSource,
-        QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterFile,
-    )
+    from qgis.core import QgsProcessingParameterFile
 
     for alg_id in ("yongji:townshipguidance", "yongji:indicatorcheck"):
         algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
         assert algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagSupportsBatch, alg_id
-    model = QgsProcessingModelAlgorithm("指标模型", "tests")
-    model.addModelParameter(QgsProcessingParameterFile("plan", "plan", extension="gpkg"),
-                            QgsProcessingModelParameter("plan"))
-    child = QgsProcessingModelChildAlgorithm("yongji:indicatorcheck")
-    child.setChildId("indicators")
-    child.addParameterSources("PLAN_GPKG", [QgsProcessingModelChildParameterSource.fromModelParameter("plan")])
-    child.addParameterSources("CODES", [QgsProcessingModelChildParameterSource.fromStaticValue("YJJBNT")])
-    output = QgsProcessingModelOutput("judgements", "judgements")
-    output.setChildId("indicators")
-    output.setChildOutputName("OUTPUT")
-    child.setModelOutputs({"judgements": output})
-    model.addChildAlgorithm(child)
-    name = model.destinationParameterDefinitions()[0].name()
-    result = processing.run(model, {"plan": str(demo_gpkg), name: "TEMPORARY_OUTPUT"})
-    table = result[name] if not isinstance(result[name], str) else QgsVectorLayer(result[name], "t", "ogr")
+    table = run_in_a_model("yongji:indicatorcheck", QgsProcessingParameterFile("plan", "plan", extension="gpkg"),
+                           "PLAN_GPKG", str(demo_gpkg), static={"CODES": "YJJBNT"})
     assert {f["code"] for f in table.getFeatures()} == {"YJJBNT", "TS-02"}  # TS-05 needs GDBYL too
 
 

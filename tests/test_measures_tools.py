@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import pytest
-from helpers import wait_for_task
+from helpers import run_in_a_model, wait_for_task
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
@@ -92,37 +92,14 @@ def test_life_circle_bad_table(provider, demo_gpkg, tmp_path):
 
 
 def test_measures_run_in_a_model_and_in_batch(provider, demo_gpkg):
-    import processing
-    from qgis.core import (
-        QgsProcessing,
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildAlgorithm,
-        QgsProcessingModelChildParameterSource,
-        QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterVectorLayer,
-    )
+    from qgis.core import QgsProcessing, QgsProcessingParameterVectorLayer
 
     for alg_id in ("yongji:heightcheck", "yongji:lifecircle"):
         algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
         assert algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagSupportsBatch
-    model = QgsProcessingModelAlgorithm("高度检查模型", "tests")
-    model.addModelParameter(QgsProcessingParameterVectorLayer(
-        "buildings", "buildings", [QgsProcessing.SourceType.TypeVectorPolygon]), QgsProcessingModelParameter("buildings"))
-    child = QgsProcessingModelChildAlgorithm("yongji:heightcheck")
-    child.setChildId("heights")
-    child.addParameterSources("BUILDINGS", [QgsProcessingModelChildParameterSource.fromModelParameter("buildings")])
-    child.addParameterSources("PLAN_GPKG", [QgsProcessingModelChildParameterSource.fromStaticValue(str(demo_gpkg))])
-    output = QgsProcessingModelOutput("over", "over")
-    output.setChildId("heights")
-    output.setChildOutputName("OUTPUT")
-    child.setModelOutputs({"over": output})
-    model.addChildAlgorithm(child)
-    name = model.destinationParameterDefinitions()[0].name()
-    result = processing.run(model, {"buildings": f"{demo_gpkg}|layername=buildings", name: "TEMPORARY_OUTPUT"})
-    over = result[name]
-    if isinstance(over, str):
-        over = QgsVectorLayer(over, "over", "ogr")
+    over = run_in_a_model("yongji:heightcheck", QgsProcessingParameterVectorLayer(
+        "buildings", "buildings", [QgsProcessing.SourceType.TypeVectorPolygon]), "BUILDINGS",
+        f"{demo_gpkg}|layername=buildings", static={"PLAN_GPKG": str(demo_gpkg)})
     assert over.featureCount() == _over_count(demo_gpkg)
 
 

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import pytest
+from helpers import run_in_a_model
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsVectorLayer
 from qgis_process_runner import json_payload, qgis_process
 
@@ -71,38 +72,13 @@ def test_qgis_process_runs_the_check(demo_gpkg, qgis_process_home):
 
 
 def test_check_runs_inside_a_model_and_supports_batch(provider, demo_gpkg):
-    import processing
-    from qgis.core import (
-        QgsProcessing,
-        QgsProcessingAlgorithm,
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildAlgorithm,
-        QgsProcessingModelChildParameterSource,
-        QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterFeatureSource,
-    )
+    from qgis.core import QgsProcessing, QgsProcessingAlgorithm, QgsProcessingParameterFeatureSource
 
     algorithm = QgsApplication.processingRegistry().algorithmById("yongji:sitecompliance")
     assert algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagSupportsBatch
-    model = QgsProcessingModelAlgorithm("选址检查模型", "tests")
-    model.addModelParameter(QgsProcessingParameterFeatureSource(
-        "sites", "sites", [QgsProcessing.SourceType.TypeVectorPolygon]), QgsProcessingModelParameter("sites"))
-    child = QgsProcessingModelChildAlgorithm("yongji:sitecompliance")
-    child.setChildId("check")
-    child.addParameterSources("SITES", [QgsProcessingModelChildParameterSource.fromModelParameter("sites")])
-    child.addParameterSources("PLAN_GPKG", [QgsProcessingModelChildParameterSource.fromStaticValue(str(demo_gpkg))])
-    output = QgsProcessingModelOutput("summary", "summary")
-    output.setChildId("check")
-    output.setChildOutputName("SITE_SUMMARY")
-    child.setModelOutputs({"summary": output})
-    model.addChildAlgorithm(child)
-    # the model names its output parameter: "check:summary" on QGIS 3.22, "summary" on 3.40
-    name = model.destinationParameterDefinitions()[0].name()
-    result = processing.run(model, {"sites": f"{demo_gpkg}|layername=sites", name: "TEMPORARY_OUTPUT"})
-    summary = result[name]
-    if isinstance(summary, str):
-        summary = QgsVectorLayer(summary, "summary", "ogr")
+    summary = run_in_a_model("yongji:sitecompliance", QgsProcessingParameterFeatureSource(
+        "sites", "sites", [QgsProcessing.SourceType.TypeVectorPolygon]), "SITES", f"{demo_gpkg}|layername=sites",
+        static={"PLAN_GPKG": str(demo_gpkg)}, output="SITE_SUMMARY")
     assert summary.featureCount() == 20
 
 
