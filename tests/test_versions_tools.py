@@ -5,13 +5,10 @@ import pytest
 from helpers import wait_for_task
 from qgis.core import (
     QgsApplication,
-    QgsDataSourceUri,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
-    QgsProviderRegistry,
     QgsVectorLayer,
-    QgsVectorLayerExporter,
 )
 from qgis_process_runner import json_payload, qgis_process
 
@@ -149,14 +146,9 @@ def database(demo_versions):
             layer = QgsVectorLayer(f"{gpkg}|layername={code}", code, "ogr")
             if not layer.isValid():
                 continue  # 历史建筑 was dropped from the later version
-            uri = QgsDataSourceUri(server.uri())
-            uri.setDataSource(schema, code.lower(), "geom", "", "fid")
-            error, message = QgsVectorLayerExporter.exportLayer(layer, uri.uri(False), "postgres", layer.crs())
-            assert error == QgsVectorLayerExporter.NoError, message
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    metadata.saveConnection(metadata.createConnection(server.uri(), {"saveUsername": True}), CONNECTION)
-    yield server
-    metadata.deleteConnection(CONNECTION)
+            server.export(layer, code.lower(), schema=schema)
+    with server.saved_connection(CONNECTION):
+        yield server
     server.stop()
 
 
