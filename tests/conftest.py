@@ -1,4 +1,5 @@
-"""Shared fixtures: the repo on sys.path, the demo GeoPackage (built once), a faithful-enough iface.
+"""Shared fixtures: the repo on sys.path, the demo GeoPackage (built once), a faithful-enough iface,
+the plugin's Processing provider, a project holding the demo plan, a qgis_process profile.
 
 pytest-qgis (run with ``--qgis_disable_gui``) provides the QgsApplication, canvas, stub iface and
 Processing; everything else here is real QGIS.
@@ -145,3 +146,36 @@ def locale(qgis_app):
 
     yield switch
     i18n.remove_translator()
+
+
+@pytest.fixture()
+def provider(qgis_processing):
+    """The plugin's Processing provider, registered for one test."""
+    from helpers import registered_provider
+
+    with registered_provider() as provider:
+        yield provider
+
+
+@pytest.fixture()
+def qgis_process_home(tmp_path):
+    """``tmp_path`` as the HOME of a throw-away QGIS profile with the packaged plugin enabled, for
+    ``qgis_process_runner.qgis_process``."""
+    from qgis_process_runner import install_plugin
+
+    return install_plugin(tmp_path)
+
+
+@pytest.fixture()
+def plan_project(demo_gpkg):
+    """The project holding the demo 一张图 as the load dialog adds it; cleared before and after."""
+    from qgis.core import QgsProject
+
+    from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
+    from yongji_plugin.core.plan_data.sources import Source
+
+    project = QgsProject.instance()
+    project.clear()
+    load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
+    yield project
+    project.clear()

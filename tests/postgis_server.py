@@ -9,6 +9,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -74,6 +75,28 @@ class Server:
     def uri(self, database="yongji") -> str:
         return f"host=127.0.0.1 port={self.port} dbname={database} user=postgres sslmode=disable"
 
+    def export(self, layer, table: str, schema="public", database="yongji") -> None:
+        """``layer`` copied into the table ``schema.table`` (geometry ``geom``, key ``fid``)."""
+        from qgis.core import QgsDataSourceUri, QgsVectorLayerExporter
+
+        uri = QgsDataSourceUri(self.uri(database))
+        uri.setDataSource(schema, table, "geom", "", "fid")
+        error, message = QgsVectorLayerExporter.exportLayer(layer, uri.uri(False), "postgres", layer.crs())
+        assert error == QgsVectorLayerExporter.NoError, message
+
+    @contextmanager
+    def saved_connection(self, name: str):
+        """The server's database ``yongji`` as QGIS's saved PostGIS connection ``name`` while the
+        block runs (as a user saves one in the data source manager)."""
+        from qgis.core import QgsProviderRegistry
+
+        metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+        metadata.saveConnection(metadata.createConnection(self.uri(), {"saveUsername": True}), name)
+        try:
+            yield name
+        finally:
+            metadata.deleteConnection(name)
+
     def stop(self):
         _as_postgres([BIN / "pg_ctl", "-D", self.data, "-m", "immediate", "stop"])
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -95,12 +118,7 @@ class Tables:
         self.server.psql("CREATE EXTENSION postgis", database=name)
 
     def table(self, layer, name: str, database="yongji"):
-        from qgis.core import QgsDataSourceUri, QgsVectorLayerExporter
-
-        uri = QgsDataSourceUri(self.uri(database))
-        uri.setDataSource("public", name, "geom", "", "fid")
-        error, message = QgsVectorLayerExporter.exportLayer(layer, uri.uri(False), "postgres", layer.crs())
-        assert error == QgsVectorLayerExporter.NoError, message
+        self.server.export(layer, name, database=database)
         return self.layer(name, database)
 
     def layer(self, name: str, database="yongji", user="postgres"):

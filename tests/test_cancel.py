@@ -7,19 +7,15 @@ can be mistaken for a result: the writers refuse it, Processing fails (so ``qgis
 non-zero) and no partial file stays behind. The dialogs are in test_cancel_dialogs.py.
 """
 import gc
-import os
 import shutil
 import signal
 import threading
 import time
 import subprocess
-import zipfile
-from pathlib import Path
 
 import pytest
 from cancel_feedback import CancelAt, spread
 from qgis.core import (
-    QgsApplication,
     QgsExpression,
     QgsFeedback,
     QgsGeometry,
@@ -28,6 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.core import qgsfunction
+from qgis_process_runner import QGIS_PROCESS, environment, install_plugin
 
 from yongji_plugin.core.engine.layers import ControlLayer
 from yongji_plugin.core.engine.overlay import OverlayEngine
@@ -46,8 +43,6 @@ from yongji_plugin.core.site_check.check import CheckParams, run_compliance
 from yongji_plugin.core.site_check.outputs import result_layers
 from yongji_plugin.core.site_check.report import write_report
 from yongji_plugin.core.site_check.ruleset import load_ruleset
-from yongji_plugin.paths import plugin_version
-from yongji_plugin.processing.provider import YongjiProvider
 
 POINTS = range(7)  # indices into spread(): before the start, 10 … 90 %, the last
 SQUARE = "POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000, 440000 3860000))"
@@ -168,14 +163,6 @@ def test_index_canceled_while_it_is_built_is_a_clean_cancel(defective_plan, back
 
 # --- compliance ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
-    gc.collect()
-
-
-@pytest.fixture(scope="module")
 def sites(demo_gpkg):
     holder = [QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")]
     yield holder[0]
@@ -249,14 +236,6 @@ def _pdf_pages(path):
 
 
 # --- Processing ---------------------------------------------------------------------------------
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
-
-
 @pytest.mark.parametrize("at", [0, 5, 9, 14])
 def test_plan_qa_algorithm_canceled_fails_and_writes_nothing(provider, demo_gpkg, tmp_path, at):
     """Today a canceled algorithm writes its error layer and a report of "0 errors" and succeeds."""
@@ -353,18 +332,11 @@ def _as_from_a_terminal():
 def test_qgis_process_interrupted_exits_non_zero_and_writes_nothing(demo_gpkg, tmp_path):
     """Ctrl+C cancels qgis_process's feedback. Today the plan QA then either ends in a traceback
     (``Exception: unknown``) or exits 0 with an error layer and a report of "0 errors"."""
-    plugins = tmp_path / "home/.local/share/QGIS/QGIS3/profiles/default/python/plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(Path(__file__).parent.parent / "dist" / f"yongji_plugin-{plugin_version()}.zip").extractall(plugins)
-    env = dict(os.environ, HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
-    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # set by pytest-qgis; would hide the profile
-    enable = subprocess.run(["/usr/bin/qgis_process.bin", "plugins", "enable", "yongji_plugin"], env=env,
-                            capture_output=True, text=True, timeout=180)
-    assert enable.returncode == 0, enable.stderr
+    env = environment(install_plugin(tmp_path / "home"))
     out = tmp_path / "out"
     plan = _plan_that_keeps_qa_busy(demo_gpkg, tmp_path / "busy_plan.gpkg")
     process = subprocess.Popen(
-        ["/usr/bin/qgis_process.bin", "run", "yongji:planqa", "--", f"PLAN_GPKG={plan}",
+        [QGIS_PROCESS, "run", "yongji:planqa", "--", f"PLAN_GPKG={plan}",
          f"OUTPUT={out / 'qa.gpkg'}", f"REPORT={out / 'qa.html'}"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_as_from_a_terminal)
     output = []

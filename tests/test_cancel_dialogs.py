@@ -6,30 +6,19 @@ that cancels itself at a chosen progress report or cancel check, so the cancel l
 that point of the worker thread; the Cancel button is clicked as a user would, too.
 """
 import sys
-import time
 
 import pytest
 from cancel_feedback import CancelAt
-from qgis.core import Qgis, QgsApplication, QgsProject
+from helpers import wait_for_task, wait_until
+from qgis.core import Qgis
 from qgis.PyQt.QtCore import QTimer
 
-from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
-from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.gui.plan_qa.dialog import QaDialog
 from yongji_plugin.gui.printing.dialog import PrintDialog
 from yongji_plugin.gui.shared import background
 from yongji_plugin.gui.site_check.dialog import ComplianceDialog
 
 CANCELED = "The check was canceled"
-
-
-@pytest.fixture()
-def plan_project(demo_gpkg):
-    project = QgsProject.instance()
-    project.clear()
-    load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
-    yield project
-    project.clear()
 
 
 @pytest.fixture()
@@ -54,14 +43,6 @@ def feedbacks(monkeypatch):
     return install
 
 
-def _wait(busy, seconds=120):
-    deadline = time.time() + seconds
-    while busy() and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
-    assert not busy(), "did not finish"
-
-
 def _warnings(iface):
     return list(iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
 
@@ -84,7 +65,7 @@ def test_qa_dialog_canceled_adds_nothing_and_writes_no_report(plan_project, qgis
     layers, warnings = set(plan_project.mapLayers()), _warnings(qgis_iface)
     dialog = QaDialog(qgis_iface, open_report=False)
     assert dialog.run() is not None
-    _wait(lambda: dialog.task is not None)
+    wait_for_task(dialog)
     _assert_clean_cancel(dialog, plan_project, layers, qgis_iface, warnings, unhandled)
     assert dialog.errors_layer is None and dialog.report_paths is None
 
@@ -94,7 +75,7 @@ def test_qa_dialog_cancel_button(plan_project, qgis_iface, unhandled):
     dialog = QaDialog(qgis_iface, open_report=False)
     assert dialog.run() is not None
     dialog.cancelButton.click()
-    _wait(lambda: dialog.task is not None)
+    wait_for_task(dialog)
     _assert_clean_cancel(dialog, plan_project, layers, qgis_iface, warnings, unhandled)
     assert dialog.errors_layer is None and dialog.report_paths is None
 
@@ -131,7 +112,7 @@ def test_compliance_dialog_canceled_adds_nothing_and_deletes_its_geopackage(
         made = feedbacks()
         dialog = _compliance(qgis_iface, sites, tmp_path / "full.gpkg")
         assert dialog.run() is not None
-        _wait(lambda: dialog.task is not None)
+        wait_for_task(dialog)
         assert (tmp_path / "full.gpkg").exists() and "non-compliant" in dialog.statusLabel.text()
         points = {"checks": made[-1].checks}
         plan_project.removeMapLayers([layer.id() for layer in dialog.outputs.values()])
@@ -140,7 +121,7 @@ def test_compliance_dialog_canceled_adds_nothing_and_deletes_its_geopackage(
     output = tmp_path / "check.gpkg"
     dialog = _compliance(qgis_iface, sites, output)
     assert dialog.run() is not None
-    _wait(lambda: dialog.task is not None)
+    wait_for_task(dialog)
     _assert_clean_cancel(dialog, plan_project, layers, qgis_iface, warnings, unhandled)
     assert not output.exists() and not list(tmp_path.glob("check.gpkg*"))
     assert dialog.outputs == {} or dialog.outputs is None
@@ -151,7 +132,7 @@ def test_compliance_dialog_cancel_button(plan_project, sites, qgis_iface, unhand
     dialog = _compliance(qgis_iface, sites, tmp_path / "check.gpkg")
     assert dialog.run() is not None
     dialog.cancelButton.click()
-    _wait(lambda: dialog.task is not None)
+    wait_for_task(dialog)
     _assert_clean_cancel(dialog, plan_project, layers, qgis_iface, warnings, unhandled)
     assert not (tmp_path / "check.gpkg").exists()
 
@@ -181,7 +162,7 @@ def test_print_dialog_cancel_during_the_atlas_leaves_no_partial_atlas(plan_proje
             QTimer.singleShot(0, dialog.cancelButton.click)  # runs only if the window is responsive
     dialog.progressBar.valueChanged.connect(on_progress)
     assert dialog.export()
-    _wait(dialog.busy)
+    wait_until(lambda: not dialog.busy())
     assert clicks
     assert [p.name for p in tmp_path.rglob("*.png")] == ["control_lines_三条控制线图.png"]
     assert dialog.statusLabel.text() == "Export canceled after 1 files"
@@ -192,7 +173,7 @@ def test_print_dialog_cancel_between_sheets_keeps_the_whole_ones(plan_project, q
     dialog = _printer(qgis_iface, tmp_path)
     dialog.progressBar.valueChanged.connect(lambda value: value >= 50 and dialog.cancel())
     assert dialog.export()
-    _wait(dialog.busy)
+    wait_until(lambda: not dialog.busy())
     assert [p.name for p in tmp_path.rglob("*.png")] == ["control_lines_三条控制线图.png"]
     assert dialog.statusLabel.text() == "Export canceled after 1 files"
     assert unhandled == []

@@ -1,17 +1,15 @@
 """Cancelling a coordinate import at any moment (issue #11 item 5): in the core, in the Processing
 algorithm and in the dialog. A cancelled run says so, raises no traceback and leaves nothing that
 could be mistaken for a result: no layer, no output file, no preview."""
-import time
-
 import pytest
-from qgis.core import QgsApplication, QgsFeedback, QgsProcessingException, QgsProcessingFeedback, QgsProject
+from helpers import wait_for_task, wait_until
+from qgis.core import QgsFeedback, QgsProcessingException, QgsProcessingFeedback, QgsProject
 from test_coordfile import write
 
 from bench.coordfile_bench import coordinate_text
 from cancel_feedback import CancelAt, spread
 from yongji_plugin.core.coordfile.importer import ImportCanceled, import_files
 from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
-from yongji_plugin.processing.provider import YongjiProvider
 
 POINTS = [0, 1, 20, 45, 70, 95]  # percent of progress at which to cancel
 
@@ -58,14 +56,6 @@ def test_core_import_runs_to_100_percent_when_not_cancelled(big_file):
     assert len(result.rows) == 600
 
 
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
-
-
 @pytest.mark.parametrize("percent", [0, 30, 90])
 def test_processing_import_cancelled_writes_nothing(provider, big_file, tmp_path, percent):
     import processing
@@ -99,14 +89,6 @@ def test_processing_import_cancelled_at_any_check_writes_nothing(provider, tmp_p
         assert not list(tmp_path.glob(f"cut{at}*")), at
 
 
-def _wait(dialog, seconds=120):
-    deadline = time.time() + seconds
-    while dialog.task is not None and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.01)
-    assert dialog.task is None, "task did not finish"
-
-
 def _assert_cancelled(dialog, layers_before):
     assert dialog.result is None
     assert dialog.previewTable.model().rowCount() == 0 and dialog.problemTable.model().rowCount() == 0
@@ -124,21 +106,18 @@ def test_dialog_cancelled_before_during_and_after_the_import(tmp_path, qgis_ifac
     dialog.set_files([path])  # cancelled straight away, before the worker reports anything
     assert dialog.cancelButton.isEnabled()
     dialog.cancel()
-    _wait(dialog)
+    wait_for_task(dialog, pause=0.01)
     _assert_cancelled(dialog, layers_before)
 
     dialog.preview()  # cancelled while running, once it has reported progress
-    deadline = time.time() + 60
-    while dialog.progressBar.value() <= 0 and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.005)
+    wait_until(lambda: dialog.progressBar.value() > 0, seconds=60, pause=0.005, message="no progress reported")
     assert 0 < dialog.progressBar.value() < 100
     dialog.cancel()
-    _wait(dialog)
+    wait_for_task(dialog, pause=0.01)
     _assert_cancelled(dialog, layers_before)
 
     dialog.set_files([write(tmp_path, coordinate_text(30), "small.txt")])  # cancel after it finished: no-op
-    _wait(dialog)
+    wait_for_task(dialog, pause=0.01)
     dialog.cancel()
     assert dialog.previewTable.model().rowCount() == 30 and dialog.importButton.isEnabled()
     layer = dialog.import_sites()
@@ -150,5 +129,5 @@ def test_closing_the_dialog_cancels_its_import(tmp_path, qgis_iface):
     dialog = CoordinateImportDialog(qgis_iface)
     dialog.set_files([write(tmp_path, coordinate_text(5000), "closing.txt")])
     dialog.reject()
-    _wait(dialog)
+    wait_for_task(dialog, pause=0.01)
     assert dialog.result is None and dialog.previewTable.model().rowCount() == 0

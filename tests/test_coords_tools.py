@@ -1,18 +1,16 @@
 """坐标文件导入 from the dialog (real widgets) and both Processing algorithms, in process and from the
 real ``qgis_process`` command line (bad input must exit non-zero)."""
 import codecs
-import time
-import zipfile
 
 import pytest
 from coordfile_cases import file_text, parcel_lines
-from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsVectorLayer
+from helpers import wait_for_task
+from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
+from qgis_process_runner import qgis_process
 from test_coordfile import BROKEN, CANONICAL, write
-from test_processing import ZIP, _qgis_process
 
 from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
-from yongji_plugin.processing.provider import YongjiProvider
 
 BOWTIE = file_text(parcel_lines("BOWTIE", [[(3862000, 443000), (3862000, 443100), (3862100, 443000),
                                             (3862100, 443100)]]))
@@ -29,26 +27,18 @@ def cell(view, row, column, role=Qt.ItemDataRole.DisplayRole):
     return view.model().index(row, column).data(role)
 
 
-def _wait(dialog, seconds=60):
-    deadline = time.time() + seconds
-    while dialog.task is not None and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.01)
-    assert dialog.task is None, "task did not finish"
-
-
 def test_dialog_previews_and_imports_then_sends_to_check(tmp_path, qgis_iface):
     sent = []
     dialog = CoordinateImportDialog(qgis_iface, open_check=sent.append)
     dialog.set_files([write(tmp_path, CANONICAL)])
-    _wait(dialog)
+    wait_for_task(dialog, seconds=60, pause=0.01)
     result = dialog.result
     assert rows(dialog.previewTable) == 2 and rows(dialog.problemTable) == 0
     assert cell(dialog.previewTable, 0, 1) == "YJ-001"
     assert cell(dialog.previewTable, 0, 3) == "4.2500" == cell(dialog.previewTable, 0, 4)
     assert "EPSG:4525" in dialog.crsLabel.text()
     dialog.modeCombo.setCurrentIndex(2)  # strip the zone prefix
-    _wait(dialog)
+    wait_for_task(dialog, seconds=60, pause=0.01)
     assert "EPSG:4546" in dialog.crsLabel.text()
     dialog.sendToCheckBox.setChecked(True)
     layer = dialog.import_sites()
@@ -58,28 +48,23 @@ def test_dialog_previews_and_imports_then_sends_to_check(tmp_path, qgis_iface):
     QgsProject.instance().removeMapLayer(layer.id())
 
 
-def test_import_and_export_algorithms(tmp_path, qgis_processing):
+def test_import_and_export_algorithms(tmp_path, provider):
     import processing
 
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    try:
-        imported = processing.run("yongji:importcoordinates", {
-            "INPUT": str(write(tmp_path, CANONICAL)), "MODE": 2, "OUTPUT": "TEMPORARY_OUTPUT",
-            "PROBLEMS": "TEMPORARY_OUTPUT"})
-        assert imported["OUTPUT"].featureCount() == 2
-        assert imported["PROBLEMS"].featureCount() == 0
-        out = tmp_path / "export.txt"
-        processing.run("yongji:exportcoordinates", {
-            "INPUT": imported["OUTPUT"], "ZONE": 37, "PREFIX": True, "ENCODING": 0,
-            "UNIT": "永济市自然资源局", "OUTPUT": str(out)})
-        text = out.read_bytes().decode("gb18030")
-        assert "J1,1,3862000.000,37443000.000" in text and "数据产生单位=永济市自然资源局" in text
-        again = processing.run("yongji:importcoordinates", {"INPUT": str(out), "MODE": 0,
-                                                            "OUTPUT": "TEMPORARY_OUTPUT"})
-        assert isinstance(again["OUTPUT"], QgsVectorLayer) and again["OUTPUT"].featureCount() == 2
-    finally:
-        QgsApplication.processingRegistry().removeProvider(provider)
+    imported = processing.run("yongji:importcoordinates", {
+        "INPUT": str(write(tmp_path, CANONICAL)), "MODE": 2, "OUTPUT": "TEMPORARY_OUTPUT",
+        "PROBLEMS": "TEMPORARY_OUTPUT"})
+    assert imported["OUTPUT"].featureCount() == 2
+    assert imported["PROBLEMS"].featureCount() == 0
+    out = tmp_path / "export.txt"
+    processing.run("yongji:exportcoordinates", {
+        "INPUT": imported["OUTPUT"], "ZONE": 37, "PREFIX": True, "ENCODING": 0,
+        "UNIT": "永济市自然资源局", "OUTPUT": str(out)})
+    text = out.read_bytes().decode("gb18030")
+    assert "J1,1,3862000.000,37443000.000" in text and "数据产生单位=永济市自然资源局" in text
+    again = processing.run("yongji:importcoordinates", {"INPUT": str(out), "MODE": 0,
+                                                        "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert isinstance(again["OUTPUT"], QgsVectorLayer) and again["OUTPUT"].featureCount() == 2
 
 
 def _column(view, title):
@@ -91,7 +76,7 @@ def _column(view, title):
 def test_dialog_problem_list_shows_line_numbers_and_whole_messages(tmp_path, qgis_iface):
     dialog = CoordinateImportDialog(qgis_iface)
     dialog.set_files([write(tmp_path, BROKEN)])
-    _wait(dialog)
+    wait_for_task(dialog, seconds=60, pause=0.01)
     table = dialog.problemTable
     line, message = _column(table, "Line"), _column(table, "Problem")
     shown = {(cell(table, r, line), cell(table, r, message)) for r in range(rows(table))}
@@ -108,14 +93,6 @@ def test_dialog_problem_list_shows_line_numbers_and_whole_messages(tmp_path, qgi
     assert "14" in preview["BAD-NUM"] and "bad number 3861000.12x" in preview["BAD-NUM"]
 
 
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
-
-
 @pytest.mark.parametrize("name", BAD_INPUT)
 def test_bad_input_is_a_processing_error(provider, tmp_path, name):
     import processing
@@ -126,20 +103,17 @@ def test_bad_input_is_a_processing_error(provider, tmp_path, name):
         processing.run("yongji:importcoordinates", {"INPUT": str(path), "MODE": 0, "OUTPUT": "TEMPORARY_OUTPUT"})
 
 
-def test_qgis_process_exits_non_zero_on_bad_input(tmp_path):
-    plugins = tmp_path / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(ZIP).extractall(plugins)
-    assert _qgis_process(tmp_path, "plugins", "enable", "yongji_plugin").returncode == 0
+def test_qgis_process_exits_non_zero_on_bad_input(qgis_process_home):
+    home = qgis_process_home
     inputs = dict(BAD_INPUT, **{"good.txt": CANONICAL.encode("gbk")})
     for name, data in inputs.items():
-        path = tmp_path / name
+        path = home / name
         path.write_bytes(data)
-        run = _qgis_process(tmp_path, "run", "yongji:importcoordinates", "--", f"INPUT={path}", "MODE=0",
-                            f"OUTPUT={tmp_path / (name + '.gpkg')}")
+        run = qgis_process(home, "run", "yongji:importcoordinates", "--", f"INPUT={path}", "MODE=0",
+                           f"OUTPUT={home / (name + '.gpkg')}")
         if name == "good.txt":
             assert run.returncode == 0, run.stdout + run.stderr
-            assert QgsVectorLayer(str(tmp_path / "good.txt.gpkg"), "g", "ogr").featureCount() == 2
+            assert QgsVectorLayer(str(home / "good.txt.gpkg"), "g", "ogr").featureCount() == 2
         else:
             assert run.returncode != 0, (name, run.stdout)
             assert name in run.stdout + run.stderr

@@ -6,12 +6,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import ZIP
 
-from yongji_plugin.paths import plugin_version
 from yongji_plugin.plugin import ACTION_PREFIX, action_specs
 
-ROOT = Path(__file__).resolve().parent.parent
-ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"
 SCRIPT = Path(__file__).with_name("desktop_smoke_script.py")
 
 

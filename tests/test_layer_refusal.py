@@ -210,20 +210,13 @@ def test_qa_without_the_refused_rules_still_runs(plan):
     assert [o.status for o in result.outcomes] == ["passed"]
 
 
-def test_qa_processing_refusal_is_a_processing_error(plan, qgis_processing):
+def test_qa_processing_refusal_is_a_processing_error(plan, provider):
     import processing
-    from qgis.core import QgsApplication, QgsProcessingException
+    from qgis.core import QgsProcessingException
 
-    from yongji_plugin.processing.provider import YongjiProvider
-
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    try:
-        with pytest.raises(QgsProcessingException, match=r"规划分区 \(GHFQ\)"):
-            processing.run("yongji:planqa", {"LAYERS": [_zone_points(plan), plan["XZQ"]],
-                                             "OUTPUT": "TEMPORARY_OUTPUT"})
-    finally:
-        QgsApplication.processingRegistry().removeProvider(provider)
+    with pytest.raises(QgsProcessingException, match=r"规划分区 \(GHFQ\)"):
+        processing.run("yongji:planqa", {"LAYERS": [_zone_points(plan), plan["XZQ"]],
+                                         "OUTPUT": "TEMPORARY_OUTPUT"})
 
 
 # --- conformance (the load dialog's list) -----------------------------------------------------------

@@ -1,41 +1,20 @@
 """The 乡镇规划指引 and 规划指标 dialogs with real widgets and real background QgsTasks."""
-import time
-
-import pytest
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from helpers import wait_for_task
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
-from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
-from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.gui.measures.guidance_dialog import TownshipGuidanceDialog
 from yongji_plugin.gui.measures.indicator_dialog import IndicatorDialog
 
 
-def _wait(dialog, seconds=120):
-    deadline = time.time() + seconds
-    while dialog.task is not None and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
-    assert dialog.task is None, "task did not finish"
-
-
-@pytest.fixture()
-def project(demo_gpkg):
-    project = QgsProject.instance()
-    project.clear()
-    load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
-    yield project
-    project.clear()
-
-
-def test_guidance_dialog_runs_in_background(project, qgis_iface, tmp_path):
+def test_guidance_dialog_runs_in_background(plan_project, qgis_iface, tmp_path):
     dialog = TownshipGuidanceDialog(qgis_iface, open_report=False)
     dialog.folderEdit.setText(str(tmp_path))
     assert dialog.run() is not None
     assert not dialog.runButton.isEnabled() and dialog.cancelButton.isEnabled()
-    _wait(dialog)
+    wait_for_task(dialog)
     assert dialog.progressBar.value() == 100
-    assert dialog.layer.featureCount() == 10 and project.mapLayer(dialog.layer.id()) is dialog.layer
+    assert dialog.layer.featureCount() == 10 and plan_project.mapLayer(dialog.layer.id()) is dialog.layer
     assert sorted(p.name for p in dialog.files) == ["township_guidance.csv", "township_guidance.xlsx"]
     assert dialog.report_paths["pdf"].exists()
     assert "10 townships measured" in dialog.statusLabel.text()
@@ -43,12 +22,12 @@ def test_guidance_dialog_runs_in_background(project, qgis_iface, tmp_path):
     assert written.featureCount() == 11
 
 
-def test_guidance_dialog_cancel(project, qgis_iface, tmp_path):
+def test_guidance_dialog_cancel(plan_project, qgis_iface, tmp_path):
     dialog = TownshipGuidanceDialog(qgis_iface, open_report=False)
     dialog.folderEdit.setText(str(tmp_path))
     assert dialog.run() is not None
     dialog.cancel()
-    _wait(dialog)
+    wait_for_task(dialog)
     assert dialog.runButton.isEnabled() and dialog.layer is None
     assert not (tmp_path / "township_guidance.xlsx").exists()  # no half result
 
@@ -60,23 +39,23 @@ def test_guidance_dialog_without_plan_layers(qgis_iface):
     assert dialog.runButton.isEnabled()
 
 
-def test_indicator_dialog_runs_and_prints_the_sheet(project, qgis_iface, tmp_path):
+def test_indicator_dialog_runs_and_prints_the_sheet(plan_project, qgis_iface, tmp_path):
     dialog = IndicatorDialog(qgis_iface, open_report=False)
     assert dialog.indicatorList.count() == 8
     dialog.folderEdit.setText(str(tmp_path))
     dialog.yearCombo.setCurrentIndex(dialog.yearCombo.findData(2035))
     assert dialog.run() is not None
-    _wait(dialog)
+    wait_for_task(dialog)
     assert dialog.progressBar.value() == 100
     townships = dialog.outputs["townships"]
-    assert project.mapLayer(townships.id()) is townships
-    assert project.layerTreeRoot().findGroup("Plan indicators") is not None
+    assert plan_project.mapLayer(townships.id()) is townships
+    assert plan_project.layerTreeRoot().findGroup("Plan indicators") is not None
     assert {f["status"] for f in townships.getFeatures()} == {"achieved", "short of target"}
     assert "4 of 10 townships miss a binding target" in dialog.statusLabel.text()
     assert dialog.report_paths["html"].exists() and dialog.sheet_path.stat().st_size > 10000
 
 
-def test_indicator_dialog_subset_and_bad_file(project, qgis_iface, tmp_path):
+def test_indicator_dialog_subset_and_bad_file(plan_project, qgis_iface, tmp_path):
     dialog = IndicatorDialog(qgis_iface, open_report=False)
     dialog.folderEdit.setText(str(tmp_path))
     dialog.sheetCheck.setChecked(False)
@@ -85,7 +64,7 @@ def test_indicator_dialog_subset_and_bad_file(project, qgis_iface, tmp_path):
         item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "STBHHX"
                            else Qt.CheckState.Unchecked)
     assert dialog.run() is not None
-    _wait(dialog)
+    wait_for_task(dialog)
     assert {f["code"] for f in dialog.outputs["findings"].getFeatures()} == {"STBHHX", "TS-03"}
     bad = tmp_path / "bad.yaml"
     bad.write_text("indicators: [{code: X}]\n", encoding="utf-8")
@@ -95,11 +74,11 @@ def test_indicator_dialog_subset_and_bad_file(project, qgis_iface, tmp_path):
     assert dialog.run() is None and dialog.task is None
 
 
-def test_indicator_dialog_cancel(project, qgis_iface, tmp_path):
+def test_indicator_dialog_cancel(plan_project, qgis_iface, tmp_path):
     dialog = IndicatorDialog(qgis_iface, open_report=False)
     dialog.folderEdit.setText(str(tmp_path))
     assert dialog.run() is not None
     dialog.cancel()
-    _wait(dialog)
+    wait_for_task(dialog)
     assert dialog.runButton.isEnabled() and dialog.outputs == {}
     assert not list(tmp_path.glob("*.html"))

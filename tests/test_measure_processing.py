@@ -1,12 +1,9 @@
 """乡镇规划指引 and 规划指标 as Processing algorithms: in-process, in a model, batch, and via qgis_process."""
-import json
-import os
-import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 from cancel_feedback import CancelAt
+from helpers import run_in_a_model
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
@@ -14,20 +11,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
-
-from yongji_plugin.paths import plugin_version
-from yongji_plugin.processing.provider import YongjiProvider
-
-ROOT = Path(__file__).resolve().parent.parent
-ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"
-
-
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
+from qgis_process_runner import json_payload, qgis_process
 
 
 def test_guidance_algorithm_writes_layer_tables_and_report(provider, demo_gpkg, tmp_path):
@@ -96,57 +80,26 @@ def test_a_canceled_algorithm_fails_and_writes_nothing(provider, demo_gpkg, tmp_
 
 
 def test_algorithms_support_batch_and_models(provider, demo_gpkg):
-    import processing
-    from qgis.core import (
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildAlgorithm,
-        QgsProcessingModelChildParameterSource,
-        QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterFile,
-    )
+    from qgis.core import QgsProcessingParameterFile
 
     for alg_id in ("yongji:townshipguidance", "yongji:indicatorcheck"):
         algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
         assert algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagSupportsBatch, alg_id
-    model = QgsProcessingModelAlgorithm("指标模型", "tests")
-    model.addModelParameter(QgsProcessingParameterFile("plan", "plan", extension="gpkg"),
-                            QgsProcessingModelParameter("plan"))
-    child = QgsProcessingModelChildAlgorithm("yongji:indicatorcheck")
-    child.setChildId("indicators")
-    child.addParameterSources("PLAN_GPKG", [QgsProcessingModelChildParameterSource.fromModelParameter("plan")])
-    child.addParameterSources("CODES", [QgsProcessingModelChildParameterSource.fromStaticValue("YJJBNT")])
-    output = QgsProcessingModelOutput("judgements", "judgements")
-    output.setChildId("indicators")
-    output.setChildOutputName("OUTPUT")
-    child.setModelOutputs({"judgements": output})
-    model.addChildAlgorithm(child)
-    name = model.destinationParameterDefinitions()[0].name()
-    result = processing.run(model, {"plan": str(demo_gpkg), name: "TEMPORARY_OUTPUT"})
-    table = result[name] if not isinstance(result[name], str) else QgsVectorLayer(result[name], "t", "ogr")
+    table = run_in_a_model("yongji:indicatorcheck", QgsProcessingParameterFile("plan", "plan", extension="gpkg"),
+                           "PLAN_GPKG", str(demo_gpkg), static={"CODES": "YJJBNT"})
     assert {f["code"] for f in table.getFeatures()} == {"YJJBNT", "TS-02"}  # TS-05 needs GDBYL too
 
 
-def _qgis_process(home, *args):
-    env = dict(os.environ, HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
-    return subprocess.run(["/usr/bin/qgis_process.bin", *args], env=env, capture_output=True, text=True, timeout=300)
-
-
-def test_qgis_process_runs_both_and_fails_on_bad_input(demo_gpkg, tmp_path):
-    plugins = tmp_path / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(ZIP).extractall(plugins)
-    assert _qgis_process(tmp_path, "plugins", "enable", "yongji_plugin").returncode == 0
-    guidance = _qgis_process(tmp_path, "--json", "run", "yongji:townshipguidance", "--", f"PLAN_GPKG={demo_gpkg}",
-                             f"OUTPUT={tmp_path / 'g.gpkg'}", f"TABLE_XLSX={tmp_path / 'g.xlsx'}")
-    assert guidance.returncode == 0, guidance.stdout + guidance.stderr
-    payload = json.loads(guidance.stdout[guidance.stdout.index("{"):])
+def test_qgis_process_runs_both_and_fails_on_bad_input(demo_gpkg, qgis_process_home):
+    home = qgis_process_home
+    guidance = qgis_process(home, "--json", "run", "yongji:townshipguidance", "--", f"PLAN_GPKG={demo_gpkg}",
+                            f"OUTPUT={home / 'g.gpkg'}", f"TABLE_XLSX={home / 'g.xlsx'}")
+    payload = json_payload(guidance)
     assert QgsVectorLayer(payload["results"]["TABLE_XLSX"], "x", "ogr").featureCount() == 11
-    check = _qgis_process(tmp_path, "--json", "run", "yongji:indicatorcheck", "--", f"PLAN_GPKG={demo_gpkg}",
-                          f"OUTPUT={tmp_path / 'i.gpkg'}", f"SHEET={tmp_path / 'sheet.pdf'}")
+    check = qgis_process(home, "--json", "run", "yongji:indicatorcheck", "--", f"PLAN_GPKG={demo_gpkg}",
+                         f"OUTPUT={home / 'i.gpkg'}", f"SHEET={home / 'sheet.pdf'}")
     assert check.returncode == 0, check.stdout + check.stderr
-    assert (tmp_path / "sheet.pdf").stat().st_size > 10000
-    unknown = _qgis_process(tmp_path, "run", "yongji:indicatorcheck", "--", f"PLAN_GPKG={demo_gpkg}",
-                            "CODES=NOPE", f"OUTPUT={tmp_path / 'x.gpkg'}")
+    assert (home / "sheet.pdf").stat().st_size > 10000
+    unknown = qgis_process(home, "run", "yongji:indicatorcheck", "--", f"PLAN_GPKG={demo_gpkg}",
+                           "CODES=NOPE", f"OUTPUT={home / 'x.gpkg'}")
     assert unknown.returncode != 0 and "unknown indicator code NOPE" in unknown.stdout + unknown.stderr

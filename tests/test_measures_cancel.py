@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from cancel_feedback import CancelAt, spread
 from yongji_plugin.core.measures import heights_outputs, life_circle_outputs
@@ -11,7 +11,6 @@ from yongji_plugin.core.measures.life_circle import LifeCircleParams, run_life_c
 from yongji_plugin.core.measures.life_circle_table import load_life_circle_table
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
-from yongji_plugin.processing.provider import YongjiProvider
 
 
 def _was_canceled(feedback) -> bool:
@@ -76,14 +75,6 @@ def test_life_circle_canceled_anywhere(layers, full_runs, kind, share, tmp_path)
             life_circle_outputs.write_report(result, tmp_path / "r.html")
     else:
         assert result.service_areas
-
-
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 @pytest.mark.parametrize("algorithm, params", [

@@ -1,38 +1,19 @@
 """The measures as tools: Processing in-process, in a model, through qgis_process; the dialogs with real tasks."""
-import json
-import os
-import subprocess
-import time
-import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import run_in_a_model, wait_for_task
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProject,
     QgsVectorLayer,
 )
+from qgis_process_runner import json_payload, qgis_process
 
 from yongji_plugin.core.measures.heights import HeightParams, run_height_check
-from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
-from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.shared.areas import AreaMethod
-from yongji_plugin.paths import plugin_version
-from yongji_plugin.processing.provider import YongjiProvider
-
-ROOT = Path(__file__).resolve().parent.parent
-ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"
-
-
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def _over_count(demo_gpkg):
@@ -111,99 +92,44 @@ def test_life_circle_bad_table(provider, demo_gpkg, tmp_path):
 
 
 def test_measures_run_in_a_model_and_in_batch(provider, demo_gpkg):
-    import processing
-    from qgis.core import (
-        QgsProcessing,
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildAlgorithm,
-        QgsProcessingModelChildParameterSource,
-        QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterVectorLayer,
-    )
+    from qgis.core import QgsProcessing, QgsProcessingParameterVectorLayer
 
     for alg_id in ("yongji:heightcheck", "yongji:lifecircle"):
         algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
         assert algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagSupportsBatch
-    model = QgsProcessingModelAlgorithm("高度检查模型", "tests")
-    model.addModelParameter(QgsProcessingParameterVectorLayer(
-        "buildings", "buildings", [QgsProcessing.SourceType.TypeVectorPolygon]), QgsProcessingModelParameter("buildings"))
-    child = QgsProcessingModelChildAlgorithm("yongji:heightcheck")
-    child.setChildId("heights")
-    child.addParameterSources("BUILDINGS", [QgsProcessingModelChildParameterSource.fromModelParameter("buildings")])
-    child.addParameterSources("PLAN_GPKG", [QgsProcessingModelChildParameterSource.fromStaticValue(str(demo_gpkg))])
-    output = QgsProcessingModelOutput("over", "over")
-    output.setChildId("heights")
-    output.setChildOutputName("OUTPUT")
-    child.setModelOutputs({"over": output})
-    model.addChildAlgorithm(child)
-    name = model.destinationParameterDefinitions()[0].name()
-    result = processing.run(model, {"buildings": f"{demo_gpkg}|layername=buildings", name: "TEMPORARY_OUTPUT"})
-    over = result[name]
-    if isinstance(over, str):
-        over = QgsVectorLayer(over, "over", "ogr")
+    over = run_in_a_model("yongji:heightcheck", QgsProcessingParameterVectorLayer(
+        "buildings", "buildings", [QgsProcessing.SourceType.TypeVectorPolygon]), "BUILDINGS",
+        f"{demo_gpkg}|layername=buildings", static={"PLAN_GPKG": str(demo_gpkg)})
     assert over.featureCount() == _over_count(demo_gpkg)
-
-
-def _qgis_process(home, *args):
-    env = dict(os.environ, HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # set by pytest-qgis; would hide the profile
-    return subprocess.run(["/usr/bin/qgis_process.bin", *args], env=env, capture_output=True,
-                          text=True, timeout=180)
-
-
-@pytest.fixture()
-def qgis_process_home(tmp_path):
-    assert ZIP.exists(), "run `make package` first (make test does)"
-    plugins = tmp_path / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(ZIP).extractall(plugins)
-    enable = _qgis_process(tmp_path, "plugins", "enable", "yongji_plugin")
-    assert enable.returncode == 0, enable.stderr
-    return tmp_path
 
 
 def test_qgis_process_runs_both_measures(demo_gpkg, qgis_process_home):
     home = qgis_process_home
-    heights = _qgis_process(home, "--json", "run", "yongji:heightcheck", "--",
-                            f"BUILDINGS={demo_gpkg}|layername=buildings", f"PLAN_GPKG={demo_gpkg}",
-                            f"OUTPUT={home / 'over.gpkg'}", f"REPORT={home / 'heights.html'}")
-    assert heights.returncode == 0, heights.stdout + heights.stderr
-    payload = json.loads(heights.stdout[heights.stdout.index("{"):])
+    heights = qgis_process(home, "--json", "run", "yongji:heightcheck", "--",
+                           f"BUILDINGS={demo_gpkg}|layername=buildings", f"PLAN_GPKG={demo_gpkg}",
+                           f"OUTPUT={home / 'over.gpkg'}", f"REPORT={home / 'heights.html'}")
+    payload = json_payload(heights)
     assert QgsVectorLayer(payload["results"]["OUTPUT"], "o", "ogr").featureCount() == _over_count(demo_gpkg)
-    life = _qgis_process(home, "--json", "run", "yongji:lifecircle", "--", f"PLAN_GPKG={demo_gpkg}",
-                         f"OUTPUT={home / 'life.gpkg'}", "SERVICE_AREAS=TEMPORARY_OUTPUT")
-    assert life.returncode == 0, life.stdout + life.stderr
-    payload = json.loads(life.stdout[life.stdout.index("{"):])
+    life = qgis_process(home, "--json", "run", "yongji:lifecircle", "--", f"PLAN_GPKG={demo_gpkg}",
+                        f"OUTPUT={home / 'life.gpkg'}", "SERVICE_AREAS=TEMPORARY_OUTPUT")
+    payload = json_payload(life)
     assert QgsVectorLayer(payload["results"]["OUTPUT"], "l", "ogr").featureCount() == _residential_count(demo_gpkg)
 
 
 def test_qgis_process_fails_on_bad_input(demo_gpkg, qgis_process_home):
-    run = _qgis_process(qgis_process_home, "run", "yongji:heightcheck", "--",
-                        f"BUILDINGS={demo_gpkg}|layername=buildings", f"PLAN_GPKG={demo_gpkg}",
-                        "HEIGHT_SOURCE=2", "FLOORS_FIELD=CENGSHU", "OUTPUT=TEMPORARY_OUTPUT")
+    run = qgis_process(qgis_process_home, "run", "yongji:heightcheck", "--",
+                       f"BUILDINGS={demo_gpkg}|layername=buildings", f"PLAN_GPKG={demo_gpkg}",
+                       "HEIGHT_SOURCE=2", "FLOORS_FIELD=CENGSHU", "OUTPUT=TEMPORARY_OUTPUT")
     assert run.returncode != 0
     assert "CENGSHU" in run.stdout + run.stderr
 
 
 # --- the dialogs ------------------------------------------------------------------------------
-def _wait(dialog, seconds=120):
-    deadline = time.time() + seconds
-    while dialog.task is not None and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
-    assert dialog.task is None, "task did not finish"
-
-
 @pytest.fixture()
-def project_with_plan(demo_gpkg, qgis_processing):
-    project = QgsProject.instance()
-    project.clear()
-    load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
+def project_with_plan(plan_project, demo_gpkg, qgis_processing):
     buildings = QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "建筑物", "ogr")
-    project.addMapLayer(buildings)
-    yield project, buildings
-    project.clear()
+    plan_project.addMapLayer(buildings)
+    return plan_project, buildings
 
 
 def test_height_dialog_runs_in_background(project_with_plan, qgis_iface, tmp_path, demo_gpkg):
@@ -216,7 +142,7 @@ def test_height_dialog_runs_in_background(project_with_plan, qgis_iface, tmp_pat
     assert dialog.heightFieldCombo.currentText() == "JZGD" and dialog.floorsFieldCombo.currentText() == "CS"
     dialog.outputEdit.setText(str(tmp_path / "heights.gpkg"))
     assert dialog.run() is not None
-    _wait(dialog)
+    wait_for_task(dialog)
     assert dialog.progressBar.value() == 100
     over = dialog.outputs["over_limit"]
     assert over.featureCount() == _over_count(demo_gpkg)
@@ -235,7 +161,7 @@ def test_height_dialog_refuses_a_missing_field_and_cancels(project_with_plan, qg
     dialog.heightFieldCombo.setCurrentIndex(dialog.heightFieldCombo.findText("JZGD"))
     assert dialog.run() is not None
     dialog.cancel()
-    _wait(dialog)
+    wait_for_task(dialog)
     assert dialog.runButton.isEnabled()
 
 
@@ -250,7 +176,7 @@ def test_life_circle_dialog_runs_in_background(project_with_plan, qgis_iface):
     assert dialog.typeFieldCombo.currentText() == "SSLX"
     assert sorted(dialog.minute_spins) == ["社区", "街坊", "邻里"]
     assert dialog.run() is not None
-    _wait(dialog)
+    wait_for_task(dialog)
     assert dialog.progressBar.value() == 100
     areas = dialog.outputs["residential"]
     assert areas.featureCount() == count and areas.renderer().type() == "graduatedSymbol"
@@ -266,9 +192,9 @@ def test_life_circle_dialog_needs_a_network_or_the_fallback(project_with_plan, q
     assert dialog.run() is None and dialog.task is None
     dialog.fallbackCheck.setChecked(True)
     assert dialog.run() is not None
-    _wait(dialog)
+    wait_for_task(dialog)
     assert "straight-line" in dialog.statusLabel.text()
     assert dialog.run() is not None
     dialog.cancel()
-    _wait(dialog)
+    wait_for_task(dialog)
     assert dialog.runButton.isEnabled()

@@ -6,15 +6,10 @@ rules at once, and compared row by row. No output field may shadow a provider's 
 survives a Shapefile (≤ 10 characters), every field carries a (translated) alias, stored figures
 are rounded to what a reviewer reads, and a write that fails is an error, never a log line.
 """
-import json
-import os
 import re
-import subprocess
-import zipfile
-from pathlib import Path
 
 import pytest
-from helpers import memory_layer
+from helpers import memory_layer, registered_provider
 from qgis.core import (
     QgsApplication,
     QgsFeatureRequest,
@@ -26,15 +21,11 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
+from qgis_process_runner import install_plugin, json_payload, qgis_process
 from test_coordfile import HEADER, PARCEL_1, PARCEL_2, write
 
 from yongji_plugin.core.shared.areas import hectares, mu
 from yongji_plugin.core.shared.errors import PlanError
-from yongji_plugin.paths import plugin_version
-from yongji_plugin.processing.provider import YongjiProvider
-
-ROOT = Path(__file__).resolve().parent.parent
-ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"
 RESERVED = {"fid", "ogc_fid", "objectid", "gid", "pk_uid", "rowid", "oid", "id"}
 CJK = re.compile("[\u4e00-\u9fff]")
 SITE_OUTPUTS = ("SITE_SUMMARY", "CONFLICTS", "LANDCLASS_BREAKDOWN", "REPAIRS")
@@ -79,10 +70,9 @@ def _run(alg, params, context=None):
 
 @pytest.fixture(scope="module")
 def provider(qgis_processing):
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
+    """Registered for the whole module: the module-scoped memory outputs below are made with it."""
+    with registered_provider() as provider:
+        yield provider
 
 
 def _layer(value, name="out"):
@@ -399,33 +389,19 @@ def test_output_into_a_file_instead_of_a_folder_is_an_error(provider, bad_plan, 
 
 # ------------------------------------------------------------------------------- qgis_process
 
-def _qgis_process(home, *args):
-    env = dict(os.environ, HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
-    return subprocess.run(["/usr/bin/qgis_process.bin", *args], env=env, capture_output=True,
-                          text=True, timeout=300)
-
-
 @pytest.fixture(scope="module")
 def qgis_home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    plugins = home / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(ZIP).extractall(plugins)
-    enable = _qgis_process(home, "plugins", "enable", "yongji_plugin")
-    assert enable.returncode == 0, enable.stderr
-    return home
+    return install_plugin(tmp_path_factory.mktemp("home"))
 
 
 def _results(run):
-    assert run.returncode == 0, run.stdout + run.stderr
-    return json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    return json_payload(run)["results"]
 
 
 @pytest.mark.parametrize("ext", ["gpkg", "shp"])
 def test_qgis_process_writes_every_qa_error(qgis_home, bad_plan, qa_memory, tmp_path, ext):
-    run = _qgis_process(qgis_home, "--json", "run", "yongji:planqa", "--", f"PLAN_GPKG={bad_plan}",
-                        f"OUTPUT={tmp_path / f'errors.{ext}'}")
+    run = qgis_process(qgis_home, "--json", "run", "yongji:planqa", "--", f"PLAN_GPKG={bad_plan}",
+                       f"OUTPUT={tmp_path / f'errors.{ext}'}")
     assert rows(_layer(_results(run)["OUTPUT"])) == rows(qa_memory)
 
 
@@ -442,7 +418,7 @@ def test_qgis_process_writes_every_compliance_output(qgis_home, provider, demo_g
     assert error == QgsVectorFileWriter.WriterError.NoError, message
     outputs = [f"{key}={tmp_path / (key.lower() + '.gpkg')}" for key in SITE_OUTPUTS]
     common = ["run", "yongji:sitecompliance", "--", f"SITES={few}|layername=sites", f"PLAN_GPKG={demo_gpkg}"]
-    files = _results(_qgis_process(qgis_home, "--json", *common, *outputs))
+    files = _results(qgis_process(qgis_home, "--json", *common, *outputs))
     reference = _run("yongji:sitecompliance", {"SITES": f"{few}|layername=sites", "PLAN_GPKG": str(demo_gpkg),
                                                **{k: "TEMPORARY_OUTPUT" for k in SITE_OUTPUTS}})
     for key in SITE_OUTPUTS:
@@ -452,7 +428,7 @@ def test_qgis_process_writes_every_compliance_output(qgis_home, provider, demo_g
 def test_qgis_process_failed_write_exits_non_zero(qgis_home, bad_plan, tmp_path):
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("x")
-    run = _qgis_process(qgis_home, "run", "yongji:planqa", "--", f"PLAN_GPKG={bad_plan}",
-                        f"OUTPUT={blocker / 'errors.gpkg'}")
+    run = qgis_process(qgis_home, "run", "yongji:planqa", "--", f"PLAN_GPKG={bad_plan}",
+                       f"OUTPUT={blocker / 'errors.gpkg'}")
     assert run.returncode != 0
     assert "errors.gpkg" in run.stdout + run.stderr

@@ -5,12 +5,11 @@ import subprocess
 import sys
 import textwrap
 import zipfile
-from pathlib import Path
+
+from helpers import ROOT, ZIP
 
 from yongji_plugin.paths import plugin_version
 
-ROOT = Path(__file__).resolve().parent.parent
-ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"
 REQUIRED_METADATA = ("name", "qgisMinimumVersion", "description", "about", "version", "author",
                      "email", "homepage", "repository", "tracker", "category", "tags", "icon",
                      "hasProcessingProvider", "changelog")

@@ -2,11 +2,8 @@
 import postgis_server
 import pytest
 from qgis.core import (
-    QgsDataSourceUri,
     QgsProject,
-    QgsProviderRegistry,
     QgsVectorLayer,
-    QgsVectorLayerExporter,
 )
 
 from yongji_plugin.core.plan_data.loader import (
@@ -27,15 +24,9 @@ CONNECTION = "永济规划库（测试）"
 def database(demo_gpkg):
     server = postgis_server.Server().start()
     for code in ("XZQ", "XZQ_XZ", "STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX", "DLTB", "GHFQ", "ZXCQYD"):
-        layer = QgsVectorLayer(f"{demo_gpkg}|layername={code}", code, "ogr")
-        uri = QgsDataSourceUri(server.uri())
-        uri.setDataSource("public", code.lower(), "geom", "", "fid")
-        error, message = QgsVectorLayerExporter.exportLayer(layer, uri.uri(False), "postgres", layer.crs())
-        assert error == QgsVectorLayerExporter.NoError, message
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    metadata.saveConnection(metadata.createConnection(server.uri(), {"saveUsername": True}), CONNECTION)
-    yield server
-    metadata.deleteConnection(CONNECTION)
+        server.export(QgsVectorLayer(f"{demo_gpkg}|layername={code}", code, "ogr"), code.lower())
+    with server.saved_connection(CONNECTION):
+        yield server
     server.stop()
 
 

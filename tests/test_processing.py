@@ -1,26 +1,10 @@
 """The Processing algorithms in-process and from the real ``qgis_process`` command line."""
-import json
-import os
-import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import run_in_a_model
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsVectorLayer
-
-from yongji_plugin.paths import plugin_version
-from yongji_plugin.processing.provider import YongjiProvider
-
-ROOT = Path(__file__).resolve().parent.parent
-ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"
-
-
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
+from qgis_process_runner import json_payload, qgis_process
 
 
 def test_site_compliance_algorithm(provider, demo_gpkg, tmp_path):
@@ -74,64 +58,27 @@ def test_missing_control_layer_is_a_processing_error(provider, demo_gpkg):
             "REPAIRS": "TEMPORARY_OUTPUT"})
 
 
-def _qgis_process(home, *args):
-    env = dict(os.environ, HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # set by pytest-qgis; would hide the profile
-    return subprocess.run(["/usr/bin/qgis_process.bin", *args], env=env, capture_output=True,
-                          text=True, timeout=180)
-
-
-def test_qgis_process_runs_the_check(demo_gpkg, tmp_path):
-    plugins = tmp_path / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(ZIP).extractall(plugins)
-    enable = _qgis_process(tmp_path, "plugins", "enable", "yongji_plugin")
-    assert enable.returncode == 0, enable.stderr
-    out = tmp_path / "result.gpkg"
-    run = _qgis_process(tmp_path, "--json", "run", "yongji:sitecompliance", "--",
-                        f"SITES={demo_gpkg}|layername=sites", f"PLAN_GPKG={demo_gpkg}",
-                        f"SITE_SUMMARY={out}", "CONFLICTS=TEMPORARY_OUTPUT",
-                        "LANDCLASS_BREAKDOWN=TEMPORARY_OUTPUT", "REPAIRS=TEMPORARY_OUTPUT")
-    assert run.returncode == 0, run.stdout + run.stderr
-    payload = json.loads(run.stdout[run.stdout.index("{"):])
+def test_qgis_process_runs_the_check(demo_gpkg, qgis_process_home):
+    home = qgis_process_home
+    out = home / "result.gpkg"
+    run = qgis_process(home, "--json", "run", "yongji:sitecompliance", "--",
+                       f"SITES={demo_gpkg}|layername=sites", f"PLAN_GPKG={demo_gpkg}",
+                       f"SITE_SUMMARY={out}", "CONFLICTS=TEMPORARY_OUTPUT",
+                       "LANDCLASS_BREAKDOWN=TEMPORARY_OUTPUT", "REPAIRS=TEMPORARY_OUTPUT")
+    payload = json_payload(run)
     assert "SITE_SUMMARY" in payload["results"]
     summary = QgsVectorLayer(payload["results"]["SITE_SUMMARY"], "s", "ogr")
     assert summary.featureCount() == 23
 
 
 def test_check_runs_inside_a_model_and_supports_batch(provider, demo_gpkg):
-    import processing
-    from qgis.core import (
-        QgsProcessing,
-        QgsProcessingAlgorithm,
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildAlgorithm,
-        QgsProcessingModelChildParameterSource,
-        QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterFeatureSource,
-    )
+    from qgis.core import QgsProcessing, QgsProcessingAlgorithm, QgsProcessingParameterFeatureSource
 
     algorithm = QgsApplication.processingRegistry().algorithmById("yongji:sitecompliance")
     assert algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagSupportsBatch
-    model = QgsProcessingModelAlgorithm("选址检查模型", "tests")
-    model.addModelParameter(QgsProcessingParameterFeatureSource(
-        "sites", "sites", [QgsProcessing.SourceType.TypeVectorPolygon]), QgsProcessingModelParameter("sites"))
-    child = QgsProcessingModelChildAlgorithm("yongji:sitecompliance")
-    child.setChildId("check")
-    child.addParameterSources("SITES", [QgsProcessingModelChildParameterSource.fromModelParameter("sites")])
-    child.addParameterSources("PLAN_GPKG", [QgsProcessingModelChildParameterSource.fromStaticValue(str(demo_gpkg))])
-    output = QgsProcessingModelOutput("summary", "summary")
-    output.setChildId("check")
-    output.setChildOutputName("SITE_SUMMARY")
-    child.setModelOutputs({"summary": output})
-    model.addChildAlgorithm(child)
-    # the model names its output parameter: "check:summary" on QGIS 3.22, "summary" on 3.40
-    name = model.destinationParameterDefinitions()[0].name()
-    result = processing.run(model, {"sites": f"{demo_gpkg}|layername=sites", name: "TEMPORARY_OUTPUT"})
-    summary = result[name]
-    if isinstance(summary, str):
-        summary = QgsVectorLayer(summary, "summary", "ogr")
+    summary = run_in_a_model("yongji:sitecompliance", QgsProcessingParameterFeatureSource(
+        "sites", "sites", [QgsProcessing.SourceType.TypeVectorPolygon]), "SITES", f"{demo_gpkg}|layername=sites",
+        static={"PLAN_GPKG": str(demo_gpkg)}, output="SITE_SUMMARY")
     assert summary.featureCount() == 23
 
 

@@ -16,13 +16,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, ZIP
 from qgis.core import QgsVectorLayer
 
-from yongji_plugin.paths import plugin_version
-
-ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"
 PROFILE = Path(".local/share/QGIS/QGIS3/profiles/default")
 # the Makefile's host: this suite runs from its venv (on trixie it runs from the chroot's own)
 MAKE_HERE = shutil.which("make") is not None and Path(sys.prefix).resolve() == (ROOT / ".venv").resolve()

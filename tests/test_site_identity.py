@@ -6,9 +6,8 @@ sites with one id shared their breakdowns in the report (shares up to 200 %).
 """
 import re
 
-import pytest
-from helpers import memory_layer
-from qgis.core import Qgis, QgsProcessingFeedback, QgsProject
+from helpers import memory_layer, wait_for_task
+from qgis.core import Qgis, QgsProcessingFeedback
 from shapely.geometry import box
 
 from yongji_plugin.core.shared.areas import AreaMethod
@@ -131,18 +130,6 @@ def test_chinese_label_for_missing_id(locale):
     assert result.sites[0].site.site_id == "（无编号）要素 1"
 
 
-@pytest.fixture()
-def processing_provider(qgis_processing):
-    from qgis.core import QgsApplication
-
-    from yongji_plugin.processing.provider import YongjiProvider
-
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
-
-
 class _Feedback(QgsProcessingFeedback):
     def __init__(self):
         super().__init__()
@@ -164,7 +151,7 @@ def _demo_sites_with_one_id(demo_gpkg):
     return layer
 
 
-def test_processing_reports_duplicates_and_keeps_every_site(processing_provider, demo_gpkg):
+def test_processing_reports_duplicates_and_keeps_every_site(provider, demo_gpkg):
     import processing
 
     sites = _demo_sites_with_one_id(demo_gpkg)
@@ -180,24 +167,8 @@ def test_processing_reports_duplicates_and_keeps_every_site(processing_provider,
     assert sorted(f["site_fid"] for f in summary.getFeatures()) == sorted(f.id() for f in sites.getFeatures())
 
 
-@pytest.fixture()
-def project_with_plan(demo_gpkg):
-    from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
-    from yongji_plugin.core.plan_data.sources import Source
-
-    project = QgsProject.instance()
-    project.clear()
-    load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
-    yield project
-    project.clear()
-
-
 def _run_dialog(qgis_iface, sites, selected_only=False):
     """Run the dialog on ``sites``; the Warning-level message-bar texts it pushed."""
-    import time
-
-    from qgis.core import QgsApplication
-
     from yongji_plugin.gui.site_check.dialog import ComplianceDialog
 
     warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
@@ -206,23 +177,19 @@ def _run_dialog(qgis_iface, sites, selected_only=False):
     dialog.sitesCombo.setCurrentIndex(dialog.sitesCombo.findData(sites.id()))
     dialog.selectedOnlyCheck.setChecked(selected_only)
     assert dialog.run() is not None
-    deadline = time.time() + 60
-    while dialog.task is not None and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
-    assert dialog.task is None
+    wait_for_task(dialog, seconds=60)
     return dialog, warnings[before:]
 
 
-def test_dialog_shows_the_duplicate_warning(project_with_plan, demo_gpkg, qgis_iface):
+def test_dialog_shows_the_duplicate_warning(plan_project, demo_gpkg, qgis_iface):
     sites = _demo_sites_with_one_id(demo_gpkg)
-    project_with_plan.addMapLayer(sites)
+    plan_project.addMapLayer(sites)
     dialog, warnings = _run_dialog(qgis_iface, sites)
     assert any("YJ-DUP is shared by features" in text for text in warnings), warnings
     assert dialog.outputs["site_summary"].featureCount() == sites.featureCount()
 
 
-def test_dialog_names_the_users_features_for_a_selection(project_with_plan, demo_gpkg, qgis_iface):
+def test_dialog_names_the_users_features_for_a_selection(plan_project, demo_gpkg, qgis_iface):
     """Feature ids in warnings and outputs are the user's, not those of a copy made for the task."""
     from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
@@ -234,7 +201,7 @@ def test_dialog_names_the_users_features_for_a_selection(project_with_plan, demo
     sites.dataProvider().deleteFeatures([fids[0]])
     index = sites.fields().lookupField("XMBH")
     sites.dataProvider().changeAttributeValues({fid: {index: "YJ-TWICE"} for fid in chosen})
-    project_with_plan.addMapLayer(sites)
+    plan_project.addMapLayer(sites)
     sites.selectByIds(list(chosen))
     dialog, warnings = _run_dialog(qgis_iface, sites, selected_only=True)
     assert any(f"YJ-TWICE is shared by features {chosen[0]}, {chosen[1]}" in text for text in warnings), warnings

@@ -1,24 +1,16 @@
 """规划版本对比 from the toolbar dialog (real widgets, real QgsTask), from Processing (in-process and
 ``qgis_process``) and with PostGIS as one side or both (two schemas of a throw-away server)."""
-import json
-import os
-import subprocess
-import time
-import zipfile
-from pathlib import Path
-
 import postgis_server
 import pytest
+from helpers import wait_for_task
 from qgis.core import (
     QgsApplication,
-    QgsDataSourceUri,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
-    QgsProviderRegistry,
     QgsVectorLayer,
-    QgsVectorLayerExporter,
 )
+from qgis_process_runner import json_payload, qgis_process
 
 from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.shared.areas import AreaMethod
@@ -26,20 +18,8 @@ from yongji_plugin.core.versions.compare import compare_sources
 from yongji_plugin.core.versions.model import CompareParams
 from yongji_plugin.core.versions.outputs import ATTRIBUTE_CHANGES, GAINED, LAYERS, LOST
 from yongji_plugin.gui.versions.dialog import VersionsDialog
-from yongji_plugin.paths import plugin_version
-from yongji_plugin.processing.provider import YongjiProvider
 
-ROOT = Path(__file__).resolve().parent.parent
-ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"
 SHEETS = {"YJJBNT", "CZKFBJ", "GHFQ", "LSJZ", "WWBHDW", "JZQ"}
-
-
-def _wait(dialog, seconds=300):
-    deadline = time.time() + seconds
-    while dialog.task is not None and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
-    assert dialog.task is None, "task did not finish"
 
 
 @pytest.fixture()
@@ -70,7 +50,7 @@ def test_dialog_compares_in_the_background_and_adds_styled_change_layers(dialog,
     _pick(dialog, first, second)
     assert dialog.run() is not None
     assert not dialog.runButton.isEnabled() and dialog.cancelButton.isEnabled()
-    _wait(dialog)
+    wait_for_task(dialog, seconds=300)
     compared = _catalogue_layers_in(first)
     assert dialog.progressBar.value() == 100 and f"6 of {compared} layers changed" in dialog.statusLabel.text()
     group = QgsProject.instance().layerTreeRoot().findGroup("Plan version comparison")
@@ -87,7 +67,7 @@ def test_dialog_cancel_adds_nothing(dialog, demo_versions):
     _pick(dialog, first, second)
     assert dialog.run() is not None
     dialog.cancel()
-    _wait(dialog)
+    wait_for_task(dialog, seconds=300)
     assert dialog.runButton.isEnabled() and not dialog.cancelButton.isEnabled()
     assert "canceled" in dialog.statusLabel.text()
     assert QgsProject.instance().layerTreeRoot().findGroup("Plan version comparison") is None
@@ -100,14 +80,6 @@ def test_dialog_refuses_bad_choices_without_a_task(dialog, demo_versions):
     assert dialog.run() is None and dialog.task is None
     dialog.new.set_source(Source("gpkg", str(first)))
     assert dialog.run() is None and dialog.task is None  # the same source twice
-
-
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = YongjiProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def test_processing_algorithm_writes_every_output_and_the_report(provider, demo_versions, tmp_path):
@@ -141,33 +113,22 @@ def test_processing_refuses_a_missing_source(provider, demo_versions, tmp_path):
             "NEW_SOURCE": str(demo_versions[1]), "LAYER_CHANGES": "TEMPORARY_OUTPUT"})
 
 
-def _qgis_process(home, *args):
-    env = dict(os.environ, HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # set by pytest-qgis; would hide the profile
-    return subprocess.run(["/usr/bin/qgis_process.bin", *args], env=env, capture_output=True, text=True,
-                          timeout=600)
-
-
-def test_qgis_process_compares_the_demo_versions(demo_versions, tmp_path):
+def test_qgis_process_compares_the_demo_versions(demo_versions, qgis_process_home):
     first, second = demo_versions[:2]
-    plugins = tmp_path / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(ZIP).extractall(plugins)
-    assert _qgis_process(tmp_path, "plugins", "enable", "yongji_plugin").returncode == 0
-    out = tmp_path / "changes.gpkg"
-    run = _qgis_process(tmp_path, "--json", "run", "yongji:compareversions", "--", "OLD_KIND=0",
-                        f"OLD_SOURCE={first}", "NEW_KIND=0", f"NEW_SOURCE={second}",
-                        f"LAYER_CHANGES={out}", f"AREA_CHANGES={tmp_path / 'areas.gpkg'}")
-    assert run.returncode == 0, run.stdout + run.stderr
-    payload = json.loads(run.stdout[run.stdout.index("{"):])
+    home = qgis_process_home
+    out = home / "changes.gpkg"
+    run = qgis_process(home, "--json", "run", "yongji:compareversions", "--", "OLD_KIND=0",
+                       f"OLD_SOURCE={first}", "NEW_KIND=0", f"NEW_SOURCE={second}",
+                       f"LAYER_CHANGES={out}", f"AREA_CHANGES={home / 'areas.gpkg'}", timeout=600)
+    payload = json_payload(run)
     table = QgsVectorLayer(payload["results"]["LAYER_CHANGES"], "t", "ogr")
     assert table.featureCount() == _catalogue_layers_in(first)
     areas = QgsVectorLayer(payload["results"]["AREA_CHANGES"], "a", "ogr")
     assert {f["town"] for f in areas.getFeatures() if f["layer"] == "CZKFBJ"} == {"城西街道"}
-    failed = _qgis_process(tmp_path, "run", "yongji:compareversions", "--", "OLD_KIND=0",
-                           f"OLD_SOURCE={tmp_path / 'gone.gpkg'}", "NEW_KIND=0", f"NEW_SOURCE={second}",
-                           f"LAYER_CHANGES={tmp_path / 'never.gpkg'}")
-    assert failed.returncode != 0 and not (tmp_path / "never.gpkg").exists()
+    failed = qgis_process(home, "run", "yongji:compareversions", "--", "OLD_KIND=0",
+                          f"OLD_SOURCE={home / 'gone.gpkg'}", "NEW_KIND=0", f"NEW_SOURCE={second}",
+                          f"LAYER_CHANGES={home / 'never.gpkg'}", timeout=600)
+    assert failed.returncode != 0 and not (home / "never.gpkg").exists()
 
 
 # --- PostGIS ------------------------------------------------------------------------------------
@@ -185,14 +146,9 @@ def database(demo_versions):
             layer = QgsVectorLayer(f"{gpkg}|layername={code}", code, "ogr")
             if not layer.isValid():
                 continue  # 历史建筑 was dropped from the later version
-            uri = QgsDataSourceUri(server.uri())
-            uri.setDataSource(schema, code.lower(), "geom", "", "fid")
-            error, message = QgsVectorLayerExporter.exportLayer(layer, uri.uri(False), "postgres", layer.crs())
-            assert error == QgsVectorLayerExporter.NoError, message
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    metadata.saveConnection(metadata.createConnection(server.uri(), {"saveUsername": True}), CONNECTION)
-    yield server
-    metadata.deleteConnection(CONNECTION)
+            server.export(layer, code.lower(), schema=schema)
+    with server.saved_connection(CONNECTION):
+        yield server
     server.stop()
 
 

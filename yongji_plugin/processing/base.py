@@ -1,12 +1,15 @@
 """What every algorithm of the provider shares: translation, grouping, icon, factory, sink writing,
-the overlay engine's backend parameter."""
+the overlay engine's backend parameter, the explicit area method, invalid geometries let through."""
 import os
+from contextlib import contextmanager
 from typing import Optional
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingUtils,
@@ -16,6 +19,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.plan_data.loader import layers_by_code, open_plan
 from ..core.plan_data.sources import Source
+from ..core.shared.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
 from ..core.shared.output_fields import keep_aliases
 from ..core.shared.qt_compat import field_type
 from ..core.shared.settings import ENGINE_BACKENDS, PluginSettings, backend_labels
@@ -23,6 +27,23 @@ from ..i18n import tr
 from ..paths import icon_path
 
 BACKEND = "BACKEND"
+AREA_CRS, AREA_METHOD = "AREA_CRS", "AREA_METHOD"
+AREA_METHODS = (PLANAR, ELLIPSOIDAL)  # the AREA_METHOD enum's order
+
+
+@contextmanager
+def invalid_geometries_let_through(context):
+    """Processing's invalid-geometry filter off while the block runs, restored afterwards.
+
+    The engine repairs invalid geometries on a copy and reports each repair, so Processing's own
+    filter must not drop or refuse them on the way in (a dropped site would be a silent gap).
+    """
+    saved = context.invalidGeometryCheck()
+    context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+    try:
+        yield context
+    finally:
+        context.setInvalidGeometryCheck(saved)
 
 
 def _optional(algorithm, key: str) -> bool:
@@ -145,6 +166,20 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
         if parameters.get(BACKEND) is None:
             return PluginSettings.load().engine_backend
         return ENGINE_BACKENDS[self.parameterAsEnum(parameters, BACKEND, context)]
+
+    def add_area_parameters(self) -> None:
+        """AREA_CRS and AREA_METHOD: areas are planar in a projected CRS or CGCS2000 ellipsoidal,
+        always said explicitly, never taken from the project's ellipsoid."""
+        self.addParameter(QgsProcessingParameterCrs(
+            AREA_CRS, tr("Area CRS (EPSG:4546 if empty)"), DEFAULT_AREA_CRS, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            AREA_METHOD, tr("Area method"), [tr("Planar"), tr("CGCS2000 ellipsoidal")], defaultValue=0))
+
+    def area_method(self, parameters, context) -> AreaMethod:
+        """The area method of AREA_CRS and AREA_METHOD (a PlanError for a CRS that cannot measure)."""
+        crs = self.parameterAsCrs(parameters, AREA_CRS, context)
+        return AreaMethod.create(crs.authid() or DEFAULT_AREA_CRS,
+                                 AREA_METHODS[self.parameterAsEnum(parameters, AREA_METHOD, context)])
 
     def plan_layers(self, parameters, context, layers_param: str, gpkg_param: str) -> dict:
         """Plan layers by catalogue code: the given layers first, then the plan GeoPackage's."""

@@ -2,26 +2,15 @@
 from pathlib import Path
 from typing import List
 
-from qgis.core import QgsMapRendererCustomPainterJob, QgsMapSettings, QgsRectangle
-from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor, QImage, QPainter
+from qgis.core import QgsRectangle
+
+from ..plan_data.map_image import render_extent
 
 
 def render_map(layers: List, extent: QgsRectangle, crs, path: Path, size=(1400, 1000)) -> Path:
     """``layers`` top first, drawn in ``crs`` over ``extent`` (grown by 5 %) into a PNG."""
     extent = QgsRectangle(extent)
     extent.grow(max(extent.width(), extent.height()) * 0.05 + 10)
-    settings = QgsMapSettings()
-    settings.setLayers(layers)
-    settings.setDestinationCrs(crs)
-    settings.setOutputSize(QSize(*size))
-    settings.setExtent(extent)
-    settings.setBackgroundColor(QColor("white"))
-    image = QImage(settings.outputSize(), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    job = QgsMapRendererCustomPainterJob(settings, painter)
-    job.renderSynchronously()
-    painter.end()
+    image, _ = render_extent(layers, crs, extent, size)
     image.save(str(path))
     return Path(path)

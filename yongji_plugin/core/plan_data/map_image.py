@@ -8,6 +8,7 @@ print it at exactly that scale.
 """
 import math
 from dataclasses import dataclass
+from typing import Tuple
 
 from qgis.core import (
     QgsMapRendererCustomPainterJob,
@@ -109,6 +110,20 @@ def render_onto(image: QImage, settings: QgsMapSettings) -> QImage:
     job.renderSynchronously()
     painter.end()
     return image
+
+
+def render_extent(layers, crs, extent: QgsRectangle, size) -> Tuple[QImage, QgsMapSettings]:
+    """``layers`` (top first) drawn in ``crs`` over ``extent`` onto a white image of ``size``
+    (width, height) pixels, and the settings used (their map units per pixel size a scale bar)."""
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    settings.setDestinationCrs(crs)
+    settings.setOutputSize(QSize(*size))
+    settings.setExtent(extent)
+    settings.setBackgroundColor(QColor("white"))
+    image = QImage(settings.outputSize(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    return render_onto(image, settings), settings
 
 
 def _font(frame: MapFrame, points: float, bold: bool = False) -> QFont:

@@ -13,16 +13,15 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
-    QgsMapRendererCustomPainterJob,
-    QgsMapSettings,
     QgsRectangle,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
-from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 
 from ..plan_data.catalogue import default_catalogue
+from ..plan_data.map_image import render_extent
 from ..plan_data.styles import apply_style, label_settings, symbol_for
 from .model import ADDED, ATTRIBUTES, BOTH, GEOMETRY, ONLY_NEW, ONLY_OLD, REMOVED, LayerComparison
 from .result_styles import change_look, change_symbol
@@ -113,17 +112,8 @@ def render_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorL
         below.append(styled_copy(backdrop, comparison.spec.code, BACKDROP_OPACITY))
     focus = [f.geometry() for layer in overlays[1:] for f in layer.getFeatures()]
     fallback = backdrop.extent() if backdrop is not None else QgsRectangle(0, 0, MIN_SPAN, MIN_SPAN)
-    settings = QgsMapSettings()
-    settings.setLayers(overlays + below)
-    settings.setDestinationCrs(crs)
-    settings.setOutputSize(QSize(*size))
-    settings.setExtent(map_extent(focus, fallback))
-    settings.setBackgroundColor(QColor("white"))
-    image = QImage(settings.outputSize(), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
+    image, settings = render_extent(overlays + below, crs, map_extent(focus, fallback), size)
     painter = QPainter(image)
-    job = QgsMapRendererCustomPainterJob(settings, painter)
-    job.renderSynchronously()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     _scale_bar(painter, settings.mapUnitsPerPixel(), size)
     _north_arrow(painter, size)

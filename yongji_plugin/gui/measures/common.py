@@ -8,15 +8,12 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ...core.plan_data.loader import layers_by_code
-from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
 from ...core.shared.errors import PlanError
 from ...core.shared.output_fields import write_geopackage
-from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.background import BackgroundTask, TaskDialogMixin
-from ..shared.messages import show_error, show_info
-
-METHODS = (PLANAR, ELLIPSOIDAL)
+from ..shared.messages import show_info
+from .plan_inputs import fill_area_controls
 
 
 def worker_copy(layer):
@@ -67,15 +64,8 @@ def fill_fields(combo, layer, default: str = "", allow_none: bool = True) -> Non
 
 
 def setup_area_options(dialog) -> None:
-    dialog.methodCombo.addItems([tr("Planar (plan CRS)"), tr("CGCS2000 ellipsoidal")])
-    defaults = PluginSettings.load()
-    dialog.methodCombo.setCurrentIndex(METHODS.index(defaults.area_method))
-    dialog.crsEdit.setText(defaults.area_crs)
+    fill_area_controls(dialog)
     dialog.outputButton.clicked.connect(lambda: choose_output(dialog))
-
-
-def area_method(dialog) -> AreaMethod:
-    return AreaMethod.create(dialog.crsEdit.text().strip(), METHODS[dialog.methodCombo.currentIndex()])
 
 
 def choose_output(dialog) -> None:
@@ -96,22 +86,8 @@ def keep_styles(memory_layers: dict, written: dict) -> dict:
 
 
 class MeasureDialogMixin(TaskDialogMixin):
-    """Run and Cancel buttons, and a run that shows bad input as a sentence instead of starting."""
-
-    def setup_buttons(self, run_text: str, cancel_text: str) -> None:
-        self.runButton = self.buttonBox.addButton(run_text, self.buttonBox.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(cancel_text, self.buttonBox.ActionRole)
-        self.cancelButton.setEnabled(False)
-        self.runButton.clicked.connect(self.run)
-        self.cancelButton.clicked.connect(self.cancel)
-        self.buttonBox.rejected.connect(self.reject)
-
-    def run(self):
-        try:
-            return self.start_task(self.build_task())
-        except PlanError as error:
-            show_error(self, str(error), self.iface)
-            return None
+    """Run and Cancel (:meth:`setup_task_buttons`), a run that shows bad input as a sentence instead
+    of starting, and layer lists refreshed whenever the dialog is shown."""
 
     def showEvent(self, event):  # noqa: N802 - Qt API
         if self.task is None:

@@ -18,7 +18,6 @@ from ..shared.forms import load_form
 from .common import (
     MeasureDialogMixin,
     MeasureTask,
-    area_method,
     chosen_layer,
     fill_fields,
     fill_layers,
@@ -28,6 +27,7 @@ from .common import (
     show_results,
     worker_copy,
 )
+from .plan_inputs import area_method
 
 FORM, BASE = load_form("height_check.ui")
 POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
@@ -42,7 +42,7 @@ class HeightCheckDialog(MeasureDialogMixin, BASE, FORM):
         self.sourceCombo.addItems([mode_label(mode) for mode in MODES])
         self.toleranceSpin.setValue(PluginSettings.load().tolerance)
         setup_area_options(self)
-        self.setup_buttons(tr("Run check"), tr("Cancel check"))
+        self.setup_task_buttons(tr("Run check"), tr("Cancel check"))
         self.buildingsCombo.currentIndexChanged.connect(self._building_fields)
         self.sourceCombo.currentIndexChanged.connect(self._source_changed)
         self.refresh_layers()

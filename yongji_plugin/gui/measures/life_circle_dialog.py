@@ -12,7 +12,6 @@ from ..shared.messages import show_error
 from .common import (
     MeasureDialogMixin,
     MeasureTask,
-    area_method,
     chosen_layer,
     fill_fields,
     fill_layers,
@@ -22,6 +21,7 @@ from .common import (
     show_results,
     worker_copy,
 )
+from .plan_inputs import area_method
 
 FORM, BASE = load_form("life_circle.ui")
 Geometry = QgsWkbTypes.GeometryType
@@ -36,7 +36,7 @@ class LifeCircleDialog(MeasureDialogMixin, BASE, FORM):
         self.outputs = {}
         self.minute_spins = {}
         setup_area_options(self)
-        self.setup_buttons(tr("Run analysis"), tr("Cancel analysis"))
+        self.setup_task_buttons(tr("Run analysis"), tr("Cancel analysis"))
         self.tableButton.clicked.connect(self._choose_table)
         self.tableEdit.editingFinished.connect(self._table_changed)
         self.facilitiesCombo.currentIndexChanged.connect(self._facility_fields)

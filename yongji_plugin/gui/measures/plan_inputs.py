@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Dict, Iterable
 
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog
+from qgis.PyQt.QtWidgets import QFileDialog
 
 from ...core.measures.unit_areas import CITY
 from ...core.plan_data.catalogue import default_catalogue
@@ -19,7 +19,6 @@ from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.background import BackgroundTask, TaskDialogMixin, thread_copy
-from ..shared.messages import show_error
 
 METHODS = (PLANAR, ELLIPSOIDAL)
 
@@ -74,12 +73,7 @@ class MeasureDialogMixin(TaskDialogMixin):
     def setup_controls(self, run_text: str, cancel_text: str, folder_key: str) -> None:
         fill_area_controls(self)
         self.folderEdit.setText(QgsSettings().value(folder_key, ""))
-        self.runButton = self.buttonBox.addButton(run_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(cancel_text, QDialogButtonBox.ButtonRole.ActionRole)
-        self.cancelButton.setEnabled(False)
-        self.runButton.clicked.connect(self.run)
-        self.cancelButton.clicked.connect(self.cancel)
-        self.buttonBox.rejected.connect(self.reject)
+        self.setup_task_buttons(run_text, cancel_text)
         self.folderButton.clicked.connect(lambda: choose_folder(self, folder_key))
 
     def measure_task(self, title: str, codes, folder_prefix: str, compute) -> BackgroundTask:
@@ -92,10 +86,3 @@ class MeasureDialogMixin(TaskDialogMixin):
         self._plan, self._folder = plan, output_folder(self, folder_prefix)
         backend = PluginSettings.load().engine_backend
         return BackgroundTask(title, lambda feedback: compute(copies, feedback, backend), self._done)
-
-    def run(self):
-        try:
-            return self.start_task(self.build_task())
-        except PlanError as error:
-            show_error(self, str(error), self.iface)
-            return None

@@ -34,14 +34,9 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.ruleList.addItem(item)
-        self.runButton = self.buttonBox.addButton(tr("Run check"), self.buttonBox.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(tr("Cancel check"), self.buttonBox.ActionRole)
-        self.cancelButton.setEnabled(False)
+        self.setup_task_buttons(tr("Run check"), tr("Cancel check"))
         self.allButton.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         self.noneButton.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
-        self.runButton.clicked.connect(self.run)
-        self.cancelButton.clicked.connect(self.cancel)
-        self.buttonBox.rejected.connect(self.reject)
 
     def _check_all(self, state):
         for i in range(self.ruleList.count()):

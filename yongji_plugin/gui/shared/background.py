@@ -65,11 +65,36 @@ def thread_copy(layer):
 class TaskDialogMixin:
     """A dialog's Run and Cancel buttons, progress bar and status label driving one task.
 
-    The dialog provides ``runButton``, ``cancelButton``, ``progressBar``, ``statusLabel`` and
-    ``iface``; it calls :meth:`start_task` and, from its task's ``on_done``, :meth:`task_ended`.
+    The dialog provides ``progressBar``, ``statusLabel``, ``iface`` and either ``runButton`` and
+    ``cancelButton`` or a ``buttonBox`` for :meth:`setup_task_buttons` to add them to. It starts
+    its task with :meth:`start_task` (or implements ``build_task`` and leaves starting to
+    :meth:`run`) and, from its task's ``on_done``, calls :meth:`task_ended`.
     """
 
     task = None
+
+    def setup_task_buttons(self, run_text: str, cancel_text: str) -> None:
+        """Run and Cancel in the dialog's ``buttonBox``; Cancel is enabled while a task runs."""
+        from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+        self.runButton = self.buttonBox.addButton(run_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancelButton = self.buttonBox.addButton(cancel_text, QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancelButton.setEnabled(False)
+        self.runButton.clicked.connect(self.run)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.buttonBox.rejected.connect(self.reject)
+
+    def run(self):
+        """Start the task ``build_task()`` returns; bad input (a PlanError) is shown as a sentence
+        and starts nothing. Returns the task, or None."""
+        from .messages import show_error
+
+        try:
+            task = self.build_task()
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return None
+        return self.start_task(task)
 
     def start_task(self, task):
         from qgis.core import QgsApplication

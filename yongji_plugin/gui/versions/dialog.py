@@ -106,12 +106,7 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.layerList.addItem(item)
-        self.runButton = self.buttonBox.addButton(tr("Compare"), self.buttonBox.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(tr("Cancel comparison"), self.buttonBox.ActionRole)
-        self.cancelButton.setEnabled(False)
-        self.runButton.clicked.connect(self.run)
-        self.cancelButton.clicked.connect(self.cancel)
-        self.buttonBox.rejected.connect(self.reject)
+        self.setup_task_buttons(tr("Compare"), tr("Cancel comparison"))
         self.old.restore()
         self.new.restore()
 
@@ -141,14 +136,10 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
         return VersionsTask(old, new, params, report, self._done)
 
     def run(self):
-        try:
-            task = self.build_task()
-        except PlanError as error:
-            show_error(self, str(error), self.iface)
-            return None
-        task_started = self.start_task(task)
-        self.statusLabel.setText(tr("Comparing…"))
-        return task_started
+        task = super().run()
+        if task is not None:
+            self.statusLabel.setText(tr("Comparing…"))
+        return task
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):

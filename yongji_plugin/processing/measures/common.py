@@ -1,27 +1,20 @@
-"""What the measures' algorithms share: their group, the area method, layers by parameter or plan code."""
+"""What the measures' algorithms share: their group, layers by parameter or plan code, writing their
+layers (the area method is every algorithm's: processing.base)."""
 from pathlib import Path
 
-from qgis.core import (
-    QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
-    QgsProviderRegistry,
-)
+from qgis.core import QgsProviderRegistry
 
 from ...core.plan_data.catalogue import default_catalogue
 from ...core.plan_data.loader import open_plan
 from ...core.plan_data.sources import Source
-from ...core.shared.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
 from ...core.shared.errors import PlanError
 from ...i18n import tr
-
-METHODS = (PLANAR, ELLIPSOIDAL)
 
 
 def report_files(report: str):
     """The files a report writes: the HTML, its PDF and its map."""
     html = Path(report)
     return html, html.with_suffix(".pdf"), html.with_name(html.stem + "_map.png")
-AREA_CRS, AREA_METHOD = "AREA_CRS", "AREA_METHOD"
 
 
 def _named(layer):
@@ -40,17 +33,6 @@ class MeasureAlgorithm:
 
     def groupId(self):  # noqa: N802
         return "measures"
-
-    def add_area_parameters(self):
-        self.addParameter(QgsProcessingParameterCrs(
-            AREA_CRS, tr("Area CRS (EPSG:4546 if empty)"), DEFAULT_AREA_CRS, optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            AREA_METHOD, tr("Area method"), [tr("Planar"), tr("CGCS2000 ellipsoidal")], defaultValue=0))
-
-    def area_method(self, parameters, context) -> AreaMethod:
-        crs = self.parameterAsCrs(parameters, AREA_CRS, context)
-        return AreaMethod.create(crs.authid() or DEFAULT_AREA_CRS,
-                                 METHODS[self.parameterAsEnum(parameters, AREA_METHOD, context)])
 
     def input_layer(self, parameters, name: str, context, label: str):
         layer = self.parameterAsVectorLayer(parameters, name, context)

@@ -1,6 +1,5 @@
 """Processing: 建筑高度控制检查 — the same check, layers and report as the dialog."""
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
@@ -19,7 +18,7 @@ from ...core.measures.heights_outputs import ALL_LAYER, OVER_LAYER, result_layer
 from ...core.shared.areas import DEFAULT_TOLERANCE
 from ...core.shared.errors import PlanError
 from ...i18n import tr
-from ..base import YongjiAlgorithm
+from ..base import YongjiAlgorithm, invalid_geometries_let_through
 from ..cancel import WrittenUnlessCanceled
 from .common import MeasureAlgorithm, report_files
 
@@ -83,12 +82,8 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             optional=True, createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        saved_check = context.invalidGeometryCheck()  # the engine repairs on a copy and reports it
-        context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
-        try:
+        with invalid_geometries_let_through(context):  # repaired on a copy and reported, never dropped
             return self._process(parameters, context, feedback)
-        finally:
-            context.setInvalidGeometryCheck(saved_check)
 
     def _params(self, parameters, context) -> HeightParams:
         return HeightParams(

@@ -25,7 +25,7 @@ from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
 from ..cancel import WrittenUnlessCanceled
-from .parameters import LAYERS, PLAN_GPKG, add_area_parameters, add_plan_parameters, area_method
+from .parameters import LAYERS, PLAN_GPKG, add_plan_parameters
 
 
 class IndicatorCheckAlgorithm(YongjiAlgorithm):
@@ -65,7 +65,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.YEAR, tr("Year of the township layer, charts and map sheet"), [str(y) for y in YEARS],
             defaultValue=len(YEARS) - 1))
-        add_area_parameters(self)
+        self.add_area_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Indicator judgements"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -86,7 +86,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
             codes = [c.strip() for c in self.parameterAsString(parameters, self.CODES, context).split(",") if c.strip()]
             if codes:
                 indicators = indicators.subset(codes)
-            area = area_method(self, parameters, context)
+            area = self.area_method(parameters, context)
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG)
             result = run_indicator_check(layers, indicators, area, feedback, self.backend(parameters, context))
         except PlanError as error:

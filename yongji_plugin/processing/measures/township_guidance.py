@@ -18,7 +18,7 @@ from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
 from ..cancel import WrittenUnlessCanceled
-from .parameters import LAYERS, PLAN_GPKG, add_area_parameters, add_plan_parameters, area_method
+from .parameters import LAYERS, PLAN_GPKG, add_plan_parameters
 
 
 class TownshipGuidanceAlgorithm(YongjiAlgorithm):
@@ -47,7 +47,7 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
         add_plan_parameters(self)
         self.addParameter(QgsProcessingParameterFile(
             self.FIGURES, tr("Township guidance file (default figures if empty)"), extension="yaml", optional=True))
-        add_area_parameters(self)
+        self.add_area_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Township planning guidance"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -64,7 +64,7 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
             figures = load_figures(self.parameterAsFile(parameters, self.FIGURES, context) or None)
-            area = area_method(self, parameters, context)
+            area = self.area_method(parameters, context)
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG)
             result = township_guidance(layers, area, figures, feedback, self.backend(parameters, context))
         except PlanError as error:

@@ -2,11 +2,8 @@
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -17,7 +14,6 @@ from qgis.core import (
 )
 
 from ...core.plan_data.loader import describe_sources
-from ...core.shared.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
 from ...core.shared.errors import PlanError
 from ...core.site_check.check import DEFAULT_TOLERANCE, CheckParams, run_compliance
 from ...core.site_check.outputs import (
@@ -30,17 +26,15 @@ from ...core.site_check.outputs import (
 from ...core.site_check.report import write_report
 from ...core.site_check.ruleset import load_ruleset
 from ...i18n import tr
-from ..base import YongjiAlgorithm
+from ..base import YongjiAlgorithm, invalid_geometries_let_through
 from ..cancel import WrittenUnlessCanceled
-
-METHODS = (PLANAR, ELLIPSOIDAL)
 
 
 class SiteComplianceAlgorithm(YongjiAlgorithm):
     ALG_ID = "sitecompliance"
     ICON = "check"
     SITES, CONTROL_LAYERS, PLAN_GPKG, RULESET = "SITES", "CONTROL_LAYERS", "PLAN_GPKG", "RULESET"
-    TOLERANCE, AREA_CRS, AREA_METHOD = "TOLERANCE", "AREA_CRS", "AREA_METHOD"
+    TOLERANCE = "TOLERANCE"
     ID_FIELD, NAME_FIELD, TYPE_FIELD, REPORT = "ID_FIELD", "NAME_FIELD", "TYPE_FIELD", "REPORT"
     USE_FIELD = "USE_FIELD"
     OUTPUTS = (SUMMARY.upper(), CONFLICTS.upper(), BREAKDOWN.upper(), REPAIRS.upper())
@@ -81,11 +75,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, tr("Area tolerance (m²)"), QgsProcessingParameterNumber.Type.Double,
             DEFAULT_TOLERANCE, minValue=0.0))
-        self.addParameter(QgsProcessingParameterCrs(
-            self.AREA_CRS, tr("Area CRS (EPSG:4546 if empty)"), DEFAULT_AREA_CRS, optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AREA_METHOD, tr("Area method"), [tr("Planar"), tr("CGCS2000 ellipsoidal")],
-            defaultValue=0))
+        self.add_area_parameters()
         for name, label in ((self.ID_FIELD, tr("Site id field")),
                             (self.NAME_FIELD, tr("Site name field")),
                             (self.TYPE_FIELD, tr("Site type field")),
@@ -106,14 +96,8 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        # the engine repairs invalid site geometries on a copy and reports each repair, so
-        # Processing's own invalid-geometry filter must not drop or refuse them first
-        saved_check = context.invalidGeometryCheck()
-        context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
-        try:
+        with invalid_geometries_let_through(context):  # repaired on a copy and reported, never dropped
             return self._process(parameters, context, feedback)
-        finally:
-            context.setInvalidGeometryCheck(saved_check)
 
     def _process(self, parameters, context, feedback):
         sites = self.parameterAsSource(parameters, self.SITES, context)
@@ -121,9 +105,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             raise QgsProcessingException(tr("No site layer given"))
         try:
             ruleset = load_ruleset(self.parameterAsFile(parameters, self.RULESET, context) or None)
-            crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
-            area = AreaMethod.create(crs.authid() or DEFAULT_AREA_CRS,
-                                     METHODS[self.parameterAsEnum(parameters, self.AREA_METHOD, context)])
+            area = self.area_method(parameters, context)
             layers = self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG)
             params = CheckParams(
                 area, self.parameterAsDouble(parameters, self.TOLERANCE, context),

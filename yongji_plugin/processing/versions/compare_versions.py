@@ -2,10 +2,8 @@
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
@@ -15,7 +13,6 @@ from qgis.core import (
 
 from ...core.plan_data.catalogue import default_catalogue
 from ...core.plan_data.sources import Source
-from ...core.shared.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
 from ...core.shared.errors import PlanError
 from ...core.versions.compare import compare_sources
 from ...core.versions.model import (
@@ -39,11 +36,10 @@ from ...core.versions.outputs import (
 )
 from ...core.versions.report import render_maps, write_report
 from ...i18n import tr
-from ..base import YongjiAlgorithm
+from ..base import YongjiAlgorithm, invalid_geometries_let_through
 from ..cancel import WrittenUnlessCanceled
 
 SOURCE_KINDS = ("gpkg", "folder", "postgis")
-METHODS = (PLANAR, ELLIPSOIDAL)
 TOWNSHIP_VERSIONS = (NEW, OLD)
 
 
@@ -52,7 +48,7 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
     ICON = "versions"
     LAYERS_PARAM, TOLERANCE, DISTANCE_TOLERANCE = "LAYERS", "TOLERANCE", "DISTANCE_TOLERANCE"
     MATCH_OVERLAP, MATCH_DISTANCE, TOWNSHIPS = "MATCH_OVERLAP", "MATCH_DISTANCE", "TOWNSHIPS"
-    AREA_CRS, AREA_METHOD, REPORT = "AREA_CRS", "AREA_METHOD", "REPORT"
+    REPORT = "REPORT"
     # the layer summary is the result; the others on request
     OUTPUTS = (("LAYER_CHANGES", LAYERS), ("AREA_CHANGES", AREAS), ("FEATURE_CHANGES", FEATURES),
                ("GAINED", GAINED), ("LOST", LOST), ("ATTRIBUTE_CHANGES", ATTRIBUTE_CHANGES), ("REPAIRS", REPAIRS))
@@ -108,10 +104,7 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.TOWNSHIPS, tr("Townships that split the areas"), [tr("Later version"), tr("Earlier version")],
             defaultValue=0))
-        self.addParameter(QgsProcessingParameterCrs(
-            self.AREA_CRS, tr("Area CRS (EPSG:4546 if empty)"), DEFAULT_AREA_CRS, optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AREA_METHOD, tr("Area method"), [tr("Planar"), tr("CGCS2000 ellipsoidal")], defaultValue=0))
+        self.add_area_parameters()
         self.add_backend_parameter()
         labels = (tr("Changes per layer"), tr("Area changes per class and township"), tr("Changed features"),
                   tr("Area gained"), tr("Area lost"), tr("Attributes changed"), tr("Repaired geometries"))
@@ -133,9 +126,7 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
         return Source(kind, location, schema if kind == "postgis" else "")
 
     def _params(self, parameters, context) -> CompareParams:
-        crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
-        area = AreaMethod.create(crs.authid() or DEFAULT_AREA_CRS,
-                                 METHODS[self.parameterAsEnum(parameters, self.AREA_METHOD, context)])
+        area = self.area_method(parameters, context)
         given = parameters.get(self.LAYERS_PARAM) not in (None, [], "")
         chosen = self.parameterAsEnums(parameters, self.LAYERS_PARAM, context) if given else []
         specs = default_catalogue().layers
@@ -149,13 +140,8 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
             backend=self.backend(parameters, context))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        # invalid geometries are repaired on a copy and reported, never dropped on the way in
-        saved_check = context.invalidGeometryCheck()
-        context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
-        try:
+        with invalid_geometries_let_through(context):  # repaired on a copy and reported, never dropped
             return self._process(parameters, context, feedback)
-        finally:
-            context.setInvalidGeometryCheck(saved_check)
 
     def _process(self, parameters, context, feedback):
         try:
