@@ -85,9 +85,10 @@ def keep_styles(memory_layers: dict, written: dict) -> dict:
     return written
 
 
-class MeasureDialogMixin(TaskDialogMixin):
-    """Run and Cancel (:meth:`setup_task_buttons`), a run that shows bad input as a sentence instead
-    of starting, and layer lists refreshed whenever the dialog is shown."""
+class LayerMeasureDialogMixin(TaskDialogMixin):
+    """A measure over layers the user picks: Run and Cancel (:meth:`setup_task_buttons`), a run
+    that shows bad input as a sentence instead of starting, and layer lists refreshed whenever the
+    dialog is shown. (Measures over the plan's own layers: ``plan_inputs.PlanMeasureDialogMixin``.)"""
 
     def showEvent(self, event):  # noqa: N802 - Qt API
         if self.task is None:

@@ -13,14 +13,14 @@ from ...i18n import tr
 from ..shared.background import BackgroundTask
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
-from .plan_inputs import MeasureDialogMixin, area_method
+from .plan_inputs import PlanMeasureDialogMixin, area_method
 
 FORM, BASE = load_form("township_guidance.ui")
 SETTINGS_FOLDER = "yongji/guidance/folder"
 FILE_STEM = "township_guidance"
 
 
-class TownshipGuidanceDialog(MeasureDialogMixin, BASE, FORM):
+class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)

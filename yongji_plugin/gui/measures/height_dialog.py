@@ -16,7 +16,7 @@ from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.forms import load_form
 from .common import (
-    MeasureDialogMixin,
+    LayerMeasureDialogMixin,
     MeasureTask,
     chosen_layer,
     fill_fields,
@@ -33,7 +33,7 @@ FORM, BASE = load_form("height_check.ui")
 POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
 
 
-class HeightCheckDialog(MeasureDialogMixin, BASE, FORM):
+class HeightCheckDialog(LayerMeasureDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)

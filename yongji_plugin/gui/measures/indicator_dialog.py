@@ -19,7 +19,7 @@ from ...i18n import tr
 from ..shared.background import BackgroundTask
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
-from .plan_inputs import MeasureDialogMixin, area_method
+from .plan_inputs import PlanMeasureDialogMixin, area_method
 
 FORM, BASE = load_form("indicators.ui")
 SETTINGS_FILE = "yongji/indicators/file"
@@ -27,7 +27,7 @@ SETTINGS_FOLDER = "yongji/indicators/folder"
 FILE_STEM = "indicators"
 
 
-class IndicatorDialog(MeasureDialogMixin, BASE, FORM):
+class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)

@@ -10,7 +10,7 @@ from ...i18n import tr
 from ..shared.forms import load_form
 from ..shared.messages import show_error
 from .common import (
-    MeasureDialogMixin,
+    LayerMeasureDialogMixin,
     MeasureTask,
     chosen_layer,
     fill_fields,
@@ -28,7 +28,7 @@ Geometry = QgsWkbTypes.GeometryType
 SETTINGS_TABLE = "yongji/life_circle/table"
 
 
-class LifeCircleDialog(MeasureDialogMixin, BASE, FORM):
+class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
     def __init__(self, iface=None, parent=None, open_report=True):
         super().__init__(parent)
         self.setupUi(self)

@@ -66,8 +66,8 @@ def thread_copies(plan: dict, codes: Iterable[str]) -> dict:
     return {code: thread_copy(plan[code]) for code in dict.fromkeys(codes) if code in plan}
 
 
-class MeasureDialogMixin(TaskDialogMixin):
-    """A measure dialog: ``buttonBox``, ``methodCombo``, ``crsEdit``, ``folderEdit``, ``folderButton``;
+class PlanMeasureDialogMixin(TaskDialogMixin):
+    """A measure over the plan's own layers (the project's, by catalogue code): ``buttonBox``, ``methodCombo``, ``crsEdit``, ``folderEdit``, ``folderButton``;
     it implements ``build_task`` (with :meth:`measure_task`) and ``_done``."""
 
     def setup_controls(self, run_text: str, cancel_text: str, folder_key: str) -> None:
