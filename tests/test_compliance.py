@@ -7,8 +7,6 @@ from helpers import memory_layer, shapes, to_shapely
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from shapely.ops import unary_union
 
-from yongji_plugin.core.plan_data.loader import open_plan
-from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod, mu
 from yongji_plugin.core.shared.errors import PlanError
 from yongji_plugin.core.site_check.check import (
@@ -24,14 +22,6 @@ from yongji_plugin.core.site_check.ruleset import load_ruleset
 
 REL = 1e-6
 BACKENDS = ["shapely", "qgis", "postgis"]
-
-
-@pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
-    gc.collect()  # free the layers while QGIS is still up
 
 
 @pytest.fixture(scope="module")

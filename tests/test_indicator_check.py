@@ -21,21 +21,12 @@ from yongji_plugin.core.measures.indicator_check import (
 from yongji_plugin.core.measures.indicator_outputs import findings_layer, township_layer
 from yongji_plugin.core.measures.indicator_report import city_chart, township_chart, write_indicator_report
 from yongji_plugin.core.measures.indicators import AREA_UNITS, AT_LEAST, default_indicator_path, load_indicators
-from yongji_plugin.core.plan_data.loader import open_plan
-from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.printing.result_sheets import result_sheet
 from yongji_plugin.core.printing.sheets import PDF, SheetBuilder, export_layout
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
 
 CRS = "EPSG:4546"
-
-
-@pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
 
 
 @pytest.fixture(scope="module")

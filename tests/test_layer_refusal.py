@@ -19,8 +19,6 @@ from shapely.geometry import box
 
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.conformance import conformance_problems
-from yongji_plugin.core.plan_data.loader import open_plan
-from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.plan_qa.model import load_qa_rules
 from yongji_plugin.core.plan_qa.run import run_qa
 from yongji_plugin.core.shared.areas import AreaMethod
@@ -163,14 +161,6 @@ def test_a_bow_tie_is_repaired_not_zero_area():
 
 
 # --- plan QA --------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
-    gc.collect()
-
 
 def _zone_points(plan):
     """规划分区 as points: the centre of every real zone (what a wrong export looks like)."""

@@ -13,9 +13,7 @@ from helpers import memory_layer
 from qgis.core import QgsFeedback, QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
 
-from yongji_plugin.core.plan_data.loader import open_plan
 from yongji_plugin.core.plan_data.map_image import bar_length, distance_text, round_scale, scale_text
-from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.plan_data.styles import colours
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.site_check.check import NONCOMPLIANT, CheckParams, run_compliance
@@ -30,14 +28,6 @@ from yongji_plugin.core.site_check.ruleset import default_ruleset_path, load_rul
 from yongji_plugin.paths import resource
 
 PLAN_SUMMARY = resource("plan", "yongji_plan_2020_2035_public_summary.txt")
-
-
-@pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
-    gc.collect()
 
 
 @pytest.fixture(scope="module")

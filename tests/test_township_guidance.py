@@ -15,21 +15,12 @@ from yongji_plugin.core.measures.guidance_outputs import (
 )
 from yongji_plugin.core.measures.township_figures import township_coverage
 from yongji_plugin.core.measures.township_guidance import default_figures, township_guidance
-from yongji_plugin.core.plan_data.loader import open_plan
-from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
 
 CRS = "EPSG:4546"
 HA = 1e4
 BACKENDS = ["shapely", "qgis", "postgis"]
-
-
-@pytest.fixture(scope="module")
-def plan(demo_gpkg):
-    layers = open_plan(Source("gpkg", str(demo_gpkg)))
-    yield layers
-    layers.clear()
 
 
 @pytest.fixture(scope="module")
