@@ -156,6 +156,18 @@ def test_overlaps_count_once_and_repairs_reported(backend, table):
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_a_field_asked_for_twice_is_read_once(backend, table):
+    """A rule's key field may also be its class field: attributes stay with their names."""
+    sites = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [(SITE, ["A"])])
+    rows = [(wkt, [f"T{tbbh}", f"D{tbbh}"]) for wkt, (tbbh,) in OVERLAPPING]
+    control = table(memory_layer("Polygon", "EPSG:4546", ["TBBH:string", "DLBM:string"], rows), "twice")
+    assert ControlLayer(control, "twice", None, ("TBBH", "DLBM", "TBBH")).fields == ("TBBH", "DLBM")
+    got = run(backend, sites, ControlLayer(control, "twice", None, ("TBBH", "DLBM", "TBBH")),
+              more=lambda result: result.attributes([1, 2]))
+    assert got["more"] == {1: {"TBBH": "T1", "DLBM": "D1"}, 2: {"TBBH": "T2", "DLBM": "D2"}}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_outside_geometry_and_site_inside_a_control_feature(backend, table):
     sites = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [
         (SITE, ["A"]), ("POLYGON((440300 3860300, 440400 3860300, 440400 3860400, 440300 3860300))", ["B"])])

@@ -19,6 +19,11 @@ class ControlLayer:
     filter: Optional[str] = None
     fields: Tuple[str, ...] = ()
 
+    def __post_init__(self):
+        # a field named twice (a key that is also the class field) is read once: backends index
+        # the attributes they return by position in this tuple
+        object.__setattr__(self, "fields", tuple(dict.fromkeys(self.fields)))
+
     def validate(self) -> "ControlLayer":
         if not self.layer.crs().isValid():
             raise PlanError(tr("Control layer {name} has no CRS").format(name=self.name))

@@ -99,7 +99,7 @@ def control_layers(ruleset: RuleSet, layers: dict) -> Dict[str, ControlLayer]:
     controls = {}
     for rule in ruleset.rules:
         layer = layers[rule.layer]
-        fields = tuple(dict.fromkeys(tuple(rule.key_fields) + ((rule.class_field,) if rule.class_field else ())))
+        fields = tuple(rule.key_fields) + ((rule.class_field,) if rule.class_field else ())
         if rule.kind == "farmland":
             controls[rule.id] = ControlLayer(layer, layer.name() or rule.title, farmland_filter(rule),
                                              fields + tuple(deduction_fields(rule, layer)))
