@@ -14,7 +14,13 @@ from yongji_plugin.core.measures.heights import (
     HeightParams,
     run_height_check,
 )
-from yongji_plugin.core.measures.heights_outputs import ALL_LAYER, OVER_LAYER, result_layers, write_report
+from yongji_plugin.core.measures.heights_outputs import (
+    ALL_LAYER,
+    OVER_LAYER,
+    excess_text,
+    result_layers,
+    write_report,
+)
 from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
 
@@ -44,8 +50,8 @@ def _expected(building, zones, mode="auto"):
     limit, name = members[0]
     if height is None:
         return NO_HEIGHT, name, limit, None, None
-    excess = round(height - limit, 2)
-    return (OVER if excess > 0 else WITHIN), name, limit, excess, height
+    excess = height - limit
+    return (OVER if height > limit else WITHIN), name, limit, excess, height
 
 
 def _by_name(result):
@@ -125,6 +131,22 @@ def test_slivers_and_edges_do_not_decide_the_zone():
 def test_limit_itself_is_allowed():
     buildings = _buildings([("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", ["齐平", 18.0, 6])])
     assert run_height_check(buildings, _zones(), HeightParams(AreaMethod.create())).buildings[0].status == WITHIN
+
+
+@pytest.mark.parametrize("height, zone_x, status", [
+    (24.001, 10, OVER), (24.004, 10, OVER), (24.0, 10, WITHIN), (45.005, 110, OVER), (45.0, 110, WITHIN),
+    (44.999, 110, WITHIN)])
+def test_the_verdict_is_decided_on_the_exact_height(height, zone_x, status):
+    """Millimetres over the limit are over (the excess was once rounded to centimetres before judging)."""
+    zones = _zones([("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["06", "望山区", 24.0]),
+                    ("POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))", ["05", "望湖区", 45.0])])
+    x = zone_x
+    buildings = _buildings([(f"POLYGON(({x} 10, {x + 10} 10, {x + 10} 20, {x} 20, {x} 10))", ["楼", height, None])])
+    building = run_height_check(buildings, zones, HeightParams(AreaMethod.create())).buildings[0]
+    assert building.status == status
+    assert building.excess == height - building.limit
+    shown = excess_text(building.excess)
+    assert (float(shown) > 0) == (status == OVER) and (float(shown) != 0 or building.excess == 0)
 
 
 def test_ellipsoidal_areas_are_reported_but_statuses_agree(demo_layers):

@@ -106,9 +106,11 @@ class BuildingResult:
 
     @property
     def excess(self) -> Optional[float]:
+        """Height − limit, exact: the verdict is decided on it, rounding is for display only
+        (rounded first, 24.004 m in a ≤ 24 m zone read as "within" while 45.005 m read as "over")."""
         if self.height is None or self.judged is None:
             return None
-        return round(self.height - self.judged.limit, 2)
+        return self.height - self.judged.limit
 
     @property
     def status(self) -> str:
@@ -116,7 +118,7 @@ class BuildingResult:
             return NO_ZONE
         if self.height is None:
             return NO_HEIGHT
-        return OVER if self.excess > 0 else WITHIN
+        return OVER if self.height > self.judged.limit else WITHIN
 
     @property
     def straddles(self) -> bool:

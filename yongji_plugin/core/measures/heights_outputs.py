@@ -19,6 +19,16 @@ OVER_LAYER, ALL_LAYER = "over_limit", "buildings"
 SEPARATOR = "；"
 
 
+def excess_text(excess: float) -> str:
+    """The excess as a reviewer reads it: centimetres, more digits where centimetres would show an
+    over-limit building as "+0.00" (and never "-0.00")."""
+    digits = 2
+    while digits < 4 and excess != 0 and round(excess, digits) == 0:
+        digits += 1
+    text = f"{excess:+.{digits}f}"
+    return text.replace("-", "+", 1) if float(text) == 0 else text
+
+
 def excess_labels() -> List[str]:
     return [tr("over by up to 3 m"), tr("over by 3–10 m"), tr("over by 10–20 m"), tr("over by more than 20 m")]
 
@@ -47,7 +57,7 @@ def _values(building: BuildingResult) -> dict:
     return {"bld_fid": building.fid, "bld_name": building.name, "height": building.height,
             "h_src": source_label(building.source), "floors": building.floors,
             "zone": judged.name if judged else None, "zone_code": judged.code if judged else None,
-            "limit_m": building.limit, "excess": building.excess, "status": status_label(building.status),
+            "limit_m": building.limit, "excess": None if building.excess is None else round(building.excess, 6), "status": status_label(building.status),
             "zones": zones_text(building), **area_values("fp_", building.footprint),
             **area_values("in_", judged.area if judged else 0.0)}
 
@@ -144,7 +154,7 @@ def _building_row(b: BuildingResult) -> dict:
     return {"name": b.name, "fid": b.fid, "height": "—" if b.height is None else f"{b.height:g}",
             "source": source_label(b.source), "zone": b.judged.name if b.judged else "—",
             "limit": "—" if b.limit is None else f"{b.limit:g}",
-            "excess": "—" if b.excess is None else f"{b.excess:+.2f}", "zones": zones_text(b) or "—",
+            "excess": "—" if b.excess is None else excess_text(b.excess), "zones": zones_text(b) or "—",
             "m2": f"{b.footprint:,.2f}", "ha": f"{hectares(b.footprint):,.4f}", "mu": f"{mu(b.footprint):,.2f}"}
 
 
@@ -154,7 +164,7 @@ def _per_zone(result: HeightResult) -> List[dict]:
         judged = [b for b in result.buildings if b.judged is not None and b.judged.fid == zone.fid]
         over = [b for b in judged if b.status == OVER]
         rows.append({"code": zone.code, "name": zone.name, "limit": f"{zone.limit:g}", "total": len(judged),
-                     "over": len(over), "max": f"{max(b.excess for b in over):.2f}" if over else "—"})
+                     "over": len(over), "max": excess_text(max(b.excess for b in over)) if over else "—"})
     return rows
 
 
