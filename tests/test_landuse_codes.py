@@ -31,6 +31,21 @@ def test_resolve_codes_and_names():
         ["1001", "1001", "1001", "16", "16", None, None, None]
 
 
+def test_codes_that_do_not_exist_are_unknown_not_their_parents():
+    """070104 and 010101 are no codes of the guide: cut to 0701/0101 they were judged as those."""
+    data = classification()
+    assert [data.resolve(v) for v in ("070104", "010101", "070101", "二类城镇住宅用地", "100199")] == \
+        [None, None, "0701", "0701", None]
+    assert all(len(code) == 6 and code[:4] in data.level2 for code in data.level3)
+
+
+def test_second_level_codes_of_the_sea_classes_are_complete():
+    level2 = classification().level2
+    assert {c: level2.get(c) for c in ("1804", "2004", "2005", "2205", "2206")} == {
+        "1804": "农林牧业用岛", "2004": "机场用海", "2005": "其他交通运输用海", "2205": "水下文物保护用海",
+        "2206": "其他特殊用海"}
+
+
 def test_catalogue_takes_its_tables_from_the_classification():
     catalogue = default_catalogue()
     assert catalogue.layer("ZXCQYD").field("YDYHDM").codes == "landuse"

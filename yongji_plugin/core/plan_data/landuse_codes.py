@@ -4,7 +4,7 @@ One source for every place that reads 用地用海 codes: the catalogue's code t
 check, styles, breakdown names) and the 规划用途符合性 rule, which also resolves a project's use
 written as a name (地块用途 "工业用地") to its code.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Optional, Tuple
@@ -18,6 +18,7 @@ from ...paths import resource
 class LanduseClassification:
     level1: Dict[str, str]
     level2: Dict[str, str]
+    level3: Dict[str, str] = field(default_factory=dict)  # only the subdivided classes
     unconfirmed: Tuple[str, ...] = ()
     source: str = ""
 
@@ -31,16 +32,18 @@ class LanduseClassification:
 
     def resolve(self, text) -> Optional[str]:
         """The code a use is written as: a code of either level (a third-level code such as
-        100101 is cut to its second level), or a class name; None when it is neither."""
+        100101 is cut to its second level, a six-digit code the guide does not list — 070104 — is
+        unknown, never its parent), a class name of any level; None when it is neither."""
         value = "" if text is None else str(text).strip()
         if not value:
             return None
         codes = self.codes
         if value in codes:
             return value
-        if value.isdigit() and len(value) == 6 and value[:4] in codes:
+        if value in self.level3:
             return value[:4]
-        return next((code for code, name in codes.items() if name == value), None)
+        named = next((code for code, name in {**codes, **self.level3}.items() if name == value), None)
+        return named[:4] if named else None
 
     def code_tables(self) -> Dict[str, dict]:
         """The catalogue's code tables built from the classification."""
@@ -53,6 +56,7 @@ def load_classification(path: Path = None) -> LanduseClassification:
     raw = yaml.safe_load(Path(path or resource("landuse_classification.yaml")).read_text(encoding="utf-8"))
     return LanduseClassification({str(k): str(v) for k, v in raw["level1"].items()},
                                  {str(k): str(v) for k, v in raw["level2"].items()},
+                                 {str(k): str(v) for k, v in (raw.get("level3") or {}).items()},
                                  tuple(str(c) for c in raw.get("unconfirmed", ())), str(raw.get("source", "")))
 
 
