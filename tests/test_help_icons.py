@@ -14,7 +14,7 @@ from yongji_plugin.plugin import YongjiPlugin, action_specs
 
 SVG = "{http://www.w3.org/2000/svg}"
 CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "td", "th", "title"}
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "td", "th", "title", "span"}
 
 
 def test_actions_are_the_plugins_own_list():
@@ -97,3 +97,18 @@ def test_help_covers_every_action(language, locale_name, locale):
 def test_no_stray_spaces_inside_chinese(language):
     for block in _help(language).blocks:
         assert not re.search(CJK + r"\s+" + CJK, block), block
+
+
+@pytest.mark.parametrize("locale_name", ["zh-Hans", "zh_CN", "zh-CN", "zh_SG", "zh", "zh-Hant", "zh_TW"])
+def test_every_chinese_locale_reads_the_chinese_guide(locale_name):
+    """Under zh-Hans the guide was looked up as index_zh-Hans.html and fell back to English."""
+    from yongji_plugin.gui.shared.help import help_file
+
+    assert help_file(locale_name).name == "index_zh.html"
+    assert help_file("en_US").name == "index_en.html" and help_file("de_DE").name == "index_en.html"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_guide_counts_the_actions_there_are(language):
+    """The introduction said "seven actions" long after there were twelve."""
+    assert _help(language).headings["action-count"] == str(len(action_specs()))
