@@ -82,3 +82,10 @@ def test_indicator_dialog_cancel(plan_project, qgis_iface, tmp_path):
     wait_for_task(dialog)
     assert dialog.runButton.isEnabled() and dialog.outputs == {}
     assert not list(tmp_path.glob("*.html"))
+
+
+def test_guidance_dialog_in_chinese_says_run(qgis_iface, locale):
+    """The run button read “运行信息” (run information) under the Chinese catalogue."""
+    locale("zh-Hans")
+    dialog = TownshipGuidanceDialog(qgis_iface, open_report=False)
+    assert (dialog.runButton.text(), dialog.cancelButton.text()) == ("运行", "取消")

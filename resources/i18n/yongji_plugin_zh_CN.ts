@@ -2556,7 +2556,7 @@
     <message>
         <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="29"/>
         <source>Run</source>
-        <translation>运行信息</translation>
+        <translation>运行</translation>
     </message>
     <message>
         <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="123"/>
