@@ -321,3 +321,44 @@ def test_a_shapefile_folder_compares_like_its_geopackage(demo_versions, tmp_path
             mine.spec.code
         for klass, (gained, lost) in theirs.class_totals.items():
             assert mine.class_totals[klass] == (pytest.approx(gained, rel=1e-9), pytest.approx(lost, rel=1e-9))
+
+
+KEYED = ["BSM:integer", "YSDM:string", "TBBH:string", "ZLDWMC:string", "MJ:double"]
+SQUARE = "POLYGON((500000 3850000, 500100 3850000, 500100 3850100, 500000 3850100, 500000 3850000))"
+AWAY = "POLYGON((509000 3850000, 509100 3850000, 509100 3850100, 509000 3850100, 509000 3850000))"
+
+
+def test_a_blanked_key_pairs_by_geometry_as_an_attribute_change():
+    """The log says keyless features are paired by geometry; a feature whose key was blanked was
+    reported as removed and added instead."""
+    crs = "EPSG:4546"
+    before = memory_layer("MultiPolygon", crs, KEYED, [(SQUARE, [7, "212100", "1", "张营镇", 1e4]),
+                                                        (AWAY, [8, "212100", "2", "张营镇", 1e4])])
+    after = memory_layer("MultiPolygon", crs, KEYED, [(SQUARE, [None, "212100", "1", "张营镇", 1e4]),
+                                                       (AWAY, [9, "212100", "2", "张营镇", 1e4])])
+    farmland = run_comparison({"YJJBNT": before}, {"YJJBNT": after}, _params(codes=("YJJBNT",))).layer("YJJBNT")
+    # the blanked key: one feature whose BSM changed; two different keys on one place are never paired
+    assert _counts(farmland) == {ATTRIBUTES: 1, ADDED: 1, REMOVED: 1}
+    change = next(c for c in farmland.changes if c.change == ATTRIBUTES)
+    assert change.fields == ("BSM",) and change.old.fid == 1 and change.new.fid == 1
+
+
+def test_null_and_empty_text_are_the_same_value():
+    """A GeoPackage's NULL and a Shapefile's empty text showed as "ZLDWMC= → ZLDWMC=" changes."""
+    crs = "EPSG:4546"
+    before = memory_layer("MultiPolygon", crs, KEYED, [(SQUARE, [7, "212100", "1", None, 1e4])])
+    after = memory_layer("MultiPolygon", crs, KEYED, [(SQUARE, [7, "212100", "1", "", 1e4])])
+    farmland = run_comparison({"YJJBNT": before}, {"YJJBNT": after}, _params(codes=("YJJBNT",))).layer("YJJBNT")
+    assert farmland.unchanged == 1 and farmland.changes == []
+
+
+def test_log_lines_count_each_kind_of_change_apart(compared):
+    """"N features changed" counted added and removed features; a layer in one version was "0 changed"."""
+    result = compared[0]
+    farmland, relics = result.layer("YJJBNT"), result.layer("LSJZ")
+    line = farmland.log_line()
+    assert f"{farmland.count(ADDED)} features added, {farmland.count(REMOVED)} removed" in line
+    changed = len(farmland.changes) - farmland.count(ADDED) - farmland.count(REMOVED)
+    assert f"{changed} changed" in line
+    assert relics.status == ONLY_OLD and relics.log_line() == \
+        f"{relics.spec.name}: only in the earlier version ({relics.old_count} features)"

@@ -222,9 +222,15 @@ def geometry_changed(before: Record, after: Record, kind: str, params: ComparePa
     return a.hausdorffDistance(b) > params.distance_tolerance
 
 
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def same_value(a, b) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
+    """Equal as a reviewer reads them: NULL and empty text are one (Shapefiles store NULL text as
+    empty, so one plan read from a GeoPackage and a Shapefile folder showed ``ZLDWMC= → ZLDWMC=``)."""
+    if _blank(a) or _blank(b):
+        return _blank(a) and _blank(b)
     numbers = (int, float)
     if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) and not isinstance(b, bool):
         return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)

@@ -2,7 +2,10 @@
 
 By key: features with equal key values (every key field set) are the same feature. A key value
 found more than once in a version, or an empty one, cannot say which feature is which: those
-features are paired by geometry instead, and the layer's notes say how many.
+features are paired by geometry instead, and the layer's notes say how many. A feature whose key
+has no partner in the other version is offered to the geometry passes too, but only to features
+without a (unique) key: a key blanked in the later version pairs with its feature as an
+attribute change, while two features under different keys are never taken for one.
 
 By geometry, in passes, each one-to-one, ties broken by feature id so a run is repeatable:
 
@@ -38,13 +41,18 @@ def match_records(old: List[Record], new: List[Record], kind: str, params, by_ke
                   checked: Callable[[Record], QgsGeometry], feedback=None) -> Matching:
     """``kind``: polygon, line or point; ``checked(record)`` gives a record's valid geometry."""
     result = Matching()
+    keyed = set()
     if by_key:
-        old, new = _by_key(old, new, result)
+        old, new, keyed = _by_key(old, new, result)
+
+    def allowed(a: Record, b: Record) -> bool:
+        return id(a) not in keyed or id(b) not in keyed
+
     raise_if_canceled(feedback)
-    pairs, old, new = _identical(old, new)
+    pairs, old, new = _identical(old, new, allowed)
     result.pairs += pairs
     raise_if_canceled(feedback)
-    pairs, old, new = _nearby(old, new, kind, params, checked, feedback)
+    pairs, old, new = _nearby(old, new, kind, params, checked, feedback, allowed)
     result.pairs += pairs
     result.removed += old
     result.added += new
@@ -55,7 +63,8 @@ def match_records(old: List[Record], new: List[Record], kind: str, params, by_ke
 
 
 def _by_key(old: List[Record], new: List[Record], result: Matching):
-    """Pairs with a unique key in each version; returns the records left for geometry matching."""
+    """Pairs with a unique key in each version; returns the records left for geometry matching and
+    the ids of those among them that carry a unique key of their own."""
     counts: Dict[tuple, List[int]] = {}
     for side, records in enumerate((old, new)):
         for record in records:
@@ -65,21 +74,24 @@ def _by_key(old: List[Record], new: List[Record], result: Matching):
     new_by_key = {r.key: r for r in new if r.key is not None and r.key not in ambiguous}
     left_old = [r for r in old if r.key is None or r.key in ambiguous]
     left_new = [r for r in new if r.key is None or r.key in ambiguous]
+    unpaired_old = []
     for record in old:
         if record.key is None or record.key in ambiguous:
             continue
         partner = new_by_key.pop(record.key, None)
         if partner is None:
-            result.removed.append(record)
+            unpaired_old.append(record)
         else:
             result.pairs.append((record, partner, BY_KEY))
-    result.added += new_by_key.values()
+    left_old += unpaired_old
+    left_new += new_by_key.values()
+    unpaired = unpaired_old + list(new_by_key.values())
     empty = sum(1 for r in old + new if r.key is None)
     repeated = sum(1 for r in old + new if r.key is not None and r.key in ambiguous)
     if empty or repeated:
         result.notes.append(tr("{empty} features without a key value and {repeated} sharing a key value "
                                "were paired by geometry").format(empty=empty, repeated=repeated))
-    return left_old, left_new
+    return left_old, left_new, {id(r) for r in unpaired}
 
 
 def _normalised(geometry: QgsGeometry) -> bytes:
@@ -89,7 +101,7 @@ def _normalised(geometry: QgsGeometry) -> bytes:
     return bytes(copy.asWkb())
 
 
-def _identical(old: List[Record], new: List[Record]):
+def _identical(old: List[Record], new: List[Record], allowed):
     pairs: List[Pair] = []
     for signature in (lambda r: bytes(r.geometry.asWkb()), lambda r: _normalised(r.geometry)):
         if not old or not new:
@@ -99,9 +111,11 @@ def _identical(old: List[Record], new: List[Record]):
             waiting.setdefault(signature(record), []).append(record)
         left_new = []
         for record in new:
-            same = waiting.get(signature(record))
-            if same:
-                pairs.append((same.pop(0), record, BY_GEOMETRY))
+            same = waiting.get(signature(record), [])
+            partner = next((candidate for candidate in same if allowed(candidate, record)), None)
+            if partner is not None:
+                same.remove(partner)
+                pairs.append((partner, record, BY_GEOMETRY))
             else:
                 left_new.append(record)
         paired = {id(o) for o, _, _ in pairs}
@@ -109,7 +123,7 @@ def _identical(old: List[Record], new: List[Record]):
     return pairs, old, new
 
 
-def _nearby(old: List[Record], new: List[Record], kind: str, params, checked, feedback):
+def _nearby(old: List[Record], new: List[Record], kind: str, params, checked, feedback, allowed):
     if not old or not new:
         return [], old, new
     index = QgsSpatialIndex()
@@ -122,6 +136,8 @@ def _nearby(old: List[Record], new: List[Record], kind: str, params, checked, fe
             raise_if_canceled(feedback)
         geometry = checked(record)
         for position in index.intersects(geometry.boundingBox().buffered(reach)):
+            if not allowed(record, new[position]):
+                continue
             score = _score(kind, geometry, checked(new[position]), params)
             if score is not None:
                 candidates.append((score, record.fid, new[position].fid, number, position))

@@ -124,6 +124,19 @@ class LayerComparison:
         return (self.status in (ONLY_OLD, ONLY_NEW) or bool(self.changes)
                 or bool(self.fields_only_old) or bool(self.fields_only_new))
 
+    def log_line(self) -> str:
+        """One line for the log: what changed, each kind counted apart (a layer in one version only
+        was logged as "0 features changed", added and removed features as "changed")."""
+        name = self.spec.name
+        if self.status == ONLY_OLD:
+            return tr("{layer}: only in the earlier version ({count} features)").format(layer=name, count=self.old_count)
+        if self.status == ONLY_NEW:
+            return tr("{layer}: only in the later version ({count} features)").format(layer=name, count=self.new_count)
+        changed = sum(1 for c in self.changes if c.change not in (ADDED, REMOVED))
+        return tr("{layer}: {added} features added, {removed} removed, {changed} changed; {gained:.4f} ha gained, "
+                  "{lost:.4f} ha lost").format(layer=name, added=self.count(ADDED), removed=self.count(REMOVED),
+                                               changed=changed, gained=self.gained / 1e4, lost=self.lost / 1e4)
+
     @property
     def gained(self) -> float:
         return sum(g for g, _ in self.class_totals.values())

@@ -169,10 +169,8 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
                                    report.with_name(report.stem + "_sheets"))
                 maps = render_maps(result, old, new, maps_folder)
                 outputs[self.REPORT] = str(write_report(result, report, maps)["html"])
-        line = tr("{layer}: {count} features changed, {gained:.4f} ha gained, {lost:.4f} ha lost")
         for comparison in result.changed_layers:
-            feedback.pushInfo(line.format(layer=comparison.spec.name, count=len(comparison.changes),
-                                          gained=comparison.gained / 1e4, lost=comparison.lost / 1e4))
+            feedback.pushInfo(comparison.log_line())
         if not result.changed_layers:
             feedback.pushInfo(tr("The two versions are the same: no layer changed"))
         if result.backend:
