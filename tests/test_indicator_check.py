@@ -248,3 +248,18 @@ def test_indicator_map_sheet(plan, result, tmp_path):
     assert "图例" in text and "achieved" in text and "short of target" in text  # the status legend
     with pytest.raises(PlanError, match="No result map sheet nosuch"):
         result_sheet(SheetBuilder(plan), "nosuch", township_layer(result, plan["XZQ_XZ"], 2035))
+
+
+def test_a_percentage_breakdown_is_weighted_by_township_area(plan, units, tmp_path):
+    """分解一致性 of a % indicator added the townships' percentages (ten townships at 12 % read as
+    120 % against the city's 12.5 %); the city's share is the area-weighted mean."""
+    townships, city = units
+    targets = {name: 10.0 + number for number, name in enumerate(sorted(townships))}
+    lines = "".join(f"      {name}: {{2025: {value}, 2035: {value}}}\n" for name, value in targets.items())
+    edited = _edited(tmp_path, "    targets: {2025: 12.5, 2035: 13.0}\n",
+                     "    targets: {2025: 12.5, 2035: 16.0}\n    townships:\n" + lines)
+    result = run_indicator_check(plan, edited.subset(["GTKFQD"]), AreaMethod.create())
+    breakdown = {f.year: f for f in result.of_kind(BREAKDOWN)}
+    expected = sum(v * townships[n].intersection(city).area for n, v in targets.items()) / city.area
+    assert breakdown[2035].value == pytest.approx(expected, rel=1e-9)
+    assert breakdown[2025].ok is (expected <= 12.5) and breakdown[2035].ok is (expected <= 16.0)

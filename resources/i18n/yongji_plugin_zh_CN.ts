@@ -3504,32 +3504,32 @@
         <translation>规划指标检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="168"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="172"/>
         <source>measured</source>
         <translation>测算值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="168"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="172"/>
         <source>target {year}</source>
         <translation>{year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="190"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="194"/>
         <source>{name} target {year}</source>
         <translation>{name} {year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="191"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="195"/>
         <source>{name} ({code}) as drawn</source>
         <translation>{name}（{code}）图上面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="219"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="232"/>
         <source>sum of {count} township targets</source>
         <translation>{count} 个乡镇分解值之和</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="219"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="233"/>
         <source>city target {year}</source>
         <translation>全市{year}年目标值</translation>
     </message>
@@ -5187,6 +5187,11 @@
         <location filename="../../yongji_plugin/core/versions/model.py" line="136"/>
         <source>{layer}: {added} features added, {removed} removed, {changed} changed; {gained:.4f} ha gained, {lost:.4f} ha lost</source>
         <translation>{layer}：新增 {added} 个要素，删除 {removed} 个，变更 {changed} 个；面积增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="229"/>
+        <source>{count} township targets weighted by township area</source>
+        <translation>{count} 个乡镇目标按乡镇面积加权</translation>
     </message>
 </context>
 <context>

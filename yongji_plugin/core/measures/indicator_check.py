@@ -148,10 +148,14 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
     result = IndicatorResult(indicators, units.city_name, units.names, units.fids, values, [], area,
                              units.city_from_layer, measured.repairs, warnings=measured.warnings,
                              backend=measured.backend)
+    def unit_areas(indicator) -> Dict[str, float]:
+        township_areas, city_area = measured.unit_areas[indicator.measure.method or area.method]
+        return {**dict(zip(units.names, township_areas)), units.city_name: city_area}
+
     for year in YEARS:
         result.findings += _compliance(result, year)
         result.findings += _consistency(result, year, areas)
-        result.findings += _breakdown(result, year)
+        result.findings += _breakdown(result, year, unit_areas)
     result.canceled = is_canceled(feedback)
     return result
 
@@ -208,17 +212,26 @@ def _consistency(result: IndicatorResult, year: int, areas) -> List[Finding]:
     return findings
 
 
-def _breakdown(result: IndicatorResult, year: int) -> List[Finding]:
+def _breakdown(result: IndicatorResult, year: int, unit_areas) -> List[Finding]:
+    """分解一致性: the townships' targets put together against the city's. Areas add up; a
+    percentage of each township's area does not (the sum of the townships' percentages was once
+    compared with the city's): it is weighted by the township areas into a share of the city."""
     findings = []
     for indicator in result.file.indicators:
         city_target = indicator.target(year)
-        shares = [t[year] for t in indicator.townships.values() if year in t]
+        shares = {name: t[year] for name, t in indicator.townships.items() if year in t}
         if city_target is None or not shares:
             continue
-        total = sum(shares)
+        if indicator.is_share:
+            weights = unit_areas(indicator)
+            whole = weights[result.city_name]
+            total = sum(v * weights[name] for name, v in shares.items()) / whole if whole else 0.0
+            how = tr("{count} township targets weighted by township area").format(count=len(shares))
+        else:
+            total = sum(shares.values())
+            how = tr("sum of {count} township targets").format(count=len(shares))
         findings.append(Finding(BREAKDOWN, year, result.city_name, True, indicator.code, indicator.name,
                                 indicator.unit_label, total, indicator.direction, city_target,
                                 meets(total, indicator.direction, city_target), indicator.kind == BINDING,
-                                tr("sum of {count} township targets").format(count=len(shares)),
-                                tr("city target {year}").format(year=year)))
+                                how, tr("city target {year}").format(year=year)))
     return findings
