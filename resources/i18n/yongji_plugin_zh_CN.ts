@@ -599,42 +599,42 @@
         <translation>CGCS2000 {width} 度带第 {zone} 带不在中国范围内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="46"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="53"/>
         <source>geometry type {shape} is not a polygon (面)</source>
         <translation>图形属性 {shape} 不是面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="105"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="124"/>
         <source>point count {stated} but {actual} points listed</source>
         <translation>界址点数为 {stated}，实际列出 {actual} 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="49"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="56"/>
         <source>parcel has no points</source>
         <translation>地块没有界址点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="188"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="238"/>
         <source>stated area {stated:.4f} ha is far from the computed {computed:.4f} ha</source>
         <translation>标注面积 {stated:.4f} 公顷与计算面积 {computed:.4f} 公顷相差过大</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="113"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="132"/>
         <source>ring {ring} is not closed (last point differs from the first)</source>
         <translation>第 {ring} 圈未闭合（末点与首点不同）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="116"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="135"/>
         <source>ring {ring} has fewer than 3 points</source>
         <translation>第 {ring} 圈少于 3 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="124"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="127"/>
         <source>No coordinate file given</source>
         <translation>未指定坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="134"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="137"/>
         <source>Unknown CRS {crs}</source>
         <translation>未知坐标系 {crs}</translation>
     </message>
@@ -719,22 +719,22 @@
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="110"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="115"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="133"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="59"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="63"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
@@ -744,47 +744,47 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="90"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="107"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="112"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="121"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="125"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="130"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="131"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="127"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="132"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="133"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="148"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="153"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
@@ -1584,7 +1584,7 @@
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="147"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="152"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1664,27 +1664,27 @@
         <translation>{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="178"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="186"/>
         <source>the eastings carry zone {zone}, but 带号 on line {header_line} says {stated}; the coordinates' zone {zone} is used</source>
         <translation>横坐标带有带号 {zone}，但第 {header_line} 行的带号为 {stated}；采用坐标本身的带号 {zone}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="191"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="199"/>
         <source>point {point} (X {x:.3f}, Y {y:.3f}) lies outside the plausible Gauss-Krüger range of {crs}: X {x_min:.0f}–{x_max:.0f} m, Y {y_min:.0f}–{y_max:.0f} m</source>
         <translation>界址点 {point}（X {x:.3f}，Y {y:.3f}）超出 {crs} 高斯-克吕格坐标的合理范围：X {x_min:.0f}–{x_max:.0f} 米，Y {y_min:.0f}–{y_max:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="196"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="204"/>
         <source>; are X and Y swapped? X is the northing, Y the easting</source>
         <translation>；X、Y 是否写反？X 为纵坐标（北），Y 为横坐标（东）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="198"/>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="206"/>
         <source> ({count} points of the parcel lie outside it)</source>
         <translation>（该地块共有 {count} 个点超出范围）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="83"/>
         <source>Coordinate import canceled: nothing was imported</source>
         <translation>坐标导入已取消：未导入任何内容</translation>
     </message>
@@ -1734,47 +1734,47 @@
         <translation>地块编号 {number} 重复（首次出现在第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="88"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="97"/>
         <source>ring {ring} continues after ring {other} began: the points of a ring must follow one another</source>
         <translation>第 {ring} 圈在第 {other} 圈开始后又出现：同一圈的界址点必须连续排列</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="102"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="121"/>
         <source>界址点数 {stated} does not count the closing point of each ring ({listed} points listed)</source>
         <translation>界址点数 {stated} 未计各圈的闭合点（实列 {listed} 个点）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="121"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="143"/>
         <source>ring {ring} encloses no area (its points lie on one line)</source>
         <translation>第 {ring} 圈面积为零（各点位于一条直线上）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="126"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="148"/>
         <source>ring {ring} crosses itself on the segment {start}–{end} near X {x:.3f}, Y {y:.3f}</source>
         <translation>第 {ring} 圈自相交，位于 {start}–{end} 边，约 X {x:.3f}，Y {y:.3f} 处</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="142"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="192"/>
         <source>ring {ring} repeats ring {other}</source>
         <translation>第 {ring} 圈与第 {other} 圈重复</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="146"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="196"/>
         <source>ring {ring} crosses ring {other} on the segment {start}–{end}: a hole must lie inside its shell and a further part outside every other ring</source>
         <translation>第 {ring} 圈在 {start}–{end} 边与第 {other} 圈相交：内圈（洞）须位于其外圈之内，其他部分须位于所有其他圈之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="156"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="206"/>
         <source>ring {ring} lies outside ring {other}, which is listed before it, and encloses it: ring 1 is the outer ring, and a shell comes before its holes</source>
         <translation>第 {ring} 圈位于其前列出的第 {other} 圈之外并将其包围：第 1 圈应为外圈，外圈须列在其内圈之前</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="162"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="212"/>
         <source>ring {ring} lies inside hole ring {hole}: an island in a hole must be a parcel of its own</source>
         <translation>第 {ring} 圈位于内圈（洞）第 {hole} 圈之中：洞中的岛须作为单独地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="176"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="226"/>
         <source>the rings do not form a valid polygon near X {x:.3f}, Y {y:.3f} (ring {ring}, segment {start}–{end}): {reason}</source>
         <translation>各圈不能构成有效多边形，约 X {x:.3f}，Y {y:.3f} 处（第 {ring} 圈，{start}–{end} 边）：{reason}</translation>
     </message>
@@ -1839,7 +1839,7 @@
         <translation>将界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标（北），Y 为横坐标（东），GBK 或 UTF-8 编码）读入为项目用地多边形。每一圈都经过检查；有错误的地块不导入，并连同行号列于问题表中。文件为空或无法读取、没有地块或所有地块均有错误时，算法报错终止。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="78"/>
         <source>{file}: none of its {count} parcels can be imported (see the problems above)</source>
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>
@@ -5192,6 +5192,31 @@
         <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="229"/>
         <source>{count} township targets weighted by township area</source>
         <translation>{count} 个乡镇目标按乡镇面积加权</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/crs.py" line="173"/>
+        <source>the file states no 带号 and its eastings carry no zone prefix: {crs} (CGCS2000, 3-degree zone 37, central meridian 111°E) is assumed; choose the CRS if the file is in another zone</source>
+        <translation>文件未注明带号，横坐标也不带带号前缀：按 {crs}（2000国家大地坐标系，3度带第37带，中央经线111°E）处理；如文件属于其他投影带，请选择坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="110"/>
+        <source>ring {ring} was not closed: closed by returning to point {point}, as asked</source>
+        <translation>第{ring}圈未闭合：已按要求回到 {point} 点闭合</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="175"/>
+        <source>point {point} of ring {ring} (X {x:.3f}, Y {y:.3f}) lies {gap:,.0f} m from the ring&apos;s other points, which lie within {size:,.0f} m of one another: probably a mistyped coordinate</source>
+        <translation>第{ring}圈的 {point} 点（X {x:.3f}，Y {y:.3f}）距该圈其他界址点 {gap:,.0f} 米，而其他各点彼此相距不超过 {size:,.0f} 米：坐标可能录入有误</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="57"/>
+        <source>Coordinate files (*.txt *.TXT);;All files (*)</source>
+        <translation>坐标文件 (*.txt *.TXT);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="61"/>
+        <source>Close rings that lack their closing point (with a warning)</source>
+        <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
 </context>
 <context>

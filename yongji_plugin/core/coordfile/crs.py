@@ -161,11 +161,19 @@ def _file_crs(coordinates: CoordinateFile, mode: str) -> FileCrs:
             return _made(crs_code(zone, width, False), zone * PREFIX, zone, width, problems)
         return _made(crs_code(zone, width, True), 0.0, zone, width, problems)
     if stated is None:
-        return _made(DEFAULT_CRS, 0.0, None, 3, [])
+        return _made(DEFAULT_CRS, 0.0, None, 3, [_assumed(coordinates)])
     width = zone_width(coordinates.header, stated)
     if mode == KEEP_PREFIX:
         return _made(crs_code(stated, width, True), -stated * PREFIX, stated, width, [])
     return _made(crs_code(stated, width, False), 0.0, stated, width, [])
+
+
+def _assumed(coordinates: CoordinateFile) -> Problem:
+    """The default zone taken for a file that states none: said, never silent."""
+    return Problem(coordinates.header_lines.get("坐标系", 0), "", tr(
+        "the file states no 带号 and its eastings carry no zone prefix: {crs} (CGCS2000, 3-degree zone 37, "
+        "central meridian 111°E) is assumed; choose the CRS if the file is in another zone").format(
+        crs=DEFAULT_CRS), WARNING)
 
 
 def _made(authid, offset, zone, width, problems) -> FileCrs:

@@ -113,8 +113,11 @@ class Progress:
             self.check()
 
 
-def import_files(paths, mode: str = DETECT, name: str = None, feedback=None) -> ImportResult:
+def import_files(paths, mode: str = DETECT, name: str = None, feedback=None, close_rings: bool = False) -> ImportResult:
     """Parse, check and build one or many files; the result takes the first file's CRS.
+
+    ``close_rings``: a ring whose last point is not its first (several bureau tools write them so)
+    is closed with a warning instead of leaving its parcel out; off unless the user asks.
 
     Raises PlanError for a file that cannot be read as a coordinate file at all (empty, no parcel,
     another encoding, no zone in China) and ImportCanceled when ``feedback`` is cancelled.
@@ -140,7 +143,7 @@ def import_files(paths, mode: str = DETECT, name: str = None, feedback=None) -> 
             # all CGCS2000 zones: no datum shift, and no project read from a worker thread
             transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(crs.authid),
                                                QgsCoordinateReferenceSystem(target), QgsCoordinateTransformContext())
-        built = _FileImport(coordinates, crs, transform, fields, progress)
+        built = _FileImport(coordinates, crs, transform, fields, progress, close_rings)
         rows += built.rows
         problems += built.problems
         features += built.features
@@ -153,8 +156,9 @@ def import_files(paths, mode: str = DETECT, name: str = None, feedback=None) -> 
 class _FileImport:
     """One parsed file checked parcel by parcel: rows, problems (sorted by line) and features."""
 
-    def __init__(self, coordinates: CoordinateFile, crs: FileCrs, transform, fields: QgsFields, progress: Progress):
-        self.name = Path(coordinates.path).name
+    def __init__(self, coordinates: CoordinateFile, crs: FileCrs, transform, fields: QgsFields, progress: Progress,
+                 close_rings: bool = False):
+        self.name, self.close_rings = Path(coordinates.path).name, close_rings
         self.crs, self.transform, self.fields = crs, transform, fields
         self.rows, self.features = [], []
         by_parcel = defaultdict(list)
@@ -177,14 +181,14 @@ class _FileImport:
         """Check and build one parcel; returns all its problems (those of the parser included)."""
         problems = list(own)
         checked = None
-        if not any(p.fatal for p in problems):
+        if not any(p.fatal for p in problems):  # the range and the rings alike: one problem hides no other
             out_of_range = range_problem(parcel, self.crs.range, self.crs.authid)
             if out_of_range is not None:
                 problems.append(out_of_range)
-            else:
-                checked = validate_parcel(parcel)
-                problems += checked.problems
-        ok = checked is not None and checked.geometry is not None
+            checked = validate_parcel(parcel, self.close_rings)
+            same_point = out_of_range.line if out_of_range is not None else None  # already named
+            problems += [p for p in checked.problems if p.line != same_point]
+        ok = checked is not None and checked.geometry is not None and not any(p.fatal for p in problems)
         computed = checked.area if ok else 0.0
         self.rows.append(ParcelRow(self.name, parcel.number, parcel.name, parcel.area_ha, computed / SQM_PER_HA, ok))
         if ok:

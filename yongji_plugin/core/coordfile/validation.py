@@ -3,8 +3,10 @@
 Every problem names the parcel and the line it concerns; an error keeps the parcel out:
 - the attribute line: geometry type 面; 界址点数 against the points listed (tools differ on
   counting each ring's closing point, so omitting exactly those is a note, not a lost parcel);
-- each ring alone: its points in one block, closed, at least three distinct points, some area,
-  not crossing itself (GEOS, located on the segment where it does);
+- each ring alone: its points in one block, closed (or closed with a warning when the user asks:
+  several bureau tools omit the closing point), at least three distinct points, some area, not
+  crossing itself (GEOS, located on the segment where it does); a point lying far from all the
+  others (a mistyped digit) is named as such rather than as the crossing it causes;
 - the rings together (GEOS predicates): a ring crossing another (a hole crossing its shell, two
   holes or two parts overlapping); a ring enclosing one listed before it (a hole outside its
   shell: ring 1 is the outer ring, a shell comes before its holes); a ring inside a hole (an
@@ -12,6 +14,7 @@ Every problem names the parcel and the line it concerns; an error keeps the parc
 - the assembled (multi)polygon once more with GEOS, so an invalid parcel is never imported;
 - the stated area against the computed one (a warning).
 """
+import math
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
@@ -40,7 +43,11 @@ class Checked:
     area: float                      # m² by the shoelace formula; 0 when the parcel has an error
 
 
-def validate_parcel(parcel: Parcel) -> Checked:
+STRAY_FACTOR = 2.0  # a point this many times the others' extent away from them is a stray …
+STRAY_MIN = 50.0  # … and at least this many metres away
+
+
+def validate_parcel(parcel: Parcel, close_rings: bool = False) -> Checked:
     problems: List[Problem] = []
     if parcel.shape not in ("面", ""):
         problems.append(parcel_problem(parcel, parcel.line, tr("geometry type {shape} is not a polygon (面)").format(
@@ -52,6 +59,8 @@ def validate_parcel(parcel: Parcel) -> Checked:
     if any(p.fatal for p in problems):
         return Checked(problems, None, 0.0)
     problems.extend(_count_problems(parcel, len(blocks)))
+    if close_rings:
+        blocks = [_closed(parcel, number, ring, problems) for number, ring in blocks]
     polygons = []
     for number, ring in blocks:
         polygon, ring_problems = _single_ring(parcel, number, ring)
@@ -94,6 +103,16 @@ def _ring_blocks(parcel: Parcel, problems: List[Problem]) -> List[Block]:
     return blocks
 
 
+def _closed(parcel: Parcel, number: int, ring: List[Point], problems: List[Problem]) -> Block:
+    first, last = ring[0], ring[-1]
+    if (first.x, first.y) == (last.x, last.y) or len(ring) < 3:
+        return number, ring
+    problems.append(parcel_problem(parcel, last.line, tr(
+        "ring {ring} was not closed: closed by returning to point {point}, as asked").format(
+        ring=number, point=first.number), WARNING))
+    return number, ring + [first]
+
+
 def _count_problems(parcel: Parcel, rings: int) -> List[Problem]:
     stated, listed = parcel.point_count, len(parcel.points)
     if not stated or stated == listed:
@@ -115,8 +134,11 @@ def _single_ring(parcel: Parcel, number: int, ring: List[Point]):
     if len({(p.x, p.y) for p in ring}) < 3:
         return None, [parcel_problem(parcel, first.line, tr("ring {ring} has fewer than 3 points").format(ring=number))]
     polygon = ring_polygon(ring)
+    stray = _stray(ring)
     if polygon.isGeosValid():
-        return polygon, []
+        return polygon, [] if stray is None else [_stray_problem(parcel, number, ring, stray, WARNING)]
+    if stray is not None:
+        return None, [_stray_problem(parcel, number, ring, stray, ERROR)]
     if _collinear(ring):
         return None, [parcel_problem(parcel, first.line, tr(
             "ring {ring} encloses no area (its points lie on one line)").format(ring=number))]
@@ -126,6 +148,34 @@ def _single_ring(parcel: Parcel, number: int, ring: List[Point]):
     return None, [parcel_problem(parcel, start.line, tr(
         "ring {ring} crosses itself on the segment {start}–{end} near X {x:.3f}, Y {y:.3f}").format(
         ring=number, start=start.number, end=end.number, x=where.y(), y=where.x()))]
+
+
+def _stray(ring: List[Point]) -> Optional[Tuple[Point, float, float]]:
+    """(point, its distance from the others' extent, that extent's diagonal) for a point lying far
+    from every other point of the ring, or None. Only a point on the ring's extent can be one, so
+    at most four candidates are measured against the others."""
+    points = ring[:-1]
+    if len({(p.x, p.y) for p in points}) < 4:
+        return None
+    candidates = {id(p): p for p in (min(points, key=lambda p: p.x), max(points, key=lambda p: p.x),
+                                      min(points, key=lambda p: p.y), max(points, key=lambda p: p.y))}
+    for point in candidates.values():
+        others = [p for p in points if (p.x, p.y) != (point.x, point.y)]
+        x_min, x_max = min(p.x for p in others), max(p.x for p in others)
+        y_min, y_max = min(p.y for p in others), max(p.y for p in others)
+        diagonal = math.hypot(x_max - x_min, y_max - y_min)
+        gap = math.hypot(max(x_min - point.x, 0.0, point.x - x_max), max(y_min - point.y, 0.0, point.y - y_max))
+        if gap > max(STRAY_FACTOR * diagonal, STRAY_MIN):
+            return point, gap, diagonal
+    return None
+
+
+def _stray_problem(parcel: Parcel, number: int, ring: List[Point], stray, level: str) -> Problem:
+    point, gap, diagonal = stray
+    return parcel_problem(parcel, point.line, tr(
+        "point {point} of ring {ring} (X {x:.3f}, Y {y:.3f}) lies {gap:,.0f} m from the ring's other points, "
+        "which lie within {size:,.0f} m of one another: probably a mistyped coordinate").format(
+        point=point.number, ring=number, x=point.x, y=point.y, gap=gap, size=diagonal), level)
 
 
 def _collinear(ring: List[Point]) -> bool:

@@ -34,7 +34,7 @@ def problem_specs():
 class ImportCoordinatesAlgorithm(YongjiAlgorithm):
     ALG_ID = "importcoordinates"
     ICON = "coords"
-    INPUT, MODE, OUTPUT, PROBLEMS = "INPUT", "MODE", "OUTPUT", "PROBLEMS"
+    INPUT, MODE, CLOSE_RINGS, OUTPUT, PROBLEMS = "INPUT", "MODE", "CLOSE_RINGS", "OUTPUT", "PROBLEMS"
 
     def displayName(self):  # noqa: N802
         return tr("Import coordinate file")
@@ -53,9 +53,13 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
                   "stops the algorithm with an error.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Coordinate file"), extension="txt"))
+        # any name: bureau tools write .txt, .TXT, .zb or no extension at all
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, tr("Coordinate file"), fileFilter=tr("Coordinate files (*.txt *.TXT);;All files (*)")))
         self.addParameter(QgsProcessingParameterEnum(self.MODE, tr("Coordinate reference system"),
                                                      mode_labels(), defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CLOSE_RINGS, tr("Close rings that lack their closing point (with a warning)"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Imported sites"),
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.PROBLEMS, tr("Problems"),
@@ -65,7 +69,8 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         try:
             result = import_files([path], MODES[self.parameterAsEnum(parameters, self.MODE, context)],
-                                  feedback=feedback)
+                                  feedback=feedback,
+                                  close_rings=self.parameterAsBoolean(parameters, self.CLOSE_RINGS, context))
         except PlanError as error:  # ImportCanceled included: a cancelled run writes nothing
             raise QgsProcessingException(str(error))
         _report(result.problems, feedback)
