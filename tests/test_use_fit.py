@@ -11,6 +11,7 @@ from yongji_plugin.core.shared.errors import PlanError
 from yongji_plugin.core.site_check.check import (
     COMPLIANT,
     CONFLICT,
+    NEEDS_REVIEW,
     NONCOMPLIANT,
     REVIEW,
     CheckParams,
@@ -113,7 +114,7 @@ def test_use_fit_verdicts(result):
     assert sites["fits"].outcomes["use"].status == COMPLIANT and sites["fits"].verdict == COMPLIANT
     assert sites["fits"].outcomes["use"].fit_share == pytest.approx(1.0)
     reserve = sites["reserve"]
-    assert reserve.outcomes["use"].status == REVIEW and reserve.verdict == COMPLIANT
+    assert reserve.outcomes["use"].status == REVIEW and reserve.verdict == NEEDS_REVIEW
     assert "论证" in reserve.reasons[0]
     for key, words in (("unknown", "9999"), ("empty", "no use"), ("outside", "outside")):
         outcome = sites[key].outcomes["use"]
@@ -207,3 +208,20 @@ def test_demo_sites_show_use_fit_and_net_farmland(plan, demo_gpkg):
     summary = result_layers(result)["site_summary"]
     names = summary.fields().names()
     assert "f1n_m2" in names and any(n.endswith("_fit") for n in names)
+
+
+def test_a_site_needing_lunzheng_is_a_verdict_of_its_own(result, tmp_path, locale):
+    """需论证 was printed as 合规 in green, its use fit as "0.00%", and no count said 需论证."""
+    from yongji_plugin.core.site_check.outputs import SUMMARY, result_layers
+    from yongji_plugin.core.site_check.report import write_report
+    from yongji_plugin.core.site_check.result_styles import verdict_renderer
+
+    locale("zh_CN")
+    reserve = _by_id(result)["reserve"]
+    assert result.counts()[NEEDS_REVIEW] == 1 and reserve.outcomes["use"].review_share == pytest.approx(1.0)
+    summary = {f["site_id"]: f for f in result_layers(result)[SUMMARY].getFeatures()}
+    assert summary["reserve"]["verdict"] == "需论证"
+    assert "需论证" in [c.value() for c in verdict_renderer().categories()]
+    html = write_report(result, tmp_path / "report.html")["html"].read_text(encoding="utf-8")
+    assert '<td class="review">需论证</td>' in html and "1 个需论证" in html
+    assert '<td class="review">需论证 100.00%</td>' in html

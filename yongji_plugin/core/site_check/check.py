@@ -29,6 +29,7 @@ from .farmland import deduction_fields, farmland_filter, measure_farmland
 from .results import (  # noqa: F401 - the check's results, imported from here by its callers
     COMPLIANT,
     CONFLICT,
+    NEEDS_REVIEW,
     NONCOMPLIANT,
     REVIEW,
     SLIVER,
@@ -37,6 +38,7 @@ from .results import (  # noqa: F401 - the check's results, imported from here b
     Piece,
     RuleOutcome,
     SiteResult,
+    VERDICTS,
 )
 from .ruleset import Rule, RuleSet
 from .site_input import USE_FIELDS, Site, read_sites, use_fields
@@ -63,8 +65,7 @@ class CheckResult:
     use_fields: List[str] = field(default_factory=list)  # where the sites' use was read (use_fit)
 
     def counts(self) -> Dict[str, int]:
-        return {v: sum(1 for s in self.sites if s.verdict == v)
-                for v in (COMPLIANT, NONCOMPLIANT, UNCHECKED)}
+        return {v: sum(1 for s in self.sites if s.verdict == v) for v in VERDICTS}
 
 
 def check_control_layers(ruleset: RuleSet, layers: dict, area_crs=None) -> None:
@@ -264,10 +265,17 @@ def _verdict(outcome: SiteResult, params: CheckParams) -> None:
             reasons.append(template.format(area=rule_outcome.area, title=rule.title,
                                            tol=params.tolerance))
     conflict = any(o.status == CONFLICT for o in outcome.outcomes.values())
-    outcome.verdict = NONCOMPLIANT if conflict else COMPLIANT
+    review = any(o.status == REVIEW and o.applicable for o in outcome.outcomes.values())
+    outcome.verdict = NONCOMPLIANT if conflict else NEEDS_REVIEW if review else COMPLIANT
     outcome.reasons = reasons + outcome.site.notes
 
 
 def verdict_label(verdict: str) -> str:
-    return {COMPLIANT: tr("compliant"), NONCOMPLIANT: tr("non-compliant"),
+    return {COMPLIANT: tr("compliant"), NEEDS_REVIEW: tr("needs 论证"), NONCOMPLIANT: tr("non-compliant"),
             UNCHECKED: tr("not checked")}[verdict]
+
+
+def counts_text(counts: dict) -> str:
+    """The run's verdicts counted, for the log, the dialog and the message bar."""
+    return tr("{ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked").format(
+        ok=counts[COMPLIANT], review=counts[NEEDS_REVIEW], bad=counts[NONCOMPLIANT], skip=counts[UNCHECKED])

@@ -24,7 +24,17 @@ from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.fonts import css_font_stack
 from ..shared.html_output import PagedPdf, layout_dpi, template_macros
-from .check import COMPLIANT, CONFLICT, NONCOMPLIANT, REVIEW, SLIVER, UNCHECKED, CheckResult, verdict_label
+from .check import (
+    COMPLIANT,
+    CONFLICT,
+    NEEDS_REVIEW,
+    NONCOMPLIANT,
+    REVIEW,
+    SLIVER,
+    UNCHECKED,
+    CheckResult,
+    verdict_label,
+)
 from .outputs import BREAKDOWN, CONFLICTS, SUMMARY, class_names, translated_repairs
 from .report_landuse import landuse_tables, summary_columns, summary_landuse
 from .site_maps import SiteMap, SiteMapper
@@ -72,7 +82,7 @@ def _areas(value: float) -> dict:
 
 
 def _css(verdict: str) -> str:
-    return {NONCOMPLIANT: "bad", COMPLIANT: "ok"}.get(verdict, "na")
+    return {NONCOMPLIANT: "bad", NEEDS_REVIEW: "review", COMPLIANT: "ok"}.get(verdict, "na")
 
 
 def conflict_area(site_result) -> float:
@@ -80,10 +90,10 @@ def conflict_area(site_result) -> float:
 
 
 def severity(site_result) -> tuple:
-    """Sort key, worst first: non-compliant by conflict area, unchecked, slivers, compliant."""
-    rank = {NONCOMPLIANT: 0, UNCHECKED: 1}.get(site_result.verdict, 3)
-    if rank == 3 and any(o.status in (SLIVER, REVIEW) for o in site_result.outcomes.values()):
-        rank = 2
+    """Sort key, worst first: non-compliant by conflict area, unchecked, needing 论证, slivers, compliant."""
+    rank = {NONCOMPLIANT: 0, UNCHECKED: 1, NEEDS_REVIEW: 2}.get(site_result.verdict, 4)
+    if rank == 4 and any(o.status == SLIVER for o in site_result.outcomes.values()):
+        rank = 3
     return rank, -conflict_area(site_result)
 
 
@@ -329,8 +339,10 @@ class ReportWriter:
             "tolerance": result.params.tolerance, "area_method": result.params.area.describe(),
             "engine": result.backend or "—",
             "time": result.started.strftime("%Y-%m-%d %H:%M:%S"),
-            "conclusion": tr("{total} sites checked: {ok} compliant, {bad} non-compliant, {skip} not checked.").format(
-                total=total, ok=counts[COMPLIANT], bad=counts[NONCOMPLIANT], skip=counts[UNCHECKED]),
+            "conclusion": tr("{total} sites checked: {ok} compliant, {review} needing 论证, {bad} non-compliant, "
+                             "{skip} not checked.").format(total=total, ok=counts[COMPLIANT],
+                                                           review=counts[NEEDS_REVIEW], bad=counts[NONCOMPLIANT],
+                                                           skip=counts[UNCHECKED]),
             "noncompliant": tr("Non-compliant sites: {ids}").format(ids=listed) if bad else "",
             "warnings": result.warnings,
             "scope": self.scope_note(),
@@ -342,7 +354,7 @@ class ReportWriter:
             return ""
         return tr("This report gives a full section (maps, rule tables, breakdowns) for {shown} of the "
                   "{total} sites: the worst first (non-compliant by conflict area, then not checked, then "
-                  "slivers). The other {left} sites are listed in the summary table only, which names the rules "
+                  "needing 论证, then slivers). The other {left} sites are listed in the summary table only, which names the rules "
                   "each site breaks; their areas per rule, conflict pieces and breakdowns are in {where}.").format(
             shown=shown, total=total, left=total - shown, where=self.outputs_note)
 

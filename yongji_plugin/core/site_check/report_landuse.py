@@ -14,7 +14,8 @@ from .use_fit import MISFIT, NO_PLAN, assessment_label, use_text
 from .use_compat import FITS
 from .use_compat import REVIEW as NEEDS_REVIEW
 
-CSS = {FITS: "ok", NEEDS_REVIEW: "na", MISFIT: "bad", NO_PLAN: "na", "": "na"}
+CSS = {FITS: "ok", NEEDS_REVIEW: "review", MISFIT: "bad", NO_PLAN: "na", "": "na"}
+OUTCOME_CSS = {CONFLICT: "bad", REVIEW: "review"}
 
 
 def _row(title: str, area: float, share: float, **extra) -> dict:
@@ -42,7 +43,7 @@ def use_fit_table(site_result, rule, basis: str) -> dict:
                  status=assessment_label(row["assessment"]), css=CSS[row["assessment"]])
             for row in site_result.breakdown if row["rule_id"] == rule.id]
     if outcome is not None:
-        css = "bad" if outcome.status == CONFLICT and outcome.applicable else "na" if not outcome.applicable else "ok"
+        css = OUTCOME_CSS.get(outcome.status, "ok") if outcome.applicable else "na"
         rows.append(dict(_row(tr("Result"), outcome.area, outcome.share), applicable=outcome.applicable,
                          status=use_fit_status(outcome), css=css, basis=basis))
     return {"caption": tr("{title}: project use {use} against the planned use").format(title=rule.title, use=use),
@@ -74,16 +75,23 @@ def summary_columns(ruleset) -> dict:
     return {"use_fit": bool(ruleset.rules_of("use_fit")), "farmland": bool(ruleset.rules_of("farmland"))}
 
 
+def _summary_fit(outcome) -> str:
+    """The share that fits; a site needing 论证 says so with its share (it read "0.00%" in green)."""
+    if not outcome.applicable:
+        return tr("not applicable")
+    if outcome.status == REVIEW:
+        return tr("needs 论证 {share:.2f}%").format(share=100 * (outcome.review_share or 0.0))
+    return f"{100 * (outcome.fit_share or 0.0):.2f}%"
+
+
 def summary_landuse(site_result, ruleset) -> dict:
     """One site's use fit (share that fits, or 不适用) and net 耕地 in 亩, for the summary table."""
     values = {}
     use_rules, farm_rules = ruleset.rules_of("use_fit"), ruleset.rules_of("farmland")
     if use_rules:
         outcome = site_result.outcomes.get(use_rules[0].id)
-        values["use_fit"] = "—" if outcome is None else (
-            f"{100 * (outcome.fit_share or 0.0):.2f}%" if outcome.applicable else tr("not applicable"))
-        values["use_css"] = "na" if outcome is None or not outcome.applicable else (
-            "bad" if outcome.status == CONFLICT else "ok")
+        values["use_fit"] = "—" if outcome is None else _summary_fit(outcome)
+        values["use_css"] = "na" if outcome is None or not outcome.applicable else OUTCOME_CSS.get(outcome.status, "ok")
     if farm_rules:
         net = site_result.farmland.get(farm_rules[0].id, {}).get("net")
         values["farmland_net"] = "—" if net is None else f"{mu(net):,.2f}"

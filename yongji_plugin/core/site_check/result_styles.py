@@ -15,8 +15,8 @@ from ...i18n import tr
 from ..plan_data.styles import colours, symbol_for
 from .outputs import CONFLICTS, SUMMARY
 
-VERDICTS = (("compliant", lambda: tr("compliant")), ("non-compliant", lambda: tr("non-compliant")),
-            ("not checked", lambda: tr("not checked")))
+VERDICTS = (("compliant", lambda: tr("compliant")), ("needs 论证", lambda: tr("needs 论证")),
+            ("non-compliant", lambda: tr("non-compliant")), ("not checked", lambda: tr("not checked")))
 
 
 def conflict_look(rule_id: str) -> dict:

@@ -14,6 +14,8 @@ from .ruleset import Rule
 from .site_input import Site
 
 COMPLIANT, NONCOMPLIANT, UNCHECKED = "compliant", "noncompliant", "unchecked"
+NEEDS_REVIEW = "needs_review"  # a verdict of its own: no conflict, but a rule admits the site only after 论证
+VERDICTS = (COMPLIANT, NEEDS_REVIEW, NONCOMPLIANT, UNCHECKED)
 CONFLICT, SLIVER = "conflict", "sliver"
 REVIEW = "review"  # 规划用途符合性: the planned use admits the project only after 论证
 
@@ -75,6 +77,7 @@ class RuleOutcome:
     reason: str = ""  # the finding in words, where the kind words it itself (use_fit)
     note: str = ""  # why the rule does not apply, where that is not applies_to (use_fit)
     fit_share: Optional[float] = None  # use_fit: the share of the site whose planned use fits
+    review_share: Optional[float] = None  # use_fit: the share that fits only after 论证
 
 
 @dataclass

@@ -100,6 +100,7 @@ def _outcome(rule, result, key, covered, judged, i, params) -> RuleOutcome:
     outcome.area = area
     outcome.share = area / result.area if result.area else 0.0
     outcome.fit_share = judged.get((i, FITS), 0.0) / result.area if result.area else 0.0
+    outcome.review_share = review / result.area if result.area else 0.0
     outcome.status = _status(area, review, params.tolerance)
     outcome.reason = _reason(rule, outcome, code, area, review, params.tolerance)
     return outcome

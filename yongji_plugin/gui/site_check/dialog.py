@@ -17,7 +17,7 @@ from ...core.plan_data.loader import describe_sources, layers_by_code
 from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
 from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
-from ...core.site_check.check import CheckParams, check_control_layers
+from ...core.site_check.check import CheckParams, check_control_layers, counts_text
 from ...core.site_check.outputs import CONFLICTS, SUMMARY
 from ...core.site_check.result_styles import style_result_layers
 from ...core.site_check.ruleset import default_ruleset_path, load_ruleset
@@ -150,9 +150,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         for layer in self.outputs.values():
             QgsProject.instance().addMapLayer(layer, False)
             group.addLayer(layer)
-        counts = task.result.counts()
-        text = tr("{ok} compliant, {bad} non-compliant, {skip} not checked").format(
-            ok=counts["compliant"], bad=counts["noncompliant"], skip=counts["unchecked"])
+        text = counts_text(task.result.counts())
         self.statusLabel.setText(text)
         show_info(self.iface, text)
         conflicts = self.outputs[CONFLICTS]

@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ...core.plan_data.loader import describe_sources
 from ...core.shared.errors import PlanError
-from ...core.site_check.check import DEFAULT_TOLERANCE, CheckParams, run_compliance
+from ...core.site_check.check import DEFAULT_TOLERANCE, CheckParams, counts_text, run_compliance
 from ...core.site_check.outputs import (
     BREAKDOWN,
     CONFLICTS,
@@ -134,9 +134,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
                 report = Path(report)
                 written.will_write(report, report.with_suffix(".pdf"), report.with_name(report.stem + "_maps"))
                 outputs[self.REPORT] = str(write_report(result, report)["html"])
-        counts = result.counts()
-        feedback.pushInfo(tr("{ok} compliant, {bad} non-compliant, {skip} not checked").format(
-            ok=counts["compliant"], bad=counts["noncompliant"], skip=counts["unchecked"]))
+        feedback.pushInfo(counts_text(result.counts()))
         return outputs
 
     def _write_sinks(self, parameters, context, layers, feedback):
