@@ -129,8 +129,14 @@ def test_layers_and_report(demo_run, tmp_path):
         row = by_name[area.name]
         assert row["lack_n"] == len(result.lacks(area))
         assert row["lack_l1"] == "、".join(r.label for r in result.lacks(area) if r.level == "社区")
+        optional = [(r.label, r.level) for r in result.lacks(area, required=False)]
+        shown = row["opt_lack"].split("、") if row["opt_lack"] else []
+        # each optional row names its level: one kind of facility at two levels read as a repeat
+        assert shown == [f"{label} ({result.table.level(level).name})" for label, level in optional]
+        assert len(set(shown)) == len(shown)
         assert row["area_m2"] == round(area.geometry.area(), 2)
         assert row["area_ha"] == round(round(area.geometry.area(), 2) / 10000, 4)
+    assert any(result.lacks(area, required=False) for area in result.areas)  # the case exists in the demo
     service = layers[SERVICE]
     assert service.featureCount() == len(result.service_areas)
     assert {f["row_code"] for f in service.getFeatures()} == set(result.service_areas)

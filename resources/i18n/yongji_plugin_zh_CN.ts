@@ -2294,7 +2294,7 @@
         <translation>叠加分析引擎：{backend}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -2649,7 +2649,7 @@
         <translation>{role}图层 {layer} 没有字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
         <source>Facility</source>
         <translation>设施</translation>
     </message>
@@ -2674,7 +2674,7 @@
         <translation>{layer} 中没有设施的 {field} 字段属于生活圈配置表中的类型（现有：{found}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
         <source>Residential area</source>
         <translation>居住区</translation>
     </message>
@@ -2729,52 +2729,52 @@
         <translation>未指定道路网</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
         <source>Street network</source>
         <translation>道路网</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="41"/>
         <source>None lacking</source>
         <translation>无缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="41"/>
         <source>1–2 lacking</source>
         <translation>缺 1–2 项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="41"/>
         <source>3–5 lacking</source>
         <translation>缺 3–5 项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="35"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="41"/>
         <source>6 or more lacking</source>
         <translation>缺 6 项及以上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="46"/>
         <source>Residential area feature</source>
         <translation>居住区要素号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="140"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="147"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="43"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="49"/>
         <source>Required facilities lacking</source>
         <translation>缺少的必配设施数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="44"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="50"/>
         <source>{level} lacking</source>
         <translation>{level}缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="46"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="52"/>
         <source>Optional facilities not reached</source>
         <translation>未覆盖的宜配设施</translation>
     </message>
@@ -2784,197 +2784,197 @@
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="48"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="54"/>
         <source>Life circle: residential areas</source>
         <translation>生活圈：居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="68"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="75"/>
         <source>Row code</source>
         <translation>配置项代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="69"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="76"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="70"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="77"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
         <source>Facilities</source>
         <translation>设施数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="72"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="79"/>
         <source>Life circle: service areas</source>
         <translation>生活圈：服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="108"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="115"/>
         <source>Streets</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="125"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
         <source>15-minute community life circle report</source>
         <translation>15分钟社区生活圈分析报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="126"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan's 社区—邻里—街坊 table. Demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件依据规划“社区—邻里—街坊”配置表生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
         <source>Facility layer</source>
         <translation>设施图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
         <source>Residential area layer</source>
         <translation>居住区图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
         <source>Life-circle table</source>
         <translation>生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="129"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
         <source>Walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
         <source>Levels</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="130"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
         <source>Access distance</source>
         <translation>接入距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="131"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
         <source>Why the fallback ran</source>
         <translation>启用备用方法的原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
         <source>Residential areas</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
         <source>Reaching every required facility</source>
         <translation>必配设施全部覆盖</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="140"/>
         <source>Lacking at least one</source>
         <translation>至少缺一项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="140"/>
         <source>Population in areas lacking</source>
         <translation>缺项居住区人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
         <source>Coverage map</source>
         <translation>覆盖情况图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
         <source>Per facility</source>
         <translation>分项统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
         <source>Required</source>
         <translation>必配</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
         <source>no (宜配置)</source>
         <translation>否（宜配置）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
         <source>Areas lacking</source>
         <translation>缺项居住区数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
         <source>Population lacking</source>
         <translation>缺项人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
         <source>Area lacking (ha)</source>
         <translation>缺项面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
         <source>Lacking</source>
         <translation>缺项数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="146"/>
         <source>Coverage by facility</source>
         <translation>分项覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="146"/>
         <source>What it lacks</source>
         <translation>缺少的设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
         <source>Facility types not in the table (not counted)</source>
         <translation>不在配置表中的设施类型（未计入）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="150"/>
         <source>min</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="150"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="151"/>
         <source>none in the data</source>
         <translation>数据中没有</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="152"/>
         <source>A residential area reaches a facility row when a street reachable from one of the row&apos;s facilities within the level&apos;s minutes passes within the access distance of the area&apos;s edge; the walk from a facility to its street is not counted.</source>
         <translation>若从某配置项的任一设施出发、在该级别分钟数内可达的道路经过居住区边界的接入距离范围内，则该居住区覆盖该配置项；设施到道路的步行距离不计入。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="155"/>
         <source>Straight-line fallback: a row is reached when one of its facilities lies within speed × minutes of the area's edge, ignoring streets.</source>
         <translation>直线距离备用方法：若某配置项的任一设施到居住区边界的直线距离不超过速度 × 分钟数，则视为覆盖，不考虑道路。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="191"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="198"/>
         <source>{level} facility</source>
         <translation>{level}设施</translation>
     </message>
@@ -5222,6 +5222,11 @@
         <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="83"/>
         <source>needs 论证 {share:.2f}%</source>
         <translation>需论证 {share:.2f}%</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="37"/>
+        <source>{facility} ({level})</source>
+        <translation>{facility}（{level}）</translation>
     </message>
 </context>
 <context>

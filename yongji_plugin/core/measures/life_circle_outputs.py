@@ -31,6 +31,12 @@ def _memory(geometry: str, crs, title: str, specs) -> QgsVectorLayer:
     return memory_layer(title, geometry, crs, specs)
 
 
+def _with_level(table, row) -> str:
+    """A row as the optional list names it: one kind of facility stands at several levels
+    ("其他福利设施、其他福利设施" told nothing)."""
+    return tr("{facility} ({level})").format(facility=row.label, level=table.level(row.level).name)
+
+
 def lack_labels() -> List[str]:
     return [tr("None lacking"), tr("1–2 lacking"), tr("3–5 lacking"), tr("6 or more lacking")]
 
@@ -50,7 +56,8 @@ def areas_layer(result: LifeCircleResult) -> QgsVectorLayer:
     for area in result.areas:
         lacks = result.lacks(area)
         values = {"res_fid": area.fid, "res_name": area.name, "pop": area.population, "lack_n": len(lacks),
-                  **area_values("area_", area.area), "opt_lack": SEPARATOR.join(r.label for r in result.lacks(area, required=False)),
+                  **area_values("area_", area.area), "opt_lack": SEPARATOR.join(
+                      _with_level(result.table, r) for r in result.lacks(area, required=False)),
                   "method": method_label(result.method)}
         for i, level in enumerate(result.table.levels):
             values[_level_field(i)] = SEPARATOR.join(r.label for r in lacks if r.level == level.code)
