@@ -241,3 +241,20 @@ def test_paper_space_is_not_a_site_and_cancel_imports_nothing(tmp_path):
     feedback.cancel()
     with pytest.raises(ImportCanceled, match="nothing was imported"):
         import_dxf([path], "EPSG:4546", feedback=feedback)
+
+
+def test_a_drawing_written_by_gdal_reads_back(tmp_path):
+    """GDAL's own DXF writer (a full AutoCAD header, polygons as hatches, UTF-8 text under a header
+    that says ANSI_1252) as an independent producer."""
+    from osgeo import gdal
+
+    source = tmp_path / "sites.geojson"
+    source.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+                      '{"Layer": "规划红线"}, "geometry": {"type": "Polygon", "coordinates": '
+                      f'[{[list(p) for p in SHELL + SHELL[:1]]}, {[list(p) for p in ISLAND + ISLAND[:1]]}]}}}}]}}',
+                      encoding="utf-8")
+    target = tmp_path / "gdal.dxf"
+    assert gdal.VectorTranslate(str(target), str(source), format="DXF") is not None
+    sites = list(import_dxf([target], "EPSG:4546").layer.getFeatures())
+    assert len(sites) == 1 and sites[0]["CAD_LAYER"] == "规划红线" and sites[0]["CAD_TYPE"] == "HATCH"
+    assert to_shapely(sites[0].geometry()).symmetric_difference(Polygon(SHELL, [ISLAND])).area < 1e-6

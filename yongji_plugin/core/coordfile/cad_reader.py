@@ -113,32 +113,37 @@ def scan(path: Path) -> Scan:
     Handles (group code 5, 105 for DIMSTYLE) are unique in a drawing. A binary DXF has no lines.
     Without $DWGCODEPAGE (and before AutoCAD 2007's UTF-8) GDAL reads texts as CP1252, which turns
     Chinese layer names into noise: such a drawing is read as UTF-8 when it is valid UTF-8, else
-    as GB18030 (what Chinese CAD writes). GDAL honours that only in a drawing with a HEADER section,
-    which every CAD program writes.
+    as GB18030 (what Chinese CAD writes). A drawing that declares ANSI_1252 but holds UTF-8 text
+    beyond ASCII (GDAL's own DXF writer does that) is read as UTF-8: CP1252 text with accents is
+    never valid UTF-8. GDAL honours the encoding only in a drawing with a HEADER section, which
+    every CAD program writes.
     """
     with open(path, "rb") as stream:
         data = stream.read()
     if data.startswith(b"AutoCAD Binary DXF"):
         return Scan({}, None)
     lines = data.splitlines()
-    found, start, declared = {}, 0, False
+    found, start, codepage = {}, 0, None
     for index in range(0, len(lines) - 1, 2):
         code, value = lines[index].strip(), lines[index + 1].strip()
         if code == b"0":
             start = index + 1
         elif code in (b"5", b"105"):
             found.setdefault(value.decode("ascii", errors="replace"), start)
-        elif code == b"9" and value == b"$DWGCODEPAGE":
-            declared = True
-    return Scan(found, None if declared else _encoding(data))
+        elif code == b"9" and value == b"$DWGCODEPAGE" and index + 3 < len(lines):
+            codepage = lines[index + 3].strip().upper()
+    return Scan(found, _encoding(data, codepage))
 
 
-def _encoding(data: bytes) -> str:
+def _encoding(data: bytes, codepage: Optional[bytes]) -> Optional[str]:
+    """The encoding to impose on GDAL (see scan), None to let it follow the drawing."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return "CP936"
-    return "UTF-8"
+        return "CP936" if codepage is None else None
+    if codepage is None or (codepage == b"ANSI_1252" and not data.isascii()):
+        return "UTF-8"
+    return None
 
 
 def insert_blocks(path: Path, encoding: Dict[str, str]) -> Dict[str, str]:
