@@ -258,3 +258,47 @@ def test_a_drawing_written_by_gdal_reads_back(tmp_path):
     sites = list(import_dxf([target], "EPSG:4546").layer.getFeatures())
     assert len(sites) == 1 and sites[0]["CAD_LAYER"] == "规划红线" and sites[0]["CAD_TYPE"] == "HATCH"
     assert to_shapely(sites[0].geometry()).symmetric_difference(Polygon(SHELL, [ISLAND])).area < 1e-6
+
+
+def test_imported_drawing_goes_through_the_compliance_check(tmp_path, provider, demo_gpkg):
+    """The sites of a drawing are sites like any other: the check reads them, repairs the
+    self-intersecting one on its copy and lists that repair, as the import's warning promises."""
+    import processing
+
+    bowtie = [(X, Y), (X + 100, Y + 100), (X + 100, Y), (X, Y + 100)]
+    path = write_dxf(tmp_path, drawing(lwpolyline("1A", "用地红线", RED_LINE), lwpolyline("B0", "用地红线", bowtie),
+                                       hatch("2B", "填充", [SHELL, ISLAND])))
+    sites = processing.run("yongji:importdxf", {"INPUT": str(path), "CRS": "EPSG:4546",
+                                                "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    result = processing.run("yongji:sitecompliance", {
+        "SITES": sites, "PLAN_GPKG": str(demo_gpkg), "AREA_CRS": "EPSG:4546", "AREA_METHOD": 0,
+        "SITE_SUMMARY": "TEMPORARY_OUTPUT", "REPAIRS": "TEMPORARY_OUTPUT"})
+    areas = {f["site_id"]: f["area_m2"] for f in result["SITE_SUMMARY"].getFeatures()}
+    expected = {"用地红线-1A": Polygon(RED_LINE).area, "用地红线-B0": make_valid(Polygon(bowtie)).area,
+                "填充": Polygon(SHELL, [ISLAND]).area}
+    assert areas == pytest.approx({key: round(value, 2) for key, value in expected.items()}, abs=1e-9)
+    repaired = [f.attributes() for f in result["REPAIRS"].getFeatures()]
+    assert len(repaired) == 1 and "用地红线-B0" in repaired[0] and "Self-intersection" in repaired[0]
+
+
+@pytest.mark.parametrize("ext", ["gpkg", "shp"])
+def test_every_row_reaches_a_file_output(tmp_path, provider, ext):
+    import processing
+
+    path = str(write_dxf(tmp_path, REDLINE_TEXT))
+
+    def rows(value):
+        layer = value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value, "out", "ogr")
+        names = [n for n in layer.fields().names() if n != "fid"]
+        return sorted(repr([None if f[n] in (None, "") else int(f[n]) if isinstance(f[n], bool) else f[n]
+                            for n in names] +
+                           [round(f.geometry().area(), 3) if f.hasGeometry() else None])
+                      for f in layer.getFeatures())
+
+    memory = processing.run("yongji:importdxf", {"INPUT": path, "CRS": "EPSG:4546", "OUTPUT": "TEMPORARY_OUTPUT",
+                                                 "PROBLEMS": "TEMPORARY_OUTPUT"})
+    files = processing.run("yongji:importdxf", {"INPUT": path, "CRS": "EPSG:4546",
+                                                "OUTPUT": str(tmp_path / f"sites.{ext}"),
+                                                "PROBLEMS": str(tmp_path / f"problems.{ext}")})
+    for key in ("OUTPUT", "PROBLEMS"):
+        assert rows(files[key]) == rows(memory[key]) and rows(memory[key]), key

@@ -5169,7 +5169,7 @@
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="106"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="105"/>
         <source>No DXF file given</source>
         <translation>未指定 DXF 文件</translation>
     </message>
@@ -5179,57 +5179,57 @@
         <translation>DXF 导入已取消：未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="309"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="313"/>
         <source>handle {handle}</source>
         <translation>句柄 {handle}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="171"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="175"/>
         <source>{kind} on layer {layer} is open (its ends are {gap:.3f} apart): not imported; close it in CAD</source>
         <translation>图层 {layer} 上的 {kind} 未闭合（首尾相距 {gap:.3f}）：未导入；请在 CAD 中闭合</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="175"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="179"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="178"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="182"/>
         <source>not red lines, ignored: {entities}</source>
         <translation>非红线实体，已忽略：{entities}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="182"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="186"/>
         <source>{file}: the drawing has no closed polyline or hatch to import ({open} open polylines; close the red lines in CAD); nothing was imported</source>
         <translation>{file}：图中没有可导入的闭合多段线或填充（{open} 条未闭合多段线；请在 CAD 中闭合红线）；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="195"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="199"/>
         <source>{kind} on layer {layer} encloses no area: not imported</source>
         <translation>图层 {layer} 上的 {kind} 面积为零：未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="201"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="205"/>
         <source>shape</source>
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="200"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="204"/>
         <source> at ({x:.3f}, {y:.3f})</source>
         <translation>，位于 ({x:.3f}, {y:.3f})</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="201"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="205"/>
         <source>{kind} on layer {layer} is not a valid polygon: {reason}{at}; imported as drawn (the checks repair a copy and list the repair)</source>
         <translation>图层 {layer} 上的 {kind} 不是有效的面：{reason}{at}；按原样导入（各项检查在副本上修复并列出修复情况）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="291"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="295"/>
         <source>{kind} on layer {layer} has the same outline as {other_kind} handle {other} on layer {other_layer}: imported once (handle {other}), handle {handle} left out</source>
         <translation>图层 {layer} 上的 {kind} 与图层 {other_layer} 上的 {other_kind}（句柄 {other}）轮廓相同：只导入一次（句柄 {other}），句柄 {handle} 未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="299"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="303"/>
         <source>{kind} handle {handle} lies inside {outer_kind} handle {outer} on layer {outer_layer}: both are imported as separate sites, so the area inside is counted twice; nested outlines are not made holes (draw a hatch with an island for that)</source>
         <translation>{kind}（句柄 {handle}）位于图层 {outer_layer} 上的 {outer_kind}（句柄 {outer}）之内：二者作为两个独立地块导入，内部面积被重复计算；嵌套轮廓不会作为内环（如需内环，请绘制带孤岛的填充）</translation>
     </message>

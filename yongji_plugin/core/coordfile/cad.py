@@ -57,7 +57,6 @@ CAD_FIELDS = FIELDS + [("CAD_LAYER", "string"), ("CAD_BLOCK", "string"), ("CAD_H
 CLOSED_GAP = 1e-6       # drawing units: ends closer than this close a polyline
 SAME_OUTLINE = 0.001    # drawing units (1 mm): mean width of the difference of two "same" outlines
 POLYLINES = ("LWPOLYLINE", "POLYLINE")
-CANCELED = "DXF import canceled: nothing was imported"
 
 
 def default_crs() -> str:
@@ -107,9 +106,7 @@ def import_dxf(paths, crs: str, name: str = None, feedback=None) -> CadImportRes
     reference = QgsCoordinateReferenceSystem(crs or "")
     if not reference.isValid():
         raise PlanError(tr("Unknown CRS {crs}").format(crs=crs))
-    _check(feedback)
-    progress = Progress(feedback, 2 * len(paths))
-    progress.check = lambda: _check(feedback)
+    progress = _Progress(feedback, 2 * len(paths))
     rows, problems, features = [], [], []
     for path in paths:
         drawing = _Drawing(path, reference, progress)
@@ -127,6 +124,13 @@ def import_dxf(paths, crs: str, name: str = None, feedback=None) -> CadImportRes
 def _check(feedback):
     if feedback is not None and feedback.isCanceled():
         raise ImportCanceled(tr("DXF import canceled: nothing was imported"))
+
+
+class _Progress(Progress):
+    """The coordinate import's progress, cancelled with the DXF import's own message."""
+
+    def check(self):
+        _check(self.feedback)
 
 
 class _Drawing:
