@@ -7,11 +7,12 @@ def tags(*pairs) -> str:
     return "".join(f"{code:>3}\n{value}\n" for code, value in pairs)
 
 
-def lwpolyline(handle, layer, points, closed=True) -> str:
+def lwpolyline(handle, layer, points, closed=True, bulges=None) -> str:
+    """``bulges``: {vertex index: bulge} for arc segments (1 = a half circle to the left of the way)."""
     pairs = [(0, "LWPOLYLINE"), (5, handle), (100, "AcDbEntity"), (8, layer), (100, "AcDbPolyline"),
              (90, len(points)), (70, 1 if closed else 0)]
-    for x, y in points:
-        pairs += [(10, x), (20, y)]
+    for index, (x, y) in enumerate(points):
+        pairs += [(10, x), (20, y)] + ([(42, bulges[index])] if bulges and index in bulges else [])
     return tags(*pairs)
 
 

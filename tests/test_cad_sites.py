@@ -302,3 +302,13 @@ def test_every_row_reaches_a_file_output(tmp_path, provider, ext):
                                                 "PROBLEMS": str(tmp_path / f"problems.{ext}")})
     for key in ("OUTPUT", "PROBLEMS"):
         assert rows(files[key]) == rows(memory[key]) and rows(memory[key]), key
+
+
+def test_arc_segments_are_divided_into_a_close_polygon(tmp_path):
+    """A road corner drawn as a bulge: the square with a half circle on its east side, as shapely
+    draws it; GDAL divides the arc into segments, so the areas agree to 0.1 %."""
+    text = drawing(lwpolyline("B1", "红线", square(X, Y, 100), bulges={1: 1}))
+    site = next(import_dxf([write_dxf(tmp_path, text)], "EPSG:4546").layer.getFeatures())
+    expected = Polygon(square(X, Y, 100)).union(Point(X + 100, Y + 50).buffer(50, quad_segs=256))
+    assert site.geometry().area() == pytest.approx(expected.area, rel=1e-3)
+    assert to_shapely(site.geometry()).symmetric_difference(expected).area < 1e-3 * expected.area
