@@ -312,3 +312,27 @@ def test_arc_segments_are_divided_into_a_close_polygon(tmp_path):
     expected = Polygon(square(X, Y, 100)).union(Point(X + 100, Y + 50).buffer(50, quad_segs=256))
     assert site.geometry().area() == pytest.approx(expected.area, rel=1e-3)
     assert to_shapely(site.geometry()).symmetric_difference(expected).area < 1e-3 * expected.area
+
+
+def test_only_the_cad_layers_asked_for(tmp_path, provider, qgis_iface):
+    import processing
+
+    from yongji_plugin.core.coordfile.cad import layer_names
+
+    assert layer_names(" 用地红线，填充; x ,") == ["用地红线", "填充", "x"]
+    path = write_dxf(tmp_path, REDLINE_TEXT)
+    result = import_dxf([path], "EPSG:4546", layers=["用地红线"])
+    assert sorted(f["CAD_HANDLE"] for f in result.layer.getFeatures()) == ["1A", "4D"]
+    assert any("填充 × 2" in p.reason for p in result.problems)  # the closed shapes left on other layers
+    assert not any("same outline" in p.reason for p in result.problems)  # 5E is on 填充, not compared
+    with pytest.raises(PlanError, match="道路") as error:  # asked for a layer without a closed shape
+        import_dxf([path], "EPSG:4546", layers=["道路"])
+    assert "用地红线" in str(error.value) and "填充" in str(error.value) and "redline.dxf" in str(error.value)
+    run = processing.run("yongji:importdxf", {"INPUT": str(path), "CRS": "EPSG:4546", "LAYERS": "填充",
+                                              "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert sorted(f["CAD_HANDLE"] for f in run["OUTPUT"].getFeatures()) == ["2B", "5E"]
+    dialog = CoordinateImportDialog(qgis_iface)
+    dialog.dxfLayersEdit.setText("填充")
+    dialog.set_files([path])
+    wait_for_task(dialog, seconds=60, pause=0.01)
+    assert sorted(f["CAD_HANDLE"] for f in dialog.result.features) == ["2B", "5E"]

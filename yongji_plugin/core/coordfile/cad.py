@@ -21,6 +21,7 @@ the dialog, Processing and "send to the compliance check" treat it alike. Decisi
 - a drawing with no closed shape, or one GDAL cannot read, stops with an error; nothing is written.
 Problems carry the entity's line in the DXF file (0 for a binary DXF) and its handle.
 """
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -94,8 +95,14 @@ class Shape:
     name: str = ""
 
 
-def import_dxf(paths, crs: str, name: str = None, feedback=None) -> CadImportResult:
-    """Read, check and build the sites of one or many DXF drawings, all in ``crs`` (an auth id).
+def layer_names(text: str) -> List[str]:
+    """CAD layer names from what a user types: separated by commas (also Chinese ones) or semicolons."""
+    return [name.strip() for name in re.split(r"[,，;；]", text or "") if name.strip()]
+
+
+def import_dxf(paths, crs: str, name: str = None, feedback=None, layers=()) -> CadImportResult:
+    """Read, check and build the sites of one or many DXF drawings, all in ``crs`` (an auth id);
+    ``layers``: the CAD layers to import (names, compared without case as CAD does), empty for all.
 
     Raises PlanError for a drawing GDAL cannot read or one without a closed shape, and
     ImportCanceled when ``feedback`` is cancelled.
@@ -109,7 +116,7 @@ def import_dxf(paths, crs: str, name: str = None, feedback=None) -> CadImportRes
     progress = _Progress(feedback, 2 * len(paths))
     rows, problems, features = [], [], []
     for path in paths:
-        drawing = _Drawing(path, reference, progress)
+        drawing = _Drawing(path, reference, progress, layers)
         new_rows, new_problems = drawing.rows_and_problems(len(rows))
         rows += new_rows
         problems += new_problems
@@ -136,13 +143,13 @@ class _Progress(Progress):
 class _Drawing:
     """One drawing: its shapes checked, compared and named, and the problems of the file as a whole."""
 
-    def __init__(self, path: Path, crs: QgsCoordinateReferenceSystem, progress: Progress):
+    def __init__(self, path: Path, crs: QgsCoordinateReferenceSystem, progress: Progress, layers=()):
         self.file = path.name
         self.notes: List[Problem] = []
         self.area = _area_measure(crs)
         entities = read_entities(path, progress.check)
         progress.advance(1)
-        self.shapes = self.find_shapes(entities)
+        self.shapes = self.find_shapes(self.select_layers(entities, layers) if layers else entities)
         for shape in self.shapes:
             self.check_shape(shape)
         compare_shapes([s for s in self.shapes if s.kept], progress.check)
@@ -157,6 +164,22 @@ class _Drawing:
     def problem(self, entity: CadEntity, reason: str, level: str) -> Problem:
         return Problem(entity.line, tr("handle {handle}").format(handle=entity.handle), reason, level, None,
                        self.file)
+
+    def select_layers(self, entities: List[CadEntity], layers) -> List[CadEntity]:
+        """The entities on the CAD layers asked for; closed shapes elsewhere are counted in a note, and
+        none on those layers is an error naming the layers that do hold closed shapes."""
+        wanted = {layer.casefold() for layer in layers}
+        chosen = [e for e in entities if e.layer.casefold() in wanted]
+        elsewhere = Counter(e.layer for e in entities if e.layer.casefold() not in wanted and _is_shape(e))
+        if not any(_is_shape(e) for e in chosen):
+            raise PlanError(tr("{file}: no closed polyline or hatch on the CAD layers {asked}; closed shapes are on: "
+                               "{found}").format(file=self.file, asked=", ".join(layers),
+                                                 found=", ".join(sorted(elsewhere)) or tr("no layer")))
+        if elsewhere:
+            counted = ", ".join(f"{layer} × {count}" for layer, count in sorted(elsewhere.items()))
+            self.notes.append(Problem(0, "", tr("closed shapes on other CAD layers, not imported: {layers}").format(
+                layers=counted), NOTE, None, self.file))
+        return chosen
 
     def find_shapes(self, entities: List[CadEntity]) -> List[Shape]:
         """Polygons and closed lines become shapes; open polylines are listed, the rest counted."""
@@ -235,6 +258,12 @@ class _Drawing:
                                    entity.kind])
             features.append(feature)
         return features
+
+
+def _is_shape(entity: CadEntity) -> bool:
+    kind = entity.geometry.type()
+    return kind == QgsWkbTypes.GeometryType.PolygonGeometry or (
+        kind == QgsWkbTypes.GeometryType.LineGeometry and _closed(entity.geometry.asPolyline()))
 
 
 def _closed(line) -> bool:

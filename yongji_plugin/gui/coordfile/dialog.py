@@ -12,9 +12,9 @@ A cancelled or superseded preview leaves nothing behind: empty tables, no result
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
 from qgis.gui import QgsProjectionSelectionWidget
 from qgis.PyQt import sip
-from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit
 
-from ...core.coordfile.cad import default_crs, import_dxf, is_dxf
+from ...core.coordfile.cad import default_crs, import_dxf, is_dxf, layer_names
 from ...core.coordfile.crs import MODES, mode_labels
 from ...core.coordfile.importer import import_files
 from ...i18n import tr
@@ -39,6 +39,9 @@ class CoordinateImportDialog(BASE, FORM):
         self.dxfCrsWidget = QgsProjectionSelectionWidget(self)
         self.dxfCrsWidget.setCrs(QgsCoordinateReferenceSystem(default_crs()))
         self.optionsLayout.addRow(QLabel(tr("CRS of DXF drawings"), self), self.dxfCrsWidget)
+        self.dxfLayersEdit = QLineEdit(self)
+        self.dxfLayersEdit.setPlaceholderText(tr("all layers"))
+        self.optionsLayout.addRow(QLabel(tr("CAD layers to import (comma-separated)"), self), self.dxfLayersEdit)
         self.importButton = self.buttonBox.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.importButton.setEnabled(False)
         self.cancelButton.setEnabled(False)
@@ -49,6 +52,7 @@ class CoordinateImportDialog(BASE, FORM):
         self.removeButton.clicked.connect(self._remove_file)
         self.modeCombo.currentIndexChanged.connect(self.preview)
         self.dxfCrsWidget.crsChanged.connect(self.preview)
+        self.dxfLayersEdit.editingFinished.connect(self.preview)
         self.importButton.clicked.connect(self.import_sites)
         self.cancelButton.clicked.connect(self.cancel)
         self.buttonBox.rejected.connect(self.reject)
@@ -82,6 +86,7 @@ class CoordinateImportDialog(BASE, FORM):
         drawings = [f for f in files if is_dxf(f)]
         self.modeCombo.setEnabled(len(drawings) < len(files) or not files)
         self.dxfCrsWidget.setEnabled(bool(drawings) or not files)
+        self.dxfLayersEdit.setEnabled(bool(drawings) or not files)
         if not files:
             self.statusLabel.setText("")
             return None
@@ -102,8 +107,8 @@ class CoordinateImportDialog(BASE, FORM):
     def _work(self, files, drawings: bool):
         """What the task runs: the DXF import in the chosen CRS, or the coordinate-file import."""
         if drawings:
-            crs = self.dxfCrsWidget.crs().authid()
-            return lambda feedback: import_dxf(files, crs, feedback=feedback)
+            crs, layers = self.dxfCrsWidget.crs().authid(), layer_names(self.dxfLayersEdit.text())
+            return lambda feedback: import_dxf(files, crs, feedback=feedback, layers=layers)
         mode = MODES[self.modeCombo.currentIndex()]
         return lambda feedback: import_files(files, mode, feedback=feedback)
 

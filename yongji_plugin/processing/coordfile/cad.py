@@ -7,9 +7,10 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
+    QgsProcessingParameterString,
 )
 
-from ...core.coordfile.cad import import_dxf
+from ...core.coordfile.cad import import_dxf, layer_names
 from ...core.coordfile.crs import DEFAULT_CRS
 from ...core.coordfile.model import ERROR
 from ...core.shared.errors import PlanError
@@ -32,7 +33,7 @@ def left_out(problem, rows) -> bool:
 class ImportDxfAlgorithm(YongjiAlgorithm):
     ALG_ID = "importdxf"
     ICON = "coords"
-    INPUT, CRS, OUTPUT, PROBLEMS = "INPUT", "CRS", "OUTPUT", "PROBLEMS"
+    INPUT, CRS, LAYERS, OUTPUT, PROBLEMS = "INPUT", "CRS", "LAYERS", "OUTPUT", "PROBLEMS"
 
     def displayName(self):  # noqa: N802
         return tr("Import CAD red lines (DXF)")
@@ -47,8 +48,9 @@ class ImportDxfAlgorithm(YongjiAlgorithm):
         return tr("Reads the red lines of a DXF drawing into project-site polygons: closed polylines and "
                   "hatches (a hatch's islands become holes), with the CAD layer, block and entity handle of "
                   "each. DXF has no CRS: give the drawing's (default: the project's, else EPSG:4546); "
-                  "coordinates implausible in it are a warning naming the likely CRS. Open polylines, "
-                  "duplicate outlines (imported once), shapes without area and self-intersecting or nested "
+                  "coordinates implausible in it are a warning naming the likely CRS. "
+                  "Give CAD layers to import only the red lines of a drawing that holds more (a base map). "
+                  "Open polylines, duplicate outlines (imported once), shapes without area and self-intersecting or nested "
                   "shapes are listed with their handles and lines in the problems table. A drawing GDAL "
                   "cannot read or one without a closed shape stops the algorithm with an error.")
 
@@ -56,6 +58,8 @@ class ImportDxfAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("DXF drawing"), extension="dxf"))
         self.addParameter(QgsProcessingParameterCrs(
             self.CRS, tr("CRS of the drawing (if empty: the project's, else EPSG:4546)"), PROJECT_CRS, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.LAYERS, tr("CAD layers to import (comma-separated; if empty: all)"), "", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Imported sites"),
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.PROBLEMS, tr("Problems"),
@@ -73,7 +77,8 @@ class ImportDxfAlgorithm(YongjiAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         path = self.parameterAsFile(parameters, self.INPUT, context)
         try:
-            result = import_dxf([path], self.drawing_crs(parameters, context, feedback), feedback=feedback)
+            result = import_dxf([path], self.drawing_crs(parameters, context, feedback), feedback=feedback,
+                                layers=layer_names(self.parameterAsString(parameters, self.LAYERS, context)))
         except PlanError as error:  # ImportCanceled included: a cancelled run writes nothing
             raise QgsProcessingException(str(error))
         report_problems(result.problems, feedback)
