@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="40"/>
+        <location filename="../../yongji_plugin/processing/provider.py" line="41"/>
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -669,27 +669,17 @@
         <translation>数字错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="32"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="45"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="54"/>
-        <source>Choose coordinate files</source>
-        <translation>选择坐标文件</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="54"/>
-        <source>Coordinate files (*.txt)</source>
-        <translation>坐标文件 (*.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="126"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="159"/>
         <source>CRS: {crs}; {ok} of {total} parcels can be imported</source>
         <translation>坐标系：{crs}；共 {total} 个地块，可导入 {ok} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="136"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="169"/>
         <source>Imported {count} parcels into {name}</source>
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
@@ -1774,32 +1764,32 @@
         <translation>各圈不能构成有效多边形，约 X {x:.3f}，Y {y:.3f} 处（第 {ring} 圈，{start}–{end} 边）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="73"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="98"/>
         <source>Reading coordinate files</source>
         <translation>正在读取坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="78"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="103"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="101"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="134"/>
         <source>Import canceled: nothing was read or imported</source>
         <translation>导入已取消：未读取或导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="104"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="137"/>
         <source>The coordinate files could not be read; see the message log</source>
         <translation>无法读取坐标文件；请查看日志消息</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="128"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="161"/>
         <source>{count} problems found</source>
         <translation>发现 {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="128"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="161"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
@@ -5227,6 +5217,216 @@
         <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="37"/>
         <source>{facility} ({level})</source>
         <translation>{facility}（{level}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="112"/>
+        <source>No DXF file given</source>
+        <translation>未指定 DXF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="92"/>
+        <source>DXF import canceled: nothing was imported</source>
+        <translation>DXF 导入已取消：未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="342"/>
+        <source>handle {handle}</source>
+        <translation>句柄 {handle}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="175"/>
+        <source>{file}: no closed polyline or hatch on the CAD layers {asked}; closed shapes are on: {found}</source>
+        <translation>{file}：CAD 图层 {asked} 上没有闭合多段线或填充；闭合图形位于：{found}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="175"/>
+        <source>no layer</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="180"/>
+        <source>closed shapes on other CAD layers, not imported: {layers}</source>
+        <translation>其他 CAD 图层上的闭合图形未导入：{layers}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="198"/>
+        <source>{kind} on layer {layer} is open (its ends are {gap:.3f} apart): not imported; close it in CAD</source>
+        <translation>图层 {layer} 上的 {kind} 未闭合（首尾相距 {gap:.3f}）：未导入；请在 CAD 中闭合</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="202"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="205"/>
+        <source>not red lines, ignored: {entities}</source>
+        <translation>非红线实体，已忽略：{entities}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="209"/>
+        <source>{file}: the drawing has no closed polyline or hatch to import ({open} open polylines; close the red lines in CAD); nothing was imported</source>
+        <translation>{file}：图中没有可导入的闭合多段线或填充（{open} 条未闭合多段线；请在 CAD 中闭合红线）；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="222"/>
+        <source>{kind} on layer {layer} encloses no area: not imported</source>
+        <translation>图层 {layer} 上的 {kind} 面积为零：未导入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="228"/>
+        <source>shape</source>
+        <translation>图形</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="227"/>
+        <source> at ({x:.3f}, {y:.3f})</source>
+        <translation>，位于 ({x:.3f}, {y:.3f})</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="228"/>
+        <source>{kind} on layer {layer} is not a valid polygon: {reason}{at}; imported as drawn (the checks repair a copy and list the repair)</source>
+        <translation>图层 {layer} 上的 {kind} 不是有效的面：{reason}{at}；按原样导入（各项检查在副本上修复并列出修复情况）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="324"/>
+        <source>{kind} on layer {layer} has the same outline as {other_kind} handle {other} on layer {other_layer}: imported once (handle {other}), handle {handle} left out</source>
+        <translation>图层 {layer} 上的 {kind} 与图层 {other_layer} 上的 {other_kind}（句柄 {other}）轮廓相同：只导入一次（句柄 {other}），句柄 {handle} 未导入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="332"/>
+        <source>{kind} handle {handle} lies inside {outer_kind} handle {outer} on layer {outer_layer}: both are imported as separate sites, so the area inside is counted twice; nested outlines are not made holes (draw a hatch with an island for that)</source>
+        <translation>{kind}（句柄 {handle}）位于图层 {outer_layer} 上的 {outer_kind}（句柄 {outer}）之内：二者作为两个独立地块导入，内部面积被重复计算；嵌套轮廓不会作为内环（如需内环，请绘制带孤岛的填充）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_place.py" line="42"/>
+        <source>the eastings carry zone number {zone}: likely {crs}</source>
+        <translation>横坐标带有带号 {zone}：可能是 {crs}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_place.py" line="45"/>
+        <source>they look like longitude and latitude: likely {crs}</source>
+        <translation>看起来是经纬度：可能是 {crs}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_place.py" line="48"/>
+        <source>they look like Gauss-Krüger coordinates without the zone number; Yongji's zone is {crs}</source>
+        <translation>看起来是不带带号的高斯-克吕格坐标；永济所在投影带为 {crs}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_place.py" line="50"/>
+        <source>they look like the drawing&apos;s own local coordinates: move the drawing into CGCS2000 (Yongji: {crs}) in CAD first</source>
+        <translation>看起来是图纸自身的独立坐标：请先在 CAD 中将图纸转换到 2000 国家大地坐标系（永济：{crs}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_place.py" line="61"/>
+        <source>outside the Gauss-Krüger range of {crs} (easting {y_min:.0f}–{y_max:.0f} m, northing {x_min:.0f}–{x_max:.0f} m)</source>
+        <translation>超出 {crs} 的高斯-克吕格坐标范围（横坐标 {y_min:.0f}–{y_max:.0f} 米，纵坐标 {x_min:.0f}–{x_max:.0f} 米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_place.py" line="69"/>
+        <source>outside the area where {crs} can be used</source>
+        <translation>超出 {crs} 的适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_place.py" line="71"/>
+        <source>far from Yongji (their centre would lie at {lon:.3f}°E, {lat:.3f}°N in {crs})</source>
+        <translation>远离永济（按 {crs}，其中心位于东经 {lon:.3f}°、北纬 {lat:.3f}°）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_place.py" line="92"/>
+        <source>the drawing's coordinates (x {x0:.0f}–{x1:.0f}, y {y0:.0f}–{y1:.0f}) are {why}; {likely}. Check the CRS chosen for the drawing</source>
+        <translation>图纸坐标（x {x0:.0f}–{x1:.0f}，y {y0:.0f}–{y1:.0f}）{why}；{likely}。请检查为图纸选择的坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_reader.py" line="68"/>
+        <source>{file}: no such file</source>
+        <translation>{file}：文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_reader.py" line="78"/>
+        <source>{file}: GDAL cannot read it as a DXF drawing ({reason}); save it from CAD as DXF (ASCII, AutoCAD R12 to 2018)</source>
+        <translation>{file}：GDAL 无法将其读取为 DXF 图纸（{reason}）；请在 CAD 中另存为 DXF（ASCII，AutoCAD R12 至 2018）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/cad_reader.py" line="78"/>
+        <source>not DXF</source>
+        <translation>不是 DXF</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="41"/>
+        <source>CRS of DXF drawings</source>
+        <translation>DXF 图纸坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="43"/>
+        <source>all layers</source>
+        <translation>全部图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="44"/>
+        <source>CAD layers to import (comma-separated)</source>
+        <translation>导入的 CAD 图层（以逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="69"/>
+        <source>Choose coordinate files or DXF drawings</source>
+        <translation>选择坐标文件或 DXF 图纸</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="69"/>
+        <source>Coordinate files and DXF drawings (*.txt *.dxf);;Coordinate files (*.txt);;DXF drawings (*.dxf)</source>
+        <translation>坐标文件和 DXF 图纸 (*.txt *.dxf);;坐标文件 (*.txt);;DXF 图纸 (*.dxf)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="94"/>
+        <source>Coordinate files and DXF drawings cannot be imported together: import one kind at a time</source>
+        <translation>坐标文件和 DXF 图纸不能一起导入：请每次只导入一种</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="98"/>
+        <source>Reading DXF drawings</source>
+        <translation>正在读取 DXF 图纸</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="39"/>
+        <source>Import CAD red lines (DXF)</source>
+        <translation>导入 CAD 红线（DXF）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="48"/>
+        <source>Reads the red lines of a DXF drawing into project-site polygons: closed polylines and hatches (a hatch&apos;s islands become holes), with the CAD layer, block and entity handle of each. DXF has no CRS: give the drawing&apos;s (default: the project&apos;s, else EPSG:4546); coordinates implausible in it are a warning naming the likely CRS. Give CAD layers to import only the red lines of a drawing that holds more (a base map). Open polylines, duplicate outlines (imported once), shapes without area and self-intersecting or nested shapes are listed with their handles and lines in the problems table. A drawing GDAL cannot read or one without a closed shape stops the algorithm with an error.</source>
+        <translation>将 DXF 图纸中的红线读取为项目用地面：闭合多段线和填充（填充的孤岛成为内环），并记录每个图形的 CAD 图层、图块和实体句柄。DXF 不含坐标系：请指定图纸的坐标系（默认取工程坐标系，否则为 EPSG:4546）；坐标与之不符时给出警告并指出可能的坐标系。图纸中还有其他内容（如地形底图）时，可指定只导入红线所在的 CAD 图层。未闭合多段线、重复轮廓（只导入一次）、无面积的图形以及自相交或嵌套的图形在问题表中列出句柄和行号。GDAL 无法读取的图纸或没有闭合图形的图纸使算法报错停止。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="58"/>
+        <source>DXF drawing</source>
+        <translation>DXF 图纸</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="59"/>
+        <source>CRS of the drawing (if empty: the project&apos;s, else EPSG:4546)</source>
+        <translation>图纸坐标系（为空时取工程坐标系，否则为 EPSG:4546）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="61"/>
+        <source>CAD layers to import (comma-separated; if empty: all)</source>
+        <translation>导入的 CAD 图层（以逗号分隔；为空时导入全部）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="73"/>
+        <source>No CRS given and the project has none: the drawing is read in {crs}</source>
+        <translation>未指定坐标系且工程没有坐标系：按 {crs} 读取图纸</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="86"/>
+        <source>{file}: none of its {count} closed shapes can be imported (see the problems above)</source>
+        <translation>{file}：其 {count} 个闭合图形均无法导入（见上方问题）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="99"/>
+        <source>{ok} sites imported from {file} in {crs}, {bad} closed shapes left out</source>
+        <translation>已从 {file} 按 {crs} 导入 {ok} 个地块，{bad} 个闭合图形未导入</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ PROVIDER_ID = "yongji"
 
 
 def algorithm_classes():
+    from .coordfile.cad import ImportDxfAlgorithm
     from .coordfile.coordinates import (
         ExportCoordinatesAlgorithm,
         ImportCoordinatesAlgorithm,
@@ -26,7 +27,7 @@ def algorithm_classes():
     return [InspectSourceAlgorithm, SiteComplianceAlgorithm, PlanQaAlgorithm,
             PrintSheetsAlgorithm, ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm,
             HeightCheckAlgorithm, LifeCircleAlgorithm, TownshipGuidanceAlgorithm, IndicatorCheckAlgorithm,
-            CompareVersionsAlgorithm]
+            CompareVersionsAlgorithm, ImportDxfAlgorithm]
 
 
 class YongjiProvider(QgsProcessingProvider):

@@ -1,13 +1,20 @@
 """坐标文件导入: pick files, preview parcels and problems in a background task, import as sites.
 
+Coordinate files and CAD red lines (DXF drawings) are two exchange formats for the same thing, so
+one dialog takes both: the same preview, problem list, import and "send to the compliance check".
+A DXF has no CRS, so the dialog asks for it (the project's by default); the zone options apply to
+coordinate files only. One kind of file at a time: their CRSs come from different places.
+
 The preview (parsing, validation, geometry) runs in a QgsTask with progress and Cancel, so a large
 file never freezes the window; the layer is made on the GUI thread only when the user imports.
 A cancelled or superseded preview leaves nothing behind: empty tables, no result, Import disabled.
 """
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
+from qgis.gui import QgsProjectionSelectionWidget
 from qgis.PyQt import sip
-from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit
 
+from ...core.coordfile.cad import default_crs, import_dxf, is_dxf, layer_names
 from ...core.coordfile.crs import MODES, mode_labels
 from ...core.coordfile.importer import import_files
 from ...i18n import tr
@@ -29,6 +36,12 @@ class CoordinateImportDialog(BASE, FORM):
         self.result = None
         self.task = None
         self.modeCombo.addItems(mode_labels())
+        self.dxfCrsWidget = QgsProjectionSelectionWidget(self)
+        self.dxfCrsWidget.setCrs(QgsCoordinateReferenceSystem(default_crs()))
+        self.optionsLayout.addRow(QLabel(tr("CRS of DXF drawings"), self), self.dxfCrsWidget)
+        self.dxfLayersEdit = QLineEdit(self)
+        self.dxfLayersEdit.setPlaceholderText(tr("all layers"))
+        self.optionsLayout.addRow(QLabel(tr("CAD layers to import (comma-separated)"), self), self.dxfLayersEdit)
         self.importButton = self.buttonBox.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.importButton.setEnabled(False)
         self.cancelButton.setEnabled(False)
@@ -38,6 +51,8 @@ class CoordinateImportDialog(BASE, FORM):
         self.addButton.clicked.connect(self._add_files)
         self.removeButton.clicked.connect(self._remove_file)
         self.modeCombo.currentIndexChanged.connect(self.preview)
+        self.dxfCrsWidget.crsChanged.connect(self.preview)
+        self.dxfLayersEdit.editingFinished.connect(self.preview)
         self.importButton.clicked.connect(self.import_sites)
         self.cancelButton.clicked.connect(self.cancel)
         self.buttonBox.rejected.connect(self.reject)
@@ -51,8 +66,9 @@ class CoordinateImportDialog(BASE, FORM):
         return self.preview()
 
     def _add_files(self):
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Choose coordinate files"), "",
-                                                tr("Coordinate files (*.txt)"))
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Choose coordinate files or DXF drawings"), "",
+                                                tr("Coordinate files and DXF drawings (*.txt *.dxf);;"
+                                                   "Coordinate files (*.txt);;DXF drawings (*.dxf)"))
         if paths:
             self.set_files(self.files() + paths)
 
@@ -66,18 +82,35 @@ class CoordinateImportDialog(BASE, FORM):
         self.cancel()
         self.task = None
         self._show(None)
-        files, mode = self.files(), MODES[self.modeCombo.currentIndex()]
+        files = self.files()
+        drawings = [f for f in files if is_dxf(f)]
+        self.modeCombo.setEnabled(len(drawings) < len(files) or not files)
+        self.dxfCrsWidget.setEnabled(bool(drawings) or not files)
+        self.dxfLayersEdit.setEnabled(bool(drawings) or not files)
         if not files:
             self.statusLabel.setText("")
             return None
-        task = BackgroundTask(tr("Reading coordinate files"),
-                              lambda feedback: import_files(files, mode, feedback=feedback), self._preview_done)
+        if drawings and len(drawings) < len(files):
+            message = tr("Coordinate files and DXF drawings cannot be imported together: import one kind at a time")
+            self.statusLabel.setText(message)
+            show_error(self, message, self.iface)
+            return None
+        task = BackgroundTask(tr("Reading DXF drawings") if drawings else tr("Reading coordinate files"),
+                              self._work(files, bool(drawings)), self._preview_done)
         task.progressChanged.connect(lambda value, task=task: self._progress(task, value))
         self.task = task
         self.cancelButton.setEnabled(True)
         self.statusLabel.setText(tr("Reading…"))
         QgsApplication.taskManager().addTask(task)
         return task
+
+    def _work(self, files, drawings: bool):
+        """What the task runs: the DXF import in the chosen CRS, or the coordinate-file import."""
+        if drawings:
+            crs, layers = self.dxfCrsWidget.crs().authid(), layer_names(self.dxfLayersEdit.text())
+            return lambda feedback: import_dxf(files, crs, feedback=feedback, layers=layers)
+        mode = MODES[self.modeCombo.currentIndex()]
+        return lambda feedback: import_files(files, mode, feedback=feedback)
 
     def cancel(self):
         if self.task is not None:

@@ -73,7 +73,7 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
                                   close_rings=self.parameterAsBoolean(parameters, self.CLOSE_RINGS, context))
         except PlanError as error:  # ImportCanceled included: a cancelled run writes nothing
             raise QgsProcessingException(str(error))
-        _report(result.problems, feedback)
+        report_problems(result.problems, feedback)
         if not result.features:
             raise QgsProcessingException(tr("{file}: none of its {count} parcels can be imported (see the "
                                             "problems above)").format(file=Path(path).name, count=len(result.rows)))
@@ -92,7 +92,7 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
         return outputs
 
 
-def _report(problems, feedback):
+def report_problems(problems, feedback):
     """Errors as errors, warnings as warnings, notes as information, each with file, line and parcel."""
     for problem in problems:
         if problem.level == ERROR:
