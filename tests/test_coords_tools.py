@@ -117,3 +117,17 @@ def test_qgis_process_exits_non_zero_on_bad_input(qgis_process_home):
         else:
             assert run.returncode != 0, (name, run.stdout)
             assert name in run.stdout + run.stderr
+
+
+def test_dialog_closes_unclosed_rings_only_when_asked(tmp_path, qgis_iface):
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / "kanyu" / "unclosed_ring.txt"
+    dialog = CoordinateImportDialog(qgis_iface)
+    dialog.set_files([path])
+    wait_for_task(dialog, seconds=60, pause=0.01)
+    assert dialog.result is not None and not dialog.result.features
+    dialog.closeRingsCheckBox.setChecked(True)
+    wait_for_task(dialog, seconds=60, pause=0.01)
+    assert len(dialog.result.features) == 1
+    assert any("closed by returning" in cell(dialog.problemTable, row, 4) for row in range(rows(dialog.problemTable)))

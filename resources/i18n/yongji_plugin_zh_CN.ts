@@ -674,12 +674,12 @@
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="159"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="161"/>
         <source>CRS: {crs}; {ok} of {total} parcels can be imported</source>
         <translation>坐标系：{crs}；共 {total} 个地块，可导入 {ok} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="169"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="171"/>
         <source>Imported {count} parcels into {name}</source>
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
@@ -1764,32 +1764,32 @@
         <translation>各圈不能构成有效多边形，约 X {x:.3f}，Y {y:.3f} 处（第 {ring} 圈，{start}–{end} 边）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="98"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="100"/>
         <source>Reading coordinate files</source>
         <translation>正在读取坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="103"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="105"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="134"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="136"/>
         <source>Import canceled: nothing was read or imported</source>
         <translation>导入已取消：未读取或导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="137"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="139"/>
         <source>The coordinate files could not be read; see the message log</source>
         <translation>无法读取坐标文件；请查看日志消息</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="161"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="163"/>
         <source>{count} problems found</source>
         <translation>发现 {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="161"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="163"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
@@ -5369,22 +5369,22 @@
         <translation>导入的 CAD 图层（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="69"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="70"/>
         <source>Choose coordinate files or DXF drawings</source>
         <translation>选择坐标文件或 DXF 图纸</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="69"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="70"/>
         <source>Coordinate files and DXF drawings (*.txt *.dxf);;Coordinate files (*.txt);;DXF drawings (*.dxf)</source>
         <translation>坐标文件和 DXF 图纸 (*.txt *.dxf);;坐标文件 (*.txt);;DXF 图纸 (*.dxf)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="94"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="96"/>
         <source>Coordinate files and DXF drawings cannot be imported together: import one kind at a time</source>
         <translation>坐标文件和 DXF 图纸不能一起导入：请每次只导入一种</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="98"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="100"/>
         <source>Reading DXF drawings</source>
         <translation>正在读取 DXF 图纸</translation>
     </message>
@@ -5520,19 +5520,24 @@
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="57"/>
+        <location filename="../../forms/coords_import.ui" line="58"/>
         <source>Send the imported sites to the compliance check</source>
         <translation>将导入的地块送交合规性检查</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="36"/>
+        <location filename="../../forms/coords_import.ui" line="37"/>
         <source>Problems (line numbers refer to the file)</source>
         <translation>问题（行号为文件中的行号）</translation>
     </message>
     <message>
-        <location filename="../../forms/coords_import.ui" line="53"/>
+        <location filename="../../forms/coords_import.ui" line="54"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../forms/coords_import.ui" line="23"/>
+        <source>Close rings that lack their closing point (with a warning)</source>
+        <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
 </context>
 <context>

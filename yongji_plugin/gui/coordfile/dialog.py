@@ -51,6 +51,7 @@ class CoordinateImportDialog(BASE, FORM):
         self.addButton.clicked.connect(self._add_files)
         self.removeButton.clicked.connect(self._remove_file)
         self.modeCombo.currentIndexChanged.connect(self.preview)
+        self.closeRingsCheckBox.toggled.connect(self.preview)
         self.dxfCrsWidget.crsChanged.connect(self.preview)
         self.dxfLayersEdit.editingFinished.connect(self.preview)
         self.importButton.clicked.connect(self.import_sites)
@@ -85,6 +86,7 @@ class CoordinateImportDialog(BASE, FORM):
         files = self.files()
         drawings = [f for f in files if is_dxf(f)]
         self.modeCombo.setEnabled(len(drawings) < len(files) or not files)
+        self.closeRingsCheckBox.setEnabled(len(drawings) < len(files) or not files)
         self.dxfCrsWidget.setEnabled(bool(drawings) or not files)
         self.dxfLayersEdit.setEnabled(bool(drawings) or not files)
         if not files:
@@ -109,8 +111,8 @@ class CoordinateImportDialog(BASE, FORM):
         if drawings:
             crs, layers = self.dxfCrsWidget.crs().authid(), layer_names(self.dxfLayersEdit.text())
             return lambda feedback: import_dxf(files, crs, feedback=feedback, layers=layers)
-        mode = MODES[self.modeCombo.currentIndex()]
-        return lambda feedback: import_files(files, mode, feedback=feedback)
+        mode, close_rings = MODES[self.modeCombo.currentIndex()], self.closeRingsCheckBox.isChecked()
+        return lambda feedback: import_files(files, mode, feedback=feedback, close_rings=close_rings)
 
     def cancel(self):
         if self.task is not None:
