@@ -17,7 +17,7 @@ from yongji_plugin.core.site_check.check import (
     CheckParams,
     run_compliance,
 )
-from yongji_plugin.core.site_check.outputs import result_layers
+from yongji_plugin.core.site_check.outputs import SUMMARY, result_layers
 from yongji_plugin.core.site_check.report import render_html
 from yongji_plugin.core.site_check.ruleset import load_ruleset
 
@@ -163,6 +163,23 @@ def test_farmland_without_deduction_fields_says_so(tmp_path):
     got = _by_id(result)["mixed"].farmland["farm"]
     assert got["net"] == pytest.approx(got["gross"]) and got["gross"] > 0
     assert any("no 田坎 deduction" in warning for warning in result.warnings)
+
+
+def test_sites_on_parcels_without_tiankan_data_are_marked(tmp_path):
+    """The run logged that some parcels carry no 田坎 data, but no output said which sites it touched."""
+    layers = _layers()
+    parcels = layers["DLTB"]
+    index = parcels.fields().lookupField("KCXS")
+    blank = next(f.id() for f in parcels.getFeatures() if f["DLBM"] == "0103")
+    parcels.dataProvider().changeAttributeValues({blank: {index: None}})
+    result = run_compliance(_sites(), layers, _ruleset(tmp_path), CheckParams(AreaMethod.create()))
+    summary = {f["site_id"]: f for f in result_layers(result)[SUMMARY].getFeatures()}
+    undeducted = SITES["mixed"][0].intersection(PARCELS[1][0]).area  # the 旱地 whose KCXS was blanked
+    assert _by_id(result)["mixed"].farmland["farm"]["undeducted"] == pytest.approx(undeducted, rel=1e-9)
+    assert summary["mixed"]["f1u_m2"] == pytest.approx(round(undeducted, 2))
+    assert summary["fits"]["f1u_m2"] == 0
+    rows = [r for r in _by_id(result)["mixed"].breakdown if r["rule_id"] == "farm"]
+    assert any("田坎 data" in r["class_name"] and r["area"] == pytest.approx(undeducted) for r in rows)
 
 
 def test_farmland_coefficient_out_of_range_is_an_error(tmp_path):

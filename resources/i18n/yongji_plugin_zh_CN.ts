@@ -244,17 +244,17 @@
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="115"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="115"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="115"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="98"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="99"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
@@ -1339,7 +1339,7 @@
         <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="98"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="99"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
@@ -1479,17 +1479,17 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="91"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="92"/>
         <source>Control layer</source>
         <translation>控制线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="92"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="93"/>
         <source>Control feature id</source>
         <translation>控制线要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="93"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="94"/>
         <source>Control feature attributes</source>
         <translation>控制线要素属性</translation>
     </message>
@@ -1499,12 +1499,12 @@
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="100"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="101"/>
         <source>Class name</source>
         <translation>地类名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="101"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="102"/>
         <source>Share of the site (%)</source>
         <translation>占项目比例（%）</translation>
     </message>
@@ -4914,37 +4914,37 @@
         <translation>用地红线图层 {layer} 没有用途字段（{fields}）：{titles}对其地块不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="26"/>
         <source>耕地, gross</source>
         <translation>耕地（毛面积）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="26"/>
         <source>田坎 deducted</source>
         <translation>扣除田坎</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="23"/>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="26"/>
         <source>耕地, net of 田坎</source>
         <translation>耕地（扣除田坎后净面积）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="24"/>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="27"/>
         <source>of which 永久基本农田, gross</source>
         <translation>其中永久基本农田（毛面积）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="25"/>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="28"/>
         <source>of which 永久基本农田, net of 田坎</source>
         <translation>其中永久基本农田（扣除田坎后净面积）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="60"/>
         <source>Layer {layer}, feature {fid}: 田坎 coefficient {value} is not a fraction between 0 and 1 (KCXS, or KCMJ / TBMJ)</source>
         <translation>图层 {layer} 要素 {fid}：田坎系数 {value} 不是 0 到 1 之间的小数（KCXS，或 KCMJ / TBMJ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="69"/>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="73"/>
         <source>{count} 耕地 parcels of {layer} under the sites carry no 田坎 deduction (KCXS or KCMJ and TBMJ): their net area equals their gross area</source>
         <translation>地块下 {layer} 中有 {count} 个耕地图斑没有田坎扣除信息（KCXS，或 KCMJ 和 TBMJ）：其净面积按毛面积计</translation>
     </message>
@@ -4959,7 +4959,7 @@
         <translation>{rule}：规划用途相符部分占地块比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="102"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="103"/>
         <source>Assessment</source>
         <translation>判定</translation>
     </message>
@@ -4969,7 +4969,7 @@
         <translation>需论证</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="142"/>
         <source>: {note}</source>
         <translation>：{note}</translation>
     </message>
@@ -5427,6 +5427,11 @@
         <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="99"/>
         <source>{ok} sites imported from {file} in {crs}, {bad} closed shapes left out</source>
         <translation>已从 {file} 按 {crs} 导入 {ok} 个地块，{bad} 个闭合图形未导入</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="29"/>
+        <source>of which without 田坎 data (net taken as gross)</source>
+        <translation>其中无田坎数据（净面积按毛面积计）</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 
 The 三调 parcels (DLTB) whose DLBM starts with a 耕地 code (01) are overlaid with the site. Each
 parcel's 田坎 deduction is its KCXS (扣除系数), else KCMJ / TBMJ (扣除面积 over 图斑面积), as the
-parcels carry them; a parcel with neither deducts nothing and the run says how many did. Net is
+parcels carry them; a parcel with neither deducts nothing: the run warns how many did, and each
+site carries the 耕地 area so measured (``UNDEDUCTED``), so the sites whose net is overstated are
+marked in the summary, the breakdown and the report. Net is
 the gross area (counted once) times the area-weighted share kept after deduction, so for parcels
 that tile the land, as 三调 parcels do, net = Σ piece area × (1 − coefficient). The 永久基本农田
 inside that 耕地 is found by overlaying the 耕地 pieces with the protected layer, gross and net
@@ -16,13 +18,15 @@ from ..engine.layers import ControlLayer
 from ..shared.errors import PlanError
 
 GROSS, DEDUCTION, NET, PROTECTED, PROTECTED_NET = "gross", "deduction", "net", "protected", "protected_net"
-FIGURES = (GROSS, DEDUCTION, NET, PROTECTED, PROTECTED_NET)
+UNDEDUCTED = "undeducted"  # 耕地 on parcels without 田坎 data: its net is its gross
+FIGURES = (GROSS, DEDUCTION, NET, PROTECTED, PROTECTED_NET, UNDEDUCTED)
 
 
 def figure_label(name: str) -> str:
     return {GROSS: tr("耕地, gross"), DEDUCTION: tr("田坎 deducted"), NET: tr("耕地, net of 田坎"),
             PROTECTED: tr("of which 永久基本农田, gross"),
-            PROTECTED_NET: tr("of which 永久基本农田, net of 田坎")}[name]
+            PROTECTED_NET: tr("of which 永久基本农田, net of 田坎"),
+            UNDEDUCTED: tr("of which without 田坎 data (net taken as gross)")}[name]
 
 
 def farmland_filter(rule) -> str:
@@ -74,14 +78,15 @@ def measure_farmland(rule, overlay, results, checked, engine, protected: Optiona
     covered = overlay.covered_areas()
     sums: Dict[int, List[float]] = {}
     for pair, site in enumerate(overlay.pair_sites):
-        total = sums.setdefault(site, [0.0, 0.0, 0.0, 0.0])
+        total = sums.setdefault(site, [0.0, 0.0, 0.0, 0.0, 0.0])
         area = overlay.pair_areas[pair]
         total[0] += area
         total[1] += area * kept[pair]
         total[2] += inside[pair]
         total[3] += inside[pair] * kept[pair]
+        total[4] += area if ks[pair] is None else 0.0
     for i in checked:
-        _record(rule, results[i], covered[i], sums.get(i, [0.0, 0.0, 0.0, 0.0]), protected is not None)
+        _record(rule, results[i], covered[i], sums.get(i, [0.0] * 5), protected is not None)
 
 
 def _protected_areas(overlay, engine, protected) -> List[float]:
@@ -93,15 +98,16 @@ def _protected_areas(overlay, engine, protected) -> List[float]:
 
 
 def _record(rule, result, gross: float, sums: List[float], with_protected: bool) -> None:
-    total, kept, inside, inside_kept = sums
+    total, kept, inside, inside_kept, undeducted = sums
     net = gross * kept / total if total else 0.0
     figures = {GROSS: gross, DEDUCTION: gross - net, NET: net,
-               PROTECTED: inside if with_protected else None, PROTECTED_NET: inside_kept if with_protected else None}
+               PROTECTED: inside if with_protected else None, PROTECTED_NET: inside_kept if with_protected else None,
+               UNDEDUCTED: gross * undeducted / total if total else 0.0}
     result.farmland[rule.id] = figures
     if gross <= 0.0:  # no 耕地 under the site: the summary says 0, the breakdown lists nothing
         return
     for name in FIGURES:
-        if figures[name] is not None:
+        if figures[name] is not None and (name != UNDEDUCTED or figures[name] > 0.0):
             result.breakdown.append({"rule_id": rule.id, "class_code": "/".join(rule.class_codes),
                                      "class_name": figure_label(name), "area": figures[name],
                                      "share": figures[name] / result.area if result.area else 0.0,

@@ -28,7 +28,7 @@ from ..shared.output_fields import (
     write_geopackage,  # noqa: F401 - callers import it from here too
 )
 from .check import CheckResult, verdict_label
-from .farmland import GROSS, NET, PROTECTED, PROTECTED_NET, figure_label
+from .farmland import GROSS, NET, PROTECTED, PROTECTED_NET, UNDEDUCTED, figure_label
 from .use_fit import assessment_label, use_text
 
 SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS = "site_summary", "conflicts", "landclass_breakdown", "repairs"
@@ -66,7 +66,8 @@ def summary_specs(result: CheckResult) -> List[OutputField]:
                     OutputField("reasons", "string", tr("Reasons"))]
 
 
-FARMLAND_FIELDS = ((GROSS, "g"), (NET, "n"), (PROTECTED, "p"), (PROTECTED_NET, "q"))  # summary: f1g_m2 …
+FARMLAND_FIELDS = ((GROSS, "g"), (NET, "n"), (PROTECTED, "p"), (PROTECTED_NET, "q"),
+                   (UNDEDUCTED, "u"))  # summary: f1g_m2 …
 
 
 def _use_fit_values(prefix: str, site, outcome) -> dict:
