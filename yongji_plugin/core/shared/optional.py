@@ -6,7 +6,6 @@ may be 1.8. Every module asks here instead of trying its own import, so a missin
 found (and said) the same way everywhere, and the attempt is made once, not per run or per chart.
 The reasons are translated when asked for, never stored translated (the locale may change).
 """
-import importlib
 from typing import Dict, Optional
 
 from ...i18n import tr
@@ -18,7 +17,8 @@ def module(name: str):
     """The imported package ``name``, or None where it cannot be imported (cached)."""
     if name not in _modules:
         try:
-            _modules[name] = importlib.import_module(name)
+            # the builtin __import__ with this module's globals: import guards (tests) see who asks
+            _modules[name] = __import__(name, globals(), None, [], 0)
         except ImportError:
             _modules[name] = None
     return _modules[name]
