@@ -150,3 +150,28 @@ def test_an_explicit_locale_is_kept(profile_settings, locale):
     locale("zh_CN")
     YongjiProvider()
     assert i18n.tr("compliant") == catalogue()["compliant"]
+
+
+def test_the_desktops_recorded_locale_wins(profile_settings, qgis_app):
+    """The desktop records the locale it resolved (``--lang`` included) with setTranslation; the
+    plugin follows it over the profile's keys."""
+    from qgis.core import QgsApplication
+
+    profile_settings.setValue("locale/userLocale", "en_US")
+    profile_settings.setValue("locale/overrideFlag", True)
+    QgsApplication.setTranslation("zh-Hans")
+    try:
+        assert i18n.qgis_locale() == "zh-Hans"
+    finally:
+        QgsApplication.setTranslation("")
+    assert i18n.qgis_locale() == "en_US"
+
+
+@pytest.mark.parametrize("profile_locale, page", [("zh-Hans", "index_zh.html"), ("zh_CN", "index_zh.html"),
+                                                  ("en_US", "index_en.html")])
+def test_help_follows_every_spelling(profile_settings, profile_locale, page):
+    from yongji_plugin.gui.shared.help import help_file
+
+    profile_settings.setValue("locale/userLocale", profile_locale)
+    profile_settings.setValue("locale/overrideFlag", True)
+    assert help_file().name == page

@@ -6,7 +6,8 @@ from ...paths import resource
 
 
 def help_file():
-    language = qgis_locale().split("_")[0]
+    """The guide in QGIS's language: ``zh_CN``, ``zh-Hans`` and the other Chinese spellings → zh."""
+    language = qgis_locale().replace("-", "_").split("_")[0].lower()
     localized = resource("help", f"index_{language}.html")
     return localized if localized.exists() else resource("help", "index_en.html")
 
