@@ -211,9 +211,13 @@ def test_charts_with_matplotlib(result, tmp_path):
     _check_chart_png(charts.draw_chart(chart, tmp_path / "a.png"))
 
 
-def test_charts_without_matplotlib(result, tmp_path, monkeypatch):
+def test_charts_without_matplotlib(result, tmp_path, monkeypatch, request):
     """The fallback where QGIS ships no matplotlib: the import is blocked, Qt paints the same chart."""
+    from yongji_plugin.core.shared import optional
+
     monkeypatch.setitem(sys.modules, "matplotlib", None)
+    optional.forget("matplotlib")  # detected once per process: detect it again, blocked
+    request.addfinalizer(lambda: optional.forget("matplotlib"))  # and once more, unblocked, afterwards
     assert charts.matplotlib_version() is None and "Qt painter" in charts.chart_painter()
     chart = township_chart(result, result.file.indicator("YJJBNT"), 2035)
     _check_chart_png(charts.draw_chart(chart, tmp_path / "b.png"))

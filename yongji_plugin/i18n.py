@@ -4,6 +4,7 @@ Strings are written in English (the source language) and translated by the zh_CN
 ``resources/i18n``. A single context keeps the catalogue easy to review; ``.ui`` forms use their
 own class names as context, as Qt does.
 """
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from .paths import resource
@@ -17,7 +18,16 @@ def tr(text: str) -> str:
 
 
 def qgis_locale() -> str:
-    """The locale QGIS runs in: the user override if set, else the system locale."""
+    """The locale QGIS runs in, read as the desktop reads it.
+
+    The desktop resolves its locale (``--lang``, the profile's override, the system) and records it
+    with ``QgsApplication.setTranslation``; ``qgis_process`` and standalone scripts never do, so
+    there the profile's settings decide: the user override if set, else the locale the desktop last
+    recorded, else the system locale.
+    """
+    recorded = _recorded_translation()
+    if recorded:
+        return str(recorded)
     settings = QSettings()
     if settings.value("locale/overrideFlag", False, type=bool):
         value = settings.value("locale/userLocale", "") or ""
@@ -25,6 +35,15 @@ def qgis_locale() -> str:
             return str(value)
     value = settings.value("locale/userLocale", "") or ""
     return str(value) or QLocale.system().name()
+
+
+def _recorded_translation() -> str:
+    """The locale the desktop recorded (``QgsApplication.translation``, an instance method on QGIS
+    3.22), or "" where no QGIS application runs or none was recorded."""
+    app = QgsApplication.instance()
+    if not isinstance(app, QgsApplication):
+        return ""
+    return str(app.translation() or "")
 
 
 TRADITIONAL_MARKS = ("hant", "tw", "hk", "mo")  # script or regions written in traditional characters
@@ -73,6 +92,19 @@ def install_translator(locale: str = None) -> bool:
     QCoreApplication.installTranslator(translator)
     _translator = translator
     return True
+
+
+def ensure_translator() -> bool:
+    """Install the translator for QGIS's locale unless the plugin's translator is in place.
+
+    Called wherever the plugin starts: the desktop's ``initGui`` and the Processing provider (under
+    ``qgis_process`` QGIS calls only ``initProcessing``, so without this the command line wrote
+    English verdicts, reasons, aliases and log lines under a Chinese profile). One translator per
+    process: a second call, or a locale chosen explicitly before, is kept.
+    """
+    if _translator is not None:
+        return True
+    return install_translator()
 
 
 def remove_translator():

@@ -55,7 +55,7 @@ class YongjiPlugin:
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self):  # noqa: N802
-        i18n.install_translator()
+        i18n.ensure_translator()
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(self.menu_title())
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)

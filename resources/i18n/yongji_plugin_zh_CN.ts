@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="41"/>
+        <location filename="../../yongji_plugin/processing/provider.py" line="48"/>
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -2164,52 +2164,52 @@
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="87"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="88"/>
         <source>an input is not a layer</source>
         <translation>有输入不是图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="89"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="90"/>
         <source>layer {name} is not in PostGIS</source>
         <translation>图层 {name} 不在 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="92"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="93"/>
         <source>layer {name} is a query, not a table</source>
         <translation>图层 {name} 是查询而不是表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="96"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="97"/>
         <source>layer {name} has no single integer key column</source>
         <translation>图层 {name} 没有单一的整数主键列</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="98"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="99"/>
         <source>layer {name} has unsaved edits</source>
         <translation>图层 {name} 有未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="199"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="198"/>
         <source>psycopg2 is not installed</source>
         <translation>未安装 psycopg2</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="201"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="200"/>
         <source>no layer lives in PostGIS</source>
         <translation>没有图层位于 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="230"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="229"/>
         <source>the layers are in different PostGIS databases</source>
         <translation>各图层位于不同的 PostGIS 数据库中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="220"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="219"/>
         <source>PostGIS {version} in the database, {sessions} sessions</source>
         <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="230"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="229"/>
         <source>The postgis engine backend cannot run here: {reason}</source>
         <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
     </message>
@@ -2219,22 +2219,22 @@
         <translation>QGIS {version}（GEOS {geos}），单线程</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/selector.py" line="22"/>
+        <location filename="../../yongji_plugin/core/shared/optional.py" line="36"/>
         <source>shapely is not installed</source>
         <translation>未安装 shapely</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/selector.py" line="24"/>
+        <location filename="../../yongji_plugin/core/shared/optional.py" line="39"/>
         <source>shapely {version} is installed; the backend needs shapely 2 or newer</source>
         <translation>已安装 shapely {version}；该后端需要 shapely 2 或更高版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/selector.py" line="29"/>
+        <location filename="../../yongji_plugin/core/shared/optional.py" line="41"/>
         <source>numpy is not installed</source>
         <translation>未安装 numpy</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/selector.py" line="46"/>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="39"/>
         <source>Unknown engine backend {name}; choose one of {names}</source>
         <translation>未知的叠加分析引擎 {name}；可选：{names}</translation>
     </message>
@@ -2244,7 +2244,7 @@
         <translation>叠加分析引擎 {name} 无法在此运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="187"/>
+        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="191"/>
         <source>shapely {version} (GEOS {geos}), {threads} threads</source>
         <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
     </message>
@@ -3354,17 +3354,17 @@
         <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/charts.py" line="78"/>
+        <location filename="../../yongji_plugin/core/measures/charts.py" line="75"/>
         <source>matplotlib {version}</source>
         <translation>matplotlib {version}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/charts.py" line="79"/>
+        <location filename="../../yongji_plugin/core/measures/charts.py" line="76"/>
         <source>QGIS&apos;s Qt painter (matplotlib is not installed)</source>
         <translation>QGIS 自带的 Qt 绘图（未安装 matplotlib）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/charts.py" line="204"/>
+        <location filename="../../yongji_plugin/core/measures/charts.py" line="201"/>
         <source>Chart {path} could not be written</source>
         <translation>无法写入图表 {path}</translation>
     </message>
@@ -5432,6 +5432,26 @@
         <location filename="../../yongji_plugin/core/site_check/farmland.py" line="29"/>
         <source>of which without 田坎 data (net taken as gross)</source>
         <translation>其中无田坎数据（净面积按毛面积计）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/overlay.py" line="50"/>
+        <source>{engine}; shapely not used: {reason}</source>
+        <translation>{engine}；未使用 shapely：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/shapely_probe.py" line="37"/>
+        <source>an intersection&apos;s area came out as {detail}</source>
+        <translation>相交部分的面积算得 {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/shapely_probe.py" line="39"/>
+        <source>a geometry written back to QGIS came out as {detail}</source>
+        <translation>写回 QGIS 的几何图形面积为 {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/shapely_probe.py" line="40"/>
+        <source>shapely {version} (GEOS {geos}) does not work beside QGIS&apos;s GEOS {qgis_geos} in this process: {what}</source>
+        <translation>shapely {version}（GEOS {geos}）在本进程中无法与 QGIS 的 GEOS {qgis_geos} 共同工作：{what}</translation>
     </message>
 </context>
 <context>

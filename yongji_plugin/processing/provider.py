@@ -2,7 +2,7 @@
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from ..i18n import tr
+from ..i18n import ensure_translator, tr
 from ..paths import icon_path, plugin_version
 
 PROVIDER_ID = "yongji"
@@ -31,6 +31,13 @@ def algorithm_classes():
 
 
 class YongjiProvider(QgsProcessingProvider):
+    def __init__(self):
+        """The translator comes with the provider: ``qgis_process`` and Processing scripts create
+        the provider without the plugin's GUI, and must speak the profile's language as the
+        desktop does."""
+        super().__init__()
+        ensure_translator()
+
     def id(self):
         return PROVIDER_ID
 

@@ -18,10 +18,11 @@ the bench's 600,000 parcels).
 import gc
 from typing import List, Sequence
 
+from ...i18n import tr
 from .backend import Canceled, Overlay, Sites
 from .geometry_repair import Repair
 from .layers import ControlLayer
-from .selector import AUTO, choose
+from .selector import AUTO, selection
 
 __all__ = ["Canceled", "ControlLayer", "OverlayEngine"]
 
@@ -32,7 +33,8 @@ class OverlayEngine:
         """``layers``: the layers the run reads (controls, and layers whose features are sites);
         ``site_layers``: where sites given as geometries come from (None: not a layer)."""
         self.area = area
-        self._backend = choose(backend, list(layers), list(site_layers))(area, feedback)
+        backend_class, self.fallback = selection(backend, list(layers), list(site_layers))
+        self._backend = backend_class(area, feedback)
         self._collecting = gc.isenabled()
         gc.disable()
 
@@ -42,7 +44,11 @@ class OverlayEngine:
         return self._backend.name
 
     def describe(self) -> str:
-        """The backend in words, for reports and logs."""
+        """The backend in words, for reports and logs; where ``auto`` passed over a shapely that
+        does not work here, why."""
+        if self.fallback:
+            return tr("{engine}; shapely not used: {reason}").format(
+                engine=self._backend.describe(), reason=self.fallback)
         return self._backend.describe()
 
     @property

@@ -23,6 +23,7 @@ from qgis.core import QgsDataSourceUri, QgsExpression, QgsFeatureRequest, QgsGeo
 
 from ...i18n import tr
 from ..shared.areas import PLANAR
+from ..shared import optional
 from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
 from .backend import Backend, Canceled, Overlay, PieceSet, Sites, read_attributes
@@ -193,9 +194,7 @@ class PostgisBackend(Backend):
 
     @classmethod
     def unavailable(cls, layers: Sequence = ()) -> Optional[str]:
-        try:
-            import psycopg2  # noqa: F401
-        except ImportError:
+        if optional.module("psycopg2") is None:
             return tr("psycopg2 is not installed")
         if not layers:
             return tr("no layer lives in PostGIS")

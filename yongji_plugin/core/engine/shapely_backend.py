@@ -19,6 +19,7 @@ import shapely
 from qgis.core import QgsGeometry
 
 from ...i18n import tr
+from ..shared import optional
 from ..shared.areas import PLANAR
 from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, PieceSet, Sites, grid, read_attributes
 from .bulk_read import read_layer
@@ -88,14 +89,17 @@ def _transform(geometries: np.ndarray, source_crs, area_crs) -> np.ndarray:
 def _pyproj_move(source_crs, area_crs):
     """pyproj's transform, or None where pyproj is missing or finds no PROJ data (pyproj in a
     virtual environment looks under the environment's prefix, where QGIS's PROJ data is not)."""
-    try:
-        from pyproj import Transformer
-        from pyproj.exceptions import PyProjError
-    except ImportError:
+    pyproj = optional.module("pyproj")
+    if pyproj is None:
         return None
+    from pyproj import Transformer
+
+    # newer pyproj roots its errors in PyProjError, older ones (Debian 12's 3.4) in RuntimeError,
+    # as DataDirError still is
+    errors = (getattr(pyproj.exceptions, "PyProjError", RuntimeError), RuntimeError)
     try:
         transformer = Transformer.from_crs(_crs_text(source_crs), _crs_text(area_crs), always_xy=True)
-    except (PyProjError, RuntimeError):  # DataDirError is a RuntimeError
+    except errors:
         return None
 
     def move(xy):

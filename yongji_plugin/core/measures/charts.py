@@ -16,6 +16,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 from ...i18n import tr
 from ..plan_data.styles import colours
 from ..shared.fonts import cjk_family
+from ..shared import optional
 from ..shared.errors import PlanError
 
 OK, SHORT, NONE = "ok", "short", "none"
@@ -64,11 +65,7 @@ def state_colours() -> dict:
 
 def matplotlib_version() -> Optional[str]:
     """The matplotlib that would draw, or None when it cannot be imported."""
-    try:
-        import matplotlib
-    except ImportError:
-        return None
-    return matplotlib.__version__
+    return optional.version("matplotlib")
 
 
 def chart_painter() -> str:
