@@ -258,3 +258,17 @@ def test_bad_rule_set_and_missing_key_field(plan, sites, tmp_path):
     ruleset.rules = [r for r in ruleset.rules if r.layer == "STBHHX"]
     with pytest.raises(PlanError, match="Control layer 红线无名称 lacks field HXMC"):
         run_compliance(sites, {"STBHHX": stripped}, ruleset, CheckParams(AreaMethod.create()))
+
+
+def test_a_rule_filter_on_a_missing_field_stops_the_check(plan, sites, tmp_path):
+    """A filter naming a field the layer lacks selected nothing: every site passed the red line,
+    one 16,200 m² inside it included."""
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n  - {id: red, kind: no_overlap, layer: STBHHX, title: 生态保护红线, filter: \"\\\"HXLX\\\" = '1'\"}\n"
+        "  - {id: lc, kind: breakdown, layer: DLTB, title: 地类构成, class_field: NOSUCH}\n", encoding="utf-8")
+    with pytest.raises(PlanError) as error:
+        run_compliance(sites, plan, load_ruleset(rules), CheckParams(AreaMethod.create()))
+    text = str(error.value)
+    assert "has no field HXLX, which rule red (生态保护红线) reads in its filter" in text
+    assert "has no field NOSUCH, which rule lc (地类构成) reads in its class field" in text

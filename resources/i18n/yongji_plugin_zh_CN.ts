@@ -199,27 +199,27 @@
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="122"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="136"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="258"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="272"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="258"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="272"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="262"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="276"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="262"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="276"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -1164,7 +1164,7 @@
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="91"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="92"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -4909,7 +4909,7 @@
         <translation>本项目位置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="148"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="162"/>
         <source>Site layer {layer} has no use field ({fields}): {titles} is not applicable to its sites</source>
         <translation>用地红线图层 {layer} 没有用途字段（{fields}）：{titles}对其地块不适用</translation>
     </message>
@@ -5194,7 +5194,7 @@
         <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="280"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="294"/>
         <source>{ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，需论证 {review} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
@@ -5452,6 +5452,21 @@
         <location filename="../../yongji_plugin/core/engine/shapely_probe.py" line="40"/>
         <source>shapely {version} (GEOS {geos}) does not work beside QGIS&apos;s GEOS {qgis_geos} in this process: {what}</source>
         <translation>shapely {version}（GEOS {geos}）在本进程中无法与 QGIS 的 GEOS {qgis_geos} 共同工作：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="102"/>
+        <source>its filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="105"/>
+        <source>its class field</source>
+        <translation>分类字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="106"/>
+        <source>has no field {field}, which rule {rule} ({title}) reads in {where}</source>
+        <translation>缺少字段 {field}，规则 {rule}（{title}）的{where}需要读取该字段</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Dict, List
 
-from qgis.core import QgsFeedback, QgsVectorLayer
+from qgis.core import QgsExpression, QgsFeedback, QgsVectorLayer
 
 from ...i18n import tr
 from ..engine.geometry_repair import Repair
@@ -87,11 +87,25 @@ def check_control_layers(ruleset: RuleSet, layers: dict, area_crs=None) -> None:
             continue
         problems = usable_problems(layer, spec, area_crs, ruleset.may_be_empty(code)) if spec else \
             [tr("is not in the layer catalogue")]
+        problems += [p for rule in ruleset.rules if rule.layer == code for p in _rule_field_problems(rule, layer)]
         if problems:
             lines.append(tr("Control layer {title} ({code}) {problems}").format(
                 title=name, code=code, problems="; ".join(problems)))
     if lines:
         raise PlanError("\n".join(lines))
+
+
+def _rule_field_problems(rule: Rule, layer) -> List[str]:
+    """Fields a rule reads that the layer lacks: a filter on a missing field selects nothing (every
+    site then passed the rule), a missing class field reads every feature as no class."""
+    names = {name.lower() for name in layer.fields().names()}  # as expressions find fields: any case
+    wanted = [(name, tr("its filter")) for name in
+              sorted(QgsExpression(rule.filter).referencedColumns() if rule.filter else ()) if name != "*"]
+    if rule.class_field:
+        wanted.append((rule.class_field, tr("its class field")))
+    return [tr("has no field {field}, which rule {rule} ({title}) reads in {where}").format(
+        field=name, rule=rule.id, title=rule.title, where=where) for name, where in wanted
+        if name.lower() not in names]
 
 
 def control_layers(ruleset: RuleSet, layers: dict) -> Dict[str, ControlLayer]:
