@@ -58,10 +58,10 @@ ts: $(STAMPS)/apt
 
 ## package: dist/yongji_plugin-<version>.zip, the plugin folder as QGIS installs it
 package: $(ZIP)
-$(ZIP): i18n $(shell find $(PLUGIN) resources forms -type f -not -name '*.pyc' 2>/dev/null) metadata.txt
+$(ZIP): i18n $(shell find $(PLUGIN) resources forms -type f -not -name '*.pyc' 2>/dev/null) metadata.txt LICENSE
 	@rm -rf $(BUILD)/stage && mkdir -p $(BUILD)/stage/$(PLUGIN) $(DIST)
 	@cp -r $(PLUGIN)/. $(BUILD)/stage/$(PLUGIN)/
-	@cp -r resources forms metadata.txt $(BUILD)/stage/$(PLUGIN)/
+	@cp -r resources forms metadata.txt LICENSE $(BUILD)/stage/$(PLUGIN)/
 	@rm -f $(BUILD)/stage/$(PLUGIN)/resources/i18n/*.ts
 	@find $(BUILD)/stage \( -name '__pycache__' -o -name '*.pyc' \) -prune -exec rm -rf {} +
 	@rm -f $@ && cd $(BUILD)/stage && zip -qr -X ../../$@ $(PLUGIN)

@@ -123,11 +123,11 @@ def test_every_problem_is_listed_at_once(tmp_path):
 
 @pytest.mark.parametrize("text, expected", [
     ("indicators: [", "cannot be read"),
-    ("- just a list", "the file must be a mapping with a list of indicators"),
+    ("- just a list", "line 1: the file must be a mapping"),
     ("indicators: []", "indicators must be a non-empty list"),
     ("indicator: []", "unknown key indicator"),
     (GOOD.replace("      城西街道: {2025: 5.05, \"2035\": 5.0}",
-                  "      城西街道: {2025: 5.05}\n      城西街道: {2025: 6.0}"), "key 城西街道 is written twice"),
+                  "      城西街道: {2025: 5.05}\n      城西街道: {2025: 6.0}"), "城西街道: the key is written twice"),
 ])
 def test_malformed_files(tmp_path, text, expected):
     assert expected in _problems(tmp_path, text)

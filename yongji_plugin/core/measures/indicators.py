@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import yaml
 from qgis.core import QgsExpression
 
 from ...i18n import tr
@@ -19,6 +18,7 @@ from ...paths import resource
 from ..plan_data.catalogue import Catalogue, default_catalogue
 from ..shared.areas import ELLIPSOIDAL, PLANAR, SQM_PER_HA, SQM_PER_MU
 from ..shared.errors import PlanError
+from ..shared.yaml_files import read_yaml
 
 CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,6}$")  # names output fields (<code>_st ≤ 10 bytes)
 YEARS = (2025, 2035)
@@ -133,24 +133,6 @@ class IndicatorFile:
         return list(dict.fromkeys(m.layer for m in measures))
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """YAML that refuses a key written twice in one mapping (plain YAML keeps the last, silently)."""
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                repeated = key in seen
-                seen.add(key)
-            except TypeError:  # an unhashable key: the base class says so
-                continue
-            if repeated:
-                raise yaml.constructor.ConstructorError(None, None, tr("key {key} is written twice").format(key=key),
-                                                        key_node.start_mark)
-        return super().construct_mapping(node, deep)
-
-
 def default_indicator_path() -> Path:
     return resource("measures", "indicators.yaml")
 
@@ -158,10 +140,7 @@ def default_indicator_path() -> Path:
 def load_indicators(path=None, catalogue: Catalogue = None) -> IndicatorFile:
     """The indicator file in ``path`` (default: the plugin's), or a PlanError listing every problem."""
     path = Path(path or default_indicator_path())
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 - a safe loader
-    except (OSError, ValueError, yaml.YAMLError) as error:
-        raise PlanError(tr("Indicator file {path} cannot be read: {error}").format(path=path, error=error))
+    raw = read_yaml(path, what=tr("Indicator file"))
     problems = indicator_file_problems(raw, catalogue or default_catalogue())
     if problems:
         raise PlanError("\n".join([tr("Indicator file {path} is not valid:").format(path=path)]

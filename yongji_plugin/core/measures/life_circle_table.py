@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import yaml
 
 from ...i18n import tr
 from ...paths import resource
 from ..shared.errors import PlanError
+from ..shared.yaml_files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -141,14 +141,7 @@ def _check_types(rows: List[FacilityRow], path) -> None:
 
 def load_life_circle_table(path=None) -> LifeCircleTable:
     path = Path(path) if path else default_table_path()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise PlanError(tr("Cannot read life-circle table {file}: {error}").format(file=path, error=error))
-    except yaml.YAMLError as error:
-        raise PlanError(tr("Life-circle table {file} is not valid YAML: {error}").format(file=path, error=error))
-    if not isinstance(raw, dict):
-        raise _fail(path, tr("top level"), tr("a mapping with levels and facilities is required"))
+    raw = read_yaml(path, what=tr("Life-circle table"))
     speed = _number(raw.get("walking_speed_kmh"), path, "walking_speed_kmh", "walking_speed_kmh")
     levels = _levels(raw, path)
     _check_unique(levels, "levels", path)

@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional
 
-import yaml
 from qgis.core import QgsExpression
 
 from ...i18n import tr
@@ -21,6 +20,7 @@ from ..plan_data.catalogue import default_catalogue
 from ..shared.areas import AreaMethod
 from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
+from ..shared.yaml_files import Shape, read_yaml
 from ..engine.selector import AUTO
 from .unit_areas import AreaRequest, measure_units, read_units
 
@@ -44,11 +44,8 @@ def guidance_path() -> Path:
 def load_figures(path=None) -> List[Figure]:
     """The declared figures, or a PlanError naming the file, the figure and the problem."""
     path = Path(path or guidance_path())
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as error:
-        raise PlanError(tr("Township guidance file {path} cannot be read: {error}").format(path=path, error=error))
-    items = raw.get("township_figures") if isinstance(raw, dict) else None
+    raw = read_yaml(path, Shape(dict, {"township_figures": list}), what=tr("Township guidance file"))
+    items = raw.get("township_figures")
     if not items or not isinstance(items, list):
         raise PlanError(tr("Township guidance file {path} is not valid: township_figures must be a non-empty "
                            "list").format(path=path))

@@ -4,12 +4,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import yaml
 
 from ...paths import resource
+from ..shared.yaml_files import Shape, read_yaml
 from .landuse_codes import classification
 
 GEOMETRY_TYPES = ("polygon", "line", "point")
+CATALOGUE_FILE = Shape(dict, {"crs": str, "groups": list, "layers": list}, required=("crs", "groups", "layers"))
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,8 @@ def _layer(raw: dict) -> LayerSpec:
 
 
 def load_catalogue(path: Path = None, code_tables: Path = None) -> Catalogue:
-    raw = yaml.safe_load(Path(path or resource("catalogue.yaml")).read_text(encoding="utf-8"))
-    tables = yaml.safe_load(
-        Path(code_tables or resource("code_tables.yaml")).read_text(encoding="utf-8")
-    )
+    raw = read_yaml(Path(path or resource("catalogue.yaml")), CATALOGUE_FILE)
+    tables = read_yaml(Path(code_tables or resource("code_tables.yaml")))
     tables = {**classification().code_tables(), **tables}  # 用地用海分类 from its own file
     return Catalogue(
         crs=raw["crs"],

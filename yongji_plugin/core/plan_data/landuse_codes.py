@@ -9,9 +9,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Optional, Tuple
 
-import yaml
 
 from ...paths import resource
+from ..shared.yaml_files import Shape, read_yaml
+
+CLASSIFICATION_FILE = Shape(dict, {"level1": dict, "level2": dict, "unconfirmed": list, "source": str},
+                            required=("level1", "level2"))
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class LanduseClassification:
 
 
 def load_classification(path: Path = None) -> LanduseClassification:
-    raw = yaml.safe_load(Path(path or resource("landuse_classification.yaml")).read_text(encoding="utf-8"))
+    raw = read_yaml(Path(path or resource("landuse_classification.yaml")), CLASSIFICATION_FILE)
     return LanduseClassification({str(k): str(v) for k, v in raw["level1"].items()},
                                  {str(k): str(v) for k, v in raw["level2"].items()},
                                  {str(k): str(v) for k, v in (raw.get("level3") or {}).items()},

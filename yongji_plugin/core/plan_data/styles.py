@@ -6,7 +6,6 @@ conversion lives here and nowhere else.
 from functools import lru_cache
 from typing import Dict, List, Optional
 
-import yaml
 from qgis.core import (
     QgsArrowSymbolLayer,
     NULL,
@@ -34,6 +33,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ...paths import resource
 from ..shared.fonts import cjk_font
+from ..shared.yaml_files import read_yaml
 from .catalogue import Catalogue, LayerSpec
 
 _DASH = {"dash": "dash", "dash_dot": "dash dot", "rail": "dash", None: "solid"}
@@ -41,7 +41,7 @@ _DASH = {"dash": "dash", "dash_dot": "dash dot", "rail": "dash", None: "solid"}
 
 @lru_cache(maxsize=1)
 def colours() -> dict:
-    return yaml.safe_load(resource("styles", "colours.yaml").read_text(encoding="utf-8"))
+    return read_yaml(resource("styles", "colours.yaml"))
 
 
 def qcolor(text: str) -> QColor:

@@ -3,9 +3,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
-import yaml
-
+from ...i18n import tr
 from ...paths import resource
+from ..shared.yaml_files import Shape, read_yaml
+
+QA_RULES_FILE = Shape(dict, {"rules": list, "tolerance_m2": float, "area_field_tolerance": float},
+                      required=("rules",))
 
 PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
 
@@ -64,7 +67,7 @@ class QaResult:
 
 
 def load_qa_rules(path=None) -> QaRuleSet:
-    raw = yaml.safe_load(Path(path or resource("qa_rules.yaml")).read_text(encoding="utf-8"))
+    raw = read_yaml(Path(path or resource("qa_rules.yaml")), QA_RULES_FILE, what=tr("QA rules"))
     rules = []
     for item in raw["rules"]:
         item = dict(item)

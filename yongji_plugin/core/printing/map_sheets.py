@@ -4,10 +4,13 @@ from datetime import date
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
-import yaml
 from jinja2 import Template
 
 from ...paths import resource
+from ..shared.yaml_files import Shape, read_yaml
+
+SHEETS_FILE = Shape(dict, {"plan": dict, "texts": dict, "inset_layers": list, "sheets": list, "atlases": dict,
+                             "results": dict}, required=("plan", "texts", "sheets"))
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,6 @@ def _sheet(raw: dict) -> Sheet:
 
 @lru_cache(maxsize=1)
 def load_sheets() -> SheetCatalogue:
-    raw = yaml.safe_load(resource("map_sheets.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(resource("map_sheets.yaml"), SHEETS_FILE)
     return SheetCatalogue(raw["plan"], raw["texts"], raw.get("inset_layers", []),
                           [_sheet(s) for s in raw["sheets"]], raw.get("atlases", {}))

@@ -8,7 +8,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
 from jinja2 import Template
 from qgis.core import (
     QgsLayoutItemPicture,
@@ -24,7 +23,9 @@ from ...i18n import tr
 from ...paths import resource
 from ..shared.errors import PlanError
 from ..shared.extents import extent_in
+from ..shared.yaml_files import read_yaml
 from .legend import LegendEntry
+from .map_sheets import SHEETS_FILE
 from .sheets import SheetBuilder
 
 PICTURE_ID = "chart"
@@ -32,7 +33,7 @@ PICTURE_ID = "chart"
 
 @lru_cache(maxsize=1)
 def result_sheet_specs() -> dict:
-    raw = yaml.safe_load(resource("map_sheets.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(resource("map_sheets.yaml"), SHEETS_FILE)
     return dict(raw.get("results") or {})
 
 

@@ -3,7 +3,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 from qgis.PyQt.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from qgis.PyQt.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
 
@@ -20,8 +19,9 @@ def _environment() -> Environment:
 
 
 def render_template(name: str, **context) -> str:
-    """The template rendered with ``context``, plus ``font_stack`` (the CSS font-family value)."""
-    context.setdefault("font_stack", Markup(css_font_stack()))
+    """The template rendered with ``context``, plus ``font_stack`` (the CSS font-family value; the
+    templates write it unescaped, ``|safe``, as it is the plugin's own list of font names)."""
+    context.setdefault("font_stack", css_font_stack())
     return _environment().get_template(name).render(**context)
 
 

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-import yaml
 from qgis.core import QgsExpression
 
 from ...i18n import tr
 from ...paths import resource
 from ..plan_data.catalogue import Catalogue, default_catalogue
 from ..shared.errors import PlanError
+from ..shared.yaml_files import read_yaml
 
 RULE_ID = re.compile(r"^[A-Za-z0-9_]+$")  # rule ids name output fields ("<id>_m2"), so ASCII only
 FILE_KEYS = ("id", "name", "name_en", "description", "plan", "rules")  # plan: whose clauses bases quote
@@ -234,10 +234,7 @@ def default_ruleset_path() -> Path:
 def load_ruleset(path=None, catalogue: Catalogue = None) -> RuleSet:
     """The rule set in ``path`` (default: the plugin's), or a PlanError listing every problem."""
     path = Path(path or default_ruleset_path())
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as error:
-        raise PlanError(tr("Rule set {path} cannot be read: {error}").format(path=path, error=error))
+    raw = read_yaml(path, what=tr("Rule set"))
     problems = ruleset_problems(raw, catalogue or default_catalogue())
     if problems:
         raise PlanError("\n".join([tr("Rule set {path} is not valid:").format(path=path)]

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
-import yaml
 
 from ...i18n import tr
 from ...paths import resource
 from ..shared.errors import PlanError
+from ..shared.yaml_files import Shape, read_yaml
 
 FITS, REVIEW, MISFIT = "fits", "review", "misfit"
 
@@ -61,11 +61,8 @@ def _codes(value, where: str) -> Tuple[str, ...]:
 def load_table(name: str) -> CompatibilityTable:
     """The table in ``resources/<name>``, or a PlanError naming the file and the entry."""
     path = resource(name)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as error:
-        raise PlanError(tr("Compatibility table {table} cannot be read: {error}").format(table=path, error=error))
-    if not isinstance(raw, dict) or not isinstance(raw.get("uses"), dict) or not raw["uses"]:
+    raw = read_yaml(path, Shape(dict, {"uses": dict, "review_always": list}), what=tr("Compatibility table"))
+    if not raw.get("uses"):
         raise PlanError(tr("Compatibility table {table} needs a mapping uses: {{code: {{fits: [...]}}}}").format(
             table=path))
     uses = {}

@@ -2,7 +2,7 @@
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QTableWidgetItem
 
 from ...core.plan_data.catalogue import default_catalogue
 from ...core.plan_data.loader import FOUND, MISSING, inspect_source, load_into_project
@@ -27,7 +27,7 @@ class LoadLayersDialog(BASE, FORM):
         self.kindCombo.addItems([tr("GeoPackage"), tr("Folder of Shapefiles"),
                                  tr("Saved PostGIS connection")])
         self.loadButton = self.buttonBox.addButton(tr("Load checked layers"),
-                                                   self.buttonBox.AcceptRole)
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.loadButton.setEnabled(False)
         self.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self.browseButton.clicked.connect(self._browse)

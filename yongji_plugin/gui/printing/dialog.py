@@ -7,7 +7,7 @@ A job cut short deletes what it wrote; the sheets and atlases exported before it
 """
 from qgis.core import QgsFeedback, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
-from qgis.PyQt.QtWidgets import QFileDialog, QListWidgetItem
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QListWidgetItem
 
 from ...core.measures.township_figures import township_coverage
 from ...core.plan_data.loader import layers_by_code
@@ -42,9 +42,10 @@ class PrintDialog(BASE, FORM):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.sheetList.addItem(item)
-        self.previewButton = self.buttonBox.addButton(tr("Preview in layout designer"), self.buttonBox.ActionRole)
-        self.exportButton = self.buttonBox.addButton(tr("Export"), self.buttonBox.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(tr("Cancel export"), self.buttonBox.ActionRole)
+        roles = QDialogButtonBox.ButtonRole
+        self.previewButton = self.buttonBox.addButton(tr("Preview in layout designer"), roles.ActionRole)
+        self.exportButton = self.buttonBox.addButton(tr("Export"), roles.AcceptRole)
+        self.cancelButton = self.buttonBox.addButton(tr("Cancel export"), roles.ActionRole)
         self.cancelButton.setEnabled(False)
         self.folderButton.clicked.connect(self._choose_folder)
         self.previewButton.clicked.connect(self.preview)

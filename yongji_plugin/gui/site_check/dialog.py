@@ -11,7 +11,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QFileDialog
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog
 
 from ...core.plan_data.loader import describe_sources, layers_by_code
 from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
@@ -46,8 +46,8 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         self.crsEdit.setText(defaults.area_crs)
         self.toleranceSpin.setValue(defaults.tolerance)
         self.rulesetEdit.setText(QgsSettings().value(SETTINGS_RULESET, str(default_ruleset_path())))
-        self.runButton = self.buttonBox.addButton(tr("Run check"), self.buttonBox.AcceptRole)
-        self.cancelButton = self.buttonBox.addButton(tr("Cancel check"), self.buttonBox.ActionRole)
+        self.runButton = self.buttonBox.addButton(tr("Run check"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancelButton = self.buttonBox.addButton(tr("Cancel check"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancelButton.setEnabled(False)
         self.runButton.clicked.connect(self.run)
         self.cancelButton.clicked.connect(self.cancel)
