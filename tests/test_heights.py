@@ -179,7 +179,7 @@ def test_result_layers_and_report(demo_layers, tmp_path):
 @pytest.mark.parametrize("change, message", [
     (dict(height_field="GAODU"), "layer 建筑 has no field GAODU"),
     (dict(mode=FLOORS, floors_field="CENGSHU"), "layer 建筑 has no field CENGSHU"),
-    (dict(mode=FLOORS, storey_height=0), "storey height must be positive"),
+    (dict(mode=FLOORS, storey_height=0), "storey height must be a number above 0"),
     (dict(limit_field="XZGD"), "layer 高度分区 has no field XZGD"),
     (dict(mode="guess"), "Unknown height source guess"),
     (dict(name_field="MINGCHENG"), "layer 建筑 has no field MINGCHENG"),

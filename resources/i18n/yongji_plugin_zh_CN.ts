@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="86"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="87"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="136"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="137"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="272"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="272"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="276"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="276"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -1154,12 +1154,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="89"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="90"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="92"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="93"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -2289,37 +2289,37 @@
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="46"/>
         <source>over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="46"/>
         <source>within the limit</source>
         <translation>未超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="45"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="46"/>
         <source>outside the height zones</source>
         <translation>不在高度控制分区内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="46"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="47"/>
         <source>no height</source>
         <translation>无高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="54"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="55"/>
         <source>height field</source>
         <translation>高度字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="54"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="55"/>
         <source>floors × storey height</source>
         <translation>层数 × 层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="55"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="56"/>
         <source>height field, else floors × storey height</source>
         <translation>高度字段，缺失时用层数 × 层高</translation>
     </message>
@@ -2339,17 +2339,17 @@
         <translation>{role}图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="151"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="152"/>
         <source>Name the {purpose} field of {role} layer {layer}</source>
         <translation>请指定{role}图层 {layer} 的{purpose}字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="154"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="155"/>
         <source>{role} layer {layer} has no field {field} ({purpose})</source>
         <translation>{role}图层 {layer} 没有字段 {field}（{purpose}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="162"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="163"/>
         <source>Unknown height source {mode}; choose one of {modes}</source>
         <translation>未知的高度来源 {mode}；请选择 {modes} 之一</translation>
     </message>
@@ -2359,24 +2359,19 @@
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="164"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="165"/>
         <source>Height zone</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="168"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="169"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="170"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="171"/>
         <source>floors</source>
         <translation>层数</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="172"/>
-        <source>The storey height must be positive, not {value}</source>
-        <translation>层高必须为正数，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../yongji_plugin/core/measures/heights.py" line="174"/>
@@ -2399,17 +2394,12 @@
         <translation>分区代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="180"/>
-        <source>The area tolerance must not be negative</source>
-        <translation>面积容差不能为负数</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="182"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="183"/>
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="202"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="198"/>
         <source>Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: {value}</source>
         <translation>{layer} 中的高度分区 {name}（要素 {fid}）在字段 {field} 中没有可用的限高：{value}</translation>
     </message>
@@ -2614,12 +2604,12 @@
         <translation>建筑按其重叠面积不小于面积容差的最严格高度分区判定；超高 = 高度 − 限高，大于 0 即为超高（等于限高视为符合）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="49"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="50"/>
         <source>walking network (QGIS service areas)</source>
         <translation>步行路网（QGIS 服务区分析）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="50"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="51"/>
         <source>straight-line distance (fallback)</source>
         <translation>直线距离（备用方法）</translation>
     </message>
@@ -2629,7 +2619,7 @@
         <translation>{role}图层 {name} 必须是{want}，而不是{type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="119"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="120"/>
         <source>{role} layer {layer} has no field {field}</source>
         <translation>{role}图层 {layer} 没有字段 {field}</translation>
     </message>
@@ -2639,22 +2629,22 @@
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="134"/>
         <source>Name the facility-type field of {layer}</source>
         <translation>请指定 {layer} 的设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="150"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="151"/>
         <source>Facility {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的设施 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="157"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="158"/>
         <source>{count} facilities of type {type} have level {level}, which is none of {levels}; the table lists the type at several levels, so they are left out</source>
         <translation>{count} 个{type}设施的级别为 {level}，不属于 {levels}；配置表在多个级别列出该类型，因此未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="162"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="163"/>
         <source>No facility of {layer} has a type of the life-circle table in field {field} (found: {found})</source>
         <translation>{layer} 中没有设施的 {field} 字段属于生活圈配置表中的类型（现有：{found}）</translation>
     </message>
@@ -2664,52 +2654,37 @@
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="176"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="177"/>
         <source>Residential area {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的居住区 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="195"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="196"/>
         <source>facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="198"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="199"/>
         <source>residential area</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="206"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="207"/>
         <source>The street network {network} does not connect every facility and residential area: {problems}</source>
         <translation>道路网 {network} 未连通所有设施和居住区：{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="260"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="261"/>
         <source>Unknown life-circle level {level}; the table&apos;s levels are {levels}</source>
         <translation>未知的生活圈级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="263"/>
-        <source>Walking minutes for level {level} must be positive</source>
-        <translation>级别 {level} 的步行分钟数必须为正数</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="273"/>
-        <source>Walking speed must be positive, not {speed}</source>
-        <translation>步行速度必须为正数，而不是 {speed}</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="275"/>
-        <source>The access distance must not be negative</source>
-        <translation>接入距离不能为负数</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="283"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="279"/>
         <source>Residential area layer {name} has no area with a geometry</source>
         <translation>居住区图层 {name} 没有带几何的居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="288"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="284"/>
         <source>No street network given</source>
         <translation>未指定道路网</translation>
     </message>
@@ -2824,7 +2799,7 @@
         <translation>居住区图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="145"/>
         <source>Life-circle table</source>
         <translation>生活圈配置表</translation>
     </message>
@@ -2964,52 +2939,52 @@
         <translation>{level}设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="70"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="71"/>
         <source>Life-circle table {file}, {where}: {problem}</source>
         <translation>生活圈配置表 {file}，{where}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="76"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="77"/>
         <source>{key} must be a positive number, not {value!r}</source>
         <translation>{key} 必须为正数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="84"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="85"/>
         <source>a non-empty list is required</source>
         <translation>必须是非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="87"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="88"/>
         <source>each entry must be a mapping of keys</source>
         <translation>每一项必须是键值映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="94"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="95"/>
         <source>missing key {key}</source>
         <translation>缺少键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="111"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="112"/>
         <source>unknown level {level}; the table&apos;s levels are {levels}</source>
         <translation>未知级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="115"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="116"/>
         <source>types must be a list of facility-type names</source>
         <translation>types 必须是设施类型名称的列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="118"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="119"/>
         <source>required must be true or false, not {value!r}</source>
         <translation>required 必须为 true 或 false，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="129"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="130"/>
         <source>code {code} appears more than once</source>
         <translation>代码 {code} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="138"/>
         <source>facility type {type} is also listed in {other} at the same level</source>
         <translation>设施类型 {type} 也列在同级别的 {other} 中</translation>
     </message>
@@ -3679,7 +3654,7 @@
         <translation>由永济国土空间规划插件根据规划图层和指标文件生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="144"/>
         <source>Indicator file</source>
         <translation>指标文件</translation>
     </message>
@@ -3779,192 +3754,192 @@
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="117"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="118"/>
         <source>Indicator file {path}: unknown indicator code {code} (known: {codes})</source>
         <translation>指标文件 {path}：未知的指标代码 {code}（已有：{codes}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="146"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="147"/>
         <source>Indicator file {path} is not valid:</source>
         <translation>指标文件 {path} 有误：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="177"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="178"/>
         <source>the file must be a mapping with a list of indicators</source>
         <translation>文件须为含指标列表的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="181"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="182"/>
         <source>indicators must be a non-empty list</source>
         <translation>indicators 须为非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="185"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="186"/>
         <source>indicator {code}: the code is used more than once</source>
         <translation>指标 {code}：代码重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="189"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="190"/>
         <source>consistency must be a list</source>
         <translation>consistency 须为列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="196"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="197"/>
         <source>consistency check {id}: the id is used more than once</source>
         <translation>一致性检查 {id}：编号重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="203"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="204"/>
         <source>indicator {number} must be a mapping</source>
         <translation>第 {number} 项指标须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="205"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="206"/>
         <source>indicator {code}: {problem}</source>
         <translation>指标 {code}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="214"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="215"/>
         <source>the code must be 1–7 ASCII letters, digits or _, starting with a letter (it names output fields)</source>
         <translation>代码须为 1–7 个 ASCII 字母、数字或 _，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="217"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="218"/>
         <source>key name must be text</source>
         <translation>键 name 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="219"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="220"/>
         <source>kind {value} is not 约束性 or 预期性</source>
         <translation>属性 {value} 不是“约束性”或“预期性”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="221"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="222"/>
         <source>direction {value} is not 不低于 or 不高于</source>
         <translation>方向 {value} 不是“不低于”或“不高于”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="227"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="228"/>
         <source>a share is measured in %, not {unit}</source>
         <translation>比例指标的单位应为 %，而不是 {unit}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="229"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="230"/>
         <source>unit {unit} is not an area unit (known: {units}) and the measure is no share</source>
         <translation>单位 {unit} 不是面积单位（可用：{units}），且测算方式不是比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="232"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="233"/>
         <source>targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="236"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="237"/>
         <source>townships must map township names to their targets</source>
         <translation>townships 须为乡镇名称到目标值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="239"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="240"/>
         <source>township {name}</source>
         <translation>乡镇 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="241"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="242"/>
         <source>measure: {problem}</source>
         <translation>测算方式：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="247"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="248"/>
         <source>{where} must map years ({years}) to numbers</source>
         <translation>{where} 须为年份（{years}）到数值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="252"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="253"/>
         <source>{where}: year {year} is not one of {years}</source>
         <translation>{where}：年份 {year} 不是 {years} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="255"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="256"/>
         <source>{where}: the {year} target {value} is not a number of at least 0</source>
         <translation>{where}：{year}年目标值 {value} 不是不小于 0 的数值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="262"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="263"/>
         <source>must be a mapping with a layer</source>
         <translation>须为含 layer 的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="268"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="269"/>
         <source>key layer is missing</source>
         <translation>缺少键 layer</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="275"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="276"/>
         <source>layer {code} ({name}) is not a polygon layer</source>
         <translation>图层 {code}（{name}）不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="277"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="278"/>
         <source>method {method} is not planar or ellipsoidal</source>
         <translation>计算方法 {method} 不是 planar 或 ellipsoidal</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="279"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="280"/>
         <source>share must be true or false</source>
         <translation>share 须为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="288"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="289"/>
         <source>filter must be a QGIS expression</source>
         <translation>filter 须为 QGIS 表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="297"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="298"/>
         <source>filter {expr} reads field {field}, which layer {code} does not have</source>
         <translation>筛选条件 {expr} 读取字段 {field}，而图层 {code} 没有该字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="304"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="305"/>
         <source>must be {{indicator: code}} or a layer total {{layer, filter}}</source>
         <translation>须为 {{indicator: 代码}} 或图层面积 {{layer, filter}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="307"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="308"/>
         <source>an indicator side holds only the key indicator</source>
         <translation>指标一侧只能含键 indicator</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="310"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="311"/>
         <source>unknown indicator code {code}</source>
         <translation>未知的指标代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="312"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="313"/>
         <source>indicator {code} is a share (%), not an area</source>
         <translation>指标 {code} 是比例（%），不是面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="319"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="320"/>
         <source>consistency check {number} must be a mapping</source>
         <translation>第 {number} 项一致性检查须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="324"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="325"/>
         <source>relation {value} is not &gt;= or &lt;=</source>
         <translation>关系 {value} 不是 &gt;= 或 &lt;=</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="326"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="327"/>
         <source>key label must be text</source>
         <translation>键 label 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="332"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="333"/>
         <source>at least one side must be an indicator&apos;s target</source>
         <translation>至少一侧须为指标目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="333"/>
+        <location filename="../../yongji_plugin/core/measures/indicators.py" line="334"/>
         <source>consistency check {id}: {problem}</source>
         <translation>一致性检查 {id}：{problem}</translation>
     </message>
@@ -4869,7 +4844,7 @@
         <translation>本项目位置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="162"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="164"/>
         <source>Site layer {layer} has no use field ({fields}): {titles} is not applicable to its sites</source>
         <translation>用地红线图层 {layer} 没有用途字段（{fields}）：{titles}对其地块不适用</translation>
     </message>
@@ -5149,7 +5124,7 @@
         <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="294"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="296"/>
         <source>{ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，需论证 {review} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
@@ -5409,17 +5384,17 @@
         <translation>shapely {version}（GEOS {geos}）在本进程中无法与 QGIS 的 GEOS {qgis_geos} 共同工作：{what}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="102"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="103"/>
         <source>its filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="105"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="106"/>
         <source>its class field</source>
         <translation>分类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="106"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="107"/>
         <source>has no field {field}, which rule {rule} ({title}) reads in {where}</source>
         <translation>缺少字段 {field}，规则 {rule}（{title}）的{where}需要读取该字段</translation>
     </message>
@@ -5537,6 +5512,41 @@
         <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="64"/>
         <source>Compatibility table</source>
         <translation>用途兼容表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="172"/>
+        <source>The storey height</source>
+        <translation>层高</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="139"/>
+        <source>The area tolerance</source>
+        <translation>面积容差</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="263"/>
+        <source>Walking minutes for level {level}</source>
+        <translation>{level}层级的步行时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="270"/>
+        <source>The walking speed</source>
+        <translation>步行速度</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="271"/>
+        <source>The access distance</source>
+        <translation>接入距离</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/numbers.py" line="30"/>
+        <source>{what} must be a number above 0, not {value}</source>
+        <translation>{what}必须是大于 0 的数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/numbers.py" line="38"/>
+        <source>{what} must be a number of at least 0, not {value}</source>
+        <translation>{what}必须是不小于 0 的数，而不是 {value}</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from ..engine.overlay import ControlLayer, OverlayEngine
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
 from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
+from ..shared.numbers import finite_number, non_negative, positive
 from .inputs import check_layer, text
 
 HEIGHT, FLOORS, AUTO = "height", "floors", "auto"
@@ -168,26 +169,21 @@ def check_inputs(buildings, zones, params: HeightParams) -> None:
         _need_field(buildings, building, params.height_field, tr("height"))
     if params.mode in (FLOORS, AUTO):
         _need_field(buildings, building, params.floors_field, tr("floors"))
-        if params.storey_height is None or params.storey_height <= 0:
-            raise PlanError(tr("The storey height must be positive, not {value}").format(value=params.storey_height))
+        positive(params.storey_height, tr("The storey height"))
     if params.name_field:
         _need_field(buildings, building, params.name_field, tr("name"))
     _need_field(zones, zone, params.limit_field, tr("height limit"))
     _need_field(zones, zone, params.zone_name_field, tr("zone name"))
     if params.zone_code_field:
         _need_field(zones, zone, params.zone_code_field, tr("zone code"))
-    if params.tolerance < 0:
-        raise PlanError(tr("The area tolerance must not be negative"))
+    non_negative(params.tolerance, tr("The area tolerance"))
 
 
 def _number(value) -> Optional[float]:
-    if value is None or (hasattr(value, "isNull") and value.isNull()) or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number
+    """A height, a floor count or a limit as a positive finite number; None for anything else
+    (NULL, "NaN", ±inf, 0 or below), which the building's status says: no valid height."""
+    number = finite_number(value)
+    return number if number is not None and number > 0 else None
 
 
 def _read_zones(zones, params: HeightParams) -> Dict[int, Zone]:

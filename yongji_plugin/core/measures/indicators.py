@@ -6,6 +6,7 @@ the 一张图; plus the 图数一致性 relations between layer totals and targe
 a confident, wrong 达标, so it is checked as a whole when loaded and every problem is listed at
 once, each naming the file, the indicator and the key.
 """
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,7 +252,7 @@ def _target_problems(targets, where: str, required: bool = False) -> List[str]:
         if _year(year) is None:
             problems.append(tr("{where}: year {year} is not one of {years}").format(
                 where=where, year=year, years=", ".join(map(str, YEARS))))
-        elif not _is_number(value) or value < 0:
+        elif not _is_number(value) or not math.isfinite(value) or value < 0:
             problems.append(tr("{where}: the {year} target {value} is not a number of at least 0").format(
                 where=where, year=year, value=value))
     return problems

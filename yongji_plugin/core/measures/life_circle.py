@@ -30,6 +30,7 @@ from ..engine.geometry_repair import Repair, repaired
 from ..shared.areas import AreaMethod
 from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
+from ..shared.numbers import non_negative, positive
 from .inputs import check_layer, text
 from .life_circle_table import FacilityRow, LifeCircleTable
 from .walking_network import (
@@ -259,20 +260,15 @@ def _minutes(table: LifeCircleTable, params: LifeCircleParams) -> Dict[str, floa
         if code not in minutes:
             raise PlanError(tr("Unknown life-circle level {level}; the table's levels are {levels}").format(
                 level=code, levels=", ".join(minutes)))
-        if value is None or value <= 0:
-            raise PlanError(tr("Walking minutes for level {level} must be positive").format(level=code))
-        minutes[code] = float(value)
+        minutes[code] = positive(value, tr("Walking minutes for level {level}").format(level=code))
     return minutes
 
 
 def run_life_circle(facilities, areas, network, table: LifeCircleTable, params: LifeCircleParams,
                     feedback=None) -> LifeCircleResult:
     """The life-circle check; ``network`` may be None only with ``params.fallback``."""
-    speed = params.speed_kmh if params.speed_kmh is not None else table.speed_kmh
-    if speed <= 0:
-        raise PlanError(tr("Walking speed must be positive, not {speed}").format(speed=speed))
-    if params.access_distance < 0:
-        raise PlanError(tr("The access distance must not be negative"))
+    speed = positive(params.speed_kmh if params.speed_kmh is not None else table.speed_kmh, tr("The walking speed"))
+    non_negative(params.access_distance, tr("The access distance"))
     result = LifeCircleResult(table, params, speed, _minutes(table, params), {
         "facilities": facilities.name() if facilities is not None else "",
         "areas": areas.name() if areas is not None else "",

@@ -3,6 +3,7 @@
 A malformed file stops with one sentence naming the file, the entry and the key, before anything
 is computed: a wrong table would give a confident, wrong map of lacks.
 """
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -72,7 +73,7 @@ def _fail(path, where: str, problem: str) -> PlanError:
 
 
 def _number(value, path, where: str, key: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
         raise _fail(path, where, tr("{key} must be a positive number, not {value!r}").format(
             key=key, value=value))
     return float(value)

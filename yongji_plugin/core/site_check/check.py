@@ -23,6 +23,7 @@ from ..engine.overlay import OverlayEngine
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.conformance import usable_problems
 from ..shared.areas import DEFAULT_TOLERANCE  # noqa: F401 - callers import it from here
+from ..shared.numbers import non_negative
 from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
 from .farmland import deduction_fields, farmland_filter, measure_farmland
@@ -135,6 +136,7 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     """
     name = site_layer_name or getattr(site_layer, "name", lambda: "")() or tr("sites")
     result = CheckResult(ruleset, params, site_layer=name, layers=dict(layers))
+    non_negative(params.tolerance, tr("The area tolerance"))  # NaN made every conflict a sliver
     check_control_layers(ruleset, layers, params.area.crs)  # refuse bad input before any work
     sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
                        params.type_field, result.repairs, result.warnings, params.use_field)

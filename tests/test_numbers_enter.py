@@ -1,0 +1,99 @@
+"""Numbers are validated where they enter (issue #24.3): NaN, ±inf, negative or zero values given
+by the user are refused with what they are for; per-feature values that are no valid height make the
+building "no valid height", counted, never "within the limit"."""
+import math
+
+import pytest
+import yaml
+from helpers import memory_layer
+
+from yongji_plugin.core.measures.heights import NO_HEIGHT, OVER, WITHIN, HeightParams, run_height_check
+from yongji_plugin.core.measures.indicators import default_indicator_path, load_indicators
+from yongji_plugin.core.measures.life_circle import LifeCircleParams, run_life_circle
+from yongji_plugin.core.measures.life_circle_table import default_table_path, load_life_circle_table
+from yongji_plugin.core.shared.areas import AreaMethod
+from yongji_plugin.core.shared.errors import PlanError
+from yongji_plugin.core.shared.numbers import finite_number
+from yongji_plugin.core.site_check.check import CheckParams, run_compliance
+from yongji_plugin.core.site_check.ruleset import load_ruleset
+
+ZONE = [("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["04", "湖边河边山边", 18.0])]
+
+
+def _zones(limit=18.0):
+    return memory_layer("Polygon", "EPSG:4546", ["FQDM:string", "FQMC:string", "ZDGD:double"],
+                        [(ZONE[0][0], ["04", "湖边河边山边", limit])], "高度分区")
+
+
+def _buildings(heights, kind="double"):
+    rows = [(f"POLYGON(({10 * n} 10, {10 * n + 5} 10, {10 * n + 5} 15, {10 * n} 15, {10 * n} 10))",
+             [f"楼{n}", h, None]) for n, h in enumerate(heights)]
+    return memory_layer("Polygon", "EPSG:4546", ["JZMC:string", f"JZGD:{kind}", "CS:integer"], rows, "建筑")
+
+
+@pytest.mark.parametrize("value", [None, "NaN", "nan", "inf", "-inf", "", "abc", True, float("nan"), float("inf")])
+def test_finite_number_admits_no_nan_or_infinity(value):
+    assert finite_number(value) is None
+
+
+def test_heights_that_are_no_number_are_no_valid_height():
+    """Text "NaN", negative and zero heights were judged "within the limit"."""
+    result = run_height_check(_buildings(["NaN", "-12", "0", "30", "12"], "string"), _zones(),
+                              HeightParams(AreaMethod.create()))
+    statuses = [b.status for b in sorted(result.buildings, key=lambda b: b.fid)]
+    assert statuses == [NO_HEIGHT, NO_HEIGHT, NO_HEIGHT, OVER, WITHIN]
+    assert result.counts()[NO_HEIGHT] == 3
+
+
+@pytest.mark.parametrize("limit", [float("nan"), float("inf"), -18.0])
+def test_a_zone_limit_that_is_no_number_stops_the_check(limit):
+    with pytest.raises(PlanError, match="has no usable limit"):
+        run_height_check(_buildings([30.0]), _zones(limit), HeightParams(AreaMethod.create()))
+
+
+@pytest.mark.parametrize("change, message", [
+    (dict(mode="floors", storey_height=math.nan), "storey height must be a number above 0, not nan"),
+    (dict(mode="floors", storey_height=math.inf), "storey height must be a number above 0, not inf"),
+    (dict(tolerance=math.nan), "area tolerance must be a number of at least 0, not nan")])
+def test_height_parameters_that_are_no_number(change, message):
+    with pytest.raises(PlanError, match=message):
+        run_height_check(_buildings([30.0]), _zones(), HeightParams(AreaMethod.create(), **change))
+
+
+def test_a_compliance_tolerance_of_nan_is_refused(plan, demo_gpkg):
+    """A NaN tolerance made every conflict a sliver: every site passed."""
+    from qgis.core import QgsVectorLayer
+
+    sites = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
+    with pytest.raises(PlanError, match="area tolerance must be a number of at least 0, not nan"):
+        run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create(), tolerance=math.nan))
+
+
+@pytest.mark.parametrize("speed, minutes", [(math.nan, None), (math.inf, None), (0.0, None),
+                                            (None, {"社区": math.nan}), (None, {"社区": -15})])
+def test_life_circle_speed_and_minutes_are_numbers_above_zero(speed, minutes):
+    params = LifeCircleParams(AreaMethod.create(), speed_kmh=speed, minutes=minutes)
+    with pytest.raises(PlanError, match="must be a number above 0"):
+        run_life_circle(None, None, None, load_life_circle_table(), params)
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf"])
+def test_life_circle_table_minutes_of_nan_or_infinity(tmp_path, value):
+    raw = yaml.safe_load(default_table_path().read_text(encoding="utf-8"))
+    text = yaml.safe_dump(raw, allow_unicode=True).replace("minutes: 15", f"minutes: {value}", 1)
+    assert f"minutes: {value}" in text
+    path = tmp_path / "table.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError, match="minutes must be a positive number"):
+        load_life_circle_table(path)
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf"])
+def test_indicator_targets_of_nan_or_infinity(tmp_path, value):
+    text = default_indicator_path().read_text(encoding="utf-8")
+    old = "targets: {2025: 12.5, 2035: 13.0}"
+    assert old in text
+    path = tmp_path / "indicators.yaml"
+    path.write_text(text.replace(old, f"targets: {{2025: 12.5, 2035: {value}}}"), encoding="utf-8")
+    with pytest.raises(PlanError, match="2035 target .* is not a number of at least 0"):
+        load_indicators(path)
