@@ -194,32 +194,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="87"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="95"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="137"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="145"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="329"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="274"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="329"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="333"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="278"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="333"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -1154,12 +1154,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="90"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="98"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="93"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="101"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -4844,7 +4844,7 @@
         <translation>本项目位置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="164"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="218"/>
         <source>Site layer {layer} has no use field ({fields}): {titles} is not applicable to its sites</source>
         <translation>用地红线图层 {layer} 没有用途字段（{fields}）：{titles}对其地块不适用</translation>
     </message>
@@ -5124,7 +5124,7 @@
         <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="296"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="351"/>
         <source>{ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，需论证 {review} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
@@ -5384,17 +5384,17 @@
         <translation>shapely {version}（GEOS {geos}）在本进程中无法与 QGIS 的 GEOS {qgis_geos} 共同工作：{what}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="103"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="111"/>
         <source>its filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="106"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="114"/>
         <source>its class field</source>
         <translation>分类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="107"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="115"/>
         <source>has no field {field}, which rule {rule} ({title}) reads in {where}</source>
         <translation>缺少字段 {field}，规则 {rule}（{title}）的{where}需要读取该字段</translation>
     </message>
@@ -5519,7 +5519,7 @@
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="139"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="147"/>
         <source>The area tolerance</source>
         <translation>面积容差</translation>
     </message>
@@ -5547,6 +5547,31 @@
         <location filename="../../yongji_plugin/core/shared/numbers.py" line="38"/>
         <source>{what} must be a number of at least 0, not {value}</source>
         <translation>{what}必须是不小于 0 的数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="180"/>
+        <source>The plan area ({code}) was not given: a site outside the city cannot be told from a compliant one</source>
+        <translation>未提供规划范围（{code}）：无法区分市域外的地块与合规地块</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="189"/>
+        <source>not checked: outside the plan area ({layer})</source>
+        <translation>未检查：位于规划范围（{layer}）之外</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="192"/>
+        <source>{area:.2f} m² of the site lie outside the plan area ({layer})</source>
+        <translation>地块有 {area:.2f} 平方米位于规划范围（{layer}）之外</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="208"/>
+        <source>Every site of {layer} lies outside the plan area in its CRS {crs}</source>
+        <translation>按其坐标系 {crs}，{layer} 的所有地块都位于规划范围之外</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="211"/>
+        <source>; its coordinates fit {likely}: is the layer&apos;s CRS wrong?</source>
+        <translation>；其坐标与 {likely} 相符：图层坐标系是否设置有误？</translation>
     </message>
 </context>
 <context>

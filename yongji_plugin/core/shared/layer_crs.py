@@ -63,3 +63,31 @@ def _extent_problem(crs, transform, extent: QgsRectangle, name: str) -> Optional
     if not all(math.isfinite(v) for v in (moved.xMinimum(), moved.yMinimum(), moved.xMaximum(), moved.yMaximum())):
         return misfit.format(**corner)
     return None
+
+
+# CGCS2000: 3-degree Gauss-Krüger zones without and with the zone prefix, 6-degree zones with and
+# without it, and geographic: the CRSs a layer's coordinates are most often mislabelled with
+CGCS2000_CANDIDATES = ([f"EPSG:{code}" for code in range(4534, 4555)] + [f"EPSG:{code}" for code in range(4513, 4534)]
+                       + [f"EPSG:{code}" for code in range(4491, 4513)] + ["EPSG:4490"])
+
+
+def likely_crs(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, area: QgsRectangle,
+               area_crs: QgsCoordinateReferenceSystem) -> Optional[str]:
+    """The CGCS2000 CRS in which ``extent``'s centre falls inside ``area`` (in ``area_crs``), when the
+    layer's own ``crs`` puts it elsewhere; None when none does. Coordinates in zone 37 labelled as
+    zone 36 land 300 km west of Yongji: read in zone 37 they land in it, which names the mistake."""
+    if extent is None or extent.isNull() or area is None or area.isNull():
+        return None
+    centre = extent.center()
+    for authid in CGCS2000_CANDIDATES:
+        if authid == crs.authid():
+            continue
+        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(authid), area_crs,
+                                           QgsCoordinateTransformContext())
+        try:
+            point = transform.transform(centre)
+        except QgsCsException:
+            continue
+        if math.isfinite(point.x()) and math.isfinite(point.y()) and area.contains(point):
+            return authid
+    return None

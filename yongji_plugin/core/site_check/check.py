@@ -14,7 +14,13 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Dict, List
 
-from qgis.core import QgsExpression, QgsFeedback, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsExpression,
+    QgsFeedback,
+    QgsVectorLayer,
+)
 
 from ...i18n import tr
 from ..engine.geometry_repair import Repair
@@ -23,6 +29,7 @@ from ..engine.overlay import OverlayEngine
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.conformance import usable_problems
 from ..shared.areas import DEFAULT_TOLERANCE  # noqa: F401 - callers import it from here
+from ..shared.layer_crs import likely_crs
 from ..shared.numbers import non_negative
 from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
@@ -64,6 +71,7 @@ class CheckResult:
     coordinate_file: bool = False    # sites imported from a coordinate file: the report lists 界址点
     backend: str = ""  # the overlay engine backend that ran, in words
     use_fields: List[str] = field(default_factory=list)  # where the sites' use was read (use_fit)
+    site_source: object = None  # the layer the sites come from, when known (its CRS and extent)
 
     def counts(self) -> Dict[str, int]:
         return {v: sum(1 for s in self.sites if s.verdict == v) for v in VERDICTS}
@@ -146,8 +154,10 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     result.coordinate_file = set(COORDINATE_FILE_FIELDS) <= set(site_layer.fields().names())
     controls = control_layers(ruleset, layers)
     origin = site_layer if isinstance(site_layer, QgsVectorLayer) else params.site_origin
+    result.site_source = origin
     try:
-        with OverlayEngine(params.area, params.backend, [c.layer for c in controls.values()], feedback,
+        plan_area = [layers[PLAN_AREA]] if layers.get(PLAN_AREA) is not None else []
+        with OverlayEngine(params.area, params.backend, [c.layer for c in controls.values()] + plan_area, feedback,
                            site_layers=[origin]) as engine:
             result.backend = engine.describe()
             result.sites, result.pieces = _check(sites, ruleset, controls, engine, params, feedback, result)
@@ -156,6 +166,50 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     except Canceled:
         result.canceled, result.sites, result.pieces = True, [], []
     return result
+
+
+PLAN_AREA = "XZQ"  # the catalogue's 市域行政区: the plan area
+
+
+def _inside_plan_area(run: CheckResult, engine, site_set, results: List[SiteResult], checked: List[int]) -> List[int]:
+    """The checked sites that touch the plan area; a site wholly outside it is "not checked:
+    outside the plan area" (it had been 合规: no control line lies where the plan does not reach),
+    a site partly outside says how much. Without the plan area layer the run says it cannot tell."""
+    layer = run.layers.get(PLAN_AREA)
+    if layer is None or not layer.isValid() or layer.featureCount() == 0:
+        run.warnings.append(tr("The plan area ({code}) was not given: a site outside the city cannot be told "
+                               "from a compliant one").format(code=PLAN_AREA))
+        return checked
+    covered = engine.overlay(site_set, ControlLayer(layer, layer.name() or PLAN_AREA)).covered_areas()
+    inside = []
+    for i in checked:
+        result, outside = results[i], results[i].area - covered[i]
+        if covered[i] <= 0.0:
+            result.verdict = UNCHECKED
+            result.reasons = [tr("not checked: outside the plan area ({layer})").format(layer=layer.name())]
+            continue
+        if outside >= run.params.tolerance:
+            result.site.notes.append(tr("{area:.2f} m² of the site lie outside the plan area ({layer})").format(
+                area=outside, layer=layer.name()))
+        inside.append(i)
+    if checked and not inside:
+        _misplaced_warning(run, layer)
+    return inside
+
+
+def _misplaced_warning(run: CheckResult, plan_area) -> None:
+    """Every site outside the city: most often coordinates labelled with the wrong zone."""
+    source = run.site_source
+    if source is None or not hasattr(source, "crs"):
+        return
+    area = QgsCoordinateTransform(plan_area.crs(), run.params.area.crs, QgsCoordinateTransformContext())
+    likely = likely_crs(source.extent(), source.crs(), area.transformBoundingBox(plan_area.extent()),
+                        run.params.area.crs)
+    text = tr("Every site of {layer} lies outside the plan area in its CRS {crs}").format(
+        layer=run.site_layer, crs=source.crs().authid())
+    if likely:
+        text += tr("; its coordinates fit {likely}: is the layer's CRS wrong?").format(likely=likely)
+    run.warnings.append(text)
 
 
 def _use_warning(ruleset: RuleSet, result: CheckResult, name: str) -> None:
@@ -173,6 +227,7 @@ def _check(sites: List[Site], ruleset: RuleSet, controls, engine, params: CheckP
                else SiteResult(site, 0.0, verdict=UNCHECKED, reasons=list(site.notes))
                for site, area in zip(sites, site_set.areas)]
     checked = [i for i, r in enumerate(results) if r.verdict != UNCHECKED]
+    checked = _inside_plan_area(run, engine, site_set, results, checked)
     pieces: List[tuple] = []  # (site number, rule number, Piece)
     for number, rule in enumerate(ruleset.rules):
         def progress(fraction, number=number):
