@@ -1,0 +1,181 @@
+"""Shapefile text encodings (issue #21): .cpg, else the DBF's code page byte, else detection, or the
+user's choice; never silent mojibake. Every Shapefile here is written by GDAL in a known encoding,
+then stripped of its .cpg and code page byte as many Chinese tools write them; names read back are
+compared with the strings written (and, for the demo, with the GeoPackage read through OGR)."""
+import shutil
+from pathlib import Path
+
+import pytest
+from osgeo import gdal, ogr, osr
+from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+
+from yongji_plugin.core.plan_data.loader import describe_sources, inspect_source, open_layer, open_plan
+from yongji_plugin.core.plan_data.sources import Source, list_layers
+from yongji_plugin.core.shared.encodings import CPG, DETECTED, LDID, USER, decide_encoding
+from yongji_plugin.core.shared.errors import PlanError
+
+NAMES = ["城北街道", "城西街道", "蒲州镇", "韩阳镇", "张营镇", "开张镇", "栲栳镇", "虞乡镇", "卿头镇", "三义庄"]
+
+
+def write_shapefile(path: Path, names, encoding="CP936", ldid=0x00, cpg=None) -> Path:
+    """A polygon Shapefile with ``names`` in field XZQMC written by GDAL in ``encoding``; then the
+    .cpg removed (or replaced by ``cpg``) and the DBF's code page byte set to ``ldid``."""
+    gdal.UseExceptions()
+    # QGIS's OGR provider sets SHAPE_ENCODING="" (no recoding) once it has opened a Shapefile
+    shape_encoding = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        _write(path, names, encoding)
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", shape_encoding)
+    assert names[0].encode(encoding.lower().replace("cp936", "gbk")) in path.with_suffix(".dbf").read_bytes()
+    strip_encoding(path, ldid, cpg)
+    return path
+
+
+def _write(path: Path, names, encoding) -> None:
+    dataset = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
+    crs = osr.SpatialReference()
+    crs.ImportFromEPSG(4546)
+    layer = dataset.CreateLayer(path.stem, crs, ogr.wkbPolygon, options=[f"ENCODING={encoding}"])
+    layer.CreateField(ogr.FieldDefn("XZQDM", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("XZQMC", ogr.OFTString))
+    for number, name in enumerate(names):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("XZQDM", f"1408811{number:02d}")
+        feature.SetField("XZQMC", name)
+        x = 37500000 + 1000 * number
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"POLYGON(({x} 3860000,{x + 900} 3860000,{x + 900} 3860900,{x} 3860900,{x} 3860000))"))
+        layer.CreateFeature(feature)
+    dataset = None
+
+
+def strip_encoding(path: Path, ldid=0x00, cpg=None) -> None:
+    """Remove the .cpg (or write ``cpg`` into it) and set the DBF's code page byte."""
+    cpg_path = path.with_suffix(".cpg")
+    if cpg_path.exists():
+        cpg_path.unlink()
+    if cpg is not None:
+        cpg_path.write_text(cpg)
+    with open(path.with_suffix(".dbf"), "r+b") as handle:
+        handle.seek(29)
+        handle.write(bytes([ldid]))
+
+
+def names_read(layer, field="XZQMC"):
+    return [feature[field] for feature in layer.getFeatures()]
+
+
+def test_gbk_without_cpg_and_code_page_byte_is_detected(tmp_path):
+    path = write_shapefile(tmp_path / "乡镇.shp", NAMES)
+    raw = path.with_suffix(".dbf").read_bytes()
+    assert NAMES[0].encode("gbk") in raw and raw[29] == 0 and not path.with_suffix(".cpg").exists()
+    plain = QgsVectorLayer(str(path), "plain", "ogr")  # what QGIS alone shows: mojibake
+    assert names_read(plain) != NAMES
+    decided = decide_encoding(path)
+    assert (decided.name, decided.how) == ("GBK", DETECTED)
+    [source_layer] = list_layers(Source("folder", str(tmp_path)))
+    assert source_layer.encoding == decided
+    assert names_read(open_layer(source_layer, "乡镇")) == NAMES
+
+
+def test_code_page_byte_gbk(tmp_path):
+    path = write_shapefile(tmp_path / "a.shp", NAMES, ldid=0x4D)
+    decided = decide_encoding(path)
+    assert (decided.name, decided.how) == ("GBK", LDID)
+    assert names_read(open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a")) == NAMES
+
+
+def test_utf8_without_cpg(tmp_path):
+    path = write_shapefile(tmp_path / "a.shp", NAMES, encoding="UTF-8")
+    assert NAMES[0].encode("utf-8") in path.with_suffix(".dbf").read_bytes()
+    decided = decide_encoding(path)
+    assert (decided.name, decided.how) == ("UTF-8", DETECTED)
+    assert names_read(open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a")) == NAMES
+
+
+@pytest.mark.parametrize("content", ["936", "ANSI 936", "GBK", "CP936"])
+def test_cpg_names_the_encoding(tmp_path, content):
+    path = write_shapefile(tmp_path / "a.shp", NAMES, cpg=content)
+    decided = decide_encoding(path)
+    assert (decided.name, decided.how, decided.note) == ("GBK", CPG, "")
+
+
+def test_a_cpg_that_does_not_decode_the_text_is_passed_over_and_said(tmp_path):
+    path = write_shapefile(tmp_path / "a.shp", NAMES, cpg="UTF-8")
+    decided = decide_encoding(path)
+    assert (decided.name, decided.how) == ("GBK", DETECTED)
+    assert "UTF-8" in decided.note and "GBK, detected" in decided.describe()
+    assert names_read(open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a")) == NAMES
+
+
+def test_gb18030_only_characters_are_detected(tmp_path):
+    names = NAMES[:3] + ["𠮷家庄"]  # U+20BB7 is outside GBK
+    path = write_shapefile(tmp_path / "a.shp", names, encoding="GB18030")
+    assert "𠮷".encode("gb18030") in path.with_suffix(".dbf").read_bytes()
+    decided = decide_encoding(path)
+    assert (decided.name, decided.how) == ("GB18030", DETECTED)
+    assert names_read(open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a")) == names
+
+
+def test_the_users_choice_wins_and_is_named(tmp_path):
+    path = write_shapefile(tmp_path / "a.shp", NAMES, ldid=0x4D)
+    decided = decide_encoding(path, "GB18030")
+    assert (decided.name, decided.how) == ("GB18030", USER)
+    layers = list_layers(Source("folder", str(tmp_path), encoding="GB18030"))
+    assert layers[0].encoding == decided and "ENCODING=GB18030" in layers[0].uri
+    assert names_read(open_layer(layers[0], "a")) == NAMES
+
+
+def test_a_choice_that_cannot_decode_the_text_is_an_error(tmp_path):
+    path = write_shapefile(tmp_path / "a.shp", NAMES)
+    with pytest.raises(PlanError, match=r"a\.dbf.*\(UTF-8\).*record 1\), field XZQMC"):
+        decide_encoding(path, "UTF-8")
+
+
+def undecodable(tmp_path) -> Path:
+    """A GBK table whose second record's name holds bytes no candidate decodes (0xFF is no lead
+    byte in GBK or GB18030, and no UTF-8 byte at all)."""
+    path = write_shapefile(tmp_path / "坏.shp", NAMES)
+    dbf = path.with_suffix(".dbf")
+    raw = dbf.read_bytes()
+    at = raw.index(NAMES[1].encode("gbk"))
+    dbf.write_bytes(raw[:at] + b"\xff\xff\x80\xff" + raw[at + 4:])
+    for codec in ("utf-8", "gbk", "gb18030"):
+        with pytest.raises(UnicodeDecodeError):
+            b"\xff\xff\x80\xff".decode(codec)
+    return path
+
+
+def test_text_that_decodes_in_no_encoding_is_a_clear_error(tmp_path):
+    path = undecodable(tmp_path)
+    with pytest.raises(PlanError) as error:
+        decide_encoding(path)
+    message = str(error.value)
+    assert str(path.with_suffix(".dbf")) in message
+    assert "UTF-8, GBK, GB18030" in message and "feature 1 (record 2), field XZQMC" in message
+    assert "ff ff 80 ff" in message
+    with pytest.raises(PlanError, match="坏.dbf"):
+        inspect_source(Source("folder", str(tmp_path)))
+
+
+def test_the_error_is_translated(tmp_path, locale):
+    path = undecodable(tmp_path)
+    locale("zh_CN")
+    with pytest.raises(PlanError) as error:
+        decide_encoding(path)
+    assert "坏.dbf" in str(error.value) and "编码" in str(error.value)
+
+
+def test_a_large_table_is_sampled_across_its_length(tmp_path, monkeypatch):
+    """GBK text only near the end of a table longer than the sample is still seen."""
+    from yongji_plugin.core.shared import encodings
+
+    names = ["abc"] * 3000 + NAMES
+    path = write_shapefile(tmp_path / "a.shp", names)
+    record_length = 1 + 80 + 80
+    monkeypatch.setattr(encodings, "SAMPLE_BYTES", record_length * 640)  # 640 of 3010 records, 64 runs
+    text = encodings.read_dbf_text(path.with_suffix(".dbf"))
+    assert len(text.records) <= 640 and max(n for n, _ in text.records) == len(names) - 1
+    assert decide_encoding(path).name == "GBK"
