@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from osgeo import gdal, ogr, osr
-from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 
 from yongji_plugin.core.plan_data.loader import describe_sources, inspect_source, open_layer, open_plan
 from yongji_plugin.core.plan_data.sources import Source, list_layers
@@ -179,3 +179,122 @@ def test_a_large_table_is_sampled_across_its_length(tmp_path, monkeypatch):
     text = encodings.read_dbf_text(path.with_suffix(".dbf"))
     assert len(text.records) <= 640 and max(n for n, _ in text.records) == len(names) - 1
     assert decide_encoding(path).name == "GBK"
+
+
+PLAN_LAYERS = ("XZQ", "XZQ_XZ", "STBHHX", "YJJBNT", "CZKFBJ", "ZRBHD", "LSWHBHX", "DLTB", "GHFQ", "ZXCQYD")
+
+
+def gbk_copy(gpkg: Path, layer_name: str, path: Path, ldid=0x00) -> Path:
+    """A demo layer as a GBK Shapefile without .cpg and code page byte (as many Chinese tools write)."""
+    shape_encoding = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        gdal.VectorTranslate(str(path), str(gpkg), format="ESRI Shapefile", layers=[layer_name],
+                             layerName=path.stem, layerCreationOptions=["ENCODING=CP936"])
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", shape_encoding)
+    strip_encoding(path, ldid)
+    return path
+
+
+def ogr_values(gpkg: Path, layer_name: str, field: str):
+    """A field's values in the GeoPackage, read through OGR (the independent side)."""
+    dataset = ogr.Open(str(gpkg))
+    values = [feature.GetField(field) for feature in dataset.GetLayerByName(layer_name)]
+    dataset = None
+    return values
+
+
+@pytest.fixture(scope="module")
+def gbk_plan(demo_gpkg, tmp_path_factory):
+    """The demo plan as a folder of GBK Shapefiles without .cpg or code page byte."""
+    folder = tmp_path_factory.mktemp("gbk_plan")
+    for code in PLAN_LAYERS:
+        gbk_copy(demo_gpkg, code, folder / f"{code}.shp")
+    assert "城".encode("gbk") in (folder / "XZQ_XZ.dbf").read_bytes()
+    return folder
+
+
+def test_a_gbk_plan_folder_reads_its_township_names(gbk_plan, demo_gpkg, provider):
+    import processing
+
+    result = processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(gbk_plan),
+                                                     "OUTPUT": "TEMPORARY_OUTPUT"})
+    status = {f["code"]: f["status"] for f in result["OUTPUT"].getFeatures()}
+    assert all(status[code] == "found" for code in PLAN_LAYERS), status
+    layers = open_plan(Source("folder", str(gbk_plan)))
+    expected = ogr_values(demo_gpkg, "XZQ_XZ", "XZQMC")
+    assert len(expected) == 10 and all(any("\u4e00" <= c <= "\u9fff" for c in name) for name in expected)
+    assert names_read(layers["XZQ_XZ"]) == expected
+    described = describe_sources([layers["XZQ_XZ"]])
+    assert described == f"{gbk_plan / 'XZQ_XZ.shp'} (GBK, detected)"
+
+
+def test_the_bulk_reader_decodes_as_the_layer_does(gbk_plan, demo_gpkg):
+    """The shapely backend streams Shapefiles through GDAL: its text columns in the layer's encoding."""
+    pytest.importorskip("shapely", minversion="2")
+    from yongji_plugin.core.engine.bulk_read import read_layer
+    from yongji_plugin.core.engine.layers import ControlLayer
+    from qgis.core import QgsCoordinateReferenceSystem
+    import shapely
+
+    layer = open_plan(Source("folder", str(gbk_plan)))["XZQ_XZ"]
+    read = read_layer(ControlLayer(layer, "乡镇", None, ("XZQMC",)), QgsCoordinateReferenceSystem("EPSG:4546"),
+                      lambda batches: shapely.from_wkb(batches[0]))
+    assert read.route == "ogr"
+    expected = ogr_values(demo_gpkg, "XZQ_XZ", "XZQMC")
+    assert read.values("XZQMC", range(len(read.fids))) == expected
+
+
+class _Feedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - Qt API
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+
+@pytest.fixture()
+def gbk_sites(demo_gpkg, tmp_path):
+    """The demo sites as a GBK Shapefile without .cpg, in the project as QGIS opens it (garbled)."""
+    path = gbk_copy(demo_gpkg, "sites", tmp_path / "选址.shp")
+    layer = QgsVectorLayer(str(path), "选址", "ogr")
+    expected = ogr_values(demo_gpkg, "sites", "XMMC")
+    assert names_read(layer, "XMMC") != expected  # QGIS alone shows mojibake: the case to fix
+    QgsProject.instance().addMapLayer(layer)
+    yield layer, expected
+    QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_sites_from_a_garbled_project_layer_are_read_in_gbk(gbk_sites, demo_gpkg, provider, tmp_path):
+    import processing
+
+    layer, expected = gbk_sites
+    source_before = layer.source()
+    feedback = _Feedback()
+    report = tmp_path / "report.html"
+    result = processing.run("yongji:sitecompliance", {
+        "SITES": layer, "PLAN_GPKG": str(demo_gpkg), "SITE_SUMMARY": "TEMPORARY_OUTPUT",
+        "REPORT": str(report)}, feedback=feedback)
+    summary = sorted(result["SITE_SUMMARY"].getFeatures(), key=lambda f: f["site_fid"])
+    assert [f["site_name"] for f in summary] == expected
+    assert any("选址" in text and "GBK, detected" in text for text in feedback.errors), feedback.errors
+    html = report.read_text(encoding="utf-8")
+    assert "选址 (GBK, detected)" in html
+    assert all(name in html for name in expected[:5])
+    assert layer.source() == source_before and names_read(layer, "XMMC") != expected  # the user's layer as it was
+
+
+def test_a_selection_of_garbled_sites_keeps_its_features(gbk_sites, demo_gpkg, provider):
+    import processing
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    layer, expected = gbk_sites
+    layer.selectByIds([1, 4])
+    result = processing.run("yongji:sitecompliance", {
+        "SITES": QgsProcessingFeatureSourceDefinition(layer.id(), True), "PLAN_GPKG": str(demo_gpkg),
+        "SITE_SUMMARY": "TEMPORARY_OUTPUT"})
+    rows = sorted((f["site_fid"], f["site_name"]) for f in result["SITE_SUMMARY"].getFeatures())
+    assert rows == [(1, expected[1]), (4, expected[4])]
