@@ -2,12 +2,12 @@
 user's choice; never silent mojibake. Every Shapefile here is written by GDAL in a known encoding,
 then stripped of its .cpg and code page byte as many Chinese tools write them; names read back are
 compared with the strings written (and, for the demo, with the GeoPackage read through OGR)."""
-import shutil
 from pathlib import Path
 
 import pytest
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
 
 from yongji_plugin.core.plan_data.loader import describe_sources, inspect_source, open_layer, open_plan
 from yongji_plugin.core.plan_data.sources import Source, list_layers
@@ -233,10 +233,11 @@ def test_a_gbk_plan_folder_reads_its_township_names(gbk_plan, demo_gpkg, provide
 def test_the_bulk_reader_decodes_as_the_layer_does(gbk_plan, demo_gpkg):
     """The shapely backend streams Shapefiles through GDAL: its text columns in the layer's encoding."""
     pytest.importorskip("shapely", minversion="2")
+    import shapely
+    from qgis.core import QgsCoordinateReferenceSystem
+
     from yongji_plugin.core.engine.bulk_read import read_layer
     from yongji_plugin.core.engine.layers import ControlLayer
-    from qgis.core import QgsCoordinateReferenceSystem
-    import shapely
 
     layer = open_plan(Source("folder", str(gbk_plan)))["XZQ_XZ"]
     read = read_layer(ControlLayer(layer, "乡镇", None, ("XZQMC",)), QgsCoordinateReferenceSystem("EPSG:4546"),
@@ -298,3 +299,54 @@ def test_a_selection_of_garbled_sites_keeps_its_features(gbk_sites, demo_gpkg, p
         "SITE_SUMMARY": "TEMPORARY_OUTPUT"})
     rows = sorted((f["site_fid"], f["site_name"]) for f in result["SITE_SUMMARY"].getFeatures())
     assert rows == [(1, expected[1]), (4, expected[4])]
+
+
+def test_a_gbk_folder_compared_with_its_geopackage_has_no_change(gbk_plan, demo_gpkg):
+    """规划版本对比: the same plan as GeoPackage and as GBK Shapefiles; garbled text would change every name."""
+    from yongji_plugin.core.shared.areas import AreaMethod
+    from yongji_plugin.core.versions.compare import compare_sources
+    from yongji_plugin.core.versions.model import CompareParams
+
+    codes = ("XZQ_XZ", "STBHHX", "CZKFBJ")
+    result, _old, _new = compare_sources(Source("gpkg", str(demo_gpkg)), Source("folder", str(gbk_plan)),
+                                         CompareParams(AreaMethod.create(), codes=codes))
+    compared = [c for c in result.layers if c.spec.code in codes]
+    assert len(compared) == 3 and all(c.unchanged == c.old_count == c.new_count > 0 for c in compared)
+    assert result.new_label == f"Shapefile folder {gbk_plan} (GBK, detected)"
+
+
+def test_inspect_source_takes_an_encoding_and_names_it(gbk_plan, provider):
+    import processing
+
+    result = processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(gbk_plan), "ENCODING": "GB18030",
+                                                     "OUTPUT": "TEMPORARY_OUTPUT"})
+    encodings = {f["code"]: f["encoding"] for f in result["OUTPUT"].getFeatures()}
+    assert encodings["XZQ_XZ"] == "GB18030, chosen by the user" and encodings["ZXCQDL"] == ""  # missing layer
+    with pytest.raises(QgsProcessingException, match=r"CZKFBJ\.dbf: .*\(UTF-8\): feature 0 \(record 1\), field GHFQMC"):
+        processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(gbk_plan), "ENCODING": "UTF-8",
+                                                "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_load_dialog_names_each_encoding_and_takes_an_override(gbk_plan, qgis_iface):
+    from yongji_plugin.gui.plan_data.load_dialog import ENCODING_COLUMN, LoadLayersDialog
+
+    QgsProject.instance().clear()
+    dialog = LoadLayersDialog(qgis_iface)
+    dialog.set_source(Source("folder", str(gbk_plan)))
+    assert dialog.encodingCombo.isEnabled() and dialog.encodingCombo.currentData() == ""
+    assert dialog.inspect()
+    shown = {dialog.layerTable.item(row, 1).text(): dialog.layerTable.item(row, ENCODING_COLUMN).text()
+             for row in range(dialog.layerTable.rowCount())}
+    assert shown["XZQ_XZ"] == "GBK, detected" and shown["ZXCQDL"] == ""
+    dialog.encodingCombo.setCurrentIndex(dialog.encodingCombo.findData("GB18030"))
+    assert dialog.source() == Source("folder", str(gbk_plan), encoding="GB18030")
+    assert dialog.inspect()
+    row = next(r for r in range(dialog.layerTable.rowCount()) if dialog.layerTable.item(r, 1).text() == "XZQ_XZ")
+    assert dialog.layerTable.item(row, ENCODING_COLUMN).text() == "GB18030, chosen by the user"
+    for other in range(dialog.layerTable.rowCount()):
+        dialog.layerTable.item(other, 0).setCheckState(Qt.CheckState.Checked if other == row
+                                                       else Qt.CheckState.Unchecked)
+    [layer] = dialog.load()
+    assert names_read(layer) == [f["XZQMC"] for f in open_plan(Source("folder", str(gbk_plan)))["XZQ_XZ"].getFeatures()]
+    assert "XZQ_XZ.shp (GB18030, chosen by the user)" in describe_sources([layer])
+    QgsProject.instance().clear()

@@ -94,7 +94,7 @@
         <translation>已保存的 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="29"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="35"/>
         <source>Load checked layers</source>
         <translation>加载勾选图层</translation>
     </message>
@@ -114,12 +114,12 @@
         <translation>选择 Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="103"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="116"/>
         <source>{found} found, {missing} missing, {bad} non-conforming</source>
         <translation>已找到 {found} 个，缺失 {missing} 个，不符合规范 {bad} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="121"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="134"/>
         <source>Loaded {count} plan layers</source>
         <translation>已加载 {count} 个规划图层</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>永济国土空间规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="32"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="33"/>
         <source>Inspect plan data source</source>
         <translation>检查规划数据源</translation>
     </message>
@@ -149,22 +149,17 @@
         <translation>规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="41"/>
-        <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a folder of Shapefiles or a saved PostGIS connection.</source>
-        <translation>在 GeoPackage、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="50"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="54"/>
         <source>GeoPackage path, folder or connection name</source>
         <translation>GeoPackage 路径、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="70"/>
         <source>Catalogue status</source>
         <translation>图层目录状态</translation>
     </message>
@@ -264,17 +259,17 @@
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -414,7 +409,7 @@
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="116"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -509,12 +504,12 @@
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="138"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="149"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="43"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="45"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
@@ -524,32 +519,32 @@
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="46"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="48"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="68"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="71"/>
         <source>Plan GeoPackage (for control layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="74"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="77"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
@@ -564,32 +559,32 @@
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="95"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -1649,7 +1644,7 @@
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="137"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -2304,7 +2299,7 @@
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="179"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="183"/>
         <source>Overlay engine: {backend}</source>
         <translation>叠加分析引擎：{backend}</translation>
     </message>
@@ -4354,52 +4349,52 @@
         <translation>（另一版本没有该图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="58"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="59"/>
         <source>GeoPackage {path}</source>
         <translation>GeoPackage {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="60"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="61"/>
         <source>Shapefile folder {path}</source>
         <translation>Shapefile 文件夹 {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="62"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="65"/>
         <source>PostGIS connection {name}, schema {schema}</source>
         <translation>PostGIS 连接 {name}，模式 {schema}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="63"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="66"/>
         <source>PostGIS connection {name}</source>
         <translation>PostGIS 连接 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="70"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="73"/>
         <source>{source} holds no layer of the plan catalogue</source>
         <translation>{source} 中没有规划图层目录中的图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="95"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="99"/>
         <source>Layer {name} ({code}) of the {version} {problems}</source>
         <translation>{version}的图层 {name}（{code}）{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="109"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="113"/>
         <source>Neither version holds a layer of the plan catalogue</source>
         <translation>两个版本都没有规划图层目录中的图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="151"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="155"/>
         <source>key field {field} is missing from a version: features were paired by geometry</source>
         <translation>有一个版本缺少标识字段 {field}：要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="155"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="159"/>
         <source>class field {field} is missing from a version: areas are counted for the whole layer</source>
         <translation>有一个版本缺少分类字段 {field}：面积按整个图层统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="165"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="169"/>
         <source>{count} features of the {version} have no geometry and are not compared</source>
         <translation>{version}中有 {count} 个要素没有几何图形，未参与比较</translation>
     </message>
@@ -4409,12 +4404,12 @@
         <translation>{empty} 个没有标识值的要素和 {repeated} 个标识值重复的要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="126"/>
         <source>earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="126"/>
         <source>later version</source>
         <translation>新版本</translation>
     </message>
@@ -4499,12 +4494,12 @@
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Area gained</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Area lost</source>
         <translation>减少</translation>
     </message>
@@ -4539,7 +4534,7 @@
         <translation>几何变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Attributes changed</source>
         <translation>属性变更</translation>
     </message>
@@ -4644,17 +4639,17 @@
         <translation>Y（纵坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Changes per layer</source>
         <translation>各图层变更汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Area changes per class and township</source>
         <translation>分类分乡镇面积增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Changed features</source>
         <translation>变更要素</translation>
     </message>
@@ -4674,12 +4669,12 @@
         <translation>对比的版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
         <source>Earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
         <source>Later version</source>
         <translation>新版本</translation>
     </message>
@@ -4854,7 +4849,7 @@
         <translation>{total} 个图层中有 {changed} 个发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="177"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="181"/>
         <source>The two versions are the same: no layer changed</source>
         <translation>两个版本相同：没有图层发生变更</translation>
     </message>
@@ -4884,52 +4879,52 @@
         <translation>{version}：PostGIS 模式（留空为全部模式）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
         <source>Layers to compare (all if empty)</source>
         <translation>要对比的图层（留空为全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
         <source>Area tolerance (m²): smaller differences are no change</source>
         <translation>面积容差（平方米）：更小的差异不算变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
         <source>Distance tolerance for lines and points (m)</source>
         <translation>线和点的距离容差（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
         <source>Pairing by geometry: least overlap of polygons (share of their union)</source>
         <translation>按几何对应：面的最小重叠（占并集的比例）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
         <source>Pairing by geometry: farthest distance of lines and points (m)</source>
         <translation>按几何对应：线和点的最大距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
         <source>Townships that split the areas</source>
         <translation>划分面积所用的乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
         <source>Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)</source>
         <translation>报告（HTML；同目录下另写 PDF、变更图和每个变更图层的变更图幅）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="126"/>
         <source>No source given for the {version}</source>
         <translation>未指定{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="153"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="157"/>
         <source>The version comparison was canceled: nothing was written</source>
         <translation>版本对比已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="172"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="176"/>
         <source>{layer}: {count} features changed, {gained:.4f} ha gained, {lost:.4f} ha lost</source>
         <translation>{layer}：{count} 个要素变更，增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
     </message>
@@ -5169,12 +5164,12 @@
         <translation>自动（{fields}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="54"/>
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划 GeoPackage 中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Site use field (用地用海 code or class name; if empty: XMYT, YDYT, DLBM or DKYT)</source>
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
@@ -5252,6 +5247,31 @@
         <location filename="../../yongji_plugin/core/site_check/site_encoding.py" line="79"/>
         <source>Site layer {layer}: its text is read from {file} as {encoding}; the layer in the project decodes it otherwise (garbled names). The project layer is left as it is; set its encoding in the layer properties to see the names there too.</source>
         <translation>项目选址图层 {layer}：其文字按 {encoding} 从 {file} 读取；工程中的该图层按其他编码解码（名称为乱码）。工程中的图层保持不变；如需在该图层中也正确显示名称，请在图层属性中设置其编码。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="32"/>
+        <source>Automatic (.cpg, code page byte, else detected)</source>
+        <translation>自动（.cpg 文件、代码页字节，否则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="24"/>
+        <source>Text encoding</source>
+        <translation>文字编码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="42"/>
+        <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a folder of Shapefiles or a saved PostGIS connection. A Shapefile&apos;s text encoding is its .cpg file&apos;s, else its code page byte&apos;s, else detected (UTF-8, GBK, GB18030), unless given; the table names it.</source>
+        <translation>在 GeoPackage、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。Shapefile 的文字编码：未指定时取其 .cpg 文件，否则取代码页字节，否则自动识别（UTF-8、GBK、GB18030）；结果表中注明所用编码。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="56"/>
+        <source>Text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
+        <translation>Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="84"/>
+        <source>{version}: text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
+        <translation>{version}：Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
 </context>
 <context>
@@ -5587,34 +5607,44 @@
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="17"/>
+        <location filename="../../forms/load_layers.ui" line="19"/>
         <source>Inspect source</source>
         <translation>检查数据源</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="22"/>
+        <location filename="../../forms/load_layers.ui" line="24"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="23"/>
+        <location filename="../../forms/load_layers.ui" line="25"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="24"/>
+        <location filename="../../forms/load_layers.ui" line="26"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="25"/>
+        <location filename="../../forms/load_layers.ui" line="27"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="26"/>
+        <location filename="../../forms/load_layers.ui" line="28"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../forms/load_layers.ui" line="29"/>
+        <source>Text encoding</source>
+        <translation>文字编码</translation>
+    </message>
+    <message>
+        <location filename="../../forms/load_layers.ui" line="16"/>
+        <source>Shapefiles only. Automatic: the .cpg file, else the code page byte of the .dbf, else detected (UTF-8, GBK, GB18030)</source>
+        <translation>仅用于 Shapefile。自动：取 .cpg 文件，否则取 .dbf 的代码页字节，否则自动识别（UTF-8、GBK、GB18030）</translation>
     </message>
 </context>
 <context>

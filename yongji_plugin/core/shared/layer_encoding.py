@@ -80,6 +80,17 @@ def describe_layer_source(layer) -> str:
     return f"{path} ({encoding.describe()})" if encoding else path
 
 
+def encodings_of(layers) -> str:
+    """The text encodings of some Shapefile layers in words: one if all share it, else per layer
+    ("GBK, detected" or "乡镇级行政区: GBK, detected; 城镇村: UTF-8, .cpg file"); "" if none is a Shapefile."""
+    found = [(layer.name(), layer_encoding(layer)) for layer in layers]
+    found = [(name, encoding) for name, encoding in found if encoding is not None]
+    distinct = sorted({encoding.describe() for _, encoding in found})
+    if len(distinct) <= 1:
+        return distinct[0] if distinct else ""
+    return "; ".join(f"{name}: {encoding.describe()}" for name, encoding in found)
+
+
 def garbled_text(features: Iterable, shapefile: Path, encoding: Encoding) -> Optional[str]:
     """The first text value the features read otherwise than ``encoding`` decodes it, or None.
 
