@@ -350,3 +350,27 @@ def test_load_dialog_names_each_encoding_and_takes_an_override(gbk_plan, qgis_if
     assert names_read(layer) == [f["XZQMC"] for f in open_plan(Source("folder", str(gbk_plan)))["XZQ_XZ"].getFeatures()]
     assert "XZQ_XZ.shp (GB18030, chosen by the user)" in describe_sources([layer])
     QgsProject.instance().clear()
+
+
+def test_the_compliance_dialog_reads_garbled_sites_in_gbk(plan_project, demo_gpkg, qgis_iface, tmp_path):
+    """The dialog's background task reads the same file again; its selection and warning as in Processing."""
+    from helpers import wait_for_task
+    from qgis.core import Qgis
+
+    from yongji_plugin.gui.site_check.dialog import ComplianceDialog
+
+    path = gbk_copy(demo_gpkg, "sites", tmp_path / "选址.shp")
+    layer = QgsVectorLayer(str(path), "选址", "ogr")
+    expected = ogr_values(demo_gpkg, "sites", "XMMC")
+    plan_project.addMapLayer(layer)
+    layer.selectByIds([2, 3])
+    before = len(qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
+    dialog = ComplianceDialog(qgis_iface, open_report=False)
+    dialog.sitesCombo.setCurrentIndex(dialog.sitesCombo.findData(layer.id()))
+    dialog.selectedOnlyCheck.setChecked(True)
+    assert dialog.run() is not None
+    wait_for_task(dialog, seconds=90)
+    rows = sorted((f["site_fid"], f["site_name"]) for f in dialog.outputs["site_summary"].getFeatures())
+    assert rows == [(2, expected[2]), (3, expected[3])]
+    warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[before:]
+    assert any("GBK, detected" in text for text in warnings), warnings
