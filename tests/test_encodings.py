@@ -374,3 +374,22 @@ def test_the_compliance_dialog_reads_garbled_sites_in_gbk(plan_project, demo_gpk
     assert rows == [(2, expected[2]), (3, expected[3])]
     warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[before:]
     assert any("GBK, detected" in text for text in warnings), warnings
+
+
+def test_a_character_cut_in_half_at_the_end_of_a_full_field_is_no_error(tmp_path):
+    """Writers that cut text at the field's width in bytes leave half a GBK character: still GBK."""
+    path = write_shapefile(tmp_path / "a.shp", NAMES)
+    dbf = path.with_suffix(".dbf")
+    raw = bytearray(dbf.read_bytes())
+    header_length, record_length = int.from_bytes(raw[8:10], "little"), int.from_bytes(raw[10:12], "little")
+    name_at = header_length + 1 + 80  # record 0: deletion flag, XZQDM (80), XZQMC (80)
+    whole = ("城北街道" * 20)[:39] + "a"
+    text = whole.encode("gbk") + "城".encode("gbk")[:1]  # 80 bytes, the last one half of 城
+    raw[name_at:name_at + 80] = text
+    assert record_length == 161
+    dbf.write_bytes(bytes(raw))
+    with pytest.raises(UnicodeDecodeError):
+        text.decode("gbk")
+    assert decide_encoding(path).name == "GBK"
+    layer = open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a")
+    assert names_read(layer)[1:] == NAMES[1:] and names_read(layer)[0].startswith(whole)

@@ -92,13 +92,14 @@ class DbfText:
     record_length: int
     records: List[Tuple[int, bytes]]  # (record number, raw record) of the sample
 
-    def values(self) -> Iterator[Tuple[int, int, bytes]]:
-        """(record number, field index, value bytes without padding) of every non-ASCII text value."""
+    def values(self) -> Iterator[Tuple[int, int, bytes, bool]]:
+        """(record number, field index, value bytes without padding, whether the value fills its
+        field) of every non-ASCII text value: a full field may end in a character cut in half."""
         for number, record in self.records:
             for _name, offset, length, index in self.fields:
                 value = record[offset:offset + length].rstrip(b" \x00")
                 if value and not value.isascii():
-                    yield number, index, value
+                    yield number, index, value, len(value) == length
 
     def field_name(self, index: int) -> str:
         """A field's name for a message (its raw bytes as best they read)."""
@@ -220,9 +221,9 @@ def first_undecodable(text: DbfText, codec: str) -> Optional[Tuple[int, int, byt
         text.names.decode(codec)
     except UnicodeDecodeError:
         return -1, -1, text.names
-    for number, index, value in text.values():
-        try:
-            value.decode(codec)
+    for number, index, value, full in text.values():
+        try:  # a value that fills its field may end in a character the writer cut in half
+            codecs.getincrementaldecoder(codec)().decode(value, final=not full)
         except UnicodeDecodeError:
             return number, index, value
     return None
