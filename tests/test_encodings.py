@@ -393,3 +393,29 @@ def test_a_character_cut_in_half_at_the_end_of_a_full_field_is_no_error(tmp_path
     assert decide_encoding(path).name == "GBK"
     layer = open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a")
     assert names_read(layer)[1:] == NAMES[1:] and names_read(layer)[0].startswith(whole)
+
+
+def test_the_versions_dialog_takes_each_versions_encoding(gbk_plan, demo_gpkg, qgis_iface):
+    from helpers import wait_for_task
+
+    from yongji_plugin.gui.versions.dialog import VersionsDialog
+
+    QgsProject.instance().clear()
+    dialog = VersionsDialog(qgis_iface, open_report=False)
+    dialog.old.set_source(Source("gpkg", str(demo_gpkg)))
+    dialog.new.set_source(Source("folder", str(gbk_plan), encoding="GB18030"))
+    assert not dialog.oldEncodingCombo.isEnabled() and dialog.newEncodingCombo.isEnabled()
+    assert dialog.new.source() == Source("folder", str(gbk_plan), encoding="GB18030")
+    for row in range(dialog.layerList.count()):
+        item = dialog.layerList.item(row)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "XZQ_XZ"
+                           else Qt.CheckState.Unchecked)
+    assert dialog.run() is not None
+    task = dialog.task
+    wait_for_task(dialog, seconds=120)
+    assert task.result.new_label == f"Shapefile folder {gbk_plan} (GB18030, chosen by the user)"
+    [township] = [c for c in task.result.layers if c.spec.code == "XZQ_XZ"]
+    assert township.unchanged == township.old_count == township.new_count == 10
+    reopened = VersionsDialog(qgis_iface, open_report=False)  # the choice is remembered
+    assert reopened.new.source().encoding == "GB18030" and reopened.old.source().encoding == ""
+    QgsProject.instance().clear()

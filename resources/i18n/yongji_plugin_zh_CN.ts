@@ -94,32 +94,32 @@
         <translation>已保存的 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="35"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="33"/>
         <source>Load checked layers</source>
         <translation>加载勾选图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="72"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="78"/>
         <source>Choose a GeoPackage</source>
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="72"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="78"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="74"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="80"/>
         <source>Choose a folder of Shapefiles</source>
         <translation>选择 Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="116"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="114"/>
         <source>{found} found, {missing} missing, {bad} non-conforming</source>
         <translation>已找到 {found} 个，缺失 {missing} 个，不符合规范 {bad} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="134"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="132"/>
         <source>Loaded {count} plan layers</source>
         <translation>已加载 {count} 个规划图层</translation>
     </message>
@@ -4809,42 +4809,42 @@
         <translation>{layer}变更图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="117"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="117"/>
         <source>Cancel comparison</source>
         <translation>取消对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="121"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="129"/>
         <source>Choose the source of the {version}</source>
         <translation>请选择{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="123"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="131"/>
         <source>The earlier and the later version are the same source</source>
         <translation>旧版本和新版本是同一个数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="126"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="134"/>
         <source>Tick at least one layer</source>
         <translation>请至少勾选一个图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="141"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="149"/>
         <source>Comparing…</source>
         <translation>正在对比…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="152"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="160"/>
         <source>Plan version comparison</source>
         <translation>规划版本对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="159"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="167"/>
         <source>{changed} of {total} layers changed</source>
         <translation>{total} 个图层中有 {changed} 个发生变更</translation>
     </message>
@@ -5194,47 +5194,47 @@
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="140"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="141"/>
         <source>{file} is not a dBASE table (.dbf): its header is cut short</source>
         <translation>{file} 不是 dBASE 属性表（.dbf）：文件头不完整</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="243"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="244"/>
         <source>the {source} names an unknown encoding</source>
         <translation>{source}所写的编码无法识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="247"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="248"/>
         <source>the {source} says {name}, which does not decode the text</source>
         <translation>{source}声明为 {name}，但按此编码无法解码其中的文字</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="260"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="261"/>
         <source>.cpg file ({content})</source>
         <translation>.cpg 文件（{content}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="263"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="264"/>
         <source>code page byte (0x{ldid:02X})</source>
         <translation>代码页字节（0x{ldid:02X}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="269"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="270"/>
         <source>Unknown text encoding {name} chosen for {file}</source>
         <translation>为 {file} 指定的文字编码 {name} 无法识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="277"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="278"/>
         <source>a field name</source>
         <translation>某个字段名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="277"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="278"/>
         <source>feature {fid} (record {record}), field {field}</source>
         <translation>要素 {fid}（第 {record} 条记录）的字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="279"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="280"/>
         <source>{file}: its text decodes in none of the encodings tried ({tried}): {where} holds the bytes {bytes}. Choose the file&apos;s encoding by hand, or repair the file.</source>
         <translation>{file}：其中的文字按所尝试的编码（{tried}）都无法解码：{where}含有字节 {bytes}。请手动指定该文件的编码，或修复该文件。</translation>
     </message>
@@ -5249,7 +5249,7 @@
         <translation>项目选址图层 {layer}：其文字按 {encoding} 从 {file} 读取；工程中的该图层按其他编码解码（名称为乱码）。工程中的图层保持不变；如需在该图层中也正确显示名称，请在图层属性中设置其编码。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="32"/>
+        <location filename="../../yongji_plugin/gui/shared/encoding_combo.py" line="9"/>
         <source>Automatic (.cpg, code page byte, else detected)</source>
         <translation>自动（.cpg 文件、代码页字节，否则自动识别）</translation>
     </message>
@@ -5272,6 +5272,11 @@
         <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="84"/>
         <source>{version}: text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
         <translation>{version}：Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/encoding_combo.py" line="12"/>
+        <source>Shapefiles only. Automatic: the .cpg file, else the code page byte of the .dbf, else detected (UTF-8, GBK, GB18030)</source>
+        <translation>仅用于 Shapefile。自动：取 .cpg 文件，否则取 .dbf 的代码页字节，否则自动识别（UTF-8、GBK、GB18030）</translation>
     </message>
 </context>
 <context>
@@ -5641,11 +5646,6 @@
         <source>Text encoding</source>
         <translation>文字编码</translation>
     </message>
-    <message>
-        <location filename="../../forms/load_layers.ui" line="16"/>
-        <source>Shapefiles only. Automatic: the .cpg file, else the code page byte of the .dbf, else detected (UTF-8, GBK, GB18030)</source>
-        <translation>仅用于 Shapefile。自动：取 .cpg 文件，否则取 .dbf 的代码页字节，否则自动识别（UTF-8、GBK、GB18030）</translation>
-    </message>
 </context>
 <context>
     <name>PrintDialogBase</name>
@@ -5802,49 +5802,54 @@
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="26"/>
+        <location filename="../../forms/versions.ui" line="28"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="28"/>
+        <location filename="../../forms/versions.ui" line="30"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="30"/>
+        <location filename="../../forms/versions.ui" line="32"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="31"/>
+        <location filename="../../forms/versions.ui" line="33"/>
         <source>PostGIS schema</source>
         <translation>PostGIS 模式</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="24"/>
+        <location filename="../../forms/versions.ui" line="26"/>
         <source>Later version</source>
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="38"/>
+        <location filename="../../forms/versions.ui" line="42"/>
         <source>Townships that split the areas</source>
         <translation>划分面积所用的乡镇</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="40"/>
+        <location filename="../../forms/versions.ui" line="44"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="42"/>
+        <location filename="../../forms/versions.ui" line="46"/>
         <source>Write the report with a change map sheet per changed layer</source>
         <translation>生成报告，每个变更图层附一幅变更图</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="45"/>
+        <location filename="../../forms/versions.ui" line="49"/>
         <source>Layers to compare</source>
         <translation>要对比的图层</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="35"/>
+        <source>Text encoding</source>
+        <translation>文字编码</translation>
     </message>
 </context>
 </TS>

@@ -7,9 +7,9 @@ from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 from ...core.plan_data.catalogue import default_catalogue
 from ...core.plan_data.loader import FOUND, MISSING, inspect_source, load_into_project
 from ...core.plan_data.sources import Source, saved_postgis_connections
-from ...core.shared.encodings import CHOICES
 from ...core.shared.errors import PlanError
 from ...i18n import tr
+from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
 
@@ -29,9 +29,7 @@ class LoadLayersDialog(BASE, FORM):
         self.statuses = []
         self.kindCombo.addItems([tr("GeoPackage"), tr("Folder of Shapefiles"),
                                  tr("Saved PostGIS connection")])
-        self.encodingCombo.addItem(tr("Automatic (.cpg, code page byte, else detected)"), "")
-        for name in CHOICES:
-            self.encodingCombo.addItem(name, name)
+        fill_encoding_combo(self.encodingCombo)
         self.loadButton = self.buttonBox.addButton(tr("Load checked layers"),
                                                    self.buttonBox.AcceptRole)
         self.loadButton.setEnabled(False)
@@ -51,7 +49,7 @@ class LoadLayersDialog(BASE, FORM):
     def set_source(self, source: Source) -> None:
         self.kindCombo.setCurrentIndex(KINDS.index(source.kind))
         self.locationCombo.setEditText(source.location)
-        self.encodingCombo.setCurrentIndex(max(self.encodingCombo.findData(source.encoding), 0))
+        choose_encoding(self.encodingCombo, source.encoding)
 
     def _kind_changed(self, index):
         self.locationCombo.clear()
@@ -75,7 +73,7 @@ class LoadLayersDialog(BASE, FORM):
         self.kindCombo.setCurrentIndex(KINDS.index(kind) if kind in KINDS else 0)
         self._kind_changed(self.kindCombo.currentIndex())
         self.locationCombo.setEditText(settings.value(SETTINGS_LOCATION, ""))
-        self.encodingCombo.setCurrentIndex(max(self.encodingCombo.findData(settings.value(SETTINGS_ENCODING, "")), 0))
+        choose_encoding(self.encodingCombo, settings.value(SETTINGS_ENCODING, ""))
 
     def _remember(self, source: Source):
         settings = QgsSettings()
