@@ -419,3 +419,14 @@ def test_the_versions_dialog_takes_each_versions_encoding(gbk_plan, demo_gpkg, q
     reopened = VersionsDialog(qgis_iface, open_report=False)  # the choice is remembered
     assert reopened.new.source().encoding == "GB18030" and reopened.old.source().encoding == ""
     QgsProject.instance().clear()
+
+
+def test_plan_qa_names_the_shapefiles_and_their_encoding(gbk_plan, provider, tmp_path):
+    import processing
+
+    layers = open_plan(Source("folder", str(gbk_plan)))
+    report = tmp_path / "qa.html"
+    processing.run("yongji:planqa", {"LAYERS": [layers[code] for code in ("XZQ", "XZQ_XZ", "STBHHX", "CZKFBJ")],
+                                     "RULES": [0], "OUTPUT": "TEMPORARY_OUTPUT", "REPORT": str(report)})
+    html = report.read_text(encoding="utf-8")
+    assert f"{gbk_plan / 'XZQ_XZ.shp'} (GBK, detected)" in html
