@@ -430,3 +430,24 @@ def test_plan_qa_names_the_shapefiles_and_their_encoding(gbk_plan, provider, tmp
                                      "RULES": [0], "OUTPUT": "TEMPORARY_OUTPUT", "REPORT": str(report)})
     html = report.read_text(encoding="utf-8")
     assert f"{gbk_plan / 'XZQ_XZ.shp'} (GBK, detected)" in html
+
+
+def test_a_big5_site_layer_set_to_big5_in_its_properties_is_read_so(demo_gpkg, provider, tmp_path):
+    """Big5 bytes also decode as GBK (to the wrong characters): detection cannot tell them apart,
+    the encoding set in the layer's properties decides."""
+    import processing
+
+    names = ["城北街道", "蒲州鎮", "韓陽鎮"]  # traditional characters, all in Big5
+    path = write_shapefile(tmp_path / "sites.shp", names, encoding="CP950")
+    assert names[1].encode("big5") in path.with_suffix(".dbf").read_bytes()
+    decided = decide_encoding(path)
+    assert decided.name in ("GBK", "GB18030") and names_read(open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a")) != names
+    layer = QgsVectorLayer(str(path), "sites", "ogr")
+    layer.setProviderEncoding("Big5")
+    assert names_read(layer) == names
+    report = tmp_path / "report.html"
+    result = processing.run("yongji:sitecompliance", {"SITES": layer, "PLAN_GPKG": str(demo_gpkg), "NAME_FIELD": "XZQMC",
+                                                      "SITE_SUMMARY": "TEMPORARY_OUTPUT", "REPORT": str(report)})
+    assert sorted((f["site_fid"], f["site_name"]) for f in result["SITE_SUMMARY"].getFeatures()) == list(enumerate(names))
+    html = report.read_text(encoding="utf-8")
+    assert "sites (Big5, the layer&#39;s own setting)" in html or "sites (Big5, the layer's own setting)" in html

@@ -854,7 +854,7 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="56"/>
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
@@ -884,7 +884,7 @@
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="53"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
@@ -939,7 +939,7 @@
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="31"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="40"/>
         <source>Checks the plan data against the plan&apos;s own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
@@ -964,7 +964,7 @@
         <translation>规划 GeoPackage（用于上面未给出的图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="58"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -5174,12 +5174,12 @@
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="75"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="76"/>
         <source>chosen by the user</source>
         <translation>用户指定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="75"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="76"/>
         <source>.cpg file</source>
         <translation>.cpg 文件</translation>
     </message>
@@ -5189,62 +5189,62 @@
         <translation>代码页字节</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="76"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="77"/>
         <source>detected</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="141"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="142"/>
         <source>{file} is not a dBASE table (.dbf): its header is cut short</source>
         <translation>{file} 不是 dBASE 属性表（.dbf）：文件头不完整</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="244"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="251"/>
         <source>the {source} names an unknown encoding</source>
         <translation>{source}所写的编码无法识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="248"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="255"/>
         <source>the {source} says {name}, which does not decode the text</source>
         <translation>{source}声明为 {name}，但按此编码无法解码其中的文字</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="261"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="268"/>
         <source>.cpg file ({content})</source>
         <translation>.cpg 文件（{content}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="264"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="271"/>
         <source>code page byte (0x{ldid:02X})</source>
         <translation>代码页字节（0x{ldid:02X}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="270"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="277"/>
         <source>Unknown text encoding {name} chosen for {file}</source>
         <translation>为 {file} 指定的文字编码 {name} 无法识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="278"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="285"/>
         <source>a field name</source>
         <translation>某个字段名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="278"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="285"/>
         <source>feature {fid} (record {record}), field {field}</source>
         <translation>要素 {fid}（第 {record} 条记录）的字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="280"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="287"/>
         <source>{file}: its text decodes in none of the encodings tried ({tried}): {where} holds the bytes {bytes}. Choose the file&apos;s encoding by hand, or repair the file.</source>
         <translation>{file}：其中的文字按所尝试的编码（{tried}）都无法解码：{where}含有字节 {bytes}。请手动指定该文件的编码，或修复该文件。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/layer_encoding.py" line="73"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="77"/>
         <source>the layer&apos;s own setting</source>
         <translation>图层自身的设置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_encoding.py" line="79"/>
+        <location filename="../../yongji_plugin/core/site_check/site_encoding.py" line="88"/>
         <source>Site layer {layer}: its text is read from {file} as {encoding}; the layer in the project decodes it otherwise (garbled names). The project layer is left as it is; set its encoding in the layer properties to see the names there too.</source>
         <translation>项目选址图层 {layer}：其文字按 {encoding} 从 {file} 读取；工程中的该图层按其他编码解码（名称为乱码）。工程中的图层保持不变；如需在该图层中也正确显示名称，请在图层属性中设置其编码。</translation>
     </message>

@@ -39,6 +39,7 @@ from ...i18n import tr
 from .errors import PlanError
 
 USER, CPG, LDID, DETECTED = "user", "cpg", "code page byte", "detected"
+LAYER = "layer"  # the encoding set in a project layer's properties (sites: see core.site_check.site_encoding)
 DETECTION_ORDER = ("UTF-8", "GBK", "GB18030")
 # what the user may choose (besides automatic); GDAL passes these names to iconv, Python to codecs
 CHOICES = ("UTF-8", "GBK", "GB18030", "Big5", "CP1252", "ISO-8859-1")
@@ -72,8 +73,8 @@ class Encoding:
 
     def describe(self) -> str:
         """"GBK, detected", as the load dialog and every report name it."""
-        hows = {USER: tr("chosen by the user"), CPG: tr(".cpg file"),
-                LDID: tr("code page byte"), DETECTED: tr("detected")}
+        hows = {USER: tr("chosen by the user"), CPG: tr(".cpg file"), LDID: tr("code page byte"),
+                DETECTED: tr("detected"), LAYER: tr("the layer's own setting")}
         text = f"{self.name}, {hows.get(self.how, self.how)}"
         return f"{text}; {self.note}" if self.note else text
 
@@ -213,6 +214,12 @@ def display_name(codec: str) -> str:
     if canonical.startswith("cp"):
         return canonical.upper()
     return canonical.upper().replace("ISO8859-", "ISO-8859-")
+
+
+def decodes(shapefile, name: str) -> bool:
+    """Whether the encoding ``name`` decodes every text value of the Shapefile's table (sample)."""
+    codec, dbf = python_name(name), dbf_of(shapefile)
+    return codec is not None and (dbf is None or first_undecodable(read_dbf_text(dbf), codec) is None)
 
 
 def first_undecodable(text: DbfText, codec: str) -> Optional[Tuple[int, int, bytes]]:

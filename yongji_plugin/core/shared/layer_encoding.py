@@ -12,9 +12,9 @@ from typing import Iterable, Optional
 
 from qgis.core import QgsFeatureRequest, QgsProviderRegistry
 
-from ...i18n import tr
 from .encodings import (
     ENCODING_PROPERTY,
+    LAYER,
     USER,
     Encoding,
     dbf_of,
@@ -70,7 +70,7 @@ def layer_encoding(layer) -> Optional[Encoding]:
     if option:
         return Encoding(option, USER)
     provider = layer.dataProvider()
-    return Encoding(provider.encoding() if provider else "?", tr("the layer's own setting"))
+    return Encoding(provider.encoding() if provider else "?", LAYER)
 
 
 def describe_layer_source(layer) -> str:

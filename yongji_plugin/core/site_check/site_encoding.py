@@ -6,13 +6,19 @@ read the Shapefile's encoding is decided (``core.shared.encodings``) and the lay
 with the table's own bytes decoded in it; when they differ, the sites are read from a new layer
 on the same file opened in that encoding (same feature ids, same selection, the CRS the user's
 layer has), and a warning says so. The user's layer and file are not touched.
+
+The user overrides the decision in the layer's properties (Source ▸ Data source encoding): a
+multi-byte encoding set there (GBK, GB18030, Big5, …) that decodes the table is taken as it is.
+UTF-8 and the single-byte Western code pages are not taken as a choice, because they are what a
+layer gets by default (and the latter decode any bytes at all); detection finds real UTF-8 anyway.
 """
+import codecs
 from typing import Optional, Tuple
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
 from ...i18n import tr
-from ..shared.encodings import Encoding, decide_encoding
+from ..shared.encodings import LAYER, Encoding, decide_encoding, decodes, display_name, python_name
 from ..shared.layer_encoding import (
     garbled_text,
     no_geometry_request,
@@ -71,6 +77,9 @@ def sites_in_encoding(sites, origin, name: str) -> Tuple[object, Optional[Encodi
         return sites, None, None
     chosen = uri_encoding(origin.source())
     encoding = decide_encoding(shapefile, chosen)
+    setting = _layer_setting(origin)
+    if not chosen and setting and setting != encoding.name and decodes(shapefile, setting):
+        return sites, Encoding(setting, LAYER), None
     if chosen or garbled_text(sites.getFeatures(no_geometry_request()), shapefile, encoding) is None:
         return sites, encoding, None
     fids = [feature.id() for feature in sites.getFeatures(no_geometry_request().setNoAttributes())]
@@ -81,3 +90,12 @@ def sites_in_encoding(sites, origin, name: str) -> Tuple[object, Optional[Encodi
                  "in the layer properties to see the names there too.").format(
         layer=name, file=shapefile, encoding=encoding.describe())
     return RecodedSites(layer, sites, fids), encoding, warning
+
+
+def _layer_setting(layer) -> str:
+    """The encoding set in the layer's properties when it can be a choice (see the module), or ""."""
+    provider = layer.dataProvider()
+    codec = python_name(provider.encoding()) if provider is not None else None
+    if codec is None or codecs.lookup(codec).name in ("utf-8", "latin-1", "iso8859-1", "cp1252", "ascii"):
+        return ""
+    return display_name(codec)
