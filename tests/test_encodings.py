@@ -451,3 +451,14 @@ def test_a_big5_site_layer_set_to_big5_in_its_properties_is_read_so(demo_gpkg, p
     assert sorted((f["site_fid"], f["site_name"]) for f in result["SITE_SUMMARY"].getFeatures()) == list(enumerate(names))
     html = report.read_text(encoding="utf-8")
     assert "sites (Big5, the layer&#39;s own setting)" in html or "sites (Big5, the layer's own setting)" in html
+
+
+def test_an_unknown_encoding_name_is_an_error(tmp_path, provider):
+    import processing
+
+    path = write_shapefile(tmp_path / "a.shp", NAMES)
+    with pytest.raises(PlanError, match=r"Unknown text encoding GKB chosen for .*a\.shp"):
+        decide_encoding(path, "GKB")
+    with pytest.raises(QgsProcessingException, match="Unknown text encoding GKB"):
+        processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(tmp_path), "ENCODING": "GKB",
+                                                "OUTPUT": "TEMPORARY_OUTPUT"})

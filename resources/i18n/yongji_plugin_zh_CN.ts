@@ -5199,42 +5199,42 @@
         <translation>{file} 不是 dBASE 属性表（.dbf）：文件头不完整</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="251"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="252"/>
         <source>the {source} names an unknown encoding</source>
         <translation>{source}所写的编码无法识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="255"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="256"/>
         <source>the {source} says {name}, which does not decode the text</source>
         <translation>{source}声明为 {name}，但按此编码无法解码其中的文字</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="268"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="269"/>
         <source>.cpg file ({content})</source>
         <translation>.cpg 文件（{content}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="271"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="272"/>
         <source>code page byte (0x{ldid:02X})</source>
         <translation>代码页字节（0x{ldid:02X}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="277"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="243"/>
         <source>Unknown text encoding {name} chosen for {file}</source>
         <translation>为 {file} 指定的文字编码 {name} 无法识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="285"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="284"/>
         <source>a field name</source>
         <translation>某个字段名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="285"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="284"/>
         <source>feature {fid} (record {record}), field {field}</source>
         <translation>要素 {fid}（第 {record} 条记录）的字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="287"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="286"/>
         <source>{file}: its text decodes in none of the encodings tried ({tried}): {where} holds the bytes {bytes}. Choose the file&apos;s encoding by hand, or repair the file.</source>
         <translation>{file}：其中的文字按所尝试的编码（{tried}）都无法解码：{where}含有字节 {bytes}。请手动指定该文件的编码，或修复该文件。</translation>
     </message>

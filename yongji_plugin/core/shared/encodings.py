@@ -239,9 +239,10 @@ def first_undecodable(text: DbfText, codec: str) -> Optional[Tuple[int, int, byt
 def decide_encoding(shapefile, choice: str = "") -> Encoding:
     """The encoding to read a Shapefile's table in (see the module for the order)."""
     dbf = dbf_of(shapefile)
+    if choice and python_name(choice) is None:
+        raise PlanError(tr("Unknown text encoding {name} chosen for {file}").format(name=choice, file=shapefile))
     if dbf is None:  # no table: nothing to decode
-        return Encoding(display_name(choice) if choice and python_name(choice) else "UTF-8",
-                        USER if choice else DETECTED)
+        return Encoding(display_name(python_name(choice)), USER) if choice else Encoding("UTF-8", DETECTED)
     text = read_dbf_text(dbf)
     if choice:
         return _chosen(text, choice)
@@ -273,8 +274,6 @@ def _declared(shapefile, text: DbfText) -> Iterator[Tuple[str, Optional[str], st
 
 def _chosen(text: DbfText, choice: str) -> Encoding:
     codec = python_name(choice)
-    if codec is None:
-        raise PlanError(tr("Unknown text encoding {name} chosen for {file}").format(name=choice, file=text.path))
     if first_undecodable(text, codec) is not None:
         raise PlanError(_undecodable_message(text, codec, display_name(codec)))
     return Encoding(display_name(codec), USER)
