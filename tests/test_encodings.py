@@ -462,3 +462,15 @@ def test_an_unknown_encoding_name_is_an_error(tmp_path, provider):
     with pytest.raises(QgsProcessingException, match="Unknown text encoding GKB"):
         processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(tmp_path), "ENCODING": "GKB",
                                                 "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_garbled_text_late_in_a_site_layer_is_found(tmp_path):
+    """Only ASCII names in the first 300 sites, GBK ones after: the layer is still found garbled."""
+    from yongji_plugin.core.shared.layer_encoding import garbled_text, no_geometry_request
+
+    path = write_shapefile(tmp_path / "a.shp", ["site"] * 300 + NAMES)
+    layer = QgsVectorLayer(str(path), "a", "ogr")
+    garbled = garbled_text(layer.getFeatures(no_geometry_request()), path, decide_encoding(path))
+    assert garbled is not None and garbled != NAMES[0]
+    right = open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a")
+    assert garbled_text(right.getFeatures(no_geometry_request()), path, decide_encoding(path)) is None

@@ -95,7 +95,8 @@ def garbled_text(features: Iterable, shapefile: Path, encoding: Encoding) -> Opt
     """The first text value the features read otherwise than ``encoding`` decodes it, or None.
 
     ``features``: the layer's features (a Shapefile's feature id is its record number, so each is
-    compared with its own record). Only non-ASCII values are compared: ASCII reads alike always.
+    compared with its own record). Only non-ASCII values are compared (ASCII reads alike always),
+    in up to COMPARED_FEATURES features that have any.
     """
     dbf = dbf_of(shapefile)
     if dbf is None:
@@ -107,13 +108,18 @@ def garbled_text(features: Iterable, shapefile: Path, encoding: Encoding) -> Opt
         if full:  # may end in a half character, which readers drop or replace each in their way
             continue
         expected.setdefault(number, {})[index] = value.decode(codec, errors="replace").strip()
-    for count, feature in enumerate(features):
-        if count >= COMPARED_FEATURES:
-            break
-        for index, value in expected.get(feature.id(), {}).items():
+    compared = 0
+    for feature in features:  # those with non-ASCII text, wherever they are in the layer
+        values = expected.get(feature.id())
+        if not values:
+            continue
+        for index, value in values.items():
             read = feature.attribute(index)
             if read is not None and not (hasattr(read, "isNull") and read.isNull()) and str(read).strip() != value:
                 return str(read)
+        compared += 1
+        if compared >= COMPARED_FEATURES:
+            break
     return None
 
 
