@@ -34,42 +34,42 @@
         <translation>坐标系 {crs} 不是 CGCS2000</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="39"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="40"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="41"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="42"/>
         <source>found ({count} features)</source>
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="147"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="153"/>
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="42"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="46"/>
         <source>Unknown source type: {kind}</source>
         <translation>未知的数据源类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="47"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="51"/>
         <source>GeoPackage not found: {path}</source>
         <translation>找不到 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="53"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="57"/>
         <source>Not a readable GeoPackage: {path}</source>
         <translation>无法读取的 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="61"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="66"/>
         <source>Folder not found: {path}</source>
         <translation>找不到文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="75"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="84"/>
         <source>No saved PostGIS connection named {name}</source>
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
@@ -94,32 +94,32 @@
         <translation>已保存的 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="29"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="33"/>
         <source>Load checked layers</source>
         <translation>加载勾选图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="72"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="78"/>
         <source>Choose a GeoPackage</source>
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="72"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="78"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="74"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="80"/>
         <source>Choose a folder of Shapefiles</source>
         <translation>选择 Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="103"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="114"/>
         <source>{found} found, {missing} missing, {bad} non-conforming</source>
         <translation>已找到 {found} 个，缺失 {missing} 个，不符合规范 {bad} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="121"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="132"/>
         <source>Loaded {count} plan layers</source>
         <translation>已加载 {count} 个规划图层</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>永济国土空间规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="32"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="33"/>
         <source>Inspect plan data source</source>
         <translation>检查规划数据源</translation>
     </message>
@@ -149,22 +149,17 @@
         <translation>规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="41"/>
-        <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a folder of Shapefiles or a saved PostGIS connection.</source>
-        <translation>在 GeoPackage、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="50"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="54"/>
         <source>GeoPackage path, folder or connection name</source>
         <translation>GeoPackage 路径、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="70"/>
         <source>Catalogue status</source>
         <translation>图层目录状态</translation>
     </message>
@@ -194,32 +189,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="95"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="97"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="145"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="147"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="329"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="334"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="329"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="334"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="333"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="338"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="333"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="338"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -264,17 +259,17 @@
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -409,7 +404,7 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="116"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -504,7 +499,7 @@
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="43"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="45"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
@@ -514,32 +509,32 @@
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="46"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="48"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="68"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="71"/>
         <source>Plan GeoPackage (for control layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="74"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="77"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
@@ -554,32 +549,32 @@
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="95"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -839,7 +834,7 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="56"/>
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
@@ -869,7 +864,7 @@
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="53"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
@@ -924,7 +919,7 @@
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="31"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
@@ -934,7 +929,7 @@
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="40"/>
         <source>Checks the plan data against the plan&apos;s own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
@@ -949,7 +944,7 @@
         <translation>规划 GeoPackage（用于上面未给出的图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="58"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -1154,12 +1149,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="98"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="100"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="101"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="103"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -1629,7 +1624,7 @@
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="137"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -2104,12 +2099,12 @@
         <translation>无图：该地块没有可用的几何图形。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="345"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="346"/>
         <source>Non-compliant sites: {ids}</source>
         <translation>不合规地块：{ids}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="432"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="433"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页 共 {pages} 页</translation>
     </message>
@@ -2274,7 +2269,7 @@
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="177"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="181"/>
         <source>Overlay engine: {backend}</source>
         <translation>叠加分析引擎：{backend}</translation>
     </message>
@@ -4229,7 +4224,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="89"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="98"/>
         <source>PostGIS connection {name} has no schema {schema}</source>
         <translation>PostGIS 连接 {name} 中没有模式 {schema}</translation>
     </message>
@@ -4264,52 +4259,52 @@
         <translation>（另一版本没有该图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="58"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="59"/>
         <source>GeoPackage {path}</source>
         <translation>GeoPackage {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="60"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="61"/>
         <source>Shapefile folder {path}</source>
         <translation>Shapefile 文件夹 {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="62"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="65"/>
         <source>PostGIS connection {name}, schema {schema}</source>
         <translation>PostGIS 连接 {name}，模式 {schema}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="63"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="66"/>
         <source>PostGIS connection {name}</source>
         <translation>PostGIS 连接 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="70"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="73"/>
         <source>{source} holds no layer of the plan catalogue</source>
         <translation>{source} 中没有规划图层目录中的图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="95"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="99"/>
         <source>Layer {name} ({code}) of the {version} {problems}</source>
         <translation>{version}的图层 {name}（{code}）{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="109"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="113"/>
         <source>Neither version holds a layer of the plan catalogue</source>
         <translation>两个版本都没有规划图层目录中的图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="151"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="155"/>
         <source>key field {field} is missing from a version: features were paired by geometry</source>
         <translation>有一个版本缺少标识字段 {field}：要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="155"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="159"/>
         <source>class field {field} is missing from a version: areas are counted for the whole layer</source>
         <translation>有一个版本缺少分类字段 {field}：面积按整个图层统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="165"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="169"/>
         <source>{count} features of the {version} have no geometry and are not compared</source>
         <translation>{version}中有 {count} 个要素没有几何图形，未参与比较</translation>
     </message>
@@ -4319,12 +4314,12 @@
         <translation>{empty} 个没有标识值的要素和 {repeated} 个标识值重复的要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="126"/>
         <source>earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="126"/>
         <source>later version</source>
         <translation>新版本</translation>
     </message>
@@ -4409,12 +4404,12 @@
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Area gained</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Area lost</source>
         <translation>减少</translation>
     </message>
@@ -4449,7 +4444,7 @@
         <translation>几何变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Attributes changed</source>
         <translation>属性变更</translation>
     </message>
@@ -4554,17 +4549,17 @@
         <translation>Y（纵坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Changes per layer</source>
         <translation>各图层变更汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Area changes per class and township</source>
         <translation>分类分乡镇面积增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
         <source>Changed features</source>
         <translation>变更要素</translation>
     </message>
@@ -4584,12 +4579,12 @@
         <translation>对比的版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
         <source>Earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
         <source>Later version</source>
         <translation>新版本</translation>
     </message>
@@ -4724,47 +4719,47 @@
         <translation>{layer}变更图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="117"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="117"/>
         <source>Cancel comparison</source>
         <translation>取消对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="121"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="129"/>
         <source>Choose the source of the {version}</source>
         <translation>请选择{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="123"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="131"/>
         <source>The earlier and the later version are the same source</source>
         <translation>旧版本和新版本是同一个数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="126"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="134"/>
         <source>Tick at least one layer</source>
         <translation>请至少勾选一个图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="141"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="149"/>
         <source>Comparing…</source>
         <translation>正在对比…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="152"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="160"/>
         <source>Plan version comparison</source>
         <translation>规划版本对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="159"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="167"/>
         <source>{changed} of {total} layers changed</source>
         <translation>{total} 个图层中有 {changed} 个发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="175"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="179"/>
         <source>The two versions are the same: no layer changed</source>
         <translation>两个版本相同：没有图层发生变更</translation>
     </message>
@@ -4794,47 +4789,47 @@
         <translation>{version}：PostGIS 模式（留空为全部模式）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
         <source>Layers to compare (all if empty)</source>
         <translation>要对比的图层（留空为全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
         <source>Area tolerance (m²): smaller differences are no change</source>
         <translation>面积容差（平方米）：更小的差异不算变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
         <source>Distance tolerance for lines and points (m)</source>
         <translation>线和点的距离容差（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
         <source>Pairing by geometry: least overlap of polygons (share of their union)</source>
         <translation>按几何对应：面的最小重叠（占并集的比例）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
         <source>Pairing by geometry: farthest distance of lines and points (m)</source>
         <translation>按几何对应：线和点的最大距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
         <source>Townships that split the areas</source>
         <translation>划分面积所用的乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
         <source>Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)</source>
         <translation>报告（HTML；同目录下另写 PDF、变更图和每个变更图层的变更图幅）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="123"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="126"/>
         <source>No source given for the {version}</source>
         <translation>未指定{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="153"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="157"/>
         <source>The version comparison was canceled: nothing was written</source>
         <translation>版本对比已取消：未写出任何结果</translation>
     </message>
@@ -4844,7 +4839,7 @@
         <translation>本项目位置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="218"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="223"/>
         <source>Site layer {layer} has no use field ({fields}): {titles} is not applicable to its sites</source>
         <translation>用地红线图层 {layer} 没有用途字段（{fields}）：{titles}对其地块不适用</translation>
     </message>
@@ -5069,12 +5064,12 @@
         <translation>自动（{fields}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="54"/>
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划 GeoPackage 中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
         <source>Site use field (用地用海 code or class name; if empty: XMYT, YDYT, DLBM or DKYT)</source>
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
@@ -5124,17 +5119,17 @@
         <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="351"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="356"/>
         <source>{ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，需论证 {review} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="341"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="342"/>
         <source>{total} sites checked: {ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked.</source>
         <translation>共审查 {total} 个地块：合规 {ok} 个，{review} 个需论证，不合规 {bad} 个，未检查 {skip} 个。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="354"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="355"/>
         <source>This report gives a full section (maps, rule tables, breakdowns) for {shown} of the {total} sites: the worst first (non-compliant by conflict area, then not checked, then needing 论证, then slivers). The other {left} sites are listed in the summary table only, which names the rules each site breaks; their areas per rule, conflict pieces and breakdowns are in {where}.</source>
         <translation>本报告仅为 {total} 个地块中的 {shown} 个编写详细章节（图件、规则表、面积构成），按问题从重到轻选取：不合规地块按冲突面积从大到小，其次为未检查地块，再次为需论证地块，然后为存在碎片的地块。其余 {left} 个地块仅列入汇总表（表中列出其违反的规则），其逐条规则面积、冲突图斑和面积构成见{where}。</translation>
     </message>
@@ -5384,17 +5379,17 @@
         <translation>shapely {version}（GEOS {geos}）在本进程中无法与 QGIS 的 GEOS {qgis_geos} 共同工作：{what}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="111"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="113"/>
         <source>its filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="116"/>
         <source>its class field</source>
         <translation>分类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="115"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="117"/>
         <source>has no field {field}, which rule {rule} ({title}) reads in {where}</source>
         <translation>缺少字段 {field}，规则 {rule}（{title}）的{where}需要读取该字段</translation>
     </message>
@@ -5519,7 +5514,7 @@
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="147"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="149"/>
         <source>The area tolerance</source>
         <translation>面积容差</translation>
     </message>
@@ -5549,29 +5544,134 @@
         <translation>{what}必须是不小于 0 的数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="180"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="185"/>
         <source>The plan area ({code}) was not given: a site outside the city cannot be told from a compliant one</source>
         <translation>未提供规划范围（{code}）：无法区分市域外的地块与合规地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="189"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="194"/>
         <source>not checked: outside the plan area ({layer})</source>
         <translation>未检查：位于规划范围（{layer}）之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="192"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="197"/>
         <source>{area:.2f} m² of the site lie outside the plan area ({layer})</source>
         <translation>地块有 {area:.2f} 平方米位于规划范围（{layer}）之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="208"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="213"/>
         <source>Every site of {layer} lies outside the plan area in its CRS {crs}</source>
         <translation>按其坐标系 {crs}，{layer} 的所有地块都位于规划范围之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="211"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="216"/>
         <source>; its coordinates fit {likely}: is the layer&apos;s CRS wrong?</source>
         <translation>；其坐标与 {likely} 相符：图层坐标系是否设置有误？</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="76"/>
+        <source>chosen by the user</source>
+        <translation>用户指定</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="76"/>
+        <source>.cpg file</source>
+        <translation>.cpg 文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="76"/>
+        <source>code page byte</source>
+        <translation>代码页字节</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="77"/>
+        <source>detected</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="77"/>
+        <source>the layer&apos;s own setting</source>
+        <translation>图层自身的设置</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="142"/>
+        <source>{file} is not a dBASE table (.dbf): its header is cut short</source>
+        <translation>{file} 不是 dBASE 属性表（.dbf）：文件头不完整</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="243"/>
+        <source>Unknown text encoding {name} chosen for {file}</source>
+        <translation>为 {file} 指定的文字编码 {name} 无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="252"/>
+        <source>the {source} names an unknown encoding</source>
+        <translation>{source}所写的编码无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="256"/>
+        <source>the {source} says {name}, which does not decode the text</source>
+        <translation>{source}声明为 {name}，但按此编码无法解码其中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="269"/>
+        <source>.cpg file ({content})</source>
+        <translation>.cpg 文件（{content}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="272"/>
+        <source>code page byte (0x{ldid:02X})</source>
+        <translation>代码页字节（0x{ldid:02X}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="284"/>
+        <source>a field name</source>
+        <translation>某个字段名</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="284"/>
+        <source>feature {fid} (record {record}), field {field}</source>
+        <translation>要素 {fid}（第 {record} 条记录）的字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="286"/>
+        <source>{file}: its text decodes in none of the encodings tried ({tried}): {where} holds the bytes {bytes}. Choose the file&apos;s encoding by hand, or repair the file.</source>
+        <translation>{file}：其中的文字按所尝试的编码（{tried}）都无法解码：{where}含有字节 {bytes}。请手动指定该文件的编码，或修复该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/site_encoding.py" line="88"/>
+        <source>Site layer {layer}: its text is read from {file} as {encoding}; the layer in the project decodes it otherwise (garbled names). The project layer is left as it is; set its encoding in the layer properties to see the names there too.</source>
+        <translation>项目选址图层 {layer}：其文字按 {encoding} 从 {file} 读取；工程中的该图层按其他编码解码（名称为乱码）。工程中的图层保持不变；如需在该图层中也正确显示名称，请在图层属性中设置其编码。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/encoding_combo.py" line="9"/>
+        <source>Automatic (.cpg, code page byte, else detected)</source>
+        <translation>自动（.cpg 文件、代码页字节，否则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/encoding_combo.py" line="12"/>
+        <source>Shapefiles only. Automatic: the .cpg file, else the code page byte of the .dbf, else detected (UTF-8, GBK, GB18030)</source>
+        <translation>仅用于 Shapefile。自动：取 .cpg 文件，否则取 .dbf 的代码页字节，否则自动识别（UTF-8、GBK、GB18030）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="24"/>
+        <source>Text encoding</source>
+        <translation>文字编码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="42"/>
+        <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a folder of Shapefiles or a saved PostGIS connection. A Shapefile&apos;s text encoding is its .cpg file&apos;s, else its code page byte&apos;s, else detected (UTF-8, GBK, GB18030), unless given; the table names it.</source>
+        <translation>在 GeoPackage、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。Shapefile 的文字编码：未指定时取其 .cpg 文件，否则取代码页字节，否则自动识别（UTF-8、GBK、GB18030）；结果表中注明所用编码。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="56"/>
+        <source>Text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
+        <translation>Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="84"/>
+        <source>{version}: text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
+        <translation>{version}：Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
 </context>
 <context>
@@ -5912,34 +6012,39 @@
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="17"/>
+        <location filename="../../forms/load_layers.ui" line="19"/>
         <source>Inspect source</source>
         <translation>检查数据源</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="22"/>
+        <location filename="../../forms/load_layers.ui" line="24"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="23"/>
+        <location filename="../../forms/load_layers.ui" line="25"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="24"/>
+        <location filename="../../forms/load_layers.ui" line="26"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="25"/>
+        <location filename="../../forms/load_layers.ui" line="27"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../forms/load_layers.ui" line="26"/>
+        <location filename="../../forms/load_layers.ui" line="28"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../forms/load_layers.ui" line="29"/>
+        <source>Text encoding</source>
+        <translation>文字编码</translation>
     </message>
 </context>
 <context>
@@ -6097,49 +6202,54 @@
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="26"/>
+        <location filename="../../forms/versions.ui" line="28"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="28"/>
+        <location filename="../../forms/versions.ui" line="30"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="30"/>
+        <location filename="../../forms/versions.ui" line="32"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="31"/>
+        <location filename="../../forms/versions.ui" line="33"/>
         <source>PostGIS schema</source>
         <translation>PostGIS 模式</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="24"/>
+        <location filename="../../forms/versions.ui" line="26"/>
         <source>Later version</source>
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="38"/>
+        <location filename="../../forms/versions.ui" line="42"/>
         <source>Townships that split the areas</source>
         <translation>划分面积所用的乡镇</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="40"/>
+        <location filename="../../forms/versions.ui" line="44"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="42"/>
+        <location filename="../../forms/versions.ui" line="46"/>
         <source>Write the report with a change map sheet per changed layer</source>
         <translation>生成报告，每个变更图层附一幅变更图</translation>
     </message>
     <message>
-        <location filename="../../forms/versions.ui" line="45"/>
+        <location filename="../../forms/versions.ui" line="49"/>
         <source>Layers to compare</source>
         <translation>要对比的图层</translation>
+    </message>
+    <message>
+        <location filename="../../forms/versions.ui" line="35"/>
+        <source>Text encoding</source>
+        <translation>文字编码</translation>
     </message>
 </context>
 </TS>

@@ -88,7 +88,10 @@ def read_layer(spec: ControlLayer, area_crs, convert: Callable, route: str = "au
 
 
 def _ogr_source(layer):
-    """(path, layer name or index, subset) of a file GDAL can stream, or None."""
+    """(path, layer name or index, subset, open options) of a file GDAL can stream, or None.
+
+    The open options (a Shapefile's ``ENCODING``) go to GDAL as QGIS passes them: text read in
+    bulk must decode as the layer's own does."""
     if layer.providerType() != "ogr" or layer.isModified():
         return None
     if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
@@ -97,11 +100,12 @@ def _ogr_source(layer):
     subset = layer.subsetString() or ""
     if subset.strip().lower().startswith("select"):
         return None  # a full SQL query: let QGIS run it
-    return parts.get("path"), parts.get("layerName") or parts.get("layerId"), subset
+    return (parts.get("path"), parts.get("layerName") or parts.get("layerId"), subset,
+            list(parts.get("openOptions") or []))
 
 
-def _read_ogr(spec: ControlLayer, convert, path, layer_ref, subset) -> Optional[BulkRead]:
-    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+def _read_ogr(spec: ControlLayer, convert, path, layer_ref, subset, options=()) -> Optional[BulkRead]:
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=list(options))
     if dataset is None or dataset.GetDriver().ShortName not in OGR_DRIVERS:
         return None
     if layer_ref in (None, ""):

@@ -5,13 +5,15 @@ them is the loader's job, so a new kind of source only has to list its layers.
 """
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 from osgeo import ogr
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
 from ...i18n import tr
+from ..shared.encodings import Encoding, decide_encoding
 from ..shared.errors import PlanError
+from ..shared.layer_encoding import with_encoding
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class SourceLayer:
     name: str
     uri: str
     provider: str
+    encoding: Optional[Encoding] = None  # a Shapefile's text encoding, already in ``uri``
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Source:
     kind: str  # "gpkg" | "folder" | "postgis"
     location: str  # path or connection name
     schema: str = ""  # PostGIS only: read this schema's tables (default: every schema)
+    encoding: str = ""  # Shapefile folder only: the user's text encoding ("": decided per file)
 
     def describe(self) -> str:
         where = f"{self.location}/{self.schema}" if self.schema else self.location
@@ -36,7 +40,7 @@ def list_layers(source: Source) -> List[SourceLayer]:
     if source.kind == "gpkg":
         return _geopackage_layers(Path(source.location))
     if source.kind == "folder":
-        return _folder_layers(Path(source.location))
+        return _folder_layers(Path(source.location), source.encoding)
     if source.kind == "postgis":
         return _postgis_layers(source.location, source.schema)
     raise PlanError(tr("Unknown source type: {kind}").format(kind=source.kind))
@@ -56,11 +60,16 @@ def _geopackage_layers(path: Path) -> List[SourceLayer]:
     return [SourceLayer(n, f"{path}|layername={n}", "ogr") for n in names]
 
 
-def _folder_layers(path: Path) -> List[SourceLayer]:
+def _folder_layers(path: Path, encoding: str = "") -> List[SourceLayer]:
+    """Each Shapefile with its text encoding decided (see core.shared.encodings) and put in its uri."""
     if not path.is_dir():
         raise PlanError(tr("Folder not found: {path}").format(path=path))
     files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".shp")
-    return [SourceLayer(p.stem, str(p), "ogr") for p in files]
+    layers = []
+    for file in files:
+        decided = decide_encoding(file, encoding)
+        layers.append(SourceLayer(file.stem, with_encoding(str(file), decided.name), "ogr", decided))
+    return layers
 
 
 def saved_postgis_connections() -> List[str]:

@@ -49,6 +49,7 @@ from .results import (  # noqa: F401 - the check's results, imported from here b
     VERDICTS,
 )
 from .ruleset import Rule, RuleSet
+from .site_encoding import sites_in_encoding
 from .site_input import USE_FIELDS, Site, read_sites, use_fields
 from .use_fit import judge_use_fit
 
@@ -72,6 +73,7 @@ class CheckResult:
     backend: str = ""  # the overlay engine backend that ran, in words
     use_fields: List[str] = field(default_factory=list)  # where the sites' use was read (use_fit)
     site_source: object = None  # the layer the sites come from, when known (its CRS and extent)
+    site_encoding: str = ""  # a Shapefile site layer's text encoding and how it was decided, in words
 
     def counts(self) -> Dict[str, int]:
         return {v: sum(1 for s in self.sites if s.verdict == v) for v in VERDICTS}
@@ -146,6 +148,10 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     result = CheckResult(ruleset, params, site_layer=name, layers=dict(layers))
     non_negative(params.tolerance, tr("The area tolerance"))  # NaN made every conflict a sliver
     check_control_layers(ruleset, layers, params.area.crs)  # refuse bad input before any work
+    origin = site_layer if isinstance(site_layer, QgsVectorLayer) else params.site_origin
+    site_layer, encoding, warning = sites_in_encoding(site_layer, origin, name)
+    result.site_encoding = encoding.describe() if encoding else ""
+    result.warnings.extend([warning] if warning else [])
     sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
                        params.type_field, result.repairs, result.warnings, params.use_field)
     result.use_fields = use_fields(site_layer.fields(), params.use_field)
@@ -153,7 +159,6 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     result.site_crs = site_layer.sourceCrs()
     result.coordinate_file = set(COORDINATE_FILE_FIELDS) <= set(site_layer.fields().names())
     controls = control_layers(ruleset, layers)
-    origin = site_layer if isinstance(site_layer, QgsVectorLayer) else params.site_origin
     result.site_source = origin
     try:
         plan_area = [layers[PLAN_AREA]] if layers.get(PLAN_AREA) is not None else []

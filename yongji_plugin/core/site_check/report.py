@@ -331,7 +331,8 @@ class ReportWriter:
         bad = [s.site.site_id for s in result.sites if s.verdict == NONCOMPLIANT]
         listed = "、".join(bad[:NONCOMPLIANT_LISTED]) + ("……" if len(bad) > NONCOMPLIANT_LISTED else "")
         return {
-            "site_layer": result.site_layer, "total": total,
+            "site_layer": f"{result.site_layer} ({result.site_encoding})" if result.site_encoding
+            else result.site_layer, "total": total,
             "data_source": result.params.data_source or "—",
             "ruleset": f"{result.ruleset.name} ({result.ruleset.path})",
             "plan": result.ruleset.plan or "—",

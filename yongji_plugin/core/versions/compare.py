@@ -23,6 +23,7 @@ from ..plan_data.loader import open_plan
 from ..plan_data.sources import Source
 from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
+from ..shared.layer_encoding import encodings_of
 from .areas import layer_areas, township_source
 from .matching import match_records
 from .model import (
@@ -52,12 +53,14 @@ from .reading import checked_geometry, common_fields, read_records
 READ_SHARE = 0.6  # of the progress bar: reading and pairing; the rest is areas
 
 
-def source_label(source: Source) -> str:
-    """A source as a report names it."""
+def source_label(source: Source, layers=()) -> str:
+    """A source as a report names it; a Shapefile folder with its layers' text encodings."""
     if source.kind == "gpkg":
         return tr("GeoPackage {path}").format(path=source.location)
     if source.kind == "folder":
-        return tr("Shapefile folder {path}").format(path=source.location)
+        label = tr("Shapefile folder {path}").format(path=source.location)
+        encodings = encodings_of(layers)
+        return f"{label} ({encodings})" if encodings else label
     if source.schema:
         return tr("PostGIS connection {name}, schema {schema}").format(name=source.location, schema=source.schema)
     return tr("PostGIS connection {name}").format(name=source.location)
@@ -74,7 +77,8 @@ def open_version(source: Source) -> Dict[str, QgsVectorLayer]:
 def compare_sources(old: Source, new: Source, params: CompareParams, feedback: QgsFeedback = None):
     """(result, earlier layers, later layers): open both versions and compare them."""
     old_layers, new_layers = open_version(old), open_version(new)
-    result = run_comparison(old_layers, new_layers, params, feedback, source_label(old), source_label(new))
+    result = run_comparison(old_layers, new_layers, params, feedback, source_label(old, old_layers.values()),
+                            source_label(new, new_layers.values()))
     return result, old_layers, new_layers
 
 

@@ -9,12 +9,15 @@ from ...core.plan_data.loader import FOUND, MISSING, inspect_source, load_into_p
 from ...core.plan_data.sources import Source, saved_postgis_connections
 from ...core.shared.errors import PlanError
 from ...i18n import tr
+from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
 
 FORM, BASE = load_form("load_layers.ui")
 KINDS = ("gpkg", "folder", "postgis")
 SETTINGS_KIND, SETTINGS_LOCATION = "yongji/load/kind", "yongji/load/location"
+SETTINGS_ENCODING = "yongji/load/encoding"
+ENCODING_COLUMN = 5
 STATUS_COLOURS = {FOUND: "#1e8449", MISSING: "#7f8c8d"}
 
 
@@ -26,6 +29,7 @@ class LoadLayersDialog(BASE, FORM):
         self.statuses = []
         self.kindCombo.addItems([tr("GeoPackage"), tr("Folder of Shapefiles"),
                                  tr("Saved PostGIS connection")])
+        fill_encoding_combo(self.encodingCombo)
         self.loadButton = self.buttonBox.addButton(tr("Load checked layers"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.loadButton.setEnabled(False)
@@ -38,17 +42,21 @@ class LoadLayersDialog(BASE, FORM):
 
     # --- source -----------------------------------------------------------------------------
     def source(self) -> Source:
-        return Source(KINDS[self.kindCombo.currentIndex()], self.locationCombo.currentText().strip())
+        kind = KINDS[self.kindCombo.currentIndex()]
+        encoding = (self.encodingCombo.currentData() or "") if kind == "folder" else ""
+        return Source(kind, self.locationCombo.currentText().strip(), encoding=encoding)
 
     def set_source(self, source: Source) -> None:
         self.kindCombo.setCurrentIndex(KINDS.index(source.kind))
         self.locationCombo.setEditText(source.location)
+        choose_encoding(self.encodingCombo, source.encoding)
 
     def _kind_changed(self, index):
         self.locationCombo.clear()
         if KINDS[index] == "postgis":
             self.locationCombo.addItems(saved_postgis_connections())
         self.browseButton.setEnabled(KINDS[index] != "postgis")
+        self.encodingCombo.setEnabled(KINDS[index] == "folder")
 
     def _browse(self):
         if self.source().kind == "gpkg":
@@ -65,11 +73,13 @@ class LoadLayersDialog(BASE, FORM):
         self.kindCombo.setCurrentIndex(KINDS.index(kind) if kind in KINDS else 0)
         self._kind_changed(self.kindCombo.currentIndex())
         self.locationCombo.setEditText(settings.value(SETTINGS_LOCATION, ""))
+        choose_encoding(self.encodingCombo, settings.value(SETTINGS_ENCODING, ""))
 
     def _remember(self, source: Source):
         settings = QgsSettings()
         settings.setValue(SETTINGS_KIND, source.kind)
         settings.setValue(SETTINGS_LOCATION, source.location)
+        settings.setValue(SETTINGS_ENCODING, source.encoding)
 
     # --- actions ----------------------------------------------------------------------------
     def inspect(self) -> bool:
@@ -91,8 +101,9 @@ class LoadLayersDialog(BASE, FORM):
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled if status.source_layer
                            else Qt.ItemFlag.ItemIsUserCheckable)
             check.setCheckState(Qt.CheckState.Checked if status.status == FOUND else Qt.CheckState.Unchecked)
-            values = [status.spec.code, status.spec.name,
-                      catalogue.group(status.spec.group).name, status.describe()]
+            encoding = status.source_layer.encoding if status.source_layer else None
+            values = [status.spec.code, status.spec.name, catalogue.group(status.spec.group).name,
+                      status.describe(), encoding.describe() if encoding else ""]
             self.layerTable.setItem(row, 0, check)
             for column, value in enumerate(values, start=1):
                 self.layerTable.setItem(row, column, QTableWidgetItem(value))

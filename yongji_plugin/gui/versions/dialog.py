@@ -17,6 +17,7 @@ from ...core.versions.outputs import ATTRIBUTE_CHANGES, GAINED, LOST, REPAIRS
 from ...core.versions.result_styles import style_result_layers
 from ...i18n import tr
 from ..shared.background import TaskDialogMixin
+from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
 from .task import VersionsTask
@@ -28,7 +29,7 @@ SETTINGS = "yongji/versions/"
 
 
 class SourcePicker:
-    """One version's source: type, path or connection (browse button), PostGIS schema."""
+    """One version's source: type, path or connection (browse button), PostGIS schema, Shapefiles' encoding."""
 
     def __init__(self, dialog, prefix: str):
         self.dialog, self.prefix = dialog, prefix
@@ -36,6 +37,8 @@ class SourcePicker:
         self.location = getattr(dialog, f"{prefix}LocationCombo")
         self.browse = getattr(dialog, f"{prefix}BrowseButton")
         self.schema = getattr(dialog, f"{prefix}SchemaCombo")
+        self.encoding = getattr(dialog, f"{prefix}EncodingCombo")
+        fill_encoding_combo(self.encoding)
         self.kind.addItems([tr("GeoPackage"), tr("Folder of Shapefiles"), tr("Saved PostGIS connection")])
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.location.currentTextChanged.connect(self._location_changed)
@@ -44,12 +47,14 @@ class SourcePicker:
     def source(self) -> Source:
         kind = KINDS[self.kind.currentIndex()]
         schema = self.schema.currentText().strip() if kind == "postgis" else ""
-        return Source(kind, self.location.currentText().strip(), schema)
+        encoding = (self.encoding.currentData() or "") if kind == "folder" else ""
+        return Source(kind, self.location.currentText().strip(), schema, encoding)
 
     def set_source(self, source: Source) -> None:
         self.kind.setCurrentIndex(KINDS.index(source.kind))
         self.location.setEditText(source.location)
         self.schema.setEditText(source.schema)
+        choose_encoding(self.encoding, source.encoding)
 
     def _kind_changed(self, index):
         self.location.clear()
@@ -58,6 +63,7 @@ class SourcePicker:
             self.location.addItems(saved_postgis_connections())
         self.browse.setEnabled(not postgis)
         self.schema.setEnabled(postgis)
+        self.encoding.setEnabled(KINDS[index] == "folder")
 
     def _location_changed(self, text):
         self.schema.clear()
@@ -82,11 +88,13 @@ class SourcePicker:
         self._kind_changed(self.kind.currentIndex())
         self.location.setEditText(settings.value(SETTINGS + self.prefix + "_location", ""))
         self.schema.setEditText(settings.value(SETTINGS + self.prefix + "_schema", ""))
+        choose_encoding(self.encoding, settings.value(SETTINGS + self.prefix + "_encoding", ""))
 
     def remember(self):
         source = self.source()
         settings = QgsSettings()
-        for name, value in (("kind", source.kind), ("location", source.location), ("schema", source.schema)):
+        for name, value in (("kind", source.kind), ("location", source.location), ("schema", source.schema),
+                            ("encoding", source.encoding)):
             settings.setValue(f"{SETTINGS}{self.prefix}_{name}", value)
 
 

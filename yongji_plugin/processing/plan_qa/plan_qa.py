@@ -12,6 +12,7 @@ from qgis.core import (
 )
 
 from ...core.plan_data.catalogue import default_catalogue
+from ...core.plan_data.loader import describe_sources
 from ...core.plan_qa.model import load_qa_rules
 from ...core.plan_qa.outputs import error_layer, write_qa_report
 from ...core.plan_qa.run import run_qa
@@ -63,7 +64,6 @@ class PlanQaAlgorithm(YongjiAlgorithm):
         rules = load_qa_rules()
         indices = self.parameterAsEnums(parameters, self.RULES, context) or range(len(rules.rules))
         chosen = rules.subset(rules.rules[i].id for i in indices)
-        gpkg = self.parameterAsFile(parameters, self.PLAN_GPKG, context)
         try:
             layers = self.plan_layers(parameters, context, self.LAYERS, self.PLAN_GPKG)
             if not layers:
@@ -84,7 +84,8 @@ class PlanQaAlgorithm(YongjiAlgorithm):
                                                       feedback)}
             if report:
                 written.will_write(report, Path(report).with_suffix(".pdf"))
-                outputs[self.REPORT] = str(write_qa_report(result, report, gpkg, crs, rules.tolerance)["html"])
+                outputs[self.REPORT] = str(write_qa_report(result, report, describe_sources(layers.values()), crs,
+                                                               rules.tolerance)["html"])
         for outcome in result.outcomes:
             feedback.pushInfo(f"{outcome.rule.id} {outcome.rule.description}: {outcome.status} "
                               f"{outcome.errors} {outcome.note}")

@@ -4,6 +4,7 @@ from pathlib import Path
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -11,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingUtils,
 )
 
 from ...core.plan_data.loader import describe_sources
@@ -95,6 +97,15 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             tr("HTML files (*.html)"), optional=True, createByDefault=False))
         self.add_backend_parameter()
 
+    def _site_layer(self, parameters, context):
+        """The layer the sites come from, also when given as its selection (a source definition):
+        the check reads the file again when the layer decodes its text wrongly."""
+        layer = self.parameterAsVectorLayer(parameters, self.SITES, context)
+        definition = parameters.get(self.SITES)
+        if layer is None and isinstance(definition, QgsProcessingFeatureSourceDefinition):
+            layer = QgsProcessingUtils.mapLayerFromString(definition.source.staticValue(), context)
+        return layer
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         with invalid_geometries_let_through(context):  # repaired on a copy and reported, never dropped
             return self._process(parameters, context, feedback)
@@ -114,7 +125,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
                 self.parameterAsString(parameters, self.TYPE_FIELD, context) or None,
                 data_source=describe_sources(layers.values()),
                 backend=self.backend(parameters, context),
-                site_origin=self.parameterAsVectorLayer(parameters, self.SITES, context),
+                site_origin=self._site_layer(parameters, context),
                 use_field=self.parameterAsString(parameters, self.USE_FIELD, context) or None)
             result = run_compliance(sites, layers, ruleset, params, feedback, sites.sourceName())
         except PlanError as error:

@@ -81,6 +81,9 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             f"{prefix}_SCHEMA", tr("{version}: PostGIS schema (every schema if empty)").format(version=label),
             optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            f"{prefix}_ENCODING", tr("{version}: text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; "
+                                     "decided per file if empty)").format(version=label), optional=True))
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._source_parameters("OLD", tr("Earlier version"))
@@ -123,7 +126,8 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
             raise QgsProcessingException(tr("No source given for the {version}").format(
                 version=tr("earlier version") if prefix == "OLD" else tr("later version")))
         schema = self.parameterAsString(parameters, f"{prefix}_SCHEMA", context).strip()
-        return Source(kind, location, schema if kind == "postgis" else "")
+        encoding = self.parameterAsString(parameters, f"{prefix}_ENCODING", context).strip()
+        return Source(kind, location, schema if kind == "postgis" else "", encoding if kind == "folder" else "")
 
     def _params(self, parameters, context) -> CompareParams:
         area = self.area_method(parameters, context)
