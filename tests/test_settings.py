@@ -33,3 +33,17 @@ def test_geographic_crs_is_refused(qgis_iface):
     dialog.crsEdit.setText("EPSG:4326")
     assert dialog.save() is False
     assert PluginSettings.load().area_crs == "EPSG:4546"
+
+
+def test_a_bare_epsg_number_is_a_crs(qgis_iface):
+    """The box refused "4546"; any spelling of an EPSG code is read, and saved as EPSG:4546."""
+    from yongji_plugin.core.shared.areas import AreaMethod, authid_of
+
+    assert [authid_of(t) for t in ("4546", " epsg:4546 ", "EPSG 4546", "EPSG:4546", "ESRI:102100")] == \
+        ["EPSG:4546", "EPSG:4546", "EPSG:4546", "EPSG:4546", "ESRI:102100"]
+    assert AreaMethod.create("4525").crs.authid() == "EPSG:4525"
+    dialog = SettingsDialog(qgis_iface)
+    dialog.crsEdit.setText("4525")
+    assert dialog.save()
+    assert PluginSettings.load().area_crs == "EPSG:4525" and dialog.crsEdit.text() == "EPSG:4525"
+    PluginSettings().save()

@@ -2,6 +2,7 @@
 
 Never inherited from a project's ellipsoid setting, so desktop, Processing and command line agree.
 """
+import re
 from dataclasses import dataclass
 
 from qgis.core import (
@@ -31,6 +32,14 @@ def mu(square_metres: float) -> float:
     return square_metres / SQM_PER_MU
 
 
+def authid_of(text: str) -> str:
+    """A CRS as typed into a box: a bare EPSG number (4546) or EPSG with a space or any case, as
+    ``EPSG:4546``; anything else as it is (QGIS reads WKT, PROJ strings and other authorities)."""
+    value = (text or "").strip()
+    match = re.fullmatch(r"(?:epsg\s*[: ]\s*)?(\d{4,6})", value, flags=re.IGNORECASE)
+    return f"EPSG:{match.group(1)}" if match else value
+
+
 @dataclass
 class AreaMethod:
     crs: QgsCoordinateReferenceSystem
@@ -38,6 +47,8 @@ class AreaMethod:
 
     @classmethod
     def create(cls, crs_authid: str = DEFAULT_AREA_CRS, method: str = PLANAR) -> "AreaMethod":
+        """``crs_authid`` as users write it: ``EPSG:4546``, ``epsg:4546``, ``EPSG 4546`` or ``4546``."""
+        crs_authid = authid_of(crs_authid)
         crs = QgsCoordinateReferenceSystem(crs_authid)
         if not crs.isValid() or crs.isGeographic():
             raise PlanError(tr("Area CRS {crs} must be a valid projected CRS").format(crs=crs_authid))

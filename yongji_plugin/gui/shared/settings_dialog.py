@@ -30,11 +30,12 @@ class SettingsDialog(BASE, FORM):
 
     def save(self) -> bool:
         try:
-            AreaMethod.create(self.crsEdit.text().strip())
+            area = AreaMethod.create(self.crsEdit.text().strip())  # "4546" as well as "EPSG:4546"
         except PlanError as error:
             show_error(self, str(error), self.iface)
             return False
-        PluginSettings(self.crsEdit.text().strip(), METHODS[self.methodCombo.currentIndex()],
+        self.crsEdit.setText(area.crs.authid())
+        PluginSettings(area.crs.authid(), METHODS[self.methodCombo.currentIndex()],
                        self.toleranceSpin.value(), self.dpiSpin.value(),
                        ENGINE_BACKENDS[self.backendCombo.currentIndex()]).save()
         self.accept()
