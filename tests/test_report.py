@@ -113,6 +113,8 @@ def test_cover_summary_and_signature_read_back_in_order(report, result):
     for number in range(1, 24):  # every site in the summary, in input order
         assert f"YJ2026-{number:03d}" in text
     assert f"第 {pages} 页 共 {pages} 页" in text
+    # the plugin's own rule set by name and version, no path inside the plugin folder
+    assert "插件默认规则集" in squeeze(text) and "default.yaml" not in squeeze(text)
 
 
 def test_rule_tables_say_what_each_figure_is(report, result):

@@ -18,6 +18,7 @@ from typing import Dict, List, Optional
 
 
 from ...i18n import tr
+from ...paths import plugin_version
 from ..plan_data.map_image import MM_PER_INCH, scale_text
 from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
@@ -36,6 +37,7 @@ from .check import (
 )
 from .outputs import BREAKDOWN, CONFLICTS, SUMMARY, class_names, translated_repairs
 from .report_landuse import landuse_tables, summary_columns, summary_landuse
+from .ruleset import default_ruleset_path
 from .site_maps import SiteMap, SiteMapper
 
 TEMPLATE = "compliance_report.html.j2"
@@ -82,6 +84,15 @@ def _areas(value: float) -> dict:
 
 def _css(verdict: str) -> str:
     return {NONCOMPLIANT: "bad", NEEDS_REVIEW: "review", COMPLIANT: "ok"}.get(verdict, "na")
+
+
+def ruleset_text(ruleset) -> str:
+    """The rule set as a reviewer names it: the plugin's own by name, a user's with its file (the
+    plugin's own was shown with a path inside the plugin folder, meaningless to a reader)."""
+    if Path(ruleset.path).resolve() == default_ruleset_path().resolve():
+        return tr("{name} (the plugin's default rule set, version {version})").format(
+            name=ruleset.name, version=plugin_version())
+    return tr("{name} (file {path})").format(name=ruleset.name, path=ruleset.path)
 
 
 def conflict_area(site_result) -> float:
@@ -334,7 +345,7 @@ class ReportWriter:
             "site_layer": f"{result.site_layer} ({result.site_encoding})" if result.site_encoding
             else result.site_layer, "total": total,
             "data_source": result.params.data_source or "—",
-            "ruleset": f"{result.ruleset.name} ({result.ruleset.path})",
+            "ruleset": ruleset_text(result.ruleset),
             "plan": result.ruleset.plan or "—",
             "tolerance": result.params.tolerance, "area_method": result.params.area.describe(),
             "engine": result.backend or "—",
