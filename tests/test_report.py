@@ -421,3 +421,18 @@ def test_english_report_says_the_same_in_english(plan):
                  "not applicable: the rule covers sites whose XMLX is 城镇建设", "严控建设占用永久基本农田"):
         assert html_lib.escape(text, quote=False) in html, text
     assert '<html lang="en">' in html
+
+
+def test_boundary_points_stay_in_the_coordinate_files_crs(plan, tmp_path, locale):
+    """A file in zone 37 with the prefix (EPSG:4525): the points were printed reprojected to
+    EPSG:4546 under a note saying EPSG:4525."""
+    locale("zh_CN")
+    square = ("POLYGON((37452000 3860000, 37452100 3860000, 37452100 3860100, 37452000 3860100, "
+              "37452000 3860000))")
+    sites = memory_layer("Polygon", "EPSG:4525", ["DKBH:string", "DKMC:string", "JZDS:integer", "WJ:string"],
+                         [(square, ["D1", "测试地块", 5, "test.txt"])])
+    result = run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
+    assert result.sites[0].area == pytest.approx(1e4, rel=1e-9)
+    text = pdf_text(write_report(result, tmp_path / "report.html", with_maps=False)["pdf"])
+    assert_in_order(text, ["坐标系 EPSG:4525", "J1", "3860000.000", "37452000.000", "J2", "3860000.000",
+                           "37452100.000"])

@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsCsException,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsPointXY,
     QgsWkbTypes,
 )
 
@@ -114,10 +117,15 @@ def read_sites(layer, name: str, area_crs, id_field=None, name_field=None, type_
     name_field = _pick(fields, NAME_FIELDS, name_field)
     type_field = _pick(fields, TYPE_FIELDS, type_field)
     uses = use_fields(fields, use_field)
-    request = QgsFeatureRequest().setDestinationCrs(area_crs, QgsCoordinateTransformContext())
+    # transformed here, not by the request: the source geometry stays in the layer's own CRS, in which
+    # the report lists a coordinate file's 界址点 (they were printed reprojected, under the file's CRS)
+    transform = QgsCoordinateTransform(layer.sourceCrs(), area_crs, QgsCoordinateTransformContext())
     sites = []
-    for feature in layer.getFeatures(request):
+    for feature in layer.getFeatures(QgsFeatureRequest()):
+        source = QgsGeometry(feature.geometry())
+        feature.setGeometry(_in_area_crs(source, transform))
         site = _site(feature, id_field, name_field, type_field, name, repairs)
+        site.source_geometry = source
         site.use = next((value for value in (_text(feature[f]) for f in uses) if value), None)
         sites.append(site)
     found = _identity_warnings(sites, name, id_field)
@@ -156,6 +164,19 @@ def _identity_warnings(sites: List[Site], layer_name: str, id_field: Optional[st
 
 def _no_id_label(fid: int) -> str:
     return tr("(no id) feature {fid}").format(fid=fid)
+
+
+def _in_area_crs(source: QgsGeometry, transform: QgsCoordinateTransform) -> QgsGeometry:
+    """A copy in the area CRS; coordinates that do not transform come back infinite, which
+    :func:`_site` reports as such."""
+    geometry = QgsGeometry(source)
+    if geometry.isNull() or geometry.isEmpty() or transform.isShortCircuited():
+        return geometry
+    try:
+        geometry.transform(transform)
+    except QgsCsException:
+        return QgsGeometry.fromPointXY(QgsPointXY(math.inf, math.inf))
+    return geometry
 
 
 def _site(feature, id_field, name_field, type_field, layer_name, repairs) -> Site:
