@@ -89,3 +89,14 @@ def test_guidance_dialog_in_chinese_says_run(qgis_iface, locale):
     locale("zh-Hans")
     dialog = TownshipGuidanceDialog(qgis_iface, open_report=False)
     assert (dialog.runButton.text(), dialog.cancelButton.text()) == ("运行", "取消")
+
+
+def test_repeat_runs_get_groups_of_their_own(plan_project, qgis_iface, tmp_path):
+    """Each run added a group named like the last one's."""
+    for run in range(2):
+        dialog = IndicatorDialog(qgis_iface, open_report=False)
+        dialog.folderEdit.setText(str(tmp_path / str(run)))
+        assert dialog.run() is not None
+        wait_for_task(dialog)
+    names = [child.name() for child in plan_project.layerTreeRoot().children()]
+    assert names[:2] == ["Plan indicators (2)", "Plan indicators"]

@@ -13,6 +13,7 @@ from ...core.shared.output_fields import write_geopackage
 from ...i18n import tr
 from ..shared.background import BackgroundTask, TaskDialogMixin
 from ..shared.messages import show_info
+from ..shared.result_group import result_group
 from .plan_inputs import fill_area_controls
 
 
@@ -123,7 +124,7 @@ class MeasureTask(BackgroundTask):
 def show_results(dialog, task, group_name: str, text: str) -> None:
     """Add the task's layers to the project in a group, zoom to the first, say what was found."""
     project = QgsProject.instance()
-    group = project.layerTreeRoot().insertGroup(0, group_name)
+    group = result_group(group_name, project)
     for layer in task.layers_out.values():
         project.addMapLayer(layer, False)
         group.addLayer(layer)

@@ -19,6 +19,7 @@ from ...i18n import tr
 from ..shared.background import BackgroundTask
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
+from ..shared.result_group import result_group
 from .plan_inputs import PlanMeasureDialogMixin, area_method
 
 FORM, BASE = load_form("indicators.ui")
@@ -99,7 +100,7 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
         except (OSError, PlanError) as error:
             show_error(self, str(error), self.iface)
             return
-        group = QgsProject.instance().layerTreeRoot().insertGroup(0, tr("Plan indicators"))
+        group = result_group(tr("Plan indicators"))
         for layer in self.outputs.values():
             QgsProject.instance().addMapLayer(layer, False)
             group.addLayer(layer)

@@ -26,6 +26,7 @@ from ...i18n import tr
 from ..shared.background import TaskDialogMixin
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
+from ..shared.result_group import result_group
 from .task import ComplianceTask, SiteSnapshot
 
 FORM, BASE = load_form("compliance.ui")
@@ -146,7 +147,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
 
     def _show_results(self, task):
         style_result_layers(self.outputs, task.result.ruleset)
-        group = QgsProject.instance().layerTreeRoot().insertGroup(0, tr("Compliance check results"))
+        group = result_group(tr("Compliance check results"))
         for layer in self.outputs.values():
             QgsProject.instance().addMapLayer(layer, False)
             group.addLayer(layer)

@@ -20,6 +20,7 @@ from ..shared.background import TaskDialogMixin
 from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
+from ..shared.result_group import result_group
 from .task import VersionsTask
 
 FORM, BASE = load_form("versions.ui")
@@ -157,7 +158,7 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
         result = task.result
         style_result_layers(self.outputs)
         project = QgsProject.instance()
-        group = project.layerTreeRoot().insertGroup(0, tr("Plan version comparison"))
+        group = result_group(tr("Plan version comparison"), project)
         for name, layer in self.outputs.items():
             if name == REPAIRS and layer.featureCount() == 0:
                 continue

@@ -1,0 +1,17 @@
+"""The layer-tree group a run's results go into: on top, and named apart from earlier runs'.
+
+Each run adds its layers; with one group name for every run, a second check sat beside the first
+under the same name and nothing told the reader which was which.
+"""
+from qgis.core import QgsLayerTreeGroup, QgsProject
+
+
+def result_group(name: str, project: QgsProject = None) -> QgsLayerTreeGroup:
+    """A new group at the top: ``name``, or ``name (2)``, ``name (3)`` … when the name is taken."""
+    root = (project or QgsProject.instance()).layerTreeRoot()
+    taken = {child.name() for child in root.children() if isinstance(child, QgsLayerTreeGroup)}
+    unique, number = name, 1
+    while unique in taken:
+        number += 1
+        unique = f"{name} ({number})"
+    return root.insertGroup(0, unique)
