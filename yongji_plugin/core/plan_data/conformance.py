@@ -53,7 +53,43 @@ def _field_problems(layer: QgsVectorLayer, spec: LayerSpec) -> List[str]:
                     field=field_spec.name, actual=kind, expected=field_spec.type
                 )
             )
+        elif field_spec.type == "integer" and kind == "real":
+            fraction = _fractional_value(layer, index)
+            if fraction is not None:
+                problems.append(tr("field {field} is real and holds {value}, expected integer").format(
+                    field=field_spec.name, value=fraction))
     return problems
+
+
+def _fractional_value(layer: QgsVectorLayer, index: int):
+    """The first value of a real field that is not a whole number, or None (then it is lossless)."""
+    request = QgsFeatureRequest().setSubsetOfAttributes([index])
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    for feature in layer.getFeatures(request):
+        value = feature.attribute(index)
+        if isinstance(value, float) and not value.is_integer():
+            return value
+    return None
+
+
+def conformance_notes(layer: QgsVectorLayer, spec: LayerSpec) -> List[str]:
+    """Lossless differences from the catalogue, said but conforming: an integer field stored as real
+    whose values are all whole numbers (File Geodatabases store BSM so), a real field stored as
+    integer. Text lengths are not the catalogue's concern: longer text fields are fine."""
+    if not layer.isValid():
+        return []
+    notes = []
+    fields = layer.fields()
+    for field_spec in spec.fields:
+        index = fields.lookupField(field_spec.name)
+        kind = _field_kind(fields.at(index)) if index >= 0 else None
+        if kind == "real" and field_spec.type == "integer" and _fractional_value(layer, index) is None:
+            notes.append(tr("field {field} is stored as real, every value a whole number: nothing is "
+                            "lost").format(field=field_spec.name))
+        elif kind == "integer" and field_spec.type == "real":
+            notes.append(tr("field {field} is stored as integer; read as real without loss").format(
+                field=field_spec.name))
+    return notes
 
 
 def _target(crs) -> QgsCoordinateReferenceSystem:

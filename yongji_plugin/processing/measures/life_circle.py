@@ -19,7 +19,7 @@ from ...core.measures.life_circle_outputs import AREAS, SERVICE, result_layers, 
 from ...core.measures.life_circle_table import load_life_circle_table
 from ...core.shared.errors import PlanError
 from ...i18n import tr
-from ..base import YongjiAlgorithm
+from ..base import YongjiAlgorithm, plan_source_parameter
 from ..cancel import WrittenUnlessCanceled
 from .common import MeasureAlgorithm, report_files
 
@@ -72,8 +72,7 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.NETWORK, tr("Street network (ZXCQDL of the plan GeoPackage if empty)"),
             [kinds.TypeVectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.PLAN_GPKG, tr("Plan GeoPackage (for layers not given above)"), extension="gpkg", optional=True))
+        self.addParameter(plan_source_parameter(self.PLAN_GPKG))
         self.addParameter(QgsProcessingParameterFile(
             self.TABLE, tr("Life-circle table (the plan's if empty)"), extension="yaml", optional=True))
         # field names as text: the layers may come from the plan GeoPackage, not a parameter

@@ -26,7 +26,7 @@ from ...core.site_check.outputs import (
 from ...core.site_check.report import write_report
 from ...core.site_check.ruleset import load_ruleset
 from ...i18n import tr
-from ..base import YongjiAlgorithm, invalid_geometries_let_through
+from ..base import YongjiAlgorithm, invalid_geometries_let_through, plan_source_parameter
 from ..cancel import WrittenUnlessCanceled
 
 
@@ -66,9 +66,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.CONTROL_LAYERS, tr("Control layers (matched by catalogue code or name)"),
             QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.PLAN_GPKG, tr("Plan GeoPackage (for control layers not given above)"),
-            extension="gpkg", optional=True))
+        self.addParameter(plan_source_parameter(self.PLAN_GPKG))
         self.addParameter(QgsProcessingParameterFile(
             self.RULESET, tr("Rule set file (default rule set if empty)"), extension="yaml",
             optional=True))
@@ -106,7 +104,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         try:
             ruleset = load_ruleset(self.parameterAsFile(parameters, self.RULESET, context) or None)
             area = self.area_method(parameters, context)
-            layers = self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG)
+            layers = self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG, feedback)
             params = CheckParams(
                 area, self.parameterAsDouble(parameters, self.TOLERANCE, context),
                 self.parameterAsString(parameters, self.ID_FIELD, context) or None,
