@@ -254,12 +254,12 @@
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="85"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="85"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="187"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="104"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -444,7 +444,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="187"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -499,7 +499,7 @@
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="136"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="137"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
@@ -519,57 +519,57 @@
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="65"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="67"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="71"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="74"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="199"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="187"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="85"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="92"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -1519,32 +1519,32 @@
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="111"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="125"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="129"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="135"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="144"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="158"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="144"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="158"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="150"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="164"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1629,7 +1629,7 @@
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="124"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="125"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -2279,7 +2279,7 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="174"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="188"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
@@ -3194,11 +3194,6 @@
         <translation>按规划建筑高度控制分区检查每栋建筑的高度（近湖区、近山区、退湖区 24 米以下，湖边、河边、山边 18 米以下，望湖区、望山区 24–45 米，一场三馆、市人民医院周边 60–80 米）。高度取自高度字段、层数 × 层高，或高度字段有值时取高度、否则取层数 × 层高。跨多个分区的建筑按其重叠面积不小于面积容差的最严格分区判定，并列出所涉及的每个分区及重叠面积。输出超高建筑（按超高值分级着色）、可选的全部建筑图层和报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="49"/>
-        <source>Height zones (JZGDKZ of the plan GeoPackage if empty)</source>
-        <translation>建筑高度控制分区（为空时取规划 GeoPackage 中的 JZGDKZ）</translation>
-    </message>
-    <message>
         <location filename="../../yongji_plugin/processing/measures/heights.py" line="52"/>
         <source>Building height from</source>
         <translation>建筑高度来源</translation>
@@ -3257,21 +3252,6 @@
         <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="55"/>
         <source>For each row of the plan's 社区—邻里—街坊 table (resources/measures/life_circle.yaml or your own file), the service area of its facilities over the street network with QGIS's native:serviceareafromlayer: the streets reachable within the level's minutes (社区 15, 邻里 10, 街坊 5) at the walking speed. A residential area reaches a row when a reachable street passes within the access distance of its edge; the result lists per area what it lacks. A network that leaves a facility or area unconnected stops with their names, unless the straight-line fallback is allowed; the report then says so.</source>
         <translation>对规划“社区—邻里—街坊”配置表（resources/measures/life_circle.yaml 或自定义文件）的每一项，用 QGIS 的 native:serviceareafromlayer 在道路网上计算其设施的服务范围：按步行速度在该级别分钟数（社区 15、邻里 10、街坊 5）内可达的道路。可达道路经过居住区边界接入距离范围内，即视为该居住区覆盖该项；结果列出每个居住区的缺项。道路网未连通某设施或居住区时，将列出其名称并停止，除非允许直线距离备用方法，此时报告会注明。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="66"/>
-        <source>Public service facilities (GGFWSS of the plan GeoPackage if empty)</source>
-        <translation>公共服务设施（为空时取规划 GeoPackage 中的 GGFWSS）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="69"/>
-        <source>Residential areas (JZQ of the plan GeoPackage if empty)</source>
-        <translation>居住区（为空时取规划 GeoPackage 中的 JZQ）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="72"/>
-        <source>Street network (ZXCQDL of the plan GeoPackage if empty)</source>
-        <translation>道路网（为空时取规划 GeoPackage 中的 ZXCQDL）</translation>
     </message>
     <message>
         <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="76"/>
@@ -5129,12 +5109,7 @@
         <translation>自动（{fields}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="52"/>
-        <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
-        <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划 GeoPackage 中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
         <source>Site use field (用地用海 code or class name; if empty: XMYT, YDYT, DLBM or DKYT)</source>
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
@@ -5219,7 +5194,7 @@
         <translation>选择文件地理数据库（.gdb 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="42"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="46"/>
         <source>Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS connection)</source>
         <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
     </message>
@@ -5247,6 +5222,31 @@
         <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="79"/>
         <source>{version}: GeoPackage path, .gdb folder, folder or connection name</source>
         <translation>{version}：GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="49"/>
+        <source>Height zones (JZGDKZ of the plan data if empty)</source>
+        <translation>建筑高度控制分区（为空时取规划数据中的 JZGDKZ）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="66"/>
+        <source>Public service facilities (GGFWSS of the plan data if empty)</source>
+        <translation>公共服务设施（为空时取规划数据中的 GGFWSS）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="69"/>
+        <source>Residential areas (JZQ of the plan data if empty)</source>
+        <translation>居住区（为空时取规划数据中的 JZQ）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="72"/>
+        <source>Street network (ZXCQDL of the plan data if empty)</source>
+        <translation>道路网（为空时取规划数据中的 ZXCQDL）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="52"/>
+        <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan data (GeoPackage, File Geodatabase, Shapefile folder or PostGIS). Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
+        <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划数据（GeoPackage、文件地理数据库、Shapefile 文件夹或 PostGIS）中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
     </message>
 </context>
 <context>

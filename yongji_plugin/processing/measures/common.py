@@ -50,7 +50,7 @@ class MeasureAlgorithm:
         return outputs
 
     def plan_layer(self, parameters, context, name: str, gpkg_name: str, code: str, optional: bool = False):
-        """The layer given as ``name``, else the catalogue layer ``code`` of the plan GeoPackage."""
+        """The layer given as ``name``, else the catalogue layer ``code`` of the plan data."""
         layer = self.parameterAsVectorLayer(parameters, name, context)
         if layer is not None and layer.isValid():
             return _named(layer)

@@ -47,7 +47,7 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterVectorLayer(self.BUILDINGS, tr("Buildings"), polygons))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.ZONES, tr("Height zones (JZGDKZ of the plan GeoPackage if empty)"), polygons, optional=True))
+            self.ZONES, tr("Height zones (JZGDKZ of the plan data if empty)"), polygons, optional=True))
         self.addParameter(plan_source_parameter(self.PLAN_GPKG))
         self.addParameter(QgsProcessingParameterEnum(
             self.SOURCE, tr("Building height from"), [mode_label(m) for m in MODES], defaultValue=0))

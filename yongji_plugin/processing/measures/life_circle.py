@@ -64,18 +64,18 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         kinds = QgsProcessing.SourceType
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.FACILITIES, tr("Public service facilities (GGFWSS of the plan GeoPackage if empty)"),
+            self.FACILITIES, tr("Public service facilities (GGFWSS of the plan data if empty)"),
             [kinds.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.RESIDENTIAL, tr("Residential areas (JZQ of the plan GeoPackage if empty)"),
+            self.RESIDENTIAL, tr("Residential areas (JZQ of the plan data if empty)"),
             [kinds.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.NETWORK, tr("Street network (ZXCQDL of the plan GeoPackage if empty)"),
+            self.NETWORK, tr("Street network (ZXCQDL of the plan data if empty)"),
             [kinds.TypeVectorLine], optional=True))
         self.addParameter(plan_source_parameter(self.PLAN_GPKG))
         self.addParameter(QgsProcessingParameterFile(
             self.TABLE, tr("Life-circle table (the plan's if empty)"), extension="yaml", optional=True))
-        # field names as text: the layers may come from the plan GeoPackage, not a parameter
+        # field names as text: the layers may come from the plan data, not a parameter
         for name, label, default in ((self.TYPE_FIELD, tr("Facility type field"), "SSLX"),
                                      (self.LEVEL_FIELD, tr("Facility level field"), "SHQJB"),
                                      (self.FACILITY_NAME, tr("Facility name field"), "MC"),

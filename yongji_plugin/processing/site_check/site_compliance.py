@@ -56,7 +56,8 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             "lie within the urban development boundary; the planned use under a site must fit the project's use "
             "(规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 "
             "apart). Control layers are matched to the plan "
-            "catalogue by code or name, from the given layers or the plan GeoPackage. Areas are "
+            "catalogue by code or name, from the given layers or the plan data (GeoPackage, File Geodatabase, "
+            "Shapefile folder or PostGIS). Areas are "
             "in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from "
             "the project's ellipsoid. Overlaps below the tolerance are reported as slivers.")
 
