@@ -17,7 +17,7 @@ from qgis.core import (
 from ...i18n import tr
 from ..shared.errors import PlanError
 from .catalogue import Catalogue, LayerSpec, default_catalogue
-from .conformance import conformance_notes, conformance_problems
+from .conformance import conformance_findings
 from .sources import Source, SourceLayer, list_layers
 from .styles import apply_style
 
@@ -85,12 +85,12 @@ def _status(spec: LayerSpec, source_layer: Optional[SourceLayer], duplicates=())
     if source_layer is None:
         return LayerStatus(spec, MISSING)
     layer = open_layer(source_layer, spec.name)
-    problems = conformance_problems(layer, spec)
+    problems, notes = conformance_findings(layer, spec)
     if duplicates:
         problems.insert(0, _duplicate_problem(source_layer, list(duplicates)))
     count = layer.featureCount() if layer.isValid() else 0
     return LayerStatus(spec, NONCONFORMING if problems else FOUND, problems, source_layer, count,
-                       conformance_notes(layer, spec), list(duplicates))
+                       notes, list(duplicates))
 
 
 def open_plan(source: Source, catalogue: Catalogue = None,
