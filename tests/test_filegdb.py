@@ -191,18 +191,23 @@ def test_a_layer_found_twice_is_named_not_taken_silently(demo_gpkg, demo_gdb, tm
     copied = gdal.VectorTranslate(str(twice), str(demo_gpkg), format="OpenFileGDB", accessMode="update",
                                   layers=["STBHHX", "GHFQ"])
     assert copied is not None
+    copied = gdal.VectorTranslate(str(twice), str(demo_gpkg), format="OpenFileGDB", accessMode="update",
+                                  layers=["CZKFBJ"], options=["-nln", "YJ_CZKFBJ"])
+    assert copied is not None
     copied = None
     statuses = {s.spec.code: s for s in inspect_source(Source("gdb", str(twice)))}
-    farmland_red = statuses["STBHHX"]
-    assert farmland_red.status == NONCONFORMING  # 生态保护红线 and STBHHX: both exact, the first listed read
-    assert farmland_red.problems[0] == ("found more than once in the source: 生态保护红线 (read) and STBHHX; "
+    assert statuses["CZKFBJ"].problems[0] == ("found more than once in the source: GHSJ_CZKFBJ (read) and "
+                                              "YJ_CZKFBJ; rename or remove the extra layers")  # two prefixes
+    red_line = statuses["STBHHX"]
+    assert red_line.status == NONCONFORMING  # 生态保护红线 and STBHHX: both exact, the first listed read
+    assert red_line.problems[0] == ("found more than once in the source: 生态保护红线 (read) and STBHHX; "
                                         "rename or remove the extra layers")
     zones = statuses["GHFQ"]  # GHFQ_2035 and GHFQ: the exact name is read
     assert zones.source_layer.name == "GHFQ" and [d.name for d in zones.duplicates] == ["GHFQ_2035"]
     warnings = []
     layers = open_plan(Source("gdb", str(twice)), warn=warnings.append)
-    assert len(warnings) == 2 and "规划分区 (GHFQ): found more than once in the source: GHFQ (read) and " \
-        "GHFQ_2035" in warnings[1]
+    assert len(warnings) == 3 and "规划分区 (GHFQ): found more than once in the source: GHFQ (read) and " \
+        "GHFQ_2035" in warnings[2]
     assert "layername=GHFQ" in layers["GHFQ"].source() and layers["GHFQ"].source().endswith("GHFQ")
 
 
