@@ -191,3 +191,30 @@ def test_layer_summary_is_the_main_output(provider):
     required = [p.name() for p in algorithm.destinationParameterDefinitions()
                 if not p.flags() & p.Flag.FlagOptional]
     assert required == ["LAYER_CHANGES"] and LAYERS == "layer_changes"
+
+
+def test_one_plan_parameter_reads_a_postgis_schema_and_names_a_layer_in_two(database, demo_versions, provider):
+    """PLAN_GPKG=postgis:<connection>/<schema> reads that schema's layers; read across every schema
+    the layers held in both versions are named, never taken silently."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    from yongji_plugin.core.plan_data.catalogue import default_catalogue
+    from yongji_plugin.core.plan_data.loader import NONCONFORMING, inspect_source
+    from yongji_plugin.core.plan_data.source_text import parse_source
+
+    second = demo_versions[1]
+    assert parse_source(f"postgis:{CONNECTION}/v2024") == Source("postgis", CONNECTION, "v2024")
+    statuses = {s.spec.code: s for s in inspect_source(parse_source(f"postgis:{CONNECTION}"))}
+    farmland = statuses["YJJBNT"]
+    assert farmland.status == NONCONFORMING
+    assert "found more than once in the source: " in farmland.problems[0]
+    assert "v2020.yjjbnt" in farmland.problems[0] and "v2024.yjjbnt" in farmland.problems[0]
+    names = {spec.code: spec.name for spec in default_catalogue().layers}  # as the plugin names them
+    layers = [QgsVectorLayer(f"{second}|layername={code}", names[code], "ogr") for code in CODES]
+    runs = []
+    for plan in ({"PLAN_GPKG": f"postgis:{CONNECTION}/v2024"}, {"LAYERS": [l for l in layers if l.isValid()]}):
+        feedback = QgsProcessingFeedback()
+        runs.append(processing.run("yongji:planqa", {**plan, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback))
+    problems = [sorted((f["rule_id"], f["layer"], f["problem"]) for f in run["OUTPUT"].getFeatures()) for run in runs]
+    assert problems[0] == problems[1]

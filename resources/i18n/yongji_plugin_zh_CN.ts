@@ -4,72 +4,72 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="46"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="49"/>
         <source>missing field {field}</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="51"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="53"/>
         <source>field {field} is {actual}, expected {expected}</source>
         <translation>字段 {field} 类型为 {actual}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="68"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="94"/>
         <source>layer cannot be opened</source>
         <translation>图层无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="72"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="98"/>
         <source>wrong geometry type {actual}, expected {expected}</source>
         <translation>几何类型错误：{actual}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="80"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="106"/>
         <source>layer has no CRS</source>
         <translation>图层没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="84"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="110"/>
         <source>CRS {crs} is not CGCS2000</source>
         <translation>坐标系 {crs} 不是 CGCS2000</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="40"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="42"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="42"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="44"/>
         <source>found ({count} features)</source>
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="153"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="188"/>
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="46"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="50"/>
         <source>Unknown source type: {kind}</source>
         <translation>未知的数据源类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="51"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="55"/>
         <source>GeoPackage not found: {path}</source>
         <translation>找不到 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="57"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="61"/>
         <source>Not a readable GeoPackage: {path}</source>
         <translation>无法读取的 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="66"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="70"/>
         <source>Folder not found: {path}</source>
         <translation>找不到文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="84"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="92"/>
         <source>No saved PostGIS connection named {name}</source>
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
@@ -79,47 +79,47 @@
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="76"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="27"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="76"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="27"/>
         <source>Folder of Shapefiles</source>
         <translation>Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="76"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="27"/>
         <source>Saved PostGIS connection</source>
         <translation>已保存的 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="33"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="34"/>
         <source>Load checked layers</source>
         <translation>加载勾选图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="78"/>
+        <location filename="../../yongji_plugin/gui/shared/source_browse.py" line="11"/>
         <source>Choose a GeoPackage</source>
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="78"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="97"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="80"/>
+        <location filename="../../yongji_plugin/gui/shared/source_browse.py" line="15"/>
         <source>Choose a folder of Shapefiles</source>
         <translation>选择 Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="114"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="111"/>
         <source>{found} found, {missing} missing, {bad} non-conforming</source>
         <translation>已找到 {found} 个，缺失 {missing} 个，不符合规范 {bad} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="132"/>
+        <location filename="../../yongji_plugin/gui/plan_data/load_dialog.py" line="129"/>
         <source>Loaded {count} plan layers</source>
         <translation>已加载 {count} 个规划图层</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>永济国土空间规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="33"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="32"/>
         <source>Inspect plan data source</source>
         <translation>检查规划数据源</translation>
     </message>
@@ -149,17 +149,12 @@
         <translation>规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="52"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="54"/>
-        <source>GeoPackage path, folder or connection name</source>
-        <translation>GeoPackage 路径、文件夹或连接名</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="71"/>
         <source>Catalogue status</source>
         <translation>图层目录状态</translation>
     </message>
@@ -259,17 +254,17 @@
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="87"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="87"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -324,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="175"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -379,7 +374,7 @@
         <translation>占项目面积比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="22"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="21"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -404,82 +399,82 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="115"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="91"/>
         <source>Site layer {name} must contain polygons, not {type}</source>
         <translation>用地红线图层 {name} 必须是面图层，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="95"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="98"/>
         <source>Site layer {name} has no features</source>
         <translation>用地红线图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="112"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="115"/>
         <source>Site layer {name} lacks field {field}</source>
         <translation>用地红线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="169"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="190"/>
         <source>site has no geometry</source>
         <translation>地块没有几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="174"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="195"/>
         <source>site coordinates cannot be transformed to the area CRS</source>
         <translation>地块坐标无法转换到面积计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="182"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="203"/>
         <source>geometry repaired ({problem})</source>
         <translation>几何已修复（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="44"/>
         <source>Planar (plan CRS)</source>
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="175"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="49"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="50"/>
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="50"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="51"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="96"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="97"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="109"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="114"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="115"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
@@ -494,7 +489,7 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="149"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="150"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
@@ -514,67 +509,62 @@
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="67"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="68"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="71"/>
-        <source>Plan GeoPackage (for control layers not given above)</source>
-        <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="73"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="76"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="173"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="199"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="175"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="87"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="94"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="119"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -714,7 +704,7 @@
         <translation>导入的用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="23"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="22"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -834,7 +824,7 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="53"/>
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
@@ -864,7 +854,7 @@
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="50"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
@@ -919,7 +909,7 @@
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="31"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="30"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
@@ -929,27 +919,22 @@
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="40"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="39"/>
         <source>Checks the plan data against the plan&apos;s own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="49"/>
         <source>Plan layers (matched by catalogue code or name)</source>
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="53"/>
-        <source>Plan GeoPackage (for layers not given above)</source>
-        <translation>规划 GeoPackage（用于上面未给出的图层）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="55"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="67"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
@@ -1014,7 +999,7 @@
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="65"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -1049,47 +1034,47 @@
         <translation>已导出 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="35"/>
         <source>Print thematic maps</source>
         <translation>专题图打印</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="38"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="45"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="44"/>
         <source>Exports the plan&apos;s map sheets from the print templates to PDF or PNG, with an optional atlas per township and per checked site.</source>
         <translation>按打印模板将规划专题图导出为 PDF 或 PNG，并可按乡镇和按检查地块生成图集。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="53"/>
         <source>Map sheets</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="56"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="57"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="59"/>
         <source>Atlas: one sheet per township</source>
         <translation>图集：每个乡镇一幅</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="60"/>
         <source>Site summary of a compliance check (for the site atlas)</source>
         <translation>合规性检查的选址汇总（用于项目图集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="63"/>
         <source>Conflict pieces of that check</source>
         <translation>该检查的冲突图斑</translation>
     </message>
@@ -1099,22 +1084,22 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="82"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="108"/>
         <source>layer {problem}</source>
         <translation>图层{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="105"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="131"/>
         <source>cannot be opened</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="109"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="135"/>
         <source>has geometry type {actual}, but the catalogue requires {expected}</source>
         <translation>几何类型为 {actual}，但图层目录要求 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="115"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="141"/>
         <source>has no features</source>
         <translation>没有要素</translation>
     </message>
@@ -1129,7 +1114,7 @@
         <translation>未命名坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="91"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="94"/>
         <source>has no CRS; set its CRS first</source>
         <translation>没有坐标系，请先设置坐标系</translation>
     </message>
@@ -1284,47 +1269,47 @@
         <translation>规则 {rule}：该编号被第 {numbers} 条规则重复使用；每条规则须有唯一编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="79"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="82"/>
         <source> and {count} more</source>
         <translation>，另有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="93"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="96"/>
         <source>Site layer {name} {problem}</source>
         <translation>用地红线图层 {name}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="133"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="141"/>
         <source>Site layer {layer} has no id field ({fields}); sites are labelled by feature id</source>
         <translation>用地红线图层 {layer} 没有编号字段（{fields}）；地块以要素编号标注</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="138"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="146"/>
         <source>site has no id ({field} is empty)</source>
         <translation>地块没有编号（{field} 为空）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="140"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="148"/>
         <source>Site layer {layer}: features {fids} have no id in {field}; they are labelled by feature id</source>
         <translation>用地红线图层 {layer}：要素 {fids} 的 {field} 为空，以要素编号标注</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="151"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="159"/>
         <source>site id {id} is shared by features {fids}</source>
         <translation>地块编号 {id} 被要素 {fids} 共用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="152"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="160"/>
         <source>Site layer {layer}: id {id} is shared by features {fids}; each is checked and reported on its own</source>
         <translation>用地红线图层 {layer}：编号 {id} 被要素 {fids} 共用；各要素分别检查、分别报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="158"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="166"/>
         <source>(no id) feature {fid}</source>
         <translation>（无编号）要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="178"/>
+        <location filename="../../yongji_plugin/core/site_check/site_input.py" line="199"/>
         <source>site has zero area: its outline encloses nothing (all points on one line or at one point)</source>
         <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
     </message>
@@ -1514,32 +1499,32 @@
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="125"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="129"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="135"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="132"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="158"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="132"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="158"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="138"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="164"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1564,22 +1549,22 @@
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="21"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="20"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="21"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="20"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="22"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="21"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="23"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="22"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -1614,17 +1599,17 @@
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="72"/>
         <source>Plan QA was canceled: nothing was written</source>
         <translation>规划成果质检已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="86"/>
         <source>Printing was canceled: {count} whole files kept, nothing partial</source>
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="137"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="136"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -2124,12 +2109,12 @@
         <translation>地块所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="166"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="167"/>
         <source>no viewer opened the report; its files are listed below</source>
         <translation>没有可打开报告的程序，报告文件见下方</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="181"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="182"/>
         <source>Review report:</source>
         <translation>审查报告：</translation>
     </message>
@@ -2264,12 +2249,12 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="162"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="188"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="181"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="182"/>
         <source>Overlay engine: {backend}</source>
         <translation>叠加分析引擎：{backend}</translation>
     </message>
@@ -2549,7 +2534,7 @@
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="102"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
@@ -2564,7 +2549,7 @@
         <translation>最大超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="73"/>
         <source>Buildings over their limit</source>
         <translation>超高建筑</translation>
     </message>
@@ -3019,12 +3004,12 @@
         <translation>QGIS 服务区算法只返回了 {want} 个服务范围中的 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/common.py" line="30"/>
+        <location filename="../../yongji_plugin/gui/measures/common.py" line="31"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/common.py" line="118"/>
+        <location filename="../../yongji_plugin/gui/measures/common.py" line="119"/>
         <source>Results not written: {error}</source>
         <translation>结果未写出：{error}</translation>
     </message>
@@ -3044,7 +3029,7 @@
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="35"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="34"/>
         <source>Building height check</source>
         <translation>建筑高度控制检查</translation>
     </message>
@@ -3104,7 +3089,7 @@
         <translation>15分钟社区生活圈</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="157"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="156"/>
         <source>{method}: {lacking} of {total} residential areas lack at least one required facility</source>
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
@@ -3114,7 +3099,7 @@
         <translation>15分钟社区生活圈结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="147"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="146"/>
         <source>Straight-line fallback: {reason}</source>
         <translation>已改用直线距离：{reason}</translation>
     </message>
@@ -3124,77 +3109,62 @@
         <translation>规划措施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="40"/>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="38"/>
         <source>{label}: no usable layer given ({value})</source>
         <translation>{label}：未给出可用图层（{value}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="63"/>
-        <source>Give the {name} layer ({code}) or a plan GeoPackage that holds it</source>
-        <translation>请指定{name}图层（{code}）或包含该图层的规划 GeoPackage</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="37"/>
         <source>Checks each building against the limit of the height zone it stands in (the plan's 建筑高度控制分区: ≤24 m near the lake and mountains, ≤18 m at their edge, 24–45 m in the view zones, 60–80 m around 一场三馆 and 市人民医院). Heights come from a height field, from floors × storey height, or the height field where filled and floors × storey height elsewhere. A building in several zones is judged against the strictest one it overlaps by at least the area tolerance; every zone it touches is reported with the overlap area. Writes the buildings over their limit (styled by excess), optionally every building, and a report.</source>
         <translation>按规划建筑高度控制分区检查每栋建筑的高度（近湖区、近山区、退湖区 24 米以下，湖边、河边、山边 18 米以下，望湖区、望山区 24–45 米，一场三馆、市人民医院周边 60–80 米）。高度取自高度字段、层数 × 层高，或高度字段有值时取高度、否则取层数 × 层高。跨多个分区的建筑按其重叠面积不小于面积容差的最严格分区判定，并列出所涉及的每个分区及重叠面积。输出超高建筑（按超高值分级着色）、可选的全部建筑图层和报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="50"/>
-        <source>Height zones (JZGDKZ of the plan GeoPackage if empty)</source>
-        <translation>建筑高度控制分区（为空时取规划 GeoPackage 中的 JZGDKZ）</translation>
-    </message>
-    <message>
         <location filename="../../yongji_plugin/processing/measures/heights.py" line="52"/>
-        <source>Plan GeoPackage (for the height zones)</source>
-        <translation>规划 GeoPackage（提供高度分区）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="54"/>
         <source>Building height from</source>
         <translation>建筑高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="54"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="56"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="60"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="58"/>
         <source>Storey height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="60"/>
         <source>Building name field</source>
         <translation>建筑名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="62"/>
         <source>Zone limit field (m)</source>
         <translation>分区限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="62"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="62"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="75"/>
         <source>Every building with its zone and limit</source>
         <translation>全部建筑（含分区和限高）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="119"/>
         <source>{layer} feature {fid}: {problem} (repaired on a copy)</source>
         <translation>{layer} 要素 {fid}：{problem}（已在副本上修复）</translation>
     </message>
@@ -3209,92 +3179,77 @@
         <translation>对规划“社区—邻里—街坊”配置表（resources/measures/life_circle.yaml 或自定义文件）的每一项，用 QGIS 的 native:serviceareafromlayer 在道路网上计算其设施的服务范围：按步行速度在该级别分钟数（社区 15、邻里 10、街坊 5）内可达的道路。可达道路经过居住区边界接入距离范围内，即视为该居住区覆盖该项；结果列出每个居住区的缺项。道路网未连通某设施或居住区时，将列出其名称并停止，除非允许直线距离备用方法，此时报告会注明。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="66"/>
-        <source>Public service facilities (GGFWSS of the plan GeoPackage if empty)</source>
-        <translation>公共服务设施（为空时取规划 GeoPackage 中的 GGFWSS）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="69"/>
-        <source>Residential areas (JZQ of the plan GeoPackage if empty)</source>
-        <translation>居住区（为空时取规划 GeoPackage 中的 JZQ）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="72"/>
-        <source>Street network (ZXCQDL of the plan GeoPackage if empty)</source>
-        <translation>道路网（为空时取规划 GeoPackage 中的 ZXCQDL）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="76"/>
         <source>Life-circle table (the plan&apos;s if empty)</source>
         <translation>生活圈配置表（为空时用规划配置表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
         <source>Facility type field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
         <source>Facility level field</source>
         <translation>设施级别字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
         <source>Facility name field</source>
         <translation>设施名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
         <source>Residential area name field</source>
         <translation>居住区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="85"/>
         <source>Walking speed (km/h; the table&apos;s if empty)</source>
         <translation>步行速度（千米/小时；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="88"/>
         <source>Walking minutes per level (e.g. 社区=15, 邻里=10, 街坊=5; the table's if empty)</source>
         <translation>各级步行分钟数（如 社区=15, 邻里=10, 街坊=5；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="91"/>
         <source>Access distance (m): facility or area edge to its street</source>
         <translation>接入距离（米）：设施或居住区边界到道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="94"/>
         <source>Topology tolerance (m): line ends this close are joined</source>
         <translation>拓扑容差（米）：端点在此距离内的线视为相连</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="100"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="99"/>
         <source>Use straight-line distances when the network cannot be used</source>
         <translation>道路网不可用时使用直线距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="102"/>
         <source>Residential areas with what they lack</source>
         <translation>居住区及其缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="104"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="107"/>
         <source>The building height check was canceled: nothing was written</source>
         <translation>建筑高度控制检查已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="141"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="140"/>
         <source>The life-circle analysis was canceled: nothing was written</source>
         <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
@@ -4064,32 +4019,32 @@
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="46"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="47"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="46"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="47"/>
         <source>Indicator files (*.yaml *.yml)</source>
         <translation>指标文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="79"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="80"/>
         <source>Tick at least one indicator</source>
         <translation>请至少勾选一项指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="109"/>
         <source>{year}: the city {city}; {count} of {total} townships miss a binding target{names}</source>
         <translation>{year}年：全市{city}；{total} 个乡镇中有 {count} 个约束性指标未达标{names}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="109"/>
         <source>achieves its targets</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="109"/>
         <source>misses a binding target</source>
         <translation>有约束性指标未达标</translation>
     </message>
@@ -4224,7 +4179,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="98"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="106"/>
         <source>PostGIS connection {name} has no schema {schema}</source>
         <translation>PostGIS 连接 {name} 中没有模式 {schema}</translation>
     </message>
@@ -4269,42 +4224,42 @@
         <translation>Shapefile 文件夹 {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="65"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="67"/>
         <source>PostGIS connection {name}, schema {schema}</source>
         <translation>PostGIS 连接 {name}，模式 {schema}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="66"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="68"/>
         <source>PostGIS connection {name}</source>
         <translation>PostGIS 连接 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="73"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="76"/>
         <source>{source} holds no layer of the plan catalogue</source>
         <translation>{source} 中没有规划图层目录中的图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="99"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="102"/>
         <source>Layer {name} ({code}) of the {version} {problems}</source>
         <translation>{version}的图层 {name}（{code}）{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="113"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="116"/>
         <source>Neither version holds a layer of the plan catalogue</source>
         <translation>两个版本都没有规划图层目录中的图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="155"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="158"/>
         <source>key field {field} is missing from a version: features were paired by geometry</source>
         <translation>有一个版本缺少标识字段 {field}：要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="159"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="162"/>
         <source>class field {field} is missing from a version: areas are counted for the whole layer</source>
         <translation>有一个版本缺少分类字段 {field}：面积按整个图层统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/compare.py" line="169"/>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="172"/>
         <source>{count} features of the {version} have no geometry and are not compared</source>
         <translation>{version}中有 {count} 个要素没有几何图形，未参与比较</translation>
     </message>
@@ -4314,12 +4269,12 @@
         <translation>{empty} 个没有标识值的要素和 {repeated} 个标识值重复的要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="127"/>
         <source>earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="127"/>
         <source>later version</source>
         <translation>新版本</translation>
     </message>
@@ -4404,12 +4359,12 @@
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Area gained</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Area lost</source>
         <translation>减少</translation>
     </message>
@@ -4444,7 +4399,7 @@
         <translation>几何变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Attributes changed</source>
         <translation>属性变更</translation>
     </message>
@@ -4549,17 +4504,17 @@
         <translation>Y（纵坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Changes per layer</source>
         <translation>各图层变更汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Area changes per class and township</source>
         <translation>分类分乡镇面积增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
         <source>Changed features</source>
         <translation>变更要素</translation>
     </message>
@@ -4579,12 +4534,12 @@
         <translation>对比的版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
         <source>Earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
         <source>Later version</source>
         <translation>新版本</translation>
     </message>
@@ -4759,7 +4714,7 @@
         <translation>{total} 个图层中有 {changed} 个发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="179"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="180"/>
         <source>The two versions are the same: no layer changed</source>
         <translation>两个版本相同：没有图层发生变更</translation>
     </message>
@@ -4769,67 +4724,57 @@
         <translation>规划版本对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="66"/>
-        <source>Compares two versions of the plan (two GeoPackages, Shapefile folders or PostGIS connections or schemas, in any combination), catalogue layer by catalogue layer: features added, removed and changed in geometry and/or attributes (paired by the catalogue's key field such as BSM, by geometry where a layer has none), layers present in one version only, and the area each class gained and lost per township (differences of the class unions, in m², ha and mu). Writes the change layers (gained, lost, attributes changed), the summaries and, on request, a report with a change map sheet per changed layer.</source>
-        <translation>逐个目录图层比较规划的两个版本（两个 GeoPackage、Shapefile 文件夹、PostGIS 连接或模式，可任意组合）：新增、删除以及几何和/或属性变更的要素（按目录规定的标识字段如 BSM 对应，没有标识字段的图层按几何对应），只在一个版本中存在的图层，以及各分类在各乡镇增加和减少的面积（按分类合并图形求差，以平方米、公顷和亩计）。输出变更图层（增加、减少、属性变更）和汇总表，并可生成报告，每个变更图层附一幅变更图。</translation>
-    </message>
-    <message>
         <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="76"/>
         <source>{version}: source type</source>
         <translation>{version}：数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="79"/>
-        <source>{version}: GeoPackage path, folder or connection name</source>
-        <translation>{version}：GeoPackage 路径、文件夹或连接名</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="82"/>
         <source>{version}: PostGIS schema (every schema if empty)</source>
         <translation>{version}：PostGIS 模式（留空为全部模式）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="93"/>
         <source>Layers to compare (all if empty)</source>
         <translation>要对比的图层（留空为全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
         <source>Area tolerance (m²): smaller differences are no change</source>
         <translation>面积容差（平方米）：更小的差异不算变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
         <source>Distance tolerance for lines and points (m)</source>
         <translation>线和点的距离容差（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
         <source>Pairing by geometry: least overlap of polygons (share of their union)</source>
         <translation>按几何对应：面的最小重叠（占并集的比例）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="95"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
         <source>Pairing by geometry: farthest distance of lines and points (m)</source>
         <translation>按几何对应：线和点的最大距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
         <source>Townships that split the areas</source>
         <translation>划分面积所用的乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="119"/>
         <source>Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)</source>
         <translation>报告（HTML；同目录下另写 PDF、变更图和每个变更图层的变更图幅）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="127"/>
         <source>No source given for the {version}</source>
         <translation>未指定{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="157"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="158"/>
         <source>The version comparison was canceled: nothing was written</source>
         <translation>版本对比已取消：未写出任何结果</translation>
     </message>
@@ -5059,17 +5004,12 @@
         <translation>{area:.2f} 平方米的规划用途须经论证方可用于 {use}（{title}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="72"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="73"/>
         <source>Automatic ({fields})</source>
         <translation>自动（{fields}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="54"/>
-        <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
-        <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划 GeoPackage 中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
         <source>Site use field (用地用海 code or class name; if empty: XMYT, YDYT, DLBM or DKYT)</source>
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
@@ -5654,22 +5594,17 @@
         <translation>仅用于 Shapefile。自动：取 .cpg 文件，否则取 .dbf 的代码页字节，否则自动识别（UTF-8、GBK、GB18030）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="24"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="23"/>
         <source>Text encoding</source>
         <translation>文字编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="42"/>
-        <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a folder of Shapefiles or a saved PostGIS connection. A Shapefile&apos;s text encoding is its .cpg file&apos;s, else its code page byte&apos;s, else detected (UTF-8, GBK, GB18030), unless given; the table names it.</source>
-        <translation>在 GeoPackage、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。Shapefile 的文字编码：未指定时取其 .cpg 文件，否则取代码页字节，否则自动识别（UTF-8、GBK、GB18030）；结果表中注明所用编码。</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="57"/>
         <source>Text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
         <translation>Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="85"/>
         <source>{version}: text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
         <translation>{version}：Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
@@ -5682,6 +5617,141 @@
         <location filename="../../yongji_plugin/core/site_check/report.py" line="95"/>
         <source>{name} (file {path})</source>
         <translation>{name}（文件 {path}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="58"/>
+        <source>field {field} is real and holds {value}, expected integer</source>
+        <translation>字段 {field} 为实数型且含有 {value}，应为整数型</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="61"/>
+        <source>field {field} is stored as real, every value a whole number: nothing is lost</source>
+        <translation>字段 {field} 以实数型存储，所有值均为整数：无损</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="64"/>
+        <source>field {field} is stored as integer; read as real without loss</source>
+        <translation>字段 {field} 以整数型存储；按实数读取，无损</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="55"/>
+        <source>File Geodatabase not found: {path} (a .gdb folder is expected)</source>
+        <translation>找不到文件地理数据库：{path}（应为 .gdb 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="58"/>
+        <source>File Geodatabase {path} is being edited in another program (lock file {lock}): save and close the edit session there, or copy the database and read the copy</source>
+        <translation>文件地理数据库 {path} 正在被其他程序编辑（锁文件 {lock}）：请在该程序中保存并结束编辑，或复制数据库后读取副本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="73"/>
+        <source>Not a readable File Geodatabase: {path} (GDAL&apos;s OpenFileGDB driver cannot open it)</source>
+        <translation>无法读取的文件地理数据库：{path}（GDAL 的 OpenFileGDB 驱动无法打开）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="77"/>
+        <source>File Geodatabase {path} is incomplete: the files of {tables} are missing (copied only in part?)</source>
+        <translation>文件地理数据库 {path} 不完整：缺少 {tables} 的文件（是否只复制了一部分？）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="84"/>
+        <source>found more than once in the source: {read} (read) and {others}; rename or remove the extra layers</source>
+        <translation>在数据源中出现多次：{read}（已读取）和 {others}；请重命名或删除多余的图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="110"/>
+        <source>{name} ({code}): {problem}</source>
+        <translation>{name}（{code}）：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="28"/>
+        <source>File Geodatabase (.gdb folder)</source>
+        <translation>文件地理数据库（.gdb 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="34"/>
+        <source>No PostGIS connection named after postgis:</source>
+        <translation>postgis: 之后没有给出 PostGIS 连接名</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="46"/>
+        <source>No plan data source given</source>
+        <translation>未给出规划数据源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="59"/>
+        <source>Plan data not found: {path}</source>
+        <translation>找不到规划数据：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="60"/>
+        <source>Not a plan data source: {text} (give a GeoPackage .gpkg, a File Geodatabase .gdb folder, a folder of Shapefiles or postgis:&lt;connection&gt;[/&lt;schema&gt;])</source>
+        <translation>不是规划数据源：{text}（请给出 GeoPackage .gpkg 文件、文件地理数据库 .gdb 文件夹、Shapefile 文件夹或 postgis:&lt;连接名&gt;[/&lt;模式&gt;]）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/compare.py" line="65"/>
+        <source>File Geodatabase {path}</source>
+        <translation>文件地理数据库 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/source_browse.py" line="14"/>
+        <source>Choose a File Geodatabase (.gdb folder)</source>
+        <translation>选择文件地理数据库（.gdb 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="46"/>
+        <source>Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS connection)</source>
+        <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="60"/>
+        <source>Give the {name} layer ({code}) or plan data that hold it</source>
+        <translation>请指定{name}图层（{code}）或包含该图层的规划数据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="49"/>
+        <source>Height zones (JZGDKZ of the plan data if empty)</source>
+        <translation>建筑高度控制分区（为空时取规划数据中的 JZGDKZ）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="66"/>
+        <source>Public service facilities (GGFWSS of the plan data if empty)</source>
+        <translation>公共服务设施（为空时取规划数据中的 GGFWSS）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="69"/>
+        <source>Residential areas (JZQ of the plan data if empty)</source>
+        <translation>居住区（为空时取规划数据中的 JZQ）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="72"/>
+        <source>Street network (ZXCQDL of the plan data if empty)</source>
+        <translation>道路网（为空时取规划数据中的 ZXCQDL）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="41"/>
+        <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a File Geodatabase (.gdb folder), a folder of Shapefiles or a saved PostGIS connection. Layers are matched by code or Chinese name, also with one prefix or suffix (GHSJ_STBHHX, STBHHX_2035); lossless type differences (BSM stored as real with whole numbers) are noted, not refused. A Shapefile&apos;s text encoding is its .cpg file&apos;s, else its code page byte&apos;s, else detected (UTF-8, GBK, GB18030), unless given; the table names it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="55"/>
+        <source>GeoPackage path, .gdb folder, folder or connection name</source>
+        <translation>GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="54"/>
+        <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan data (GeoPackage, File Geodatabase, Shapefile folder or PostGIS). Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
+        <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划数据（GeoPackage、文件地理数据库、Shapefile 文件夹或 PostGIS）中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="66"/>
+        <source>Compares two versions of the plan (two GeoPackages, File Geodatabases, Shapefile folders or PostGIS connections or schemas, in any combination), catalogue layer by catalogue layer: features added, removed and changed in geometry and/or attributes (paired by the catalogue's key field such as BSM, by geometry where a layer has none), layers present in one version only, and the area each class gained and lost per township (differences of the class unions, in m², ha and mu). Writes the change layers (gained, lost, attributes changed), the summaries and, on request, a report with a change map sheet per changed layer.</source>
+        <translation>逐个目录图层比较规划的两个版本（两个 GeoPackage、文件地理数据库、Shapefile 文件夹、PostGIS 连接或模式，可任意组合）：新增、删除以及几何和/或属性变更的要素（按目录规定的标识字段如 BSM 对应，没有标识字段的图层按几何对应），只在一个版本中存在的图层，以及各分类在各乡镇增加和减少的面积（按分类合并图形求差，以平方米、公顷和亩计）。输出变更图层（增加、减少、属性变更）和汇总表，并可生成报告，每个变更图层附一幅变更图。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="79"/>
+        <source>{version}: GeoPackage path, .gdb folder, folder or connection name</source>
+        <translation>{version}：GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
     </message>
 </context>
 <context>

@@ -12,13 +12,14 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingUtils,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.plan_data.loader import layers_by_code, open_plan
-from ..core.plan_data.sources import Source
+from ..core.plan_data.source_text import parse_source
 from ..core.shared.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
 from ..core.shared.output_fields import keep_aliases
 from ..core.shared.qt_compat import field_type
@@ -29,6 +30,31 @@ from ..paths import icon_path
 BACKEND = "BACKEND"
 AREA_CRS, AREA_METHOD = "AREA_CRS", "AREA_METHOD"
 AREA_METHODS = (PLANAR, ELLIPSOIDAL)  # the AREA_METHOD enum's order
+
+
+class PlanSourceParameter(QgsProcessingParameterFile):
+    """The plan's data, optional: a GeoPackage, a .gdb folder, a Shapefile folder or
+    ``postgis:<connection>[/<schema>]`` (core.plan_data.source_text reads it).
+
+    A file parameter, so the dialog keeps its file picker and old scripts' ``PLAN_GPKG=plan.gpkg``
+    holds; but a plain one refuses any text without a file extension (a Shapefile folder, a
+    connection), and one with ``extension="gpkg"`` refused ``plan.gdb``: every text is accepted here,
+    and read (or refused with the reason) when the algorithm runs.
+    """
+
+    def __init__(self, name: str, description: str = ""):
+        super().__init__(name, description or tr("Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS "
+                                                 "connection)"), optional=True)
+
+    def clone(self):
+        return PlanSourceParameter(self.name(), self.description())
+
+    def checkValueIsAcceptable(self, value, context=None):  # noqa: N802
+        return True
+
+
+def plan_source_parameter(name: str) -> PlanSourceParameter:
+    return PlanSourceParameter(name)
 
 
 @contextmanager
@@ -181,11 +207,17 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
         return AreaMethod.create(crs.authid() or DEFAULT_AREA_CRS,
                                  AREA_METHODS[self.parameterAsEnum(parameters, AREA_METHOD, context)])
 
-    def plan_layers(self, parameters, context, layers_param: str, gpkg_param: str) -> dict:
-        """Plan layers by catalogue code: the given layers first, then the plan GeoPackage's."""
+    def plan_source_layers(self, parameters, context, key: str, feedback=None) -> dict:
+        """The catalogue layers of the plan source ``key`` names (see plan_source_parameter), by code;
+        none when it is empty. A layer found twice in the source is a warning in the log."""
+        text = self.parameterAsFile(parameters, key, context)
+        if not text or not text.strip():
+            return {}
+        return open_plan(parse_source(text), warn=feedback.pushWarning if feedback is not None else None)
+
+    def plan_layers(self, parameters, context, layers_param: str, gpkg_param: str, feedback=None) -> dict:
+        """Plan layers by catalogue code: the given layers first, then the plan source's."""
         layers = layers_by_code(self.parameterAsLayerList(parameters, layers_param, context))
-        gpkg = self.parameterAsFile(parameters, gpkg_param, context)
-        if gpkg:
-            for code, layer in open_plan(Source("gpkg", gpkg)).items():
-                layers.setdefault(code, layer)
+        for code, layer in self.plan_source_layers(parameters, context, gpkg_param, feedback).items():
+            layers.setdefault(code, layer)
         return layers

@@ -90,12 +90,36 @@ class Catalogue:
         return dict(self.code_tables[table]["codes"])
 
     def match(self, name: str) -> Optional[LayerSpec]:
-        """The spec a source layer name stands for: its code or its Chinese name, any case."""
-        key = name.strip().lower()
-        for spec in self.layers:
-            if key in (spec.code.lower(), spec.name.lower()):
-                return spec
-        return None
+        """The spec a source layer name stands for (see :meth:`match_name`), or None."""
+        matched = self.match_name(name)
+        return matched[0] if matched else None
+
+    def _spec_by_key(self, key: str) -> Optional[LayerSpec]:
+        return next((s for s in self.layers if key in (s.code.lower(), s.name.lower())), None)
+
+    def match_name(self, name: str) -> Optional[Tuple[LayerSpec, bool]]:
+        """(spec, exact) for a source layer name, or None.
+
+        Exact: the name is a layer's code or its Chinese name, any case (``STBHHX``, ``生态保护红线``).
+        Else one prefix and/or one suffix joined by ``_`` around a code or Chinese name, each one run
+        of letters or digits without ``_`` (``GHSJ_STBHHX``, ``YJ_生态保护红线``, ``STBHHX_2035``,
+        ``YJ_STBHHX_2035``), as vendors' databases name them. Where several readings fit, the
+        longest code or name wins (``GHSJ_XZQ_XZ`` is XZQ_XZ, not XZQ with a suffix); two of equal
+        length (``STBHHX_YJJBNT``) match nothing.
+        """
+        parts = name.strip().lower().split("_")
+        exact = self._spec_by_key("_".join(parts))
+        if exact is not None:
+            return exact, True
+        readings = []
+        for start, end in ((1, len(parts)), (0, len(parts) - 1), (1, len(parts) - 1)):
+            affixes = parts[:start] + parts[end:]
+            spec = self._spec_by_key("_".join(parts[start:end])) if end > start else None
+            if spec is not None and all(a.isalnum() for a in affixes):
+                readings.append((end - start, spec))
+        longest = max((length for length, _ in readings), default=0)
+        best = {spec.code: spec for length, spec in readings if length == longest}
+        return (next(iter(best.values())), False) if len(best) == 1 else None  # none, or ambiguous
 
 
 def _layer(raw: dict) -> LayerSpec:

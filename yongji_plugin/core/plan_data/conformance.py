@@ -5,7 +5,7 @@ fields — what the load dialog lists) and :func:`usable_problems` (can a check 
 asked before any work, so a layer of points named 规划分区 gets one sentence instead of thousands
 of misleading findings, and an empty control layer is refused instead of passing every site).
 """
-from typing import List
+from typing import List, Tuple
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsVectorLayer, QgsWkbTypes
 
@@ -36,8 +36,11 @@ def _field_kind(qgs_field) -> str:
     return "string"
 
 
-def _field_problems(layer: QgsVectorLayer, spec: LayerSpec) -> List[str]:
-    problems = []
+def _field_findings(layer: QgsVectorLayer, spec: LayerSpec) -> Tuple[List[str], List[str]]:
+    """(problems, notes) of the fields. Notes are lossless differences, said but conforming: an
+    integer field stored as real whose values are all whole numbers (File Geodatabases store BSM
+    so), a real field stored as integer. Text lengths are not the catalogue's concern."""
+    problems, notes = [], []
     fields = layer.fields()
     for field_spec in spec.fields:
         index = fields.lookupField(field_spec.name)
@@ -46,14 +49,32 @@ def _field_problems(layer: QgsVectorLayer, spec: LayerSpec) -> List[str]:
                 problems.append(tr("missing field {field}").format(field=field_spec.name))
             continue
         kind = _field_kind(fields.at(index))
-        wanted_numeric = field_spec.type in _NUMERIC
-        if wanted_numeric != (kind in _NUMERIC):
-            problems.append(
-                tr("field {field} is {actual}, expected {expected}").format(
-                    field=field_spec.name, actual=kind, expected=field_spec.type
-                )
-            )
-    return problems
+        if (field_spec.type in _NUMERIC) != (kind in _NUMERIC):
+            problems.append(tr("field {field} is {actual}, expected {expected}").format(
+                field=field_spec.name, actual=kind, expected=field_spec.type))
+        elif field_spec.type == "integer" and kind == "real":
+            fraction = _fractional_value(layer, index)
+            if fraction is not None:
+                problems.append(tr("field {field} is real and holds {value}, expected integer").format(
+                    field=field_spec.name, value=fraction))
+            else:
+                notes.append(tr("field {field} is stored as real, every value a whole number: nothing is "
+                                "lost").format(field=field_spec.name))
+        elif field_spec.type == "real" and kind == "integer":
+            notes.append(tr("field {field} is stored as integer; read as real without loss").format(
+                field=field_spec.name))
+    return problems, notes
+
+
+def _fractional_value(layer: QgsVectorLayer, index: int):
+    """The first value of a real field that is not a whole number, or None (then it is lossless)."""
+    request = QgsFeatureRequest().setSubsetOfAttributes([index])
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    for feature in layer.getFeatures(request):
+        value = feature.attribute(index)
+        if isinstance(value, float) and not value.is_integer():
+            return value
+    return None
 
 
 def _target(crs) -> QgsCoordinateReferenceSystem:
@@ -64,8 +85,13 @@ def _target(crs) -> QgsCoordinateReferenceSystem:
 
 def conformance_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None) -> List[str]:
     """Problems that make a layer non-conforming; an empty list means it conforms."""
+    return conformance_findings(layer, spec, crs)[0]
+
+
+def conformance_findings(layer: QgsVectorLayer, spec: LayerSpec, crs=None) -> Tuple[List[str], List[str]]:
+    """(problems, notes): what makes a layer non-conforming, and lossless differences said beside."""
     if not layer.isValid():
-        return [tr("layer cannot be opened")]
+        return [tr("layer cannot be opened")], []
     problems = []
     expected = _GEOMETRY[spec.geometry]
     if layer.geometryType() != expected:
@@ -84,8 +110,8 @@ def conformance_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None) -> Li
         problems.append(
             tr("CRS {crs} is not CGCS2000").format(crs=layer_crs.authid() or layer_crs.description())
         )
-    problems.extend(_field_problems(layer, spec))
-    return problems
+    field_problems, notes = _field_findings(layer, spec)
+    return problems + field_problems, notes
 
 
 def is_empty(layer: QgsVectorLayer) -> bool:

@@ -4,7 +4,7 @@ Headless: the load dialog, the Processing algorithms, the demo and the tests all
 :func:`inspect_source` and :func:`load_into_project`.
 """
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -18,7 +18,7 @@ from ...i18n import tr
 from ..shared.errors import PlanError
 from ..shared.layer_encoding import describe_layer_source, stamp
 from .catalogue import Catalogue, LayerSpec, default_catalogue
-from .conformance import conformance_problems
+from .conformance import conformance_findings
 from .sources import Source, SourceLayer, list_layers
 from .styles import apply_style
 
@@ -34,13 +34,15 @@ class LayerStatus:
     problems: List[str] = field(default_factory=list)
     source_layer: Optional[SourceLayer] = None
     feature_count: int = 0
+    notes: List[str] = field(default_factory=list)  # lossless differences, said but conforming
+    duplicates: List[SourceLayer] = field(default_factory=list)  # further source layers for the same spec
 
     def describe(self) -> str:
         if self.status == MISSING:
             return tr("missing")
         if self.status == FOUND:
-            return tr("found ({count} features)").format(count=self.feature_count)
-        return "; ".join(self.problems)
+            return "; ".join([tr("found ({count} features)").format(count=self.feature_count)] + self.notes)
+        return "; ".join(self.problems + self.notes)
 
 
 def open_layer(source_layer: SourceLayer, display_name: str) -> QgsVectorLayer:
@@ -52,28 +54,61 @@ def open_layer(source_layer: SourceLayer, display_name: str) -> QgsVectorLayer:
 
 
 def inspect_source(source: Source, catalogue: Catalogue = None) -> List[LayerStatus]:
-    """One status per catalogue layer, in catalogue order."""
+    """One status per catalogue layer, in catalogue order (names matched: Catalogue.match_name).
+
+    A catalogue layer found more than once (by code and by Chinese name, with two prefixes, in two
+    schemas) is never taken silently: the exact name is read before a prefixed one, else the first
+    listed, and the status is non-conforming, naming every source layer it was found as.
+    """
     catalogue = catalogue or default_catalogue()
-    by_spec: Dict[str, SourceLayer] = {}
+    by_spec: Dict[str, List[Tuple[bool, SourceLayer]]] = {}
     for source_layer in list_layers(source):
-        spec = catalogue.match(source_layer.name)
-        if spec is not None and spec.code not in by_spec:
-            by_spec[spec.code] = source_layer
-    return [_status(spec, by_spec.get(spec.code)) for spec in catalogue.layers]
+        matched = catalogue.match_name(source_layer.name)
+        if matched is not None:
+            by_spec.setdefault(matched[0].code, []).append((matched[1], source_layer))
+    statuses = []
+    for spec in catalogue.layers:
+        found = [layer for _, layer in sorted(by_spec.get(spec.code, []), key=lambda m: not m[0])]
+        statuses.append(_status(spec, found[0] if found else None, found[1:]))
+    return statuses
 
 
-def _status(spec: LayerSpec, source_layer: Optional[SourceLayer]) -> LayerStatus:
+def source_layer_label(source_layer: SourceLayer) -> str:
+    """A source layer as a user finds it: its name, for PostGIS schema.table."""
+    if source_layer.provider == "postgres":
+        return f"{QgsDataSourceUri(source_layer.uri).schema()}.{source_layer.name}"
+    return source_layer.name
+
+
+def _duplicate_problem(read: SourceLayer, others: List[SourceLayer]) -> str:
+    return tr("found more than once in the source: {read} (read) and {others}; rename or remove the "
+              "extra layers").format(read=source_layer_label(read),
+                                     others=", ".join(source_layer_label(o) for o in others))
+
+
+def _status(spec: LayerSpec, source_layer: Optional[SourceLayer], duplicates=()) -> LayerStatus:
     if source_layer is None:
         return LayerStatus(spec, MISSING)
     layer = open_layer(source_layer, spec.name)
-    problems = conformance_problems(layer, spec)
+    problems, notes = conformance_findings(layer, spec)
+    if duplicates:
+        problems.insert(0, _duplicate_problem(source_layer, list(duplicates)))
     count = layer.featureCount() if layer.isValid() else 0
-    return LayerStatus(spec, NONCONFORMING if problems else FOUND, problems, source_layer, count)
+    return LayerStatus(spec, NONCONFORMING if problems else FOUND, problems, source_layer, count,
+                       notes, list(duplicates))
 
 
-def open_plan(source: Source, catalogue: Catalogue = None) -> Dict[str, QgsVectorLayer]:
-    """The source's catalogue layers by code (found or non-conforming), not added to a project."""
+def open_plan(source: Source, catalogue: Catalogue = None,
+              warn: Callable[[str], None] = None) -> Dict[str, QgsVectorLayer]:
+    """The source's catalogue layers by code (found or non-conforming), not added to a project.
+
+    ``warn`` (e.g. a Processing feedback's pushWarning) hears of every layer found more than once.
+    """
     statuses = inspect_source(source, catalogue)
+    for status in statuses:
+        if status.duplicates and warn is not None:
+            warn(tr("{name} ({code}): {problem}").format(name=status.spec.name, code=status.spec.code,
+                                                        problem=status.problems[0]))
     return {
         s.spec.code: open_layer(s.source_layer, s.spec.name)
         for s in statuses

@@ -1,4 +1,5 @@
-"""Where plan layers come from: a GeoPackage, a folder of Shapefiles, or a saved PostGIS connection.
+"""Where plan layers come from: a GeoPackage, a File Geodatabase, a folder of Shapefiles, or a saved
+PostGIS connection (one text names any of them: :mod:`.source_text`).
 
 A source is listed as (name, uri, provider) triples; matching them to the catalogue and checking
 them is the loader's job, so a new kind of source only has to list its layers.
@@ -14,6 +15,7 @@ from ...i18n import tr
 from ..shared.encodings import Encoding, decide_encoding
 from ..shared.errors import PlanError
 from ..shared.layer_encoding import with_encoding
+from .filegdb import filegdb_layer_names
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class SourceLayer:
 
 @dataclass(frozen=True)
 class Source:
-    kind: str  # "gpkg" | "folder" | "postgis"
+    kind: str  # "gpkg" | "folder" | "postgis" | "gdb"
     location: str  # path or connection name
     schema: str = ""  # PostGIS only: read this schema's tables (default: every schema)
     encoding: str = ""  # Shapefile folder only: the user's text encoding ("": decided per file)
@@ -43,6 +45,8 @@ def list_layers(source: Source) -> List[SourceLayer]:
         return _folder_layers(Path(source.location), source.encoding)
     if source.kind == "postgis":
         return _postgis_layers(source.location, source.schema)
+    if source.kind == "gdb":
+        return _filegdb_layers(Path(source.location))
     raise PlanError(tr("Unknown source type: {kind}").format(kind=source.kind))
 
 
@@ -70,6 +74,10 @@ def _folder_layers(path: Path, encoding: str = "") -> List[SourceLayer]:
         decided = decide_encoding(file, encoding)
         layers.append(SourceLayer(file.stem, with_encoding(str(file), decided.name), "ogr", decided))
     return layers
+
+
+def _filegdb_layers(path: Path) -> List[SourceLayer]:
+    return [SourceLayer(n, f"{path}|layername={n}", "ogr") for n in filegdb_layer_names(path)]
 
 
 def saved_postgis_connections() -> List[str]:

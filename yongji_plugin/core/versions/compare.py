@@ -61,14 +61,17 @@ def source_label(source: Source, layers=()) -> str:
         label = tr("Shapefile folder {path}").format(path=source.location)
         encodings = encodings_of(layers)
         return f"{label} ({encodings})" if encodings else label
+    if source.kind == "gdb":
+        return tr("File Geodatabase {path}").format(path=source.location)
     if source.schema:
         return tr("PostGIS connection {name}, schema {schema}").format(name=source.location, schema=source.schema)
     return tr("PostGIS connection {name}").format(name=source.location)
 
 
-def open_version(source: Source) -> Dict[str, QgsVectorLayer]:
-    """A version's catalogue layers by code; a source that holds none is an error naming it."""
-    layers = open_plan(source)
+def open_version(source: Source, feedback: QgsFeedback = None) -> Dict[str, QgsVectorLayer]:
+    """A version's catalogue layers by code; a source that holds none is an error naming it. A layer
+    found twice in the source is a warning to Processing's log."""
+    layers = open_plan(source, warn=getattr(feedback, "pushWarning", None))
     if not layers:
         raise PlanError(tr("{source} holds no layer of the plan catalogue").format(source=source_label(source)))
     return layers
@@ -76,7 +79,7 @@ def open_version(source: Source) -> Dict[str, QgsVectorLayer]:
 
 def compare_sources(old: Source, new: Source, params: CompareParams, feedback: QgsFeedback = None):
     """(result, earlier layers, later layers): open both versions and compare them."""
-    old_layers, new_layers = open_version(old), open_version(new)
+    old_layers, new_layers = open_version(old, feedback), open_version(new, feedback)
     result = run_comparison(old_layers, new_layers, params, feedback, source_label(old, old_layers.values()),
                             source_label(new, new_layers.values()))
     return result, old_layers, new_layers

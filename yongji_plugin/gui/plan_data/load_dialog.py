@@ -2,19 +2,21 @@
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QTableWidgetItem
 
 from ...core.plan_data.catalogue import default_catalogue
 from ...core.plan_data.loader import FOUND, MISSING, inspect_source, load_into_project
+from ...core.plan_data.source_text import SOURCE_KINDS as KINDS
+from ...core.plan_data.source_text import source_kind_labels
 from ...core.plan_data.sources import Source, saved_postgis_connections
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
+from ..shared.source_browse import browse_source
 from ..shared.messages import show_error, show_info
 
 FORM, BASE = load_form("load_layers.ui")
-KINDS = ("gpkg", "folder", "postgis")
 SETTINGS_KIND, SETTINGS_LOCATION = "yongji/load/kind", "yongji/load/location"
 SETTINGS_ENCODING = "yongji/load/encoding"
 ENCODING_COLUMN = 5
@@ -27,8 +29,7 @@ class LoadLayersDialog(BASE, FORM):
         self.setupUi(self)
         self.iface = iface
         self.statuses = []
-        self.kindCombo.addItems([tr("GeoPackage"), tr("Folder of Shapefiles"),
-                                 tr("Saved PostGIS connection")])
+        self.kindCombo.addItems(source_kind_labels())
         fill_encoding_combo(self.encodingCombo)
         self.loadButton = self.buttonBox.addButton(tr("Load checked layers"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
@@ -59,11 +60,7 @@ class LoadLayersDialog(BASE, FORM):
         self.encodingCombo.setEnabled(KINDS[index] == "folder")
 
     def _browse(self):
-        if self.source().kind == "gpkg":
-            path, _ = QFileDialog.getOpenFileName(self, tr("Choose a GeoPackage"), "",
-                                                  tr("GeoPackage (*.gpkg)"))
-        else:
-            path = QFileDialog.getExistingDirectory(self, tr("Choose a folder of Shapefiles"))
+        path = browse_source(self, self.source().kind)
         if path:
             self.locationCombo.setEditText(path)
 

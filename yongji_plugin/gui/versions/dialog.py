@@ -5,9 +5,11 @@ from pathlib import Path
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QFileDialog, QListWidgetItem
+from qgis.PyQt.QtWidgets import QListWidgetItem
 
 from ...core.plan_data.catalogue import default_catalogue
+from ...core.plan_data.source_text import SOURCE_KINDS as KINDS
+from ...core.plan_data.source_text import source_kind_labels
 from ...core.plan_data.sources import Source, postgis_schemas, saved_postgis_connections
 from ...core.shared.areas import AreaMethod
 from ...core.shared.errors import PlanError
@@ -19,12 +21,12 @@ from ...i18n import tr
 from ..shared.background import TaskDialogMixin
 from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
+from ..shared.source_browse import browse_source
 from ..shared.messages import show_error, show_info
 from ..shared.result_group import result_group
 from .task import VersionsTask
 
 FORM, BASE = load_form("versions.ui")
-KINDS = ("gpkg", "folder", "postgis")
 TOWNSHIP_VERSIONS = (NEW, OLD)
 SETTINGS = "yongji/versions/"
 
@@ -40,7 +42,7 @@ class SourcePicker:
         self.schema = getattr(dialog, f"{prefix}SchemaCombo")
         self.encoding = getattr(dialog, f"{prefix}EncodingCombo")
         fill_encoding_combo(self.encoding)
-        self.kind.addItems([tr("GeoPackage"), tr("Folder of Shapefiles"), tr("Saved PostGIS connection")])
+        self.kind.addItems(source_kind_labels())
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.location.currentTextChanged.connect(self._location_changed)
         self.browse.clicked.connect(self._browse)
@@ -75,10 +77,7 @@ class SourcePicker:
                 pass
 
     def _browse(self):
-        if KINDS[self.kind.currentIndex()] == "gpkg":
-            path, _ = QFileDialog.getOpenFileName(self.dialog, tr("Choose a GeoPackage"), "", tr("GeoPackage (*.gpkg)"))
-        else:
-            path = QFileDialog.getExistingDirectory(self.dialog, tr("Choose a folder of Shapefiles"))
+        path = browse_source(self.dialog, KINDS[self.kind.currentIndex()])
         if path:
             self.location.setEditText(path)
 

@@ -5,8 +5,6 @@ from pathlib import Path
 from qgis.core import QgsProviderRegistry
 
 from ...core.plan_data.catalogue import default_catalogue
-from ...core.plan_data.loader import open_plan
-from ...core.plan_data.sources import Source
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 
@@ -52,14 +50,13 @@ class MeasureAlgorithm:
         return outputs
 
     def plan_layer(self, parameters, context, name: str, gpkg_name: str, code: str, optional: bool = False):
-        """The layer given as ``name``, else the catalogue layer ``code`` of the plan GeoPackage."""
+        """The layer given as ``name``, else the catalogue layer ``code`` of the plan data."""
         layer = self.parameterAsVectorLayer(parameters, name, context)
         if layer is not None and layer.isValid():
             return _named(layer)
-        gpkg = self.parameterAsFile(parameters, gpkg_name, context)
-        found = open_plan(Source("gpkg", gpkg)).get(code) if gpkg else None
+        found = self.plan_source_layers(parameters, context, gpkg_name).get(code)
         if found is None and not optional:
             spec = default_catalogue().layer(code)
-            raise PlanError(tr("Give the {name} layer ({code}) or a plan GeoPackage that holds it").format(
+            raise PlanError(tr("Give the {name} layer ({code}) or plan data that hold it").format(
                 name=spec.name, code=code))
         return found

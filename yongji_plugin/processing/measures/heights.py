@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -18,7 +17,7 @@ from ...core.measures.heights_outputs import ALL_LAYER, OVER_LAYER, result_layer
 from ...core.shared.areas import DEFAULT_TOLERANCE
 from ...core.shared.errors import PlanError
 from ...i18n import tr
-from ..base import YongjiAlgorithm, invalid_geometries_let_through
+from ..base import YongjiAlgorithm, invalid_geometries_let_through, plan_source_parameter
 from ..cancel import WrittenUnlessCanceled
 from .common import MeasureAlgorithm, report_files
 
@@ -48,9 +47,8 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterVectorLayer(self.BUILDINGS, tr("Buildings"), polygons))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.ZONES, tr("Height zones (JZGDKZ of the plan GeoPackage if empty)"), polygons, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.PLAN_GPKG, tr("Plan GeoPackage (for the height zones)"), extension="gpkg", optional=True))
+            self.ZONES, tr("Height zones (JZGDKZ of the plan data if empty)"), polygons, optional=True))
+        self.addParameter(plan_source_parameter(self.PLAN_GPKG))
         self.addParameter(QgsProcessingParameterEnum(
             self.SOURCE, tr("Building height from"), [mode_label(m) for m in MODES], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(

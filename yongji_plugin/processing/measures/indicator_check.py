@@ -87,7 +87,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
             if codes:
                 indicators = indicators.subset(codes)
             area = self.area_method(parameters, context)
-            layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG)
+            layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG, feedback)
             result = run_indicator_check(layers, indicators, area, feedback, self.backend(parameters, context))
         except PlanError as error:
             raise QgsProcessingException(str(error))

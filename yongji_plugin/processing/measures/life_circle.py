@@ -19,7 +19,7 @@ from ...core.measures.life_circle_outputs import AREAS, SERVICE, result_layers, 
 from ...core.measures.life_circle_table import load_life_circle_table
 from ...core.shared.errors import PlanError
 from ...i18n import tr
-from ..base import YongjiAlgorithm
+from ..base import YongjiAlgorithm, plan_source_parameter
 from ..cancel import WrittenUnlessCanceled
 from .common import MeasureAlgorithm, report_files
 
@@ -64,19 +64,18 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         kinds = QgsProcessing.SourceType
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.FACILITIES, tr("Public service facilities (GGFWSS of the plan GeoPackage if empty)"),
+            self.FACILITIES, tr("Public service facilities (GGFWSS of the plan data if empty)"),
             [kinds.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.RESIDENTIAL, tr("Residential areas (JZQ of the plan GeoPackage if empty)"),
+            self.RESIDENTIAL, tr("Residential areas (JZQ of the plan data if empty)"),
             [kinds.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.NETWORK, tr("Street network (ZXCQDL of the plan GeoPackage if empty)"),
+            self.NETWORK, tr("Street network (ZXCQDL of the plan data if empty)"),
             [kinds.TypeVectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.PLAN_GPKG, tr("Plan GeoPackage (for layers not given above)"), extension="gpkg", optional=True))
+        self.addParameter(plan_source_parameter(self.PLAN_GPKG))
         self.addParameter(QgsProcessingParameterFile(
             self.TABLE, tr("Life-circle table (the plan's if empty)"), extension="yaml", optional=True))
-        # field names as text: the layers may come from the plan GeoPackage, not a parameter
+        # field names as text: the layers may come from the plan data, not a parameter
         for name, label, default in ((self.TYPE_FIELD, tr("Facility type field"), "SSLX"),
                                      (self.LEVEL_FIELD, tr("Facility level field"), "SHQJB"),
                                      (self.FACILITY_NAME, tr("Facility name field"), "MC"),

@@ -2,11 +2,11 @@
 algorithm's: processing.base)."""
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
 )
 
 from ...i18n import tr
+from ..base import plan_source_parameter
 
 LAYERS, PLAN_GPKG = "LAYERS", "PLAN_GPKG"
 
@@ -15,6 +15,5 @@ def add_plan_parameters(algorithm) -> None:
     algorithm.addParameter(QgsProcessingParameterMultipleLayers(
         LAYERS, tr("Plan layers (matched by catalogue code or name)"),
         QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
-    algorithm.addParameter(QgsProcessingParameterFile(
-        PLAN_GPKG, tr("Plan GeoPackage (for layers not given above)"), extension="gpkg", optional=True))
+    algorithm.addParameter(plan_source_parameter(PLAN_GPKG))
 

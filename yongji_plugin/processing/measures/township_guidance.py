@@ -65,7 +65,7 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
         try:
             figures = load_figures(self.parameterAsFile(parameters, self.FIGURES, context) or None)
             area = self.area_method(parameters, context)
-            layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG)
+            layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG, feedback)
             result = township_guidance(layers, area, figures, feedback, self.backend(parameters, context))
         except PlanError as error:
             raise QgsProcessingException(str(error))

@@ -8,13 +8,12 @@ from qgis.core import (
 )
 
 from ...core.plan_data.loader import inspect_source
+from ...core.plan_data.source_text import SOURCE_KINDS, source_kind_labels
 from ...core.plan_data.sources import Source
 from ...core.shared.errors import PlanError
 from ...core.shared.output_fields import OutputField, add_rows, memory_layer
 from ...i18n import tr
 from ..base import YongjiAlgorithm
-
-SOURCE_KINDS = ("gpkg", "folder", "postgis")
 
 
 def status_specs():
@@ -41,18 +40,20 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
     def shortHelpString(self):  # noqa: N802
         return tr(
             "Lists every layer of the plan catalogue as found, missing or non-conforming "
-            "(missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a folder "
-            "of Shapefiles or a saved PostGIS connection. A Shapefile's text encoding is its .cpg file's, "
-            "else its code page byte's, else detected (UTF-8, GBK, GB18030), unless given; the table names it."
+            "(missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a File "
+            "Geodatabase (.gdb folder), a folder of Shapefiles or a saved PostGIS connection. Layers are "
+            "matched by code or Chinese name, also with one prefix or suffix (GHSJ_STBHHX, STBHHX_2035); "
+            "lossless type differences (BSM stored as real with whole numbers) are noted, not refused. "
+            "A Shapefile's text encoding is its .cpg file's, else its code page byte's, else detected "
+            "(UTF-8, GBK, GB18030), unless given; the table names it."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterEnum(
             self.KIND, tr("Source type"),
-            options=[tr("GeoPackage"), tr("Folder of Shapefiles"),
-                     tr("Saved PostGIS connection")], defaultValue=0))
+            options=source_kind_labels(), defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
-            self.SOURCE, tr("GeoPackage path, folder or connection name")))
+            self.SOURCE, tr("GeoPackage path, .gdb folder, folder or connection name")))
         self.addParameter(QgsProcessingParameterString(
             self.ENCODING, tr("Text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)"),
             optional=True))

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
 )
@@ -18,7 +17,7 @@ from ...core.plan_qa.outputs import error_layer, write_qa_report
 from ...core.plan_qa.run import run_qa
 from ...core.shared.errors import PlanError
 from ...i18n import tr
-from ..base import YongjiAlgorithm
+from ..base import YongjiAlgorithm, plan_source_parameter
 from ..cancel import WrittenUnlessCanceled
 
 
@@ -47,9 +46,7 @@ class PlanQaAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LAYERS, tr("Plan layers (matched by catalogue code or name)"),
             QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.PLAN_GPKG, tr("Plan GeoPackage (for layers not given above)"), extension="gpkg",
-            optional=True))
+        self.addParameter(plan_source_parameter(self.PLAN_GPKG))
         self.addParameter(QgsProcessingParameterEnum(
             self.RULES, tr("Rules"), [f"{r.id} {r.description}" for r in rules], allowMultiple=True,
             defaultValue=list(range(len(rules))), optional=True))
@@ -65,7 +62,7 @@ class PlanQaAlgorithm(YongjiAlgorithm):
         indices = self.parameterAsEnums(parameters, self.RULES, context) or range(len(rules.rules))
         chosen = rules.subset(rules.rules[i].id for i in indices)
         try:
-            layers = self.plan_layers(parameters, context, self.LAYERS, self.PLAN_GPKG)
+            layers = self.plan_layers(parameters, context, self.LAYERS, self.PLAN_GPKG, feedback)
             if not layers:
                 raise PlanError(tr("No plan layers given"))
             crs = default_catalogue().crs

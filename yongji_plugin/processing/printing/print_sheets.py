@@ -5,7 +5,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
@@ -19,7 +18,7 @@ from ...core.printing.sheets import PDF, PNG, SheetBuilder
 from ...core.shared.errors import PlanError
 from ...core.site_check.result_styles import atlas_layers
 from ...i18n import tr
-from ..base import YongjiAlgorithm
+from ..base import YongjiAlgorithm, plan_source_parameter
 
 
 class PrintSheetsAlgorithm(YongjiAlgorithm):
@@ -50,8 +49,7 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LAYERS, tr("Plan layers (matched by catalogue code or name)"),
             QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.PLAN_GPKG, tr("Plan GeoPackage (for layers not given above)"), extension="gpkg", optional=True))
+        self.addParameter(plan_source_parameter(self.PLAN_GPKG))
         self.addParameter(QgsProcessingParameterEnum(
             self.SHEETS, tr("Map sheets"), [s.title for s in sheets], allowMultiple=True,
             defaultValue=list(range(len(sheets))), optional=True))
@@ -72,7 +70,7 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
         chosen = [sheets[i].id for i in (self.parameterAsEnums(parameters, self.SHEETS, context)
                                          or range(len(sheets)))]
         try:
-            plan = self.plan_layers(parameters, context, self.LAYERS, self.PLAN_GPKG)
+            plan = self.plan_layers(parameters, context, self.LAYERS, self.PLAN_GPKG, feedback)
             builder = SheetBuilder(plan)
             summary = self.parameterAsVectorLayer(parameters, self.SITES, context)
             conflicts = self.parameterAsVectorLayer(parameters, self.CONFLICTS, context)

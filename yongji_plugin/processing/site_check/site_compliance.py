@@ -28,7 +28,7 @@ from ...core.site_check.outputs import (
 from ...core.site_check.report import write_report
 from ...core.site_check.ruleset import load_ruleset
 from ...i18n import tr
-from ..base import YongjiAlgorithm, invalid_geometries_let_through
+from ..base import YongjiAlgorithm, invalid_geometries_let_through, plan_source_parameter
 from ..cancel import WrittenUnlessCanceled
 
 
@@ -58,7 +58,8 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             "lie within the urban development boundary; the planned use under a site must fit the project's use "
             "(规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 "
             "apart). Control layers are matched to the plan "
-            "catalogue by code or name, from the given layers or the plan GeoPackage. Areas are "
+            "catalogue by code or name, from the given layers or the plan data (GeoPackage, File Geodatabase, "
+            "Shapefile folder or PostGIS). Areas are "
             "in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from "
             "the project's ellipsoid. Overlaps below the tolerance are reported as slivers.")
 
@@ -68,9 +69,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.CONTROL_LAYERS, tr("Control layers (matched by catalogue code or name)"),
             QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.PLAN_GPKG, tr("Plan GeoPackage (for control layers not given above)"),
-            extension="gpkg", optional=True))
+        self.addParameter(plan_source_parameter(self.PLAN_GPKG))
         self.addParameter(QgsProcessingParameterFile(
             self.RULESET, tr("Rule set file (default rule set if empty)"), extension="yaml",
             optional=True))
@@ -117,7 +116,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         try:
             ruleset = load_ruleset(self.parameterAsFile(parameters, self.RULESET, context) or None)
             area = self.area_method(parameters, context)
-            layers = self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG)
+            layers = self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG, feedback)
             params = CheckParams(
                 area, self.parameterAsDouble(parameters, self.TOLERANCE, context),
                 self.parameterAsString(parameters, self.ID_FIELD, context) or None,

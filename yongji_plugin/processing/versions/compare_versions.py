@@ -12,6 +12,7 @@ from qgis.core import (
 )
 
 from ...core.plan_data.catalogue import default_catalogue
+from ...core.plan_data.source_text import SOURCE_KINDS, source_kind_labels
 from ...core.plan_data.sources import Source
 from ...core.shared.errors import PlanError
 from ...core.versions.compare import compare_sources
@@ -39,7 +40,6 @@ from ...i18n import tr
 from ..base import YongjiAlgorithm, invalid_geometries_let_through
 from ..cancel import WrittenUnlessCanceled
 
-SOURCE_KINDS = ("gpkg", "folder", "postgis")
 TOWNSHIP_VERSIONS = (NEW, OLD)
 
 
@@ -64,8 +64,8 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
 
     def shortHelpString(self):  # noqa: N802
         return tr(
-            "Compares two versions of the plan (two GeoPackages, Shapefile folders or PostGIS "
-            "connections or schemas, in any combination), catalogue layer by catalogue layer: features "
+            "Compares two versions of the plan (two GeoPackages, File Geodatabases, Shapefile folders or "
+            "PostGIS connections or schemas, in any combination), catalogue layer by catalogue layer: features "
             "added, removed and changed in geometry and/or attributes (paired by the catalogue's key "
             "field such as BSM, by geometry where a layer has none), layers present in one version "
             "only, and the area each class gained and lost per township (differences of the class "
@@ -75,9 +75,10 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
     def _source_parameters(self, prefix: str, label: str) -> None:
         self.addParameter(QgsProcessingParameterEnum(
             f"{prefix}_KIND", tr("{version}: source type").format(version=label),
-            options=[tr("GeoPackage"), tr("Folder of Shapefiles"), tr("Saved PostGIS connection")], defaultValue=0))
+            options=source_kind_labels(), defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
-            f"{prefix}_SOURCE", tr("{version}: GeoPackage path, folder or connection name").format(version=label)))
+            f"{prefix}_SOURCE", tr("{version}: GeoPackage path, .gdb folder, folder or connection name").format(
+                version=label)))
         self.addParameter(QgsProcessingParameterString(
             f"{prefix}_SCHEMA", tr("{version}: PostGIS schema (every schema if empty)").format(version=label),
             optional=True))
