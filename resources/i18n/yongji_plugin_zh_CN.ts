@@ -5731,7 +5731,7 @@
     <message>
         <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="41"/>
         <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a File Geodatabase (.gdb folder), a folder of Shapefiles or a saved PostGIS connection. Layers are matched by code or Chinese name, also with one prefix or suffix (GHSJ_STBHHX, STBHHX_2035); lossless type differences (BSM stored as real with whole numbers) are noted, not refused. A Shapefile&apos;s text encoding is its .cpg file&apos;s, else its code page byte&apos;s, else detected (UTF-8, GBK, GB18030), unless given; the table names it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 GeoPackage、文件地理数据库（.gdb 文件夹）、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。图层按代码或中文名称匹配，也可带一个前缀或后缀（GHSJ_STBHHX、STBHHX_2035）；无损的类型差异（BSM 以实数存储且均为整数）只作说明，不视为不符合。Shapefile 的文字编码：未指定时取其 .cpg 文件，否则取代码页字节，否则自动识别（UTF-8、GBK、GB18030）；结果表中注明所用编码。</translation>
     </message>
     <message>
         <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="55"/>
