@@ -23,7 +23,7 @@ README = ROOT / "README.md"
 PROFILE = Path(".local/share/QGIS/QGIS3/profiles/default")
 # the Makefile's host: this suite runs from its venv (on trixie it runs from the chroot's own)
 MAKE_HERE = shutil.which("make") is not None and Path(sys.prefix).resolve() == (ROOT / ".venv").resolve()
-COPIED = ("Makefile", "metadata.txt", "requirements-test.txt", "requirements-test-trixie.txt",
+COPIED = ("Makefile", "metadata.txt", "LICENSE", "CHANGELOG.md", "requirements-test.txt", "requirements-test-trixie.txt",
           "yongji_plugin", "resources", "forms", "scripts", ".stamps")
 
 
