@@ -311,6 +311,17 @@ def test_missing_layer_is_named(plan, tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+def test_an_empty_layer_on_a_sheet_stops_it(plan, tmp_path):
+    """An empty 生态保护红线 printed the 三条控制线图 without the red line or its legend entry, exit 0."""
+    from qgis.core import QgsVectorLayer
+
+    empty = QgsVectorLayer(f"MultiPolygon?crs=EPSG:4546", "生态保护红线", "memory")
+    layers = dict(plan, STBHHX=empty)
+    with pytest.raises(PlanError, match=r"三条控制线图 needs layer 生态保护红线 \(STBHHX\), which has no features"):
+        print_jobs(SheetBuilder(layers), tmp_path, ["control_lines"], PDF, 72)
+    assert not list(tmp_path.iterdir())
+
+
 # --- atlases --------------------------------------------------------------------------------
 def _page_image(layout, page, dpi=50):
     atlas = layout.atlas()

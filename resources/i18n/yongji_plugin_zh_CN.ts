@@ -969,17 +969,17 @@
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="184"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="189"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="262"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="267"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="314"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="319"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -5752,6 +5752,11 @@
         <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="79"/>
         <source>{version}: GeoPackage path, .gdb folder, folder or connection name</source>
         <translation>{version}：GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="104"/>
+        <source>Map sheet {title} needs layer {name} ({code}), which has no features: the sheet would look whole without it</source>
+        <translation>专题图 {title} 需要图层 {name}（{code}），但该图层没有要素：缺了它的图件看起来也像完整的</translation>
     </message>
 </context>
 <context>

@@ -95,9 +95,14 @@ class SheetBuilder:
         return source
 
     def check(self, sheet: Sheet) -> None:
-        """Every layer the sheet draws is there (before anything is written)."""
+        """Every layer the sheet draws is there and holds features (before anything is written): a
+        三条控制线图 without its red line, legend entry gone, looked whole."""
         for code in sheet.layers:
-            self._source(code)
+            source = self._source(code)
+            if source.featureCount() == 0:
+                spec = default_catalogue().layer(code)
+                raise PlanError(tr("Map sheet {title} needs layer {name} ({code}), which has no features: the sheet "
+                                   "would look whole without it").format(title=sheet.title, name=spec.name, code=code))
 
     def sheet_layers(self, codes, labels=(), muted=(), structure: Optional[Structure] = None):
         """(legend entries, layers top of the drawing order first) of a sheet's layers.
