@@ -5756,7 +5756,7 @@
     <message>
         <location filename="../../yongji_plugin/core/printing/sheets.py" line="104"/>
         <source>Map sheet {title} needs layer {name} ({code}), which has no features: the sheet would look whole without it</source>
-        <translation>专题图 {title} 需要图层 {name}（{code}），但该图层没有要素：缺了它的图件看起来也像完整的</translation>
+        <translation>专题图“{title}”需要图层 {name}（{code}），但该图层没有要素；缺少该图层的图件会被误认为完整</translation>
     </message>
 </context>
 <context>
