@@ -164,7 +164,7 @@ def test_print_dialog_cancel_during_the_atlas_leaves_no_partial_atlas(plan_proje
     assert dialog.export()
     wait_until(lambda: not dialog.busy())
     assert clicks
-    assert [p.name for p in tmp_path.rglob("*.png")] == ["control_lines_三条控制线图.png"]
+    assert [p.name for p in tmp_path.rglob("*.png")] == ["三条控制线图.png"]
     assert dialog.statusLabel.text() == "Export canceled after 1 files"
     assert unhandled == []
 
@@ -174,6 +174,6 @@ def test_print_dialog_cancel_between_sheets_keeps_the_whole_ones(plan_project, q
     dialog.progressBar.valueChanged.connect(lambda value: value >= 50 and dialog.cancel())
     assert dialog.export()
     wait_until(lambda: not dialog.busy())
-    assert [p.name for p in tmp_path.rglob("*.png")] == ["control_lines_三条控制线图.png"]
+    assert [p.name for p in tmp_path.rglob("*.png")] == ["三条控制线图.png"]
     assert dialog.statusLabel.text() == "Export canceled after 1 files"
     assert unhandled == []

@@ -954,12 +954,12 @@
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="170"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="171"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="219"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="226"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
@@ -3539,7 +3539,7 @@
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="163"/>
         <source>township</source>
         <translation>乡镇</translation>
     </message>
@@ -5757,6 +5757,11 @@
         <location filename="../../yongji_plugin/core/printing/sheets.py" line="104"/>
         <source>Map sheet {title} needs layer {name} ({code}), which has no features: the sheet would look whole without it</source>
         <translation>专题图“{title}”需要图层 {name}（{code}），但该图层没有要素；缺少该图层的图件会被误认为完整</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="182"/>
+        <source>site</source>
+        <translation>地块</translation>
     </message>
 </context>
 <context>

@@ -160,7 +160,8 @@ def township_atlas(builder: SheetBuilder, coverage: QgsVectorLayer):
     highlight = _rules(("polygon", "inset_current", CURRENT_IN_COPY))
     layout = _atlas_layout(builder, "township", coverage, [], figures, True, [(coverage, highlight)],
                            township='[% "XZQMC" %]')
-    layout.atlas().setFilenameExpression("'township_' || \"XZQMC\"")
+    word = page_word(tr("township"))
+    layout.atlas().setFilenameExpression(f"'{word}_' || \"XZQMC\"")
     return layout
 
 
@@ -178,8 +179,14 @@ def site_atlas(builder: SheetBuilder, sites: QgsVectorLayer, extra_layers=()):
                            [(coverage, site_marker())], site_id='[% "site_id" %]', site_name='[% "site_name" %]')
     # pages named by the site's unique key: the user's site ids may repeat (or be empty), and two
     # pages of one name would overwrite each other
-    layout.atlas().setFilenameExpression("'site_' || \"site_fid\"")
+    word = page_word(tr("site"))
+    layout.atlas().setFilenameExpression(f"'{word}_' || \"site_fid\"")
     return layout
+
+
+def page_word(word: str) -> str:
+    """A translated word for page names, safe inside the filename expression's quotes."""
+    return re.sub(r"[^\w\u4e00-\u9fff-]", "", word) or "page"
 
 
 def page_prefix(atlas) -> str:

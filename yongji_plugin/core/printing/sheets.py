@@ -322,4 +322,6 @@ def export_layout(layout, path, fmt: str = PDF, dpi: int = 150) -> Path:
 
 
 def sheet_file(folder, sheet: Sheet, fmt: str) -> Path:
-    return Path(folder) / f"{sheet.id}_{sheet.title}.{fmt}"
+    """A sheet's file is named by its title, as the plan names the figure (``三条控制线图.pdf``):
+    the internal id as a prefix (``control_lines_…``) meant nothing to a Chinese reader."""
+    return Path(folder) / f"{sheet.title}.{fmt}"
