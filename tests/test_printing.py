@@ -560,3 +560,14 @@ def test_atlas_pages_are_named_in_the_users_language(plan, locale):
 
     locale("zh_CN")
     assert page_prefix(township_atlas(SheetBuilder(plan), township_coverage(plan)).atlas()) == "乡镇_"
+
+
+def test_report_maps_name_the_unit_as_the_sheets_do(locale):
+    """Report maps' scale bars said "km" where the sheets say 千米."""
+    from yongji_plugin.core.plan_data.map_image import unit_suffix
+    from yongji_plugin.paths import resource
+
+    locale("zh_CN")
+    assert (unit_suffix(True), unit_suffix(False)) == (" 千米", " 米")
+    assert all('unitLabel="千米"' in path.read_text(encoding="utf-8")
+               for path in resource("layouts").glob("*.qpt"))

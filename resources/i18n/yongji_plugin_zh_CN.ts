@@ -2894,7 +2894,7 @@
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="150"/>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="154"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -5762,6 +5762,11 @@
         <location filename="../../yongji_plugin/core/printing/atlases.py" line="182"/>
         <source>site</source>
         <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="154"/>
+        <source>km</source>
+        <translation>千米</translation>
     </message>
 </context>
 <context>

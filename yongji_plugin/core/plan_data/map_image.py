@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 from qgis.PyQt.QtSvg import QSvgRenderer
 
+from ...i18n import tr
 from ...paths import icon_path
 from ..shared.fonts import cjk_family
 
@@ -148,6 +149,12 @@ def decorate(image: QImage, frame: MapFrame, scale: float, north: bool = True) -
     return image
 
 
+def unit_suffix(unit_km: bool) -> str:
+    """The scale bar's unit as the map sheets write it: 千米 / 米 in Chinese (the report maps said
+    "km" where the sheets say 千米), km / m in English."""
+    return " " + (tr("km") if unit_km else tr("m"))
+
+
 def _scale_bar(painter: QPainter, frame: MapFrame, scale: float) -> None:
     length = bar_length(scale, frame.width_mm * 0.3)
     unit_km = length >= 1000.0
@@ -157,7 +164,7 @@ def _scale_bar(painter: QPainter, frame: MapFrame, scale: float) -> None:
     painter.setFont(font)
     metrics = painter.fontMetrics()
     text_h = metrics.height()
-    end_label = distance_text(length, unit_km) + (" km" if unit_km else " m")
+    end_label = distance_text(length, unit_km) + unit_suffix(unit_km)
     tail = metrics.boundingRect(end_label).width() - metrics.boundingRect(distance_text(length, unit_km)).width() / 2
     box = QRectF(margin - frame.pixels(2), frame.size.height() - margin - height - 2.2 * text_h - frame.pixels(2),
                  bar_px + tail + frame.pixels(4), height + 2.2 * text_h + frame.pixels(3))
@@ -172,7 +179,7 @@ def _scale_bar(painter: QPainter, frame: MapFrame, scale: float) -> None:
         painter.drawRect(QRectF(margin + i * bar_px / segments, top, bar_px / segments, height))
     for value in (0.0, length / 2, length):
         x = margin + bar_px * value / length
-        text = distance_text(value, unit_km) + (" km" if unit_km else " m") * (value == length)
+        text = distance_text(value, unit_km) + unit_suffix(unit_km) * (value == length)
         width = painter.fontMetrics().boundingRect(text).width()
         left = x - width / 2 if value < length else x - painter.fontMetrics().boundingRect(
             distance_text(value, unit_km)).width() / 2
