@@ -104,7 +104,7 @@
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="97"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="95"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="149"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="158"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -454,27 +454,27 @@
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="89"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="89"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="97"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="95"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="107"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="115"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="113"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="150"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="148"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
@@ -1489,12 +1489,12 @@
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="154"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="163"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="159"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="168"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
@@ -2109,12 +2109,12 @@
         <translation>地块所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="167"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="165"/>
         <source>no viewer opened the report; its files are listed below</source>
         <translation>没有可打开报告的程序，报告文件见下方</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="182"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="180"/>
         <source>Review report:</source>
         <translation>审查报告：</translation>
     </message>
@@ -2894,7 +2894,7 @@
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="154"/>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="155"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -3004,27 +3004,27 @@
         <translation>QGIS 服务区算法只返回了 {want} 个服务范围中的 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/common.py" line="31"/>
+        <location filename="../../yongji_plugin/gui/shared/layer_choice.py" line="49"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/common.py" line="119"/>
+        <location filename="../../yongji_plugin/gui/measures/common.py" line="102"/>
         <source>Results not written: {error}</source>
         <translation>结果未写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="87"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="90"/>
         <source>Choose a building layer first</source>
         <translation>请先选择建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="89"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="92"/>
         <source>Choose the height zone layer (load the plan layers first)</source>
         <translation>请选择建筑高度控制分区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="94"/>
         <source>The building layer and the height zone layer must differ</source>
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
@@ -3034,52 +3034,52 @@
         <translation>建筑高度控制检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="106"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="109"/>
         <source>{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without a height</source>
         <translation>超高 {over} 栋，未超高 {within} 栋，分区外 {no_zone} 栋，无高度 {no_height} 栋</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="111"/>
         <source>Building height check results</source>
         <translation>建筑高度控制检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="110"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="113"/>
         <source>no building exceeds its limit</source>
         <translation>没有超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="39"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="40"/>
         <source>Run analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="39"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="40"/>
         <source>Cancel analysis</source>
         <translation>取消分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="58"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="61"/>
         <source>Choose a life-circle table</source>
         <translation>选择生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="58"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="61"/>
         <source>Life-circle tables (*.yaml *.yml)</source>
         <translation>生活圈配置表 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="104"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="107"/>
         <source>Choose the public service facility layer (load the plan layers first)</source>
         <translation>请选择公共服务设施图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="106"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="109"/>
         <source>Choose the residential area layer (load the plan layers first)</source>
         <translation>请选择居住区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="112"/>
         <source>Choose a street network, or allow the straight-line fallback</source>
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
@@ -3094,7 +3094,7 @@
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="127"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="130"/>
         <source>Life circle results</source>
         <translation>15分钟社区生活圈结果</translation>
     </message>
@@ -5004,7 +5004,7 @@
         <translation>{area:.2f} 平方米的规划用途须经论证方可用于 {use}（{title}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="73"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="70"/>
         <source>Automatic ({fields})</source>
         <translation>自动（{fields}）</translation>
     </message>
@@ -5764,7 +5764,7 @@
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="154"/>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="155"/>
         <source>km</source>
         <translation>千米</translation>
     </message>

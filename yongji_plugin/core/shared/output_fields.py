@@ -84,6 +84,9 @@ def percent(share: float) -> float:
     return round(100.0 * share, 2)
 
 
+RESULT_PROPERTY = "yongji/result"
+
+
 def memory_layer(title: str, geometry: str, crs, specs: Iterable[OutputField]) -> QgsVectorLayer:
     """An empty memory result layer; ``crs`` a QgsCoordinateReferenceSystem, an auth id or None."""
     authid = crs if isinstance(crs, str) or crs is None else crs.authid()
@@ -91,7 +94,13 @@ def memory_layer(title: str, geometry: str, crs, specs: Iterable[OutputField]) -
     layer = QgsVectorLayer(uri, title, "memory")
     layer.dataProvider().addAttributes(output_fields(specs).toList())
     layer.updateFields()
+    layer.setCustomProperty(RESULT_PROPERTY, True)  # input boxes never offer it (gui.shared.layer_choice)
     return layer
+
+
+def is_result_layer(layer) -> bool:
+    """A layer the plugin wrote as a result (its own outputs are no inputs to a check)."""
+    return str(layer.customProperty(RESULT_PROPERTY, "")).lower() in ("true", "1")
 
 
 def add_rows(layer: QgsVectorLayer, rows) -> None:

@@ -2,7 +2,7 @@
 import tempfile
 from pathlib import Path
 
-from qgis.core import QgsMapLayerType, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QFileDialog
@@ -12,6 +12,7 @@ from ...core.shared.errors import PlanError
 from ...core.shared.output_fields import write_geopackage
 from ...i18n import tr
 from ..shared.background import BackgroundTask, TaskDialogMixin
+from ..shared.layer_choice import fill_layers  # noqa: F401 - the measure dialogs import it from here
 from ..shared.messages import show_info
 from ..shared.result_group import result_group
 from .plan_inputs import fill_area_controls
@@ -20,24 +21,6 @@ from .plan_inputs import fill_area_controls
 def worker_copy(layer):
     """A copy the worker thread may read, with the user's feature ids (results name features by id)."""
     return None if layer is None else layer.clone()
-
-
-def fill_layers(combo, geometry_type, preferred=None, allow_none: bool = False) -> None:
-    """The project's vector layers of one geometry type; ``preferred`` (a layer) selected if present."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    if allow_none:
-        combo.addItem(tr("(none)"), "")
-    for layer in QgsProject.instance().mapLayers().values():
-        if layer.type() == QgsMapLayerType.VectorLayer and layer.geometryType() == geometry_type:
-            combo.addItem(layer.name(), layer.id())
-    wanted = current or (preferred.id() if preferred is not None else None)
-    index = combo.findData(wanted) if wanted else -1
-    if index >= 0:
-        combo.setCurrentIndex(index)
-    combo.blockSignals(False)
-    combo.currentIndexChanged.emit(combo.currentIndex())
 
 
 def plan_layer(code: str):

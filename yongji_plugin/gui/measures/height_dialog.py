@@ -15,6 +15,7 @@ from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.forms import load_form
+from ..shared.layer_choice import follow_project
 from .common import (
     LayerMeasureDialogMixin,
     MeasureTask,
@@ -46,12 +47,14 @@ class HeightCheckDialog(LayerMeasureDialogMixin, BASE, FORM):
         self.buildingsCombo.currentIndexChanged.connect(self._building_fields)
         self.sourceCombo.currentIndexChanged.connect(self._source_changed)
         self.refresh_layers()
+        follow_project(self)
         self._source_changed()
 
     def refresh_layers(self):
         zones = plan_layer("JZGDKZ")
-        fill_layers(self.zonesCombo, POLYGON, zones)
-        fill_layers(self.buildingsCombo, POLYGON, self._likely_buildings(zones))
+        fill_layers(self.zonesCombo, POLYGON, zones, key="heights/zones")
+        fill_layers(self.buildingsCombo, POLYGON, self._likely_buildings(zones), key="heights/buildings",
+                    iface=self.iface)
 
     @staticmethod
     def _likely_buildings(zones):

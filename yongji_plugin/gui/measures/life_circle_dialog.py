@@ -9,6 +9,7 @@ from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..shared.forms import load_form
 from ..shared.messages import show_error
+from ..shared.layer_choice import follow_project
 from .common import (
     LayerMeasureDialogMixin,
     MeasureTask,
@@ -43,11 +44,13 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
         self.tableEdit.setText(QgsSettings().value(SETTINGS_TABLE, str(default_table_path())))
         self._table_changed()
         self.refresh_layers()
+        follow_project(self)
 
     def refresh_layers(self):
-        fill_layers(self.facilitiesCombo, Geometry.PointGeometry, plan_layer("GGFWSS"))
-        fill_layers(self.areasCombo, Geometry.PolygonGeometry, plan_layer("JZQ"))
-        fill_layers(self.networkCombo, Geometry.LineGeometry, plan_layer("ZXCQDL"), allow_none=True)
+        fill_layers(self.facilitiesCombo, Geometry.PointGeometry, plan_layer("GGFWSS"), key="lifecircle/facilities")
+        fill_layers(self.areasCombo, Geometry.PolygonGeometry, plan_layer("JZQ"), key="lifecircle/areas")
+        fill_layers(self.networkCombo, Geometry.LineGeometry, plan_layer("ZXCQDL"), allow_none=True,
+                    key="lifecircle/network")
 
     def _facility_fields(self):
         layer = chosen_layer(self.facilitiesCombo)

@@ -4,7 +4,6 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsMapLayerType,
     QgsProject,
     QgsSettings,
     QgsWkbTypes,
@@ -25,6 +24,7 @@ from ...core.site_check.site_input import USE_FIELDS
 from ...i18n import tr
 from ..shared.background import TaskDialogMixin
 from ..shared.forms import load_form
+from ..shared.layer_choice import chosen, fill_layers, follow_project
 from ..shared.messages import show_error, show_info
 from ..shared.result_group import result_group
 from .task import ComplianceTask, SiteSnapshot
@@ -59,13 +59,10 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         self.report_paths = None
         self.sitesCombo.currentIndexChanged.connect(self.refresh_use_fields)
         self.refresh_layers()
+        follow_project(self)
 
     def refresh_layers(self):
-        self.sitesCombo.clear()
-        for layer in QgsProject.instance().mapLayers().values():
-            if layer.type() == QgsMapLayerType.VectorLayer and \
-                    layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
-                self.sitesCombo.addItem(layer.name(), layer.id())
+        fill_layers(self.sitesCombo, QgsWkbTypes.GeometryType.PolygonGeometry, key="check/sites", iface=self.iface)
 
     def refresh_use_fields(self):
         """The site layer's text fields; the first entry reads the use from the usual field names."""
@@ -81,6 +78,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
     def choose_sites(self, layer):
         self.refresh_layers()
         self.sitesCombo.setCurrentIndex(self.sitesCombo.findData(layer.id()))
+        chosen(self.sitesCombo, "check/sites")
 
     def showEvent(self, event):  # noqa: N802 - Qt API
         if self.task is None:
