@@ -12,6 +12,7 @@ from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
 from ...i18n import tr
 from ..shared.errors import PlanError
+from . import postgis_catalogue
 
 
 @dataclass(frozen=True)
@@ -80,19 +81,17 @@ def _connection(connection_name: str):
 
 def postgis_schemas(connection_name: str) -> List[str]:
     """The schemas of a saved connection (two versions of a plan often live side by side)."""
-    return sorted(_connection(connection_name).schemas())
+    return sorted(postgis_catalogue.schemas(_connection(connection_name), connection_name))
 
 
 def _postgis_layers(connection_name: str, schema: str = "") -> List[SourceLayer]:
+    """Every geometry column (of ``schema`` only, when given), as the database's own catalogue
+    lists it: the schema is checked against that list and never handed to SQL (see
+    :mod:`.postgis_catalogue`)."""
     connection = _connection(connection_name)
-    if schema and schema not in connection.schemas():
-        raise PlanError(tr("PostGIS connection {name} has no schema {schema}").format(
-            name=connection_name, schema=schema))
     layers = []
-    for table in connection.tables(schema):
-        if not table.geometryColumn():
-            continue
+    for column in postgis_catalogue.geometry_columns(connection, connection_name, schema):
         uri = QgsDataSourceUri(connection.uri())
-        uri.setDataSource(table.schema(), table.tableName(), table.geometryColumn())
-        layers.append(SourceLayer(table.tableName(), uri.uri(False), "postgres"))
+        uri.setDataSource(column.schema, column.table, column.column)
+        layers.append(SourceLayer(column.table, uri.uri(False), "postgres"))
     return layers
