@@ -49,27 +49,27 @@
         <translation>图层 {name} 无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="42"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="43"/>
         <source>Unknown source type: {kind}</source>
         <translation>未知的数据源类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="47"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="48"/>
         <source>GeoPackage not found: {path}</source>
         <translation>找不到 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="53"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="54"/>
         <source>Not a readable GeoPackage: {path}</source>
         <translation>无法读取的 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="61"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="62"/>
         <source>Folder not found: {path}</source>
         <translation>找不到文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="75"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="76"/>
         <source>No saved PostGIS connection named {name}</source>
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
@@ -79,17 +79,17 @@
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="76"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="76"/>
         <source>Folder of Shapefiles</source>
         <translation>Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="76"/>
         <source>Saved PostGIS connection</source>
         <translation>已保存的 PostGIS 连接</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>检查规划数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="60"/>
         <source>Plan data</source>
         <translation>规划数据</translation>
     </message>
@@ -264,17 +264,17 @@
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -284,12 +284,12 @@
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/layers.py" line="27"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="32"/>
         <source>Control layer {name} lacks field {field}</source>
         <translation>控制线图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/layers.py" line="30"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="35"/>
         <source>Rule filter {expr} is not a valid expression</source>
         <translation>规则筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -329,7 +329,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="292"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>无法读取规则集 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="105"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -454,7 +454,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="292"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -494,12 +494,12 @@
         <translation>请先选择用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/background.py" line="81"/>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="106"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/background.py" line="101"/>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="126"/>
         <source>The check was canceled</source>
         <translation>检查已取消</translation>
     </message>
@@ -509,12 +509,12 @@
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="156"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="138"/>
         <source>{ok} compliant, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="49"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="43"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
@@ -524,72 +524,72 @@
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="46"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="64"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
         <source>Plan GeoPackage (for control layers not given above)</source>
         <translation>规划 GeoPackage（用于上面未给出的控制线图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="111"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="290"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="292"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="93"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="122"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -934,12 +934,12 @@
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="57"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="52"/>
         <source>Tick at least one rule</source>
         <translation>请至少勾选一条规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="62"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="57"/>
         <source>No plan layers in the project: load the plan layers first</source>
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="80"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="75"/>
         <source>{errors} errors; {failed} rules failed, {skipped} skipped</source>
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
@@ -1539,32 +1539,32 @@
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="115"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="82"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="119"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="125"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="111"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="149"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="111"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="149"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="117"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="155"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1649,7 +1649,7 @@
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="144"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="126"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -2184,7 +2184,7 @@
         <translation>本报告仅为 {total} 个地块中的 {shown} 个编写详细章节（图件、规则表、面积构成），按问题从重到轻选取：不合规地块按冲突面积从大到小，其次为未检查地块，再次为存在碎片的地块。其余 {left} 个地块仅列入汇总表（表中列出其违反的规则），其逐条规则面积、冲突图斑和面积构成见{where}。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/layers.py" line="24"/>
+        <location filename="../../yongji_plugin/core/engine/layers.py" line="29"/>
         <source>Control layer {name} has no CRS</source>
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
@@ -2214,27 +2214,27 @@
         <translation>图层 {name} 有未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="199"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="204"/>
         <source>psycopg2 is not installed</source>
         <translation>未安装 psycopg2</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="201"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="206"/>
         <source>no layer lives in PostGIS</source>
         <translation>没有图层位于 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="230"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="235"/>
         <source>the layers are in different PostGIS databases</source>
         <translation>各图层位于不同的 PostGIS 数据库中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="220"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="225"/>
         <source>PostGIS {version} in the database, {sessions} sessions</source>
         <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="230"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="235"/>
         <source>The postgis engine backend cannot run here: {reason}</source>
         <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
     </message>
@@ -2299,12 +2299,12 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="141"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="279"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="193"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="179"/>
         <source>Overlay engine: {backend}</source>
         <translation>叠加分析引擎：{backend}</translation>
     </message>
@@ -2594,7 +2594,7 @@
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="104"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
@@ -2609,7 +2609,7 @@
         <translation>最大超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="75"/>
         <source>Buildings over their limit</source>
         <translation>超高建筑</translation>
     </message>
@@ -3099,12 +3099,12 @@
         <translation>QGIS 服务区算法只返回了 {want} 个服务范围中的 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/common.py" line="33"/>
+        <location filename="../../yongji_plugin/gui/measures/common.py" line="30"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/common.py" line="141"/>
+        <location filename="../../yongji_plugin/gui/measures/common.py" line="118"/>
         <source>Results not written: {error}</source>
         <translation>结果未写出：{error}</translation>
     </message>
@@ -3124,7 +3124,7 @@
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="35"/>
         <source>Building height check</source>
         <translation>建筑高度控制检查</translation>
     </message>
@@ -3204,77 +3204,77 @@
         <translation>规划措施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="40"/>
         <source>{label}: no usable layer given ({value})</source>
         <translation>{label}：未给出可用图层（{value}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/measures/common.py" line="63"/>
         <source>Give the {name} layer ({code}) or a plan GeoPackage that holds it</source>
         <translation>请指定{name}图层（{code}）或包含该图层的规划 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="38"/>
         <source>Checks each building against the limit of the height zone it stands in (the plan's 建筑高度控制分区: ≤24 m near the lake and mountains, ≤18 m at their edge, 24–45 m in the view zones, 60–80 m around 一场三馆 and 市人民医院). Heights come from a height field, from floors × storey height, or the height field where filled and floors × storey height elsewhere. A building in several zones is judged against the strictest one it overlaps by at least the area tolerance; every zone it touches is reported with the overlap area. Writes the buildings over their limit (styled by excess), optionally every building, and a report.</source>
         <translation>按规划建筑高度控制分区检查每栋建筑的高度（近湖区、近山区、退湖区 24 米以下，湖边、河边、山边 18 米以下，望湖区、望山区 24–45 米，一场三馆、市人民医院周边 60–80 米）。高度取自高度字段、层数 × 层高，或高度字段有值时取高度、否则取层数 × 层高。跨多个分区的建筑按其重叠面积不小于面积容差的最严格分区判定，并列出所涉及的每个分区及重叠面积。输出超高建筑（按超高值分级着色）、可选的全部建筑图层和报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="50"/>
         <source>Height zones (JZGDKZ of the plan GeoPackage if empty)</source>
         <translation>建筑高度控制分区（为空时取规划 GeoPackage 中的 JZGDKZ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="52"/>
         <source>Plan GeoPackage (for the height zones)</source>
         <translation>规划 GeoPackage（提供高度分区）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="54"/>
         <source>Building height from</source>
         <translation>建筑高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="56"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="58"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="60"/>
         <source>Storey height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="62"/>
         <source>Building name field</source>
         <translation>建筑名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="64"/>
         <source>Zone limit field (m)</source>
         <translation>分区限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="64"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="64"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="77"/>
         <source>Every building with its zone and limit</source>
         <translation>全部建筑（含分区和限高）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="121"/>
         <source>{layer} feature {fid}: {problem} (repaired on a copy)</source>
         <translation>{layer} 要素 {fid}：{problem}（已在副本上修复）</translation>
     </message>
@@ -3369,7 +3369,7 @@
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="114"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="109"/>
         <source>The building height check was canceled: nothing was written</source>
         <translation>建筑高度控制检查已取消：未写出任何结果</translation>
     </message>
@@ -4189,7 +4189,7 @@
         <translation>有约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/plan_inputs.py" line="63"/>
+        <location filename="../../yongji_plugin/gui/measures/plan_inputs.py" line="62"/>
         <source>The project lacks plan layers {names}: load the plan layers first</source>
         <translation>项目中缺少规划图层 {names}：请先加载规划图层</translation>
     </message>
@@ -4319,7 +4319,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="89"/>
+        <location filename="../../yongji_plugin/core/plan_data/postgis_catalogue.py" line="57"/>
         <source>PostGIS connection {name} has no schema {schema}</source>
         <translation>PostGIS 连接 {name} 中没有模式 {schema}</translation>
     </message>
@@ -4409,12 +4409,12 @@
         <translation>{empty} 个没有标识值的要素和 {repeated} 个标识值重复的要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="130"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="123"/>
         <source>earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="130"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="123"/>
         <source>later version</source>
         <translation>新版本</translation>
     </message>
@@ -4499,12 +4499,12 @@
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
         <source>Area gained</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
         <source>Area lost</source>
         <translation>减少</translation>
     </message>
@@ -4539,7 +4539,7 @@
         <translation>几何变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
         <source>Attributes changed</source>
         <translation>属性变更</translation>
     </message>
@@ -4644,17 +4644,17 @@
         <translation>Y（纵坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
         <source>Changes per layer</source>
         <translation>各图层变更汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
         <source>Area changes per class and township</source>
         <translation>分类分乡镇面积增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="109"/>
         <source>Changed features</source>
         <translation>变更要素</translation>
     </message>
@@ -4674,12 +4674,12 @@
         <translation>对比的版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="104"/>
         <source>Earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="104"/>
         <source>Later version</source>
         <translation>新版本</translation>
     </message>
@@ -4819,117 +4819,117 @@
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="110"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="109"/>
         <source>Cancel comparison</source>
         <translation>取消对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="126"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="121"/>
         <source>Choose the source of the {version}</source>
         <translation>请选择{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="128"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="123"/>
         <source>The earlier and the later version are the same source</source>
         <translation>旧版本和新版本是同一个数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="131"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="126"/>
         <source>Tick at least one layer</source>
         <translation>请至少勾选一个图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="150"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="141"/>
         <source>Comparing…</source>
         <translation>正在对比…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="161"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="152"/>
         <source>Plan version comparison</source>
         <translation>规划版本对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="168"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="159"/>
         <source>{changed} of {total} layers changed</source>
         <translation>{total} 个图层中有 {changed} 个发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="191"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="177"/>
         <source>The two versions are the same: no layer changed</source>
         <translation>两个版本相同：没有图层发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="57"/>
         <source>Compare plan versions</source>
         <translation>规划版本对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="66"/>
         <source>Compares two versions of the plan (two GeoPackages, Shapefile folders or PostGIS connections or schemas, in any combination), catalogue layer by catalogue layer: features added, removed and changed in geometry and/or attributes (paired by the catalogue's key field such as BSM, by geometry where a layer has none), layers present in one version only, and the area each class gained and lost per township (differences of the class unions, in m², ha and mu). Writes the change layers (gained, lost, attributes changed), the summaries and, on request, a report with a change map sheet per changed layer.</source>
         <translation>逐个目录图层比较规划的两个版本（两个 GeoPackage、Shapefile 文件夹、PostGIS 连接或模式，可任意组合）：新增、删除以及几何和/或属性变更的要素（按目录规定的标识字段如 BSM 对应，没有标识字段的图层按几何对应），只在一个版本中存在的图层，以及各分类在各乡镇增加和减少的面积（按分类合并图形求差，以平方米、公顷和亩计）。输出变更图层（增加、减少、属性变更）和汇总表，并可生成报告，每个变更图层附一幅变更图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="76"/>
         <source>{version}: source type</source>
         <translation>{version}：数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="79"/>
         <source>{version}: GeoPackage path, folder or connection name</source>
         <translation>{version}：GeoPackage 路径、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="81"/>
         <source>{version}: PostGIS schema (every schema if empty)</source>
         <translation>{version}：PostGIS 模式（留空为全部模式）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="89"/>
         <source>Layers to compare (all if empty)</source>
         <translation>要对比的图层（留空为全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
         <source>Area tolerance (m²): smaller differences are no change</source>
         <translation>面积容差（平方米）：更小的差异不算变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
         <source>Distance tolerance for lines and points (m)</source>
         <translation>线和点的距离容差（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
         <source>Pairing by geometry: least overlap of polygons (share of their union)</source>
         <translation>按几何对应：面的最小重叠（占并集的比例）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="92"/>
         <source>Pairing by geometry: farthest distance of lines and points (m)</source>
         <translation>按几何对应：线和点的最大距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="104"/>
         <source>Townships that split the areas</source>
         <translation>划分面积所用的乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="122"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
         <source>Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)</source>
         <translation>报告（HTML；同目录下另写 PDF、变更图和每个变更图层的变更图幅）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="130"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="123"/>
         <source>No source given for the {version}</source>
         <translation>未指定{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="167"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="153"/>
         <source>The version comparison was canceled: nothing was written</source>
         <translation>版本对比已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="186"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="172"/>
         <source>{layer}: {count} features changed, {gained:.4f} ha gained, {lost:.4f} ha lost</source>
         <translation>{layer}：{count} 个要素变更，增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
     </message>
@@ -5169,14 +5169,64 @@
         <translation>自动（{fields}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="52"/>
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan GeoPackage. Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划 GeoPackage 中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
         <source>Site use field (用地用海 code or class name; if empty: XMYT, YDYT, DLBM or DKYT)</source>
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/postgis_catalogue.py" line="45"/>
+        <source>Cannot read the catalogue of PostGIS connection {name}: {error}</source>
+        <translation>无法读取 PostGIS 连接 {name} 的目录：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="111"/>
+        <source>{output} ({path}) would write over the input {input} ({source}): choose another file or folder for the output</source>
+        <translation>{output}（{path}）会覆盖输入 {input}（{source}）：请为输出另选文件或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="118"/>
+        <source>{output} and {other} would both write {path}: give each its own file or GeoPackage layer</source>
+        <translation>{output} 与 {other} 都会写入 {path}：请为二者各指定文件或 GeoPackage 图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="129"/>
+        <source>{output}: cannot write {path}: {problem}</source>
+        <translation>{output}：无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="136"/>
+        <source>it is a folder, not a file</source>
+        <translation>它是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="136"/>
+        <source>it is a file, not a folder</source>
+        <translation>它是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="137"/>
+        <source>it is read-only</source>
+        <translation>它是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="142"/>
+        <source>{parent} is a file, not a folder</source>
+        <translation>{parent} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="144"/>
+        <source>the folder {parent} is read-only</source>
+        <translation>文件夹 {parent} 是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="160"/>
+        <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
+        <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
 </context>
 <context>
