@@ -121,7 +121,7 @@ def test_printing_into_a_file_or_over_the_plan_is_refused(provider, plan_copy, t
                                                      r"not a folder"):
         processing.run("yongji:printsheets", {**parameters, "OUTPUT": str(blocker)})
     with pytest.raises(QgsProcessingException, match="would write over the input"):
-        processing.run("yongji:printsheets", {**parameters, "OUTPUT": str(tmp_path)})  # the plan is in it
+        processing.run("yongji:printsheets", {**parameters, "OUTPUT": str(plan_copy)})
     assert blocker.read_text() == "a file"
 
 
@@ -179,3 +179,49 @@ def test_shapefile_parts_are_one_dataset_and_reports_carry_their_companions(tmp_
         outputs_guard.refuse_clashes([outputs_guard.input_place(str(tmp_path / "report.pdf"), "in")],
                                      outputs_guard.output_places(str(tmp_path / "report.html"), "out"))
     outputs_guard.refuse_clashes([source], outputs_guard.output_places(str(tmp_path / "b.shp"), "out"))
+
+
+def test_the_check_dialog_refuses_to_write_into_the_plan(plan_copy, qgis_iface, tmp_path):
+    from qgis.core import QgsProject
+
+    from yongji_plugin.core.plan_data.loader import inspect_source, load_into_project
+    from yongji_plugin.core.plan_data.sources import Source
+    from yongji_plugin.gui.site_check.dialog import ComplianceDialog
+
+    project = QgsProject.instance()
+    project.clear()
+    load_into_project(inspect_source(Source("gpkg", str(plan_copy))), project)
+    sites = QgsVectorLayer(f"{plan_copy}|layername=sites", "用地红线", "ogr")
+    project.addMapLayer(sites)
+    before = layer_names(plan_copy)
+    dialog = ComplianceDialog(qgis_iface, open_report=False)
+    dialog.sitesCombo.setCurrentIndex(dialog.sitesCombo.findData(sites.id()))
+    try:
+        dialog.outputEdit.setText(str(plan_copy))
+        with pytest.raises(PlanError, match=r"Output GeoPackage \(.*plan.gpkg\) would write over the input"):
+            dialog.build_task()
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+        dialog.outputEdit.setText(str(blocker / "check.gpkg"))
+        with pytest.raises(PlanError, match="is a file, not a folder"):
+            dialog.build_task()
+        assert dialog.run() is None and dialog.task is None
+    finally:
+        project.clear()
+    assert layer_names(plan_copy) == before
+
+
+def test_a_result_written_twice_into_a_geopackage_replaces_its_layer(demo_gpkg, tmp_path):
+    """The dialogs' writer: the second run replaces its layer (QGIS 3.22 hung saving the field
+    titles over the first run's style row) and the file's other layers stay."""
+    from yongji_plugin.core.shared.output_fields import write_geopackage
+
+    mine = tmp_path / "mine.gpkg"
+    shutil.copy(demo_gpkg, mine)
+    before = layer_names(mine)
+    sites = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
+    for _ in range(2):
+        written = write_geopackage({"summary": sites}, mine)
+        assert written["summary"].featureCount() == sites.featureCount()
+        written.clear()
+    assert added(before, mine) == {"summary"}

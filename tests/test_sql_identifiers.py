@@ -12,7 +12,6 @@ from shapely.ops import unary_union
 
 from yongji_plugin.core.engine.layers import ControlLayer
 from yongji_plugin.core.engine.overlay import OverlayEngine
-from yongji_plugin.core.plan_data.loader import open_plan
 from yongji_plugin.core.plan_data.sources import Source, list_layers, postgis_schemas
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.shared.errors import PlanError

@@ -259,7 +259,7 @@
         <translation>碎片</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="67"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="68"/>
         <source>Site compliance summary</source>
         <translation>选址合规性汇总</translation>
     </message>
@@ -279,7 +279,7 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="149"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="152"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -449,7 +449,7 @@
         <translation>几何已修复（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="44"/>
         <source>Planar (plan CRS)</source>
         <translation>平面（规划坐标系）</translation>
     </message>
@@ -459,37 +459,37 @@
         <translation>CGCS2000 椭球面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="49"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="50"/>
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="50"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="51"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="96"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="130"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="109"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="114"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="115"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="149"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="152"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
@@ -1024,17 +1024,17 @@
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="45"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="46"/>
         <source>Preview in layout designer</source>
         <translation>在布局设计器中预览</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="46"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="47"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="47"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="48"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -1044,32 +1044,32 @@
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="110"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="112"/>
         <source>Tick at least one map sheet</source>
         <translation>请至少勾选一幅专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="94"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="95"/>
         <source>Choose an output folder</source>
         <translation>请选择输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="99"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="101"/>
         <source>Run a compliance check first: no site summary layer in the project</source>
         <translation>请先运行合规性检查：工程中没有选址汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="136"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="138"/>
         <source>Exporting {name}…</source>
         <translation>正在导出 {name}…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="153"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="155"/>
         <source>Export canceled after {count} files</source>
         <translation>已取消导出，已完成 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="157"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="159"/>
         <source>Exported {count} files</source>
         <translation>已导出 {count} 个文件</translation>
     </message>
@@ -1439,32 +1439,32 @@
         <translation>{reason}（{geos}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="65"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="66"/>
         <source>{what} (m²)</source>
         <translation>{what}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="65"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="66"/>
         <source>{what} (ha)</source>
         <translation>{what}（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="65"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="66"/>
         <source>{what} (mu)</source>
         <translation>{what}（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
@@ -1529,12 +1529,12 @@
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="154"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="157"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="159"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="162"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
@@ -1629,7 +1629,7 @@
         <translation>运行已取消：结果不完整，不予写出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="155"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="157"/>
         <source>Export failed after {count} files</source>
         <translation>导出失败，已完成 {count} 个文件</translation>
     </message>
@@ -2154,12 +2154,12 @@
         <translation>地块所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="168"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="171"/>
         <source>no viewer opened the report; its files are listed below</source>
         <translation>没有可打开报告的程序，报告文件见下方</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="183"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="186"/>
         <source>Review report:</source>
         <translation>审查报告：</translation>
     </message>
@@ -3109,17 +3109,17 @@
         <translation>结果未写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="87"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="88"/>
         <source>Choose a building layer first</source>
         <translation>请先选择建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="89"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="90"/>
         <source>Choose the height zone layer (load the plan layers first)</source>
         <translation>请选择建筑高度控制分区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="92"/>
         <source>The building layer and the height zone layer must differ</source>
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
@@ -3129,52 +3129,52 @@
         <translation>建筑高度控制检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="106"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="108"/>
         <source>{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without a height</source>
         <translation>超高 {over} 栋，未超高 {within} 栋，分区外 {no_zone} 栋，无高度 {no_height} 栋</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="110"/>
         <source>Building height check results</source>
         <translation>建筑高度控制检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="110"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="112"/>
         <source>no building exceeds its limit</source>
         <translation>没有超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="39"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="40"/>
         <source>Run analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="39"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="40"/>
         <source>Cancel analysis</source>
         <translation>取消分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="58"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="59"/>
         <source>Choose a life-circle table</source>
         <translation>选择生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="58"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="59"/>
         <source>Life-circle tables (*.yaml *.yml)</source>
         <translation>生活圈配置表 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="104"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="105"/>
         <source>Choose the public service facility layer (load the plan layers first)</source>
         <translation>请选择公共服务设施图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="106"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="107"/>
         <source>Choose the residential area layer (load the plan layers first)</source>
         <translation>请选择居住区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="110"/>
         <source>Choose a street network, or allow the straight-line fallback</source>
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
@@ -3189,7 +3189,7 @@
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="127"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="129"/>
         <source>Life circle results</source>
         <translation>15分钟社区生活圈结果</translation>
     </message>
@@ -5164,7 +5164,7 @@
         <translation>{area:.2f} 平方米的规划用途须经论证方可用于 {use}（{title}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="72"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="73"/>
         <source>Automatic ({fields})</source>
         <translation>自动（{fields}）</translation>
     </message>
@@ -5194,32 +5194,32 @@
         <translation>{output} 与 {other} 都会写入 {path}：请为二者各指定文件或 GeoPackage 图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="129"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="139"/>
         <source>{output}: cannot write {path}: {problem}</source>
         <translation>{output}：无法写入 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="136"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="146"/>
         <source>it is a folder, not a file</source>
         <translation>它是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="136"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="146"/>
         <source>it is a file, not a folder</source>
         <translation>它是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="137"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="147"/>
         <source>it is read-only</source>
         <translation>它是只读的</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="142"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="152"/>
         <source>{parent} is a file, not a folder</source>
         <translation>{parent} 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="144"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="154"/>
         <source>the folder {parent} is read-only</source>
         <translation>文件夹 {parent} 是只读的</translation>
     </message>
@@ -5227,6 +5227,11 @@
         <location filename="../../yongji_plugin/processing/base.py" line="160"/>
         <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
         <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="130"/>
+        <source>Review report</source>
+        <translation>审查报告</translation>
     </message>
 </context>
 <context>

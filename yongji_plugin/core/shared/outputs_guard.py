@@ -3,9 +3,8 @@
 A run's inputs (layer sources, the plan GeoPackage, Shapefile or ``.gdb`` folders, rule and
 indicator files) and its outputs (result layers, reports with the files written beside them,
 print folders) are reduced to places on disk; :func:`refuse_clashes` refuses, with one translated
-sentence naming both, an output that would write into an input file (any layer of it), into an
-input folder, or over a folder holding an input, and two outputs that would write the same file
-(or the same GeoPackage layer). QGIS's own sink replaces a whole GeoPackage given as ``x.gpkg``
+sentence naming both, an output that would write into an input file (any layer of it) or into an
+input folder, and two outputs that would write the same file (or the same GeoPackage layer). QGIS's own sink replaces a whole GeoPackage given as ``x.gpkg``
 (28 layers became 1): :func:`geopackage_layer` says which layer of an existing GeoPackage an
 output replaces instead, so only that layer is written.
 """
@@ -97,8 +96,9 @@ def output_places(text: str, label: str, folder: bool = False) -> List[Place]:
 
 
 def _clash(output: Place, source: Place) -> bool:
-    return (output.dataset == source.dataset or output.inside(source) or source.inside(output)
-            or (output.folder and output.path == source.path))
+    """The output is the input's file (any layer of it), the input's folder or inside it. (An input
+    inside an output folder is left alone: a run deletes only folders it created itself.)"""
+    return output.dataset == source.dataset or output.path == source.path or output.inside(source)
 
 
 def refuse_clashes(inputs: Iterable[Optional[Place]], outputs: Iterable[Place]) -> None:
@@ -118,6 +118,16 @@ def refuse_clashes(inputs: Iterable[Optional[Place]], outputs: Iterable[Place]) 
                 raise PlanError(tr("{output} and {other} would both write {path}: give each its own "
                                    "file or GeoPackage layer").format(
                     output=output.label, other=other.label, path=output.path))
+
+
+def refuse_run(layers: Iterable = (), outputs: Iterable[Tuple[object, str, bool]] = ()) -> None:
+    """A dialog's run: its input layers and its outputs as (path, title, is a folder); the same
+    refusals as Processing's, before the run starts (empty paths are ignored)."""
+    inputs = [layer_place(layer, layer.name()) for layer in layers if layer is not None]
+    places = [place for path, label, folder in outputs if path
+              for place in output_places(str(path), label, folder)]
+    refuse_clashes(inputs, places)
+    refuse_unwritable(places)
 
 
 def refuse_unwritable(outputs: Iterable[Place]) -> None:
