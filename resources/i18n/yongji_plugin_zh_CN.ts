@@ -49,27 +49,27 @@
         <translation>图层 {name} 无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="50"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="51"/>
         <source>Unknown source type: {kind}</source>
         <translation>未知的数据源类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="55"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="56"/>
         <source>GeoPackage not found: {path}</source>
         <translation>找不到 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="61"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="62"/>
         <source>Not a readable GeoPackage: {path}</source>
         <translation>无法读取的 GeoPackage：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="70"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="71"/>
         <source>Folder not found: {path}</source>
         <translation>找不到文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="92"/>
+        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="93"/>
         <source>No saved PostGIS connection named {name}</source>
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="95"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="96"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>碎片</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="68"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="69"/>
         <source>Site compliance summary</source>
         <translation>选址合规性汇总</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="158"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="161"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="317"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -434,47 +434,47 @@
         <translation>几何已修复（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="44"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="45"/>
         <source>Planar (plan CRS)</source>
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="317"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="50"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="51"/>
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="51"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="52"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="89"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="89"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="95"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="107"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="108"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="113"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="114"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="148"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="151"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
@@ -529,12 +529,12 @@
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="199"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="315"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="317"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
@@ -984,17 +984,17 @@
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="46"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="47"/>
         <source>Preview in layout designer</source>
         <translation>在布局设计器中预览</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="47"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="48"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="48"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="49"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -1004,32 +1004,32 @@
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="111"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="113"/>
         <source>Tick at least one map sheet</source>
         <translation>请至少勾选一幅专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="95"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="96"/>
         <source>Choose an output folder</source>
         <translation>请选择输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="100"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="102"/>
         <source>Run a compliance check first: no site summary layer in the project</source>
         <translation>请先运行合规性检查：工程中没有选址汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="137"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="139"/>
         <source>Exporting {name}…</source>
         <translation>正在导出 {name}…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="154"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="156"/>
         <source>Export canceled after {count} files</source>
         <translation>已取消导出，已完成 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="158"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="160"/>
         <source>Exported {count} files</source>
         <translation>已导出 {count} 个文件</translation>
     </message>
@@ -1399,32 +1399,32 @@
         <translation>{reason}（{geos}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="65"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="66"/>
         <source>{what} (m²)</source>
         <translation>{what}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="65"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="66"/>
         <source>{what} (ha)</source>
         <translation>{what}（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="65"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="66"/>
         <source>{what} (mu)</source>
         <translation>{what}（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
@@ -1489,42 +1489,42 @@
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="163"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="166"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="168"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="171"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="125"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="140"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="129"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="144"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="135"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="150"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="158"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="174"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="158"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="174"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="164"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="180"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1589,7 +1589,7 @@
         <translation>运行已取消：结果不完整，不予写出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="156"/>
+        <location filename="../../yongji_plugin/gui/printing/dialog.py" line="158"/>
         <source>Export failed after {count} files</source>
         <translation>导出失败，已完成 {count} 个文件</translation>
     </message>
@@ -2109,12 +2109,12 @@
         <translation>地块所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="165"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="168"/>
         <source>no viewer opened the report; its files are listed below</source>
         <translation>没有可打开报告的程序，报告文件见下方</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="180"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="183"/>
         <source>Review report:</source>
         <translation>审查报告：</translation>
     </message>
@@ -2164,27 +2164,27 @@
         <translation>图层 {name} 有未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="198"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="203"/>
         <source>psycopg2 is not installed</source>
         <translation>未安装 psycopg2</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="200"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="205"/>
         <source>no layer lives in PostGIS</source>
         <translation>没有图层位于 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="229"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="234"/>
         <source>the layers are in different PostGIS databases</source>
         <translation>各图层位于不同的 PostGIS 数据库中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="219"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="224"/>
         <source>PostGIS {version} in the database, {sessions} sessions</source>
         <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="229"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="234"/>
         <source>The postgis engine backend cannot run here: {reason}</source>
         <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
     </message>
@@ -2249,7 +2249,7 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="188"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="304"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
@@ -3014,17 +3014,17 @@
         <translation>结果未写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="90"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="91"/>
         <source>Choose a building layer first</source>
         <translation>请先选择建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="92"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="93"/>
         <source>Choose the height zone layer (load the plan layers first)</source>
         <translation>请选择建筑高度控制分区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="94"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="95"/>
         <source>The building layer and the height zone layer must differ</source>
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
@@ -3034,52 +3034,52 @@
         <translation>建筑高度控制检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="111"/>
         <source>{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without a height</source>
         <translation>超高 {over} 栋，未超高 {within} 栋，分区外 {no_zone} 栋，无高度 {no_height} 栋</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="111"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="113"/>
         <source>Building height check results</source>
         <translation>建筑高度控制检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="113"/>
+        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="115"/>
         <source>no building exceeds its limit</source>
         <translation>没有超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="40"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="41"/>
         <source>Run analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="40"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="41"/>
         <source>Cancel analysis</source>
         <translation>取消分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="61"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="62"/>
         <source>Choose a life-circle table</source>
         <translation>选择生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="61"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="62"/>
         <source>Life-circle tables (*.yaml *.yml)</source>
         <translation>生活圈配置表 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="107"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="108"/>
         <source>Choose the public service facility layer (load the plan layers first)</source>
         <translation>请选择公共服务设施图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="110"/>
         <source>Choose the residential area layer (load the plan layers first)</source>
         <translation>请选择居住区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="112"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="113"/>
         <source>Choose a street network, or allow the straight-line fallback</source>
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
@@ -3094,7 +3094,7 @@
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="130"/>
+        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="132"/>
         <source>Life circle results</source>
         <translation>15分钟社区生活圈结果</translation>
     </message>
@@ -4179,7 +4179,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/sources.py" line="106"/>
+        <location filename="../../yongji_plugin/core/plan_data/postgis_catalogue.py" line="57"/>
         <source>PostGIS connection {name} has no schema {schema}</source>
         <translation>PostGIS 连接 {name} 中没有模式 {schema}</translation>
     </message>
@@ -5004,7 +5004,7 @@
         <translation>{area:.2f} 平方米的规划用途须经论证方可用于 {use}（{title}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="70"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="71"/>
         <source>Automatic ({fields})</source>
         <translation>自动（{fields}）</translation>
     </message>
@@ -5699,7 +5699,7 @@
         <translation>选择文件地理数据库（.gdb 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="46"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="61"/>
         <source>Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS connection)</source>
         <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
     </message>
@@ -5767,6 +5767,61 @@
         <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="155"/>
         <source>km</source>
         <translation>千米</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_data/postgis_catalogue.py" line="45"/>
+        <source>Cannot read the catalogue of PostGIS connection {name}: {error}</source>
+        <translation>无法读取 PostGIS 连接 {name} 的目录：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="111"/>
+        <source>{output} ({path}) would write over the input {input} ({source}): choose another file or folder for the output</source>
+        <translation>{output}（{path}）会覆盖输入 {input}（{source}）：请为输出另选文件或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="118"/>
+        <source>{output} and {other} would both write {path}: give each its own file or GeoPackage layer</source>
+        <translation>{output} 与 {other} 都会写入 {path}：请为二者各指定文件或 GeoPackage 图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="139"/>
+        <source>{output}: cannot write {path}: {problem}</source>
+        <translation>{output}：无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="146"/>
+        <source>it is a folder, not a file</source>
+        <translation>它是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="146"/>
+        <source>it is a file, not a folder</source>
+        <translation>它是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="147"/>
+        <source>it is read-only</source>
+        <translation>它是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="152"/>
+        <source>{parent} is a file, not a folder</source>
+        <translation>{parent} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="154"/>
+        <source>the folder {parent} is read-only</source>
+        <translation>文件夹 {parent} 是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
+        <source>Review report</source>
+        <translation>审查报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
+        <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
+        <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
 </context>
 <context>

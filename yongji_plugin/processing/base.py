@@ -1,8 +1,11 @@
 """What every algorithm of the provider shares: translation, grouping, icon, factory, sink writing,
-the overlay engine's backend parameter, the explicit area method, invalid geometries let through."""
+the overlay engine's backend parameter, the explicit area method, invalid geometries let through,
+and the outputs guard every ``processAlgorithm`` passes first (no output over an input, no
+unwritable destination, a file error said as a sentence)."""
+import functools
 import os
 from contextlib import contextmanager
-from typing import Optional
+from typing import List, Optional, Tuple
 
 from qgis.core import (
     QgsFeatureRequest,
@@ -12,15 +15,27 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingUtils,
+    QgsProperty,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.plan_data.loader import layers_by_code, open_plan
 from ..core.plan_data.source_text import parse_source
+from ..core.shared import outputs_guard
 from ..core.shared.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
+from ..core.shared.errors import PlanError
 from ..core.shared.output_fields import keep_aliases
 from ..core.shared.qt_compat import field_type
 from ..core.shared.settings import ENGINE_BACKENDS, PluginSettings, backend_labels
@@ -145,6 +160,7 @@ def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -
     (Shapefile: 254 bytes) raise QgsProcessingException, so ``qgis_process`` exits non-zero
     instead of reporting success over a half-written file.
     """
+    parameters, in_geopackage = _one_geopackage_layer(algorithm, parameters, key, context)
     sink, dest = algorithm.parameterAsSink(parameters, key, context, layer.fields(), layer.wkbType(),
                                            layer.crs())
     if sink is None:
@@ -163,12 +179,112 @@ def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -
     if _verify(key, dest, context, layer, len(features)) is None and feedback is not None:
         feedback.pushWarning(tr("{output}: {dest} could not be read back to count its rows").format(
             output=key, dest=dest))
+    if in_geopackage:
+        path, name, existed = in_geopackage
+        if feedback is not None and existed:
+            feedback.pushInfo(tr("{output}: layer {layer} added to the existing GeoPackage {path} (its other "
+                                 "layers kept)").format(output=key, layer=name, path=path))
+        return f"{path}|layername={name}"
     return dest
+
+
+def _one_geopackage_layer(algorithm, parameters, key: str, context) -> Tuple[dict, Optional[tuple]]:
+    """Parameters that write ``key`` as one layer of a GeoPackage when it names an existing one
+    (or a layer): QGIS's sink given ``x.gpkg`` replaces the whole file, ``ogr:dbname=…
+    table=…`` only that layer. Returns (parameters, (GeoPackage, layer, existed) or None)."""
+    target = outputs_guard.geopackage_layer(algorithm.parameterAsOutputLayer(parameters, key, context))
+    if target is None:
+        return parameters, None
+    path, name = target
+    existed = path.is_file()
+    if existed:
+        outputs_guard.clear_geopackage_layer(path, name)
+    destination = outputs_guard.ogr_destination(path, name)
+    value = parameters.get(key)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = QgsProcessingOutputLayerDefinition(value)
+        value.sink = QgsProperty.fromValue(destination)
+    else:
+        value = destination
+    return {**parameters, key: value}, (path, name, existed)
+
+
+LAYER_INPUTS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer, QgsProcessingParameterMapLayer)
+LAYER_OUTPUTS = (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)
+
+
+def _input_places(algorithm, definition, parameters, context) -> list:
+    """Where one input parameter reads: its layers' files, its file or folder, a path typed as text."""
+    name, label = definition.name(), definition.description()
+    if isinstance(definition, LAYER_INPUTS):
+        return [outputs_guard.layer_place(algorithm.parameterAsLayer(parameters, name, context), label)]
+    if isinstance(definition, QgsProcessingParameterMultipleLayers):
+        return [outputs_guard.layer_place(layer, label)
+                for layer in algorithm.parameterAsLayerList(parameters, name, context)]
+    if isinstance(definition, (QgsProcessingParameterFile, QgsProcessingParameterString)):
+        text = algorithm.parameterAsString(parameters, name, context).strip()
+        if text and os.path.exists(text.split("|")[0]):  # a source path typed as text (versions, inspect)
+            return [outputs_guard.input_place(text, label)]
+    return []
+
+
+def _output_places(algorithm, definition, parameters, context) -> list:
+    name, label = definition.name(), definition.description()
+    if isinstance(definition, LAYER_OUTPUTS):
+        return outputs_guard.output_places(algorithm.parameterAsOutputLayer(parameters, name, context), label)
+    folder = isinstance(definition, QgsProcessingParameterFolderDestination)
+    return outputs_guard.output_places(algorithm.parameterAsFileOutput(parameters, name, context), label, folder)
+
+
+def run_places(algorithm, parameters, context) -> Tuple[List, List]:
+    """(inputs, outputs) of one run as places on disk (see :mod:`core.shared.outputs_guard`)."""
+    inputs, outputs = [], []
+    for definition in algorithm.parameterDefinitions():
+        if parameters.get(definition.name()) in (None, ""):
+            continue
+        if definition.isDestination():
+            outputs += _output_places(algorithm, definition, parameters, context)
+        else:
+            inputs += _input_places(algorithm, definition, parameters, context)
+    return inputs, outputs
+
+
+def guard_outputs(algorithm, parameters, context) -> None:
+    """Refuse the run before it starts when an output would write over an input or another
+    output, or cannot be written at all."""
+    inputs, outputs = run_places(algorithm, parameters, context)
+    try:
+        outputs_guard.refuse_clashes(inputs, outputs)
+        outputs_guard.refuse_unwritable(outputs)
+    except PlanError as error:
+        raise QgsProcessingException(str(error))
+
+
+def _guarded(process):
+    """``processAlgorithm`` after the outputs guard; a file the system refuses mid-run (disk full)
+    is a sentence naming the file, never a traceback."""
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        guard_outputs(self, parameters, context)
+        try:
+            return process(self, parameters, context, feedback)
+        except OSError as error:
+            raise QgsProcessingException(tr("Cannot write {path}: {error}").format(
+                path=error.filename or "", error=error.strerror or str(error))) from error
+    run.guarded = True
+    return run
 
 
 class YongjiAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     ICON = "icon"
+
+    def __init_subclass__(cls, **kwargs):
+        """Every algorithm's ``processAlgorithm`` passes the outputs guard first: none can forget."""
+        super().__init_subclass__(**kwargs)
+        process = cls.__dict__.get("processAlgorithm")
+        if process is not None and not getattr(process, "guarded", False):
+            cls.processAlgorithm = _guarded(process)
 
     def name(self):
         return self.ALG_ID

@@ -2,8 +2,8 @@
 runs there as SQL and only numbers and the pieces asked for cross the wire.
 
 Sites go to temporary tables (uploaded with COPY, or selected from a PostGIS layer); the control
-table is only read, through its GiST index (``&&``), with the layer's own SQL filter, a QGIS
-expression filter applied as the key values of the features QGIS keeps, and a reprojection when
+table is only read, through its GiST index (``&&``), the layer's own SQL filter and a QGIS
+expression filter applied as the key values of the features QGIS keeps (no filter text in SQL), and a reprojection when
 its SRID is not the area CRS's. A feature is known by its key value (for an integer key QGIS's
 feature id is the same number; for a bigint key QGIS numbers features itself, and the
 backend asks QGIS for its ids), and attributes are read through QGIS so their types match the
@@ -101,23 +101,23 @@ def _unusable(layer) -> Optional[str]:
 
 
 class _Table:
-    """How SQL reads one control layer: quoted names, its SQL filter, its SRID."""
+    """How SQL reads one control layer: its quoted names and its SRID."""
 
     def __init__(self, layer):
         uri = _uri(layer)
         self.schema, self.table = uri.schema() or "public", uri.table()
         self.geometry, self.key = uri.geometryColumn(), uri.keyColumn().strip('"')
-        self.subset = layer.subsetString() or ""
         self.srid = layer.crs().postgisSrid()
 
     def source(self, sql, area_srid: int):
-        """A subquery with columns yj_fid, yj_raw (native CRS) and yj_geom (area CRS)."""
+        """A subquery with columns yj_fid, yj_raw (native CRS) and yj_geom (area CRS).
+
+        Names only as identifiers; the layer's own SQL filter is never copied in (QGIS applies
+        it, see :func:`kept_keys`)."""
         raw = sql.Identifier(self.geometry)
         geom = raw if self.srid == area_srid else sql.SQL("ST_Transform({}, {})").format(raw, sql.Literal(area_srid))
-        where = sql.SQL(" WHERE ({})").format(sql.SQL(self.subset)) if self.subset else sql.SQL("")
-        return sql.SQL("(SELECT {key} AS yj_fid, {raw} AS yj_raw, {geom} AS yj_geom FROM {table}{where})").format(
-            key=sql.Identifier(self.key), raw=raw, geom=geom,
-            table=sql.Identifier(self.schema, self.table), where=where)
+        return sql.SQL("(SELECT {key} AS yj_fid, {raw} AS yj_raw, {geom} AS yj_geom FROM {table})").format(
+            key=sql.Identifier(self.key), raw=raw, geom=geom, table=sql.Identifier(self.schema, self.table))
 
     def bbox_join(self, sql, site_geometry, area_srid: int):
         """The index-using bbox condition between a site and the subquery's raw geometry."""
@@ -127,15 +127,20 @@ class _Table:
 
 
 def kept_keys(control: ControlLayer, key: str) -> Optional[list]:
-    """Key values of the features the QGIS expression filter keeps (QGIS evaluates it)."""
-    if not control.filter:
+    """Key values of the features the layer's SQL filter (subset string) and the QGIS expression
+    filter keep, as QGIS reads them: the plugin's SQL takes them as a parameter, so neither
+    filter's text is ever part of it (None: no filter, every feature)."""
+    if not control.filter and not control.layer.subsetString():
         return None
-    expression = QgsExpression(control.filter)
-    request = QgsFeatureRequest().setFilterExpression(control.filter)
-    if not expression.needsGeometry():
-        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    if QgsFeatureRequest.ALL_ATTRIBUTES not in expression.referencedColumns():
-        request.setSubsetOfAttributes(list(expression.referencedColumns()) + [key], control.layer.fields())
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes([key], control.layer.fields())
+    if control.filter:
+        expression = QgsExpression(control.filter)
+        request = QgsFeatureRequest().setFilterExpression(control.filter)
+        if not expression.needsGeometry():
+            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        if QgsFeatureRequest.ALL_ATTRIBUTES not in expression.referencedColumns():
+            request.setSubsetOfAttributes(list(expression.referencedColumns()) + [key], control.layer.fields())
     return [feature[key] for feature in control.layer.getFeatures(request)]
 
 

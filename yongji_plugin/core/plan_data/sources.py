@@ -15,6 +15,7 @@ from ...i18n import tr
 from ..shared.encodings import Encoding, decide_encoding
 from ..shared.errors import PlanError
 from ..shared.layer_encoding import with_encoding
+from . import postgis_catalogue
 from .filegdb import filegdb_layer_names
 
 
@@ -97,19 +98,17 @@ def _connection(connection_name: str):
 
 def postgis_schemas(connection_name: str) -> List[str]:
     """The schemas of a saved connection (two versions of a plan often live side by side)."""
-    return sorted(_connection(connection_name).schemas())
+    return sorted(postgis_catalogue.schemas(_connection(connection_name), connection_name))
 
 
 def _postgis_layers(connection_name: str, schema: str = "") -> List[SourceLayer]:
+    """Every geometry column (of ``schema`` only, when given), as the database's own catalogue
+    lists it: the schema is checked against that list and never handed to SQL (see
+    :mod:`.postgis_catalogue`)."""
     connection = _connection(connection_name)
-    if schema and schema not in connection.schemas():
-        raise PlanError(tr("PostGIS connection {name} has no schema {schema}").format(
-            name=connection_name, schema=schema))
     layers = []
-    for table in connection.tables(schema):
-        if not table.geometryColumn():
-            continue
+    for column in postgis_catalogue.geometry_columns(connection, connection_name, schema):
         uri = QgsDataSourceUri(connection.uri())
-        uri.setDataSource(table.schema(), table.tableName(), table.geometryColumn())
-        layers.append(SourceLayer(table.tableName(), uri.uri(False), "postgres"))
+        uri.setDataSource(column.schema, column.table, column.column)
+        layers.append(SourceLayer(column.table, uri.uri(False), "postgres"))
     return layers

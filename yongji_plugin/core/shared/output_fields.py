@@ -27,6 +27,7 @@ from qgis.core import (
 from ...i18n import tr
 from .areas import hectares, mu
 from .errors import PlanError
+from .outputs_guard import clear_geopackage_layer
 from .qt_compat import new_field
 
 # primary/row keys of the providers a result may be written to: GeoPackage and OGR (fid, FID),
@@ -150,6 +151,8 @@ def write_geopackage(layers: Dict[str, QgsVectorLayer], path) -> Dict[str, QgsVe
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = name
+        if path.exists():  # this layer and its stored titles go; the file's other layers stay
+            clear_geopackage_layer(path, name)
         options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if path.exists()
                                         else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
         error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(

@@ -12,6 +12,7 @@ from ...core.measures.heights import (
 )
 from ...core.measures.heights_outputs import OVER_LAYER, result_layers, write_report
 from ...core.shared.errors import PlanError
+from ...core.shared.outputs_guard import refuse_run
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.forms import load_form
@@ -94,6 +95,7 @@ class HeightCheckDialog(LayerMeasureDialogMixin, BASE, FORM):
             raise PlanError(tr("The building layer and the height zone layer must differ"))
         params = self.params()
         check_inputs(buildings, zones, params)  # bad input stops here, before any thread
+        refuse_run([buildings, zones], [(self.outputEdit.text().strip(), tr("Output GeoPackage"), False)])
         buildings_copy, zones_copy = worker_copy(buildings), worker_copy(zones)
         return MeasureTask(
             tr("Building height check"),

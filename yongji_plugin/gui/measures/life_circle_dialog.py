@@ -6,6 +6,7 @@ from ...core.measures.life_circle import LifeCircleParams, method_label, run_lif
 from ...core.measures.life_circle_outputs import AREAS, result_layers, write_report
 from ...core.measures.life_circle_table import default_table_path, load_life_circle_table
 from ...core.shared.errors import PlanError
+from ...core.shared.outputs_guard import refuse_run
 from ...i18n import tr
 from ..shared.forms import load_form
 from ..shared.messages import show_error
@@ -111,6 +112,7 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
         if network is None and not params.fallback:
             raise PlanError(tr("Choose a street network, or allow the straight-line fallback"))
         QgsSettings().setValue(SETTINGS_TABLE, self.tableEdit.text())
+        refuse_run([facilities, areas, network], [(self.outputEdit.text().strip(), tr("Output GeoPackage"), False)])
         copies = [worker_copy(layer) for layer in (facilities, areas, network)]
         return MeasureTask(
             tr("15-minute community life circle"),

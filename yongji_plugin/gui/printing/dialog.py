@@ -15,6 +15,7 @@ from ...core.printing.jobs import StepFeedback, print_jobs, run_job
 from ...core.printing.sheets import PDF, PNG, SheetBuilder
 from ...core.shared.cancel import Canceled
 from ...core.shared.errors import PlanError
+from ...core.shared.outputs_guard import refuse_run
 from ...core.shared.settings import PluginSettings
 from ...core.site_check.result_styles import atlas_layers
 from ...i18n import tr
@@ -96,6 +97,7 @@ class PrintDialog(BASE, FORM):
             return False
         try:
             plan, summary, conflicts = self._project_layers()
+            refuse_run([*plan.values(), summary, conflicts], [(folder, tr("Output folder"), True)])
             if self.siteAtlasCheck.isChecked() and summary is None:
                 raise PlanError(tr("Run a compliance check first: no site summary layer in the project"))
             self.builder = SheetBuilder(plan)

@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog
 from ...core.plan_data.loader import describe_sources, layers_by_code
 from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
 from ...core.shared.errors import PlanError
+from ...core.shared.outputs_guard import refuse_run
 from ...core.shared.settings import PluginSettings
 from ...core.site_check.check import CheckParams, check_control_layers, counts_text
 from ...core.site_check.outputs import CONFLICTS, SUMMARY
@@ -125,6 +126,8 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         output = self.outputEdit.text().strip()
         report = (Path(output).with_name(Path(output).stem + "_report.html") if output
                   else Path(tempfile.mkdtemp(prefix="yongji_check_")) / "report.html")
+        refuse_run([layer, *controls.values()], [(output, tr("Output GeoPackage"), False),
+                                                 (report, tr("Review report"), False)])
         QgsSettings().setValue(SETTINGS_RULESET, self.rulesetEdit.text())
         return ComplianceTask(self._sites(layer), controls, ruleset, params,
                               self.outputEdit.text().strip() or None, report, self._done)
