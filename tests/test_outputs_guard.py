@@ -56,7 +56,7 @@ def compliance(**parameters):
 def test_an_output_into_the_plan_geopackage_is_refused(provider, plan_copy, demo_gpkg, summary):
     before = layer_names(plan_copy)
     with pytest.raises(QgsProcessingException, match=r"Site summary \(.*plan.gpkg\) would write over the input "
-                                                     r"Plan GeoPackage"):
+                                                     r"Plan data"):
         compliance(SITES=f"{demo_gpkg}|layername=sites", PLAN_GPKG=str(plan_copy),
                    SITE_SUMMARY=summary.format(plan=plan_copy))
     assert layer_names(plan_copy) == before and len(before) > 20
