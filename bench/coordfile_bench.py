@@ -2,7 +2,8 @@
 """``make bench`` (coordinate files): import time of generated 10k/20k/40k-parcel files.
 
 The import must be linear in file size: each doubling of the parcels should about double the time
-(ratio ≈ 2). Wall and CPU seconds are both printed. Every parcel carries a warning (its stated area is 5 % off), and every third one a
+(ratio ≈ 2). Wall and CPU seconds are both printed. Every parcel carries a warning (its stated
+area is 5 % off), and every third one a
 note (its 界址点数 omits the closing point), because problems per parcel are what once made the
 import quadratic. Each size runs in a fresh process. ``coordinate_text`` is the generator the tests
 use too.

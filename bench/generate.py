@@ -63,7 +63,8 @@ def farmland(path, parcels, seed=7):
                 x, y = x0 + column * FIELD_LENGTH, y0 + row * FIELD_WIDTH
                 jitter = rng.uniform(-3, 3, 4)
                 points = [(x + GAP, y + GAP), (x + FIELD_LENGTH + jitter[0], y + GAP + jitter[1]),
-                          (x + FIELD_LENGTH + shear + jitter[2], y + FIELD_WIDTH), (x + GAP + shear, y + FIELD_WIDTH + jitter[3] * 0)]
+                          (x + FIELD_LENGTH + shear + jitter[2], y + FIELD_WIDTH),
+                          (x + GAP + shear, y + FIELD_WIDTH + jitter[3] * 0)]
                 number += 1
                 yield _polygon(points), [number, f"{number:07d}", "", 0.0]
     _write(path, "YJJBNT", ogr.wkbPolygon, [("BSM", ogr.OFTInteger), ("TBBH", ogr.OFTString),
@@ -105,7 +106,8 @@ def control_lines(path, parcels, seed=13):
     scale = math.sqrt(width * height) / 20
     _write(path, "STBHHX", ogr.wkbPolygon, [("BSM", ogr.OFTInteger), ("HXMC", ogr.OFTString)],
            blobs(25, scale, ["红线"]))
-    _write(path, "CZKFBJ", ogr.wkbPolygon, [("BSM", ogr.OFTInteger), ("GHFQMC", ogr.OFTString), ("CZMC", ogr.OFTString)],
+    _write(path, "CZKFBJ", ogr.wkbPolygon,
+           [("BSM", ogr.OFTInteger), ("GHFQMC", ogr.OFTString), ("CZMC", ogr.OFTString)],
            blobs(40, scale * 0.8, ["城镇集中建设区", "城镇"]))
 
 

@@ -40,6 +40,7 @@ def one(sites: int) -> dict:
     app = QgsApplication([], False)
     app.initQgis()
     import generate
+
     from yongji_plugin.core.shared.areas import AreaMethod
     from yongji_plugin.core.site_check.check import CheckParams, run_compliance
     from yongji_plugin.core.site_check.outputs import result_layers, write_geopackage
@@ -72,7 +73,7 @@ def one(sites: int) -> dict:
     paths = write_report(result, out / "report.html", outputs_note=str(out / "result.gpkg"))
     pages = subprocess.run(["pdfinfo", str(paths["pdf"])], capture_output=True, text=True).stdout
     figures.update(report_s=round(time.time() - started, 1), peak_mb=round(peak_mb()),
-                   pdf_pages=int(next(l.split()[-1] for l in pages.splitlines() if l.startswith("Pages:"))),
+                   pdf_pages=int(next(row.split()[-1] for row in pages.splitlines() if row.startswith("Pages:"))),
                    pdf_mb=round(paths["pdf"].stat().st_size / 2**20, 1),
                    html_mb=round(paths["html"].stat().st_size / 2**20, 1))
     return figures
@@ -86,7 +87,7 @@ def main(argv) -> int:
     rows = []
     for sites in [int(a) for a in argv] or [1000, 5000, 10000]:
         proc = subprocess.run([python, __file__, "--one", str(sites)], capture_output=True, text=True)
-        line = next((l for l in reversed(proc.stdout.splitlines()) if l.startswith("{")), None)
+        line = next((row for row in reversed(proc.stdout.splitlines()) if row.startswith("{")), None)
         if proc.returncode != 0 or line is None:
             print(proc.stderr[-3000:], file=sys.stderr)
             return 1

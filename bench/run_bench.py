@@ -39,7 +39,7 @@ def ensure_geopandas_venv():
 def run(python, script, *args, out_dir, label=""):
     env = dict(os.environ, BENCH_OUT=str(out_dir), QT_QPA_PLATFORM="offscreen", BENCH_LABEL=label)
     proc = subprocess.run([python, str(HERE / script), *map(str, args)], capture_output=True, text=True, env=env)
-    line = next((l for l in reversed(proc.stdout.splitlines()) if l.startswith("{")), None)
+    line = next((row for row in reversed(proc.stdout.splitlines()) if row.startswith("{")), None)
     if proc.returncode != 0 or line is None:
         raise RuntimeError(f"{script} {args}: {proc.stderr[-2000:]}")
     return json.loads(line)

@@ -45,7 +45,8 @@ def _qgis():
 
 def generate(folder, size):
     _qgis()
-    from yongji_demo.build import generate as demo, write_plan
+    from yongji_demo.build import generate as demo
+    from yongji_demo.build import write_plan
     from yongji_demo.version2 import second_version
 
     start = time.perf_counter()

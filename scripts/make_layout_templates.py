@@ -69,11 +69,12 @@ def main() -> int:
         layout = QgsPrintLayout(project)
         layout.initializeDefaults()
         layout.setName(name)
-        layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        layout.pageCollection().page(0).setPageSize(
+            QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         layout.pageCollection().page(0).setId("page_1")
         scale = width / 420.0 if width > height else width / 297.0
 
-        def place(item, key):
+        def place(item, key, boxes=boxes, layout=layout):
             x, y, w, h = boxes[key]
             item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
             item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
@@ -89,7 +90,8 @@ def main() -> int:
             label = QgsLayoutItemLabel(layout)
             label.setText(text)
             set_text_font(label, cjk_family(), SIZES[key] * scale, bold=key == "title")
-            label.setHAlign(Qt.AlignmentFlag.AlignHCenter if key in ("title", "subtitle") else Qt.AlignmentFlag.AlignLeft)
+            centred = key in ("title", "subtitle")
+            label.setHAlign(Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft)
             place(label, key)
         legend = place(QgsLayoutItemLegend(layout), "legend")
         legend.setTitle("图例")

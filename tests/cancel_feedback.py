@@ -24,7 +24,7 @@ class CancelAt(QgsProcessingFeedback):
         if self.reports == self.at_report:
             self.cancel()
 
-    def isCanceled(self):  # noqa: N802 - Qt API
+    def isCanceled(self):
         self.checks += 1
         if self.checks == self.at_check:
             self.cancel()

@@ -85,9 +85,9 @@ def plan(demo_gpkg):
 def postgis_demo(demo_gpkg):
     """A throw-away PostGIS server with the demo 一张图 copied into database ``yongji`` (one table
     per layer, lower-case code); ``.plan`` holds the PostGIS layers by code."""
-    import postgis_server
     from qgis.core import QgsVectorLayer
 
+    import postgis_server
     from yongji_plugin.core.plan_data.loader import open_plan
     from yongji_plugin.core.plan_data.sources import Source
 

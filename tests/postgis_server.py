@@ -61,7 +61,8 @@ class Server:
         _as_postgres([BIN / "pg_ctl", "-D", self.data, "-w", "-l", self.folder / "log.txt", "-o",
                       f"-p {self.port} -k {self.socket} -c listen_addresses=127.0.0.1", "start"])
         for _ in range(50):
-            if subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", str(self.port)], capture_output=True).returncode == 0:
+            ready = subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", str(self.port)], capture_output=True)
+            if ready.returncode == 0:
                 break
             time.sleep(0.2)
         self.psql("CREATE DATABASE yongji")

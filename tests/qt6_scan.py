@@ -136,7 +136,7 @@ class _Scanner(ast.NodeVisitor):
         span = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
         self.findings.append(Finding(self.path, node.lineno, message, fix, span))
 
-    def visit_Try(self, node):  # noqa: N802
+    def visit_Try(self, node):
         for child in node.body + node.orelse + node.finalbody:
             self.visit(child)
         self._in_fallback += 1  # an ``except ImportError`` branch: the Qt5 fallback
@@ -144,7 +144,7 @@ class _Scanner(ast.NodeVisitor):
             self.visit(child)
         self._in_fallback -= 1
 
-    def visit_ImportFrom(self, node):  # noqa: N802
+    def visit_ImportFrom(self, node):
         module = node.module or ""
         if module.startswith(("PyQt5", "PyQt6")) or module == "qgis.PyQt.Qt":
             self.flag(node, f"import from {module}: import Qt through qgis.PyQt.QtCore/QtGui/QtWidgets")
@@ -156,23 +156,23 @@ class _Scanner(ast.NodeVisitor):
                                 "falling back to QtWidgets on ImportError")
         self.generic_visit(node)
 
-    def visit_Import(self, node):  # noqa: N802
+    def visit_Import(self, node):
         for alias in node.names:
             if alias.name.startswith(("PyQt5", "PyQt6")):
                 self.flag(node, f"import {alias.name}: import Qt through qgis.PyQt")
 
-    def visit_FunctionDef(self, node):  # noqa: N802
+    def visit_FunctionDef(self, node):
         if node.name == "exec_":
             self.flag(node, "def exec_: Qt6 names it exec")
         self.generic_visit(node)
 
-    def visit_Subscript(self, node):  # noqa: N802
+    def visit_Subscript(self, node):
         if isinstance(node.value, ast.Attribute) and node.value.attr == "activated" \
                 and isinstance(node.slice, ast.Name) and node.slice.id == "str":
             self.flag(node, "activated[str] is removed in Qt6: use textActivated")
         self.generic_visit(node)
 
-    def visit_Call(self, node):  # noqa: N802
+    def visit_Call(self, node):
         func = node.func
         self._called.add(id(func))
         if isinstance(func, ast.Name) and func.id == "QVariant" and not self._compat:
@@ -211,7 +211,7 @@ class _Scanner(ast.NodeVisitor):
         return (isinstance(inner, ast.Attribute) and inner.attr == "fontMetrics") or \
             (isinstance(inner, ast.Name) and inner.id in FONT_METRICS)
 
-    def visit_Attribute(self, node):  # noqa: N802
+    def visit_Attribute(self, node):
         if node.attr == "exec_":
             self.flag(node, "exec_() is removed in Qt6: call exec()")
         value = node.value

@@ -5,6 +5,11 @@ The drawings are written tag by tag (dxf_cases.py), read by GDAL's DXF driver; a
 checked against shapely on the coordinates the test wrote, lines against the test's own text.
 """
 import pytest
+from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException, QgsProject, QgsVectorLayer
+from shapely.affinity import translate
+from shapely.geometry import Point, Polygon
+from shapely.validation import make_valid
+
 from dxf_cases import (
     block,
     drawing,
@@ -17,12 +22,7 @@ from dxf_cases import (
     write_dxf,
 )
 from helpers import to_shapely, wait_for_task
-from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis_process_runner import qgis_process
-from shapely.affinity import translate
-from shapely.geometry import Point, Polygon
-from shapely.validation import make_valid
-
 from yongji_plugin.core.coordfile.cad import import_dxf
 from yongji_plugin.core.shared.errors import PlanError
 from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog

@@ -9,12 +9,11 @@ non-zero) and no partial file stays behind. The dialogs are in test_cancel_dialo
 import gc
 import shutil
 import signal
+import subprocess
 import threading
 import time
-import subprocess
 
 import pytest
-from cancel_feedback import CancelAt, spread
 from qgis.core import (
     QgsExpression,
     QgsFeedback,
@@ -22,10 +21,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsRectangle,
     QgsVectorLayer,
+    qgsfunction,
 )
-from qgis.core import qgsfunction
-from qgis_process_runner import QGIS_PROCESS, environment, install_plugin
 
+from cancel_feedback import CancelAt, spread
+from qgis_process_runner import QGIS_PROCESS, environment, install_plugin
 from yongji_plugin.core.engine.layers import ControlLayer
 from yongji_plugin.core.engine.overlay import OverlayEngine
 from yongji_plugin.core.measures.township_figures import township_coverage

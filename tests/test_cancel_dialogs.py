@@ -8,11 +8,11 @@ that point of the worker thread; the Cancel button is clicked as a user would, t
 import sys
 
 import pytest
-from cancel_feedback import CancelAt
-from helpers import wait_for_task, wait_until
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QTimer
 
+from cancel_feedback import CancelAt
+from helpers import wait_for_task, wait_until
 from yongji_plugin.gui.plan_qa.dialog import QaDialog
 from yongji_plugin.gui.printing.dialog import PrintDialog
 from yongji_plugin.gui.shared import background

@@ -2,7 +2,8 @@
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.styles import colours
 
-SPEC_LAYERS = {"市域行政区", "规划结构点", "规划结构线", "规划结构面", "乡镇级行政区", "村庄", "生态保护红线", "永久基本农田", "城镇开发边界",
+SPEC_LAYERS = {"市域行政区", "规划结构点", "规划结构线", "规划结构面", "乡镇级行政区", "村庄",
+               "生态保护红线", "永久基本农田", "城镇开发边界",
                "规划分区", "自然保护地", "生态廊道", "高标准农田重点建设区", "三调地类图斑", "城镇体系",
                "中心城区规划用地", "历史文化名镇名村", "文物保护单位", "历史建筑", "历史文化保护线",
                "建筑高度控制分区", "公共服务设施", "综合交通"}
@@ -82,7 +83,8 @@ def test_structure_symbols_as_the_plan_draws_them():
     catalogue = default_catalogue()
     points, lines, areas = (catalogue.layer(code) for code in ("GHJG_D", "GHJG_X", "GHJG_M"))
     _, pole = _symbol_layers(points, "11")
-    assert isinstance(pole[-1], QgsSimpleMarkerSymbolLayer) and pole[-1].shape() == QgsSimpleMarkerSymbolLayer.Shape.Star
+    assert isinstance(pole[-1], QgsSimpleMarkerSymbolLayer)
+    assert pole[-1].shape() == QgsSimpleMarkerSymbolLayer.Shape.Star
     band, band_layers = _symbol_layers(lines, "21")
     assert band.width() >= 5 and band_layers[0].color().alpha() < 255
     for axis in ("22", "25"):

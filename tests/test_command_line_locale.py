@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from qgis.core import QgsProcessingFeedback, QgsVectorLayer
 from qgis.PyQt.QtCore import QSettings
-from qgis_process_runner import qgis_process
 
+from qgis_process_runner import qgis_process
 from yongji_plugin import i18n
 from yongji_plugin.paths import resource
 
@@ -41,7 +41,7 @@ class Log(QgsProcessingFeedback):
         super().__init__()
         self.lines = []
 
-    def pushInfo(self, info):  # noqa: N802 - Qt API
+    def pushInfo(self, info):
         if not info.startswith("Results: "):  # processing.run's own line, not the algorithm's
             self.lines.append(info)
         super().pushInfo(info)

@@ -3,10 +3,10 @@ import gc
 import hashlib
 
 import pytest
-from helpers import memory_layer, shapes, to_shapely
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from shapely.ops import unary_union
 
+from helpers import memory_layer, shapes, to_shapely
 from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod, mu
 from yongji_plugin.core.shared.errors import PlanError
 from yongji_plugin.core.site_check.check import (
@@ -170,7 +170,8 @@ def _reproject_request(authid):
 
 def test_overlapping_control_features_count_once():
     site = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"],
-                        [("POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000, 440000 3860000))", ["A"])])
+                        [("POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000, "
+                          "440000 3860000))", ["A"])])
     farmland = memory_layer("Polygon", "EPSG:4546", ["TBBH:string", "ZLDWMC:string"], [
         ("POLYGON((439500 3860000, 440500 3860000, 440500 3861000, 439500 3861000, 439500 3860000))", ["1", "x"]),
         ("POLYGON((440200 3860000, 440500 3860000, 440500 3861000, 440200 3861000, 440200 3860000))", ["2", "x"])])

@@ -1,8 +1,8 @@
 """界址点坐标交换文件: files written by hand here, every case of the format and its errors."""
 import pytest
-from helpers import to_shapely
 from shapely.geometry import Polygon
 
+from helpers import to_shapely
 from yongji_plugin.core.coordfile.crs import KEEP_PREFIX, STRIP_PREFIX
 from yongji_plugin.core.coordfile.importer import import_files
 from yongji_plugin.core.coordfile.parser import parse_file, parse_text

@@ -2,12 +2,12 @@
 algorithm and in the dialog. A cancelled run says so, raises no traceback and leaves nothing that
 could be mistaken for a result: no layer, no output file, no preview."""
 import pytest
-from helpers import wait_for_task, wait_until
 from qgis.core import QgsFeedback, QgsProcessingException, QgsProcessingFeedback, QgsProject
-from test_coordfile import write
 
 from bench.coordfile_bench import coordinate_text
 from cancel_feedback import CancelAt, spread
+from helpers import wait_for_task, wait_until
+from test_coordfile import write
 from yongji_plugin.core.coordfile.importer import ImportCanceled, import_files
 from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
 

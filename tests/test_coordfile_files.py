@@ -6,10 +6,10 @@ leaves out only the bad parcel with an error naming its line. Areas are checked 
 import codecs
 
 import pytest
-from coordfile_cases import HEADER_LINES, ZONE_LINE, file_text, line_of, parcel_lines, square
 from shapely.geometry import Polygon
-from test_coordfile import write
 
+from coordfile_cases import HEADER_LINES, ZONE_LINE, file_text, line_of, parcel_lines, square
+from test_coordfile import write
 from yongji_plugin.core.coordfile.importer import import_files
 from yongji_plugin.core.coordfile.parser import parse_text
 from yongji_plugin.core.coordfile.writer import format_file

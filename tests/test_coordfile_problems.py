@@ -3,9 +3,9 @@ assumed zone is said, unclosed rings can be closed on request, and a file needs 
 from pathlib import Path
 
 import pytest
-from coordfile_cases import HEADER_LINES, file_text, parcel_lines, square
 from shapely.geometry import Polygon
 
+from coordfile_cases import HEADER_LINES, file_text, parcel_lines, square
 from yongji_plugin.core.coordfile.importer import import_files
 from yongji_plugin.core.coordfile.model import ERROR, WARNING
 

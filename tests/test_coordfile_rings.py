@@ -5,10 +5,10 @@ get their own message naming the parcel and the line; the parcel is left out, th
 and every imported geometry is valid by shapely's (GEOS's) own judgement, read from the layer's WKB.
 """
 import pytest
-from coordfile_cases import file_text, line_of, parcel_lines, square
 from shapely import wkb
-from test_coordfile import CANONICAL, write
 
+from coordfile_cases import file_text, line_of, parcel_lines, square
+from test_coordfile import CANONICAL, write
 from yongji_plugin.core.coordfile.importer import import_files
 
 SHELL = square(3862000, 443000, 200)

@@ -7,9 +7,8 @@ itself is measured in bench/coordfile_bench.py, never here.
 """
 import sys
 
-from test_coordfile import write
-
 from bench.coordfile_bench import coordinate_text
+from test_coordfile import write
 from yongji_plugin.core.coordfile.importer import import_files
 
 

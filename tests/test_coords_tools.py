@@ -3,13 +3,13 @@ real ``qgis_process`` command line (bad input must exit non-zero)."""
 import codecs
 
 import pytest
-from coordfile_cases import file_text, parcel_lines
-from helpers import wait_for_task
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
+
+from coordfile_cases import file_text, parcel_lines
+from helpers import wait_for_task
 from qgis_process_runner import qgis_process
 from test_coordfile import BROKEN, CANONICAL, write
-
 from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
 
 BOWTIE = file_text(parcel_lines("BOWTIE", [[(3862000, 443000), (3862000, 443100), (3862100, 443000),
@@ -89,7 +89,8 @@ def test_dialog_problem_list_shows_line_numbers_and_whole_messages(tmp_path, qgi
     for r in range(rows(table)):
         assert cell(table, r, message, Qt.ItemDataRole.ToolTipRole) == cell(table, r, message)
     assert table.wordWrap()
-    preview = {cell(dialog.previewTable, r, 1): cell(dialog.previewTable, r, 5) for r in range(rows(dialog.previewTable))}
+    table = dialog.previewTable
+    preview = {cell(table, r, 1): cell(table, r, 5) for r in range(rows(table))}
     assert "14" in preview["BAD-NUM"] and "bad number 3861000.12x" in preview["BAD-NUM"]
 
 

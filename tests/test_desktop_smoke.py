@@ -6,8 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import ZIP
 
+from helpers import ZIP
 from yongji_plugin.plugin import ACTION_PREFIX, action_specs
 
 SCRIPT = Path(__file__).with_name("desktop_smoke_script.py")

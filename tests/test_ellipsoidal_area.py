@@ -8,8 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import to_shapely
 from qgis.core import QgsGeometry, QgsProjUtils
+
+from helpers import to_shapely
 
 
 def _proj_data() -> None:
@@ -24,9 +25,9 @@ def _proj_data() -> None:
 
 _proj_data()
 from pyproj import CRS, Geod, Transformer  # noqa: E402 - after PROJ_DATA is set
-from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.geometry import MultiPolygon, Polygon, box  # noqa: E402
 
-from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod
+from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod  # noqa: E402
 
 CGCS2000 = Geod(a=6378137.0, rf=298.257222101)  # EPSG:1024, as GB/T 39972 and 三调 use it
 TO_LONLAT = Transformer.from_crs(CRS("EPSG:4546"), CRS("EPSG:4490"), always_xy=True)

@@ -252,7 +252,7 @@ class _Feedback(QgsProcessingFeedback):
         super().__init__()
         self.errors = []
 
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - Qt API
+    def reportError(self, error, fatalError=False):
         self.errors.append(error)
         super().reportError(error, fatalError)
 
@@ -354,9 +354,9 @@ def test_load_dialog_names_each_encoding_and_takes_an_override(gbk_plan, qgis_if
 
 def test_the_compliance_dialog_reads_garbled_sites_in_gbk(plan_project, demo_gpkg, qgis_iface, tmp_path):
     """The dialog's background task reads the same file again; its selection and warning as in Processing."""
-    from helpers import wait_for_task
     from qgis.core import Qgis
 
+    from helpers import wait_for_task
     from yongji_plugin.gui.site_check.dialog import ComplianceDialog
 
     path = gbk_copy(demo_gpkg, "sites", tmp_path / "选址.shp")
@@ -397,7 +397,6 @@ def test_a_character_cut_in_half_at_the_end_of_a_full_field_is_no_error(tmp_path
 
 def test_the_versions_dialog_takes_each_versions_encoding(gbk_plan, demo_gpkg, qgis_iface):
     from helpers import wait_for_task
-
     from yongji_plugin.gui.versions.dialog import VersionsDialog
 
     QgsProject.instance().clear()
@@ -441,14 +440,17 @@ def test_a_big5_site_layer_set_to_big5_in_its_properties_is_read_so(demo_gpkg, p
     path = write_shapefile(tmp_path / "sites.shp", names, encoding="CP950")
     assert names[1].encode("big5") in path.with_suffix(".dbf").read_bytes()
     decided = decide_encoding(path)
-    assert decided.name in ("GBK", "GB18030") and names_read(open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a")) != names
+    read = names_read(open_layer(list_layers(Source("folder", str(tmp_path)))[0], "a"))
+    assert decided.name in ("GBK", "GB18030") and read != names
     layer = QgsVectorLayer(str(path), "sites", "ogr")
     layer.setProviderEncoding("Big5")
     assert names_read(layer) == names
     report = tmp_path / "report.html"
-    result = processing.run("yongji:sitecompliance", {"SITES": layer, "PLAN_GPKG": str(demo_gpkg), "NAME_FIELD": "XZQMC",
-                                                      "SITE_SUMMARY": "TEMPORARY_OUTPUT", "REPORT": str(report)})
-    assert sorted((f["site_fid"], f["site_name"]) for f in result["SITE_SUMMARY"].getFeatures()) == list(enumerate(names))
+    result = processing.run("yongji:sitecompliance", {
+        "SITES": layer, "PLAN_GPKG": str(demo_gpkg), "NAME_FIELD": "XZQMC", "SITE_SUMMARY": "TEMPORARY_OUTPUT",
+        "REPORT": str(report)})
+    summary = result["SITE_SUMMARY"].getFeatures()
+    assert sorted((f["site_fid"], f["site_name"]) for f in summary) == list(enumerate(names))
     html = report.read_text(encoding="utf-8")
     assert "sites (Big5, the layer&#39;s own setting)" in html or "sites (Big5, the layer's own setting)" in html
 

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import memory_layer, shapes
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
@@ -18,6 +17,7 @@ from qgis.core import (
 )
 from shapely.ops import unary_union
 
+from helpers import memory_layer, shapes
 from yongji_plugin.core.engine.geometry_repair import repaired
 from yongji_plugin.core.engine.layers import ControlLayer
 from yongji_plugin.core.engine.overlay import Canceled, OverlayEngine
@@ -86,7 +86,7 @@ def test_areas_match_shapely(demo, layers, backend, code, expression):
     control = unary_union([g for _, g in shapes(demo[code], expression)])
     got = run(backend, demo["sites"], ControlLayer(layers[code], code, expression))
     assert got["name"] == backend
-    for site, (feature, shape) in enumerate(shapes(demo["sites"])):
+    for site, (_feature, shape) in enumerate(shapes(demo["sites"])):
         assert close(got["site_areas"][site], shape.area)
         assert close(got["covered"][site], shape.intersection(control).area), (code, site)
         assert close(got["outside"][site], shape.difference(control).area, absolute=1e-5), (code, site)
@@ -258,7 +258,8 @@ def test_postgis_reads_as_a_select_only_role_and_is_chosen_when_all_layers_are_t
     """Only temporary tables are written: a role that may only SELECT and create temp tables runs it."""
     database = postgis_demo
     database.server.psql("CREATE ROLE reader LOGIN; GRANT CONNECT, TEMPORARY ON DATABASE yongji TO reader; "
-                         "GRANT USAGE ON SCHEMA public TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader",
+                         "GRANT USAGE ON SCHEMA public TO reader; "
+                         "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader",
                          database="yongji")
     readonly = database.layer("yjjbnt", user="reader")
     assert choose("auto", [readonly], [database.layer("sites", user="reader")]).name == "postgis"

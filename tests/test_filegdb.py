@@ -10,8 +10,8 @@ import shutil
 import pytest
 from osgeo import gdal, ogr
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
-from qgis_process_runner import json_payload, qgis_process
 
+from qgis_process_runner import json_payload, qgis_process
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.loader import FOUND, MISSING, NONCONFORMING, inspect_source, open_plan
 from yongji_plugin.core.plan_data.source_text import parse_source

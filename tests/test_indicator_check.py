@@ -4,13 +4,13 @@ import sys
 import unicodedata
 
 import pytest
-from cancel_feedback import CancelAt
-from helpers import shapes
 from pyproj import Geod, Transformer
 from qgis.core import QgsLayoutItemPicture
 from qgis.PyQt.QtGui import QImage
 from shapely.ops import transform, unary_union
 
+from cancel_feedback import CancelAt
+from helpers import shapes
 from yongji_plugin.core.measures import charts
 from yongji_plugin.core.measures.indicator_check import (
     BREAKDOWN,

@@ -1,9 +1,9 @@
 """Labels: one per name, chosen before rendering (never by an aggregate in the render thread)."""
 import pytest
-from helpers import memory_layer
 from qgis.core import QgsPalLayerSettings
 from shapely import wkt as shapely_wkt
 
+from helpers import memory_layer
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.styles import apply_style, label_carriers, label_settings
 

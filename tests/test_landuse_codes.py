@@ -1,8 +1,8 @@
 """用地用海分类 as data (issue #16): one file feeds the catalogue, plan QA's code check and the rule."""
 import yaml
-from helpers import memory_layer
 from shapely.geometry import box
 
+from helpers import memory_layer
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.landuse_codes import classification
 from yongji_plugin.paths import resource

@@ -2,9 +2,9 @@
 the default, the last choice in a project is remembered, the plugin's own result layers are never
 offered, and the boxes follow the project while a dialog is open. Real dialogs, real widgets."""
 import pytest
-from helpers import memory_layer
 from qgis.core import QgsProject
 
+from helpers import memory_layer
 from yongji_plugin.core.shared.output_fields import OutputField
 from yongji_plugin.core.shared.output_fields import memory_layer as result_layer
 from yongji_plugin.gui.measures.height_dialog import HeightCheckDialog

@@ -8,7 +8,6 @@ import gc
 import sqlite3
 
 import pytest
-from helpers import memory_layer
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
@@ -17,6 +16,7 @@ from qgis.core import (
 )
 from shapely.geometry import box
 
+from helpers import memory_layer
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.conformance import conformance_problems
 from yongji_plugin.core.plan_qa.model import load_qa_rules

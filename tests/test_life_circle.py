@@ -277,7 +277,8 @@ def _table(tmp_path, change):
     (lambda raw: raw.update(walking_speed_kmh="fast"), "walking_speed_kmh must be a positive number"),
     (lambda raw: raw["facilities"][3].update(types="体育馆"), "types must be a list"),
     (lambda raw: raw["facilities"][4].update(required="yes"), "required must be true or false"),
-    (lambda raw: raw["facilities"][5].update(types=["幼儿园"]), "facility type 幼儿园 is also listed in .* at the same level"),
+    (lambda raw: raw["facilities"][5].update(types=["幼儿园"]),
+     "facility type 幼儿园 is also listed in .* at the same level"),
     (lambda raw: raw.pop("levels"), "levels: a non-empty list is required"),
 ])
 def test_a_malformed_table_names_file_entry_and_key(tmp_path, change, message):
@@ -298,7 +299,8 @@ def test_a_table_that_is_not_yaml(tmp_path):
 
 def test_the_plan_table_as_shipped():
     table = load_life_circle_table()
-    assert [(l.code, l.minutes) for l in table.levels] == [("社区", 15), ("邻里", 10), ("街坊", 5)]
-    required = {level: [r.name for r in table.rows if r.level == level and r.required] for level in ("社区", "邻里", "街坊")}
+    assert [(level.code, level.minutes) for level in table.levels] == [("社区", 15), ("邻里", 10), ("街坊", 5)]
+    required = {level: [r.name for r in table.rows if r.level == level and r.required]
+                for level in ("社区", "邻里", "街坊")}
     assert required["社区"][0] == "初中" and "小学" in required["邻里"] and "幼儿园" in required["街坊"]
     assert len([r for r in table.rows if r.required]) == 13 and table.speed_kmh == 4.0

@@ -20,7 +20,7 @@ def test_inspect_and_load_checked_layers(demo_gpkg, qgis_iface):
         state = Qt.CheckState.Checked if code in ("STBHHX", "YJJBNT", "CZKFBJ") else Qt.CheckState.Unchecked
         dialog.layerTable.item(row, 0).setCheckState(state)
     layers = dialog.load()
-    assert sorted(l.name() for l in layers) == ["城镇开发边界", "永久基本农田", "生态保护红线"]
+    assert sorted(lyr.name() for lyr in layers) == ["城镇开发边界", "永久基本农田", "生态保护红线"]
     assert QgsSettings().value("yongji/load/location") == str(demo_gpkg)
     reopened = LoadLayersDialog(qgis_iface)
     assert reopened.source() == Source("gpkg", str(demo_gpkg))

@@ -66,7 +66,7 @@ def test_load_groups_orders_styles_and_does_not_duplicate(demo_gpkg, project):
     assert project.crs().authid() == "EPSG:4546"
     again = load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
     assert len(project.mapLayers()) == len(catalogue.layers)
-    assert {l.id() for l in again} == {l.id() for l in loaded}
+    assert {lyr.id() for lyr in again} == {lyr.id() for lyr in loaded}
 
 
 def test_folder_reports_missing_and_nonconforming_layers(demo_gpkg, tmp_path):

@@ -1,8 +1,8 @@
 """The 乡镇规划指引 and 规划指标 dialogs with real widgets and real background QgsTasks."""
-from helpers import wait_for_task
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
+from helpers import wait_for_task
 from yongji_plugin.gui.measures.guidance_dialog import TownshipGuidanceDialog
 from yongji_plugin.gui.measures.indicator_dialog import IndicatorDialog
 

@@ -2,8 +2,6 @@
 from pathlib import Path
 
 import pytest
-from cancel_feedback import CancelAt
-from helpers import run_in_a_model
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
@@ -11,6 +9,9 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
+
+from cancel_feedback import CancelAt
+from helpers import run_in_a_model
 from qgis_process_runner import json_payload, qgis_process
 
 

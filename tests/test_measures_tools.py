@@ -2,7 +2,6 @@
 from pathlib import Path
 
 import pytest
-from helpers import run_in_a_model, wait_for_task
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
@@ -10,8 +9,9 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
-from qgis_process_runner import json_payload, qgis_process
 
+from helpers import run_in_a_model, wait_for_task
+from qgis_process_runner import json_payload, qgis_process
 from yongji_plugin.core.measures.heights import HeightParams, run_height_check
 from yongji_plugin.core.shared.areas import AreaMethod
 

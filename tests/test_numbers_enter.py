@@ -5,8 +5,8 @@ import math
 
 import pytest
 import yaml
-from helpers import memory_layer
 
+from helpers import memory_layer
 from yongji_plugin.core.measures.heights import NO_HEIGHT, OVER, WITHIN, HeightParams, run_height_check
 from yongji_plugin.core.measures.indicators import default_indicator_path, load_indicators
 from yongji_plugin.core.measures.life_circle import LifeCircleParams, run_life_circle

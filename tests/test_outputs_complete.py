@@ -9,7 +9,6 @@ are rounded to what a reviewer reads, and a write that fails is an error, never 
 import re
 
 import pytest
-from helpers import memory_layer, registered_provider
 from qgis.core import (
     QgsApplication,
     QgsFeatureRequest,
@@ -21,11 +20,13 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
+
+from helpers import memory_layer, registered_provider
 from qgis_process_runner import install_plugin, json_payload, qgis_process
 from test_coordfile import HEADER, PARCEL_1, PARCEL_2, write
-
 from yongji_plugin.core.shared.areas import hectares, mu
 from yongji_plugin.core.shared.errors import PlanError
+
 RESERVED = {"fid", "ogc_fid", "objectid", "gid", "pk_uid", "rowid", "oid", "id"}
 CJK = re.compile("[\u4e00-\u9fff]")
 SITE_OUTPUTS = ("SITE_SUMMARY", "CONFLICTS", "LANDCLASS_BREAKDOWN", "REPAIRS")
@@ -37,8 +38,8 @@ def _gpkg_layer(path, name, geometry, fields, rows):
     layer = memory_layer(geometry, "EPSG:4546", fields, rows, name)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName, options.layerName = "GPKG", name
-    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-                                    if path.exists() else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
+    action = QgsVectorFileWriter.ActionOnExistingFile
+    options.actionOnExistingFile = action.CreateOrOverwriteLayer if path.exists() else action.CreateOrOverwriteFile
     error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
         layer, str(path), QgsProject.instance().transformContext(), options)
     assert error == QgsVectorFileWriter.WriterError.NoError, message

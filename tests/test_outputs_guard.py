@@ -39,7 +39,7 @@ class Feedback(QgsProcessingFeedback):
         super().__init__()
         self.infos = []
 
-    def pushInfo(self, info):  # noqa: N802
+    def pushInfo(self, info):
         self.infos.append(info)
         super().pushInfo(info)
 
@@ -52,7 +52,8 @@ def compliance(**parameters):
     return processing.run("yongji:sitecompliance", parameters, feedback=feedback), feedback.infos
 
 
-@pytest.mark.parametrize("summary", ["{plan}", "{plan}|layername=result", "ogr:dbname='{plan}' table=\"result\" (geom)"])
+@pytest.mark.parametrize("summary", ["{plan}", "{plan}|layername=result",
+                                     "ogr:dbname='{plan}' table=\"result\" (geom)"])
 def test_an_output_into_the_plan_geopackage_is_refused(provider, plan_copy, demo_gpkg, summary):
     before = layer_names(plan_copy)
     with pytest.raises(QgsProcessingException, match=r"Site summary \(.*plan.gpkg\) would write over the input "
@@ -64,8 +65,8 @@ def test_an_output_into_the_plan_geopackage_is_refused(provider, plan_copy, demo
 
 def test_an_output_into_the_sites_file_is_refused(provider, plan_copy, demo_gpkg, tmp_path):
     with pytest.raises(QgsProcessingException, match="would write over the input Project sites"):
-        compliance(SITES=f"{plan_copy}|layername=sites", PLAN_GPKG=str(demo_gpkg), SITE_SUMMARY=str(tmp_path / "ok.gpkg"),
-                   CONFLICTS=f"{plan_copy}|layername=conflicts")
+        compliance(SITES=f"{plan_copy}|layername=sites", PLAN_GPKG=str(demo_gpkg),
+                   SITE_SUMMARY=str(tmp_path / "ok.gpkg"), CONFLICTS=f"{plan_copy}|layername=conflicts")
     assert not (tmp_path / "ok.gpkg").exists()  # refused before anything ran
 
 

@@ -18,7 +18,6 @@ from io import StringIO
 from urllib.parse import urlparse
 
 from helpers import ROOT, ZIP
-
 from yongji_plugin.paths import plugin_version
 
 REQUIRED_METADATA = ("name", "qgisMinimumVersion", "description", "about", "version", "author",

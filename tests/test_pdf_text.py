@@ -9,10 +9,10 @@ fails here.
 import re
 from html.parser import HTMLParser
 
-from helpers import pdf_text
 from qgis.core import QgsLayoutItemLabel, QgsLegendRenderer, QgsLegendStyle, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
+from helpers import pdf_text
 from yongji_plugin.core.measures.township_figures import township_coverage
 from yongji_plugin.core.plan_qa.model import load_qa_rules
 from yongji_plugin.core.plan_qa.outputs import write_qa_report

@@ -1,12 +1,11 @@
 """Plausibility of place (issue #24.4): a site wholly outside the city is "not checked: outside the
 plan area", never 合规; a site partly outside says how much (against shapely); sites in coordinates
 labelled with the wrong zone are named with the zone that fits."""
-import pytest
-from helpers import memory_layer, shapes
 from qgis.core import QgsVectorLayer
 from shapely.geometry import box
 from shapely.ops import unary_union
 
+from helpers import memory_layer, shapes
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.site_check.check import UNCHECKED, CheckParams, run_compliance
 from yongji_plugin.core.site_check.ruleset import load_ruleset

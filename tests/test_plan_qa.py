@@ -53,34 +53,36 @@ def broken(demo_gpkg, tmp_path_factory):
     centre = farm.geometry().pointOnSurface().asPoint()
     hole = square(centre.x(), centre.y(), 100)
     expected["gap"] = hole
-    _edit(zones, lambda l: l.changeGeometry(farm.id(), farm.geometry().difference(hole)))
+    _edit(zones, lambda lyr: lyr.changeGeometry(farm.id(), farm.geometry().difference(hole)))
     rural = next(f for f in zones.getFeatures() if f["GHFQDM"] == "05" and f.geometry().area() > 1e7)
     inside = rural.geometry().pointOnSurface().asPoint()
     extra = square(inside.x(), inside.y(), 80)
     expected["overlap"] = extra
-    _edit(zones, lambda l: _add(l, extra, BSM=999, GHFQDM="05", GHFQMC="乡村发展区", MJ=extra.area()))
+    _edit(zones, lambda lyr: _add(lyr, extra, BSM=999, GHFQDM="05", GHFQMC="乡村发展区", MJ=extra.area()))
     udb = next(layers["CZKFBJ"].getFeatures())
     vertex = udb.geometry().vertexAt(0)
     poke = square(vertex.x(), vertex.y(), 20)
     all_udb = QgsGeometry.unaryUnion([f.geometry() for f in layers["CZKFBJ"].getFeatures()])
     expected["poke"] = poke.intersection(all_udb)  # the corner is shared by three UDB sub-types
-    _edit(layers["YJJBNT"], lambda l: _add(l, poke, BSM=99999, YSDM="212100", TBBH="X1", MJ=poke.area()))
+    _edit(layers["YJJBNT"], lambda lyr: _add(lyr, poke, BSM=99999, YSDM="212100", TBBH="X1", MJ=poke.area()))
     village = next(layers["CZ"].getFeatures())
     expected["code"] = village.geometry()
-    _edit(layers["CZ"], lambda l: l.changeAttributeValue(village.id(), l.fields().indexOf("CZFL"), "99"))
+    _edit(layers["CZ"], lambda lyr: lyr.changeAttributeValue(village.id(), lyr.fields().indexOf("CZFL"), "99"))
     redline = next(layers["STBHHX"].getFeatures())
     expected["area"] = redline.geometry()
-    _edit(layers["STBHHX"], lambda l: l.changeAttributeValue(redline.id(), l.fields().indexOf("MJ"), redline["MJ"] * 2))
-    bowtie = QgsGeometry.fromWkt("POLYGON((450000 3865000, 450100 3865100, 450100 3865000, 450000 3865100, 450000 3865000))")
+    _edit(layers["STBHHX"],
+          lambda lyr: lyr.changeAttributeValue(redline.id(), lyr.fields().indexOf("MJ"), redline["MJ"] * 2))
+    bowtie = QgsGeometry.fromWkt(
+        "POLYGON((450000 3865000, 450100 3865100, 450100 3865000, 450000 3865100, 450000 3865000))")
     expected["invalid"] = bowtie
-    _edit(layers["GBZNT"], lambda l: _add(l, bowtie, MC="自相交"))
+    _edit(layers["GBZNT"], lambda lyr: _add(lyr, bowtie, MC="自相交"))
     parcel = next(f for f in layers["YJJBNT"].getFeatures() if f.geometry().area() > 40000)
     inner = parcel.geometry().buffer(-20, 4)
     expected["self_overlap"] = inner
-    _edit(layers["YJJBNT"], lambda l: _add(l, inner, BSM=99998, YSDM="212100", TBBH="X2", MJ=inner.area()))
+    _edit(layers["YJJBNT"], lambda lyr: _add(lyr, inner, BSM=99998, YSDM="212100", TBBH="X2", MJ=inner.area()))
     relic = next(layers["WWBHDW"].getFeatures())
     expected["duplicate"] = relic.geometry()
-    _edit(layers["WWBHDW"], lambda l: _add(l, relic.geometry(), MC="重复", JB="县保"))
+    _edit(layers["WWBHDW"], lambda lyr: _add(lyr, relic.geometry(), MC="重复", JB="县保"))
     yield layers, expected
     layers.clear()  # free the layers before QGIS exits at session end
     gc.collect()

@@ -1,11 +1,11 @@
 """A shared PostGIS database as the plan source: listed, checked, loaded, and used by the check."""
-import postgis_server
 import pytest
 from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
 
+import postgis_server
 from yongji_plugin.core.plan_data.loader import (
     FOUND,
     inspect_source,
@@ -38,7 +38,7 @@ def test_saved_connection_is_listed_and_layers_conform(database):
     project = QgsProject.instance()
     project.clear()
     loaded = load_into_project(list(statuses.values()), project)
-    assert {l.providerType() for l in loaded} == {"postgres"}
+    assert {lyr.providerType() for lyr in loaded} == {"postgres"}
     assert len(load_into_project(list(statuses.values()), project)) == len(loaded) == len(project.mapLayers())
     project.clear()
 

@@ -315,7 +315,7 @@ def test_an_empty_layer_on_a_sheet_stops_it(plan, tmp_path):
     """An empty 生态保护红线 printed the 三条控制线图 without the red line or its legend entry, exit 0."""
     from qgis.core import QgsVectorLayer
 
-    empty = QgsVectorLayer(f"MultiPolygon?crs=EPSG:4546", "生态保护红线", "memory")
+    empty = QgsVectorLayer("MultiPolygon?crs=EPSG:4546", "生态保护红线", "memory")
     layers = dict(plan, STBHHX=empty)
     with pytest.raises(PlanError, match=r"三条控制线图 needs layer 生态保护红线 \(STBHHX\), which has no features"):
         print_jobs(SheetBuilder(layers), tmp_path, ["control_lines"], PDF, 72)
@@ -541,9 +541,9 @@ def test_dialog_cancel_stops_before_the_next_sheet(demo_gpkg, qgis_iface, tmp_pa
 
 def test_township_figures_sum_to_the_city(plan):
     """乡镇规划指引: each figure summed over the townships equals the city's (shapely, directly)."""
-    from helpers import shapes
     from shapely.ops import unary_union
 
+    from helpers import shapes
     from yongji_plugin.core.measures.township_figures import township_figures
 
     rows = township_figures(plan)

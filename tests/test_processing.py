@@ -2,8 +2,9 @@
 from pathlib import Path
 
 import pytest
-from helpers import run_in_a_model
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsVectorLayer
+
+from helpers import run_in_a_model
 from qgis_process_runner import json_payload, qgis_process
 
 
@@ -89,7 +90,7 @@ class _Log(QgsProcessingFeedback):
         super().__init__()
         self.lines = []
 
-    def pushInfo(self, info):  # noqa: N802 - Qt API
+    def pushInfo(self, info):
         self.lines.append(info)
         super().pushInfo(info)
 

@@ -1,6 +1,5 @@
 """规划成果质检 from the dialog (real widgets, real QgsTask) and from Processing."""
 from helpers import wait_for_task
-
 from yongji_plugin.gui.plan_qa.dialog import QaDialog
 
 

@@ -7,6 +7,7 @@ import configparser
 from pathlib import Path
 
 import pytest
+
 from qt6_scan import RULES, scan, scan_file
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,15 +16,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, ZIP
 from qgis.core import QgsVectorLayer
+
+from helpers import ROOT, ZIP
 
 README = ROOT / "README.md"
 PROFILE = Path(".local/share/QGIS/QGIS3/profiles/default")
 # the Makefile's host: this suite runs from its venv (on trixie it runs from the chroot's own)
 MAKE_HERE = shutil.which("make") is not None and Path(sys.prefix).resolve() == (ROOT / ".venv").resolve()
-COPIED = ("Makefile", "metadata.txt", "LICENSE", "CHANGELOG.md", "requirements-test.txt", "requirements-test-trixie.txt",
-          "yongji_plugin", "resources", "forms", "scripts", ".stamps")
+COPIED = ("Makefile", "metadata.txt", "LICENSE", "CHANGELOG.md", "requirements-test.txt",
+          "requirements-test-trixie.txt", "yongji_plugin", "resources", "forms", "scripts", ".stamps")
 
 
 def fenced_blocks(text: str):

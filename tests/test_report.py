@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import memory_layer
 from qgis.core import QgsFeedback, QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
 
+from helpers import memory_layer
 from yongji_plugin.core.plan_data.map_image import bar_length, distance_text, round_scale, scale_text
 from yongji_plugin.core.plan_data.styles import colours
 from yongji_plugin.core.shared.areas import AreaMethod
@@ -104,12 +104,16 @@ def test_cover_summary_and_signature_read_back_in_order(report, result):
     writer, paths, text = report
     pages = pdf_pages(paths["pdf"])
     assert_in_order(text, ["项目选址合规性审查报告", "项目数据", "用地红线图层", "示例用地红线", "审查地块数", "23",
-                           "规划依据", "《永济市国土空间总体规划（2020-2035年）》", "面积计算方法", "平面面积（EPSG:4546）",
-                           "审查结论", "共审查 23 个地块：合规 10 个，1 个需论证，不合规 12 个，未检查 0 个。",
-                           "不合规地块：YJ2026-004", "审查人", "复核人", "日期", "第 1 页 共 {} 页".format(pages)])
-    assert_in_order(body(text), ["审查规则及依据", "1. 生态保护红线（STBHHX）", "判定方式：不得压占", "适用范围：全部地块",
+                           "规划依据", "《永济市国土空间总体规划（2020-2035年）》", "面积计算方法",
+                           "平面面积（EPSG:4546）",
+                           "审查结论",
+                           "共审查 23 个地块：合规 10 个，1 个需论证，不合规 12 个，未检查 0 个。",
+                           "不合规地块：YJ2026-004", "审查人", "复核人", "日期", f"第 1 页 共 {pages} 页"])
+    assert_in_order(body(text), ["审查规则及依据", "1. 生态保护红线（STBHHX）", "判定方式：不得压占",
+                                 "适用范围：全部地块",
                                  "规划条文：", "国家规定：", "地块汇总表", "序号", "项目编号", "项目名称", "用地面积",
-                                 "结论", "主要问题", "详见", "m²", "亩", "1", "YJ2026-001", "§1", "§1 YJ2026-001"])
+                                 "结论", "主要问题", "详见", "m²", "亩", "1", "YJ2026-001", "§1",
+                                 "§1 YJ2026-001"])
     for number in range(1, 24):  # every site in the summary, in input order
         assert f"YJ2026-{number:03d}" in text
     assert f"第 {pages} 页 共 {pages} 页" in text
@@ -125,7 +129,8 @@ def test_rule_tables_say_what_each_figure_is(report, result):
     assert_in_order(site4, ["不得压占的控制线", "控制线", "压占面积", "占项目面积比例", "判定", "m²", "公顷", "亩",
                             "生态保护红线", "16,200.00", "1.6200", "24.30", "50.00%", "压占（不合规）", "依据："])
     assert_in_order(site4, ["须位于城镇开发边界内", "控制线", "超出城镇开发边界面积", "占项目面积比例", "判定",
-                            "m²", "公顷", "亩", "城镇开发边界", "不适用", "不适用：本规则仅适用于XMLX 为 城镇建设 的地块",
+                            "m²", "公顷", "亩", "城镇开发边界", "不适用",
+                            "不适用：本规则仅适用于XMLX 为 城镇建设 的地块",
                             "依据："])
     within = site4[site4.find("须位于城镇开发边界内"):]
     assert "100.00%" not in within[:within.find("依据")]  # 不适用 is not "all inside"
@@ -221,8 +226,9 @@ def _grid_inside(geometry, site_map, image, step=6):
     pixels = []
     for y in range(0, image.height(), step):
         for x in range(0, image.width(), step):
-            point = QgsGeometry.fromPointXY(QgsPointXY(extent.xMinimum() + (x + 0.5) / image.width() * extent.width(),
-                                                       extent.yMaximum() - (y + 0.5) / image.height() * extent.height()))
+            point = QgsGeometry.fromPointXY(QgsPointXY(
+                extent.xMinimum() + (x + 0.5) / image.width() * extent.width(),
+                extent.yMaximum() - (y + 0.5) / image.height() * extent.height()))
             if geometry.contains(point):
                 pixels.append((x, y))
     return pixels
@@ -272,7 +278,7 @@ def test_each_site_map_shows_the_site_where_it_is(report, result):
 
 def test_maps_are_at_round_scales_with_round_scale_bars(report, result):
     writer, _, text = report
-    for index, maps in writer.maps.items():
+    for _index, maps in writer.maps.items():
         for site_map in maps.conflicts + [maps.location]:
             mantissa = site_map.scale / 10 ** (len(str(site_map.scale)) - 1)
             assert mantissa in (1, 2, 2.5, 5), site_map.scale

@@ -28,7 +28,7 @@ def _fills():
     """Every fill colour of the plan's polygons in colours.yaml (single looks and palettes)."""
     palette = colours()
     fills = [look["fill"] for look in palette["single"].values() if "fill" in look]
-    for name, values in palette["palettes"].items():
+    for _name, values in palette["palettes"].items():
         for value in values.values():
             if isinstance(value, str):
                 fills.append(value)

@@ -7,9 +7,9 @@ import re
 import textwrap
 
 import pytest
-from helpers import memory_layer
 from shapely.geometry import box
 
+from helpers import memory_layer
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
 from yongji_plugin.core.site_check.check import NONCOMPLIANT, CheckParams, run_compliance

@@ -7,10 +7,10 @@ works. The probe is tried for real on both; the selector's reaction is also chec
 made to fail, and the areas it compares come from QGIS's GEOS, not from shapely.
 """
 import pytest
-from helpers import memory_layer
 from qgis.core import QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
-from qgis_process_runner import qgis_process
 
+from helpers import memory_layer
+from qgis_process_runner import qgis_process
 from yongji_plugin.core.engine import selector, shapely_probe
 from yongji_plugin.core.engine.overlay import ControlLayer, OverlayEngine
 from yongji_plugin.core.shared import optional
@@ -28,7 +28,7 @@ class Log(QgsProcessingFeedback):
         super().__init__()
         self.lines = []
 
-    def pushInfo(self, info):  # noqa: N802 - Qt API
+    def pushInfo(self, info):
         self.lines.append(info)
         super().pushInfo(info)
 

@@ -6,10 +6,10 @@ sites with one id shared their breakdowns in the report (shares up to 200 %).
 """
 import re
 
-from helpers import memory_layer, wait_for_task
 from qgis.core import Qgis, QgsProcessingFeedback
 from shapely.geometry import box
 
+from helpers import memory_layer, wait_for_task
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.site_check.check import NONCOMPLIANT, CheckParams, run_compliance
 from yongji_plugin.core.site_check.outputs import result_layers
@@ -136,7 +136,7 @@ class _Feedback(QgsProcessingFeedback):
         super().__init__()
         self.errors = []
 
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - Qt API
+    def reportError(self, error, fatalError=False):
         self.errors.append((error, fatalError))
         super().reportError(error, fatalError)
 

@@ -4,12 +4,12 @@ values in a real PostGIS database, with a canary table that must survive every t
 QGIS 3.22's ``QgsPostgresProviderConnection.tables(schema)`` put the schema into its SQL
 unquoted: a schema named ``x'; DROP TABLE public.canary; --`` dropped the canary.
 """
-import postgis_server
 import pytest
-from helpers import memory_layer, to_shapely
 from qgis.core import QgsDataSourceUri, QgsVectorLayer
 from shapely.ops import unary_union
 
+import postgis_server
+from helpers import memory_layer, to_shapely
 from yongji_plugin.core.engine.layers import ControlLayer
 from yongji_plugin.core.engine.overlay import OverlayEngine
 from yongji_plugin.core.plan_data.sources import Source, list_layers, postgis_schemas

@@ -1,12 +1,12 @@
 """乡镇规划指引 against shapely computed directly: per township, split at borders, overlaps once, sums."""
 import pytest
-from cancel_feedback import CancelAt
-from helpers import memory_layer, shapes
 from pyproj import Geod, Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 from shapely.geometry import box
 from shapely.ops import transform, unary_union
 
+from cancel_feedback import CancelAt
+from helpers import memory_layer, shapes
 from yongji_plugin.core.measures.guidance_outputs import (
     export_table,
     guidance_layer,

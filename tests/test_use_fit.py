@@ -2,10 +2,10 @@
 import textwrap
 
 import pytest
-from helpers import memory_layer
 from shapely.geometry import box
 from shapely.ops import unary_union
 
+from helpers import memory_layer
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
 from yongji_plugin.core.site_check.check import (
@@ -23,7 +23,8 @@ from yongji_plugin.core.site_check.ruleset import load_ruleset
 
 X, Y = 440000.0, 3860000.0
 # planned classes: 工业 west, 住宅 middle, 留白 east, each 100 m × 100 m
-BLOCKS = [(box(X, Y, X + 100, Y + 100), "1001", "工业用地"), (box(X + 100, Y, X + 200, Y + 100), "0701", "城镇住宅用地"),
+BLOCKS = [(box(X, Y, X + 100, Y + 100), "1001", "工业用地"),
+          (box(X + 100, Y, X + 200, Y + 100), "0701", "城镇住宅用地"),
           (box(X + 200, Y, X + 300, Y + 100), "16", "留白用地")]
 # 三调 parcels: 水浇地 with KCXS, 旱地 with KCXS, 乔木林地; 永久基本农田 over part of the 旱地
 PARCELS = [(box(X, Y - 100, X + 150, Y), "0102", 0.05), (box(X + 150, Y - 100, X + 300, Y), "0103", 0.12),
@@ -82,7 +83,8 @@ def _sites(use_field=True):
 
 @pytest.fixture(params=BACKENDS)
 def result(request, tmp_path):
-    return run_compliance(_sites(), _layers(), _ruleset(tmp_path), CheckParams(AreaMethod.create(), backend=request.param))
+    params = CheckParams(AreaMethod.create(), backend=request.param)
+    return run_compliance(_sites(), _layers(), _ruleset(tmp_path), params)
 
 
 def _by_id(result):

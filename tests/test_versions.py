@@ -3,10 +3,10 @@ import shutil
 import subprocess
 
 import pytest
-from cancel_feedback import CancelAt, spread
-from helpers import memory_layer
 from shapely.ops import unary_union
 
+from cancel_feedback import CancelAt, spread
+from helpers import memory_layer
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.loader import open_plan
 from yongji_plugin.core.plan_data.sources import Source

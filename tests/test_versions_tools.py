@@ -1,8 +1,6 @@
 """规划版本对比 from the toolbar dialog (real widgets, real QgsTask), from Processing (in-process and
 ``qgis_process``) and with PostGIS as one side or both (two schemas of a throw-away server)."""
-import postgis_server
 import pytest
-from helpers import wait_for_task
 from qgis.core import (
     QgsApplication,
     QgsProcessingException,
@@ -10,8 +8,10 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis_process_runner import json_payload, qgis_process
 
+import postgis_server
+from helpers import wait_for_task
+from qgis_process_runner import json_payload, qgis_process
 from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.versions.compare import compare_sources
@@ -213,7 +213,8 @@ def test_one_plan_parameter_reads_a_postgis_schema_and_names_a_layer_in_two(data
     names = {spec.code: spec.name for spec in default_catalogue().layers}  # as the plugin names them
     layers = [QgsVectorLayer(f"{second}|layername={code}", names[code], "ogr") for code in CODES]
     runs = []
-    for plan in ({"PLAN_GPKG": f"postgis:{CONNECTION}/v2024"}, {"LAYERS": [l for l in layers if l.isValid()]}):
+    valid = [layer for layer in layers if layer.isValid()]
+    for plan in ({"PLAN_GPKG": f"postgis:{CONNECTION}/v2024"}, {"LAYERS": valid}):
         feedback = QgsProcessingFeedback()
         runs.append(processing.run("yongji:planqa", {**plan, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback))
     problems = [sorted((f["rule_id"], f["layer"], f["problem"]) for f in run["OUTPUT"].getFeatures()) for run in runs]

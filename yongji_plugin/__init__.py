@@ -5,7 +5,7 @@ that the core modules stay importable from tests, scripts and ``qgis_process`` w
 """
 
 
-def classFactory(iface):  # noqa: N802 (QGIS API name)
+def classFactory(iface):
     """Entry point QGIS calls with its interface object."""
     from .plugin import YongjiPlugin
 

@@ -46,7 +46,7 @@ class YongjiPlugin:
         self._dialogs = {}
 
     # --- QGIS lifecycle -------------------------------------------------------------------
-    def initProcessing(self):  # noqa: N802
+    def initProcessing(self):
         if self.provider is not None:
             return
         from .processing.provider import YongjiProvider
@@ -54,7 +54,7 @@ class YongjiPlugin:
         self.provider = YongjiProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
-    def initGui(self):  # noqa: N802
+    def initGui(self):
         i18n.ensure_translator()
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(self.menu_title())

@@ -4,47 +4,47 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="49"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="48"/>
         <source>missing field {field}</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="53"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="52"/>
         <source>field {field} is {actual}, expected {expected}</source>
         <translation>字段 {field} 类型为 {actual}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="94"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="93"/>
         <source>layer cannot be opened</source>
         <translation>图层无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="98"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="97"/>
         <source>wrong geometry type {actual}, expected {expected}</source>
         <translation>几何类型错误：{actual}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="106"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="105"/>
         <source>layer has no CRS</source>
         <translation>图层没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="110"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="109"/>
         <source>CRS {crs} is not CGCS2000</source>
         <translation>坐标系 {crs} 不是 CGCS2000</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="42"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="43"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="44"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="45"/>
         <source>found ({count} features)</source>
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="188"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="189"/>
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
@@ -79,17 +79,17 @@
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="26"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="26"/>
         <source>Folder of Shapefiles</source>
         <translation>Shapefile 文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="27"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="26"/>
         <source>Saved PostGIS connection</source>
         <translation>已保存的 PostGIS 连接</translation>
     </message>
@@ -184,32 +184,32 @@
         <translation>CGCS2000 椭球面积（坐标取自 {crs}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="97"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="96"/>
         <source>Control layer {title} ({code}) is missing</source>
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="147"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="146"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="334"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="333"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="334"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="333"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="338"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="337"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="338"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="337"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -229,22 +229,22 @@
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="81"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="80"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="114"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="114"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="114"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="161"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="162"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -289,22 +289,22 @@
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="53"/>
         <source>Project site compliance review report</source>
         <translation>项目选址合规性审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="57"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="56"/>
         <source>Generated by the Yongji Spatial Plan plugin. Check the data source before signing; demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件生成。签字前请核对数据来源；演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
         <source>Site layer</source>
         <translation>用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
@@ -329,7 +329,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="68"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="67"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -339,22 +339,22 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="66"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="65"/>
         <source>Site id</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="67"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="66"/>
         <source>Site name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="67"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="66"/>
         <source>Site type</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="59"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="58"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -364,12 +364,12 @@
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="99"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="98"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="72"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="71"/>
         <source>Share of site</source>
         <translation>占项目面积比例</translation>
     </message>
@@ -589,7 +589,7 @@
         <translation>地块没有界址点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="238"/>
+        <location filename="../../yongji_plugin/core/coordfile/validation.py" line="239"/>
         <source>stated area {stated:.4f} ha is far from the computed {computed:.4f} ha</source>
         <translation>标注面积 {stated:.4f} 公顷与计算面积 {computed:.4f} 公顷相差过大</translation>
     </message>
@@ -689,7 +689,7 @@
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="133"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="134"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
@@ -729,47 +729,47 @@
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="130"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="131"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="131"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="132"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="132"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="133"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="133"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="134"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="153"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="154"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="138"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="139"/>
         <source>layer {codes} missing</source>
         <translation>缺少图层 {codes}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="26"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="25"/>
         <source>{rule}: field {field} is missing</source>
         <translation>{rule}：缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="32"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="31"/>
         <source>{rule}: {field} is empty</source>
         <translation>{rule}：{field} 为空</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="47"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="46"/>
         <source>{rule}: {field} = {value} is not in the code table</source>
         <translation>{rule}：{field} = {value} 不在代码表中</translation>
     </message>
@@ -779,22 +779,22 @@
         <translation>{rule}：{field} = {stated:.2f}，图形面积为 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="76"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="77"/>
         <source>{rule}: {problem}</source>
         <translation>{rule}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="82"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="83"/>
         <source>{rule}: feature has no geometry</source>
         <translation>{rule}：要素没有几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="95"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="96"/>
         <source>{rule}: same geometry as feature {fid}</source>
         <translation>{rule}：与要素 {fid} 几何相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="105"/>
+        <location filename="../../yongji_plugin/core/plan_qa/features.py" line="106"/>
         <source>{rule}: feature has {parts} parts</source>
         <translation>{rule}：要素有 {parts} 个部件</translation>
     </message>
@@ -874,7 +874,7 @@
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="34"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="33"/>
         <source>{rule}: overlaps {layer} feature {fid} by {area:.2f} m²</source>
         <translation>{rule}：与{layer}要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
@@ -884,17 +884,17 @@
         <translation>{rule}：与本图层要素 {fid} 重叠 {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="61"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="62"/>
         <source>{rule}: {area:.2f} m² outside the boundary</source>
         <translation>{rule}：{area:.2f} 平方米超出市域边界</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="76"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="77"/>
         <source>{rule}: gap of {area:.2f} m²</source>
         <translation>{rule}：存在 {area:.2f} 平方米的缝隙</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="84"/>
+        <location filename="../../yongji_plugin/core/plan_qa/topology.py" line="85"/>
         <source>{rule}: {area:.2f} m² outside {container}</source>
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
@@ -939,27 +939,27 @@
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="39"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="38"/>
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="40"/>
+        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="39"/>
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="69"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="68"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="171"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="170"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="226"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="225"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
@@ -974,12 +974,12 @@
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="267"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="269"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="319"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="321"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -999,7 +999,7 @@
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="67"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -1064,17 +1064,17 @@
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="60"/>
         <source>Atlas: one sheet per township</source>
         <translation>图集：每个乡镇一幅</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="60"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="61"/>
         <source>Site summary of a compliance check (for the site atlas)</source>
         <translation>合规性检查的选址汇总（用于项目图集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="64"/>
         <source>Conflict pieces of that check</source>
         <translation>该检查的冲突图斑</translation>
     </message>
@@ -1084,27 +1084,27 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="108"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="107"/>
         <source>layer {problem}</source>
         <translation>图层{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="131"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="130"/>
         <source>cannot be opened</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="135"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="134"/>
         <source>has geometry type {actual}, but the catalogue requires {expected}</source>
         <translation>几何类型为 {actual}，但图层目录要求 {expected}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="141"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="140"/>
         <source>has no features</source>
         <translation>没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="100"/>
+        <location filename="../../yongji_plugin/core/plan_qa/run.py" line="101"/>
         <source>Plan layer {name} ({code}) {problems}</source>
         <translation>规划图层 {name}（{code}）：{problems}</translation>
     </message>
@@ -1134,12 +1134,12 @@
         <translation>坐标（{x:.0f}, {y:.0f}）与其坐标系 {crs} 不符，坐标系很可能设置有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="100"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="99"/>
         <source>is not in the layer catalogue</source>
         <translation>不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="103"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="102"/>
         <source>Control layer {title} ({code}) {problems}</source>
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
@@ -1314,7 +1314,7 @@
         <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="99"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="98"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
@@ -1324,147 +1324,147 @@
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="16"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="15"/>
         <source>Topology Validation Error</source>
         <translation>拓扑验证错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="17"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="16"/>
         <source>Repeated Point</source>
         <translation>重复点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="18"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="17"/>
         <source>Hole lies outside shell</source>
         <translation>内环位于外环之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="19"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="18"/>
         <source>Holes are nested</source>
         <translation>内环嵌套</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="20"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="19"/>
         <source>Nested holes</source>
         <translation>内环嵌套</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="21"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="20"/>
         <source>Interior is disconnected</source>
         <translation>内部不连通</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="22"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="21"/>
         <source>Self-intersection</source>
         <translation>自相交</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="23"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="22"/>
         <source>Ring Self-intersection</source>
         <translation>环自相交</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="24"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="23"/>
         <source>Nested shells</source>
         <translation>外环嵌套</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="25"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="24"/>
         <source>Duplicate Rings</source>
         <translation>环重复</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="26"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="25"/>
         <source>Too few distinct points in geometry component</source>
         <translation>几何部件的不同点数过少</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="27"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="26"/>
         <source>Too few points in geometry component</source>
         <translation>几何部件的点数过少</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="28"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="27"/>
         <source>Invalid Coordinate</source>
         <translation>无效坐标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="29"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="28"/>
         <source>Ring is not closed</source>
         <translation>环未闭合</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="47"/>
+        <location filename="../../yongji_plugin/core/shared/geos_reasons.py" line="46"/>
         <source>{reason} ({geos})</source>
         <translation>{reason}（{geos}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="66"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="67"/>
         <source>{what} (m²)</source>
         <translation>{what}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="66"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="67"/>
         <source>{what} (ha)</source>
         <translation>{what}（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="66"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="67"/>
         <source>{what} (mu)</source>
         <translation>{what}（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="40"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="39"/>
         <source>Site feature id</source>
         <translation>项目要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="54"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="53"/>
         <source>{rule}: conflict area</source>
         <translation>{rule}：冲突面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="54"/>
         <source>{rule}: conflict share of the site (%)</source>
         <translation>{rule}：冲突面积占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="57"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="56"/>
         <source>{rule}: status</source>
         <translation>{rule}：状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="66"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="65"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="92"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="91"/>
         <source>Control layer</source>
         <translation>控制线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="93"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="92"/>
         <source>Control feature id</source>
         <translation>控制线要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="94"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="93"/>
         <source>Control feature attributes</source>
         <translation>控制线要素属性</translation>
     </message>
@@ -1474,27 +1474,27 @@
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="101"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="100"/>
         <source>Class name</source>
         <translation>地类名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="102"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="101"/>
         <source>Share of the site (%)</source>
         <translation>占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/outputs.py" line="239"/>
+        <location filename="../../yongji_plugin/core/versions/outputs.py" line="240"/>
         <source>GEOS message</source>
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="166"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="167"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="171"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="172"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
@@ -1544,7 +1544,7 @@
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="152"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="153"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1604,7 +1604,7 @@
         <translation>规划成果质检已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="89"/>
         <source>Printing was canceled: {count} whole files kept, nothing partial</source>
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
@@ -1804,82 +1804,82 @@
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="58"/>
         <source>Project data</source>
         <translation>项目数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="59"/>
         <source>Sites checked</source>
         <translation>审查地块数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="60"/>
         <source>Plan</source>
         <translation>规划依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
         <source>Conclusion</source>
         <translation>审查结论</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="61"/>
         <source>Note</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
         <source>Reviewed by</source>
         <translation>审查人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="62"/>
         <source>Verified by</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
         <source>Rules and their basis</source>
         <translation>审查规则及依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
         <source>Test</source>
         <translation>判定方式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="63"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="65"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
         <source>Plan clause</source>
         <translation>规划条文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="65"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="64"/>
         <source>National rule</source>
         <translation>国家规定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="66"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="65"/>
         <source>Summary of sites</source>
         <translation>地块汇总表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="66"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="65"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="68"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="67"/>
         <source>Findings</source>
         <translation>主要问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="68"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="67"/>
         <source>Section</source>
         <translation>详见</translation>
     </message>
@@ -1889,27 +1889,27 @@
         <translation>所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="67"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="66"/>
         <source>Site area</source>
         <translation>用地面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="70"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="69"/>
         <source>Conflict map</source>
         <translation>冲突分析图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="70"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="69"/>
         <source>Location map</source>
         <translation>区位图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="70"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="69"/>
         <source>scale</source>
         <translation>比例尺</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="71"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="70"/>
         <source>parcel</source>
         <translation>地块</translation>
     </message>
@@ -1919,172 +1919,172 @@
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="72"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="71"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="47"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="46"/>
         <source>Result</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="73"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="72"/>
         <source>Boundary points (界址点)</source>
         <translation>界址点坐标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="73"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="72"/>
         <source>Point</source>
         <translation>点号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="73"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="72"/>
         <source>Ring</source>
         <translation>圈号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="74"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="73"/>
         <source>X (northing)</source>
         <translation>X（北坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="74"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="73"/>
         <source>Y (easting)</source>
         <translation>Y（东坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="129"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="128"/>
         <source>must not overlap</source>
         <translation>不得压占</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="129"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="128"/>
         <source>must lie within</source>
         <translation>须位于其内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="130"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="129"/>
         <source>areas per class (no verdict)</source>
         <translation>分类统计面积（不作判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="138"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="137"/>
         <source>all sites</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="139"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="138"/>
         <source>sites whose {field} is {values}</source>
         <translation>{field} 为 {values} 的地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="146"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="145"/>
         <source>the rule set gives no basis for this rule</source>
         <translation>规则集未载明本规则的依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="148"/>
         <source>{plan}: “{clause}”</source>
         <translation>{plan}：“{clause}”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="148"/>
         <source>the plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="157"/>
         <source>“{clause}”</source>
         <translation>“{clause}”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="166"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="165"/>
         <source>not applicable: the rule covers {scope}</source>
         <translation>不适用：本规则仅适用于{scope}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="31"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="30"/>
         <source>sliver below the tolerance (not a conflict)</source>
         <translation>碎片（低于容差，不计为冲突）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="170"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="169"/>
         <source>partly outside: non-compliant</source>
         <translation>超出边界（不合规）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="170"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="169"/>
         <source>inside</source>
         <translation>位于边界内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="171"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="170"/>
         <source>overlaps: non-compliant</source>
         <translation>压占（不合规）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="171"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="170"/>
         <source>no overlap</source>
         <translation>未压占</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="177"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="176"/>
         <source>Control lines the site must not overlap</source>
         <translation>不得压占的控制线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="192"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="191"/>
         <source>Control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="178"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="177"/>
         <source>Overlap area</source>
         <translation>压占面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="192"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="191"/>
         <source>The site must lie within {title}</source>
         <translation>须位于{title}内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="192"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="191"/>
         <source>Area outside {title}</source>
         <translation>超出{title}面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="205"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="204"/>
         <source>{title} under the site</source>
         <translation>{title}构成</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="205"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="204"/>
         <source>{title} class</source>
         <translation>{title}类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="238"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="237"/>
         <source>Coordinates in {crs}, as the coordinate file gives them (X northing, Y easting).</source>
         <translation>坐标系 {crs}，与坐标文件一致（X 为北坐标，Y 为东坐标）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="240"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="239"/>
         <source>The first {n} points are listed; the rest are in the coordinate file.</source>
         <translation>仅列出前 {n} 个点，其余见坐标文件。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="271"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="270"/>
         <source>the output layers {layers}</source>
         <translation>输出图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="306"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="305"/>
         <source>No map: the site has no usable geometry.</source>
         <translation>无图：该地块没有可用的几何图形。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="357"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="356"/>
         <source>Non-compliant sites: {ids}</source>
         <translation>不合规地块：{ids}</translation>
     </message>
@@ -2129,7 +2129,7 @@
         <translation>已加入工程的临时图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="113"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="112"/>
         <source>{title} (sliver)</source>
         <translation>{title}（碎片）</translation>
     </message>
@@ -2139,57 +2139,57 @@
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="88"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="89"/>
         <source>an input is not a layer</source>
         <translation>有输入不是图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="90"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="91"/>
         <source>layer {name} is not in PostGIS</source>
         <translation>图层 {name} 不在 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="93"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="94"/>
         <source>layer {name} is a query, not a table</source>
         <translation>图层 {name} 是查询而不是表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="97"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="98"/>
         <source>layer {name} has no single integer key column</source>
         <translation>图层 {name} 没有单一的整数主键列</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="99"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="100"/>
         <source>layer {name} has unsaved edits</source>
         <translation>图层 {name} 有未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="203"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="204"/>
         <source>psycopg2 is not installed</source>
         <translation>未安装 psycopg2</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="205"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="206"/>
         <source>no layer lives in PostGIS</source>
         <translation>没有图层位于 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="234"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="235"/>
         <source>the layers are in different PostGIS databases</source>
         <translation>各图层位于不同的 PostGIS 数据库中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="224"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="225"/>
         <source>PostGIS {version} in the database, {sessions} sessions</source>
         <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="234"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="235"/>
         <source>The postgis engine backend cannot run here: {reason}</source>
         <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="227"/>
+        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="228"/>
         <source>QGIS {version} (GEOS {geos}), one thread</source>
         <translation>QGIS {version}（GEOS {geos}），单线程</translation>
     </message>
@@ -2209,12 +2209,12 @@
         <translation>未安装 numpy</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/selector.py" line="39"/>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="40"/>
         <source>Unknown engine backend {name}; choose one of {names}</source>
         <translation>未知的叠加分析引擎 {name}；可选：{names}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/selector.py" line="73"/>
+        <location filename="../../yongji_plugin/core/engine/selector.py" line="74"/>
         <source>The {name} engine backend cannot run here: {reason}</source>
         <translation>叠加分析引擎 {name} 无法在此运行：{reason}</translation>
     </message>
@@ -2259,7 +2259,7 @@
         <translation>叠加分析引擎：{backend}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="140"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -2269,37 +2269,37 @@
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="46"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="47"/>
         <source>over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="46"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="47"/>
         <source>within the limit</source>
         <translation>未超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="46"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="47"/>
         <source>outside the height zones</source>
         <translation>不在高度控制分区内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="47"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="48"/>
         <source>no height</source>
         <translation>无高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="55"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="56"/>
         <source>height field</source>
         <translation>高度字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="55"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="56"/>
         <source>floors × storey height</source>
         <translation>层数 × 层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="56"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="57"/>
         <source>height field, else floors × storey height</source>
         <translation>高度字段，缺失时用层数 × 层高</translation>
     </message>
@@ -2319,57 +2319,57 @@
         <translation>{role}图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="152"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="153"/>
         <source>Name the {purpose} field of {role} layer {layer}</source>
         <translation>请指定{role}图层 {layer} 的{purpose}字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="155"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="156"/>
         <source>{role} layer {layer} has no field {field} ({purpose})</source>
         <translation>{role}图层 {layer} 没有字段 {field}（{purpose}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="163"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="164"/>
         <source>Unknown height source {mode}; choose one of {modes}</source>
         <translation>未知的高度来源 {mode}；请选择 {modes} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="140"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="150"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="165"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="166"/>
         <source>Height zone</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="169"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="170"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="171"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="172"/>
         <source>floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="174"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="175"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="175"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="176"/>
         <source>height limit</source>
         <translation>限高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="176"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="177"/>
         <source>zone name</source>
         <translation>分区名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="178"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="179"/>
         <source>zone code</source>
         <translation>分区代码</translation>
     </message>
@@ -2379,117 +2379,117 @@
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="198"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="199"/>
         <source>Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: {value}</source>
         <translation>{layer} 中的高度分区 {name}（要素 {fid}）在字段 {field} 中没有可用的限高：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="33"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="42"/>
         <source>over by up to 3 m</source>
         <translation>超高 3 米以内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="33"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="42"/>
         <source>over by 3–10 m</source>
         <translation>超高 3–10 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="33"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="42"/>
         <source>over by 10–20 m</source>
         <translation>超高 10–20 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="33"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="42"/>
         <source>over by more than 20 m</source>
         <translation>超高 20 米以上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="37"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="46"/>
         <source>Building feature</source>
         <translation>建筑要素号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="140"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="150"/>
         <source>Height (m)</source>
         <translation>高度（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="144"/>
         <source>Height from</source>
         <translation>高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="41"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="50"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="153"/>
         <source>Judged zone</source>
         <translation>判定分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="103"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="113"/>
         <source>Zone code</source>
         <translation>分区代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="44"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="53"/>
         <source>Height limit (m)</source>
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="140"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="150"/>
         <source>Excess (m)</source>
         <translation>超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="153"/>
         <source>Zones touched (overlap m²)</source>
         <translation>涉及分区（重叠平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="48"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="57"/>
         <source>Footprint</source>
         <translation>基底</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="48"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="57"/>
         <source>In the judged zone</source>
         <translation>位于判定分区内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="78"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="88"/>
         <source>Height check: buildings over the limit</source>
         <translation>建筑高度检查：超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="91"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="101"/>
         <source>Height check: every building</source>
         <translation>建筑高度检查：全部建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="103"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="113"/>
         <source>Height zones</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="147"/>
         <source>Zone</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="122"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="132"/>
         <source>Other buildings</source>
         <translation>其他建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="130"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="140"/>
         <source>Building height check report</source>
         <translation>建筑高度控制检查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="131"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="141"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s height zones. Demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
@@ -2499,87 +2499,87 @@
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="143"/>
         <source>Building layer</source>
         <translation>建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="143"/>
         <source>Height zone layer</source>
         <translation>高度分区图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="144"/>
         <source>Storey height</source>
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="144"/>
         <source>Limit field</source>
         <translation>限高字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="147"/>
         <source>Map</source>
         <translation>示意图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="147"/>
         <source>Per zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="148"/>
         <source>Limit (m)</source>
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="102"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="103"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="148"/>
         <source>Over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="149"/>
         <source>Largest excess (m)</source>
         <translation>最大超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="74"/>
         <source>Buildings over their limit</source>
         <translation>超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="151"/>
         <source>Footprint (m²)</source>
         <translation>基底面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="152"/>
         <source>Buildings in several zones (judged against the strictest)</source>
         <translation>跨多个分区的建筑（按最严格分区判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="154"/>
         <source>Buildings without a height</source>
         <translation>无高度的建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="154"/>
         <source>Buildings outside every height zone</source>
         <translation>不在任何高度分区内的建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="155"/>
         <source>Buildings without a usable geometry (not checked)</source>
         <translation>无可用几何的建筑（未检查）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="158"/>
         <source>A building is judged against the strictest height zone it overlaps by at least the area tolerance; excess = height − limit, over when above 0 (the limit itself is allowed).</source>
         <translation>建筑按其重叠面积不小于面积容差的最严格高度分区判定；超高 = 高度 − 限高，大于 0 即为超高（等于限高视为符合）。</translation>
     </message>
@@ -2604,7 +2604,7 @@
         <translation>{role}图层 {layer} 没有字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
         <source>Facility</source>
         <translation>设施</translation>
     </message>
@@ -2629,7 +2629,7 @@
         <translation>{layer} 中没有设施的 {field} 字段属于生活圈配置表中的类型（现有：{found}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="147"/>
         <source>Residential area</source>
         <translation>居住区</translation>
     </message>
@@ -2669,52 +2669,52 @@
         <translation>未指定道路网</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
         <source>Street network</source>
         <translation>道路网</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="41"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
         <source>None lacking</source>
         <translation>无缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="41"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
         <source>1–2 lacking</source>
         <translation>缺 1–2 项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="41"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
         <source>3–5 lacking</source>
         <translation>缺 3–5 项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="41"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
         <source>6 or more lacking</source>
         <translation>缺 6 项及以上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="46"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="45"/>
         <source>Residential area feature</source>
         <translation>居住区要素号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="147"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="149"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="49"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="48"/>
         <source>Required facilities lacking</source>
         <translation>缺少的必配设施数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="50"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="49"/>
         <source>{level} lacking</source>
         <translation>{level}缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="52"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="51"/>
         <source>Optional facilities not reached</source>
         <translation>未覆盖的宜配设施</translation>
     </message>
@@ -2724,282 +2724,282 @@
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="54"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="53"/>
         <source>Life circle: residential areas</source>
         <translation>生活圈：居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="75"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="74"/>
         <source>Row code</source>
         <translation>配置项代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="76"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="75"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="77"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="76"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
         <source>Facilities</source>
         <translation>设施数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="79"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="78"/>
         <source>Life circle: service areas</source>
         <translation>生活圈：服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="116"/>
         <source>Streets</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
         <source>15-minute community life circle report</source>
         <translation>15分钟社区生活圈分析报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan's 社区—邻里—街坊 table. Demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件依据规划“社区—邻里—街坊”配置表生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
         <source>Facility layer</source>
         <translation>设施图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
         <source>Residential area layer</source>
         <translation>居住区图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="144"/>
         <source>Life-circle table</source>
         <translation>生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
         <source>Walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
         <source>Levels</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
         <source>Access distance</source>
         <translation>接入距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
         <source>Why the fallback ran</source>
         <translation>启用备用方法的原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="147"/>
         <source>Residential areas</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
         <source>Reaching every required facility</source>
         <translation>必配设施全部覆盖</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="140"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
         <source>Lacking at least one</source>
         <translation>至少缺一项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="140"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
         <source>Population in areas lacking</source>
         <translation>缺项居住区人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
         <source>Coverage map</source>
         <translation>覆盖情况图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
         <source>Per facility</source>
         <translation>分项统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
         <source>Required</source>
         <translation>必配</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
         <source>no (宜配置)</source>
         <translation>否（宜配置）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
         <source>Areas lacking</source>
         <translation>缺项居住区数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="146"/>
         <source>Population lacking</source>
         <translation>缺项人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="146"/>
         <source>Area lacking (ha)</source>
         <translation>缺项面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="147"/>
         <source>Lacking</source>
         <translation>缺项数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="146"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
         <source>Coverage by facility</source>
         <translation>分项覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="146"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
         <source>What it lacks</source>
         <translation>缺少的设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="150"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="150"/>
         <source>Facility types not in the table (not counted)</source>
         <translation>不在配置表中的设施类型（未计入）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="150"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="152"/>
         <source>min</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="155"/>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="154"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="151"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="153"/>
         <source>none in the data</source>
         <translation>数据中没有</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="152"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="154"/>
         <source>A residential area reaches a facility row when a street reachable from one of the row&apos;s facilities within the level&apos;s minutes passes within the access distance of the area&apos;s edge; the walk from a facility to its street is not counted.</source>
         <translation>若从某配置项的任一设施出发、在该级别分钟数内可达的道路经过居住区边界的接入距离范围内，则该居住区覆盖该配置项；设施到道路的步行距离不计入。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="155"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="157"/>
         <source>Straight-line fallback: a row is reached when one of its facilities lies within speed × minutes of the area's edge, ignoring streets.</source>
         <translation>直线距离备用方法：若某配置项的任一设施到居住区边界的直线距离不超过速度 × 分钟数，则视为覆盖，不考虑道路。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="198"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="200"/>
         <source>{level} facility</source>
         <translation>{level}设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="71"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="70"/>
         <source>Life-circle table {file}, {where}: {problem}</source>
         <translation>生活圈配置表 {file}，{where}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="77"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="76"/>
         <source>{key} must be a positive number, not {value!r}</source>
         <translation>{key} 必须为正数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="85"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="84"/>
         <source>a non-empty list is required</source>
         <translation>必须是非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="88"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="87"/>
         <source>each entry must be a mapping of keys</source>
         <translation>每一项必须是键值映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="95"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="94"/>
         <source>missing key {key}</source>
         <translation>缺少键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="112"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="111"/>
         <source>unknown level {level}; the table&apos;s levels are {levels}</source>
         <translation>未知级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="116"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="115"/>
         <source>types must be a list of facility-type names</source>
         <translation>types 必须是设施类型名称的列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="119"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="118"/>
         <source>required must be true or false, not {value!r}</source>
         <translation>required 必须为 true 或 false，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="130"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="129"/>
         <source>code {code} appears more than once</source>
         <translation>代码 {code} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="138"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="137"/>
         <source>facility type {type} is also listed in {other} at the same level</source>
         <translation>设施类型 {type} 也列在同级别的 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="69"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="70"/>
         <source>Street network {name} has no lines</source>
         <translation>道路网 {name} 没有线要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="149"/>
         <source>{kind} {name} (feature {fid})</source>
         <translation>{kind} {name}（要素 {fid}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="150"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="151"/>
         <source>{item} is {distance:.0f} m from the nearest street of {network}, farther than the access distance of {reach:g} m</source>
         <translation>{item} 距 {network} 最近道路 {distance:.0f} 米，超过接入距离 {reach:g} 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="154"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="155"/>
         <source>{item} is on a part of {network} not connected to the rest</source>
         <translation>{item} 位于 {network} 中与其余部分不连通的路段上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="170"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="171"/>
         <source>QGIS&apos;s network analysis ({alg}) is not available</source>
         <translation>QGIS 网络分析（{alg}）不可用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="208"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="209"/>
         <source>QGIS&apos;s service-area algorithm failed on the street network</source>
         <translation>QGIS 服务区算法在该道路网上运行失败</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="211"/>
+        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="212"/>
         <source>QGIS&apos;s service-area algorithm returned {got} of {want} service areas</source>
         <translation>QGIS 服务区算法只返回了 {want} 个服务范围中的 {got} 个</translation>
     </message>
@@ -3029,7 +3029,7 @@
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="34"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="35"/>
         <source>Building height check</source>
         <translation>建筑高度控制检查</translation>
     </message>
@@ -3084,12 +3084,12 @@
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="51"/>
         <source>15-minute community life circle</source>
         <translation>15分钟社区生活圈</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="156"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="155"/>
         <source>{method}: {lacking} of {total} residential areas lack at least one required facility</source>
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
@@ -3099,7 +3099,7 @@
         <translation>15分钟社区生活圈结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="146"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="145"/>
         <source>Straight-line fallback: {reason}</source>
         <translation>已改用直线距离：{reason}</translation>
     </message>
@@ -3114,142 +3114,142 @@
         <translation>{label}：未给出可用图层（{value}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="38"/>
         <source>Checks each building against the limit of the height zone it stands in (the plan's 建筑高度控制分区: ≤24 m near the lake and mountains, ≤18 m at their edge, 24–45 m in the view zones, 60–80 m around 一场三馆 and 市人民医院). Heights come from a height field, from floors × storey height, or the height field where filled and floors × storey height elsewhere. A building in several zones is judged against the strictest one it overlaps by at least the area tolerance; every zone it touches is reported with the overlap area. Writes the buildings over their limit (styled by excess), optionally every building, and a report.</source>
         <translation>按规划建筑高度控制分区检查每栋建筑的高度（近湖区、近山区、退湖区 24 米以下，湖边、河边、山边 18 米以下，望湖区、望山区 24–45 米，一场三馆、市人民医院周边 60–80 米）。高度取自高度字段、层数 × 层高，或高度字段有值时取高度、否则取层数 × 层高。跨多个分区的建筑按其重叠面积不小于面积容差的最严格分区判定，并列出所涉及的每个分区及重叠面积。输出超高建筑（按超高值分级着色）、可选的全部建筑图层和报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="53"/>
         <source>Building height from</source>
         <translation>建筑高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="55"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="57"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="59"/>
         <source>Storey height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="60"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="61"/>
         <source>Building name field</source>
         <translation>建筑名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="63"/>
         <source>Zone limit field (m)</source>
         <translation>分区限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="63"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="63"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="76"/>
         <source>Every building with its zone and limit</source>
         <translation>全部建筑（含分区和限高）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="119"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="120"/>
         <source>{layer} feature {fid}: {problem} (repaired on a copy)</source>
         <translation>{layer} 要素 {fid}：{problem}（已在副本上修复）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="36"/>
         <source>Walking minutes {entry!r}: write level=minutes, e.g. 社区=15</source>
         <translation>步行分钟数 {entry!r}：请按“级别=分钟”填写，例如 社区=15</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="54"/>
         <source>For each row of the plan's 社区—邻里—街坊 table (resources/measures/life_circle.yaml or your own file), the service area of its facilities over the street network with QGIS's native:serviceareafromlayer: the streets reachable within the level's minutes (社区 15, 邻里 10, 街坊 5) at the walking speed. A residential area reaches a row when a reachable street passes within the access distance of its edge; the result lists per area what it lacks. A network that leaves a facility or area unconnected stops with their names, unless the straight-line fallback is allowed; the report then says so.</source>
         <translation>对规划“社区—邻里—街坊”配置表（resources/measures/life_circle.yaml 或自定义文件）的每一项，用 QGIS 的 native:serviceareafromlayer 在道路网上计算其设施的服务范围：按步行速度在该级别分钟数（社区 15、邻里 10、街坊 5）内可达的道路。可达道路经过居住区边界接入距离范围内，即视为该居住区覆盖该项；结果列出每个居住区的缺项。道路网未连通某设施或居住区时，将列出其名称并停止，除非允许直线距离备用方法，此时报告会注明。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="75"/>
         <source>Life-circle table (the plan&apos;s if empty)</source>
         <translation>生活圈配置表（为空时用规划配置表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
         <source>Facility type field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
         <source>Facility level field</source>
         <translation>设施级别字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
         <source>Facility name field</source>
         <translation>设施名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
         <source>Residential area name field</source>
         <translation>居住区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="84"/>
         <source>Walking speed (km/h; the table&apos;s if empty)</source>
         <translation>步行速度（千米/小时；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="87"/>
         <source>Walking minutes per level (e.g. 社区=15, 邻里=10, 街坊=5; the table's if empty)</source>
         <translation>各级步行分钟数（如 社区=15, 邻里=10, 街坊=5；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="90"/>
         <source>Access distance (m): facility or area edge to its street</source>
         <translation>接入距离（米）：设施或居住区边界到道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="94"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="93"/>
         <source>Topology tolerance (m): line ends this close are joined</source>
         <translation>拓扑容差（米）：端点在此距离内的线视为相连</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="98"/>
         <source>Use straight-line distances when the network cannot be used</source>
         <translation>道路网不可用时使用直线距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="102"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="101"/>
         <source>Residential areas with what they lack</source>
         <translation>居住区及其缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="103"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="107"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="108"/>
         <source>The building height check was canceled: nothing was written</source>
         <translation>建筑高度控制检查已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="140"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="139"/>
         <source>The life-circle analysis was canceled: nothing was written</source>
         <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
@@ -3279,87 +3279,87 @@
         <translation>乡镇规划指引</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="66"/>
         <source>{city} (city total)</source>
         <translation>{city}（全市合计）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="72"/>
         <source>Township planning guidance table</source>
         <translation>乡镇规划指引表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="106"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="105"/>
         <source>the city outline (layer XZQ)</source>
         <translation>市域界线（图层 XZQ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="106"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="105"/>
         <source>the union of the townships (layer XZQ is missing)</source>
         <translation>各乡镇的合并范围（缺少图层 XZQ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="110"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="109"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s layers.</source>
         <translation>由永济国土空间规划插件根据规划图层生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="113"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="112"/>
         <source>City total measured over</source>
         <translation>全市合计的统计范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="113"/>
         <source>Areas in hectares (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="114"/>
         <source>Areas in mu (1 mu = 10000/15 m²)</source>
         <translation>面积（亩，1亩 = 10000/15 平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="114"/>
         <source>Townships add up to the city</source>
         <translation>各乡镇之和与全市合计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
         <source>Figure</source>
         <translation>统计项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
         <source>Sum of townships (ha)</source>
         <translation>各乡镇之和（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
         <source>City (ha)</source>
         <translation>全市（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
         <source>Difference (ha)</source>
         <translation>差值（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
         <source>Within 0.01 ha</source>
         <translation>相差不超过 0.01 公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="143"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="142"/>
         <source>Invalid geometries repaired on a copy</source>
         <translation>在副本上修复的无效几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="118"/>
+        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
         <source>Each layer&apos;s features are split by the township boundaries; a feature crossing two townships counts in each for its own part, and features of one layer that overlap count once.</source>
         <translation>各图层的图斑按乡镇界线分割：跨两个乡镇的图斑按各自部分分别计入，同一图层内相互重叠的图斑只计一次。</translation>
     </message>
@@ -3409,122 +3409,122 @@
         <translation>全市{year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="28"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="27"/>
         <source>Indicator compliance</source>
         <translation>指标符合性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="28"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="27"/>
         <source>Map–table consistency</source>
         <translation>图数一致性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="29"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="28"/>
         <source>Breakdown consistency</source>
         <translation>分解一致性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="69"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="68"/>
         <source>achieved</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="69"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="68"/>
         <source>short of target</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="35"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="34"/>
         <source>consistent</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="35"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="34"/>
         <source>inconsistent</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="39"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="38"/>
         <source>binding</source>
         <translation>约束性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="39"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="38"/>
         <source>expected</source>
         <translation>预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="43"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="42"/>
         <source>not below</source>
         <translation>不低于</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="43"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="42"/>
         <source>not above</source>
         <translation>不高于</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="69"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="68"/>
         <source>no target</source>
         <translation>无下达指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="51"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="50"/>
         <source>Check</source>
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
         <source>City or township</source>
         <translation>市或乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="53"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="52"/>
         <source>Indicator or relation</source>
         <translation>指标或关系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
         <source>Binding or expected</source>
         <translation>约束性或预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="55"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="54"/>
         <source>Value is</source>
         <translation>数值含义</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
         <source>Reference</source>
         <translation>比较值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="57"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="56"/>
         <source>Reference is</source>
         <translation>比较值含义</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="146"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
         <source>Margin</source>
         <translation>余量</translation>
     </message>
@@ -3534,72 +3534,72 @@
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="66"/>
         <source>city</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="163"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="162"/>
         <source>township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="81"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="80"/>
         <source>Targets handed down</source>
         <translation>下达指标数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="82"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="81"/>
         <source>Binding targets missed</source>
         <translation>未达标约束性指标数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="83"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="82"/>
         <source>Expected targets missed</source>
         <translation>未达标预期性指标数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="86"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="85"/>
         <source>{name}: status</source>
         <translation>{name}：达标情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="94"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="93"/>
         <source>Indicator status of the townships {year}</source>
         <translation>{year}年各乡镇指标达标情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="39"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="38"/>
         <source>{value} (target {sign} {target}) {unit}</source>
         <translation>{value}（目标 {sign} {target}）{unit}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="53"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="52"/>
         <source>{city}: indicators against their {year} targets</source>
         <translation>{city}规划指标与{year}年目标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="53"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="52"/>
         <source>value as % of target</source>
         <translation>实际值占目标值的百分比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="69"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="68"/>
         <source>{name} {year}: townships against their targets</source>
         <translation>{name}：{year}年各乡镇与分解目标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="122"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="121"/>
         <source>planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="125"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="124"/>
         <source>as % of the unit&apos;s area</source>
         <translation>占行政区面积的百分比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="138"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="137"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s layers and indicator file.</source>
         <translation>由永济国土空间规划插件根据规划图层和指标文件生成。</translation>
     </message>
@@ -3609,97 +3609,97 @@
         <translation>指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="142"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="141"/>
         <source>Charts drawn with</source>
         <translation>图表绘制方式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="142"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="141"/>
         <source>Charts and map for</source>
         <translation>图表和专题图年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="147"/>
         <source>Indicators and how they are measured</source>
         <translation>指标及其测算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
         <source>Measured from</source>
         <translation>测算依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
         <source>City targets</source>
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
         <source>binding targets missed</source>
         <translation>项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
         <source>expected targets missed</source>
         <translation>项预期性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="152"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
         <source>A city or township achieves a year&apos;s targets when it meets every binding target handed down to it for that year.</source>
         <translation>市或乡镇达到当年下达的全部约束性指标即为达标。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="154"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="153"/>
         <source>The value measured from the data against the target, in the indicator&apos;s direction.</source>
         <translation>按指标方向，将由数据测算的数值与目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="156"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="155"/>
         <source>The indicator table against the map: a layer&apos;s total as drawn against a target, or one target against another.</source>
         <translation>指标表与图件比较：图层实际面积与目标值比较，或两项目标值相互比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="157"/>
         <source>The townships&apos; targets together against the city&apos;s target.</source>
         <translation>各乡镇分解值之和与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
         <source>Left side</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
         <source>Right side</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="160"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
         <source>Sum of township targets</source>
         <translation>乡镇分解值之和</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="160"/>
+        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
         <source>City target</source>
         <translation>全市目标值</translation>
     </message>
@@ -3949,42 +3949,42 @@
         <translation>统计项 {key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="62"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="63"/>
         <source>{purpose} needs layer {name} ({code}), which is missing</source>
         <translation>{purpose}需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="71"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="72"/>
         <source>Layer {name} {problem}</source>
         <translation>图层 {name} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="74"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="75"/>
         <source>Layer {name} lacks field {field}</source>
         <translation>图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="94"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="95"/>
         <source>Layer {name} has no township polygons</source>
         <translation>图层 {name} 中没有乡镇面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="96"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="97"/>
         <source>(no name) feature {fid}</source>
         <translation>（无名称）要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="99"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="100"/>
         <source>Layer {name} names more than one township {township}; each needs its own {field}</source>
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="114"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="115"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="228"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="229"/>
         <source>Layer {name} lacks field {field}, which the filter {expr} reads</source>
         <translation>图层 {name} 缺少筛选条件 {expr} 所读取的字段 {field}</translation>
     </message>
@@ -4159,17 +4159,17 @@
         <translation>乡镇规划指引已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="203"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="204"/>
         <source>Layer {name} is not a polygon layer, so it has no area to measure</source>
         <translation>图层 {name} 不是面图层，无法统计面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="215"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="216"/>
         <source>The filter {expr} chooses no feature of layer {name}: its areas are 0</source>
         <translation>筛选条件 {expr} 在图层 {name} 中未选中任何要素：其面积均为 0</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="217"/>
+        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="218"/>
         <source>Layer {name} has no features: its areas are 0</source>
         <translation>图层 {name} 没有要素：其面积均为 0</translation>
     </message>
@@ -4179,7 +4179,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/postgis_catalogue.py" line="57"/>
+        <location filename="../../yongji_plugin/core/plan_data/postgis_catalogue.py" line="56"/>
         <source>PostGIS connection {name} has no schema {schema}</source>
         <translation>PostGIS 连接 {name} 中没有模式 {schema}</translation>
     </message>
@@ -4779,12 +4779,12 @@
         <translation>版本对比已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="81"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="80"/>
         <source>This site</source>
         <translation>本项目位置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="223"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="222"/>
         <source>Site layer {layer} has no use field ({fields}): {titles} is not applicable to its sites</source>
         <translation>用地红线图层 {layer} 没有用途字段（{fields}）：{titles}对其地块不适用</translation>
     </message>
@@ -4824,17 +4824,17 @@
         <translation>地块下 {layer} 中有 {count} 个耕地图斑没有田坎扣除信息（KCXS，或 KCMJ 和 TBMJ）：其净面积按毛面积计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="59"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="58"/>
         <source>{rule}: project use</source>
         <translation>{rule}：项目用途</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="60"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="59"/>
         <source>{rule}: share of the site whose planned use fits (%)</source>
         <translation>{rule}：规划用途相符部分占地块比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="103"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="102"/>
         <source>Assessment</source>
         <translation>判定</translation>
     </message>
@@ -4844,52 +4844,52 @@
         <translation>需论证</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="141"/>
         <source>: {note}</source>
         <translation>：{note}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="77"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="76"/>
         <source>Use fit</source>
         <translation>用途相符</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="77"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="76"/>
         <source>耕地 net of 田坎</source>
         <translation>耕地净面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="115"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="114"/>
         <source>{title} (needs 论证)</source>
         <translation>{title}（需论证）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="131"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="130"/>
         <source>the planned use under the site must fit the project&apos;s use (compatibility table {table})</source>
         <translation>地块所在的规划用途须与项目用途相符（兼容性表 {table}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="133"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="132"/>
         <source>耕地 taken, gross and net of 田坎, 永久基本农田 apart (no verdict)</source>
         <translation>占用耕地面积，含毛面积与扣除田坎后净面积，其中永久基本农田单列（不作判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="29"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="28"/>
         <source>not applicable: {note}</source>
         <translation>不适用：{note}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="30"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="29"/>
         <source>{share:.2f}% of the site fits</source>
         <translation>地块 {share:.2f}% 的面积用途相符</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="31"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="30"/>
         <source>does not fit: non-compliant</source>
         <translation>用途不符：不合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="32"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="31"/>
         <source>fits only after 论证 (demonstration)</source>
         <translation>经论证后方可相符</translation>
     </message>
@@ -4899,22 +4899,22 @@
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="49"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="48"/>
         <source>{title}: project use {use} against the planned use</source>
         <translation>{title}：项目用途 {use} 与规划用途对照</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="50"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="49"/>
         <source>Planned class</source>
         <translation>规划用地类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="57"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="56"/>
         <source>{title}: 耕地 under the site, gross and net of 田坎</source>
         <translation>{title}：地块内耕地（毛面积及扣除田坎后净面积）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="58"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="57"/>
         <source>耕地 (DLBM {codes})</source>
         <translation>耕地（DLBM {codes}）</translation>
     </message>
@@ -4924,17 +4924,17 @@
         <translation>use_table {table} 不是 resources/ 下的文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="55"/>
+        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="54"/>
         <source>Compatibility table {table}: {where} must be a list of codes</source>
         <translation>兼容性表 {table}：{where} 必须是代码列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="66"/>
+        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="65"/>
         <source>Compatibility table {table} needs a mapping uses: {{code: {{fits: [...]}}}}</source>
         <translation>兼容性表 {table} 需要映射 uses: {{code: {{fits: [...]}}}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="71"/>
+        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="70"/>
         <source>Compatibility table {table}: use {code} needs fits (and may have review)</source>
         <translation>兼容性表 {table}：用途 {code} 需要 fits（可另有 review）</translation>
     </message>
@@ -5019,12 +5019,12 @@
         <translation>{layer}：仅见于前一版本（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="134"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="135"/>
         <source>{layer}: only in the later version ({count} features)</source>
         <translation>{layer}：仅见于后一版本（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="136"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="137"/>
         <source>{layer}: {added} features added, {removed} removed, {changed} changed; {gained:.4f} ha gained, {lost:.4f} ha lost</source>
         <translation>{layer}：新增 {added} 个要素，删除 {removed} 个，变更 {changed} 个；面积增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
     </message>
@@ -5059,32 +5059,32 @@
         <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="356"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="355"/>
         <source>{ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，需论证 {review} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="353"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="352"/>
         <source>{total} sites checked: {ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked.</source>
         <translation>共审查 {total} 个地块：合规 {ok} 个，{review} 个需论证，不合规 {bad} 个，未检查 {skip} 个。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="366"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="365"/>
         <source>This report gives a full section (maps, rule tables, breakdowns) for {shown} of the {total} sites: the worst first (non-compliant by conflict area, then not checked, then needing 论证, then slivers). The other {left} sites are listed in the summary table only, which names the rules each site breaks; their areas per rule, conflict pieces and breakdowns are in {where}.</source>
         <translation>本报告仅为 {total} 个地块中的 {shown} 个编写详细章节（图件、规则表、面积构成），按问题从重到轻选取：不合规地块按冲突面积从大到小，其次为未检查地块，再次为需论证地块，然后为存在碎片的地块。其余 {left} 个地块仅列入汇总表（表中列出其违反的规则），其逐条规则面积、冲突图斑和面积构成见{where}。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="83"/>
+        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="82"/>
         <source>needs 论证 {share:.2f}%</source>
         <translation>需论证 {share:.2f}%</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="37"/>
+        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="36"/>
         <source>{facility} ({level})</source>
         <translation>{facility}（{level}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="112"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="111"/>
         <source>No DXF file given</source>
         <translation>未指定 DXF 文件</translation>
     </message>
@@ -5094,72 +5094,72 @@
         <translation>DXF 导入已取消：未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="342"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="341"/>
         <source>handle {handle}</source>
         <translation>句柄 {handle}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="175"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="174"/>
         <source>{file}: no closed polyline or hatch on the CAD layers {asked}; closed shapes are on: {found}</source>
         <translation>{file}：CAD 图层 {asked} 上没有闭合多段线或填充；闭合图形位于：{found}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="175"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="174"/>
         <source>no layer</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="180"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="179"/>
         <source>closed shapes on other CAD layers, not imported: {layers}</source>
         <translation>其他 CAD 图层上的闭合图形未导入：{layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="198"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="197"/>
         <source>{kind} on layer {layer} is open (its ends are {gap:.3f} apart): not imported; close it in CAD</source>
         <translation>图层 {layer} 上的 {kind} 未闭合（首尾相距 {gap:.3f}）：未导入；请在 CAD 中闭合</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="202"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="201"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="205"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="204"/>
         <source>not red lines, ignored: {entities}</source>
         <translation>非红线实体，已忽略：{entities}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="209"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="208"/>
         <source>{file}: the drawing has no closed polyline or hatch to import ({open} open polylines; close the red lines in CAD); nothing was imported</source>
         <translation>{file}：图中没有可导入的闭合多段线或填充（{open} 条未闭合多段线；请在 CAD 中闭合红线）；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="222"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="221"/>
         <source>{kind} on layer {layer} encloses no area: not imported</source>
         <translation>图层 {layer} 上的 {kind} 面积为零：未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="228"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="227"/>
         <source>shape</source>
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="227"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="226"/>
         <source> at ({x:.3f}, {y:.3f})</source>
         <translation>，位于 ({x:.3f}, {y:.3f})</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="228"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="227"/>
         <source>{kind} on layer {layer} is not a valid polygon: {reason}{at}; imported as drawn (the checks repair a copy and list the repair)</source>
         <translation>图层 {layer} 上的 {kind} 不是有效的面：{reason}{at}；按原样导入（各项检查在副本上修复并列出修复情况）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="324"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="323"/>
         <source>{kind} on layer {layer} has the same outline as {other_kind} handle {other} on layer {other_layer}: imported once (handle {other}), handle {handle} left out</source>
         <translation>图层 {layer} 上的 {kind} 与图层 {other_layer} 上的 {other_kind}（句柄 {other}）轮廓相同：只导入一次（句柄 {other}），句柄 {handle} 未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="332"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad.py" line="331"/>
         <source>{kind} handle {handle} lies inside {outer_kind} handle {outer} on layer {outer_layer}: both are imported as separate sites, so the area inside is counted twice; nested outlines are not made holes (draw a hatch with an island for that)</source>
         <translation>{kind}（句柄 {handle}）位于图层 {outer_layer} 上的 {outer_kind}（句柄 {outer}）之内：二者作为两个独立地块导入，内部面积被重复计算；嵌套轮廓不会作为内环（如需内环，请绘制带孤岛的填充）</translation>
     </message>
@@ -5319,17 +5319,17 @@
         <translation>shapely {version}（GEOS {geos}）在本进程中无法与 QGIS 的 GEOS {qgis_geos} 共同工作：{what}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="113"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="112"/>
         <source>its filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="116"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="115"/>
         <source>its class field</source>
         <translation>分类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="117"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="116"/>
         <source>has no field {field}, which rule {rule} ({title}) reads in {where}</source>
         <translation>缺少字段 {field}，规则 {rule}（{title}）的{where}需要读取该字段</translation>
     </message>
@@ -5344,117 +5344,117 @@
         <translation>质检规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="28"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="29"/>
         <source>a mapping</source>
         <translation>映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="28"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="29"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="28"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="29"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="28"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="29"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="29"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="30"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="29"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="30"/>
         <source>a number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="59"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="60"/>
         <source>{file} cannot be read: line {line}: {problem}</source>
         <translation>无法读取 {file}：第 {line} 行：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="77"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="78"/>
         <source>{file} cannot be read: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="73"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="74"/>
         <source>{file} cannot be read: it holds {size} bytes, more than the {limit} a plan file may hold</source>
         <translation>无法读取 {file}：文件有 {size} 字节，超过规划文件允许的 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="80"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="81"/>
         <source>{file} cannot be read: it is not UTF-8 text (byte {offset})</source>
         <translation>无法读取 {file}：不是 UTF-8 文本（第 {offset} 字节）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="87"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="88"/>
         <source>{file}, line {line}, key {key}: {problem}</source>
         <translation>{file}，第 {line} 行，键 {key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="89"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="90"/>
         <source>{file}, line {line}: {problem}</source>
         <translation>{file}，第 {line} 行：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="106"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="107"/>
         <source>aliases (*{name}) are not allowed</source>
         <translation>不允许使用别名（*{name}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="109"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="110"/>
         <source>YAML tags ({tag}) are not allowed</source>
         <translation>不允许使用 YAML 标签（{tag}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="112"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="113"/>
         <source>nested more than {depth} levels deep</source>
         <translation>嵌套超过 {depth} 层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="138"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="139"/>
         <source>the key is written twice</source>
         <translation>该键重复出现</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="151"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="152"/>
         <source>the file must be {kind}</source>
         <translation>文件必须是{kind}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="159"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="160"/>
         <source>the key is missing</source>
         <translation>缺少该键</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="164"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="165"/>
         <source>must be {kind}</source>
         <translation>必须是{kind}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="164"/>
+        <location filename="../../yongji_plugin/core/shared/yaml_files.py" line="165"/>
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="64"/>
+        <location filename="../../yongji_plugin/core/site_check/use_compat.py" line="63"/>
         <source>Compatibility table</source>
         <translation>用途兼容表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="172"/>
+        <location filename="../../yongji_plugin/core/measures/heights.py" line="173"/>
         <source>The storey height</source>
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="149"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="148"/>
         <source>The area tolerance</source>
         <translation>面积容差</translation>
     </message>
@@ -5484,97 +5484,97 @@
         <translation>{what}必须是不小于 0 的数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="185"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="184"/>
         <source>The plan area ({code}) was not given: a site outside the city cannot be told from a compliant one</source>
         <translation>未提供规划范围（{code}）：无法区分市域外的地块与合规地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="194"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="193"/>
         <source>not checked: outside the plan area ({layer})</source>
         <translation>未检查：位于规划范围（{layer}）之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="197"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="196"/>
         <source>{area:.2f} m² of the site lie outside the plan area ({layer})</source>
         <translation>地块有 {area:.2f} 平方米位于规划范围（{layer}）之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="213"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="212"/>
         <source>Every site of {layer} lies outside the plan area in its CRS {crs}</source>
         <translation>按其坐标系 {crs}，{layer} 的所有地块都位于规划范围之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="216"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="215"/>
         <source>; its coordinates fit {likely}: is the layer&apos;s CRS wrong?</source>
         <translation>；其坐标与 {likely} 相符：图层坐标系是否设置有误？</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="76"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="77"/>
         <source>chosen by the user</source>
         <translation>用户指定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="76"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="77"/>
         <source>.cpg file</source>
         <translation>.cpg 文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="76"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="77"/>
         <source>code page byte</source>
         <translation>代码页字节</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="77"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="78"/>
         <source>detected</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="77"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="78"/>
         <source>the layer&apos;s own setting</source>
         <translation>图层自身的设置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="142"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="143"/>
         <source>{file} is not a dBASE table (.dbf): its header is cut short</source>
         <translation>{file} 不是 dBASE 属性表（.dbf）：文件头不完整</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="243"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="244"/>
         <source>Unknown text encoding {name} chosen for {file}</source>
         <translation>为 {file} 指定的文字编码 {name} 无法识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="252"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="253"/>
         <source>the {source} names an unknown encoding</source>
         <translation>{source}所写的编码无法识别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="256"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="257"/>
         <source>the {source} says {name}, which does not decode the text</source>
         <translation>{source}声明为 {name}，但按此编码无法解码其中的文字</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="269"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="270"/>
         <source>.cpg file ({content})</source>
         <translation>.cpg 文件（{content}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="272"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="273"/>
         <source>code page byte (0x{ldid:02X})</source>
         <translation>代码页字节（0x{ldid:02X}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="284"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="285"/>
         <source>a field name</source>
         <translation>某个字段名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="284"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="285"/>
         <source>feature {fid} (record {record}), field {field}</source>
         <translation>要素 {fid}（第 {record} 条记录）的字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/encodings.py" line="286"/>
+        <location filename="../../yongji_plugin/core/shared/encodings.py" line="287"/>
         <source>{file}: its text decodes in none of the encodings tried ({tried}): {where} holds the bytes {bytes}. Choose the file&apos;s encoding by hand, or repair the file.</source>
         <translation>{file}：其中的文字按所尝试的编码（{tried}）都无法解码：{where}含有字节 {bytes}。请手动指定该文件的编码，或修复该文件。</translation>
     </message>
@@ -5609,82 +5609,82 @@
         <translation>{version}：Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="93"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="92"/>
         <source>{name} (the plugin&apos;s default rule set, version {version})</source>
         <translation>{name}（插件默认规则集，版本 {version}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="95"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="94"/>
         <source>{name} (file {path})</source>
         <translation>{name}（文件 {path}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="58"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="57"/>
         <source>field {field} is real and holds {value}, expected integer</source>
         <translation>字段 {field} 为实数型且含有 {value}，应为整数型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="61"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="60"/>
         <source>field {field} is stored as real, every value a whole number: nothing is lost</source>
         <translation>字段 {field} 以实数型存储，所有值均为整数：无损</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="64"/>
+        <location filename="../../yongji_plugin/core/plan_data/conformance.py" line="63"/>
         <source>field {field} is stored as integer; read as real without loss</source>
         <translation>字段 {field} 以整数型存储；按实数读取，无损</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="55"/>
+        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="54"/>
         <source>File Geodatabase not found: {path} (a .gdb folder is expected)</source>
         <translation>找不到文件地理数据库：{path}（应为 .gdb 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="58"/>
+        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="57"/>
         <source>File Geodatabase {path} is being edited in another program (lock file {lock}): save and close the edit session there, or copy the database and read the copy</source>
         <translation>文件地理数据库 {path} 正在被其他程序编辑（锁文件 {lock}）：请在该程序中保存并结束编辑，或复制数据库后读取副本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="73"/>
+        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="72"/>
         <source>Not a readable File Geodatabase: {path} (GDAL&apos;s OpenFileGDB driver cannot open it)</source>
         <translation>无法读取的文件地理数据库：{path}（GDAL 的 OpenFileGDB 驱动无法打开）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="77"/>
+        <location filename="../../yongji_plugin/core/plan_data/filegdb.py" line="76"/>
         <source>File Geodatabase {path} is incomplete: the files of {tables} are missing (copied only in part?)</source>
         <translation>文件地理数据库 {path} 不完整：缺少 {tables} 的文件（是否只复制了一部分？）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="84"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="85"/>
         <source>found more than once in the source: {read} (read) and {others}; rename or remove the extra layers</source>
         <translation>在数据源中出现多次：{read}（已读取）和 {others}；请重命名或删除多余的图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="110"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="111"/>
         <source>{name} ({code}): {problem}</source>
         <translation>{name}（{code}）：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="28"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="27"/>
         <source>File Geodatabase (.gdb folder)</source>
         <translation>文件地理数据库（.gdb 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="34"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="33"/>
         <source>No PostGIS connection named after postgis:</source>
         <translation>postgis: 之后没有给出 PostGIS 连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="46"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="45"/>
         <source>No plan data source given</source>
         <translation>未给出规划数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="59"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="58"/>
         <source>Plan data not found: {path}</source>
         <translation>找不到规划数据：{path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="60"/>
+        <location filename="../../yongji_plugin/core/plan_data/source_text.py" line="59"/>
         <source>Not a plan data source: {text} (give a GeoPackage .gpkg, a File Geodatabase .gdb folder, a folder of Shapefiles or postgis:&lt;connection&gt;[/&lt;schema&gt;])</source>
         <translation>不是规划数据源：{text}（请给出 GeoPackage .gpkg 文件、文件地理数据库 .gdb 文件夹、Shapefile 文件夹或 postgis:&lt;连接名&gt;[/&lt;模式&gt;]）</translation>
     </message>
@@ -5709,22 +5709,22 @@
         <translation>请指定{name}图层（{code}）或包含该图层的规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="49"/>
+        <location filename="../../yongji_plugin/processing/measures/heights.py" line="50"/>
         <source>Height zones (JZGDKZ of the plan data if empty)</source>
         <translation>建筑高度控制分区（为空时取规划数据中的 JZGDKZ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="65"/>
         <source>Public service facilities (GGFWSS of the plan data if empty)</source>
         <translation>公共服务设施（为空时取规划数据中的 GGFWSS）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="68"/>
         <source>Residential areas (JZQ of the plan data if empty)</source>
         <translation>居住区（为空时取规划数据中的 JZQ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="71"/>
         <source>Street network (ZXCQDL of the plan data if empty)</source>
         <translation>道路网（为空时取规划数据中的 ZXCQDL）</translation>
     </message>
@@ -5759,57 +5759,57 @@
         <translation>专题图“{title}”需要图层 {name}（{code}），但该图层没有要素；缺少该图层的图件会被误认为完整</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="182"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="181"/>
         <source>site</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="155"/>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="154"/>
         <source>km</source>
         <translation>千米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/postgis_catalogue.py" line="45"/>
+        <location filename="../../yongji_plugin/core/plan_data/postgis_catalogue.py" line="44"/>
         <source>Cannot read the catalogue of PostGIS connection {name}: {error}</source>
         <translation>无法读取 PostGIS 连接 {name} 的目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="111"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="113"/>
         <source>{output} ({path}) would write over the input {input} ({source}): choose another file or folder for the output</source>
         <translation>{output}（{path}）会覆盖输入 {input}（{source}）：请为输出另选文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="118"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="120"/>
         <source>{output} and {other} would both write {path}: give each its own file or GeoPackage layer</source>
         <translation>{output} 与 {other} 都会写入 {path}：请为二者各指定文件或 GeoPackage 图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="139"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="141"/>
         <source>{output}: cannot write {path}: {problem}</source>
         <translation>{output}：无法写入 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="146"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="148"/>
         <source>it is a folder, not a file</source>
         <translation>它是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="146"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="148"/>
         <source>it is a file, not a folder</source>
         <translation>它是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="147"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="149"/>
         <source>it is read-only</source>
         <translation>它是只读的</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="152"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="154"/>
         <source>{parent} is a file, not a folder</source>
         <translation>{parent} 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="154"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="156"/>
         <source>the folder {parent} is read-only</source>
         <translation>文件夹 {parent} 是只读的</translation>
     </message>

@@ -1,5 +1,4 @@
 """三调 地类图斑: Voronoi parcels covering the city, land class drawn by planning zone."""
-from typing import Dict, List
 
 from shapely.prepared import prep
 
@@ -11,7 +10,7 @@ CLASS_NAMES = {"0102": "水浇地", "0103": "旱地", "0201": "果园", "0301": 
                "1102": "湖泊水面", "1106": "内陆滩涂", "1202": "设施农用地", "201": "城市",
                "202": "建制镇", "203": "村庄", "204": "采矿用地"}
 # land classes (with weights) drawn in each planning zone / special area
-MIX: Dict[str, List] = {
+MIX: dict[str, list] = {
     "mountain": [("0301", 0.55), ("0305", 0.3), ("0404", 0.15)],
     "shore": [("1106", 0.5), ("1101", 0.3), ("0404", 0.2)],
     "lake": [("1102", 1.0)],
@@ -47,7 +46,7 @@ def _areas(shapes: PlanShapes):
             ("05", shapes.zones["05"])]
 
 
-def land_parcels(shapes: PlanShapes, towns: List[dict], rng, count=2500) -> List[dict]:
+def land_parcels(shapes: PlanShapes, towns: list[dict], rng, count=2500) -> list[dict]:
     seeds = random_points_in(shapes.outline, count, rng)
     cells = voronoi_cells(seeds, shapes.outline, clipped=False)  # the areas tile the outline
     areas = [(key, geom, prep(geom)) for key, geom in _areas(shapes) if not geom.is_empty]

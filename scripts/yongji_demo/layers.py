@@ -1,6 +1,5 @@
 """Features of each catalogue layer, as dicts of attributes plus a shapely ``geometry``."""
 import math
-from typing import List
 
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.ops import unary_union
@@ -17,7 +16,7 @@ STREETS = [("城西街道", 110.405, 34.880), ("城东街道", 110.505, 34.870),
 XZQDM_CITY = "140881"
 
 
-def townships(shapes: PlanShapes) -> List[dict]:
+def townships(shapes: PlanShapes) -> list[dict]:
     seeds = [(n, "街道", lon, lat) for n, lon, lat in STREETS]
     seeds += [(n, "镇", lon, lat) for n, _, lon, lat in TOWNS]
     points = [Point(*plan_point(lon, lat)) for _, _, lon, lat in seeds]
@@ -29,11 +28,11 @@ def townships(shapes: PlanShapes) -> List[dict]:
     ]
 
 
-def city(shapes: PlanShapes) -> List[dict]:
+def city(shapes: PlanShapes) -> list[dict]:
     return [{"XZQDM": XZQDM_CITY, "XZQMC": "永济市", "geometry": as_multi(shapes.outline)}]
 
 
-def villages(shapes: PlanShapes, towns: List[dict], rng, total=195) -> List[dict]:
+def villages(shapes: PlanShapes, towns: list[dict], rng, total=195) -> list[dict]:
     area_sum = sum(t["geometry"].area for t in towns)
     counts = [max(6, round(total * t["geometry"].area / area_sum)) for t in towns]
     counts[counts.index(max(counts))] += total - sum(counts)
@@ -52,7 +51,7 @@ def villages(shapes: PlanShapes, towns: List[dict], rng, total=195) -> List[dict
     return result
 
 
-def _rename_famous(villages_: List[dict], shapes: PlanShapes) -> None:
+def _rename_famous(villages_: list[dict], shapes: PlanShapes) -> None:
     """Give three villages the plan's historic names (characteristic protection class)."""
     for name, lon, lat in (("西厢村", 110.318, 34.825), ("栖岩村", 110.430, 34.810),
                            ("东姚温村", 110.395, 34.830)):
@@ -64,7 +63,7 @@ def _rename_famous(villages_: List[dict], shapes: PlanShapes) -> None:
                 break
 
 
-def planning_zones(shapes: PlanShapes) -> List[dict]:
+def planning_zones(shapes: PlanShapes) -> list[dict]:
     result = []
     for code, geom in shapes.zones.items():
         for part in polygons(geom):
@@ -72,7 +71,7 @@ def planning_zones(shapes: PlanShapes) -> List[dict]:
     return _numbered(result)
 
 
-def _numbered(features: List[dict], area_field="MJ") -> List[dict]:
+def _numbered(features: list[dict], area_field="MJ") -> list[dict]:
     for i, f in enumerate(features, start=1):
         f["BSM"] = i
         if area_field:
@@ -80,7 +79,7 @@ def _numbered(features: List[dict], area_field="MJ") -> List[dict]:
     return features
 
 
-def ecological_redline(shapes: PlanShapes) -> List[dict]:
+def ecological_redline(shapes: PlanShapes) -> list[dict]:
     parts = [("中条山水源涵养生态保护红线", shapes.mountain),
              ("黄河湿地生物多样性维护生态保护红线", shapes.shore),
              ("伍姓湖湿地生态保护红线", shapes.lake)]
@@ -94,7 +93,7 @@ def ecological_redline(shapes: PlanShapes) -> List[dict]:
     return _numbered(result)
 
 
-def farmland_parcels(shapes: PlanShapes, towns: List[dict], rng, size: float = 1.0) -> List[dict]:
+def farmland_parcels(shapes: PlanShapes, towns: list[dict], rng, size: float = 1.0) -> list[dict]:
     """Fields shaped like real ones: long sheared strips, clipped to the farmland zone.
 
     Every row shares one shear and the far ends move less than the gap, so parcels never
@@ -130,14 +129,14 @@ def farmland_parcels(shapes: PlanShapes, towns: List[dict], rng, size: float = 1
     return _numbered(result)
 
 
-def _set_locality(features: List[dict], towns: List[dict], field="ZLDWMC") -> None:
+def _set_locality(features: list[dict], towns: list[dict], field="ZLDWMC") -> None:
     prepared = [(t["XZQMC"], prep(t["geometry"])) for t in towns]
     for f in features:
         c = f["geometry"].representative_point()
         f[field] = next((name for name, p in prepared if p.contains(c)), "")
 
 
-def urban_boundary(shapes: PlanShapes) -> List[dict]:
+def urban_boundary(shapes: PlanShapes) -> list[dict]:
     result = []
     central = shapes.central_city.buffer(-20)
     core = central.buffer(-350)
@@ -161,7 +160,7 @@ def urban_boundary(shapes: PlanShapes) -> List[dict]:
     return _numbered(result)
 
 
-def protected_areas(redline: List[dict]) -> List[dict]:
+def protected_areas(redline: list[dict]) -> list[dict]:
     by_name = {}
     for f in redline:
         by_name.setdefault(f["HXMC"], []).append(f["geometry"])
@@ -192,7 +191,7 @@ RIVERS = {
 }
 
 
-def corridors(shapes: PlanShapes) -> List[dict]:
+def corridors(shapes: PlanShapes) -> list[dict]:
     result = []
     for name, pts in RIVERS.items():
         line = LineString([plan_point(*p) for p in pts]).intersection(shapes.outline)
@@ -200,7 +199,7 @@ def corridors(shapes: PlanShapes) -> List[dict]:
     return result
 
 
-def high_standard_farmland(shapes: PlanShapes) -> List[dict]:
+def high_standard_farmland(shapes: PlanShapes) -> list[dict]:
     areas = {"张营-栲栳-蒲州片区": (110.36, 34.94, 6500),
              "虞乡北部-城东-开张-卿头片区": (110.57, 34.93, 7000)}
     result = []

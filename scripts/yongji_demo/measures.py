@@ -11,7 +11,6 @@ within their height zone's limit; some over it; some with floors only (height fr
 storey height); one without either; one straddling two zones; one outside every zone; one with a
 self-intersecting footprint. A generator of its own keeps the other layers as they were.
 """
-from typing import Dict, List, Tuple
 
 import numpy as np
 from shapely.geometry import LineString, Polygon, box
@@ -25,10 +24,10 @@ STOREY = 3.0
 NAMED_STREETS = {("x", 6): "舜都大道", ("y", 6): "中山街", ("y", 10): "黄河大道"}
 BUILDING_FIELDS = [("JZBH", "string"), ("JZMC", "string"), ("JZGD", "real"), ("CS", "integer")]
 
-Segment = Tuple[Tuple[float, float], Tuple[float, float]]
+Segment = tuple[tuple[float, float], tuple[float, float]]
 
 
-def _grid_segments(blocks) -> Dict[Segment, str]:
+def _grid_segments(blocks) -> dict[Segment, str]:
     """Every side of every block's 400 m cell, once, with its street class."""
     x0 = min(b.bounds[0] for b in blocks) - 15
     y0 = min(b.bounds[1] for b in blocks) - 15
@@ -54,11 +53,11 @@ def _street_class(axis: str, index: int) -> str:
     return "secondary" if index % 2 == 0 else "branch"
 
 
-def streets(landuse: List[dict], facilities: List[dict]) -> List[dict]:
+def streets(landuse: list[dict], facilities: list[dict]) -> list[dict]:
     blocks = [f["geometry"] for f in landuse]
     grid = _grid_segments(blocks)
     lines = [LineString(segment) for segment in grid]
-    cuts: Dict[int, List[float]] = {}
+    cuts: dict[int, list[float]] = {}
     paths = []
     for facility in facilities:
         point = facility["geometry"]
@@ -74,7 +73,7 @@ def streets(landuse: List[dict], facilities: List[dict]) -> List[dict]:
             paths.append({"MC": f"{facility['MC']}入口", "DLDJ": "path",
                           "geometry": LineString([(point.x, point.y), (entrance.x, entrance.y)])})
     result = []
-    for k, (segment, (axis, index)) in enumerate(grid.items()):
+    for k, (_segment, (axis, index)) in enumerate(grid.items()):
         stops = [0.0] + sorted(set(cuts.get(k, []))) + [lines[k].length]
         for start, end in zip(stops, stops[1:]):
             a, b = lines[k].interpolate(start), lines[k].interpolate(end)
@@ -83,11 +82,11 @@ def streets(landuse: List[dict], facilities: List[dict]) -> List[dict]:
     return result + paths
 
 
-def _zone_at(zones: List[dict], geometry) -> dict:
+def _zone_at(zones: list[dict], geometry) -> dict:
     return max(zones, key=lambda z: z["geometry"].intersection(geometry).area)
 
 
-def _slabs(block: Polygon, kind: str) -> List[Polygon]:
+def _slabs(block: Polygon, kind: str) -> list[Polygon]:
     """Footprints in a block: four residential slabs, or a tower and a low hall."""
     minx, miny, _, _ = block.bounds
     if kind == "07":
@@ -97,7 +96,7 @@ def _slabs(block: Polygon, kind: str) -> List[Polygon]:
             box(minx + 200, miny + 180, minx + 300, miny + 240)]
 
 
-def _heights(limit: float, rng, over: bool) -> Tuple[int, float]:
+def _heights(limit: float, rng, over: bool) -> tuple[int, float]:
     top = int(limit // STOREY)
     floors = int(rng.integers(top + 2, top + 9)) if over else int(rng.integers(max(2, top - 5), top + 1))
     height = floors * STOREY
@@ -106,7 +105,7 @@ def _heights(limit: float, rng, over: bool) -> Tuple[int, float]:
     return floors, round(height, 1)
 
 
-def buildings(landuse: List[dict], zones: List[dict]) -> List[dict]:
+def buildings(landuse: list[dict], zones: list[dict]) -> list[dict]:
     rng = np.random.default_rng(SEED)
     result = []
     for block in landuse:
@@ -133,7 +132,7 @@ def buildings(landuse: List[dict], zones: List[dict]) -> List[dict]:
     return result
 
 
-def _straddling(zones: List[dict]) -> dict:
+def _straddling(zones: list[dict]) -> dict:
     """A 30 m square on the edge between the 18 m zone and a 45 m zone: judged against 18 m."""
     low = next(z for z in zones if z["ZDGD"] == 18)["geometry"]
     high = next(z for z in zones if z["ZDGD"] == 45 and z["geometry"].distance(low) < 1)["geometry"]

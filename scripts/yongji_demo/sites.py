@@ -3,8 +3,9 @@
 Each site is placed by searching candidate positions until its relation to the control lines is
 the one its case wants, so the cases stay true whatever the generated shapes look like.
 """
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterator, List
+from typing import Callable
 
 from shapely import affinity
 from shapely.geometry import MultiPolygon, Point, Polygon, box
@@ -43,7 +44,7 @@ class Controls:
     landuse: list = None  # (YDYHDM, geometry) of 中心城区规划用地
     use: str = None  # the use of the site being placed: a place must fit it (see use_fits)
 
-    def hits(self, geom) -> Dict[str, float]:
+    def hits(self, geom) -> dict[str, float]:
         return {name: geom.intersection(getattr(self, name)).area
                 for name in ("redline", "farmland", "protected", "heritage")}
 
@@ -104,7 +105,7 @@ def _clean(c: Controls, g) -> bool:
     return all(v == 0 for v in c.hits(g).values())
 
 
-def build_sites(c: Controls) -> List[dict]:
+def build_sites(c: Controls) -> list[dict]:
     no_hits = lambda g: _clean(c, g)  # noqa: E731
     sites = []
 
@@ -223,7 +224,7 @@ def _use_fit_cases(c: Controls, sites, add, no_hits) -> None:
         blocks = [shape for planned, shape in c.landuse if planned == code]
         centres = (shape.centroid for shape in blocks)
         geom = c.place(centres, lambda p: square(p, 150),
-                       lambda g: c.udb.contains(g) and no_hits(g) and not _overlaps_sites(g, sites)
+                       lambda g, code=code: c.udb.contains(g) and no_hits(g) and not _overlaps_sites(g, sites)
                        and c.planned(g) == {code})
         add(case, URBAN, name, geom, note)
 
@@ -297,7 +298,8 @@ def controls_from(layers: dict, shapes) -> Controls:
         udb_core=union("CZKFBJ", lambda f: f["GHFQDM"] == "0401" and f["CZMC"] == "中心城区"),
         udb_flexible=union("CZKFBJ", lambda f: f["GHFQDM"] == "0402"),
         udb_special=union("CZKFBJ", lambda f: f["GHFQDM"] == "0403"),
-        protected=union("ZRBHD"), protected_core=union("ZRBHD", lambda f: f["GNFQ"] == "1" and "五老峰" in f["ZRBHDMC"]),
+        protected=union("ZRBHD"),
+        protected_core=union("ZRBHD", lambda f: f["GNFQ"] == "1" and "五老峰" in f["ZRBHDMC"]),
         heritage=union("LSWHBHX"), town_udb=udb_town,
         rural_zone=shapes.zones["05"], control_zone=shapes.zones["02"],
         lake_redline=unary_union([f["geometry"] for f in redline if "伍姓湖" in f["HXMC"]]),

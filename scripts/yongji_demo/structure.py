@@ -5,7 +5,6 @@
 (code table ``structure_type``). Positions are illustrative: derived from the demo's own shapes
 (mountain belt, river shore, lake, central city) and the roads and rivers of the demo.
 """
-from typing import List
 
 from shapely import affinity
 from shapely.geometry import LineString, MultiLineString, Point, box
@@ -69,7 +68,7 @@ def _line(name: str, kind: str, geometry) -> dict:
     return {"JGLX": kind, "JGMC": name, "geometry": geometry}
 
 
-def structure_points(shapes: PlanShapes) -> List[dict]:
+def structure_points(shapes: PlanShapes) -> list[dict]:
     cx, cy = plan_point(*CENTRAL_CITY)
     puzhou = shapes.town_areas["蒲州镇"]
     pole = unary_union([shapes.central_city, puzhou]).centroid
@@ -84,7 +83,7 @@ def structure_points(shapes: PlanShapes) -> List[dict]:
     return _numbered(result)
 
 
-def structure_lines(shapes: PlanShapes) -> List[dict]:
+def structure_lines(shapes: PlanShapes) -> list[dict]:
     inner = shapes.outline.buffer(-300)
     result = [_line("中条山生态屏障", "21", _midline_by_x(shapes.mountain).intersection(inner)),
               _line("黄河生态屏障", "21", _midline_by_y(shapes.shore).intersection(inner))]
@@ -102,7 +101,7 @@ def structure_lines(shapes: PlanShapes) -> List[dict]:
     return _numbered(result)
 
 
-def _network(shapes: PlanShapes) -> List[dict]:
+def _network(shapes: PlanShapes) -> list[dict]:
     """一网: 碧道 around the lake and along the 涑水河, 绿道 along the mountain foot and the city's roads."""
     cx, cy = plan_point(*CENTRAL_CITY)
     lake_ring = shapes.lake.buffer(450).exterior
@@ -114,7 +113,7 @@ def _network(shapes: PlanShapes) -> List[dict]:
             _line("中条山绿道", "23", _longest(foot)), _line("黄河大道绿道", "23", _longest(city_path))]
 
 
-def _central_lines(shapes: PlanShapes) -> List[dict]:
+def _central_lines(shapes: PlanShapes) -> list[dict]:
     """一轴 (舜都大道, south–north) and 一环 (linking river, lake side, mountain side, 一场三馆)."""
     cx, cy = plan_point(*CENTRAL_CITY)
     axis = LineString([(cx + 100, cy - 3200), (cx, cy), (cx - 100, cy + 2600)]).intersection(
@@ -123,7 +122,7 @@ def _central_lines(shapes: PlanShapes) -> List[dict]:
     return [_line("舜都大道城市发展轴", "25", _longest(axis)), _line("城市活力环", "26", ring)]
 
 
-def structure_areas(shapes: PlanShapes) -> List[dict]:
+def structure_areas(shapes: PlanShapes) -> list[dict]:
     result = _farming_areas(shapes)
     cx, cy = plan_point(*CENTRAL_CITY)
     south, north = SOUTH_BLOCK
@@ -137,7 +136,7 @@ def structure_areas(shapes: PlanShapes) -> List[dict]:
     return _numbered(result)
 
 
-def _farming_areas(shapes: PlanShapes) -> List[dict]:
+def _farming_areas(shapes: PlanShapes) -> list[dict]:
     """三区: 沿黄 (west), 沿山 (south, below the plain), 平原 (the rest), outside ecology and towns."""
     farm = shapes.outline.difference(unary_union([shapes.zones["01"], shapes.zones["02"],
                                                   shapes.zones["04"].buffer(300)]))
@@ -154,7 +153,7 @@ def _farming_areas(shapes: PlanShapes) -> List[dict]:
     return result
 
 
-def _numbered(features: List[dict]) -> List[dict]:
+def _numbered(features: list[dict]) -> list[dict]:
     for i, f in enumerate(features, start=1):
         f["BSM"] = i
     return features

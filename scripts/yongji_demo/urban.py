@@ -1,5 +1,4 @@
 """Town system, central-city land use, heritage, height zones, facilities and transport."""
-from typing import List
 
 from shapely.geometry import LineString, Point, box
 from shapely.prepared import prep
@@ -37,7 +36,7 @@ FACILITIES = {
 SPACING = {"社区": 2200.0, "邻里": 1100.0, "街坊": 600.0}
 
 
-def town_system(shapes: PlanShapes) -> List[dict]:
+def town_system(shapes: PlanShapes) -> list[dict]:
     x, y = plan_point(*CENTRAL_CITY)
     result = [{"CZMC": "中心城区", "DJ": "1", "RK2035": 20.0, "CZRK2035": 20.0,
                "geometry": Point(x, y)}]
@@ -64,7 +63,7 @@ def _blocks(area, size, rng):
     return blocks
 
 
-def central_landuse(core, rng) -> List[dict]:
+def central_landuse(core, rng) -> list[dict]:
     codes, names, weights = zip(*LANDUSE)
     result = []
     for number, b in enumerate(_blocks(core, 400.0, rng)):
@@ -76,13 +75,13 @@ def central_landuse(core, rng) -> List[dict]:
     return result
 
 
-def residential(landuse: List[dict]) -> List[dict]:
+def residential(landuse: list[dict]) -> list[dict]:
     homes = [f for f in landuse if f["YDYHDM"] == "0701"]
     return [{"MC": f"居住区{i + 1:02d}", "RK": 2500.0, "geometry": f["geometry"]}
             for i, f in enumerate(homes)]
 
 
-def facilities(core, rng) -> List[dict]:
+def facilities(core, rng) -> list[dict]:
     result = []
     core_prep = prep(core)
     minx, miny, maxx, maxy = core.bounds
@@ -103,7 +102,7 @@ def facilities(core, rng) -> List[dict]:
     return result
 
 
-def height_zones(central) -> List[dict]:
+def height_zones(central) -> list[dict]:
     x, y = plan_point(*CENTRAL_CITY)
     seeds = [Point(x + dx, y + dy) for dx, dy in HEIGHT_SEEDS]
     result = []
@@ -165,7 +164,7 @@ ROUTES = [
 ]
 
 
-def transport(shapes: PlanShapes) -> List[dict]:
+def transport(shapes: PlanShapes) -> list[dict]:
     result = []
     for name, cls, pts in ROUTES:
         line = LineString([plan_point(*p) for p in pts]).intersection(shapes.outline)

@@ -16,7 +16,6 @@ same size always gives the same two versions:
 tests expect are computed from the two versions themselves, never copied from here.
 """
 from dataclasses import dataclass
-from typing import Dict, List, Tuple
 
 from shapely.geometry import Point, box
 from shapely.ops import unary_union
@@ -40,11 +39,11 @@ def _town(data: dict, name: str):
     return next(t["geometry"] for t in data["XZQ_XZ"] if t["XZQMC"] == name)
 
 
-def _copy(features: List[dict]) -> List[dict]:
+def _copy(features: list[dict]) -> list[dict]:
     return [dict(f) for f in features]
 
 
-def _remove_farmland(data: dict, edits: List[Edit], township="卿头镇", count=2) -> None:
+def _remove_farmland(data: dict, edits: list[Edit], township="卿头镇", count=2) -> None:
     town = _town(data, township)
     inside = sorted((f for f in data["YJJBNT"] if f["geometry"].within(town)), key=lambda f: f["BSM"])
     gone = {f["BSM"] for f in inside[:count]}
@@ -69,7 +68,7 @@ def _free_spot(area, obstacles, side: float):
     raise RuntimeError("no free spot for the added parcel")
 
 
-def _add_farmland(data: dict, edits: List[Edit], township="张营镇") -> None:
+def _add_farmland(data: dict, edits: list[Edit], township="张营镇") -> None:
     zone = unary_union([f["geometry"] for f in data["GHFQ"] if f["GHFQDM"] == "03"]).buffer(-20)
     area = zone.intersection(_town(data, township))
     parcels = [f["geometry"] for f in data["YJJBNT"]]
@@ -81,7 +80,7 @@ def _add_farmland(data: dict, edits: List[Edit], township="张营镇") -> None:
     edits.append(Edit("YJJBNT", "added", township, f"BSM {bsm}"))
 
 
-def _extend_urban_boundary(data: dict, edits: List[Edit], township="城西街道") -> None:
+def _extend_urban_boundary(data: dict, edits: list[Edit], township="城西街道") -> None:
     """Extend the boundary west from its westmost vertex in the township, around free land only."""
     town = _town(data, township)
     vertices = [(c, f) for f in data["CZKFBJ"] for part in polygons(f["geometry"].intersection(town))
@@ -94,13 +93,13 @@ def _extend_urban_boundary(data: dict, edits: List[Edit], township="城西街道
     edits.append(Edit("CZKFBJ", "geometry", township, f"BSM {feature['BSM']}"))
 
 
-def _rezone(data: dict, edits: List[Edit]) -> None:
+def _rezone(data: dict, edits: list[Edit]) -> None:
     feature = min((f for f in data["GHFQ"] if f["GHFQDM"] == "05"), key=lambda f: f["geometry"].area)
     feature["GHFQDM"], feature["GHFQMC"] = "04", ZONE_NAMES["04"]
     edits.append(Edit("GHFQ", "attributes", note=f"BSM {feature['BSM']}: 05 → 04"))
 
 
-def _heritage_points(data: dict, edits: List[Edit], township="蒲州镇") -> None:
+def _heritage_points(data: dict, edits: list[Edit], township="蒲州镇") -> None:
     town = _town(data, township)
     cx, cy = town.representative_point().coords[0]
     for number, (dx, dy) in enumerate(((300.0, 200.0), (-450.0, 350.0)), start=1):
@@ -112,16 +111,16 @@ def _heritage_points(data: dict, edits: List[Edit], township="蒲州镇") -> Non
     edits.append(Edit("WWBHDW", "attributes", note=f"{changed['MC']}: 县保 → 市保"))
 
 
-def _shrink_residential(data: dict, edits: List[Edit]) -> None:
+def _shrink_residential(data: dict, edits: list[Edit]) -> None:
     feature = max(data["JZQ"], key=lambda f: f["geometry"].area)
     feature["geometry"] = as_multi(feature["geometry"].buffer(-10, join_style=2))
     edits.append(Edit("JZQ", "geometry", note=feature["MC"]))
 
 
-def second_version(data: dict) -> Tuple[Dict[str, List[dict]], List[Edit]]:
+def second_version(data: dict) -> tuple[dict[str, list[dict]], list[Edit]]:
     """The edited copy of generated demo data (``data`` itself is left as it was) and its edits."""
     edited = {code: _copy(features) for code, features in data.items() if code != DROPPED}
-    edits: List[Edit] = [Edit(DROPPED, "layer_removed")]
+    edits: list[Edit] = [Edit(DROPPED, "layer_removed")]
     _remove_farmland(edited, edits)
     _add_farmland(edited, edits)
     _extend_urban_boundary(edited, edits)

@@ -1,6 +1,5 @@
 """Write feature dicts into a GeoPackage with the catalogue's field types."""
 from pathlib import Path
-from typing import List
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -27,7 +26,7 @@ def make_fields(specs) -> QgsFields:
     return fields
 
 
-def write_layer(path: Path, name: str, features: List[dict], field_specs, geometry: str,
+def write_layer(path: Path, name: str, features: list[dict], field_specs, geometry: str,
                 crs="EPSG:4546", single_part=False, description=NOTICE) -> None:
     fields = make_fields(field_specs)
     wkb = QgsWkbTypes.Type.Polygon if (geometry == "polygon" and single_part) else _WKB[geometry]
@@ -35,8 +34,8 @@ def write_layer(path: Path, name: str, features: List[dict], field_specs, geomet
     options.driverName = "GPKG"
     options.layerName = name
     options.layerOptions = [f"DESCRIPTION={description}"]
-    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-                                    if path.exists() else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
+    action = QgsVectorFileWriter.ActionOnExistingFile
+    options.actionOnExistingFile = action.CreateOrOverwriteLayer if path.exists() else action.CreateOrOverwriteFile
     writer = QgsVectorFileWriter.create(str(path), fields, wkb, QgsCoordinateReferenceSystem(crs),
                                         QgsCoordinateTransformContext(), options)
     if writer.hasError():

@@ -4,7 +4,6 @@ Every zone is derived by differences from the outline, so the five zones tile th
 (the plan's "全域全覆盖、不交叉、不重叠").
 """
 from dataclasses import dataclass
-from typing import Dict, List, Tuple
 
 from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon, box
@@ -14,7 +13,7 @@ from .outline import plan_point
 
 # Town seats (lon, lat) — approximate positions of the real seats; 街道 share the central city.
 CENTRAL_CITY = (110.447, 34.868)
-TOWNS: List[Tuple[str, str, float, float]] = [
+TOWNS: list[tuple[str, str, float, float]] = [
     ("蒲州镇", "2", 110.322, 34.842),
     ("张营镇", "2", 110.335, 34.930),
     ("卿头镇", "2", 110.615, 34.955),
@@ -41,8 +40,8 @@ class PlanShapes:
     lake: Polygon              # 伍姓湖
     lake_ring: Polygon
     central_city: Polygon
-    town_areas: Dict[str, Polygon]
-    zones: Dict[str, Polygon]  # GHFQDM -> geometry
+    town_areas: dict[str, Polygon]
+    zones: dict[str, Polygon]  # GHFQDM -> geometry
 
 
 def _foot_line(outline: Polygon, depth: float) -> LineString:

@@ -5,13 +5,14 @@ unwritable destination, a file error said as a sentence)."""
 import functools
 import os
 from contextlib import contextmanager
-from typing import List, Optional, Tuple
+from typing import Optional
 
 from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -24,7 +25,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
-    QgsProcessingOutputLayerDefinition,
     QgsProcessingUtils,
     QgsProperty,
     QgsVectorLayer,
@@ -188,7 +188,7 @@ def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -
     return dest
 
 
-def _one_geopackage_layer(algorithm, parameters, key: str, context) -> Tuple[dict, Optional[tuple]]:
+def _one_geopackage_layer(algorithm, parameters, key: str, context) -> tuple[dict, Optional[tuple]]:
     """Parameters that write ``key`` as one layer of a GeoPackage when it names an existing one
     (or a layer): QGIS's sink given ``x.gpkg`` replaces the whole file, ``ogr:dbname=…
     table=…`` only that layer. Returns (parameters, (GeoPackage, layer, existed) or None)."""
@@ -236,7 +236,7 @@ def _output_places(algorithm, definition, parameters, context) -> list:
     return outputs_guard.output_places(algorithm.parameterAsFileOutput(parameters, name, context), label, folder)
 
 
-def run_places(algorithm, parameters, context) -> Tuple[List, List]:
+def run_places(algorithm, parameters, context) -> tuple[list, list]:
     """(inputs, outputs) of one run as places on disk (see :mod:`core.shared.outputs_guard`)."""
     inputs, outputs = [], []
     for definition in algorithm.parameterDefinitions():
@@ -257,7 +257,7 @@ def guard_outputs(algorithm, parameters, context) -> None:
         outputs_guard.refuse_clashes(inputs, outputs)
         outputs_guard.refuse_unwritable(outputs)
     except PlanError as error:
-        raise QgsProcessingException(str(error))
+        raise QgsProcessingException(str(error)) from error
 
 
 def _guarded(process):
@@ -292,7 +292,7 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path(self.ICON))
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return type(self)()
 
     def write_output(self, parameters, key: str, context, layer, feedback=None) -> Optional[str]:

@@ -15,10 +15,10 @@ def algorithm_classes():
         ImportCoordinatesAlgorithm,
     )
     from .measures.heights import HeightCheckAlgorithm
-    from .measures.life_circle import LifeCircleAlgorithm
-    from .plan_data.inspect_source import InspectSourceAlgorithm
     from .measures.indicator_check import IndicatorCheckAlgorithm
+    from .measures.life_circle import LifeCircleAlgorithm
     from .measures.township_guidance import TownshipGuidanceAlgorithm
+    from .plan_data.inspect_source import InspectSourceAlgorithm
     from .plan_qa.plan_qa import PlanQaAlgorithm
     from .printing.print_sheets import PrintSheetsAlgorithm
     from .site_check.site_compliance import SiteComplianceAlgorithm
@@ -44,12 +44,12 @@ class YongjiProvider(QgsProcessingProvider):
     def name(self):
         return tr("Yongji Spatial Plan")
 
-    def longName(self):  # noqa: N802
+    def longName(self):
         return tr("Yongji Spatial Plan") + " " + plugin_version()
 
     def icon(self):
         return QIcon(icon_path("icon"))
 
-    def loadAlgorithms(self):  # noqa: N802
+    def loadAlgorithms(self):
         for cls in algorithm_classes():
             self.addAlgorithm(cls())

@@ -26,7 +26,6 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import List
 
 from qgis.core import (
     Qgis,
@@ -89,13 +88,13 @@ class Shape:
     entity: CadEntity
     geometry: QgsGeometry  # a polygon or multipolygon in drawing coordinates
     area: float  # m², set by the check
-    problems: List[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     kept: bool = True
     number: str = ""
     name: str = ""
 
 
-def layer_names(text: str) -> List[str]:
+def layer_names(text: str) -> list[str]:
     """CAD layer names from what a user types: separated by commas (also Chinese ones) or semicolons."""
     return [name.strip() for name in re.split(r"[,，;；]", text or "") if name.strip()]
 
@@ -145,7 +144,7 @@ class _Drawing:
 
     def __init__(self, path: Path, crs: QgsCoordinateReferenceSystem, progress: Progress, layers=()):
         self.file = path.name
-        self.notes: List[Problem] = []
+        self.notes: list[Problem] = []
         self.area = _area_measure(crs)
         entities = read_entities(path, progress.check)
         progress.advance(1)
@@ -165,7 +164,7 @@ class _Drawing:
         return Problem(entity.line, tr("handle {handle}").format(handle=entity.handle), reason, level, None,
                        self.file)
 
-    def select_layers(self, entities: List[CadEntity], layers) -> List[CadEntity]:
+    def select_layers(self, entities: list[CadEntity], layers) -> list[CadEntity]:
         """The entities on the CAD layers asked for; closed shapes elsewhere are counted in a note, and
         none on those layers is an error naming the layers that do hold closed shapes."""
         wanted = {layer.casefold() for layer in layers}
@@ -181,7 +180,7 @@ class _Drawing:
                 layers=counted), NOTE, None, self.file))
         return chosen
 
-    def find_shapes(self, entities: List[CadEntity]) -> List[Shape]:
+    def find_shapes(self, entities: list[CadEntity]) -> list[Shape]:
         """Polygons and closed lines become shapes; open polylines are listed, the rest counted."""
         shapes, others = [], Counter()
         for entity in entities:
@@ -241,7 +240,7 @@ class _Drawing:
             problems += tied
         return rows, sorted(problems, key=lambda p: p.line)  # the file's own (line 0) first
 
-    def features(self) -> List[QgsFeature]:
+    def features(self) -> list[QgsFeature]:
         fields = QgsFields()
         for name, kind in CAD_FIELDS:
             fields.append(new_field(name, kind))
@@ -300,7 +299,7 @@ def same_outline(one: QgsGeometry, other: QgsGeometry) -> bool:
     return difference.isEmpty() or difference.area() <= tolerance
 
 
-def compare_shapes(shapes: List[Shape], check):
+def compare_shapes(shapes: list[Shape], check):
     """Duplicates (kept once, the first in the file) and shapes inside another (kept, warned about)."""
     index, placed = QgsSpatialIndex(), []
     for number, shape in enumerate(shapes):
@@ -348,7 +347,7 @@ def _indexed(fid: int, box: QgsRectangle) -> QgsFeature:
     return feature
 
 
-def name_shapes(shapes: List[Shape]):
+def name_shapes(shapes: list[Shape]):
     """DKMC: the block name, else the CAD layer; DKBH: that name, "-handle" added where it is shared."""
     for shape in shapes:
         shape.name = shape.entity.block or shape.entity.layer

@@ -18,7 +18,7 @@ else GB18030 (what a Chinese AutoCAD writes).
 """
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Optional
 
 from osgeo import gdal, ogr
 from qgis.core import QgsGeometry
@@ -48,7 +48,7 @@ class CadEntity:
 class _Options:
     """GDAL configuration options set for this thread while reading, restored afterwards."""
 
-    def __init__(self, options: Dict[str, str]):
+    def __init__(self, options: dict[str, str]):
         self.options = options
         self.saved = {}
 
@@ -62,7 +62,7 @@ class _Options:
             gdal.SetThreadLocalConfigOption(key, value)
 
 
-def open_dxf(path: Path, options: Dict[str, str]):
+def open_dxf(path: Path, options: dict[str, str]):
     """The OGR dataset of a DXF file; PlanError naming the file when GDAL cannot read it as DXF."""
     if not path.is_file():
         raise PlanError(tr("{file}: no such file").format(file=path.name))
@@ -102,7 +102,7 @@ def entity_kind(subclasses: str) -> str:
 @dataclass
 class Scan:
     """What a look at the file's text gives: each handle's line, and the encoding GDAL should use."""
-    lines: Dict[str, int]
+    lines: dict[str, int]
     encoding: Optional[str]  # None: the drawing declares its own (or is binary)
 
 
@@ -146,7 +146,7 @@ def _encoding(data: bytes, codepage: Optional[bytes]) -> Optional[str]:
     return None
 
 
-def insert_blocks(path: Path, encoding: Dict[str, str]) -> Dict[str, str]:
+def insert_blocks(path: Path, encoding: dict[str, str]) -> dict[str, str]:
     """INSERT handle → block name, from a read that keeps block references as points."""
     dataset = open_dxf(path, {"DXF_INLINE_BLOCKS": "FALSE", **encoding})
     blocks = {}
@@ -157,7 +157,7 @@ def insert_blocks(path: Path, encoding: Dict[str, str]) -> Dict[str, str]:
     return blocks
 
 
-def read_entities(path, check=None) -> List[CadEntity]:
+def read_entities(path, check=None) -> list[CadEntity]:
     """Every entity of the drawing's model space with a geometry; ``check()`` is called now and then
     (it raises to cancel). PlanError when GDAL cannot read the file."""
     path = Path(path)
@@ -185,7 +185,7 @@ def _in_paper_space(feature) -> bool:
     return index >= 0 and feature.IsFieldSetAndNotNull(index) and bool(feature.GetFieldAsInteger(index))
 
 
-def _parts(geometry) -> List[QgsGeometry]:
+def _parts(geometry) -> list[QgsGeometry]:
     """The geometry flattened to 2D and linear, a collection split into its members."""
     geometry = geometry.GetLinearGeometry() if geometry.HasCurveGeometry() else geometry.Clone()
     geometry.FlattenTo2D()

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 from qgis.core import QgsCoordinateReferenceSystem
 
@@ -66,7 +66,7 @@ class FileCrs:
     zone: Optional[int]
     width: int = 3
     range: Optional[PlausibleRange] = None  # None: a user-chosen CRS that is not transverse Mercator
-    problems: List[Problem] = field(default_factory=list)  # warnings about the file's zone
+    problems: list[Problem] = field(default_factory=list)  # warnings about the file's zone
 
 
 def half_width(width: int) -> float:
@@ -180,7 +180,7 @@ def _made(authid, offset, zone, width, problems) -> FileCrs:
     return FileCrs(authid, offset, zone, width, plausible_range(authid, width, offset), problems)
 
 
-def _disagreement(coordinates, zone, line, stated) -> List[Problem]:
+def _disagreement(coordinates, zone, line, stated) -> list[Problem]:
     if stated is None or stated == zone:
         return []
     return [Problem(line, "", tr("the eastings carry zone {zone}, but 带号 on line {header_line} says {stated}; "

@@ -5,7 +5,6 @@ the outer ring; every further ring is a hole when it lies inside an earlier ring
 part when it lies outside all of them. validation.py says when rings break those rules.
 """
 from dataclasses import dataclass
-from typing import Dict, List, Tuple
 
 from qgis.core import QgsGeometry, QgsPointXY
 
@@ -14,7 +13,7 @@ from .model import Parcel, Point
 SQM_PER_HA = 10000.0
 
 
-def shoelace(points: List[Point]) -> float:
+def shoelace(points: list[Point]) -> float:
     """Signed area of a closed ring in the file's X/Y (northing/easting) order.
 
     Coordinates are taken relative to the first point: with 8-digit zone-prefixed eastings the
@@ -27,28 +26,28 @@ def shoelace(points: List[Point]) -> float:
     return total / 2.0
 
 
-def xy(ring: List[Point]) -> List[QgsPointXY]:
+def xy(ring: list[Point]) -> list[QgsPointXY]:
     return [QgsPointXY(p.y, p.x) for p in ring]
 
 
-def ring_polygon(ring: List[Point]) -> QgsGeometry:
+def ring_polygon(ring: list[Point]) -> QgsGeometry:
     return QgsGeometry.fromPolygonXY([xy(ring)])
 
 
 @dataclass
 class RingRelations:
     """For each ring (by position), the positions of the rings containing it; and crossing pairs."""
-    containers: List[List[int]]
-    crossings: List[Tuple[int, int]]   # (later ring, earlier ring) whose interiors overlap
-    repeats: List[Tuple[int, int]]     # (later ring, earlier ring) with the same outline
+    containers: list[list[int]]
+    crossings: list[tuple[int, int]]   # (later ring, earlier ring) whose interiors overlap
+    repeats: list[tuple[int, int]]     # (later ring, earlier ring) with the same outline
 
     def depth(self, index: int) -> int:
         return len(self.containers[index])
 
 
-def ring_relations(polygons: List[QgsGeometry]) -> RingRelations:
+def ring_relations(polygons: list[QgsGeometry]) -> RingRelations:
     """GEOS predicates between every pair of simple rings whose bounding boxes meet."""
-    containers: List[List[int]] = [[] for _ in polygons]
+    containers: list[list[int]] = [[] for _ in polygons]
     crossings, repeats = [], []
     boxes = [p.boundingBox() for p in polygons]
     for later in range(1, len(polygons)):
@@ -68,12 +67,12 @@ def ring_relations(polygons: List[QgsGeometry]) -> RingRelations:
     return RingRelations(containers, crossings, repeats)
 
 
-def assemble(rings: List[List[Point]], relations: RingRelations) -> QgsGeometry:
+def assemble(rings: list[list[Point]], relations: RingRelations) -> QgsGeometry:
     """Rings at depth 0 become parts, rings at depth 1 holes of the part containing them.
 
     Deeper rings (islands in holes) are validation errors and never reach here.
     """
-    parts: Dict[int, list] = {i: [xy(ring)] for i, ring in enumerate(rings) if relations.depth(i) == 0}
+    parts: dict[int, list] = {i: [xy(ring)] for i, ring in enumerate(rings) if relations.depth(i) == 0}
     for i, ring in enumerate(rings):
         if relations.depth(i) == 1:
             parts[relations.containers[i][0]].append(xy(ring))
@@ -81,7 +80,7 @@ def assemble(rings: List[List[Point]], relations: RingRelations) -> QgsGeometry:
     return polygons[0] if len(polygons) == 1 else QgsGeometry.collectGeometry(polygons)
 
 
-def signed_area(rings: List[List[Point]], relations: RingRelations) -> float:
+def signed_area(rings: list[list[Point]], relations: RingRelations) -> float:
     """Shoelace area in m²: rings at even depth add, rings at odd depth (holes) subtract."""
     return sum(abs(shoelace(ring)) * (-1 if relations.depth(i) % 2 else 1) for i, ring in enumerate(rings))
 

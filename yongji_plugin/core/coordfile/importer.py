@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -55,17 +55,17 @@ class ParcelRow:
     stated_ha: Optional[float]
     computed_ha: float
     imported: bool
-    problems: List[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
 class ImportResult:
     crs: str
     name: str
-    features: List[QgsFeature]
-    rows: List[ParcelRow]
-    problems: List[Problem]
-    files: List[CoordinateFile]
+    features: list[QgsFeature]
+    rows: list[ParcelRow]
+    problems: list[Problem]
+    files: list[CoordinateFile]
 
     @cached_property
     def layer(self) -> QgsVectorLayer:
@@ -177,7 +177,7 @@ class _FileImport:
         for index, row in enumerate(self.rows):  # rows are in parcel order: row i is Parcel.index i
             row.problems = named[index]
 
-    def parcel(self, parcel, own: List[Problem]) -> List[Problem]:
+    def parcel(self, parcel, own: list[Problem]) -> list[Problem]:
         """Check and build one parcel; returns all its problems (those of the parser included)."""
         problems = list(own)
         checked = None

@@ -1,6 +1,6 @@
 """What a 界址点坐标交换文件 holds: a header, parcels with attribute lines and numbered rings."""
 from dataclasses import dataclass, field
-from typing import Dict, List, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from ...i18n import tr
 
@@ -35,14 +35,14 @@ class Parcel:
     sheet: str = ""
     use: str = ""
     land_code: str = ""
-    extra: List[str] = field(default_factory=list)
-    points: List[Point] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
     line: int = 0
     index: int = 0  # position in its file: parcel numbers may repeat, this never does
 
-    def rings(self) -> Dict[int, List[Point]]:
+    def rings(self) -> dict[int, list[Point]]:
         """Points grouped by ring number, rings in file order."""
-        rings: Dict[int, List[Point]] = {}
+        rings: dict[int, list[Point]] = {}
         for point in self.points:
             rings.setdefault(point.ring, []).append(point)
         return rings
@@ -78,9 +78,9 @@ def parcel_problem(parcel: Parcel, line: int, reason: str, level: str = ERROR) -
 
 @dataclass
 class CoordinateFile:
-    header: Dict[str, str] = field(default_factory=dict)
-    header_lines: Dict[str, int] = field(default_factory=dict)
-    parcels: List[Parcel] = field(default_factory=list)
-    problems: List[Problem] = field(default_factory=list)
+    header: dict[str, str] = field(default_factory=dict)
+    header_lines: dict[str, int] = field(default_factory=dict)
+    parcels: list[Parcel] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     encoding: str = "utf-8"
     path: str = ""

@@ -10,7 +10,7 @@ Geometry is validation.py's business, the zone and coordinate range crs.py's.
 import codecs
 import re
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Optional
 
 from ...i18n import tr
 from ..shared.errors import PlanError
@@ -51,7 +51,7 @@ def read_text(path):
     return text, encoding
 
 
-def split_fields(line: str) -> List[str]:
+def split_fields(line: str) -> list[str]:
     """Fields of a line; trailing empty fields (a comma after ``@`` or after Y) are dropped."""
     line = line.replace("，", ",")
     fields = [part.strip() for part in line.split(",")] if "," in line else line.split()
@@ -94,7 +94,7 @@ class _State:
         self.result = result
         self.section: Optional[str] = None
         self.parcel: Optional[Parcel] = None
-        self.first_line: Dict[str, int] = {}  # parcel number → line of its first attribute line
+        self.first_line: dict[str, int] = {}  # parcel number → line of its first attribute line
 
     def line(self, number: int, line: str):
         if line.startswith("[") and line.endswith("]"):
@@ -119,7 +119,7 @@ class _State:
     def problem(self, number: int, reason: str, level: str = ERROR):
         self.result.problems.append(Problem(number, "", reason, level))
 
-    def coordinate_line(self, number: int, fields: List[str]):
+    def coordinate_line(self, number: int, fields: list[str]):
         if fields and fields[-1] == "@":
             self.parcel = self.attribute_line(fields[:-1], number)
         elif self.parcel is None:
@@ -129,7 +129,7 @@ class _State:
             if point is not None:
                 self.parcel.points.append(point)
 
-    def attribute_line(self, fields: List[str], number: int) -> Parcel:
+    def attribute_line(self, fields: list[str], number: int) -> Parcel:
         fields = fields + [""] * (8 - len(fields))
         count, area = _number(fields[0]), _number(fields[1]) if fields[1] else None
         parcel = Parcel(int(count) if count is not None else 0, area, fields[2] or f"#{number}",
@@ -149,7 +149,7 @@ class _State:
         self.result.parcels.append(parcel)
         return parcel
 
-    def point(self, fields: List[str], number: int) -> Optional[Point]:
+    def point(self, fields: list[str], number: int) -> Optional[Point]:
         parcel = self.parcel
         if len(fields) < 4:
             self.result.problems.append(parcel_problem(parcel, number, tr(

@@ -16,7 +16,7 @@ Every problem names the parcel and the line it concerns; an error keeps the parc
 """
 import math
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Optional
 
 from qgis.core import Qgis, QgsGeometry, QgsPointXY
 
@@ -33,12 +33,12 @@ from .geometry import (
 )
 from .model import AREA_TOLERANCE, ERROR, NOTE, WARNING, Parcel, Point, Problem, parcel_problem
 
-Block = Tuple[int, List[Point]]  # (圈号, the ring's points in file order)
+Block = tuple[int, list[Point]]  # (圈号, the ring's points in file order)
 
 
 @dataclass
 class Checked:
-    problems: List[Problem]
+    problems: list[Problem]
     geometry: Optional[QgsGeometry]  # file coordinates (x = Y, y = X); None when the parcel has an error
     area: float                      # m² by the shoelace formula; 0 when the parcel has an error
 
@@ -48,7 +48,7 @@ STRAY_MIN = 50.0  # … and at least this many metres away
 
 
 def validate_parcel(parcel: Parcel, close_rings: bool = False) -> Checked:
-    problems: List[Problem] = []
+    problems: list[Problem] = []
     if parcel.shape not in ("面", ""):
         problems.append(parcel_problem(parcel, parcel.line, tr("geometry type {shape} is not a polygon (面)").format(
             shape=parcel.shape)))
@@ -85,9 +85,9 @@ def validate_parcel(parcel: Parcel, close_rings: bool = False) -> Checked:
     return Checked(problems, geometry, area)
 
 
-def _ring_blocks(parcel: Parcel, problems: List[Problem]) -> List[Block]:
+def _ring_blocks(parcel: Parcel, problems: list[Problem]) -> list[Block]:
     """Consecutive points with one ring number; a number coming back after another is an error."""
-    blocks: List[Block] = []
+    blocks: list[Block] = []
     seen = set()
     for point in parcel.points:
         if blocks and blocks[-1][0] == point.ring:
@@ -103,7 +103,7 @@ def _ring_blocks(parcel: Parcel, problems: List[Problem]) -> List[Block]:
     return blocks
 
 
-def _closed(parcel: Parcel, number: int, ring: List[Point], problems: List[Problem]) -> Block:
+def _closed(parcel: Parcel, number: int, ring: list[Point], problems: list[Problem]) -> Block:
     first, last = ring[0], ring[-1]
     if (first.x, first.y) == (last.x, last.y) or len(ring) < 3:
         return number, ring
@@ -113,7 +113,7 @@ def _closed(parcel: Parcel, number: int, ring: List[Point], problems: List[Probl
     return number, ring + [first]
 
 
-def _count_problems(parcel: Parcel, rings: int) -> List[Problem]:
+def _count_problems(parcel: Parcel, rings: int) -> list[Problem]:
     stated, listed = parcel.point_count, len(parcel.points)
     if not stated or stated == listed:
         return []
@@ -125,7 +125,7 @@ def _count_problems(parcel: Parcel, rings: int) -> List[Problem]:
         stated=stated, actual=listed))]
 
 
-def _single_ring(parcel: Parcel, number: int, ring: List[Point]):
+def _single_ring(parcel: Parcel, number: int, ring: list[Point]):
     """(polygon of the ring or None, its problems)."""
     first, last = ring[0], ring[-1]
     if (first.x, first.y) != (last.x, last.y):
@@ -150,7 +150,7 @@ def _single_ring(parcel: Parcel, number: int, ring: List[Point]):
         ring=number, start=start.number, end=end.number, x=where.y(), y=where.x()))]
 
 
-def _stray(ring: List[Point]) -> Optional[Tuple[Point, float, float]]:
+def _stray(ring: list[Point]) -> Optional[tuple[Point, float, float]]:
     """(point, its distance from the others' extent, that extent's diagonal) for a point lying far
     from every other point of the ring, or None. Only a point on the ring's extent can be one, so
     at most four candidates are measured against the others."""
@@ -170,7 +170,7 @@ def _stray(ring: List[Point]) -> Optional[Tuple[Point, float, float]]:
     return None
 
 
-def _stray_problem(parcel: Parcel, number: int, ring: List[Point], stray, level: str) -> Problem:
+def _stray_problem(parcel: Parcel, number: int, ring: list[Point], stray, level: str) -> Problem:
     point, gap, diagonal = stray
     return parcel_problem(parcel, point.line, tr(
         "point {point} of ring {ring} (X {x:.3f}, Y {y:.3f}) lies {gap:,.0f} m from the ring's other points, "
@@ -178,13 +178,13 @@ def _stray_problem(parcel: Parcel, number: int, ring: List[Point], stray, level:
         point=point.number, ring=number, x=point.x, y=point.y, gap=gap, size=diagonal), level)
 
 
-def _collinear(ring: List[Point]) -> bool:
+def _collinear(ring: list[Point]) -> bool:
     a = ring[0]
     b = next(p for p in ring if (p.x, p.y) != (a.x, a.y))
     return all((b.x - a.x) * (p.y - a.y) == (b.y - a.y) * (p.x - a.x) for p in ring)
 
 
-def _relation_problems(parcel: Parcel, blocks: List[Block], relations: RingRelations) -> List[Problem]:
+def _relation_problems(parcel: Parcel, blocks: list[Block], relations: RingRelations) -> list[Problem]:
     numbers = [number for number, _ in blocks]
     rings = [ring for _, ring in blocks]
     problems = []
@@ -215,7 +215,7 @@ def _relation_problems(parcel: Parcel, blocks: List[Block], relations: RingRelat
     return problems
 
 
-def _invalid(parcel: Parcel, blocks: List[Block], geometry: QgsGeometry) -> Optional[Problem]:
+def _invalid(parcel: Parcel, blocks: list[Block], geometry: QgsGeometry) -> Optional[Problem]:
     """GEOS's last word on the assembled polygon (e.g. two parts sharing an edge)."""
     if geometry.isGeosValid():
         return None
@@ -226,10 +226,11 @@ def _invalid(parcel: Parcel, blocks: List[Block], geometry: QgsGeometry) -> Opti
     return parcel_problem(parcel, ring[index].line, tr(
         "the rings do not form a valid polygon near X {x:.3f}, Y {y:.3f} (ring {ring}, segment {start}–{end}): "
         "{reason}").format(x=where.y(), y=where.x(), ring=number, start=ring[index].number,
-                           end=ring[index + 1].number, reason=geos_reason_with_source(errors[0].what()) if errors else ""), ERROR)
+                           end=ring[index + 1].number,
+                           reason=geos_reason_with_source(errors[0].what()) if errors else ""), ERROR)
 
 
-def _area_problems(parcel: Parcel, computed: float) -> List[Problem]:
+def _area_problems(parcel: Parcel, computed: float) -> list[Problem]:
     if parcel.area_ha is None:
         return []
     stated = parcel.area_ha * SQM_PER_HA
@@ -249,7 +250,7 @@ def _where(geometry: QgsGeometry) -> QgsPointXY:
     return QgsPointXY(first.x(), first.y())
 
 
-def _distance(ring: List[Point], index: int, where: QgsPointXY) -> float:
+def _distance(ring: list[Point], index: int, where: QgsPointXY) -> float:
     a, b = ring[index], ring[index + 1]
     ax, ay, bx, by = a.y, a.x, b.y, b.x
     dx, dy = bx - ax, by - ay
@@ -259,12 +260,12 @@ def _distance(ring: List[Point], index: int, where: QgsPointXY) -> float:
     return px * px + py * py
 
 
-def _nearest_segment(ring: List[Point], where: QgsPointXY) -> int:
+def _nearest_segment(ring: list[Point], where: QgsPointXY) -> int:
     """Index of the first segment of the ring nearest ``where`` (x = easting, y = northing)."""
     return min(range(len(ring) - 1), key=lambda i: _distance(ring, i, where))
 
 
-def _crossing_segment(ring: List[Point], other: List[Point]) -> Tuple[Point, Point]:
+def _crossing_segment(ring: list[Point], other: list[Point]) -> tuple[Point, Point]:
     """The first segment of ``ring`` crossing the outline of ``other`` (else its first segment)."""
     outline = QgsGeometry.fromPolylineXY(xy(other))
     for a, b in zip(ring, ring[1:]):

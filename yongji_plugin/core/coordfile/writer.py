@@ -1,6 +1,6 @@
 """Sites → the coordinate exchange text: X northing, Y easting (optionally zone-prefixed), mm."""
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -36,9 +36,9 @@ def write_file(coordinates: CoordinateFile, path, encoding: str = "gbk") -> Path
     return path
 
 
-def parcel_from_geometry(geometry, number: str, name: str, offset: float, attributes: Dict[str, str]) -> Parcel:
+def parcel_from_geometry(geometry, number: str, name: str, offset: float, attributes: dict[str, str]) -> Parcel:
     """Rings numbered 1.. in part order (outer ring, then its holes); points J1.. per parcel."""
-    points: List[Point] = []
+    points: list[Point] = []
     ring_number = counter = 0
     for polygon in geometry.asMultiPolygon():
         for ring in polygon:

@@ -6,7 +6,8 @@ outside the layer, piece geometries and control attributes. Backends differ only
 GEOS work runs (numpy arrays, QGIS geometries, the database); their numbers agree to 1e-9.
 """
 import math
-from typing import Dict, Hashable, List, Optional, Sequence
+from collections.abc import Hashable, Sequence
+from typing import Optional
 
 from qgis.core import QgsFeatureRequest, QgsGeometry
 
@@ -50,35 +51,35 @@ class Overlay:
     """Sites × one control layer. Pairs are ordered by site, then control feature id."""
 
     def __init__(self, backend: str, sites: Sites, control: ControlLayer,
-                 pair_sites: List[int], pair_fids: List[int], pair_areas: List[float]):
+                 pair_sites: list[int], pair_fids: list[int], pair_areas: list[float]):
         self.backend = backend
         self.sites = sites
         self.control = control
         self.pair_sites = pair_sites
         self.pair_fids = pair_fids
         self.pair_areas = pair_areas
-        self._covered: Optional[List[float]] = None
-        self._outside: Dict[int, tuple] = {}
-        self._attributes: Dict[int, dict] = {}
+        self._covered: Optional[list[float]] = None
+        self._outside: dict[int, tuple] = {}
+        self._attributes: dict[int, dict] = {}
 
     # -- what every caller reads -------------------------------------------------------------
-    def pairs_by_site(self) -> Dict[int, List[int]]:
+    def pairs_by_site(self) -> dict[int, list[int]]:
         """Pair indices per site index."""
-        groups: Dict[int, List[int]] = {}
+        groups: dict[int, list[int]] = {}
         for pair, site in enumerate(self.pair_sites):
             groups.setdefault(site, []).append(pair)
         return groups
 
-    def covered_areas(self) -> List[float]:
+    def covered_areas(self) -> list[float]:
         """Per site: the area it shares with the layer, control features' overlaps counted once."""
         if self._covered is None:
             areas = self.union_areas(self.pair_sites)
             self._covered = [areas.get(i, 0.0) for i in range(len(self.sites))]
         return self._covered
 
-    def union_areas(self, keys: Sequence[Hashable]) -> Dict[Hashable, float]:
+    def union_areas(self, keys: Sequence[Hashable]) -> dict[Hashable, float]:
         """Area of the union of the pieces sharing a key (one key per pair; None skips a pair)."""
-        groups: Dict[Hashable, List[int]] = {}
+        groups: dict[Hashable, list[int]] = {}
         for pair, key in enumerate(keys):
             if key is not None:
                 groups.setdefault(key, []).append(pair)
@@ -89,11 +90,11 @@ class Overlay:
             result.update((key, area) for (key, _), area in zip(several, areas))
         return result
 
-    def union_geometries(self, groups: Sequence[Sequence[int]]) -> List[QgsGeometry]:
+    def union_geometries(self, groups: Sequence[Sequence[int]]) -> list[QgsGeometry]:
         """The union of each group of pieces, as QGIS geometries."""
         return self._union_geometries([list(g) for g in groups])
 
-    def outside(self, site_indices: Sequence[int], geometries: bool = True) -> Dict[int, tuple]:
+    def outside(self, site_indices: Sequence[int], geometries: bool = True) -> dict[int, tuple]:
         """(area, geometry or None) of each site's part outside the layer (site − layer)."""
         wanted = [i for i in site_indices if i not in self._outside or
                   (geometries and self._outside[i][1] is None and self._outside[i][0] > 0)]
@@ -101,7 +102,7 @@ class Overlay:
             self._outside.update(self._compute_outside(wanted, geometries))
         return {i: self._outside[i] for i in site_indices}
 
-    def pieces(self, pair_indices: Sequence[int]) -> List[QgsGeometry]:
+    def pieces(self, pair_indices: Sequence[int]) -> list[QgsGeometry]:
         """Piece geometries (site ∩ control feature, polygonal) of the given pairs."""
         return self._pieces(list(pair_indices))
 
@@ -112,7 +113,7 @@ class Overlay:
         attributes = self.attributes([self.pair_fids[p] for p in pair_indices])
         return PieceSet(self.pieces(pair_indices), [attributes[self.pair_fids[p]] for p in pair_indices])
 
-    def attributes(self, fids) -> Dict[int, dict]:
+    def attributes(self, fids) -> dict[int, dict]:
         """The control layer's wanted fields of the given features, read once, in one request."""
         fids = [fid for fid in fids if fid is not None]
         wanted = sorted({fid for fid in fids if fid not in self._attributes})
@@ -121,19 +122,19 @@ class Overlay:
         return {fid: self._attributes.get(fid, {}) for fid in fids}
 
     # -- what each backend supplies ----------------------------------------------------------
-    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
+    def _group_union_areas(self, groups: list[list[int]]) -> list[float]:
         raise NotImplementedError
 
-    def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:
+    def _union_geometries(self, groups: list[list[int]]) -> list[QgsGeometry]:
         raise NotImplementedError
 
-    def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
+    def _compute_outside(self, site_indices: list[int], geometries: bool) -> dict[int, tuple]:
         raise NotImplementedError
 
-    def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
+    def _pieces(self, pair_indices: list[int]) -> list[QgsGeometry]:
         raise NotImplementedError
 
-    def _read_attributes(self, fids: List[int]) -> Dict[int, dict]:
+    def _read_attributes(self, fids: list[int]) -> dict[int, dict]:
         return read_attributes(self.control, fids)
 
 
@@ -155,7 +156,7 @@ class PieceSet:
         return self._attributes[position]
 
 
-def read_attributes(control: ControlLayer, fids: List[int]) -> Dict[int, dict]:
+def read_attributes(control: ControlLayer, fids: list[int]) -> dict[int, dict]:
     """The wanted fields of some features: by id, or in one sequential pass when they are many."""
     layer = control.layer
     fields = list(control.fields)
@@ -193,10 +194,10 @@ class Backend:
     def __init__(self, area, feedback=None):
         self.area = area  # shared.areas.AreaMethod
         self.feedback = feedback
-        self._repairs: Dict[tuple, Repair] = {}
+        self._repairs: dict[tuple, Repair] = {}
 
     @property
-    def repairs(self) -> List[Repair]:
+    def repairs(self) -> list[Repair]:
         """Control and layer-site features repaired on a copy, each once, in the order found."""
         return list(self._repairs.values())
 

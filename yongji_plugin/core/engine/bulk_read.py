@@ -5,7 +5,7 @@ A QGIS expression filter is evaluated by QGIS on attributes only (so both routes
 features QGIS would) and applied to the bulk read by feature id. Needs numpy; never shapely.
 """
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Optional
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -32,7 +32,7 @@ class BulkRead:
     fids: np.ndarray  # int64, ascending
     geometries: np.ndarray  # what ``convert`` made of the WKB
     transformed: bool  # True when QGIS already transformed to the area CRS
-    columns: Dict[str, np.ndarray] = field(default_factory=dict)
+    columns: dict[str, np.ndarray] = field(default_factory=dict)
     route: str = "qgis"
 
     def values(self, name: str, positions) -> list:
@@ -152,9 +152,9 @@ def _read_qgis(spec: ControlLayer, area_crs, convert) -> BulkRead:
         request.setFilterExpression(spec.filter)
     elif not spec.fields:
         request.setNoAttributes()
-    fids: List[int] = []
-    wkb: List[bytes] = []
-    values: Dict[str, list] = {name: [] for name in spec.fields}
+    fids: list[int] = []
+    wkb: list[bytes] = []
+    values: dict[str, list] = {name: [] for name in spec.fields}
     for feature in spec.layer.getFeatures(request):
         geometry = feature.geometry()
         if geometry.isNull() or geometry.isEmpty():

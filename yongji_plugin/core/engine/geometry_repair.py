@@ -1,6 +1,6 @@
 """Repair polygons on a copy and say what was wrong, so a report can count every repair."""
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Optional
 
 from qgis.core import Qgis, QgsGeometry, QgsWkbTypes
 
@@ -36,7 +36,7 @@ def validity_problem(geometry: QgsGeometry) -> Optional[str]:
     return errors[0].what() if errors else tr("invalid geometry")
 
 
-def repaired(geometry: QgsGeometry) -> Tuple[QgsGeometry, Optional[str]]:
+def repaired(geometry: QgsGeometry) -> tuple[QgsGeometry, Optional[str]]:
     """(valid polygon copy, problem or None)."""
     problem = validity_problem(geometry)
     if problem is None:

@@ -3,7 +3,7 @@
 Validated once, up front, so every backend refuses the same bad input with the same message.
 """
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Optional
 
 from qgis.core import QgsExpression
 
@@ -17,7 +17,7 @@ class ControlLayer:
     layer: object  # QgsVectorLayer
     name: str
     filter: Optional[str] = None
-    fields: Tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
 
     def __post_init__(self):
         # a field named twice (a key that is also the class field) is read once: backends index

@@ -16,7 +16,7 @@ repeated scans of them cost more than the GEOS work of the QGIS backend (16 → 
 the bench's 600,000 parcels).
 """
 import gc
-from typing import List, Sequence
+from collections.abc import Sequence
 
 from ...i18n import tr
 from .backend import Canceled, Overlay, Sites
@@ -52,7 +52,7 @@ class OverlayEngine:
         return self._backend.describe()
 
     @property
-    def repairs(self) -> List[Repair]:
+    def repairs(self) -> list[Repair]:
         return self._backend.repairs
 
     def sites(self, geometries, keys=None) -> Sites:

@@ -16,14 +16,15 @@ Identifiers are quoted with ``psycopg2.sql``; nothing but temporary tables is ev
 """
 import io
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Dict, List, Optional, Sequence
+from typing import Optional
 
 from qgis.core import QgsDataSourceUri, QgsExpression, QgsFeatureRequest, QgsGeometry
 
 from ...i18n import tr
-from ..shared.areas import PLANAR
 from ..shared import optional
+from ..shared.areas import PLANAR
 from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
 from .backend import Backend, Canceled, Overlay, PieceSet, Sites, read_attributes
@@ -144,7 +145,7 @@ def kept_keys(control: ControlLayer, key: str) -> Optional[list]:
     return [feature[key] for feature in control.layer.getFeatures(request)]
 
 
-def feature_ids(layer, key: str, keys: Sequence[int]) -> Dict[int, int]:
+def feature_ids(layer, key: str, keys: Sequence[int]) -> dict[int, int]:
     """QGIS's feature id of each key value. The same number for an int4 key; for a bigint key
     QGIS numbers features itself, so the ids are asked of QGIS (in batches of one IN list)."""
     if layer.fields().field(key).typeName().lower() in SMALL_INTEGER_TYPES:
@@ -188,7 +189,7 @@ class PostgisSites(Sites):
         super().__init__(keys, areas)
         self.number = number  # temporary table yj_sites_<number> in every session
         self.geometries = geometries  # QGIS geometries (uploaded ones), else fetched on demand
-        self.ranges: List[range] = []  # site indices held by each session
+        self.ranges: list[range] = []  # site indices held by each session
 
     def geometry(self, index: int) -> QgsGeometry:
         return QgsGeometry(self.geometries[index]) if self.geometries else QgsGeometry()
@@ -214,10 +215,10 @@ class PostgisBackend(Backend):
     def __init__(self, area, feedback=None):
         super().__init__(area, feedback)
         self.srid = area.crs.postgisSrid()
-        self._sessions: List[_Session] = []
+        self._sessions: list[_Session] = []
         self._database = None
         self._counter = 0
-        self._pending_sites: List[PostgisSites] = []
+        self._pending_sites: list[PostgisSites] = []
         self._server = ""
 
     def describe(self) -> str:
@@ -257,7 +258,7 @@ class PostgisBackend(Backend):
         self._counter += 1
         return self._counter
 
-    def _ranges(self, count: int) -> List[range]:
+    def _ranges(self, count: int) -> list[range]:
         step = -(-count // len(self._sessions)) if count else 1
         return [range(min(i * step, count), min((i + 1) * step, count)) for i in range(len(self._sessions))]
 
@@ -319,7 +320,8 @@ class PostgisBackend(Backend):
                 cursor.copy_expert(sql.SQL("COPY {} FROM STDIN").format(
                     sql.Identifier(f"yj_upload_{sites.number}")).as_string(cursor), rows)
             session.run(sql.SQL("CREATE TEMP TABLE {} AS SELECT id, id::bigint AS key, "
-                                "ST_SetSRID(ST_GeomFromWKB(wkb), {}) AS geom FROM {}").format(table, sql.Literal(self.srid),
+                                "ST_SetSRID(ST_GeomFromWKB(wkb), {}) AS geom FROM {}").format(
+                                                  table, sql.Literal(self.srid),
                                                   sql.Identifier(f"yj_upload_{sites.number}")))
             self._index_sites(session, table)
         self._each(upload)
@@ -382,11 +384,12 @@ class PostgisBackend(Backend):
         number = self._next()
         names = {k: sql.Identifier(f"yj_{k}_{number}") for k in ("keep", "pieces")}
         site_table = sql.Identifier(f"yj_sites_{sites.number}")
-        PAIRS, OVERLAPPING_SITES = sql.SQL(PAIRS_SQL), sql.SQL(OVERLAPPING_SQL)
+        pairs_query, overlapping_query = sql.SQL(PAIRS_SQL), sql.SQL(OVERLAPPING_SQL)
         kept = kept_keys(control, table.key)
         source = table.source(sql, self.srid)
         if kept is not None:
-            source = sql.SQL("(SELECT * FROM {} x WHERE x.yj_fid IN (SELECT fid FROM {}))").format(source, names["keep"])
+            source = sql.SQL("(SELECT * FROM {} x WHERE x.yj_fid IN (SELECT fid FROM {}))").format(
+                source, names["keep"])
         join = table.bbox_join(sql, sql.SQL("s.geom"), self.srid)
         planar = self.area.method == PLANAR
         done, total = [0] * len(self._sessions), max(1, len(self._sessions) * CHUNKS_PER_SESSION)
@@ -400,11 +403,11 @@ class PostgisBackend(Backend):
             part = sites.ranges[index]
             step = max(1, -(-len(part) // CHUNKS_PER_SESSION))
             for start in range(part.start, part.stop, step):
-                session.run(PAIRS.format(pieces=names["pieces"], site_table=site_table, source=source, join=join,
-                                         area=sql.SQL("ST_Area(p.geom)" if planar else "NULL::double precision"),
-                                         once=sql.SQL(" AND s.key < c.yj_fid" if once else ""),
-                                         meet=sql.SQL("ST_Relate(s.geom, x.g, 'T********')" if once
-                                                      else "ST_Intersects(s.geom, x.g)")),
+                session.run(pairs_query.format(pieces=names["pieces"], site_table=site_table, source=source, join=join,
+                                               area=sql.SQL("ST_Area(p.geom)" if planar else "NULL::double precision"),
+                                               once=sql.SQL(" AND s.key < c.yj_fid" if once else ""),
+                                               meet=sql.SQL("ST_Relate(s.geom, x.g, 'T********')" if once
+                                                            else "ST_Intersects(s.geom, x.g)")),
                             (start, min(start + step, part.stop)))
                 done[index] += 1  # read by the waiting thread, which reports progress
             problems = session.run(sql.SQL("SELECT DISTINCT fid, problem FROM {} WHERE problem IS NOT NULL").format(
@@ -414,7 +417,7 @@ class PostgisBackend(Backend):
             session.run(sql.SQL("CREATE INDEX ON {} (site, fid)").format(names["pieces"]))
             pairs = session.run(sql.SQL("SELECT site, fid, kind, area FROM {} ORDER BY site, fid").format(
                 names["pieces"]), fetch=True)
-            unions = session.run(OVERLAPPING_SITES.format(pieces=names["pieces"]), fetch=True)
+            unions = session.run(overlapping_query.format(pieces=names["pieces"]), fetch=True)
             return pairs, problems, unions
 
         results = self._each(work, (lambda: progress(min(1.0, sum(done) / total))) if progress else None)
@@ -427,7 +430,7 @@ class PostgisBackend(Backend):
         return PostgisOverlay(self, sites, control, names["pieces"], rows, ids, unions)
 
 
-def _in_order(values: Dict[int, dict], fids: List[int]) -> List[dict]:
+def _in_order(values: dict[int, dict], fids: list[int]) -> list[dict]:
     return [values.get(fid, {}) for fid in fids]
 
 
@@ -460,13 +463,13 @@ class PostgisOverlay(Overlay):
             self._owner = [number for number, part in enumerate(self.sites.ranges) for _ in part]
         return self._owner[site]
 
-    def _by_session(self, pairs: Sequence[int]) -> Dict[int, List[int]]:
-        split: Dict[int, List[int]] = {}
+    def _by_session(self, pairs: Sequence[int]) -> dict[int, list[int]]:
+        split: dict[int, list[int]] = {}
         for pair in pairs:
             split.setdefault(self._session_of(self.pair_sites[pair]), []).append(pair)
         return split
 
-    def covered_areas(self) -> List[float]:
+    def covered_areas(self) -> list[float]:
         """Sums per site, except where the database found pieces that may overlap: their union."""
         if self._covered is None:
             covered = [0.0] * len(self.sites)
@@ -487,10 +490,10 @@ class PostgisOverlay(Overlay):
         return PieceSet(build_geometries=lambda: [_geometry(w) or QgsGeometry() for w in wkb],
                         build_attributes=lambda: _in_order(read_attributes(self.control, fids), fids))
 
-    def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
+    def _pieces(self, pair_indices: list[int]) -> list[QgsGeometry]:
         return [_geometry(w) or QgsGeometry() for w in self._wkb(pair_indices)]
 
-    def _wkb(self, pair_indices: List[int]) -> list:
+    def _wkb(self, pair_indices: list[int]) -> list:
         """WKB of the pieces of these pairs: all pieces of their sites, one query per session,
         the sessions side by side; the wanted ones picked here."""
         from psycopg2 import sql
@@ -505,12 +508,12 @@ class PostgisOverlay(Overlay):
         found = {(site, fid): wkb for rows in self._backend._each(work) for site, fid, wkb in rows}
         return [found.get((self.pair_sites[pair], self._keys[pair])) for pair in pair_indices]
 
-    def _grouped(self, groups: List[List[int]], select):
+    def _grouped(self, groups: list[list[int]], select):
         """Run ``select`` (SQL over a CTE ``p`` of g, geom: the pieces of each group) on every
         session holding pieces of the groups, side by side; rows by group number."""
         from psycopg2 import sql
 
-        per_session: Dict[int, List[tuple]] = {}
+        per_session: dict[int, list[tuple]] = {}
         for number, pairs in enumerate(groups):
             session = self._session_of(self.pair_sites[pairs[0]])
             per_session.setdefault(session, []).extend((number, self.pair_sites[p], self._keys[p]) for p in pairs)
@@ -530,7 +533,7 @@ class PostgisOverlay(Overlay):
                 results.setdefault(row[0], []).append(row[1:])
         return results
 
-    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
+    def _group_union_areas(self, groups: list[list[int]]) -> list[float]:
         from psycopg2 import sql
 
         unions = self._grouped(groups, sql.SQL(
@@ -546,13 +549,13 @@ class PostgisOverlay(Overlay):
                 areas.append(sum(self.pair_areas[p] for p in pairs))
         return areas
 
-    def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:
+    def _union_geometries(self, groups: list[list[int]]) -> list[QgsGeometry]:
         from psycopg2 import sql
 
         rows = self._grouped(groups, sql.SQL("SELECT g, ST_AsBinary(ST_Union(geom)) FROM p GROUP BY g"))
         return [(_geometry(rows[n][0][0]) if n in rows else None) or QgsGeometry() for n in range(len(groups))]
 
-    def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
+    def _compute_outside(self, site_indices: list[int], geometries: bool) -> dict[int, tuple]:
         from psycopg2 import sql
 
         sites: PostgisSites = self.sites

@@ -6,7 +6,8 @@ about its bounding-box neighbours; a control feature wholly inside the site is c
 own area, a site wholly inside a control feature with the site's, and only the rest is
 intersected. Validity is checked (and repaired on a copy) once per touched control feature.
 """
-from typing import Dict, List, Optional, Sequence
+from collections.abc import Sequence
+from typing import Optional
 
 from qgis.core import (
     Qgis,
@@ -29,11 +30,11 @@ INTERIORS_MEET = "T********"  # DE-9IM: the interiors intersect
 
 
 class QgisSites(Sites):
-    def __init__(self, keys, geometries: List[QgsGeometry], area):
+    def __init__(self, keys, geometries: list[QgsGeometry], area):
         self.geometries = [g if g is not None and not g.isNull() and not g.isEmpty() else None
                            for g in geometries]
         super().__init__(keys, [area.area(g) if g is not None else 0.0 for g in self.geometries])
-        self._engines: Dict[int, object] = {}
+        self._engines: dict[int, object] = {}
 
     def geometry(self, index: int) -> QgsGeometry:
         geometry = self.geometries[index]
@@ -73,9 +74,9 @@ class _Controls:
     def __init__(self, backend: "QgisBackend", control: ControlLayer):
         self.backend, self.name = backend, control.name
         self.index = bulk_index(control.layer.getFeatures(_request(control, backend.area.crs)), backend.feedback)
-        self._checked: Dict[int, tuple] = {}  # fid -> (geometry, bbox, abstract geometry) or None
-        self._areas: Dict[int, float] = {}
-        self._engines: Dict[int, object] = {}
+        self._checked: dict[int, tuple] = {}  # fid -> (geometry, bbox, abstract geometry) or None
+        self._areas: dict[int, float] = {}
+        self._engines: dict[int, object] = {}
 
     def get(self, fid: int) -> Optional[tuple]:
         entry = self._checked.get(fid, False)
@@ -105,13 +106,13 @@ class QgisOverlay(Overlay):
         super().__init__(QgisBackend.name, sites, control, [p[0] for p in pairs],
                          [p[1] for p in pairs], [p[2] for p in pairs])
         self._backend = backend
-        self._geometries: List[QgsGeometry] = pieces
+        self._geometries: list[QgsGeometry] = pieces
         self._site_inside = site_inside  # sites wholly inside one control feature
 
     def _areas(self, geometry: QgsGeometry) -> float:
         return self._backend.area.area(geometry)
 
-    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
+    def _group_union_areas(self, groups: list[list[int]]) -> list[float]:
         areas = []
         for pairs in groups:
             if _disjoint(pairs, self._geometries):  # a valid multipolygon: no two pieces overlap
@@ -124,10 +125,10 @@ class QgisOverlay(Overlay):
             areas.append(total)
         return areas
 
-    def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:
+    def _union_geometries(self, groups: list[list[int]]) -> list[QgsGeometry]:
         return [_union([self._geometries[p] for p in pairs]) for pairs in groups]
 
-    def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
+    def _pieces(self, pair_indices: list[int]) -> list[QgsGeometry]:
         return [QgsGeometry(self._geometries[p]) for p in pair_indices]
 
     def detach(self, pair_indices) -> PieceSet:
@@ -136,7 +137,7 @@ class QgisOverlay(Overlay):
         return PieceSet(build_geometries=lambda: [self._geometries[p] for p in pair_indices],  # shared, no copy
                         build_attributes=lambda: _in_order(self.attributes(fids), fids))
 
-    def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
+    def _compute_outside(self, site_indices: list[int], geometries: bool) -> dict[int, tuple]:
         by_site = self.pairs_by_site()
         result = {}
         for site in site_indices:
@@ -153,23 +154,23 @@ class QgisOverlay(Overlay):
         return result
 
 
-def _union(geometries: List[QgsGeometry]) -> QgsGeometry:
+def _union(geometries: list[QgsGeometry]) -> QgsGeometry:
     if len(geometries) == 1:
         return QgsGeometry(geometries[0])
     return polygon_part(QgsGeometry.unaryUnion(geometries))
 
 
-def _in_order(values: Dict[int, dict], fids: List[int]) -> List[dict]:
+def _in_order(values: dict[int, dict], fids: list[int]) -> list[dict]:
     return [values[fid] for fid in fids]
 
 
-def _disjoint(pairs: List[int], geometries: List[QgsGeometry]) -> bool:
+def _disjoint(pairs: list[int], geometries: list[QgsGeometry]) -> bool:
     """True when the pieces, collected, make a valid multipolygon (so no two share interior);
     False may also mean pieces that only share edges: the caller then looks pair by pair."""
     return QgsGeometry.collectGeometry([geometries[p] for p in pairs]).isGeosValid()
 
 
-def _overlapping(pairs: List[int], geometries: List[QgsGeometry]) -> set:
+def _overlapping(pairs: list[int], geometries: list[QgsGeometry]) -> set:
     """Pairs whose piece shares interior with another piece of the group."""
     boxes = [geometries[p].boundingBox() for p in pairs]
     flagged = set()
@@ -190,7 +191,7 @@ def _overlapping(pairs: List[int], geometries: List[QgsGeometry]) -> set:
     return flagged
 
 
-def _outside(site: QgsGeometry, pieces: List[QgsGeometry]) -> QgsGeometry:
+def _outside(site: QgsGeometry, pieces: list[QgsGeometry]) -> QgsGeometry:
     """site − union(pieces); a site with very many pieces is done cell by cell."""
     if len(pieces) <= TILE_PIECES:
         return polygon_part(site.difference(_union(pieces)))
@@ -221,7 +222,7 @@ class QgisBackend(Backend):
 
     def __init__(self, area, feedback=None):
         super().__init__(area, feedback)
-        self._controls: Dict[tuple, _Controls] = {}
+        self._controls: dict[tuple, _Controls] = {}
 
     def describe(self) -> str:
         return tr("QGIS {version} (GEOS {geos}), one thread").format(

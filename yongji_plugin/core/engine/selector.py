@@ -7,7 +7,8 @@ an installed shapely 2 was passed over. A named backend that cannot run here is 
 never a silent fallback; ``postgis`` by name needs only the control layers in one database (the
 sites are uploaded). shapely is imported only when the shapely backend is asked for or tried.
 """
-from typing import Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import Optional
 
 from ...i18n import tr
 from ..shared import optional
@@ -52,7 +53,7 @@ def choose(name: str = AUTO, layers: Sequence = (), site_layers: Sequence = ()):
     return selection(name, layers, site_layers)[0]
 
 
-def selection(name: str = AUTO, layers: Sequence = (), site_layers: Sequence = ()) -> Tuple[type, str]:
+def selection(name: str = AUTO, layers: Sequence = (), site_layers: Sequence = ()) -> tuple[type, str]:
     """(backend class, why ``auto`` passed over an installed shapely 2, else "").
 
     ``layers``: the control layers; ``site_layers``: where the sites come from (None for a

@@ -11,8 +11,8 @@ Import only after ``available()`` said yes: it needs shapely ≥ 2 and numpy.
 """
 import os
 from collections import deque
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Dict, List, Sequence
 
 import numpy as np
 import shapely
@@ -62,7 +62,7 @@ def to_qgis(geometry) -> QgsGeometry:
     return result
 
 
-def to_qgis_all(geometries: np.ndarray) -> List[QgsGeometry]:
+def to_qgis_all(geometries: np.ndarray) -> list[QgsGeometry]:
     """Many geometries at once: WKB written in one vectorized call."""
     out = []
     for wkb in shapely.to_wkb(geometries):
@@ -184,7 +184,7 @@ class ShapelyBackend(Backend):
         super().__init__(area, feedback)
         self.workers = max(1, workers or os.cpu_count() or 1)
         self._pool = ThreadPoolExecutor(self.workers) if self.workers > 1 else None
-        self._controls: Dict[tuple, _Controls] = {}
+        self._controls: dict[tuple, _Controls] = {}
 
     def describe(self) -> str:
         geos = ".".join(str(v) for v in shapely.geos_version)
@@ -208,7 +208,7 @@ class ShapelyBackend(Backend):
                                range(0, count, step))
         return np.concatenate(list(parts))
 
-    def from_wkb(self, batches: List[np.ndarray]) -> np.ndarray:
+    def from_wkb(self, batches: list[np.ndarray]) -> np.ndarray:
         """WKB batches to geometries, the batches spread over the pool."""
         parts = list(self._pool.map(shapely.from_wkb, batches)) if self._pool else \
             [shapely.from_wkb(batch) for batch in batches]
@@ -281,7 +281,7 @@ class ShapelyBackend(Backend):
             kind[maybe[inside]] = SITE_INSIDE
         return kind
 
-    def _chunks(self, site_index: np.ndarray) -> List[slice]:
+    def _chunks(self, site_index: np.ndarray) -> list[slice]:
         """Slices that never split a site's pairs: at most CHUNK_PAIRS pairs, and at least
         MIN_CHUNKS of them when there are as many sites (progress and cancel have a grain)."""
         if not len(site_index):
@@ -361,12 +361,12 @@ class ShapelyOverlay(Overlay):
         self._site_index, self._found, self._kinds = site_index, found, kinds
         self._geometries, self._areas = pieces, areas
 
-    def covered_areas(self) -> List[float]:
+    def covered_areas(self) -> list[float]:
         if self._covered is None:
             self._covered = self._union_by_group(self._site_index, len(self.sites)).tolist()
         return self._covered
 
-    def _group_union_areas(self, groups: List[List[int]]) -> List[float]:
+    def _group_union_areas(self, groups: list[list[int]]) -> list[float]:
         flat = np.concatenate([np.asarray(g, dtype=np.int64) for g in groups])
         group = np.full(len(self._areas), -1, dtype=np.int64)
         group[flat] = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
@@ -411,7 +411,7 @@ class ShapelyOverlay(Overlay):
         return PieceSet(build_geometries=lambda: to_qgis_all(shapes),
                         build_attributes=lambda: _by_fid(self.attributes(fids), fids))
 
-    def _union_geometries(self, groups: List[List[int]]) -> List[QgsGeometry]:
+    def _union_geometries(self, groups: list[list[int]]) -> list[QgsGeometry]:
         out = []
         for pairs in groups:
             shapes = self._geometries[np.asarray(pairs, dtype=np.int64)]
@@ -420,10 +420,10 @@ class ShapelyOverlay(Overlay):
             out.append(to_qgis(union))
         return out
 
-    def _pieces(self, pair_indices: List[int]) -> List[QgsGeometry]:
+    def _pieces(self, pair_indices: list[int]) -> list[QgsGeometry]:
         return to_qgis_all(self._geometries[np.asarray(pair_indices, dtype=np.int64)])
 
-    def _compute_outside(self, site_indices: List[int], geometries: bool) -> Dict[int, tuple]:
+    def _compute_outside(self, site_indices: list[int], geometries: bool) -> dict[int, tuple]:
         by_site = self.pairs_by_site()
         sites: ShapelySites = self.sites
         result, single, several = {}, [], []
@@ -453,7 +453,7 @@ class ShapelyOverlay(Overlay):
             result[site] = (float(area), to_qgis(shape) if geometries and shape is not None else None)
         return result
 
-    def _read_attributes(self, fids: List[int]) -> Dict[int, dict]:
+    def _read_attributes(self, fids: list[int]) -> dict[int, dict]:
         controls = self._controls
         plain = [name for name in self.control.fields if name in controls.read.columns]
         rest = [name for name in self.control.fields if name not in plain]
@@ -470,7 +470,7 @@ class ShapelyOverlay(Overlay):
                 for fid, values in result.items()}
 
 
-def _by_fid(values: Dict[int, dict], fids: List[int]) -> List[dict]:
+def _by_fid(values: dict[int, dict], fids: list[int]) -> list[dict]:
     return [values[fid] for fid in fids]
 
 

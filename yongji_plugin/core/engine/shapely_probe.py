@@ -11,7 +11,7 @@ compared with QGIS's, WKB back into QgsGeometry — and any error or wrong figur
 The outcome is kept for the process (the libraries loaded do not change); the reason is
 translated when asked for. The probe never raises.
 """
-from typing import Optional, Tuple
+from typing import Optional
 
 from qgis.core import Qgis, QgsGeometry
 
@@ -48,14 +48,14 @@ def forget() -> None:
     _outcome = _UNKNOWN
 
 
-def _run() -> Optional[Tuple[str, str]]:
+def _run() -> Optional[tuple[str, str]]:
     try:
         return _round_trip()
-    except Exception as error:  # noqa: BLE001 - whatever fails here, shapely must not run here
+    except Exception as error:
         return "error", f"{type(error).__name__}: {error}"
 
 
-def _round_trip() -> Optional[Tuple[str, str]]:
+def _round_trip() -> Optional[tuple[str, str]]:
     shapely = optional.module("shapely")
     square, shifted = QgsGeometry.fromWkt(SQUARE), QgsGeometry.fromWkt(SHIFTED)
     shapes = shapely.from_wkb([bytes(square.asWkb()), bytes(shifted.asWkb())])

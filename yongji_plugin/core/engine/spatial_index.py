@@ -17,7 +17,7 @@ def bulk_index(features, feedback=None,
     raise_if_canceled(feedback)
     try:
         index = QgsSpatialIndex(features, feedback, flags)
-    except Exception:  # noqa: BLE001 - sip gives the C++ exception no other type
+    except Exception:  # sip gives the C++ exception no other type
         if is_canceled(feedback):
             raise Canceled() from None
         raise

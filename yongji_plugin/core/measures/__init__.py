@@ -1,4 +1,4 @@
-"""The plan's own measures: 建筑高度控制检查, 15分钟社区生活圈, 乡镇规划指引 (areas per township) and 规划指标 (indicators against targets).
+"""The plan's own measures: 建筑高度控制检查, 15分钟社区生活圈, 乡镇规划指引 (areas) and 规划指标 (targets).
 
 May import: core.shared, core.plan_data, core.engine.
 

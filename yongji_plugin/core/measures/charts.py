@@ -8,16 +8,16 @@ say which drew their charts.
 """
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Optional
 
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from ...i18n import tr
 from ..plan_data.styles import colours
-from ..shared.fonts import cjk_family
 from ..shared import optional
 from ..shared.errors import PlanError
+from ..shared.fonts import cjk_family
 
 OK, SHORT, NONE = "ok", "short", "none"
 # matplotlib's names for the CJK families it may find (a .ttc is known by its first face)
@@ -40,9 +40,9 @@ class Bar:
 class BarChart:
     title: str
     axis_label: str
-    bars: List[Bar]
+    bars: list[Bar]
     reference_line: Optional[float] = None  # a vertical line across all bars (100 %)
-    legend: List[Tuple[str, str]] = field(default_factory=list)  # (state, label)
+    legend: list[tuple[str, str]] = field(default_factory=list)  # (state, label)
 
     def extent(self) -> float:
         numbers = [b.value for b in self.bars] + [b.reference for b in self.bars if b.reference is not None]
@@ -90,7 +90,7 @@ def draw_chart(chart: BarChart, path, width_mm: float = 160.0) -> Path:
 
 # --- matplotlib -----------------------------------------------------------------------------------
 
-def _mpl_families() -> List[str]:
+def _mpl_families() -> list[str]:
     """The CJK families matplotlib has here, best first (naming absent ones makes it warn per text)."""
     from matplotlib.font_manager import fontManager
 

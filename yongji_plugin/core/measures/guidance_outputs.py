@@ -6,7 +6,6 @@ report shows how far the townships' sum lies from it.
 """
 from datetime import datetime
 from pathlib import Path
-from typing import List
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -29,7 +28,7 @@ AREA_PREFIX = "ZMJ_"
 TOWNSHIP_LOOK = {"fill": "#00000000", "stroke": "#4a235a", "width": 0.6}
 
 
-def guidance_specs(result: GuidanceResult) -> List[OutputField]:
+def guidance_specs(result: GuidanceResult) -> list[OutputField]:
     specs = [OutputField(NAME, "string", tr("Township"))]
     specs += area_fields(AREA_PREFIX, tr("Administrative area"))
     for figure in result.figures:
@@ -78,13 +77,13 @@ def guidance_table(result: GuidanceResult) -> QgsVectorLayer:
     return layer
 
 
-def export_table(result: GuidanceResult, csv_path=None, xlsx_path=None) -> List[Path]:
+def export_table(result: GuidanceResult, csv_path=None, xlsx_path=None) -> list[Path]:
     table = guidance_table(result)
     sheet = tr("Township planning guidance")
     return [write_table(table, path, sheet) for path in (csv_path, xlsx_path) if path]
 
 
-def sum_checks(result: GuidanceResult) -> List[dict]:
+def sum_checks(result: GuidanceResult) -> list[dict]:
     """Per figure (first the townships' own areas): Σ townships, city, difference, within 0.01 ha."""
     checks = []
     for key, label in [(None, tr("Administrative area"))] + [(f.key, f.label) for f in result.figures]:

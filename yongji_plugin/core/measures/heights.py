@@ -9,7 +9,8 @@ A building's height is read from a height field, or computed as floors × storey
 height field where it is filled and floors × storey height elsewhere (the mode, fields and storey
 height are parameters). A building is judged against the *strictest* zone it overlaps by at least
 the area tolerance: a tower half in an 18 m zone must keep to 18 m, since the plan protects the
-view the lower zone stands for (of equally strict zones, the one holding more of it is named). Every zone it touches is reported with the overlap area, so a
+view the lower zone stands for (of equally strict zones, the one holding more of it is named). Every
+zone it touches is reported with the overlap area, so a
 reviewer sees straddling buildings. Overlaps below the tolerance are slivers of digitising, not
 membership. Excess = height − limit (m); a building is over its limit when the excess is > 0
 (the plan's "24米以下" includes 24 m).
@@ -20,7 +21,7 @@ overlaps measured with the explicit area method.
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Dict, List, Optional
+from typing import Optional
 
 from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry, QgsWkbTypes
 
@@ -98,7 +99,7 @@ class BuildingResult:
     floors: Optional[float]
     footprint: float  # m²
     geometry: QgsGeometry  # area CRS, repaired
-    zones: List[ZoneOverlap] = field(default_factory=list)  # every zone touched, strictest first
+    zones: list[ZoneOverlap] = field(default_factory=list)  # every zone touched, strictest first
     judged: Optional[ZoneOverlap] = None
 
     @property
@@ -131,19 +132,19 @@ class HeightResult:
     params: HeightParams
     building_layer: str
     zone_layer: str
-    buildings: List[BuildingResult] = field(default_factory=list)
-    zones: List[Zone] = field(default_factory=list)
-    no_geometry: List[int] = field(default_factory=list)
-    repairs: List[Repair] = field(default_factory=list)
+    buildings: list[BuildingResult] = field(default_factory=list)
+    zones: list[Zone] = field(default_factory=list)
+    no_geometry: list[int] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
     backend: str = ""
     started: datetime = field(default_factory=datetime.now)
     canceled: bool = False
 
-    def counts(self) -> Dict[str, int]:
+    def counts(self) -> dict[str, int]:
         found = Counter(b.status for b in self.buildings)
         return {status: found.get(status, 0) for status in STATUSES}
 
-    def over(self) -> List[BuildingResult]:
+    def over(self) -> list[BuildingResult]:
         return sorted((b for b in self.buildings if b.status == OVER), key=lambda b: (-b.excess, b.fid))
 
 
@@ -186,7 +187,7 @@ def _number(value) -> Optional[float]:
     return number if number is not None and number > 0 else None
 
 
-def _read_zones(zones, params: HeightParams) -> Dict[int, Zone]:
+def _read_zones(zones, params: HeightParams) -> dict[int, Zone]:
     """Every zone's code, name, limit and geometry; a zone without a usable limit stops the check."""
     request = QgsFeatureRequest().setDestinationCrs(params.area.crs, QgsCoordinateTransformContext())
     found = {}
@@ -221,7 +222,7 @@ def _name_field(buildings, params: HeightParams) -> Optional[str]:
     return next((name for name in NAME_FIELDS if buildings.fields().lookupField(name) >= 0), None)
 
 
-def _building_attributes(buildings, params: HeightParams) -> Dict[int, tuple]:
+def _building_attributes(buildings, params: HeightParams) -> dict[int, tuple]:
     name_field = _name_field(buildings, params)
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     found = {}

@@ -1,6 +1,5 @@
 """Height-check results as layers (buildings over their limit, every building), a map and a report."""
 from pathlib import Path
-from typing import Dict, List
 
 from qgis.core import QgsGeometry, QgsSingleSymbolRenderer, QgsVectorLayer
 
@@ -10,8 +9,18 @@ from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
-from .heights import NO_HEIGHT, NO_ZONE, OVER, STATUSES, WITHIN, BuildingResult, HeightResult
-from .heights import mode_label, source_label, status_label
+from .heights import (
+    NO_HEIGHT,
+    NO_ZONE,
+    OVER,
+    STATUSES,
+    WITHIN,
+    BuildingResult,
+    HeightResult,
+    mode_label,
+    source_label,
+    status_label,
+)
 from .map_image import render_map
 from .result_styles import categorized, graduated, measure_looks
 
@@ -29,11 +38,11 @@ def excess_text(excess: float) -> str:
     return text.replace("-", "+", 1) if float(text) == 0 else text
 
 
-def excess_labels() -> List[str]:
+def excess_labels() -> list[str]:
     return [tr("over by up to 3 m"), tr("over by 3–10 m"), tr("over by 10–20 m"), tr("over by more than 20 m")]
 
 
-def _fields() -> List[OutputField]:
+def _fields() -> list[OutputField]:
     return [OutputField("bld_fid", "long", tr("Building feature")),
             OutputField("bld_name", "string", tr("Building")),
             OutputField("height", "double", tr("Height (m)")),
@@ -57,12 +66,13 @@ def _values(building: BuildingResult) -> dict:
     return {"bld_fid": building.fid, "bld_name": building.name, "height": building.height,
             "h_src": source_label(building.source), "floors": building.floors,
             "zone": judged.name if judged else None, "zone_code": judged.code if judged else None,
-            "limit_m": building.limit, "excess": None if building.excess is None else round(building.excess, 6), "status": status_label(building.status),
+            "limit_m": building.limit, "excess": None if building.excess is None else round(building.excess, 6),
+            "status": status_label(building.status),
             "zones": zones_text(building), **area_values("fp_", building.footprint),
             **area_values("in_", judged.area if judged else 0.0)}
 
 
-def _layer(result: HeightResult, title: str, buildings: List[BuildingResult]) -> QgsVectorLayer:
+def _layer(result: HeightResult, title: str, buildings: list[BuildingResult]) -> QgsVectorLayer:
     layer = memory_layer(title, "MultiPolygon", result.params.area.crs, _fields())
     rows = []
     for building in buildings:
@@ -93,7 +103,7 @@ def all_layer(result: HeightResult) -> QgsVectorLayer:
     return layer
 
 
-def result_layers(result: HeightResult) -> Dict[str, QgsVectorLayer]:
+def result_layers(result: HeightResult) -> dict[str, QgsVectorLayer]:
     refuse_canceled(result)
     return {OVER_LAYER: over_layer(result), ALL_LAYER: all_layer(result)}
 
@@ -117,7 +127,7 @@ def _zones_layer(result: HeightResult) -> QgsVectorLayer:
     return layer
 
 
-def height_map(result: HeightResult, layers: Dict[str, QgsVectorLayer], path: Path) -> Path:
+def height_map(result: HeightResult, layers: dict[str, QgsVectorLayer], path: Path) -> Path:
     zones = _zones_layer(result)
     others = _layer(result, tr("Other buildings"), [b for b in result.buildings if b.status != OVER])
     others.setRenderer(_status_renderer())
@@ -158,7 +168,7 @@ def _building_row(b: BuildingResult) -> dict:
             "m2": f"{b.footprint:,.2f}", "ha": f"{hectares(b.footprint):,.4f}", "mu": f"{mu(b.footprint):,.2f}"}
 
 
-def _per_zone(result: HeightResult) -> List[dict]:
+def _per_zone(result: HeightResult) -> list[dict]:
     rows = []
     for zone in sorted(result.zones, key=lambda z: (z.code, z.fid)):
         judged = [b for b in result.buildings if b.judged is not None and b.judged.fid == zone.fid]
@@ -168,7 +178,7 @@ def _per_zone(result: HeightResult) -> List[dict]:
     return rows
 
 
-def _legend() -> List[dict]:
+def _legend() -> list[dict]:
     looks = measure_looks("height_excess")
     entries = [{"colour": look["fill"][:7], "label": label} for look, label in zip(looks, excess_labels())]
     status = measure_looks("height_status")
@@ -197,7 +207,7 @@ def report_context(result: HeightResult, map_file: str = "") -> dict:
     }
 
 
-def write_report(result: HeightResult, html_path, layers: Dict[str, QgsVectorLayer] = None) -> dict:
+def write_report(result: HeightResult, html_path, layers: dict[str, QgsVectorLayer] = None) -> dict:
     """HTML and PDF of the report, with the map beside them. On the GUI thread (PDF)."""
     refuse_canceled(result)
     html_path = Path(html_path)

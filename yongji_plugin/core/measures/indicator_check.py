@@ -13,7 +13,7 @@ A township is 达标 in a year when it meets every binding (约束性) target ha
 expected (预期性) shortfalls are counted apart. Comparisons are exact up to floating-point noise.
 """
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Optional
 
 from ...i18n import tr
 from ..engine.geometry_repair import Repair
@@ -83,18 +83,18 @@ class TownshipStatus:
 class IndicatorResult:
     file: IndicatorFile
     city_name: str
-    townships: List[str]
-    township_fids: List[int]
-    values: Dict[str, Dict[str, float]]  # indicator code → unit name → measured value (its unit)
-    findings: List[Finding]
+    townships: list[str]
+    township_fids: list[int]
+    values: dict[str, dict[str, float]]  # indicator code → unit name → measured value (its unit)
+    findings: list[Finding]
     area_method: AreaMethod
     city_from_layer: bool
-    repairs: List[Repair]
+    repairs: list[Repair]
     canceled: bool = False  # then nothing in it may be read as a judgement (see shared.cancel)
-    warnings: List[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     backend: str = ""  # the overlay engine that measured, in words
 
-    def of_kind(self, kind: str, year: Optional[int] = None) -> List[Finding]:
+    def of_kind(self, kind: str, year: Optional[int] = None) -> list[Finding]:
         return [f for f in self.findings if f.kind == kind and (year is None or f.year == year)]
 
     def status(self, unit: str, year: int) -> TownshipStatus:
@@ -106,7 +106,7 @@ class IndicatorResult:
         return self.values[code][unit]
 
 
-def _check_townships(indicators: IndicatorFile, names: List[str], layer_name: str) -> None:
+def _check_townships(indicators: IndicatorFile, names: list[str], layer_name: str) -> None:
     known = set(names)
     problems = [tr("indicator {code}: township {township} is not in layer {layer}").format(
         code=i.code, township=t, layer=layer_name)
@@ -132,7 +132,7 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
                                canceled=True)
     names = units.names + [units.city_name]
 
-    def areas(measure: Measure) -> List[float]:
+    def areas(measure: Measure) -> list[float]:
         key = (measure.layer, measure.filter or "", measure.method or area.method)
         return measured.townships[key] + [measured.city[key]]
 
@@ -148,7 +148,7 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
     result = IndicatorResult(indicators, units.city_name, units.names, units.fids, values, [], area,
                              units.city_from_layer, measured.repairs, warnings=measured.warnings,
                              backend=measured.backend)
-    def unit_areas(indicator) -> Dict[str, float]:
+    def unit_areas(indicator) -> dict[str, float]:
         township_areas, city_area = measured.unit_areas[indicator.measure.method or area.method]
         return {**dict(zip(units.names, township_areas)), units.city_name: city_area}
 
@@ -160,7 +160,7 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
     return result
 
 
-def _compliance(result: IndicatorResult, year: int) -> List[Finding]:
+def _compliance(result: IndicatorResult, year: int) -> list[Finding]:
     findings = []
     for indicator in result.file.indicators:
         for unit in [result.city_name] + result.townships:
@@ -195,7 +195,7 @@ def _side_label(side: Side, result: IndicatorResult, year: int) -> str:
     return tr("{name} ({code}) as drawn").format(name=layer_name(side.measure.layer), code=side.measure.layer)
 
 
-def _consistency(result: IndicatorResult, year: int, areas) -> List[Finding]:
+def _consistency(result: IndicatorResult, year: int, areas) -> list[Finding]:
     findings = []
     for relation in result.file.consistency:
         shown: Indicator = result.file.indicator(relation.indicator_codes()[0])
@@ -212,7 +212,7 @@ def _consistency(result: IndicatorResult, year: int, areas) -> List[Finding]:
     return findings
 
 
-def _breakdown(result: IndicatorResult, year: int, unit_areas) -> List[Finding]:
+def _breakdown(result: IndicatorResult, year: int, unit_areas) -> list[Finding]:
     """分解一致性: the townships' targets put together against the city's. Areas add up; a
     percentage of each township's area does not (the sum of the townships' percentages was once
     compared with the city's): it is weighted by the township areas into a share of the city."""

@@ -4,7 +4,6 @@ The table keeps the three checks apart in its ``check`` column (指标符合性,
 and says what each figure is (``val_label``, ``ref_label``); statuses are stored translated, as
 the reviewer reads them. Figures are rounded to 4 places in the indicator's unit.
 """
-from typing import List
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -47,7 +46,7 @@ def township_status_label(achieved) -> str:
     return {True: tr("achieved"), False: tr("short of target"), None: tr("no target")}[achieved]
 
 
-def finding_specs() -> List[OutputField]:
+def finding_specs() -> list[OutputField]:
     return [OutputField("check", "string", tr("Check")), OutputField("year", "int", tr("Year")),
             OutputField("XZQMC", "string", tr("City or township")), OutputField("level", "string", tr("Level")),
             OutputField("code", "string", tr("Code")), OutputField("subject", "string", tr("Indicator or relation")),
@@ -75,7 +74,7 @@ def findings_layer(result: IndicatorResult) -> QgsVectorLayer:
     return layer
 
 
-def township_specs(result: IndicatorResult) -> List[OutputField]:
+def township_specs(result: IndicatorResult) -> list[OutputField]:
     specs = [OutputField("XZQMC", "string", tr("Township")), OutputField("year", "int", tr("Year")),
              OutputField("status", "string", tr("Status")),
              OutputField("n_targets", "int", tr("Targets handed down")),

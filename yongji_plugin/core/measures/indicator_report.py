@@ -7,7 +7,6 @@ method of every figure and which painter drew the charts.
 """
 from datetime import datetime
 from pathlib import Path
-from typing import Dict, List
 
 from ...i18n import tr
 from ..shared.cancel import refuse_canceled
@@ -71,7 +70,7 @@ def township_chart(result: IndicatorResult, indicator: Indicator, year: int) -> 
                     [(OK, tr("achieved")), (SHORT, tr("short of target")), (NONE, tr("no target"))])
 
 
-def draw_charts(result: IndicatorResult, folder, year: int) -> Dict[str, Path]:
+def draw_charts(result: IndicatorResult, folder, year: int) -> dict[str, Path]:
     """The city chart and one chart per indicator broken down to townships, for ``year``."""
     refuse_canceled(result)
     folder = Path(folder)
@@ -90,7 +89,7 @@ def _finding_row(f) -> dict:
             "kind": kind_label(BINDING if f.binding else EXPECTED), "is_city": f.is_city}
 
 
-def _indicator_tables(result: IndicatorResult, charts: Dict[str, Path], base: Path) -> List[dict]:
+def _indicator_tables(result: IndicatorResult, charts: dict[str, Path], base: Path) -> list[dict]:
     """Per indicator: one row per unit with a target, both years side by side."""
     tables = []
     findings = result.of_kind(COMPLIANCE)
@@ -126,7 +125,7 @@ def _measure_text(indicator: Indicator, result: IndicatorResult) -> str:
     return text
 
 
-def report_context(result: IndicatorResult, year: int, charts: Dict[str, Path], base: Path,
+def report_context(result: IndicatorResult, year: int, charts: dict[str, Path], base: Path,
                    data_source: str = "") -> dict:
     units = [result.city_name] + result.townships
     summary = [{"unit": unit, "years": [{"label": township_status_label(s.achieved), "achieved": s.achieved,

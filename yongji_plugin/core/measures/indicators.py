@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Optional
 
 from qgis.core import QgsExpression
 
@@ -53,7 +53,7 @@ class Measure:
     method: Optional[str] = None  # None: the run's area method
     share: bool = False  # the area as a percentage of the unit's area
 
-    def key(self, default_method: str) -> Tuple[str, str, str]:
+    def key(self, default_method: str) -> tuple[str, str, str]:
         """What identifies the area computed (the share is derived from it)."""
         return (self.layer, self.filter or "", self.method or default_method)
 
@@ -65,9 +65,9 @@ class Indicator:
     unit: str  # as the file writes it
     kind: str  # BINDING or EXPECTED
     direction: str  # AT_LEAST or AT_MOST
-    targets: Dict[int, float]
+    targets: dict[int, float]
     measure: Measure
-    townships: Dict[str, Dict[int, float]] = field(default_factory=dict)
+    townships: dict[str, dict[int, float]] = field(default_factory=dict)
 
     @property
     def is_share(self) -> bool:
@@ -101,14 +101,14 @@ class Consistency:
     relation: str  # AT_LEAST (left ≥ right) or AT_MOST
     right: Side
 
-    def indicator_codes(self) -> List[str]:
+    def indicator_codes(self) -> list[str]:
         return [side.indicator for side in (self.left, self.right) if side.indicator]
 
 
 @dataclass
 class IndicatorFile:
-    indicators: List[Indicator]
-    consistency: List[Consistency]
+    indicators: list[Indicator]
+    consistency: list[Consistency]
     path: Path
 
     def indicator(self, code: str) -> Indicator:
@@ -125,10 +125,10 @@ class IndicatorFile:
         relations = [c for c in self.consistency if set(c.indicator_codes()) <= names]
         return IndicatorFile(chosen, relations, self.path)
 
-    def township_names(self) -> List[str]:
+    def township_names(self) -> list[str]:
         return list(dict.fromkeys(name for i in self.indicators for name in i.townships))
 
-    def layer_codes(self) -> List[str]:
+    def layer_codes(self) -> list[str]:
         measures = [i.measure for i in self.indicators]
         measures += [s.measure for c in self.consistency for s in (c.left, c.right) if s.measure]
         return list(dict.fromkeys(m.layer for m in measures))
@@ -172,7 +172,7 @@ def _year(key) -> Optional[int]:
     return key if isinstance(key, int) and not isinstance(key, bool) and key in YEARS else None
 
 
-def indicator_file_problems(raw, catalogue: Catalogue) -> List[str]:
+def indicator_file_problems(raw, catalogue: Catalogue) -> list[str]:
     """Every problem of a parsed indicator file, in file order; empty when it is valid."""
     if not isinstance(raw, dict):
         return [tr("the file must be a mapping with a list of indicators")]
@@ -199,7 +199,7 @@ def indicator_file_problems(raw, catalogue: Catalogue) -> List[str]:
     return problems
 
 
-def _indicator_problems(number: int, item, catalogue: Catalogue) -> List[str]:
+def _indicator_problems(number: int, item, catalogue: Catalogue) -> list[str]:
     if not isinstance(item, dict):
         return [tr("indicator {number} must be a mapping").format(number=number)]
     label = item["code"] if _is_text(item.get("code")) else str(number)
@@ -207,7 +207,7 @@ def _indicator_problems(number: int, item, catalogue: Catalogue) -> List[str]:
             for problem in _indicator_key_problems(item, catalogue)]
 
 
-def _indicator_key_problems(item: dict, catalogue: Catalogue) -> List[str]:
+def _indicator_key_problems(item: dict, catalogue: Catalogue) -> list[str]:
     problems = [tr("key {key} is missing").format(key=key) for key in REQUIRED_INDICATOR_KEYS if key not in item]
     problems += [tr("unknown key {key}").format(key=key) for key in item if key not in INDICATOR_KEYS]
     code = item.get("code")
@@ -243,7 +243,7 @@ def _indicator_key_problems(item: dict, catalogue: Catalogue) -> List[str]:
     return problems
 
 
-def _target_problems(targets, where: str, required: bool = False) -> List[str]:
+def _target_problems(targets, where: str, required: bool = False) -> list[str]:
     if not isinstance(targets, dict) or (required and not targets):
         return [tr("{where} must map years ({years}) to numbers").format(
             where=where, years=", ".join(map(str, YEARS)))]
@@ -258,7 +258,7 @@ def _target_problems(targets, where: str, required: bool = False) -> List[str]:
     return problems
 
 
-def _measure_problems(measure, catalogue: Catalogue, share_allowed: bool = True) -> List[str]:
+def _measure_problems(measure, catalogue: Catalogue, share_allowed: bool = True) -> list[str]:
     if not isinstance(measure, dict):
         return [tr("must be a mapping with a layer")]
     problems = [tr("unknown key {key}").format(key=key) for key in measure
@@ -284,7 +284,7 @@ def _measure_problems(measure, catalogue: Catalogue, share_allowed: bool = True)
     return problems
 
 
-def _filter_problems(expression, spec) -> List[str]:
+def _filter_problems(expression, spec) -> list[str]:
     if not _is_text(expression):
         return [tr("filter must be a QGIS expression")]
     parsed = QgsExpression(expression)
@@ -300,7 +300,7 @@ def _filter_problems(expression, spec) -> List[str]:
         for name in sorted(parsed.referencedColumns()) if name.lower() not in known and name != "#!allattributes!#"]
 
 
-def _side_problems(side, units: dict, shares: set, catalogue: Catalogue) -> List[str]:
+def _side_problems(side, units: dict, shares: set, catalogue: Catalogue) -> list[str]:
     if not isinstance(side, dict) or not side:
         return [tr("must be {{indicator: code}} or a layer total {{layer, filter}}")]
     if "indicator" in side:
@@ -315,7 +315,7 @@ def _side_problems(side, units: dict, shares: set, catalogue: Catalogue) -> List
     return _measure_problems(side, catalogue, share_allowed=False)
 
 
-def _consistency_problems(number: int, item, units: dict, shares: set, catalogue: Catalogue) -> List[str]:
+def _consistency_problems(number: int, item, units: dict, shares: set, catalogue: Catalogue) -> list[str]:
     if not isinstance(item, dict):
         return [tr("consistency check {number} must be a mapping").format(number=number)]
     label = item["id"] if _is_text(item.get("id")) else str(number)
@@ -340,7 +340,7 @@ def _measure(raw: dict) -> Measure:
     return Measure(raw["layer"], raw.get("filter"), raw.get("method"), bool(raw.get("share", False)))
 
 
-def _targets(raw: dict) -> Dict[int, float]:
+def _targets(raw: dict) -> dict[int, float]:
     return {_year(year): float(value) for year, value in raw.items()}
 
 

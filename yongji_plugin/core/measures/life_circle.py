@@ -15,7 +15,7 @@ result says which method ran and why.
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Dict, List, Optional, Set
+from typing import Optional
 
 from qgis.core import (
     QgsCoordinateTransformContext,
@@ -55,7 +55,7 @@ def method_label(method: str) -> str:
 class LifeCircleParams:
     area: AreaMethod
     speed_kmh: Optional[float] = None  # None: the table's
-    minutes: Dict[str, float] = field(default_factory=dict)  # per level code; missing: the table's
+    minutes: dict[str, float] = field(default_factory=dict)  # per level code; missing: the table's
     access_distance: float = 50.0  # m: facility or area edge to its street
     topology_tolerance: float = 0.0  # m: line ends this close are joined (QGIS's graph builder)
     fallback: bool = False  # straight line when the network cannot be used
@@ -73,7 +73,7 @@ class Facility:
     type: str
     level: Optional[str]
     point: QgsPointXY
-    rows: List[str]  # row codes it counts for
+    rows: list[str]  # row codes it counts for
 
 
 @dataclass
@@ -83,7 +83,7 @@ class ResidentialArea:
     population: Optional[float]
     geometry: QgsGeometry  # area CRS, valid
     area: float  # m², by the area method
-    reached: Set[str] = field(default_factory=set)
+    reached: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -91,27 +91,27 @@ class LifeCircleResult:
     table: LifeCircleTable
     params: LifeCircleParams
     speed_kmh: float
-    minutes: Dict[str, float]
-    layer_names: Dict[str, str]
-    facilities: List[Facility] = field(default_factory=list)
-    areas: List[ResidentialArea] = field(default_factory=list)
-    service_areas: Dict[str, QgsGeometry] = field(default_factory=dict)  # row code -> lines or discs
+    minutes: dict[str, float]
+    layer_names: dict[str, str]
+    facilities: list[Facility] = field(default_factory=list)
+    areas: list[ResidentialArea] = field(default_factory=list)
+    service_areas: dict[str, QgsGeometry] = field(default_factory=dict)  # row code -> lines or discs
     streets: Optional[QgsGeometry] = None  # the network's lines in the area CRS, for the map
     method: str = NETWORK
     fallback_reason: str = ""
     unmatched_types: Counter = field(default_factory=Counter)
-    warnings: List[str] = field(default_factory=list)
-    repairs: List[Repair] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
     started: datetime = field(default_factory=datetime.now)
     canceled: bool = False
 
     def metres(self, level: str) -> float:
         return self.speed_kmh * 1000.0 / 60.0 * self.minutes[level]
 
-    def facilities_of(self, row: FacilityRow) -> List[Facility]:
+    def facilities_of(self, row: FacilityRow) -> list[Facility]:
         return [f for f in self.facilities if row.code in f.rows]
 
-    def lacks(self, area: ResidentialArea, required: bool = True) -> List[FacilityRow]:
+    def lacks(self, area: ResidentialArea, required: bool = True) -> list[FacilityRow]:
         return [row for row in self.table.rows if row.required == required and row.code not in area.reached]
 
 
@@ -187,7 +187,7 @@ def read_areas(layer, params: LifeCircleParams, result: LifeCircleResult) -> Non
                                             params.area.area(geometry)))
 
 
-def _attachments(graph: NetworkGraph, result: LifeCircleResult, reach: float) -> List[Attachment]:
+def _attachments(graph: NetworkGraph, result: LifeCircleResult, reach: float) -> list[Attachment]:
     attachments = []
     for i, facility in enumerate(result.facilities):
         snapped = graph.snapped[i]
@@ -200,7 +200,7 @@ def _attachments(graph: NetworkGraph, result: LifeCircleResult, reach: float) ->
     return attachments
 
 
-def _problemtext(network_name: str, problems: List[str]) -> str:
+def _problemtext(network_name: str, problems: list[str]) -> str:
     shown = "; ".join(problems[:PROBLEMS_SHOWN])
     if len(problems) > PROBLEMS_SHOWN:
         shown += tr(" and {count} more").format(count=len(problems) - PROBLEMS_SHOWN)
@@ -254,7 +254,7 @@ def _run_straight(result: LifeCircleResult, feedback) -> bool:
     return True
 
 
-def _minutes(table: LifeCircleTable, params: LifeCircleParams) -> Dict[str, float]:
+def _minutes(table: LifeCircleTable, params: LifeCircleParams) -> dict[str, float]:
     minutes = {level.code: level.minutes for level in table.levels}
     for code, value in (params.minutes or {}).items():
         if code not in minutes:

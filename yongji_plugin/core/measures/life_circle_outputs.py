@@ -1,7 +1,6 @@
 """Life-circle results as layers (residential areas with their lacks, service areas), a coverage
 map and a report (HTML and PDF)."""
 from pathlib import Path
-from typing import Dict, List
 
 from qgis.core import (
     QgsGeometry,
@@ -37,7 +36,7 @@ def _with_level(table, row) -> str:
     return tr("{facility} ({level})").format(facility=row.label, level=table.level(row.level).name)
 
 
-def lack_labels() -> List[str]:
+def lack_labels() -> list[str]:
     return [tr("None lacking"), tr("1–2 lacking"), tr("3–5 lacking"), tr("6 or more lacking")]
 
 
@@ -91,11 +90,12 @@ def service_layer(result: LifeCircleResult) -> QgsVectorLayer:
     looks = {code: (look if result.method != NETWORK else {k: v for k, v in look.items() if k != "fill"})
              for code, look in measure_looks("service_area").items()}
     geometry = "line" if result.method == NETWORK else "polygon"
-    layer.setRenderer(categorized("level", geometry, looks, {l.code: l.name for l in result.table.levels}))
+    names = {level.code: level.name for level in result.table.levels}
+    layer.setRenderer(categorized("level", geometry, looks, names))
     return layer
 
 
-def result_layers(result: LifeCircleResult) -> Dict[str, QgsVectorLayer]:
+def result_layers(result: LifeCircleResult) -> dict[str, QgsVectorLayer]:
     refuse_canceled(result)
     return {AREAS: areas_layer(result), SERVICE: service_layer(result)}
 
@@ -107,7 +107,8 @@ def _facility_layer(result: LifeCircleResult) -> QgsVectorLayer:
     add_rows(layer, [({"level": levels[f.rows[0]]}, QgsGeometry.fromPointXY(f.point)) for f in result.facilities])
     palette = colours()["palettes"]["facility_level"]
     looks = {code: {"fill": colour, "stroke": "#ffffff", "size": 2.2} for code, colour in palette.items()}
-    layer.setRenderer(categorized("level", "point", looks, {l.code: l.name for l in result.table.levels}))
+    names = {level.code: level.name for level in result.table.levels}
+    layer.setRenderer(categorized("level", "point", looks, names))
     return layer
 
 
@@ -136,7 +137,8 @@ def labels() -> dict:
         "network": tr("Street network"), "table": tr("Life-circle table"), "speed": tr("Walking speed"),
         "levels": tr("Levels"), "access": tr("Access distance"), "method": tr("Method"),
         "fallback": tr("Why the fallback ran"), "area_method": tr("Area method"), "time": tr("Time"),
-        "summary": tr("Summary"), "area_count": tr("Residential areas"), "complete": tr("Reaching every required facility"),
+        "summary": tr("Summary"), "area_count": tr("Residential areas"),
+        "complete": tr("Reaching every required facility"),
         "lacking": tr("Lacking at least one"), "population_lacking": tr("Population in areas lacking"),
         "map": tr("Coverage map"), "legend": tr("Legend"), "rows": tr("Per facility"),
         "level": tr("Level"), "facility": tr("Facility"), "required": tr("Required"), "yes": tr("yes"),
@@ -164,7 +166,7 @@ def _summary(result: LifeCircleResult) -> dict:
             "population": f"{population:,.0f}"}
 
 
-def _row_rows(result: LifeCircleResult) -> List[dict]:
+def _row_rows(result: LifeCircleResult) -> list[dict]:
     rows = []
     for row in result.table.rows:
         lacking = [a for a in result.areas if row.code not in a.reached]
@@ -191,7 +193,7 @@ def _matrix(result: LifeCircleResult) -> dict:
     return {"header": header, "lines": lines}
 
 
-def _legend(result: LifeCircleResult) -> List[dict]:
+def _legend(result: LifeCircleResult) -> list[dict]:
     entries = [{"colour": look["fill"][:7], "label": label}
                for look, label in zip(measure_looks("life_circle_lacks"), lack_labels())]
     palette = colours()["palettes"]["facility_level"]

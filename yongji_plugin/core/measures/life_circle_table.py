@@ -6,8 +6,7 @@ is computed: a wrong table would give a confident, wrong map of lacks.
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
-
+from typing import Optional
 
 from ...i18n import tr
 from ...paths import resource
@@ -29,7 +28,7 @@ class FacilityRow:
     name: str
     level: str
     required: bool
-    types: Tuple[str, ...]
+    types: tuple[str, ...]
     short: str = ""
 
     @property
@@ -42,13 +41,13 @@ class FacilityRow:
 class LifeCircleTable:
     path: Path
     speed_kmh: float
-    levels: List[Level]
-    rows: List[FacilityRow]
+    levels: list[Level]
+    rows: list[FacilityRow]
 
     def level(self, code: str) -> Level:
         return next(level for level in self.levels if level.code == code)
 
-    def rows_for(self, facility_type: str, facility_level: Optional[str]) -> List[FacilityRow]:
+    def rows_for(self, facility_type: str, facility_level: Optional[str]) -> list[FacilityRow]:
         """The rows a facility counts for: its type's rows; its level picks among several."""
         rows = [row for row in self.rows if facility_type in row.types]
         if len(rows) > 1:
@@ -79,7 +78,7 @@ def _number(value, path, where: str, key: str) -> float:
     return float(value)
 
 
-def _entries(raw: dict, key: str, path) -> List[dict]:
+def _entries(raw: dict, key: str, path) -> list[dict]:
     entries = raw.get(key)
     if not isinstance(entries, list) or not entries:
         raise _fail(path, key, tr("a non-empty list is required"))
@@ -95,7 +94,7 @@ def _require(entry: dict, keys, path, where: str) -> None:
         raise _fail(path, where, tr("missing key {key}").format(key=", ".join(missing)))
 
 
-def _levels(raw: dict, path) -> List[Level]:
+def _levels(raw: dict, path) -> list[Level]:
     levels = []
     for number, entry in enumerate(_entries(raw, "levels", path), 1):
         where = f"levels #{number}"
@@ -122,7 +121,7 @@ def _row(entry: dict, number: int, level_codes, path) -> FacilityRow:
 
 
 def _check_unique(items, what: str, path) -> None:
-    seen: Dict[str, int] = {}
+    seen: dict[str, int] = {}
     for item in items:
         seen[item.code] = seen.get(item.code, 0) + 1
     repeated = [code for code, count in seen.items() if count > 1]
@@ -130,7 +129,7 @@ def _check_unique(items, what: str, path) -> None:
         raise _fail(path, what, tr("code {code} appears more than once").format(code=", ".join(repeated)))
 
 
-def _check_types(rows: List[FacilityRow], path) -> None:
+def _check_types(rows: list[FacilityRow], path) -> None:
     """A type listed twice at one level would count one facility for two rows."""
     for row in rows:
         for other in rows:

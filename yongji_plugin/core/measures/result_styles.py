@@ -1,5 +1,4 @@
 """Styles of the measures' result layers, from the ``measures`` section of ``styles/colours.yaml``."""
-from typing import Dict, List
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -17,7 +16,7 @@ def measure_looks(name: str):
     return colours()["measures"][name]
 
 
-def graduated(field: str, geometry: str, classes: List[dict], lower: float, labels: List[str]):
+def graduated(field: str, geometry: str, classes: list[dict], lower: float, labels: list[str]):
     """Classes ``{upto, fill, stroke}`` in order (``upto: null`` is open): ``lower`` < value ≤ upto."""
     ranges = []
     for look, label in zip(classes, labels):
@@ -28,6 +27,6 @@ def graduated(field: str, geometry: str, classes: List[dict], lower: float, labe
     return QgsGraduatedSymbolRenderer(field, ranges)
 
 
-def categorized(field: str, geometry: str, looks: Dict[str, dict], labels: Dict[str, str]):
+def categorized(field: str, geometry: str, looks: dict[str, dict], labels: dict[str, str]):
     return QgsCategorizedSymbolRenderer(field, [
         QgsRendererCategory(key, symbol_for(geometry, look), labels.get(key, key)) for key, look in looks.items()])

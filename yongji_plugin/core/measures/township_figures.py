@@ -4,7 +4,6 @@
 into a layer whose numeric fields are the figures in hectares, titled by their labels, so the
 atlas (which may not import this capability) prints them without knowing what they are.
 """
-from typing import Dict, List
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -22,7 +21,7 @@ from ..shared.qt_compat import new_field
 from .township_guidance import GuidanceResult, township_guidance
 
 
-def township_figures(layers: dict, crs: str = DEFAULT_AREA_CRS, feedback=None, backend: str = AUTO) -> List[Dict]:
+def township_figures(layers: dict, crs: str = DEFAULT_AREA_CRS, feedback=None, backend: str = AUTO) -> list[dict]:
     """One row per township: fid, name, area and each figure in hectares (planar, ``crs``)."""
     result = township_guidance(layers, AreaMethod.create(crs), feedback=feedback, backend=backend)
     return [{"fid": row.fid, "XZQMC": row.name, "ZMJ": hectares(row.area),

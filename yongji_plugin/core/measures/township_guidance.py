@@ -9,19 +9,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Optional
 
 from qgis.core import QgsExpression
 
 from ...i18n import tr
 from ...paths import resource
 from ..engine.geometry_repair import Repair
+from ..engine.selector import AUTO
 from ..plan_data.catalogue import default_catalogue
 from ..shared.areas import AreaMethod
 from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
 from ..shared.yaml_files import Shape, read_yaml
-from ..engine.selector import AUTO
 from .unit_areas import AreaRequest, measure_units, read_units
 
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,6}$")  # names output fields (<key>_m2, ≤ 10 bytes)
@@ -41,7 +41,7 @@ def guidance_path() -> Path:
     return resource("township_guidance.yaml")
 
 
-def load_figures(path=None) -> List[Figure]:
+def load_figures(path=None) -> list[Figure]:
     """The declared figures, or a PlanError naming the file, the figure and the problem."""
     path = Path(path or guidance_path())
     raw = read_yaml(path, Shape(dict, {"township_figures": list}), what=tr("Township guidance file"))
@@ -62,11 +62,11 @@ def load_figures(path=None) -> List[Figure]:
 
 
 @lru_cache(maxsize=1)
-def default_figures() -> List[Figure]:
+def default_figures() -> list[Figure]:
     return load_figures()
 
 
-def _figure_problems(number: int, item) -> List[str]:
+def _figure_problems(number: int, item) -> list[str]:
     if not isinstance(item, dict):
         return [tr("figure {number} must be a mapping").format(number=number)]
     label = item["key"] if isinstance(item.get("key"), str) else str(number)
@@ -93,19 +93,19 @@ class GuidanceRow:
     name: str
     fid: Optional[int]  # the township's feature id (None for the city)
     area: float  # m² of the township (or city)
-    figures: Dict[str, float]  # m² per figure key
+    figures: dict[str, float]  # m² per figure key
 
 
 @dataclass
 class GuidanceResult:
-    figures: List[Figure]
-    townships: List[GuidanceRow]
+    figures: list[Figure]
+    townships: list[GuidanceRow]
     city: Optional[GuidanceRow]
     area_method: AreaMethod
     city_from_layer: bool
-    repairs: List[Repair]
+    repairs: list[Repair]
     canceled: bool = False  # then nothing in it may be read as a figure (see shared.cancel)
-    warnings: List[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     backend: str = ""  # the overlay engine that measured, in words
 
     def township_sum(self, key: Optional[str]) -> float:
@@ -115,13 +115,13 @@ class GuidanceResult:
     def city_value(self, key: Optional[str]) -> float:
         return self.city.area if key is None else self.city.figures[key]
 
-    def mismatches(self, tolerance: float = SUM_TOLERANCE_M2) -> List[Optional[str]]:
+    def mismatches(self, tolerance: float = SUM_TOLERANCE_M2) -> list[Optional[str]]:
         """Figure keys (None: the townships' areas) whose township sum misses the city's by more."""
         keys = [None] + [f.key for f in self.figures]
         return [k for k in keys if abs(self.township_sum(k) - self.city_value(k)) > tolerance]
 
 
-def township_guidance(layers: dict, area: AreaMethod, figures: List[Figure] = None,
+def township_guidance(layers: dict, area: AreaMethod, figures: list[Figure] = None,
                       feedback=None, backend: str = AUTO) -> GuidanceResult:
     """The figures per township and for the city; a cancel gives an empty result marked canceled."""
     figures = list(figures or default_figures())

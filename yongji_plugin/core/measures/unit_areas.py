@@ -7,8 +7,9 @@ townships counts in each for its own part and features of one layer that overlap
 the overlay engine's ``covered_areas`` (shapely 2, QGIS or PostGIS backend, as chosen). The area
 method is explicit (planar in the area CRS or CGCS2000 ellipsoidal), never a project's.
 """
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Optional
 
 from qgis.core import (
     QgsCoordinateTransformContext,
@@ -36,15 +37,15 @@ NAME_FIELD = "XZQMC"
 @dataclass
 class Units:
     """The townships (in layer order) and the city, valid polygons in the area CRS."""
-    names: List[str]
-    fids: List[int]
-    geometries: List[QgsGeometry]
+    names: list[str]
+    fids: list[int]
+    geometries: list[QgsGeometry]
     city_name: str
     city: QgsGeometry
     city_from_layer: bool  # the city's outline from XZQ (else the townships' union)
-    repairs: List[Repair] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
 
-    def all_geometries(self) -> List[QgsGeometry]:
+    def all_geometries(self) -> list[QgsGeometry]:
         """Townships first, the city last: the order of every per-unit list here."""
         return self.geometries + [self.city]
 
@@ -64,7 +65,7 @@ def _require(layers: dict, code: str, purpose: str):
     return layer
 
 
-def _read_polygons(layer, name: str, area: AreaMethod, fields: Sequence[str] = ()) -> List[tuple]:
+def _read_polygons(layer, name: str, area: AreaMethod, fields: Sequence[str] = ()) -> list[tuple]:
     """(fid, attributes, valid geometry in the area CRS, repair problem or None) for each feature."""
     problem = crs_problem(layer.crs(), area.crs, layer.extent())
     if problem:
@@ -124,18 +125,18 @@ class AreaRequest:
     method: str
 
     @property
-    def key(self) -> Tuple[str, str, str]:
+    def key(self) -> tuple[str, str, str]:
         return (self.layer, self.filter or "", self.method)
 
 
 @dataclass
 class UnitAreas:
     """Per request key: m² per township (in the units' order) and for the city."""
-    townships: Dict[tuple, List[float]]
-    city: Dict[tuple, float]
-    unit_areas: Dict[str, Tuple[List[float], float]]  # method: (township areas, city area)
-    repairs: List[Repair]
-    warnings: List[str] = field(default_factory=list)  # layers or filters with nothing to measure
+    townships: dict[tuple, list[float]]
+    city: dict[tuple, float]
+    unit_areas: dict[str, tuple[list[float], float]]  # method: (township areas, city area)
+    repairs: list[Repair]
+    warnings: list[str] = field(default_factory=list)  # layers or filters with nothing to measure
     backend: str = ""  # the overlay engine that measured, in words
 
 
@@ -189,7 +190,7 @@ class _Progress:
         self.part(0.0)
 
 
-def _add_repairs(result: UnitAreas, repairs: List[Repair]) -> None:
+def _add_repairs(result: UnitAreas, repairs: list[Repair]) -> None:
     seen = {(r.layer, r.feature) for r in result.repairs}
     for repair in repairs:
         if (repair.layer, repair.feature) not in seen:

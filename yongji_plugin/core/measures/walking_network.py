@@ -13,8 +13,9 @@ say "lacks everything" for an area whose street was never joined; so the feature
 named instead.
 """
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence
+from typing import Optional
 
 from qgis.core import (
     QgsApplication,
@@ -88,7 +89,7 @@ class NetworkGraph:
         self._builder = builder  # owns the graph on QGIS versions without takeGraph
         self.component = self._components()
         self._segments = QgsSpatialIndex()
-        self._ends: Dict[int, tuple] = {}
+        self._ends: dict[int, tuple] = {}
         for edge_id in range(self.graph.edgeCount()):
             edge = self.graph.edge(edge_id)
             a = self.graph.vertex(edge.fromVertex()).point()
@@ -96,7 +97,7 @@ class NetworkGraph:
             self._ends[edge_id] = (QgsGeometry.fromPolylineXY([a, b]), edge.fromVertex())
             self._segments.addFeature(edge_id, QgsRectangle(a, b))
 
-    def _components(self) -> List[int]:
+    def _components(self) -> list[int]:
         graph = self.graph
         component = [-1] * graph.vertexCount()
         label = 0
@@ -136,10 +137,10 @@ class NetworkGraph:
         return nearest, frozenset(parts)
 
 
-def connection_problems(attachments: List[Attachment], reach: float, network_name: str) -> List[str]:
+def connection_problems(attachments: list[Attachment], reach: float, network_name: str) -> list[str]:
     """One sentence per facility or area that is off the network or on a part cut off from the rest."""
     problems = []
-    counts: Dict[int, int] = {}
+    counts: dict[int, int] = {}
     for item in attachments:
         for part in item.components:
             counts[part] = counts.get(part, 0) + 1

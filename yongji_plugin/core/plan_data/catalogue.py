@@ -2,8 +2,7 @@
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
-
+from typing import Optional
 
 from ...paths import resource
 from ..shared.yaml_files import Shape, read_yaml
@@ -29,7 +28,7 @@ class LayerSpec:
     name_en: str
     group: str
     geometry: str
-    fields: Tuple[FieldSpec, ...]
+    fields: tuple[FieldSpec, ...]
     style: dict
     labels: Optional[str] = None
     role: str = "reference"
@@ -37,7 +36,7 @@ class LayerSpec:
     single_part: bool = False
     coverage: bool = False
     visible: bool = True
-    key: Tuple[str, ...] = ()  # fields that identify a feature across versions of the plan
+    key: tuple[str, ...] = ()  # fields that identify a feature across versions of the plan
     key_basis: str = ""  # where the key comes from: confirmed-by-practice | convention
     classes: Optional[str] = None  # the field areas are counted by; default: the style's category
 
@@ -49,7 +48,7 @@ class LayerSpec:
         """The field whose values are the layer's classes (规划分区 type, 地类, …), or None."""
         return self.classes or self.style.get("categorized")
 
-    def class_names(self, catalogue: "Catalogue") -> Dict[str, str]:
+    def class_names(self, catalogue: "Catalogue") -> dict[str, str]:
         """Names of the class codes: the class field's code table, else the style's."""
         spec = self.field(self.class_field) if self.class_field else None
         table = spec.codes if spec is not None and spec.codes else self.style.get("table")
@@ -70,9 +69,9 @@ class GroupSpec:
 @dataclass
 class Catalogue:
     crs: str
-    groups: List[GroupSpec]
-    layers: List[LayerSpec]
-    code_tables: Dict[str, dict] = field(default_factory=dict)
+    groups: list[GroupSpec]
+    layers: list[LayerSpec]
+    code_tables: dict[str, dict] = field(default_factory=dict)
 
     def layer(self, code: str) -> LayerSpec:
         for spec in self.layers:
@@ -83,10 +82,10 @@ class Catalogue:
     def group(self, group_id: str) -> GroupSpec:
         return next(g for g in self.groups if g.id == group_id)
 
-    def layers_in(self, group_id: str) -> List[LayerSpec]:
+    def layers_in(self, group_id: str) -> list[LayerSpec]:
         return [spec for spec in self.layers if spec.group == group_id]
 
-    def codes(self, table: str) -> Dict[str, str]:
+    def codes(self, table: str) -> dict[str, str]:
         return dict(self.code_tables[table]["codes"])
 
     def match(self, name: str) -> Optional[LayerSpec]:
@@ -97,7 +96,7 @@ class Catalogue:
     def _spec_by_key(self, key: str) -> Optional[LayerSpec]:
         return next((s for s in self.layers if key in (s.code.lower(), s.name.lower())), None)
 
-    def match_name(self, name: str) -> Optional[Tuple[LayerSpec, bool]]:
+    def match_name(self, name: str) -> Optional[tuple[LayerSpec, bool]]:
         """(spec, exact) for a source layer name, or None.
 
         Exact: the name is a layer's code or its Chinese name, any case (``STBHHX``, ``生态保护红线``).

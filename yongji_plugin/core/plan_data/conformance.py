@@ -5,7 +5,6 @@ fields — what the load dialog lists) and :func:`usable_problems` (can a check 
 asked before any work, so a layer of points named 规划分区 gets one sentence instead of thousands
 of misleading findings, and an empty control layer is refused instead of passing every site).
 """
-from typing import List, Tuple
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsVectorLayer, QgsWkbTypes
 
@@ -36,7 +35,7 @@ def _field_kind(qgs_field) -> str:
     return "string"
 
 
-def _field_findings(layer: QgsVectorLayer, spec: LayerSpec) -> Tuple[List[str], List[str]]:
+def _field_findings(layer: QgsVectorLayer, spec: LayerSpec) -> tuple[list[str], list[str]]:
     """(problems, notes) of the fields. Notes are lossless differences, said but conforming: an
     integer field stored as real whose values are all whole numbers (File Geodatabases store BSM
     so), a real field stored as integer. Text lengths are not the catalogue's concern."""
@@ -83,12 +82,12 @@ def _target(crs) -> QgsCoordinateReferenceSystem:
     return QgsCoordinateReferenceSystem(crs or default_catalogue().crs)
 
 
-def conformance_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None) -> List[str]:
+def conformance_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None) -> list[str]:
     """Problems that make a layer non-conforming; an empty list means it conforms."""
     return conformance_findings(layer, spec, crs)[0]
 
 
-def conformance_findings(layer: QgsVectorLayer, spec: LayerSpec, crs=None) -> Tuple[List[str], List[str]]:
+def conformance_findings(layer: QgsVectorLayer, spec: LayerSpec, crs=None) -> tuple[list[str], list[str]]:
     """(problems, notes): what makes a layer non-conforming, and lossless differences said beside."""
     if not layer.isValid():
         return [tr("layer cannot be opened")], []
@@ -121,7 +120,7 @@ def is_empty(layer: QgsVectorLayer) -> bool:
     return next(iter(layer.getFeatures(request)), None) is None
 
 
-def usable_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None, allow_empty: bool = False) -> List[str]:
+def usable_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None, allow_empty: bool = False) -> list[str]:
     """Why a check cannot read this layer at all; each completes "Layer <name> …". Empty: usable.
 
     The geometry type must be the catalogue's, the CRS defined and transformable to ``crs`` (the

@@ -7,7 +7,6 @@ is compared with the files in the folder; and a database another program is edit
 edit and write lock files) may be caught half-saved.
 """
 from pathlib import Path
-from typing import List
 
 from osgeo import gdal
 
@@ -22,7 +21,7 @@ def is_filegdb_path(path: Path) -> bool:
     return path.suffix.lower() == ".gdb"
 
 
-def _open(path: Path, options: List[str]):
+def _open(path: Path, options: list[str]):
     """The dataset, or None; GDAL raises instead once anyone (QGIS 3.40's Processing) turns its
     exceptions on."""
     try:
@@ -31,7 +30,7 @@ def _open(path: Path, options: List[str]):
         return None
 
 
-def _missing_tables(path: Path, dataset) -> List[str]:
+def _missing_tables(path: Path, dataset) -> list[str]:
     """Tables the system catalogue lists whose file is not in the folder, as "name (file)".
 
     Table n of the catalogue is stored as ``a<n as 8 hex digits>.gdbtable``. System tables
@@ -60,7 +59,7 @@ def _check_usable(path: Path) -> None:
             "close the edit session there, or copy the database and read the copy").format(path=path, lock=locks[0]))
 
 
-def filegdb_layer_names(path: Path) -> List[str]:
+def filegdb_layer_names(path: Path) -> list[str]:
     """The database's layers (those of feature datasets included, as GDAL lists them: flat).
 
     A folder GDAL cannot open, or one that lacks a table its catalogue lists, is a PlanError naming

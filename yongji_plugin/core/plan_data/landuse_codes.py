@@ -7,8 +7,7 @@ written as a name (地块用途 "工业用地") to its code.
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Optional, Tuple
-
+from typing import Optional
 
 from ...paths import resource
 from ..shared.yaml_files import Shape, read_yaml
@@ -19,14 +18,14 @@ CLASSIFICATION_FILE = Shape(dict, {"level1": dict, "level2": dict, "unconfirmed"
 
 @dataclass(frozen=True)
 class LanduseClassification:
-    level1: Dict[str, str]
-    level2: Dict[str, str]
-    level3: Dict[str, str] = field(default_factory=dict)  # only the subdivided classes
-    unconfirmed: Tuple[str, ...] = ()
+    level1: dict[str, str]
+    level2: dict[str, str]
+    level3: dict[str, str] = field(default_factory=dict)  # only the subdivided classes
+    unconfirmed: tuple[str, ...] = ()
     source: str = ""
 
     @property
-    def codes(self) -> Dict[str, str]:
+    def codes(self) -> dict[str, str]:
         """Both levels, code → name."""
         return {**self.level1, **self.level2}
 
@@ -48,7 +47,7 @@ class LanduseClassification:
         named = next((code for code, name in {**codes, **self.level3}.items() if name == value), None)
         return named[:4] if named else None
 
-    def code_tables(self) -> Dict[str, dict]:
+    def code_tables(self) -> dict[str, dict]:
         """The catalogue's code tables built from the classification."""
         return {"landuse_level1": {"status": "standard", "codes": dict(self.level1)},
                 "landuse_level2": {"status": "standard", "codes": dict(self.level2)},

@@ -3,8 +3,9 @@
 Headless: the load dialog, the Processing algorithms, the demo and the tests all go through
 :func:`inspect_source` and :func:`load_into_project`.
 """
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -31,11 +32,11 @@ SOURCE_PROPERTY = "yongji/source"  # the source as listed: providers rewrite lay
 class LayerStatus:
     spec: LayerSpec
     status: str
-    problems: List[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
     source_layer: Optional[SourceLayer] = None
     feature_count: int = 0
-    notes: List[str] = field(default_factory=list)  # lossless differences, said but conforming
-    duplicates: List[SourceLayer] = field(default_factory=list)  # further source layers for the same spec
+    notes: list[str] = field(default_factory=list)  # lossless differences, said but conforming
+    duplicates: list[SourceLayer] = field(default_factory=list)  # further source layers for the same spec
 
     def describe(self) -> str:
         if self.status == MISSING:
@@ -53,7 +54,7 @@ def open_layer(source_layer: SourceLayer, display_name: str) -> QgsVectorLayer:
     return layer
 
 
-def inspect_source(source: Source, catalogue: Catalogue = None) -> List[LayerStatus]:
+def inspect_source(source: Source, catalogue: Catalogue = None) -> list[LayerStatus]:
     """One status per catalogue layer, in catalogue order (names matched: Catalogue.match_name).
 
     A catalogue layer found more than once (by code and by Chinese name, with two prefixes, in two
@@ -61,7 +62,7 @@ def inspect_source(source: Source, catalogue: Catalogue = None) -> List[LayerSta
     listed, and the status is non-conforming, naming every source layer it was found as.
     """
     catalogue = catalogue or default_catalogue()
-    by_spec: Dict[str, List[Tuple[bool, SourceLayer]]] = {}
+    by_spec: dict[str, list[tuple[bool, SourceLayer]]] = {}
     for source_layer in list_layers(source):
         matched = catalogue.match_name(source_layer.name)
         if matched is not None:
@@ -80,7 +81,7 @@ def source_layer_label(source_layer: SourceLayer) -> str:
     return source_layer.name
 
 
-def _duplicate_problem(read: SourceLayer, others: List[SourceLayer]) -> str:
+def _duplicate_problem(read: SourceLayer, others: list[SourceLayer]) -> str:
     return tr("found more than once in the source: {read} (read) and {others}; rename or remove the "
               "extra layers").format(read=source_layer_label(read),
                                      others=", ".join(source_layer_label(o) for o in others))
@@ -99,7 +100,7 @@ def _status(spec: LayerSpec, source_layer: Optional[SourceLayer], duplicates=())
 
 
 def open_plan(source: Source, catalogue: Catalogue = None,
-              warn: Callable[[str], None] = None) -> Dict[str, QgsVectorLayer]:
+              warn: Callable[[str], None] = None) -> dict[str, QgsVectorLayer]:
     """The source's catalogue layers by code (found or non-conforming), not added to a project.
 
     ``warn`` (e.g. a Processing feedback's pushWarning) hears of every layer found more than once.
@@ -116,7 +117,7 @@ def open_plan(source: Source, catalogue: Catalogue = None,
     }
 
 
-def layers_by_code(layers, catalogue: Catalogue = None) -> Dict[str, QgsVectorLayer]:
+def layers_by_code(layers, catalogue: Catalogue = None) -> dict[str, QgsVectorLayer]:
     """Map layers to catalogue codes: by the code the loader stamped on them, else by name."""
     catalogue = catalogue or default_catalogue()
     result = {}
@@ -159,7 +160,7 @@ def _existing(project: QgsProject, source_layer: SourceLayer) -> Optional[QgsVec
 
 def load_into_project(statuses: Iterable[LayerStatus], project: QgsProject = None,
                       catalogue: Catalogue = None,
-                      codes: Iterable[str] = None) -> List[QgsVectorLayer]:
+                      codes: Iterable[str] = None) -> list[QgsVectorLayer]:
     """Add the chosen layers (default: all conforming ones) and set the project CRS.
 
     Layers already in the project from the same source are kept, not added twice.

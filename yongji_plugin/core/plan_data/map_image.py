@@ -8,7 +8,6 @@ print it at exactly that scale.
 """
 import math
 from dataclasses import dataclass
-from typing import Tuple
 
 from qgis.core import (
     QgsMapRendererCustomPainterJob,
@@ -113,7 +112,7 @@ def render_onto(image: QImage, settings: QgsMapSettings) -> QImage:
     return image
 
 
-def render_extent(layers, crs, extent: QgsRectangle, size) -> Tuple[QImage, QgsMapSettings]:
+def render_extent(layers, crs, extent: QgsRectangle, size) -> tuple[QImage, QgsMapSettings]:
     """``layers`` (top first) drawn in ``crs`` over ``extent`` onto a white image of ``size``
     (width, height) pixels, and the settings used (their map units per pixel size a scale bar)."""
     settings = QgsMapSettings()

@@ -8,7 +8,6 @@ or column is used only as the database spells it, and only through ``QgsDataSour
 provider quotes identifiers itself.
 """
 from dataclasses import dataclass
-from typing import List
 
 from ...i18n import tr
 from ..shared.errors import PlanError
@@ -46,7 +45,7 @@ def _rows(connection, connection_name: str, query: str) -> list:
             name=connection_name, error=str(error).strip())) from error
 
 
-def schemas(connection, connection_name: str) -> List[str]:
+def schemas(connection, connection_name: str) -> list[str]:
     """The schemas the connection's user may read, as the database lists them."""
     return [str(row[0]) for row in _rows(connection, connection_name, SCHEMAS_SQL)]
 
@@ -59,7 +58,7 @@ def checked_schema(connection, connection_name: str, schema: str) -> str:
     return schema
 
 
-def geometry_columns(connection, connection_name: str, schema: str = "") -> List[GeometryColumn]:
+def geometry_columns(connection, connection_name: str, schema: str = "") -> list[GeometryColumn]:
     """Every geometry column the user may read (of ``schema`` only, when given and listed)."""
     if schema:
         checked_schema(connection, connection_name, schema)

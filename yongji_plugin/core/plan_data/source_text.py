@@ -10,7 +10,6 @@ same four kinds through one parser (scripts written for ``PLAN_GPKG=plan.gpkg`` 
   as :meth:`Source.describe` writes it.
 """
 from pathlib import Path
-from typing import List
 
 from ...i18n import tr
 from ..shared.errors import PlanError
@@ -22,7 +21,7 @@ SOURCE_KINDS = ("gpkg", "folder", "postgis", "gdb")
 POSTGIS_PREFIX = "postgis:"
 
 
-def source_kind_labels() -> List[str]:
+def source_kind_labels() -> list[str]:
     """The kinds' names as the dialogs and the KIND parameters list them, in SOURCE_KINDS order."""
     return [tr("GeoPackage"), tr("Folder of Shapefiles"), tr("Saved PostGIS connection"),
             tr("File Geodatabase (.gdb folder)")]

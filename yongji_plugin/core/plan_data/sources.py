@@ -6,7 +6,7 @@ them is the loader's job, so a new kind of source only has to list its layers.
 """
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 from osgeo import ogr
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry
@@ -39,7 +39,7 @@ class Source:
         return f"{self.kind}:{where}"
 
 
-def list_layers(source: Source) -> List[SourceLayer]:
+def list_layers(source: Source) -> list[SourceLayer]:
     if source.kind == "gpkg":
         return _geopackage_layers(Path(source.location))
     if source.kind == "folder":
@@ -51,7 +51,7 @@ def list_layers(source: Source) -> List[SourceLayer]:
     raise PlanError(tr("Unknown source type: {kind}").format(kind=source.kind))
 
 
-def _geopackage_layers(path: Path) -> List[SourceLayer]:
+def _geopackage_layers(path: Path) -> list[SourceLayer]:
     if not path.is_file():
         raise PlanError(tr("GeoPackage not found: {path}").format(path=path))
     try:
@@ -65,7 +65,7 @@ def _geopackage_layers(path: Path) -> List[SourceLayer]:
     return [SourceLayer(n, f"{path}|layername={n}", "ogr") for n in names]
 
 
-def _folder_layers(path: Path, encoding: str = "") -> List[SourceLayer]:
+def _folder_layers(path: Path, encoding: str = "") -> list[SourceLayer]:
     """Each Shapefile with its text encoding decided (see core.shared.encodings) and put in its uri."""
     if not path.is_dir():
         raise PlanError(tr("Folder not found: {path}").format(path=path))
@@ -77,11 +77,11 @@ def _folder_layers(path: Path, encoding: str = "") -> List[SourceLayer]:
     return layers
 
 
-def _filegdb_layers(path: Path) -> List[SourceLayer]:
+def _filegdb_layers(path: Path) -> list[SourceLayer]:
     return [SourceLayer(n, f"{path}|layername={n}", "ogr") for n in filegdb_layer_names(path)]
 
 
-def saved_postgis_connections() -> List[str]:
+def saved_postgis_connections() -> list[str]:
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     return sorted(metadata.connections().keys()) if metadata else []
 
@@ -96,12 +96,12 @@ def _connection(connection_name: str):
     return connection
 
 
-def postgis_schemas(connection_name: str) -> List[str]:
+def postgis_schemas(connection_name: str) -> list[str]:
     """The schemas of a saved connection (two versions of a plan often live side by side)."""
     return sorted(postgis_catalogue.schemas(_connection(connection_name), connection_name))
 
 
-def _postgis_layers(connection_name: str, schema: str = "") -> List[SourceLayer]:
+def _postgis_layers(connection_name: str, schema: str = "") -> list[SourceLayer]:
     """Every geometry column (of ``schema`` only, when given), as the database's own catalogue
     lists it: the schema is checked against that list and never handed to SQL (see
     :mod:`.postgis_catalogue`)."""

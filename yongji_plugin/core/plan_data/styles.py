@@ -4,11 +4,11 @@ Colours are written ``#RRGGBB`` or ``#RRGGBBAA`` (CSS order); Qt wants ``#AARRGG
 conversion lives here and nowhere else.
 """
 from functools import lru_cache
-from typing import Dict, List, Optional
+from typing import Optional
 
 from qgis.core import (
-    QgsArrowSymbolLayer,
     NULL,
+    QgsArrowSymbolLayer,
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
     QgsFillSymbol,
@@ -17,12 +17,12 @@ from qgis.core import (
     QgsLinePatternFillSymbolLayer,
     QgsLineSymbol,
     QgsMarkerSymbol,
+    QgsPalLayerSettings,
     QgsProperty,
+    QgsRendererCategory,
     QgsSimpleFillSymbolLayer,
     QgsSimpleLineSymbolLayer,
     QgsSimpleMarkerSymbolLayer,
-    QgsPalLayerSettings,
-    QgsRendererCategory,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -188,7 +188,7 @@ LABEL_PRIORITY = {"point": 8, "line": 6, "polygon": 4}
 MIN_LABEL_AREA_MM2 = 300.0  # a polygon is labelled only where it covers this much paper
 
 
-def label_carriers(layer: QgsVectorLayer, field: str, geometry: str) -> List[int]:
+def label_carriers(layer: QgsVectorLayer, field: str, geometry: str) -> list[int]:
     """The feature of each name that carries its label: the largest (the lowest id on a tie).
 
     Computed once, here, rather than by an aggregate in the label expression: an aggregate runs
@@ -196,7 +196,7 @@ def label_carriers(layer: QgsVectorLayer, field: str, geometry: str) -> List[int
     """
     measure = QgsGeometry.area if geometry == "polygon" else QgsGeometry.length
     request = QgsFeatureRequest().setSubsetOfAttributes([field], layer.fields())
-    best: Dict[object, tuple] = {}
+    best: dict[object, tuple] = {}
     for feature in layer.getFeatures(request):
         name = feature[field]
         if name is None or name == NULL or not feature.hasGeometry():
@@ -207,7 +207,7 @@ def label_carriers(layer: QgsVectorLayer, field: str, geometry: str) -> List[int
     return sorted(-rank[1] for rank in best.values())
 
 
-def _show_expression(geometry: str, carriers: Optional[List[int]]) -> str:
+def _show_expression(geometry: str, carriers: Optional[list[int]]) -> str:
     """Only a name's carrier is labelled; polygons only where large on the page."""
     if geometry == "point":
         return ""

@@ -1,5 +1,4 @@
 """Attribute and geometry rules of plan QA, one pass over a layer's features each."""
-from typing import Dict, List
 
 from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsVectorLayer
 
@@ -20,7 +19,7 @@ def _empty(value) -> bool:
     return value is None or (hasattr(value, "isNull") and value.isNull()) or str(value).strip() == ""
 
 
-def required_fields(rule: QaRule, layer, spec: LayerSpec, crs, **_) -> List[QaError]:
+def required_fields(rule: QaRule, layer, spec: LayerSpec, crs, **_) -> list[QaError]:
     names = layer.fields().names()
     missing = [f.name for f in spec.fields if f.required and f.name not in names]
     errors = [QaError(rule, layer.name(), None, tr("{rule}: field {field} is missing").format(
@@ -34,7 +33,7 @@ def required_fields(rule: QaRule, layer, spec: LayerSpec, crs, **_) -> List[QaEr
     return errors
 
 
-def code_values(rule: QaRule, layer, spec: LayerSpec, crs, catalogue: Catalogue, **_) -> List[QaError]:
+def code_values(rule: QaRule, layer, spec: LayerSpec, crs, catalogue: Catalogue, **_) -> list[QaError]:
     coded = [(f.name, catalogue.codes(f.codes)) for f in spec.fields
              if f.codes and layer.fields().lookupField(f.name) >= 0]
     errors = []
@@ -44,12 +43,13 @@ def code_values(rule: QaRule, layer, spec: LayerSpec, crs, catalogue: Catalogue,
         for name, codes in coded:
             value = feature[name]
             if not _empty(value) and str(value) not in codes:
-                errors.append(QaError(rule, layer.name(), feature.id(), tr("{rule}: {field} = {value} is not in the code table").format(
+                errors.append(QaError(rule, layer.name(), feature.id(), tr(
+                    "{rule}: {field} = {value} is not in the code table").format(
                     rule=rule.description, field=name, value=value), feature.geometry()))
     return errors
 
 
-def area_field(rule: QaRule, layer, spec: LayerSpec, crs, relative: float, tolerance: float, **_) -> List[QaError]:
+def area_field(rule: QaRule, layer, spec: LayerSpec, crs, relative: float, tolerance: float, **_) -> list[QaError]:
     field = spec.area_field
     if field is None or layer.fields().lookupField(field.name) < 0:
         return []
@@ -60,12 +60,13 @@ def area_field(rule: QaRule, layer, spec: LayerSpec, crs, relative: float, toler
             continue
         area = geometry.area()
         if abs(float(stated) - area) > max(relative * area, tolerance):
-            errors.append(QaError(rule, layer.name(), feature.id(), tr("{rule}: {field} = {stated:.2f} but the geometry has {area:.2f} m²").format(
+            errors.append(QaError(rule, layer.name(), feature.id(), tr(
+                "{rule}: {field} = {stated:.2f} but the geometry has {area:.2f} m²").format(
                 rule=rule.description, field=field.name, stated=float(stated), area=area), geometry))
     return errors
 
 
-def invalid_geometry(rule: QaRule, layer, crs, **_) -> List[QaError]:
+def invalid_geometry(rule: QaRule, layer, crs, **_) -> list[QaError]:
     errors = []
     for feature in _features(layer, crs):
         geometry = feature.geometry()
@@ -78,13 +79,13 @@ def invalid_geometry(rule: QaRule, layer, crs, **_) -> List[QaError]:
     return errors
 
 
-def empty_geometry(rule: QaRule, layer, crs, **_) -> List[QaError]:
+def empty_geometry(rule: QaRule, layer, crs, **_) -> list[QaError]:
     return [QaError(rule, layer.name(), f.id(), tr("{rule}: feature has no geometry").format(rule=rule.description))
             for f in _features(layer, crs) if f.geometry().isNull() or f.geometry().isEmpty()]
 
 
-def duplicate_geometry(rule: QaRule, layer, crs, **_) -> List[QaError]:
-    seen: Dict[bytes, int] = {}
+def duplicate_geometry(rule: QaRule, layer, crs, **_) -> list[QaError]:
+    seen: dict[bytes, int] = {}
     errors = []
     for feature in _features(layer, crs):
         geometry = feature.geometry()
@@ -99,7 +100,7 @@ def duplicate_geometry(rule: QaRule, layer, crs, **_) -> List[QaError]:
     return errors
 
 
-def multipart(rule: QaRule, layer, spec: LayerSpec, crs, **_) -> List[QaError]:
+def multipart(rule: QaRule, layer, spec: LayerSpec, crs, **_) -> list[QaError]:
     if not spec.single_part:
         return []
     return [QaError(rule, layer.name(), f.id(), tr("{rule}: feature has {parts} parts").format(

@@ -1,7 +1,7 @@
 """Plan-QA rules and findings: what a check is, what it found, and how a run went."""
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 from ...i18n import tr
 from ...paths import resource
@@ -28,7 +28,7 @@ class QaRule:
 
 @dataclass
 class QaRuleSet:
-    rules: List[QaRule]
+    rules: list[QaRule]
     tolerance: float = 1.0
     area_field_tolerance: float = 0.005
 
@@ -57,8 +57,8 @@ class QaRuleOutcome:
 
 @dataclass
 class QaResult:
-    errors: List[QaError] = field(default_factory=list)
-    outcomes: List[QaRuleOutcome] = field(default_factory=list)
+    errors: list[QaError] = field(default_factory=list)
+    outcomes: list[QaRuleOutcome] = field(default_factory=list)
     canceled: bool = False
     backend: str = ""  # the overlay engine backend that ran, in words
 

@@ -55,7 +55,8 @@ def _topology(rule, engine: OverlayEngine, layers: _Layers, tolerance):
                                  tolerance)
     if rule.kind == "coverage":
         layer, boundary = layers.get(rule.layer), layers.get(rule.boundary)
-        return (self_overlaps(rule, engine, layer, tolerance) + outside_boundary(rule, engine, layer, boundary, tolerance)
+        return (self_overlaps(rule, engine, layer, tolerance)
+                + outside_boundary(rule, engine, layer, boundary, tolerance)
                 + gaps(rule, engine, layer, boundary, tolerance))
     raise ValueError(rule.kind)
 

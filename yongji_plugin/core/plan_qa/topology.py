@@ -9,7 +9,6 @@ Cancel: the engine checks the run's feedback between chunks of work and raises `
 (core.shared.cancel); a check never returns a partial list, which would read as fewer errors
 than there are.
 """
-from typing import List
 
 from qgis.core import QgsGeometry
 
@@ -21,7 +20,7 @@ from .model import QaError, QaRule
 
 
 def overlap_between(rule: QaRule, engine: OverlayEngine, a: ControlLayer, b: ControlLayer,
-                    tolerance: float) -> List[QaError]:
+                    tolerance: float) -> list[QaError]:
     """One error per feature of ``a``: its overlap with all of ``b``, counted once."""
     sites = engine.layer_sites(a)
     overlay = engine.overlay(sites, b)
@@ -31,19 +30,21 @@ def overlap_between(rule: QaRule, engine: OverlayEngine, a: ControlLayer, b: Con
     errors = []
     for i, overlap in zip(flagged, overlay.union_geometries([by_site[i] for i in flagged])):
         others = ", ".join(str(fid) for fid in sorted(overlay.pair_fids[p] for p in by_site[i]))
-        errors.append(QaError(rule, a.name, sites.keys[i], tr("{rule}: overlaps {layer} feature {fid} by {area:.2f} m²").format(
+        errors.append(QaError(rule, a.name, sites.keys[i], tr(
+            "{rule}: overlaps {layer} feature {fid} by {area:.2f} m²").format(
             rule=rule.description, layer=b.name, fid=others, area=covered[i]), overlap))
     return errors
 
 
-def self_overlaps(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, tolerance: float) -> List[QaError]:
+def self_overlaps(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, tolerance: float) -> list[QaError]:
     """One error per pair of features of one layer that overlap by more than the tolerance."""
     sites = engine.layer_sites(layer)
     overlay = engine.overlay(sites, layer, once=True)
     found = [p for p, area in enumerate(overlay.pair_areas) if area > tolerance]
     errors = []
     for pair, piece in zip(found, overlay.pieces(found)):
-        errors.append(QaError(rule, layer.name, sites.keys[overlay.pair_sites[pair]], tr("{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²").format(
+        errors.append(QaError(rule, layer.name, sites.keys[overlay.pair_sites[pair]], tr(
+            "{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²").format(
             rule=rule.description, fid=overlay.pair_fids[pair], area=overlay.pair_areas[pair]), piece))
     return errors
 
@@ -56,14 +57,14 @@ def _outside(engine: OverlayEngine, layer: ControlLayer, other: ControlLayer):
 
 
 def outside_boundary(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, boundary: ControlLayer,
-                     tolerance: float) -> List[QaError]:
+                     tolerance: float) -> list[QaError]:
     sites, outside = _outside(engine, layer, boundary)
     return [QaError(rule, layer.name, sites.keys[i], tr("{rule}: {area:.2f} m² outside the boundary").format(
         rule=rule.description, area=area), piece) for i, (area, piece) in outside.items() if area > tolerance]
 
 
 def gaps(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, boundary: ControlLayer,
-         tolerance: float) -> List[QaError]:
+         tolerance: float) -> list[QaError]:
     """Parts of the boundary no feature covers, merged across the boundary's features."""
     _, outside = _outside(engine, boundary, layer)
     pieces = [piece for area, piece in outside.values() if piece is not None and area > 0]
@@ -79,7 +80,7 @@ def gaps(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, boundary: Con
 
 
 def outside_container(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, container: ControlLayer,
-                      tolerance: float) -> List[QaError]:
+                      tolerance: float) -> list[QaError]:
     sites, outside = _outside(engine, layer, container)
     return [QaError(rule, layer.name, sites.keys[i], tr("{rule}: {area:.2f} m² outside {container}").format(
         rule=rule.description, area=area, container=container.name), piece)

@@ -2,7 +2,6 @@
 import math
 import re
 from pathlib import Path
-from typing import List
 
 from jinja2 import Template
 from osgeo import gdal
@@ -195,7 +194,7 @@ def page_prefix(atlas) -> str:
     return match.group(1) if match else "page"
 
 
-def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150, feedback=None) -> List[Path]:
+def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150, feedback=None) -> list[Path]:
     """One multi-page PDF, or one PNG per page named by the atlas's file-name expression.
 
     A canceled ``feedback`` stops the export between pages and raises ``Canceled``; the caller

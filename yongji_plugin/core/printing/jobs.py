@@ -10,7 +10,7 @@ result of a run canceled at any moment says ``canceled=True``.
 """
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Optional
 
 from qgis.core import QgsFeedback
 
@@ -23,19 +23,19 @@ from .sheets import PDF, SheetBuilder, export_layout, sheet_file
 @dataclass
 class PrintJob:
     name: str
-    run: Callable[[Optional[QgsFeedback]], List[Path]]  # given a feedback, returns the files written
+    run: Callable[[Optional[QgsFeedback]], list[Path]]  # given a feedback, returns the files written
     target: Path  # the file or folder the job writes: what it deletes when cut short
 
 
 @dataclass
 class PrintResult:
-    paths: List[Path] = field(default_factory=list)  # whole files only
+    paths: list[Path] = field(default_factory=list)  # whole files only
     canceled: bool = False
 
 
-def print_jobs(builder: SheetBuilder, folder, sheet_ids: Optional[List[str]] = None, fmt: str = PDF,
+def print_jobs(builder: SheetBuilder, folder, sheet_ids: Optional[list[str]] = None, fmt: str = PDF,
                dpi: int = 150, township_coverage: Optional[Callable] = None,
-               site_layers: Optional[Callable] = None) -> List[PrintJob]:
+               site_layers: Optional[Callable] = None) -> list[PrintJob]:
     """Jobs for the chosen sheets and atlases.
 
     ``township_coverage`` and ``site_layers`` are callables giving the atlases' layers (the
@@ -82,12 +82,12 @@ class StepFeedback(QgsFeedback):
         self.progressChanged.connect(lambda value: run.setProgress(start + span * value / 100.0))
 
 
-def _snapshot(target: Path) -> Dict[Path, int]:
+def _snapshot(target: Path) -> dict[Path, int]:
     files = [target] if target.is_file() else (p for p in target.rglob("*") if p.is_file())
     return {p: p.stat().st_mtime_ns for p in files}
 
 
-def _discard(target: Path, before: Dict[Path, int], existed: bool) -> None:
+def _discard(target: Path, before: dict[Path, int], existed: bool) -> None:
     """Delete the files a job wrote or rewrote (and its folder, if it made it)."""
     for path, stamp in _snapshot(target).items() if target.exists() else ():
         if before.get(path) != stamp:
@@ -96,7 +96,7 @@ def _discard(target: Path, before: Dict[Path, int], existed: bool) -> None:
         target.rmdir()
 
 
-def run_job(job: PrintJob, feedback: QgsFeedback = None) -> List[Path]:
+def run_job(job: PrintJob, feedback: QgsFeedback = None) -> list[Path]:
     """One job; cut short by a cancel (``Canceled``) or an error, it deletes what it wrote and raises."""
     raise_if_canceled(feedback)
     existed = job.target.exists()
@@ -108,7 +108,7 @@ def run_job(job: PrintJob, feedback: QgsFeedback = None) -> List[Path]:
         raise
 
 
-def run_jobs(jobs: List[PrintJob], feedback=None) -> PrintResult:
+def run_jobs(jobs: list[PrintJob], feedback=None) -> PrintResult:
     result = PrintResult()
     try:
         for number, job in enumerate(jobs):

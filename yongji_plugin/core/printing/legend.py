@@ -7,7 +7,7 @@ layer as its heading and its classes, indented; the plan's structure (three laye
 heading of its own. The model is filtered to what the map shows.
 """
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Optional
 
 from qgis.core import (
     QgsLayerTree,
@@ -41,7 +41,7 @@ COLUMN_BREAK = "legend/column-break"  # QGIS's layer-tree property for a manual 
 @dataclass
 class LegendEntry:
     """Layers under one heading: the layer's own name, or ``heading`` for several (their titles hidden)."""
-    layers: List[QgsVectorLayer]
+    layers: list[QgsVectorLayer]
     heading: Optional[str] = None
 
     def single_row(self) -> bool:
@@ -51,7 +51,7 @@ class LegendEntry:
                 and self.layers[0].renderer().type() == "singleSymbol")
 
 
-def legend_tree(entries: List[LegendEntry]) -> QgsLayerTree:
+def legend_tree(entries: list[LegendEntry]) -> QgsLayerTree:
     """Single rows first, then each heading with its items."""
     root = QgsLayerTree()
     for entry in [e for e in entries if e.single_row()] + [e for e in entries if not e.single_row()]:
@@ -98,7 +98,7 @@ def style_legend(legend: QgsLayoutItemLegend, scale: float = 1.0) -> None:
     legend.setSymbolWidth(SYMBOL_MM.width() * scale)
 
 
-def fill_legend(legend: QgsLayoutItemLegend, entries: List[LegendEntry], max_height: float) -> QgsLayerTree:
+def fill_legend(legend: QgsLayoutItemLegend, entries: list[LegendEntry], max_height: float) -> QgsLayerTree:
     """Give the legend its model, laid out to stay within ``max_height`` (mm): a second column when
     one runs past it, then smaller type (down to ``MIN_SCALE``) when two still do.
 

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import Optional
 
 from jinja2 import Template
 
@@ -17,10 +17,10 @@ SHEETS_FILE = Shape(dict, {"plan": dict, "texts": dict, "inset_layers": list, "s
 class Structure:
     """The 规划结构 types a sheet draws, as (code, legend label) in legend order, under one heading."""
     heading: str
-    types: Tuple[Tuple[str, str], ...]
+    types: tuple[tuple[str, str], ...]
 
     @property
-    def codes(self) -> Tuple[str, ...]:
+    def codes(self) -> tuple[str, ...]:
         return tuple(code for code, _ in self.types)
 
 
@@ -39,15 +39,15 @@ class Sheet:
 @dataclass
 class SheetCatalogue:
     plan: dict
-    texts: Dict[str, str]
-    inset_layers: List[str]
-    sheets: List[Sheet]
-    atlases: Dict[str, dict]
+    texts: dict[str, str]
+    inset_layers: list[str]
+    sheets: list[Sheet]
+    atlases: dict[str, dict]
 
     def sheet(self, sheet_id: str) -> Sheet:
         return next(s for s in self.sheets if s.id == sheet_id)
 
-    def texts_for(self, title: str, **extra) -> Dict[str, str]:
+    def texts_for(self, title: str, **extra) -> dict[str, str]:
         """Title, subtitle, CRS note, organisation and date for one page, rendered with jinja2."""
         context = {"plan": self.plan, "sheet": {"title": title}, **extra}
         texts = {key: Template(value).render(**context) for key, value in self.texts.items()}

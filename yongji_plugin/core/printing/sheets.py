@@ -6,7 +6,7 @@ layouts there); callers step through sheets to keep the window responsive.
 """
 import math
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Optional
 
 from jinja2 import Template
 from osgeo import gdal
@@ -47,12 +47,12 @@ LOCATOR_FILE = ("demo", "yongji_and_neighbours_boundary.geojson")
 
 
 class SheetBuilder:
-    def __init__(self, layers: Dict[str, QgsVectorLayer], sheets: SheetCatalogue = None):
+    def __init__(self, layers: dict[str, QgsVectorLayer], sheets: SheetCatalogue = None):
         self.sources = layers
         self.sheets = sheets or load_sheets()
         self.project = QgsProject()
         self.project.setCrs(QgsCoordinateReferenceSystem(default_catalogue().crs))
-        self._copies: Dict[tuple, QgsVectorLayer] = {}
+        self._copies: dict[tuple, QgsVectorLayer] = {}
         self._trees = []
 
     def layer(self, code: str, labels: bool = False, muted: bool = False,
@@ -129,7 +129,7 @@ class SheetBuilder:
         return entries, drawn
 
     # --- layout ---------------------------------------------------------------------------
-    def layout(self, template: str, title: str, entries: List[LegendEntry], map_layers: List[QgsVectorLayer],
+    def layout(self, template: str, title: str, entries: list[LegendEntry], map_layers: list[QgsVectorLayer],
                extent: QgsRectangle, figures: str = "", inset_marks=(), **text_extra) -> QgsPrintLayout:
         """A layout from a template: texts filled, ``map_layers`` drawn (top first), ``entries`` in the
         legend; ``inset_marks`` as in :meth:`_inset`."""
@@ -157,13 +157,13 @@ class SheetBuilder:
         layout.keep_alive = self
         return layout
 
-    def _legend(self, layout, entries: List[LegendEntry], has_figures: bool):
+    def _legend(self, layout, entries: list[LegendEntry], has_figures: bool):
         legend = layout.itemById("legend")
         if not isinstance(legend, QgsLayoutItemLegend):
             return
         self._trees.append(fill_legend(legend, entries, legend_room(layout, legend, has_figures)))
 
-    def _inset(self, layout, main, marks: List[Tuple[QgsVectorLayer, object]] = ()):
+    def _inset(self, layout, main, marks: list[tuple[QgsVectorLayer, object]] = ()):
         """The city among its neighbours, the main map's extent framed; ``marks``: (layer,
         renderer) drawn over it in the inset only (the atlas's current unit), from a copy of the
         layer: a layout map's style overrides corrupt memory on QGIS 3.22 when the layout goes."""
@@ -187,9 +187,11 @@ class SheetBuilder:
     def _locator(self) -> QgsVectorLayer:
         if "__locator__" not in self._copies:
             layer = QgsVectorLayer(str(resource(*LOCATOR_FILE)), tr("Location"), "ogr")
-            renderer = QgsRuleBasedRenderer(symbol_for("polygon", {"fill": "#eeeeee", "stroke": "#888888", "width": 0.2}))
+            renderer = QgsRuleBasedRenderer(
+                symbol_for("polygon", {"fill": "#eeeeee", "stroke": "#888888", "width": 0.2}))
             root = renderer.rootRule()
-            highlight = QgsRuleBasedRenderer.Rule(symbol_for("polygon", {"fill": "#f5b7b1", "stroke": "#c0392b", "width": 0.4}),
+            highlight = QgsRuleBasedRenderer.Rule(
+                symbol_for("polygon", {"fill": "#f5b7b1", "stroke": "#c0392b", "width": 0.4}),
                                                   filterExp="\"name\" = '永济市'")
             root.children()[0].setFilterExpression("\"name\" <> '永济市'")
             root.appendChild(highlight)
@@ -198,7 +200,7 @@ class SheetBuilder:
         return self._copies["__locator__"]
 
     # --- sheets -----------------------------------------------------------------------------
-    def sheet_extent(self, sheet: Sheet, entries: List[LegendEntry]) -> QgsRectangle:
+    def sheet_extent(self, sheet: Sheet, entries: list[LegendEntry]) -> QgsRectangle:
         crs = self.project.crs()
         if sheet.extent.startswith("layer:"):
             return extent_in(self.layer(sheet.extent.split(":", 1)[1]), crs)
@@ -232,7 +234,7 @@ def legend_room(layout, legend, has_figures: bool) -> float:
     return below.y() + figures.sizeWithUnits().height() - top
 
 
-def _structure_types(spec, structure: Structure) -> List[Tuple[str, str]]:
+def _structure_types(spec, structure: Structure) -> list[tuple[str, str]]:
     palette = colours()["palettes"][spec.style["palette"]]
     return [(code, label) for code, label in structure.types if code in palette]
 

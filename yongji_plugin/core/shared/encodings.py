@@ -31,9 +31,10 @@ layer's source, so copies of a layer read the same text.
 import codecs
 import re
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List, Optional, Tuple
+from typing import Optional
 
 from ...i18n import tr
 from .errors import PlanError
@@ -88,12 +89,12 @@ class DbfText:
 
     path: Path
     ldid: int
-    fields: List[Tuple[bytes, int, int, int]]  # text fields: (raw name, offset in record, length, field index)
+    fields: list[tuple[bytes, int, int, int]]  # text fields: (raw name, offset in record, length, field index)
     names: bytes  # every field name's raw bytes, one per line: names are text too
     record_length: int
-    records: List[Tuple[int, bytes]]  # (record number, raw record) of the sample
+    records: list[tuple[int, bytes]]  # (record number, raw record) of the sample
 
-    def values(self) -> Iterator[Tuple[int, int, bytes, bool]]:
+    def values(self) -> Iterator[tuple[int, int, bytes, bool]]:
         """(record number, field index, value bytes without padding, whether the value fills its
         field) of every non-ASCII text value: a full field may end in a character cut in half."""
         for number, record in self.records:
@@ -147,7 +148,7 @@ def read_dbf_text(path: Path) -> DbfText:
     return DbfText(path, header[29], fields, names, record_length, records)
 
 
-def _text_fields(descriptors: bytes) -> Tuple[List[Tuple[bytes, int, int, int]], bytes]:
+def _text_fields(descriptors: bytes) -> tuple[list[tuple[bytes, int, int, int]], bytes]:
     fields, names, offset = [], [], 1  # each record starts with its deletion flag
     for index, start in enumerate(range(0, len(descriptors) - 31, 32)):
         descriptor = descriptors[start:start + 32]
@@ -162,7 +163,7 @@ def _text_fields(descriptors: bytes) -> Tuple[List[Tuple[bytes, int, int, int]],
     return fields, b"\n".join(names)
 
 
-def _sample_records(handle, header_length: int, record_length: int, count: int) -> Iterator[Tuple[int, bytes]]:
+def _sample_records(handle, header_length: int, record_length: int, count: int) -> Iterator[tuple[int, bytes]]:
     """Whole records: all of them up to SAMPLE_BYTES, else SAMPLE_BLOCKS evenly spaced runs from
     the first record to the last."""
     if record_length <= 0 or count <= 0:
@@ -222,7 +223,7 @@ def decodes(shapefile, name: str) -> bool:
     return codec is not None and (dbf is None or first_undecodable(read_dbf_text(dbf), codec) is None)
 
 
-def first_undecodable(text: DbfText, codec: str) -> Optional[Tuple[int, int, bytes]]:
+def first_undecodable(text: DbfText, codec: str) -> Optional[tuple[int, int, bytes]]:
     """The first (record, field index, value) the codec cannot decode, or None: it decodes them all."""
     try:
         text.names.decode(codec)
@@ -261,7 +262,7 @@ def decide_encoding(shapefile, choice: str = "") -> Encoding:
     raise PlanError(_undecodable_message(text, DETECTION_ORDER[-1], ", ".join(DETECTION_ORDER)))
 
 
-def _declared(shapefile, text: DbfText) -> Iterator[Tuple[str, Optional[str], str]]:
+def _declared(shapefile, text: DbfText) -> Iterator[tuple[str, Optional[str], str]]:
     cpg = cpg_of(shapefile)
     if cpg is not None:
         content = cpg.read_bytes().decode("latin-1").strip()

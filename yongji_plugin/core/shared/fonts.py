@@ -5,8 +5,8 @@ to Kangxi radicals in the text layer (生 reads back as ⽣ U+2F63), while WenQu
 round-trips; Windows bureaus have Microsoft YaHei or SimHei. The first installed family of
 ``PREFERRED`` wins; Noto comes last, before whatever Qt falls back to.
 """
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from qgis.PyQt.QtGui import QFont
 

@@ -4,12 +4,11 @@ GEOS reports why a geometry is invalid in fixed English phrases; reports and lay
 reviewer signs must read Chinese, so each phrase is looked up here. Unknown phrases (a newer
 GEOS) pass through unchanged rather than being guessed at.
 """
-from typing import Dict
 
 from ...i18n import tr
 
 
-def _table() -> Dict[str, str]:
+def _table() -> dict[str, str]:
     # built on each call so the translation follows a locale switched at run time
     # the source strings are GEOS's own phrases, so in English the table is the identity
     return {

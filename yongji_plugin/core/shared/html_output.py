@@ -1,6 +1,7 @@
 """HTML from the jinja2 templates in ``resources/templates`` (values escaped), and PDF from HTML."""
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from qgis.PyQt.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl

@@ -11,9 +11,10 @@ same everywhere:
 * figures are stored as a reviewer reads them: m² to 0.01, ha (4 places) and 亩 (2 places) computed
   from that stored m² so anyone can recompute them, shares to 0.01 %.
 """
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional
+from typing import Optional
 
 from qgis.core import (
     QgsCoordinateTransformContext,
@@ -60,7 +61,7 @@ def output_fields(specs: Iterable[OutputField]) -> QgsFields:
     return fields
 
 
-def area_fields(prefix: str, label: str = "") -> List[OutputField]:
+def area_fields(prefix: str, label: str = "") -> list[OutputField]:
     """m², ha and 亩 fields ``<prefix>m2``, ``<prefix>ha``, ``<prefix>mu``; ``label`` names what is measured."""
     if label:
         titles = (tr("{what} (m²)").format(what=label), tr("{what} (ha)").format(what=label),
@@ -140,7 +141,7 @@ def keep_aliases(written: QgsVectorLayer, fields: QgsFields) -> Optional[str]:
     return message or None
 
 
-def write_geopackage(layers: Dict[str, QgsVectorLayer], path) -> Dict[str, QgsVectorLayer]:
+def write_geopackage(layers: dict[str, QgsVectorLayer], path) -> dict[str, QgsVectorLayer]:
     """Copy the result layers into a GeoPackage; returns the layers read back from it.
 
     Every layer is read back and counted: a row the file lost is a PlanError, never a log line.

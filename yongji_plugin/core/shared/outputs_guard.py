@@ -4,15 +4,17 @@ A run's inputs (layer sources, the plan GeoPackage, Shapefile or ``.gdb`` folder
 indicator files) and its outputs (result layers, reports with the files written beside them,
 print folders) are reduced to places on disk; :func:`refuse_clashes` refuses, with one translated
 sentence naming both, an output that would write into an input file (any layer of it) or into an
-input folder, and two outputs that would write the same file (or the same GeoPackage layer). QGIS's own sink replaces a whole GeoPackage given as ``x.gpkg``
+input folder, and two outputs that would write the same file (or the same GeoPackage layer). QGIS's
+own sink replaces a whole GeoPackage given as ``x.gpkg``
 (28 layers became 1): :func:`geopackage_layer` says which layer of an existing GeoPackage an
 output replaces instead, so only that layer is written.
 """
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, List, Optional, Tuple
+from typing import Optional
 
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
@@ -43,7 +45,7 @@ class Place:
         return other.folder and other.path in self.path.parents
 
 
-def split_source(text: str) -> Tuple[str, str]:
+def split_source(text: str) -> tuple[str, str]:
     """(file or folder, layer name) named by a source or destination string: a path,
     ``path|layername=x`` or ``ogr:dbname='path' table="x" (geom)``; ("", "") when not on disk."""
     text = (text or "").strip()
@@ -79,7 +81,7 @@ def layer_place(layer, label: str) -> Optional[Place]:
     return input_place(path, label) if path else None
 
 
-def output_places(text: str, label: str, folder: bool = False) -> List[Place]:
+def output_places(text: str, label: str, folder: bool = False) -> list[Place]:
     """An output and the files written beside it (a report's PDF, maps, sheets, charts)."""
     path, layer = split_source(text)
     if not path:
@@ -120,7 +122,7 @@ def refuse_clashes(inputs: Iterable[Optional[Place]], outputs: Iterable[Place]) 
                     output=output.label, other=other.label, path=output.path))
 
 
-def refuse_run(layers: Iterable = (), outputs: Iterable[Tuple[object, str, bool]] = ()) -> None:
+def refuse_run(layers: Iterable = (), outputs: Iterable[tuple[object, str, bool]] = ()) -> None:
     """A dialog's run: its input layers and its outputs as (path, title, is a folder); the same
     refusals as Processing's, before the run starts (empty paths are ignored)."""
     inputs = [layer_place(layer, layer.name()) for layer in layers if layer is not None]
@@ -155,7 +157,7 @@ def _unwritable(path: Path, folder: bool) -> Optional[str]:
     return None
 
 
-def geopackage_layer(text: str) -> Optional[Tuple[Path, str]]:
+def geopackage_layer(text: str) -> Optional[tuple[Path, str]]:
     """(GeoPackage, layer) when an output must be written as one layer of a GeoPackage rather than
     as a new file: the file exists already (QGIS would replace it whole) or a layer is named."""
     path, layer = split_source(text)

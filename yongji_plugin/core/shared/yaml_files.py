@@ -10,8 +10,9 @@ the same way instead of failing later with a traceback.
 
 It is built on ``yaml.SafeLoader`` (only plain data is ever constructed).
 """
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Dict, Iterable, Optional, Tuple
+from typing import Optional
 
 import yaml
 from yaml.events import AliasEvent
@@ -24,7 +25,7 @@ MAX_BYTES = 2_000_000  # the largest plan file is ~15 kB; a user's file 100 time
 MAX_DEPTH = 32  # mappings and lists inside each other; plan files use fewer than 8
 
 
-def _type_names() -> Dict[type, str]:
+def _type_names() -> dict[type, str]:
     return {dict: tr("a mapping"), list: tr("a list"), str: tr("text"), bool: tr("true or false"),
             int: tr("a whole number"), float: tr("a number")}
 
@@ -139,7 +140,7 @@ class _StrictLoader(yaml.SafeLoader):
             seen.add((key_node.tag, key_node.value))
 
 
-def _is(value, types: Tuple[type, ...]) -> bool:
+def _is(value, types: tuple[type, ...]) -> bool:
     if isinstance(value, bool):
         return bool in types
     return isinstance(value, types) or (float in types and isinstance(value, int))

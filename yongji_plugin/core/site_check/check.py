@@ -12,7 +12,6 @@ A cancel that comes after the last site still makes the result canceled.
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
-from typing import Dict, List
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -29,12 +28,12 @@ from ..engine.overlay import OverlayEngine
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.conformance import usable_problems
 from ..shared.areas import DEFAULT_TOLERANCE  # noqa: F401 - callers import it from here
-from ..shared.layer_crs import likely_crs
-from ..shared.numbers import non_negative
 from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
+from ..shared.layer_crs import likely_crs
+from ..shared.numbers import non_negative
 from .farmland import deduction_fields, farmland_filter, measure_farmland
-from .results import (  # noqa: F401 - the check's results, imported from here by its callers
+from .results import (
     COMPLIANT,
     CONFLICT,
     NEEDS_REVIEW,
@@ -42,11 +41,11 @@ from .results import (  # noqa: F401 - the check's results, imported from here b
     REVIEW,
     SLIVER,
     UNCHECKED,
+    VERDICTS,
     CheckParams,
     Piece,
     RuleOutcome,
     SiteResult,
-    VERDICTS,
 )
 from .ruleset import Rule, RuleSet
 from .site_encoding import sites_in_encoding
@@ -60,22 +59,22 @@ COORDINATE_FILE_FIELDS = ("JZDS", "WJ")  # what core/coordfile's import writes: 
 class CheckResult:
     ruleset: RuleSet
     params: CheckParams
-    sites: List[SiteResult] = field(default_factory=list)
-    pieces: List[Piece] = field(default_factory=list)
-    repairs: List[Repair] = field(default_factory=list)
+    sites: list[SiteResult] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
     site_layer: str = ""
     started: datetime = field(default_factory=datetime.now)
     canceled: bool = False
     layers: dict = field(default_factory=dict)  # control layers by catalogue code (read only)
-    warnings: List[str] = field(default_factory=list)  # for the reviewer: sites without or sharing an id
+    warnings: list[str] = field(default_factory=list)  # for the reviewer: sites without or sharing an id
     site_crs: object = None          # the site layer's CRS (source geometries are in it)
     coordinate_file: bool = False    # sites imported from a coordinate file: the report lists 界址点
     backend: str = ""  # the overlay engine backend that ran, in words
-    use_fields: List[str] = field(default_factory=list)  # where the sites' use was read (use_fit)
+    use_fields: list[str] = field(default_factory=list)  # where the sites' use was read (use_fit)
     site_source: object = None  # the layer the sites come from, when known (its CRS and extent)
     site_encoding: str = ""  # a Shapefile site layer's text encoding and how it was decided, in words
 
-    def counts(self) -> Dict[str, int]:
+    def counts(self) -> dict[str, int]:
         return {v: sum(1 for s in self.sites if s.verdict == v) for v in VERDICTS}
 
 
@@ -106,7 +105,7 @@ def check_control_layers(ruleset: RuleSet, layers: dict, area_crs=None) -> None:
         raise PlanError("\n".join(lines))
 
 
-def _rule_field_problems(rule: Rule, layer) -> List[str]:
+def _rule_field_problems(rule: Rule, layer) -> list[str]:
     """Fields a rule reads that the layer lacks: a filter on a missing field selects nothing (every
     site then passed the rule), a missing class field reads every feature as no class."""
     names = {name.lower() for name in layer.fields().names()}  # as expressions find fields: any case
@@ -119,7 +118,7 @@ def _rule_field_problems(rule: Rule, layer) -> List[str]:
         if name.lower() not in names]
 
 
-def control_layers(ruleset: RuleSet, layers: dict) -> Dict[str, ControlLayer]:
+def control_layers(ruleset: RuleSet, layers: dict) -> dict[str, ControlLayer]:
     """What the engine reads for each rule: its layer, filter, key and class fields (a farmland
     rule: its 耕地 parcels with their deduction fields, and its protected layer as ``<id>:protected``)."""
     controls = {}
@@ -176,7 +175,7 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
 PLAN_AREA = "XZQ"  # the catalogue's 市域行政区: the plan area
 
 
-def _inside_plan_area(run: CheckResult, engine, site_set, results: List[SiteResult], checked: List[int]) -> List[int]:
+def _inside_plan_area(run: CheckResult, engine, site_set, results: list[SiteResult], checked: list[int]) -> list[int]:
     """The checked sites that touch the plan area; a site wholly outside it is "not checked:
     outside the plan area" (it had been 合规: no control line lies where the plan does not reach),
     a site partly outside says how much. Without the plan area layer the run says it cannot tell."""
@@ -226,14 +225,14 @@ def _use_warning(ruleset: RuleSet, result: CheckResult, name: str) -> None:
                                       titles="、".join(r.title for r in rules)))
 
 
-def _check(sites: List[Site], ruleset: RuleSet, controls, engine, params: CheckParams, feedback, run):
+def _check(sites: list[Site], ruleset: RuleSet, controls, engine, params: CheckParams, feedback, run):
     site_set = engine.sites([site.geometry for site in sites])
     results = [SiteResult(site, area) if site.geometry is not None and not site.geometry.isEmpty()
                else SiteResult(site, 0.0, verdict=UNCHECKED, reasons=list(site.notes))
                for site, area in zip(sites, site_set.areas)]
     checked = [i for i, r in enumerate(results) if r.verdict != UNCHECKED]
     checked = _inside_plan_area(run, engine, site_set, results, checked)
-    pieces: List[tuple] = []  # (site number, rule number, Piece)
+    pieces: list[tuple] = []  # (site number, rule number, Piece)
     for number, rule in enumerate(ruleset.rules):
         def progress(fraction, number=number):
             if feedback is not None:
@@ -313,7 +312,7 @@ def _breakdowns(rule, overlay, results, checked) -> None:
         code = "" if value is None else str(value)
         keys.append((site, code[: rule.class_prefix] if rule.class_prefix else code))
     areas = overlay.union_areas(keys)
-    by_site: Dict[int, List[str]] = {}
+    by_site: dict[int, list[str]] = {}
     for site, code in areas:
         by_site.setdefault(site, []).append(code)
     for i in checked:

@@ -11,7 +11,7 @@ inside that 耕地 is found by overlaying the 耕地 pieces with the protected l
 alike. No verdict: any 耕地 taken needs 占补平衡, so the figures go to the summary, the breakdown
 and the report.
 """
-from typing import Dict, List, Optional
+from typing import Optional
 
 from ...i18n import tr
 from ..engine.layers import ControlLayer
@@ -35,7 +35,7 @@ def farmland_filter(rule) -> str:
     return f"({codes}) AND ({rule.filter})" if rule.filter else f"({codes})"
 
 
-def deduction_fields(rule, layer) -> List[str]:
+def deduction_fields(rule, layer) -> list[str]:
     """The deduction fields this layer carries: the coefficient, and/or deducted and parcel area."""
     names = layer.fields().names()
     wanted = [rule.coefficient_field] if rule.coefficient_field in names else []
@@ -63,7 +63,7 @@ def coefficient(rule, values: dict, layer_name: str, fid) -> Optional[float]:
 
 
 def measure_farmland(rule, overlay, results, checked, engine, protected: Optional[ControlLayer],
-                     warnings: List[str]) -> None:
+                     warnings: list[str]) -> None:
     """The 耕地 figures of every checked site, into ``SiteResult.farmland`` and its breakdown."""
     values = overlay.attributes(overlay.pair_fids)
     name = overlay.control.name
@@ -76,7 +76,7 @@ def measure_farmland(rule, overlay, results, checked, engine, protected: Optiona
     kept = [1.0 - (k or 0.0) for k in ks]
     inside = _protected_areas(overlay, engine, protected)
     covered = overlay.covered_areas()
-    sums: Dict[int, List[float]] = {}
+    sums: dict[int, list[float]] = {}
     for pair, site in enumerate(overlay.pair_sites):
         total = sums.setdefault(site, [0.0, 0.0, 0.0, 0.0, 0.0])
         area = overlay.pair_areas[pair]
@@ -89,7 +89,7 @@ def measure_farmland(rule, overlay, results, checked, engine, protected: Optiona
         _record(rule, results[i], covered[i], sums.get(i, [0.0] * 5), protected is not None)
 
 
-def _protected_areas(overlay, engine, protected) -> List[float]:
+def _protected_areas(overlay, engine, protected) -> list[float]:
     """Per 耕地 piece, its area inside the protected layer (0 without one)."""
     if protected is None or not overlay.pair_sites:
         return [0.0] * len(overlay.pair_sites)
@@ -97,7 +97,7 @@ def _protected_areas(overlay, engine, protected) -> List[float]:
     return engine.overlay(pieces, protected).covered_areas()
 
 
-def _record(rule, result, gross: float, sums: List[float], with_protected: bool) -> None:
+def _record(rule, result, gross: float, sums: list[float], with_protected: bool) -> None:
     total, kept, inside, inside_kept, undeducted = sums
     net = gross * kept / total if total else 0.0
     figures = {GROSS: gross, DEDUCTION: gross - net, NET: net,

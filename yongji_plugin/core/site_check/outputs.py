@@ -7,7 +7,6 @@ them. Per-rule fields of the summary are numbered by the rule's place in the rul
 (``r1_m2`` … ``r1_status``); their aliases carry the rule's title.
 """
 from types import SimpleNamespace
-from typing import Dict, List
 
 from qgis.core import (
     QgsVectorLayer,
@@ -34,7 +33,7 @@ from .use_fit import assessment_label, use_text
 SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS = "site_summary", "conflicts", "landclass_breakdown", "repairs"
 
 
-def _site_fields() -> List[OutputField]:
+def _site_fields() -> list[OutputField]:
     # site_fid: the site's feature id (Site.key), unique where site ids repeat or are missing
     return [OutputField("site_id", "string", tr("Site id")),
             OutputField("site_fid", "long", tr("Site feature id"))]
@@ -45,7 +44,7 @@ def rule_prefix(number: int) -> str:
     return f"r{number}_"
 
 
-def summary_specs(result: CheckResult) -> List[OutputField]:
+def summary_specs(result: CheckResult) -> list[OutputField]:
     specs = _site_fields() + [OutputField("site_name", "string", tr("Site name")),
                               OutputField("site_type", "string", tr("Site type"))]
     specs += area_fields("area_")
@@ -86,7 +85,7 @@ def _farmland_values(result: CheckResult, site_result) -> dict:
     return values
 
 
-def conflict_specs() -> List[OutputField]:
+def conflict_specs() -> list[OutputField]:
     return _site_fields() + [
         OutputField("rule_id", "string", tr("Rule id")), OutputField("rule", "string", tr("Rule")),
         OutputField("status", "string", tr("Status")), OutputField("layer", "string", tr("Control layer")),
@@ -94,7 +93,7 @@ def conflict_specs() -> List[OutputField]:
         OutputField("ctrl_attrs", "string", tr("Control feature attributes"))] + area_fields("area_")
 
 
-def breakdown_specs() -> List[OutputField]:
+def breakdown_specs() -> list[OutputField]:
     return _site_fields() + [
         OutputField("rule_id", "string", tr("Rule id")), OutputField("rule", "string", tr("Rule")),
         OutputField("class_code", "string", tr("Class code")),
@@ -103,7 +102,7 @@ def breakdown_specs() -> List[OutputField]:
         OutputField("assessment", "string", tr("Assessment"))]
 
 
-def repair_specs() -> List[OutputField]:
+def repair_specs() -> list[OutputField]:
     return [OutputField("layer", "string", tr("Layer")), OutputField("feature", "string", tr("Feature")),
             OutputField("problem", "string", tr("Problem")),
             OutputField("geos_text", "string", tr("GEOS message"))]
@@ -167,7 +166,7 @@ def conflict_layer(result: CheckResult) -> QgsVectorLayer:
     return layer
 
 
-def class_names(result: CheckResult) -> Dict[str, Dict[str, str]]:
+def class_names(result: CheckResult) -> dict[str, dict[str, str]]:
     catalogue = default_catalogue()
     return {r.id: catalogue.codes(r.class_table) if r.class_table in catalogue.code_tables else {}
             for r in result.ruleset.breakdown_rules}
@@ -209,6 +208,6 @@ def repair_layer(result: CheckResult) -> QgsVectorLayer:
     return layer
 
 
-def result_layers(result: CheckResult) -> Dict[str, QgsVectorLayer]:
+def result_layers(result: CheckResult) -> dict[str, QgsVectorLayer]:
     return {SUMMARY: summary_layer(result), CONFLICTS: conflict_layer(result),
             BREAKDOWN: breakdown_layer(result), REPAIRS: repair_layer(result)}

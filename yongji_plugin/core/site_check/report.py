@@ -14,8 +14,7 @@ Runs outside the GUI thread.
 """
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
-
+from typing import Optional
 
 from ...i18n import tr
 from ...paths import plugin_version
@@ -117,7 +116,7 @@ def short_findings(site_result) -> str:
     return "；".join(["、".join(words)] + list(site_result.site.notes) if words else site_result.site.notes)
 
 
-def detailed_sites(result: CheckResult, limit: int) -> List[int]:
+def detailed_sites(result: CheckResult, limit: int) -> list[int]:
     """Indices of the sites that get a full section: the ``limit`` worst, in input order."""
     order = sorted(range(len(result.sites)), key=lambda i: (severity(result.sites[i]), i))
     return sorted(order[:max(0, limit)])
@@ -152,7 +151,7 @@ def _basis_text(rule, plan: str) -> str:
     return "；".join(parts)
 
 
-def rules_context(result: CheckResult) -> List[dict]:
+def rules_context(result: CheckResult) -> list[dict]:
     plan = result.ruleset.plan
     return [{"title": r.title, "layer": r.layer, "test": _test_text(r), "applies": _applies_text(r),
              "plan": (tr("“{clause}”").format(clause=r.basis.plan) if r.basis.plan else "—"),
@@ -171,7 +170,7 @@ def _status_text(outcome) -> str:
     return tr("overlaps: non-compliant") if outcome.status == CONFLICT else tr("no overlap")
 
 
-def _rule_tables(site_result, plan: str) -> List[dict]:
+def _rule_tables(site_result, plan: str) -> list[dict]:
     """One table for the must-not-overlap rules (压占面积), one per must-lie-within rule
     (超出…面积): the headers say what each figure is."""
     overlap = {"caption": tr("Control lines the site must not overlap"), "rows": [], "result": True,
@@ -195,7 +194,7 @@ def _rule_tables(site_result, plan: str) -> List[dict]:
     return [t for t in tables if t["rows"]]
 
 
-def _breakdowns(site_result, ruleset, names: Dict[str, Dict[str, str]], plan: str) -> List[dict]:
+def _breakdowns(site_result, ruleset, names: dict[str, dict[str, str]], plan: str) -> list[dict]:
     tables = []
     for rule in ruleset.breakdown_rules:
         rows = [dict(_areas(b["area"]), title=f"{b['class_code']} {names.get(rule.id, {}).get(b['class_code'], '')}",
@@ -208,7 +207,7 @@ def _breakdowns(site_result, ruleset, names: Dict[str, Dict[str, str]], plan: st
     return tables
 
 
-def boundary_points(geometry, limit: int = POINTS_LIMIT) -> List[dict]:
+def boundary_points(geometry, limit: int = POINTS_LIMIT) -> list[dict]:
     """界址点 J1… numbered as coordinate files number them: rings 1… in part order, the closing
     point repeating the ring's first number; X northing, Y easting."""
     rows, ring_number, counter = [], 0, 0
@@ -255,7 +254,7 @@ def _map_context(site_map: Optional[SiteMap], dpi: float) -> Optional[dict]:
 
 @dataclass
 class _SiteMaps:
-    conflicts: List[SiteMap] = field(default_factory=list)
+    conflicts: list[SiteMap] = field(default_factory=list)
     location: Optional[SiteMap] = None
     townships: str = ""
     note: str = ""
@@ -275,7 +274,7 @@ class ReportWriter:
         self.detailed = detailed_sites(result, detail_limit)
         self.section_of = {index: number for number, index in enumerate(self.detailed, start=1)}
         self.names = class_names(result)
-        self.maps: Dict[int, _SiteMaps] = {}
+        self.maps: dict[int, _SiteMaps] = {}
 
     def canceled(self) -> bool:
         return self.feedback is not None and self.feedback.isCanceled()
@@ -314,21 +313,21 @@ class ReportWriter:
             self._progress(60.0 * (done + 1) / max(1, len(self.detailed)))
         return True
 
-    def _named(self, pieces) -> Dict[str, set]:
+    def _named(self, pieces) -> dict[str, set]:
         """Per control layer, the key values of the features these pieces come from."""
         rules = {r.id: r for r in self.result.ruleset.rules}
-        named: Dict[str, set] = {}
+        named: dict[str, set] = {}
         for piece in pieces:
             rule = rules[piece.rule_id]
             if rule.key_fields and rule.key_fields[0] in piece.attributes:
                 named.setdefault(rule.layer, set()).add(piece.attributes[rule.key_fields[0]])
         return named
 
-    def _pieces(self) -> Dict[int, list]:
+    def _pieces(self) -> dict[int, list]:
         """Conflict pieces of the detailed sites, by site index (matched on the site's key:
         site ids may repeat)."""
         by_key = {self.result.sites[index].site.key: index for index in self.detailed}
-        pieces: Dict[int, list] = {}
+        pieces: dict[int, list] = {}
         for piece in self.result.pieces:
             if piece.site_key in by_key:
                 pieces.setdefault(by_key[piece.site_key], []).append(piece)
@@ -365,8 +364,9 @@ class ReportWriter:
             return ""
         return tr("This report gives a full section (maps, rule tables, breakdowns) for {shown} of the "
                   "{total} sites: the worst first (non-compliant by conflict area, then not checked, then "
-                  "needing 论证, then slivers). The other {left} sites are listed in the summary table only, which names the rules "
-                  "each site breaks; their areas per rule, conflict pieces and breakdowns are in {where}.").format(
+                  "needing 论证, then slivers). The other {left} sites are listed in the summary table only, which "
+                  "names the rules each site breaks; their areas per rule, conflict pieces and breakdowns are in "
+                  "{where}.").format(
             shown=shown, total=total, left=total - shown, where=self.outputs_note)
 
     def summary_parts(self):

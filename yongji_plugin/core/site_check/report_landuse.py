@@ -3,16 +3,15 @@
 Both are shaped as the template's ``area_table`` (subject, measure, rows in m²/公顷/亩 and share of
 the site), so they print like the other rule tables.
 """
-from typing import List
 
 from ...i18n import tr
 from ..plan_data.landuse_codes import classification
 from ..shared.areas import hectares, mu
 from .farmland import FIGURES, figure_label
 from .results import CONFLICT, REVIEW, SLIVER
-from .use_fit import MISFIT, NO_PLAN, assessment_label, use_text
 from .use_compat import FITS
 from .use_compat import REVIEW as NEEDS_REVIEW
+from .use_fit import MISFIT, NO_PLAN, assessment_label, use_text
 
 CSS = {FITS: "ok", NEEDS_REVIEW: "review", MISFIT: "bad", NO_PLAN: "na", "": "na"}
 OUTCOME_CSS = {CONFLICT: "bad", REVIEW: "review"}
@@ -59,7 +58,7 @@ def farmland_table(site_result, rule, basis: str) -> dict:
                 codes="/".join(rule.class_codes)), "measure": tr("Area")}
 
 
-def landuse_tables(site_result, ruleset, basis_text) -> List[dict]:
+def landuse_tables(site_result, ruleset, basis_text) -> list[dict]:
     """The use-fit and 耕地 tables of one site, in rule-set order."""
     tables = []
     for rule in ruleset.rules:

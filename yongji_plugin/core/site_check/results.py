@@ -4,7 +4,7 @@ Kept apart from the check itself so the rule kinds' modules (use_fit, farmland) 
 share them without importing each other.
 """
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Optional
 
 from qgis.core import QgsGeometry
 
@@ -84,8 +84,8 @@ class RuleOutcome:
 class SiteResult:
     site: Site
     area: float
-    outcomes: Dict[str, RuleOutcome] = field(default_factory=dict)
-    breakdown: List[dict] = field(default_factory=list)
-    farmland: Dict[str, dict] = field(default_factory=dict)  # rule id → 耕地 figures (farmland.py)
+    outcomes: dict[str, RuleOutcome] = field(default_factory=dict)
+    breakdown: list[dict] = field(default_factory=list)
+    farmland: dict[str, dict] = field(default_factory=dict)  # rule id → 耕地 figures (farmland.py)
     verdict: str = COMPLIANT
-    reasons: List[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)

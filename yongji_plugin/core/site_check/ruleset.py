@@ -14,7 +14,7 @@ subclass listed in :data:`KINDS` (plus, if it brings keys of its own, their fiel
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Optional
 
 from qgis.core import QgsExpression
 
@@ -38,7 +38,7 @@ def _is_text_list(value) -> bool:
     return isinstance(value, list) and all(_is_text(v) for v in value)
 
 
-TYPES: Dict[str, Tuple[Callable[[object], bool], Callable[[], str]]] = {
+TYPES: dict[str, tuple[Callable[[object], bool], Callable[[], str]]] = {
     "text": (_is_text, lambda: tr("must be text")),
     "fields": (_is_text_list, lambda: tr("must be a list of field names")),
     "flag": (lambda v: isinstance(v, bool), lambda: tr("must be true or false")),
@@ -82,9 +82,9 @@ class RuleKind:
 
     name = ""
     has_verdict = True
-    keys: Dict[str, Key] = COMMON_KEYS
+    keys: dict[str, Key] = COMMON_KEYS
 
-    def problems(self, raw: dict, catalogue: Catalogue) -> List[str]:
+    def problems(self, raw: dict, catalogue: Catalogue) -> list[str]:
         """Problems beyond the keys' types (a kind with cross-key rules adds them here)."""
         return []
 
@@ -151,7 +151,7 @@ class FarmlandKind(RuleKind):
         return _layer_problems(raw.get("protected_layer"), catalogue)
 
 
-KINDS: Dict[str, RuleKind] = {kind.name: kind for kind in (
+KINDS: dict[str, RuleKind] = {kind.name: kind for kind in (
     NoOverlapKind(), WithinKind(), BreakdownKind(), UseFitKind(), FarmlandKind())}
 
 
@@ -169,7 +169,7 @@ class Rule:
     layer: str
     title: str
     title_en: str = ""
-    key_fields: Tuple[str, ...] = ()
+    key_fields: tuple[str, ...] = ()
     filter: Optional[str] = None
     may_be_empty: bool = False
     applies_to: Optional[dict] = None
@@ -177,7 +177,7 @@ class Rule:
     class_prefix: Optional[int] = None
     class_table: Optional[str] = None
     use_table: str = "use_compatibility.yaml"
-    class_codes: Tuple[str, ...] = ("01",)
+    class_codes: tuple[str, ...] = ("01",)
     protected_layer: Optional[str] = None
     coefficient_field: str = "KCXS"
     deducted_field: str = "KCMJ"
@@ -185,7 +185,7 @@ class Rule:
     basis: Basis = Basis()
 
     @property
-    def layers(self) -> Tuple[str, ...]:
+    def layers(self) -> tuple[str, ...]:
         """Every catalogue layer the rule reads."""
         return (self.layer,) + ((self.protected_layer,) if self.protected_layer else ())
 
@@ -204,22 +204,22 @@ class Rule:
 class RuleSet:
     id: str
     name: str
-    rules: List[Rule] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
     path: Optional[Path] = None
     plan: str = ""  # the plan whose clauses the rules' bases quote
 
     @property
-    def verdict_rules(self) -> List[Rule]:
+    def verdict_rules(self) -> list[Rule]:
         return [r for r in self.rules if r.has_verdict]
 
     @property
-    def breakdown_rules(self) -> List[Rule]:
+    def breakdown_rules(self) -> list[Rule]:
         return [r for r in self.rules if r.kind == "breakdown"]
 
-    def rules_of(self, kind: str) -> List[Rule]:
+    def rules_of(self, kind: str) -> list[Rule]:
         return [r for r in self.rules if r.kind == kind]
 
-    def layer_codes(self) -> List[str]:
+    def layer_codes(self) -> list[str]:
         return list(dict.fromkeys(code for r in self.rules for code in r.layers))
 
     def may_be_empty(self, code: str) -> bool:
@@ -244,7 +244,7 @@ def load_ruleset(path=None, catalogue: Catalogue = None) -> RuleSet:
                    str(raw.get("plan", "")))
 
 
-def ruleset_problems(raw, catalogue: Catalogue) -> List[str]:
+def ruleset_problems(raw, catalogue: Catalogue) -> list[str]:
     """Every problem of a parsed rule-set file, in file order; empty when it is valid."""
     if raw is not None and not isinstance(raw, dict):
         return [tr("the file must be a mapping with a list of rules")]
@@ -267,7 +267,7 @@ def _label(number: int, item) -> str:
     return value if _is_text(value) else str(number)
 
 
-def _rule_problems(number: int, item, catalogue: Catalogue) -> List[str]:
+def _rule_problems(number: int, item, catalogue: Catalogue) -> list[str]:
     if not isinstance(item, dict):
         return [tr("rule {rule} must be a mapping").format(rule=number)]
     label = _label(number, item)
@@ -275,7 +275,7 @@ def _rule_problems(number: int, item, catalogue: Catalogue) -> List[str]:
             for problem in _key_problems(item, catalogue)]
 
 
-def _key_problems(item: dict, catalogue: Catalogue) -> List[str]:
+def _key_problems(item: dict, catalogue: Catalogue) -> list[str]:
     kind = KINDS.get(item.get("kind"))
     if kind is None and "kind" in item:
         return [tr("unknown kind {kind} (known: {kinds})").format(kind=item["kind"], kinds=", ".join(KINDS))]
@@ -301,7 +301,7 @@ def _key_problems(item: dict, catalogue: Catalogue) -> List[str]:
     return problems + kind.problems(item, catalogue)
 
 
-def _basis_problems(basis) -> List[str]:
+def _basis_problems(basis) -> list[str]:
     if not isinstance(basis, dict):
         return []
     if not basis or set(basis) - {"plan", "national"} or not all(_is_text(v) for v in basis.values()):
@@ -309,7 +309,7 @@ def _basis_problems(basis) -> List[str]:
     return []
 
 
-def _layer_problems(code, catalogue: Catalogue) -> List[str]:
+def _layer_problems(code, catalogue: Catalogue) -> list[str]:
     if not _is_text(code):
         return []
     try:
@@ -323,7 +323,7 @@ def _layer_problems(code, catalogue: Catalogue) -> List[str]:
     return []
 
 
-def _filter_problems(expression) -> List[str]:
+def _filter_problems(expression) -> list[str]:
     if not _is_text(expression):
         return []
     parsed = QgsExpression(expression)
@@ -333,8 +333,8 @@ def _filter_problems(expression) -> List[str]:
     return []
 
 
-def _duplicate_problems(rules: list) -> List[str]:
-    numbers: Dict[str, List[int]] = {}
+def _duplicate_problems(rules: list) -> list[str]:
+    numbers: dict[str, list[int]] = {}
     for number, item in enumerate(rules, start=1):
         if isinstance(item, dict) and _is_text(item.get("id")):
             numbers.setdefault(item["id"], []).append(number)

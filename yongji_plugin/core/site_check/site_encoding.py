@@ -13,7 +13,7 @@ UTF-8 and the single-byte Western code pages are not taken as a choice, because 
 layer gets by default (and the latter decode any bytes at all); detection finds real UTF-8 anyway.
 """
 import codecs
-from typing import Optional, Tuple
+from typing import Optional
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
@@ -41,7 +41,7 @@ class RecodedSites:
         self._extent, self._wkb = given.sourceExtent(), given.wkbType()
         layer.setCrs(self._crs)  # as the user's layer says, whatever the .prj says
 
-    def getFeatures(self, request=None):  # noqa: N802 - the QgsFeatureSource API
+    def getFeatures(self, request=None):
         request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
         request.setFilterFids(self._fids)
         return self._layer.getFeatures(request)
@@ -52,20 +52,20 @@ class RecodedSites:
     def fields(self):
         return self._layer.fields()
 
-    def sourceCrs(self):  # noqa: N802
+    def sourceCrs(self):
         return self._crs
 
-    def wkbType(self):  # noqa: N802
+    def wkbType(self):
         return self._wkb
 
-    def sourceExtent(self):  # noqa: N802
+    def sourceExtent(self):
         return self._extent
 
-    def featureCount(self):  # noqa: N802
+    def featureCount(self):
         return len(self._fids)
 
 
-def sites_in_encoding(sites, origin, name: str) -> Tuple[object, Optional[Encoding], Optional[str]]:
+def sites_in_encoding(sites, origin, name: str) -> tuple[object, Optional[Encoding], Optional[str]]:
     """(sites to read, the encoding their text is read in, a warning when the layer was reopened).
 
     ``sites``: what the check was given (a layer, its selection, a Processing source); ``origin``:

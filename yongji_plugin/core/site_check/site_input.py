@@ -14,7 +14,7 @@ bar, Processing log) and, on each affected site, a reason naming the other featu
 """
 import math
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Optional
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -49,7 +49,7 @@ class Site:
     site_type: Optional[str]
     geometry: QgsGeometry  # in the area CRS, valid
     source_geometry: QgsGeometry
-    notes: List[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     has_id: bool = True  # False: the id field is NULL or blank (site_id is then a generated label)
     use: Optional[str] = None  # the project's use as written (first non-empty of the use fields)
 
@@ -75,7 +75,7 @@ def _text(value) -> Optional[str]:
     return text or None
 
 
-def _fid_list(fids: List[int]) -> str:
+def _fid_list(fids: list[int]) -> str:
     fids = sorted(fids)
     shown = ", ".join(str(fid) for fid in fids[:FID_LIST_LIMIT])
     if len(fids) > FID_LIST_LIMIT:
@@ -98,7 +98,7 @@ def check_site_layer(layer, name: str, area_crs=None) -> None:
         raise PlanError(tr("Site layer {name} has no features").format(name=name))
 
 
-def use_fields(fields, explicit: Optional[str] = None) -> List[str]:
+def use_fields(fields, explicit: Optional[str] = None) -> list[str]:
     """Where a site's use is read: the field given, else those of USE_FIELDS the layer has."""
     if explicit:
         return [explicit] if fields.lookupField(explicit) >= 0 else []
@@ -106,7 +106,7 @@ def use_fields(fields, explicit: Optional[str] = None) -> List[str]:
 
 
 def read_sites(layer, name: str, area_crs, id_field=None, name_field=None, type_field=None,
-               repairs: List[Repair] = None, warnings: List[str] = None, use_field=None) -> List[Site]:
+               repairs: list[Repair] = None, warnings: list[str] = None, use_field=None) -> list[Site]:
     """The layer's sites in the area CRS; identity problems go to ``warnings`` (see the module)."""
     check_site_layer(layer, name, area_crs)
     fields = layer.fields()
@@ -134,7 +134,7 @@ def read_sites(layer, name: str, area_crs, id_field=None, name_field=None, type_
     return sites
 
 
-def _identity_warnings(sites: List[Site], layer_name: str, id_field: Optional[str]) -> List[str]:
+def _identity_warnings(sites: list[Site], layer_name: str, id_field: Optional[str]) -> list[str]:
     """Flag sites without an id and sites sharing one; one warning per problem for the run."""
     found = []
     if id_field is None:
@@ -148,7 +148,7 @@ def _identity_warnings(sites: List[Site], layer_name: str, id_field: Optional[st
             found.append(tr("Site layer {layer}: features {fids} have no id in {field}; they are labelled by "
                             "feature id").format(layer=layer_name, fids=_fid_list([s.fid for s in unnamed]),
                                                  field=id_field))
-    by_label: Dict[str, List[Site]] = {}
+    by_label: dict[str, list[Site]] = {}
     for site in sites:
         by_label.setdefault(site.site_id, []).append(site)
     for label, sharing in by_label.items():

@@ -12,7 +12,7 @@ changed. Everything here paints onto images, so it runs in a background task.
 """
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Optional
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -69,7 +69,7 @@ class SiteMap:
     height_mm: float
     scale: int
     extent: QgsRectangle          # map extent in the area CRS (for tests and atlases)
-    legend: List[LegendRow] = field(default_factory=list)
+    legend: list[LegendRow] = field(default_factory=list)
 
 
 @dataclass
@@ -91,7 +91,7 @@ def _copy(layer: QgsVectorLayer) -> QgsVectorLayer:
     return copy
 
 
-def _memory(kind: str, crs, features: List[Tuple[QgsGeometry, str]], look: dict,
+def _memory(kind: str, crs, features: list[tuple[QgsGeometry, str]], look: dict,
             label: bool = False) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"{kind}?crs={crs.authid()}&field=label:string", kind, "memory")
     rows = []
@@ -118,7 +118,7 @@ def _memory(kind: str, crs, features: List[Tuple[QgsGeometry, str]], look: dict,
     return layer
 
 
-def _spread_parts(geometry: QgsGeometry) -> List[QgsGeometry]:
+def _spread_parts(geometry: QgsGeometry) -> list[QgsGeometry]:
     """The site's parts when they lie far apart (a map of all would be 4× smaller in scale than
     the map of its largest part), else the site itself; at most ``MAX_PART_MAPS`` maps."""
     parts = geometry.asGeometryCollection() if geometry.isMultipart() else [geometry]
@@ -134,11 +134,11 @@ def _spread_parts(geometry: QgsGeometry) -> List[QgsGeometry]:
 class SiteMapper:
     """Draws the maps of many sites from one set of styled layer copies and legend swatches."""
 
-    def __init__(self, layers: Dict[str, QgsVectorLayer], ruleset, crs, folder: Path, prefix: str):
+    def __init__(self, layers: dict[str, QgsVectorLayer], ruleset, crs, folder: Path, prefix: str):
         self.crs, self.folder, self.prefix = crs, Path(folder), prefix
         self.folder.mkdir(parents=True, exist_ok=True)
         self.looks = colours()["single"]
-        self._swatches: Dict[str, str] = {}
+        self._swatches: dict[str, str] = {}
         catalogue = default_catalogue()
         label_fields = {}
         for rule in (r for r in ruleset.verdict_rules if r.kind in ("no_overlap", "within")):
@@ -169,7 +169,7 @@ class SiteMapper:
         copy.setOpacity(opacity)
         return _Drawn(code, copy, spec.name, opacity)
 
-    def _township_shapes(self, layer) -> List[Tuple[str, QgsGeometry]]:
+    def _township_shapes(self, layer) -> list[tuple[str, QgsGeometry]]:
         """Township names and outlines in the area CRS (few features: read once)."""
         if layer is None or not layer.isValid():
             return []
@@ -179,7 +179,7 @@ class SiteMapper:
         return [(str(f[name]) if name else str(f.id()), f.geometry()) for f in layer.getFeatures(request)
                 if f.hasGeometry()]
 
-    def townships_of(self, geometry: QgsGeometry) -> List[str]:
+    def townships_of(self, geometry: QgsGeometry) -> list[str]:
         if geometry.isEmpty():
             return []
         box = geometry.boundingBox()
@@ -189,7 +189,7 @@ class SiteMapper:
     # -- the conflict map ------------------------------------------------------------------
 
     def conflict_maps(self, number: int, site_key: str, geometry: QgsGeometry,
-                      pieces: List[QgsGeometry], named: Dict[str, set] = None) -> List[SiteMap]:
+                      pieces: list[QgsGeometry], named: dict[str, set] = None) -> list[SiteMap]:
         """One map, or one per part when the parts lie so far apart that a map of them all
         would shrink each to a dot. ``named``: per control layer code, the key-field values of the
         features the site conflicts with; only those are labelled (a farmland layer labelled
@@ -201,7 +201,7 @@ class SiteMapper:
                 for i, focus in enumerate(parts, start=1)]
 
     def conflict_map(self, number: int, site_key: str, geometry: QgsGeometry,
-                     pieces: List[QgsGeometry], focus: QgsGeometry = None, suffix: str = "") -> SiteMap:
+                     pieces: list[QgsGeometry], focus: QgsGeometry = None, suffix: str = "") -> SiteMap:
         frame = CONFLICT_FRAME
         box = (focus or geometry).boundingBox()
         scale = max(MIN_SCALE, round_scale(box.width(), box.height(),
@@ -226,7 +226,7 @@ class SiteMapper:
         return SiteMap(f"{self.folder.name}/{name}", frame.width_mm, frame.height_mm, scale,
                        settings.extent(), legend)
 
-    def _label_only(self, named: Dict[str, set]) -> None:
+    def _label_only(self, named: dict[str, set]) -> None:
         for drawn in self.controls:
             field_name = self.label_fields.get(drawn.key)
             if not field_name or not drawn.layer.labelsEnabled():
@@ -273,7 +273,7 @@ class SiteMapper:
 
     # -- legends ---------------------------------------------------------------------------
 
-    def _legend(self, drawn: _Drawn, extent: QgsRectangle) -> List[LegendRow]:
+    def _legend(self, drawn: _Drawn, extent: QgsRectangle) -> list[LegendRow]:
         """The layer's entries that the map shows: one row, or a heading and its classes."""
         layer, renderer = drawn.layer, drawn.layer.renderer()
         request = QgsFeatureRequest()

@@ -6,8 +6,7 @@ says only the first level (10 工矿用地) matches a fit of 1001 工业用地.
 """
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Optional, Tuple
-
+from typing import Optional
 
 from ...i18n import tr
 from ...paths import resource
@@ -19,18 +18,18 @@ FITS, REVIEW, MISFIT = "fits", "review", "misfit"
 
 @dataclass(frozen=True)
 class UseEntry:
-    fits: Tuple[str, ...]
-    review: Tuple[str, ...] = ()
+    fits: tuple[str, ...]
+    review: tuple[str, ...] = ()
 
 
-def _matches(planned: str, listed: Tuple[str, ...]) -> bool:
+def _matches(planned: str, listed: tuple[str, ...]) -> bool:
     return any(planned.startswith(code) or code.startswith(planned) for code in listed)
 
 
 @dataclass(frozen=True)
 class CompatibilityTable:
-    uses: Dict[str, UseEntry]
-    review_always: Tuple[str, ...] = ()
+    uses: dict[str, UseEntry]
+    review_always: tuple[str, ...] = ()
     name: str = ""
 
     def entry(self, use_code: str) -> Optional[str]:
@@ -48,7 +47,7 @@ class CompatibilityTable:
         return REVIEW if _matches(planned, entry.review) else MISFIT
 
 
-def _codes(value, where: str) -> Tuple[str, ...]:
+def _codes(value, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):

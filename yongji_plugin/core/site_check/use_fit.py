@@ -8,7 +8,7 @@ says so (status ``review``) without making the site non-compliant. The rule does
 a note saying why, to a site whose use is unknown: no use field, an empty or unknown use, a use
 the table has no entry for, or no planned class under the site.
 """
-from typing import Dict, List, Optional
+from typing import Optional
 
 from ...i18n import tr
 from ..plan_data.catalogue import default_catalogue
@@ -70,7 +70,7 @@ def judge_use_fit(rule, overlay, results, checked, params, pieces, number, has_f
 
 
 def _class_rows(rule, result, i, pairs, planned, verdicts, class_areas, covered) -> None:
-    seen: Dict[str, str] = {}
+    seen: dict[str, str] = {}
     for pair in pairs:
         seen.setdefault(planned[pair], verdicts[pair] or "")
     rows = [(code, class_areas[(i, code)], assessment) for code, assessment in sorted(seen.items())]
@@ -146,7 +146,7 @@ def _pieces(rule, overlay, results, misfits, by_site, verdicts, pieces, number) 
                                         source, position)))
 
 
-def fit_rows(result, rule_id: str) -> List[dict]:
+def fit_rows(result, rule_id: str) -> list[dict]:
     """The use-fit rows of a site's breakdown."""
     return [row for row in result.breakdown if row["rule_id"] == rule_id]
 

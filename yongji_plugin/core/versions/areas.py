@@ -15,7 +15,7 @@ chosen version: one row per class and township, plus what lies outside every tow
 add up to the class total. Pieces below 0.005 m² (under the stored precision) are dropped as
 floating-point noise.
 """
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Optional
 
 from qgis.core import QgsExpression, QgsGeometry
 
@@ -42,7 +42,7 @@ TOWNSHIP_CODE = "XZQ_XZ"
 GAINED, LOST = "gained", "lost"
 
 
-def township_source(old: dict, new: dict, params) -> Tuple[Optional[object], str]:
+def township_source(old: dict, new: dict, params) -> tuple[Optional[object], str]:
     """(the 乡镇级行政区 layer that splits the areas, a sentence saying which one)."""
     wanted = params.townships
     first, second = (new, old) if wanted == NEW else (old, new)
@@ -67,9 +67,9 @@ def _moved(change: FeatureChange) -> bool:
     return change.old.klass != change.new.klass
 
 
-def _sites(comparison: LayerComparison, side: str) -> Dict[Optional[str], List[QgsGeometry]]:
+def _sites(comparison: LayerComparison, side: str) -> dict[Optional[str], list[QgsGeometry]]:
     """Geometries of the changed features of one version, by class."""
-    by_class: Dict[Optional[str], List[QgsGeometry]] = {}
+    by_class: dict[Optional[str], list[QgsGeometry]] = {}
     for change in comparison.changes:
         record = change.new if side == NEW else change.old
         if record is not None and _moved(change):
@@ -86,14 +86,14 @@ def class_filter(layer, class_field: Optional[str], value: Optional[str]) -> Opt
     return QgsExpression.createFieldEqualityExpression(name, value)
 
 
-def _union(pieces: List[QgsGeometry]) -> QgsGeometry:
+def _union(pieces: list[QgsGeometry]) -> QgsGeometry:
     pieces = [p for p in pieces if p is not None and not p.isEmpty()]
     if not pieces:
         return QgsGeometry()
     return polygon_part(QgsGeometry.unaryUnion(pieces)) if len(pieces) > 1 else QgsGeometry(pieces[0])
 
 
-def _steps(result: ComparisonResult, old: dict, new: dict) -> List[tuple]:
+def _steps(result: ComparisonResult, old: dict, new: dict) -> list[tuple]:
     """(comparison, direction, class, site geometries, control layer) for every overlay to run."""
     steps = []
     for comparison in result.layers:
@@ -106,14 +106,14 @@ def _steps(result: ComparisonResult, old: dict, new: dict) -> List[tuple]:
     return steps
 
 
-def layer_areas(result: ComparisonResult, old: dict, new: dict, towns, repairs: Dict[tuple, Repair],
+def layer_areas(result: ComparisonResult, old: dict, new: dict, towns, repairs: dict[tuple, Repair],
                 feedback=None, progress: Callable[[float], None] = None) -> str:
     """Fill each polygon layer's ``areas`` and ``class_totals``; returns the engine backend in words."""
     steps = _steps(result, old, new)
     if not steps:
         return ""
     layers = list({id(s[4]): s[4] for s in steps}.values()) + ([towns] if towns is not None else [])
-    unions: List[tuple] = []  # (comparison, direction, class, union)
+    unions: list[tuple] = []  # (comparison, direction, class, union)
     with OverlayEngine(result.params.area, result.params.backend, layers, feedback) as engine:
         for number, (comparison, direction, klass, geometries, other) in enumerate(steps):
             raise_if_canceled(feedback)
@@ -140,7 +140,7 @@ def _totals(unions, area) -> None:
         comparison.class_totals[klass] = (gained + size, lost) if direction == GAINED else (gained, lost + size)
 
 
-def _row(comparison: LayerComparison, rows: Dict[tuple, ClassArea], klass, township, code) -> ClassArea:
+def _row(comparison: LayerComparison, rows: dict[tuple, ClassArea], klass, township, code) -> ClassArea:
     key = (id(comparison), klass, township)
     if key not in rows:
         rows[key] = ClassArea(klass, township, code)
@@ -148,7 +148,7 @@ def _row(comparison: LayerComparison, rows: Dict[tuple, ClassArea], klass, towns
     return rows[key]
 
 
-def _add(row: ClassArea, direction: str, area: float, pieces: List[QgsGeometry]) -> None:
+def _add(row: ClassArea, direction: str, area: float, pieces: list[QgsGeometry]) -> None:
     if direction == GAINED:
         row.gained += area
         row.gained_pieces += pieces
@@ -159,7 +159,7 @@ def _add(row: ClassArea, direction: str, area: float, pieces: List[QgsGeometry])
 
 def _split(unions, towns, engine, feedback) -> None:
     """Each union over the townships: per township (features of one name counted once) and outside."""
-    rows: Dict[tuple, ClassArea] = {}
+    rows: dict[tuple, ClassArea] = {}
     present = [u for u in unions if not u[3].isEmpty()]
     if towns is None:
         for comparison, direction, klass, union in present:
@@ -175,7 +175,7 @@ def _split(unions, towns, engine, feedback) -> None:
     names = {fid: {name: plain(value) for name, value in values.items()} for fid, values in read.items()}
     keys = [(site, names[fid].get(wanted[0])) for site, fid in zip(overlay.pair_sites, overlay.pair_fids)]
     areas = overlay.union_areas(keys)
-    groups: Dict[tuple, List[int]] = {}
+    groups: dict[tuple, list[int]] = {}
     for pair, key in enumerate(keys):
         groups.setdefault(key, []).append(pair)
     for (site, name), pairs in sorted(groups.items(), key=lambda item: (item[0][0], str(item[0][1]))):

@@ -7,7 +7,7 @@ marker, so a 5-ha change still shows on a map of the whole city.
 """
 import math
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 from qgis.core import (
     QgsFeature,
@@ -38,7 +38,7 @@ def has_map(comparison: LayerComparison) -> bool:
     return bool(comparison.changes) or comparison.status in (ONLY_OLD, ONLY_NEW)
 
 
-def _memory(kind: str, crs, geometries: List[QgsGeometry], look: str) -> QgsVectorLayer:
+def _memory(kind: str, crs, geometries: list[QgsGeometry], look: str) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"{WKB[kind]}?crs={crs.authid()}", look, "memory")
     features = []
     for geometry in geometries:
@@ -65,7 +65,7 @@ def styled_copy(layer: QgsVectorLayer, code: str, opacity: float = 1.0, labels: 
     return copy
 
 
-def change_layers(comparison: LayerComparison, crs) -> List[QgsVectorLayer]:
+def change_layers(comparison: LayerComparison, crs) -> list[QgsVectorLayer]:
     """The changes as memory layers, top first: markers, changed, removed/lost (hatched), added/gained."""
     kind = comparison.spec.geometry
     if kind == "polygon":
@@ -86,7 +86,7 @@ def change_layers(comparison: LayerComparison, crs) -> List[QgsVectorLayer]:
     return layers
 
 
-def map_extent(geometries: List[QgsGeometry], fallback: QgsRectangle) -> QgsRectangle:
+def map_extent(geometries: list[QgsGeometry], fallback: QgsRectangle) -> QgsRectangle:
     """The changes' extent with a margin, never narrower than MIN_SPAN; ``fallback`` without changes."""
     boxes = [g.boundingBox() for g in geometries if not g.isEmpty()]
     extent = QgsRectangle(boxes[0] if boxes else fallback)

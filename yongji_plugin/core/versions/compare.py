@@ -11,7 +11,7 @@ Cancel (``core.shared.cancel``): a canceled run returns its result with ``cancel
 never raises for it; writers refuse such a result.
 """
 import math
-from typing import Dict, List, Optional
+from typing import Optional
 
 from qgis.core import QgsFeedback, QgsVectorLayer
 
@@ -68,7 +68,7 @@ def source_label(source: Source, layers=()) -> str:
     return tr("PostGIS connection {name}").format(name=source.location)
 
 
-def open_version(source: Source, feedback: QgsFeedback = None) -> Dict[str, QgsVectorLayer]:
+def open_version(source: Source, feedback: QgsFeedback = None) -> dict[str, QgsVectorLayer]:
     """A version's catalogue layers by code; a source that holds none is an error naming it. A layer
     found twice in the source is a warning to Processing's log."""
     layers = open_plan(source, warn=getattr(feedback, "pushWarning", None))
@@ -85,7 +85,7 @@ def compare_sources(old: Source, new: Source, params: CompareParams, feedback: Q
     return result, old_layers, new_layers
 
 
-def refuse_unusable(old: Dict[str, QgsVectorLayer], new: Dict[str, QgsVectorLayer], specs, crs) -> None:
+def refuse_unusable(old: dict[str, QgsVectorLayer], new: dict[str, QgsVectorLayer], specs, crs) -> None:
     """Every layer either version cannot be read as: one line each, before any work.
 
     Points in a polygon layer, or a CRS that puts features nowhere, would read as thousands of
@@ -105,7 +105,7 @@ def refuse_unusable(old: Dict[str, QgsVectorLayer], new: Dict[str, QgsVectorLaye
         raise PlanError("\n".join(lines))
 
 
-def run_comparison(old: Dict[str, QgsVectorLayer], new: Dict[str, QgsVectorLayer], params: CompareParams,
+def run_comparison(old: dict[str, QgsVectorLayer], new: dict[str, QgsVectorLayer], params: CompareParams,
                    feedback: QgsFeedback = None, old_label: str = "", new_label: str = "") -> ComparisonResult:
     """Compare the catalogue layers of two versions (layers by catalogue code)."""
     catalogue = default_catalogue()
@@ -116,7 +116,7 @@ def run_comparison(old: Dict[str, QgsVectorLayer], new: Dict[str, QgsVectorLayer
         raise PlanError(tr("Neither version holds a layer of the plan catalogue"))
     refuse_unusable(old, new, specs, params.area.crs)
     result = ComparisonResult(params, old_label, new_label)
-    repairs: Dict[tuple, Repair] = {}
+    repairs: dict[tuple, Repair] = {}
     try:
         for number, spec in enumerate(specs):
             raise_if_canceled(feedback)
@@ -209,7 +209,7 @@ def _checker(spec: LayerSpec, side: str, polygon: bool, repairs: dict):
     return lambda record: checked_geometry(record, polygon, log)
 
 
-def classify(before: Record, after: Record, how: str, fields: List[str], kind: str, params: CompareParams,
+def classify(before: Record, after: Record, how: str, fields: list[str], kind: str, params: CompareParams,
              checkers) -> Optional[FeatureChange]:
     """The change between two paired records, or None when they are the same."""
     moved = geometry_changed(before, after, kind, params, checkers)

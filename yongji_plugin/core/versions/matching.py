@@ -18,7 +18,7 @@ By geometry, in passes, each one-to-one, ties broken by feature id so a run is r
 What stays unpaired was removed (earlier version) or added (later version).
 """
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Optional
 
 from qgis.core import QgsGeometry, QgsSpatialIndex
 
@@ -26,18 +26,18 @@ from ...i18n import tr
 from ..shared.cancel import raise_if_canceled
 from .model import BY_GEOMETRY, BY_KEY, Record
 
-Pair = Tuple[Record, Record, str]
+Pair = tuple[Record, Record, str]
 
 
 @dataclass
 class Matching:
-    pairs: List[Pair] = field(default_factory=list)
-    removed: List[Record] = field(default_factory=list)
-    added: List[Record] = field(default_factory=list)
-    notes: List[str] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    removed: list[Record] = field(default_factory=list)
+    added: list[Record] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-def match_records(old: List[Record], new: List[Record], kind: str, params, by_key: bool,
+def match_records(old: list[Record], new: list[Record], kind: str, params, by_key: bool,
                   checked: Callable[[Record], QgsGeometry], feedback=None) -> Matching:
     """``kind``: polygon, line or point; ``checked(record)`` gives a record's valid geometry."""
     result = Matching()
@@ -62,10 +62,10 @@ def match_records(old: List[Record], new: List[Record], kind: str, params, by_ke
     return result
 
 
-def _by_key(old: List[Record], new: List[Record], result: Matching):
+def _by_key(old: list[Record], new: list[Record], result: Matching):
     """Pairs with a unique key in each version; returns the records left for geometry matching and
     the ids of those among them that carry a unique key of their own."""
-    counts: Dict[tuple, List[int]] = {}
+    counts: dict[tuple, list[int]] = {}
     for side, records in enumerate((old, new)):
         for record in records:
             if record.key is not None:
@@ -101,12 +101,12 @@ def _normalised(geometry: QgsGeometry) -> bytes:
     return bytes(copy.asWkb())
 
 
-def _identical(old: List[Record], new: List[Record], allowed):
-    pairs: List[Pair] = []
+def _identical(old: list[Record], new: list[Record], allowed):
+    pairs: list[Pair] = []
     for signature in (lambda r: bytes(r.geometry.asWkb()), lambda r: _normalised(r.geometry)):
         if not old or not new:
             break
-        waiting: Dict[bytes, List[Record]] = {}
+        waiting: dict[bytes, list[Record]] = {}
         for record in old:
             waiting.setdefault(signature(record), []).append(record)
         left_new = []
@@ -123,7 +123,7 @@ def _identical(old: List[Record], new: List[Record], allowed):
     return pairs, old, new
 
 
-def _nearby(old: List[Record], new: List[Record], kind: str, params, checked, feedback, allowed):
+def _nearby(old: list[Record], new: list[Record], kind: str, params, checked, feedback, allowed):
     if not old or not new:
         return [], old, new
     index = QgsSpatialIndex()

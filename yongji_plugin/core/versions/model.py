@@ -8,7 +8,7 @@ and lost, split by township; they add up to the class totals, which add up to th
 """
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Dict, List, Optional, Tuple
+from typing import Optional
 
 from qgis.core import QgsGeometry
 
@@ -40,7 +40,7 @@ class CompareParams:
     match_distance: float = DEFAULT_MATCH_DISTANCE
     townships: str = NEW  # which version's 乡镇级行政区 splits the areas
     backend: str = "auto"  # the overlay engine's backend
-    codes: Optional[Tuple[str, ...]] = None  # catalogue layers to compare (None: all)
+    codes: Optional[tuple[str, ...]] = None  # catalogue layers to compare (None: all)
 
 
 def version_name(side: str) -> str:
@@ -57,7 +57,7 @@ class Record:
 
     __slots__ = ("fid", "geometry", "attributes", "key", "klass", "checked")
 
-    def __init__(self, fid: int, geometry: QgsGeometry, attributes: Dict[str, object],
+    def __init__(self, fid: int, geometry: QgsGeometry, attributes: dict[str, object],
                  key: Optional[tuple], klass: Optional[str]):
         self.fid, self.geometry, self.attributes = fid, geometry, attributes
         self.key, self.klass = key, klass
@@ -70,7 +70,7 @@ class FeatureChange:
     old: Optional[Record] = None
     new: Optional[Record] = None
     match: str = ""  # BY_KEY, BY_GEOMETRY or "" (added, removed)
-    fields: Tuple[str, ...] = ()  # attributes that differ
+    fields: tuple[str, ...] = ()  # attributes that differ
 
     @property
     def record(self) -> Record:
@@ -90,8 +90,8 @@ class ClassArea:
     township_code: Optional[str] = None
     gained: float = 0.0
     lost: float = 0.0
-    gained_pieces: List[QgsGeometry] = field(default_factory=list)
-    lost_pieces: List[QgsGeometry] = field(default_factory=list)
+    gained_pieces: list[QgsGeometry] = field(default_factory=list)
+    lost_pieces: list[QgsGeometry] = field(default_factory=list)
 
     @property
     def net(self) -> float:
@@ -105,15 +105,15 @@ class LayerComparison:
     old_count: int = 0
     new_count: int = 0
     match: str = ""  # BY_KEY or BY_GEOMETRY
-    key_fields: Tuple[str, ...] = ()
+    key_fields: tuple[str, ...] = ()
     class_field: Optional[str] = None
-    changes: List[FeatureChange] = field(default_factory=list)
+    changes: list[FeatureChange] = field(default_factory=list)
     unchanged: int = 0
-    fields_only_old: List[str] = field(default_factory=list)
-    fields_only_new: List[str] = field(default_factory=list)
-    areas: List[ClassArea] = field(default_factory=list)  # class × township
-    class_totals: Dict[Optional[str], Tuple[float, float]] = field(default_factory=dict)  # (gained, lost)
-    notes: List[str] = field(default_factory=list)
+    fields_only_old: list[str] = field(default_factory=list)
+    fields_only_new: list[str] = field(default_factory=list)
+    areas: list[ClassArea] = field(default_factory=list)  # class × township
+    class_totals: dict[Optional[str], tuple[float, float]] = field(default_factory=dict)  # (gained, lost)
+    notes: list[str] = field(default_factory=list)
 
     def count(self, change: str) -> int:
         return sum(1 for c in self.changes if c.change == change)
@@ -129,7 +129,8 @@ class LayerComparison:
         was logged as "0 features changed", added and removed features as "changed")."""
         name = self.spec.name
         if self.status == ONLY_OLD:
-            return tr("{layer}: only in the earlier version ({count} features)").format(layer=name, count=self.old_count)
+            return tr("{layer}: only in the earlier version ({count} features)").format(
+                layer=name, count=self.old_count)
         if self.status == ONLY_NEW:
             return tr("{layer}: only in the later version ({count} features)").format(layer=name, count=self.new_count)
         changed = sum(1 for c in self.changes if c.change not in (ADDED, REMOVED))
@@ -151,7 +152,7 @@ class ComparisonResult:
     params: CompareParams
     old_label: str
     new_label: str
-    layers: List[LayerComparison] = field(default_factory=list)
+    layers: list[LayerComparison] = field(default_factory=list)
     township_note: str = ""  # which version's townships split the areas
     backend: str = ""  # the overlay engine backend that ran, in words
     repairs: list = field(default_factory=list)  # engine.geometry_repair.Repair
@@ -162,5 +163,5 @@ class ComparisonResult:
         return next(c for c in self.layers if c.spec.code == code)
 
     @property
-    def changed_layers(self) -> List[LayerComparison]:
+    def changed_layers(self) -> list[LayerComparison]:
         return [c for c in self.layers if c.changed]

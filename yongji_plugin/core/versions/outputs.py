@@ -7,7 +7,7 @@ statuses and repairs are stored translated. The summaries add up: a layer's gain
 sum of its classes', and a class's the sum of its township rows (the part outside every
 township is its own row, township empty).
 """
-from typing import Dict, List, Optional
+from typing import Optional
 
 from qgis.core import QgsGeometry, QgsVectorLayer
 
@@ -74,16 +74,16 @@ def key_text(change: FeatureChange, comparison: LayerComparison) -> str:
     return ", ".join(f"{name}={value}" for name, value in zip(comparison.key_fields, change.record.key))
 
 
-def _layer_fields() -> List[OutputField]:
+def _layer_fields() -> list[OutputField]:
     return [OutputField("layer", "string", tr("Layer code")), OutputField("layer_name", "string", tr("Layer"))]
 
 
-def _class_fields() -> List[OutputField]:
+def _class_fields() -> list[OutputField]:
     return [OutputField("class", "string", tr("Class code")), OutputField("class_name", "string", tr("Class")),
             OutputField("town", "string", tr("Township")), OutputField("town_code", "string", tr("Township code"))]
 
 
-def _balance_fields() -> List[OutputField]:
+def _balance_fields() -> list[OutputField]:
     return (area_fields("gain_", tr("Area gained")) + area_fields("loss_", tr("Area lost"))
             + area_fields("net_", tr("Net change")))
 
@@ -95,7 +95,7 @@ def _balance(gained: float, lost: float) -> dict:
     return values
 
 
-def layer_specs() -> List[OutputField]:
+def layer_specs() -> list[OutputField]:
     counts = [("old_count", tr("Features in the earlier version")), ("new_count", tr("Features in the later version")),
               ("added", tr("Added")), ("removed", tr("Removed")), ("geom_chg", tr("Geometry changed")),
               ("attr_chg", tr("Attributes changed")), ("both_chg", tr("Geometry and attributes changed")),
@@ -127,7 +127,7 @@ def _rounded_totals(comparison: LayerComparison):
     return sum(rows), sum(lost)
 
 
-def area_specs() -> List[OutputField]:
+def area_specs() -> list[OutputField]:
     return _layer_fields() + _class_fields() + _balance_fields()
 
 
@@ -141,7 +141,7 @@ def area_rows(result: ComparisonResult):
             yield values, row
 
 
-def feature_specs() -> List[OutputField]:
+def feature_specs() -> list[OutputField]:
     return (_layer_fields() + [OutputField("change", "string", tr("Change")), OutputField("key", "string", tr("Key")),
                                OutputField("matched_by", "string", tr("Matched by")),
                                OutputField("old_fid", "long", tr("Feature id in the earlier version")),
@@ -151,7 +151,8 @@ def feature_specs() -> List[OutputField]:
                                OutputField("fields", "string", tr("Changed fields")),
                                OutputField("old_values", "string", tr("Values in the earlier version")),
                                OutputField("new_values", "string", tr("Values in the later version"))]
-            + area_fields("old_", tr("Area in the earlier version")) + area_fields("new_", tr("Area in the later version"))
+            + area_fields("old_", tr("Area in the earlier version"))
+            + area_fields("new_", tr("Area in the later version"))
             + [OutputField("x", "double", tr("X (easting)")), OutputField("y", "double", tr("Y (northing)"))])
 
 
@@ -186,7 +187,7 @@ def _change_rows(result: ComparisonResult, wanted=None):
                 yield comparison, change
 
 
-def piece_specs() -> List[OutputField]:
+def piece_specs() -> list[OutputField]:
     return _layer_fields() + _class_fields() + area_fields("")
 
 
@@ -234,12 +235,12 @@ def table(title: str, specs, rows) -> QgsVectorLayer:
     return layer
 
 
-def repair_specs() -> List[OutputField]:
+def repair_specs() -> list[OutputField]:
     return [OutputField("layer", "string", tr("Layer")), OutputField("feature", "string", tr("Feature")),
             OutputField("problem", "string", tr("Problem")), OutputField("geos_text", "string", tr("GEOS message"))]
 
 
-def result_layers(result: ComparisonResult) -> Dict[str, QgsVectorLayer]:
+def result_layers(result: ComparisonResult) -> dict[str, QgsVectorLayer]:
     refuse_canceled(result)
     area = result.params.area
     return {

@@ -5,7 +5,8 @@ Fields are compared by name regardless of case (a Shapefile may upper-case what 
 keeps), and a provider's own row key (``fid``, ``ogc_fid``, …) is never compared: it is the
 storage's, not the plan's, and differs between a GeoPackage and PostGIS copy of the same data.
 """
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import Callable, Optional
 
 from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest
 
@@ -27,12 +28,12 @@ def plain(value):
     return value
 
 
-def plan_fields(layer) -> Dict[str, str]:
+def plan_fields(layer) -> dict[str, str]:
     """The layer's field names by upper-case name, provider row keys left out."""
     return {name.upper(): name for name in layer.fields().names() if name.lower() not in RESERVED_KEYS}
 
 
-def common_fields(old_layer, new_layer) -> Tuple[List[str], List[str], List[str]]:
+def common_fields(old_layer, new_layer) -> tuple[list[str], list[str], list[str]]:
     """(fields in both, only in the earlier version, only in the later), as upper-case names."""
     old, new = plan_fields(old_layer), plan_fields(new_layer)
     both = [name for name in old if name in new]
@@ -50,7 +51,7 @@ def class_text(value) -> Optional[str]:
 
 
 def read_records(layer, area_crs, fields: Sequence[str], key: Sequence[str], klass: Optional[str],
-                 feedback=None) -> Tuple[List[Record], int]:
+                 feedback=None) -> tuple[list[Record], int]:
     """(every feature with a geometry, in feature id order; how many had none).
 
     ``fields``, ``key`` and ``klass`` are upper-case names (see :func:`plan_fields`).

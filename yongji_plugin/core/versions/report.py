@@ -8,7 +8,7 @@ areas.
 """
 import re
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Optional
 
 from ...i18n import tr
 from ..shared.areas import hectares, mu
@@ -135,7 +135,7 @@ def legend() -> list:
             ("#bbbbbb", tr("The layer in the later version (faded)"))]
 
 
-def render_maps(result: ComparisonResult, old: Dict[str, object], new: Dict[str, object], folder) -> Dict[str, str]:
+def render_maps(result: ComparisonResult, old: dict[str, object], new: dict[str, object], folder) -> dict[str, str]:
     """A change map (PNG) per changed layer into ``folder``; {code: path}. Safe in a background task."""
     refuse_canceled(result)
     folder = Path(folder)
@@ -156,7 +156,7 @@ def _file_name(comparison: LayerComparison) -> str:
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", f"{comparison.spec.code}_{comparison.spec.name}")
 
 
-def write_sheets(result: ComparisonResult, maps: Dict[str, str], folder) -> Dict[str, Path]:
+def write_sheets(result: ComparisonResult, maps: dict[str, str], folder) -> dict[str, Path]:
     """One PDF change map sheet per mapped layer; {code: path}."""
     refuse_canceled(result)
     folder = Path(folder)
@@ -178,7 +178,7 @@ def write_sheets(result: ComparisonResult, maps: Dict[str, str], folder) -> Dict
     return sheets
 
 
-def write_report(result: ComparisonResult, html_path, maps: Optional[Dict[str, str]] = None) -> dict:
+def write_report(result: ComparisonResult, html_path, maps: Optional[dict[str, str]] = None) -> dict:
     """``report.html`` and ``report.pdf``, and the sheets in ``report_sheets/``; returns their paths.
 
     ``maps``: from :func:`render_maps` (without it, the report has no maps and no sheets).

@@ -1,5 +1,4 @@
 """Styles of the change layers: 增加 green, 减少 hatched red, 属性变更 outlined orange (colours.yaml ``changes``)."""
-from typing import Dict
 
 from qgis.core import QgsSingleSymbolRenderer, QgsVectorLayer
 
@@ -18,7 +17,7 @@ def change_symbol(kind: str, name: str):
     return symbol_for(kind, change_look(name))
 
 
-def style_result_layers(layers: Dict[str, QgsVectorLayer]) -> None:
+def style_result_layers(layers: dict[str, QgsVectorLayer]) -> None:
     for name, look in LOOKS.items():
         layer = layers.get(name)
         if layer is not None:

@@ -74,7 +74,7 @@ class LayerMeasureDialogMixin(TaskDialogMixin):
     that shows bad input as a sentence instead of starting, and layer lists refreshed whenever the
     dialog is shown. (Measures over the plan's own layers: ``plan_inputs.PlanMeasureDialogMixin``.)"""
 
-    def showEvent(self, event):  # noqa: N802 - Qt API
+    def showEvent(self, event):
         if self.task is None:
             self.refresh_layers()
         super().showEvent(event)

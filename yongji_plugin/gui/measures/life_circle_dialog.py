@@ -9,8 +9,8 @@ from ...core.shared.errors import PlanError
 from ...core.shared.outputs_guard import refuse_run
 from ...i18n import tr
 from ..shared.forms import load_form
-from ..shared.messages import show_error
 from ..shared.layer_choice import follow_project
+from ..shared.messages import show_error
 from .common import (
     LayerMeasureDialogMixin,
     MeasureTask,

@@ -5,8 +5,8 @@ Plan layers are taken from the project (matched to the catalogue by code or name
 the worker thread; a measure that needs a layer the project lacks stops before any work starts.
 """
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Dict, Iterable
 
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtWidgets import QFileDialog
@@ -50,7 +50,7 @@ def output_folder(dialog, prefix: str) -> Path:
     return folder
 
 
-def project_plan() -> Dict[str, object]:
+def project_plan() -> dict[str, object]:
     return layers_by_code(QgsProject.instance().mapLayers().values())
 
 
@@ -67,7 +67,8 @@ def thread_copies(plan: dict, codes: Iterable[str]) -> dict:
 
 
 class PlanMeasureDialogMixin(TaskDialogMixin):
-    """A measure over the plan's own layers (the project's, by catalogue code): ``buttonBox``, ``methodCombo``, ``crsEdit``, ``folderEdit``, ``folderButton``;
+    """A measure over the plan's own layers (the project's, by catalogue code): ``buttonBox``,
+    ``methodCombo``, ``crsEdit``, ``folderEdit``, ``folderButton``;
     it implements ``build_task`` (with :meth:`measure_task`) and ``_done``."""
 
     def setup_controls(self, run_text: str, cancel_text: str, folder_key: str) -> None:

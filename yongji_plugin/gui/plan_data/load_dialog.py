@@ -13,8 +13,8 @@ from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
-from ..shared.source_browse import browse_source
 from ..shared.messages import show_error, show_info
+from ..shared.source_browse import browse_source
 
 FORM, BASE = load_form("load_layers.ui")
 SETTINGS_KIND, SETTINGS_LOCATION = "yongji/load/kind", "yongji/load/location"

@@ -41,7 +41,7 @@ class BackgroundTask(QgsTask):
         except PlanError as error:
             self.error = str(error)
             return False
-        except Exception as error:  # noqa: BLE001 - a sentence for the user, the traceback in the log
+        except Exception as error:  # a sentence for the user, the traceback in the log
             QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
             self.error = tr("Unexpected error: {error}").format(error=error)
             return False

@@ -81,7 +81,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         self.sitesCombo.setCurrentIndex(self.sitesCombo.findData(layer.id()))
         chosen(self.sitesCombo, "check/sites")
 
-    def showEvent(self, event):  # noqa: N802 - Qt API
+    def showEvent(self, event):
         if self.task is None:
             self.refresh_layers()
         super().showEvent(event)
@@ -114,11 +114,11 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
             raise PlanError(tr("Choose a project site layer first"))
         ruleset = load_ruleset(self.rulesetEdit.text().strip() or None)
         area = AreaMethod.create(self.crsEdit.text().strip(), METHODS[self.methodCombo.currentIndex()])
-        controls = layers_by_code(l for l in QgsProject.instance().mapLayers().values() if l is not layer)
+        controls = layers_by_code(other for other in QgsProject.instance().mapLayers().values() if other is not layer)
         try:
             check_control_layers(ruleset, controls, area.crs)
         except PlanError as error:
-            raise PlanError(f"{error} — {tr('load the plan layers first')}")
+            raise PlanError(f"{error} — {tr('load the plan layers first')}") from error
         params = CheckParams(area, self.toleranceSpin.value(),
                              data_source=describe_sources(controls.values()),
                              backend=PluginSettings.load().engine_backend, site_origin=layer,

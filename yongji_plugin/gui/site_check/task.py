@@ -36,7 +36,7 @@ class SiteSnapshot:
         self._extent = layer.extent() if fids is None else layer.boundingBoxOfSelected()
         self._count = layer.featureCount() if fids is None else len(self._fids)
 
-    def getFeatures(self, request=None):  # noqa: N802 - the QgsFeatureSource API
+    def getFeatures(self, request=None):
         request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
         if self._fids is not None:
             request.setFilterFids(self._fids)
@@ -48,16 +48,16 @@ class SiteSnapshot:
     def fields(self):
         return self._fields
 
-    def sourceCrs(self):  # noqa: N802
+    def sourceCrs(self):
         return self._crs
 
-    def wkbType(self):  # noqa: N802
+    def wkbType(self):
         return self._wkb
 
-    def sourceExtent(self):  # noqa: N802
+    def sourceExtent(self):
         return self._extent
 
-    def featureCount(self):  # noqa: N802
+    def featureCount(self):
         return self._count
 
 

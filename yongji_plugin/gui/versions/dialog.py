@@ -21,9 +21,9 @@ from ...i18n import tr
 from ..shared.background import TaskDialogMixin
 from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
-from ..shared.source_browse import browse_source
 from ..shared.messages import show_error, show_info
 from ..shared.result_group import result_group
+from ..shared.source_browse import browse_source
 from .task import VersionsTask
 
 FORM, BASE = load_form("versions.ui")

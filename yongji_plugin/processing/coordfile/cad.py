@@ -35,26 +35,26 @@ class ImportDxfAlgorithm(YongjiAlgorithm):
     ICON = "coords"
     INPUT, CRS, LAYERS, OUTPUT, PROBLEMS = "INPUT", "CRS", "LAYERS", "OUTPUT", "PROBLEMS"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Import CAD red lines (DXF)")
 
     def group(self):
         return tr("Coordinate files")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "coordinates"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr("Reads the red lines of a DXF drawing into project-site polygons: closed polylines and "
                   "hatches (a hatch's islands become holes), with the CAD layer, block and entity handle of "
                   "each. DXF has no CRS: give the drawing's (default: the project's, else EPSG:4546); "
                   "coordinates implausible in it are a warning naming the likely CRS. "
                   "Give CAD layers to import only the red lines of a drawing that holds more (a base map). "
-                  "Open polylines, duplicate outlines (imported once), shapes without area and self-intersecting or nested "
-                  "shapes are listed with their handles and lines in the problems table. A drawing GDAL "
+                  "Open polylines, duplicate outlines (imported once), shapes without area and self-intersecting "
+                  "or nested shapes are listed with their handles and lines in the problems table. A drawing GDAL "
                   "cannot read or one without a closed shape stops the algorithm with an error.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("DXF drawing"), extension="dxf"))
         self.addParameter(QgsProcessingParameterCrs(
             self.CRS, tr("CRS of the drawing (if empty: the project's, else EPSG:4546)"), PROJECT_CRS, optional=True))
@@ -74,13 +74,13 @@ class ImportDxfAlgorithm(YongjiAlgorithm):
             crs=DEFAULT_CRS))
         return DEFAULT_CRS
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         try:
             result = import_dxf([path], self.drawing_crs(parameters, context, feedback), feedback=feedback,
                                 layers=layer_names(self.parameterAsString(parameters, self.LAYERS, context)))
         except PlanError as error:  # ImportCanceled included: a cancelled run writes nothing
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         report_problems(result.problems, feedback)
         if not result.features:
             raise QgsProcessingException(tr("{file}: none of its {count} closed shapes can be imported (see the "

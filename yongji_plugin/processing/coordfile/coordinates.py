@@ -36,23 +36,23 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
     ICON = "coords"
     INPUT, MODE, CLOSE_RINGS, OUTPUT, PROBLEMS = "INPUT", "MODE", "CLOSE_RINGS", "OUTPUT", "PROBLEMS"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Import coordinate file")
 
     def group(self):
         return tr("Coordinate files")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "coordinates"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr("Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, "
                   "Y = easting, GBK or UTF-8) into project-site polygons. Every ring is validated; parcels "
                   "with errors are left out and listed with their line numbers in the problems table. "
                   "An empty or unreadable file, one without a parcel or one whose parcels all have errors "
                   "stops the algorithm with an error.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         # any name: bureau tools write .txt, .TXT, .zb or no extension at all
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, tr("Coordinate file"), fileFilter=tr("Coordinate files (*.txt *.TXT);;All files (*)")))
@@ -65,14 +65,14 @@ class ImportCoordinatesAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.PROBLEMS, tr("Problems"),
                                                             QgsProcessing.SourceType.TypeVector, optional=True))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         try:
             result = import_files([path], MODES[self.parameterAsEnum(parameters, self.MODE, context)],
                                   feedback=feedback,
                                   close_rings=self.parameterAsBoolean(parameters, self.CLOSE_RINGS, context))
         except PlanError as error:  # ImportCanceled included: a cancelled run writes nothing
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         report_problems(result.problems, feedback)
         if not result.features:
             raise QgsProcessingException(tr("{file}: none of its {count} parcels can be imported (see the "
@@ -108,39 +108,40 @@ class ExportCoordinatesAlgorithm(YongjiAlgorithm):
     ICON = "coords"
     INPUT, ZONE, PREFIX, ENCODING, UNIT, OUTPUT = "INPUT", "ZONE", "PREFIX", "ENCODING", "UNIT", "OUTPUT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Export sites to coordinate file")
 
     def group(self):
         return tr("Coordinate files")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "coordinates"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr("Writes project-site polygons to the boundary coordinate exchange format in "
                   "CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per "
                   "feature, rings numbered outer ring first, points J1… per parcel.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Project sites"),
                                                               [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterNumber(self.ZONE, tr("3-degree zone"),
-                                                       QgsProcessingParameterNumber.Type.Integer, 37, minValue=25, maxValue=45))
+                                                       QgsProcessingParameterNumber.Type.Integer, 37,
+                                                       minValue=25, maxValue=45))
         self.addParameter(QgsProcessingParameterBoolean(self.PREFIX, tr("Zone number in the easting"), True))
         self.addParameter(QgsProcessingParameterEnum(self.ENCODING, tr("Encoding"), ["GBK", "UTF-8"], defaultValue=0))
         self.addParameter(QgsProcessingParameterString(self.UNIT, tr("Producing organisation"), "", optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Coordinate file"),
                                                                 tr("Text files (*.txt)")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         try:
             coordinates = sites_to_file(source, self.parameterAsInt(parameters, self.ZONE, context),
                                         self.parameterAsBool(parameters, self.PREFIX, context),
                                         layer_name=source.sourceName())
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         unit = self.parameterAsString(parameters, self.UNIT, context)
         if unit:
             coordinates.header["数据产生单位"] = unit
@@ -149,6 +150,6 @@ class ExportCoordinatesAlgorithm(YongjiAlgorithm):
         try:
             write_file(coordinates, path, encoding)
         except OSError as error:
-            raise QgsProcessingException(tr("Cannot write {path}: {error}").format(path=path, error=error))
+            raise QgsProcessingException(tr("Cannot write {path}: {error}").format(path=path, error=error)) from error
         feedback.pushInfo(tr("{count} parcels written").format(count=len(coordinates.parcels)))
         return {self.OUTPUT: path}

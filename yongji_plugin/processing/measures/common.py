@@ -29,7 +29,7 @@ class MeasureAlgorithm:
     def group(self):
         return tr("Plan measures")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "measures"
 
     def input_layer(self, parameters, name: str, context, label: str):

@@ -27,13 +27,14 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
     ICON = "heights"
     BUILDINGS, ZONES, PLAN_GPKG = "BUILDINGS", "ZONES", "PLAN_GPKG"
     SOURCE, HEIGHT_FIELD, FLOORS_FIELD, STOREY = "HEIGHT_SOURCE", "HEIGHT_FIELD", "FLOORS_FIELD", "STOREY_HEIGHT"
-    NAME_FIELD, LIMIT_FIELD, ZONE_NAME_FIELD, ZONE_CODE_FIELD = "NAME_FIELD", "LIMIT_FIELD", "ZONE_NAME_FIELD", "ZONE_CODE_FIELD"
+    NAME_FIELD, LIMIT_FIELD = "NAME_FIELD", "LIMIT_FIELD"
+    ZONE_NAME_FIELD, ZONE_CODE_FIELD = "ZONE_NAME_FIELD", "ZONE_CODE_FIELD"
     TOLERANCE, OUTPUT, ALL_BUILDINGS, REPORT = "TOLERANCE", "OUTPUT", "ALL_BUILDINGS", "REPORT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Building height check")
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr(
             "Checks each building against the limit of the height zone it stands in (the plan's 建筑高度"
             "控制分区: ≤24 m near the lake and mountains, ≤18 m at their edge, 24–45 m in the view zones, "
@@ -43,7 +44,7 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             "area tolerance; every zone it touches is reported with the overlap area. Writes the "
             "buildings over their limit (styled by excess), optionally every building, and a report.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterVectorLayer(self.BUILDINGS, tr("Buildings"), polygons))
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -79,7 +80,7 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
             optional=True, createByDefault=False))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         with invalid_geometries_let_through(context):  # repaired on a copy and reported, never dropped
             return self._process(parameters, context, feedback)
 
@@ -103,7 +104,7 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             zones = self.plan_layer(parameters, context, self.ZONES, self.PLAN_GPKG, "JZGDKZ")
             result = run_height_check(buildings, zones, self._params(parameters, context), feedback)
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         canceled = tr("The building height check was canceled: nothing was written")
         if result.canceled:
             raise QgsProcessingException(canceled)

@@ -38,16 +38,16 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
         # the map sheet is a print layout, rendered on the main thread in QGIS
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Plan indicators")
 
     def group(self):
         return tr("Plan measures")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "measures"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr("Measures each indicator of the indicator file from the plan layers, for the city and each "
                   "township, and judges it three ways for 2025 and 2035: against its target (indicator "
                   "compliance, achieved or short of target), the map against the indicator table (layer "
@@ -56,7 +56,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
                   "judgement as a table, the townships coloured by status for the chosen year, an HTML/PDF "
                   "report with bar charts and the indicator map sheet.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         add_plan_parameters(self)
         self.addParameter(QgsProcessingParameterFile(
             self.INDICATORS, tr("Indicator file (the plugin's if empty)"), extension="yaml", optional=True))
@@ -79,7 +79,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
             optional=True, createByDefault=False))
         self.add_backend_parameter()
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         year = YEARS[self.parameterAsEnum(parameters, self.YEAR, context)]
         try:
             indicators = load_indicators(self.parameterAsFile(parameters, self.INDICATORS, context) or None)
@@ -90,7 +90,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG, feedback)
             result = run_indicator_check(layers, indicators, area, feedback, self.backend(parameters, context))
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         canceled = tr("The indicator check was canceled: nothing was written")
         if result.canceled:
             raise QgsProcessingException(canceled)
@@ -107,7 +107,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
             try:
                 outputs = self._write(parameters, context, feedback, result, layers, year, report, sheet)
             except PlanError as error:
-                raise QgsProcessingException(str(error))
+                raise QgsProcessingException(str(error)) from error
         for warning in result.warnings:
             feedback.reportError(warning, False)
         for name in [result.city_name] + result.townships:

@@ -1,5 +1,4 @@
 """Processing: 15分钟社区生活圈 — the same service areas, layers and report as the dialog."""
-from typing import Dict
 
 from qgis.core import (
     QgsProcessing,
@@ -24,7 +23,7 @@ from ..cancel import WrittenUnlessCanceled
 from .common import MeasureAlgorithm, report_files
 
 
-def parse_minutes(text: str) -> Dict[str, float]:
+def parse_minutes(text: str) -> dict[str, float]:
     """``社区=15, 邻里=10`` → {level: minutes}; a malformed entry is a clear error."""
     minutes = {}
     for part in (text or "").replace("，", ",").replace("；", ",").replace(";", ",").split(","):
@@ -35,7 +34,7 @@ def parse_minutes(text: str) -> Dict[str, float]:
             minutes[code.strip()] = float(value)
         except ValueError:
             raise PlanError(tr("Walking minutes {entry!r}: write level=minutes, e.g. 社区=15").format(
-                entry=part.strip()))
+                entry=part.strip())) from None
     return minutes
 
 
@@ -48,10 +47,10 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
     SPEED, MINUTES, ACCESS, TOPOLOGY, FALLBACK = "SPEED", "MINUTES", "ACCESS_DISTANCE", "TOPOLOGY_TOLERANCE", "FALLBACK"
     OUTPUT, SERVICE_AREAS, REPORT = "OUTPUT", "SERVICE_AREAS", "REPORT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("15-minute community life circle")
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr(
             "For each row of the plan's 社区—邻里—街坊 table (resources/measures/life_circle.yaml or your "
             "own file), the service area of its facilities over the street network with QGIS's "
@@ -61,7 +60,7 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             "network that leaves a facility or area unconnected stops with their names, unless the "
             "straight-line fallback is allowed; the report then says so.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         kinds = QgsProcessing.SourceType
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.FACILITIES, tr("Public service facilities (GGFWSS of the plan data if empty)"),
@@ -126,7 +125,7 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             residential_name_field=self._text(parameters, self.AREA_NAME, context),
             population_field=self._text(parameters, self.POPULATION, context))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         try:
             table = load_life_circle_table(self.parameterAsFile(parameters, self.TABLE, context) or None)
             params = self._params(parameters, context)
@@ -136,7 +135,7 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
                                       optional=params.fallback)
             result = run_life_circle(facilities, areas, network, table, params, feedback)
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         canceled = tr("The life-circle analysis was canceled: nothing was written")
         if result.canceled:
             raise QgsProcessingException(canceled)

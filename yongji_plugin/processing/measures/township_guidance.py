@@ -26,16 +26,16 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
     ICON = "guidance"
     FIGURES, OUTPUT, CSV, XLSX, REPORT = "FIGURES", "OUTPUT", "TABLE_CSV", "TABLE_XLSX", "REPORT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Township planning guidance")
 
     def group(self):
         return tr("Plan measures")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "measures"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr("Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township "
                   "guidance file (default: cultivated land, permanent basic farmland, ecological "
                   "protection red line, urban development boundary, construction land) in m², ha and mu. "
@@ -43,7 +43,7 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
                   "count once. The table ends with the city total, measured over the city outline; the "
                   "townships must add up to it within 0.01 ha, and the log says where they do not.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         add_plan_parameters(self)
         self.addParameter(QgsProcessingParameterFile(
             self.FIGURES, tr("Township guidance file (default figures if empty)"), extension="yaml", optional=True))
@@ -61,14 +61,14 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
             optional=True, createByDefault=False))
         self.add_backend_parameter()
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         try:
             figures = load_figures(self.parameterAsFile(parameters, self.FIGURES, context) or None)
             area = self.area_method(parameters, context)
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG, feedback)
             result = township_guidance(layers, area, figures, feedback, self.backend(parameters, context))
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         canceled = tr("Township planning guidance was canceled: nothing was written")
         if result.canceled:
             raise QgsProcessingException(canceled)
@@ -81,7 +81,7 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
             try:
                 outputs = self._write(parameters, context, feedback, result, layers, files)
             except PlanError as error:
-                raise QgsProcessingException(str(error))
+                raise QgsProcessingException(str(error)) from error
         feedback.pushInfo(tr("{count} townships measured ({method})").format(
             count=len(result.townships), method=result.area_method.describe()))
         feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))

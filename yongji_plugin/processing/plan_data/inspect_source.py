@@ -28,16 +28,16 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
     ICON = "load"
     KIND, SOURCE, ENCODING, OUTPUT = "KIND", "SOURCE", "ENCODING", "OUTPUT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Inspect plan data source")
 
     def group(self):
         return tr("Plan data")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "plandata"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr(
             "Lists every layer of the plan catalogue as found, missing or non-conforming "
             "(missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a File "
@@ -48,7 +48,7 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
             "(UTF-8, GBK, GB18030), unless given; the table names it."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterEnum(
             self.KIND, tr("Source type"),
             options=source_kind_labels(), defaultValue=0))
@@ -60,14 +60,14 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Catalogue status"), QgsProcessing.SourceType.TypeVector))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         kind = SOURCE_KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
         encoding = self.parameterAsString(parameters, self.ENCODING, context).strip() if kind == "folder" else ""
         source = Source(kind, self.parameterAsString(parameters, self.SOURCE, context), encoding=encoding)
         try:
             statuses = inspect_source(source)
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         table = memory_layer(tr("Catalogue status"), "None", None, status_specs())
         add_rows(table, [({"code": s.spec.code, "name": s.spec.name, "group": s.spec.group, "status": s.status,
                            "problems": "; ".join(s.problems), "features": s.feature_count,

@@ -26,22 +26,22 @@ class PlanQaAlgorithm(YongjiAlgorithm):
     ICON = "qa"
     LAYERS, PLAN_GPKG, RULES, OUTPUT, REPORT = "LAYERS", "PLAN_GPKG", "RULES", "OUTPUT", "REPORT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Plan data quality check")
 
     def group(self):
         return tr("Checks")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "checks"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr("Checks the plan data against the plan's own rules: the three control lines do "
                   "not overlap, planning zones and townships cover the city without gaps or "
                   "overlaps, control lines lie in their zones, required fields, code tables, area "
                   "fields and geometries. Rules whose layers are missing are reported as skipped.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         rules = load_qa_rules().rules
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LAYERS, tr("Plan layers (matched by catalogue code or name)"),
@@ -57,7 +57,7 @@ class PlanQaAlgorithm(YongjiAlgorithm):
             optional=True, createByDefault=False))
         self.add_backend_parameter()
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         rules = load_qa_rules()
         indices = self.parameterAsEnums(parameters, self.RULES, context) or range(len(rules.rules))
         chosen = rules.subset(rules.rules[i].id for i in indices)
@@ -68,7 +68,7 @@ class PlanQaAlgorithm(YongjiAlgorithm):
             crs = default_catalogue().crs
             result = run_qa(layers, chosen, crs, feedback, self.backend(parameters, context))
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         canceled = tr("Plan QA was canceled: nothing was written")
         if result.canceled:
             raise QgsProcessingException(canceled)

@@ -31,20 +31,20 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
         # layouts are rendered on the main thread in QGIS; Processing must not move us off it
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Print thematic maps")
 
     def group(self):
         return tr("Maps")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "maps"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr("Exports the plan's map sheets from the print templates to PDF or PNG, with an "
                   "optional atlas per township and per checked site.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         sheets = load_sheets().sheets
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LAYERS, tr("Plan layers (matched by catalogue code or name)"),
@@ -55,16 +55,18 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
             defaultValue=list(range(len(sheets))), optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.FORMAT, tr("Format"), ["PDF", "PNG"], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(self.DPI, tr("Resolution (DPI)"),
-                                                       QgsProcessingParameterNumber.Type.Integer, 300, minValue=72, maxValue=1200))
+                                                       QgsProcessingParameterNumber.Type.Integer, 300,
+                                                       minValue=72, maxValue=1200))
         self.addParameter(QgsProcessingParameterBoolean(self.TOWNSHIPS, tr("Atlas: one sheet per township"), False))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.SITES, tr("Site summary of a compliance check (for the site atlas)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.CONFLICTS, tr("Conflict pieces of that check"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            self.CONFLICTS, tr("Conflict pieces of that check"), [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Output folder")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
         sheets = load_sheets().sheets
         chosen = [sheets[i].id for i in (self.parameterAsEnums(parameters, self.SHEETS, context)
@@ -75,13 +77,14 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
             summary = self.parameterAsVectorLayer(parameters, self.SITES, context)
             conflicts = self.parameterAsVectorLayer(parameters, self.CONFLICTS, context)
             townships = self.parameterAsBool(parameters, self.TOWNSHIPS, context)
-            jobs = print_jobs(builder, folder, chosen, (PDF, PNG)[self.parameterAsEnum(parameters, self.FORMAT, context)],
+            kind = (PDF, PNG)[self.parameterAsEnum(parameters, self.FORMAT, context)]
+            jobs = print_jobs(builder, folder, chosen, kind,
                               self.parameterAsInt(parameters, self.DPI, context),
                               (lambda: township_coverage(plan)) if townships else None,
                               (lambda: atlas_layers(summary, conflicts)) if summary is not None else None)
             result = run_jobs(jobs, feedback)
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         if result.canceled:  # an exception, so qgis_process exits non-zero; no partial file stays
             raise QgsProcessingException(tr("Printing was canceled: {count} whole files kept, "
                                             "nothing partial").format(count=len(result.paths)))

@@ -41,16 +41,16 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
     USE_FIELD = "USE_FIELD"
     OUTPUTS = (SUMMARY.upper(), CONFLICTS.upper(), BREAKDOWN.upper(), REPAIRS.upper())
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Project site compliance check")
 
     def group(self):
         return tr("Checks")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "checks"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr(
             "Checks project sites against the control lines of a rule set (default: must not "
             "overlap the ecological protection red line, permanent basic farmland, protected-area "
@@ -63,7 +63,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             "in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from "
             "the project's ellipsoid. Overlaps below the tolerance are reported as slivers.")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, tr("Project sites"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterMultipleLayers(
@@ -105,7 +105,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             layer = QgsProcessingUtils.mapLayerFromString(definition.source.staticValue(), context)
         return layer
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         with invalid_geometries_let_through(context):  # repaired on a copy and reported, never dropped
             return self._process(parameters, context, feedback)
 
@@ -128,7 +128,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
                 use_field=self.parameterAsString(parameters, self.USE_FIELD, context) or None)
             result = run_compliance(sites, layers, ruleset, params, feedback, sites.sourceName())
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         if result.backend:
             feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
         for warning in result.warnings:  # sites without or sharing an id: the reviewer must see it

@@ -53,16 +53,16 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
     OUTPUTS = (("LAYER_CHANGES", LAYERS), ("AREA_CHANGES", AREAS), ("FEATURE_CHANGES", FEATURES),
                ("GAINED", GAINED), ("LOST", LOST), ("ATTRIBUTE_CHANGES", ATTRIBUTE_CHANGES), ("REPAIRS", REPAIRS))
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return tr("Compare plan versions")
 
     def group(self):
         return tr("Plan data")
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "plandata"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return tr(
             "Compares two versions of the plan (two GeoPackages, File Geodatabases, Shapefile folders or "
             "PostGIS connections or schemas, in any combination), catalogue layer by catalogue layer: features "
@@ -86,7 +86,7 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
             f"{prefix}_ENCODING", tr("{version}: text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; "
                                      "decided per file if empty)").format(version=label), optional=True))
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self._source_parameters("OLD", tr("Earlier version"))
         self._source_parameters("NEW", tr("Later version"))
         specs = default_catalogue().layers
@@ -144,7 +144,7 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
             codes=tuple(specs[i].code for i in chosen) if chosen else None,
             backend=self.backend(parameters, context))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         with invalid_geometries_let_through(context):  # repaired on a copy and reported, never dropped
             return self._process(parameters, context, feedback)
 
@@ -154,7 +154,7 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
             result, old, new = compare_sources(self._source(parameters, context, "OLD"),
                                                self._source(parameters, context, "NEW"), params, feedback)
         except PlanError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from error
         canceled = tr("The version comparison was canceled: nothing was written")
         if result.canceled:  # an exception, so qgis_process exits non-zero
             raise QgsProcessingException(canceled)
