@@ -20,6 +20,65 @@ for path in (ROOT, ROOT / "scripts"):
         sys.path.insert(0, str(path))
 
 
+# --- markers: what a test needs beyond this process's QGIS (see README, Tests) ---------------------
+MARKERS = {
+    "slow": "takes seconds: starts qgis_process or the desktop, or was measured slow (SLOW); "
+            "left out of `make check`",
+    "postgis": "starts a throw-away PostgreSQL/PostGIS server (tests/postgis_server.py); left out of `make check`",
+    "desktop": "starts the real QGIS desktop under Xvfb from the packaged plugin; left out of `make check`",
+    "chroot": "drives the chroot test hosts themselves (scripts/chroot_host.sh: root, mount, chroot); "
+              "left out of `make check`, skipped inside a chroot host",
+}
+# tests measured slow on bookworm (`scripts/run_suite.sh bookworm --durations=60`), by node id prefix;
+# tests that start qgis_process, PostgreSQL or the desktop are found by what they use, not listed
+SLOW = (
+)
+
+
+def pytest_configure(config):
+    for name, meaning in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {meaning}")
+
+
+def _source(function) -> str:
+    import inspect
+
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
+
+
+def _markers_of(item) -> set:
+    """The markers ``item`` earns by what it runs: its own code, its fixtures' and its parameters."""
+    fixtures = [definition.func for definitions in item._fixtureinfo.name2fixturedefs.values()
+                for definition in definitions]
+    code = "\n".join(_source(function) for function in [item.function, *fixtures])
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    found = set()
+    if ("postgis_demo" in item.fixturenames or "postgis_server.Server(" in code
+            or any(isinstance(value, str) and value == "postgis" for value in params.values())):
+        found.add("postgis")  # the demo in PostGIS, a server of its own, or the postgis backend
+    if "qgis_process_home" in item.fixturenames or "qgis_process(" in code or "QGIS_PROCESS" in code:
+        found.add("slow")
+    if "xvfb-run" in _source(item.module):
+        found |= {"desktop", "slow"}
+    if item.nodeid.startswith(SLOW):
+        found.add("slow")
+    return found
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markers applied by what each test uses (no marker to remember in the test files); a `chroot`
+    test is skipped inside a chroot host, where there is no chroot machinery to drive."""
+    inside_a_chroot_host = Path("/opt/yongji-venv").exists()
+    for item in items:
+        for name in sorted(_markers_of(item) - {mark.name for mark in item.iter_markers()}):
+            item.add_marker(name)
+        if inside_a_chroot_host and item.get_closest_marker("chroot"):
+            item.add_marker(pytest.mark.skip(reason="drives the chroot hosts: runs on the outer host only"))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def keep_qgis_up_until_exit(qgis_app):
     """Let QGIS outlive every Python wrapper of its objects.
