@@ -22,6 +22,7 @@ APT_CHECK := qgis python3-qgis qgis-providers fonts-wqy-microhei fonts-noto-cjk 
 HOSTS := bookworm trixie trixie-bp
 HOST ?= $(HOSTS)
 CHROOT_HOSTS := $(filter-out bookworm,$(HOST))
+JOBS ?= 1
 # the fast subset `make check` runs (markers: tests/conftest.py, README's Tests)
 CHECK_MARKERS := not slow and not postgis and not desktop and not chroot
 
@@ -30,7 +31,7 @@ QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: deps test check test-bookworm test-trixie test-trixie-bp host-trixie host-trixie-bp demo demo-data demo-data-v2 package deploy i18n ts clean bench
+.PHONY: deps test check $(addprefix suite-,$(HOSTS)) test-bookworm test-trixie test-trixie-bp host-trixie host-trixie-bp demo demo-data demo-data-v2 package deploy i18n ts clean bench
 
 ## deps: Debian packages and the test venv (quick when already there)
 deps: $(STAMPS)/apt $(VENV)/.installed
@@ -90,10 +91,19 @@ $(DEMO_V2_GPKG): $(DEMO_GPKG) scripts/make_demo_version.py
 demo: deps i18n $(DEMO_GPKG) $(DEMO_V2_GPKG)
 	@$(PY) scripts/run_demo.py --data $(DEMO_GPKG) --out $(OUT)
 
-## test: the whole suite on every host (HOST=bookworm, trixie or trixie-bp for one); one summary line each
-test: deps i18n package $(addprefix host-,$(CHROOT_HOSTS))
-	@rc=0; for host in $(HOST); do scripts/run_suite.sh $$host || rc=1; done; \
-		echo "== test summary =="; for host in $(HOST); do cat $(BUILD)/test-$$host.summary; done; exit $$rc
+## test: the whole suite on every host (HOST=bookworm, trixie or trixie-bp for one); one summary line each.
+## JOBS=2 runs two hosts' suites side by side (each host's output printed whole when it ends)
+test: deps i18n package
+	@rm -f $(BUILD)/test-*.summary
+	@$(MAKE) --no-print-directory -k -j$(JOBS) --output-sync=target $(addprefix suite-,$(HOST)); rc=$$?; \
+		echo "== test summary =="; for host in $(HOST); do \
+			cat $(BUILD)/test-$$host.summary 2>/dev/null || echo "$$host: not run (see above)"; done; exit $$rc
+
+suite-bookworm:
+	@scripts/run_suite.sh bookworm
+# the chroot suites wait for every chroot (a chroot is copied only while no suite runs in it)
+$(addprefix suite-,$(filter-out bookworm,$(HOSTS))): $(addprefix host-,$(CHROOT_HOSTS))
+	@scripts/run_suite.sh $(@:suite-%=%)
 
 test-bookworm:
 	@$(MAKE) --no-print-directory test HOST=bookworm
