@@ -29,9 +29,33 @@ MARKERS = {
     "chroot": "drives the chroot test hosts themselves (scripts/chroot_host.sh: root, mount, chroot); "
               "left out of `make check`, skipped inside a chroot host",
 }
-# tests measured slow on bookworm (`scripts/run_suite.sh bookworm --durations=60`), by node id prefix;
-# tests that start qgis_process, PostgreSQL or the desktop are found by what they use, not listed
+# tests measured slow on bookworm (the `make check` selection with --durations=80, calls of 7 s and more
+# on a loaded machine, about 2 s idle; a module fixture's setup is not counted: it moves to the next
+# test), by node id prefix. Tests that start qgis_process, PostgreSQL or the desktop are found by
+# what they use, not listed here.
 SLOW = (
+    "tests/test_readme.py::",  # every README command line, `make demo` among them (210 s)
+    "tests/test_cancel.py::",  # cancel at every step of every job (200 s)
+    "tests/test_printing.py::",  # every sheet and atlas rendered and read back (160 s)
+    "tests/test_cancel_dialogs.py::",  # (100 s)
+    "tests/test_pdf_text.py::",  # (37 s)
+    "tests/test_versions.py::",  # the demo's two versions compared, in the module's fixture (43 s)
+    "tests/test_measure_dialogs.py::",  # (23 s)
+    "tests/test_measures_cancel.py::",  # (17 s)
+    "tests/test_demo_data.py::test_generation_is_deterministic",  # 39 s
+    "tests/test_demo_data.py::test_control_lines_inside_their_zones_and_disjoint",
+    "tests/test_demo_indicators.py::test_demo_targets_fit_the_demo",
+    "tests/test_compliance_dialog.py::test_report_paths_shown_as_links_and_folder_opens",  # 28 s
+    "tests/test_compliance_dialog.py::test_runs_in_background_and_adds_styled_results",  # 24 s
+    "tests/test_compliance_dialog.py::test_selected_only_and_cancel",
+    "tests/test_report.py::test_cover_summary_and_signature_read_back_in_order",  # 14 s
+    "tests/test_processing.py::test_site_compliance_algorithm",  # 18 s
+    "tests/test_processing.py::test_backend_parameter_and_log",  # 3 × 12 s
+    "tests/test_indicator_check.py::test_each_judgement_follows_the_values_and_targets",  # 12 s
+    "tests/test_indicator_check.py::test_every_value_matches_shapely",
+    "tests/test_engine.py::test_areas_match_shapely[YJJBNT-",  # 2 × 11 s
+    "tests/test_measure_processing.py::test_indicator_algorithm_outputs",
+    "tests/test_site_identity.py::test_dialog_shows_the_duplicate_warning",
 )
 
 
