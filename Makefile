@@ -22,7 +22,8 @@ APT_CHECK := qgis python3-qgis qgis-providers fonts-wqy-microhei fonts-noto-cjk 
 HOSTS := bookworm trixie trixie-bp
 HOST ?= $(HOSTS)
 CHROOT_HOSTS := $(filter-out bookworm,$(HOST))
-JOBS ?= 1
+# suites side by side: two on two cores or more (measured: a suite keeps less than one core busy)
+JOBS ?= $(if $(filter 1,$(shell nproc)),1,2)
 # the fast subset `make check` runs (markers: tests/conftest.py, README's Tests)
 CHECK_MARKERS := not slow and not postgis and not desktop and not chroot
 

@@ -130,6 +130,7 @@ copy_base() {  # a copy of the prepared chroot $BASE; never while it is in use (
     echo "Copying the $SUITE chroot $BASE to $root…"
     rm -rf --one-file-system "$root.partial"
     cp -a --reflink=auto "$BASE" "$root.partial"
+    rm -f "$root.partial/.yongji-apt" "$root.partial/.yongji-pip"  # this host is prepared when they are back
     mv "$root.partial" "$root"
     exec 8>&-
 }
