@@ -93,10 +93,11 @@ demo: deps i18n $(DEMO_GPKG) $(DEMO_V2_GPKG)
 	@$(PY) scripts/run_demo.py --data $(DEMO_GPKG) --out $(OUT)
 
 ## test: the whole suite on every host (HOST=bookworm, trixie or trixie-bp for one); one summary line each.
-## JOBS=2 runs two hosts' suites side by side (each host's output printed whole when it ends)
+## two hosts side by side (JOBS, 2 on two cores or more), each host's output printed whole when it ends
 test: deps i18n package
 	@rm -f $(BUILD)/test-*.summary
-	@$(MAKE) --no-print-directory -k -j$(JOBS) --output-sync=target $(addprefix suite-,$(HOST)); rc=$$?; \
+	@$(MAKE) --no-print-directory -k -j$(JOBS) $(if $(word 2,$(HOST)),--output-sync=target) \
+		$(addprefix suite-,$(HOST)); rc=$$?; \
 		echo "== test summary =="; for host in $(HOST); do \
 			cat $(BUILD)/test-$$host.summary 2>/dev/null || echo "$$host: not run (see above)"; done; exit $$rc
 
