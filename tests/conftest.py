@@ -4,6 +4,7 @@ the plugin's Processing provider, a project holding the demo plan, a qgis_proces
 pytest-qgis (run with ``--qgis_disable_gui``) provides the QgsApplication, canvas, stub iface and
 Processing; everything else here is real QGIS.
 """
+import functools
 import os
 import sys
 from pathlib import Path
@@ -29,9 +30,9 @@ MARKERS = {
     "chroot": "drives the chroot test hosts themselves (scripts/chroot_host.sh: root, mount, chroot); "
               "left out of `make check`, skipped inside a chroot host",
 }
-# tests measured slow on bookworm (the `make check` selection with --durations=80, calls of 7 s and more
-# on a loaded machine, about 2 s idle; a module fixture's setup is not counted: it moves to the next
-# test), by node id prefix. Tests that start qgis_process, PostgreSQL or the desktop are found by
+# tests measured slow on bookworm (the `make check` selection with --durations=80: calls of 7 s and more
+# on the shared machine, about 2½ s of CPU; a module fixture's setup is not counted: it moves to the
+# next test), by node id prefix. Tests that start qgis_process, PostgreSQL or the desktop are found by
 # what they use, not listed here.
 SLOW = (
     "tests/test_readme.py::",  # every README command line, `make demo` among them (210 s)
@@ -64,7 +65,9 @@ def pytest_configure(config):
         config.addinivalue_line("markers", f"{name}: {meaning}")
 
 
+@functools.lru_cache(maxsize=None)
 def _source(function) -> str:
+    """A function's or module's source (once each: every test of a module asks for the same)."""
     import inspect
 
     try:
