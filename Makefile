@@ -17,17 +17,22 @@ APT_CHECK := qgis python3-qgis qgis-providers fonts-wqy-microhei fonts-noto-cjk 
 	qttools5-dev-tools pyqt5-dev-tools python3-venv python3-jinja2 python3-shapely python3-yaml \
 	python3-psycopg2 python3-pyproj poppler-utils zip unzip postgresql-15 postgresql-15-postgis-3 debootstrap
 
-# test hosts: bookworm = this machine (QGIS 3.22), trixie = Debian 13 in a chroot (QGIS 3.40)
-HOSTS := bookworm trixie
+# test hosts: bookworm = this machine (QGIS 3.22), trixie = Debian 13 in a chroot (QGIS 3.40),
+# trixie-bp = a copy of that chroot with QGIS 3.44 LTR from trixie-backports
+HOSTS := bookworm trixie trixie-bp
 HOST ?= $(HOSTS)
-TRIXIE := .hosts/trixie
+CHROOT_HOSTS := $(filter-out bookworm,$(HOST))
+# suites side by side: two on two cores or more (measured: a suite keeps less than one core busy)
+JOBS ?= $(if $(filter 1,$(shell nproc)),1,2)
+# the fast subset `make check` runs (markers: tests/conftest.py, README's Tests)
+CHECK_MARKERS := not slow and not postgis and not desktop and not chroot
 
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: deps test test-bookworm test-trixie host-trixie demo demo-data demo-data-v2 package deploy i18n ts clean bench
+.PHONY: deps test check $(addprefix suite-,$(HOSTS)) test-bookworm test-trixie test-trixie-bp host-trixie host-trixie-bp demo demo-data demo-data-v2 package deploy i18n ts clean bench
 
 ## deps: Debian packages and the test venv (quick when already there)
 deps: $(STAMPS)/apt $(VENV)/.installed
@@ -87,24 +92,44 @@ $(DEMO_V2_GPKG): $(DEMO_GPKG) scripts/make_demo_version.py
 demo: deps i18n $(DEMO_GPKG) $(DEMO_V2_GPKG)
 	@$(PY) scripts/run_demo.py --data $(DEMO_GPKG) --out $(OUT)
 
-## test: the whole suite on both hosts (HOST=bookworm or HOST=trixie for one); one summary line each
-test: deps i18n package $(if $(filter trixie,$(HOST)),host-trixie)
-	@rc=0; for host in $(HOST); do scripts/run_suite.sh $$host || rc=1; done; \
-		echo "== test summary =="; for host in $(HOST); do cat $(BUILD)/test-$$host.summary; done; exit $$rc
+## test: the whole suite on every host (HOST=bookworm, trixie or trixie-bp for one); one summary line each.
+## two hosts side by side (JOBS, 2 on two cores or more), each host's output printed whole when it ends
+test: deps i18n package
+	@rm -f $(BUILD)/test-*.summary
+	@$(MAKE) --no-print-directory -k -j$(JOBS) $(if $(word 2,$(HOST)),--output-sync=target) \
+		$(addprefix suite-,$(HOST)); rc=$$?; \
+		echo "== test summary =="; for host in $(HOST); do \
+			cat $(BUILD)/test-$$host.summary 2>/dev/null || echo "$$host: not run (see above)"; done; exit $$rc
+
+suite-bookworm:
+	@scripts/run_suite.sh bookworm
+# the chroot suites wait for every chroot (a chroot is copied only while no suite runs in it)
+$(addprefix suite-,$(filter-out bookworm,$(HOSTS))): $(addprefix host-,$(CHROOT_HOSTS))
+	@scripts/run_suite.sh $(@:suite-%=%)
 
 test-bookworm:
 	@$(MAKE) --no-print-directory test HOST=bookworm
 test-trixie:
 	@$(MAKE) --no-print-directory test HOST=trixie
+test-trixie-bp:
+	@$(MAKE) --no-print-directory test HOST=trixie-bp
+
+## check: the fast subset (not slow, postgis, desktop or chroot) on this machine's QGIS 3.22
+check: deps i18n package
+	@$(PY) -m pytest tests -m "$(CHECK_MARKERS)" --qgis_disable_gui -p no:cacheprovider -q
 
 ## host-trixie: the Debian 13 chroot with QGIS 3.40 and its test venv (built once; quick after)
 host-trixie: $(STAMPS)/apt
-	@scripts/chroot_host.sh prepare $(TRIXIE)
+	@scripts/chroot_host.sh prepare .hosts/trixie
+
+## host-trixie-bp: QGIS 3.44 LTR from trixie-backports in a copy of the trixie chroot (built once)
+host-trixie-bp: host-trixie
+	@scripts/chroot_host.sh prepare .hosts/trixie-bp --from .hosts/trixie --backports
 
 bench: deps i18n
 	@$(PY) bench/run_bench.py $(if $(W3),--w3)
 	@$(PY) bench/coordfile_bench.py
 
 clean:
-	@scripts/chroot_host.sh remove $(TRIXIE)  # unmounts first: never deletes through a live bind mount
+	@for host in trixie trixie-bp; do scripts/chroot_host.sh remove .hosts/$$host; done  # unmounts first
 	rm -rf $(BUILD) $(DIST) $(OUT) $(STAMPS) $(VENV) .hosts resources/i18n/*.qm

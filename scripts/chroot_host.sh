@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# A second test host: Debian 13 (trixie) with its QGIS 3.40, in a chroot inside the repository.
+# The chroot test hosts: Debian 13 (trixie) with its QGIS 3.40, or with QGIS 3.44 LTR from
+# trixie-backports, each in a chroot inside the repository.
 #
-#   scripts/chroot_host.sh prepare DIR          build it once (debootstrap, apt, test venv); quick after
+#   scripts/chroot_host.sh prepare DIR [--from BASE] [--backports]
+#                                               build it once (debootstrap, apt, test venv); quick after
+#       --from BASE   start from a copy of the prepared chroot BASE instead of debootstrap (the two
+#                     trixie hosts share everything but QGIS: one download of Debian, not two)
+#       --backports   QGIS (qgis, python3-qgis, qgis-providers) from trixie-backports
 #   scripts/chroot_host.sh run DIR -- CMD...    run CMD inside, in the repository (bound at the same path)
 #   scripts/chroot_host.sh remove DIR           unmount whatever is still mounted, then delete it
 #
 # The bind mounts (/proc, /sys, /dev, /dev/pts, /dev/shm, the repository) exist only while a command
-# runs and are always torn down (trap); `remove` never deletes through a live mount. Inside, apt and
-# pip reach the registries only with this machine's CA bundle and pip.conf, which are copied in.
-# Needs root (debootstrap, chroot, mount).
+# runs and are always torn down (trap); `remove` never deletes through a live mount, and a chroot is
+# copied only while nothing is mounted in it. Inside, apt and pip reach the registries only with this
+# machine's CA bundle and pip.conf, which are copied in. Needs root (debootstrap, chroot, mount).
 set -euo pipefail
 
 SUITE=trixie
@@ -22,19 +27,33 @@ PACKAGES=(qgis python3-qgis qgis-providers xvfb xauth fonts-wqy-microhei fonts-n
           postgresql-17 postgresql-17-postgis-3 poppler-utils zip unzip python3-venv python3-numpy
           python3-shapely python3-yaml python3-jinja2 python3-psycopg2 python3-pyproj ca-certificates)
 BINDS=(proc sys dev dev/pts dev/shm)
+BACKPORTED=(qgis python3-qgis qgis-providers)  # what --backports takes from $SUITE-backports
+BACKPORTS=
+BASE=
 
 die() { echo "chroot_host: $*" >&2; exit 1; }
 
-[ $# -ge 2 ] || die "usage: $0 prepare|run|remove DIR [-- CMD...]"
+absolute() { mkdir -p "$(dirname "$1")" && echo "$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")"; }
+
+[ $# -ge 2 ] || die "usage: $0 prepare|run|remove DIR [--from BASE] [--backports] [-- CMD...]"
 action=$1
-mkdir -p "$(dirname "$2")"
-root=$(cd "$(dirname "$2")" && pwd -P)/$(basename "$2")
+root=$(absolute "$2")
 shift 2
+if [ "$action" = prepare ]; then
+    while [ $# -gt 0 ]; do
+        case $1 in
+            --backports) BACKPORTS=$SUITE-backports ;;
+            --from) [ $# -ge 2 ] || die "--from needs a directory"; BASE=$(absolute "$2"); shift ;;
+            *) die "unknown option $1" ;;
+        esac
+        shift
+    done
+fi
 [ "$action" = remove ] && [ ! -e "$root" ] && exit 0
 [ "$(id -u)" = 0 ] || die "needs root (debootstrap, chroot, mount)"
 
-mounted_under() {  # mount points at or below $root, deepest first
-    awk -v r="$root" '$2 == r || index($2, r "/") == 1 {print $2}' /proc/self/mounts | sort -r
+mounted_under() {  # mount points at or below $1 (default $root), deepest first
+    awk -v r="${1:-$root}" '$2 == r || index($2, r "/") == 1 {print $2}' /proc/self/mounts | sort -r
 }
 
 processes_inside() {  # PIDs of processes whose root directory is the chroot (started by a run)
@@ -92,21 +111,54 @@ copy_registry_access() {  # after apt: ca-certificates rewrites the bundle
     if [ -f /etc/pip.conf ]; then cp /etc/pip.conf "$root/etc/pip.conf"; fi
 }
 
+debootstrap_base() {
+    command -v debootstrap >/dev/null || die "debootstrap is not installed"
+    echo "Building the $SUITE chroot in $root (debootstrap)…"
+    debootstrap --variant=minbase "$SUITE" "$root" "$MIRROR" >"$root.debootstrap.log" 2>&1 \
+        || die "debootstrap failed, see $root.debootstrap.log"
+    rm -f "$root.debootstrap.log"
+    printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"  # no services start inside
+    chmod +x "$root/usr/sbin/policy-rc.d"
+    mkdir -p "$root/etc/ssl/certs"
+}
+
+copy_base() {  # a copy of the prepared chroot $BASE; never while it is in use (cp would follow its binds)
+    [ -f "$BASE/.yongji-pip" ] || die "$BASE is not prepared: prepare it first"
+    exec 8>"$BASE.lock"
+    flock -n 8 || die "another run is using $BASE"
+    [ -z "$(mounted_under "$BASE")" ] || die "still mounted under $BASE: $(mounted_under "$BASE" | tr '\n' ' ')"
+    echo "Copying the $SUITE chroot $BASE to $root…"
+    rm -rf --one-file-system "$root.partial"
+    cp -a --reflink=auto "$BASE" "$root.partial"
+    rm -f "$root.partial/.yongji-apt" "$root.partial/.yongji-pip"  # this host is prepared when they are back
+    mv "$root.partial" "$root"
+    exec 8>&-
+}
+
+install_packages() {
+    if [ -n "$BACKPORTS" ]; then
+        echo "deb $MIRROR $BACKPORTS main" >"$root/etc/apt/sources.list.d/$BACKPORTS.list"
+    fi
+    inside apt-get update -qq
+    inside apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >"$root/apt.log" 2>&1 \
+        || { tail -20 "$root/apt.log"; die "apt-get install failed in the chroot"; }
+    if [ -n "$BACKPORTS" ]; then
+        echo "Installing QGIS from $BACKPORTS into the chroot (apt)…"
+        inside apt-get install -y -qq --no-install-recommends -t "$BACKPORTS" "${BACKPORTED[@]}" \
+            >>"$root/apt.log" 2>&1 || { tail -20 "$root/apt.log"; die "apt-get install -t $BACKPORTS failed"; }
+    fi
+    inside apt-get clean
+}
+
 prepare() {
     local apt_key pip_key
     if [ ! -f "$root/.yongji-base" ]; then
         [ ! -e "$root" ] || { unmount_all; rm -rf --one-file-system "$root"; }
-        command -v debootstrap >/dev/null || die "debootstrap is not installed"
-        echo "Building the $SUITE chroot in $root (debootstrap)…"
-        debootstrap --variant=minbase "$SUITE" "$root" "$MIRROR" >"$root.debootstrap.log" 2>&1 \
-            || die "debootstrap failed, see $root.debootstrap.log"
-        rm -f "$root.debootstrap.log"
-        printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"  # no services start inside
-        chmod +x "$root/usr/sbin/policy-rc.d"
-        mkdir -p "$root/etc/ssl/certs"
+        if [ -n "$BASE" ]; then copy_base; else debootstrap_base; fi
         touch "$root/.yongji-base"
     fi
-    apt_key=$(printf '%s\n' "${PACKAGES[@]}" | sha1sum | cut -c1-12)
+    apt_key=$({ printf '%s\n' "${PACKAGES[@]}"; [ -z "$BACKPORTS" ] || printf '%s\n' "$BACKPORTS" "${BACKPORTED[@]}"; } \
+        | sha1sum | cut -c1-12)
     pip_key=$(cat "$REPO/$REQUIREMENTS" | sha1sum | cut -c1-12)
     if [ "$(cat "$root/.yongji-apt" 2>/dev/null)" = "$apt_key" ] && \
        [ "$(cat "$root/.yongji-pip" 2>/dev/null)" = "$pip_key" ]; then
@@ -116,11 +168,8 @@ prepare() {
     mount_all
     copy_registry_access
     if [ "$(cat "$root/.yongji-apt" 2>/dev/null)" != "$apt_key" ]; then
-        echo "Installing QGIS and the test tools into the $SUITE chroot (apt)…"
-        inside apt-get update -qq
-        inside apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >"$root/apt.log" 2>&1 \
-            || { tail -20 "$root/apt.log"; die "apt-get install failed in the chroot"; }
-        inside apt-get clean
+        echo "Installing QGIS and the test tools into the $SUITE chroot $root (apt)…"
+        install_packages
         copy_registry_access
         echo "$apt_key" >"$root/.yongji-apt"
     fi
@@ -146,7 +195,7 @@ run() {
 remove() {
     [ -e "$root" ] || return 0
     unmount_all
-    rm -rf --one-file-system "$root" "$root.lock" "$root.debootstrap.log"
+    rm -rf --one-file-system "$root" "$root.partial" "$root.lock" "$root.debootstrap.log"
 }
 
 case $action in

@@ -2,6 +2,7 @@
 # Run the whole test suite on one host and print one summary line (also kept in build/test-HOST.summary).
 #   bookworm: this machine's Debian 12 QGIS 3.22, in .venv
 #   trixie:   Debian 13's QGIS 3.40 in the chroot .hosts/trixie (see chroot_host.sh)
+#   trixie-bp: Debian 13 with QGIS 3.44 LTR from trixie-backports in the chroot .hosts/trixie-bp
 # Extra arguments go to pytest (test paths given there replace the default, tests/). The exit code is pytest's.
 set -uo pipefail
 host=$1
@@ -24,8 +25,9 @@ os.execvp(sys.argv[1], sys.argv[1:])')
 start=$(date +%s)
 case $host in
     bookworm) "${as_in_a_terminal[@]}" .venv/bin/python "${pytest_args[@]}" ;;
-    trixie) "${as_in_a_terminal[@]}" scripts/chroot_host.sh run .hosts/trixie -- /opt/yongji-venv/bin/python "${pytest_args[@]}" ;;
-    *) echo "unknown host $host (bookworm, trixie)" >&2; exit 2 ;;
+    trixie|trixie-bp) "${as_in_a_terminal[@]}" scripts/chroot_host.sh run ".hosts/$host" -- \
+        /opt/yongji-venv/bin/python "${pytest_args[@]}" ;;
+    *) echo "unknown host $host (bookworm, trixie, trixie-bp)" >&2; exit 2 ;;
 esac
 rc=$?
 /usr/bin/python3 scripts/suite_summary.py "$host" "$junit" "$rc" "$(( $(date +%s) - start ))" | tee "$summary"

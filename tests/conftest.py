@@ -4,6 +4,7 @@ the plugin's Processing provider, a project holding the demo plan, a qgis_proces
 pytest-qgis (run with ``--qgis_disable_gui``) provides the QgsApplication, canvas, stub iface and
 Processing; everything else here is real QGIS.
 """
+import functools
 import os
 import sys
 from pathlib import Path
@@ -18,6 +19,91 @@ if not os.environ.get("PROJ_DATA") and Path("/usr/share/proj/proj.db").exists():
 for path in (ROOT, ROOT / "scripts"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
+
+
+# --- markers: what a test needs beyond this process's QGIS (see README, Tests) ---------------------
+MARKERS = {
+    "slow": "takes seconds: starts qgis_process or the desktop, or was measured slow (SLOW); "
+            "left out of `make check`",
+    "postgis": "starts a throw-away PostgreSQL/PostGIS server (tests/postgis_server.py); left out of `make check`",
+    "desktop": "starts the real QGIS desktop under Xvfb from the packaged plugin; left out of `make check`",
+    "chroot": "drives the chroot test hosts themselves (scripts/chroot_host.sh: root, mount, chroot); "
+              "left out of `make check`, skipped inside a chroot host",
+}
+# tests measured slow on bookworm (the `make check` selection with --durations=80: calls of 7 s and more
+# on the shared machine, about 2½ s of CPU; a module fixture's setup is not counted: it moves to the
+# next test), by node id prefix. Tests that start qgis_process, PostgreSQL or the desktop are found by
+# what they use, not listed here.
+SLOW = (
+    "tests/test_readme.py::",  # every README command line, `make demo` among them (210 s)
+    "tests/test_cancel.py::",  # cancel at every step of every job (200 s)
+    "tests/test_printing.py::",  # every sheet and atlas rendered and read back (160 s)
+    "tests/test_cancel_dialogs.py::",  # (100 s)
+    "tests/test_pdf_text.py::",  # (37 s)
+    "tests/test_versions.py::",  # the demo's two versions compared, in the module's fixture (43 s)
+    "tests/test_measure_dialogs.py::",  # (23 s)
+    "tests/test_measures_cancel.py::",  # (17 s)
+    "tests/test_demo_data.py::test_generation_is_deterministic",  # 39 s
+    "tests/test_demo_data.py::test_control_lines_inside_their_zones_and_disjoint",
+    "tests/test_demo_indicators.py::test_demo_targets_fit_the_demo",
+    "tests/test_compliance_dialog.py::test_report_paths_shown_as_links_and_folder_opens",  # 28 s
+    "tests/test_compliance_dialog.py::test_runs_in_background_and_adds_styled_results",  # 24 s
+    "tests/test_compliance_dialog.py::test_selected_only_and_cancel",
+    "tests/test_report.py::test_cover_summary_and_signature_read_back_in_order",  # 14 s
+    "tests/test_processing.py::test_site_compliance_algorithm",  # 18 s
+    "tests/test_processing.py::test_backend_parameter_and_log",  # 3 × 12 s
+    "tests/test_indicator_check.py::test_each_judgement_follows_the_values_and_targets",  # 12 s
+    "tests/test_indicator_check.py::test_every_value_matches_shapely",
+    "tests/test_engine.py::test_areas_match_shapely[YJJBNT-",  # 2 × 11 s
+    "tests/test_measure_processing.py::test_indicator_algorithm_outputs",
+    "tests/test_site_identity.py::test_dialog_shows_the_duplicate_warning",
+)
+
+
+def pytest_configure(config):
+    for name, meaning in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {meaning}")
+
+
+@functools.lru_cache(maxsize=None)
+def _source(function) -> str:
+    """A function's or module's source (once each: every test of a module asks for the same)."""
+    import inspect
+
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
+
+
+def _markers_of(item) -> set:
+    """The markers ``item`` earns by what it runs: its own code, its fixtures' and its parameters."""
+    fixtures = [definition.func for definitions in item._fixtureinfo.name2fixturedefs.values()
+                for definition in definitions]
+    code = "\n".join(_source(function) for function in [item.function, *fixtures])
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    found = set()
+    if ("postgis_demo" in item.fixturenames or "postgis_server.Server(" in code
+            or any(isinstance(value, str) and value == "postgis" for value in params.values())):
+        found.add("postgis")  # the demo in PostGIS, a server of its own, or the postgis backend
+    if "qgis_process_home" in item.fixturenames or "qgis_process(" in code or "QGIS_PROCESS" in code:
+        found.add("slow")
+    if "xvfb-run" in _source(item.module):
+        found |= {"desktop", "slow"}
+    if item.nodeid.startswith(SLOW):
+        found.add("slow")
+    return found
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markers applied by what each test uses (no marker to remember in the test files); a `chroot`
+    test is skipped inside a chroot host, where there is no chroot machinery to drive."""
+    inside_a_chroot_host = Path("/opt/yongji-venv").exists()
+    for item in items:
+        for name in sorted(_markers_of(item) - {mark.name for mark in item.iter_markers()}):
+            item.add_marker(name)
+        if inside_a_chroot_host and item.get_closest_marker("chroot"):
+            item.add_marker(pytest.mark.skip(reason="drives the chroot hosts: runs on the outer host only"))
 
 
 @pytest.fixture(scope="session", autouse=True)

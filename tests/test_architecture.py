@@ -105,14 +105,18 @@ def test_declared_lines_forbid_what_the_architecture_forbids(package, forbidden)
 
 
 def test_the_checker_catches_a_wrong_import(tmp_path, monkeypatch):
-    """A capability importing another is reported (so the test above can fail)."""
-    capability = PACKAGE / "core" / "printing"
-    probe = capability / "_probe_for_test.py"
-    probe.write_text("from ..site_check.check import run_compliance\n", encoding="utf-8")
-    try:
-        assert any("_probe_for_test.py:1 imports core.site_check.check" in v for v in violations())
-    finally:
-        probe.unlink()
+    """A capability importing another is reported (so the test above can fail). The probe goes into a
+    copy of the package: suites of two hosts share the repository at the same time."""
+    import shutil
+    import sys
+
+    copy = tmp_path / "yongji_plugin"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", copy)
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    (copy / "core" / "printing" / "_probe_for_test.py").write_text(
+        "from ..site_check.check import run_compliance\n", encoding="utf-8")
+    assert any("_probe_for_test.py:1 imports core.site_check.check" in v for v in violations())
 
 
 def _external_imports(path: Path):

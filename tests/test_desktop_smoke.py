@@ -36,8 +36,10 @@ def _run_qgis(tmp_path: Path, locale: str) -> dict:
     out.mkdir()
     env = dict(os.environ, YONGJI_SMOKE_OUT=str(out), HOME=str(tmp_path))
     env.pop("QT_QPA_PLATFORM", None)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x900x24", "qgis", "--profiles-path",
-           str(profiles), "--noversioncheck", "--nologo", "--code", str(SCRIPT)]
+    # -a takes the first display number without a lock file in this /tmp; suites of two hosts side
+    # by side (make test JOBS=2) have a /tmp each but one set of X sockets: start from the pid's own
+    cmd = ["xvfb-run", "-a", "-n", str(100 + os.getpid() % 800), "-s", "-screen 0 1280x900x24",
+           "qgis", "--profiles-path", str(profiles), "--noversioncheck", "--nologo", "--code", str(SCRIPT)]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=150)
     result_file = out / "result.json"
     assert result_file.exists(), f"QGIS did not run the script:\n{proc.stdout}\n{proc.stderr}"
