@@ -65,7 +65,7 @@ def pytest_configure(config):
         config.addinivalue_line("markers", f"{name}: {meaning}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _source(function) -> str:
     """A function's or module's source (once each: every test of a module asks for the same)."""
     import inspect
