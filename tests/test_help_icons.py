@@ -113,3 +113,20 @@ def test_every_chinese_locale_reads_the_chinese_guide(locale_name):
 def test_the_guide_counts_the_actions_there_are(language):
     """The introduction said "seven actions" long after there were twelve."""
     assert _help(language).headings["action-count"] == str(len(action_specs()))
+
+
+@pytest.mark.parametrize("key", [key for key, *_ in action_specs() if key != "help"])
+def test_every_dialog_opens_the_guide_at_its_own_section(key, qgis_iface):
+    """帮助 was reachable from the toolbar only; each dialog now has a Help button opening its section."""
+    from yongji_plugin import classFactory
+
+    plugin = classFactory(qgis_iface)
+    slot = next(name for k, _, _, name in action_specs() if k == key)
+    dialog = getattr(plugin, slot)()
+    try:
+        assert dialog.help_button is not None and dialog.help_button.isVisible()
+        dialog.help_button.click()
+        assert dialog.help_dialog.section == key and key in _help("en").headings
+        dialog.help_dialog.close()
+    finally:
+        dialog.close()

@@ -95,7 +95,10 @@ class YongjiPlugin:
     def _show(self, key, factory):
         dialog = self._dialogs.get(key)
         if dialog is None:
+            from .gui.shared.help import add_help_button
+
             dialog = factory()
+            add_help_button(dialog, key)  # the action's key is its section in the guide
             self._dialogs[key] = dialog
         dialog.show()
         dialog.raise_()

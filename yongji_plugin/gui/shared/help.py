@@ -1,5 +1,5 @@
 """帮助: the user guide in the QGIS language, shown in a plain text browser, opened at a section."""
-from qgis.PyQt.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from ...i18n import catalogue_names, qgis_locale, tr
 from ...paths import resource
@@ -28,5 +28,20 @@ def show_help(parent=None, section: str = "") -> QDialog:
     layout.addWidget(browser)
     dialog.resize(640, 520)
     dialog.show()
-    dialog.browser = browser
+    dialog.browser, dialog.section = browser, section
     return dialog
+
+
+def add_help_button(dialog, section: str):
+    """A 帮助 button in the dialog's button box that opens the guide at the dialog's own section."""
+    box = getattr(dialog, "buttonBox", None)
+    if box is None:
+        return None
+    button = box.addButton(QDialogButtonBox.StandardButton.Help)
+
+    def open_section():
+        dialog.help_dialog = show_help(dialog, section)
+
+    button.clicked.connect(open_section)
+    dialog.help_button = button
+    return button
