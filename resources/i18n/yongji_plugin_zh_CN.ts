@@ -664,7 +664,7 @@
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="40"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="50"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
@@ -684,22 +684,22 @@
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="38"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="134"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="132"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="63"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="67"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
@@ -709,47 +709,47 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="94"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="116"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="119"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="128"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="131"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="129"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="132"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="130"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="133"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="131"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="134"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="132"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="154"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="152"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
@@ -1544,7 +1544,7 @@
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="153"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="151"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1644,7 +1644,7 @@
         <translation>（该地块共有 {count} 个点超出范围）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="87"/>
         <source>Coordinate import canceled: nothing was imported</source>
         <translation>坐标导入已取消：未导入任何内容</translation>
     </message>
@@ -1794,12 +1794,12 @@
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="49"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="53"/>
         <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Every ring is validated; parcels with errors are left out and listed with their line numbers in the problems table. An empty or unreadable file, one without a parcel or one whose parcels all have errors stops the algorithm with an error.</source>
         <translation>将界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标（北），Y 为横坐标（东），GBK 或 UTF-8 编码）读入为项目用地多边形。每一圈都经过检查；有错误的地块不导入，并连同行号列于问题表中。文件为空或无法读取、没有地块或所有地块均有错误时，算法报错终止。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="82"/>
         <source>{file}: none of its {count} parcels can be imported (see the problems above)</source>
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>
@@ -5049,12 +5049,12 @@
         <translation>第{ring}圈的 {point} 点（X {x:.3f}，Y {y:.3f}）距该圈其他界址点 {gap:,.0f} 米，而其他各点彼此相距不超过 {size:,.0f} 米：坐标可能录入有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="61"/>
         <source>Coordinate files (*.txt *.TXT);;All files (*)</source>
         <translation>坐标文件 (*.txt *.TXT);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="65"/>
         <source>Close rings that lack their closing point (with a warning)</source>
         <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
@@ -5089,7 +5089,7 @@
         <translation>未指定 DXF 文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="85"/>
         <source>DXF import canceled: nothing was imported</source>
         <translation>DXF 导入已取消：未导入任何内容</translation>
     </message>
@@ -5254,42 +5254,42 @@
         <translation>正在读取 DXF 图纸</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="38"/>
         <source>Import CAD red lines (DXF)</source>
         <translation>导入 CAD 红线（DXF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="41"/>
         <source>Reads the red lines of a DXF drawing into project-site polygons: closed polylines and hatches (a hatch&apos;s islands become holes), with the CAD layer, block and entity handle of each. DXF has no CRS: give the drawing&apos;s (default: the project&apos;s, else EPSG:4546); coordinates implausible in it are a warning naming the likely CRS. Give CAD layers to import only the red lines of a drawing that holds more (a base map). Open polylines, duplicate outlines (imported once), shapes without area and self-intersecting or nested shapes are listed with their handles and lines in the problems table. A drawing GDAL cannot read or one without a closed shape stops the algorithm with an error.</source>
         <translation>将 DXF 图纸中的红线读取为项目用地面：闭合多段线和填充（填充的孤岛成为内环），并记录每个图形的 CAD 图层、图块和实体句柄。DXF 不含坐标系：请指定图纸的坐标系（默认取工程坐标系，否则为 EPSG:4546）；坐标与之不符时给出警告并指出可能的坐标系。图纸中还有其他内容（如地形底图）时，可指定只导入红线所在的 CAD 图层。未闭合多段线、重复轮廓（只导入一次）、无面积的图形以及自相交或嵌套的图形在问题表中列出句柄和行号。GDAL 无法读取的图纸或没有闭合图形的图纸使算法报错停止。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="51"/>
         <source>DXF drawing</source>
         <translation>DXF 图纸</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="52"/>
         <source>CRS of the drawing (if empty: the project&apos;s, else EPSG:4546)</source>
         <translation>图纸坐标系（为空时取工程坐标系，否则为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="54"/>
         <source>CAD layers to import (comma-separated; if empty: all)</source>
         <translation>导入的 CAD 图层（以逗号分隔；为空时导入全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="66"/>
         <source>No CRS given and the project has none: the drawing is read in {crs}</source>
         <translation>未指定坐标系且工程没有坐标系：按 {crs} 读取图纸</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="79"/>
         <source>{file}: none of its {count} closed shapes can be imported (see the problems above)</source>
         <translation>{file}：其 {count} 个闭合图形均无法导入（见上方问题）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="92"/>
         <source>{ok} sites imported from {file} in {crs}, {bad} closed shapes left out</source>
         <translation>已从 {file} 按 {crs} 导入 {ok} 个地块，{bad} 个闭合图形未导入</translation>
     </message>

@@ -16,9 +16,8 @@ from ...core.coordfile.model import ERROR
 from ...core.shared.errors import PlanError
 from ...core.shared.output_fields import add_rows, memory_layer
 from ...i18n import tr
-from ..base import YongjiAlgorithm
 from ..cancel import WrittenUnlessCanceled
-from .coordinates import problem_specs, report_problems
+from .coordinates import CoordinateFilesAlgorithm, problem_specs, report_problems
 
 PROJECT_CRS = "ProjectCrs"  # Processing's own value for "the project's CRS"
 
@@ -30,19 +29,13 @@ def left_out(problem, rows) -> bool:
     return bool(problem.parcel) or problem.level == ERROR
 
 
-class ImportDxfAlgorithm(YongjiAlgorithm):
+class ImportDxfAlgorithm(CoordinateFilesAlgorithm):
     ALG_ID = "importdxf"
     ICON = "coords"
     INPUT, CRS, LAYERS, OUTPUT, PROBLEMS = "INPUT", "CRS", "LAYERS", "OUTPUT", "PROBLEMS"
 
     def displayName(self):
         return tr("Import CAD red lines (DXF)")
-
-    def group(self):
-        return tr("Coordinate files")
-
-    def groupId(self):
-        return "coordinates"
 
     def shortHelpString(self):
         return tr("Reads the red lines of a DXF drawing into project-site polygons: closed polylines and "

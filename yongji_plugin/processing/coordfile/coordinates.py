@@ -31,19 +31,23 @@ def problem_specs():
             OutputField("problem", "string", tr("Problem")), OutputField("fatal", "bool", tr("Parcel left out"))]
 
 
-class ImportCoordinatesAlgorithm(YongjiAlgorithm):
-    ALG_ID = "importcoordinates"
-    ICON = "coords"
-    INPUT, MODE, CLOSE_RINGS, OUTPUT, PROBLEMS = "INPUT", "MODE", "CLOSE_RINGS", "OUTPUT", "PROBLEMS"
-
-    def displayName(self):
-        return tr("Import coordinate file")
+class CoordinateFilesAlgorithm(YongjiAlgorithm):
+    """The group every coordinate-file and CAD algorithm sits in."""
 
     def group(self):
         return tr("Coordinate files")
 
     def groupId(self):
         return "coordinates"
+
+
+class ImportCoordinatesAlgorithm(CoordinateFilesAlgorithm):
+    ALG_ID = "importcoordinates"
+    ICON = "coords"
+    INPUT, MODE, CLOSE_RINGS, OUTPUT, PROBLEMS = "INPUT", "MODE", "CLOSE_RINGS", "OUTPUT", "PROBLEMS"
+
+    def displayName(self):
+        return tr("Import coordinate file")
 
     def shortHelpString(self):
         return tr("Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, "
@@ -103,19 +107,13 @@ def report_problems(problems, feedback):
             feedback.pushInfo(problem.text)
 
 
-class ExportCoordinatesAlgorithm(YongjiAlgorithm):
+class ExportCoordinatesAlgorithm(CoordinateFilesAlgorithm):
     ALG_ID = "exportcoordinates"
     ICON = "coords"
     INPUT, ZONE, PREFIX, ENCODING, UNIT, OUTPUT = "INPUT", "ZONE", "PREFIX", "ENCODING", "UNIT", "OUTPUT"
 
     def displayName(self):
         return tr("Export sites to coordinate file")
-
-    def group(self):
-        return tr("Coordinate files")
-
-    def groupId(self):
-        return "coordinates"
 
     def shortHelpString(self):
         return tr("Writes project-site polygons to the boundary coordinate exchange format in "
