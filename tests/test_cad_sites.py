@@ -336,3 +336,19 @@ def test_only_the_cad_layers_asked_for(tmp_path, provider, qgis_iface):
     dialog.set_files([path])
     wait_for_task(dialog, seconds=60, pause=0.01)
     assert sorted(f["CAD_HANDLE"] for f in dialog.result.features) == ["2B", "5E"]
+
+
+def test_junk_is_an_error_also_with_gdal_exceptions_on(tmp_path):
+    """QGIS 3.40's Processing turns GDAL's exceptions on: a broken drawing raised RuntimeError mid-read."""
+    from osgeo import gdal
+
+    path = tmp_path / "junk.dxf"
+    path.write_bytes(b"0\nSECTION\n2\nENTITIES\n0\nLWPOLYLINE\n5")
+    was_on = gdal.GetUseExceptions()
+    gdal.UseExceptions()
+    try:
+        with pytest.raises(PlanError, match="junk.dxf"):
+            import_dxf([path], "EPSG:4546")
+    finally:
+        if not was_on:
+            gdal.DontUseExceptions()

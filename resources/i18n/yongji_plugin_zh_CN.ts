@@ -5209,7 +5209,7 @@
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/cad_reader.py" line="78"/>
+        <location filename="../../yongji_plugin/core/coordfile/cad_reader.py" line="156"/>
         <source>{file}: GDAL cannot read it as a DXF drawing ({reason}); save it from CAD as DXF (ASCII, AutoCAD R12 to 2018)</source>
         <translation>{file}：GDAL 无法将其读取为 DXF 图纸（{reason}）；请在 CAD 中另存为 DXF（ASCII，AutoCAD R12 至 2018）</translation>
     </message>

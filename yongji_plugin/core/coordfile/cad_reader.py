@@ -146,11 +146,22 @@ def _encoding(data: bytes, codepage: Optional[bytes]) -> Optional[str]:
     return None
 
 
+def entities_of(dataset, path: Path):
+    """The drawing's features; a drawing GDAL fails on part way is a PlanError naming the file (with
+    GDAL's exceptions on, as QGIS 3.40's Processing leaves them, the read raised a RuntimeError)."""
+    layer = dataset.GetLayerByName("entities")
+    try:
+        yield from layer
+    except RuntimeError as error:
+        raise PlanError(tr("{file}: GDAL cannot read it as a DXF drawing ({reason}); save it from CAD as "
+                           "DXF (ASCII, AutoCAD R12 to 2018)").format(file=path.name, reason=error)) from error
+
+
 def insert_blocks(path: Path, encoding: dict[str, str]) -> dict[str, str]:
     """INSERT handle → block name, from a read that keeps block references as points."""
     dataset = open_dxf(path, {"DXF_INLINE_BLOCKS": "FALSE", **encoding})
     blocks = {}
-    for feature in dataset.GetLayerByName("entities"):
+    for feature in entities_of(dataset, path):
         name = text(feature, "BlockName")
         if name:
             blocks[text(feature, "EntityHandle")] = name
@@ -166,7 +177,7 @@ def read_entities(path, check=None) -> list[CadEntity]:
     dataset = open_dxf(path, {**READ_OPTIONS, **encoding})
     blocks, lines = insert_blocks(path, encoding), found.lines
     entities = []
-    for number, feature in enumerate(dataset.GetLayerByName("entities")):
+    for number, feature in enumerate(entities_of(dataset, path)):
         if check is not None and number % 500 == 0:
             check()
         geometry = feature.GetGeometryRef()
