@@ -15,7 +15,7 @@ layer gets by default (and the latter decode any bytes at all); detection finds 
 import codecs
 from typing import Optional
 
-from qgis.core import QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from ...i18n import tr
 from ..shared.encodings import LAYER, Encoding, decide_encoding, decodes, display_name, python_name
@@ -27,42 +27,16 @@ from ..shared.layer_encoding import (
     uri_encoding,
     with_encoding,
 )
+from .site_view import SiteView
 
 
-class RecodedSites:
-    """The sites the check was given, read from the same file in another encoding.
-
-    Offers what the core reads of a site layer (as ``gui.site_check.task.SiteSnapshot`` does).
-    """
-
-    def __init__(self, layer: QgsVectorLayer, given, fids):
-        self._layer, self._fids = layer, sorted(fids)
-        self._name, self._crs = given.name() if hasattr(given, "name") else given.sourceName(), given.sourceCrs()
-        self._extent, self._wkb = given.sourceExtent(), given.wkbType()
-        layer.setCrs(self._crs)  # as the user's layer says, whatever the .prj says
-
-    def getFeatures(self, request=None):
-        request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
-        request.setFilterFids(self._fids)
-        return self._layer.getFeatures(request)
-
-    def name(self):
-        return self._name
-
-    def fields(self):
-        return self._layer.fields()
-
-    def sourceCrs(self):
-        return self._crs
-
-    def wkbType(self):
-        return self._wkb
-
-    def sourceExtent(self):
-        return self._extent
-
-    def featureCount(self):
-        return len(self._fids)
+def _recoded(layer: QgsVectorLayer, given, fids) -> SiteView:
+    """The sites the check was given, read from ``layer`` (the same file in another encoding), with
+    the CRS the user's layer has, whatever the .prj says."""
+    layer.setCrs(given.sourceCrs())
+    name = given.name() if hasattr(given, "name") else given.sourceName()
+    return SiteView(layer, name, layer.fields(), given.sourceCrs(), given.wkbType(), given.sourceExtent(),
+                    len(fids), fids)
 
 
 def sites_in_encoding(sites, origin, name: str) -> tuple[object, Optional[Encoding], Optional[str]]:
@@ -89,7 +63,7 @@ def sites_in_encoding(sites, origin, name: str) -> tuple[object, Optional[Encodi
                  "decodes it otherwise (garbled names). The project layer is left as it is; set its encoding "
                  "in the layer properties to see the names there too.").format(
         layer=name, file=shapefile, encoding=encoding.describe())
-    return RecodedSites(layer, sites, fids), encoding, warning
+    return _recoded(layer, sites, fids), encoding, warning
 
 
 def _layer_setting(layer) -> str:

@@ -9,56 +9,24 @@ the result canceled.
 """
 from pathlib import Path
 
-from qgis.core import QgsFeatureRequest, QgsVectorLayerFeatureSource
+from qgis.core import QgsVectorLayerFeatureSource
 
 from ...core.shared.cancel import remove_geopackage_layers, remove_outputs
 from ...core.shared.errors import PlanError
 from ...core.site_check.check import run_compliance
 from ...core.site_check.outputs import result_layers, write_geopackage
 from ...core.site_check.report import write_report
+from ...core.site_check.site_view import SiteView
 from ...i18n import tr
 from ..shared.background import BackgroundTask, thread_copy
 
 
-class SiteSnapshot:
-    """The site layer (or its selection) as a worker thread may read it, with the user's feature ids.
-
-    A copy (``materialize``) would renumber a memory layer's features, so warnings and outputs
-    would name features the user cannot find; a layer feature source is QGIS's thread-safe view
-    of the layer itself. Offers what the core reads of a layer.
-    """
-
-    def __init__(self, layer, fids=None):
-        self._source = QgsVectorLayerFeatureSource(layer)
-        self._fids = None if fids is None else sorted(fids)
-        self._name, self._fields = layer.name(), layer.fields()
-        self._crs, self._wkb = layer.crs(), layer.wkbType()
-        self._extent = layer.extent() if fids is None else layer.boundingBoxOfSelected()
-        self._count = layer.featureCount() if fids is None else len(self._fids)
-
-    def getFeatures(self, request=None):
-        request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
-        if self._fids is not None:
-            request.setFilterFids(self._fids)
-        return self._source.getFeatures(request)
-
-    def name(self):
-        return self._name
-
-    def fields(self):
-        return self._fields
-
-    def sourceCrs(self):
-        return self._crs
-
-    def wkbType(self):
-        return self._wkb
-
-    def sourceExtent(self):
-        return self._extent
-
-    def featureCount(self):
-        return self._count
+def SiteSnapshot(layer, fids=None) -> SiteView:  # noqa: N802 - reads as the value it makes
+    """The site layer (or its selection) as a worker thread may read it, with the user's feature ids:
+    QGIS's thread-safe feature source of the layer itself."""
+    extent = layer.extent() if fids is None else layer.boundingBoxOfSelected()
+    return SiteView(QgsVectorLayerFeatureSource(layer), layer.name(), layer.fields(), layer.crs(),
+                    layer.wkbType(), extent, layer.featureCount(), fids)
 
 
 class ComplianceTask(BackgroundTask):
