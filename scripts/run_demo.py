@@ -92,10 +92,11 @@ def run_measures(data: Path, project, out: Path) -> None:
     """建筑高度控制检查 on the demo buildings, 15分钟社区生活圈 on the demo streets."""
     from qgis.core import QgsVectorLayer
 
-    from yongji_plugin.core.measures import heights_outputs, life_circle_outputs
-    from yongji_plugin.core.measures.heights import HeightParams, run_height_check
-    from yongji_plugin.core.measures.life_circle import LifeCircleParams, method_label, run_life_circle
-    from yongji_plugin.core.measures.life_circle_table import load_life_circle_table
+    from yongji_plugin.core.heights import outputs as heights_outputs
+    from yongji_plugin.core.heights.check import HeightParams, run_height_check
+    from yongji_plugin.core.life_circle import outputs as life_circle_outputs
+    from yongji_plugin.core.life_circle.check import LifeCircleParams, method_label, run_life_circle
+    from yongji_plugin.core.life_circle.table import load_life_circle_table
     from yongji_plugin.core.plan_data.loader import layers_by_code
     from yongji_plugin.core.shared.areas import AreaMethod
     from yongji_plugin.core.shared.output_fields import write_geopackage
@@ -120,13 +121,13 @@ def run_measures(data: Path, project, out: Path) -> None:
 
 def run_plan_measures(project, out: Path) -> None:
     """乡镇规划指引 (table, CSV, XLSX, report) and 规划指标 (report, charts, map sheet) into out/measures."""
-    from yongji_plugin.core.measures.charts import draw_chart
-    from yongji_plugin.core.measures.guidance_outputs import export_table, write_guidance_report
-    from yongji_plugin.core.measures.indicator_check import run_indicator_check
-    from yongji_plugin.core.measures.indicator_outputs import township_layer
-    from yongji_plugin.core.measures.indicator_report import city_chart, write_indicator_report
-    from yongji_plugin.core.measures.indicators import load_indicators
-    from yongji_plugin.core.measures.township_guidance import township_guidance
+    from yongji_plugin.core.guidance.outputs import export_table, write_guidance_report
+    from yongji_plugin.core.guidance.township_guidance import township_guidance
+    from yongji_plugin.core.indicators.check import run_indicator_check
+    from yongji_plugin.core.indicators.definitions import load_indicators
+    from yongji_plugin.core.indicators.outputs import township_layer
+    from yongji_plugin.core.indicators.report import city_chart, write_indicator_report
+    from yongji_plugin.core.measuring.charts import draw_chart
     from yongji_plugin.core.plan_data.loader import layers_by_code
     from yongji_plugin.core.printing.result_sheets import result_sheet
     from yongji_plugin.core.printing.sheets import PDF, PNG, SheetBuilder, export_layout
@@ -176,7 +177,7 @@ def compare_versions(data: Path, out: Path) -> None:
 def print_maps(project, out: Path) -> None:
     from qgis.core import QgsVectorLayer
 
-    from yongji_plugin.core.measures.township_figures import township_coverage
+    from yongji_plugin.core.guidance.township_figures import township_coverage
     from yongji_plugin.core.plan_data.loader import layers_by_code
     from yongji_plugin.core.printing.jobs import print_jobs, run_jobs
     from yongji_plugin.core.printing.sheets import PDF, PNG, SheetBuilder

@@ -28,7 +28,7 @@ from cancel_feedback import CancelAt, spread
 from qgis_process_runner import QGIS_PROCESS, environment, install_plugin
 from yongji_plugin.core.engine.layers import ControlLayer
 from yongji_plugin.core.engine.overlay import OverlayEngine
-from yongji_plugin.core.measures.township_figures import township_coverage
+from yongji_plugin.core.guidance.township_figures import township_coverage
 from yongji_plugin.core.plan_data.loader import open_plan
 from yongji_plugin.core.plan_data.sources import Source
 from yongji_plugin.core.plan_qa.model import FAILED, load_qa_rules

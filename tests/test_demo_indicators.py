@@ -4,7 +4,7 @@ Checked with shapely on the generated features (as test_demo_data does), indepen
 """
 from shapely.ops import unary_union
 
-from yongji_plugin.core.measures.indicators import AREA_UNITS, AT_LEAST, load_indicators
+from yongji_plugin.core.indicators.definitions import AREA_UNITS, AT_LEAST, load_indicators
 
 CITY = "永济市"
 SHORT = {("YJJBNT", "卿头镇", 2025), ("YJJBNT", "卿头镇", 2035), ("YJJBNT", "韩阳镇", 2035),

@@ -4,7 +4,7 @@ from qgis.core import QgsVectorLayer
 from shapely.validation import make_valid
 
 from helpers import memory_layer
-from yongji_plugin.core.measures.heights import (
+from yongji_plugin.core.heights.check import (
     FLOORS,
     HEIGHT,
     NO_HEIGHT,
@@ -14,7 +14,7 @@ from yongji_plugin.core.measures.heights import (
     HeightParams,
     run_height_check,
 )
-from yongji_plugin.core.measures.heights_outputs import (
+from yongji_plugin.core.heights.outputs import (
     ALL_LAYER,
     OVER_LAYER,
     excess_text,

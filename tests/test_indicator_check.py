@@ -11,16 +11,16 @@ from shapely.ops import transform, unary_union
 
 from cancel_feedback import CancelAt
 from helpers import shapes
-from yongji_plugin.core.measures import charts
-from yongji_plugin.core.measures.indicator_check import (
+from yongji_plugin.core.indicators.check import (
     BREAKDOWN,
     COMPLIANCE,
     CONSISTENCY,
     run_indicator_check,
 )
-from yongji_plugin.core.measures.indicator_outputs import findings_layer, township_layer
-from yongji_plugin.core.measures.indicator_report import city_chart, township_chart, write_indicator_report
-from yongji_plugin.core.measures.indicators import AREA_UNITS, AT_LEAST, default_indicator_path, load_indicators
+from yongji_plugin.core.indicators.definitions import AREA_UNITS, AT_LEAST, default_indicator_path, load_indicators
+from yongji_plugin.core.indicators.outputs import findings_layer, township_layer
+from yongji_plugin.core.indicators.report import city_chart, township_chart, write_indicator_report
+from yongji_plugin.core.measuring import charts
 from yongji_plugin.core.printing.result_sheets import result_sheet
 from yongji_plugin.core.printing.sheets import PDF, SheetBuilder, export_layout
 from yongji_plugin.core.shared.areas import AreaMethod

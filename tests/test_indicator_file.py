@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from yongji_plugin.core.measures.indicators import (
+from yongji_plugin.core.guidance.township_guidance import load_figures
+from yongji_plugin.core.indicators.definitions import (
     AT_LEAST,
     AT_MOST,
     BINDING,
@@ -11,7 +12,6 @@ from yongji_plugin.core.measures.indicators import (
     default_indicator_path,
     load_indicators,
 )
-from yongji_plugin.core.measures.township_guidance import load_figures
 from yongji_plugin.core.shared.errors import PlanError
 
 GOOD = """

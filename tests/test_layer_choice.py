@@ -7,7 +7,7 @@ from qgis.core import QgsProject
 from helpers import memory_layer
 from yongji_plugin.core.shared.output_fields import OutputField
 from yongji_plugin.core.shared.output_fields import memory_layer as result_layer
-from yongji_plugin.gui.measures.height_dialog import HeightCheckDialog
+from yongji_plugin.gui.heights.dialog import HeightCheckDialog
 from yongji_plugin.gui.site_check.dialog import ComplianceDialog
 
 SQUARE = "POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))"

@@ -10,14 +10,14 @@ from shapely import wkt as shapely_wkt
 from shapely.geometry import LineString
 
 from helpers import memory_layer
-from yongji_plugin.core.measures.life_circle import (
+from yongji_plugin.core.life_circle.check import (
     NETWORK,
     STRAIGHT,
     LifeCircleParams,
     run_life_circle,
 )
-from yongji_plugin.core.measures.life_circle_outputs import AREAS, SERVICE, result_layers, write_report
-from yongji_plugin.core.measures.life_circle_table import default_table_path, load_life_circle_table
+from yongji_plugin.core.life_circle.outputs import AREAS, SERVICE, result_layers, write_report
+from yongji_plugin.core.life_circle.table import default_table_path, load_life_circle_table
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
 

@@ -3,8 +3,8 @@ from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from helpers import wait_for_task
-from yongji_plugin.gui.measures.guidance_dialog import TownshipGuidanceDialog
-from yongji_plugin.gui.measures.indicator_dialog import IndicatorDialog
+from yongji_plugin.gui.guidance.dialog import TownshipGuidanceDialog
+from yongji_plugin.gui.indicators.dialog import IndicatorDialog
 
 
 def test_guidance_dialog_runs_in_background(plan_project, qgis_iface, tmp_path):

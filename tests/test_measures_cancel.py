@@ -5,10 +5,11 @@ import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from cancel_feedback import CancelAt, spread
-from yongji_plugin.core.measures import heights_outputs, life_circle_outputs
-from yongji_plugin.core.measures.heights import HeightParams, run_height_check
-from yongji_plugin.core.measures.life_circle import LifeCircleParams, run_life_circle
-from yongji_plugin.core.measures.life_circle_table import load_life_circle_table
+from yongji_plugin.core.heights import outputs as heights_outputs
+from yongji_plugin.core.heights.check import HeightParams, run_height_check
+from yongji_plugin.core.life_circle import outputs as life_circle_outputs
+from yongji_plugin.core.life_circle.check import LifeCircleParams, run_life_circle
+from yongji_plugin.core.life_circle.table import load_life_circle_table
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
 

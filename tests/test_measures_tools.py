@@ -12,7 +12,7 @@ from qgis.core import (
 
 from helpers import run_in_a_model, wait_for_task
 from qgis_process_runner import json_payload, qgis_process
-from yongji_plugin.core.measures.heights import HeightParams, run_height_check
+from yongji_plugin.core.heights.check import HeightParams, run_height_check
 from yongji_plugin.core.shared.areas import AreaMethod
 
 
@@ -133,7 +133,7 @@ def project_with_plan(plan_project, demo_gpkg, qgis_processing):
 
 
 def test_height_dialog_runs_in_background(project_with_plan, qgis_iface, tmp_path, demo_gpkg):
-    from yongji_plugin.gui.measures.height_dialog import HeightCheckDialog
+    from yongji_plugin.gui.heights.dialog import HeightCheckDialog
 
     project, buildings = project_with_plan
     dialog = HeightCheckDialog(qgis_iface, open_report=False)
@@ -153,7 +153,7 @@ def test_height_dialog_runs_in_background(project_with_plan, qgis_iface, tmp_pat
 
 
 def test_height_dialog_refuses_a_missing_field_and_cancels(project_with_plan, qgis_iface):
-    from yongji_plugin.gui.measures.height_dialog import HeightCheckDialog
+    from yongji_plugin.gui.heights.dialog import HeightCheckDialog
 
     dialog = HeightCheckDialog(qgis_iface, open_report=False)
     dialog.heightFieldCombo.setCurrentText("")
@@ -166,7 +166,7 @@ def test_height_dialog_refuses_a_missing_field_and_cancels(project_with_plan, qg
 
 
 def test_life_circle_dialog_runs_in_background(project_with_plan, qgis_iface):
-    from yongji_plugin.gui.measures.life_circle_dialog import LifeCircleDialog
+    from yongji_plugin.gui.life_circle.dialog import LifeCircleDialog
 
     project, _ = project_with_plan
     count = project.mapLayersByName("居住区")[0].featureCount()
@@ -185,7 +185,7 @@ def test_life_circle_dialog_runs_in_background(project_with_plan, qgis_iface):
 
 
 def test_life_circle_dialog_needs_a_network_or_the_fallback(project_with_plan, qgis_iface):
-    from yongji_plugin.gui.measures.life_circle_dialog import LifeCircleDialog
+    from yongji_plugin.gui.life_circle.dialog import LifeCircleDialog
 
     dialog = LifeCircleDialog(qgis_iface, open_report=False)
     dialog.networkCombo.setCurrentIndex(0)  # (none)

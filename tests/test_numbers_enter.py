@@ -7,10 +7,10 @@ import pytest
 import yaml
 
 from helpers import memory_layer
-from yongji_plugin.core.measures.heights import NO_HEIGHT, OVER, WITHIN, HeightParams, run_height_check
-from yongji_plugin.core.measures.indicators import default_indicator_path, load_indicators
-from yongji_plugin.core.measures.life_circle import LifeCircleParams, run_life_circle
-from yongji_plugin.core.measures.life_circle_table import default_table_path, load_life_circle_table
+from yongji_plugin.core.heights.check import NO_HEIGHT, OVER, WITHIN, HeightParams, run_height_check
+from yongji_plugin.core.indicators.definitions import default_indicator_path, load_indicators
+from yongji_plugin.core.life_circle.check import LifeCircleParams, run_life_circle
+from yongji_plugin.core.life_circle.table import default_table_path, load_life_circle_table
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
 from yongji_plugin.core.shared.numbers import finite_number

@@ -13,7 +13,7 @@ from qgis.core import QgsLayoutItemLabel, QgsLegendRenderer, QgsLegendStyle, Qgs
 from qgis.PyQt.QtCore import Qt
 
 from helpers import pdf_text
-from yongji_plugin.core.measures.township_figures import township_coverage
+from yongji_plugin.core.guidance.township_figures import township_coverage
 from yongji_plugin.core.plan_qa.model import load_qa_rules
 from yongji_plugin.core.plan_qa.outputs import write_qa_report
 from yongji_plugin.core.plan_qa.run import run_qa

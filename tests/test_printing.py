@@ -30,7 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSizeF
 from qgis.PyQt.QtGui import QColor, QImage
 
-from yongji_plugin.core.measures.township_figures import township_coverage
+from yongji_plugin.core.guidance.township_figures import township_coverage
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.loader import (
     inspect_source,
@@ -544,7 +544,7 @@ def test_township_figures_sum_to_the_city(plan):
     from shapely.ops import unary_union
 
     from helpers import shapes
-    from yongji_plugin.core.measures.township_figures import township_figures
+    from yongji_plugin.core.guidance.township_figures import township_figures
 
     rows = township_figures(plan)
     assert len(rows) == 10

@@ -7,14 +7,14 @@ from shapely.ops import transform, unary_union
 
 from cancel_feedback import CancelAt
 from helpers import memory_layer, shapes
-from yongji_plugin.core.measures.guidance_outputs import (
+from yongji_plugin.core.guidance.outputs import (
     export_table,
     guidance_layer,
     guidance_table,
     write_guidance_report,
 )
-from yongji_plugin.core.measures.township_figures import township_coverage
-from yongji_plugin.core.measures.township_guidance import default_figures, township_guidance
+from yongji_plugin.core.guidance.township_figures import township_coverage
+from yongji_plugin.core.guidance.township_guidance import default_figures, township_guidance
 from yongji_plugin.core.shared.areas import ELLIPSOIDAL, AreaMethod
 from yongji_plugin.core.shared.errors import PlanError
 
@@ -179,7 +179,7 @@ def test_bad_township_and_control_layers(change, message):
 
 
 def test_a_filter_choosing_nothing_is_said():
-    from yongji_plugin.core.measures.township_guidance import Figure
+    from yongji_plugin.core.guidance.township_guidance import Figure
 
     layers, _, _ = _square_plan()
     figures = [Figure("GD", "DLTB", "\"DLBM\" = 'O103'", "耕地")]  # a letter O for the zero

@@ -9,9 +9,9 @@ import time
 
 import pytest
 
-from yongji_plugin.core.measures.indicators import load_indicators
-from yongji_plugin.core.measures.life_circle_table import load_life_circle_table
-from yongji_plugin.core.measures.township_guidance import load_figures
+from yongji_plugin.core.guidance.township_guidance import load_figures
+from yongji_plugin.core.indicators.definitions import load_indicators
+from yongji_plugin.core.life_circle.table import load_life_circle_table
 from yongji_plugin.core.plan_data.catalogue import load_catalogue
 from yongji_plugin.core.plan_data.landuse_codes import load_classification
 from yongji_plugin.core.plan_qa.model import load_qa_rules

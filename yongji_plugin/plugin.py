@@ -124,22 +124,22 @@ class YongjiPlugin:
         return self._show("qa", lambda: QaDialog(self.iface, self.iface.mainWindow()))
 
     def open_heights_dialog(self):
-        from .gui.measures.height_dialog import HeightCheckDialog
+        from .gui.heights.dialog import HeightCheckDialog
 
         return self._show("heights", lambda: HeightCheckDialog(self.iface, self.iface.mainWindow()))
 
     def open_life_circle_dialog(self):
-        from .gui.measures.life_circle_dialog import LifeCircleDialog
+        from .gui.life_circle.dialog import LifeCircleDialog
 
         return self._show("lifecircle", lambda: LifeCircleDialog(self.iface, self.iface.mainWindow()))
 
     def open_guidance_dialog(self):
-        from .gui.measures.guidance_dialog import TownshipGuidanceDialog
+        from .gui.guidance.dialog import TownshipGuidanceDialog
 
         return self._show("guidance", lambda: TownshipGuidanceDialog(self.iface, self.iface.mainWindow()))
 
     def open_indicator_dialog(self):
-        from .gui.measures.indicator_dialog import IndicatorDialog
+        from .gui.indicators.dialog import IndicatorDialog
 
         return self._show("indicators", lambda: IndicatorDialog(self.iface, self.iface.mainWindow()))
 

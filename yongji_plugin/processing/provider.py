@@ -14,10 +14,10 @@ def algorithm_classes():
         ExportCoordinatesAlgorithm,
         ImportCoordinatesAlgorithm,
     )
-    from .measures.heights import HeightCheckAlgorithm
-    from .measures.indicator_check import IndicatorCheckAlgorithm
-    from .measures.life_circle import LifeCircleAlgorithm
-    from .measures.township_guidance import TownshipGuidanceAlgorithm
+    from .guidance.township_guidance import TownshipGuidanceAlgorithm
+    from .heights.heights import HeightCheckAlgorithm
+    from .indicators.indicator_check import IndicatorCheckAlgorithm
+    from .life_circle.life_circle import LifeCircleAlgorithm
     from .plan_data.inspect_source import InspectSourceAlgorithm
     from .plan_qa.plan_qa import PlanQaAlgorithm
     from .printing.print_sheets import PrintSheetsAlgorithm

@@ -9,7 +9,7 @@ from qgis.core import QgsFeedback, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QListWidgetItem
 
-from ...core.measures.township_figures import township_coverage
+from ...core.guidance.township_figures import township_coverage
 from ...core.plan_data.loader import layers_by_code
 from ...core.printing.jobs import StepFeedback, print_jobs, run_job
 from ...core.printing.sheets import PDF, PNG, SheetBuilder

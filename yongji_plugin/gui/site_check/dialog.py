@@ -25,10 +25,11 @@ from ...core.site_check.site_input import USE_FIELDS
 from ...i18n import tr
 from ..shared.background import TaskDialogMixin
 from ..shared.forms import load_form
+from ..shared.job_task import JobTask
 from ..shared.layer_choice import chosen, fill_layers, follow_project
 from ..shared.messages import show_error, show_info
 from ..shared.result_group import result_group
-from .task import ComplianceTask, SiteSnapshot
+from .task import SiteSnapshot, compliance_task
 
 FORM, BASE = load_form("compliance.ui")
 METHODS = (PLANAR, ELLIPSOIDAL)
@@ -108,7 +109,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
             raise PlanError(tr("Layer {name} has no selected features").format(name=layer.name()))
         return SiteSnapshot(layer, layer.selectedFeatureIds())
 
-    def build_task(self) -> ComplianceTask:
+    def build_task(self) -> JobTask:
         layer = self.site_layer()
         if layer is None:
             raise PlanError(tr("Choose a project site layer first"))
@@ -129,8 +130,8 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         refuse_run([layer, *controls.values()], [(output, tr("Output GeoPackage"), False),
                                                  (report, tr("Review report"), False)])
         QgsSettings().setValue(SETTINGS_RULESET, self.rulesetEdit.text())
-        return ComplianceTask(self._sites(layer), controls, ruleset, params,
-                              self.outputEdit.text().strip() or None, report, self._done)
+        return compliance_task(self._sites(layer), controls, ruleset, params,
+                                self.outputEdit.text().strip() or None, report, self._done)
 
     def run(self):
         self.show_report(None)

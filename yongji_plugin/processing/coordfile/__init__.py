@@ -1,4 +1,4 @@
 """Algorithms: coordinate-file import and export, CAD red lines (DXF) import.
 
-May import: core, processing.base, processing.cancel.
+May import: core, processing.base, processing.cancel, processing.sinks.
 """

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...core.measures.township_figures import township_coverage
+from ...core.guidance.township_figures import township_coverage
 from ...core.printing.jobs import print_jobs, run_jobs
 from ...core.printing.map_sheets import load_sheets
 from ...core.printing.sheets import PDF, PNG, SheetBuilder

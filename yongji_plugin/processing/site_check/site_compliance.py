@@ -1,6 +1,4 @@
 """Processing: 项目选址合规性检查 — the same engine, outputs and report as the dialog."""
-from pathlib import Path
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -17,19 +15,13 @@ from qgis.core import (
 
 from ...core.plan_data.loader import describe_sources
 from ...core.shared.errors import PlanError
-from ...core.site_check.check import DEFAULT_TOLERANCE, CheckParams, counts_text, run_compliance
-from ...core.site_check.outputs import (
-    BREAKDOWN,
-    CONFLICTS,
-    REPAIRS,
-    SUMMARY,
-    result_layers,
-)
-from ...core.site_check.report import write_report
+from ...core.site_check.check import DEFAULT_TOLERANCE, CheckParams, counts_text
+from ...core.site_check.job import compliance_job
+from ...core.site_check.outputs import BREAKDOWN, CONFLICTS, REPAIRS, SUMMARY
 from ...core.site_check.ruleset import load_ruleset
 from ...i18n import tr
 from ..base import YongjiAlgorithm, invalid_geometries_let_through, plan_source_parameter
-from ..cancel import WrittenUnlessCanceled
+from ..sinks import run_job
 
 
 class SiteComplianceAlgorithm(YongjiAlgorithm):
@@ -126,31 +118,18 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
                 backend=self.backend(parameters, context),
                 site_origin=self._site_layer(parameters, context),
                 use_field=self.parameterAsString(parameters, self.USE_FIELD, context) or None)
-            result = run_compliance(sites, layers, ruleset, params, feedback, sites.sourceName())
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
+        job = compliance_job(sites, layers, ruleset, params, sites.sourceName())
+        keys = dict(zip((SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS), self.OUTPUTS))
+        result, outputs = run_job(self, job, parameters, context, feedback, keys, self.REPORT,
+                                  on_result=lambda result: self._log(result, feedback))
+        feedback.pushInfo(counts_text(result.counts()))
+        return outputs
+
+    @staticmethod
+    def _log(result, feedback) -> None:
         if result.backend:
             feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
         for warning in result.warnings:  # sites without or sharing an id: the reviewer must see it
             feedback.reportError(warning, False)
-        canceled = tr("The compliance check was canceled: nothing was written")
-        if result.canceled:  # an exception, so qgis_process exits non-zero
-            raise QgsProcessingException(canceled)
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        with WrittenUnlessCanceled(feedback, canceled) as written:
-            written.will_write(*(self.parameterAsOutputLayer(parameters, key, context) for key in self.OUTPUTS))
-            outputs = self._write_sinks(parameters, context, result_layers(result), feedback)
-            if report:
-                report = Path(report)
-                written.will_write(report, report.with_suffix(".pdf"), report.with_name(report.stem + "_maps"))
-                outputs[self.REPORT] = str(write_report(result, report)["html"])
-        feedback.pushInfo(counts_text(result.counts()))
-        return outputs
-
-    def _write_sinks(self, parameters, context, layers, feedback):
-        outputs = {}
-        for key, name in zip(self.OUTPUTS, (SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS)):
-            dest = self.write_output(parameters, key, context, layers[name], feedback)
-            if dest is not None:
-                outputs[key] = dest
-        return outputs

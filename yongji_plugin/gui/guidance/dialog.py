@@ -1,0 +1,69 @@
+"""乡镇规划指引: measure the townships in the background, then the layer, the table files and the report."""
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+
+from ...core.guidance.outputs import export_table, guidance_layer, write_guidance_report
+from ...core.guidance.township_guidance import default_figures, township_guidance
+from ...core.measuring.unit_areas import TOWNSHIPS
+from ...core.plan_data.loader import describe_sources
+from ...core.shared.areas import hectares
+from ...core.shared.errors import PlanError
+from ...i18n import tr
+from ..shared.background import BackgroundTask
+from ..shared.forms import load_form
+from ..shared.messages import show_error, show_info
+from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method
+
+FORM, BASE = load_form("township_guidance.ui")
+SETTINGS_FOLDER = "yongji/guidance/folder"
+FILE_STEM = "township_guidance"
+
+
+class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
+    def __init__(self, iface=None, parent=None, open_report=True):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.iface, self.open_report = iface, open_report
+        self.layer = self.files = self.report_paths = None
+        self.setup_controls(tr("Run"), tr("Cancel"), SETTINGS_FOLDER)
+
+    def build_task(self) -> BackgroundTask:
+        area = area_method(self)
+        figures = default_figures()
+        return self.measure_task(tr("Township planning guidance"), [TOWNSHIPS] + [f.layer for f in figures],
+                                 "yongji_guidance_",
+                                 lambda layers, feedback, backend: township_guidance(layers, area, figures,
+                                                                                     feedback, backend))
+
+    def _done(self, task, ok):
+        if not self.task_ended(task, ok):
+            return
+        result = task.result
+        try:
+            self.layer = guidance_layer(result, self._plan[TOWNSHIPS])
+            self.files = export_table(result, self._folder / f"{FILE_STEM}.csv", self._folder / f"{FILE_STEM}.xlsx")
+            self.report_paths = write_guidance_report(result, self._folder / f"{FILE_STEM}.html",
+                                                      describe_sources(self._plan.values()))
+        except (OSError, PlanError) as error:
+            show_error(self, str(error), self.iface)
+            return
+        QgsProject.instance().addMapLayer(self.layer)
+        text = tr("{count} townships measured ({method}); table and report in {folder}").format(
+            count=len(result.townships), method=result.area_method.describe(), folder=self._folder)
+        mismatches = result.mismatches()
+        if result.warnings:
+            text += "\n" + "\n".join(result.warnings)
+        if mismatches:
+            labels = {f.key: f.label for f in result.figures}
+            worst = max(abs(result.township_sum(k) - result.city_value(k)) for k in mismatches)
+            text += "\n" + tr("The townships do not add up to the city for {figures} (up to {diff:.4f} ha): "
+                              "run the plan data quality check").format(
+                figures=", ".join(labels.get(k, tr("Administrative area")) for k in mismatches), diff=hectares(worst))
+        if mismatches or result.warnings:
+            show_error(self, text, self.iface)
+        else:
+            show_info(self.iface, text)
+        self.statusLabel.setText(text)
+        if self.open_report:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))

@@ -1,0 +1,59 @@
+"""Processing's destination for a job (``core.shared.job``): each result layer into its sink.
+
+A job's layer names map to the algorithm's output parameters; optional outputs the user did not
+ask for are skipped. Files a sink is about to create are registered for the one cleanup contract,
+so a canceled or failed algorithm leaves no output behind (and then raises: ``qgis_process`` exits
+non-zero).
+"""
+from qgis.core import QgsProcessingException
+
+from ..core.shared.errors import PlanError
+from ..core.shared.job import Destination, compute, deliver
+
+
+class SinkDestination(Destination):
+    def __init__(self, algorithm, parameters, context, keys: dict):
+        """``keys``: the job's layer name → the algorithm's output parameter."""
+        self.algorithm, self.parameters, self.context, self.keys = algorithm, parameters, context, keys
+
+    def write(self, layers: dict, written, feedback) -> dict:
+        outputs = {}
+        for name, key in self.keys.items():
+            written.will_create(self.algorithm.parameterAsOutputLayer(self.parameters, key, self.context))
+            destination = self.algorithm.write_output(self.parameters, key, self.context, layers[name], feedback)
+            if destination is not None:
+                outputs[key] = destination
+        return outputs
+
+    def note(self, names) -> str:
+        return ""
+
+
+def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_key: str = None,
+            on_result=None) -> tuple:
+    """Compute and deliver ``job`` as an algorithm does; returns (result, outputs by parameter).
+
+    ``on_result(result)`` runs between the two (the log lines a result warrants, canceled or not).
+    Bad input and writer errors become QgsProcessingException, and so does a cancel, after every
+    output this run created was removed.
+    """
+    try:
+        result = compute(job, feedback)
+    except PlanError as error:
+        raise QgsProcessingException(str(error)) from error
+    if on_result is not None:
+        on_result(result)
+    if result.canceled:
+        raise QgsProcessingException(job.canceled_text)
+    report = algorithm.parameterAsFileOutput(parameters, report_key, context) if report_key else None
+    try:
+        delivery = deliver(job, result, SinkDestination(algorithm, parameters, context, keys),
+                           report or None, feedback)
+    except PlanError as error:
+        raise QgsProcessingException(str(error)) from error
+    if delivery.canceled:
+        raise QgsProcessingException(job.canceled_text)
+    outputs = dict(delivery.layers)
+    if delivery.report:
+        outputs[report_key] = str(delivery.report["html"])
+    return result, outputs
