@@ -21,6 +21,7 @@ from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
+from ..shared.report_frame import frame
 from .township_guidance import SUM_TOLERANCE_M2, GuidanceResult, GuidanceRow
 
 NAME = "XZQMC"
@@ -123,8 +124,17 @@ def report_context(result: GuidanceResult, data_source: str = "") -> dict:
                 "time": datetime.now().strftime("%Y-%m-%d %H:%M:%S"), "city_source": city_source,
                 "repairs": len(result.repairs)},
         "figures": [f.label for f in result.figures], "rows": rows, "total": total, "warnings": result.warnings,
-        "checks": sum_checks(result),
+        "checks": sum_checks(result), "verdict": frame(guidance_conclusion(result), result.warnings),
     }
+
+
+def guidance_conclusion(result: GuidanceResult) -> str:
+    off = [c["label"] for c in sum_checks(result) if not c["ok"]]
+    if off:
+        return tr("{count} townships measured; the townships do not add up to the city for: {figures}.").format(
+            count=len(result.townships), figures="、".join(off))
+    return tr("{count} townships measured; for every figure the townships add up to the city within 0.01 ha.").format(
+        count=len(result.townships))
 
 
 def write_guidance_report(result: GuidanceResult, html_path, data_source: str = "") -> dict:

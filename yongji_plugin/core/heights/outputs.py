@@ -11,6 +11,7 @@ from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
+from ..shared.report_frame import frame
 from .check import (
     NO_HEIGHT,
     NO_ZONE,
@@ -204,7 +205,19 @@ def report_context(result: HeightResult, map_file: str = "") -> dict:
         "no_height": [_building_row(b) for b in result.buildings if b.status == NO_HEIGHT],
         "no_zone": [_building_row(b) for b in result.buildings if b.status == NO_ZONE],
         "no_geometry": result.no_geometry, "repairs": result.repairs,
+        "verdict": frame(height_conclusion(result), [tr("{n} buildings could not be judged (no height or outside "
+                                                        "the height zones): see their lists.").format(
+            n=counts[NO_HEIGHT] + counts[NO_ZONE]) if counts[NO_HEIGHT] + counts[NO_ZONE] else ""]),
     }
+
+
+def height_conclusion(result: HeightResult) -> str:
+    counts = result.counts()
+    total = sum(counts.values())
+    if counts[OVER]:
+        return tr("{over} of {total} buildings exceed the height limit of their zone.").format(
+            over=counts[OVER], total=total)
+    return tr("No building of {total} exceeds the height limit of its zone.").format(total=total)
 
 
 def write_report(result: HeightResult, html_path, layers: dict[str, QgsVectorLayer] = None) -> dict:

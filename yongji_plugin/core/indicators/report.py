@@ -12,6 +12,7 @@ from ...i18n import tr
 from ..measuring.charts import NONE, OK, SHORT, Bar, BarChart, chart_painter, draw_chart
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
+from ..shared.report_frame import frame
 from .check import BREAKDOWN, COMPLIANCE, CONSISTENCY, IndicatorResult
 from .definitions import AT_LEAST, BINDING, EXPECTED, YEARS, Indicator
 from .outputs import (
@@ -172,7 +173,26 @@ def report_context(result: IndicatorResult, year: int, charts: dict[str, Path], 
                          "direction": direction_label(i.direction), "measure": _measure_text(i, result),
                          "targets": "; ".join(f"{y}: {_number(v)}" for y, v in sorted(i.targets.items()))}
                         for i in result.file.indicators],
+        "verdict": frame(indicator_conclusion(result), result.warnings),
     }
+
+
+def indicator_conclusion(result: IndicatorResult) -> str:
+    """Per target year, whether the city meets every binding target and how many townships do not."""
+    parts = []
+    for year in YEARS:
+        city = result.status(result.city_name, year)
+        behind = [u for u in result.townships if result.status(u, year).achieved is False]
+        if city.achieved is None:
+            parts.append(tr("{year}: no binding target judged").format(year=year))
+        elif city.achieved:
+            parts.append(tr("{year}: the city meets every binding target; {behind} of {towns} townships "
+                            "miss at least one").format(year=year, behind=len(behind), towns=len(result.townships)))
+        else:
+            parts.append(tr("{year}: the city misses {short} binding targets; {behind} of {towns} townships "
+                            "miss at least one").format(year=year, short=city.binding_short, behind=len(behind),
+                                                         towns=len(result.townships)))
+    return "；".join(parts) + "。"
 
 
 def write_indicator_report(result: IndicatorResult, html_path, year: int = 2035, data_source: str = "") -> dict:

@@ -16,6 +16,7 @@ from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
+from ..shared.report_frame import frame
 from .check import NETWORK, LifeCircleResult, method_label
 
 AREAS, SERVICE = "residential", "service_areas"
@@ -217,7 +218,16 @@ def report_context(result: LifeCircleResult, map_file: str = "") -> dict:
         "legend": _legend(result), "map": map_file,
         "unmatched": [{"type": k, "count": v} for k, v in sorted(result.unmatched_types.items())],
         "warnings": result.warnings, "repairs": result.repairs,
+        "verdict": frame(life_circle_conclusion(result), [result.fallback_reason] if result.method != NETWORK else []),
     }
+
+
+def life_circle_conclusion(result: LifeCircleResult) -> str:
+    summary = _summary(result)
+    if summary["lacking"]:
+        return tr("{lacking} of {areas} residential areas lack at least one facility of the table "
+                  "({population} residents).").format(**summary)
+    return tr("All {areas} residential areas reach every facility of the table.").format(**summary)
 
 
 def write_report(result: LifeCircleResult, html_path, areas: QgsVectorLayer = None) -> dict:

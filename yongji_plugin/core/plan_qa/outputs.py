@@ -18,6 +18,7 @@ from ..plan_data.styles import symbol_for
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, memory_layer
+from ..shared.report_frame import frame
 from .model import FAILED, PASSED, QaResult
 
 REPORT_ROW_LIMIT = 2000
@@ -81,8 +82,20 @@ def report_context(result: QaResult, data_source: str, crs: str, tolerance: floa
         "outcomes": [{"id": o.rule.id, "description": o.rule.description,
                       "severity": severity_label(o.rule.severity), "status": status_label(o.status),
                       "status_key": o.status, "note": o.note, "errors": o.errors} for o in result.outcomes],
-        "errors": rows, "truncated": truncated,
+        "errors": rows, "truncated": truncated, "verdict": frame(qa_conclusion(result), [truncated]),
     }
+
+
+def qa_conclusion(result: QaResult) -> str:
+    """The sentence a reviewer reads first: errors found, or every rule passed."""
+    failed = sum(1 for o in result.outcomes if o.status == FAILED)
+    if result.errors:
+        return tr("{errors} errors found; {failed} of {rules} rules not passed.").format(
+            errors=len(result.errors), failed=failed, rules=len(result.outcomes))
+    passed = sum(1 for o in result.outcomes if o.status == PASSED)
+    return tr("No errors found: {passed} of {rules} rules passed, the others did not apply.").format(
+        passed=passed, rules=len(result.outcomes)) if passed < len(result.outcomes) else tr(
+        "No errors found: all {rules} rules passed.").format(rules=len(result.outcomes))
 
 
 def write_qa_report(result: QaResult, html_path, data_source="", crs="EPSG:4546", tolerance=1.0) -> dict:

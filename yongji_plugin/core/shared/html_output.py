@@ -32,19 +32,10 @@ def template_macros(name: str):
 
 
 def html_to_pdf(html: str, base: Path, pdf_path: Path, title: str = "") -> Path:
-    """A4 PDF of the HTML; images resolve relative to ``base``. Call on the GUI thread."""
-    document = QTextDocument()
-    document.setDefaultFont(cjk_font(10))  # the font whose glyphs read back from the PDF
-    document.setBaseUrl(QUrl.fromLocalFile(str(base) + "/"))
-    document.setHtml(html)
-    writer = QPdfWriter(str(pdf_path))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setResolution(150)
-    writer.setTitle(title)
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    document.print_(writer)
-    return pdf_path
+    """A4 PDF of the HTML, in the report frame every report shares: the title in each page's header,
+    "page / pages" in its footer (see :class:`PagedPdf`); images resolve relative to ``base``."""
+    PagedPdf(Path(pdf_path), Path(base), title).write(lambda: [html])
+    return Path(pdf_path)
 
 
 def layout_dpi() -> int:

@@ -14,6 +14,7 @@ from ...i18n import tr
 from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
+from ..shared.report_frame import frame
 from .change_maps import has_map, render_change_map
 from .model import ADDED, ATTRIBUTES, BOTH, GEOMETRY, NEW, ONLY_OLD, REMOVED, ComparisonResult, LayerComparison
 from .outputs import (
@@ -124,7 +125,16 @@ def report_context(result: ComparisonResult, maps: dict = None, sheets: dict = N
         "changed": [_layer_section(c, maps, sheets) for c in result.changed_layers],
         "legend": legend(),
         "repairs": [{"layer": r.layer, "feature": r.feature, "problem": r.problem} for r in result.repairs],
+        "verdict": frame(versions_conclusion(result)),
     }
+
+
+def versions_conclusion(result: ComparisonResult) -> str:
+    changed = result.changed_layers
+    if not changed:
+        return tr("The two versions agree: no layer of {total} changed.").format(total=len(result.layers))
+    return tr("{changed} of {total} layers changed: {names}.").format(
+        changed=len(changed), total=len(result.layers), names="、".join(c.spec.name for c in changed))
 
 
 def legend() -> list:
