@@ -4,6 +4,7 @@ The conclusion's numbers are held against counts made here: buildings over their
 shapely alone (as tests/test_heights.py does), QA errors from the error layer's features, and
 townships that do not add up from a plan built with a gap between two townships.
 """
+import math
 import re
 
 from helpers import pdf_text
@@ -70,3 +71,34 @@ def test_guidance_report_says_which_figures_do_not_add_up(tmp_path, locale):
     labels = {f.key: f.label for f in result.figures}
     assert all(labels[key] in sentence for key in ("GD", "JSYD", "YJJBNT"))
     assert labels["STBHHX"] not in sentence
+
+
+def test_measure_report_maps_are_at_a_round_scale(tmp_path):
+    """A 1 km square drawn by the measures' report map: measured in the image's pixels (at the width
+    the report prints it), the scale is a round one and the square fills the frame without spilling."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    from yongji_plugin.core.measuring.map_image import FRAME, render_map
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4546", "square", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((500000 3860000, 501000 3860000, 501000 3861000, "
+                                            "500000 3861000, 500000 3860000))"))
+    layer.dataProvider().addFeatures([feature])
+    layer.renderer().symbol().setColor(QColor("black"))
+    path = render_map([layer], layer.extent(), QgsCoordinateReferenceSystem("EPSG:4546"), tmp_path / "m.png")
+    image = QImage(str(path))
+    row = image.height() // 2
+    dark = [x for x in range(image.width()) if image.pixelColor(x, row).lightness() < 60]
+    runs, start = [], dark[0]  # the square is the longest dark run (the frame's border is dark too)
+    for before, x in zip(dark, dark[1:] + [None]):
+        if x != before + 1:
+            runs.append((start, before))
+            start = x
+    first, last = max(runs, key=lambda run: run[1] - run[0])
+    width_mm = (last - first + 1) / image.width() * FRAME.width_mm
+    scale = 1000.0 / (width_mm / 1000.0)
+    mantissa = scale / 10 ** math.floor(math.log10(scale))
+    assert min(abs(mantissa - m) for m in (1.0, 2.0, 2.5, 5.0, 10.0)) < 0.03, scale
+    assert 0.5 < (last - first) / image.width() <= 0.9

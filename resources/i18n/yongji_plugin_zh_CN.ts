@@ -2269,37 +2269,37 @@
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="47"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="48"/>
         <source>over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="47"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="48"/>
         <source>within the limit</source>
         <translation>未超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="47"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="48"/>
         <source>outside the height zones</source>
         <translation>不在高度控制分区内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="48"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="49"/>
         <source>no height</source>
         <translation>无高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="56"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="57"/>
         <source>height field</source>
         <translation>高度字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="56"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="57"/>
         <source>floors × storey height</source>
         <translation>层数 × 层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="57"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="58"/>
         <source>height field, else floors × storey height</source>
         <translation>高度字段，缺失时用层数 × 层高</translation>
     </message>
@@ -2319,17 +2319,17 @@
         <translation>{role}图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="153"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="155"/>
         <source>Name the {purpose} field of {role} layer {layer}</source>
         <translation>请指定{role}图层 {layer} 的{purpose}字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="156"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="158"/>
         <source>{role} layer {layer} has no field {field} ({purpose})</source>
         <translation>{role}图层 {layer} 没有字段 {field}（{purpose}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="164"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="166"/>
         <source>Unknown height source {mode}; choose one of {modes}</source>
         <translation>未知的高度来源 {mode}；请选择 {modes} 之一</translation>
     </message>
@@ -2339,37 +2339,37 @@
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="166"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="168"/>
         <source>Height zone</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="170"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="172"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="172"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="174"/>
         <source>floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="175"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="177"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="176"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="178"/>
         <source>height limit</source>
         <translation>限高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="177"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="179"/>
         <source>zone name</source>
         <translation>分区名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="179"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="181"/>
         <source>zone code</source>
         <translation>分区代码</translation>
     </message>
@@ -2379,7 +2379,7 @@
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="199"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="201"/>
         <source>Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: {value}</source>
         <translation>{layer} 中的高度分区 {name}（要素 {fid}）在字段 {field} 中没有可用的限高：{value}</translation>
     </message>
@@ -5449,7 +5449,7 @@
         <translation>用途兼容表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/check.py" line="173"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="175"/>
         <source>The storey height</source>
         <translation>层高</translation>
     </message>
@@ -5839,12 +5839,12 @@
         <translation>{n} 栋建筑无法判定（缺少高度或位于高度分区外），详见相应清单。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="218"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="219"/>
         <source>{over} of {total} buildings exceed the height limit of their zone.</source>
         <translation>{total} 栋建筑中有 {over} 栋超过所在分区的高度限值。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="220"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="221"/>
         <source>No building of {total} exceeds the height limit of its zone.</source>
         <translation>{total} 栋建筑均未超过所在分区的高度限值。</translation>
     </message>
@@ -5897,6 +5897,11 @@
         <location filename="../../yongji_plugin/core/versions/report.py" line="136"/>
         <source>{changed} of {total} layers changed: {names}.</source>
         <translation>{total} 个图层中有 {changed} 个发生变化：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/layer_crs.py" line="102"/>
+        <source>No feature of {layer} lies in {reference} in the layer&apos;s CRS {crs}</source>
+        <translation>按图层坐标系 {crs}，{layer} 的要素均不在 {reference} 范围内</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ from ..measuring.inputs import check_layer, text
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
 from ..shared.cancel import Canceled, is_canceled
 from ..shared.errors import PlanError
+from ..shared.layer_crs import outside_warning
 from ..shared.numbers import finite_number, non_negative, positive
 
 HEIGHT, FLOORS, AUTO = "height", "floors", "auto"
@@ -136,6 +137,7 @@ class HeightResult:
     zones: list[Zone] = field(default_factory=list)
     no_geometry: list[int] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     backend: str = ""
     started: datetime = field(default_factory=datetime.now)
     canceled: bool = False
@@ -266,6 +268,8 @@ def run_height_check(buildings, zones, params: HeightParams, feedback=None) -> H
     except (Canceled, EngineCanceled):
         result.buildings, result.canceled = [], True  # nothing half-checked stays
         return result
+    if result.buildings and all(b.status == NO_ZONE for b in result.buildings):
+        result.warnings.append(outside_warning(buildings, zones, params.area.crs))
     present = set(sites.keys)
     result.no_geometry = sorted(fid for fid in attributes if fid not in present)
     if feedback is not None and not is_canceled(feedback):

@@ -207,7 +207,8 @@ def report_context(result: HeightResult, map_file: str = "") -> dict:
         "no_geometry": result.no_geometry, "repairs": result.repairs,
         "verdict": frame(height_conclusion(result), [tr("{n} buildings could not be judged (no height or outside "
                                                         "the height zones): see their lists.").format(
-            n=counts[NO_HEIGHT] + counts[NO_ZONE]) if counts[NO_HEIGHT] + counts[NO_ZONE] else ""]),
+            n=counts[NO_HEIGHT] + counts[NO_ZONE]) if counts[NO_HEIGHT] + counts[NO_ZONE] else ""]
+            + result.warnings),
     }
 
 

@@ -91,3 +91,18 @@ def likely_crs(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, area: Qg
         if math.isfinite(point.x()) and math.isfinite(point.y()) and area.contains(point):
             return authid
     return None
+
+
+def outside_warning(layer, reference, area_crs: QgsCoordinateReferenceSystem) -> str:
+    """Said when no feature of ``layer`` falls where ``reference`` lies (buildings outside every height
+    zone, snapshots off the city): most often coordinates labelled with the wrong zone, named when the
+    layer's coordinates fit another CGCS2000 zone."""
+    to_area = QgsCoordinateTransform(reference.crs(), area_crs, QgsCoordinateTransformContext())
+    near = to_area.transformBoundingBox(reference.extent())  # grown: the layer lies around it, not inside
+    near.grow(max(near.width(), near.height()))
+    likely = likely_crs(layer.extent(), layer.crs(), near, area_crs)
+    text = tr("No feature of {layer} lies in {reference} in the layer's CRS {crs}").format(
+        layer=layer.name(), reference=reference.name(), crs=layer.crs().authid())
+    if likely:
+        text += tr("; its coordinates fit {likely}: is the layer's CRS wrong?").format(likely=likely)
+    return text
