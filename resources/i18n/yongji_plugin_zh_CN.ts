@@ -3949,42 +3949,42 @@
         <translation>统计项 {key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="63"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="65"/>
         <source>{purpose} needs layer {name} ({code}), which is missing</source>
         <translation>{purpose}需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="72"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="74"/>
         <source>Layer {name} {problem}</source>
         <translation>图层 {name} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="75"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="77"/>
         <source>Layer {name} lacks field {field}</source>
         <translation>图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="95"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="97"/>
         <source>Layer {name} has no township polygons</source>
         <translation>图层 {name} 中没有乡镇面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="97"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="99"/>
         <source>(no name) feature {fid}</source>
         <translation>（无名称）要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="100"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="102"/>
         <source>Layer {name} names more than one township {township}; each needs its own {field}</source>
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="115"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="117"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="229"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="245"/>
         <source>Layer {name} lacks field {field}, which the filter {expr} reads</source>
         <translation>图层 {name} 缺少筛选条件 {expr} 所读取的字段 {field}</translation>
     </message>
@@ -4159,17 +4159,17 @@
         <translation>乡镇规划指引已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="204"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="206"/>
         <source>Layer {name} is not a polygon layer, so it has no area to measure</source>
         <translation>图层 {name} 不是面图层，无法统计面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="216"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="218"/>
         <source>The filter {expr} chooses no feature of layer {name}: its areas are 0</source>
         <translation>筛选条件 {expr} 在图层 {name} 中未选中任何要素：其面积均为 0</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="218"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="220"/>
         <source>Layer {name} has no features: its areas are 0</source>
         <translation>图层 {name} 没有要素：其面积均为 0</translation>
     </message>
@@ -5899,9 +5899,14 @@
         <translation>{total} 个图层中有 {changed} 个发生变化：{names}。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/layer_crs.py" line="102"/>
+        <location filename="../../yongji_plugin/core/shared/layer_crs.py" line="104"/>
         <source>No feature of {layer} lies in {reference} in the layer&apos;s CRS {crs}</source>
         <translation>按图层坐标系 {crs}，{layer} 的要素均不在 {reference} 范围内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="234"/>
+        <source>: its areas are 0</source>
+        <translation>：其面积均为 0</translation>
     </message>
 </context>
 <context>

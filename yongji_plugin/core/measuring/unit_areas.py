@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsCsException,
     QgsExpression,
     QgsFeatureRequest,
     QgsGeometry,
@@ -28,7 +30,7 @@ from ..plan_data.catalogue import default_catalogue
 from ..shared.areas import AreaMethod
 from ..shared.cancel import raise_if_canceled
 from ..shared.errors import PlanError
-from ..shared.layer_crs import crs_problem
+from ..shared.layer_crs import crs_problem, outside_warning
 
 TOWNSHIPS, CITY = "XZQ_XZ", "XZQ"
 NAME_FIELD = "XZQMC"
@@ -154,7 +156,7 @@ def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], a
         layer = _require(layers, request.layer, purpose)
         _check_polygons(layer)
         _check_filter(layer, request.filter)
-        warning = _nothing_to_measure(layer, request.filter)
+        warning = _nothing_to_measure(layer, request.filter) or _off_the_city(layer, layers, units, area)
         if warning and warning not in result.warnings:  # zero is then the answer, but say why
             result.warnings.append(warning)
     progress = _Progress(feedback, len(requests))
@@ -216,6 +218,20 @@ def _nothing_to_measure(layer, expression: Optional[str]) -> Optional[str]:
         return tr("The filter {expr} chooses no feature of layer {name}: its areas are 0").format(
             expr=expression, name=layer.name())
     return tr("Layer {name} has no features: its areas are 0").format(name=layer.name())
+
+
+def _off_the_city(layer, layers: dict, units: Units, area: AreaMethod) -> Optional[str]:
+    """A sentence when the layer lies wholly off the city (its areas all 0), naming the CRS its
+    coordinates fit: a layer labelled with the wrong zone must not read as "0, short of target"."""
+    to_area = QgsCoordinateTransform(layer.crs(), area.crs, QgsCoordinateTransformContext())
+    try:
+        extent = to_area.transformBoundingBox(layer.extent())
+    except QgsCsException:
+        extent = None
+    if extent is not None and extent.intersects(units.city.boundingBox()):
+        return None
+    reference = layers.get(CITY) or layers[TOWNSHIPS]
+    return outside_warning(layer, reference, area.crs) + tr(": its areas are 0")
 
 
 def _check_filter(layer, expression: Optional[str]) -> None:

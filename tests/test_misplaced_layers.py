@@ -1,11 +1,14 @@
-"""Buildings whose coordinates carry the wrong CRS label fall outside every height zone: the check
-says so, names the CRS the coordinates fit, and the report prints it, instead of a quiet list of
-"outside the height zones" (issue #24: sites were judged, buildings were not)."""
+"""Layers whose coordinates carry the wrong CRS label land off the city: buildings outside every
+height zone, a measured layer outside every township. Each check says so and names the CRS the
+coordinates fit, instead of a quiet list of "outside the height zones" or an indicator "0, short of
+target" (issue #24.4: sites were judged, buildings and indicator layers were not)."""
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsVectorLayer
 
 from helpers import pdf_text
 from yongji_plugin.core.heights.check import NO_ZONE, HeightParams, run_height_check
 from yongji_plugin.core.heights.outputs import write_report
+from yongji_plugin.core.indicators.check import run_indicator_check
+from yongji_plugin.core.indicators.definitions import load_indicators
 from yongji_plugin.core.shared.areas import AreaMethod
 
 
@@ -42,3 +45,13 @@ def test_buildings_in_their_right_crs_get_no_such_warning(demo_gpkg):
     buildings = QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "建筑物", "ogr")
     zones = QgsVectorLayer(f"{demo_gpkg}|layername=JZGDKZ", "建筑高度控制分区", "ogr")
     assert run_height_check(buildings, zones, HeightParams(AreaMethod.create())).warnings == []
+
+
+def test_an_indicator_layer_off_the_city_is_said_not_measured_as_zero(plan):
+    layers = dict(plan)
+    layers["YJJBNT"] = _relabelled(plan["YJJBNT"], "EPSG:4545")
+    result = run_indicator_check(layers, load_indicators().subset(["YJJBNT"]), AreaMethod.create())
+    said = [w for w in result.warnings if plan["YJJBNT"].name() in w]
+    assert len(said) == 1 and "EPSG:4545" in said[0] and "EPSG:4546" in said[0]
+    right = run_indicator_check(plan, load_indicators().subset(["YJJBNT"]), AreaMethod.create())
+    assert not [w for w in right.warnings if plan["YJJBNT"].name() in w]
