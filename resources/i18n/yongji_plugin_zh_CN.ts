@@ -5908,6 +5908,21 @@
         <source>: its areas are 0</source>
         <translation>：其面积均为 0</translation>
     </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="28"/>
+        <source>Yongji plan outputs</source>
+        <translation>永济规划成果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="86"/>
+        <source>Written to {folder}</source>
+        <translation>已写入 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="87"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceDialogBase</name>
