@@ -78,7 +78,8 @@ def announce_folder(dialog, folder: Path) -> None:
     label = getattr(dialog, "statusLabel", None)
     if label is not None:
         label.setOpenExternalLinks(True)
-        label.setText(f'{label.text()}<br>{html.escape(tr("Written to"))} <a href="{url}">{html.escape(str(folder))}</a>')
+        link = f'<a href="{url}">{html.escape(str(folder))}</a>'
+        label.setText(f'{label.text()}<br>{html.escape(tr("Written to"))} {link}')
     iface = getattr(dialog, "iface", None)
     if iface is None or iface.messageBar() is None:
         return
