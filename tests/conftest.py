@@ -132,6 +132,19 @@ def qgis_version_in_results(record_testsuite_property):
     record_testsuite_property("qgis", Qgis.QGIS_VERSION)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def dialogs_write_under_a_temporary_folder(qgis_app, tmp_path_factory):
+    """The dialogs' remembered output folder (gui.shared.output_folder) points into the session's
+    temporary directory, so a dialog test never writes reports into the user's documents."""
+    from qgis.core import QgsSettings
+
+    from yongji_plugin.gui.shared.output_folder import SETTINGS_KEY
+
+    QgsSettings().setValue(SETTINGS_KEY, str(tmp_path_factory.mktemp("dialog_outputs")))
+    yield
+    QgsSettings().remove(SETTINGS_KEY)
+
+
 def pytest_report_header(config):
     from qgis.core import Qgis
 

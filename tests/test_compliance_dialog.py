@@ -91,3 +91,16 @@ def test_missing_plan_layers_is_an_error_not_a_crash(demo_gpkg, qgis_iface):
     assert dialog.run() is None
     assert dialog.task is None
     QgsProject.instance().clear()
+
+
+def test_without_a_geopackage_the_report_goes_to_the_chosen_folder(project_with_plan, qgis_iface, tmp_path):
+    """Not a random /tmp folder: one folder per run under the output folder the user chose."""
+    project, sites = project_with_plan
+    dialog = ComplianceDialog(qgis_iface, open_report=False)
+    dialog.sitesCombo.setCurrentIndex(dialog.sitesCombo.findData(sites.id()))
+    dialog.folder_row.edit.setText(str(tmp_path / "reports"))
+    dialog.run()
+    _wait(dialog, 180)
+    html = dialog.report_paths["html"]
+    assert html.exists() and html.parent.parent == tmp_path / "reports"
+    assert html.parent.name.startswith("Site compliance check_")

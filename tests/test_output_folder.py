@@ -30,7 +30,7 @@ def test_each_run_gets_its_own_folder(tmp_path):
 
 
 def test_the_row_sits_above_the_buttons_and_remembers_the_choice(tmp_path, qgis_app):
-    QgsSettings().remove(SETTINGS_KEY)
+    before = QgsSettings().value(SETTINGS_KEY, "")
     dialog = QDialog()
     layout = QVBoxLayout(dialog)
     buttons = QDialogButtonBox(dialog)
@@ -41,7 +41,7 @@ def test_the_row_sits_above_the_buttons_and_remembers_the_choice(tmp_path, qgis_
     folder = row.new_run_folder("高度检查")
     assert folder.parent == tmp_path / "reports" and folder.is_dir()
     assert OutputFolderRow(QDialog(), QVBoxLayout()).edit.text() == str(tmp_path / "reports")
-    QgsSettings().remove(SETTINGS_KEY)
+    QgsSettings().setValue(SETTINGS_KEY, before)
 
 
 def test_the_dialog_says_where_it_wrote(tmp_path, qgis_app):

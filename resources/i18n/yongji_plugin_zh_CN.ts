@@ -104,7 +104,7 @@
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="97"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="98"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -454,27 +454,27 @@
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="92"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="92"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="130"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="131"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="110"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="115"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="116"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="152"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="153"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
@@ -2109,12 +2109,12 @@
         <translation>地块所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="169"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="170"/>
         <source>no viewer opened the report; its files are listed below</source>
         <translation>没有可打开报告的程序，报告文件见下方</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="184"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="185"/>
         <source>Review report:</source>
         <translation>审查报告：</translation>
     </message>
@@ -5004,7 +5004,7 @@
         <translation>{area:.2f} 平方米的规划用途须经论证方可用于 {use}（{title}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="72"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="73"/>
         <source>Automatic ({fields})</source>
         <translation>自动（{fields}）</translation>
     </message>
@@ -5814,7 +5814,7 @@
         <translation>文件夹 {parent} 是只读的</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="130"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="131"/>
         <source>Review report</source>
         <translation>审查报告</translation>
     </message>
@@ -5914,14 +5914,24 @@
         <translation>永济规划成果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="86"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="87"/>
         <source>Written to {folder}</source>
         <translation>已写入 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="87"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="88"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
+        <source>Site compliance check</source>
+        <translation>项目选址合规性检查</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
+        <source>review_report</source>
+        <translation>审查报告</translation>
     </message>
 </context>
 <context>

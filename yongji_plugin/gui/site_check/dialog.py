@@ -1,6 +1,5 @@
 """项目选址合规性检查: choose sites and options, run the check in the background, show results."""
 import html
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -28,6 +27,7 @@ from ..shared.forms import load_form
 from ..shared.job_task import JobTask
 from ..shared.layer_choice import chosen, fill_layers, follow_project
 from ..shared.messages import show_error, show_info
+from ..shared.output_folder import OutputFolderRow
 from ..shared.result_group import result_group
 from .task import SiteSnapshot, compliance_task
 
@@ -59,6 +59,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         self.outputButton.clicked.connect(self._choose_output)
         self.openFolderButton.clicked.connect(self.open_report_folder)
         self.report_paths = None
+        self.folder_row = OutputFolderRow(self, self.layout())
         self.sitesCombo.currentIndexChanged.connect(self.refresh_use_fields)
         self.refresh_layers()
         follow_project(self)
@@ -126,7 +127,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
                              use_field=self.use_field())
         output = self.outputEdit.text().strip()
         report = (Path(output).with_name(Path(output).stem + "_report.html") if output
-                  else Path(tempfile.mkdtemp(prefix="yongji_check_")) / "report.html")
+                  else self.folder_row.new_run_folder(tr("Site compliance check")) / (tr("review_report") + ".html"))
         refuse_run([layer, *controls.values()], [(output, tr("Output GeoPackage"), False),
                                                  (report, tr("Review report"), False)])
         QgsSettings().setValue(SETTINGS_RULESET, self.rulesetEdit.text())
