@@ -144,7 +144,7 @@
         <translation>检查规划数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="60"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="48"/>
         <source>Plan data</source>
         <translation>规划数据</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="101"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="75"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -499,11 +499,6 @@
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/task.py" line="48"/>
-        <source>Report not written: {error}</source>
-        <translation>报告未能写出：{error}</translation>
-    </message>
-    <message>
         <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="40"/>
         <source>Checks</source>
         <translation>检查</translation>
@@ -564,7 +559,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="119"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -604,12 +599,12 @@
         <translation>第 {ring} 圈少于 3 个点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="127"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="128"/>
         <source>No coordinate file given</source>
         <translation>未指定坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="137"/>
+        <location filename="../../yongji_plugin/core/coordfile/importer.py" line="138"/>
         <source>Unknown CRS {crs}</source>
         <translation>未知坐标系 {crs}</translation>
     </message>
@@ -649,22 +644,22 @@
         <translation>数字错误：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="45"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="50"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="161"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="165"/>
         <source>CRS: {crs}; {ok} of {total} parcels can be imported</source>
         <translation>坐标系：{crs}；共 {total} 个地块，可导入 {ok} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="171"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="179"/>
         <source>Imported {count} parcels into {name}</source>
         <translation>已导入 {count} 个地块到 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="39"/>
         <source>Import coordinate file</source>
         <translation>坐标文件导入</translation>
     </message>
@@ -684,22 +679,22 @@
         <translation>去掉带号（如 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="27"/>
         <source>Coordinate files</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="132"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
         <source>Coordinate file</source>
         <translation>坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="52"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="56"/>
         <source>Imported sites</source>
         <translation>导入的用地红线</translation>
     </message>
@@ -709,47 +704,47 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="94"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="66"/>
         <source>{ok} parcels imported, {bad} left out</source>
         <translation>已导入 {ok} 个地块，{bad} 个未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="98"/>
         <source>Export sites to coordinate file</source>
         <translation>导出用地红线为坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="119"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="101"/>
         <source>Writes project-site polygons to the boundary coordinate exchange format in CGCS2000 3-degree Gauss-Krüger coordinates to the millimetre, one parcel per feature, rings numbered outer ring first, points J1… per parcel.</source>
         <translation>将项目用地红线写为界址点坐标交换文件：CGCS2000 3 度带高斯-克吕格坐标，精确到毫米；每个要素一个地块，先外圈后内圈编号，每个地块点号从 J1 起。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="108"/>
         <source>3-degree zone</source>
         <translation>3 度带带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="129"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="111"/>
         <source>Zone number in the easting</source>
         <translation>横坐标加带号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="130"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="112"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="131"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="113"/>
         <source>Producing organisation</source>
         <translation>数据产生单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="132"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="114"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="152"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="124"/>
         <source>{count} parcels written</source>
         <translation>已写出 {count} 个地块</translation>
     </message>
@@ -824,7 +819,7 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="50"/>
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
@@ -854,7 +849,7 @@
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="47"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
@@ -899,7 +894,7 @@
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="52"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="53"/>
         <source>Tick at least one rule</source>
         <translation>请至少勾选一条规则</translation>
     </message>
@@ -909,17 +904,17 @@
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="27"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="75"/>
+        <location filename="../../yongji_plugin/core/plan_qa/job.py" line="33"/>
         <source>{errors} errors; {failed} rules failed, {skipped} skipped</source>
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="36"/>
         <source>Checks the plan data against the plan&apos;s own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
@@ -929,12 +924,12 @@
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="52"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="64"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
@@ -1529,22 +1524,22 @@
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="75"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="75"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="31"/>
+        <location filename="../../yongji_plugin/core/coordfile/outputs.py" line="13"/>
         <source>Parcel left out</source>
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="151"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="272"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1599,7 +1594,7 @@
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="72"/>
+        <location filename="../../yongji_plugin/core/plan_qa/job.py" line="21"/>
         <source>Plan QA was canceled: nothing was written</source>
         <translation>规划成果质检已取消：未写出任何结果</translation>
     </message>
@@ -1644,7 +1639,7 @@
         <translation>（该地块共有 {count} 个点超出范围）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="87"/>
+        <location filename="../../yongji_plugin/core/coordfile/job.py" line="26"/>
         <source>Coordinate import canceled: nothing was imported</source>
         <translation>坐标导入已取消：未导入任何内容</translation>
     </message>
@@ -1739,37 +1734,37 @@
         <translation>各圈不能构成有效多边形，约 X {x:.3f}，Y {y:.3f} 处（第 {ring} 圈，{start}–{end} 边）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="100"/>
+        <location filename="../../yongji_plugin/core/coordfile/job.py" line="26"/>
         <source>Reading coordinate files</source>
         <translation>正在读取坐标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="105"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="111"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="136"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="140"/>
         <source>Import canceled: nothing was read or imported</source>
         <translation>导入已取消：未读取或导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="139"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="143"/>
         <source>The coordinate files could not be read; see the message log</source>
         <translation>无法读取坐标文件；请查看日志消息</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="163"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="167"/>
         <source>{count} problems found</source>
         <translation>发现 {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="163"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="167"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="29"/>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="75"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1789,17 +1784,17 @@
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="30"/>
+        <location filename="../../yongji_plugin/gui/coordfile/models.py" line="75"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="42"/>
         <source>Reads a boundary coordinate exchange file ([属性描述] / [地块坐标], X = northing, Y = easting, GBK or UTF-8) into project-site polygons. Every ring is validated; parcels with errors are left out and listed with their line numbers in the problems table. An empty or unreadable file, one without a parcel or one whose parcels all have errors stops the algorithm with an error.</source>
         <translation>将界址点坐标交换文件（[属性描述] / [地块坐标]，X 为纵坐标（北），Y 为横坐标（东），GBK 或 UTF-8 编码）读入为项目用地多边形。每一圈都经过检查；有错误的地块不导入，并连同行号列于问题表中。文件为空或无法读取、没有地块或所有地块均有错误时，算法报错终止。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="82"/>
+        <location filename="../../yongji_plugin/core/coordfile/job.py" line="58"/>
         <source>{file}: none of its {count} parcels can be imported (see the problems above)</source>
         <translation>{file}：其 {count} 个地块均无法导入（见上方问题）</translation>
     </message>
@@ -2254,7 +2249,7 @@
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="182"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="154"/>
         <source>Overlay engine: {backend}</source>
         <translation>叠加分析引擎：{backend}</translation>
     </message>
@@ -4269,12 +4264,12 @@
         <translation>{empty} 个没有标识值的要素和 {repeated} 个标识值重复的要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="127"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
         <source>earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="127"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
         <source>later version</source>
         <translation>新版本</translation>
     </message>
@@ -4359,12 +4354,12 @@
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="101"/>
         <source>Area gained</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="101"/>
         <source>Area lost</source>
         <translation>减少</translation>
     </message>
@@ -4399,7 +4394,7 @@
         <translation>几何变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="101"/>
         <source>Attributes changed</source>
         <translation>属性变更</translation>
     </message>
@@ -4504,22 +4499,22 @@
         <translation>Y（纵坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="101"/>
         <source>Changes per layer</source>
         <translation>各图层变更汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="101"/>
         <source>Area changes per class and township</source>
         <translation>分类分乡镇面积增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="101"/>
         <source>Changed features</source>
         <translation>变更要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="206"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="222"/>
         <source>Plan version comparison report</source>
         <translation>规划版本对比报告</translation>
     </message>
@@ -4534,12 +4529,12 @@
         <translation>对比的版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
         <source>Earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
         <source>Later version</source>
         <translation>新版本</translation>
     </message>
@@ -4669,112 +4664,112 @@
         <translation>新版本图层（淡显）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="183"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="199"/>
         <source>{layer}: change map</source>
         <translation>{layer}变更图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="117"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="125"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="117"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="125"/>
         <source>Cancel comparison</source>
         <translation>取消对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="129"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="137"/>
         <source>Choose the source of the {version}</source>
         <translation>请选择{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="131"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="139"/>
         <source>The earlier and the later version are the same source</source>
         <translation>旧版本和新版本是同一个数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="134"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="142"/>
         <source>Tick at least one layer</source>
         <translation>请至少勾选一个图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="149"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="158"/>
         <source>Comparing…</source>
         <translation>正在对比…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="160"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="169"/>
         <source>Plan version comparison</source>
         <translation>规划版本对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="167"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="176"/>
         <source>{changed} of {total} layers changed</source>
         <translation>{total} 个图层中有 {changed} 个发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="180"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="152"/>
         <source>The two versions are the same: no layer changed</source>
         <translation>两个版本相同：没有图层发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="45"/>
         <source>Compare plan versions</source>
         <translation>规划版本对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="64"/>
         <source>{version}: source type</source>
         <translation>{version}：数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="82"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="70"/>
         <source>{version}: PostGIS schema (every schema if empty)</source>
         <translation>{version}：PostGIS 模式（留空为全部模式）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="81"/>
         <source>Layers to compare (all if empty)</source>
         <translation>要对比的图层（留空为全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="84"/>
         <source>Area tolerance (m²): smaller differences are no change</source>
         <translation>面积容差（平方米）：更小的差异不算变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="84"/>
         <source>Distance tolerance for lines and points (m)</source>
         <translation>线和点的距离容差（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="84"/>
         <source>Pairing by geometry: least overlap of polygons (share of their union)</source>
         <translation>按几何对应：面的最小重叠（占并集的比例）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="84"/>
         <source>Pairing by geometry: farthest distance of lines and points (m)</source>
         <translation>按几何对应：线和点的最大距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="96"/>
         <source>Townships that split the areas</source>
         <translation>划分面积所用的乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="119"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
         <source>Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)</source>
         <translation>报告（HTML；同目录下另写 PDF、变更图和每个变更图层的变更图幅）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="127"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="115"/>
         <source>No source given for the {version}</source>
         <translation>未指定{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="158"/>
+        <location filename="../../yongji_plugin/core/versions/job.py" line="41"/>
         <source>The version comparison was canceled: nothing was written</source>
         <translation>版本对比已取消：未写出任何结果</translation>
     </message>
@@ -5049,12 +5044,12 @@
         <translation>第{ring}圈的 {point} 点（X {x:.3f}，Y {y:.3f}）距该圈其他界址点 {gap:,.0f} 米，而其他各点彼此相距不超过 {size:,.0f} 米：坐标可能录入有误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="50"/>
         <source>Coordinate files (*.txt *.TXT);;All files (*)</source>
         <translation>坐标文件 (*.txt *.TXT);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/coordfile/coordinates.py" line="54"/>
         <source>Close rings that lack their closing point (with a warning)</source>
         <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
@@ -5089,7 +5084,7 @@
         <translation>未指定 DXF 文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="85"/>
+        <location filename="../../yongji_plugin/core/coordfile/job.py" line="33"/>
         <source>DXF import canceled: nothing was imported</source>
         <translation>DXF 导入已取消：未导入任何内容</translation>
     </message>
@@ -5219,77 +5214,77 @@
         <translation>不是 DXF</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="46"/>
         <source>CRS of DXF drawings</source>
         <translation>DXF 图纸坐标系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="48"/>
         <source>all layers</source>
         <translation>全部图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="44"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="49"/>
         <source>CAD layers to import (comma-separated)</source>
         <translation>导入的 CAD 图层（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="70"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="75"/>
         <source>Choose coordinate files or DXF drawings</source>
         <translation>选择坐标文件或 DXF 图纸</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="70"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="75"/>
         <source>Coordinate files and DXF drawings (*.txt *.dxf);;Coordinate files (*.txt);;DXF drawings (*.dxf)</source>
         <translation>坐标文件和 DXF 图纸 (*.txt *.dxf);;坐标文件 (*.txt);;DXF 图纸 (*.dxf)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="96"/>
+        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="101"/>
         <source>Coordinate files and DXF drawings cannot be imported together: import one kind at a time</source>
         <translation>坐标文件和 DXF 图纸不能一起导入：请每次只导入一种</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/coordfile/dialog.py" line="100"/>
+        <location filename="../../yongji_plugin/core/coordfile/job.py" line="33"/>
         <source>Reading DXF drawings</source>
         <translation>正在读取 DXF 图纸</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="28"/>
         <source>Import CAD red lines (DXF)</source>
         <translation>导入 CAD 红线（DXF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="41"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="31"/>
         <source>Reads the red lines of a DXF drawing into project-site polygons: closed polylines and hatches (a hatch&apos;s islands become holes), with the CAD layer, block and entity handle of each. DXF has no CRS: give the drawing&apos;s (default: the project&apos;s, else EPSG:4546); coordinates implausible in it are a warning naming the likely CRS. Give CAD layers to import only the red lines of a drawing that holds more (a base map). Open polylines, duplicate outlines (imported once), shapes without area and self-intersecting or nested shapes are listed with their handles and lines in the problems table. A drawing GDAL cannot read or one without a closed shape stops the algorithm with an error.</source>
         <translation>将 DXF 图纸中的红线读取为项目用地面：闭合多段线和填充（填充的孤岛成为内环），并记录每个图形的 CAD 图层、图块和实体句柄。DXF 不含坐标系：请指定图纸的坐标系（默认取工程坐标系，否则为 EPSG:4546）；坐标与之不符时给出警告并指出可能的坐标系。图纸中还有其他内容（如地形底图）时，可指定只导入红线所在的 CAD 图层。未闭合多段线、重复轮廓（只导入一次）、无面积的图形以及自相交或嵌套的图形在问题表中列出句柄和行号。GDAL 无法读取的图纸或没有闭合图形的图纸使算法报错停止。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="41"/>
         <source>DXF drawing</source>
         <translation>DXF 图纸</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="42"/>
         <source>CRS of the drawing (if empty: the project&apos;s, else EPSG:4546)</source>
         <translation>图纸坐标系（为空时取工程坐标系，否则为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="44"/>
         <source>CAD layers to import (comma-separated; if empty: all)</source>
         <translation>导入的 CAD 图层（以逗号分隔；为空时导入全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="56"/>
         <source>No CRS given and the project has none: the drawing is read in {crs}</source>
         <translation>未指定坐标系且工程没有坐标系：按 {crs} 读取图纸</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="79"/>
+        <location filename="../../yongji_plugin/core/coordfile/job.py" line="56"/>
         <source>{file}: none of its {count} closed shapes can be imported (see the problems above)</source>
         <translation>{file}：其 {count} 个闭合图形均无法导入（见上方问题）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/coordfile/cad.py" line="65"/>
         <source>{ok} sites imported from {file} in {crs}, {bad} closed shapes left out</source>
         <translation>已从 {file} 按 {crs} 导入 {ok} 个地块，{bad} 个闭合图形未导入</translation>
     </message>
@@ -5604,7 +5599,7 @@
         <translation>Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="73"/>
         <source>{version}: text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
         <translation>{version}：Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
@@ -5744,12 +5739,12 @@
         <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划数据（GeoPackage、文件地理数据库、Shapefile 文件夹或 PostGIS）中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="54"/>
         <source>Compares two versions of the plan (two GeoPackages, File Geodatabases, Shapefile folders or PostGIS connections or schemas, in any combination), catalogue layer by catalogue layer: features added, removed and changed in geometry and/or attributes (paired by the catalogue's key field such as BSM, by geometry where a layer has none), layers present in one version only, and the area each class gained and lost per township (differences of the class unions, in m², ha and mu). Writes the change layers (gained, lost, attributes changed), the summaries and, on request, a report with a change map sheet per changed layer.</source>
         <translation>逐个目录图层比较规划的两个版本（两个 GeoPackage、文件地理数据库、Shapefile 文件夹、PostGIS 连接或模式，可任意组合）：新增、删除以及几何和/或属性变更的要素（按目录规定的标识字段如 BSM 对应，没有标识字段的图层按几何对应），只在一个版本中存在的图层，以及各分类在各乡镇增加和减少的面积（按分类合并图形求差，以平方米、公顷和亩计）。输出变更图层（增加、减少、属性变更）和汇总表，并可生成报告，每个变更图层附一幅变更图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="67"/>
         <source>{version}: GeoPackage path, .gdb folder, folder or connection name</source>
         <translation>{version}：GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
     </message>
@@ -5932,6 +5927,11 @@
         <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
         <source>review_report</source>
         <translation>审查报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/coordfile/job.py" line="77"/>
+        <source>Coordinate export canceled: nothing was written</source>
+        <translation>坐标导出已取消：未写入任何文件</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,7 @@ def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_ke
         raise QgsProcessingException(str(error)) from error
     if on_result is not None:
         on_result(result)
-    if result.canceled:
+    if getattr(result, "canceled", False):  # a result that cannot be canceled part way has no flag
         raise QgsProcessingException(job.canceled_text)
     report = algorithm.parameterAsFileOutput(parameters, report_key, context) if report_key else None
     try:
@@ -54,6 +54,6 @@ def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_ke
     if delivery.canceled:
         raise QgsProcessingException(job.canceled_text)
     outputs = dict(delivery.layers)
-    if delivery.report:
-        outputs[report_key] = str(delivery.report["html"])
+    if delivery.report:  # the report's HTML, or the one file of a job that writes a file (no report)
+        outputs[report_key] = str(delivery.report.get("html", delivery.report.get("file")))
     return result, outputs

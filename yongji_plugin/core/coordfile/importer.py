@@ -66,6 +66,7 @@ class ImportResult:
     rows: list[ParcelRow]
     problems: list[Problem]
     files: list[CoordinateFile]
+    canceled: bool = False  # only a job's (core.coordfile.job) stand-in for an import canceled
 
     @cached_property
     def layer(self) -> QgsVectorLayer:

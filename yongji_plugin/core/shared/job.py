@@ -38,8 +38,9 @@ class Job:
 
     ``compute(feedback)`` is the check (any thread); ``layers(result)`` its memory result layers by
     name; ``report(result, path, layers, note, feedback)`` writes the report at ``path`` and returns
-    its files by kind (``html``, ``pdf``, …), or None when canceled part way (having removed its
-    files); ``report_files(path)`` the files and folders a report at ``path`` may create.
+    its files by kind (``html``, ``pdf``, …; ``file`` for a job whose one output is a file, such as an
+    export), or None when canceled part way (having removed its files); ``report_files(path)`` the
+    files and folders a report at ``path`` may create.
     ``thread_safe_outputs``: layers and report may be written in a worker thread (else the dialog
     delivers on the GUI thread).
     """

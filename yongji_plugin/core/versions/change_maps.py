@@ -17,8 +17,8 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QPointF, QRectF, Qt
-from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
 from ..plan_data.catalogue import default_catalogue
 from ..plan_data.map_image import render_extent
@@ -100,6 +100,27 @@ def map_extent(geometries: list[QgsGeometry], fallback: QgsRectangle) -> QgsRect
 def render_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorLayer],
                       towns: Optional[QgsVectorLayer], crs, path, size=MAP_SIZE) -> Path:
     """Draw one layer's changes into ``path`` (PNG)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draw_change_map(comparison, backdrop, towns, crs, size).save(str(path))
+    return path
+
+
+def change_map_png(comparison: LayerComparison, backdrop: Optional[QgsVectorLayer],
+                   towns: Optional[QgsVectorLayer], crs, size=MAP_SIZE) -> bytes:
+    """One layer's change map as PNG bytes: drawn where the layers were read (a background task),
+    written to a file later by whoever writes the report."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    draw_change_map(comparison, backdrop, towns, crs, size).save(buffer, "PNG")
+    buffer.close()
+    return bytes(data)
+
+
+def draw_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorLayer],
+                    towns: Optional[QgsVectorLayer], crs, size=MAP_SIZE) -> QImage:
+    """One layer's changes over its later version and the townships, with scale bar and north arrow."""
     overlays = change_layers(comparison, crs)
     below = []
     if towns is not None:
@@ -118,10 +139,7 @@ def render_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorL
     _scale_bar(painter, settings.mapUnitsPerPixel(), size)
     _north_arrow(painter, size)
     painter.end()
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(str(path))
-    return path
+    return image
 
 
 def nice_length(metres: float) -> float:

@@ -158,6 +158,7 @@ class ComparisonResult:
     repairs: list = field(default_factory=list)  # engine.geometry_repair.Repair
     started: datetime = field(default_factory=datetime.now)
     canceled: bool = False
+    map_images: dict = field(default_factory=dict)  # change map PNG per layer code, drawn for a report
 
     def layer(self, code: str) -> LayerComparison:
         return next(c for c in self.layers if c.spec.code == code)

@@ -1,6 +1,6 @@
 """The comparison report (HTML and a PDF of it) and one change map sheet (PDF) per changed layer.
 
-Maps are images rendered beforehand (:func:`render_maps`, safe in a background task); the HTML and
+Maps are images rendered beforehand (:func:`change_map_images`, safe in a background task); the HTML and
 the PDFs are written here (Qt's PDF writer: call on the GUI thread, as Processing and the dialog
 do). The report states everything a reviewer needs to reproduce the figures: both sources, the
 area method, the tolerances, how features were paired and which version's townships split the
@@ -15,7 +15,7 @@ from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.report_frame import frame
-from .change_maps import has_map, render_change_map
+from .change_maps import change_map_png, has_map
 from .model import ADDED, ATTRIBUTES, BOTH, GEOMETRY, NEW, ONLY_OLD, REMOVED, ComparisonResult, LayerComparison
 from .outputs import (
     change_label,
@@ -147,18 +147,34 @@ def legend() -> list:
 
 def render_maps(result: ComparisonResult, old: dict[str, object], new: dict[str, object], folder) -> dict[str, str]:
     """A change map (PNG) per changed layer into ``folder``; {code: path}. Safe in a background task."""
+    return save_maps(change_map_images(result, old, new), folder)
+
+
+def change_map_images(result: ComparisonResult, old: dict[str, object], new: dict[str, object]) -> dict[str, bytes]:
+    """A change map (PNG bytes) per changed layer, drawn from both versions' layers; {code: PNG}.
+    Safe in a background task: the thread that read the layers draws them."""
     refuse_canceled(result)
-    folder = Path(folder)
     towns = (new if result.params.townships == NEW else old).get(TOWNSHIP_CODE) or \
         (old if result.params.townships == NEW else new).get(TOWNSHIP_CODE)
-    maps = {}
+    images = {}
     for comparison in result.changed_layers:
         if not has_map(comparison):
             continue
         code = comparison.spec.code
         backdrop = old.get(code) if comparison.status == ONLY_OLD else new.get(code)
-        maps[code] = str(render_change_map(comparison, backdrop, towns, result.params.area.crs,
-                                           folder / f"{code}.png"))
+        images[code] = change_map_png(comparison, backdrop, towns, result.params.area.crs)
+    return images
+
+
+def save_maps(images: dict[str, bytes], folder) -> dict[str, str]:
+    """The maps of :func:`change_map_images` as files ``<code>.png`` in ``folder``; {code: path}."""
+    folder = Path(folder)
+    maps = {}
+    for code, png in images.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{code}.png"
+        path.write_bytes(png)
+        maps[code] = str(path)
     return maps
 
 

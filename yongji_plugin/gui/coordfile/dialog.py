@@ -5,18 +5,23 @@ one dialog takes both: the same preview, problem list, import and "send to the c
 A DXF has no CRS, so the dialog asks for it (the project's by default); the zone options apply to
 coordinate files only. One kind of file at a time: their CRSs come from different places.
 
-The preview (parsing, validation, geometry) runs in a QgsTask with progress and Cancel, so a large
-file never freezes the window; the layer is made on the GUI thread only when the user imports.
-A cancelled or superseded preview leaves nothing behind: empty tables, no result, Import disabled.
+The run is the core's job (``core.coordfile.job``), in two steps the user sees: the preview
+computes it (parsing, validation, geometry) in a QgsTask with progress and Cancel, so a large file
+never freezes the window; Import delivers it on the GUI thread, where the layer is made, into the
+project's memory. A cancelled or superseded preview leaves nothing behind: empty tables, no result,
+Import disabled.
 """
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
 from qgis.gui import QgsProjectionSelectionWidget
 from qgis.PyQt import sip
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit
 
-from ...core.coordfile.cad import default_crs, import_dxf, is_dxf, layer_names
+from ...core.coordfile.cad import default_crs, is_dxf, layer_names
 from ...core.coordfile.crs import MODES, mode_labels
-from ...core.coordfile.importer import import_files
+from ...core.coordfile.job import SITES, coordinates_job, dxf_job
+from ...core.shared.destinations import MemoryDestination
+from ...core.shared.errors import PlanError
+from ...core.shared.job import compute, deliver
 from ...i18n import tr
 from ..shared.background import BackgroundTask
 from ..shared.forms import load_form
@@ -33,7 +38,7 @@ class CoordinateImportDialog(BASE, FORM):
         self.setupUi(self)
         self.iface = iface
         self.open_check = open_check
-        self.result = None
+        self.result = self.job = None
         self.task = None
         self.modeCombo.addItems(mode_labels())
         self.dxfCrsWidget = QgsProjectionSelectionWidget(self)
@@ -97,8 +102,9 @@ class CoordinateImportDialog(BASE, FORM):
             self.statusLabel.setText(message)
             show_error(self, message, self.iface)
             return None
-        task = BackgroundTask(tr("Reading DXF drawings") if drawings else tr("Reading coordinate files"),
-                              self._work(files, bool(drawings)), self._preview_done)
+        job = self._job(files, bool(drawings))
+        task = BackgroundTask(job.title, lambda feedback: compute(job, feedback), self._preview_done)
+        task.job = job
         task.progressChanged.connect(lambda value, task=task: self._progress(task, value))
         self.task = task
         self.cancelButton.setEnabled(True)
@@ -106,13 +112,11 @@ class CoordinateImportDialog(BASE, FORM):
         QgsApplication.taskManager().addTask(task)
         return task
 
-    def _work(self, files, drawings: bool):
-        """What the task runs: the DXF import in the chosen CRS, or the coordinate-file import."""
+    def _job(self, files, drawings: bool):
+        """The DXF import in the chosen CRS, or the coordinate-file import, with the options set now."""
         if drawings:
-            crs, layers = self.dxfCrsWidget.crs().authid(), layer_names(self.dxfLayersEdit.text())
-            return lambda feedback: import_dxf(files, crs, feedback=feedback, layers=layers)
-        mode, close_rings = MODES[self.modeCombo.currentIndex()], self.closeRingsCheckBox.isChecked()
-        return lambda feedback: import_files(files, mode, feedback=feedback, close_rings=close_rings)
+            return dxf_job(files, self.dxfCrsWidget.crs().authid(), layer_names(self.dxfLayersEdit.text()))
+        return coordinates_job(files, MODES[self.modeCombo.currentIndex()], self.closeRingsCheckBox.isChecked())
 
     def cancel(self):
         if self.task is not None:
@@ -140,11 +144,11 @@ class CoordinateImportDialog(BASE, FORM):
             self.statusLabel.setText(message)
             show_error(self, message, self.iface)
             return
-        self._show(task.result)
+        self._show(task.result, task.job)
 
-    def _show(self, result):
-        """Fill the preview from a finished import, or empty it (None)."""
-        self.result = result
+    def _show(self, result, job=None):
+        """Fill the preview from a finished import (computed by ``job``), or empty it (None)."""
+        self.result, self.job = result, job
         self.previewTable.setModel(ParcelModel(result.rows if result else ()))
         self.problemTable.setModel(ProblemModel(result.problems if result else ()))
         self.importButton.setEnabled(bool(result and result.features))
@@ -166,12 +170,16 @@ class CoordinateImportDialog(BASE, FORM):
     def import_sites(self):
         if self.result is None or not self.result.features:
             return None
-        layer = self.result.layer
+        try:
+            layer = deliver(self.job, self.result, MemoryDestination(), None, None).layers[SITES]
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return None
         QgsProject.instance().addMapLayer(layer)
         show_info(self.iface, tr("Imported {count} parcels into {name}").format(
             count=layer.featureCount(), name=layer.name()))
         if self.sendToCheckBox.isChecked() and self.open_check is not None:
             self.open_check(layer)
-        self.result = None
+        self.result = self.job = None
         self.importButton.setEnabled(False)
         return layer

@@ -9,13 +9,14 @@ from qgis.PyQt.QtWidgets import QListWidgetItem
 
 from ...core.plan_data.catalogue import default_catalogue
 from ...core.plan_data.loader import describe_sources, layers_by_code
+from ...core.plan_qa.job import ERRORS, counts_text, qa_job
 from ...core.plan_qa.model import load_qa_rules
-from ...core.plan_qa.outputs import error_layer, write_qa_report
-from ...core.plan_qa.run import run_qa
+from ...core.shared.destinations import MemoryDestination
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
-from ..shared.background import BackgroundTask, TaskDialogMixin, thread_copy
+from ..shared.background import TaskDialogMixin, thread_copy
 from ..shared.forms import load_form
+from ..shared.job_task import JobTask
 from ..shared.messages import show_error, show_info
 
 FORM, BASE = load_form("qa.ui")
@@ -51,31 +52,23 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
         if not chosen.rules:
             show_error(self, tr("Tick at least one rule"), self.iface)
             return None
-        layers = {code: thread_copy(layer) for code, layer in
-                  layers_by_code(QgsProject.instance().mapLayers().values()).items()}
-        if not layers:
+        plan = layers_by_code(QgsProject.instance().mapLayers().values())
+        if not plan:
             show_error(self, tr("No plan layers in the project: load the plan layers first"), self.iface)
             return None
-        crs = default_catalogue().crs
-        backend = PluginSettings.load().engine_backend
-        return self.start_task(BackgroundTask(
-            tr("Plan data quality check"), lambda feedback: run_qa(layers, chosen, crs, feedback, backend),
-            self._done))
+        layers = {code: thread_copy(layer) for code, layer in plan.items()}
+        job = qa_job(layers, chosen, default_catalogue().crs, PluginSettings.load().engine_backend,
+                     describe_sources(plan.values()), self.rules.tolerance)
+        report = Path(tempfile.mkdtemp(prefix="yongji_qa_")) / "qa_report.html"
+        return self.start_task(JobTask(job, MemoryDestination(), report, self._done))
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
             return
-        crs = default_catalogue().crs
-        self.errors_layer = error_layer(task.result, crs)
+        self.errors_layer = task.layers_out[ERRORS]
         QgsProject.instance().addMapLayer(self.errors_layer)
-        report = Path(tempfile.mkdtemp(prefix="yongji_qa_")) / "qa_report.html"
-        plan = layers_by_code(QgsProject.instance().mapLayers().values()).values()
-        self.report_paths = write_qa_report(task.result, report, describe_sources(plan), crs,
-                                            self.rules.tolerance)
-        text = tr("{errors} errors; {failed} rules failed, {skipped} skipped").format(
-            errors=len(task.result.errors),
-            failed=sum(1 for o in task.result.outcomes if o.status == "failed"),
-            skipped=sum(1 for o in task.result.outcomes if o.status == "skipped"))
+        self.report_paths = task.report_paths
+        text = counts_text(task.result)
         self.statusLabel.setText(text)
         show_info(self.iface, text)
         if self.open_report:

@@ -1,4 +1,10 @@
-"""规划版本对比: pick two versions of the plan, compare them in the background, see what changed."""
+"""规划版本对比: pick two versions of the plan, compare them in the background, see what changed.
+
+The run is the core's job (``core.versions.job``) in a JobTask: the worker opens both versions
+(layers belong to the thread that reads them), compares them and draws the change maps; the layers
+and the report are delivered on the GUI thread (Qt's PDF writer). A cancel or an error keeps
+nothing of the run.
+"""
 import tempfile
 from pathlib import Path
 
@@ -12,8 +18,10 @@ from ...core.plan_data.source_text import SOURCE_KINDS as KINDS
 from ...core.plan_data.source_text import source_kind_labels
 from ...core.plan_data.sources import Source, postgis_schemas, saved_postgis_connections
 from ...core.shared.areas import AreaMethod
+from ...core.shared.destinations import MemoryDestination
 from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
+from ...core.versions.job import versions_job
 from ...core.versions.model import NEW, OLD, CompareParams
 from ...core.versions.outputs import ATTRIBUTE_CHANGES, GAINED, LOST, REPAIRS
 from ...core.versions.result_styles import style_result_layers
@@ -21,10 +29,10 @@ from ...i18n import tr
 from ..shared.background import TaskDialogMixin
 from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
-from ..shared.messages import show_error, show_info
+from ..shared.job_task import JobTask
+from ..shared.messages import show_info
 from ..shared.result_group import result_group
 from ..shared.source_browse import browse_source
-from .task import VersionsTask
 
 FORM, BASE = load_form("versions.ui")
 TOWNSHIP_VERSIONS = (NEW, OLD)
@@ -122,7 +130,7 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
         return [self.layerList.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.layerList.count())
                 if self.layerList.item(i).checkState() == Qt.CheckState.Checked]
 
-    def build_task(self) -> VersionsTask:
+    def build_task(self) -> JobTask:
         old, new = self.old.source(), self.new.source()
         for source, label in ((old, tr("earlier version")), (new, tr("later version"))):
             if not source.location:
@@ -141,7 +149,8 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
             report = Path(tempfile.mkdtemp(prefix="yongji_versions_")) / "versions_report.html"
         self.old.remember()
         self.new.remember()
-        return VersionsTask(old, new, params, report, self._done)
+        job = versions_job(old, new, params, with_maps=report is not None)
+        return JobTask(job, MemoryDestination(), report, self._done)
 
     def run(self):
         task = super().run()
@@ -172,8 +181,6 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
         self._zoom([self.outputs[name] for name in (GAINED, LOST, ATTRIBUTE_CHANGES)])
         if self.report_paths and self.open_report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))
-        if task.error:
-            show_error(self, task.error, self.iface)
 
     def _zoom(self, layers):
         layers = [layer for layer in layers if layer.featureCount()]

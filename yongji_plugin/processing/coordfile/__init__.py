@@ -1,4 +1,4 @@
 """Algorithms: coordinate-file import and export, CAD red lines (DXF) import.
 
-May import: core, processing.base, processing.cancel, processing.sinks.
+May import: core, processing.base, processing.sinks.
 """

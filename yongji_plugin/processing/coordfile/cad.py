@@ -1,32 +1,22 @@
-"""Processing: CAD red lines (closed polylines and hatches of a DXF drawing) to project sites."""
+"""Processing: CAD red lines (closed polylines and hatches of a DXF drawing) to project sites (the
+core's job, as the dialog runs it)."""
 from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
-from ...core.coordfile.cad import import_dxf, layer_names
+from ...core.coordfile.cad import layer_names
 from ...core.coordfile.crs import DEFAULT_CRS
-from ...core.coordfile.model import ERROR
-from ...core.shared.errors import PlanError
-from ...core.shared.output_fields import add_rows, memory_layer
+from ...core.coordfile.job import dxf_job
 from ...i18n import tr
-from ..cancel import WrittenUnlessCanceled
-from .coordinates import CoordinateFilesAlgorithm, problem_specs, report_problems
+from .coordinates import CoordinateFilesAlgorithm, import_run
 
 PROJECT_CRS = "ProjectCrs"  # Processing's own value for "the project's CRS"
-
-
-def left_out(problem, rows) -> bool:
-    """Did the problem keep its shape out: a shape not imported, an open polyline, an error."""
-    if problem.index is not None:
-        return not rows[problem.index].imported
-    return bool(problem.parcel) or problem.level == ERROR
 
 
 class ImportDxfAlgorithm(CoordinateFilesAlgorithm):
@@ -69,26 +59,9 @@ class ImportDxfAlgorithm(CoordinateFilesAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
-        try:
-            result = import_dxf([path], self.drawing_crs(parameters, context, feedback), feedback=feedback,
-                                layers=layer_names(self.parameterAsString(parameters, self.LAYERS, context)))
-        except PlanError as error:  # ImportCanceled included: a cancelled run writes nothing
-            raise QgsProcessingException(str(error)) from error
-        report_problems(result.problems, feedback)
-        if not result.features:
-            raise QgsProcessingException(tr("{file}: none of its {count} closed shapes can be imported (see the "
-                                            "problems above)").format(file=Path(path).name, count=len(result.rows)))
-        problems = memory_layer(tr("Problems"), "None", None, problem_specs())
-        add_rows(problems, [({"file": p.file, "line": p.line, "parcel": p.parcel, "level": p.level,
-                              "problem": p.reason, "fatal": left_out(p, result.rows)}, None)
-                            for p in result.problems])
-        with WrittenUnlessCanceled(feedback, tr("DXF import canceled: nothing was imported")) as written:
-            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                               self.parameterAsOutputLayer(parameters, self.PROBLEMS, context))
-            outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, result.layer, feedback)}
-            problems_dest = self.write_output(parameters, self.PROBLEMS, context, problems, feedback)
-            if problems_dest is not None:
-                outputs[self.PROBLEMS] = problems_dest
+        job = dxf_job([path], self.drawing_crs(parameters, context, feedback),
+                      layer_names(self.parameterAsString(parameters, self.LAYERS, context)))
+        result, outputs = import_run(self, job, parameters, context, feedback)
         feedback.pushInfo(tr("{ok} sites imported from {file} in {crs}, {bad} closed shapes left out").format(
             ok=len(result.features), file=Path(path).name, crs=result.crs,
             bad=sum(1 for r in result.rows if not r.imported)))

@@ -1,9 +1,7 @@
-"""Processing: import coordinate exchange files to sites, and export sites back to the format."""
-from pathlib import Path
-
+"""Processing: import coordinate exchange files to sites, and export sites back to the format (the
+core's jobs, as the dialog runs them)."""
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -15,20 +13,11 @@ from qgis.core import (
 )
 
 from ...core.coordfile.crs import MODES, mode_labels
-from ...core.coordfile.importer import import_files
+from ...core.coordfile.job import PROBLEMS, SITES, coordinates_job, export_job
 from ...core.coordfile.model import ERROR, WARNING
-from ...core.coordfile.writer import sites_to_file, write_file
-from ...core.shared.errors import PlanError
-from ...core.shared.output_fields import OutputField, add_rows, memory_layer
 from ...i18n import tr
 from ..base import YongjiAlgorithm
-from ..cancel import WrittenUnlessCanceled
-
-
-def problem_specs():
-    return [OutputField("file", "string", tr("File")), OutputField("line", "int", tr("Line")),
-            OutputField("parcel", "string", tr("Parcel")), OutputField("level", "string", tr("Level")),
-            OutputField("problem", "string", tr("Problem")), OutputField("fatal", "bool", tr("Parcel left out"))]
+from ..sinks import run_job
 
 
 class CoordinateFilesAlgorithm(YongjiAlgorithm):
@@ -70,30 +59,23 @@ class ImportCoordinatesAlgorithm(CoordinateFilesAlgorithm):
                                                             QgsProcessing.SourceType.TypeVector, optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, self.INPUT, context)
-        try:
-            result = import_files([path], MODES[self.parameterAsEnum(parameters, self.MODE, context)],
-                                  feedback=feedback,
-                                  close_rings=self.parameterAsBoolean(parameters, self.CLOSE_RINGS, context))
-        except PlanError as error:  # ImportCanceled included: a cancelled run writes nothing
-            raise QgsProcessingException(str(error)) from error
-        report_problems(result.problems, feedback)
-        if not result.features:
-            raise QgsProcessingException(tr("{file}: none of its {count} parcels can be imported (see the "
-                                            "problems above)").format(file=Path(path).name, count=len(result.rows)))
-        problems = memory_layer(tr("Problems"), "None", None, problem_specs())
-        add_rows(problems, [({"file": p.file, "line": p.line, "parcel": p.parcel, "level": p.level,
-                              "problem": p.reason, "fatal": p.fatal}, None) for p in result.problems])
-        with WrittenUnlessCanceled(feedback, tr("Coordinate import canceled: nothing was imported")) as written:
-            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                               self.parameterAsOutputLayer(parameters, self.PROBLEMS, context))
-            outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, result.layer, feedback)}
-            problems_dest = self.write_output(parameters, self.PROBLEMS, context, problems, feedback)
-            if problems_dest is not None:
-                outputs[self.PROBLEMS] = problems_dest
+        job = coordinates_job([self.parameterAsFile(parameters, self.INPUT, context)],
+                              MODES[self.parameterAsEnum(parameters, self.MODE, context)],
+                              self.parameterAsBoolean(parameters, self.CLOSE_RINGS, context))
+        result, outputs = import_run(self, job, parameters, context, feedback)
         feedback.pushInfo(tr("{ok} parcels imported, {bad} left out").format(
             ok=len(result.features), bad=sum(1 for r in result.rows if not r.imported)))
         return outputs
+
+
+def import_run(algorithm, job, parameters, context, feedback) -> tuple:
+    """An import job into the algorithm's OUTPUT and PROBLEMS, its problems in the log first."""
+    def log(result):
+        if not result.canceled:
+            report_problems(result.problems, feedback)
+
+    return run_job(algorithm, job, parameters, context, feedback,
+                   {SITES: algorithm.OUTPUT, PROBLEMS: algorithm.PROBLEMS}, on_result=log)
 
 
 def report_problems(problems, feedback):
@@ -134,20 +116,10 @@ class ExportCoordinatesAlgorithm(CoordinateFilesAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
-        try:
-            coordinates = sites_to_file(source, self.parameterAsInt(parameters, self.ZONE, context),
-                                        self.parameterAsBool(parameters, self.PREFIX, context),
-                                        layer_name=source.sourceName())
-        except PlanError as error:
-            raise QgsProcessingException(str(error)) from error
-        unit = self.parameterAsString(parameters, self.UNIT, context)
-        if unit:
-            coordinates.header["数据产生单位"] = unit
-        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        encoding = ("gbk", "utf-8")[self.parameterAsEnum(parameters, self.ENCODING, context)]
-        try:
-            write_file(coordinates, path, encoding)
-        except OSError as error:
-            raise QgsProcessingException(tr("Cannot write {path}: {error}").format(path=path, error=error)) from error
+        job = export_job(source, self.parameterAsInt(parameters, self.ZONE, context),
+                         self.parameterAsBool(parameters, self.PREFIX, context),
+                         ("gbk", "utf-8")[self.parameterAsEnum(parameters, self.ENCODING, context)],
+                         self.parameterAsString(parameters, self.UNIT, context))
+        coordinates, outputs = run_job(self, job, parameters, context, feedback, {}, self.OUTPUT)
         feedback.pushInfo(tr("{count} parcels written").format(count=len(coordinates.parcels)))
-        return {self.OUTPUT: path}
+        return outputs

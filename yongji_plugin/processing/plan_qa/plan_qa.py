@@ -1,6 +1,4 @@
-"""Processing: 规划成果质检 with the same rules, error layer and report as the dialog."""
-from pathlib import Path
-
+"""Processing: 规划成果质检 with the same rules, error layer and report as the dialog (one job)."""
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -12,13 +10,12 @@ from qgis.core import (
 
 from ...core.plan_data.catalogue import default_catalogue
 from ...core.plan_data.loader import describe_sources
+from ...core.plan_qa.job import ERRORS, qa_job
 from ...core.plan_qa.model import load_qa_rules
-from ...core.plan_qa.outputs import error_layer, write_qa_report
-from ...core.plan_qa.run import run_qa
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm, plan_source_parameter
-from ..cancel import WrittenUnlessCanceled
+from ..sinks import run_job
 
 
 class PlanQaAlgorithm(YongjiAlgorithm):
@@ -65,25 +62,18 @@ class PlanQaAlgorithm(YongjiAlgorithm):
             layers = self.plan_layers(parameters, context, self.LAYERS, self.PLAN_GPKG, feedback)
             if not layers:
                 raise PlanError(tr("No plan layers given"))
-            crs = default_catalogue().crs
-            result = run_qa(layers, chosen, crs, feedback, self.backend(parameters, context))
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        canceled = tr("Plan QA was canceled: nothing was written")
-        if result.canceled:
-            raise QgsProcessingException(canceled)
-        if result.backend:
-            feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        with WrittenUnlessCanceled(feedback, canceled) as written:
-            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
-            outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, error_layer(result, crs),
-                                                      feedback)}
-            if report:
-                written.will_write(report, Path(report).with_suffix(".pdf"))
-                outputs[self.REPORT] = str(write_qa_report(result, report, describe_sources(layers.values()), crs,
-                                                               rules.tolerance)["html"])
+        job = qa_job(layers, chosen, default_catalogue().crs, self.backend(parameters, context),
+                     describe_sources(layers.values()), rules.tolerance)
+        result, outputs = run_job(self, job, parameters, context, feedback, {ERRORS: self.OUTPUT}, self.REPORT,
+                                  on_result=lambda result: self._log_engine(result, feedback))
         for outcome in result.outcomes:
             feedback.pushInfo(f"{outcome.rule.id} {outcome.rule.description}: {outcome.status} "
                               f"{outcome.errors} {outcome.note}")
         return outputs
+
+    @staticmethod
+    def _log_engine(result, feedback) -> None:
+        if result.backend and not result.canceled:
+            feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))

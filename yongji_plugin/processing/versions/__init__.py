@@ -1,4 +1,4 @@
 """Algorithm: 规划版本对比.
 
-May import: core, processing.base, processing.cancel, processing.sinks.
+May import: core, processing.base, processing.sinks.
 """

@@ -1,6 +1,4 @@
-"""Processing: 规划版本对比 — the same comparison, layers, maps and report as the dialog."""
-from pathlib import Path
-
+"""Processing: 规划版本对比 — the same comparison, layers, maps and report as the dialog (one job)."""
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -15,7 +13,7 @@ from ...core.plan_data.catalogue import default_catalogue
 from ...core.plan_data.source_text import SOURCE_KINDS, source_kind_labels
 from ...core.plan_data.sources import Source
 from ...core.shared.errors import PlanError
-from ...core.versions.compare import compare_sources
+from ...core.versions.job import versions_job
 from ...core.versions.model import (
     DEFAULT_DISTANCE_TOLERANCE,
     DEFAULT_MATCH_DISTANCE,
@@ -25,20 +23,10 @@ from ...core.versions.model import (
     OLD,
     CompareParams,
 )
-from ...core.versions.outputs import (
-    AREAS,
-    ATTRIBUTE_CHANGES,
-    FEATURES,
-    GAINED,
-    LAYERS,
-    LOST,
-    REPAIRS,
-    result_layers,
-)
-from ...core.versions.report import render_maps, write_report
+from ...core.versions.outputs import AREAS, ATTRIBUTE_CHANGES, FEATURES, GAINED, LAYERS, LOST, REPAIRS
 from ...i18n import tr
 from ..base import YongjiAlgorithm, invalid_geometries_let_through
-from ..cancel import WrittenUnlessCanceled
+from ..sinks import run_job
 
 TOWNSHIP_VERSIONS = (NEW, OLD)
 
@@ -151,29 +139,13 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
     def _process(self, parameters, context, feedback):
         try:
             params = self._params(parameters, context)
-            result, old, new = compare_sources(self._source(parameters, context, "OLD"),
-                                               self._source(parameters, context, "NEW"), params, feedback)
+            old, new = self._source(parameters, context, "OLD"), self._source(parameters, context, "NEW")
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        canceled = tr("The version comparison was canceled: nothing was written")
-        if result.canceled:  # an exception, so qgis_process exits non-zero
-            raise QgsProcessingException(canceled)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        with WrittenUnlessCanceled(feedback, canceled) as written:
-            written.will_write(*(self.parameterAsOutputLayer(parameters, key, context) for key, _ in self.OUTPUTS))
-            layers = result_layers(result)
-            outputs = {}
-            for key, name in self.OUTPUTS:
-                dest = self.write_output(parameters, key, context, layers[name], feedback)
-                if dest is not None:
-                    outputs[key] = dest
-            if report:
-                report = Path(report)
-                maps_folder = report.with_name(report.stem + "_maps")
-                written.will_write(report, report.with_suffix(".pdf"), maps_folder,
-                                   report.with_name(report.stem + "_sheets"))
-                maps = render_maps(result, old, new, maps_folder)
-                outputs[self.REPORT] = str(write_report(result, report, maps)["html"])
+        job = versions_job(old, new, params, with_maps=bool(report))
+        keys = {name: key for key, name in self.OUTPUTS}
+        result, outputs = run_job(self, job, parameters, context, feedback, keys, self.REPORT)
         for comparison in result.changed_layers:
             feedback.pushInfo(comparison.log_line())
         if not result.changed_layers:
