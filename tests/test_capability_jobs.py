@@ -8,7 +8,6 @@ disk when the report (or the second layer) fails — and must be gone afterwards
 """
 import subprocess
 import sys
-import tempfile
 
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException, QgsProject
@@ -109,7 +108,7 @@ def test_versions_algorithm_report_failing_removes_the_layers_it_wrote(provider,
 
 
 def test_versions_dialog_report_failing_adds_nothing(versions_dialog, full_folder, monkeypatch, unhandled):
-    monkeypatch.setattr(tempfile, "tempdir", str(full_folder))  # where the dialog puts its report
+    versions_dialog.folder_row.edit.setText(str(full_folder))  # where the dialog puts its report
     assert versions_dialog.reportCheck.isChecked()
     assert versions_dialog.run() is not None
     wait_for_task(versions_dialog, seconds=300)
@@ -153,9 +152,9 @@ def test_qa_algorithm_report_failing_removes_the_layer_it_wrote(provider, demo_g
 
 
 def test_qa_dialog_report_failing_adds_nothing(plan_project, qgis_iface, full_folder, monkeypatch, unhandled):
-    monkeypatch.setattr(tempfile, "tempdir", str(full_folder))
     layers = set(plan_project.mapLayers())
     dialog = _qa_dialog(qgis_iface)
+    dialog.folder_row.edit.setText(str(full_folder))
     assert dialog.run() is not None
     wait_for_task(dialog, seconds=300)
     assert dialog.statusLabel.text().startswith("Results not written")

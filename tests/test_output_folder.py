@@ -1,7 +1,7 @@
 """Reports go where the user chose (remembered), one folder per run, never a random /tmp folder."""
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsSettings
+from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from yongji_plugin.gui.shared.output_folder import (
@@ -44,9 +44,26 @@ def test_the_row_sits_above_the_buttons_and_remembers_the_choice(tmp_path, qgis_
     QgsSettings().setValue(SETTINGS_KEY, before)
 
 
-def test_the_dialog_says_where_it_wrote(tmp_path, qgis_app):
+def test_the_dialog_says_where_it_wrote(tmp_path, qgis_iface):
     dialog = QDialog()
-    dialog.statusLabel, dialog.iface = QLabel("3 sites checked", dialog), None
+    dialog.statusLabel, dialog.iface = QLabel("3 sites checked", dialog), qgis_iface
     announce_folder(dialog, tmp_path)
     assert "3 sites checked" in dialog.statusLabel.text()
     assert Path(tmp_path).as_uri() in dialog.statusLabel.text()
+    said = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info)
+    assert said and Path(tmp_path).as_uri() in said[-1]
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_sentence(tmp_path, qgis_app):
+    from yongji_plugin.core.shared.errors import PlanError
+
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    row = OutputFolderRow(QDialog(), QVBoxLayout())
+    row.edit.setText(str(blocker / "reports"))
+    try:
+        row.new_run_folder("高度检查")
+    except PlanError as error:
+        assert str(blocker) in str(error)
+    else:
+        raise AssertionError("a folder under a file was made")

@@ -894,12 +894,12 @@
         <translation>{rule}：{area:.2f} 平方米位于{container}之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="53"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="54"/>
         <source>Tick at least one rule</source>
         <translation>请至少勾选一条规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="57"/>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="58"/>
         <source>No plan layers in the project: load the plan layers first</source>
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
@@ -4679,32 +4679,32 @@
         <translation>取消对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="137"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="138"/>
         <source>Choose the source of the {version}</source>
         <translation>请选择{version}的数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="139"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="140"/>
         <source>The earlier and the later version are the same source</source>
         <translation>旧版本和新版本是同一个数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="142"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="143"/>
         <source>Tick at least one layer</source>
         <translation>请至少勾选一个图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="158"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="159"/>
         <source>Comparing…</source>
         <translation>正在对比…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="169"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="170"/>
         <source>Plan version comparison</source>
         <translation>规划版本对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="176"/>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="177"/>
         <source>{changed} of {total} layers changed</source>
         <translation>{total} 个图层中有 {changed} 个发生变更</translation>
     </message>
@@ -5909,14 +5909,9 @@
         <translation>永济规划成果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="87"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="90"/>
         <source>Written to {folder}</source>
         <translation>已写入 {folder}</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="88"/>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
     </message>
     <message>
         <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
@@ -5932,6 +5927,21 @@
         <location filename="../../yongji_plugin/core/coordfile/job.py" line="77"/>
         <source>Coordinate export canceled: nothing was written</source>
         <translation>坐标导出已取消：未写入任何文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/plan_qa/dialog.py" line="64"/>
+        <source>qa_report</source>
+        <translation>质检报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/versions/dialog.py" line="150"/>
+        <source>versions_report</source>
+        <translation>版本对比报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="75"/>
+        <source>Cannot create a folder in the output folder {folder}: {error}</source>
+        <translation>无法在输出文件夹 {folder} 中创建文件夹：{error}</translation>
     </message>
 </context>
 <context>

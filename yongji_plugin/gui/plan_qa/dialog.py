@@ -1,6 +1,4 @@
 """规划成果质检: tick rules, run them in the background on the loaded plan, see errors and report."""
-import tempfile
-from pathlib import Path
 
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt, QUrl
@@ -12,12 +10,14 @@ from ...core.plan_data.loader import describe_sources, layers_by_code
 from ...core.plan_qa.job import ERRORS, counts_text, qa_job
 from ...core.plan_qa.model import load_qa_rules
 from ...core.shared.destinations import MemoryDestination
+from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.background import TaskDialogMixin, thread_copy
 from ..shared.forms import load_form
 from ..shared.job_task import JobTask
 from ..shared.messages import show_error, show_info
+from ..shared.output_folder import OutputFolderRow, announce_folder
 
 FORM, BASE = load_form("qa.ui")
 
@@ -36,6 +36,7 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
             item.setCheckState(Qt.CheckState.Checked)
             self.ruleList.addItem(item)
         self.setup_task_buttons(tr("Run check"), tr("Cancel check"))
+        self.folder_row = OutputFolderRow(self, self.layout())
         self.allButton.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         self.noneButton.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
 
@@ -59,7 +60,11 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
         layers = {code: thread_copy(layer) for code, layer in plan.items()}
         job = qa_job(layers, chosen, default_catalogue().crs, PluginSettings.load().engine_backend,
                      describe_sources(plan.values()), self.rules.tolerance)
-        report = Path(tempfile.mkdtemp(prefix="yongji_qa_")) / "qa_report.html"
+        try:
+            report = self.folder_row.new_run_folder(tr("Plan data quality check")) / (tr("qa_report") + ".html")
+        except PlanError as error:
+            show_error(self, str(error), self.iface)
+            return None
         return self.start_task(JobTask(job, MemoryDestination(), report, self._done))
 
     def _done(self, task, ok):
@@ -71,5 +76,6 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
         text = counts_text(task.result)
         self.statusLabel.setText(text)
         show_info(self.iface, text)
+        announce_folder(self, self.report_paths["html"].parent)
         if self.open_report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))

@@ -4,7 +4,7 @@ Each run gets its own sub-folder named for the tool and the time (``合规性检
 second run never overwrites the report a reviewer is reading. The base folder defaults to
 ``永济规划成果`` beside the saved project (else in the user's documents), and the last choice is
 remembered for the next run. After a run the dialog's status line links the folder, and the
-message bar offers to open it.
+message bar links it too.
 """
 import html
 from datetime import datetime
@@ -12,9 +12,9 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QStandardPaths, QUrl
-from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton
+from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QToolButton
 
+from ...core.shared.errors import PlanError
 from ...i18n import tr
 
 SETTINGS_KEY = "yongji_plugin/output_folder"
@@ -69,23 +69,23 @@ class OutputFolderRow:
         """The folder of this run (its base remembered for the next)."""
         base = self.edit.text().strip() or str(default_folder())
         QgsSettings().setValue(SETTINGS_KEY, base)
-        return run_folder(base, tool)
+        try:
+            return run_folder(base, tool)
+        except OSError as error:
+            raise PlanError(tr("Cannot create a folder in the output folder {folder}: {error}").format(
+                folder=base, error=error.strerror or error)) from error
 
 
 def announce_folder(dialog, folder: Path) -> None:
-    """The folder in the dialog's status line (a link) and in the message bar with an Open button."""
+    """The folder as a link in the dialog's status line and in QGIS's message bar."""
     url = QUrl.fromLocalFile(str(folder)).toString()
+    link = f'<a href="{url}">{html.escape(str(folder))}</a>'
     label = getattr(dialog, "statusLabel", None)
     if label is not None:
         label.setOpenExternalLinks(True)
-        link = f'<a href="{url}">{html.escape(str(folder))}</a>'
         label.setText(f'{label.text()}<br>{html.escape(tr("Written to"))} {link}')
     iface = getattr(dialog, "iface", None)
     if iface is None or iface.messageBar() is None:
         return
-    bar = iface.messageBar()
-    item = bar.createMessage(tr("Yongji One Map"), tr("Written to {folder}").format(folder=folder))
-    button = QPushButton(tr("Open folder"), item)
-    button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
-    item.layout().addWidget(button)
-    bar.pushWidget(item, Qgis.MessageLevel.Info, 10)
+    text = tr("Written to {folder}").format(folder=link)  # the message bar opens the link
+    iface.messageBar().pushMessage(tr("Yongji One Map"), text, Qgis.MessageLevel.Info, 10)

@@ -5,7 +5,6 @@ The run is the core's job (``core.versions.job``) in a JobTask: the worker opens
 and the report are delivered on the GUI thread (Qt's PDF writer). A cancel or an error keeps
 nothing of the run.
 """
-import tempfile
 from pathlib import Path
 
 from qgis.core import QgsProject, QgsSettings
@@ -31,6 +30,7 @@ from ..shared.encoding_combo import choose_encoding, fill_encoding_combo
 from ..shared.forms import load_form
 from ..shared.job_task import JobTask
 from ..shared.messages import show_info
+from ..shared.output_folder import OutputFolderRow, announce_folder
 from ..shared.result_group import result_group
 from ..shared.source_browse import browse_source
 
@@ -123,6 +123,7 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
             item.setCheckState(Qt.CheckState.Checked)
             self.layerList.addItem(item)
         self.setup_task_buttons(tr("Compare"), tr("Cancel comparison"))
+        self.folder_row = OutputFolderRow(self, self.layout())
         self.old.restore()
         self.new.restore()
 
@@ -146,7 +147,7 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
                                backend=settings.engine_backend, codes=tuple(codes))
         report = None
         if self.reportCheck.isChecked():
-            report = Path(tempfile.mkdtemp(prefix="yongji_versions_")) / "versions_report.html"
+            report = self.folder_row.new_run_folder(tr("Plan version comparison")) / (tr("versions_report") + ".html")
         self.old.remember()
         self.new.remember()
         job = versions_job(old, new, params, with_maps=report is not None)
@@ -179,6 +180,8 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
         self.statusLabel.setText(text)
         show_info(self.iface, text)
         self._zoom([self.outputs[name] for name in (GAINED, LOST, ATTRIBUTE_CHANGES)])
+        if self.report_paths:
+            announce_folder(self, Path(self.report_paths["html"]).parent)
         if self.report_paths and self.open_report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))
 
