@@ -54,6 +54,6 @@ def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_ke
     if delivery.canceled:
         raise QgsProcessingException(job.canceled_text)
     outputs = dict(delivery.layers)
-    if delivery.report:
+    if delivery.report and delivery.report.get("html"):
         outputs[report_key] = str(delivery.report["html"])
     return result, outputs
