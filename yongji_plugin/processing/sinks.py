@@ -49,7 +49,7 @@ def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_ke
     try:
         delivery = deliver(job, result, SinkDestination(algorithm, parameters, context, keys),
                            report or None, feedback)
-    except PlanError as error:
+    except (PlanError, OSError) as error:  # a report's file refused by the disk: a sentence, not a traceback
         raise QgsProcessingException(str(error)) from error
     if delivery.canceled:
         raise QgsProcessingException(job.canceled_text)
