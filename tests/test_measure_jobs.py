@@ -24,8 +24,11 @@ def full_folder(tmp_path):
     """A folder on a 64 KiB tmpfs filled to the last byte: every new file in it fails (ENOSPC)."""
     folder = tmp_path / "full"
     folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "yongji_full", str(folder)],
-                             capture_output=True, text=True)
+    try:
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "yongji_full", str(folder)],
+                                 capture_output=True, text=True)
+    except FileNotFoundError:  # no mount command on this host
+        pytest.skip("cannot mount a small file system here: no mount command")
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small file system here: {mounted.stderr.strip()}")
     try:
