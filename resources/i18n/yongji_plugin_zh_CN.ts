@@ -2489,7 +2489,7 @@
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="29"/>
+        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="28"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -2529,7 +2529,7 @@
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="104"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
@@ -2544,7 +2544,7 @@
         <translation>最大超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="75"/>
         <source>Buildings over their limit</source>
         <translation>超高建筑</translation>
     </message>
@@ -3004,247 +3004,247 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/measure_dialogs.py" line="102"/>
+        <location filename="../../yongji_plugin/gui/shared/job_task.py" line="37"/>
         <source>Results not written: {error}</source>
         <translation>结果未写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="92"/>
         <source>Choose a building layer first</source>
         <translation>请先选择建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="93"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="94"/>
         <source>Choose the height zone layer (load the plan layers first)</source>
         <translation>请选择建筑高度控制分区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="95"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="96"/>
         <source>The building layer and the height zone layer must differ</source>
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="35"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="36"/>
         <source>Building height check</source>
         <translation>建筑高度控制检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="111"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="110"/>
         <source>{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without a height</source>
         <translation>超高 {over} 栋，未超高 {within} 栋，分区外 {no_zone} 栋，无高度 {no_height} 栋</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="113"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="112"/>
         <source>Building height check results</source>
         <translation>建筑高度控制检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="115"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="114"/>
         <source>no building exceeds its limit</source>
         <translation>没有超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="42"/>
         <source>Run analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="42"/>
         <source>Cancel analysis</source>
         <translation>取消分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="62"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="63"/>
         <source>Choose a life-circle table</source>
         <translation>选择生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="62"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="63"/>
         <source>Life-circle tables (*.yaml *.yml)</source>
         <translation>生活圈配置表 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="109"/>
         <source>Choose the public service facility layer (load the plan layers first)</source>
         <translation>请选择公共服务设施图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="110"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="111"/>
         <source>Choose the residential area layer (load the plan layers first)</source>
         <translation>请选择居住区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="113"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="114"/>
         <source>Choose a street network, or allow the straight-line fallback</source>
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="52"/>
         <source>15-minute community life circle</source>
         <translation>15分钟社区生活圈</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="155"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="143"/>
         <source>{method}: {lacking} of {total} residential areas lack at least one required facility</source>
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="132"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="130"/>
         <source>Life circle results</source>
         <translation>15分钟社区生活圈结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="155"/>
         <source>Straight-line fallback: {reason}</source>
         <translation>已改用直线距离：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measure_common.py" line="30"/>
+        <location filename="../../yongji_plugin/processing/measure_common.py" line="22"/>
         <source>Plan measures</source>
         <translation>规划措施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measure_common.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/measure_common.py" line="30"/>
         <source>{label}: no usable layer given ({value})</source>
         <translation>{label}：未给出可用图层（{value}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="39"/>
         <source>Checks each building against the limit of the height zone it stands in (the plan's 建筑高度控制分区: ≤24 m near the lake and mountains, ≤18 m at their edge, 24–45 m in the view zones, 60–80 m around 一场三馆 and 市人民医院). Heights come from a height field, from floors × storey height, or the height field where filled and floors × storey height elsewhere. A building in several zones is judged against the strictest one it overlaps by at least the area tolerance; every zone it touches is reported with the overlap area. Writes the buildings over their limit (styled by excess), optionally every building, and a report.</source>
         <translation>按规划建筑高度控制分区检查每栋建筑的高度（近湖区、近山区、退湖区 24 米以下，湖边、河边、山边 18 米以下，望湖区、望山区 24–45 米，一场三馆、市人民医院周边 60–80 米）。高度取自高度字段、层数 × 层高，或高度字段有值时取高度、否则取层数 × 层高。跨多个分区的建筑按其重叠面积不小于面积容差的最严格分区判定，并列出所涉及的每个分区及重叠面积。输出超高建筑（按超高值分级着色）、可选的全部建筑图层和报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="54"/>
         <source>Building height from</source>
         <translation>建筑高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="56"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="58"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="60"/>
         <source>Storey height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="62"/>
         <source>Building name field</source>
         <translation>建筑名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="64"/>
         <source>Zone limit field (m)</source>
         <translation>分区限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="64"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="64"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="77"/>
         <source>Every building with its zone and limit</source>
         <translation>全部建筑（含分区和限高）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="120"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="119"/>
         <source>{layer} feature {fid}: {problem} (repaired on a copy)</source>
         <translation>{layer} 要素 {fid}：{problem}（已在副本上修复）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="37"/>
         <source>Walking minutes {entry!r}: write level=minutes, e.g. 社区=15</source>
         <translation>步行分钟数 {entry!r}：请按“级别=分钟”填写，例如 社区=15</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="55"/>
         <source>For each row of the plan's 社区—邻里—街坊 table (resources/measures/life_circle.yaml or your own file), the service area of its facilities over the street network with QGIS's native:serviceareafromlayer: the streets reachable within the level's minutes (社区 15, 邻里 10, 街坊 5) at the walking speed. A residential area reaches a row when a reachable street passes within the access distance of its edge; the result lists per area what it lacks. A network that leaves a facility or area unconnected stops with their names, unless the straight-line fallback is allowed; the report then says so.</source>
         <translation>对规划“社区—邻里—街坊”配置表（resources/measures/life_circle.yaml 或自定义文件）的每一项，用 QGIS 的 native:serviceareafromlayer 在道路网上计算其设施的服务范围：按步行速度在该级别分钟数（社区 15、邻里 10、街坊 5）内可达的道路。可达道路经过居住区边界接入距离范围内，即视为该居住区覆盖该项；结果列出每个居住区的缺项。道路网未连通某设施或居住区时，将列出其名称并停止，除非允许直线距离备用方法，此时报告会注明。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="76"/>
         <source>Life-circle table (the plan&apos;s if empty)</source>
         <translation>生活圈配置表（为空时用规划配置表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="79"/>
         <source>Facility type field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="79"/>
         <source>Facility level field</source>
         <translation>设施级别字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="79"/>
         <source>Facility name field</source>
         <translation>设施名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="79"/>
         <source>Residential area name field</source>
         <translation>居住区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="79"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="85"/>
         <source>Walking speed (km/h; the table&apos;s if empty)</source>
         <translation>步行速度（千米/小时；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="88"/>
         <source>Walking minutes per level (e.g. 社区=15, 邻里=10, 街坊=5; the table's if empty)</source>
         <translation>各级步行分钟数（如 社区=15, 邻里=10, 街坊=5；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="91"/>
         <source>Access distance (m): facility or area edge to its street</source>
         <translation>接入距离（米）：设施或居住区边界到道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="94"/>
         <source>Topology tolerance (m): line ends this close are joined</source>
         <translation>拓扑容差（米）：端点在此距离内的线视为相连</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="98"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="99"/>
         <source>Use straight-line distances when the network cannot be used</source>
         <translation>道路网不可用时使用直线距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="101"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="102"/>
         <source>Residential areas with what they lack</source>
         <translation>居住区及其缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="104"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="108"/>
+        <location filename="../../yongji_plugin/core/heights/job.py" line="20"/>
         <source>The building height check was canceled: nothing was written</source>
         <translation>建筑高度控制检查已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="139"/>
+        <location filename="../../yongji_plugin/core/life_circle/job.py" line="21"/>
         <source>The life-circle analysis was canceled: nothing was written</source>
         <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
@@ -3264,12 +3264,12 @@
         <translation>无法写入图表 {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="84"/>
         <source>Administrative area</source>
         <translation>行政区面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="48"/>
         <source>Township planning guidance</source>
         <translation>乡镇规划指引</translation>
     </message>
@@ -3524,7 +3524,7 @@
         <translation>余量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="42"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="35"/>
         <source>Plan indicators</source>
         <translation>规划指标</translation>
     </message>
@@ -3999,157 +3999,157 @@
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="29"/>
+        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="28"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="52"/>
+        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="47"/>
         <source>{count} townships measured ({method}); table and report in {folder}</source>
         <translation>已统计 {count} 个乡镇（{method}）；表格和报告位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="60"/>
+        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="55"/>
         <source>The townships do not add up to the city for {figures} (up to {diff:.4f} ha): run the plan data quality check</source>
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="47"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="43"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="47"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="43"/>
         <source>Indicator files (*.yaml *.yml)</source>
         <translation>指标文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="80"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="76"/>
         <source>Tick at least one indicator</source>
         <translation>请至少勾选一项指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="102"/>
         <source>{year}: the city {city}; {count} of {total} townships miss a binding target{names}</source>
         <translation>{year}年：全市{city}；{total} 个乡镇中有 {count} 个约束性指标未达标{names}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="102"/>
         <source>achieves its targets</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="102"/>
         <source>misses a binding target</source>
         <translation>有约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/plan_inputs.py" line="62"/>
+        <location filename="../../yongji_plugin/gui/shared/plan_inputs.py" line="64"/>
         <source>The project lacks plan layers {names}: load the plan layers first</source>
         <translation>项目中缺少规划图层 {names}：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="44"/>
         <source>Measures each indicator of the indicator file from the plan layers, for the city and each township, and judges it three ways for 2025 and 2035: against its target (indicator compliance, achieved or short of target), the map against the indicator table (layer totals against targets, e.g. cultivated land in DLTB not below the farmland protection target), and the townships&apos; targets against the city&apos;s (breakdown). Outputs every judgement as a table, the townships coloured by status for the chosen year, an HTML/PDF report with bar charts and the indicator map sheet.</source>
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="54"/>
         <source>Indicator file (the plugin&apos;s if empty)</source>
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="56"/>
         <source>Indicator codes to check, comma-separated (all if empty)</source>
         <translation>要检查的指标代码，以逗号分隔（为空时检查全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="58"/>
         <source>Year of the township layer, charts and map sheet</source>
         <translation>乡镇图层、图表和专题图的年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="62"/>
         <source>Indicator judgements</source>
         <translation>指标判定结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="64"/>
         <source>Township indicator status</source>
         <translation>乡镇指标达标情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="67"/>
         <source>Report (HTML; a PDF and the charts are written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF 和图表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="70"/>
         <source>Indicator map sheet (PDF or PNG)</source>
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="70"/>
         <source>PDF files (*.pdf);;PNG files (*.png)</source>
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="103"/>
         <source>{unit} {year}: {count} binding targets missed</source>
         <translation>{unit} {year}年：{count} 项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="105"/>
         <source>Charts drawn with {painter}</source>
         <translation>图表绘制方式：{painter}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="36"/>
         <source>Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township guidance file (default: cultivated land, permanent basic farmland, ecological protection red line, urban development boundary, construction land) in m², ha and mu. Features crossing township borders are split by them; overlapping features of one layer count once. The table ends with the city total, measured over the city outline; the townships must add up to it within 0.01 ha, and the log says where they do not.</source>
         <translation>逐乡镇（乡镇级行政区 XZQ_XZ）统计乡镇规划指引文件中声明的各项面积（默认：耕地、永久基本农田、生态保护红线、城镇开发边界、建设用地），以平方米、公顷和亩列出。跨乡镇界线的图斑按界线分割；同一图层内相互重叠的图斑只计一次。表格最后一行为按市域界线统计的全市合计；各乡镇之和与全市合计相差不得超过 0.01 公顷，不符时在日志中列出。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="45"/>
         <source>Township guidance file (default figures if empty)</source>
         <translation>乡镇规划指引文件（为空时用默认统计项）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="50"/>
         <source>Table with the city total (CSV)</source>
         <translation>含全市合计的表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="50"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="53"/>
         <source>Table with the city total (XLSX)</source>
         <translation>含全市合计的表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="53"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="78"/>
         <source>{count} townships measured ({method})</source>
         <translation>已统计 {count} 个乡镇（{method}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="85"/>
         <source>{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha</source>
         <translation>{figure}：各乡镇之和为 {sum:.4f} 公顷，全市合计为 {city:.4f} 公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="94"/>
+        <location filename="../../yongji_plugin/core/indicators/job.py" line="51"/>
         <source>The indicator check was canceled: nothing was written</source>
         <translation>规划指标检查已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="72"/>
+        <location filename="../../yongji_plugin/core/guidance/job.py" line="28"/>
         <source>Township planning guidance was canceled: nothing was written</source>
         <translation>乡镇规划指引已取消：未写出任何结果</translation>
     </message>
@@ -5699,27 +5699,27 @@
         <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measure_common.py" line="60"/>
+        <location filename="../../yongji_plugin/processing/measure_common.py" line="42"/>
         <source>Give the {name} layer ({code}) or plan data that hold it</source>
         <translation>请指定{name}图层（{code}）或包含该图层的规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="51"/>
         <source>Height zones (JZGDKZ of the plan data if empty)</source>
         <translation>建筑高度控制分区（为空时取规划数据中的 JZGDKZ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="66"/>
         <source>Public service facilities (GGFWSS of the plan data if empty)</source>
         <translation>公共服务设施（为空时取规划数据中的 GGFWSS）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="68"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="69"/>
         <source>Residential areas (JZQ of the plan data if empty)</source>
         <translation>居住区（为空时取规划数据中的 JZQ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="72"/>
         <source>Street network (ZXCQDL of the plan data if empty)</source>
         <translation>道路网（为空时取规划数据中的 ZXCQDL）</translation>
     </message>

@@ -1,18 +1,10 @@
-"""What the measures' algorithms share: their group, layers by parameter or plan code, writing their
-layers (the area method is every algorithm's: processing.base)."""
-from pathlib import Path
-
+"""What the measures' algorithms share: their group and layers by parameter or plan code (the area
+method is every algorithm's: processing.base; writing goes through processing.sinks.run_job)."""
 from qgis.core import QgsProviderRegistry
 
 from ..core.plan_data.catalogue import default_catalogue
 from ..core.shared.errors import PlanError
 from ..i18n import tr
-
-
-def report_files(report: str):
-    """The files a report writes: the HTML, its PDF and its map."""
-    html = Path(report)
-    return html, html.with_suffix(".pdf"), html.with_name(html.stem + "_map.png")
 
 
 def _named(layer):
@@ -38,16 +30,6 @@ class MeasureAlgorithm:
             raise PlanError(tr("{label}: no usable layer given ({value})").format(
                 label=label, value=parameters.get(name) or "—"))
         return _named(layer)
-
-    def write_layers(self, parameters, context, feedback, written, layers: dict) -> dict:
-        """Each result layer into its sink (optional ones only when asked for), registered for a cancel."""
-        outputs = {}
-        for key, layer in layers.items():
-            written.will_write(self.parameterAsOutputLayer(parameters, key, context))
-            destination = self.write_output(parameters, key, context, layer, feedback)
-            if destination is not None:
-                outputs[key] = destination
-        return outputs
 
     def plan_layer(self, parameters, context, name: str, gpkg_name: str, code: str, optional: bool = False):
         """The layer given as ``name``, else the catalogue layer ``code`` of the plan data."""

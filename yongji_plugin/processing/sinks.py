@@ -49,11 +49,12 @@ def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_ke
     try:
         delivery = deliver(job, result, SinkDestination(algorithm, parameters, context, keys),
                            report or None, feedback)
-    except PlanError as error:
+    except (PlanError, OSError) as error:  # a report's file refused by the disk: a sentence, not a traceback
         raise QgsProcessingException(str(error)) from error
     if delivery.canceled:
         raise QgsProcessingException(job.canceled_text)
     outputs = dict(delivery.layers)
-    if delivery.report:  # the report's HTML, or the one file of a job that writes a file (no report)
-        outputs[report_key] = str(delivery.report.get("html", delivery.report.get("file")))
+    found = (delivery.report or {}).get("html", (delivery.report or {}).get("file"))
+    if found:  # the report's HTML, or the one file of a job that writes a file (no report)
+        outputs[report_key] = str(found)
     return result, outputs

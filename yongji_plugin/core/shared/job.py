@@ -41,8 +41,10 @@ class Job:
     its files by kind (``html``, ``pdf``, …; ``file`` for a job whose one output is a file, such as an
     export), or None when canceled part way (having removed its files); ``report_files(path)`` the
     files and folders a report at ``path`` may create.
-    ``thread_safe_outputs``: layers and report may be written in a worker thread (else the dialog
-    delivers on the GUI thread).
+    ``files``: what the report step writes besides the report, bound when the job is built (a
+    table file, a map sheet and its chart): the step then runs also without a report path, and
+    ``report`` is called with ``path`` None. ``thread_safe_outputs``: layers and report may be
+    written in a worker thread (else the dialog delivers on the GUI thread).
     """
 
     title: str
@@ -51,6 +53,7 @@ class Job:
     layers: Callable[[Any], dict]
     report: Optional[Callable[..., Optional[dict]]] = None
     report_files: Callable[[Path], list] = field(default=lambda path: standard_report_files(path))
+    files: list = field(default_factory=list)
     thread_safe_outputs: bool = True
 
 
@@ -91,10 +94,10 @@ def deliver(job: Job, result, destination: Optional[Destination], report: Option
     with Written(feedback) as written:
         out = written.holding(destination.write(layers, written, feedback) if destination else dict(layers))
         report_paths = None
-        if report and job.report is not None and not written.canceled:
-            written.will_create(*job.report_files(Path(report)))
+        if (report or job.files) and job.report is not None and not written.canceled:
+            written.will_create(*(job.report_files(Path(report)) if report else []), *job.files)
             note = destination.note(list(layers)) if destination else ""
-            report_paths = job.report(result, Path(report), out, note, feedback)
+            report_paths = job.report(result, Path(report) if report else None, out, note, feedback)
             if report_paths is None:  # the report stopped at a cancel and removed its files
                 written.canceled = True
                 written.remove()

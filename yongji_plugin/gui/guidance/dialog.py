@@ -1,17 +1,16 @@
-"""乡镇规划指引: measure the townships in the background, then the layer, the table files and the report."""
+"""乡镇规划指引: the core's job (``core.guidance.job``) in the background: the layer, the table files and the report."""
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 
-from ...core.guidance.outputs import export_table, guidance_layer, write_guidance_report
-from ...core.guidance.township_guidance import default_figures, township_guidance
+from ...core.guidance.job import GUIDANCE, guidance_job
+from ...core.guidance.township_guidance import default_figures
 from ...core.measuring.unit_areas import TOWNSHIPS
 from ...core.plan_data.loader import describe_sources
 from ...core.shared.areas import hectares
-from ...core.shared.errors import PlanError
 from ...i18n import tr
-from ..shared.background import BackgroundTask
 from ..shared.forms import load_form
+from ..shared.job_task import JobTask
 from ..shared.messages import show_error, show_info
 from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method
 
@@ -28,26 +27,22 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
         self.layer = self.files = self.report_paths = None
         self.setup_controls(tr("Run"), tr("Cancel"), SETTINGS_FOLDER)
 
-    def build_task(self) -> BackgroundTask:
-        area = area_method(self)
-        figures = default_figures()
-        return self.measure_task(tr("Township planning guidance"), [TOWNSHIPS] + [f.layer for f in figures],
-                                 "yongji_guidance_",
-                                 lambda layers, feedback, backend: township_guidance(layers, area, figures,
-                                                                                     feedback, backend))
+    def build_task(self) -> JobTask:
+        area, figures = area_method(self), default_figures()
+
+        def make_job(layers, backend, folder):
+            job = guidance_job(layers, area, figures, backend, describe_sources(self._plan.values()),
+                               folder / f"{FILE_STEM}.csv", folder / f"{FILE_STEM}.xlsx")
+            return job, folder / f"{FILE_STEM}.html"
+
+        return self.job_task([TOWNSHIPS] + [f.layer for f in figures], "yongji_guidance_", make_job)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
             return
-        result = task.result
-        try:
-            self.layer = guidance_layer(result, self._plan[TOWNSHIPS])
-            self.files = export_table(result, self._folder / f"{FILE_STEM}.csv", self._folder / f"{FILE_STEM}.xlsx")
-            self.report_paths = write_guidance_report(result, self._folder / f"{FILE_STEM}.html",
-                                                      describe_sources(self._plan.values()))
-        except (OSError, PlanError) as error:
-            show_error(self, str(error), self.iface)
-            return
+        result, self.report_paths = task.result, task.report_paths
+        self.layer = task.layers_out[GUIDANCE]
+        self.files = [self.report_paths["csv"], self.report_paths["xlsx"]]
         QgsProject.instance().addMapLayer(self.layer)
         text = tr("{count} townships measured ({method}); table and report in {folder}").format(
             count=len(result.townships), method=result.area_method.describe(), folder=self._folder)

@@ -8,18 +8,19 @@ from ...core.heights.check import (
     HeightParams,
     check_inputs,
     mode_label,
-    run_height_check,
 )
-from ...core.heights.outputs import OVER_LAYER, result_layers, write_report
+from ...core.heights.job import height_job
+from ...core.heights.outputs import OVER_LAYER
+from ...core.shared.destinations import destination_for
 from ...core.shared.errors import PlanError
 from ...core.shared.outputs_guard import refuse_run
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.forms import load_form
+from ..shared.job_task import JobTask
 from ..shared.layer_choice import follow_project
 from ..shared.measure_dialogs import (
     LayerMeasureDialogMixin,
-    MeasureTask,
     chosen_layer,
     fill_fields,
     fill_layers,
@@ -85,7 +86,7 @@ class HeightCheckDialog(LayerMeasureDialogMixin, BASE, FORM):
                             storey_height=self.storeySpin.value(), tolerance=self.toleranceSpin.value(),
                             backend=PluginSettings.load().engine_backend)
 
-    def build_task(self) -> MeasureTask:
+    def build_task(self) -> JobTask:
         buildings, zones = chosen_layer(self.buildingsCombo), chosen_layer(self.zonesCombo)
         if buildings is None:
             raise PlanError(tr("Choose a building layer first"))
@@ -95,13 +96,11 @@ class HeightCheckDialog(LayerMeasureDialogMixin, BASE, FORM):
             raise PlanError(tr("The building layer and the height zone layer must differ"))
         params = self.params()
         check_inputs(buildings, zones, params)  # bad input stops here, before any thread
-        refuse_run([buildings, zones], [(self.outputEdit.text().strip(), tr("Output GeoPackage"), False)])
-        buildings_copy, zones_copy = worker_copy(buildings), worker_copy(zones)
-        return MeasureTask(
-            tr("Building height check"),
-            lambda feedback: run_height_check(buildings_copy, zones_copy, params, feedback),
-            result_layers, write_report, self.outputEdit.text().strip() or None,
-            report_path("yongji_heights_", "height_report.html"), self._done)
+        output = self.outputEdit.text().strip() or None
+        refuse_run([buildings, zones], [(output, tr("Output GeoPackage"), False)])
+        job = height_job(worker_copy(buildings), worker_copy(zones), params)
+        return JobTask(job, destination_for(output), report_path("yongji_heights_", "height_report.html"),
+                       self._done)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):

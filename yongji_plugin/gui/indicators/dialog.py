@@ -1,23 +1,19 @@
-"""规划指标: pick the file and indicators, check them in the background, see layers, report and map sheet."""
+"""规划指标: pick the file and indicators; the core's job (``core.indicators.job``) in the background: layers,
+report and map sheet."""
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QFileDialog, QListWidgetItem
 
-from ...core.indicators.check import run_indicator_check
 from ...core.indicators.definitions import YEARS, default_indicator_path, load_indicators
-from ...core.indicators.outputs import findings_layer, township_layer
-from ...core.indicators.report import city_chart, write_indicator_report
-from ...core.measuring.charts import draw_chart
+from ...core.indicators.job import indicator_job
 from ...core.measuring.unit_areas import TOWNSHIPS
 from ...core.plan_data.loader import describe_sources
-from ...core.printing.result_sheets import result_sheet
-from ...core.printing.sheets import PDF, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
-from ..shared.background import BackgroundTask
 from ..shared.forms import load_form
+from ..shared.job_task import JobTask
 from ..shared.messages import show_error, show_info
 from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method
 from ..shared.result_group import result_group
@@ -73,33 +69,30 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
         return [self.indicatorList.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.indicatorList.count())
                 if self.indicatorList.item(i).checkState() == Qt.CheckState.Checked]
 
-    def build_task(self) -> BackgroundTask:
+    def build_task(self) -> JobTask:
         indicators = load_indicators(self.fileEdit.text().strip() or None)
         codes = self.checked_codes()
         if not codes:
             raise PlanError(tr("Tick at least one indicator"))
         indicators = indicators.subset(codes)
-        area = area_method(self)
-        self._year = self.yearCombo.currentData()
+        area, year, with_sheet = area_method(self), self.yearCombo.currentData(), self.sheetCheck.isChecked()
         QgsSettings().setValue(SETTINGS_FILE, self.fileEdit.text().strip())
-        return self.measure_task(tr("Plan indicators"), [TOWNSHIPS] + indicators.layer_codes(), "yongji_indicators_",
-                                 lambda layers, feedback, backend: run_indicator_check(layers, indicators, area,
-                                                                                       feedback, backend))
+
+        def make_job(layers, backend, folder):
+            sheet = folder / f"{FILE_STEM}_sheet_{year}.pdf" if with_sheet else None
+            job = indicator_job(layers, indicators, area, year, backend, describe_sources(self._plan.values()),
+                                sheet, PluginSettings.load().print_dpi, sheet_layers=self._plan)
+            return job, folder / f"{FILE_STEM}.html"
+
+        self._year = year
+        return self.job_task([TOWNSHIPS] + indicators.layer_codes(), "yongji_indicators_", make_job)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
             return
         result, year = task.result, self._year
-        try:
-            self.outputs = {"findings": findings_layer(result),
-                            "townships": township_layer(result, self._plan[TOWNSHIPS], year)}
-            self.report_paths = write_indicator_report(result, self._folder / f"{FILE_STEM}.html", year,
-                                                       describe_sources(self._plan.values()))
-            if self.sheetCheck.isChecked():
-                self.sheet_path = self._print_sheet(result, year)
-        except (OSError, PlanError) as error:
-            show_error(self, str(error), self.iface)
-            return
+        self.outputs, self.report_paths = task.layers_out, task.report_paths
+        self.sheet_path = self.report_paths.get("sheet")
         group = result_group(tr("Plan indicators"))
         for layer in self.outputs.values():
             QgsProject.instance().addMapLayer(layer, False)
@@ -117,12 +110,3 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
         self.statusLabel.setText(text)
         if self.open_report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))
-
-    def _print_sheet(self, result, year: int):
-        """The indicator map sheet (PDF at the print resolution), drawn here on the GUI thread."""
-        chart = draw_chart(city_chart(result, year), self._folder / f"{FILE_STEM}_sheet_chart_{year}.png")
-        builder = SheetBuilder(self._plan)
-        layout = result_sheet(builder, "indicators", township_layer(result, self._plan[TOWNSHIPS], year), chart,
-                              year=year)
-        path = self._folder / f"{FILE_STEM}_sheet_{year}.pdf"
-        return export_layout(layout, path, PDF, PluginSettings.load().print_dpi)

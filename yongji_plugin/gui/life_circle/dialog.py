@@ -2,17 +2,18 @@
 from qgis.core import QgsSettings, QgsWkbTypes
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QLabel
 
-from ...core.life_circle.check import LifeCircleParams, method_label, run_life_circle
-from ...core.life_circle.outputs import AREAS, result_layers, write_report
+from ...core.life_circle.check import LifeCircleParams, method_label
+from ...core.life_circle.job import life_circle_job
 from ...core.life_circle.table import default_table_path, load_life_circle_table
+from ...core.shared.destinations import destination_for
 from ...core.shared.errors import PlanError
 from ...core.shared.outputs_guard import refuse_run
 from ...i18n import tr
 from ..shared.forms import load_form
+from ..shared.job_task import JobTask
 from ..shared.layer_choice import follow_project
 from ..shared.measure_dialogs import (
     LayerMeasureDialogMixin,
-    MeasureTask,
     chosen_layer,
     fill_fields,
     fill_layers,
@@ -98,7 +99,7 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
             type_field=self.typeFieldCombo.currentText() or None,
             level_field=self.levelFieldCombo.currentText() or None)
 
-    def build_task(self) -> MeasureTask:
+    def build_task(self) -> JobTask:
         table = load_life_circle_table(self.tableEdit.text().strip() or None)
         if set(self.minute_spins) != {level.code for level in table.levels}:
             self._table_changed()  # the file changed under the dialog: its levels, not the old ones
@@ -112,14 +113,11 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
         if network is None and not params.fallback:
             raise PlanError(tr("Choose a street network, or allow the straight-line fallback"))
         QgsSettings().setValue(SETTINGS_TABLE, self.tableEdit.text())
-        refuse_run([facilities, areas, network], [(self.outputEdit.text().strip(), tr("Output GeoPackage"), False)])
-        copies = [worker_copy(layer) for layer in (facilities, areas, network)]
-        return MeasureTask(
-            tr("15-minute community life circle"),
-            lambda feedback: run_life_circle(*copies, table, params, feedback),
-            result_layers, lambda result, path, layers: write_report(result, path, layers[AREAS]),
-            self.outputEdit.text().strip() or None, report_path("yongji_life_circle_", "life_circle_report.html"),
-            self._done)
+        output = self.outputEdit.text().strip() or None
+        refuse_run([facilities, areas, network], [(output, tr("Output GeoPackage"), False)])
+        job = life_circle_job(*[worker_copy(layer) for layer in (facilities, areas, network)], table, params)
+        return JobTask(job, destination_for(output), report_path("yongji_life_circle_", "life_circle_report.html"),
+                       self._done)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):

@@ -1,4 +1,4 @@
-"""What the measures' dialogs share: layer and field pickers, area options, the background task."""
+"""What the measures' dialogs share: layer and field pickers, area options, showing a job's results."""
 import tempfile
 from pathlib import Path
 
@@ -8,10 +8,8 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ...core.plan_data.loader import layers_by_code
-from ...core.shared.errors import PlanError
-from ...core.shared.output_fields import write_geopackage
 from ...i18n import tr
-from .background import BackgroundTask, TaskDialogMixin
+from .background import TaskDialogMixin
 from .layer_choice import fill_layers  # noqa: F401 - the measure dialogs import it from here
 from .messages import show_info
 from .plan_inputs import fill_area_controls
@@ -62,13 +60,6 @@ def report_path(prefix: str, name: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix)) / name
 
 
-def keep_styles(memory_layers: dict, written: dict) -> dict:
-    """Layers read back from the GeoPackage, styled as their memory originals."""
-    for key, layer in written.items():
-        layer.setRenderer(memory_layers[key].renderer().clone())
-    return written
-
-
 class LayerMeasureDialogMixin(TaskDialogMixin):
     """A measure over layers the user picks: Run and Cancel (:meth:`setup_task_buttons`), a run
     that shows bad input as a sentence instead of starting, and layer lists refreshed whenever the
@@ -78,30 +69,6 @@ class LayerMeasureDialogMixin(TaskDialogMixin):
         if self.task is None:
             self.refresh_layers()
         super().showEvent(event)
-
-
-class MeasureTask(BackgroundTask):
-    """The measure in the worker thread; its layers, GeoPackage and report on the GUI thread."""
-
-    def __init__(self, description, work, make_layers, make_report, output=None, report=None, on_done=None):
-        super().__init__(description, work, on_done)
-        self.make_layers, self.make_report = make_layers, make_report
-        self.output, self.report = output, report
-        self.layers_out = self.report_paths = None
-
-    def finished(self, ok):
-        if ok and self.result is not None and not self.result.canceled:
-            try:
-                layers = self.make_layers(self.result)
-                if self.output:
-                    layers = keep_styles(layers, write_geopackage(layers, self.output))
-                self.layers_out = layers
-                if self.report:
-                    self.report_paths = self.make_report(self.result, self.report, layers)
-            except (OSError, PlanError, RuntimeError) as error:
-                self.error = tr("Results not written: {error}").format(error=error)
-                ok = False
-        super().finished(ok)
 
 
 def show_results(dialog, task, group_name: str, text: str) -> None:

@@ -1,5 +1,5 @@
 """What the measure dialogs share: Run and Cancel, the area method, the output folder, the plan
-layers and the background task.
+layers and the job's background task.
 
 Plan layers are taken from the project (matched to the catalogue by code or name) and copied for
 the worker thread; a measure that needs a layer the project lacks stops before any work starts.
@@ -15,10 +15,12 @@ from ...core.measuring.unit_areas import CITY
 from ...core.plan_data.catalogue import default_catalogue
 from ...core.plan_data.loader import layers_by_code
 from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
+from ...core.shared.destinations import MemoryDestination
 from ...core.shared.errors import PlanError
 from ...core.shared.settings import PluginSettings
 from ...i18n import tr
-from .background import BackgroundTask, TaskDialogMixin, thread_copy
+from .background import TaskDialogMixin, thread_copy
+from .job_task import JobTask
 
 METHODS = (PLANAR, ELLIPSOIDAL)
 
@@ -69,7 +71,7 @@ def thread_copies(plan: dict, codes: Iterable[str]) -> dict:
 class PlanMeasureDialogMixin(TaskDialogMixin):
     """A measure over the plan's own layers (the project's, by catalogue code): ``buttonBox``,
     ``methodCombo``, ``crsEdit``, ``folderEdit``, ``folderButton``;
-    it implements ``build_task`` (with :meth:`measure_task`) and ``_done``."""
+    it implements ``build_task`` (with :meth:`job_task`) and ``_done``."""
 
     def setup_controls(self, run_text: str, cancel_text: str, folder_key: str) -> None:
         fill_area_controls(self)
@@ -77,13 +79,14 @@ class PlanMeasureDialogMixin(TaskDialogMixin):
         self.setup_task_buttons(run_text, cancel_text)
         self.folderButton.clicked.connect(lambda: choose_folder(self, folder_key))
 
-    def measure_task(self, title: str, codes, folder_prefix: str, compute) -> BackgroundTask:
-        """A task running ``compute(layers, feedback, backend)`` on thread copies of the plan layers
-        (``codes`` required, the city outline when there), with the Settings' engine backend; a
-        canceled run returns a result marked so, which the task reports as a cancel."""
+    def job_task(self, codes, folder_prefix: str, make_job) -> JobTask:
+        """The job ``make_job(layers, backend, folder)`` returns as (job, report path) in a JobTask:
+        on thread copies of the plan layers (``codes`` required, the city outline when there), with
+        the Settings' engine backend, the layers kept in memory for the project, the report and the
+        files beside it in the output folder."""
         plan = project_plan()
         require_layers(plan, codes)
         copies = thread_copies(plan, list(codes) + [CITY])
         self._plan, self._folder = plan, output_folder(self, folder_prefix)
-        backend = PluginSettings.load().engine_backend
-        return BackgroundTask(title, lambda feedback: compute(copies, feedback, backend), self._done)
+        job, report = make_job(copies, PluginSettings.load().engine_backend, self._folder)
+        return JobTask(job, MemoryDestination(), report, self._done)

@@ -1,6 +1,4 @@
 """Processing: 乡镇规划指引 — the township layer, the table (CSV, XLSX) and the report, as in the dialog."""
-from pathlib import Path
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -9,16 +7,15 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ...core.guidance.outputs import export_table, guidance_layer, write_guidance_report
-from ...core.guidance.township_guidance import load_figures, township_guidance
-from ...core.measuring.unit_areas import TOWNSHIPS
+from ...core.guidance.job import GUIDANCE, guidance_job
+from ...core.guidance.township_guidance import load_figures
 from ...core.plan_data.loader import describe_sources
 from ...core.shared.areas import hectares
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
-from ..cancel import WrittenUnlessCanceled
 from ..plan_parameters import LAYERS, PLAN_GPKG, add_plan_parameters
+from ..sinks import run_job
 
 
 class TownshipGuidanceAlgorithm(YongjiAlgorithm):
@@ -62,26 +59,22 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):
+        tables = {key: self.parameterAsFileOutput(parameters, key, context) or None for key in (self.CSV, self.XLSX)}
         try:
             figures = load_figures(self.parameterAsFile(parameters, self.FIGURES, context) or None)
             area = self.area_method(parameters, context)
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG, feedback)
-            result = township_guidance(layers, area, figures, feedback, self.backend(parameters, context))
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        canceled = tr("Township planning guidance was canceled: nothing was written")
-        if result.canceled:
-            raise QgsProcessingException(canceled)
-        files = {key: self.parameterAsFileOutput(parameters, key, context)
-                 for key in (self.CSV, self.XLSX, self.REPORT)}
-        with WrittenUnlessCanceled(feedback, canceled) as written:
-            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), *files.values())
-            if files[self.REPORT]:
-                written.will_write(Path(files[self.REPORT]).with_suffix(".pdf"))
-            try:
-                outputs = self._write(parameters, context, feedback, result, layers, files)
-            except PlanError as error:
-                raise QgsProcessingException(str(error)) from error
+        job = guidance_job(layers, area, figures, self.backend(parameters, context), describe_sources(layers.values()),
+                           tables[self.CSV], tables[self.XLSX])
+        result, outputs = run_job(self, job, parameters, context, feedback, {GUIDANCE: self.OUTPUT}, self.REPORT)
+        outputs.update({key: str(path) for key, path in tables.items() if path})
+        self._log(result, feedback)
+        return outputs
+
+    @staticmethod
+    def _log(result, feedback) -> None:
         feedback.pushInfo(tr("{count} townships measured ({method})").format(
             count=len(result.townships), method=result.area_method.describe()))
         feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
@@ -92,15 +85,3 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
             feedback.reportError(tr("{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha")
                                  .format(figure=label, sum=hectares(result.township_sum(key)),
                                          city=hectares(result.city_value(key))), False)
-        return outputs
-
-    def _write(self, parameters, context, feedback, result, layers, files) -> dict:
-        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context,
-                                                  guidance_layer(result, layers[TOWNSHIPS]), feedback)}
-        tables = [key for key in (self.CSV, self.XLSX) if files[key]]
-        for key, path in zip(tables, export_table(result, files[self.CSV] or None, files[self.XLSX] or None)):
-            outputs[key] = str(path)
-        if files[self.REPORT]:
-            report = write_guidance_report(result, files[self.REPORT], describe_sources(layers.values()))
-            outputs[self.REPORT] = str(report["html"])
-        return outputs

@@ -12,14 +12,15 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...core.heights.check import MODES, HeightParams, mode_label, run_height_check, status_label
-from ...core.heights.outputs import ALL_LAYER, OVER_LAYER, result_layers, write_report
+from ...core.heights.check import MODES, HeightParams, mode_label, status_label
+from ...core.heights.job import height_job
+from ...core.heights.outputs import ALL_LAYER, OVER_LAYER
 from ...core.shared.areas import DEFAULT_TOLERANCE
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm, invalid_geometries_let_through, plan_source_parameter
-from ..cancel import WrittenUnlessCanceled
-from ..measure_common import MeasureAlgorithm, report_files
+from ..measure_common import MeasureAlgorithm
+from ..sinks import run_job
 
 
 class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
@@ -102,25 +103,20 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
         try:
             buildings = self.input_layer(parameters, self.BUILDINGS, context, tr("Buildings"))
             zones = self.plan_layer(parameters, context, self.ZONES, self.PLAN_GPKG, "JZGDKZ")
-            result = run_height_check(buildings, zones, self._params(parameters, context), feedback)
+            params = self._params(parameters, context)
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        canceled = tr("The building height check was canceled: nothing was written")
-        if result.canceled:
-            raise QgsProcessingException(canceled)
-        layers = result_layers(result)
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        with WrittenUnlessCanceled(feedback, canceled) as written:
-            outputs = self.write_layers(parameters, context, feedback, written, {
-                self.OUTPUT: layers[OVER_LAYER], self.ALL_BUILDINGS: layers[ALL_LAYER]})
-            if report:
-                written.will_write(*report_files(report))
-                outputs[self.REPORT] = str(write_report(result, report, layers)["html"])
+        result, outputs = run_job(self, height_job(buildings, zones, params), parameters, context, feedback,
+                                  {OVER_LAYER: self.OUTPUT, ALL_LAYER: self.ALL_BUILDINGS}, self.REPORT,
+                                  on_result=lambda result: self._log(result, feedback))
+        counts = result.counts()
+        feedback.pushInfo(", ".join(f"{status_label(k)}: {v}" for k, v in counts.items()))
+        return outputs
+
+    @staticmethod
+    def _log(result, feedback) -> None:
         for repair in result.repairs:
             feedback.pushWarning(tr("{layer} feature {fid}: {problem} (repaired on a copy)").format(
                 layer=repair.layer, fid=repair.feature, problem=repair.problem))
         if result.backend:
             feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
-        counts = result.counts()
-        feedback.pushInfo(", ".join(f"{status_label(k)}: {v}" for k, v in counts.items()))
-        return outputs

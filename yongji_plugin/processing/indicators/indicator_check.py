@@ -1,6 +1,4 @@
 """Processing: 规划指标 — judgements table, township status layer, report and map sheet, as in the dialog."""
-from pathlib import Path
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -12,20 +10,15 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core.indicators.check import run_indicator_check
 from ...core.indicators.definitions import YEARS, load_indicators
-from ...core.indicators.outputs import findings_layer, township_layer
-from ...core.indicators.report import city_chart, write_indicator_report
-from ...core.measuring.charts import chart_painter, draw_chart
-from ...core.measuring.unit_areas import TOWNSHIPS
+from ...core.indicators.job import FINDINGS, TOWNSHIP_STATUS, indicator_job
+from ...core.measuring.charts import chart_painter
 from ...core.plan_data.loader import describe_sources
-from ...core.printing.result_sheets import result_sheet
-from ...core.printing.sheets import PDF, PNG, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
-from ..cancel import WrittenUnlessCanceled
 from ..plan_parameters import LAYERS, PLAN_GPKG, add_plan_parameters
+from ..sinks import run_job
 
 
 class IndicatorCheckAlgorithm(YongjiAlgorithm):
@@ -81,6 +74,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         year = YEARS[self.parameterAsEnum(parameters, self.YEAR, context)]
+        sheet = self.parameterAsFileOutput(parameters, self.SHEET, context) or None
         try:
             indicators = load_indicators(self.parameterAsFile(parameters, self.INDICATORS, context) or None)
             codes = [c.strip() for c in self.parameterAsString(parameters, self.CODES, context).split(",") if c.strip()]
@@ -88,26 +82,19 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
                 indicators = indicators.subset(codes)
             area = self.area_method(parameters, context)
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG, feedback)
-            result = run_indicator_check(layers, indicators, area, feedback, self.backend(parameters, context))
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        canceled = tr("The indicator check was canceled: nothing was written")
-        if result.canceled:
-            raise QgsProcessingException(canceled)
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        sheet = self.parameterAsFileOutput(parameters, self.SHEET, context)
-        with WrittenUnlessCanceled(feedback, canceled) as written:
-            written.will_write(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                               self.parameterAsOutputLayer(parameters, self.TOWNSHIPS, context), report, sheet)
-            if report:
-                path = Path(report)
-                written.will_write(path.with_suffix(".pdf"), path.with_name(f"{path.stem}_charts"))
-            if sheet:
-                written.will_write(Path(sheet).with_name(f"{Path(sheet).stem}_chart.png"))
-            try:
-                outputs = self._write(parameters, context, feedback, result, layers, year, report, sheet)
-            except PlanError as error:
-                raise QgsProcessingException(str(error)) from error
+        job = indicator_job(layers, indicators, area, year, self.backend(parameters, context),
+                            describe_sources(layers.values()), sheet)
+        result, outputs = run_job(self, job, parameters, context, feedback,
+                                  {FINDINGS: self.OUTPUT, TOWNSHIP_STATUS: self.TOWNSHIPS}, self.REPORT)
+        if sheet:
+            outputs[self.SHEET] = sheet
+        self._log(result, year, feedback)
+        return outputs
+
+    @staticmethod
+    def _log(result, year: int, feedback) -> None:
         for warning in result.warnings:
             feedback.reportError(warning, False)
         for name in [result.city_name] + result.townships:
@@ -117,23 +104,3 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
                     unit=name, year=year, count=status.binding_short))
         feedback.pushInfo(tr("Charts drawn with {painter}").format(painter=chart_painter()))
         feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
-        return outputs
-
-    def _write(self, parameters, context, feedback, result, layers, year, report, sheet) -> dict:
-        outputs = {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, findings_layer(result), feedback)}
-        townships = self.write_output(parameters, self.TOWNSHIPS, context,
-                                      township_layer(result, layers[TOWNSHIPS], year), feedback)
-        if townships is not None:
-            outputs[self.TOWNSHIPS] = townships
-        if report:
-            outputs[self.REPORT] = str(write_indicator_report(result, report, year,
-                                                              describe_sources(layers.values()))["html"])
-        if sheet:
-            path = Path(sheet)
-            chart = draw_chart(city_chart(result, year), path.with_name(f"{path.stem}_chart.png"))
-            builder = SheetBuilder(layers)  # owns the layout's project: alive until the export is done
-            layout = result_sheet(builder, "indicators", township_layer(result, layers[TOWNSHIPS], year), chart,
-                                  year=year)
-            fmt = PNG if path.suffix.lower() == ".png" else PDF
-            outputs[self.SHEET] = str(export_layout(layout, path, fmt, 150))
-        return outputs

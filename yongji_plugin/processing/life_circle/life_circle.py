@@ -13,14 +13,15 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...core.life_circle.check import LifeCircleParams, method_label, run_life_circle
-from ...core.life_circle.outputs import AREAS, SERVICE, result_layers, write_report
+from ...core.life_circle.check import LifeCircleParams, method_label
+from ...core.life_circle.job import life_circle_job
+from ...core.life_circle.outputs import AREAS, SERVICE
 from ...core.life_circle.table import load_life_circle_table
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm, plan_source_parameter
-from ..cancel import WrittenUnlessCanceled
-from ..measure_common import MeasureAlgorithm, report_files
+from ..measure_common import MeasureAlgorithm
+from ..sinks import run_job
 
 
 def parse_minutes(text: str) -> dict[str, float]:
@@ -133,26 +134,22 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             areas = self.plan_layer(parameters, context, self.RESIDENTIAL, self.PLAN_GPKG, "JZQ")
             network = self.plan_layer(parameters, context, self.NETWORK, self.PLAN_GPKG, "ZXCQDL",
                                       optional=params.fallback)
-            result = run_life_circle(facilities, areas, network, table, params, feedback)
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        canceled = tr("The life-circle analysis was canceled: nothing was written")
-        if result.canceled:
-            raise QgsProcessingException(canceled)
-        for warning in result.warnings:
-            feedback.reportError(warning, False)
-        if result.fallback_reason:
-            feedback.reportError(tr("Straight-line fallback: {reason}").format(reason=result.fallback_reason), False)
-        layers = result_layers(result)
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        with WrittenUnlessCanceled(feedback, canceled) as written:
-            outputs = self.write_layers(parameters, context, feedback, written, {
-                self.OUTPUT: layers[AREAS], self.SERVICE_AREAS: layers[SERVICE]})
-            if report:
-                written.will_write(*report_files(report))
-                outputs[self.REPORT] = str(write_report(result, report, layers[AREAS])["html"])
+        result, outputs = run_job(self, life_circle_job(facilities, areas, network, table, params), parameters,
+                                  context, feedback, {AREAS: self.OUTPUT, SERVICE: self.SERVICE_AREAS}, self.REPORT,
+                                  on_result=lambda result: self._log(result, feedback))
         lacking = sum(1 for area in result.areas if result.lacks(area))
         feedback.pushInfo(tr("{method}: {lacking} of {total} residential areas lack at least one required "
                              "facility").format(method=method_label(result.method), lacking=lacking,
                                                 total=len(result.areas)))
         return outputs
+
+    @staticmethod
+    def _log(result, feedback) -> None:
+        if result.canceled:
+            return
+        for warning in result.warnings:
+            feedback.reportError(warning, False)
+        if result.fallback_reason:
+            feedback.reportError(tr("Straight-line fallback: {reason}").format(reason=result.fallback_reason), False)
