@@ -18,7 +18,8 @@ def test_guidance_dialog_runs_in_background(plan_project, qgis_iface, tmp_path):
     assert sorted(p.name for p in dialog.files) == ["township_guidance.csv", "township_guidance.xlsx"]
     assert dialog.report_paths["pdf"].exists()
     assert "10 townships measured" in dialog.statusLabel.text()
-    written = QgsVectorLayer(str(tmp_path / "township_guidance.xlsx"), "x", "ogr")
+    assert dialog.files[0].parent.parent == tmp_path  # this run's own folder under the chosen one
+    written = QgsVectorLayer(str(dialog.files[0].parent / "township_guidance.xlsx"), "x", "ogr")
     assert written.featureCount() == 11
 
 
@@ -29,7 +30,7 @@ def test_guidance_dialog_cancel(plan_project, qgis_iface, tmp_path):
     dialog.cancel()
     wait_for_task(dialog)
     assert dialog.runButton.isEnabled() and dialog.layer is None
-    assert not (tmp_path / "township_guidance.xlsx").exists()  # no half result
+    assert list(tmp_path.rglob("*")) == []  # no half result, not even the run's empty folder
 
 
 def test_guidance_dialog_without_plan_layers(qgis_iface):

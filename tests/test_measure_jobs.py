@@ -5,7 +5,6 @@ The failing report is real: its folder is a tmpfs that is full (a disk full whil
 written), so the layers are written first and the report's file is refused by the kernel.
 """
 import subprocess
-import tempfile
 
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
@@ -148,9 +147,9 @@ def test_an_algorithm_whose_report_fails_keeps_nothing(provider, demo_gpkg, tmp_
 
 def test_a_height_dialog_whose_report_fails_keeps_nothing(plan_project, buildings, qgis_iface, tmp_path, full_folder,
                                                           monkeypatch):
-    """The dialog's report goes to a new temporary folder: here on the full disk."""
-    monkeypatch.setattr(tempfile, "tempdir", str(full_folder))
+    """The dialog's report goes to a run folder under the chosen output folder: here on the full disk."""
     dialog = HeightCheckDialog(qgis_iface, open_report=False)
+    dialog.folder_row.edit.setText(str(full_folder))
     dialog.outputEdit.setText(str(tmp_path / "heights.gpkg"))
     layers_before = set(plan_project.mapLayers())
     assert dialog.run() is not None

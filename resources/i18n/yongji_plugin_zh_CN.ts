@@ -3029,17 +3029,17 @@
         <translation>建筑高度控制检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="110"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="109"/>
         <source>{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without a height</source>
         <translation>超高 {over} 栋，未超高 {within} 栋，分区外 {no_zone} 栋，无高度 {no_height} 栋</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="112"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="111"/>
         <source>Building height check results</source>
         <translation>建筑高度控制检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="114"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="113"/>
         <source>no building exceeds its limit</source>
         <translation>没有超高建筑</translation>
     </message>
@@ -3089,7 +3089,7 @@
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="130"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="129"/>
         <source>Life circle results</source>
         <translation>15分钟社区生活圈结果</translation>
     </message>
@@ -4014,37 +4014,37 @@
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="44"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="44"/>
         <source>Indicator files (*.yaml *.yml)</source>
         <translation>指标文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="76"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="77"/>
         <source>Tick at least one indicator</source>
         <translation>请至少勾选一项指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="102"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="103"/>
         <source>{year}: the city {city}; {count} of {total} townships miss a binding target{names}</source>
         <translation>{year}年：全市{city}；{total} 个乡镇中有 {count} 个约束性指标未达标{names}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="102"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="103"/>
         <source>achieves its targets</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="102"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="103"/>
         <source>misses a binding target</source>
         <translation>有约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/plan_inputs.py" line="64"/>
+        <location filename="../../yongji_plugin/gui/shared/plan_inputs.py" line="61"/>
         <source>The project lacks plan layers {names}: load the plan layers first</source>
         <translation>项目中缺少规划图层 {names}：请先加载规划图层</translation>
     </message>
@@ -5909,7 +5909,7 @@
         <translation>永济规划成果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="90"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="95"/>
         <source>Written to {folder}</source>
         <translation>已写入 {folder}</translation>
     </message>
@@ -5939,7 +5939,7 @@
         <translation>版本对比报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="75"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="80"/>
         <source>Cannot create a folder in the output folder {folder}: {error}</source>
         <translation>无法在输出文件夹 {folder} 中创建文件夹：{error}</translation>
     </message>

@@ -35,7 +35,7 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
                                folder / f"{FILE_STEM}.csv", folder / f"{FILE_STEM}.xlsx")
             return job, folder / f"{FILE_STEM}.html"
 
-        return self.job_task([TOWNSHIPS] + [f.layer for f in figures], "yongji_guidance_", make_job)
+        return self.job_task([TOWNSHIPS] + [f.layer for f in figures], tr("Township planning guidance"), make_job)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):

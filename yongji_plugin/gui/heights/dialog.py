@@ -99,8 +99,7 @@ class HeightCheckDialog(LayerMeasureDialogMixin, BASE, FORM):
         output = self.outputEdit.text().strip() or None
         refuse_run([buildings, zones], [(output, tr("Output GeoPackage"), False)])
         job = height_job(worker_copy(buildings), worker_copy(zones), params)
-        return JobTask(job, destination_for(output), report_path("yongji_heights_", "height_report.html"),
-                       self._done)
+        return JobTask(job, destination_for(output), report_path(self, job.title), self._done)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):

@@ -15,6 +15,7 @@ from ...i18n import tr
 from ..shared.forms import load_form
 from ..shared.job_task import JobTask
 from ..shared.messages import show_error, show_info
+from ..shared.output_folder import announce_folder
 from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method
 from ..shared.result_group import result_group
 
@@ -85,7 +86,7 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
             return job, folder / f"{FILE_STEM}.html"
 
         self._year = year
-        return self.job_task([TOWNSHIPS] + indicators.layer_codes(), "yongji_indicators_", make_job)
+        return self.job_task([TOWNSHIPS] + indicators.layer_codes(), tr("Plan indicators"), make_job)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
@@ -108,5 +109,6 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
         else:
             show_info(self.iface, text)
         self.statusLabel.setText(text)
+        announce_folder(self, self._folder)
         if self.open_report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))

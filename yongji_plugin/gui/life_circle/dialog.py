@@ -116,8 +116,7 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
         output = self.outputEdit.text().strip() or None
         refuse_run([facilities, areas, network], [(output, tr("Output GeoPackage"), False)])
         job = life_circle_job(*[worker_copy(layer) for layer in (facilities, areas, network)], table, params)
-        return JobTask(job, destination_for(output), report_path("yongji_life_circle_", "life_circle_report.html"),
-                       self._done)
+        return JobTask(job, destination_for(output), report_path(self, job.title), self._done)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):

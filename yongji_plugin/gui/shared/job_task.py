@@ -5,10 +5,13 @@ outputs are thread-safe (a report of thousands of sites never freezes the window
 thread when the worker is done. Either way one :func:`~...core.shared.job.deliver` writes them, so
 an error or a cancel removes what this run wrote, exactly as in Processing.
 """
+from pathlib import Path
+
 from ...core.shared.errors import PlanError
 from ...core.shared.job import compute, deliver
 from ...i18n import tr
 from .background import BackgroundTask
+from .output_folder import discard_if_empty
 
 
 class JobTask(BackgroundTask):
@@ -37,4 +40,6 @@ class JobTask(BackgroundTask):
                 self.error = tr("Results not written: {error}").format(error=error)
                 ok = False
             ok = ok and not self.result.canceled
+        if not ok and self.report is not None:  # the run folder a dialog made for it, if left empty
+            discard_if_empty(Path(self.report).parent)
         super().finished(ok)

@@ -1,5 +1,4 @@
 """What the measures' dialogs share: layer and field pickers, area options, showing a job's results."""
-import tempfile
 from pathlib import Path
 
 from qgis.core import QgsProject
@@ -12,6 +11,7 @@ from ...i18n import tr
 from .background import TaskDialogMixin
 from .layer_choice import fill_layers  # noqa: F401 - the measure dialogs import it from here
 from .messages import show_info
+from .output_folder import OutputFolderRow, announce_folder
 from .plan_inputs import fill_area_controls
 from .result_group import result_group
 
@@ -47,6 +47,7 @@ def fill_fields(combo, layer, default: str = "", allow_none: bool = True) -> Non
 
 def setup_area_options(dialog) -> None:
     fill_area_controls(dialog)
+    dialog.folder_row = OutputFolderRow(dialog, dialog.layout())
     dialog.outputButton.clicked.connect(lambda: choose_output(dialog))
 
 
@@ -56,8 +57,9 @@ def choose_output(dialog) -> None:
         dialog.outputEdit.setText(path)
 
 
-def report_path(prefix: str, name: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix=prefix)) / name
+def report_path(dialog, title: str) -> Path:
+    """``<title>.html`` in this run's own folder under the output folder the dialog shows."""
+    return dialog.folder_row.new_run_folder(title) / f"{title}.html"
 
 
 class LayerMeasureDialogMixin(TaskDialogMixin):
@@ -86,5 +88,7 @@ def show_results(dialog, task, group_name: str, text: str) -> None:
         extent.grow(max(extent.width(), extent.height()) * 0.1 + 100)
         dialog.iface.mapCanvas().setExtent(extent)
         dialog.iface.mapCanvas().refresh()
+    if task.report_paths:
+        announce_folder(dialog, Path(task.report_paths["html"]).parent)
     if task.report_paths and dialog.open_report:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(task.report_paths["html"])))

@@ -18,6 +18,7 @@ from ...core.shared.errors import PlanError
 from ...i18n import tr
 
 SETTINGS_KEY = "yongji_plugin/output_folder"
+_MADE: set = set()  # run folders made here: removed again if their run leaves them empty
 
 
 def default_folder() -> Path:
@@ -41,7 +42,16 @@ def run_folder(base, tool: str) -> Path:
         number += 1
         folder = Path(base) / f"{tool}_{stamp}_{number}"
     folder.mkdir(parents=True)
+    _MADE.add(folder)
     return folder
+
+
+def discard_if_empty(folder) -> None:
+    """Remove a run folder made here that its failed or canceled run left empty."""
+    folder = Path(folder)
+    if folder in _MADE and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        _MADE.discard(folder)
 
 
 class OutputFolderRow:
@@ -69,11 +79,16 @@ class OutputFolderRow:
         """The folder of this run (its base remembered for the next)."""
         base = self.edit.text().strip() or str(default_folder())
         QgsSettings().setValue(SETTINGS_KEY, base)
-        try:
-            return run_folder(base, tool)
-        except OSError as error:
-            raise PlanError(tr("Cannot create a folder in the output folder {folder}: {error}").format(
-                folder=base, error=error.strerror or error)) from error
+        return new_run_folder(base, tool)
+
+
+def new_run_folder(base, tool: str) -> Path:
+    """:func:`run_folder`, a folder that cannot be made a sentence naming it."""
+    try:
+        return run_folder(base, tool)
+    except OSError as error:
+        raise PlanError(tr("Cannot create a folder in the output folder {folder}: {error}").format(
+            folder=base, error=error.strerror or error)) from error
 
 
 def announce_folder(dialog, folder: Path) -> None:

@@ -4,7 +4,6 @@ layers and the job's background task.
 Plan layers are taken from the project (matched to the catalogue by code or name) and copied for
 the worker thread; a measure that needs a layer the project lacks stops before any work starts.
 """
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from .background import TaskDialogMixin, thread_copy
 from .job_task import JobTask
+from .output_folder import new_run_folder, remembered_folder
 
 METHODS = (PLANAR, ELLIPSOIDAL)
 
@@ -44,12 +44,9 @@ def choose_folder(dialog, key: str) -> None:
         QgsSettings().setValue(key, folder)
 
 
-def output_folder(dialog, prefix: str) -> Path:
-    """The chosen folder (created), or a new temporary one."""
-    text = dialog.folderEdit.text().strip()
-    folder = Path(text) if text else Path(tempfile.mkdtemp(prefix=prefix))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def output_folder(dialog, tool: str) -> Path:
+    """This run's own folder, named for the tool and the time, under the chosen output folder."""
+    return new_run_folder(dialog.folderEdit.text().strip() or remembered_folder(), tool)
 
 
 def project_plan() -> dict[str, object]:
@@ -75,11 +72,11 @@ class PlanMeasureDialogMixin(TaskDialogMixin):
 
     def setup_controls(self, run_text: str, cancel_text: str, folder_key: str) -> None:
         fill_area_controls(self)
-        self.folderEdit.setText(QgsSettings().value(folder_key, ""))
+        self.folderEdit.setText(QgsSettings().value(folder_key, "") or str(remembered_folder()))
         self.setup_task_buttons(run_text, cancel_text)
         self.folderButton.clicked.connect(lambda: choose_folder(self, folder_key))
 
-    def job_task(self, codes, folder_prefix: str, make_job) -> JobTask:
+    def job_task(self, codes, tool: str, make_job) -> JobTask:
         """The job ``make_job(layers, backend, folder)`` returns as (job, report path) in a JobTask:
         on thread copies of the plan layers (``codes`` required, the city outline when there), with
         the Settings' engine backend, the layers kept in memory for the project, the report and the
@@ -87,6 +84,6 @@ class PlanMeasureDialogMixin(TaskDialogMixin):
         plan = project_plan()
         require_layers(plan, codes)
         copies = thread_copies(plan, list(codes) + [CITY])
-        self._plan, self._folder = plan, output_folder(self, folder_prefix)
+        self._plan, self._folder = plan, output_folder(self, tool)
         job, report = make_job(copies, PluginSettings.load().engine_backend, self._folder)
         return JobTask(job, MemoryDestination(), report, self._done)
