@@ -206,3 +206,35 @@ def _report_words_the_kind(result, tmp_path, cap):
     assert ">Headroom</th>" in text and "耕地 net of 田坎" in text  # its summary column beside farmland's
     assert "over the cap: non-compliant" in text and "within the cap" in text
     assert paths["pdf"].stat().st_size > 0
+
+
+# -- a rule's problems name its line ---------------------------------------------------------------
+
+def test_problems_name_the_line_of_their_key(tmp_path, locale):
+    """Each problem of a rule names the line to edit: its key's, else (a key missing) the rule's."""
+    path = tmp_path / "rules.yaml"
+    path.write_text("rules:\n"                                   # 1
+                    "  - id: red\n"                              # 2
+                    "    kind: no_overlap\n"                     # 3
+                    "    layer: STBHHX\n"                        # 4
+                    "    title: 红线\n"                           # 5
+                    "    filter: '\"HXMC\" ='\n"                 # 6
+                    "  - id: zones\n"                            # 7
+                    "    kind: breakdown\n"                      # 8
+                    "    layer: GHFQ\n"                          # 9
+                    "    title: 分区\n"                           # 10
+                    "    class_table: nope\n"                    # 11
+                    "  - id: odd\n"                              # 12
+                    "    kind: sideways\n", encoding="utf-8")    # 13
+    with pytest.raises(PlanError) as error:
+        load_ruleset(path)
+    message = str(error.value)
+    assert str(path) in message
+    assert "rule red: filter" in message and "is not a valid expression" in message and "(line 6)" in message
+    assert "rule zones: key class_field is missing (line 7)" in message
+    assert "rule zones: class_table nope is not a code table (line 11)" in message
+    assert "rule odd: unknown kind sideways" in message and "(line 13)" in message
+    locale("zh_CN")
+    with pytest.raises(PlanError) as error:
+        load_ruleset(path)
+    assert "规则 zones：" in str(error.value) and "（第 11 行）" in str(error.value)

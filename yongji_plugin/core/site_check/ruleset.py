@@ -4,19 +4,20 @@ A rule set is validated as a whole when it is loaded, so a slip in the file can 
 verdict: before, two rules with one id silently replaced each other's outcome (a site inside the
 red line came out compliant) and ``rules: []`` judged every site compliant. The file is checked
 against a schema of known keys per rule kind and against the layer catalogue; every problem is
-listed at once, each naming the file, the rule and the key.
+listed at once, each naming the file, the rule, the key and its line.
 
 Rule kinds are classes in ``kinds/`` (one module per kind, in the spirit of DataPlotly's plot
-types): a kind says which keys its rules have and checks what the keys' types cannot; this module
-checks what every rule shares (types, id, layer, filter, basis, duplicates). A key of a kind that
-is not a field of :class:`Rule` is kept in ``Rule.settings``.
+types): a kind validates its rules' entries (``RuleKind.entry_problems``: its keys and their
+types, what every rule shares, and its own cross-key rules); this module checks the file around
+them (its keys, the rule list, unknown kinds, duplicate ids). A key of a kind that is not a field
+of :class:`Rule` is kept in ``Rule.settings``.
 """
-import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Optional
 
-from qgis.core import QgsExpression
+import yaml
+from yaml.nodes import MappingNode, SequenceNode
 
 from ...i18n import tr
 from ...paths import resource
@@ -24,10 +25,9 @@ from ..plan_data.catalogue import Catalogue, default_catalogue
 from ..shared.errors import PlanError
 from ..shared.yaml_files import read_yaml
 from .kinds import KINDS, RuleKind
-from .kinds.base import COMMON_KEYS, TYPES, layer_problems
+from .kinds.base import COMMON_KEYS, TYPES, key_problems
 from .kinds.base import is_text as _is_text
 
-RULE_ID = re.compile(r"^[A-Za-z0-9_]+$")  # rule ids name output fields ("<id>_m2"), so ASCII only
 FILE_KEYS = ("id", "name", "name_en", "description", "plan", "rules")  # plan: whose clauses bases quote
 
 
@@ -120,7 +120,7 @@ def load_ruleset(path=None, catalogue: Catalogue = None) -> RuleSet:
     """The rule set in ``path`` (default: the plugin's), or a PlanError listing every problem."""
     path = Path(path or default_ruleset_path())
     raw = read_yaml(path, what=tr("Rule set"))
-    problems = ruleset_problems(raw, catalogue or default_catalogue())
+    problems = ruleset_problems(raw, catalogue or default_catalogue(), entry_lines(path))
     if problems:
         raise PlanError("\n".join([tr("Rule set {path} is not valid:").format(path=path)]
                                   + [f"- {problem}" for problem in problems]))
@@ -129,8 +129,9 @@ def load_ruleset(path=None, catalogue: Catalogue = None) -> RuleSet:
                    str(raw.get("plan", "")))
 
 
-def ruleset_problems(raw, catalogue: Catalogue) -> list[str]:
-    """Every problem of a parsed rule-set file, in file order; empty when it is valid."""
+def ruleset_problems(raw, catalogue: Catalogue, lines: Optional[list] = None) -> list[str]:
+    """Every problem of a parsed rule-set file, in file order; empty when it is valid. ``lines``:
+    each rule's lines (:func:`entry_lines`), named in its problems."""
     if raw is not None and not isinstance(raw, dict):
         return [tr("the file must be a mapping with a list of rules")]
     raw = raw or {}
@@ -143,7 +144,7 @@ def ruleset_problems(raw, catalogue: Catalogue) -> list[str]:
     if not isinstance(rules, list):
         return problems + [tr("rules must be a list")]
     for number, item in enumerate(rules, start=1):
-        problems += _rule_problems(number, item, catalogue)
+        problems += _rule_problems(number, item, catalogue, lines[number - 1] if lines else {})
     return problems + _duplicate_problems(rules)
 
 
@@ -152,56 +153,35 @@ def _label(number: int, item) -> str:
     return value if _is_text(value) else str(number)
 
 
-def _rule_problems(number: int, item, catalogue: Catalogue) -> list[str]:
+def _rule_problems(number: int, item, catalogue: Catalogue, lines: dict) -> list[str]:
+    """The problems of one rule, each with the line of the key it is about (else the rule's)."""
     if not isinstance(item, dict):
         return [tr("rule {rule} must be a mapping").format(rule=number)]
     label = _label(number, item)
-    return [tr("rule {rule}: {problem}").format(rule=label, problem=problem)
-            for problem in _key_problems(item, catalogue)]
-
-
-def _key_problems(item: dict, catalogue: Catalogue) -> list[str]:
     kind = KINDS.get(item.get("kind"))
     if kind is None and "kind" in item:
-        return [tr("unknown kind {kind} (known: {kinds})").format(kind=item["kind"], kinds=", ".join(KINDS))]
-    keys = kind.keys if kind else COMMON_KEYS
-    problems = []
-    for name, key in keys.items():
-        if name not in item:
-            if key.required:
-                problems.append(tr("key {key} is missing").format(key=name))
-            continue
-        accept, message = TYPES[key.type]
-        if not accept(item[name]):
-            problems.append(tr("key {key} {problem}").format(key=name, problem=message()))
-    problems += [tr("unknown key {key} for kind {kind}").format(key=name, kind=item.get("kind"))
-                 for name in item if name not in keys]
-    if kind is None:
-        return problems
-    if _is_text(item.get("id")) and not RULE_ID.match(item["id"]):
-        problems.append(tr("the id may hold only ASCII letters, digits and _ (it names output fields)"))
-    problems += layer_problems(item.get("layer"), catalogue)
-    problems += _filter_problems(item.get("filter"))
-    problems += _basis_problems(item.get("basis"))
-    return problems + kind.problems(item, catalogue)
+        problems = [("kind", tr("unknown kind {kind} (known: {kinds})").format(kind=item["kind"],
+                                                                           kinds=", ".join(KINDS)))]
+    else:  # no kind: what every rule needs (the missing kind among it)
+        problems = kind.entry_problems(item, catalogue) if kind else key_problems(item, COMMON_KEYS, None)
+    return [tr("rule {rule}: {problem} (line {line})").format(rule=label, problem=text,
+                                                              line=lines.get(key) or lines.get("", "?"))
+            if lines else tr("rule {rule}: {problem}").format(rule=label, problem=text)
+            for key, text in problems]
 
 
-def _basis_problems(basis) -> list[str]:
-    if not isinstance(basis, dict):
-        return []
-    if not basis or set(basis) - {"plan", "national"} or not all(_is_text(v) for v in basis.values()):
-        return [tr("basis needs plan and/or national (text), e.g. {{plan: 规划条文, national: 国家规定}}")]
-    return []
-
-
-def _filter_problems(expression) -> list[str]:
-    if not _is_text(expression):
-        return []
-    parsed = QgsExpression(expression)
-    if parsed.hasParserError():
-        return [tr("filter {expr} is not a valid expression: {error}").format(
-            expr=expression, error=parsed.parserErrorString())]
-    return []
+def entry_lines(path: Path) -> list[dict]:
+    """Per rule of a rule-set file that :func:`read_yaml` accepted, the line of the rule ("") and of
+    each of its keys, so a problem names the line to edit."""
+    node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    top = node.value if isinstance(node, MappingNode) else []
+    rules = next((value for key, value in top if getattr(key, "value", None) == "rules"), None)
+    lines = []
+    for item in getattr(rules, "value", []) if isinstance(rules, SequenceNode) else []:
+        keys = item.value if isinstance(item, MappingNode) else []
+        lines.append({"": item.start_mark.line + 1,
+                      **{str(key.value): key.start_mark.line + 1 for key, _ in keys}})
+    return lines
 
 
 def _duplicate_problems(rules: list) -> list[str]:

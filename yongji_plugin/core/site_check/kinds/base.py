@@ -8,8 +8,11 @@ gets the base's answer, which is "nothing of its own".
 
 The base also holds what every kind's validation shares: the key types and the keys every rule has.
 """
+import re
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
+
+from qgis.core import QgsExpression
 
 from ....i18n import tr
 from ...engine.layers import ControlLayer
@@ -19,6 +22,8 @@ from ...shared.areas import hectares, mu
 from ..results import COMPLIANT, CONFLICT, SLIVER, RuleOutcome
 
 KINDS: dict = {}  # name → the kind's one instance, in the kinds' ``order``
+RULE_ID = re.compile(r"^[A-Za-z0-9_]+$")  # rule ids name output fields ("<id>_m2"), so ASCII only
+Problem = Union[str, tuple]  # a problem of a rule's entry: its text, or (the key it is about, its text)
 
 
 # --- key types: (is the value acceptable?, what to say when it is not) ------------------------------
@@ -76,15 +81,48 @@ def layer_problems(code, catalogue: Catalogue) -> list[str]:
     return []
 
 
-def applies_to_problems(raw: dict) -> list[str]:
+def key_problems(raw: dict, keys: dict, kind_name) -> list[tuple]:
+    """(key, problem) for each key missing, of the wrong type or unknown to the kind."""
+    problems = []
+    for name, key in keys.items():
+        if name not in raw:
+            if key.required:
+                problems.append(("", tr("key {key} is missing").format(key=name)))
+            continue
+        accept, message = TYPES[key.type]
+        if not accept(raw[name]):
+            problems.append((name, tr("key {key} {problem}").format(key=name, problem=message())))
+    return problems + [(name, tr("unknown key {key} for kind {kind}").format(key=name, kind=kind_name))
+                       for name in raw if name not in keys]
+
+
+def filter_problems(expression) -> list[str]:
+    if not is_text(expression):
+        return []
+    parsed = QgsExpression(expression)
+    if parsed.hasParserError():
+        return [tr("filter {expr} is not a valid expression: {error}").format(
+            expr=expression, error=parsed.parserErrorString())]
+    return []
+
+
+def basis_problems(basis) -> list[str]:
+    if not isinstance(basis, dict):
+        return []
+    if not basis or set(basis) - {"plan", "national"} or not all(is_text(v) for v in basis.values()):
+        return [tr("basis needs plan and/or national (text), e.g. {{plan: 规划条文, national: 国家规定}}")]
+    return []
+
+
+def applies_to_problems(raw: dict) -> list[tuple]:
     applies_to = raw.get("applies_to")
     if not isinstance(applies_to, dict):
         return []
     values = applies_to.get("values")
     if set(applies_to) != {"field", "values"} or not is_text(applies_to.get("field")) \
             or not values or not is_text_list(values):
-        return [tr("applies_to needs field and values (a list of text), "
-                   "e.g. {{field: XMLX, values: [城镇建设]}}")]
+        return [("applies_to", tr("applies_to needs field and values (a list of text), "
+                                  "e.g. {{field: XMLX, values: [城镇建设]}}"))]
     return []
 
 
@@ -156,8 +194,20 @@ class RuleKind:
 
     # -- the rule-set file -----------------------------------------------------------------------
 
-    def problems(self, raw: dict, catalogue: Catalogue) -> list[str]:
-        """Problems beyond the keys' types (a kind with cross-key rules adds them here)."""
+    def entry_problems(self, raw: dict, catalogue: Catalogue) -> list[tuple]:
+        """Every problem of a rule's entry in a rule-set file, as (the key it is about, or "" for
+        the entry, its text): the kind's keys, then what every rule shares, then :meth:`problems`."""
+        problems = key_problems(raw, self.keys, self.name)
+        if is_text(raw.get("id")) and not RULE_ID.match(raw["id"]):
+            problems.append(("id", tr("the id may hold only ASCII letters, digits and _ (it names output fields)")))
+        problems += [("layer", p) for p in layer_problems(raw.get("layer"), catalogue)]
+        problems += [("filter", p) for p in filter_problems(raw.get("filter"))]
+        problems += [("basis", p) for p in basis_problems(raw.get("basis"))]
+        return problems + [p if isinstance(p, tuple) else ("", p) for p in self.problems(raw, catalogue)]
+
+    def problems(self, raw: dict, catalogue: Catalogue) -> list[Problem]:
+        """Problems beyond the keys' types (a kind with cross-key rules adds them here), each a
+        text or (the key it is about, the text)."""
         return []
 
     # -- the check ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ class BreakdownKind(RuleKind):
     def problems(self, raw, catalogue):
         table = raw.get("class_table")
         if is_text(table) and table not in catalogue.code_tables:
-            return [tr("class_table {table} is not a code table").format(table=table)]
+            return [("class_table", tr("class_table {table} is not a code table").format(table=table))]
         return []
 
     def judge(self, job: RuleRun) -> None:

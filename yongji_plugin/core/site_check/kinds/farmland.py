@@ -40,7 +40,7 @@ class FarmlandKind(RuleKind):
     report_order = 2
 
     def problems(self, raw, catalogue):
-        return layer_problems(raw.get("protected_layer"), catalogue)
+        return [("protected_layer", p) for p in layer_problems(raw.get("protected_layer"), catalogue)]
 
     def controls(self, rule, layers):
         """Its 耕地 parcels with their deduction fields, and its protected layer."""

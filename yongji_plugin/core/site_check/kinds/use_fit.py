@@ -42,7 +42,7 @@ class UseFitKind(RuleKind):
     def problems(self, raw, catalogue):
         table = raw.get("use_table")
         if is_text(table) and not resource(table).is_file():
-            return [tr("use_table {table} is not a file under resources/").format(table=table)]
+            return [("use_table", tr("use_table {table} is not a file under resources/").format(table=table))]
         return applies_to_problems(raw)
 
     def warnings(self, rules, run, site_layer):
