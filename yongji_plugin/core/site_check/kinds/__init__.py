@@ -12,7 +12,7 @@ kind (``rule.rule_kind``).
 import importlib
 import pkgutil
 
-from .base import KINDS, RuleKind, RuleRun, kind_named
+from .base import KINDS, RuleKind, RuleRun
 
 
 def load_kinds() -> dict:
@@ -25,4 +25,4 @@ def load_kinds() -> dict:
 
 load_kinds()
 
-__all__ = ["KINDS", "RuleKind", "RuleRun", "kind_named", "load_kinds"]
+__all__ = ["KINDS", "RuleKind", "RuleRun", "load_kinds"]

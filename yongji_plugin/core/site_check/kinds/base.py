@@ -286,7 +286,3 @@ class RuleKind:
         look = dict(looks["conflict"])
         look["hatch"] = dict(look["hatch"], angle=looks["conflict_angle"].get(rule_id, 45))
         return look
-
-
-def kind_named(name: str) -> RuleKind:
-    return KINDS[name]
