@@ -189,62 +189,62 @@
         <translation>缺少控制线图层 {title}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="146"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="137"/>
         <source>sites</source>
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="333"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="42"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="333"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/within.py" line="29"/>
         <source>{area:.2f} m² outside {title}</source>
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="337"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="44"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="337"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/within.py" line="31"/>
         <source>sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²</source>
         <translation>位于{title}外 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="20"/>
         <source>compliant</source>
         <translation>合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="20"/>
         <source>non-compliant</source>
         <translation>不合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="20"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="80"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="70"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="89"/>
         <source>clear</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="89"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="89"/>
         <source>sliver</source>
         <translation>碎片</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="237"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="122"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="58"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="93"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="98"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="73"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
@@ -1139,127 +1139,127 @@
         <translation>控制线图层 {title}（{code}）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="42"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="40"/>
         <source>must be text</source>
         <translation>必须是文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="43"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="41"/>
         <source>must be a list of field names</source>
         <translation>必须是字段名列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="44"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="42"/>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="45"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="43"/>
         <source>must be a whole number of at least 1</source>
         <translation>必须是不小于 1 的整数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="47"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="45"/>
         <source>must be a mapping</source>
         <translation>必须是映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="105"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="124"/>
         <source>applies_to needs field and values (a list of text), e.g. {{field: XMLX, values: [城镇建设]}}</source>
         <translation>applies_to 需要 field 和 values（文本列表），例如 {{field: XMLX, values: [城镇建设]}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="126"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/breakdown.py" line="20"/>
         <source>class_table {table} is not a code table</source>
         <translation>class_table {table} 不是代码表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="240"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="125"/>
         <source>Rule set {path} is not valid:</source>
         <translation>规则集 {path} 无效：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="250"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="136"/>
         <source>the file must be a mapping with a list of rules</source>
         <translation>文件必须是包含规则列表（rules）的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="252"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="138"/>
         <source>unknown key {key}</source>
         <translation>未知的键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="291"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="139"/>
         <source>key {key} {problem}</source>
         <translation>键 {key} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="257"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="143"/>
         <source>the rule set has no rules: a check without rules would pass every site</source>
         <translation>规则集没有规则：没有规则的检查会判定每个地块都合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="259"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="145"/>
         <source>rules must be a list</source>
         <translation>rules 必须是列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="272"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="159"/>
         <source>rule {rule} must be a mapping</source>
         <translation>规则 {rule} 必须是映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="274"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="169"/>
         <source>rule {rule}: {problem}</source>
         <translation>规则 {rule}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="281"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="163"/>
         <source>unknown kind {kind} (known: {kinds})</source>
         <translation>未知的类型 {kind}（可用：{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="287"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="90"/>
         <source>key {key} is missing</source>
         <translation>缺少键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="292"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="95"/>
         <source>unknown key {key} for kind {kind}</source>
         <translation>类型 {kind} 没有键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="297"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="202"/>
         <source>the id may hold only ASCII letters, digits and _ (it names output fields)</source>
         <translation>编号只能包含 ASCII 字母、数字和 _（它用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="318"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="76"/>
         <source>layer {code} is not in the layer catalogue</source>
         <translation>图层 {code} 不在图层目录中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="320"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="78"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="320"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="78"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="321"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="79"/>
         <source>layer {code} ({name}) is a {geometry} layer, not a polygon layer</source>
         <translation>图层 {code}（{name}）是{geometry}图层，不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="331"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="104"/>
         <source>filter {expr} is not a valid expression: {error}</source>
         <translation>筛选条件 {expr} 不是有效的表达式：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="341"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="192"/>
         <source>rule {rule}: the id is used by rules {numbers}; each rule needs its own id</source>
         <translation>规则 {rule}：该编号被第 {numbers} 条规则重复使用；每条规则须有唯一编号</translation>
     </message>
@@ -1309,7 +1309,7 @@
         <translation>地块面积为零：边界未围合任何区域（所有点共线或重合）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="98"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="73"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
@@ -1424,42 +1424,42 @@
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="39"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="38"/>
         <source>Site feature id</source>
         <translation>项目要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="53"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="52"/>
         <source>{rule}: conflict area</source>
         <translation>{rule}：冲突面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="54"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="53"/>
         <source>{rule}: conflict share of the site (%)</source>
         <translation>{rule}：冲突面积占项目比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="55"/>
         <source>{rule}: status</source>
         <translation>{rule}：状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="65"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="60"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="91"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="66"/>
         <source>Control layer</source>
         <translation>控制线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="92"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="67"/>
         <source>Control feature id</source>
         <translation>控制线要素编号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="93"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="68"/>
         <source>Control feature attributes</source>
         <translation>控制线要素属性</translation>
     </message>
@@ -1469,12 +1469,12 @@
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="100"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="75"/>
         <source>Class name</source>
         <translation>地类名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="101"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="76"/>
         <source>Share of the site (%)</source>
         <translation>占项目比例（%）</translation>
     </message>
@@ -1919,7 +1919,7 @@
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="46"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="71"/>
         <source>Result</source>
         <translation>判定</translation>
     </message>
@@ -1949,147 +1949,147 @@
         <translation>Y（东坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="128"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="49"/>
         <source>must not overlap</source>
         <translation>不得压占</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="128"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/within.py" line="36"/>
         <source>must lie within</source>
         <translation>须位于其内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="129"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/breakdown.py" line="46"/>
         <source>areas per class (no verdict)</source>
         <translation>分类统计面积（不作判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="137"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="128"/>
         <source>all sites</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="138"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="129"/>
         <source>sites whose {field} is {values}</source>
         <translation>{field} 为 {values} 的地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="136"/>
         <source>the rule set gives no basis for this rule</source>
         <translation>规则集未载明本规则的依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="139"/>
         <source>{plan}: “{clause}”</source>
         <translation>{plan}：“{clause}”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="139"/>
         <source>the plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="157"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="148"/>
         <source>“{clause}”</source>
         <translation>“{clause}”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="165"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="265"/>
         <source>not applicable: the rule covers {scope}</source>
         <translation>不适用：本规则仅适用于{scope}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="30"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="117"/>
         <source>sliver below the tolerance (not a conflict)</source>
         <translation>碎片（低于容差，不计为冲突）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="169"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/within.py" line="39"/>
         <source>partly outside: non-compliant</source>
         <translation>超出边界（不合规）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="169"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/within.py" line="39"/>
         <source>inside</source>
         <translation>位于边界内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="170"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="52"/>
         <source>overlaps: non-compliant</source>
         <translation>压占（不合规）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="170"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="52"/>
         <source>no overlap</source>
         <translation>未压占</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="176"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="59"/>
         <source>Control lines the site must not overlap</source>
         <translation>不得压占的控制线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="191"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/within.py" line="47"/>
         <source>Control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="177"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="60"/>
         <source>Overlap area</source>
         <translation>压占面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="191"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/within.py" line="46"/>
         <source>The site must lie within {title}</source>
         <translation>须位于{title}内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="191"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/within.py" line="48"/>
         <source>Area outside {title}</source>
         <translation>超出{title}面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="204"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/breakdown.py" line="55"/>
         <source>{title} under the site</source>
         <translation>{title}构成</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="204"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/breakdown.py" line="57"/>
         <source>{title} class</source>
         <translation>{title}类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="237"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="207"/>
         <source>Coordinates in {crs}, as the coordinate file gives them (X northing, Y easting).</source>
         <translation>坐标系 {crs}，与坐标文件一致（X 为北坐标，Y 为东坐标）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="239"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="209"/>
         <source>The first {n} points are listed; the rest are in the coordinate file.</source>
         <translation>仅列出前 {n} 个点，其余见坐标文件。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="270"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="240"/>
         <source>the output layers {layers}</source>
         <translation>输出图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="305"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="274"/>
         <source>No map: the site has no usable geometry.</source>
         <translation>无图：该地块没有可用的几何图形。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="356"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="325"/>
         <source>Non-compliant sites: {ids}</source>
         <translation>不合规地块：{ids}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="444"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="415"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页 共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="308"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/base.py" line="113"/>
         <source>basis needs plan and/or national (text), e.g. {{plan: 规划条文, national: 国家规定}}</source>
         <translation>basis 需要 plan 和/或 national（文本），例如 {{plan: 规划条文, national: 国家规定}}</translation>
     </message>
@@ -2124,7 +2124,7 @@
         <translation>已加入工程的临时图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="112"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="111"/>
         <source>{title} (sliver)</source>
         <translation>{title}（碎片）</translation>
     </message>
@@ -3004,7 +3004,7 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/job_task.py" line="37"/>
+        <location filename="../../yongji_plugin/gui/shared/job_task.py" line="40"/>
         <source>Results not written: {error}</source>
         <translation>结果未写出：{error}</translation>
     </message>
@@ -4779,7 +4779,7 @@
         <translation>本项目位置</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="222"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="52"/>
         <source>Site layer {layer} has no use field ({fields}): {titles} is not applicable to its sites</source>
         <translation>用地红线图层 {layer} 没有用途字段（{fields}）：{titles}对其地块不适用</translation>
     </message>
@@ -4819,72 +4819,72 @@
         <translation>地块下 {layer} 中有 {count} 个耕地图斑没有田坎扣除信息（KCXS，或 KCMJ 和 TBMJ）：其净面积按毛面积计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="58"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="63"/>
         <source>{rule}: project use</source>
         <translation>{rule}：项目用途</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="59"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="64"/>
         <source>{rule}: share of the site whose planned use fits (%)</source>
         <translation>{rule}：规划用途相符部分占地块比例（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="102"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="77"/>
         <source>Assessment</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="18"/>
+        <location filename="../../yongji_plugin/core/site_check/result_styles.py" line="20"/>
         <source>needs 论证</source>
         <translation>需论证</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/site_check/outputs.py" line="116"/>
         <source>: {note}</source>
         <translation>：{note}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="76"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="97"/>
         <source>Use fit</source>
         <translation>用途相符</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="76"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/farmland.py" line="89"/>
         <source>耕地 net of 田坎</source>
         <translation>耕地净面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="114"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="113"/>
         <source>{title} (needs 论证)</source>
         <translation>{title}（需论证）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="130"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="75"/>
         <source>the planned use under the site must fit the project&apos;s use (compatibility table {table})</source>
         <translation>地块所在的规划用途须与项目用途相符（兼容性表 {table}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="132"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/farmland.py" line="76"/>
         <source>耕地 taken, gross and net of 田坎, 永久基本农田 apart (no verdict)</source>
         <translation>占用耕地面积，含毛面积与扣除田坎后净面积，其中永久基本农田单列（不作判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="28"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="115"/>
         <source>not applicable: {note}</source>
         <translation>不适用：{note}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="29"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="116"/>
         <source>{share:.2f}% of the site fits</source>
         <translation>地块 {share:.2f}% 的面积用途相符</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="30"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="117"/>
         <source>does not fit: non-compliant</source>
         <translation>用途不符：不合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="31"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="118"/>
         <source>fits only after 论证 (demonstration)</source>
         <translation>经论证后方可相符</translation>
     </message>
@@ -4894,27 +4894,27 @@
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="48"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="92"/>
         <source>{title}: project use {use} against the planned use</source>
         <translation>{title}：项目用途 {use} 与规划用途对照</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="49"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="93"/>
         <source>Planned class</source>
         <translation>规划用地类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="56"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/farmland.py" line="83"/>
         <source>{title}: 耕地 under the site, gross and net of 田坎</source>
         <translation>{title}：地块内耕地（毛面积及扣除田坎后净面积）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="57"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/farmland.py" line="84"/>
         <source>耕地 (DLBM {codes})</source>
         <translation>耕地（DLBM {codes}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="139"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="45"/>
         <source>use_table {table} is not a file under resources/</source>
         <translation>use_table {table} 不是 resources/ 下的文件</translation>
     </message>
@@ -5054,22 +5054,22 @@
         <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="355"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="253"/>
         <source>{ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，需论证 {review} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="352"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="321"/>
         <source>{total} sites checked: {ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked.</source>
         <translation>共审查 {total} 个地块：合规 {ok} 个，{review} 个需论证，不合规 {bad} 个，未检查 {skip} 个。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="365"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="334"/>
         <source>This report gives a full section (maps, rule tables, breakdowns) for {shown} of the {total} sites: the worst first (non-compliant by conflict area, then not checked, then needing 论证, then slivers). The other {left} sites are listed in the summary table only, which names the rules each site breaks; their areas per rule, conflict pieces and breakdowns are in {where}.</source>
         <translation>本报告仅为 {total} 个地块中的 {shown} 个编写详细章节（图件、规则表、面积构成），按问题从重到轻选取：不合规地块按冲突面积从大到小，其次为未检查地块，再次为需论证地块，然后为存在碎片的地块。其余 {left} 个地块仅列入汇总表（表中列出其违反的规则），其逐条规则面积、冲突图斑和面积构成见{where}。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report_landuse.py" line="82"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/use_fit.py" line="108"/>
         <source>needs 论证 {share:.2f}%</source>
         <translation>需论证 {share:.2f}%</translation>
     </message>
@@ -5449,7 +5449,7 @@
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="148"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="139"/>
         <source>The area tolerance</source>
         <translation>面积容差</translation>
     </message>
@@ -5479,27 +5479,27 @@
         <translation>{what}必须是不小于 0 的数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="184"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="176"/>
         <source>The plan area ({code}) was not given: a site outside the city cannot be told from a compliant one</source>
         <translation>未提供规划范围（{code}）：无法区分市域外的地块与合规地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="193"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="185"/>
         <source>not checked: outside the plan area ({layer})</source>
         <translation>未检查：位于规划范围（{layer}）之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="196"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="188"/>
         <source>{area:.2f} m² of the site lie outside the plan area ({layer})</source>
         <translation>地块有 {area:.2f} 平方米位于规划范围（{layer}）之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="212"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="204"/>
         <source>Every site of {layer} lies outside the plan area in its CRS {crs}</source>
         <translation>按其坐标系 {crs}，{layer} 的所有地块都位于规划范围之外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="215"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="207"/>
         <source>; its coordinates fit {likely}: is the layer&apos;s CRS wrong?</source>
         <translation>；其坐标与 {likely} 相符：图层坐标系是否设置有误？</translation>
     </message>
@@ -5604,12 +5604,12 @@
         <translation>{version}：Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="92"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="91"/>
         <source>{name} (the plugin&apos;s default rule set, version {version})</source>
         <translation>{name}（插件默认规则集，版本 {version}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="94"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="93"/>
         <source>{name} (file {path})</source>
         <translation>{name}（文件 {path}）</translation>
     </message>
@@ -5904,12 +5904,12 @@
         <translation>：其面积均为 0</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="28"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="29"/>
         <source>Yongji plan outputs</source>
         <translation>永济规划成果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="95"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="105"/>
         <source>Written to {folder}</source>
         <translation>已写入 {folder}</translation>
     </message>
@@ -5939,9 +5939,14 @@
         <translation>版本对比报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="80"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="90"/>
         <source>Cannot create a folder in the output folder {folder}: {error}</source>
         <translation>无法在输出文件夹 {folder} 中创建文件夹：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="167"/>
+        <source>rule {rule}: {problem} (line {line})</source>
+        <translation>规则 {rule}：{problem}（第 {line} 行）</translation>
     </message>
 </context>
 <context>

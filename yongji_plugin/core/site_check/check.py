@@ -1,8 +1,9 @@
 """项目选址合规性检查: each site against the rule set's control layers.
 
-Per site and rule: the overlapping (or, for ``within``, outside) area counted once even where
-control features overlap each other, its share of the site, and the conflict pieces; a verdict
-with reasons in words; a land-class breakdown. Inputs are only read.
+Per site and rule what the rule's kind measures (``kinds/``: for ``no_overlap`` the overlapping
+area counted once even where control features overlap each other, its share of the site and the
+conflict pieces; for ``breakdown`` the areas per class …); a verdict with reasons in words.
+Inputs are only read.
 
 Cancel (the rules in ``core.shared.cancel``): the run stops at the next site (or inside an index
 build) and returns ``CheckResult(canceled=True)``, never raising for a cancel; ``sites`` then
@@ -32,25 +33,24 @@ from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
 from ..shared.layer_crs import likely_crs
 from ..shared.numbers import non_negative
-from .farmland import deduction_fields, farmland_filter, measure_farmland
+from .kinds import KINDS, RuleRun
 from .results import (
     COMPLIANT,
     CONFLICT,
     NEEDS_REVIEW,
     NONCOMPLIANT,
     REVIEW,
-    SLIVER,
+    SLIVER,  # noqa: F401 - callers import it from here too
     UNCHECKED,
     VERDICTS,
     CheckParams,
     Piece,
-    RuleOutcome,
+    RuleOutcome,  # noqa: F401 - callers import it from here too
     SiteResult,
 )
 from .ruleset import Rule, RuleSet
 from .site_encoding import sites_in_encoding
-from .site_input import USE_FIELDS, Site, read_sites, use_fields
-from .use_fit import judge_use_fit
+from .site_input import Site, read_sites, use_fields
 
 COORDINATE_FILE_FIELDS = ("JZDS", "WJ")  # what core/coordfile's import writes: 界址点数, source file
 
@@ -118,21 +118,12 @@ def _rule_field_problems(rule: Rule, layer) -> list[str]:
         if name.lower() not in names]
 
 
-def control_layers(ruleset: RuleSet, layers: dict) -> dict[str, ControlLayer]:
-    """What the engine reads for each rule: its layer, filter, key and class fields (a farmland
-    rule: its 耕地 parcels with their deduction fields, and its protected layer as ``<id>:protected``)."""
+def control_layers(ruleset: RuleSet, layers: dict) -> dict:
+    """What the engine reads for each rule, as its kind says (a farmland rule: its 耕地 parcels
+    with their deduction fields, and its protected layer as ``<id>:protected``)."""
     controls = {}
     for rule in ruleset.rules:
-        layer = layers[rule.layer]
-        fields = tuple(rule.key_fields) + ((rule.class_field,) if rule.class_field else ())
-        if rule.kind == "farmland":
-            controls[rule.id] = ControlLayer(layer, layer.name() or rule.title, farmland_filter(rule),
-                                             fields + tuple(deduction_fields(rule, layer)))
-            if rule.protected_layer:
-                protected = layers[rule.protected_layer]
-                controls[rule.id + ":protected"] = ControlLayer(protected, protected.name() or rule.protected_layer)
-            continue
-        controls[rule.id] = ControlLayer(layer, layer.name() or rule.title, rule.filter, fields)
+        controls.update(rule.rule_kind.controls(rule, layers))
     return controls
 
 
@@ -154,7 +145,8 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
                        params.type_field, result.repairs, result.warnings, params.use_field)
     result.use_fields = use_fields(site_layer.fields(), params.use_field)
-    _use_warning(ruleset, result, name)
+    for kind in KINDS.values():
+        result.warnings.extend(kind.warnings(ruleset.rules_of(kind), result, name))
     result.site_crs = site_layer.sourceCrs()
     result.coordinate_file = set(COORDINATE_FILE_FIELDS) <= set(site_layer.fields().names())
     controls = control_layers(ruleset, layers)
@@ -216,15 +208,6 @@ def _misplaced_warning(run: CheckResult, plan_area) -> None:
     run.warnings.append(text)
 
 
-def _use_warning(ruleset: RuleSet, result: CheckResult, name: str) -> None:
-    rules = ruleset.rules_of("use_fit")
-    if rules and not result.use_fields:
-        result.warnings.append(tr("Site layer {layer} has no use field ({fields}): {titles} is not applicable "
-                                  "to its sites").format(layer=name, fields=", ".join(
-                                      [result.params.use_field] if result.params.use_field else USE_FIELDS),
-                                      titles="、".join(r.title for r in rules)))
-
-
 def _check(sites: list[Site], ruleset: RuleSet, controls, engine, params: CheckParams, feedback, run):
     site_set = engine.sites([site.geometry for site in sites])
     results = [SiteResult(site, area) if site.geometry is not None and not site.geometry.isEmpty()
@@ -238,17 +221,7 @@ def _check(sites: list[Site], ruleset: RuleSet, controls, engine, params: CheckP
             if feedback is not None:
                 feedback.setProgress(100.0 * (number + fraction) / len(ruleset.rules))
         overlay = engine.overlay(site_set, controls[rule.id], progress)
-        if rule.kind == "breakdown":
-            _breakdowns(rule, overlay, results, checked)
-        elif rule.kind == "farmland":
-            measure_farmland(rule, overlay, results, checked, engine, controls.get(rule.id + ":protected"),
-                             run.warnings)
-        elif rule.kind == "use_fit":
-            judge_use_fit(rule, overlay, results, checked, params, pieces, number, bool(run.use_fields))
-        elif rule.kind == "no_overlap":
-            _judge_overlaps(rule, overlay, results, checked, params, pieces, number)
-        else:
-            _judge_outside(rule, overlay, results, checked, params, pieces, number)
+        rule.rule_kind.judge(RuleRun(rule, number, overlay, results, checked, params, pieces, engine, controls, run))
     for i in checked:
         _verdict(results[i], params)
     if len({rule for _, rule, _ in pieces}) > 1:  # one rule's pieces are in site order already
@@ -256,89 +229,14 @@ def _check(sites: list[Site], ruleset: RuleSet, controls, engine, params: CheckP
     return results, [piece for _, _, piece in pieces]
 
 
-def _outcome(rule: Rule, result: SiteResult, area: float, params: CheckParams) -> RuleOutcome:
-    outcome = RuleOutcome(rule, applicable=rule.applies(result.site.site_type))
-    outcome.area = area
-    outcome.share = area / result.area if result.area else 0.0
-    if area <= 0.0 or not outcome.applicable:
-        outcome.status = COMPLIANT
-    else:
-        outcome.status = CONFLICT if area >= params.tolerance else SLIVER
-    result.outcomes[rule.id] = outcome
-    return outcome
-
-
-def _judge_overlaps(rule, overlay, results, checked, params, pieces, number) -> None:
-    """no_overlap: the area shared with the layer (counted once); every piece of a site in
-    conflict (or with a sliver) is kept, with the control feature's key attributes."""
-    covered = overlay.covered_areas()
-    by_site = overlay.pairs_by_site()
-    flagged = {}
-    for i in checked:
-        outcome = _outcome(rule, results[i], covered[i], params)
-        if outcome.status != COMPLIANT:
-            flagged[i] = outcome.status
-    wanted = [pair for i in flagged for pair in by_site.get(i, [])]
-    source = overlay.detach(wanted)  # geometries and attributes built when first read
-    name, fids, areas = overlay.control.name, overlay.pair_fids, overlay.pair_areas
-    position = 0
-    for i, status in flagged.items():
-        site_id, key = results[i].site.site_id, results[i].site.key
-        for pair in by_site.get(i, []):
-            pieces.append((i, number, Piece(site_id, rule.id, name, fids[pair], None, None, areas[pair], status,
-                                            key, source, position)))
-            position += 1
-
-
-def _judge_outside(rule, overlay, results, checked, params, pieces, number) -> None:
-    """within: the part of the site outside the layer, one piece per site."""
-    outside = overlay.outside(checked)
-    for i in checked:
-        area, geometry = outside[i]
-        outcome = _outcome(rule, results[i], area, params)
-        if outcome.status == COMPLIANT:
-            continue
-        site = results[i].site
-        pieces.append((i, number, Piece(site.site_id, rule.id, overlay.control.name, None, {}, geometry,
-                                        area, outcome.status, site.key)))
-
-
-def _breakdowns(rule, overlay, results, checked) -> None:
-    """Area per class (the class field, cut to its prefix), overlaps counted once per class."""
-    values = overlay.attributes(overlay.pair_fids)
-    keys = []
-    for site, fid in zip(overlay.pair_sites, overlay.pair_fids):
-        value = values[fid].get(rule.class_field)
-        code = "" if value is None else str(value)
-        keys.append((site, code[: rule.class_prefix] if rule.class_prefix else code))
-    areas = overlay.union_areas(keys)
-    by_site: dict[int, list[str]] = {}
-    for site, code in areas:
-        by_site.setdefault(site, []).append(code)
-    for i in checked:
-        site_area = results[i].area
-        for code in sorted(by_site.get(i, [])):
-            area = areas[(i, code)]
-            results[i].breakdown.append({"rule_id": rule.id, "class_code": code, "area": area,
-                                         "share": area / site_area if site_area else 0.0})
-
-
 def _verdict(outcome: SiteResult, params: CheckParams) -> None:
     reasons = []
     for rule_outcome in outcome.outcomes.values():
-        rule = rule_outcome.rule
-        if rule_outcome.reason:  # worded by its kind (use_fit); a note on why a rule does not apply is not a finding
-            reasons.append(rule_outcome.reason)
-        elif rule_outcome.status == CONFLICT:
-            template = (tr("overlaps {title} by {area:.2f} m²") if rule.kind == "no_overlap"
-                        else tr("{area:.2f} m² outside {title}"))
-            reasons.append(template.format(title=rule.title, area=rule_outcome.area))
-        elif rule_outcome.status == SLIVER:
-            template = (tr("sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²")
-                        if rule.kind == "no_overlap"
-                        else tr("sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²"))
-            reasons.append(template.format(area=rule_outcome.area, title=rule.title,
-                                           tol=params.tolerance))
+        # worded by the outcome itself (use_fit) or by the rule's kind; a note on why a rule does
+        # not apply is not a finding
+        reason = rule_outcome.reason or rule_outcome.rule.rule_kind.reason(rule_outcome, params.tolerance)
+        if reason:
+            reasons.append(reason)
     conflict = any(o.status == CONFLICT for o in outcome.outcomes.values())
     review = any(o.status == REVIEW and o.applicable for o in outcome.outcomes.values())
     outcome.verdict = NONCOMPLIANT if conflict else NEEDS_REVIEW if review else COMPLIANT

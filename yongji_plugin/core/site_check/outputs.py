@@ -4,7 +4,8 @@ Memory layers by default; :func:`write_geopackage` copies them into a new GeoPac
 every row back. Fields come from core/shared/output_fields: ASCII names that fit a Shapefile and
 never shadow a provider's key, translated titles as aliases, figures rounded as a reviewer reads
 them. Per-rule fields of the summary are numbered by the rule's place in the rule set
-(``r1_m2`` … ``r1_status``); their aliases carry the rule's title.
+(``r1_m2`` … ``r1_status``); their aliases carry the rule's title. What a kind of rule adds to the
+summary (use_fit's project use, farmland's figures) its class says (``kinds/``).
 """
 from types import SimpleNamespace
 
@@ -14,7 +15,6 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..plan_data.catalogue import default_catalogue
-from ..plan_data.landuse_codes import classification
 from ..shared.cancel import refuse_canceled
 from ..shared.geos_reasons import geos_reason
 from ..shared.output_fields import (
@@ -27,8 +27,7 @@ from ..shared.output_fields import (
     write_geopackage,  # noqa: F401 - callers import it from here too
 )
 from .check import CheckResult, verdict_label
-from .farmland import GROSS, NET, PROTECTED, PROTECTED_NET, UNDEDUCTED, figure_label
-from .use_fit import assessment_label, use_text
+from .use_fit import assessment_label
 
 SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS = "site_summary", "conflicts", "landclass_breakdown", "repairs"
 
@@ -54,35 +53,11 @@ def summary_specs(result: CheckResult) -> list[OutputField]:
         specs += [OutputField(prefix + "pct", "double",
                               tr("{rule}: conflict share of the site (%)").format(rule=rule.title)),
                   OutputField(prefix + "status", "string", tr("{rule}: status").format(rule=rule.title))]
-        if rule.kind == "use_fit":
-            specs += [OutputField(prefix + "use", "string", tr("{rule}: project use").format(rule=rule.title)),
-                      OutputField(prefix + "fit", "double",
-                                  tr("{rule}: share of the site whose planned use fits (%)").format(rule=rule.title))]
-    for number, rule in enumerate(result.ruleset.rules_of("farmland"), 1):
-        for figure, letter in FARMLAND_FIELDS:
-            specs += area_fields(f"f{number}{letter}_", f"{rule.title}: {figure_label(figure)}")
+        specs += rule.rule_kind.summary_fields(rule, prefix)
+    for rule, number in result.ruleset.numbered_by_kind():
+        specs += rule.rule_kind.figure_fields(rule, number)
     return specs + [OutputField("verdict", "string", tr("Verdict")),
                     OutputField("reasons", "string", tr("Reasons"))]
-
-
-FARMLAND_FIELDS = ((GROSS, "g"), (NET, "n"), (PROTECTED, "p"), (PROTECTED_NET, "q"),
-                   (UNDEDUCTED, "u"))  # summary: f1g_m2 …
-
-
-def _use_fit_values(prefix: str, site, outcome) -> dict:
-    code = classification().resolve(site.use) if site.use else None
-    return {prefix + "use": use_text(code) if code else (site.use or ""),
-            prefix + "fit": percent(outcome.fit_share) if outcome.fit_share is not None else None}
-
-
-def _farmland_values(result: CheckResult, site_result) -> dict:
-    values = {}
-    for number, rule in enumerate(result.ruleset.rules_of("farmland"), 1):
-        figures = site_result.farmland.get(rule.id, {})
-        for figure, letter in FARMLAND_FIELDS:
-            if figures.get(figure) is not None:
-                values.update(area_values(f"f{number}{letter}_", figures[figure]))
-    return values
 
 
 def conflict_specs() -> list[OutputField]:
@@ -140,9 +115,9 @@ def summary_layer(result: CheckResult) -> QgsVectorLayer:
             values[prefix + "pct"] = percent(outcome.share)
             values[prefix + "status"] = status_label(outcome.status, outcome.applicable) + (
                 tr(": {note}").format(note=outcome.note) if outcome.note else "")
-            if outcome.rule.kind == "use_fit":
-                values.update(_use_fit_values(prefix, site, outcome))
-        values.update(_farmland_values(result, site_result))
+            values.update(outcome.rule.rule_kind.summary_values(outcome.rule, prefix, site, outcome))
+        for rule, number in result.ruleset.numbered_by_kind():
+            values.update(rule.rule_kind.figure_values(rule, number, site_result))
         geometry = None if site.geometry.isEmpty() else _multi(site.geometry)
         rows.append((values, geometry))
     add_rows(layer, rows)
@@ -167,9 +142,9 @@ def conflict_layer(result: CheckResult) -> QgsVectorLayer:
 
 
 def class_names(result: CheckResult) -> dict[str, dict[str, str]]:
+    """Per rule, the names of the class codes its breakdown rows carry without one (its kind's)."""
     catalogue = default_catalogue()
-    return {r.id: catalogue.codes(r.class_table) if r.class_table in catalogue.code_tables else {}
-            for r in result.ruleset.breakdown_rules}
+    return {r.id: r.rule_kind.class_names(r, catalogue) for r in result.ruleset.rules}
 
 
 def breakdown_rows(result: CheckResult):

@@ -34,8 +34,8 @@ from .check import (
     CheckResult,
     verdict_label,
 )
-from .outputs import BREAKDOWN, CONFLICTS, SUMMARY, class_names, translated_repairs
-from .report_landuse import landuse_tables, summary_columns, summary_landuse
+from .kinds import KINDS
+from .outputs import BREAKDOWN, CONFLICTS, SUMMARY, translated_repairs
 from .ruleset import default_ruleset_path
 from .site_maps import SiteMap, SiteMapper
 
@@ -73,7 +73,6 @@ def labels() -> dict:
         "northing": tr("X (northing)"), "easting": tr("Y (easting)"),
         "repairs": tr("Repaired geometries"), "layer": tr("Layer"), "feature": tr("Feature"),
         "problem": tr("Problem"), "engine": tr("Overlay engine"),
-        "use_fit": tr("Use fit"), "farmland_net": tr("耕地 net of 田坎"),
     }
 
 
@@ -124,14 +123,6 @@ def detailed_sites(result: CheckResult, limit: int) -> list[int]:
 
 # -- what the report says about the rules ---------------------------------------------------
 
-def _test_text(rule) -> str:
-    return {"no_overlap": tr("must not overlap"), "within": tr("must lie within"),
-            "breakdown": tr("areas per class (no verdict)"),
-            "use_fit": tr("the planned use under the site must fit the project's use (compatibility table "
-                          "{table})").format(table=rule.use_table),
-            "farmland": tr("耕地 taken, gross and net of 田坎, 永久基本农田 apart (no verdict)")}[rule.kind]
-
-
 def _applies_text(rule) -> str:
     if not rule.applies_to:
         return tr("all sites")
@@ -153,58 +144,37 @@ def _basis_text(rule, plan: str) -> str:
 
 def rules_context(result: CheckResult) -> list[dict]:
     plan = result.ruleset.plan
-    return [{"title": r.title, "layer": r.layer, "test": _test_text(r), "applies": _applies_text(r),
+    return [{"title": r.title, "layer": r.layer, "test": r.rule_kind.test_text(r), "applies": _applies_text(r),
              "plan": (tr("“{clause}”").format(clause=r.basis.plan) if r.basis.plan else "—"),
              "national": r.basis.national or "—", "basis": _basis_text(r, plan)}
             for r in result.ruleset.rules]
 
 
-def _status_text(outcome) -> str:
-    rule = outcome.rule
-    if not outcome.applicable:
-        return tr("not applicable: the rule covers {scope}").format(scope=_applies_text(rule))
-    if outcome.status == SLIVER:
-        return tr("sliver below the tolerance (not a conflict)")
-    if rule.kind == "within":
-        return tr("partly outside: non-compliant") if outcome.status == CONFLICT else tr("inside")
-    return tr("overlaps: non-compliant") if outcome.status == CONFLICT else tr("no overlap")
-
-
-def _rule_tables(site_result, plan: str) -> list[dict]:
-    """One table for the must-not-overlap rules (压占面积), one per must-lie-within rule
-    (超出…面积): the headers say what each figure is."""
-    overlap = {"caption": tr("Control lines the site must not overlap"), "rows": [], "result": True,
-               "subject": tr("Control line"), "measure": tr("Overlap area")}
-    tables = [overlap]
-    for outcome in site_result.outcomes.values():
-        rule = outcome.rule
-        if rule.kind == "use_fit":  # its own table (report_landuse)
+def site_tables(site_result, ruleset, plan: str, group: str) -> list[dict]:
+    """The tables of one site's section that go to ``group`` ("tables": the rules' results;
+    "breakdowns": the areas per class), as each rule's kind words them: ordered by the kinds'
+    ``report_order``, then by rule; a table with a ``merge`` key takes the rows of the later
+    tables with that key (one table for every must-not-overlap rule)."""
+    placed, merged = [], {}
+    for number, rule in enumerate(ruleset.rules):
+        kind = rule.rule_kind
+        if kind.report_group != group:
             continue
-        row = dict(_areas(outcome.area), title=rule.title, pct=f"{100 * outcome.share:.2f}%",
-                   applicable=outcome.applicable, status=_status_text(outcome),
-                   css="bad" if outcome.status == CONFLICT and outcome.applicable else
-                   ("na" if not outcome.applicable else "ok"),
-                   basis=_basis_text(rule, plan))
-        if rule.kind == "no_overlap":
-            overlap["rows"].append(row)
-            continue
-        tables.append({"caption": tr("The site must lie within {title}").format(title=rule.title), "rows": [row],
-                       "result": True, "subject": tr("Control line"),
-                       "measure": tr("Area outside {title}").format(title=rule.title)})
-    return [t for t in tables if t["rows"]]
+        for table in kind.report_tables(site_result, rule, _basis_text(rule, plan), _applies_text(rule)):
+            key = table.get("merge")
+            if key in merged:
+                merged[key]["rows"] += table["rows"]
+                continue
+            if key:
+                merged[key] = table
+            placed.append((kind.report_order, number, len(placed), table))
+    return [table for *_, table in sorted(placed, key=lambda p: p[:3])]
 
 
-def _breakdowns(site_result, ruleset, names: dict[str, dict[str, str]], plan: str) -> list[dict]:
-    tables = []
-    for rule in ruleset.breakdown_rules:
-        rows = [dict(_areas(b["area"]), title=f"{b['class_code']} {names.get(rule.id, {}).get(b['class_code'], '')}",
-                     pct=f"{100 * b['share']:.2f}%", applicable=True)
-                for b in site_result.breakdown if b["rule_id"] == rule.id]
-        if rows:
-            tables.append({"caption": tr("{title} under the site").format(title=rule.title), "rows": rows,
-                           "basis": _basis_text(rule, plan), "result": False,
-                           "subject": tr("{title} class").format(title=rule.title), "measure": tr("Area")})
-    return tables
+def summary_columns(ruleset) -> list[tuple]:
+    """(kind, its first rule) for each kind with a column in the summary table, in the kinds' order."""
+    return [(kind, rules[0]) for kind in KINDS.values() if kind.summary_column is not None
+            for rules in [ruleset.rules_of(kind)] if rules]
 
 
 def boundary_points(geometry, limit: int = POINTS_LIMIT) -> list[dict]:
@@ -273,7 +243,6 @@ class ReportWriter:
         self.macros = template_macros(TEMPLATE)
         self.detailed = detailed_sites(result, detail_limit)
         self.section_of = {index: number for number, index in enumerate(self.detailed, start=1)}
-        self.names = class_names(result)
         self.maps: dict[int, _SiteMaps] = {}
 
     def canceled(self) -> bool:
@@ -374,6 +343,7 @@ class ReportWriter:
         (one line a site), their areas being in the sections and the output layers."""
         sites, total = self.result.sites, len(self.result.sites)
         summarised = len(self.detailed) < total
+        columns = summary_columns(self.result.ruleset)
         parts = max(1, -(-total // SUMMARY_PART))
         for part in range(parts):
             rows = []
@@ -383,8 +353,10 @@ class ReportWriter:
                              "area_m2": f"{s.area:,.2f}", "area_mu": f"{mu(s.area):,.2f}",
                              "verdict": verdict_label(s.verdict), "css": _css(s.verdict),
                              "reasons": short_findings(s) if summarised else "；".join(s.reasons),
-                             "section": self.section_of.get(index), **summary_landuse(s, self.result.ruleset)})
-            yield {"number": part + 1, "of": parts, "rows": rows, **summary_columns(self.result.ruleset),
+                             "section": self.section_of.get(index),
+                             "cells": [kind.summary_cell(s, rule) for kind, rule in columns]})
+            yield {"number": part + 1, "of": parts, "rows": rows,
+                   "columns": [kind.summary_column for kind, _ in columns],
                    "scope": self.scope_note() if part == 0 else ""}
 
     def site_context(self, index: int, dpi: float = CSS_DPI) -> dict:
@@ -397,9 +369,8 @@ class ReportWriter:
                 "css": _css(site_result.verdict), "reasons": "；".join(site_result.reasons),
                 "conflict_maps": [_map_context(m, dpi) for m in maps.conflicts],
                 "location_map": _map_context(maps.location, dpi),
-                "map_note": maps.note, "tables": _rule_tables(site_result, plan) + landuse_tables(
-                    site_result, self.result.ruleset, lambda rule: _basis_text(rule, plan)),
-                "breakdowns": _breakdowns(site_result, self.result.ruleset, self.names, plan),
+                "map_note": maps.note, "tables": site_tables(site_result, self.result.ruleset, plan, "tables"),
+                "breakdowns": site_tables(site_result, self.result.ruleset, plan, "breakdowns"),
                 "points": _points(site_result, self.result)}
 
     # the document, piece by piece

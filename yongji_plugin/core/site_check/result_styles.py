@@ -2,7 +2,8 @@
 
 Conflict pieces are hatched in a colour no control line uses (a red-line conflict is not green on
 green), the hatch angle telling the rules apart; sites are outlined by verdict on a white halo.
-Looks live in ``resources/styles/colours.yaml`` (``results``).
+Looks live in ``resources/styles/colours.yaml`` (``results``); a rule's kind gives its pieces'
+look (``RuleKind.conflict_look``).
 """
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -13,6 +14,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..plan_data.styles import colours, symbol_for
+from .kinds import RuleKind
 from .outputs import CONFLICTS, SUMMARY
 
 VERDICTS = (("compliant", lambda: tr("compliant")), ("needs 论证", lambda: tr("needs 论证")),
@@ -20,16 +22,16 @@ VERDICTS = (("compliant", lambda: tr("compliant")), ("needs 论证", lambda: tr(
 
 
 def conflict_look(rule_id: str) -> dict:
-    looks = colours()["results"]
-    look = dict(looks["conflict"])
-    look["hatch"] = dict(look["hatch"], angle=looks["conflict_angle"].get(rule_id, 45))
-    return look
+    """The look of a rule's conflict pieces where its kind is not known (a result layer read back)."""
+    return RuleKind().conflict_look(rule_id)
 
 
-def conflict_renderer(rules) -> QgsCategorizedSymbolRenderer:
-    """``rules``: (rule id, title) pairs; one hatch colour, an angle per rule."""
+def conflict_renderer(rules, looks: dict = None) -> QgsCategorizedSymbolRenderer:
+    """``rules``: (rule id, title) pairs; ``looks``: a look per rule id (its kind's), else one
+    hatch colour with an angle per rule."""
+    looks = looks or {}
     return QgsCategorizedSymbolRenderer("rule_id", [
-        QgsRendererCategory(rule_id, symbol_for("polygon", conflict_look(rule_id)), title)
+        QgsRendererCategory(rule_id, symbol_for("polygon", looks.get(rule_id) or conflict_look(rule_id)), title)
         for rule_id, title in rules])
 
 
@@ -44,7 +46,9 @@ def verdict_renderer() -> QgsCategorizedSymbolRenderer:
 
 
 def style_result_layers(layers: dict, ruleset) -> None:
-    layers[CONFLICTS].setRenderer(conflict_renderer([(r.id, r.title) for r in ruleset.verdict_rules]))
+    rules = ruleset.verdict_rules
+    layers[CONFLICTS].setRenderer(conflict_renderer([(r.id, r.title) for r in rules],
+                                                    {r.id: r.rule_kind.conflict_look(r.id) for r in rules}))
     layers[SUMMARY].setRenderer(verdict_renderer())
     for layer in layers.values():
         layer.triggerRepaint()

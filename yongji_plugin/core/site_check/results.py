@@ -1,17 +1,19 @@
 """What a compliance check produces per site and rule: outcomes, conflict pieces, site results.
 
-Kept apart from the check itself so the rule kinds' modules (use_fit, farmland) and the check
-share them without importing each other.
+Kept apart from the check itself so the rule kinds (``kinds/``, ``use_fit``, ``farmland``) and
+the check share them without importing each other.
 """
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from qgis.core import QgsGeometry
 
 from ..engine.selector import AUTO
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
-from .ruleset import Rule
 from .site_input import Site
+
+if TYPE_CHECKING:  # the rule set imports the kinds, which import these results
+    from .ruleset import Rule
 
 COMPLIANT, NONCOMPLIANT, UNCHECKED = "compliant", "noncompliant", "unchecked"
 NEEDS_REVIEW = "needs_review"  # a verdict of its own: no conflict, but a rule admits the site only after 论证
@@ -69,7 +71,7 @@ class Piece:
 
 @dataclass
 class RuleOutcome:
-    rule: Rule
+    rule: "Rule"
     area: float = 0.0
     share: float = 0.0
     applicable: bool = True

@@ -141,7 +141,7 @@ class SiteMapper:
         self._swatches: dict[str, str] = {}
         catalogue = default_catalogue()
         label_fields = {}
-        for rule in (r for r in ruleset.verdict_rules if r.kind in ("no_overlap", "within")):
+        for rule in (r for r in ruleset.verdict_rules if r.rule_kind.draws_control):
             label_fields.setdefault(rule.layer, rule.key_fields[0] if rule.key_fields else None)
         self.label_fields = {code: f for code, f in label_fields.items() if f}
         self.controls = [self._styled(layers.get(code), code, catalogue, label, CONTROL_OPACITY)
