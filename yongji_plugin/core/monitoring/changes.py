@@ -7,8 +7,9 @@ borders; a piece is then overlaid with each rule's control layer — its part in
 rules: 生态保护红线, 永久基本农田, …) or outside (城镇开发边界) is a finding. Each change is counted in
 the year it first appears, so the years add up to the change since the reference. 耕地 lost is the
 earlier 耕地 outside the later 耕地, gained the reverse; net of 田坎 with the share of the parcel it
-comes from (the earlier parcel for a loss, the later for a gain). Pieces below the tolerance are
-slivers: counted, never findings.
+comes from (the earlier parcel for a loss, the later for a gain). Land whose code is unknown in
+either year (listed as a problem) counts as unchanged: no change is guessed from it. Pieces below
+the tolerance are slivers: counted, never findings.
 """
 from dataclasses import dataclass, field
 
@@ -97,7 +98,7 @@ class ChangeFinder:
         sites = self.engine.layer_sites(parcels)
         if not len(sites):
             return []
-        against = ControlLayer(other.layer, other.name, category_filter(category))
+        against = ControlLayer(other.layer, other.name, f"{category_filter(category)} OR \"CAT\" IS NULL")
         overlay = self.engine.overlay(sites, against)
         outside = overlay.outside(range(len(sites)))
         values = _attributes(snapshot.layer, sites.keys)

@@ -116,7 +116,7 @@ def snapshot_year(given: SnapshotInput) -> int:
 def check_snapshots(given: list, base_year: int, area_crs) -> list[int]:
     """Every snapshot usable, each with its own year after the base year; returns the years."""
     if not given:
-        raise PlanError(tr("Give at least one 现状 snapshot or change-patch layer of a year after {year}").format(
+        raise PlanError(tr("Give at least one 现状 snapshot of a year after {year}").format(
             year=base_year))
     years = []
     for item in given:
