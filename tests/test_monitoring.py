@@ -288,3 +288,63 @@ def test_a_bad_rule_file_lists_every_problem(tmp_path):
     for part in ("NOPE is not in the layer catalogue", "relation over", "level blue", "basis must give",
                  "rule a: the id is used more than once"):
         assert part in text
+
+
+# --- change patches -------------------------------------------------------------------------------
+
+PATCH_FIELDS = ["BGQDLBM:string", "BGHDLBM:string", "NF:integer"]
+
+
+def patches(rows, name="变更图斑"):
+    """rows: (cell, before, after, year)."""
+    return memory_layer("Polygon", CRS, PATCH_FIELDS, [(cell(*c).wkt, [b, a, y]) for c, b, a, y in rows], name)
+
+
+def _with_patches(plan, snapshots, layer):
+    from yongji_plugin.core.monitoring.patches import PatchInput
+
+    params = MonitorParams(AreaMethod.create(), load_rules())
+    return run_monitoring(plan, [SnapshotInput(snapshots[0])], params, patches=[PatchInput(layer)])
+
+
+def test_patches_of_a_year_without_a_snapshot_make_its_changes(plan, snapshots):
+    layer = patches([(HERITAGE, "0103", "0508", 2023), (GRASS_TO_FARMLAND, "0102", "0404", 2023)])
+    result = _with_patches(plan, snapshots, layer)
+    assert [(c.year, c.since) for c in result.years] == [(2022, 2019), (2023, 2022)]
+    change = result.years[1]
+    heritage = [f for f in change.findings if f.rule.id == "heritage_line"]
+    assert len(heritage) == 1
+    assert heritage[0].area == pytest.approx(cell(*HERITAGE).intersection(LINES["LSWHBHX"]).area, rel=1e-9)
+    lost = {round(p.area, 6) for p in change.farmland[LOST]}
+    assert lost == {round(cell(*HERITAGE).area, 6), round(cell(*GRASS_TO_FARMLAND).area, 6)}
+    assert sum(p.net for p in change.farmland[LOST]) == pytest.approx(CELL * CELL * (0.9 + 0.8), rel=1e-9)
+    assert not [p for p in result.problems if p.kind == "patch_mismatch"]
+
+
+def test_patches_that_disagree_with_the_snapshots_are_listed(plan, snapshots):
+    layer = patches([(HERITAGE, "0404", "0508", 2023), (BUILT_ON_FARMLAND, "0103", "0601", 2022)])
+    result = _with_patches(plan, snapshots, layer)
+    listed = {(p.year, p.feature): p.text for p in result.problems if p.kind == "patch_mismatch"}
+    assert set(listed) == {(2023, "1"), (2022, "2")}
+    assert "0404" in listed[(2023, "1")] and "0103" in listed[(2023, "1")] and "100%" in listed[(2023, "1")]
+    assert "0601" in listed[(2022, "2")] and "0702" in listed[(2022, "2")]
+
+
+def test_a_patch_layer_without_its_fields_or_a_year_is_refused(plan, snapshots):
+    from yongji_plugin.core.monitoring.patches import PatchInput
+
+    bare = memory_layer("Polygon", CRS, ["DLBM:string"], [(cell(0, 0).wkt, ["0103"])], "卫片图斑")
+    params = MonitorParams(AreaMethod.create(), load_rules())
+    with pytest.raises(PlanError, match="卫片图斑 lacks the field BGQDLBM, BGHDLBM"):
+        run_monitoring(plan, [], params, patches=[PatchInput(bare)])
+    yearless = patches([(HERITAGE, "0103", "0508", None)], name="无年份图斑")
+    with pytest.raises(PlanError, match="无年份图斑, feature 1: no year"):
+        run_monitoring(plan, [], params, patches=[PatchInput(yearless)])
+
+
+def test_a_bad_warning_threshold_in_the_indicator_file_is_named(tmp_path):
+    path = tmp_path / "indicators.yaml"
+    path.write_text(INDICATORS.replace("warning: {yellow: 1.0, red: 5.0}", "warning: {yellow: 6.0, red: 5.0}"),
+                    encoding="utf-8")
+    with pytest.raises(PlanError, match="warning: yellow 6.0 is above red 5.0"):
+        load_indicators(path)

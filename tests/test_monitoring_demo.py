@@ -198,3 +198,25 @@ def test_dialog_cancel_keeps_nothing(dialog, snapshot_gpkg, tmp_path):
     assert "canceled" in dialog.statusLabel.text()
     assert QgsProject.instance().layerTreeRoot().findGroup("Plan implementation monitoring") is None
     assert not list(tmp_path.glob("monitoring*"))
+
+
+def test_processing_reads_change_patches(provider, demo_gpkg, snapshot_gpkg, tmp_path):
+    """A 2023 patch layer over the 2022 snapshot: its construction is found in 2023."""
+    import processing
+    from shapely.geometry import box
+
+    from helpers import memory_layer
+
+    layer = snapshot(snapshot_gpkg, 2022)
+    parcel = next(f for f in layer.getFeatures() if f["DLBM"] == "0103")
+    x, y = parcel.geometry().pointOnSurface().asPoint().x(), parcel.geometry().pointOnSurface().asPoint().y()
+    square = box(x - 10, y - 10, x + 10, y + 10)
+    patches = memory_layer("Polygon", "EPSG:4546", ["BGQDLBM:string", "BGHDLBM:string"],
+                           [(square.wkt, ["0103", "0702"])], "卫片图斑2023")
+    outputs = processing.run("yongji:monitoring", {
+        "PLAN_GPKG": str(demo_gpkg), "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_2022"], "PATCHES": [patches],
+        "TREND": False, "FINDINGS": "TEMPORARY_OUTPUT", "CONSTRUCTION": "TEMPORARY_OUTPUT",
+        "PROBLEMS": "TEMPORARY_OUTPUT"}, feedback=QgsProcessingFeedback())
+    built = [f for f in outputs["CONSTRUCTION"].getFeatures() if f["year"] == 2023]
+    assert len(built) == 1 and built[0]["m2"] == pytest.approx(square.area, abs=0.01)
+    assert not [f for f in outputs["PROBLEMS"].getFeatures() if f["kind"] == "patch_mismatch"]

@@ -44,7 +44,7 @@
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="189"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="195"/>
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
@@ -3979,7 +3979,7 @@
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/run.py" line="110"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="127"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -4059,7 +4059,7 @@
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="79"/>
         <source>Indicator file (the plugin&apos;s if empty)</source>
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
@@ -5884,12 +5884,12 @@
         <translation>地类表 {path}：以下条目缺少名称或类别无效：{codes}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="39"/>
         <source>Plan implementation monitoring</source>
         <translation>规划实施监测预警</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/job.py" line="15"/>
+        <location filename="../../yongji_plugin/core/monitoring/job.py" line="16"/>
         <source>The monitoring was canceled: nothing was written</source>
         <translation>监测预警已取消：未写入任何结果</translation>
     </message>
@@ -5924,7 +5924,7 @@
         <translation>现状图斑要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="83"/>
         <source>Suspected violations</source>
         <translation>疑似违规图斑</translation>
     </message>
@@ -5934,7 +5934,7 @@
         <translation>违反的规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="83"/>
         <source>New construction land</source>
         <translation>新增建设用地</translation>
     </message>
@@ -5954,7 +5954,7 @@
         <translation>扣除田坎后</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
         <source>耕地 lost and gained</source>
         <translation>耕地增减</translation>
     </message>
@@ -5989,7 +5989,7 @@
         <translation>耕地净增减（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
         <source>Monitoring by township</source>
         <translation>分乡镇监测统计</translation>
     </message>
@@ -6014,12 +6014,12 @@
         <translation>滞后于路径（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="85"/>
         <source>Indicators by year</source>
         <translation>分年度指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="85"/>
         <source>Input problems</source>
         <translation>输入数据问题</translation>
     </message>
@@ -6299,12 +6299,12 @@
         <translation>规则 {id}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/run.py" line="57"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="58"/>
         <source>The monitoring needs the plan layer {name} ({code}), which is missing</source>
         <translation>监测预警需要规划图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/run.py" line="114"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="131"/>
         <source>{count} 耕地 parcels of {layer} ({year}) carry no 田坎 deduction (KCXS or KCMJ and TBMJ): their net area equals their gross area</source>
         <translation>{layer}（{year} 年）中有 {count} 个耕地图斑没有田坎扣除数据（KCXS 或 KCMJ 与 TBMJ）：其净面积按毛面积计</translation>
     </message>
@@ -6344,79 +6344,74 @@
         <translation>现状图层 {name} 没有年份：请填写年份，或提供记录年份的字段 {fields}，或在图层名称中注明年份（DLTB_2022）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="127"/>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="128"/>
         <source>Snapshot layer {name} is of {year}, not after the reference year {base}</source>
         <translation>现状图层 {name} 为 {year} 年，不晚于基期年 {base}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="131"/>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="132"/>
         <source>Two snapshots are of the same year {year}: {names}</source>
         <translation>两个现状图层年份相同（{year}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="174"/>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="175"/>
         <source>class code {code} is not in the 三调 工作分类: counted neither as 建设用地 nor as 耕地</source>
         <translation>地类编码 {code} 不在三调工作分类中：既不计为建设用地，也不计为耕地</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="174"/>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="175"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="46"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="48"/>
         <source>规划实施监测预警: 现状 snapshots (年度变更调查 地类图斑, DLBM by the 三调 工作分类) of later years against the plan and the base year's 三调 (the plan's DLTB). Per year: new 建设用地 (each change counted in the year it first appears) inside 生态保护红线, 永久基本农田, 自然保护地核心保护区 or 历史文化保护线, or outside 城镇开发边界, as suspected violations with area (m², ha, mu), township, rule, basis and level (rule file); 耕地 lost and gained per township, gross and net of 田坎; every indicator of the indicator file measured on each snapshot against its linear path to the 2025 and 2035 targets (正常 / 黄色预警 / 红色预警 by the file's thresholds). A snapshot's year: YEARS (in the order of the layers), else its field NF/BGNF/YEAR, else the year in its name (DLTB_2022).</source>
         <translation>规划实施监测预警：以后年份的现状数据（年度变更调查地类图斑，地类编码按三调工作分类）与规划及基期三调（规划数据中的 DLTB）对比。逐年统计新增建设用地（每处变化计入首次出现的年份）位于生态保护红线、永久基本农田、自然保护地核心保护区或历史文化保护线内，或位于城镇开发边界外的疑似违规图斑，给出面积（平方米、公顷、亩）、乡镇、规则、依据和预警等级（规则文件）；分乡镇统计耕地减少和增加的毛面积及扣除田坎后的净面积；指标文件中每项指标在每期现状上测算，并与到 2025 年、2035 年目标的线性路径比较（按文件阈值判定正常、黄色预警、红色预警）。现状年份：按 YEARS（与图层顺序一致），否则取 NF/BGNF/YEAR 字段，否则取图层名称中的年份（DLTB_2022）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="59"/>
         <source>现状 snapshots (地类图斑 of later years)</source>
         <translation>现状数据（以后年份的地类图斑）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="62"/>
         <source>Years of the snapshots, comma-separated in their order (else from a year field or the layer name)</source>
         <translation>现状年份，按图层顺序以逗号分隔（为空时取年份字段或图层名称）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="65"/>
         <source>Class field of the snapshots</source>
         <translation>现状地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="74"/>
         <source>Base-year 现状 (the plan's 三调 DLTB if empty)</source>
         <translation>基期现状（为空时取规划数据中的三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="77"/>
         <source>Monitoring rule file (the plugin&apos;s if empty)</source>
         <translation>监测预警规则文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="81"/>
         <source>Indicators over time</source>
         <translation>分年度指标监测</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="90"/>
         <source>年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)</source>
         <translation>年度监测预警报告（HTML；同目录另存 PDF、位置图和趋势图）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="94"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="104"/>
         <source>YEARS {years} must give one year for each of the {count} snapshot layers</source>
         <translation>YEARS {years} 须为 {count} 个现状图层各给出一个年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="142"/>
         <source>{year}: {count} suspected violations ({levels})</source>
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="119"/>
-        <source>Give at least one 现状 snapshot of a year after {year}</source>
-        <translation>请至少提供一个 {year} 年以后的现状图层</translation>
     </message>
     <message>
         <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="37"/>
@@ -6447,6 +6442,86 @@
         <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="129"/>
         <source>{count} input problems listed in the report</source>
         <translation>报告中列出了 {count} 条输入数据问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="68"/>
+        <source>Change-patch layer {name} cannot be read</source>
+        <translation>变更图斑图层 {name} 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="70"/>
+        <source>Change-patch layer {name} is not a polygon layer</source>
+        <translation>变更图斑图层 {name} 不是面图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="73"/>
+        <source>Change-patch layer {name} lacks the field {field} of the class before or after (its fields: {fields})</source>
+        <translation>变更图斑图层 {name} 缺少变更前或变更后地类字段 {field}（其字段：{fields}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="78"/>
+        <source>Change-patch layer {name} {problem}</source>
+        <translation>变更图斑图层 {name} {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="101"/>
+        <source>Change-patch layer {name}, feature {fid}: {problem}</source>
+        <translation>变更图斑图层 {name}，要素 {fid}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="101"/>
+        <source>no year (a field {fields} or the layer&apos;s)</source>
+        <translation>没有年份（字段 {fields} 或图层的年份）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="101"/>
+        <source>year {year} is not after {base}</source>
+        <translation>年份 {year} 不晚于 {base}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="120"/>
+        <source>class code {code} ({which}) is not in the 三调 工作分类: counted neither as 建设用地 nor as 耕地</source>
+        <translation>地类编码 {code}（{which}）不在三调工作分类中：既不计为建设用地，也不计为耕地</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="162"/>
+        <source>before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="162"/>
+        <source>after</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="162"/>
+        <source>class {which} {code}, but the {year} 现状 has {found} under {share:.0%} of the patch</source>
+        <translation>{which}地类为 {code}，但 {year} 年现状在该图斑 {share:.0%} 的范围内为 {found}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="162"/>
+        <source>nothing</source>
+        <translation>无图斑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="120"/>
+        <source>Give at least one 现状 snapshot or change-patch layer of a year after {year}</source>
+        <translation>请至少提供一个 {year} 年以后的现状图层或变更图斑图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="67"/>
+        <source>Change patches (class before and after; year from a field NF/BGNF/YEAR or the layer name)</source>
+        <translation>变更图斑（含变更前、变更后地类；年份取 NF/BGNF/YEAR 字段或图层名称）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="70"/>
+        <source>Class field before the change</source>
+        <translation>变更前地类字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="72"/>
+        <source>Class field after the change</source>
+        <translation>变更后地类字段</translation>
     </message>
 </context>
 <context>

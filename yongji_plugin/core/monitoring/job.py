@@ -6,8 +6,9 @@ from .report import write_report
 from .run import run_monitoring
 
 
-def monitoring_job(plan: dict, inputs: list, params, reference=None) -> Job:
-    """``plan``: plan layers by catalogue code; ``inputs``: snapshots.SnapshotInput of later years."""
+def monitoring_job(plan: dict, inputs: list, params, reference=None, patches=()) -> Job:
+    """``plan``: plan layers by catalogue code; ``inputs``: snapshots.SnapshotInput of later years;
+    ``patches``: patches.PatchInput (change patches)."""
 
     def report(result, path, written, note, feedback):
         return write_report(result, path, outputs_note=note, feedback=feedback)
@@ -15,7 +16,7 @@ def monitoring_job(plan: dict, inputs: list, params, reference=None) -> Job:
     return Job(
         title=tr("Plan implementation monitoring"),
         canceled_text=tr("The monitoring was canceled: nothing was written"),
-        compute=lambda feedback: run_monitoring(plan, inputs, params, reference, feedback),
+        compute=lambda feedback: run_monitoring(plan, inputs, params, reference, feedback, tuple(patches)),
         layers=result_layers,
         report=report,
         report_files=report_files)

@@ -13,6 +13,7 @@ from ..shared.cancel import Canceled
 from ..shared.errors import PlanError
 from .changes import ChangeFinder
 from .classes import land_classes
+from .patches import apply_patches, check_against, read_patches
 from .rules import MonitoringRules
 from .snapshots import SnapshotInput, check_snapshots, read_snapshot
 from .trend import SURVEY_LAYER, measure_years, trend_rows
@@ -60,15 +61,15 @@ def _require(plan: dict, code: str):
 
 
 def run_monitoring(plan: dict, inputs: list, params: MonitorParams, reference: Optional[SnapshotInput] = None,
-                   feedback=None) -> MonitorResult:
+                   feedback=None, patches: tuple = ()) -> MonitorResult:
     """``plan``: plan layers by catalogue code; ``inputs``: SnapshotInputs of later years;
-    ``reference``: the base year's 现状 (default: the plan's DLTB)."""
+    ``reference``: the base year's 现状 (default: the plan's DLTB); ``patches``: PatchInputs."""
     rules, area = params.rules, params.area
     townships = _require(plan, TOWNSHIPS)
     controls = {code: _require(plan, code) for code in rules.layer_codes()}
     reference = reference or SnapshotInput(_require(plan, SURVEY_LAYER), rules.base_year)
     reference.year = rules.base_year
-    years = check_snapshots(inputs, rules.base_year, area.crs)
+    years = check_snapshots(inputs, rules.base_year, area.crs, bool(patches))
     check_snapshots([reference], rules.base_year - 1, area.crs)
     classes = land_classes()
     result = MonitorResult(params, rules.base_year, [], controls=controls, township_layer=townships,
@@ -77,6 +78,8 @@ def run_monitoring(plan: dict, inputs: list, params: MonitorParams, reference: O
         result.snapshots.append(read_snapshot(reference, rules.base_year, classes, area.crs, result.problems, feedback))
         for given, year in sorted(zip(inputs, years), key=lambda item: item[1]):
             result.snapshots.append(read_snapshot(given, year, classes, area.crs, result.problems, feedback))
+        _patched(result, [p for given in patches
+                          for p in read_patches(given, rules.base_year, classes, area.crs, result.problems)])
         _changes(result, townships, controls, feedback)
         if params.indicators is not None:
             measured = measure_years(plan, result.snapshots, params.indicators, area, feedback, params.backend)
@@ -87,6 +90,20 @@ def run_monitoring(plan: dict, inputs: list, params: MonitorParams, reference: O
         return result
     result.warnings += _tiankan_warnings(result.snapshots)
     return result
+
+
+def _patched(result: MonitorResult, patches: list) -> None:
+    """Patches checked against the snapshots; a year without a snapshot made from its patches."""
+    for year in sorted({p.year for p in patches}):
+        of_year = [p for p in patches if p.year == year]
+        previous = [s for s in result.snapshots if s.year < year][-1]
+        check_against(of_year, previous, "before", result.problems)
+        same = [s for s in result.snapshots if s.year == year]
+        if same:
+            check_against(of_year, same[0], "after", result.problems)
+        else:
+            result.snapshots.append(apply_patches(previous, of_year, year))
+            result.snapshots.sort(key=lambda s: s.year)
 
 
 def _changes(result: MonitorResult, townships, controls: dict, feedback) -> None:

@@ -113,10 +113,11 @@ def snapshot_year(given: SnapshotInput) -> int:
     return int(year)
 
 
-def check_snapshots(given: list, base_year: int, area_crs) -> list[int]:
-    """Every snapshot usable, each with its own year after the base year; returns the years."""
-    if not given:
-        raise PlanError(tr("Give at least one 现状 snapshot of a year after {year}").format(
+def check_snapshots(given: list, base_year: int, area_crs, patches: bool = False) -> list[int]:
+    """Every snapshot usable, each with its own year after the base year; returns the years.
+    ``patches``: change patches come too (then no snapshot is needed)."""
+    if not given and not patches:
+        raise PlanError(tr("Give at least one 现状 snapshot or change-patch layer of a year after {year}").format(
             year=base_year))
     years = []
     for item in given:
@@ -133,7 +134,7 @@ def check_snapshots(given: list, base_year: int, area_crs) -> list[int]:
     return years
 
 
-def _memory(name: str, crs) -> QgsVectorLayer:
+def memory_parcels(name: str, crs) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", name, "memory")
     layer.dataProvider().addAttributes([new_field("src_fid", "long"), new_field("DLBM", "string"),
                                         new_field("CAT", "string"), new_field("KCXS", "double")])
@@ -149,7 +150,7 @@ def read_snapshot(given: SnapshotInput, year: int, classes: LandClasses, area_cr
     request = QgsFeatureRequest().setSubsetOfAttributes(wanted, layer.fields())
     request.setDestinationCrs(area_crs, QgsCoordinateTransformContext())
     request.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
-    memory = _memory(f"{layer.name()} ({year})", area_crs)
+    memory = memory_parcels(f"{layer.name()} ({year})", area_crs)
     snapshot = Snapshot(year, layer.name(), memory, layer.source())
     features = []
     for feature in layer.getFeatures(request):

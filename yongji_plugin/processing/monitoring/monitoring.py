@@ -14,6 +14,7 @@ from qgis.core import (
 from ...core.indicators.definitions import load_indicators
 from ...core.monitoring.job import monitoring_job
 from ...core.monitoring.outputs import CONSTRUCTION, FARMLAND, FINDINGS, INDICATOR_TABLE, PROBLEMS, TOWNSHIP_TABLE
+from ...core.monitoring.patches import AFTER_FIELD, BEFORE_FIELD, PatchInput
 from ...core.monitoring.rules import level_label, load_rules
 from ...core.monitoring.run import MonitorParams
 from ...core.monitoring.snapshots import CLASS_FIELD, SnapshotInput
@@ -30,6 +31,7 @@ class MonitoringAlgorithm(YongjiAlgorithm):
     ICON = "indicators"
     SNAPSHOTS, YEARS, CLASS_FIELD, REFERENCE = "SNAPSHOTS", "YEARS", "CLASS_FIELD", "REFERENCE"
     RULES, INDICATORS, TREND, REPORT = "RULES", "INDICATORS", "TREND", "REPORT"
+    PATCHES, BEFORE_FIELD, AFTER_FIELD = "PATCHES", "BEFORE_FIELD", "AFTER_FIELD"
     OUTPUTS = {FINDINGS: "FINDINGS", CONSTRUCTION: "CONSTRUCTION", FARMLAND: "FARMLAND",
                TOWNSHIP_TABLE: "TOWNSHIP_TABLE", INDICATOR_TABLE: "INDICATOR_TABLE", PROBLEMS: "PROBLEMS"}
 
@@ -55,12 +57,20 @@ class MonitoringAlgorithm(YongjiAlgorithm):
     def initAlgorithm(self, config=None):
         add_plan_parameters(self)
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.SNAPSHOTS, tr("现状 snapshots (地类图斑 of later years)"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.SNAPSHOTS, tr("现状 snapshots (地类图斑 of later years)"), QgsProcessing.SourceType.TypeVectorPolygon,
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.YEARS, tr("Years of the snapshots, comma-separated in their order (else from a year field or "
                            "the layer name)"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.CLASS_FIELD, tr("Class field of the snapshots"),
                                                        CLASS_FIELD))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.PATCHES, tr("Change patches (class before and after; year from a field NF/BGNF/YEAR or the "
+                             "layer name)"), QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
+        self.addParameter(QgsProcessingParameterString(self.BEFORE_FIELD, tr("Class field before the change"),
+                                                       BEFORE_FIELD))
+        self.addParameter(QgsProcessingParameterString(self.AFTER_FIELD, tr("Class field after the change"),
+                                                       AFTER_FIELD))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.REFERENCE, tr("Base-year 现状 (the plan's 三调 DLTB if empty)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
@@ -96,6 +106,12 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         field = self.parameterAsString(parameters, self.CLASS_FIELD, context).strip() or CLASS_FIELD
         return [SnapshotInput(layer, int(years[i]) if years else None, field) for i, layer in enumerate(layers)]
 
+    def _patches(self, parameters, context) -> list:
+        before = self.parameterAsString(parameters, self.BEFORE_FIELD, context).strip() or BEFORE_FIELD
+        after = self.parameterAsString(parameters, self.AFTER_FIELD, context).strip() or AFTER_FIELD
+        return [PatchInput(layer, None, before, after)
+                for layer in self.parameterAsLayerList(parameters, self.PATCHES, context)]
+
     def _process(self, parameters, context, feedback):
         try:
             rules = load_rules(self.parameterAsFile(parameters, self.RULES, context) or None)
@@ -110,7 +126,7 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
         reference = SnapshotInput(reference, rules.base_year) if reference is not None else None
-        job = monitoring_job(plan, inputs, params, reference)
+        job = monitoring_job(plan, inputs, params, reference, self._patches(parameters, context))
         result, outputs = run_job(self, job, parameters, context, feedback, self.OUTPUTS, self.REPORT,
                                   on_result=lambda result: self._log(result, feedback))
         return outputs
