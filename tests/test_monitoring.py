@@ -348,3 +348,17 @@ def test_a_bad_warning_threshold_in_the_indicator_file_is_named(tmp_path):
                     encoding="utf-8")
     with pytest.raises(PlanError, match="warning: yellow 6.0 is above red 5.0"):
         load_indicators(path)
+
+
+def test_ellipsoidal_areas_match_pyproj(plan, snapshots):
+    from pyproj import Geod
+
+    from yongji_plugin.core.shared.areas import ELLIPSOIDAL
+
+    params = MonitorParams(AreaMethod.create("EPSG:4546", ELLIPSOIDAL), load_rules())
+    result = run_monitoring(plan, [SnapshotInput(snapshots[0])], params)
+    to_degrees = Transformer.from_crs(CRS, "EPSG:4490", always_xy=True).transform
+    geod = Geod(ellps="GRS80")
+    expected = abs(geod.geometry_area_perimeter(transform(to_degrees, cell(*BUILT_ON_FARMLAND)))[0])
+    found = _findings(result, 2022, "permanent_farmland")
+    assert len(found) == 1 and found[0].area == pytest.approx(expected, rel=1e-6)
