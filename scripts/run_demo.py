@@ -208,10 +208,13 @@ def run_monitoring(data: Path, project, out: Path) -> None:
             levels[level_label(finding.rule.level)] = levels.get(level_label(finding.rule.level), 0) + 1
         print(f"  {change.year} (since {change.since}): {len(change.construction)} pieces of new construction land, "
               f"findings {levels or 'none'}")
+    from yongji_plugin.processing.monitoring.monitoring import MonitoringAlgorithm
+
+    sheet = MonitoringAlgorithm._sheet(result, plan, folder / "monitoring_sheet.pdf")
     warned = [f"{r.code} {level_label(r.level)}" for r in result.trend if r.is_city and r.year == YEARS[-1]
               and r.level != "normal"]
     print(f"Monitoring: {len(changes)} known changes in {snapshots.name}; city indicators warned in {YEARS[-1]}: "
-          f"{', '.join(warned) or 'none'} -> {delivery.report['pdf']}")
+          f"{', '.join(warned) or 'none'} -> {delivery.report['pdf']}, {sheet}")
 
 
 def print_maps(project, out: Path) -> None:

@@ -2494,7 +2494,7 @@
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="36"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="41"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -2519,7 +2519,7 @@
         <translation>限高字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="120"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="134"/>
         <source>Map</source>
         <translation>示意图</translation>
     </message>
@@ -2879,7 +2879,7 @@
         <translation>缺少的设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="133"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="147"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -3354,7 +3354,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="133"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="147"/>
         <source>Invalid geometries repaired on a copy</source>
         <translation>在副本上修复的无效几何</translation>
     </message>
@@ -3474,12 +3474,12 @@
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="110"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="124"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="125"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="139"/>
         <source>City or township</source>
         <translation>市或乡镇</translation>
     </message>
@@ -3494,12 +3494,12 @@
         <translation>约束性或预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="129"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="130"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="126"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="140"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -3604,12 +3604,12 @@
         <translation>由永济国土空间规划插件根据规划图层和指标文件生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="112"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="126"/>
         <source>Indicator file</source>
         <translation>指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="114"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="128"/>
         <source>Charts drawn with</source>
         <translation>图表绘制方式</translation>
     </message>
@@ -3619,7 +3619,7 @@
         <translation>图表和专题图年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="131"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="132"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
@@ -3629,7 +3629,7 @@
         <translation>指标及其测算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="128"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="129"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -3679,7 +3679,7 @@
         <translation>各乡镇分解值之和与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="120"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="134"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -4004,7 +4004,7 @@
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="36"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="41"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4019,7 +4019,7 @@
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="38"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
@@ -4059,7 +4059,7 @@
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="79"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="98"/>
         <source>Indicator file (the plugin&apos;s if empty)</source>
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
@@ -4094,7 +4094,7 @@
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="112"/>
         <source>PDF files (*.pdf);;PNG files (*.png)</source>
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
@@ -5884,7 +5884,7 @@
         <translation>地类表 {path}：以下条目缺少名称或类别无效：{codes}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="58"/>
         <source>Plan implementation monitoring</source>
         <translation>规划实施监测预警</translation>
     </message>
@@ -5914,112 +5914,112 @@
         <translation>规则名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="70"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="71"/>
         <source>Class code (DLBM)</source>
         <translation>地类编码（DLBM）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="119"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="133"/>
         <source>Snapshot feature</source>
         <translation>现状图斑要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="102"/>
         <source>Suspected violations</source>
         <translation>疑似违规图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="56"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="57"/>
         <source>Rules broken</source>
         <translation>违反的规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="102"/>
         <source>New construction land</source>
         <translation>新增建设用地</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="72"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="73"/>
         <source>田坎 share (KCXS)</source>
         <translation>田坎系数（KCXS）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="74"/>
         <source>Gross</source>
         <translation>毛面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="74"/>
         <source>Net of 田坎</source>
         <translation>扣除田坎后</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="103"/>
         <source>耕地 lost and gained</source>
         <translation>耕地增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="116"/>
         <source>{title} (m²)</source>
         <translation>{title}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="117"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="118"/>
         <source>耕地 lost, gross (m²)</source>
         <translation>耕地减少毛面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="118"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="119"/>
         <source>耕地 lost, net of 田坎</source>
         <translation>耕地减少（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="119"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="120"/>
         <source>耕地 gained, gross (m²)</source>
         <translation>耕地增加毛面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="120"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="121"/>
         <source>耕地 gained, net of 田坎</source>
         <translation>耕地增加（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="120"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="121"/>
         <source>耕地 balance, net of 田坎</source>
         <translation>耕地净增减（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="103"/>
         <source>Monitoring by township</source>
         <translation>分乡镇监测统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="130"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="131"/>
         <source>Base-year value</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="126"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="140"/>
         <source>Path value</source>
         <translation>路径值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="131"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="132"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="133"/>
         <source>Lag behind the path (%)</source>
         <translation>滞后于路径（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="104"/>
         <source>Indicators by year</source>
         <translation>分年度指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="104"/>
         <source>Input problems</source>
         <translation>输入数据问题</translation>
     </message>
@@ -6039,177 +6039,177 @@
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="58"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="72"/>
         <source>{red} suspected violations at 红色预警 ({red_ha} ha) and {yellow} at 黄色预警 ({yellow_ha} ha) since {base}; 耕地 net of 田坎 {sign}{balance} mu; {warned} city indicators warned in {year}.</source>
         <translation>自 {base} 年以来，红色预警疑似违规图斑 {red} 个（{red_ha} 公顷），黄色预警 {yellow} 个（{yellow_ha} 公顷）；耕地（扣除田坎）净变化 {sign}{balance} 亩；{year} 年全市有 {warned} 项指标预警。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="106"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="120"/>
         <source>Annual plan implementation monitoring report</source>
         <translation>年度规划实施监测预警报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="106"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="120"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan's layers and the 现状 snapshots; suspected violations are to be verified on site before any measure is taken.</source>
         <translation>由永济国土空间规划插件根据规划图层和现状数据生成；疑似违规图斑须经实地核查后方可采取措施。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="109"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="123"/>
         <source>Data of this run</source>
         <translation>本次监测数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="110"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="124"/>
         <source>Checked by</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="110"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="124"/>
         <source>现状 snapshots</source>
         <translation>现状数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="111"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="125"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="111"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="125"/>
         <source>Parcels</source>
         <translation>图斑数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="111"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="125"/>
         <source>Unknown codes</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="112"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="126"/>
         <source>Rule file</source>
         <translation>规则文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="113"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="127"/>
         <source>Tolerance (m²)</source>
         <translation>容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="114"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="128"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="114"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="128"/>
         <source>Rules and their basis (依据)</source>
         <translation>规则及依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="115"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="129"/>
         <source>Finding</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="116"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="130"/>
         <source>New construction land and suspected violations</source>
         <translation>新增建设用地与疑似违规图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="117"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="131"/>
         <source>since</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="117"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="131"/>
         <source>pieces</source>
         <translation>块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="118"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="132"/>
         <source>slivers below the tolerance (not findings)</source>
         <translation>个小于容差的碎片（不作为违规图斑）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="121"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="135"/>
         <source>耕地 lost and gained per township (mu)</source>
         <translation>分乡镇耕地增减（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="122"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="136"/>
         <source>耕地 lost, net</source>
         <translation>耕地减少（净）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="122"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="136"/>
         <source>耕地 gained, net</source>
         <translation>耕地增加（净）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="122"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="136"/>
         <source>Balance, net</source>
         <translation>净增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="123"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="137"/>
         <source>耕地 lost, gross</source>
         <translation>耕地减少（毛）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="123"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="137"/>
         <source>耕地 gained, gross</source>
         <translation>耕地增加（毛）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="124"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="138"/>
         <source>New construction (m²)</source>
         <translation>新增建设用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="124"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="138"/>
         <source>New construction (mu)</source>
         <translation>新增建设用地（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="125"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="139"/>
         <source>Indicators against their path to the targets</source>
         <translation>指标与目标路径对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="126"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="140"/>
         <source>Target ahead</source>
         <translation>下一目标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="126"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="140"/>
         <source>Lag (%)</source>
         <translation>滞后（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="127"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="141"/>
         <source>The path runs linearly from the base-year value to the 2025 and 2035 targets. Lag: how far the value falls behind the path, in % of the path's value. 红色预警: the target ahead is already broken or the lag exceeds the red threshold; 黄色预警: the lag exceeds the yellow threshold.</source>
         <translation>路径为从基期值到 2025 年、2035 年目标值的线性路径。滞后：测算值落后于路径的程度，以路径值的百分比表示。红色预警：已突破下一目标或滞后超过红色阈值；黄色预警：滞后超过黄色阈值。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="131"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="145"/>
         <source>Maps of the suspected violations</source>
         <translation>疑似违规图斑位置图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="131"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="145"/>
         <source>maps drawn for the first {count} findings</source>
         <translation>仅绘制前 {count} 个图斑的位置图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="132"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="146"/>
         <source>the first {count} of {total} are listed</source>
         <translation>共 {total} 条，列出前 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="134"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="148"/>
         <source>Scale</source>
         <translation>比例尺</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="141"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="155"/>
         <source>(no indicators)</source>
         <translation>（未测算指标）</translation>
     </message>
@@ -6364,82 +6364,82 @@
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="67"/>
         <source>规划实施监测预警: 现状 snapshots (年度变更调查 地类图斑, DLBM by the 三调 工作分类) of later years against the plan and the base year's 三调 (the plan's DLTB). Per year: new 建设用地 (each change counted in the year it first appears) inside 生态保护红线, 永久基本农田, 自然保护地核心保护区 or 历史文化保护线, or outside 城镇开发边界, as suspected violations with area (m², ha, mu), township, rule, basis and level (rule file); 耕地 lost and gained per township, gross and net of 田坎; every indicator of the indicator file measured on each snapshot against its linear path to the 2025 and 2035 targets (正常 / 黄色预警 / 红色预警 by the file's thresholds). A snapshot's year: YEARS (in the order of the layers), else its field NF/BGNF/YEAR, else the year in its name (DLTB_2022).</source>
         <translation>规划实施监测预警：以后年份的现状数据（年度变更调查地类图斑，地类编码按三调工作分类）与规划及基期三调（规划数据中的 DLTB）对比。逐年统计新增建设用地（每处变化计入首次出现的年份）位于生态保护红线、永久基本农田、自然保护地核心保护区或历史文化保护线内，或位于城镇开发边界外的疑似违规图斑，给出面积（平方米、公顷、亩）、乡镇、规则、依据和预警等级（规则文件）；分乡镇统计耕地减少和增加的毛面积及扣除田坎后的净面积；指标文件中每项指标在每期现状上测算，并与到 2025 年、2035 年目标的线性路径比较（按文件阈值判定正常、黄色预警、红色预警）。现状年份：按 YEARS（与图层顺序一致），否则取 NF/BGNF/YEAR 字段，否则取图层名称中的年份（DLTB_2022）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="78"/>
         <source>现状 snapshots (地类图斑 of later years)</source>
         <translation>现状数据（以后年份的地类图斑）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="81"/>
         <source>Years of the snapshots, comma-separated in their order (else from a year field or the layer name)</source>
         <translation>现状年份，按图层顺序以逗号分隔（为空时取年份字段或图层名称）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
         <source>Class field of the snapshots</source>
         <translation>现状地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="93"/>
         <source>Base-year 现状 (the plan's 三调 DLTB if empty)</source>
         <translation>基期现状（为空时取规划数据中的三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="96"/>
         <source>Monitoring rule file (the plugin&apos;s if empty)</source>
         <translation>监测预警规则文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="100"/>
         <source>Indicators over time</source>
         <translation>分年度指标监测</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="109"/>
         <source>年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)</source>
         <translation>年度监测预警报告（HTML；同目录另存 PDF、位置图和趋势图）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="126"/>
         <source>YEARS {years} must give one year for each of the {count} snapshot layers</source>
         <translation>YEARS {years} 须为 {count} 个现状图层各给出一个年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="142"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="179"/>
         <source>{year}: {count} suspected violations ({levels})</source>
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="37"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="42"/>
         <source>Choose a monitoring rule file</source>
         <translation>选择监测预警规则文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="48"/>
         <source>YAML files (*.yaml *.yml)</source>
         <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="90"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="95"/>
         <source>Snapshot layer {name}: year {year} is not a year</source>
         <translation>现状图层 {name}：{year} 不是年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="94"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="99"/>
         <source>Tick at least one 现状 snapshot</source>
         <translation>请至少勾选一个现状图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="123"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="142"/>
         <source>{count} suspected violations ({red} 红色预警, {yellow} 黄色预警) in {years}; results in {folder}</source>
         <translation>{years} 年共有疑似违规图斑 {count} 个（红色预警 {red} 个，黄色预警 {yellow} 个）；结果位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="129"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="148"/>
         <source>{count} input problems listed in the report</source>
         <translation>报告中列出了 {count} 条输入数据问题</translation>
     </message>
@@ -6509,19 +6509,34 @@
         <translation>请至少提供一个 {year} 年以后的现状图层或变更图斑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="86"/>
         <source>Change patches (class before and after; year from a field NF/BGNF/YEAR or the layer name)</source>
         <translation>变更图斑（含变更前、变更后地类；年份取 NF/BGNF/YEAR 字段或图层名称）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="89"/>
         <source>Class field before the change</source>
         <translation>变更前地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="91"/>
         <source>Class field after the change</source>
         <translation>变更后地类字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="58"/>
+        <source>{area} ha in {count}</source>
+        <translation>{count} 个，{area} 公顷</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="60"/>
+        <source>Suspected violations per township since {year}</source>
+        <translation>{year} 年以来各乡镇疑似违规图斑面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="112"/>
+        <source>Map sheet 规划实施监测预警图 (PDF or PNG)</source>
+        <translation>规划实施监测预警图（PDF 或 PNG）</translation>
     </message>
 </context>
 <context>
@@ -6968,6 +6983,11 @@
         <location filename="../../forms/monitoring.ui" line="39"/>
         <source>A new temporary folder</source>
         <translation>新建临时文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="45"/>
+        <source>Also print the map sheet 规划实施监测预警图 (PDF)</source>
+        <translation>同时输出规划实施监测预警图（PDF）</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from ...i18n import tr
 from ..measuring.result_styles import categorized, measure_looks
 from ..shared.cancel import refuse_canceled
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
-from .changes import GAINED, LOST
+from .changes import GAINED, LEVEL_ORDER, LOST
 from .classes import land_classes
 from .rules import NORMAL, RED, YELLOW, level_label
 
@@ -37,7 +37,8 @@ def findings_layer(result):
                         OutputField("src_fid", "long", tr("Snapshot feature"))] + area_fields("")
     layer = memory_layer(tr("Suspected violations"), "MultiPolygon", result.params.area.crs, fields)
     rows = []
-    for f in result.findings():
+    # red drawn last, on top: a piece outside 城镇开发边界 and on 永久基本农田 shows red
+    for f in sorted(result.findings(), key=lambda f: LEVEL_ORDER[f.rule.level]):
         p = f.piece
         rows.append(({"year": p.year, "since": p.since, "rule_id": f.rule.id, "rule": f.rule.title,
                       "level": level_label(f.rule.level), "township": p.township, "dlbm": p.code,

@@ -47,6 +47,20 @@ def trend_chart(result, code: str) -> BarChart:
                      (NONE, tr("base year"))])
 
 
+def township_chart(result) -> BarChart:
+    """Per township, the area of its suspected violations (ha), coloured by the worst level: the
+    picture on the map sheet 规划实施监测预警图."""
+    bars = []
+    for name in result.townships:
+        found = [f for f in result.findings() if f.piece.township == name]
+        worst = RED if any(f.rule.level == RED for f in found) else YELLOW if found else NORMAL
+        area = hectares(sum(f.area for f in found))
+        bars.append(Bar(name, area, STATE[worst], None, tr("{area} ha in {count}").format(
+            area=f"{area:,.2f}", count=len(found))))
+    return BarChart(tr("Suspected violations per township since {year}").format(year=result.base_year), tr("ha"),
+                    bars, None, [(SHORT, level_label(RED)), (WARN, level_label(YELLOW)), (OK, tr("none"))])
+
+
 def _conclusion(result) -> dict:
     findings = result.findings()
     red = [f for f in findings if f.rule.level == RED]

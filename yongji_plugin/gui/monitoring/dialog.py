@@ -6,12 +6,16 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from ...core.indicators.definitions import load_indicators
-from ...core.monitoring.outputs import FINDINGS
+from ...core.measuring.charts import draw_chart
+from ...core.monitoring.outputs import FINDINGS, findings_layer
+from ...core.monitoring.report import township_chart
 from ...core.monitoring.rules import RED, YELLOW, load_rules
 from ...core.monitoring.run import MonitorParams
 from ...core.monitoring.snapshots import SnapshotInput, check_snapshots
 from ...core.monitoring.trend import SURVEY_LAYER
 from ...core.plan_data.loader import describe_sources
+from ...core.printing.result_sheets import result_sheet
+from ...core.printing.sheets import PDF, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
 from ...core.shared.output_fields import is_result_layer
 from ...core.shared.settings import PluginSettings
@@ -32,7 +36,8 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         super().__init__(parent)
         self.setupUi(self)
         self.iface, self.open_report = iface, open_report
-        self.layers_out = self.report_paths = None
+        self.layers_out = self.report_paths = self.sheet_path = None
+        self._plan = {}
         self.setup_controls(tr("Run"), tr("Cancel"), SETTINGS_FOLDER)
         self.rulesButton.clicked.connect(lambda: self._choose(self.rulesEdit, tr("Choose a monitoring rule file")))
         self.indicatorButton.clicked.connect(lambda: self._choose(self.indicatorEdit, tr("Choose an indicator file")))
@@ -106,15 +111,29 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         params = MonitorParams(area, rules, indicators, PluginSettings.load().engine_backend,
                                describe_sources(plan.values()))
         self._folder = output_folder(self, "yongji_monitoring_")
+        self._plan = plan
         task = monitoring_task(plan, inputs, params, self._folder / f"{FILE_STEM}.gpkg",
                                self._folder / f"{FILE_STEM}_report.html", self._done)
         return task
+
+    def _print_sheet(self, result):
+        """The map sheet 规划实施监测预警图 (PDF at the print resolution), drawn here on the GUI thread."""
+        chart = draw_chart(township_chart(result), self._folder / f"{FILE_STEM}_sheet_chart.png")
+        builder = SheetBuilder(self._plan)  # owns the layout's project: alive until the export is done
+        layout = result_sheet(builder, "monitoring", findings_layer(result), chart, since=result.base_year,
+                              year=result.years[-1].year)
+        return export_layout(layout, self._folder / f"{FILE_STEM}_sheet.pdf", PDF, PluginSettings.load().print_dpi)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
             return
         result = task.result
         self.layers_out, self.report_paths = task.layers_out, task.report_paths
+        if self.sheetCheck.isChecked() and result.findings():
+            try:
+                self.sheet_path = self._print_sheet(result)
+            except (OSError, PlanError) as error:
+                show_error(self, str(error), self.iface)
         group = result_group(tr("Plan implementation monitoring"))
         for layer in self.layers_out.values():
             QgsProject.instance().addMapLayer(layer, False)

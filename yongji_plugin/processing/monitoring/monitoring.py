@@ -1,6 +1,9 @@
 """Processing: 规划实施监测预警 — the same job, layers and report as the dialog (core.monitoring.job)."""
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
@@ -12,13 +15,25 @@ from qgis.core import (
 )
 
 from ...core.indicators.definitions import load_indicators
+from ...core.measuring.charts import draw_chart
 from ...core.monitoring.job import monitoring_job
-from ...core.monitoring.outputs import CONSTRUCTION, FARMLAND, FINDINGS, INDICATOR_TABLE, PROBLEMS, TOWNSHIP_TABLE
+from ...core.monitoring.outputs import (
+    CONSTRUCTION,
+    FARMLAND,
+    FINDINGS,
+    INDICATOR_TABLE,
+    PROBLEMS,
+    TOWNSHIP_TABLE,
+    findings_layer,
+)
 from ...core.monitoring.patches import AFTER_FIELD, BEFORE_FIELD, PatchInput
+from ...core.monitoring.report import township_chart
 from ...core.monitoring.rules import level_label, load_rules
 from ...core.monitoring.run import MonitorParams
 from ...core.monitoring.snapshots import CLASS_FIELD, SnapshotInput
 from ...core.plan_data.loader import describe_sources
+from ...core.printing.result_sheets import result_sheet
+from ...core.printing.sheets import PDF, PNG, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm, invalid_geometries_let_through
@@ -31,7 +46,11 @@ class MonitoringAlgorithm(YongjiAlgorithm):
     ICON = "indicators"
     SNAPSHOTS, YEARS, CLASS_FIELD, REFERENCE = "SNAPSHOTS", "YEARS", "CLASS_FIELD", "REFERENCE"
     RULES, INDICATORS, TREND, REPORT = "RULES", "INDICATORS", "TREND", "REPORT"
-    PATCHES, BEFORE_FIELD, AFTER_FIELD = "PATCHES", "BEFORE_FIELD", "AFTER_FIELD"
+    PATCHES, BEFORE_FIELD, AFTER_FIELD, SHEET = "PATCHES", "BEFORE_FIELD", "AFTER_FIELD", "SHEET"
+
+    def flags(self):
+        # the map sheet is a print layout, rendered on the main thread in QGIS
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
     OUTPUTS = {FINDINGS: "FINDINGS", CONSTRUCTION: "CONSTRUCTION", FARMLAND: "FARMLAND",
                TOWNSHIP_TABLE: "TOWNSHIP_TABLE", INDICATOR_TABLE: "INDICATOR_TABLE", PROBLEMS: "PROBLEMS"}
 
@@ -90,6 +109,9 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)"),
             tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.SHEET, tr("Map sheet 规划实施监测预警图 (PDF or PNG)"), tr("PDF files (*.pdf);;PNG files (*.png)"),
+            optional=True, createByDefault=False))
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -129,7 +151,22 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         job = monitoring_job(plan, inputs, params, reference, self._patches(parameters, context))
         result, outputs = run_job(self, job, parameters, context, feedback, self.OUTPUTS, self.REPORT,
                                   on_result=lambda result: self._log(result, feedback))
+        sheet = self.parameterAsFileOutput(parameters, self.SHEET, context)
+        if sheet:
+            try:
+                outputs[self.SHEET] = str(self._sheet(result, plan, Path(sheet)))
+            except PlanError as error:
+                raise QgsProcessingException(str(error)) from error
         return outputs
+
+    @staticmethod
+    def _sheet(result, plan: dict, path: Path) -> Path:
+        """The map sheet 规划实施监测预警图: the findings by level over the townships, their chart beside."""
+        chart = draw_chart(township_chart(result), path.with_name(f"{path.stem}_chart.png"))
+        builder = SheetBuilder(plan)  # owns the layout's project: alive until the export is done
+        layout = result_sheet(builder, "monitoring", findings_layer(result), chart, since=result.base_year,
+                              year=result.years[-1].year if result.years else result.base_year)
+        return export_layout(layout, path, PNG if path.suffix.lower() == ".png" else PDF, 150)
 
     @staticmethod
     def _log(result, feedback) -> None:
