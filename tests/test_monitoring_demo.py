@@ -222,3 +222,16 @@ def test_processing_reads_change_patches(provider, demo_gpkg, snapshot_gpkg, tmp
     built = [f for f in outputs["CONSTRUCTION"].getFeatures() if f["year"] == 2023]
     assert len(built) == 1 and built[0]["m2"] == pytest.approx(square.area, abs=0.01)
     assert not [f for f in outputs["PROBLEMS"].getFeatures() if f["kind"] == "patch_mismatch"]
+
+
+def test_a_year_without_change_finds_nothing_and_prints_no_sheet(provider, demo_gpkg, tmp_path):
+    import processing
+
+    outputs = processing.run("yongji:monitoring", {
+        "PLAN_GPKG": str(demo_gpkg), "SNAPSHOTS": [f"{demo_gpkg}|layername=DLTB"], "YEARS": "2021", "TREND": False,
+        "FINDINGS": "TEMPORARY_OUTPUT", "TOWNSHIP_TABLE": "TEMPORARY_OUTPUT", "SHEET": str(tmp_path / "sheet.pdf")},
+        feedback=QgsProcessingFeedback())
+    assert outputs["FINDINGS"].featureCount() == 0 and "SHEET" not in outputs
+    assert not (tmp_path / "sheet.pdf").exists()
+    rows = list(outputs["TOWNSHIP_TABLE"].getFeatures())
+    assert len(rows) == 10 and all(r["nc_m2"] == 0 and r["fb_m2"] == 0 for r in rows)

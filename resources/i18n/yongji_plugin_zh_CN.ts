@@ -6409,7 +6409,7 @@
         <translation>YEARS {years} 须为 {count} 个现状图层各给出一个年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="179"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="181"/>
         <source>{year}: {count} suspected violations ({levels})</source>
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>
@@ -6537,6 +6537,11 @@
         <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="112"/>
         <source>Map sheet 规划实施监测预警图 (PDF or PNG)</source>
         <translation>规划实施监测预警图（PDF 或 PNG）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="156"/>
+        <source>No suspected violation: no map sheet printed</source>
+        <translation>没有疑似违规图斑：未输出监测预警图</translation>
     </message>
 </context>
 <context>

@@ -152,7 +152,9 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         result, outputs = run_job(self, job, parameters, context, feedback, self.OUTPUTS, self.REPORT,
                                   on_result=lambda result: self._log(result, feedback))
         sheet = self.parameterAsFileOutput(parameters, self.SHEET, context)
-        if sheet:
+        if sheet and not result.findings():
+            feedback.pushInfo(tr("No suspected violation: no map sheet printed"))
+        elif sheet:
             try:
                 outputs[self.SHEET] = str(self._sheet(result, plan, Path(sheet)))
             except PlanError as error:
