@@ -235,3 +235,29 @@ def test_a_year_without_change_finds_nothing_and_prints_no_sheet(provider, demo_
     assert not (tmp_path / "sheet.pdf").exists()
     rows = list(outputs["TOWNSHIP_TABLE"].getFeatures())
     assert len(rows) == 10 and all(r["nc_m2"] == 0 and r["fb_m2"] == 0 for r in rows)
+
+
+def test_dialog_reads_a_ticked_patch_layer_as_change_patches(dialog, snapshot_gpkg, tmp_path):
+    from shapely.geometry import box
+
+    from helpers import memory_layer
+
+    project = QgsProject.instance()
+    layer = snapshot(snapshot_gpkg, 2022)
+    layer.setName("现状2022")
+    parcel = next(f for f in layer.getFeatures() if f["DLBM"] == "0103")
+    point = parcel.geometry().pointOnSurface().asPoint()
+    square = box(point.x() - 10, point.y() - 10, point.x() + 10, point.y() + 10)
+    patches = memory_layer("Polygon", "EPSG:4546", ["BGQDLBM:string", "BGHDLBM:string"],
+                           [(square.wkt, ["0103", "0702"])], "卫片图斑")
+    project.addMapLayers([layer, patches])
+    dialog.refresh_layers()
+    dialog.tick(layer, 2022)
+    dialog.tick(patches, 2023)
+    dialog.trendCheck.setChecked(False)
+    dialog.sheetCheck.setChecked(False)
+    dialog.folderEdit.setText(str(tmp_path))
+    assert dialog.run() is not None
+    wait_for_task(dialog, seconds=300)
+    built = [f for f in dialog.layers_out["construction"].getFeatures() if f["year"] == 2023]
+    assert len(built) == 1 and built[0]["m2"] == pytest.approx(square.area, abs=0.01)

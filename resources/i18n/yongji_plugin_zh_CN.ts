@@ -2494,7 +2494,7 @@
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="42"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -4004,7 +4004,7 @@
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="42"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4019,7 +4019,7 @@
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="44"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
@@ -6414,32 +6414,32 @@
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="42"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
         <source>Choose a monitoring rule file</source>
         <translation>选择监测预警规则文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="48"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="49"/>
         <source>YAML files (*.yaml *.yml)</source>
         <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="95"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="98"/>
         <source>Snapshot layer {name}: year {year} is not a year</source>
         <translation>现状图层 {name}：{year} 不是年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="99"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="106"/>
         <source>Tick at least one 现状 snapshot</source>
         <translation>请至少勾选一个现状图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="142"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="149"/>
         <source>{count} suspected violations ({red} 红色预警, {yellow} 黄色预警) in {years}; results in {folder}</source>
         <translation>{years} 年共有疑似违规图斑 {count} 个（红色预警 {red} 个，黄色预警 {yellow} 个）；结果位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="148"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="155"/>
         <source>{count} input problems listed in the report</source>
         <translation>报告中列出了 {count} 条输入数据问题</translation>
     </message>

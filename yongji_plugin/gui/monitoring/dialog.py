@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 from ...core.indicators.definitions import load_indicators
 from ...core.measuring.charts import draw_chart
 from ...core.monitoring.outputs import FINDINGS, findings_layer
+from ...core.monitoring.patches import AFTER_FIELD, BEFORE_FIELD, PatchInput
 from ...core.monitoring.report import township_chart
 from ...core.monitoring.rules import RED, YELLOW, load_rules
 from ...core.monitoring.run import MonitorParams
@@ -87,33 +88,39 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
                 self.snapshotTable.item(row, 0).setCheckState(Qt.CheckState.Checked)
                 self.snapshotTable.item(row, 1).setText(str(year))
 
-    def snapshot_inputs(self) -> list:
+    def snapshot_inputs(self) -> tuple[list, list]:
+        """(snapshots, change patches) ticked: a layer with the fields of the class before and after
+        (BGQDLBM, BGHDLBM) and without the class field is read as change patches."""
         field = self.classEdit.text().strip() or "DLBM"
-        inputs = []
+        inputs, patches = [], []
         for layer, year in self._rows():
             if year and not year.isdigit():
                 raise PlanError(tr("Snapshot layer {name}: year {year} is not a year").format(
                     name=layer.name(), year=year))
-            inputs.append(SnapshotInput(layer, int(year) if year else None, field))
-        if not inputs:
+            names = layer.fields().names()
+            if field not in names and BEFORE_FIELD in names and AFTER_FIELD in names:
+                patches.append(PatchInput(layer, int(year) if year else None))
+            else:
+                inputs.append(SnapshotInput(layer, int(year) if year else None, field))
+        if not inputs and not patches:
             raise PlanError(tr("Tick at least one 现状 snapshot"))
-        return inputs
+        return inputs, patches
 
     def build_task(self):
         rules = load_rules(self.rulesEdit.text().strip() or None)
         indicators = load_indicators(self.indicatorEdit.text().strip() or None) if self.trendCheck.isChecked() else None
-        inputs = self.snapshot_inputs()
+        inputs, patches = self.snapshot_inputs()
         plan = project_plan()
         codes = ["XZQ_XZ", SURVEY_LAYER] + rules.layer_codes() + (indicators.layer_codes() if indicators else [])
         require_layers(plan, codes)
         area = area_method(self)
-        check_snapshots(inputs, rules.base_year, area.crs)  # a year missing or twice: said before any work
+        check_snapshots(inputs, rules.base_year, area.crs, bool(patches))  # a year missing or twice: said now
         params = MonitorParams(area, rules, indicators, PluginSettings.load().engine_backend,
                                describe_sources(plan.values()))
         self._folder = output_folder(self, "yongji_monitoring_")
         self._plan = plan
         task = monitoring_task(plan, inputs, params, self._folder / f"{FILE_STEM}.gpkg",
-                               self._folder / f"{FILE_STEM}_report.html", self._done)
+                               self._folder / f"{FILE_STEM}_report.html", self._done, patches)
         return task
 
     def _print_sheet(self, result):
