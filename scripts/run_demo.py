@@ -211,10 +211,12 @@ def run_monitoring(data: Path, project, out: Path) -> None:
     from yongji_plugin.processing.monitoring.monitoring import MonitoringAlgorithm
 
     sheet = MonitoringAlgorithm._sheet(result, plan, folder / "monitoring_sheet.pdf")
+    MonitoringAlgorithm._atlas(result, plan, folder / "monitoring_townships.pdf")
     warned = [f"{r.code} {level_label(r.level)}" for r in result.trend if r.is_city and r.year == YEARS[-1]
               and r.level != "normal"]
     print(f"Monitoring: {len(changes)} known changes in {snapshots.name}; city indicators warned in {YEARS[-1]}: "
-          f"{', '.join(warned) or 'none'} -> {delivery.report['pdf']}, {sheet}")
+          f"{', '.join(warned) or 'none'} -> {delivery.report['pdf']}, {sheet}, "
+          f"{folder / 'monitoring_townships.pdf'}")
 
 
 def print_maps(project, out: Path) -> None:

@@ -362,3 +362,17 @@ def test_ellipsoidal_areas_match_pyproj(plan, snapshots):
     expected = abs(geod.geometry_area_perimeter(transform(to_degrees, cell(*BUILT_ON_FARMLAND)))[0])
     found = _findings(result, 2022, "permanent_farmland")
     assert len(found) == 1 and found[0].area == pytest.approx(expected, rel=1e-6)
+
+
+def test_township_figures_count_overlapping_rules_once(result):
+    from yongji_plugin.core.monitoring.outputs import township_coverage
+
+    built = unary_union([cell(*c) for c in (BUILT_ON_FARMLAND, MINE_IN_REDLINE, HALF_OUTSIDE)])
+    red = unary_union([built.intersection(LINES["YJJBNT"]), built.intersection(LINES["STBHHX"]),
+                       built.intersection(CORE)])
+    heritage = cell(*HERITAGE)
+    yellow = unary_union([built.difference(LINES["CZKFBJ"]), heritage]).difference(red)
+    rows = {f["XZQMC"]: f for f in township_coverage(result).getFeatures()}
+    for name, town in TOWNS.items():
+        assert rows[name]["red_ha"] == pytest.approx(red.intersection(town).area / 1e4, abs=1e-4), name
+        assert rows[name]["yel_ha"] == pytest.approx(yellow.intersection(town).area / 1e4, abs=1e-4), name

@@ -120,13 +120,16 @@ def test_processing_writes_the_layers_and_the_report(provider, demo_gpkg, snapsh
     outputs = processing.run("yongji:monitoring", {
         "PLAN_GPKG": str(demo_gpkg), "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_{y}" for y in YEARS],
         "FINDINGS": str(tmp_path / "findings.gpkg"), "TOWNSHIP_TABLE": "TEMPORARY_OUTPUT", "REPORT": str(report),
-        "SHEET": str(tmp_path / "sheet.pdf")}, feedback=QgsProcessingFeedback())
+        "SHEET": str(tmp_path / "sheet.pdf"), "ATLAS": str(tmp_path / "townships.pdf")},
+        feedback=QgsProcessingFeedback())
     findings = QgsVectorLayer(outputs["FINDINGS"], "findings", "ogr")
     assert findings.featureCount() == len(result.findings())
     assert outputs["TOWNSHIP_TABLE"].featureCount() == 10 * len(YEARS)
     text = pdf_text(report.with_suffix(".pdf"))
     assert "永济市" in text and "生态保护红线" in text
     assert "规划实施监测预警图（2019—2024年）" in pdf_text(outputs["SHEET"])
+    atlas = pdf_text(outputs["ATLAS"])
+    assert atlas.count("规划实施监测预警图") >= 10 and "卿头镇规划实施监测预警图" in atlas
 
 
 def test_processing_refuses_years_that_do_not_fit(provider, demo_gpkg, snapshot_gpkg):
@@ -176,6 +179,7 @@ def test_dialog_runs_in_the_background_and_adds_the_layers(dialog, snapshot_gpkg
     assert group is not None and len(group.findLayers()) == 6
     assert dialog.report_paths["pdf"].exists()
     assert "规划实施监测预警图（2019—2022年）" in pdf_text(dialog.sheet_path)
+    assert dialog.atlas_paths and dialog.atlas_paths[0].exists()
 
 
 def test_dialog_refuses_a_snapshot_without_a_year_before_starting(dialog):

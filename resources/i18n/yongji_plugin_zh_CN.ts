@@ -954,12 +954,12 @@
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="170"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="173"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="225"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="228"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
@@ -2494,7 +2494,7 @@
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="42"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -3494,7 +3494,7 @@
         <translation>约束性或预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="130"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="133"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -3539,7 +3539,7 @@
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="162"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="165"/>
         <source>township</source>
         <translation>乡镇</translation>
     </message>
@@ -3619,7 +3619,7 @@
         <translation>图表和专题图年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="135"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
@@ -3629,7 +3629,7 @@
         <translation>指标及其测算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="129"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="132"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -4004,7 +4004,7 @@
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="42"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4019,7 +4019,7 @@
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="44"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="45"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
@@ -4059,7 +4059,7 @@
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="98"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="101"/>
         <source>Indicator file (the plugin&apos;s if empty)</source>
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
@@ -4094,7 +4094,7 @@
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="115"/>
         <source>PDF files (*.pdf);;PNG files (*.png)</source>
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
@@ -5759,7 +5759,7 @@
         <translation>专题图“{title}”需要图层 {name}（{code}），但该图层没有要素；缺少该图层的图件会被误认为完整</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="181"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="184"/>
         <source>site</source>
         <translation>地块</translation>
     </message>
@@ -5884,7 +5884,7 @@
         <translation>地类表 {path}：以下条目缺少名称或类别无效：{codes}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="61"/>
         <source>Plan implementation monitoring</source>
         <translation>规划实施监测预警</translation>
     </message>
@@ -5894,27 +5894,27 @@
         <translation>监测预警已取消：未写入任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="20"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="23"/>
         <source>耕地 lost</source>
         <translation>耕地减少</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="20"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="23"/>
         <source>耕地 gained</source>
         <translation>耕地增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="24"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="27"/>
         <source>Changed since</source>
         <translation>对比年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="33"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="36"/>
         <source>Rule title</source>
         <translation>规则名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="71"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="74"/>
         <source>Class code (DLBM)</source>
         <translation>地类编码（DLBM）</translation>
     </message>
@@ -5924,77 +5924,77 @@
         <translation>现状图斑要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="102"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="105"/>
         <source>Suspected violations</source>
         <translation>疑似违规图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="57"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="60"/>
         <source>Rules broken</source>
         <translation>违反的规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="102"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="105"/>
         <source>New construction land</source>
         <translation>新增建设用地</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="73"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="76"/>
         <source>田坎 share (KCXS)</source>
         <translation>田坎系数（KCXS）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="74"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="77"/>
         <source>Gross</source>
         <translation>毛面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="74"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="77"/>
         <source>Net of 田坎</source>
         <translation>扣除田坎后</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="106"/>
         <source>耕地 lost and gained</source>
         <translation>耕地增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="119"/>
         <source>{title} (m²)</source>
         <translation>{title}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="118"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="121"/>
         <source>耕地 lost, gross (m²)</source>
         <translation>耕地减少毛面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="119"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="122"/>
         <source>耕地 lost, net of 田坎</source>
         <translation>耕地减少（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="120"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="123"/>
         <source>耕地 gained, gross (m²)</source>
         <translation>耕地增加毛面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="121"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="124"/>
         <source>耕地 gained, net of 田坎</source>
         <translation>耕地增加（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="121"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="173"/>
         <source>耕地 balance, net of 田坎</source>
         <translation>耕地净增减（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="106"/>
         <source>Monitoring by township</source>
         <translation>分乡镇监测统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="131"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="134"/>
         <source>Base-year value</source>
         <translation>基期值</translation>
     </message>
@@ -6004,22 +6004,22 @@
         <translation>路径值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="135"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="136"/>
         <source>Lag behind the path (%)</source>
         <translation>滞后于路径（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="107"/>
         <source>Indicators by year</source>
         <translation>分年度指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="107"/>
         <source>Input problems</source>
         <translation>输入数据问题</translation>
     </message>
@@ -6364,82 +6364,82 @@
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="70"/>
         <source>规划实施监测预警: 现状 snapshots (年度变更调查 地类图斑, DLBM by the 三调 工作分类) of later years against the plan and the base year's 三调 (the plan's DLTB). Per year: new 建设用地 (each change counted in the year it first appears) inside 生态保护红线, 永久基本农田, 自然保护地核心保护区 or 历史文化保护线, or outside 城镇开发边界, as suspected violations with area (m², ha, mu), township, rule, basis and level (rule file); 耕地 lost and gained per township, gross and net of 田坎; every indicator of the indicator file measured on each snapshot against its linear path to the 2025 and 2035 targets (正常 / 黄色预警 / 红色预警 by the file's thresholds). A snapshot's year: YEARS (in the order of the layers), else its field NF/BGNF/YEAR, else the year in its name (DLTB_2022).</source>
         <translation>规划实施监测预警：以后年份的现状数据（年度变更调查地类图斑，地类编码按三调工作分类）与规划及基期三调（规划数据中的 DLTB）对比。逐年统计新增建设用地（每处变化计入首次出现的年份）位于生态保护红线、永久基本农田、自然保护地核心保护区或历史文化保护线内，或位于城镇开发边界外的疑似违规图斑，给出面积（平方米、公顷、亩）、乡镇、规则、依据和预警等级（规则文件）；分乡镇统计耕地减少和增加的毛面积及扣除田坎后的净面积；指标文件中每项指标在每期现状上测算，并与到 2025 年、2035 年目标的线性路径比较（按文件阈值判定正常、黄色预警、红色预警）。现状年份：按 YEARS（与图层顺序一致），否则取 NF/BGNF/YEAR 字段，否则取图层名称中的年份（DLTB_2022）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="81"/>
         <source>现状 snapshots (地类图斑 of later years)</source>
         <translation>现状数据（以后年份的地类图斑）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
         <source>Years of the snapshots, comma-separated in their order (else from a year field or the layer name)</source>
         <translation>现状年份，按图层顺序以逗号分隔（为空时取年份字段或图层名称）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="87"/>
         <source>Class field of the snapshots</source>
         <translation>现状地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="96"/>
         <source>Base-year 现状 (the plan's 三调 DLTB if empty)</source>
         <translation>基期现状（为空时取规划数据中的三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="99"/>
         <source>Monitoring rule file (the plugin&apos;s if empty)</source>
         <translation>监测预警规则文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="100"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="103"/>
         <source>Indicators over time</source>
         <translation>分年度指标监测</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="112"/>
         <source>年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)</source>
         <translation>年度监测预警报告（HTML；同目录另存 PDF、位置图和趋势图）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="126"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="132"/>
         <source>YEARS {years} must give one year for each of the {count} snapshot layers</source>
         <translation>YEARS {years} 须为 {count} 个现状图层各给出一个年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="181"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="197"/>
         <source>{year}: {count} suspected violations ({levels})</source>
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="44"/>
         <source>Choose a monitoring rule file</source>
         <translation>选择监测预警规则文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="49"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="50"/>
         <source>YAML files (*.yaml *.yml)</source>
         <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="98"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="99"/>
         <source>Snapshot layer {name}: year {year} is not a year</source>
         <translation>现状图层 {name}：{year} 不是年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="106"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="107"/>
         <source>Tick at least one 现状 snapshot</source>
         <translation>请至少勾选一个现状图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="149"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="157"/>
         <source>{count} suspected violations ({red} 红色预警, {yellow} 黄色预警) in {years}; results in {folder}</source>
         <translation>{years} 年共有疑似违规图斑 {count} 个（红色预警 {red} 个，黄色预警 {yellow} 个）；结果位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="155"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="163"/>
         <source>{count} input problems listed in the report</source>
         <translation>报告中列出了 {count} 条输入数据问题</translation>
     </message>
@@ -6509,17 +6509,17 @@
         <translation>请至少提供一个 {year} 年以后的现状图层或变更图斑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="86"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="89"/>
         <source>Change patches (class before and after; year from a field NF/BGNF/YEAR or the layer name)</source>
         <translation>变更图斑（含变更前、变更后地类；年份取 NF/BGNF/YEAR 字段或图层名称）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="92"/>
         <source>Class field before the change</source>
         <translation>变更前地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="94"/>
         <source>Class field after the change</source>
         <translation>变更后地类字段</translation>
     </message>
@@ -6534,14 +6534,34 @@
         <translation>{year} 年以来各乡镇疑似违规图斑面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="115"/>
         <source>Map sheet 规划实施监测预警图 (PDF or PNG)</source>
         <translation>规划实施监测预警图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="156"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="164"/>
         <source>No suspected violation: no map sheet printed</source>
         <translation>没有疑似违规图斑：未输出监测预警图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="171"/>
+        <source>Suspected violations, 红色预警</source>
+        <translation>疑似违规图斑（红色预警）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="172"/>
+        <source>Suspected violations, 黄色预警 only</source>
+        <translation>疑似违规图斑（仅黄色预警）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="118"/>
+        <source>Township atlas 规划实施监测预警图 (PDF, one page per township)</source>
+        <translation>乡镇规划实施监测预警图集（PDF，每个乡镇一页）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="118"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -6991,8 +7011,8 @@
     </message>
     <message>
         <location filename="../../forms/monitoring.ui" line="45"/>
-        <source>Also print the map sheet 规划实施监测预警图 (PDF)</source>
-        <translation>同时输出规划实施监测预警图（PDF）</translation>
+        <source>Also print the map sheet 规划实施监测预警图 and its township atlas (PDF)</source>
+        <translation>同时输出规划实施监测预警图及乡镇图集（PDF）</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,11 @@ township table by year, the indicator table by year, and the input problems list
 Field names are ASCII and ≤ 10 bytes (core.shared.output_fields), areas in m², ha and 亩 computed
 from the stored m²; levels and kinds stored translated.
 """
+from qgis.core import QgsProject
+
 from ...i18n import tr
 from ..measuring.result_styles import categorized, measure_looks
+from ..shared.areas import hectares
 from ..shared.cancel import refuse_canceled
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
 from .changes import GAINED, LEVEL_ORDER, LOST
@@ -148,6 +151,44 @@ def problems_layer(result):
     layer = memory_layer(tr("Input problems"), "None", None, fields)
     add_rows(layer, [({"kind": p.kind, "year": p.year, "layer": p.layer, "feature": p.feature, "text": p.text}, None)
                      for p in result.problems])
+    return layer
+
+
+def _union(geometries):
+    from qgis.core import QgsGeometry
+
+    return QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry()
+
+
+def township_coverage(result):
+    """The townships with the monitoring's figures since the base year (ha), for the township atlas
+    page 规划实施监测预警图: each numeric field prints as a figure titled by its alias. Findings of
+    several rules on the same ground count once (their union), 黄色预警 only where no 红色预警 is."""
+    from qgis.core import QgsFeatureRequest
+
+    fields = [OutputField("XZQMC", "string", tr("Township")),
+              OutputField("nc_ha", "double", tr("New construction land")),
+              OutputField("red_ha", "double", tr("Suspected violations, 红色预警")),
+              OutputField("yel_ha", "double", tr("Suspected violations, 黄色预警 only")),
+              OutputField("fb_ha", "double", tr("耕地 balance, net of 田坎"))]
+    layer = memory_layer(tr("Monitoring by township"), "MultiPolygon", result.params.area.crs, fields)
+    request = QgsFeatureRequest().setDestinationCrs(result.params.area.crs, QgsProject.instance().transformContext())
+    rows = []
+    for feature in result.township_layer.getFeatures(request):
+        name = str(feature["XZQMC"])
+        found = [f for f in result.findings() if f.piece.township == name]
+        pieces = [p for c in result.years for p in c.construction if p.township == name]
+        balance = sum(p.net for c in result.years for p in c.farmland[GAINED] if p.township == name) - \
+            sum(p.net for c in result.years for p in c.farmland[LOST] if p.township == name)
+        red = _union([f.geometry for f in found if f.rule.level == RED])
+        yellow = _union([f.geometry for f in found if f.rule.level == YELLOW])
+        yellow_only = yellow.difference(red) if not red.isEmpty() and not yellow.isEmpty() else yellow
+        area = result.params.area.area
+        rows.append(({"XZQMC": name, "nc_ha": round(hectares(sum(p.area for p in pieces)), 4),
+                      "red_ha": round(hectares(area(red) if not red.isEmpty() else 0.0), 4),
+                      "yel_ha": round(hectares(area(yellow_only) if not yellow_only.isEmpty() else 0.0), 4),
+                      "fb_ha": round(hectares(balance), 4)}, feature.geometry()))
+    add_rows(layer, rows)
     return layer
 
 

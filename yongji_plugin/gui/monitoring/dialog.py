@@ -7,7 +7,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from ...core.indicators.definitions import load_indicators
 from ...core.measuring.charts import draw_chart
-from ...core.monitoring.outputs import FINDINGS, findings_layer
+from ...core.monitoring.outputs import FINDINGS, findings_layer, township_coverage
 from ...core.monitoring.patches import AFTER_FIELD, BEFORE_FIELD, PatchInput
 from ...core.monitoring.report import township_chart
 from ...core.monitoring.rules import RED, YELLOW, load_rules
@@ -15,6 +15,7 @@ from ...core.monitoring.run import MonitorParams
 from ...core.monitoring.snapshots import SnapshotInput, check_snapshots
 from ...core.monitoring.trend import SURVEY_LAYER
 from ...core.plan_data.loader import describe_sources
+from ...core.printing.atlases import export_atlas, township_atlas
 from ...core.printing.result_sheets import result_sheet
 from ...core.printing.sheets import PDF, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
@@ -37,7 +38,7 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         super().__init__(parent)
         self.setupUi(self)
         self.iface, self.open_report = iface, open_report
-        self.layers_out = self.report_paths = self.sheet_path = None
+        self.layers_out = self.report_paths = self.sheet_path = self.atlas_paths = None
         self._plan = {}
         self.setup_controls(tr("Run"), tr("Cancel"), SETTINGS_FOLDER)
         self.rulesButton.clicked.connect(lambda: self._choose(self.rulesEdit, tr("Choose a monitoring rule file")))
@@ -131,14 +132,21 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
                               year=result.years[-1].year)
         return export_layout(layout, self._folder / f"{FILE_STEM}_sheet.pdf", PDF, PluginSettings.load().print_dpi)
 
+    def _print_atlas(self, result):
+        """The township atlas 规划实施监测预警图 (one PDF, a page per township), on the GUI thread."""
+        builder = SheetBuilder(self._plan)
+        layout = township_atlas(builder, township_coverage(result), [findings_layer(result)], "monitoring_township")
+        return export_atlas(layout, self._folder / f"{FILE_STEM}_townships.pdf", PDF, PluginSettings.load().print_dpi)
+
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
             return
         result = task.result
         self.layers_out, self.report_paths = task.layers_out, task.report_paths
-        if self.sheetCheck.isChecked() and result.findings():
+        if self.sheetCheck.isChecked():
             try:
-                self.sheet_path = self._print_sheet(result)
+                self.sheet_path = self._print_sheet(result) if result.findings() else None
+                self.atlas_paths = self._print_atlas(result)
             except (OSError, PlanError) as error:
                 show_error(self, str(error), self.iface)
         group = result_group(tr("Plan implementation monitoring"))

@@ -25,6 +25,7 @@ from ...core.monitoring.outputs import (
     PROBLEMS,
     TOWNSHIP_TABLE,
     findings_layer,
+    township_coverage,
 )
 from ...core.monitoring.patches import AFTER_FIELD, BEFORE_FIELD, PatchInput
 from ...core.monitoring.report import township_chart
@@ -32,6 +33,7 @@ from ...core.monitoring.rules import level_label, load_rules
 from ...core.monitoring.run import MonitorParams
 from ...core.monitoring.snapshots import CLASS_FIELD, SnapshotInput
 from ...core.plan_data.loader import describe_sources
+from ...core.printing.atlases import export_atlas, township_atlas
 from ...core.printing.result_sheets import result_sheet
 from ...core.printing.sheets import PDF, PNG, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
@@ -47,6 +49,7 @@ class MonitoringAlgorithm(YongjiAlgorithm):
     SNAPSHOTS, YEARS, CLASS_FIELD, REFERENCE = "SNAPSHOTS", "YEARS", "CLASS_FIELD", "REFERENCE"
     RULES, INDICATORS, TREND, REPORT = "RULES", "INDICATORS", "TREND", "REPORT"
     PATCHES, BEFORE_FIELD, AFTER_FIELD, SHEET = "PATCHES", "BEFORE_FIELD", "AFTER_FIELD", "SHEET"
+    ATLAS = "ATLAS"
 
     def flags(self):
         # the map sheet is a print layout, rendered on the main thread in QGIS
@@ -112,6 +115,9 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.SHEET, tr("Map sheet 规划实施监测预警图 (PDF or PNG)"), tr("PDF files (*.pdf);;PNG files (*.png)"),
             optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.ATLAS, tr("Township atlas 规划实施监测预警图 (PDF, one page per township)"), tr("PDF files (*.pdf)"),
+            optional=True, createByDefault=False))
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -152,14 +158,24 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         result, outputs = run_job(self, job, parameters, context, feedback, self.OUTPUTS, self.REPORT,
                                   on_result=lambda result: self._log(result, feedback))
         sheet = self.parameterAsFileOutput(parameters, self.SHEET, context)
-        if sheet and not result.findings():
-            feedback.pushInfo(tr("No suspected violation: no map sheet printed"))
-        elif sheet:
-            try:
+        atlas = self.parameterAsFileOutput(parameters, self.ATLAS, context)
+        try:
+            if sheet and not result.findings():
+                feedback.pushInfo(tr("No suspected violation: no map sheet printed"))
+            elif sheet:
                 outputs[self.SHEET] = str(self._sheet(result, plan, Path(sheet)))
-            except PlanError as error:
-                raise QgsProcessingException(str(error)) from error
+            if atlas:
+                outputs[self.ATLAS] = str(self._atlas(result, plan, Path(atlas))[0])
+        except PlanError as error:
+            raise QgsProcessingException(str(error)) from error
         return outputs
+
+    @staticmethod
+    def _atlas(result, plan: dict, path: Path) -> list:
+        """The township atlas pages 规划实施监测预警图: each township's findings and figures."""
+        builder = SheetBuilder(plan)
+        layout = township_atlas(builder, township_coverage(result), [findings_layer(result)], "monitoring_township")
+        return export_atlas(layout, path, PDF, 150)
 
     @staticmethod
     def _sheet(result, plan: dict, path: Path) -> Path:
