@@ -174,6 +174,51 @@ def compare_versions(data: Path, out: Path) -> None:
           f"{len(paths['sheets'])} change map sheets")
 
 
+def run_monitoring(data: Path, project, out: Path) -> None:
+    """规划实施监测预警: the demo's 现状 snapshots of 2022 and 2024 (written beside the demo from its own
+    parcels, scripts/yongji_demo/snapshots.py) through the same job as the dialog and the algorithm."""
+    from qgis.core import QgsVectorLayer
+    from yongji_demo.build import read_plan
+    from yongji_demo.snapshots import YEARS, write_snapshots
+
+    from yongji_plugin.core.indicators.definitions import load_indicators
+    from yongji_plugin.core.monitoring.job import monitoring_job
+    from yongji_plugin.core.monitoring.rules import level_label, load_rules
+    from yongji_plugin.core.monitoring.run import MonitorParams
+    from yongji_plugin.core.monitoring.snapshots import SnapshotInput
+    from yongji_plugin.core.plan_data.loader import describe_sources, layers_by_code
+    from yongji_plugin.core.shared.areas import AreaMethod
+    from yongji_plugin.core.shared.destinations import GeoPackageDestination
+    from yongji_plugin.core.shared.job import compute, deliver
+
+    snapshots = data.with_name(data.stem + "_xianzhuang.gpkg")
+    changes = write_snapshots(snapshots, read_plan(data))
+    folder = out / "monitoring"
+    folder.mkdir(parents=True, exist_ok=True)
+    plan = layers_by_code(project.mapLayers().values())
+    inputs = [SnapshotInput(QgsVectorLayer(f"{snapshots}|layername=DLTB_{y}", f"DLTB_{y}", "ogr")) for y in YEARS]
+    params = MonitorParams(AreaMethod.create(), load_rules(), load_indicators(), data_source=describe_sources(
+        plan.values()))
+    job = monitoring_job(plan, inputs, params)
+    result = compute(job, None)
+    delivery = deliver(job, result, GeoPackageDestination(folder / "monitoring.gpkg"), folder / "report.html", None)
+    for change in result.years:
+        levels = {}
+        for finding in change.findings:
+            levels[level_label(finding.rule.level)] = levels.get(level_label(finding.rule.level), 0) + 1
+        print(f"  {change.year} (since {change.since}): {len(change.construction)} pieces of new construction land, "
+              f"findings {levels or 'none'}")
+    from yongji_plugin.processing.monitoring.monitoring import MonitoringAlgorithm
+
+    sheet = MonitoringAlgorithm._sheet(result, plan, folder / "monitoring_sheet.pdf")
+    MonitoringAlgorithm._atlas(result, plan, folder / "monitoring_townships.pdf")
+    warned = [f"{r.code} {level_label(r.level)}" for r in result.trend if r.is_city and r.year == YEARS[-1]
+              and r.level != "normal"]
+    print(f"Monitoring: {len(changes)} known changes in {snapshots.name}; city indicators warned in {YEARS[-1]}: "
+          f"{', '.join(warned) or 'none'} -> {delivery.report['pdf']}, {sheet}, "
+          f"{folder / 'monitoring_townships.pdf'}")
+
+
 def print_maps(project, out: Path) -> None:
     from qgis.core import QgsVectorLayer
 
@@ -215,6 +260,7 @@ def main() -> int:
     run_measures(args.data, project, args.out)
     run_plan_measures(project, args.out)
     compare_versions(args.data, args.out)
+    run_monitoring(args.data, project, args.out)
     print_maps(project, args.out)
     print(f"Wrote {args.out / 'yongji_demo.qgz'} and {args.out / 'overview.png'}")
     project.clear()

@@ -30,6 +30,7 @@ def action_specs():
         ("guidance", "guidance", tr("Township planning guidance"), "open_guidance_dialog"),
         ("indicators", "indicators", tr("Plan indicators"), "open_indicator_dialog"),
         ("versions", "versions", tr("Compare plan versions"), "open_versions_dialog"),
+        ("monitoring", "monitoring", tr("Plan implementation monitoring"), "open_monitoring_dialog"),
         ("print", "print", tr("Print thematic maps"), "open_print_dialog"),
         ("coords", "coords", tr("Import coordinate file"), "open_coords_dialog"),
         ("settings", "settings", tr("Settings"), "open_settings"),
@@ -147,6 +148,11 @@ class YongjiPlugin:
         from .gui.versions.dialog import VersionsDialog
 
         return self._show("versions", lambda: VersionsDialog(self.iface, self.iface.mainWindow()))
+
+    def open_monitoring_dialog(self):
+        from .gui.monitoring.dialog import MonitoringDialog
+
+        return self._show("monitoring", lambda: MonitoringDialog(self.iface, self.iface.mainWindow()))
 
     def open_print_dialog(self):
         from .gui.printing.dialog import PrintDialog

@@ -44,7 +44,7 @@
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="189"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="195"/>
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>没有名为 {name} 的已保存 PostGIS 连接</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="36"/>
+        <location filename="../../yongji_plugin/plugin.py" line="37"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>已加载 {count} 个规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="92"/>
+        <location filename="../../yongji_plugin/plugin.py" line="93"/>
         <source>Yongji One Map</source>
         <translation>永济一张图</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/provider.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/provider.py" line="49"/>
         <source>Yongji Spatial Plan</source>
         <translation>永济国土空间规划</translation>
     </message>
@@ -949,12 +949,12 @@
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="170"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="173"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="225"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="228"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
@@ -1074,7 +1074,7 @@
         <translation>该检查的冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/plugin.py" line="35"/>
+        <location filename="../../yongji_plugin/plugin.py" line="36"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2489,7 +2489,7 @@
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="28"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -2514,7 +2514,7 @@
         <translation>限高字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="134"/>
         <source>Map</source>
         <translation>示意图</translation>
     </message>
@@ -2874,7 +2874,7 @@
         <translation>缺少的设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="151"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="147"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -3249,17 +3249,17 @@
         <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/charts.py" line="75"/>
+        <location filename="../../yongji_plugin/core/measuring/charts.py" line="76"/>
         <source>matplotlib {version}</source>
         <translation>matplotlib {version}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/charts.py" line="76"/>
+        <location filename="../../yongji_plugin/core/measuring/charts.py" line="77"/>
         <source>QGIS&apos;s Qt painter (matplotlib is not installed)</source>
         <translation>QGIS 自带的 Qt 绘图（未安装 matplotlib）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/charts.py" line="201"/>
+        <location filename="../../yongji_plugin/core/measuring/charts.py" line="202"/>
         <source>Chart {path} could not be written</source>
         <translation>无法写入图表 {path}</translation>
     </message>
@@ -3349,7 +3349,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="143"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="147"/>
         <source>Invalid geometries repaired on a copy</source>
         <translation>在副本上修复的无效几何</translation>
     </message>
@@ -3469,12 +3469,12 @@
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="124"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="139"/>
         <source>City or township</source>
         <translation>市或乡镇</translation>
     </message>
@@ -3489,12 +3489,12 @@
         <translation>约束性或预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="133"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="140"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -3534,7 +3534,7 @@
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="162"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="165"/>
         <source>township</source>
         <translation>乡镇</translation>
     </message>
@@ -3599,12 +3599,12 @@
         <translation>由永济国土空间规划插件根据规划图层和指标文件生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="140"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="126"/>
         <source>Indicator file</source>
         <translation>指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="142"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="128"/>
         <source>Charts drawn with</source>
         <translation>图表绘制方式</translation>
     </message>
@@ -3614,7 +3614,7 @@
         <translation>图表和专题图年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="135"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
@@ -3624,7 +3624,7 @@
         <translation>指标及其测算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="132"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -3674,7 +3674,7 @@
         <translation>各乡镇分解值之和与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="134"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -3699,192 +3699,192 @@
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="118"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="128"/>
         <source>Indicator file {path}: unknown indicator code {code} (known: {codes})</source>
         <translation>指标文件 {path}：未知的指标代码 {code}（已有：{codes}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="147"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="157"/>
         <source>Indicator file {path} is not valid:</source>
         <translation>指标文件 {path} 有误：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="178"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="188"/>
         <source>the file must be a mapping with a list of indicators</source>
         <translation>文件须为含指标列表的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="182"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="192"/>
         <source>indicators must be a non-empty list</source>
         <translation>indicators 须为非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="186"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="196"/>
         <source>indicator {code}: the code is used more than once</source>
         <translation>指标 {code}：代码重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="190"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="202"/>
         <source>consistency must be a list</source>
         <translation>consistency 须为列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="197"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="209"/>
         <source>consistency check {id}: the id is used more than once</source>
         <translation>一致性检查 {id}：编号重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="204"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="216"/>
         <source>indicator {number} must be a mapping</source>
         <translation>第 {number} 项指标须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="206"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="218"/>
         <source>indicator {code}: {problem}</source>
         <translation>指标 {code}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="215"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="227"/>
         <source>the code must be 1–7 ASCII letters, digits or _, starting with a letter (it names output fields)</source>
         <translation>代码须为 1–7 个 ASCII 字母、数字或 _，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="218"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="230"/>
         <source>key name must be text</source>
         <translation>键 name 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="220"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="232"/>
         <source>kind {value} is not 约束性 or 预期性</source>
         <translation>属性 {value} 不是“约束性”或“预期性”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="222"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="234"/>
         <source>direction {value} is not 不低于 or 不高于</source>
         <translation>方向 {value} 不是“不低于”或“不高于”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="228"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="240"/>
         <source>a share is measured in %, not {unit}</source>
         <translation>比例指标的单位应为 %，而不是 {unit}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="230"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="242"/>
         <source>unit {unit} is not an area unit (known: {units}) and the measure is no share</source>
         <translation>单位 {unit} 不是面积单位（可用：{units}），且测算方式不是比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="233"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="245"/>
         <source>targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="237"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="249"/>
         <source>townships must map township names to their targets</source>
         <translation>townships 须为乡镇名称到目标值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="240"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="252"/>
         <source>township {name}</source>
         <translation>乡镇 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="242"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="254"/>
         <source>measure: {problem}</source>
         <translation>测算方式：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="248"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="278"/>
         <source>{where} must map years ({years}) to numbers</source>
         <translation>{where} 须为年份（{years}）到数值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="253"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="283"/>
         <source>{where}: year {year} is not one of {years}</source>
         <translation>{where}：年份 {year} 不是 {years} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="256"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="286"/>
         <source>{where}: the {year} target {value} is not a number of at least 0</source>
         <translation>{where}：{year}年目标值 {value} 不是不小于 0 的数值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="263"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="293"/>
         <source>must be a mapping with a layer</source>
         <translation>须为含 layer 的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="269"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="299"/>
         <source>key layer is missing</source>
         <translation>缺少键 layer</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="276"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="306"/>
         <source>layer {code} ({name}) is not a polygon layer</source>
         <translation>图层 {code}（{name}）不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="278"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="308"/>
         <source>method {method} is not planar or ellipsoidal</source>
         <translation>计算方法 {method} 不是 planar 或 ellipsoidal</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="280"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="310"/>
         <source>share must be true or false</source>
         <translation>share 须为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="289"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="319"/>
         <source>filter must be a QGIS expression</source>
         <translation>filter 须为 QGIS 表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="298"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="328"/>
         <source>filter {expr} reads field {field}, which layer {code} does not have</source>
         <translation>筛选条件 {expr} 读取字段 {field}，而图层 {code} 没有该字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="305"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="335"/>
         <source>must be {{indicator: code}} or a layer total {{layer, filter}}</source>
         <translation>须为 {{indicator: 代码}} 或图层面积 {{layer, filter}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="308"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="338"/>
         <source>an indicator side holds only the key indicator</source>
         <translation>指标一侧只能含键 indicator</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="311"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="341"/>
         <source>unknown indicator code {code}</source>
         <translation>未知的指标代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="313"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="343"/>
         <source>indicator {code} is a share (%), not an area</source>
         <translation>指标 {code} 是比例（%），不是面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="320"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="350"/>
         <source>consistency check {number} must be a mapping</source>
         <translation>第 {number} 项一致性检查须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="325"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="355"/>
         <source>relation {value} is not &gt;= or &lt;=</source>
         <translation>关系 {value} 不是 &gt;= 或 &lt;=</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="327"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="357"/>
         <source>key label must be text</source>
         <translation>键 label 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="333"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="363"/>
         <source>at least one side must be an indicator&apos;s target</source>
         <translation>至少一侧须为指标目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="334"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="364"/>
         <source>consistency check {id}: {problem}</source>
         <translation>一致性检查 {id}：{problem}</translation>
     </message>
@@ -3929,12 +3929,12 @@
         <translation>键须为 1–7 个 ASCII 字母或数字，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="82"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="98"/>
         <source>layer {code} is not a polygon layer</source>
         <translation>图层 {code} 不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="87"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="107"/>
         <source>filter {expr} is not a valid expression</source>
         <translation>筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -3974,7 +3974,7 @@
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="117"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="127"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -3999,7 +3999,7 @@
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="28"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4014,7 +4014,7 @@
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="44"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="45"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
@@ -4054,7 +4054,7 @@
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="101"/>
         <source>Indicator file (the plugin&apos;s if empty)</source>
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
@@ -4089,7 +4089,7 @@
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="115"/>
         <source>PDF files (*.pdf);;PNG files (*.png)</source>
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
@@ -4809,12 +4809,12 @@
         <translation>其中永久基本农田（扣除田坎后净面积）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="60"/>
+        <location filename="../../yongji_plugin/core/plan_data/tiankan.py" line="30"/>
         <source>Layer {layer}, feature {fid}: 田坎 coefficient {value} is not a fraction between 0 and 1 (KCXS, or KCMJ / TBMJ)</source>
         <translation>图层 {layer} 要素 {fid}：田坎系数 {value} 不是 0 到 1 之间的小数（KCXS，或 KCMJ / TBMJ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="73"/>
+        <location filename="../../yongji_plugin/core/site_check/farmland.py" line="61"/>
         <source>{count} 耕地 parcels of {layer} under the sites carry no 田坎 deduction (KCXS or KCMJ and TBMJ): their net area equals their gross area</source>
         <translation>地块下 {layer} 中有 {count} 个耕地图斑没有田坎扣除信息（KCXS，或 KCMJ 和 TBMJ）：其净面积按毛面积计</translation>
     </message>
@@ -5754,7 +5754,7 @@
         <translation>专题图“{title}”需要图层 {name}（{code}），但该图层没有要素；缺少该图层的图件会被误认为完整</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="181"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="184"/>
         <source>site</source>
         <translation>地块</translation>
     </message>
@@ -5947,6 +5947,746 @@
         <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="167"/>
         <source>rule {rule}: {problem} (line {line})</source>
         <translation>规则 {rule}：{problem}（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="256"/>
+        <source>warning: {problem}</source>
+        <translation>warning：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="263"/>
+        <source>must be {{yellow: %, red: %}}</source>
+        <translation>须为 {{yellow: %, red: %}}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="266"/>
+        <source>{key} must be a number of at least 0</source>
+        <translation>{key} 须为不小于 0 的数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="268"/>
+        <source>yellow {yellow} is above red {red}</source>
+        <translation>黄色阈值 {yellow} 高于红色阈值 {red}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/changes.py" line="123"/>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/classes.py" line="20"/>
+        <source>耕地</source>
+        <translation>耕地</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/classes.py" line="20"/>
+        <source>other agricultural land</source>
+        <translation>其他农用地</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/classes.py" line="20"/>
+        <source>建设用地</source>
+        <translation>建设用地</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/classes.py" line="21"/>
+        <source>unused land</source>
+        <translation>未利用地</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/classes.py" line="21"/>
+        <source>unknown class</source>
+        <translation>未知地类</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/classes.py" line="47"/>
+        <source>Land class table</source>
+        <translation>地类表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/classes.py" line="56"/>
+        <source>Land class table {path}: entries without a name or a known category: {codes}</source>
+        <translation>地类表 {path}：以下条目缺少名称或类别无效：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="61"/>
+        <source>Plan implementation monitoring</source>
+        <translation>规划实施监测预警</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/job.py" line="16"/>
+        <source>The monitoring was canceled: nothing was written</source>
+        <translation>监测预警已取消：未写入任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="23"/>
+        <source>耕地 lost</source>
+        <translation>耕地减少</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="23"/>
+        <source>耕地 gained</source>
+        <translation>耕地增加</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="27"/>
+        <source>Changed since</source>
+        <translation>对比年份</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="36"/>
+        <source>Rule title</source>
+        <translation>规则名称</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="74"/>
+        <source>Class code (DLBM)</source>
+        <translation>地类编码（DLBM）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="133"/>
+        <source>Snapshot feature</source>
+        <translation>现状图斑要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="105"/>
+        <source>Suspected violations</source>
+        <translation>疑似违规图斑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="60"/>
+        <source>Rules broken</source>
+        <translation>违反的规则</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="105"/>
+        <source>New construction land</source>
+        <translation>新增建设用地</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="76"/>
+        <source>田坎 share (KCXS)</source>
+        <translation>田坎系数（KCXS）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="77"/>
+        <source>Gross</source>
+        <translation>毛面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="77"/>
+        <source>Net of 田坎</source>
+        <translation>扣除田坎后</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="106"/>
+        <source>耕地 lost and gained</source>
+        <translation>耕地增减</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="119"/>
+        <source>{title} (m²)</source>
+        <translation>{title}（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="121"/>
+        <source>耕地 lost, gross (m²)</source>
+        <translation>耕地减少毛面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="122"/>
+        <source>耕地 lost, net of 田坎</source>
+        <translation>耕地减少（扣除田坎）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="123"/>
+        <source>耕地 gained, gross (m²)</source>
+        <translation>耕地增加毛面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="124"/>
+        <source>耕地 gained, net of 田坎</source>
+        <translation>耕地增加（扣除田坎）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="173"/>
+        <source>耕地 balance, net of 田坎</source>
+        <translation>耕地净增减（扣除田坎）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="106"/>
+        <source>Monitoring by township</source>
+        <translation>分乡镇监测统计</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="134"/>
+        <source>Base-year value</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="140"/>
+        <source>Path value</source>
+        <translation>路径值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="135"/>
+        <source>Target year</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="136"/>
+        <source>Lag behind the path (%)</source>
+        <translation>滞后于路径（%）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="107"/>
+        <source>Indicators by year</source>
+        <translation>分年度指标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="107"/>
+        <source>Input problems</source>
+        <translation>输入数据问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="171"/>
+        <source>Suspected violations, 红色预警</source>
+        <translation>疑似违规图斑（红色预警）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="172"/>
+        <source>Suspected violations, 黄色预警 only</source>
+        <translation>疑似违规图斑（仅黄色预警）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="68"/>
+        <source>Change-patch layer {name} cannot be read</source>
+        <translation>变更图斑图层 {name} 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="70"/>
+        <source>Change-patch layer {name} is not a polygon layer</source>
+        <translation>变更图斑图层 {name} 不是面图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="73"/>
+        <source>Change-patch layer {name} lacks the field {field} of the class before or after (its fields: {fields})</source>
+        <translation>变更图斑图层 {name} 缺少变更前或变更后地类字段 {field}（其字段：{fields}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="78"/>
+        <source>Change-patch layer {name} {problem}</source>
+        <translation>变更图斑图层 {name} {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="101"/>
+        <source>Change-patch layer {name}, feature {fid}: {problem}</source>
+        <translation>变更图斑图层 {name}，要素 {fid}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="101"/>
+        <source>no year (a field {fields} or the layer&apos;s)</source>
+        <translation>没有年份（字段 {fields} 或图层的年份）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="101"/>
+        <source>year {year} is not after {base}</source>
+        <translation>年份 {year} 不晚于 {base}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="120"/>
+        <source>class code {code} ({which}) is not in the 三调 工作分类: counted neither as 建设用地 nor as 耕地</source>
+        <translation>地类编码 {code}（{which}）不在三调工作分类中：既不计为建设用地，也不计为耕地</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="175"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="162"/>
+        <source>before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="162"/>
+        <source>after</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="162"/>
+        <source>class {which} {code}, but the {year} 现状 has {found} under {share:.0%} of the patch</source>
+        <translation>{which}地类为 {code}，但 {year} 年现状在该图斑 {share:.0%} 的范围内为 {found}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/patches.py" line="162"/>
+        <source>nothing</source>
+        <translation>无图斑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="40"/>
+        <source>{value} (path {path}) {level}</source>
+        <translation>{value}（路径值 {path}）{level}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="44"/>
+        <source>{name}: value by year against its path</source>
+        <translation>{name}：各年度测算值与路径值</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="44"/>
+        <source>base year</source>
+        <translation>基期</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="58"/>
+        <source>{area} ha in {count}</source>
+        <translation>{count} 个，{area} 公顷</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="60"/>
+        <source>Suspected violations per township since {year}</source>
+        <translation>{year} 年以来各乡镇疑似违规图斑面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="72"/>
+        <source>{red} suspected violations at 红色预警 ({red_ha} ha) and {yellow} at 黄色预警 ({yellow_ha} ha) since {base}; 耕地 net of 田坎 {sign}{balance} mu; {warned} city indicators warned in {year}.</source>
+        <translation>自 {base} 年以来，红色预警疑似违规图斑 {red} 个（{red_ha} 公顷），黄色预警 {yellow} 个（{yellow_ha} 公顷）；耕地（扣除田坎）净变化 {sign}{balance} 亩；{year} 年全市有 {warned} 项指标预警。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="120"/>
+        <source>Annual plan implementation monitoring report</source>
+        <translation>年度规划实施监测预警报告</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="120"/>
+        <source>Generated by the Yongji Spatial Plan plugin from the plan's layers and the 现状 snapshots; suspected violations are to be verified on site before any measure is taken.</source>
+        <translation>由永济国土空间规划插件根据规划图层和现状数据生成；疑似违规图斑须经实地核查后方可采取措施。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="123"/>
+        <source>Data of this run</source>
+        <translation>本次监测数据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="124"/>
+        <source>Checked by</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="124"/>
+        <source>现状 snapshots</source>
+        <translation>现状数据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="125"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="125"/>
+        <source>Parcels</source>
+        <translation>图斑数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="125"/>
+        <source>Unknown codes</source>
+        <translation>未知编码</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="126"/>
+        <source>Rule file</source>
+        <translation>规则文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="127"/>
+        <source>Tolerance (m²)</source>
+        <translation>容差（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="128"/>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="128"/>
+        <source>Rules and their basis (依据)</source>
+        <translation>规则及依据</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="129"/>
+        <source>Finding</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="130"/>
+        <source>New construction land and suspected violations</source>
+        <translation>新增建设用地与疑似违规图斑</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="131"/>
+        <source>since</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="131"/>
+        <source>pieces</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="132"/>
+        <source>slivers below the tolerance (not findings)</source>
+        <translation>个小于容差的碎片（不作为违规图斑）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="135"/>
+        <source>耕地 lost and gained per township (mu)</source>
+        <translation>分乡镇耕地增减（亩）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="136"/>
+        <source>耕地 lost, net</source>
+        <translation>耕地减少（净）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="136"/>
+        <source>耕地 gained, net</source>
+        <translation>耕地增加（净）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="136"/>
+        <source>Balance, net</source>
+        <translation>净增减</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="137"/>
+        <source>耕地 lost, gross</source>
+        <translation>耕地减少（毛）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="137"/>
+        <source>耕地 gained, gross</source>
+        <translation>耕地增加（毛）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="138"/>
+        <source>New construction (m²)</source>
+        <translation>新增建设用地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="138"/>
+        <source>New construction (mu)</source>
+        <translation>新增建设用地（亩）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="139"/>
+        <source>Indicators against their path to the targets</source>
+        <translation>指标与目标路径对比</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="140"/>
+        <source>Target ahead</source>
+        <translation>下一目标</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="140"/>
+        <source>Lag (%)</source>
+        <translation>滞后（%）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="141"/>
+        <source>The path runs linearly from the base-year value to the 2025 and 2035 targets. Lag: how far the value falls behind the path, in % of the path's value. 红色预警: the target ahead is already broken or the lag exceeds the red threshold; 黄色预警: the lag exceeds the yellow threshold.</source>
+        <translation>路径为从基期值到 2025 年、2035 年目标值的线性路径。滞后：测算值落后于路径的程度，以路径值的百分比表示。红色预警：已突破下一目标或滞后超过红色阈值；黄色预警：滞后超过黄色阈值。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="145"/>
+        <source>Maps of the suspected violations</source>
+        <translation>疑似违规图斑位置图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="145"/>
+        <source>maps drawn for the first {count} findings</source>
+        <translation>仅绘制前 {count} 个图斑的位置图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="146"/>
+        <source>the first {count} of {total} are listed</source>
+        <translation>共 {total} 条，列出前 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="148"/>
+        <source>Scale</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="155"/>
+        <source>(no indicators)</source>
+        <translation>（未测算指标）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="28"/>
+        <source>红色预警</source>
+        <translation>红色预警</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="28"/>
+        <source>黄色预警</source>
+        <translation>黄色预警</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="28"/>
+        <source>正常</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="32"/>
+        <source>inside the layer</source>
+        <translation>位于图层内</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="32"/>
+        <source>outside the layer</source>
+        <translation>位于图层外</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="64"/>
+        <source>Monitoring rule file</source>
+        <translation>监测预警规则文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="68"/>
+        <source>base_year {value} is not a year</source>
+        <translation>base_year {value} 不是年份</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="71"/>
+        <source>tolerance {value} is not a number of at least 0</source>
+        <translation>tolerance {value} 不是不小于 0 的数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="74"/>
+        <source>rules must be a non-empty list</source>
+        <translation>rules 须为非空列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="79"/>
+        <source>rule {id}: the id is used more than once</source>
+        <translation>规则 {id}：id 重复</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="82"/>
+        <source>Monitoring rule file {path} is not valid:</source>
+        <translation>监测预警规则文件 {path} 无效：</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="89"/>
+        <source>rule {number} must be a mapping</source>
+        <translation>第 {number} 条规则须为映射</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="94"/>
+        <source>the id must be ASCII letters, digits or _</source>
+        <translation>id 须由 ASCII 字母、数字或 _ 组成</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="102"/>
+        <source>relation {value} is not inside or outside</source>
+        <translation>relation {value} 不是 inside 或 outside</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="104"/>
+        <source>level {value} is not red or yellow</source>
+        <translation>level {value} 不是 red 或 yellow</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="110"/>
+        <source>basis must give plan and national</source>
+        <translation>basis 须给出 plan 和 national</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="111"/>
+        <source>rule {id}: {problem}</source>
+        <translation>规则 {id}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="58"/>
+        <source>The monitoring needs the plan layer {name} ({code}), which is missing</source>
+        <translation>监测预警需要规划图层 {name}（{code}），但该图层缺失</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="131"/>
+        <source>{count} 耕地 parcels of {layer} ({year}) carry no 田坎 deduction (KCXS or KCMJ and TBMJ): their net area equals their gross area</source>
+        <translation>{layer}（{year} 年）中有 {count} 个耕地图斑没有田坎扣除数据（KCXS 或 KCMJ 与 TBMJ）：其净面积按毛面积计</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="77"/>
+        <source>Snapshot layer {name} cannot be read</source>
+        <translation>现状图层 {name} 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="79"/>
+        <source>Snapshot layer {name} is not a polygon layer of 地类图斑</source>
+        <translation>现状图层 {name} 不是地类图斑面图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="81"/>
+        <source>Snapshot layer {name} lacks the class field {field} (its fields: {fields})</source>
+        <translation>现状图层 {name} 缺少地类字段 {field}（其字段：{fields}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="85"/>
+        <source>Snapshot layer {name} {problem}</source>
+        <translation>现状图层 {name} {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="95"/>
+        <source>Snapshot layer {name}: its field {field} holds several years ({years}); give one layer per year</source>
+        <translation>现状图层 {name}：字段 {field} 含多个年份（{years}）；请每个年份一个图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="100"/>
+        <source>Snapshot layer {name}: its field {field} holds {value}, not a year</source>
+        <translation>现状图层 {name}：字段 {field} 的值 {value} 不是年份</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="110"/>
+        <source>Snapshot layer {name} has no year: give its year, a field {fields} holding it, or a name with the year (DLTB_2022)</source>
+        <translation>现状图层 {name} 没有年份：请填写年份，或提供记录年份的字段 {fields}，或在图层名称中注明年份（DLTB_2022）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="120"/>
+        <source>Give at least one 现状 snapshot or change-patch layer of a year after {year}</source>
+        <translation>请至少提供一个 {year} 年以后的现状图层或变更图斑图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="128"/>
+        <source>Snapshot layer {name} is of {year}, not after the reference year {base}</source>
+        <translation>现状图层 {name} 为 {year} 年，不晚于基期年 {base}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="132"/>
+        <source>Two snapshots are of the same year {year}: {names}</source>
+        <translation>两个现状图层年份相同（{year}）：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/monitoring/snapshots.py" line="175"/>
+        <source>class code {code} is not in the 三调 工作分类: counted neither as 建设用地 nor as 耕地</source>
+        <translation>地类编码 {code} 不在三调工作分类中：既不计为建设用地，也不计为耕地</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="44"/>
+        <source>Choose a monitoring rule file</source>
+        <translation>选择监测预警规则文件</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="50"/>
+        <source>YAML files (*.yaml *.yml)</source>
+        <translation>YAML 文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="99"/>
+        <source>Snapshot layer {name}: year {year} is not a year</source>
+        <translation>现状图层 {name}：{year} 不是年份</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="107"/>
+        <source>Tick at least one 现状 snapshot</source>
+        <translation>请至少勾选一个现状图层</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="157"/>
+        <source>{count} suspected violations ({red} 红色预警, {yellow} 黄色预警) in {years}; results in {folder}</source>
+        <translation>{years} 年共有疑似违规图斑 {count} 个（红色预警 {red} 个，黄色预警 {yellow} 个）；结果位于 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="163"/>
+        <source>{count} input problems listed in the report</source>
+        <translation>报告中列出了 {count} 条输入数据问题</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="70"/>
+        <source>规划实施监测预警: 现状 snapshots (年度变更调查 地类图斑, DLBM by the 三调 工作分类) of later years against the plan and the base year's 三调 (the plan's DLTB). Per year: new 建设用地 (each change counted in the year it first appears) inside 生态保护红线, 永久基本农田, 自然保护地核心保护区 or 历史文化保护线, or outside 城镇开发边界, as suspected violations with area (m², ha, mu), township, rule, basis and level (rule file); 耕地 lost and gained per township, gross and net of 田坎; every indicator of the indicator file measured on each snapshot against its linear path to the 2025 and 2035 targets (正常 / 黄色预警 / 红色预警 by the file's thresholds). A snapshot's year: YEARS (in the order of the layers), else its field NF/BGNF/YEAR, else the year in its name (DLTB_2022).</source>
+        <translation>规划实施监测预警：以后年份的现状数据（年度变更调查地类图斑，地类编码按三调工作分类）与规划及基期三调（规划数据中的 DLTB）对比。逐年统计新增建设用地（每处变化计入首次出现的年份）位于生态保护红线、永久基本农田、自然保护地核心保护区或历史文化保护线内，或位于城镇开发边界外的疑似违规图斑，给出面积（平方米、公顷、亩）、乡镇、规则、依据和预警等级（规则文件）；分乡镇统计耕地减少和增加的毛面积及扣除田坎后的净面积；指标文件中每项指标在每期现状上测算，并与到 2025 年、2035 年目标的线性路径比较（按文件阈值判定正常、黄色预警、红色预警）。现状年份：按 YEARS（与图层顺序一致），否则取 NF/BGNF/YEAR 字段，否则取图层名称中的年份（DLTB_2022）。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="81"/>
+        <source>现状 snapshots (地类图斑 of later years)</source>
+        <translation>现状数据（以后年份的地类图斑）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
+        <source>Years of the snapshots, comma-separated in their order (else from a year field or the layer name)</source>
+        <translation>现状年份，按图层顺序以逗号分隔（为空时取年份字段或图层名称）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="87"/>
+        <source>Class field of the snapshots</source>
+        <translation>现状地类字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="89"/>
+        <source>Change patches (class before and after; year from a field NF/BGNF/YEAR or the layer name)</source>
+        <translation>变更图斑（含变更前、变更后地类；年份取 NF/BGNF/YEAR 字段或图层名称）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="92"/>
+        <source>Class field before the change</source>
+        <translation>变更前地类字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="94"/>
+        <source>Class field after the change</source>
+        <translation>变更后地类字段</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="96"/>
+        <source>Base-year 现状 (the plan's 三调 DLTB if empty)</source>
+        <translation>基期现状（为空时取规划数据中的三调 DLTB）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="99"/>
+        <source>Monitoring rule file (the plugin&apos;s if empty)</source>
+        <translation>监测预警规则文件（为空时用插件自带文件）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="103"/>
+        <source>Indicators over time</source>
+        <translation>分年度指标监测</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="112"/>
+        <source>年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)</source>
+        <translation>年度监测预警报告（HTML；同目录另存 PDF、位置图和趋势图）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="115"/>
+        <source>Map sheet 规划实施监测预警图 (PDF or PNG)</source>
+        <translation>规划实施监测预警图（PDF 或 PNG）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="118"/>
+        <source>Township atlas 规划实施监测预警图 (PDF, one page per township)</source>
+        <translation>乡镇规划实施监测预警图集（PDF，每个乡镇一页）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="118"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="132"/>
+        <source>YEARS {years} must give one year for each of the {count} snapshot layers</source>
+        <translation>YEARS {years} 须为 {count} 个现状图层各给出一个年份</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="164"/>
+        <source>No suspected violation: no map sheet printed</source>
+        <translation>没有疑似违规图斑：未输出监测预警图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="197"/>
+        <source>{year}: {count} suspected violations ({levels})</source>
+        <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>
 </context>
 <context>
@@ -6320,6 +7060,84 @@
         <location filename="../../forms/load_layers.ui" line="29"/>
         <source>Text encoding</source>
         <translation>文字编码</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringDialogBase</name>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="6"/>
+        <source>Plan implementation monitoring</source>
+        <translation>规划实施监测预警</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="8"/>
+        <source>现状 snapshots of later years (年度变更调查 地类图斑) against the plan layers loaded in the project and the base year's 三调 (DLTB): new construction land on the control lines, cultivated land lost and gained per township, and every indicator on its path to the 2025 and 2035 targets. Tick the snapshots and give each its year (empty: from its NF field or its name).</source>
+        <translation>以后年份的现状数据（年度变更调查地类图斑）与工程中已加载的规划图层及基期三调（DLTB）对比：控制线上的新增建设用地、分乡镇耕地增减，以及各项指标相对于 2025 年、2035 年目标路径的进展。请勾选现状图层并填写年份（为空时取 NF 字段或图层名称中的年份）。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="11"/>
+        <source>Snapshot layer</source>
+        <translation>现状图层</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="12"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="16"/>
+        <source>Class field</source>
+        <translation>地类字段</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="18"/>
+        <source>Monitoring rule file</source>
+        <translation>监测预警规则文件</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="21"/>
+        <source>The plugin&apos;s rule file</source>
+        <translation>插件自带的规则文件</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="40"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="25"/>
+        <source>Indicators over time</source>
+        <translation>分年度指标监测</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="28"/>
+        <source>The plugin&apos;s indicator file</source>
+        <translation>插件自带的指标文件</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="32"/>
+        <source>Area method</source>
+        <translation>面积计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="34"/>
+        <source>Area CRS</source>
+        <translation>面积计算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="36"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="39"/>
+        <source>A new temporary folder</source>
+        <translation>新建临时文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../forms/monitoring.ui" line="45"/>
+        <source>Also print the map sheet 规划实施监测预警图 and its township atlas (PDF)</source>
+        <translation>同时输出规划实施监测预警图及乡镇图集（PDF）</translation>
     </message>
 </context>
 <context>

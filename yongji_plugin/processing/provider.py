@@ -18,6 +18,7 @@ def algorithm_classes():
     from .heights.heights import HeightCheckAlgorithm
     from .indicators.indicator_check import IndicatorCheckAlgorithm
     from .life_circle.life_circle import LifeCircleAlgorithm
+    from .monitoring.monitoring import MonitoringAlgorithm
     from .plan_data.inspect_source import InspectSourceAlgorithm
     from .plan_qa.plan_qa import PlanQaAlgorithm
     from .printing.print_sheets import PrintSheetsAlgorithm
@@ -27,7 +28,7 @@ def algorithm_classes():
     return [InspectSourceAlgorithm, SiteComplianceAlgorithm, PlanQaAlgorithm,
             PrintSheetsAlgorithm, ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm,
             HeightCheckAlgorithm, LifeCircleAlgorithm, TownshipGuidanceAlgorithm, IndicatorCheckAlgorithm,
-            CompareVersionsAlgorithm, ImportDxfAlgorithm]
+            CompareVersionsAlgorithm, ImportDxfAlgorithm, MonitoringAlgorithm]
 
 
 class YongjiProvider(QgsProcessingProvider):

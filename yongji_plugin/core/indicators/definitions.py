@@ -38,8 +38,12 @@ AREA_UNITS = {
     "万亩": (SQM_PER_MU * 1e4, "万亩"),
     "平方千米": (1e6, "平方千米"), "平方公里": (1e6, "平方千米"), "km2": (1e6, "平方千米"), "km²": (1e6, "平方千米"),
 }
-FILE_KEYS = ("indicators", "consistency")
-INDICATOR_KEYS = ("code", "name", "unit", "kind", "direction", "targets", "townships", "measure")
+FILE_KEYS = ("indicators", "consistency", "warning")
+INDICATOR_KEYS = ("code", "name", "unit", "kind", "direction", "targets", "townships", "measure", "warning")
+WARNING_KEYS = ("yellow", "red")
+# 监测预警 thresholds (规划实施监测预警): how far a value may lag its path to the targets, in % of the
+# path's value, before it is 黄色预警 (beyond yellow) or 红色预警 (beyond red); see core.monitoring.trend
+DEFAULT_WARNING = (0.0, 2.0)
 REQUIRED_INDICATOR_KEYS = ("code", "name", "unit", "kind", "direction", "targets", "measure")
 MEASURE_KEYS = ("layer", "filter", "method", "share")
 CONSISTENCY_KEYS = ("id", "label", "left", "relation", "right")
@@ -68,6 +72,7 @@ class Indicator:
     targets: dict[int, float]
     measure: Measure
     townships: dict[str, dict[int, float]] = field(default_factory=dict)
+    warning: Optional[tuple[float, float]] = None  # (yellow, red) in %; None: the file's
 
     @property
     def is_share(self) -> bool:
@@ -110,6 +115,11 @@ class IndicatorFile:
     indicators: list[Indicator]
     consistency: list[Consistency]
     path: Path
+    warning: tuple[float, float] = DEFAULT_WARNING  # (yellow, red) in % for every indicator without its own
+
+    def thresholds(self, indicator: Indicator) -> tuple[float, float]:
+        """The (yellow, red) lag thresholds in % of the path's value that apply to ``indicator``."""
+        return indicator.warning or self.warning
 
     def indicator(self, code: str) -> Indicator:
         for item in self.indicators:
@@ -123,7 +133,7 @@ class IndicatorFile:
         chosen = [self.indicator(code) for code in codes]
         names = {i.code for i in chosen}
         relations = [c for c in self.consistency if set(c.indicator_codes()) <= names]
-        return IndicatorFile(chosen, relations, self.path)
+        return IndicatorFile(chosen, relations, self.path, self.warning)
 
     def township_names(self) -> list[str]:
         return list(dict.fromkeys(name for i in self.indicators for name in i.townships))
@@ -148,7 +158,7 @@ def load_indicators(path=None, catalogue: Catalogue = None) -> IndicatorFile:
                                   + [f"- {problem}" for problem in problems]))
     indicators = [_indicator(item) for item in raw["indicators"]]
     relations = [_consistency(item) for item in raw.get("consistency") or []]
-    return IndicatorFile(indicators, relations, path)
+    return IndicatorFile(indicators, relations, path, _warning(raw.get("warning")) or DEFAULT_WARNING)
 
 
 # --- validation -------------------------------------------------------------------------------
@@ -185,6 +195,8 @@ def indicator_file_problems(raw, catalogue: Catalogue) -> list[str]:
     codes = [item.get("code") for item in items if isinstance(item, dict)]
     problems += [tr("indicator {code}: the code is used more than once").format(code=code)
                  for code in sorted({c for c in codes if _is_text(c) and codes.count(c) > 1})]
+    if "warning" in raw:
+        problems += [tr("warning: {problem}").format(problem=p) for p in _warning_problems(raw["warning"])]
     relations = raw.get("consistency") or []
     if not isinstance(relations, list):
         return problems + [tr("consistency must be a list")]
@@ -240,7 +252,25 @@ def _indicator_key_problems(item: dict, catalogue: Catalogue) -> list[str]:
                 problems += _target_problems(targets, tr("township {name}").format(name=name))
     if "measure" in item:
         problems += [tr("measure: {problem}").format(problem=p) for p in _measure_problems(measure, catalogue)]
+    if "warning" in item:
+        problems += [tr("warning: {problem}").format(problem=p) for p in _warning_problems(item["warning"])]
     return problems
+
+
+def _warning_problems(raw) -> list[str]:
+    """{yellow: %, red: %}: numbers of at least 0, yellow not above red."""
+    if not isinstance(raw, dict) or set(raw) != set(WARNING_KEYS):
+        return [tr("must be {{yellow: %, red: %}}")]
+    bad = [k for k in WARNING_KEYS if not _is_number(raw[k]) or not math.isfinite(raw[k]) or raw[k] < 0]
+    if bad:
+        return [tr("{key} must be a number of at least 0").format(key=k) for k in bad]
+    if raw["yellow"] > raw["red"]:
+        return [tr("yellow {yellow} is above red {red}").format(yellow=raw["yellow"], red=raw["red"])]
+    return []
+
+
+def _warning(raw) -> Optional[tuple[float, float]]:
+    return (float(raw["yellow"]), float(raw["red"])) if raw else None
 
 
 def _target_problems(targets, where: str, required: bool = False) -> list[str]:
@@ -347,7 +377,8 @@ def _targets(raw: dict) -> dict[int, float]:
 def _indicator(raw: dict) -> Indicator:
     townships = {str(name): _targets(targets) for name, targets in (raw.get("townships") or {}).items()}
     return Indicator(raw["code"], raw["name"].strip(), raw["unit"], KINDS[raw["kind"]],
-                     DIRECTIONS[raw["direction"]], _targets(raw["targets"]), _measure(raw["measure"]), townships)
+                     DIRECTIONS[raw["direction"]], _targets(raw["targets"]), _measure(raw["measure"]), townships,
+                     _warning(raw.get("warning")))
 
 
 def _side(raw: dict) -> Side:

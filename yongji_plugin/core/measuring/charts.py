@@ -20,6 +20,7 @@ from ..shared.errors import PlanError
 from ..shared.fonts import cjk_family
 
 OK, SHORT, NONE = "ok", "short", "none"
+WARN = "warn"  # 黄色预警 (the monitoring's trend charts)
 # matplotlib's names for the CJK families it may find (a .ttc is known by its first face)
 MPL_FAMILIES = ["WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei", "Source Han Sans SC",
                 "Noto Sans CJK SC", "Noto Sans CJK JP", "DejaVu Sans"]

@@ -118,16 +118,22 @@ def open_plan(source: Source, catalogue: Catalogue = None,
 
 
 def layers_by_code(layers, catalogue: Catalogue = None) -> dict[str, QgsVectorLayer]:
-    """Map layers to catalogue codes: by the code the loader stamped on them, else by name."""
+    """Map layers to catalogue codes: by the code the loader stamped on them, else by name. A
+    stamped layer wins over one whose name only matches (a 现状 snapshot ``DLTB_2022`` added beside
+    the loaded 三调 layer is not taken for it), whatever the project's layer order."""
     catalogue = catalogue or default_catalogue()
+    layers = list(layers)
     result = {}
     for layer in layers:
         code = layer.customProperty(CODE_PROPERTY)
-        if not code:
-            spec = catalogue.match(layer.name())
-            code = spec.code if spec else None
         if code and code not in result:
             result[code] = layer
+    for layer in layers:
+        if layer.customProperty(CODE_PROPERTY):
+            continue
+        spec = catalogue.match(layer.name())
+        if spec and spec.code not in result:
+            result[spec.code] = layer
     return result
 
 

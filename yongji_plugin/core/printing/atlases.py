@@ -147,17 +147,20 @@ def _round_page(main: QgsLayoutItemMap, scale_bar, scales) -> None:
         scale_bar.update()
 
 
-def township_atlas(builder: SheetBuilder, coverage: QgsVectorLayer):
+def township_atlas(builder: SheetBuilder, coverage: QgsVectorLayer, results=(), kind: str = "township"):
     """One page per township of ``coverage``; every numeric field is a figure (ha), titled by its alias.
 
     The coverage itself lies over the map as a mask: neighbours dimmed, the township outlined.
+    ``results``: styled result layers drawn on top and first in the legend (the monitoring's
+    findings, kind ``monitoring_township``).
     """
     coverage = builder.add_layer(coverage)
     coverage.setRenderer(township_mask())
+    results = [builder.add_layer(layer) for layer in results]
     figures = "\n".join(f"{field.displayName()}：[% format_number(\"{field.name()}\", 2) %] {tr('ha')}"
                         for field in coverage.fields() if field.isNumeric())
     highlight = _rules(("polygon", "inset_current", CURRENT_IN_COPY))
-    layout = _atlas_layout(builder, "township", coverage, [], figures, True, [(coverage, highlight)],
+    layout = _atlas_layout(builder, kind, coverage, results, figures, True, [(coverage, highlight)],
                            township='[% "XZQMC" %]')
     word = page_word(tr("township"))
     layout.atlas().setFilenameExpression(f"'{word}_' || \"XZQMC\"")

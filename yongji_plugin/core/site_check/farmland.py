@@ -15,7 +15,7 @@ from typing import Optional
 
 from ...i18n import tr
 from ..engine.layers import ControlLayer
-from ..shared.errors import PlanError
+from ..plan_data.tiankan import tiankan_share
 
 GROSS, DEDUCTION, NET, PROTECTED, PROTECTED_NET = "gross", "deduction", "net", "protected", "protected_net"
 UNDEDUCTED = "undeducted"  # 耕地 on parcels without 田坎 data: its net is its gross
@@ -44,22 +44,10 @@ def deduction_fields(rule, layer) -> list[str]:
     return wanted
 
 
-def _number(value) -> Optional[float]:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    return float(value)
-
-
 def coefficient(rule, values: dict, layer_name: str, fid) -> Optional[float]:
     """The parcel's 田坎 share (KCXS, else KCMJ / TBMJ); None when it carries neither."""
-    k = _number(values.get(rule.coefficient_field))
-    if k is None:
-        deducted, total = _number(values.get(rule.deducted_field)), _number(values.get(rule.parcel_area_field))
-        k = deducted / total if deducted is not None and total else None
-    if k is not None and not 0.0 <= k < 1.0:
-        raise PlanError(tr("Layer {layer}, feature {fid}: 田坎 coefficient {value} is not a fraction between 0 "
-                           "and 1 (KCXS, or KCMJ / TBMJ)").format(layer=layer_name, fid=fid, value=round(k, 6)))
-    return k
+    return tiankan_share(values, layer_name, fid, rule.coefficient_field, rule.deducted_field,
+                         rule.parcel_area_field)
 
 
 def measure_farmland(rule, overlay, results, checked, engine, protected: Optional[ControlLayer],
