@@ -6,6 +6,7 @@ Processing; everything else here is real QGIS.
 """
 import functools
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -143,6 +144,31 @@ def dialogs_write_under_a_temporary_folder(qgis_app, tmp_path_factory):
     QgsSettings().setValue(SETTINGS_KEY, str(tmp_path_factory.mktemp("dialog_outputs")))
     yield
     QgsSettings().remove(SETTINGS_KEY)
+
+
+@pytest.fixture()
+def full_folder(tmp_path):
+    """A folder on a 64 KiB tmpfs filled to the last byte: every new file in it fails (ENOSPC). The
+    job tests' output failing part way, for real (skipped where no file system can be mounted)."""
+    folder = tmp_path / "full"
+    folder.mkdir()
+    try:
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "yongji_full", str(folder)],
+                                 capture_output=True, text=True)
+    except FileNotFoundError:  # no mount command on this host
+        pytest.skip("cannot mount a small file system here: no mount command")
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.strip()}")
+    try:
+        with open(folder / "filler", "wb", buffering=0) as filler:  # nothing left to flush on close
+            try:
+                while True:
+                    filler.write(b"\0" * 4096)
+            except OSError:
+                pass
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
 
 
 def pytest_report_header(config):

@@ -6,7 +6,6 @@ The failure is real: a file system with no space left (a tmpfs, filled). A check
 cannot foresee it (the folder exists and is writable), so the layers written elsewhere first are on
 disk when the report (or the second layer) fails — and must be gone afterwards.
 """
-import subprocess
 import sys
 
 import pytest
@@ -27,20 +26,6 @@ VERSION_OUTPUTS = {"layer_changes": "LAYER_CHANGES", "area_changes": "AREA_CHANG
                    "feature_changes": "FEATURE_CHANGES", "gained": "GAINED", "lost": "LOST",
                    "attribute_changes": "ATTRIBUTE_CHANGES", "repairs": "REPAIRS"}
 QA_RULES = ("CL-01", "CV-01", "AT-01", "GE-01")  # a topology rule, a coverage rule and per-layer rules
-
-
-@pytest.fixture()
-def full_folder(tmp_path):
-    """A folder on a file system with no space left: a file can be created there, not written."""
-    folder = tmp_path / "full"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "yongji_full", str(folder)],
-                             capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a file system here: {mounted.stderr.strip()}")
-    subprocess.run(["dd", "if=/dev/zero", f"of={folder / 'filler'}", "bs=4k"], capture_output=True)
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
 
 
 @pytest.fixture()

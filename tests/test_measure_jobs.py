@@ -4,7 +4,6 @@ layers, and a report that cannot be written fails the whole run and removes what
 The failing report is real: its folder is a tmpfs that is full (a disk full while the report is
 written), so the layers are written first and the report's file is refused by the kernel.
 """
-import subprocess
 
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
@@ -15,31 +14,7 @@ from yongji_plugin.gui.heights.dialog import HeightCheckDialog
 from yongji_plugin.gui.indicators.dialog import IndicatorDialog
 from yongji_plugin.gui.life_circle.dialog import LifeCircleDialog
 
-FILLER = "filler"
-
-
-@pytest.fixture()
-def full_folder(tmp_path):
-    """A folder on a 64 KiB tmpfs filled to the last byte: every new file in it fails (ENOSPC)."""
-    folder = tmp_path / "full"
-    folder.mkdir()
-    try:
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "yongji_full", str(folder)],
-                                 capture_output=True, text=True)
-    except FileNotFoundError:  # no mount command on this host
-        pytest.skip("cannot mount a small file system here: no mount command")
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.strip()}")
-    try:
-        with open(folder / FILLER, "wb", buffering=0) as filler:  # nothing left to flush on close
-            try:
-                while True:
-                    filler.write(b"\0" * 4096)
-            except OSError:
-                pass
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
+FILLER = "filler"  # conftest.full_folder's
 
 
 def _left_in(folder) -> list:

@@ -132,6 +132,22 @@ def test_processing_writes_the_layers_and_the_report(provider, demo_gpkg, snapsh
     assert atlas.count("规划实施监测预警图") >= 10 and "卿头镇规划实施监测预警图" in atlas
 
 
+def test_an_atlas_the_disk_refuses_keeps_nothing(provider, demo_gpkg, snapshot_gpkg, tmp_path, full_folder):
+    """The atlas is the job's last output: a disk that refuses it (full, for real) removes the layers
+    and the report written before it (one cleanup contract); the run fails with a sentence."""
+    import processing
+
+    out = tmp_path
+    with pytest.raises(QgsProcessingException, match="not written whole"):
+        processing.run("yongji:monitoring", {
+            "PLAN_GPKG": str(demo_gpkg), "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_{y}" for y in YEARS],
+            "TREND": False, "FINDINGS": str(out / "findings.gpkg"), "REPORT": str(out / "m.html"),
+            "SHEET": str(out / "sheet.pdf"), "ATLAS": str(full_folder / "townships.pdf")},
+            feedback=QgsProcessingFeedback())
+    assert [p.name for p in out.iterdir()] == [full_folder.name]
+    assert [p.name for p in full_folder.iterdir()] == ["filler"]
+
+
 def test_processing_refuses_years_that_do_not_fit(provider, demo_gpkg, snapshot_gpkg):
     import processing
 

@@ -2489,7 +2489,7 @@
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="38"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -3999,7 +3999,7 @@
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="43"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4014,7 +4014,7 @@
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="45"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="40"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
@@ -4054,7 +4054,7 @@
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="101"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="93"/>
         <source>Indicator file (the plugin&apos;s if empty)</source>
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
@@ -4089,7 +4089,7 @@
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="107"/>
         <source>PDF files (*.pdf);;PNG files (*.png)</source>
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
@@ -6009,12 +6009,12 @@
         <translation>地类表 {path}：以下条目缺少名称或类别无效：{codes}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="53"/>
         <source>Plan implementation monitoring</source>
         <translation>规划实施监测预警</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/job.py" line="16"/>
+        <location filename="../../yongji_plugin/core/monitoring/job.py" line="36"/>
         <source>The monitoring was canceled: nothing was written</source>
         <translation>监测预警已取消：未写入任何结果</translation>
     </message>
@@ -6049,7 +6049,7 @@
         <translation>现状图斑要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="97"/>
         <source>Suspected violations</source>
         <translation>疑似违规图斑</translation>
     </message>
@@ -6059,7 +6059,7 @@
         <translation>违反的规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="105"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="97"/>
         <source>New construction land</source>
         <translation>新增建设用地</translation>
     </message>
@@ -6079,7 +6079,7 @@
         <translation>扣除田坎后</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="106"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="98"/>
         <source>耕地 lost and gained</source>
         <translation>耕地增减</translation>
     </message>
@@ -6114,7 +6114,7 @@
         <translation>耕地净增减（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="106"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="98"/>
         <source>Monitoring by township</source>
         <translation>分乡镇监测统计</translation>
     </message>
@@ -6139,12 +6139,12 @@
         <translation>滞后于路径（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="107"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="99"/>
         <source>Indicators by year</source>
         <translation>分年度指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="107"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="99"/>
         <source>Input problems</source>
         <translation>输入数据问题</translation>
     </message>
@@ -6574,119 +6574,124 @@
         <translation>地类编码 {code} 不在三调工作分类中：既不计为建设用地，也不计为耕地</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="44"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="39"/>
         <source>Choose a monitoring rule file</source>
         <translation>选择监测预警规则文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="50"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="45"/>
         <source>YAML files (*.yaml *.yml)</source>
         <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="99"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="94"/>
         <source>Snapshot layer {name}: year {year} is not a year</source>
         <translation>现状图层 {name}：{year} 不是年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="107"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="102"/>
         <source>Tick at least one 现状 snapshot</source>
         <translation>请至少勾选一个现状图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="157"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="138"/>
         <source>{count} suspected violations ({red} 红色预警, {yellow} 黄色预警) in {years}; results in {folder}</source>
         <translation>{years} 年共有疑似违规图斑 {count} 个（红色预警 {red} 个，黄色预警 {yellow} 个）；结果位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="163"/>
+        <location filename="../../yongji_plugin/gui/monitoring/dialog.py" line="144"/>
         <source>{count} input problems listed in the report</source>
         <translation>报告中列出了 {count} 条输入数据问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="62"/>
         <source>规划实施监测预警: 现状 snapshots (年度变更调查 地类图斑, DLBM by the 三调 工作分类) of later years against the plan and the base year's 三调 (the plan's DLTB). Per year: new 建设用地 (each change counted in the year it first appears) inside 生态保护红线, 永久基本农田, 自然保护地核心保护区 or 历史文化保护线, or outside 城镇开发边界, as suspected violations with area (m², ha, mu), township, rule, basis and level (rule file); 耕地 lost and gained per township, gross and net of 田坎; every indicator of the indicator file measured on each snapshot against its linear path to the 2025 and 2035 targets (正常 / 黄色预警 / 红色预警 by the file's thresholds). A snapshot's year: YEARS (in the order of the layers), else its field NF/BGNF/YEAR, else the year in its name (DLTB_2022).</source>
         <translation>规划实施监测预警：以后年份的现状数据（年度变更调查地类图斑，地类编码按三调工作分类）与规划及基期三调（规划数据中的 DLTB）对比。逐年统计新增建设用地（每处变化计入首次出现的年份）位于生态保护红线、永久基本农田、自然保护地核心保护区或历史文化保护线内，或位于城镇开发边界外的疑似违规图斑，给出面积（平方米、公顷、亩）、乡镇、规则、依据和预警等级（规则文件）；分乡镇统计耕地减少和增加的毛面积及扣除田坎后的净面积；指标文件中每项指标在每期现状上测算，并与到 2025 年、2035 年目标的线性路径比较（按文件阈值判定正常、黄色预警、红色预警）。现状年份：按 YEARS（与图层顺序一致），否则取 NF/BGNF/YEAR 字段，否则取图层名称中的年份（DLTB_2022）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="73"/>
         <source>现状 snapshots (地类图斑 of later years)</source>
         <translation>现状数据（以后年份的地类图斑）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="76"/>
         <source>Years of the snapshots, comma-separated in their order (else from a year field or the layer name)</source>
         <translation>现状年份，按图层顺序以逗号分隔（为空时取年份字段或图层名称）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="79"/>
         <source>Class field of the snapshots</source>
         <translation>现状地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="81"/>
         <source>Change patches (class before and after; year from a field NF/BGNF/YEAR or the layer name)</source>
         <translation>变更图斑（含变更前、变更后地类；年份取 NF/BGNF/YEAR 字段或图层名称）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="84"/>
         <source>Class field before the change</source>
         <translation>变更前地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="94"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="86"/>
         <source>Class field after the change</source>
         <translation>变更后地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="96"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="88"/>
         <source>Base-year 现状 (the plan's 三调 DLTB if empty)</source>
         <translation>基期现状（为空时取规划数据中的三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="91"/>
         <source>Monitoring rule file (the plugin&apos;s if empty)</source>
         <translation>监测预警规则文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="95"/>
         <source>Indicators over time</source>
         <translation>分年度指标监测</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="104"/>
         <source>年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)</source>
         <translation>年度监测预警报告（HTML；同目录另存 PDF、位置图和趋势图）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="107"/>
         <source>Map sheet 规划实施监测预警图 (PDF or PNG)</source>
         <translation>规划实施监测预警图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="110"/>
         <source>Township atlas 规划实施监测预警图 (PDF, one page per township)</source>
         <translation>乡镇规划实施监测预警图集（PDF，每个乡镇一页）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="110"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="132"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="124"/>
         <source>YEARS {years} must give one year for each of the {count} snapshot layers</source>
         <translation>YEARS {years} 须为 {count} 个现状图层各给出一个年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="164"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="155"/>
         <source>No suspected violation: no map sheet printed</source>
         <translation>没有疑似违规图斑：未输出监测预警图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="197"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="170"/>
         <source>{year}: {count} suspected violations ({levels})</source>
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="332"/>
+        <source>{path} was not written whole (is the disk full?)</source>
+        <translation>{path} 未完整写入（磁盘是否已满？）</translation>
     </message>
 </context>
 <context>

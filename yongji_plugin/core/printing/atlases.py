@@ -26,7 +26,7 @@ from ..plan_data.styles import colours, label_settings, symbol_for
 from ..shared.cancel import Canceled
 from ..shared.errors import PlanError
 from .legend import LegendEntry
-from .sheets import PDF, SheetBuilder, pdf_settings
+from .sheets import PDF, SheetBuilder, check_written, pdf_settings
 
 # figures are plain text with expressions: HTML labels need QtWebKit, which QGIS 4 and Debian's
 # 3.40 lack (they print nothing there)
@@ -226,4 +226,4 @@ def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150, feedback=None) ->
         raise Canceled()
     if status != QgsLayoutExporter.ExportResult.Success:
         raise PlanError(tr("Atlas export to {path} failed: {error}").format(path=path, error=error))
-    return outputs
+    return check_written(outputs, fmt)

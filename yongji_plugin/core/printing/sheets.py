@@ -320,7 +320,31 @@ def export_layout(layout, path, fmt: str = PDF, dpi: int = 150) -> Path:
     if status != QgsLayoutExporter.ExportResult.Success:
         raise PlanError(tr("Export of {name} to {path} failed: {error}").format(
             name=layout.name(), path=path, error=exporter.errorMessage() or status))
-    return path
+    return check_written([path], fmt)[0]
+
+
+def check_written(paths, fmt: str) -> list:
+    """Every exported file read back: Qt's PDF writer reports success on a full disk and leaves an
+    empty or cut file, which must not pass for a map sheet. A PDF ends with its ``%%EOF`` trailer,
+    a PNG loads as an image."""
+    for path in map(Path, paths):
+        if not (_whole_pdf(path) if fmt == PDF else _whole_image(path)):
+            raise PlanError(tr("{path} was not written whole (is the disk full?)").format(path=path))
+    return list(paths)
+
+
+def _whole_pdf(path: Path) -> bool:
+    if not path.is_file() or path.stat().st_size < 16:
+        return False
+    with open(path, "rb") as pdf:
+        pdf.seek(max(0, path.stat().st_size - 1024))
+        return b"%%EOF" in pdf.read()
+
+
+def _whole_image(path: Path) -> bool:
+    from qgis.PyQt.QtGui import QImage
+
+    return path.is_file() and not QImage(str(path)).isNull()
 
 
 def sheet_file(folder, sheet: Sheet, fmt: str) -> Path:

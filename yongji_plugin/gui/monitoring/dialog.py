@@ -6,18 +6,13 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem
 
 from ...core.indicators.definitions import load_indicators
-from ...core.measuring.charts import draw_chart
-from ...core.monitoring.outputs import FINDINGS, findings_layer, township_coverage
+from ...core.monitoring.outputs import FINDINGS
 from ...core.monitoring.patches import AFTER_FIELD, BEFORE_FIELD, PatchInput
-from ...core.monitoring.report import township_chart
 from ...core.monitoring.rules import RED, YELLOW, load_rules
 from ...core.monitoring.run import MonitorParams
 from ...core.monitoring.snapshots import SnapshotInput, check_snapshots
 from ...core.monitoring.trend import SURVEY_LAYER
 from ...core.plan_data.loader import describe_sources
-from ...core.printing.atlases import export_atlas, township_atlas
-from ...core.printing.result_sheets import result_sheet
-from ...core.printing.sheets import PDF, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
 from ...core.shared.output_fields import is_result_layer
 from ...core.shared.settings import PluginSettings
@@ -118,37 +113,23 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         check_snapshots(inputs, rules.base_year, area.crs, bool(patches))  # a year missing or twice: said now
         params = MonitorParams(area, rules, indicators, PluginSettings.load().engine_backend,
                                describe_sources(plan.values()))
-        self._folder = output_folder(self, "yongji_monitoring_")
+        self._folder = output_folder(self, tr("Plan implementation monitoring"))
         self._plan = plan
-        task = monitoring_task(plan, inputs, params, self._folder / f"{FILE_STEM}.gpkg",
-                               self._folder / f"{FILE_STEM}_report.html", self._done, patches)
-        return task
-
-    def _print_sheet(self, result):
-        """The map sheet 规划实施监测预警图 (PDF at the print resolution), drawn here on the GUI thread."""
-        chart = draw_chart(township_chart(result), self._folder / f"{FILE_STEM}_sheet_chart.png")
-        builder = SheetBuilder(self._plan)  # owns the layout's project: alive until the export is done
-        layout = result_sheet(builder, "monitoring", findings_layer(result), chart, since=result.base_year,
-                              year=result.years[-1].year)
-        return export_layout(layout, self._folder / f"{FILE_STEM}_sheet.pdf", PDF, PluginSettings.load().print_dpi)
-
-    def _print_atlas(self, result):
-        """The township atlas 规划实施监测预警图 (one PDF, a page per township), on the GUI thread."""
-        builder = SheetBuilder(self._plan)
-        layout = township_atlas(builder, township_coverage(result), [findings_layer(result)], "monitoring_township")
-        return export_atlas(layout, self._folder / f"{FILE_STEM}_townships.pdf", PDF, PluginSettings.load().print_dpi)
+        printed = self.sheetCheck.isChecked()
+        return monitoring_task(plan, inputs, params, self._folder / f"{FILE_STEM}.gpkg",
+                               self._folder / f"{FILE_STEM}_report.html", self._done, patches,
+                               sheet=self._folder / f"{FILE_STEM}_sheet.pdf" if printed else None,
+                               atlas=self._folder / f"{FILE_STEM}_townships.pdf" if printed else None,
+                               dpi=PluginSettings.load().print_dpi)
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
             return
         result = task.result
         self.layers_out, self.report_paths = task.layers_out, task.report_paths
-        if self.sheetCheck.isChecked():
-            try:
-                self.sheet_path = self._print_sheet(result) if result.findings() else None
-                self.atlas_paths = self._print_atlas(result)
-            except (OSError, PlanError) as error:
-                show_error(self, str(error), self.iface)
+        self.sheet_path = (self.report_paths or {}).get("sheet")
+        atlas = (self.report_paths or {}).get("atlas")
+        self.atlas_paths = [atlas] if atlas else None
         group = result_group(tr("Plan implementation monitoring"))
         for layer in self.layers_out.values():
             QgsProject.instance().addMapLayer(layer, False)

@@ -1,5 +1,4 @@
 """Processing: 规划实施监测预警 — the same job, layers and report as the dialog (core.monitoring.job)."""
-from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
@@ -15,7 +14,6 @@ from qgis.core import (
 )
 
 from ...core.indicators.definitions import load_indicators
-from ...core.measuring.charts import draw_chart
 from ...core.monitoring.job import monitoring_job
 from ...core.monitoring.outputs import (
     CONSTRUCTION,
@@ -24,18 +22,12 @@ from ...core.monitoring.outputs import (
     INDICATOR_TABLE,
     PROBLEMS,
     TOWNSHIP_TABLE,
-    findings_layer,
-    township_coverage,
 )
 from ...core.monitoring.patches import AFTER_FIELD, BEFORE_FIELD, PatchInput
-from ...core.monitoring.report import township_chart
 from ...core.monitoring.rules import level_label, load_rules
 from ...core.monitoring.run import MonitorParams
 from ...core.monitoring.snapshots import CLASS_FIELD, SnapshotInput
 from ...core.plan_data.loader import describe_sources
-from ...core.printing.atlases import export_atlas, township_atlas
-from ...core.printing.result_sheets import result_sheet
-from ...core.printing.sheets import PDF, PNG, SheetBuilder, export_layout
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm, invalid_geometries_let_through
@@ -154,37 +146,18 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
         reference = SnapshotInput(reference, rules.base_year) if reference is not None else None
-        job = monitoring_job(plan, inputs, params, reference, self._patches(parameters, context))
+        sheet = self.parameterAsFileOutput(parameters, self.SHEET, context) or None
+        atlas = self.parameterAsFileOutput(parameters, self.ATLAS, context) or None
+        job = monitoring_job(plan, inputs, params, reference, self._patches(parameters, context), sheet, atlas)
         result, outputs = run_job(self, job, parameters, context, feedback, self.OUTPUTS, self.REPORT,
                                   on_result=lambda result: self._log(result, feedback))
-        sheet = self.parameterAsFileOutput(parameters, self.SHEET, context)
-        atlas = self.parameterAsFileOutput(parameters, self.ATLAS, context)
-        try:
-            if sheet and not result.findings():
-                feedback.pushInfo(tr("No suspected violation: no map sheet printed"))
-            elif sheet:
-                outputs[self.SHEET] = str(self._sheet(result, plan, Path(sheet)))
-            if atlas:
-                outputs[self.ATLAS] = str(self._atlas(result, plan, Path(atlas))[0])
-        except PlanError as error:
-            raise QgsProcessingException(str(error)) from error
+        if sheet and not result.findings():
+            feedback.pushInfo(tr("No suspected violation: no map sheet printed"))
+        elif sheet:
+            outputs[self.SHEET] = sheet
+        if atlas:
+            outputs[self.ATLAS] = atlas
         return outputs
-
-    @staticmethod
-    def _atlas(result, plan: dict, path: Path) -> list:
-        """The township atlas pages 规划实施监测预警图: each township's findings and figures."""
-        builder = SheetBuilder(plan)
-        layout = township_atlas(builder, township_coverage(result), [findings_layer(result)], "monitoring_township")
-        return export_atlas(layout, path, PDF, 150)
-
-    @staticmethod
-    def _sheet(result, plan: dict, path: Path) -> Path:
-        """The map sheet 规划实施监测预警图: the findings by level over the townships, their chart beside."""
-        chart = draw_chart(township_chart(result), path.with_name(f"{path.stem}_chart.png"))
-        builder = SheetBuilder(plan)  # owns the layout's project: alive until the export is done
-        layout = result_sheet(builder, "monitoring", findings_layer(result), chart, since=result.base_year,
-                              year=result.years[-1].year if result.years else result.base_year)
-        return export_layout(layout, path, PNG if path.suffix.lower() == ".png" else PDF, 150)
 
     @staticmethod
     def _log(result, feedback) -> None:
