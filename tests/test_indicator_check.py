@@ -267,3 +267,19 @@ def test_a_percentage_breakdown_is_weighted_by_township_area(plan, units, tmp_pa
     expected = sum(v * townships[n].intersection(city).area for n, v in targets.items()) / city.area
     assert breakdown[2035].value == pytest.approx(expected, rel=1e-9)
     assert breakdown[2025].ok is (expected <= 12.5) and breakdown[2035].ok is (expected <= 16.0)
+
+
+def test_farmland_can_be_measured_net_of_tiankan_as_the_survey_counts_it(plan, units, tmp_path):
+    """``net_of_tiankan: true``: each 耕地 parcel's piece in a unit less its KCXS share — shapely here."""
+    edited = _edited(tmp_path, """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'", method: ellipsoidal}""",
+                     """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'", net_of_tiankan: true}""")
+    gross = _edited(tmp_path, """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'", method: ellipsoidal}""",
+                    """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'"}""")
+    net_result = run_indicator_check(plan, edited.subset(["GDBYL"]), AreaMethod.create())
+    gross_result = run_indicator_check(plan, gross.subset(["GDBYL"]), AreaMethod.create())
+    townships, city = units
+    parcels = shapes(plan["DLTB"], "left(\"DLBM\", 2) = '01'")
+    for name, unit in list(townships.items()) + [("永济市", city)]:
+        net = sum(g.intersection(unit).area * (1 - f["KCXS"]) for f, g in parcels if g.intersects(unit))
+        assert net_result.value("GDBYL", name) == pytest.approx(net / 10000 * 15 / 10000, rel=1e-9), name
+        assert net_result.value("GDBYL", name) < gross_result.value("GDBYL", name)

@@ -3699,192 +3699,187 @@
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="128"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="129"/>
         <source>Indicator file {path}: unknown indicator code {code} (known: {codes})</source>
         <translation>指标文件 {path}：未知的指标代码 {code}（已有：{codes}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="157"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="158"/>
         <source>Indicator file {path} is not valid:</source>
         <translation>指标文件 {path} 有误：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="188"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="189"/>
         <source>the file must be a mapping with a list of indicators</source>
         <translation>文件须为含指标列表的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="192"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="193"/>
         <source>indicators must be a non-empty list</source>
         <translation>indicators 须为非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="196"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="197"/>
         <source>indicator {code}: the code is used more than once</source>
         <translation>指标 {code}：代码重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="202"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="203"/>
         <source>consistency must be a list</source>
         <translation>consistency 须为列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="209"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="210"/>
         <source>consistency check {id}: the id is used more than once</source>
         <translation>一致性检查 {id}：编号重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="216"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="217"/>
         <source>indicator {number} must be a mapping</source>
         <translation>第 {number} 项指标须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="218"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="219"/>
         <source>indicator {code}: {problem}</source>
         <translation>指标 {code}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="227"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="228"/>
         <source>the code must be 1–7 ASCII letters, digits or _, starting with a letter (it names output fields)</source>
         <translation>代码须为 1–7 个 ASCII 字母、数字或 _，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="230"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="231"/>
         <source>key name must be text</source>
         <translation>键 name 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="232"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="233"/>
         <source>kind {value} is not 约束性 or 预期性</source>
         <translation>属性 {value} 不是“约束性”或“预期性”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="234"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="235"/>
         <source>direction {value} is not 不低于 or 不高于</source>
         <translation>方向 {value} 不是“不低于”或“不高于”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="240"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="241"/>
         <source>a share is measured in %, not {unit}</source>
         <translation>比例指标的单位应为 %，而不是 {unit}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="242"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="243"/>
         <source>unit {unit} is not an area unit (known: {units}) and the measure is no share</source>
         <translation>单位 {unit} 不是面积单位（可用：{units}），且测算方式不是比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="245"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="246"/>
         <source>targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="249"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="250"/>
         <source>townships must map township names to their targets</source>
         <translation>townships 须为乡镇名称到目标值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="252"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="253"/>
         <source>township {name}</source>
         <translation>乡镇 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="254"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="255"/>
         <source>measure: {problem}</source>
         <translation>测算方式：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="278"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="279"/>
         <source>{where} must map years ({years}) to numbers</source>
         <translation>{where} 须为年份（{years}）到数值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="283"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="284"/>
         <source>{where}: year {year} is not one of {years}</source>
         <translation>{where}：年份 {year} 不是 {years} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="286"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="287"/>
         <source>{where}: the {year} target {value} is not a number of at least 0</source>
         <translation>{where}：{year}年目标值 {value} 不是不小于 0 的数值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="293"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="294"/>
         <source>must be a mapping with a layer</source>
         <translation>须为含 layer 的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="299"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="300"/>
         <source>key layer is missing</source>
         <translation>缺少键 layer</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="306"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="307"/>
         <source>layer {code} ({name}) is not a polygon layer</source>
         <translation>图层 {code}（{name}）不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="308"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="309"/>
         <source>method {method} is not planar or ellipsoidal</source>
         <translation>计算方法 {method} 不是 planar 或 ellipsoidal</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="310"/>
-        <source>share must be true or false</source>
-        <translation>share 须为 true 或 false</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="319"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="321"/>
         <source>filter must be a QGIS expression</source>
         <translation>filter 须为 QGIS 表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="328"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="330"/>
         <source>filter {expr} reads field {field}, which layer {code} does not have</source>
         <translation>筛选条件 {expr} 读取字段 {field}，而图层 {code} 没有该字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="335"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="337"/>
         <source>must be {{indicator: code}} or a layer total {{layer, filter}}</source>
         <translation>须为 {{indicator: 代码}} 或图层面积 {{layer, filter}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="338"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="340"/>
         <source>an indicator side holds only the key indicator</source>
         <translation>指标一侧只能含键 indicator</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="341"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="343"/>
         <source>unknown indicator code {code}</source>
         <translation>未知的指标代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="343"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="345"/>
         <source>indicator {code} is a share (%), not an area</source>
         <translation>指标 {code} 是比例（%），不是面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="350"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="352"/>
         <source>consistency check {number} must be a mapping</source>
         <translation>第 {number} 项一致性检查须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="355"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="357"/>
         <source>relation {value} is not &gt;= or &lt;=</source>
         <translation>关系 {value} 不是 &gt;= 或 &lt;=</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="357"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="359"/>
         <source>key label must be text</source>
         <translation>键 label 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="363"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="365"/>
         <source>at least one side must be an indicator&apos;s target</source>
         <translation>至少一侧须为指标目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="364"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="366"/>
         <source>consistency check {id}: {problem}</source>
         <translation>一致性检查 {id}：{problem}</translation>
     </message>
@@ -3944,32 +3939,32 @@
         <translation>统计项 {key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="65"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="66"/>
         <source>{purpose} needs layer {name} ({code}), which is missing</source>
         <translation>{purpose}需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="74"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="75"/>
         <source>Layer {name} {problem}</source>
         <translation>图层 {name} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="77"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="78"/>
         <source>Layer {name} lacks field {field}</source>
         <translation>图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="97"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="98"/>
         <source>Layer {name} has no township polygons</source>
         <translation>图层 {name} 中没有乡镇面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="99"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="100"/>
         <source>(no name) feature {fid}</source>
         <translation>（无名称）要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="102"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="103"/>
         <source>Layer {name} names more than one township {township}; each needs its own {field}</source>
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
@@ -3979,7 +3974,7 @@
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="245"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="269"/>
         <source>Layer {name} lacks field {field}, which the filter {expr} reads</source>
         <translation>图层 {name} 缺少筛选条件 {expr} 所读取的字段 {field}</translation>
     </message>
@@ -4154,17 +4149,17 @@
         <translation>乡镇规划指引已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="206"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="230"/>
         <source>Layer {name} is not a polygon layer, so it has no area to measure</source>
         <translation>图层 {name} 不是面图层，无法统计面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="218"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="242"/>
         <source>The filter {expr} chooses no feature of layer {name}: its areas are 0</source>
         <translation>筛选条件 {expr} 在图层 {name} 中未选中任何要素：其面积均为 0</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="220"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="244"/>
         <source>Layer {name} has no features: its areas are 0</source>
         <translation>图层 {name} 没有要素：其面积均为 0</translation>
     </message>
@@ -5899,7 +5894,7 @@
         <translation>按图层坐标系 {crs}，{layer} 的要素均不在 {reference} 范围内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="234"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="258"/>
         <source>: its areas are 0</source>
         <translation>：其面积均为 0</translation>
     </message>
@@ -5949,22 +5944,22 @@
         <translation>规则 {rule}：{problem}（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="256"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="257"/>
         <source>warning: {problem}</source>
         <translation>warning：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="263"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="264"/>
         <source>must be {{yellow: %, red: %}}</source>
         <translation>须为 {{yellow: %, red: %}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="266"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="267"/>
         <source>{key} must be a number of at least 0</source>
         <translation>{key} 须为不小于 0 的数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="268"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="269"/>
         <source>yellow {yellow} is above red {red}</source>
         <translation>黄色阈值 {yellow} 高于红色阈值 {red}</translation>
     </message>
@@ -6692,6 +6687,16 @@
         <location filename="../../yongji_plugin/core/printing/sheets.py" line="332"/>
         <source>{path} was not written whole (is the disk full?)</source>
         <translation>{path} 未完整写入（磁盘是否已满？）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="312"/>
+        <source>{key} must be true or false</source>
+        <translation>{key} 须为 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="196"/>
+        <source>Layer {name}: {count} parcels carry no 田坎 data (KCXS, or KCMJ and TBMJ): their 耕地 is counted gross</source>
+        <translation>图层 {name}：{count} 个图斑无田坎数据（KCXS，或 KCMJ 与 TBMJ），其耕地按毛面积计</translation>
     </message>
 </context>
 <context>

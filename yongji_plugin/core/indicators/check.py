@@ -124,7 +124,7 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
     _check_townships(indicators, units.names, layers[TOWNSHIPS].name())
     measures = [i.measure for i in indicators.indicators]
     measures += [s.measure for c in indicators.consistency for s in (c.left, c.right) if s.measure]
-    requests = [AreaRequest(m.layer, m.filter, m.method or area.method) for m in measures]
+    requests = [AreaRequest(m.layer, m.filter, m.method or area.method, m.net_of_tiankan) for m in measures]
     try:
         measured = measure_units(units, layers, requests, area, feedback, purpose, backend)
     except Canceled:
@@ -133,7 +133,7 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
     names = units.names + [units.city_name]
 
     def areas(measure: Measure) -> list[float]:
-        key = (measure.layer, measure.filter or "", measure.method or area.method)
+        key = measure.key(area.method)
         return measured.townships[key] + [measured.city[key]]
 
     values = {}

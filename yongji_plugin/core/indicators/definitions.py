@@ -45,7 +45,7 @@ WARNING_KEYS = ("yellow", "red")
 # path's value, before it is 黄色预警 (beyond yellow) or 红色预警 (beyond red); see core.monitoring.trend
 DEFAULT_WARNING = (0.0, 2.0)
 REQUIRED_INDICATOR_KEYS = ("code", "name", "unit", "kind", "direction", "targets", "measure")
-MEASURE_KEYS = ("layer", "filter", "method", "share")
+MEASURE_KEYS = ("layer", "filter", "method", "share", "net_of_tiankan")
 CONSISTENCY_KEYS = ("id", "label", "left", "relation", "right")
 
 
@@ -56,10 +56,11 @@ class Measure:
     filter: Optional[str] = None
     method: Optional[str] = None  # None: the run's area method
     share: bool = False  # the area as a percentage of the unit's area
+    net_of_tiankan: bool = False  # 耕地 less each parcel's 田坎 share, as 三调 statistics count it
 
-    def key(self, default_method: str) -> tuple[str, str, str]:
+    def key(self, default_method: str) -> tuple[str, str, str, str]:
         """What identifies the area computed (the share is derived from it)."""
-        return (self.layer, self.filter or "", self.method or default_method)
+        return (self.layer, self.filter or "", self.method or default_method, "net" if self.net_of_tiankan else "")
 
 
 @dataclass(frozen=True)
@@ -306,8 +307,9 @@ def _measure_problems(measure, catalogue: Catalogue, share_allowed: bool = True)
             problems.append(tr("layer {code} ({name}) is not a polygon layer").format(code=code, name=spec.name))
     if measure.get("method") is not None and measure.get("method") not in (PLANAR, ELLIPSOIDAL):
         problems.append(tr("method {method} is not planar or ellipsoidal").format(method=measure["method"]))
-    if "share" in measure and not isinstance(measure["share"], bool):
-        problems.append(tr("share must be true or false"))
+    for key in ("share", "net_of_tiankan"):
+        if key in measure and not isinstance(measure[key], bool):
+            problems.append(tr("{key} must be true or false").format(key=key))
     expression = measure.get("filter")
     if expression is not None:
         problems += _filter_problems(expression, spec)
@@ -367,7 +369,8 @@ def _consistency_problems(number: int, item, units: dict, shares: set, catalogue
 # --- construction (after validation) ------------------------------------------------------------
 
 def _measure(raw: dict) -> Measure:
-    return Measure(raw["layer"], raw.get("filter"), raw.get("method"), bool(raw.get("share", False)))
+    return Measure(raw["layer"], raw.get("filter"), raw.get("method"), bool(raw.get("share", False)),
+                   bool(raw.get("net_of_tiankan", False)))
 
 
 def _targets(raw: dict) -> dict[int, float]:

@@ -27,6 +27,7 @@ from ..engine.layers import ControlLayer
 from ..engine.overlay import OverlayEngine
 from ..engine.selector import AUTO
 from ..plan_data.catalogue import default_catalogue
+from ..plan_data.tiankan import COEFFICIENT, DEDUCTED, PARCEL_AREA, tiankan_share
 from ..shared.areas import AreaMethod
 from ..shared.cancel import raise_if_canceled
 from ..shared.errors import PlanError
@@ -121,14 +122,17 @@ def read_units(layers: dict, area: AreaMethod, purpose: str) -> Units:
 
 @dataclass
 class AreaRequest:
-    """What to measure: a layer's features, filtered, with an area method (planar/ellipsoidal)."""
+    """What to measure: a layer's features, filtered, with an area method (planar/ellipsoidal);
+    ``net_of_tiankan``: 三调 耕地 as its statistics count it, each piece's area less its parcel's 田坎
+    share (KCXS, else KCMJ / TBMJ: ``plan_data.tiankan``; a parcel with neither deducts nothing)."""
     layer: str
     filter: Optional[str]
     method: str
+    net_of_tiankan: bool = False
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.layer, self.filter or "", self.method)
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.layer, self.filter or "", self.method, "net" if self.net_of_tiankan else "")
 
 
 @dataclass
@@ -169,12 +173,32 @@ def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], a
                 raise_if_canceled(feedback)
                 layer = layers[request.layer]
                 overlay = engine.overlay(sites, ControlLayer(layer, layer.name(), request.filter), progress.part)
-                values = overlay.covered_areas()
+                values = _net_areas(overlay, layer, len(units.geometries) + 1, result.warnings) \
+                    if request.net_of_tiankan else overlay.covered_areas()
                 result.townships[request.key], result.city[request.key] = list(values[:-1]), values[-1]
                 progress.done()
             _add_repairs(result, engine.repairs)
     raise_if_canceled(feedback)
     return result
+
+
+def _net_areas(overlay, layer, count: int, warnings: list) -> list[float]:
+    """Per unit, Σ piece area × (1 − its parcel's 田坎 share): 三调 parcels tile the land, so their
+    pieces never overlap. Parcels without 田坎 data deduct nothing, and the run says how many."""
+    fids = sorted(set(overlay.pair_fids))
+    fields = [f for f in (COEFFICIENT, DEDUCTED, PARCEL_AREA) if layer.fields().lookupField(f) >= 0]
+    request = QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(fields, layer.fields())
+    shares = {f.id(): tiankan_share({n: f[n] for n in fields}, layer.name(), f.id())
+              for f in layer.getFeatures(request)}
+    missing = sum(1 for k in shares.values() if k is None)
+    if missing:
+        warnings.append(tr("Layer {name}: {count} parcels carry no 田坎 data (KCXS, or KCMJ and TBMJ): their 耕地 "
+                           "is counted gross").format(name=layer.name(), count=missing))
+    values = [0.0] * count
+    for site, fid, area in zip(overlay.pair_sites, overlay.pair_fids, overlay.pair_areas):
+        values[site] += area * (1.0 - (shares.get(fid) or 0.0))
+    return values
 
 
 class _Progress:
