@@ -314,7 +314,7 @@
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="40"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="45"/>
         <source>Area tolerance</source>
         <translation>面积容差</translation>
     </message>
@@ -324,7 +324,7 @@
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
@@ -379,12 +379,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="55"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="60"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
@@ -394,7 +394,7 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="58"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="63"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1879,7 +1879,7 @@
         <translation>详见</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
         <source>Township</source>
         <translation>所在乡镇</translation>
     </message>
@@ -1909,7 +1909,7 @@
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="59"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -2219,7 +2219,7 @@
         <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="42"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
         <source>Overlay engine</source>
         <translation>叠加分析引擎</translation>
     </message>
@@ -2259,7 +2259,7 @@
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="58"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="63"/>
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
@@ -2714,7 +2714,7 @@
         <translation>未覆盖的宜配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="40"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="45"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -4164,7 +4164,7 @@
         <translation>图层 {name} 没有要素：其面积均为 0</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -4374,17 +4374,17 @@
         <translation>新版本要素数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="45"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="45"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="51"/>
         <source>Geometry changed</source>
         <translation>几何变更</translation>
     </message>
@@ -4399,42 +4399,42 @@
         <translation>几何和属性变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="44"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="49"/>
         <source>Presence</source>
         <translation>图层存在情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="44"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="49"/>
         <source>Matched by</source>
         <translation>对应方式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="57"/>
         <source>Fields only in the earlier version</source>
         <translation>仅旧版本有的字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="58"/>
         <source>Fields only in the later version</source>
         <translation>仅新版本有的字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="57"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="55"/>
         <source>Change</source>
         <translation>变更类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="55"/>
         <source>Key</source>
         <translation>标识</translation>
     </message>
@@ -4459,7 +4459,7 @@
         <translation>新版本分类</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="51"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="56"/>
         <source>Changed fields</source>
         <translation>变更字段</translation>
     </message>
@@ -4509,17 +4509,17 @@
         <translation>变更要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="222"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="237"/>
         <source>Plan version comparison report</source>
         <translation>规划版本对比报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="37"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="39"/>
         <source>Generated by the Yongji Spatial Plan plugin. Check both data sources before signing; demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件生成。签字前请核对两个版本的数据来源；演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="39"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="41"/>
         <source>Versions compared</source>
         <translation>对比的版本</translation>
     </message>
@@ -4534,132 +4534,132 @@
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="41"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
         <source>Distance tolerance</source>
         <translation>距离容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="41"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="46"/>
         <source>Pairing of features</source>
         <translation>要素对应方式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="42"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
         <source>Areas gained and lost</source>
         <translation>面积增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="42"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="44"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="49"/>
         <source>Earlier</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="45"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="50"/>
         <source>Later</source>
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
         <source>Both changed</source>
         <translation>几何和属性变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
         <source>Gained</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="47"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="52"/>
         <source>Lost</source>
         <translation>减少</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="48"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
         <source>Net</source>
         <translation>净变化</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="49"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="54"/>
         <source>Area gained and lost per class</source>
         <translation>各分类面积增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="49"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="54"/>
         <source>Per class and township</source>
         <translation>分类分乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="51"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="56"/>
         <source>Earlier value</source>
         <translation>旧值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="51"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="56"/>
         <source>Later value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="53"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="58"/>
         <source>Change map</source>
         <translation>变更图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="59"/>
         <source>Change map sheet</source>
         <translation>变更图幅</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="55"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="60"/>
         <source>The two versions are the same: no layer changed.</source>
         <translation>两个版本相同：没有图层发生变更。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="57"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="62"/>
         <source>… and {count} more (all are in the changed-features layer)</source>
         <translation>……另有 {count} 个（全部列在变更要素表中）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="58"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="63"/>
         <source>CGCS2000 / 3-degree Gauss-Kruger CM 111E</source>
         <translation>2000国家大地坐标系 高斯-克吕格投影 3度带 中央经线111°</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="65"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="70"/>
         <source>by the catalogue's key field where the layer has one (BSM 标识码 and others, see the table); otherwise by geometry: identical geometries first, then polygons overlapping by at least {overlap:.0%} of their union, lines within a Hausdorff distance of {distance} m and points within {distance} m, best first, one to one</source>
         <translation>图层目录规定了标识字段的（如标识码 BSM，见上表），按标识字段对应；否则按几何对应：先对应相同的图形，再对应重叠面积不低于两者并集 {overlap:.0%} 的面、豪斯多夫距离不超过 {distance} 米的线和距离不超过 {distance} 米的点，优者先配，一一对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="70"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="75"/>
         <source>gained = later − earlier and lost = earlier − later, as differences of the unions of each class's features (overlaps counted once); polygons whose symmetric difference is below the area tolerance are unchanged</source>
         <translation>增加 = 新版本 − 旧版本，减少 = 旧版本 − 新版本，按各分类要素合并图形求差（重叠只计一次）；对称差面积小于面积容差的面视为未变</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="142"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="153"/>
         <source>Gained (polygons) / added (points, lines)</source>
         <translation>增加（面）/ 新增（点、线）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="143"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="154"/>
         <source>Lost (polygons, hatched) / removed (points, lines)</source>
         <translation>减少（面，斜线填充）/ 删除（点、线）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="155"/>
         <source>Attributes (or geometry of lines and points) changed</source>
         <translation>属性变更（点、线：几何变更）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="156"/>
         <source>The layer in the later version (faded)</source>
         <translation>新版本图层（淡显）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="199"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="214"/>
         <source>{layer}: change map</source>
         <translation>{layer}变更图</translation>
     </message>
@@ -5879,12 +5879,12 @@
         <translation>未发现错误：全部 {rules} 条规则通过。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="135"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="146"/>
         <source>The two versions agree: no layer of {total} changed.</source>
         <translation>两版一致：{total} 个图层均无变化。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/report.py" line="136"/>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="147"/>
         <source>{changed} of {total} layers changed: {names}.</source>
         <translation>{total} 个图层中有 {changed} 个发生变化：{names}。</translation>
     </message>
@@ -6697,6 +6697,21 @@
         <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="196"/>
         <source>Layer {name}: {count} parcels carry no 田坎 data (KCXS, or KCMJ and TBMJ): their 耕地 is counted gross</source>
         <translation>图层 {name}：{count} 个图斑无田坎数据（KCXS，或 KCMJ 与 TBMJ），其耕地按毛面积计</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="42"/>
+        <source>Detail maps</source>
+        <translation>变化详图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="42"/>
+        <source>Detail map</source>
+        <translation>详图</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
+        <source>Each map zooms to a cluster of changes (changes less than 300 m apart share one) at a round scale, the largest clusters first, up to 12 per layer.</source>
+        <translation>每幅详图按整数比例尺放大显示一组变化（相距不足 300 米的变化合为一组），按变化面积由大到小排列，每个图层至多 12 幅。</translation>
     </message>
 </context>
 <context>

@@ -15,13 +15,14 @@ from qgis.core import (
     QgsGeometry,
     QgsRectangle,
     QgsSingleSymbolRenderer,
+    QgsSpatialIndex,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
 from ..plan_data.catalogue import default_catalogue
-from ..plan_data.map_image import render_extent
+from ..plan_data.map_image import MapFrame, decorate, map_settings, new_image, render_extent, render_onto, round_scale
 from ..plan_data.styles import apply_style, label_settings, symbol_for
 from .model import ADDED, ATTRIBUTES, BOTH, GEOMETRY, ONLY_NEW, ONLY_OLD, REMOVED, LayerComparison
 from .result_styles import change_look, change_symbol
@@ -30,6 +31,9 @@ MAP_SIZE = (1200, 900)
 MARGIN = 0.25  # of the changes' extent, each side
 MIN_SPAN = 2000.0  # m: a map never narrower than this
 BACKDROP_OPACITY = 0.45
+CLUSTER_GAP = 300.0  # m: changes closer than this share a detail map
+DETAIL_LIMIT = 12  # detail maps per layer, the largest clusters first
+DETAIL_FRAME = MapFrame(640 / 96.0 * 25.4, 640 / 96.0 * 25.4 * 0.6, 150)  # printed 640 px wide in the report
 WKB = {"polygon": "MultiPolygon", "line": "MultiLineString", "point": "MultiPoint"}
 
 
@@ -140,6 +144,59 @@ def draw_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorLay
     _north_arrow(painter, size)
     painter.end()
     return image
+
+
+def change_clusters(comparison: LayerComparison, crs, gap: float = CLUSTER_GAP) -> list[QgsRectangle]:
+    """The changes' extents gathered into clusters (pieces less than ``gap`` apart share one: single
+    linkage through a spatial index, so thousands of changes cluster in a moment), largest changed
+    area first: what the detail maps zoom to."""
+    pieces = [part for layer in change_layers(comparison, crs)[1:] for f in layer.getFeatures()
+              for part in f.geometry().asGeometryCollection()]  # a township's gains are one multi-part piece
+    pieces = [g for g in pieces if not g.isEmpty()]
+    index, parent = QgsSpatialIndex(), list(range(len(pieces)))
+    for number, piece in enumerate(pieces):
+        index.addFeature(number, piece.boundingBox())
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for number, piece in enumerate(pieces):
+        near = QgsRectangle(piece.boundingBox())
+        near.grow(gap)
+        for other in index.intersects(near):
+            parent[root(other)] = root(number)
+    groups: dict[int, tuple] = {}
+    for number, piece in enumerate(pieces):
+        box, area = groups.get(root(number), (QgsRectangle(piece.boundingBox()), 0.0))
+        box.combineExtentWith(piece.boundingBox())
+        groups[root(number)] = (box, area + abs(piece.area()))
+    return [box for box, _ in sorted(groups.values(), key=lambda group: -group[1])]
+
+
+def detail_map_png(comparison: LayerComparison, backdrop: Optional[QgsVectorLayer],
+                   towns: Optional[QgsVectorLayer], crs, extent: QgsRectangle,
+                   frame: MapFrame = DETAIL_FRAME) -> bytes:
+    """One cluster of changes at a round scale (1:2 000, 1:5 000 …) with scale bar, scale and north
+    arrow: a 1-ha change a reviewer can read, where the city map shows it as a dot."""
+    overlays = change_layers(comparison, crs)
+    below = [styled_copy(backdrop, comparison.spec.code, BACKDROP_OPACITY)] if backdrop is not None else []
+    if towns is not None:
+        township_copy = styled_copy(towns, "XZQ_XZ", labels=True)
+        township_copy.setRenderer(QgsSingleSymbolRenderer(symbol_for("polygon", change_look("townships"))))
+        below.append(township_copy)
+    scale = round_scale(max(extent.width(), 50.0), max(extent.height(), 50.0),
+                        (frame.width_mm, frame.height_mm), fill=0.6)
+    settings = map_settings(overlays + below, crs, extent.center(), scale, frame)
+    image = decorate(render_onto(new_image(frame), settings), frame, scale)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data)
 
 
 def nice_length(metres: float) -> float:
