@@ -6,7 +6,7 @@ from qgis.core import QgsGeometry, QgsSingleSymbolRenderer, QgsVectorLayer
 from ...i18n import tr
 from ..measuring.map_image import render_map
 from ..measuring.result_styles import categorized, graduated, measure_looks
-from ..plan_data.styles import colours, symbol_for
+from ..plan_data.styles import colours, label_results, symbol_for
 from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
@@ -88,6 +88,7 @@ def over_layer(result: HeightResult) -> QgsVectorLayer:
     """The error layer: buildings over their zone's limit, graduated by excess."""
     layer = _layer(result, tr("Height check: buildings over the limit"), result.over())
     layer.setRenderer(graduated("excess", "polygon", measure_looks("height_excess"), 0.0, excess_labels()))
+    label_results(layer, "coalesce(\"bld_name\", '') || ' +' || format_number(\"excess\", 2) || ' m'")
     return layer
 
 

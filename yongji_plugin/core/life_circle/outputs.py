@@ -11,7 +11,7 @@ from qgis.core import (
 from ...i18n import tr
 from ..measuring.map_image import render_map
 from ..measuring.result_styles import categorized, graduated, measure_looks
-from ..plan_data.styles import colours, symbol_for
+from ..plan_data.styles import colours, label_results, symbol_for
 from ..shared.areas import hectares, mu
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
@@ -66,6 +66,7 @@ def areas_layer(result: LifeCircleResult) -> QgsVectorLayer:
         rows.append((values, geometry))
     add_rows(layer, rows)
     layer.setRenderer(graduated("lack_n", "polygon", measure_looks("life_circle_lacks"), -0.5, lack_labels()))
+    label_results(layer, "\"res_name\"")
     return layer
 
 

@@ -8,6 +8,7 @@ from qgis.core import QgsProject
 
 from ...i18n import tr
 from ..measuring.result_styles import categorized, measure_looks
+from ..plan_data.styles import label_results
 from ..shared.areas import hectares
 from ..shared.cancel import refuse_canceled
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
@@ -89,6 +90,7 @@ def _style(layer, keys: dict, field: str = "level") -> None:
     looks = measure_looks("monitoring_level")
     layer.setRenderer(categorized(field, "polygon", {label: looks[key] for label, key in keys.items()},
                                   {label: label for label in keys}))
+    label_results(layer, "\"year\" || ' ' || coalesce(\"dlmc\", \"dlbm\", '')")
 
 
 def township_rows(result) -> list[dict]:

@@ -255,6 +255,17 @@ def label_settings(field: str, geometry: str = "polygon", size: float = 9.0,
     return QgsVectorLayerSimpleLabeling(settings)
 
 
+def label_results(layer: QgsVectorLayer, expression: str, geometry: str = "polygon", size: float = 8.0) -> None:
+    """Labels on a result layer from an expression over its fields (a site's name and verdict, a
+    building's excess), so the map says what each feature is without opening its attributes."""
+    labeling = label_settings(expression, geometry, size)
+    settings = labeling.settings()
+    settings.isExpression = True
+    labeling.setSettings(QgsPalLayerSettings(settings))
+    layer.setLabeling(labeling)
+    layer.setLabelsEnabled(True)
+
+
 def apply_style(layer: QgsVectorLayer, spec: LayerSpec, catalogue: Catalogue,
                 labels: Optional[bool] = True) -> None:
     layer.setRenderer(renderer_for(spec, catalogue))

@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from ...i18n import tr
-from ..plan_data.styles import colours, symbol_for
+from ..plan_data.styles import colours, label_results, symbol_for
 from .kinds import RuleKind
 from .outputs import CONFLICTS, SUMMARY
 
@@ -50,6 +50,7 @@ def style_result_layers(layers: dict, ruleset) -> None:
     layers[CONFLICTS].setRenderer(conflict_renderer([(r.id, r.title) for r in rules],
                                                     {r.id: r.rule_kind.conflict_look(r.id) for r in rules}))
     layers[SUMMARY].setRenderer(verdict_renderer())
+    label_results(layers[SUMMARY], "coalesce(\"site_name\", \"site_id\", '') || ' ' || \"verdict\"")
     for layer in layers.values():
         layer.triggerRepaint()
 
