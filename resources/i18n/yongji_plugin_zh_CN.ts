@@ -104,7 +104,7 @@
         <translation>选择 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="96"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="97"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -254,12 +254,12 @@
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="115"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="107"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>几何已修复（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="45"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="46"/>
         <source>Planar (plan CRS)</source>
         <translation>平面（规划坐标系）</translation>
     </message>
@@ -444,37 +444,37 @@
         <translation>CGCS2000 椭球面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="51"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="52"/>
         <source>Run check</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="52"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="53"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
         <source>Choose a rule set</source>
         <translation>选择规则集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="90"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="91"/>
         <source>Rule sets (*.yaml *.yml)</source>
         <translation>规则集 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="130"/>
         <source>Output GeoPackage</source>
         <translation>输出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="109"/>
         <source>Layer {name} has no selected features</source>
         <translation>图层 {name} 没有选中的要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="114"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="115"/>
         <source>Choose a project site layer first</source>
         <translation>请先选择用地红线图层</translation>
     </message>
@@ -489,12 +489,12 @@
         <translation>检查已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="151"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="152"/>
         <source>Compliance check results</source>
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="45"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="37"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
@@ -504,27 +504,27 @@
         <translation>报告未能写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="40"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="59"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="61"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="65"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="68"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
@@ -539,27 +539,27 @@
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="94"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="86"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -939,12 +939,12 @@
         <translation>未指定规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="38"/>
+        <location filename="../../yongji_plugin/core/guidance/township_figures.py" line="38"/>
         <source>Township figures</source>
         <translation>乡镇规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_figures.py" line="39"/>
+        <location filename="../../yongji_plugin/core/guidance/township_figures.py" line="39"/>
         <source>Township area</source>
         <translation>乡镇面积</translation>
     </message>
@@ -1609,7 +1609,7 @@
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="136"/>
+        <location filename="../../yongji_plugin/core/site_check/job.py" line="15"/>
         <source>The compliance check was canceled: nothing was written</source>
         <translation>合规性检查已取消：未写出任何结果</translation>
     </message>
@@ -2109,22 +2109,22 @@
         <translation>地块所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="168"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="169"/>
         <source>no viewer opened the report; its files are listed below</source>
         <translation>没有可打开报告的程序，报告文件见下方</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="183"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="184"/>
         <source>Review report:</source>
         <translation>审查报告：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/task.py" line="113"/>
+        <location filename="../../yongji_plugin/core/shared/destinations.py" line="30"/>
         <source>the layers {layers} of {path}</source>
         <translation>{path} 中的图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/task.py" line="113"/>
+        <location filename="../../yongji_plugin/core/shared/destinations.py" line="40"/>
         <source>the temporary layers {layers} added to the project</source>
         <translation>已加入工程的临时图层 {layers}</translation>
     </message>
@@ -2139,57 +2139,57 @@
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="89"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="91"/>
         <source>an input is not a layer</source>
         <translation>有输入不是图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="91"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="93"/>
         <source>layer {name} is not in PostGIS</source>
         <translation>图层 {name} 不在 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="94"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="96"/>
         <source>layer {name} is a query, not a table</source>
         <translation>图层 {name} 是查询而不是表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="98"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="100"/>
         <source>layer {name} has no single integer key column</source>
         <translation>图层 {name} 没有单一的整数主键列</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="100"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="102"/>
         <source>layer {name} has unsaved edits</source>
         <translation>图层 {name} 有未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="204"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="212"/>
         <source>psycopg2 is not installed</source>
         <translation>未安装 psycopg2</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="206"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="214"/>
         <source>no layer lives in PostGIS</source>
         <translation>没有图层位于 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="235"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="243"/>
         <source>the layers are in different PostGIS databases</source>
         <translation>各图层位于不同的 PostGIS 数据库中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="225"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="233"/>
         <source>PostGIS {version} in the database, {sessions} sessions</source>
         <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="235"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="243"/>
         <source>The postgis engine backend cannot run here: {reason}</source>
         <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="228"/>
+        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="239"/>
         <source>QGIS {version} (GEOS {geos}), one thread</source>
         <translation>QGIS {version}（GEOS {geos}），单线程</translation>
     </message>
@@ -2259,7 +2259,7 @@
         <translation>叠加分析引擎：{backend}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="140"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="140"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -2269,452 +2269,452 @@
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="47"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="47"/>
         <source>over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="47"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="47"/>
         <source>within the limit</source>
         <translation>未超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="47"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="47"/>
         <source>outside the height zones</source>
         <translation>不在高度控制分区内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="48"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="48"/>
         <source>no height</source>
         <translation>无高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="56"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="56"/>
         <source>height field</source>
         <translation>高度字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="56"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="56"/>
         <source>floors × storey height</source>
         <translation>层数 × 层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="57"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="57"/>
         <source>height field, else floors × storey height</source>
         <translation>高度字段，缺失时用层数 × 层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/inputs.py" line="14"/>
+        <location filename="../../yongji_plugin/core/measuring/inputs.py" line="14"/>
         <source>No {role} layer given</source>
         <translation>未指定{role}图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/inputs.py" line="21"/>
+        <location filename="../../yongji_plugin/core/measuring/inputs.py" line="21"/>
         <source>{role} layer {name} {problem}</source>
         <translation>{role}图层 {name} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/inputs.py" line="23"/>
+        <location filename="../../yongji_plugin/core/measuring/inputs.py" line="23"/>
         <source>{role} layer {name} has no features</source>
         <translation>{role}图层 {name} 没有要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="153"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="153"/>
         <source>Name the {purpose} field of {role} layer {layer}</source>
         <translation>请指定{role}图层 {layer} 的{purpose}字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="156"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="156"/>
         <source>{role} layer {layer} has no field {field} ({purpose})</source>
         <translation>{role}图层 {layer} 没有字段 {field}（{purpose}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="164"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="164"/>
         <source>Unknown height source {mode}; choose one of {modes}</source>
         <translation>未知的高度来源 {mode}；请选择 {modes} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="150"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="150"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="166"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="166"/>
         <source>Height zone</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="170"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="170"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="172"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="172"/>
         <source>floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="175"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="175"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="176"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="176"/>
         <source>height limit</source>
         <translation>限高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="177"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="177"/>
         <source>zone name</source>
         <translation>分区名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="179"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="179"/>
         <source>zone code</source>
         <translation>分区代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="183"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="183"/>
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="199"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="199"/>
         <source>Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: {value}</source>
         <translation>{layer} 中的高度分区 {name}（要素 {fid}）在字段 {field} 中没有可用的限高：{value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="42"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="42"/>
         <source>over by up to 3 m</source>
         <translation>超高 3 米以内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="42"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="42"/>
         <source>over by 3–10 m</source>
         <translation>超高 3–10 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="42"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="42"/>
         <source>over by 10–20 m</source>
         <translation>超高 10–20 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="42"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="42"/>
         <source>over by more than 20 m</source>
         <translation>超高 20 米以上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="46"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="46"/>
         <source>Building feature</source>
         <translation>建筑要素号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="150"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="150"/>
         <source>Height (m)</source>
         <translation>高度（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="144"/>
         <source>Height from</source>
         <translation>高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="50"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="50"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="153"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="153"/>
         <source>Judged zone</source>
         <translation>判定分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="113"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="113"/>
         <source>Zone code</source>
         <translation>分区代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="53"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="53"/>
         <source>Height limit (m)</source>
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="150"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="150"/>
         <source>Excess (m)</source>
         <translation>超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="153"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="153"/>
         <source>Zones touched (overlap m²)</source>
         <translation>涉及分区（重叠平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="57"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="57"/>
         <source>Footprint</source>
         <translation>基底</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="57"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="57"/>
         <source>In the judged zone</source>
         <translation>位于判定分区内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="88"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="88"/>
         <source>Height check: buildings over the limit</source>
         <translation>建筑高度检查：超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="101"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="101"/>
         <source>Height check: every building</source>
         <translation>建筑高度检查：全部建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="113"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="113"/>
         <source>Height zones</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="147"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="147"/>
         <source>Zone</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="132"/>
         <source>Other buildings</source>
         <translation>其他建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="140"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="140"/>
         <source>Building height check report</source>
         <translation>建筑高度控制检查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="141"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s height zones. Demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="29"/>
+        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="29"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="143"/>
         <source>Building layer</source>
         <translation>建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="143"/>
         <source>Height zone layer</source>
         <translation>高度分区图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="144"/>
         <source>Storey height</source>
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="144"/>
         <source>Limit field</source>
         <translation>限高字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="147"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="147"/>
         <source>Map</source>
         <translation>示意图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="147"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="147"/>
         <source>Per zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="148"/>
         <source>Limit (m)</source>
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="103"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="148"/>
         <source>Over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="149"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="149"/>
         <source>Largest excess (m)</source>
         <translation>最大超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="74"/>
         <source>Buildings over their limit</source>
         <translation>超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="151"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="151"/>
         <source>Footprint (m²)</source>
         <translation>基底面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="152"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="152"/>
         <source>Buildings in several zones (judged against the strictest)</source>
         <translation>跨多个分区的建筑（按最严格分区判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="154"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="154"/>
         <source>Buildings without a height</source>
         <translation>无高度的建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="154"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="154"/>
         <source>Buildings outside every height zone</source>
         <translation>不在任何高度分区内的建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="155"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="155"/>
         <source>Buildings without a usable geometry (not checked)</source>
         <translation>无可用几何的建筑（未检查）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights_outputs.py" line="158"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="158"/>
         <source>A building is judged against the strictest height zone it overlaps by at least the area tolerance; excess = height − limit, over when above 0 (the limit itself is allowed).</source>
         <translation>建筑按其重叠面积不小于面积容差的最严格高度分区判定；超高 = 高度 − 限高，大于 0 即为超高（等于限高视为符合）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="50"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="50"/>
         <source>walking network (QGIS service areas)</source>
         <translation>步行路网（QGIS 服务区分析）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="51"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="51"/>
         <source>straight-line distance (fallback)</source>
         <translation>直线距离（备用方法）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/inputs.py" line="16"/>
+        <location filename="../../yongji_plugin/core/measuring/inputs.py" line="16"/>
         <source>{role} layer {name} must contain {want}, not {type}</source>
         <translation>{role}图层 {name} 必须是{want}，而不是{type}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="120"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="120"/>
         <source>{role} layer {layer} has no field {field}</source>
         <translation>{role}图层 {layer} 没有字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="144"/>
         <source>Facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="134"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="134"/>
         <source>Name the facility-type field of {layer}</source>
         <translation>请指定 {layer} 的设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="151"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="151"/>
         <source>Facility {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的设施 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="158"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="158"/>
         <source>{count} facilities of type {type} have level {level}, which is none of {levels}; the table lists the type at several levels, so they are left out</source>
         <translation>{count} 个{type}设施的级别为 {level}，不属于 {levels}；配置表在多个级别列出该类型，因此未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="163"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="163"/>
         <source>No facility of {layer} has a type of the life-circle table in field {field} (found: {found})</source>
         <translation>{layer} 中没有设施的 {field} 字段属于生活圈配置表中的类型（现有：{found}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="147"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="147"/>
         <source>Residential area</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="177"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="177"/>
         <source>Residential area {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的居住区 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="196"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="196"/>
         <source>facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="199"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="199"/>
         <source>residential area</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="207"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="207"/>
         <source>The street network {network} does not connect every facility and residential area: {problems}</source>
         <translation>道路网 {network} 未连通所有设施和居住区：{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="261"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="261"/>
         <source>Unknown life-circle level {level}; the table&apos;s levels are {levels}</source>
         <translation>未知的生活圈级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="279"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="279"/>
         <source>Residential area layer {name} has no area with a geometry</source>
         <translation>居住区图层 {name} 没有带几何的居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="284"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="284"/>
         <source>No street network given</source>
         <translation>未指定道路网</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="137"/>
         <source>Street network</source>
         <translation>道路网</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="40"/>
         <source>None lacking</source>
         <translation>无缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="40"/>
         <source>1–2 lacking</source>
         <translation>缺 1–2 项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="40"/>
         <source>3–5 lacking</source>
         <translation>缺 3–5 项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="40"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="40"/>
         <source>6 or more lacking</source>
         <translation>缺 6 项及以上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="45"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="45"/>
         <source>Residential area feature</source>
         <translation>居住区要素号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="149"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="149"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="48"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="48"/>
         <source>Required facilities lacking</source>
         <translation>缺少的必配设施数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="49"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="49"/>
         <source>{level} lacking</source>
         <translation>{level}缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="51"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="51"/>
         <source>Optional facilities not reached</source>
         <translation>未覆盖的宜配设施</translation>
     </message>
@@ -2724,172 +2724,172 @@
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="53"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="53"/>
         <source>Life circle: residential areas</source>
         <translation>生活圈：居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="74"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="74"/>
         <source>Row code</source>
         <translation>配置项代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="75"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="75"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="76"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="76"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="145"/>
         <source>Facilities</source>
         <translation>设施数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="78"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="78"/>
         <source>Life circle: service areas</source>
         <translation>生活圈：服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="116"/>
         <source>Streets</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="133"/>
         <source>15-minute community life circle report</source>
         <translation>15分钟社区生活圈分析报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="134"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan's 社区—邻里—街坊 table. Demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件依据规划“社区—邻里—街坊”配置表生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="136"/>
         <source>Facility layer</source>
         <translation>设施图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="136"/>
         <source>Residential area layer</source>
         <translation>居住区图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="144"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="144"/>
         <source>Life-circle table</source>
         <translation>生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="137"/>
         <source>Walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="138"/>
         <source>Levels</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="138"/>
         <source>Access distance</source>
         <translation>接入距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="139"/>
         <source>Why the fallback ran</source>
         <translation>启用备用方法的原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="147"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="147"/>
         <source>Residential areas</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="141"/>
         <source>Reaching every required facility</source>
         <translation>必配设施全部覆盖</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="142"/>
         <source>Lacking at least one</source>
         <translation>至少缺一项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="142"/>
         <source>Population in areas lacking</source>
         <translation>缺项居住区人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="143"/>
         <source>Coverage map</source>
         <translation>覆盖情况图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="143"/>
         <source>Per facility</source>
         <translation>分项统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="144"/>
         <source>Required</source>
         <translation>必配</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="144"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="145"/>
         <source>no (宜配置)</source>
         <translation>否（宜配置）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="145"/>
         <source>Areas lacking</source>
         <translation>缺项居住区数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="146"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="146"/>
         <source>Population lacking</source>
         <translation>缺项人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="146"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="146"/>
         <source>Area lacking (ha)</source>
         <translation>缺项面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="147"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="147"/>
         <source>Lacking</source>
         <translation>缺项数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="148"/>
         <source>Coverage by facility</source>
         <translation>分项覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="148"/>
         <source>What it lacks</source>
         <translation>缺少的设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="150"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="150"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="150"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="150"/>
         <source>Facility types not in the table (not counted)</source>
         <translation>不在配置表中的设施类型（未计入）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="152"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="152"/>
         <source>min</source>
         <translation>分钟</translation>
     </message>
@@ -2899,107 +2899,107 @@
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="153"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="153"/>
         <source>none in the data</source>
         <translation>数据中没有</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="154"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="154"/>
         <source>A residential area reaches a facility row when a street reachable from one of the row&apos;s facilities within the level&apos;s minutes passes within the access distance of the area&apos;s edge; the walk from a facility to its street is not counted.</source>
         <translation>若从某配置项的任一设施出发、在该级别分钟数内可达的道路经过居住区边界的接入距离范围内，则该居住区覆盖该配置项；设施到道路的步行距离不计入。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="157"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="157"/>
         <source>Straight-line fallback: a row is reached when one of its facilities lies within speed × minutes of the area's edge, ignoring streets.</source>
         <translation>直线距离备用方法：若某配置项的任一设施到居住区边界的直线距离不超过速度 × 分钟数，则视为覆盖，不考虑道路。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="200"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="200"/>
         <source>{level} facility</source>
         <translation>{level}设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="70"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="70"/>
         <source>Life-circle table {file}, {where}: {problem}</source>
         <translation>生活圈配置表 {file}，{where}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="76"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="76"/>
         <source>{key} must be a positive number, not {value!r}</source>
         <translation>{key} 必须为正数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="84"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="84"/>
         <source>a non-empty list is required</source>
         <translation>必须是非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="87"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="87"/>
         <source>each entry must be a mapping of keys</source>
         <translation>每一项必须是键值映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="94"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="94"/>
         <source>missing key {key}</source>
         <translation>缺少键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="111"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="111"/>
         <source>unknown level {level}; the table&apos;s levels are {levels}</source>
         <translation>未知级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="115"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="115"/>
         <source>types must be a list of facility-type names</source>
         <translation>types 必须是设施类型名称的列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="118"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="118"/>
         <source>required must be true or false, not {value!r}</source>
         <translation>required 必须为 true 或 false，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="129"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="129"/>
         <source>code {code} appears more than once</source>
         <translation>代码 {code} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_table.py" line="137"/>
+        <location filename="../../yongji_plugin/core/life_circle/table.py" line="137"/>
         <source>facility type {type} is also listed in {other} at the same level</source>
         <translation>设施类型 {type} 也列在同级别的 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="70"/>
+        <location filename="../../yongji_plugin/core/life_circle/walking_network.py" line="70"/>
         <source>Street network {name} has no lines</source>
         <translation>道路网 {name} 没有线要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="149"/>
+        <location filename="../../yongji_plugin/core/life_circle/walking_network.py" line="149"/>
         <source>{kind} {name} (feature {fid})</source>
         <translation>{kind} {name}（要素 {fid}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="151"/>
+        <location filename="../../yongji_plugin/core/life_circle/walking_network.py" line="151"/>
         <source>{item} is {distance:.0f} m from the nearest street of {network}, farther than the access distance of {reach:g} m</source>
         <translation>{item} 距 {network} 最近道路 {distance:.0f} 米，超过接入距离 {reach:g} 米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="155"/>
+        <location filename="../../yongji_plugin/core/life_circle/walking_network.py" line="155"/>
         <source>{item} is on a part of {network} not connected to the rest</source>
         <translation>{item} 位于 {network} 中与其余部分不连通的路段上</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="171"/>
+        <location filename="../../yongji_plugin/core/life_circle/walking_network.py" line="171"/>
         <source>QGIS&apos;s network analysis ({alg}) is not available</source>
         <translation>QGIS 网络分析（{alg}）不可用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="209"/>
+        <location filename="../../yongji_plugin/core/life_circle/walking_network.py" line="209"/>
         <source>QGIS&apos;s service-area algorithm failed on the street network</source>
         <translation>QGIS 服务区算法在该道路网上运行失败</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/walking_network.py" line="212"/>
+        <location filename="../../yongji_plugin/core/life_circle/walking_network.py" line="212"/>
         <source>QGIS&apos;s service-area algorithm returned {got} of {want} service areas</source>
         <translation>QGIS 服务区算法只返回了 {want} 个服务范围中的 {got} 个</translation>
     </message>
@@ -3009,532 +3009,532 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/common.py" line="102"/>
+        <location filename="../../yongji_plugin/gui/shared/measure_dialogs.py" line="102"/>
         <source>Results not written: {error}</source>
         <translation>结果未写出：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="91"/>
         <source>Choose a building layer first</source>
         <translation>请先选择建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="93"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="93"/>
         <source>Choose the height zone layer (load the plan layers first)</source>
         <translation>请选择建筑高度控制分区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="95"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="95"/>
         <source>The building layer and the height zone layer must differ</source>
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="35"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="35"/>
         <source>Building height check</source>
         <translation>建筑高度控制检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="111"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="111"/>
         <source>{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without a height</source>
         <translation>超高 {over} 栋，未超高 {within} 栋，分区外 {no_zone} 栋，无高度 {no_height} 栋</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="113"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="113"/>
         <source>Building height check results</source>
         <translation>建筑高度控制检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/height_dialog.py" line="115"/>
+        <location filename="../../yongji_plugin/gui/heights/dialog.py" line="115"/>
         <source>no building exceeds its limit</source>
         <translation>没有超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="41"/>
         <source>Run analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="41"/>
         <source>Cancel analysis</source>
         <translation>取消分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="62"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="62"/>
         <source>Choose a life-circle table</source>
         <translation>选择生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="62"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="62"/>
         <source>Life-circle tables (*.yaml *.yml)</source>
         <translation>生活圈配置表 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="108"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="108"/>
         <source>Choose the public service facility layer (load the plan layers first)</source>
         <translation>请选择公共服务设施图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="110"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="110"/>
         <source>Choose the residential area layer (load the plan layers first)</source>
         <translation>请选择居住区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="113"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="113"/>
         <source>Choose a street network, or allow the straight-line fallback</source>
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="51"/>
         <source>15-minute community life circle</source>
         <translation>15分钟社区生活圈</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="155"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="155"/>
         <source>{method}: {lacking} of {total} residential areas lack at least one required facility</source>
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/life_circle_dialog.py" line="132"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="132"/>
         <source>Life circle results</source>
         <translation>15分钟社区生活圈结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="145"/>
         <source>Straight-line fallback: {reason}</source>
         <translation>已改用直线距离：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="33"/>
+        <location filename="../../yongji_plugin/processing/measure_common.py" line="30"/>
         <source>Plan measures</source>
         <translation>规划措施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/measure_common.py" line="38"/>
         <source>{label}: no usable layer given ({value})</source>
         <translation>{label}：未给出可用图层（{value}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="38"/>
         <source>Checks each building against the limit of the height zone it stands in (the plan's 建筑高度控制分区: ≤24 m near the lake and mountains, ≤18 m at their edge, 24–45 m in the view zones, 60–80 m around 一场三馆 and 市人民医院). Heights come from a height field, from floors × storey height, or the height field where filled and floors × storey height elsewhere. A building in several zones is judged against the strictest one it overlaps by at least the area tolerance; every zone it touches is reported with the overlap area. Writes the buildings over their limit (styled by excess), optionally every building, and a report.</source>
         <translation>按规划建筑高度控制分区检查每栋建筑的高度（近湖区、近山区、退湖区 24 米以下，湖边、河边、山边 18 米以下，望湖区、望山区 24–45 米，一场三馆、市人民医院周边 60–80 米）。高度取自高度字段、层数 × 层高，或高度字段有值时取高度、否则取层数 × 层高。跨多个分区的建筑按其重叠面积不小于面积容差的最严格分区判定，并列出所涉及的每个分区及重叠面积。输出超高建筑（按超高值分级着色）、可选的全部建筑图层和报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="53"/>
         <source>Building height from</source>
         <translation>建筑高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="55"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="57"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="59"/>
         <source>Storey height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="61"/>
         <source>Building name field</source>
         <translation>建筑名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="63"/>
         <source>Zone limit field (m)</source>
         <translation>分区限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="63"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="63"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="76"/>
         <source>Every building with its zone and limit</source>
         <translation>全部建筑（含分区和限高）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="120"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="120"/>
         <source>{layer} feature {fid}: {problem} (repaired on a copy)</source>
         <translation>{layer} 要素 {fid}：{problem}（已在副本上修复）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="36"/>
         <source>Walking minutes {entry!r}: write level=minutes, e.g. 社区=15</source>
         <translation>步行分钟数 {entry!r}：请按“级别=分钟”填写，例如 社区=15</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="54"/>
         <source>For each row of the plan's 社区—邻里—街坊 table (resources/measures/life_circle.yaml or your own file), the service area of its facilities over the street network with QGIS's native:serviceareafromlayer: the streets reachable within the level's minutes (社区 15, 邻里 10, 街坊 5) at the walking speed. A residential area reaches a row when a reachable street passes within the access distance of its edge; the result lists per area what it lacks. A network that leaves a facility or area unconnected stops with their names, unless the straight-line fallback is allowed; the report then says so.</source>
         <translation>对规划“社区—邻里—街坊”配置表（resources/measures/life_circle.yaml 或自定义文件）的每一项，用 QGIS 的 native:serviceareafromlayer 在道路网上计算其设施的服务范围：按步行速度在该级别分钟数（社区 15、邻里 10、街坊 5）内可达的道路。可达道路经过居住区边界接入距离范围内，即视为该居住区覆盖该项；结果列出每个居住区的缺项。道路网未连通某设施或居住区时，将列出其名称并停止，除非允许直线距离备用方法，此时报告会注明。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="75"/>
         <source>Life-circle table (the plan&apos;s if empty)</source>
         <translation>生活圈配置表（为空时用规划配置表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
         <source>Facility type field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
         <source>Facility level field</source>
         <translation>设施级别字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
         <source>Facility name field</source>
         <translation>设施名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
         <source>Residential area name field</source>
         <translation>居住区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="78"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="78"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="84"/>
         <source>Walking speed (km/h; the table&apos;s if empty)</source>
         <translation>步行速度（千米/小时；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="87"/>
         <source>Walking minutes per level (e.g. 社区=15, 邻里=10, 街坊=5; the table's if empty)</source>
         <translation>各级步行分钟数（如 社区=15, 邻里=10, 街坊=5；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="90"/>
         <source>Access distance (m): facility or area edge to its street</source>
         <translation>接入距离（米）：设施或居住区边界到道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="93"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="93"/>
         <source>Topology tolerance (m): line ends this close are joined</source>
         <translation>拓扑容差（米）：端点在此距离内的线视为相连</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="98"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="98"/>
         <source>Use straight-line distances when the network cannot be used</source>
         <translation>道路网不可用时使用直线距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="101"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="101"/>
         <source>Residential areas with what they lack</source>
         <translation>居住区及其缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="103"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="103"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="108"/>
         <source>The building height check was canceled: nothing was written</source>
         <translation>建筑高度控制检查已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="139"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="139"/>
         <source>The life-circle analysis was canceled: nothing was written</source>
         <translation>15分钟社区生活圈分析已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/charts.py" line="75"/>
+        <location filename="../../yongji_plugin/core/measuring/charts.py" line="75"/>
         <source>matplotlib {version}</source>
         <translation>matplotlib {version}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/charts.py" line="76"/>
+        <location filename="../../yongji_plugin/core/measuring/charts.py" line="76"/>
         <source>QGIS&apos;s Qt painter (matplotlib is not installed)</source>
         <translation>QGIS 自带的 Qt 绘图（未安装 matplotlib）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/charts.py" line="201"/>
+        <location filename="../../yongji_plugin/core/measuring/charts.py" line="201"/>
         <source>Chart {path} could not be written</source>
         <translation>无法写入图表 {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="91"/>
         <source>Administrative area</source>
         <translation>行政区面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="51"/>
         <source>Township planning guidance</source>
         <translation>乡镇规划指引</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="66"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="66"/>
         <source>{city} (city total)</source>
         <translation>{city}（全市合计）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="72"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="72"/>
         <source>Township planning guidance table</source>
         <translation>乡镇规划指引表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="105"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="105"/>
         <source>the city outline (layer XZQ)</source>
         <translation>市域界线（图层 XZQ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="105"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="105"/>
         <source>the union of the townships (layer XZQ is missing)</source>
         <translation>各乡镇的合并范围（缺少图层 XZQ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="109"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="109"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s layers.</source>
         <translation>由永济国土空间规划插件根据规划图层生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="112"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="112"/>
         <source>City total measured over</source>
         <translation>全市合计的统计范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="113"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="113"/>
         <source>Areas in hectares (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="114"/>
         <source>Areas in mu (1 mu = 10000/15 m²)</source>
         <translation>面积（亩，1亩 = 10000/15 平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="114"/>
         <source>Townships add up to the city</source>
         <translation>各乡镇之和与全市合计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="115"/>
         <source>Figure</source>
         <translation>统计项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="115"/>
         <source>Sum of townships (ha)</source>
         <translation>各乡镇之和（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="115"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="115"/>
         <source>City (ha)</source>
         <translation>全市（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="116"/>
         <source>Difference (ha)</source>
         <translation>差值（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="116"/>
         <source>Within 0.01 ha</source>
         <translation>相差不超过 0.01 公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="116"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="116"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="142"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="142"/>
         <source>Invalid geometries repaired on a copy</source>
         <translation>在副本上修复的无效几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/guidance_outputs.py" line="117"/>
+        <location filename="../../yongji_plugin/core/guidance/outputs.py" line="117"/>
         <source>Each layer&apos;s features are split by the township boundaries; a feature crossing two townships counts in each for its own part, and features of one layer that overlap count once.</source>
         <translation>各图层的图斑按乡镇界线分割：跨两个乡镇的图斑按各自部分分别计入，同一图层内相互重叠的图斑只计一次。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="111"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="111"/>
         <source>indicator {code}: township {township} is not in layer {layer}</source>
         <translation>指标 {code}：乡镇 {township} 不在图层 {layer} 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="115"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="115"/>
         <source>Indicator file {path} does not fit the data (townships: {names}):</source>
         <translation>指标文件 {path} 与数据不符（乡镇：{names}）：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="122"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="122"/>
         <source>The indicator check</source>
         <translation>规划指标检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="172"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="172"/>
         <source>measured</source>
         <translation>测算值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="172"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="172"/>
         <source>target {year}</source>
         <translation>{year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="194"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="194"/>
         <source>{name} target {year}</source>
         <translation>{name} {year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="195"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="195"/>
         <source>{name} ({code}) as drawn</source>
         <translation>{name}（{code}）图上面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="232"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="232"/>
         <source>sum of {count} township targets</source>
         <translation>{count} 个乡镇分解值之和</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="233"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="233"/>
         <source>city target {year}</source>
         <translation>全市{year}年目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="27"/>
         <source>Indicator compliance</source>
         <translation>指标符合性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="27"/>
         <source>Map–table consistency</source>
         <translation>图数一致性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="28"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="28"/>
         <source>Breakdown consistency</source>
         <translation>分解一致性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="68"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="68"/>
         <source>achieved</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="68"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="68"/>
         <source>short of target</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="34"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="34"/>
         <source>consistent</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="34"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="34"/>
         <source>inconsistent</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="38"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="38"/>
         <source>binding</source>
         <translation>约束性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="38"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="38"/>
         <source>expected</source>
         <translation>预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="42"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="42"/>
         <source>not below</source>
         <translation>不低于</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="42"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="42"/>
         <source>not above</source>
         <translation>不高于</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="68"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="68"/>
         <source>no target</source>
         <translation>无下达指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="50"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="50"/>
         <source>Check</source>
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="158"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="144"/>
         <source>City or township</source>
         <translation>市或乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="52"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="52"/>
         <source>Indicator or relation</source>
         <translation>指标或关系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="148"/>
         <source>Binding or expected</source>
         <translation>约束性或预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="148"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="144"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="54"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="54"/>
         <source>Value is</source>
         <translation>数值含义</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="145"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="145"/>
         <source>Reference</source>
         <translation>比较值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="56"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="56"/>
         <source>Reference is</source>
         <translation>比较值含义</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="145"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="145"/>
         <source>Margin</source>
         <translation>余量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="42"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="42"/>
         <source>Plan indicators</source>
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="66"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="66"/>
         <source>city</source>
         <translation>市</translation>
     </message>
@@ -3544,447 +3544,447 @@
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="80"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="80"/>
         <source>Targets handed down</source>
         <translation>下达指标数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="81"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="81"/>
         <source>Binding targets missed</source>
         <translation>未达标约束性指标数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="82"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="82"/>
         <source>Expected targets missed</source>
         <translation>未达标预期性指标数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="85"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="85"/>
         <source>{name}: status</source>
         <translation>{name}：达标情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_outputs.py" line="93"/>
+        <location filename="../../yongji_plugin/core/indicators/outputs.py" line="93"/>
         <source>Indicator status of the townships {year}</source>
         <translation>{year}年各乡镇指标达标情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="38"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="38"/>
         <source>{value} (target {sign} {target}) {unit}</source>
         <translation>{value}（目标 {sign} {target}）{unit}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="52"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="52"/>
         <source>{city}: indicators against their {year} targets</source>
         <translation>{city}规划指标与{year}年目标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="52"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="52"/>
         <source>value as % of target</source>
         <translation>实际值占目标值的百分比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="68"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="68"/>
         <source>{name} {year}: townships against their targets</source>
         <translation>{name}：{year}年各乡镇与分解目标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="121"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="121"/>
         <source>planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="124"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="124"/>
         <source>as % of the unit&apos;s area</source>
         <translation>占行政区面积的百分比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="137"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="137"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s layers and indicator file.</source>
         <translation>由永济国土空间规划插件根据规划图层和指标文件生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="144"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="139"/>
         <source>Indicator file</source>
         <translation>指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="141"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="141"/>
         <source>Charts drawn with</source>
         <translation>图表绘制方式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="141"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="141"/>
         <source>Charts and map for</source>
         <translation>图表和专题图年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="144"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="144"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="147"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="147"/>
         <source>Indicators and how they are measured</source>
         <translation>指标及其测算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="148"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="148"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="149"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="149"/>
         <source>Measured from</source>
         <translation>测算依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="149"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="149"/>
         <source>City targets</source>
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="150"/>
         <source>binding targets missed</source>
         <translation>项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="150"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="150"/>
         <source>expected targets missed</source>
         <translation>项预期性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="151"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="151"/>
         <source>A city or township achieves a year&apos;s targets when it meets every binding target handed down to it for that year.</source>
         <translation>市或乡镇达到当年下达的全部约束性指标即为达标。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="153"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="153"/>
         <source>The value measured from the data against the target, in the indicator&apos;s direction.</source>
         <translation>按指标方向，将由数据测算的数值与目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="155"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="155"/>
         <source>The indicator table against the map: a layer&apos;s total as drawn against a target, or one target against another.</source>
         <translation>指标表与图件比较：图层实际面积与目标值比较，或两项目标值相互比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="157"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="157"/>
         <source>The townships&apos; targets together against the city&apos;s target.</source>
         <translation>各乡镇分解值之和与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="158"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="158"/>
         <source>Left side</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="158"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="158"/>
         <source>Right side</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="159"/>
         <source>Sum of township targets</source>
         <translation>乡镇分解值之和</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_report.py" line="159"/>
+        <location filename="../../yongji_plugin/core/indicators/report.py" line="159"/>
         <source>City target</source>
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="118"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="118"/>
         <source>Indicator file {path}: unknown indicator code {code} (known: {codes})</source>
         <translation>指标文件 {path}：未知的指标代码 {code}（已有：{codes}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="147"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="147"/>
         <source>Indicator file {path} is not valid:</source>
         <translation>指标文件 {path} 有误：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="178"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="178"/>
         <source>the file must be a mapping with a list of indicators</source>
         <translation>文件须为含指标列表的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="182"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="182"/>
         <source>indicators must be a non-empty list</source>
         <translation>indicators 须为非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="186"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="186"/>
         <source>indicator {code}: the code is used more than once</source>
         <translation>指标 {code}：代码重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="190"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="190"/>
         <source>consistency must be a list</source>
         <translation>consistency 须为列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="197"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="197"/>
         <source>consistency check {id}: the id is used more than once</source>
         <translation>一致性检查 {id}：编号重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="204"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="204"/>
         <source>indicator {number} must be a mapping</source>
         <translation>第 {number} 项指标须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="206"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="206"/>
         <source>indicator {code}: {problem}</source>
         <translation>指标 {code}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="215"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="215"/>
         <source>the code must be 1–7 ASCII letters, digits or _, starting with a letter (it names output fields)</source>
         <translation>代码须为 1–7 个 ASCII 字母、数字或 _，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="218"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="218"/>
         <source>key name must be text</source>
         <translation>键 name 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="220"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="220"/>
         <source>kind {value} is not 约束性 or 预期性</source>
         <translation>属性 {value} 不是“约束性”或“预期性”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="222"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="222"/>
         <source>direction {value} is not 不低于 or 不高于</source>
         <translation>方向 {value} 不是“不低于”或“不高于”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="228"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="228"/>
         <source>a share is measured in %, not {unit}</source>
         <translation>比例指标的单位应为 %，而不是 {unit}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="230"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="230"/>
         <source>unit {unit} is not an area unit (known: {units}) and the measure is no share</source>
         <translation>单位 {unit} 不是面积单位（可用：{units}），且测算方式不是比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="233"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="233"/>
         <source>targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="237"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="237"/>
         <source>townships must map township names to their targets</source>
         <translation>townships 须为乡镇名称到目标值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="240"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="240"/>
         <source>township {name}</source>
         <translation>乡镇 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="242"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="242"/>
         <source>measure: {problem}</source>
         <translation>测算方式：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="248"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="248"/>
         <source>{where} must map years ({years}) to numbers</source>
         <translation>{where} 须为年份（{years}）到数值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="253"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="253"/>
         <source>{where}: year {year} is not one of {years}</source>
         <translation>{where}：年份 {year} 不是 {years} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="256"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="256"/>
         <source>{where}: the {year} target {value} is not a number of at least 0</source>
         <translation>{where}：{year}年目标值 {value} 不是不小于 0 的数值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="263"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="263"/>
         <source>must be a mapping with a layer</source>
         <translation>须为含 layer 的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="269"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="269"/>
         <source>key layer is missing</source>
         <translation>缺少键 layer</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="276"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="276"/>
         <source>layer {code} ({name}) is not a polygon layer</source>
         <translation>图层 {code}（{name}）不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="278"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="278"/>
         <source>method {method} is not planar or ellipsoidal</source>
         <translation>计算方法 {method} 不是 planar 或 ellipsoidal</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="280"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="280"/>
         <source>share must be true or false</source>
         <translation>share 须为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="289"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="289"/>
         <source>filter must be a QGIS expression</source>
         <translation>filter 须为 QGIS 表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="298"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="298"/>
         <source>filter {expr} reads field {field}, which layer {code} does not have</source>
         <translation>筛选条件 {expr} 读取字段 {field}，而图层 {code} 没有该字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="305"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="305"/>
         <source>must be {{indicator: code}} or a layer total {{layer, filter}}</source>
         <translation>须为 {{indicator: 代码}} 或图层面积 {{layer, filter}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="308"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="308"/>
         <source>an indicator side holds only the key indicator</source>
         <translation>指标一侧只能含键 indicator</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="311"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="311"/>
         <source>unknown indicator code {code}</source>
         <translation>未知的指标代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="313"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="313"/>
         <source>indicator {code} is a share (%), not an area</source>
         <translation>指标 {code} 是比例（%），不是面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="320"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="320"/>
         <source>consistency check {number} must be a mapping</source>
         <translation>第 {number} 项一致性检查须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="325"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="325"/>
         <source>relation {value} is not &gt;= or &lt;=</source>
         <translation>关系 {value} 不是 &gt;= 或 &lt;=</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="327"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="327"/>
         <source>key label must be text</source>
         <translation>键 label 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="333"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="333"/>
         <source>at least one side must be an indicator&apos;s target</source>
         <translation>至少一侧须为指标目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicators.py" line="334"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="334"/>
         <source>consistency check {id}: {problem}</source>
         <translation>一致性检查 {id}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/table_files.py" line="21"/>
+        <location filename="../../yongji_plugin/core/measuring/table_files.py" line="21"/>
         <source>Table file {path} must end in .csv or .xlsx</source>
         <translation>表格文件 {path} 的扩展名须为 .csv 或 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/table_files.py" line="35"/>
+        <location filename="../../yongji_plugin/core/measuring/table_files.py" line="35"/>
         <source>Table {path} could not be written: {error}</source>
         <translation>无法写入表格 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/table_files.py" line="38"/>
+        <location filename="../../yongji_plugin/core/measuring/table_files.py" line="38"/>
         <source>Table {path} holds {written} of {total} rows</source>
         <translation>表格 {path} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="50"/>
+        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="50"/>
         <source>Township guidance file {path} is not valid: township_figures must be a non-empty list</source>
         <translation>乡镇规划指引文件 {path} 有误：township_figures 须为非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="56"/>
+        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="56"/>
         <source>figure {key}: the key is used more than once</source>
         <translation>统计项 {key}：键重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="59"/>
+        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="59"/>
         <source>Township guidance file {path} is not valid:</source>
         <translation>乡镇规划指引文件 {path} 有误：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="71"/>
+        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="71"/>
         <source>figure {number} must be a mapping</source>
         <translation>第 {number} 个统计项须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="76"/>
+        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="76"/>
         <source>the key must be 1–7 ASCII letters or digits, starting with a letter (it names output fields)</source>
         <translation>键须为 1–7 个 ASCII 字母或数字，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="82"/>
+        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="82"/>
         <source>layer {code} is not a polygon layer</source>
         <translation>图层 {code} 不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="87"/>
+        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="87"/>
         <source>filter {expr} is not a valid expression</source>
         <translation>筛选条件 {expr} 不是有效的表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="88"/>
+        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="88"/>
         <source>figure {key}: {problem}</source>
         <translation>统计项 {key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="63"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="63"/>
         <source>{purpose} needs layer {name} ({code}), which is missing</source>
         <translation>{purpose}需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="72"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="72"/>
         <source>Layer {name} {problem}</source>
         <translation>图层 {name} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="75"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="75"/>
         <source>Layer {name} lacks field {field}</source>
         <translation>图层 {name} 缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="95"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="95"/>
         <source>Layer {name} has no township polygons</source>
         <translation>图层 {name} 中没有乡镇面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="97"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="97"/>
         <source>(no name) feature {fid}</source>
         <translation>（无名称）要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="100"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="100"/>
         <source>Layer {name} names more than one township {township}; each needs its own {field}</source>
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="115"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="115"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="229"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="229"/>
         <source>Layer {name} lacks field {field}, which the filter {expr} reads</source>
         <translation>图层 {name} 缺少筛选条件 {expr} 所读取的字段 {field}</translation>
     </message>
@@ -4004,172 +4004,172 @@
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="29"/>
+        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="29"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="52"/>
+        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="52"/>
         <source>{count} townships measured ({method}); table and report in {folder}</source>
         <translation>已统计 {count} 个乡镇（{method}）；表格和报告位于 {folder}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/guidance_dialog.py" line="60"/>
+        <location filename="../../yongji_plugin/gui/guidance/dialog.py" line="60"/>
         <source>The townships do not add up to the city for {figures} (up to {diff:.4f} ha): run the plan data quality check</source>
         <translation>{figures}的各乡镇之和与全市合计不符（最多相差 {diff:.4f} 公顷）：请运行规划成果质检</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="47"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="47"/>
         <source>Choose an indicator file</source>
         <translation>选择指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="47"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="47"/>
         <source>Indicator files (*.yaml *.yml)</source>
         <translation>指标文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="80"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="80"/>
         <source>Tick at least one indicator</source>
         <translation>请至少勾选一项指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="109"/>
         <source>{year}: the city {city}; {count} of {total} townships miss a binding target{names}</source>
         <translation>{year}年：全市{city}；{total} 个乡镇中有 {count} 个约束性指标未达标{names}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="109"/>
         <source>achieves its targets</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/indicator_dialog.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/indicators/dialog.py" line="109"/>
         <source>misses a binding target</source>
         <translation>有约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/measures/plan_inputs.py" line="62"/>
+        <location filename="../../yongji_plugin/gui/shared/plan_inputs.py" line="62"/>
         <source>The project lacks plan layers {names}: load the plan layers first</source>
         <translation>项目中缺少规划图层 {names}：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="51"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="51"/>
         <source>Measures each indicator of the indicator file from the plan layers, for the city and each township, and judges it three ways for 2025 and 2035: against its target (indicator compliance, achieved or short of target), the map against the indicator table (layer totals against targets, e.g. cultivated land in DLTB not below the farmland protection target), and the townships&apos; targets against the city&apos;s (breakdown). Outputs every judgement as a table, the townships coloured by status for the chosen year, an HTML/PDF report with bar charts and the indicator map sheet.</source>
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="61"/>
         <source>Indicator file (the plugin&apos;s if empty)</source>
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="63"/>
         <source>Indicator codes to check, comma-separated (all if empty)</source>
         <translation>要检查的指标代码，以逗号分隔（为空时检查全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="65"/>
         <source>Year of the township layer, charts and map sheet</source>
         <translation>乡镇图层、图表和专题图的年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="69"/>
         <source>Indicator judgements</source>
         <translation>指标判定结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="71"/>
         <source>Township indicator status</source>
         <translation>乡镇指标达标情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="74"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="74"/>
         <source>Report (HTML; a PDF and the charts are written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF 和图表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="77"/>
         <source>Indicator map sheet (PDF or PNG)</source>
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="77"/>
         <source>PDF files (*.pdf);;PNG files (*.png)</source>
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="116"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="116"/>
         <source>{unit} {year}: {count} binding targets missed</source>
         <translation>{unit} {year}年：{count} 项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="118"/>
         <source>Charts drawn with {painter}</source>
         <translation>图表绘制方式：{painter}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="39"/>
         <source>Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township guidance file (default: cultivated land, permanent basic farmland, ecological protection red line, urban development boundary, construction land) in m², ha and mu. Features crossing township borders are split by them; overlapping features of one layer count once. The table ends with the city total, measured over the city outline; the townships must add up to it within 0.01 ha, and the log says where they do not.</source>
         <translation>逐乡镇（乡镇级行政区 XZQ_XZ）统计乡镇规划指引文件中声明的各项面积（默认：耕地、永久基本农田、生态保护红线、城镇开发边界、建设用地），以平方米、公顷和亩列出。跨乡镇界线的图斑按界线分割；同一图层内相互重叠的图斑只计一次。表格最后一行为按市域界线统计的全市合计；各乡镇之和与全市合计相差不得超过 0.01 公顷，不符时在日志中列出。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="48"/>
         <source>Township guidance file (default figures if empty)</source>
         <translation>乡镇规划指引文件（为空时用默认统计项）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="53"/>
         <source>Table with the city total (CSV)</source>
         <translation>含全市合计的表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="53"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="56"/>
         <source>Table with the city total (XLSX)</source>
         <translation>含全市合计的表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="56"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="85"/>
         <source>{count} townships measured ({method})</source>
         <translation>已统计 {count} 个乡镇（{method}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="92"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="92"/>
         <source>{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha</source>
         <translation>{figure}：各乡镇之和为 {sum:.4f} 公顷，全市合计为 {city:.4f} 公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/indicator_check.py" line="94"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="94"/>
         <source>The indicator check was canceled: nothing was written</source>
         <translation>规划指标检查已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/township_guidance.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="72"/>
         <source>Township planning guidance was canceled: nothing was written</source>
         <translation>乡镇规划指引已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="204"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="204"/>
         <source>Layer {name} is not a polygon layer, so it has no area to measure</source>
         <translation>图层 {name} 不是面图层，无法统计面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="216"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="216"/>
         <source>The filter {expr} chooses no feature of layer {name}: its areas are 0</source>
         <translation>筛选条件 {expr} 在图层 {name} 中未选中任何要素：其面积均为 0</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/unit_areas.py" line="218"/>
+        <location filename="../../yongji_plugin/core/measuring/unit_areas.py" line="218"/>
         <source>Layer {name} has no features: its areas are 0</source>
         <translation>图层 {name} 没有要素：其面积均为 0</translation>
     </message>
@@ -5004,12 +5004,12 @@
         <translation>{area:.2f} 平方米的规划用途须经论证方可用于 {use}（{title}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="71"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="72"/>
         <source>Automatic ({fields})</source>
         <translation>自动（{fields}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="72"/>
         <source>Site use field (用地用海 code or class name; if empty: XMYT, YDYT, DLBM or DKYT)</source>
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
@@ -5029,7 +5029,7 @@
         <translation>{layer}：新增 {added} 个要素，删除 {removed} 个，变更 {changed} 个；面积增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/indicator_check.py" line="229"/>
+        <location filename="../../yongji_plugin/core/indicators/check.py" line="229"/>
         <source>{count} township targets weighted by township area</source>
         <translation>{count} 个乡镇目标按乡镇面积加权</translation>
     </message>
@@ -5079,7 +5079,7 @@
         <translation>需论证 {share:.2f}%</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle_outputs.py" line="36"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="36"/>
         <source>{facility} ({level})</source>
         <translation>{facility}（{level}）</translation>
     </message>
@@ -5334,7 +5334,7 @@
         <translation>缺少字段 {field}，规则 {rule}（{title}）的{where}需要读取该字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/township_guidance.py" line="47"/>
+        <location filename="../../yongji_plugin/core/guidance/township_guidance.py" line="47"/>
         <source>Township guidance file</source>
         <translation>乡镇规划指引文件</translation>
     </message>
@@ -5449,7 +5449,7 @@
         <translation>用途兼容表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/heights.py" line="173"/>
+        <location filename="../../yongji_plugin/core/heights/check.py" line="173"/>
         <source>The storey height</source>
         <translation>层高</translation>
     </message>
@@ -5459,17 +5459,17 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="263"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="263"/>
         <source>Walking minutes for level {level}</source>
         <translation>{level}层级的步行时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="270"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="270"/>
         <source>The walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/measures/life_circle.py" line="271"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="271"/>
         <source>The access distance</source>
         <translation>接入距离</translation>
     </message>
@@ -5579,7 +5579,7 @@
         <translation>{file}：其中的文字按所尝试的编码（{tried}）都无法解码：{where}含有字节 {bytes}。请手动指定该文件的编码，或修复该文件。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/site_encoding.py" line="88"/>
+        <location filename="../../yongji_plugin/core/site_check/site_encoding.py" line="62"/>
         <source>Site layer {layer}: its text is read from {file} as {encoding}; the layer in the project decodes it otherwise (garbled names). The project layer is left as it is; set its encoding in the layer properties to see the names there too.</source>
         <translation>项目选址图层 {layer}：其文字按 {encoding} 从 {file} 读取；工程中的该图层按其他编码解码（名称为乱码）。工程中的图层保持不变；如需在该图层中也正确显示名称，请在图层属性中设置其编码。</translation>
     </message>
@@ -5704,27 +5704,27 @@
         <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/common.py" line="60"/>
+        <location filename="../../yongji_plugin/processing/measure_common.py" line="60"/>
         <source>Give the {name} layer ({code}) or plan data that hold it</source>
         <translation>请指定{name}图层（{code}）或包含该图层的规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/heights.py" line="50"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="50"/>
         <source>Height zones (JZGDKZ of the plan data if empty)</source>
         <translation>建筑高度控制分区（为空时取规划数据中的 JZGDKZ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="65"/>
         <source>Public service facilities (GGFWSS of the plan data if empty)</source>
         <translation>公共服务设施（为空时取规划数据中的 GGFWSS）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="68"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="68"/>
         <source>Residential areas (JZQ of the plan data if empty)</source>
         <translation>居住区（为空时取规划数据中的 JZQ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/measures/life_circle.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="71"/>
         <source>Street network (ZXCQDL of the plan data if empty)</source>
         <translation>道路网（为空时取规划数据中的 ZXCQDL）</translation>
     </message>
@@ -5739,7 +5739,7 @@
         <translation>GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="46"/>
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan data (GeoPackage, File Geodatabase, Shapefile folder or PostGIS). Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划数据（GeoPackage、文件地理数据库、Shapefile 文件夹或 PostGIS）中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
     </message>
@@ -5814,7 +5814,7 @@
         <translation>文件夹 {parent} 是只读的</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="129"/>
+        <location filename="../../yongji_plugin/gui/site_check/dialog.py" line="130"/>
         <source>Review report</source>
         <translation>审查报告</translation>
     </message>
@@ -5822,6 +5822,11 @@
         <location filename="../../yongji_plugin/processing/base.py" line="185"/>
         <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
         <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/footprint.py" line="85"/>
+        <source>Control layer {name} has no spatial index: all its {count} features are read and indexed in memory for each check; a spatial index on the layer (Layer Properties ▸ Source ▸ Create Spatial Index) lets a check of a few sites read only the features near them</source>
+        <translation>控制图层 {name} 没有空间索引：每次检查都要读取其全部 {count} 个要素并在内存中建立索引；为该图层建立空间索引（图层属性 ▸ 源 ▸ 创建空间索引）后，检查少数地块时只读取其附近的要素</translation>
     </message>
 </context>
 <context>
