@@ -22,11 +22,13 @@ import math
 from dataclasses import dataclass
 from typing import Optional
 
+from osgeo import gdal, ogr
 from qgis.core import (
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsCsException,
     QgsFeatureSource,
+    QgsProviderRegistry,
     QgsRectangle,
 )
 
@@ -63,7 +65,7 @@ def layout(layer, area_crs, boxes: dict[int, Box], chunks: bool = False) -> Layo
         return Layout([Region([], [])], "empty")  # nothing to overlay: nothing to read
     if extent is None or count == 0:
         return Layout([Region(sites, None)], "whole")
-    unindexed = layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresence.SpatialIndexNotPresent
+    unindexed = not indexed(layer)
     features = count
     rects = None
     if not unindexed:
@@ -79,6 +81,40 @@ def layout(layer, area_crs, boxes: dict[int, Box], chunks: bool = False) -> Layo
     if rects is None:
         return Layout([Region(sites, None)], "whole", unindexed)
     return Layout([Region(sites, [pad(r) for r in rects])], "filtered")
+
+
+def indexed(layer) -> bool:
+    """Whether the layer's provider filters by rectangle through a spatial index. For files GDAL
+    reads, GDAL's own answer: QGIS's can be wrong (a GeoPackage in WAL mode whose sibling layer
+    has a subset string made QGIS 3.22 report no R-tree after a failed SQLite query)."""
+    presence = layer.hasSpatialIndex()
+    if presence == QgsFeatureSource.SpatialIndexPresence.SpatialIndexPresent:
+        return True
+    if layer.providerType() == "ogr":
+        found = _ogr_fast_filter(layer)
+        if found is not None:
+            return found
+    return presence != QgsFeatureSource.SpatialIndexPresence.SpatialIndexNotPresent
+
+
+def _ogr_fast_filter(layer) -> Optional[bool]:
+    """GDAL's OLCFastSpatialFilter for the layer's file (None: GDAL cannot tell)."""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    try:
+        dataset = gdal.OpenEx(parts.get("path") or "", gdal.OF_VECTOR | gdal.OF_READONLY,
+                              open_options=list(parts.get("openOptions") or []))
+        if dataset is None:
+            return None
+        name = parts.get("layerName") or parts.get("layerId")
+        if name in (None, ""):
+            found = dataset.GetLayer(0)
+        elif str(name).isdigit():
+            found = dataset.GetLayer(int(name))
+        else:
+            found = dataset.GetLayerByName(str(name))
+        return None if found is None else bool(found.TestCapability(ogr.OLCFastSpatialFilter))
+    except RuntimeError:  # GDAL's exceptions on (QGIS 3.40's Processing turns them on)
+        return None
 
 
 def unindexed_note(name: str, count: int) -> str:

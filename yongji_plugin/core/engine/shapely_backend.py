@@ -184,7 +184,7 @@ class ShapelyBackend(Backend):
     def __init__(self, area, feedback=None, workers: int = None):
         super().__init__(area, feedback)
         self.workers = max(1, workers or os.cpu_count() or 1)
-        self._pool = ThreadPoolExecutor(self.workers) if self.workers > 1 else None
+        self._threads = None  # started on the first work worth spreading (a one-site check has none)
 
     def describe(self) -> str:
         geos = ".".join(str(v) for v in shapely.geos_version)
@@ -192,26 +192,34 @@ class ShapelyBackend(Backend):
             version=shapely.__version__, geos=geos, threads=self.workers)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        if self._threads is not None:
+            self._threads.shutdown(wait=True)
+            self._threads = None
         super().close()
+
+    def _pool(self, parts: int):
+        """The thread pool where ``parts`` pieces of work are worth spreading (None: work here)."""
+        if self.workers < 2 or parts < 2:
+            return None
+        if self._threads is None:
+            self._threads = ThreadPoolExecutor(self.workers)
+        return self._threads
 
     # -- shared helpers ----------------------------------------------------------------------
     def parallel(self, function, *arrays, chunk: int = 8192):
         """``function`` over equal slices of the arrays on the pool, results concatenated."""
         count = len(arrays[0])
-        if self._pool is None or count <= chunk:
+        pool = self._pool(count // chunk)
+        if pool is None or count <= chunk:
             return function(*arrays)
         step = max(chunk, -(-count // (4 * self.workers)))
-        parts = self._pool.map(lambda start: function(*(a[start:start + step] for a in arrays)),
-                               range(0, count, step))
+        parts = pool.map(lambda start: function(*(a[start:start + step] for a in arrays)), range(0, count, step))
         return np.concatenate(list(parts))
 
     def from_wkb(self, batches: list[np.ndarray]) -> np.ndarray:
         """WKB batches to geometries, the batches spread over the pool."""
-        parts = list(self._pool.map(shapely.from_wkb, batches)) if self._pool else \
-            [shapely.from_wkb(batch) for batch in batches]
+        pool = self._pool(len(batches))
+        parts = list(pool.map(shapely.from_wkb, batches)) if pool else [shapely.from_wkb(batch) for batch in batches]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=object)
 
     def measure(self, geometries: np.ndarray) -> np.ndarray:
@@ -320,13 +328,14 @@ class ShapelyBackend(Backend):
             results.append(result)
             if progress is not None:
                 progress(len(results) / len(chunks))
+        pool = self._pool(len(chunks))
         try:
             for chunk in chunks:
                 self.check_canceled()
-                if self._pool is None:
+                if pool is None:
                     collect(work(chunk))
                     continue
-                pending.append(self._pool.submit(work, chunk))
+                pending.append(pool.submit(work, chunk))
                 while len(pending) > 2 * self.workers:
                     collect(pending.popleft().result())
             while pending:
