@@ -220,3 +220,17 @@ def test_postgis_keys_under_the_footprint(files, gpkg, postgis_demo, case, monke
 def test_no_sites_read_nothing(gpkg):
     areas, pairs, layouts = overlay("shapely", gpkg, [])
     assert (areas, pairs, layouts) == ([], [], [("fields", "empty")])
+
+
+@pytest.mark.parametrize("backend", ["shapely", "qgis"])
+def test_attributes_of_a_feature_in_no_pair_are_the_layers(gpkg, backend):
+    """A filtered read keeps the columns of the features it read; a feature asked for that no
+    pair holds (the layer's first, far from the site) is read from the layer, never mistaken."""
+    with OverlayEngine(AreaMethod.create(), backend, [gpkg]) as engine:
+        result = engine.overlay(engine.sites([QgsGeometry.fromWkt(SITES["one"][0])]),
+                                ControlLayer(gpkg, "fields", None, ("BSM", "DLBM")))
+        assert engine.layouts == [("fields", "filtered")] and 1 not in result.pair_fids
+        values = result.attributes([1] + result.pair_fids[:2])
+    for fid in [1] + result.pair_fids[:2]:
+        feature = gpkg.getFeature(fid)
+        assert values[fid] == {"BSM": feature["BSM"], "DLBM": feature["DLBM"]}

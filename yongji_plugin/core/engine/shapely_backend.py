@@ -476,18 +476,23 @@ class ShapelyOverlay(Overlay):
         return result
 
     def _read_attributes(self, fids: list[int]) -> dict[int, dict]:
+        """From the columns read with the pairs' features; other fields (and features in no
+        pair) through QGIS."""
         table = self._table
+        wanted = np.asarray(fids, dtype=np.int64)
+        rows = np.minimum(np.searchsorted(table.fids, wanted), max(0, len(table.fids) - 1))
+        known = table.fids[rows] == wanted if len(table.fids) else np.zeros(len(fids), dtype=bool)
         plain = [name for name in self.control.fields if name in table.columns]
-        rest = [name for name in self.control.fields if name not in plain]
-        rows = np.searchsorted(table.fids, np.asarray(fids, dtype=np.int64))
         result = {fid: {} for fid in fids}
         for name in plain:
-            for fid, value in zip(fids, table.values(name, rows)):
+            for fid, value in zip(wanted[known].tolist(), table.values(name, rows[known])):
                 result[fid][name] = value
-        if rest:
-            others = read_attributes(ControlLayer(self.control.layer, self.control.name, None, tuple(rest)), fids)
-            for fid in fids:
-                result[fid].update(others.get(fid, {}))
+        for names, which in ((tuple(n for n in self.control.fields if n not in plain), fids),
+                             (tuple(plain), wanted[~known].tolist())):
+            if names and which:
+                others = read_attributes(ControlLayer(self.control.layer, self.control.name, None, names), which)
+                for fid in which:
+                    result[fid].update(others.get(fid, {}))
         return {fid: {name: values[name] for name in self.control.fields if name in values}
                 for fid, values in result.items()}
 
