@@ -1,7 +1,8 @@
 """The QGIS-only backend: QGIS geometries and GEOS through QgsGeometryEngine, no shapely.
 
-For QGIS builds without shapely 2 (Debian 12's shapely 1.8, macOS). The control layer is read
-once into a bulk spatial index with its geometries; each site is prepared once and asked only
+For QGIS builds without shapely 2 (Debian 12's shapely 1.8, macOS). The control features under
+the sites (``footprint``; the whole layer for a batch over much of it) are read once into a
+spatial index with their geometries; each site is prepared once and asked only
 about its bounding-box neighbours; a control feature wholly inside the site is counted with its
 own area, a site wholly inside a control feature with the site's, and only the rest is
 intersected. Validity is checked (and repaired on a copy) once per touched control feature.
@@ -263,7 +264,7 @@ class QgisBackend(Backend):
 
     def overlay(self, sites: QgisSites, control: ControlLayer, progress=None, once=False) -> QgisOverlay:
         """Sites × control layer, reading the features under the sites or the whole layer
-        (``footprint``; never chunked: the index holds geometries QGIS already keeps small)."""
+        (``footprint``; not chunked: province-sized batches are the shapely and PostGIS backends')."""
         boxes = {i: _box(g) for i, g in enumerate(sites.geometries) if g is not None}
         region = self._layout(control, boxes)[0]
         controls = self._control(control, region.rects)

@@ -1,11 +1,14 @@
 """The vectorized backend: GEOS on numpy arrays through shapely ≥ 2, over all cores.
 
-The control layer is read in bulk (GDAL's Arrow stream for GeoPackage and Shapefile), reprojected
-on coordinate arrays and indexed in an STRtree. Pairs come from one bulk tree query; validity is
+The control features under the sites (``footprint``: the whole layer for a batch over much of it,
+chunks of neighbouring sites for one too large to hold) are read in bulk (GDAL's Arrow stream for
+GeoPackage and Shapefile, through the layer's spatial index), reprojected on coordinate arrays and
+indexed in an STRtree. Pairs come from one bulk tree query; validity is
 checked and repaired in one vectorized pass over the touched control features; a control feature
 wholly inside its site takes its own area, a site wholly inside a control feature the site's, and
 only boundary pairs are intersected. The pair work runs in chunks of sites on a thread pool
-(vectorized shapely releases the GIL), so progress and cancel are checked between chunks.
+(vectorized shapely releases the GIL; started only for work worth spreading), so progress and
+cancel are checked between chunks.
 
 Import only after ``selector`` found shapely ≥ 2 working here: it needs shapely ≥ 2 and numpy.
 """
