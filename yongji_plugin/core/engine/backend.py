@@ -236,6 +236,7 @@ class Backend:
         """The regions an overlay of sites with these boxes reads (``footprint``); a layer
         already read whole is used whole. A layer without a spatial index is said once."""
         if (control.key, None) in self._controls:
+            self.layouts.append((control.name, "whole"))
             return [footprint.Region(sorted(boxes), None)]
         layout = footprint.layout(control.layer, self.area.crs, boxes, chunks)
         self.layouts.append((control.name, layout.how))
