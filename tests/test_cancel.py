@@ -45,7 +45,6 @@ from yongji_plugin.core.site_check.report import write_report
 from yongji_plugin.core.site_check.ruleset import load_ruleset
 
 POINTS = range(7)  # indices into spread(): before the start, 10 … 90 %, the last
-SQUARE = "POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000, 440000 3860000))"
 
 
 def _at(total, point):
@@ -150,11 +149,13 @@ def test_index_canceled_while_it_is_built_is_a_clean_cancel(defective_plan, back
             feedback.cancel()
         return True
 
+    whole = QgsGeometry.fromRect(defective_plan["YJJBNT"].extent())  # a site over the layer: read whole
     try:
         with pytest.raises(Canceled) as raised:
             with OverlayEngine(AreaMethod.create(), backend, feedback=feedback) as engine:
-                engine.overlay(engine.sites([QgsGeometry.fromWkt(SQUARE)]),
+                engine.overlay(engine.sites([whole]),
                                ControlLayer(defective_plan["YJJBNT"], "YJJBNT", "yongji_cancel_probe()"))
+        assert engine.layouts == [("YJJBNT", "whole")]
         assert isinstance(raised.value, PlanError)
         assert seen[0] >= 100
     finally:

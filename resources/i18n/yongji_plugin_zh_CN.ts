@@ -2134,57 +2134,57 @@
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="89"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="91"/>
         <source>an input is not a layer</source>
         <translation>有输入不是图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="91"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="93"/>
         <source>layer {name} is not in PostGIS</source>
         <translation>图层 {name} 不在 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="94"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="96"/>
         <source>layer {name} is a query, not a table</source>
         <translation>图层 {name} 是查询而不是表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="98"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="100"/>
         <source>layer {name} has no single integer key column</source>
         <translation>图层 {name} 没有单一的整数主键列</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="100"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="102"/>
         <source>layer {name} has unsaved edits</source>
         <translation>图层 {name} 有未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="204"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="212"/>
         <source>psycopg2 is not installed</source>
         <translation>未安装 psycopg2</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="206"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="214"/>
         <source>no layer lives in PostGIS</source>
         <translation>没有图层位于 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="235"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="243"/>
         <source>the layers are in different PostGIS databases</source>
         <translation>各图层位于不同的 PostGIS 数据库中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="225"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="233"/>
         <source>PostGIS {version} in the database, {sessions} sessions</source>
         <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="235"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="243"/>
         <source>The postgis engine backend cannot run here: {reason}</source>
         <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="228"/>
+        <location filename="../../yongji_plugin/core/engine/qgis_backend.py" line="240"/>
         <source>QGIS {version} (GEOS {geos}), one thread</source>
         <translation>QGIS {version}（GEOS {geos}），单线程</translation>
     </message>
@@ -2214,7 +2214,7 @@
         <translation>叠加分析引擎 {name} 无法在此运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="191"/>
+        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="194"/>
         <source>shapely {version} (GEOS {geos}), {threads} threads</source>
         <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
     </message>
@@ -2254,7 +2254,7 @@
         <translation>叠加分析引擎：{backend}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="142"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -2329,7 +2329,7 @@
         <translation>未知的高度来源 {mode}；请选择 {modes} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="151"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="152"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
@@ -2404,12 +2404,12 @@
         <translation>建筑要素号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="151"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="152"/>
         <source>Height (m)</source>
         <translation>高度（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="146"/>
         <source>Height from</source>
         <translation>高度来源</translation>
     </message>
@@ -2419,12 +2419,12 @@
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="154"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="155"/>
         <source>Judged zone</source>
         <translation>判定分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="115"/>
         <source>Zone code</source>
         <translation>分区代码</translation>
     </message>
@@ -2434,12 +2434,12 @@
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="151"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="152"/>
         <source>Excess (m)</source>
         <translation>超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="154"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="155"/>
         <source>Zones touched (overlap m²)</source>
         <translation>涉及分区（重叠平方米）</translation>
     </message>
@@ -2459,32 +2459,32 @@
         <translation>建筑高度检查：超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="102"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="103"/>
         <source>Height check: every building</source>
         <translation>建筑高度检查：全部建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="114"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="115"/>
         <source>Height zones</source>
         <translation>建筑高度控制分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="149"/>
         <source>Zone</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="134"/>
         <source>Other buildings</source>
         <translation>其他建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="141"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="142"/>
         <source>Building height check report</source>
         <translation>建筑高度控制检查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="143"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan&apos;s height zones. Demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件依据规划建筑高度控制分区生成。演示数据仅供示意，非官方成果。</translation>
     </message>
@@ -2494,22 +2494,22 @@
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="145"/>
         <source>Building layer</source>
         <translation>建筑图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="145"/>
         <source>Height zone layer</source>
         <translation>高度分区图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="146"/>
         <source>Storey height</source>
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="146"/>
         <source>Limit field</source>
         <translation>限高字段</translation>
     </message>
@@ -2519,12 +2519,12 @@
         <translation>示意图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="149"/>
         <source>Per zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="149"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="150"/>
         <source>Limit (m)</source>
         <translation>限高（米）</translation>
     </message>
@@ -2534,12 +2534,12 @@
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="149"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="150"/>
         <source>Over the limit</source>
         <translation>超高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="150"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="151"/>
         <source>Largest excess (m)</source>
         <translation>最大超高（米）</translation>
     </message>
@@ -2549,32 +2549,32 @@
         <translation>超高建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="152"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="153"/>
         <source>Footprint (m²)</source>
         <translation>基底面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="153"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="154"/>
         <source>Buildings in several zones (judged against the strictest)</source>
         <translation>跨多个分区的建筑（按最严格分区判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="155"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="156"/>
         <source>Buildings without a height</source>
         <translation>无高度的建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="155"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="156"/>
         <source>Buildings outside every height zone</source>
         <translation>不在任何高度分区内的建筑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="156"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="157"/>
         <source>Buildings without a usable geometry (not checked)</source>
         <translation>无可用几何的建筑（未检查）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="159"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="160"/>
         <source>A building is judged against the strictest height zone it overlaps by at least the area tolerance; excess = height − limit, over when above 0 (the limit itself is allowed).</source>
         <translation>建筑按其重叠面积不小于面积容差的最严格高度分区判定；超高 = 高度 − 限高，大于 0 即为超高（等于限高视为符合）。</translation>
     </message>
@@ -2599,7 +2599,7 @@
         <translation>{role}图层 {layer} 没有字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="146"/>
         <source>Facility</source>
         <translation>设施</translation>
     </message>
@@ -2624,7 +2624,7 @@
         <translation>{layer} 中没有设施的 {field} 字段属于生活圈配置表中的类型（现有：{found}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="149"/>
         <source>Residential area</source>
         <translation>居住区</translation>
     </message>
@@ -2664,7 +2664,7 @@
         <translation>未指定道路网</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="139"/>
         <source>Street network</source>
         <translation>道路网</translation>
     </message>
@@ -2694,7 +2694,7 @@
         <translation>居住区要素号</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="150"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="151"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
@@ -2724,52 +2724,52 @@
         <translation>生活圈：居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="75"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="76"/>
         <source>Row code</source>
         <translation>配置项代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="76"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="77"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="77"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="78"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="146"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="147"/>
         <source>Facilities</source>
         <translation>设施数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="79"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="80"/>
         <source>Life circle: service areas</source>
         <translation>生活圈：服务范围</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="117"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="118"/>
         <source>Streets</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="135"/>
         <source>15-minute community life circle report</source>
         <translation>15分钟社区生活圈分析报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="136"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan's 社区—邻里—街坊 table. Demo data is illustrative, not official.</source>
         <translation>由永济国土空间规划插件依据规划“社区—邻里—街坊”配置表生成。演示数据仅供示意，非官方成果。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="138"/>
         <source>Facility layer</source>
         <translation>设施图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="137"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="138"/>
         <source>Residential area layer</source>
         <translation>居住区图层</translation>
     </message>
@@ -2779,97 +2779,97 @@
         <translation>生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="138"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="139"/>
         <source>Walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="140"/>
         <source>Levels</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="139"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="140"/>
         <source>Access distance</source>
         <translation>接入距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="140"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="141"/>
         <source>Why the fallback ran</source>
         <translation>启用备用方法的原因</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="149"/>
         <source>Residential areas</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="142"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="143"/>
         <source>Reaching every required facility</source>
         <translation>必配设施全部覆盖</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="144"/>
         <source>Lacking at least one</source>
         <translation>至少缺一项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="143"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="144"/>
         <source>Population in areas lacking</source>
         <translation>缺项居住区人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="145"/>
         <source>Coverage map</source>
         <translation>覆盖情况图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="144"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="145"/>
         <source>Per facility</source>
         <translation>分项统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="146"/>
         <source>Required</source>
         <translation>必配</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="145"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="146"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="146"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="147"/>
         <source>no (宜配置)</source>
         <translation>否（宜配置）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="146"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="147"/>
         <source>Areas lacking</source>
         <translation>缺项居住区数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="147"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="148"/>
         <source>Population lacking</source>
         <translation>缺项人口</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="147"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="148"/>
         <source>Area lacking (ha)</source>
         <translation>缺项面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="148"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="149"/>
         <source>Lacking</source>
         <translation>缺项数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="149"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="150"/>
         <source>Coverage by facility</source>
         <translation>分项覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="149"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="150"/>
         <source>What it lacks</source>
         <translation>缺少的设施</translation>
     </message>
@@ -2879,12 +2879,12 @@
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="151"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="152"/>
         <source>Facility types not in the table (not counted)</source>
         <translation>不在配置表中的设施类型（未计入）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="153"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="154"/>
         <source>min</source>
         <translation>分钟</translation>
     </message>
@@ -2894,22 +2894,22 @@
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="154"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="155"/>
         <source>none in the data</source>
         <translation>数据中没有</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="155"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="156"/>
         <source>A residential area reaches a facility row when a street reachable from one of the row&apos;s facilities within the level&apos;s minutes passes within the access distance of the area&apos;s edge; the walk from a facility to its street is not counted.</source>
         <translation>若从某配置项的任一设施出发、在该级别分钟数内可达的道路经过居住区边界的接入距离范围内，则该居住区覆盖该配置项；设施到道路的步行距离不计入。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="158"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="159"/>
         <source>Straight-line fallback: a row is reached when one of its facilities lies within speed × minutes of the area's edge, ignoring streets.</source>
         <translation>直线距离备用方法：若某配置项的任一设施到居住区边界的直线距离不超过速度 × 分钟数，则视为覆盖，不考虑道路。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="201"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="202"/>
         <source>{level} facility</source>
         <translation>{level}设施</translation>
     </message>
@@ -3489,7 +3489,7 @@
         <translation>约束性或预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="133"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="135"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -3614,7 +3614,7 @@
         <translation>图表和专题图年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="137"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
@@ -3624,7 +3624,7 @@
         <translation>指标及其测算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="132"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="134"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -5824,17 +5824,17 @@
         <translation>共测算 {count} 个乡镇；各项指标各乡镇之和与全市一致（误差不超过 0.01 公顷）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="208"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="209"/>
         <source>{n} buildings could not be judged (no height or outside the height zones): see their lists.</source>
         <translation>{n} 栋建筑无法判定（缺少高度或位于高度分区外），详见相应清单。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="219"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="220"/>
         <source>{over} of {total} buildings exceed the height limit of their zone.</source>
         <translation>{total} 栋建筑中有 {over} 栋超过所在分区的高度限值。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/heights/outputs.py" line="221"/>
+        <location filename="../../yongji_plugin/core/heights/outputs.py" line="222"/>
         <source>No building of {total} exceeds the height limit of its zone.</source>
         <translation>{total} 栋建筑均未超过所在分区的高度限值。</translation>
     </message>
@@ -5854,12 +5854,12 @@
         <translation>{year}年：全市有 {short} 项约束性指标未达标；{towns} 个乡镇中有 {behind} 个至少一项未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="228"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="229"/>
         <source>{lacking} of {areas} residential areas lack at least one facility of the table ({population} residents).</source>
         <translation>{areas} 个居住区中有 {lacking} 个至少缺少一项配置表要求的设施（涉及居民 {population} 人）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="230"/>
+        <location filename="../../yongji_plugin/core/life_circle/outputs.py" line="231"/>
         <source>All {areas} residential areas reach every facility of the table.</source>
         <translation>全部 {areas} 个居住区均可达配置表要求的各项设施。</translation>
     </message>
@@ -6014,27 +6014,27 @@
         <translation>监测预警已取消：未写入任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="23"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="24"/>
         <source>耕地 lost</source>
         <translation>耕地减少</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="23"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="24"/>
         <source>耕地 gained</source>
         <translation>耕地增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="27"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="28"/>
         <source>Changed since</source>
         <translation>对比年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="36"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="37"/>
         <source>Rule title</source>
         <translation>规则名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="74"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="75"/>
         <source>Class code (DLBM)</source>
         <translation>地类编码（DLBM）</translation>
     </message>
@@ -6049,7 +6049,7 @@
         <translation>疑似违规图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="60"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="61"/>
         <source>Rules broken</source>
         <translation>违反的规则</translation>
     </message>
@@ -6059,17 +6059,17 @@
         <translation>新增建设用地</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="76"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="77"/>
         <source>田坎 share (KCXS)</source>
         <translation>田坎系数（KCXS）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="77"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="78"/>
         <source>Gross</source>
         <translation>毛面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="77"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="78"/>
         <source>Net of 田坎</source>
         <translation>扣除田坎后</translation>
     </message>
@@ -6079,32 +6079,32 @@
         <translation>耕地增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="119"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="121"/>
         <source>{title} (m²)</source>
         <translation>{title}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="121"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="123"/>
         <source>耕地 lost, gross (m²)</source>
         <translation>耕地减少毛面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="122"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="124"/>
         <source>耕地 lost, net of 田坎</source>
         <translation>耕地减少（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="123"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="125"/>
         <source>耕地 gained, gross (m²)</source>
         <translation>耕地增加毛面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="124"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="126"/>
         <source>耕地 gained, net of 田坎</source>
         <translation>耕地增加（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="173"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="175"/>
         <source>耕地 balance, net of 田坎</source>
         <translation>耕地净增减（扣除田坎）</translation>
     </message>
@@ -6114,7 +6114,7 @@
         <translation>分乡镇监测统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="134"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="136"/>
         <source>Base-year value</source>
         <translation>基期值</translation>
     </message>
@@ -6124,12 +6124,12 @@
         <translation>路径值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="135"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="137"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="136"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="138"/>
         <source>Lag behind the path (%)</source>
         <translation>滞后于路径（%）</translation>
     </message>
@@ -6144,12 +6144,12 @@
         <translation>输入数据问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="171"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="173"/>
         <source>Suspected violations, 红色预警</source>
         <translation>疑似违规图斑（红色预警）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="172"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="174"/>
         <source>Suspected violations, 黄色预警 only</source>
         <translation>疑似违规图斑（仅黄色预警）</translation>
     </message>
@@ -6712,6 +6712,11 @@
         <location filename="../../yongji_plugin/core/versions/report.py" line="43"/>
         <source>Each map zooms to a cluster of changes (changes less than 300 m apart share one) at a round scale, the largest clusters first, up to 12 per layer.</source>
         <translation>每幅详图按整数比例尺放大显示一组变化（相距不足 300 米的变化合为一组），按变化面积由大到小排列，每个图层至多 12 幅。</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/footprint.py" line="123"/>
+        <source>Control layer {name} has no spatial index: all its {count} features are read and indexed in memory for each check; a spatial index on the layer (Layer Properties ▸ Source ▸ Create Spatial Index) lets a check of a few sites read only the features near them</source>
+        <translation>控制图层 {name} 没有空间索引：每次检查都要读取其全部 {count} 个要素并在内存中建立索引；为该图层建立空间索引（图层属性 ▸ 源 ▸ 创建空间索引）后，检查少数地块时只读取其附近的要素</translation>
     </message>
 </context>
 <context>

@@ -6,18 +6,21 @@ outside the layer, piece geometries and control attributes. Backends differ only
 GEOS work runs (numpy arrays, QGIS geometries, the database); their numbers agree to 1e-9.
 """
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Optional
 
-from qgis.core import QgsFeatureRequest, QgsGeometry
+from qgis.core import Qgis, QgsFeatureRequest, QgsGeometry, QgsMessageLog
 
 from ..shared.cancel import Canceled, raise_if_canceled  # noqa: F401 - the backends raise it
+from . import footprint
 from .geometry_repair import Repair
 from .layers import ControlLayer
 
 TILE_PIECES = 2000  # a site with more pieces than this is differenced cell by cell
 CELL_PIECES = 150  # pieces per cell when tiling
 GAP_NOISE = 1e-6  # m²: cell-edge noise dropped when an outside part is found cell by cell
+INTERIORS_MEET = "T********"  # DE-9IM: the interiors intersect (a layer against itself)
+LOG_TAG = "Yongji"  # QGIS's message log tab, the plugin's own (as gui.shared.messages)
 
 
 def grid(xmin, ymin, xmax, ymax, count):
@@ -108,10 +111,11 @@ class Overlay:
 
     def detach(self, pair_indices: Sequence[int]) -> "PieceSet":
         """The pieces and control attributes of these pairs, readable after the engine closes;
-        a backend may defer building them until first read."""
+        both are built when first read (the attributes through QGIS, never a session)."""
         pair_indices = list(pair_indices)
-        attributes = self.attributes([self.pair_fids[p] for p in pair_indices])
-        return PieceSet(self.pieces(pair_indices), [attributes[self.pair_fids[p]] for p in pair_indices])
+        fids = [self.pair_fids[p] for p in pair_indices]
+        return PieceSet(build_geometries=self._piece_builder(pair_indices),
+                        build_attributes=lambda: in_order(self.attributes(fids), fids))
 
     def attributes(self, fids) -> dict[int, dict]:
         """The control layer's wanted fields of the given features, read once, in one request."""
@@ -122,6 +126,11 @@ class Overlay:
         return {fid: self._attributes.get(fid, {}) for fid in fids}
 
     # -- what each backend supplies ----------------------------------------------------------
+    def _piece_builder(self, pair_indices: list[int]) -> Callable[[], list[QgsGeometry]]:
+        """What builds the pieces of these pairs later; what must be fetched now (a database's
+        rows, before its sessions close) is fetched here."""
+        raise NotImplementedError
+
     def _group_union_areas(self, groups: list[list[int]]) -> list[float]:
         raise NotImplementedError
 
@@ -154,6 +163,11 @@ class PieceSet:
         if self._attributes is None:
             self._attributes, self._build_attributes = self._build_attributes(), None
         return self._attributes[position]
+
+
+def in_order(values: dict[int, dict], fids: list[int]) -> list[dict]:
+    """Attributes by position from attributes by fid (a feature missing: no attributes)."""
+    return [values.get(fid, {}) for fid in fids]
 
 
 def read_attributes(control: ControlLayer, fids: list[int]) -> dict[int, dict]:
@@ -195,6 +209,47 @@ class Backend:
         self.area = area  # shared.areas.AreaMethod
         self.feedback = feedback
         self._repairs: dict[tuple, Repair] = {}
+        self._controls: dict[tuple, object] = {}  # (layer and filter, rectangles or None) -> its read
+        self._noted: set = set()
+        self.layouts: list[tuple[str, str]] = []  # (control name, how it was read), in order
+
+    def _read_control(self, control: ControlLayer, rects):
+        """Read a control layer's features (under ``rects`` of the area CRS, else all)."""
+        raise NotImplementedError
+
+    def _control(self, control: ControlLayer, rects=None, keep: bool = True):
+        """The control layer's features under ``rects`` (None: all), read once while ``keep``
+        (chunks are not kept: their point is to hold one at a time); a whole read, once made,
+        serves every later overlay of the layer."""
+        whole = self._controls.get((control.key, None))
+        if whole is not None:
+            return whole
+        key = (control.key, None if rects is None else tuple(rects))
+        found = self._controls.get(key)
+        if found is None:
+            found = self._read_control(control, rects)
+            if keep:
+                self._controls[key] = found
+        return found
+
+    def _layout(self, control: ControlLayer, boxes: dict, chunks: bool = False) -> list:
+        """The regions an overlay of sites with these boxes reads (``footprint``); a layer
+        already read whole is used whole. A layer without a spatial index is said once."""
+        if (control.key, None) in self._controls:
+            self.layouts.append((control.name, "whole"))
+            return [footprint.Region(sorted(boxes), None)]
+        layout = footprint.layout(control.layer, self.area.crs, boxes, chunks)
+        self.layouts.append((control.name, layout.how))
+        if layout.unindexed and control.layer.id() not in self._noted:
+            self._noted.add(control.layer.id())
+            self.note(footprint.unindexed_note(control.name, control.layer.featureCount()))
+        return layout.regions
+
+    def note(self, text: str) -> None:
+        """A line for the run's log: the algorithm's feedback, and QGIS's message log."""
+        if hasattr(self.feedback, "pushInfo"):
+            self.feedback.pushInfo(text)
+        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Info)
 
     @property
     def repairs(self) -> list[Repair]:
@@ -221,3 +276,4 @@ class Backend:
 
     def close(self) -> None:
         """Release what the backend holds (connections, caches)."""
+        self._controls.clear()

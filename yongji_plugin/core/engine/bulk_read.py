@@ -2,7 +2,9 @@
 QGIS feature requests for everything else (memory, PostGIS, layers with unsaved edits).
 
 A QGIS expression filter is evaluated by QGIS on attributes only (so both routes keep exactly the
-features QGIS would) and applied to the bulk read by feature id. Needs numpy; never shapely.
+features QGIS would) and applied to the bulk read by feature id. ``rects`` (area CRS) limit the
+read to the features under them, through the layer's spatial index (``footprint``); a feature
+under two rectangles is read once. Needs numpy; never shapely.
 """
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -16,9 +18,11 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsProviderRegistry,
+    QgsRectangle,
     QgsWkbTypes,
 )
 
+from .footprint import layer_rects
 from .layers import ControlLayer
 
 OGR_DRIVERS = ("GPKG", "ESRI Shapefile")
@@ -48,17 +52,18 @@ class BulkRead:
         return out
 
     def _finish(self, keep: Optional[np.ndarray]) -> "BulkRead":
-        """Apply the filter's fids and sort by fid."""
+        """Apply the filter's fids, sort by fid and keep each feature once (rectangles overlap)."""
         mask = np.isin(self.fids, keep) if keep is not None else slice(None)
-        order = np.argsort(self.fids[mask], kind="stable")
+        _, order = np.unique(self.fids[mask], return_index=True)
         self.fids = self.fids[mask][order]
         self.geometries = self.geometries[mask][order]
         self.columns = {k: v[mask][order] for k, v in self.columns.items()}
         return self
 
 
-def filter_fids(spec: ControlLayer) -> Optional[np.ndarray]:
-    """Feature ids the spec's QGIS expression keeps (attributes only unless it needs geometry)."""
+def filter_fids(spec: ControlLayer, area_crs=None, rects=None) -> Optional[np.ndarray]:
+    """Feature ids the spec's QGIS expression keeps (attributes only unless it needs geometry),
+    under the rectangles (area CRS) where given."""
     if not spec.filter:
         return None
     expression = QgsExpression(spec.filter)
@@ -68,23 +73,32 @@ def filter_fids(spec: ControlLayer) -> Optional[np.ndarray]:
     columns = [c for c in expression.referencedColumns() if spec.layer.fields().lookupField(c) >= 0]
     if QgsFeatureRequest.ALL_ATTRIBUTES not in expression.referencedColumns():
         request.setSubsetOfAttributes(columns, spec.layer.fields())
-    return np.fromiter((f.id() for f in spec.layer.getFeatures(request)), dtype=np.int64)
+    if rects is None:
+        return np.fromiter((f.id() for f in spec.layer.getFeatures(request)), dtype=np.int64)
+    request.setDestinationCrs(area_crs, QgsCoordinateTransformContext())
+    found = set()
+    for rect in rects:
+        found.update(f.id() for f in spec.layer.getFeatures(QgsFeatureRequest(request).setFilterRect(
+            QgsRectangle(*rect))))
+    return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
 
 
-def read_layer(spec: ControlLayer, area_crs, convert: Callable, route: str = "auto") -> BulkRead:
+def read_layer(spec: ControlLayer, area_crs, convert: Callable, route: str = "auto", rects=None) -> BulkRead:
     """The spec's features in fid order; ``convert`` turns a list of WKB arrays into one array of
-    geometries (all batches at once, so it may spread them over threads).
+    geometries (all batches at once, so it may spread them over threads); ``rects``: only the
+    features under these rectangles of the area CRS (None: all).
 
     OGR files stream in bulk (geometries still in the layer's CRS: ``transformed`` is False);
     other providers go through QGIS, which transforms to ``area_crs``.
     """
     if route != "qgis":
         source = _ogr_source(spec.layer)
-        if source is not None:
-            result = _read_ogr(spec, convert, *source)
+        native = None if rects is None else layer_rects(rects, spec.layer.crs(), area_crs)
+        if source is not None and (rects is None or native is not None):
+            result = _read_ogr(spec, convert, *source, native)
             if result is not None:
-                return result
-    return _read_qgis(spec, area_crs, convert)
+                return result._finish(filter_fids(spec, area_crs, rects))
+    return _read_qgis(spec, area_crs, convert, rects)
 
 
 def _ogr_source(layer):
@@ -104,7 +118,7 @@ def _ogr_source(layer):
             list(parts.get("openOptions") or []))
 
 
-def _read_ogr(spec: ControlLayer, convert, path, layer_ref, subset, options=()) -> Optional[BulkRead]:
+def _read_ogr(spec: ControlLayer, convert, path, layer_ref, subset, options=(), rects=None) -> Optional[BulkRead]:
     dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=list(options))
     if dataset is None or dataset.GetDriver().ShortName not in OGR_DRIVERS:
         return None
@@ -122,18 +136,12 @@ def _read_ogr(spec: ControlLayer, convert, path, layer_ref, subset, options=()) 
     names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     wanted = [name for name in spec.fields if name in names]
     layer.SetIgnoredFields([name for name in names if name not in wanted])
-    fid_column = layer.GetFIDColumn() or "OGC_FID"
-    geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
     fids, wkb, columns = [], [], {name: [] for name in wanted}
-    for batch in layer.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "INCLUDE_FID=YES"]):
-        if fid_column not in batch or geometry_column not in batch:
+    for rect in [None] if rects is None else rects:
+        if rect is not None:
+            layer.SetSpatialFilterRect(*rect)
+        if not _stream(layer, wanted, fids, wkb, columns):
             return None
-        geometries = batch[geometry_column]
-        keep = ~np.ma.getmaskarray(geometries)
-        fids.append(np.asarray(batch[fid_column], dtype=np.int64)[keep])
-        wkb.append(np.ma.getdata(geometries)[keep])
-        for name in wanted:
-            columns[name].append(batch[name][keep])
     if not fids:
         return BulkRead(np.zeros(0, np.int64), convert([np.zeros(0, object)]), False, route="ogr")
     result = BulkRead(np.concatenate(fids), convert(wkb), False, route="ogr")
@@ -141,10 +149,28 @@ def _read_ogr(spec: ControlLayer, convert, path, layer_ref, subset, options=()) 
         column = np.ma.concatenate(columns[name])
         if column.dtype.kind in PLAIN_KINDS:
             result.columns[name] = column
-    return result._finish(filter_fids(spec))
+    return result
 
 
-def _read_qgis(spec: ControlLayer, area_crs, convert) -> BulkRead:
+def _stream(layer, wanted, fids, wkb, columns) -> bool:
+    """Append the layer's features (under its spatial filter) batch by batch; False: the stream
+    lacks the fid or geometry column."""
+    fid_column = layer.GetFIDColumn() or "OGC_FID"
+    geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
+    layer.ResetReading()
+    for batch in layer.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "INCLUDE_FID=YES"]):
+        if fid_column not in batch or geometry_column not in batch:
+            return False
+        geometries = batch[geometry_column]
+        keep = ~np.ma.getmaskarray(geometries)
+        fids.append(np.asarray(batch[fid_column], dtype=np.int64)[keep])
+        wkb.append(np.ma.getdata(geometries)[keep])
+        for name in wanted:
+            columns[name].append(batch[name][keep])
+    return True
+
+
+def _read_qgis(spec: ControlLayer, area_crs, convert, rects=None) -> BulkRead:
     request = QgsFeatureRequest()
     request.setDestinationCrs(area_crs, QgsCoordinateTransformContext())
     request.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
@@ -155,7 +181,7 @@ def _read_qgis(spec: ControlLayer, area_crs, convert) -> BulkRead:
     fids: list[int] = []
     wkb: list[bytes] = []
     values: dict[str, list] = {name: [] for name in spec.fields}
-    for feature in spec.layer.getFeatures(request):
+    for feature in _features(spec.layer, request, rects):
         geometry = feature.geometry()
         if geometry.isNull() or geometry.isEmpty():
             continue
@@ -168,6 +194,16 @@ def _read_qgis(spec: ControlLayer, area_crs, convert) -> BulkRead:
     result = BulkRead(np.asarray(fids, dtype=np.int64), convert([_objects(wkb)]), True)
     result.columns = {name: _objects(column) for name, column in values.items()}
     return result._finish(None)
+
+
+def _features(layer, request, rects):
+    """The request's features, under each rectangle in turn where given (duplicates are dropped
+    by ``_finish``)."""
+    if rects is None:
+        yield from layer.getFeatures(request)
+        return
+    for rect in rects:
+        yield from layer.getFeatures(QgsFeatureRequest(request).setFilterRect(QgsRectangle(*rect)))
 
 
 def _objects(values: list) -> np.ndarray:

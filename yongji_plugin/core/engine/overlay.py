@@ -55,6 +55,14 @@ class OverlayEngine:
     def repairs(self) -> list[Repair]:
         return self._backend.repairs
 
+    @property
+    def layouts(self) -> list[tuple[str, str]]:
+        """How each overlay read its control layer, in order: (name, ``whole``, ``filtered`` —
+        only the features under the sites —, ``chunked`` or ``empty``), for logs and tests.
+        The PostGIS backend lists only overlays with a filter (it reads their keys so; the
+        overlay itself always meets the table through its index)."""
+        return list(self._backend.layouts)
+
     def sites(self, geometries, keys=None) -> Sites:
         return self._backend.sites(geometries, keys)
 

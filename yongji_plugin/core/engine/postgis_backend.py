@@ -20,14 +20,22 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
-from qgis.core import QgsDataSourceUri, QgsExpression, QgsFeatureRequest, QgsGeometry
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsDataSourceUri,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsRectangle,
+)
 
 from ...i18n import tr
 from ..shared import optional
 from ..shared.areas import PLANAR
 from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
-from .backend import Backend, Canceled, Overlay, PieceSet, Sites, read_attributes
+from . import footprint
+from .backend import INTERIORS_MEET, Backend, Canceled, Overlay, Sites
 from .geometry_repair import polygon_part
 from .layers import ControlLayer
 
@@ -36,12 +44,6 @@ INTEGER_TYPES = SMALL_INTEGER_TYPES + ("int8", "bigint", "bigserial")
 MAX_SESSIONS = 8  # sessions side by side, at most
 KEY_BATCH = 5000
 CHUNKS_PER_SESSION = 4
-
-
-def _sql():
-    from psycopg2 import sql
-
-    return sql
 
 
 # One chunk of sites against the control table, in one pass over the bounding-box pairs: the
@@ -127,10 +129,11 @@ class _Table:
         return sql.SQL("c.yj_raw && ST_Transform(ST_Expand({}, 10), {})").format(site_geometry, sql.Literal(self.srid))
 
 
-def kept_keys(control: ControlLayer, key: str) -> Optional[list]:
+def kept_keys(control: ControlLayer, key: str, area_crs=None, rects=None) -> Optional[list]:
     """Key values of the features the layer's SQL filter (subset string) and the QGIS expression
     filter keep, as QGIS reads them: the plugin's SQL takes them as a parameter, so neither
-    filter's text is ever part of it (None: no filter, every feature)."""
+    filter's text is ever part of it (None: no filter, every feature). ``rects`` (area CRS):
+    only those under them (the sites' footprint, read through the GiST index)."""
     if not control.filter and not control.layer.subsetString():
         return None
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
@@ -142,7 +145,14 @@ def kept_keys(control: ControlLayer, key: str) -> Optional[list]:
             request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if QgsFeatureRequest.ALL_ATTRIBUTES not in expression.referencedColumns():
             request.setSubsetOfAttributes(list(expression.referencedColumns()) + [key], control.layer.fields())
-    return [feature[key] for feature in control.layer.getFeatures(request)]
+    if rects is None:
+        return [feature[key] for feature in control.layer.getFeatures(request)]
+    request.setDestinationCrs(area_crs, QgsCoordinateTransformContext())
+    found = set()
+    for rect in rects:
+        request.setFilterRect(QgsRectangle(*rect))
+        found.update(feature[key] for feature in control.layer.getFeatures(request))
+    return sorted(found)
 
 
 def feature_ids(layer, key: str, keys: Sequence[int]) -> dict[int, int]:
@@ -164,9 +174,7 @@ class _Session:
     """One connection with its temporary tables; used by one thread at a time."""
 
     def __init__(self, conninfo: str):
-        import psycopg2
-
-        self.connection = psycopg2.connect(conninfo)
+        self.connection = optional.module("psycopg2").connect(conninfo)
         self.connection.autocommit = True  # each statement alone; temporary tables live for the session
         self.lock = threading.Lock()
         self.run("SET jit = off")  # compiling each statement costs more than it saves here
@@ -375,6 +383,20 @@ class PostgisBackend(Backend):
         return sites
 
     # -- the overlay -------------------------------------------------------------------------
+    def _footprint(self, sites: PostgisSites, control: ControlLayer) -> Optional[list]:
+        """Rectangles (area CRS) around the sites where a filter's keys are better read only
+        under them (None: read them all). The overlay itself always meets the control table
+        through its GiST index (``&&``) site by site, so only the filter's keys need this."""
+        if not control.filter and not control.layer.subsetString():
+            return None
+        boxes = {}
+        for index, geometry in enumerate(sites.geometries or []):
+            if geometry is not None:
+                box = geometry.boundingBox()
+                boxes[index] = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+        layout = footprint.layout(control.layer, self.area.crs, boxes)
+        self.layouts.append((control.name, layout.how))
+        return layout.regions[0].rects
     def overlay(self, sites: PostgisSites, control: ControlLayer, progress=None, once=False) -> "PostgisOverlay":
         from psycopg2 import sql
 
@@ -385,13 +407,15 @@ class PostgisBackend(Backend):
         names = {k: sql.Identifier(f"yj_{k}_{number}") for k in ("keep", "pieces")}
         site_table = sql.Identifier(f"yj_sites_{sites.number}")
         pairs_query, overlapping_query = sql.SQL(PAIRS_SQL), sql.SQL(OVERLAPPING_SQL)
-        kept = kept_keys(control, table.key)
+        kept = kept_keys(control, table.key, self.area.crs, self._footprint(sites, control))
         source = table.source(sql, self.srid)
         if kept is not None:
             source = sql.SQL("(SELECT * FROM {} x WHERE x.yj_fid IN (SELECT fid FROM {}))").format(
                 source, names["keep"])
         join = table.bbox_join(sql, sql.SQL("s.geom"), self.srid)
         planar = self.area.method == PLANAR
+        meet = (sql.SQL("ST_Relate(s.geom, x.g, {})").format(sql.Literal(INTERIORS_MEET)) if once
+                else sql.SQL("ST_Intersects(s.geom, x.g)"))
         done, total = [0] * len(self._sessions), max(1, len(self._sessions) * CHUNKS_PER_SESSION)
 
         def work(session, index):
@@ -406,8 +430,7 @@ class PostgisBackend(Backend):
                 session.run(pairs_query.format(pieces=names["pieces"], site_table=site_table, source=source, join=join,
                                                area=sql.SQL("ST_Area(p.geom)" if planar else "NULL::double precision"),
                                                once=sql.SQL(" AND s.key < c.yj_fid" if once else ""),
-                                               meet=sql.SQL("ST_Relate(s.geom, x.g, 'T********')" if once
-                                                            else "ST_Intersects(s.geom, x.g)")),
+                                               meet=meet),
                             (start, min(start + step, part.stop)))
                 done[index] += 1  # read by the waiting thread, which reports progress
             problems = session.run(sql.SQL("SELECT DISTINCT fid, problem FROM {} WHERE problem IS NOT NULL").format(
@@ -428,10 +451,6 @@ class PostgisBackend(Backend):
             self._record(control.name, ids[key], problem.split("[")[0])
         unions = {site: wkb for _, _, found in results for site, wkb in found}
         return PostgisOverlay(self, sites, control, names["pieces"], rows, ids, unions)
-
-
-def _in_order(values: dict[int, dict], fids: list[int]) -> list[dict]:
-    return [values.get(fid, {}) for fid in fids]
 
 
 def _geometry(wkb) -> Optional[QgsGeometry]:
@@ -481,14 +500,10 @@ class PostgisOverlay(Overlay):
             self._covered = covered
         return self._covered
 
-    def detach(self, pair_indices) -> PieceSet:
-        """The pieces' WKB is fetched now (the sessions close with the engine); geometries and
-        attributes are built on first read."""
-        pair_indices = list(pair_indices)
+    def _piece_builder(self, pair_indices: list[int]):
+        """The pieces' WKB is fetched now (the sessions close with the engine)."""
         wkb = self._wkb(pair_indices)
-        fids = [self.pair_fids[p] for p in pair_indices]
-        return PieceSet(build_geometries=lambda: [_geometry(w) or QgsGeometry() for w in wkb],
-                        build_attributes=lambda: _in_order(read_attributes(self.control, fids), fids))
+        return lambda: [_geometry(w) or QgsGeometry() for w in wkb]
 
     def _pieces(self, pair_indices: list[int]) -> list[QgsGeometry]:
         return [_geometry(w) or QgsGeometry() for w in self._wkb(pair_indices)]

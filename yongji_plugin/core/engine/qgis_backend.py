@@ -1,7 +1,8 @@
 """The QGIS-only backend: QGIS geometries and GEOS through QgsGeometryEngine, no shapely.
 
-For QGIS builds without shapely 2 (Debian 12's shapely 1.8, macOS). The control layer is read
-once into a bulk spatial index with its geometries; each site is prepared once and asked only
+For QGIS builds without shapely 2 (Debian 12's shapely 1.8, macOS). The control features under
+the sites (``footprint``; the whole layer for a batch over much of it) are read once into a
+spatial index with their geometries; each site is prepared once and asked only
 about its bounding-box neighbours; a control feature wholly inside the site is counted with its
 own area, a site wholly inside a control feature with the site's, and only the rest is
 intersected. Validity is checked (and repaired on a copy) once per touched control feature.
@@ -20,13 +21,12 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..shared.areas import PLANAR
-from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, PieceSet, Sites, grid
+from .backend import GAP_NOISE, INTERIORS_MEET, TILE_PIECES, Backend, Overlay, Sites, grid
 from .geometry_repair import POLYGONAL, polygon_part, repaired
 from .layers import ControlLayer
 from .spatial_index import bulk_index
 
 PROGRESS_EVERY = 64  # sites between progress reports and cancel checks, at most
-INTERIORS_MEET = "T********"  # DE-9IM: the interiors intersect
 
 
 class QgisSites(Sites):
@@ -71,9 +71,12 @@ def _request(control: ControlLayer, area_crs) -> QgsFeatureRequest:
 class _Controls:
     """A control layer in a bulk spatial index; geometries checked and repaired on first use."""
 
-    def __init__(self, backend: "QgisBackend", control: ControlLayer):
+    def __init__(self, backend: "QgisBackend", control: ControlLayer, rects=None):
         self.backend, self.name = backend, control.name
-        self.index = bulk_index(control.layer.getFeatures(_request(control, backend.area.crs)), backend.feedback)
+        if rects is None:
+            self.index = bulk_index(control.layer.getFeatures(_request(control, backend.area.crs)), backend.feedback)
+        else:
+            self.index = _index_under(control, backend, rects)
         self._checked: dict[int, tuple] = {}  # fid -> (geometry, bbox, abstract geometry) or None
         self._areas: dict[int, float] = {}
         self._engines: dict[int, object] = {}
@@ -99,6 +102,21 @@ class _Controls:
         if engine is None:
             engine = self._engines[fid] = _prepared(self._checked[fid][0])
         return engine
+
+
+def _index_under(control: ControlLayer, backend: "QgisBackend", rects) -> QgsSpatialIndex:
+    """An index of the features under the rectangles (area CRS), each once, read through the
+    layer's own spatial index (the request's filter rectangle)."""
+    index = QgsSpatialIndex(QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
+    seen = set()
+    for rect in rects:
+        backend.check_canceled()
+        request = _request(control, backend.area.crs).setFilterRect(QgsRectangle(*rect))
+        for feature in control.layer.getFeatures(request):
+            if feature.id() not in seen and feature.hasGeometry():
+                seen.add(feature.id())
+                index.addFeature(feature)
+    return index
 
 
 class QgisOverlay(Overlay):
@@ -131,11 +149,8 @@ class QgisOverlay(Overlay):
     def _pieces(self, pair_indices: list[int]) -> list[QgsGeometry]:
         return [QgsGeometry(self._geometries[p]) for p in pair_indices]
 
-    def detach(self, pair_indices) -> PieceSet:
-        pair_indices = list(pair_indices)
-        fids = [self.pair_fids[p] for p in pair_indices]
-        return PieceSet(build_geometries=lambda: [self._geometries[p] for p in pair_indices],  # shared, no copy
-                        build_attributes=lambda: _in_order(self.attributes(fids), fids))
+    def _piece_builder(self, pair_indices: list[int]):
+        return lambda: [self._geometries[p] for p in pair_indices]  # shared, no copy
 
     def _compute_outside(self, site_indices: list[int], geometries: bool) -> dict[int, tuple]:
         by_site = self.pairs_by_site()
@@ -158,10 +173,6 @@ def _union(geometries: list[QgsGeometry]) -> QgsGeometry:
     if len(geometries) == 1:
         return QgsGeometry(geometries[0])
     return polygon_part(QgsGeometry.unaryUnion(geometries))
-
-
-def _in_order(values: dict[int, dict], fids: list[int]) -> list[dict]:
-    return [values[fid] for fid in fids]
 
 
 def _disjoint(pairs: list[int], geometries: list[QgsGeometry]) -> bool:
@@ -211,6 +222,11 @@ def _outside(site: QgsGeometry, pieces: list[QgsGeometry]) -> QgsGeometry:
     return polygon_part(QgsGeometry.unaryUnion(parts)) if parts else QgsGeometry()
 
 
+def _box(geometry: QgsGeometry) -> tuple:
+    box = geometry.boundingBox()
+    return box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()
+
+
 def grid_cells(extent: QgsRectangle, count: int):
     for x0, y0, x1, y1 in grid(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
                                extent.yMaximum(), count):
@@ -220,19 +236,12 @@ def grid_cells(extent: QgsRectangle, count: int):
 class QgisBackend(Backend):
     name = "qgis"
 
-    def __init__(self, area, feedback=None):
-        super().__init__(area, feedback)
-        self._controls: dict[tuple, _Controls] = {}
-
     def describe(self) -> str:
         return tr("QGIS {version} (GEOS {geos}), one thread").format(
             version=Qgis.QGIS_VERSION.split("-")[0], geos=Qgis.geosVersion().split("-")[0])
 
-    def _control(self, control: ControlLayer) -> _Controls:
-        key = control.key
-        if key not in self._controls:
-            self._controls[key] = _Controls(self, control)
-        return self._controls[key]
+    def _read_control(self, control: ControlLayer, rects) -> _Controls:
+        return _Controls(self, control, rects)
 
     def sites(self, geometries: Sequence[QgsGeometry], keys=None) -> QgisSites:
         keys = list(range(len(geometries))) if keys is None else keys
@@ -254,7 +263,11 @@ class QgisBackend(Backend):
         return QgisSites([keys[i] for i in order], [geometries[i] for i in order], self.area)
 
     def overlay(self, sites: QgisSites, control: ControlLayer, progress=None, once=False) -> QgisOverlay:
-        controls = self._control(control)
+        """Sites × control layer, reading the features under the sites or the whole layer
+        (``footprint``; not chunked: province-sized batches are the shapely and PostGIS backends')."""
+        boxes = {i: _box(g) for i, g in enumerate(sites.geometries) if g is not None}
+        region = self._layout(control, boxes)[0]
+        controls = self._control(control, region.rects)
         pairs, pieces, site_inside = [], [], set()
         every = max(1, min(PROGRESS_EVERY, len(sites) // 32))
         for site, geometry in enumerate(sites.geometries):

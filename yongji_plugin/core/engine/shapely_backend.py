@@ -1,13 +1,16 @@
 """The vectorized backend: GEOS on numpy arrays through shapely ≥ 2, over all cores.
 
-The control layer is read in bulk (GDAL's Arrow stream for GeoPackage and Shapefile), reprojected
-on coordinate arrays and indexed in an STRtree. Pairs come from one bulk tree query; validity is
+The control features under the sites (``footprint``: the whole layer for a batch over much of it,
+chunks of neighbouring sites for one too large to hold) are read in bulk (GDAL's Arrow stream for
+GeoPackage and Shapefile, through the layer's spatial index), reprojected on coordinate arrays and
+indexed in an STRtree. Pairs come from one bulk tree query; validity is
 checked and repaired in one vectorized pass over the touched control features; a control feature
 wholly inside its site takes its own area, a site wholly inside a control feature the site's, and
 only boundary pairs are intersected. The pair work runs in chunks of sites on a thread pool
-(vectorized shapely releases the GIL), so progress and cancel are checked between chunks.
+(vectorized shapely releases the GIL; started only for work worth spreading), so progress and
+cancel are checked between chunks.
 
-Import only after ``available()`` said yes: it needs shapely ≥ 2 and numpy.
+Import only after ``selector`` found shapely ≥ 2 working here: it needs shapely ≥ 2 and numpy.
 """
 import os
 from collections import deque
@@ -21,20 +24,14 @@ from qgis.core import QgsGeometry
 from ...i18n import tr
 from ..shared import optional
 from ..shared.areas import PLANAR
-from .backend import GAP_NOISE, TILE_PIECES, Backend, Overlay, PieceSet, Sites, grid, read_attributes
-from .bulk_read import read_layer
+from .backend import GAP_NOISE, INTERIORS_MEET, TILE_PIECES, Backend, Overlay, Sites, grid, read_attributes
+from .bulk_read import BulkRead, read_layer
 from .layers import ControlLayer
 
 CHUNK_PAIRS = 16384  # pairs per unit of work, at most (a chunk never splits a site)
 MIN_CHUNKS = 32  # units of work per overlay, at least, when there are as many sites
 NONE, CONTROL_INSIDE, SITE_INSIDE, CUT = 0, 1, 2, 3
 POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
-INTERIORS_MEET = "T********"  # DE-9IM: the interiors intersect
-
-
-def available() -> bool:
-    return int(shapely.__version__.split(".")[0]) >= 2
-
 
 def polygonal(geometries: np.ndarray) -> np.ndarray:
     """The polygonal part of each geometry (None where there is none), as QGIS's polygon_part."""
@@ -143,12 +140,12 @@ class ShapelySites(Sites):
 class _Controls:
     """One control layer (with its filter) read in bulk; validity checked once per feature."""
 
-    def __init__(self, backend: "ShapelyBackend", control: ControlLayer):
+    def __init__(self, backend: "ShapelyBackend", control: ControlLayer, rects=None):
         self.backend, self.name = backend, control.name
         try:
-            read = read_layer(control, backend.area.crs, backend.from_wkb)
+            read = read_layer(control, backend.area.crs, backend.from_wkb, rects=rects)
         except shapely.errors.ShapelyError:  # e.g. curves: QGIS reads them segmentized
-            read = read_layer(control, backend.area.crs, backend.from_wkb, route="qgis")
+            read = read_layer(control, backend.area.crs, backend.from_wkb, route="qgis", rects=rects)
         geometries = read.geometries
         if not read.transformed and control.layer.crs() != backend.area.crs:
             geometries = _transform(geometries, control.layer.crs(), backend.area.crs)
@@ -176,6 +173,13 @@ class _Controls:
         missing = indices[np.isnan(self.areas[indices])]
         self.areas[missing] = self.backend.measure(self.geometries[missing])
 
+    def table(self, found: np.ndarray) -> BulkRead:
+        """The fids and read columns of these features only (what an overlay keeps of a read)."""
+        rows = np.unique(found)
+        positions = self.positions[rows]
+        return BulkRead(self.fids[rows], None, True, {name: column[positions]
+                                                      for name, column in self.read.columns.items()})
+
 
 class ShapelyBackend(Backend):
     name = "shapely"
@@ -183,8 +187,7 @@ class ShapelyBackend(Backend):
     def __init__(self, area, feedback=None, workers: int = None):
         super().__init__(area, feedback)
         self.workers = max(1, workers or os.cpu_count() or 1)
-        self._pool = ThreadPoolExecutor(self.workers) if self.workers > 1 else None
-        self._controls: dict[tuple, _Controls] = {}
+        self._threads = None  # started on the first work worth spreading (a one-site check has none)
 
     def describe(self) -> str:
         geos = ".".join(str(v) for v in shapely.geos_version)
@@ -192,26 +195,34 @@ class ShapelyBackend(Backend):
             version=shapely.__version__, geos=geos, threads=self.workers)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
-        self._controls.clear()
+        if self._threads is not None:
+            self._threads.shutdown(wait=True)
+            self._threads = None
+        super().close()
+
+    def _pool(self, parts: int):
+        """The thread pool where ``parts`` pieces of work are worth spreading (None: work here)."""
+        if self.workers < 2 or parts < 2:
+            return None
+        if self._threads is None:
+            self._threads = ThreadPoolExecutor(self.workers)
+        return self._threads
 
     # -- shared helpers ----------------------------------------------------------------------
     def parallel(self, function, *arrays, chunk: int = 8192):
         """``function`` over equal slices of the arrays on the pool, results concatenated."""
         count = len(arrays[0])
-        if self._pool is None or count <= chunk:
+        pool = self._pool(count // chunk)
+        if pool is None or count <= chunk:
             return function(*arrays)
         step = max(chunk, -(-count // (4 * self.workers)))
-        parts = self._pool.map(lambda start: function(*(a[start:start + step] for a in arrays)),
-                               range(0, count, step))
+        parts = pool.map(lambda start: function(*(a[start:start + step] for a in arrays)), range(0, count, step))
         return np.concatenate(list(parts))
 
     def from_wkb(self, batches: list[np.ndarray]) -> np.ndarray:
         """WKB batches to geometries, the batches spread over the pool."""
-        parts = list(self._pool.map(shapely.from_wkb, batches)) if self._pool else \
-            [shapely.from_wkb(batch) for batch in batches]
+        pool = self._pool(len(batches))
+        parts = list(pool.map(shapely.from_wkb, batches)) if pool else [shapely.from_wkb(batch) for batch in batches]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=object)
 
     def measure(self, geometries: np.ndarray) -> np.ndarray:
@@ -220,10 +231,8 @@ class ShapelyBackend(Backend):
             return shapely.area(geometries)
         return np.array([self.area.area(to_qgis(g)) for g in geometries], dtype=float)
 
-    def _control(self, control: ControlLayer) -> _Controls:
-        if control.key not in self._controls:
-            self._controls[control.key] = _Controls(self, control)
-        return self._controls[control.key]
+    def _read_control(self, control: ControlLayer, rects) -> _Controls:
+        return _Controls(self, control, rects)
 
     # -- the interface -----------------------------------------------------------------------
     def sites(self, geometries: Sequence[QgsGeometry], keys=None) -> ShapelySites:
@@ -242,9 +251,26 @@ class ShapelyBackend(Backend):
                             controls.areas[keep].tolist())
 
     def overlay(self, sites: ShapelySites, control: ControlLayer, progress=None, once=False) -> "ShapelyOverlay":
-        controls = self._control(control)
-        found_sites, found = controls.tree.query(sites.geometries[sites.present])
-        site_index = sites.present[found_sites]
+        """Sites × control layer, region by region of the read layout (``footprint``): one region
+        reading the features under the sites, or the whole layer, or chunks of neighbouring sites
+        reading their own features (pairs never cross regions: each site is in one)."""
+        boxes = dict(zip(sites.present.tolist(), map(tuple, sites.bounds[sites.present].tolist())))
+        regions = self._layout(control, boxes, chunks=True)
+        parts = []
+        for number, region in enumerate(regions):
+            controls = self._control(control, region.rects, keep=len(regions) == 1)
+            step = None if progress is None else (lambda f, n=number: progress((n + f) / len(regions)))
+            parts.append(self._region_pairs(sites, np.asarray(region.sites, dtype=np.int64), controls, step, once))
+        site_index, fids, kinds, pieces, areas = (np.concatenate([part[i] for part in parts]) for i in range(5))
+        order = np.lexsort((fids, site_index))
+        table = parts[0][5] if len(parts) == 1 else _merged([part[5] for part in parts])
+        return ShapelyOverlay(self, sites, control, table, site_index[order], fids[order], kinds[order],
+                              pieces[order], areas[order])
+
+    def _region_pairs(self, sites: ShapelySites, present: np.ndarray, controls: _Controls, progress, once):
+        """(site index, fid, kind, piece, area, attribute table) of the pairs of some sites."""
+        found_sites, found = controls.tree.query(sites.geometries[present])
+        site_index = present[found_sites]
         if once:
             later = np.asarray(sites.keys, dtype=np.int64)[site_index] < controls.fids[found]
             site_index, found = site_index[later], found[later]
@@ -264,8 +290,9 @@ class ShapelyBackend(Backend):
         if self.area.method != PLANAR:
             cut = kinds == CUT
             areas[cut] = self.measure(pieces[cut])
-        return ShapelyOverlay(self, sites, control, controls, site_index[keep], found[keep],
-                              kinds[keep], pieces[keep], areas[keep])
+        found = found[keep]
+        return (site_index[keep], controls.fids[found], kinds[keep], pieces[keep], areas[keep],
+                controls.table(found))
 
     def _site_inside(self, sites, controls, site_index, found) -> np.ndarray:
         """SITE_INSIDE where a control feature contains the whole site (tested here, in one
@@ -304,13 +331,14 @@ class ShapelyBackend(Backend):
             results.append(result)
             if progress is not None:
                 progress(len(results) / len(chunks))
+        pool = self._pool(len(chunks))
         try:
             for chunk in chunks:
                 self.check_canceled()
-                if self._pool is None:
+                if pool is None:
                     collect(work(chunk))
                     continue
-                pending.append(self._pool.submit(work, chunk))
+                pending.append(pool.submit(work, chunk))
                 while len(pending) > 2 * self.workers:
                     collect(pending.popleft().result())
             while pending:
@@ -353,12 +381,12 @@ class ShapelyBackend(Backend):
 
 
 class ShapelyOverlay(Overlay):
-    def __init__(self, backend: ShapelyBackend, sites: ShapelySites, control, controls: _Controls,
-                 site_index, found, kinds, pieces, areas):
-        super().__init__(ShapelyBackend.name, sites, control, site_index.tolist(),
-                         controls.fids[found].tolist(), areas.tolist())
-        self._backend, self._controls = backend, controls
-        self._site_index, self._found, self._kinds = site_index, found, kinds
+    def __init__(self, backend: ShapelyBackend, sites: ShapelySites, control, table: BulkRead,
+                 site_index, fids, kinds, pieces, areas):
+        """``table``: fids and read columns of the control features in pairs (their attributes)."""
+        super().__init__(ShapelyBackend.name, sites, control, site_index.tolist(), fids.tolist(), areas.tolist())
+        self._backend, self._table = backend, table
+        self._site_index, self._kinds = site_index, kinds
         self._geometries, self._areas = pieces, areas
 
     def covered_areas(self) -> list[float]:
@@ -404,12 +432,9 @@ class ShapelyOverlay(Overlay):
         flagged[b[interior]] = True
         return flagged
 
-    def detach(self, pair_indices) -> PieceSet:
-        indices = np.asarray(list(pair_indices), dtype=np.int64)
-        shapes = self._geometries[indices]
-        fids = [self.pair_fids[p] for p in indices.tolist()]
-        return PieceSet(build_geometries=lambda: to_qgis_all(shapes),
-                        build_attributes=lambda: _by_fid(self.attributes(fids), fids))
+    def _piece_builder(self, pair_indices: list[int]):
+        shapes = self._geometries[np.asarray(pair_indices, dtype=np.int64)]
+        return lambda: to_qgis_all(shapes)
 
     def _union_geometries(self, groups: list[list[int]]) -> list[QgsGeometry]:
         out = []
@@ -454,24 +479,34 @@ class ShapelyOverlay(Overlay):
         return result
 
     def _read_attributes(self, fids: list[int]) -> dict[int, dict]:
-        controls = self._controls
-        plain = [name for name in self.control.fields if name in controls.read.columns]
-        rest = [name for name in self.control.fields if name not in plain]
-        rows = np.searchsorted(controls.read.fids, np.asarray(fids, dtype=np.int64))
+        """From the columns read with the pairs' features; other fields (and features in no
+        pair) through QGIS."""
+        table = self._table
+        wanted = np.asarray(fids, dtype=np.int64)
+        rows = np.minimum(np.searchsorted(table.fids, wanted), max(0, len(table.fids) - 1))
+        known = table.fids[rows] == wanted if len(table.fids) else np.zeros(len(fids), dtype=bool)
+        plain = [name for name in self.control.fields if name in table.columns]
         result = {fid: {} for fid in fids}
         for name in plain:
-            for fid, value in zip(fids, controls.read.values(name, rows)):
+            for fid, value in zip(wanted[known].tolist(), table.values(name, rows[known])):
                 result[fid][name] = value
-        if rest:
-            others = read_attributes(ControlLayer(self.control.layer, self.control.name, None, tuple(rest)), fids)
-            for fid in fids:
-                result[fid].update(others.get(fid, {}))
+        for names, which in ((tuple(n for n in self.control.fields if n not in plain), fids),
+                             (tuple(plain), wanted[~known].tolist())):
+            if names and which:
+                others = read_attributes(ControlLayer(self.control.layer, self.control.name, None, names), which)
+                for fid in which:
+                    result[fid].update(others.get(fid, {}))
         return {fid: {name: values[name] for name in self.control.fields if name in values}
                 for fid, values in result.items()}
 
 
-def _by_fid(values: dict[int, dict], fids: list[int]) -> list[dict]:
-    return [values[fid] for fid in fids]
+def _merged(tables: list[BulkRead]) -> BulkRead:
+    """The attribute tables of several regions as one, each feature once, by fid."""
+    fids = np.concatenate([t.fids for t in tables])
+    names = [name for name in tables[0].columns if all(name in t.columns for t in tables)]
+    columns = {name: np.ma.concatenate([t.columns[name] for t in tables]) for name in names}
+    _, rows = np.unique(fids, return_index=True)
+    return BulkRead(fids[rows], None, True, {name: column[rows] for name, column in columns.items()})
 
 
 def _outside(site, pieces: np.ndarray):
