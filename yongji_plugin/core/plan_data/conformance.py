@@ -133,7 +133,9 @@ def usable_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None, allow_empt
     if layer.geometryType() != expected:
         problems.append(tr("has geometry type {actual}, but the catalogue requires {expected}").format(
             actual=geometry_name(layer.geometryType()), expected=geometry_name(expected)))
-    unusable = crs_problem(layer.crs(), _target(crs), layer.extent())
+    target = _target(crs)
+    # the extent only matters for a CRS to transform from; on PostGIS it is an ST_Extent over the table
+    unusable = crs_problem(layer.crs(), target, layer.extent() if layer.crs() != target else None)
     if unusable:
         problems.append(unusable)
     if not allow_empty and is_empty(layer):
