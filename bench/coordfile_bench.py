@@ -8,6 +8,7 @@ note (its 界址点数 omits the closing point), because problems per parcel are
 import quadratic. Each size runs in a fresh process. ``coordinate_text`` is the generator the tests
 use too.
 """
+
 import json
 import os
 import subprocess
@@ -37,8 +38,17 @@ def _area(corners):
 
 def coordinate_text(parcels: int, warnings: bool = True) -> str:
     """A CRLF coordinate file of ``parcels`` parcels, zone-prefixed eastings (zone 37)."""
-    lines = ["[属性描述]", "格式版本号=1.01版本", "坐标系=2000国家大地坐标系", "几度分带=3",
-             "投影类型=高斯克吕格", "计量单位=米", "带号=37", "精度=0.001", "[地块坐标]"]
+    lines = [
+        "[属性描述]",
+        "格式版本号=1.01版本",
+        "坐标系=2000国家大地坐标系",
+        "几度分带=3",
+        "投影类型=高斯克吕格",
+        "计量单位=米",
+        "带号=37",
+        "精度=0.001",
+        "[地块坐标]",
+    ]
     for index in range(parcels):
         corners = parcel_corners(index)
         area_ha = _area(corners) / 10_000.0 * (1.05 if warnings else 1.0)
@@ -66,8 +76,14 @@ def measure(parcels: int) -> dict:
     result = import_files([path])
     imported = result.layer.featureCount()  # the layer a user gets is part of the import
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    return {"parcels": parcels, "seconds": seconds, "cpu": cpu, "imported": imported,
-            "problems": len(result.problems), "mb": path.stat().st_size / 1e6}
+    return {
+        "parcels": parcels,
+        "seconds": seconds,
+        "cpu": cpu,
+        "imported": imported,
+        "problems": len(result.problems),
+        "mb": path.stat().st_size / 1e6,
+    }
 
 
 def main():
@@ -87,13 +103,20 @@ def main():
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     previous = None
     for row in rows:
-        ratios = ("", "") if previous is None else (f"{row['seconds'] / previous['seconds']:.2f}",
-                                                    f"{row['cpu'] / previous['cpu']:.2f}")
-        print(f"| {row['parcels']} | {row['mb']:.1f} | {row['imported']} | {row['problems']} | "
-              f"{row['seconds']:.2f} | {ratios[0]} | {row['cpu']:.2f} | {ratios[1]} |")
+        ratios = (
+            ("", "")
+            if previous is None
+            else (f"{row['seconds'] / previous['seconds']:.2f}", f"{row['cpu'] / previous['cpu']:.2f}")
+        )
+        print(
+            f"| {row['parcels']} | {row['mb']:.1f} | {row['imported']} | {row['problems']} | "
+            f"{row['seconds']:.2f} | {ratios[0]} | {row['cpu']:.2f} | {ratios[1]} |"
+        )
         previous = row
-    print("\nLinear ⇒ about 2× per doubling. CPU seconds (all threads of the process) are steadier than "
-          "wall seconds when other work shares the machine.")
+    print(
+        "\nLinear ⇒ about 2× per doubling. CPU seconds (all threads of the process) are steadier than "
+        "wall seconds when other work shares the machine."
+    )
 
 
 if __name__ == "__main__":

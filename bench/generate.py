@@ -1,5 +1,6 @@
 """Deterministic benchmark data: field-shaped farmland parcels, 1–20 ha sites, control lines,
 and a zone layer that tiles its boundary — written with OGR straight to GeoPackage."""
+
 import math
 from pathlib import Path
 
@@ -62,13 +63,22 @@ def farmland(path, parcels, seed=7):
                     continue
                 x, y = x0 + column * FIELD_LENGTH, y0 + row * FIELD_WIDTH
                 jitter = rng.uniform(-3, 3, 4)
-                points = [(x + GAP, y + GAP), (x + FIELD_LENGTH + jitter[0], y + GAP + jitter[1]),
-                          (x + FIELD_LENGTH + shear + jitter[2], y + FIELD_WIDTH),
-                          (x + GAP + shear, y + FIELD_WIDTH + jitter[3] * 0)]
+                points = [
+                    (x + GAP, y + GAP),
+                    (x + FIELD_LENGTH + jitter[0], y + GAP + jitter[1]),
+                    (x + FIELD_LENGTH + shear + jitter[2], y + FIELD_WIDTH),
+                    (x + GAP + shear, y + FIELD_WIDTH + jitter[3] * 0),
+                ]
                 number += 1
                 yield _polygon(points), [number, f"{number:07d}", "", 0.0]
-    _write(path, "YJJBNT", ogr.wkbPolygon, [("BSM", ogr.OFTInteger), ("TBBH", ogr.OFTString),
-                                            ("ZLDWMC", ogr.OFTString), ("MJ", ogr.OFTReal)], fields())
+
+    _write(
+        path,
+        "YJJBNT",
+        ogr.wkbPolygon,
+        [("BSM", ogr.OFTInteger), ("TBBH", ogr.OFTString), ("ZLDWMC", ogr.OFTString), ("MJ", ogr.OFTReal)],
+        fields(),
+    )
 
 
 def sites(path, count, parcels, seed=11):
@@ -87,6 +97,7 @@ def sites(path, count, parcels, seed=11):
             corners = [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]
             points = [(cx + px * c - py * s, cy + px * s + py * c) for px, py in corners]
             yield _polygon(points), [f"S{number:06d}", f"site {number}"]
+
     _write(path, "sites", ogr.wkbPolygon, [("XMBH", ogr.OFTString), ("XMMC", ogr.OFTString)], rows())
 
 
@@ -100,15 +111,23 @@ def control_lines(path, parcels, seed=13):
         for number in range(1, count + 1):
             cx, cy = x0 + rng.uniform(0, width), y0 + rng.uniform(0, height)
             r = radius * rng.uniform(0.5, 1.5)
-            points = [(cx + r * math.cos(a) * rng.uniform(0.8, 1.2), cy + r * math.sin(a) * rng.uniform(0.8, 1.2))
-                      for a in np.linspace(0, 2 * math.pi, 24, endpoint=False)]
+            points = [
+                (cx + r * math.cos(a) * rng.uniform(0.8, 1.2), cy + r * math.sin(a) * rng.uniform(0.8, 1.2))
+                for a in np.linspace(0, 2 * math.pi, 24, endpoint=False)
+            ]
             yield _polygon(points), [number] + code_fields
+
     scale = math.sqrt(width * height) / 20
-    _write(path, "STBHHX", ogr.wkbPolygon, [("BSM", ogr.OFTInteger), ("HXMC", ogr.OFTString)],
-           blobs(25, scale, ["红线"]))
-    _write(path, "CZKFBJ", ogr.wkbPolygon,
-           [("BSM", ogr.OFTInteger), ("GHFQMC", ogr.OFTString), ("CZMC", ogr.OFTString)],
-           blobs(40, scale * 0.8, ["城镇集中建设区", "城镇"]))
+    _write(
+        path, "STBHHX", ogr.wkbPolygon, [("BSM", ogr.OFTInteger), ("HXMC", ogr.OFTString)], blobs(25, scale, ["红线"])
+    )
+    _write(
+        path,
+        "CZKFBJ",
+        ogr.wkbPolygon,
+        [("BSM", ogr.OFTInteger), ("GHFQMC", ogr.OFTString), ("CZMC", ogr.OFTString)],
+        blobs(40, scale * 0.8, ["城镇集中建设区", "城镇"]),
+    )
 
 
 def zones(path, count, seed=17):
@@ -132,11 +151,22 @@ def zones(path, count, seed=17):
                 number += 1
                 points = [vertex(r, c), vertex(r, c + 1), vertex(r + 1, c + 1), vertex(r + 1, c)]
                 yield _polygon(points), [number, "0" + str(1 + number % 5), "分区", 0.0]
-    _write(path, "GHFQ", ogr.wkbPolygon, [("BSM", ogr.OFTInteger), ("GHFQDM", ogr.OFTString),
-                                          ("GHFQMC", ogr.OFTString), ("MJ", ogr.OFTReal)], cells())
+
+    _write(
+        path,
+        "GHFQ",
+        ogr.wkbPolygon,
+        [("BSM", ogr.OFTInteger), ("GHFQDM", ogr.OFTString), ("GHFQMC", ogr.OFTString), ("MJ", ogr.OFTReal)],
+        cells(),
+    )
     boundary = [(x0, y0), (x0 + columns * size, y0), (x0 + columns * size, y0 + rows * size), (x0, y0 + rows * size)]
-    _write(path, "XZQ", ogr.wkbPolygon, [("XZQDM", ogr.OFTString), ("XZQMC", ogr.OFTString)],
-           [(_polygon(boundary), ["140881", "bench"])])
+    _write(
+        path,
+        "XZQ",
+        ogr.wkbPolygon,
+        [("XZQDM", ogr.OFTString), ("XZQMC", ogr.OFTString)],
+        [(_polygon(boundary), ["140881", "bench"])],
+    )
     return rows * columns
 
 

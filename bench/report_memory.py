@@ -8,6 +8,7 @@ GeoPackage, then the report (HTML, maps for the worst sites, PDF). Memory should
 in the sites, and the report should add about the same whatever the batch size. Not part of
 ``make test``: figures come from here, never from a timed test.
 """
+
 import json
 import os
 import resource
@@ -18,8 +19,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-PARCELS = 60_000   # one city's farmland; the sites vary, the plan does not
-ZONES = 2_500      # planning zones over the same ground (400 m cells)
+PARCELS = 60_000  # one city's farmland; the sites vary, the plan does not
+ZONES = 2_500  # planning zones over the same ground (400 m cells)
 
 
 def peak_mb() -> float:
@@ -60,22 +61,30 @@ def one(sites: int) -> dict:
     out.mkdir(exist_ok=True)
     figures = {"sites": sites, "start_mb": round(current_mb())}
     started = time.time()
-    result = run_compliance(QgsVectorLayer(f"{gpkg}|layername=sites", "sites", "ogr"), layers, rules,
-                            CheckParams(AreaMethod.create()))
-    figures.update(check_s=round(time.time() - started, 1), after_check_mb=round(current_mb()),
-                   pieces=len(result.pieces))
+    result = run_compliance(
+        QgsVectorLayer(f"{gpkg}|layername=sites", "sites", "ogr"), layers, rules, CheckParams(AreaMethod.create())
+    )
+    figures.update(
+        check_s=round(time.time() - started, 1), after_check_mb=round(current_mb()), pieces=len(result.pieces)
+    )
     started = time.time()
     (out / "result.gpkg").unlink(missing_ok=True)
     write_geopackage(result_layers(result), out / "result.gpkg")
-    figures.update(layers_s=round(time.time() - started, 1), after_layers_mb=round(current_mb()),
-                   peak_before_report_mb=round(peak_mb()))
+    figures.update(
+        layers_s=round(time.time() - started, 1),
+        after_layers_mb=round(current_mb()),
+        peak_before_report_mb=round(peak_mb()),
+    )
     started = time.time()
     paths = write_report(result, out / "report.html", outputs_note=str(out / "result.gpkg"))
     pages = subprocess.run(["pdfinfo", str(paths["pdf"])], capture_output=True, text=True).stdout
-    figures.update(report_s=round(time.time() - started, 1), peak_mb=round(peak_mb()),
-                   pdf_pages=int(next(row.split()[-1] for row in pages.splitlines() if row.startswith("Pages:"))),
-                   pdf_mb=round(paths["pdf"].stat().st_size / 2**20, 1),
-                   html_mb=round(paths["html"].stat().st_size / 2**20, 1))
+    figures.update(
+        report_s=round(time.time() - started, 1),
+        peak_mb=round(peak_mb()),
+        pdf_pages=int(next(row.split()[-1] for row in pages.splitlines() if row.startswith("Pages:"))),
+        pdf_mb=round(paths["pdf"].stat().st_size / 2**20, 1),
+        html_mb=round(paths["html"].stat().st_size / 2**20, 1),
+    )
     return figures
 
 
@@ -93,13 +102,17 @@ def main(argv) -> int:
             return 1
         rows.append(json.loads(line))
         print(line, flush=True)
-    print("\n| sites | pieces | check s | layers s | report s | RSS after check MB | peak before report MB "
-          "| peak RSS MB | PDF pages | PDF MB |")
+    print(
+        "\n| sites | pieces | check s | layers s | report s | RSS after check MB | peak before report MB "
+        "| peak RSS MB | PDF pages | PDF MB |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
-        print(f"| {r['sites']:,} | {r['pieces']:,} | {r['check_s']} | {r['layers_s']} | {r['report_s']} | "
-              f"{r['after_check_mb']} | {r['peak_before_report_mb']} | {r['peak_mb']} | {r['pdf_pages']} | "
-              f"{r['pdf_mb']} |")
+        print(
+            f"| {r['sites']:,} | {r['pieces']:,} | {r['check_s']} | {r['layers_s']} | {r['report_s']} | "
+            f"{r['after_check_mb']} | {r['peak_before_report_mb']} | {r['peak_mb']} | {r['pdf_pages']} | "
+            f"{r['pdf_mb']} |"
+        )
     if len(rows) > 1:
         slope = (rows[-1]["peak_mb"] - rows[0]["peak_mb"]) / (rows[-1]["sites"] - rows[0]["sites"])
         print(f"\npeak RSS slope: {slope * 1000:.0f} MB per 1,000 sites")

@@ -7,6 +7,7 @@ timing); per-site farmland areas of every backend and anchor must equal the shap
 (1e-6 relative). Prints one table and the issue's targets; ``--quick`` runs W1 only, ``--w3``
 (``make bench W3=1``) adds 6,000,000 parcels × 100,000 sites for the shapely and PostGIS backends.
 """
+
 import argparse
 import json
 import os
@@ -31,8 +32,19 @@ def ensure_geopandas_venv():
     if stamp.exists():
         return
     subprocess.run(["/usr/bin/python3", "-m", "venv", str(GPD_VENV)], check=True)
-    subprocess.run([GPD_PY, "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r",
-                    str(HERE / "requirements-geopandas.txt")], check=True)
+    subprocess.run(
+        [
+            GPD_PY,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "-r",
+            str(HERE / "requirements-geopandas.txt"),
+        ],
+        check=True,
+    )
     stamp.touch()
 
 
@@ -95,9 +107,29 @@ def load_postgis(server, workload, gpkg) -> str:
     server.psql("CREATE EXTENSION postgis", database=database)
     conninfo = server.uri(database)
     for name in ("sites", "YJJBNT", "STBHHX", "CZKFBJ"):
-        subprocess.run(["ogr2ogr", "-f", "PostgreSQL", f"PG:{conninfo}", str(gpkg), name, "-nln", name.lower(),
-                        "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "LAUNDER=NO", "-preserve_fid",
-                        "-gt", "65536"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                "ogr2ogr",
+                "-f",
+                "PostgreSQL",
+                f"PG:{conninfo}",
+                str(gpkg),
+                name,
+                "-nln",
+                name.lower(),
+                "-lco",
+                "GEOMETRY_NAME=geom",
+                "-lco",
+                "FID=fid",
+                "-lco",
+                "LAUNDER=NO",
+                "-preserve_fid",
+                "-gt",
+                "65536",
+            ],
+            check=True,
+            capture_output=True,
+        )
     server.psql("VACUUM ANALYZE", database=database)
     _LOADED[workload] = conninfo
     return conninfo
@@ -144,8 +176,14 @@ def run_workload(workload, server, out, times):
         rows.append((workload, label, result, ratio, note or (compare(reference, result) if reference else "—")))
         return result
 
-    shapely_run = add("plugin site check, shapely backend (YJJBNT)", QGIS_PY, "tasks_qgis.py", "plugin_shapely",
-                      gpkg, note="reference")
+    shapely_run = add(
+        "plugin site check, shapely backend (YJJBNT)",
+        QGIS_PY,
+        "tasks_qgis.py",
+        "plugin_shapely",
+        gpkg,
+        note="reference",
+    )
     reference = json.loads(Path(shapely_run["areas"]).read_text())
     if not big:
         add("plugin site check, QGIS backend", QGIS_PY, "tasks_qgis.py", "plugin_qgis", gpkg, reference)
@@ -153,17 +191,30 @@ def run_workload(workload, server, out, times):
         add("plugin site check, PostGIS backend", QGIS_PY, "tasks_qgis.py", "plugin_postgis", conninfo, reference)
     if big:
         return rows
-    add("plugin site check + output layers, shapely", QGIS_PY, "tasks_qgis.py", "plugin_shapely_outputs", gpkg,
-        reference)
+    add(
+        "plugin site check + output layers, shapely",
+        QGIS_PY,
+        "tasks_qgis.py",
+        "plugin_shapely_outputs",
+        gpkg,
+        reference,
+    )
     for label, python, script, task in (
-            ("native:intersection + sum per site", QGIS_PY, "tasks_qgis.py", "native_intersection"),
-            ("PyQGIS spatial-index loop", QGIS_PY, "tasks_qgis.py", "pyqgis_loop"),
-            ("geopandas.overlay + groupby", GPD_PY, "tasks_geopandas.py", "geopandas_overlay"),
-            ("shapely 2 STRtree + vectorized", GPD_PY, "tasks_geopandas.py", "shapely_strtree")):
+        ("native:intersection + sum per site", QGIS_PY, "tasks_qgis.py", "native_intersection"),
+        ("PyQGIS spatial-index loop", QGIS_PY, "tasks_qgis.py", "pyqgis_loop"),
+        ("geopandas.overlay + groupby", GPD_PY, "tasks_geopandas.py", "geopandas_overlay"),
+        ("shapely 2 STRtree + vectorized", GPD_PY, "tasks_geopandas.py", "shapely_strtree"),
+    ):
         add(label, python, script, task, gpkg, reference)
     if conninfo:
-        add("hand-written SQL: ST_Intersection … GROUP BY", QGIS_PY, "tasks_postgis.py", "sql_anchor", conninfo,
-            reference)
+        add(
+            "hand-written SQL: ST_Intersection … GROUP BY",
+            QGIS_PY,
+            "tasks_postgis.py",
+            "sql_anchor",
+            conninfo,
+            reference,
+        )
     add("plugin three-line check, shapely", QGIS_PY, "tasks_qgis.py", "plugin_shapely_three", gpkg, reference)
     add("plugin three-line check, QGIS", QGIS_PY, "tasks_qgis.py", "plugin_qgis_three", gpkg, reference)
     if conninfo:
@@ -171,13 +222,27 @@ def run_workload(workload, server, out, times):
     if workload == "W2":
         for task, backend in (("qa_coverage", "shapely"), ("qa_coverage_qgis", "QGIS")):
             qa = run(QGIS_PY, "tasks_qgis.py", task, zones, out_dir=out)
-            rows.append((f"zones {ZONES}", f"plugin QA CV-01 overlap/gap, {backend}", qa, None,
-                         f"{json.loads(Path(qa['areas']).read_text())['errors']} errors"))
+            rows.append(
+                (
+                    f"zones {ZONES}",
+                    f"plugin QA CV-01 overlap/gap, {backend}",
+                    qa,
+                    None,
+                    f"{json.loads(Path(qa['areas']).read_text())['errors']} errors",
+                )
+            )
         bare = run(QGIS_PY, "tasks_qgis.py", "print_bare", gpkg, zones, out, out_dir=out)
         printed = run(QGIS_PY, "tasks_qgis.py", "print_plugin", gpkg, zones, out, out_dir=out)
         rows.append((workload, "bare QgsLayoutExporter 三条控制线 300 dpi", bare, None, "—"))
-        rows.append((workload, "plugin sheet export 三条控制线 300 dpi", printed, None,
-                     f"plugin / bare = {printed['seconds'] / bare['seconds']:.2f}"))
+        rows.append(
+            (
+                workload,
+                "plugin sheet export 三条控制线 300 dpi",
+                printed,
+                None,
+                f"plugin / bare = {printed['seconds'] / bare['seconds']:.2f}",
+            )
+        )
     return rows
 
 
@@ -192,8 +257,11 @@ def daily(workloads, server, out) -> tuple[list, list]:
         for label, fids in site_sets(gpkg).items():
             rows_here = daily_rows(workload, label, fids, gpkg, conninfo, out)
             rows += rows_here
-            checks += [(f"{workload} {label}: {tool} within 3× the filtered PyQGIS loop", f"{ratio:.2f}×", ratio <= 3)
-                       for _, tool, _, ratio, _ in rows_here if tool.startswith("plugin")]
+            checks += [
+                (f"{workload} {label}: {tool} within 3× the filtered PyQGIS loop", f"{ratio:.2f}×", ratio <= 3)
+                for _, tool, _, ratio, _ in rows_here
+                if tool.startswith("plugin")
+            ]
     return rows, checks
 
 
@@ -219,21 +287,27 @@ def daily_rows(workload, label, fids, gpkg, conninfo, out) -> list:
     loop = run(QGIS_PY, "tasks_daily.py", "daily_pyqgis", gpkg, text, out_dir=out, label=tag)
     reference = json.loads(Path(loop["areas"]).read_text())
     rows = [(f"{workload} {label}", "PyQGIS loop, setFilterRect per site", loop, 1.0, "reference")]
-    tools = [("plugin site check, shapely backend", QGIS_PY, "tasks_daily.py", "daily_shapely", gpkg),
-             ("plugin site check, QGIS backend", QGIS_PY, "tasks_daily.py", "daily_qgis", gpkg)]
+    tools = [
+        ("plugin site check, shapely backend", QGIS_PY, "tasks_daily.py", "daily_shapely", gpkg),
+        ("plugin site check, QGIS backend", QGIS_PY, "tasks_daily.py", "daily_qgis", gpkg),
+    ]
     if conninfo:
         tools.append(("plugin site check, PostGIS backend", QGIS_PY, "tasks_daily.py", "daily_postgis", conninfo))
-    tools += [("Overlap analysis (native:calculatevectoroverlaps)", QGIS_PY, "tasks_daily.py", "daily_overlap", gpkg),
-              ("geopandas read_file(bbox=) + overlay", GPD_PY, "tasks_geopandas.py", "geopandas_bbox", gpkg)]
+    tools += [
+        ("Overlap analysis (native:calculatevectoroverlaps)", QGIS_PY, "tasks_daily.py", "daily_overlap", gpkg),
+        ("geopandas read_file(bbox=) + overlay", GPD_PY, "tasks_geopandas.py", "geopandas_bbox", gpkg),
+    ]
     for tool, python, script, task, source in tools:
         result = run(python, script, task, source, text, out_dir=out, label=tag)
-        rows.append((f"{workload} {label}", tool, result, result["seconds"] / loop["seconds"],
-                     compare(reference, result)))
+        rows.append(
+            (f"{workload} {label}", tool, result, result["seconds"] / loop["seconds"], compare(reference, result))
+        )
     return rows
 
 
 def targets(rows, times) -> list:
     """The issue's targets on W2, each with the measured ratio and whether it is met."""
+
     def t(task):
         return times.get(("W2", task))
 
@@ -250,16 +324,22 @@ def targets(rows, times) -> list:
     plugin_rss = rss.get("plugin site check, shapely backend (YJJBNT)")
     gpd_rss = rss.get("geopandas.overlay + groupby")
     if plugin_rss and gpd_rss:
-        checks.append(("shapely backend peak memory ≤ geopandas's", f"{plugin_rss:.0f} / {gpd_rss:.0f} MB",
-                       plugin_rss <= gpd_rss))
+        checks.append(
+            ("shapely backend peak memory ≤ geopandas's", f"{plugin_rss:.0f} / {gpd_rss:.0f} MB", plugin_rss <= gpd_rss)
+        )
     if shapely_ and t("plugin_shapely_three"):
         ratio = t("plugin_shapely_three") / shapely_
         checks.append(("three-line check < 2× the single-rule time (shapely)", f"{ratio:.2f}×", ratio < 2))
     if t("plugin_qgis") and t("pyqgis_loop"):
         ratio = t("pyqgis_loop") / t("plugin_qgis")
         cpu = cpus.get("pyqgis_loop", 0) / max(cpus.get("plugin_qgis", 0), 1e-9)
-        checks.append(("QGIS backend at least as fast as the PyQGIS loop",
-                       f"{ratio:.2f}× (CPU {cpu:.2f}×, both one thread)", ratio >= 1))
+        checks.append(
+            (
+                "QGIS backend at least as fast as the PyQGIS loop",
+                f"{ratio:.2f}× (CPU {cpu:.2f}×, both one thread)",
+                ratio >= 1,
+            )
+        )
     if t("plugin_postgis") and t("sql_anchor"):
         ratio = t("plugin_postgis") / t("sql_anchor")
         checks.append(("PostGIS backend within 1.2× of the hand-written SQL", f"{ratio:.2f}×", ratio <= 1.2))
@@ -267,24 +347,38 @@ def targets(rows, times) -> list:
 
 
 def table(rows, times):
-    lines = [f"Machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python "
-             f"{platform.python_version()}", "",
-             "| workload | tool | seconds | ÷ reference row | CPU s | peak RSS MB | areas equal |",
-             "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
+    lines = [
+        f"Machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "",
+        "| workload | tool | seconds | ÷ reference row | CPU s | peak RSS MB | areas equal |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
     for workload, label, result, ratio, note in rows:
         ratio_text = "" if ratio is None else f"{ratio:.2f}"
-        lines.append(f"| {workload} | {label} | {result['seconds']:.2f} | {ratio_text} | "
-                     f"{result.get('cpu_s', 0):.1f} | {result['rss_mb']:.0f} | {note} |")
+        lines.append(
+            f"| {workload} | {label} | {result['seconds']:.2f} | {ratio_text} | "
+            f"{result.get('cpu_s', 0):.1f} | {result['rss_mb']:.0f} | {note} |"
+        )
     if ("W1", "plugin_shapely") in times and ("W2", "plugin_shapely") in times:
-        lines += ["", "Shapely backend W1 → W2 (10× parcels and sites): "
-                  f"×{times[('W2', 'plugin_shapely')] / times[('W1', 'plugin_shapely')]:.1f}"]
+        lines += [
+            "",
+            "Shapely backend W1 → W2 (10× parcels and sites): "
+            f"×{times[('W2', 'plugin_shapely')] / times[('W1', 'plugin_shapely')]:.1f}",
+        ]
     if "daily" in times:
         daily_rows_, daily_checks = times["daily"]
-        lines += ["", "Daily case (÷ the filtered PyQGIS loop of the same run):", "",
-                  "| workload | tool | seconds | ÷ PyQGIS loop | CPU s | peak RSS MB | areas equal |",
-                  "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
-        lines += [f"| {w} | {tool} | {r['seconds']:.3f} | {ratio:.2f} | {r.get('cpu_s', 0):.2f} | {r['rss_mb']:.0f} | "
-                  f"{note} |" for w, tool, r, ratio, note in daily_rows_]
+        lines += [
+            "",
+            "Daily case (÷ the filtered PyQGIS loop of the same run):",
+            "",
+            "| workload | tool | seconds | ÷ PyQGIS loop | CPU s | peak RSS MB | areas equal |",
+            "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+        ]
+        lines += [
+            f"| {w} | {tool} | {r['seconds']:.3f} | {ratio:.2f} | {r.get('cpu_s', 0):.2f} | {r['rss_mb']:.0f} | "
+            f"{note} |"
+            for w, tool, r, ratio, note in daily_rows_
+        ]
         lines += ["", "| target (daily case) | measured | met |", "| --- | --- | --- |"]
         lines += [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in daily_checks]
         lines += ["", f"Load average before / after: {times.get('load', '?')}"]
@@ -309,9 +403,11 @@ def main():
     else:
         workloads = args.only or (["W1"] if args.quick else ["W1", "W2"] + (["W3"] if args.w3 else []))
     load = os.getloadavg()
-    rows, times = bench(workloads, versions=args.versions or not (args.only or args.quick or args.daily),
-                        daily_workloads=daily_workloads if args.daily or not (args.only or args.quick or args.versions)
-                        else ())
+    rows, times = bench(
+        workloads,
+        versions=args.versions or not (args.only or args.quick or args.daily),
+        daily_workloads=daily_workloads if args.daily or not (args.only or args.quick or args.versions) else (),
+    )
     times["load"] = f"{load[0]:.1f} / {os.getloadavg()[0]:.1f}"
     print(table(rows, times))
 

@@ -5,6 +5,7 @@ prints the same JSON line as ``tasks_qgis``. Time starts after QGIS (and, for Ov
 Processing) is up: what a user waits for once QGIS runs. The plugin rows are the site check with
 the farmland rule only, as in the issue's measurement.
 """
+
 import sys
 import time
 
@@ -35,8 +36,9 @@ def plugin(source, fids, backend):
     start = time.perf_counter()
     read = pg_layer if backend == "postgis" else layer
     controls = {"YJJBNT": read(source, "YJJBNT")}
-    result = run_compliance(_sites(source, fids, read), controls, rules,
-                            CheckParams(AreaMethod.create(), backend=backend))
+    result = run_compliance(
+        _sites(source, fids, read), controls, rules, CheckParams(AreaMethod.create(), backend=backend)
+    )
     assert result.backend.lower().startswith(backend), result.backend
     areas = {s.site.site_id: s.outcomes["no_overlap_permanent_farmland"].area for s in result.sites}
     areas["__seconds__"] = time.perf_counter() - start
@@ -78,8 +80,10 @@ def daily_overlap(gpkg, fids):
 
     Processing.initialize()
     start = time.perf_counter()
-    output = processing.run("native:calculatevectoroverlaps", {
-        "INPUT": _sites(gpkg, fids), "LAYERS": [layer(gpkg, "YJJBNT")], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    output = processing.run(
+        "native:calculatevectoroverlaps",
+        {"INPUT": _sites(gpkg, fids), "LAYERS": [layer(gpkg, "YJJBNT")], "OUTPUT": "TEMPORARY_OUTPUT"},
+    )["OUTPUT"]
     areas = {feature["XMBH"]: feature["YJJBNT_area"] for feature in output.getFeatures()}
     areas["__seconds__"] = time.perf_counter() - start
     return areas

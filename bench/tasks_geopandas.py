@@ -1,4 +1,5 @@
 """Benchmark anchors on geopandas / shapely 2 (own venv, numpy >= 2). Same output as tasks_qgis."""
+
 import json
 import os
 import resource
@@ -41,8 +42,9 @@ def geopandas_bbox(gpkg, fids):
 
     sites = gpd.read_file(gpkg, layer="sites", engine="pyogrio", fids=[int(f) for f in fids.split(",")])
     parcels = gpd.read_file(gpkg, layer="YJJBNT", engine="pyogrio", bbox=tuple(sites.total_bounds))
-    pieces = gpd.overlay(sites[["XMBH", "geometry"]], parcels[["BSM", "geometry"]], how="intersection",
-                         keep_geom_type=True)
+    pieces = gpd.overlay(
+        sites[["XMBH", "geometry"]], parcels[["BSM", "geometry"]], how="intersection", keep_geom_type=True
+    )
     pieces["area"] = pieces.geometry.area
     return pieces.groupby("XMBH")["area"].sum().to_dict()
 
@@ -56,15 +58,25 @@ def _cpu() -> float:
 def main():
     task, gpkg, *more = sys.argv[1:]
     start = time.perf_counter()
-    areas = {"geopandas_overlay": geopandas_overlay, "shapely_strtree": shapely_strtree,
-             "geopandas_bbox": geopandas_bbox}[task](gpkg, *more)
+    areas = {
+        "geopandas_overlay": geopandas_overlay,
+        "shapely_strtree": shapely_strtree,
+        "geopandas_bbox": geopandas_bbox,
+    }[task](gpkg, *more)
     seconds = time.perf_counter() - start
     label = os.environ.get("BENCH_LABEL") or Path(gpkg).stem
     out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"{task}_{label}.json"
     out.write_text(json.dumps(areas))
-    print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
-                      "cpu_s": _cpu(),
-                      "areas": str(out)}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+                "cpu_s": _cpu(),
+                "areas": str(out),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

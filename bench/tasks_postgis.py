@@ -3,6 +3,7 @@
 ``python tasks_postgis.py sql_anchor CONNINFO`` runs one ``ST_Intersection … GROUP BY`` query on
 the server (parallel query as the server allows) and prints the same JSON line as tasks_qgis.
 """
+
 import json
 import os
 import resource
@@ -12,8 +13,10 @@ from pathlib import Path
 
 import psycopg2
 
-QUERY = ('SELECT s."XMBH", sum(ST_Area(ST_Intersection(s.geom, p.geom))) FROM sites s '
-         'JOIN yjjbnt p ON ST_Intersects(s.geom, p.geom) GROUP BY s."XMBH"')
+QUERY = (
+    'SELECT s."XMBH", sum(ST_Area(ST_Intersection(s.geom, p.geom))) FROM sites s '
+    'JOIN yjjbnt p ON ST_Intersects(s.geom, p.geom) GROUP BY s."XMBH"'
+)
 
 
 def sql_anchor(conninfo):
@@ -36,9 +39,16 @@ def main():
     label = os.environ.get("BENCH_LABEL", "pg")
     out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"{task}_{label}.json"
     out.write_text(json.dumps(areas))
-    print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
-                      "cpu_s": _cpu(),
-                      "areas": str(out)}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+                "cpu_s": _cpu(),
+                "areas": str(out),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

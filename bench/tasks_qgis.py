@@ -5,6 +5,7 @@ file holding per-site areas. Each task times reading the data too, as a user's r
 Plugin tasks are named ``plugin_<backend>`` (``plugin_shapely``, ``plugin_qgis``,
 ``plugin_postgis``); the PostGIS ones take a libpq connection string instead of the GeoPackage.
 """
+
 import json
 import os
 import resource
@@ -32,8 +33,10 @@ def ruleset(kind):
     from yongji_plugin.core.site_check.ruleset import load_ruleset
 
     rules = load_ruleset()
-    keep = {"farmland": ["no_overlap_permanent_farmland"],
-            "three": ["no_overlap_ecological_redline", "no_overlap_permanent_farmland", "within_urban_boundary"]}[kind]
+    keep = {
+        "farmland": ["no_overlap_permanent_farmland"],
+        "three": ["no_overlap_ecological_redline", "no_overlap_permanent_farmland", "within_urban_boundary"],
+    }[kind]
     rules.rules = [r for r in rules.rules if r.id in keep]
     return rules
 
@@ -57,8 +60,9 @@ def plugin(source, kind="farmland", backend="shapely", outputs=False):
 
     read = pg_layer if backend == "postgis" else layer
     controls = {code: read(source, code) for code in ("STBHHX", "YJJBNT", "CZKFBJ")}
-    result = run_compliance(read(source, "sites"), controls, ruleset(kind),
-                            CheckParams(AreaMethod.create(), backend=backend))
+    result = run_compliance(
+        read(source, "sites"), controls, ruleset(kind), CheckParams(AreaMethod.create(), backend=backend)
+    )
     assert result.backend.lower().startswith(backend), result.backend
     if outputs:
         assert result_layers(result)["conflicts"].featureCount() == len(result.pieces)
@@ -99,9 +103,16 @@ def native_intersection(gpkg):
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    output = processing.run("native:intersection", {
-        "INPUT": layer(gpkg, "sites"), "OVERLAY": layer(gpkg, "YJJBNT"), "INPUT_FIELDS": ["XMBH"],
-        "OVERLAY_FIELDS": ["BSM"], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    output = processing.run(
+        "native:intersection",
+        {
+            "INPUT": layer(gpkg, "sites"),
+            "OVERLAY": layer(gpkg, "YJJBNT"),
+            "INPUT_FIELDS": ["XMBH"],
+            "OVERLAY_FIELDS": ["BSM"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
     areas = {}
     for feature in output.getFeatures():  # the aggregation a user adds by hand (sum per site)
         areas[feature["XMBH"]] = areas.get(feature["XMBH"], 0.0) + feature.geometry().area()
@@ -127,8 +138,11 @@ def qa_coverage(zones_gpkg, backend="shapely"):
     from yongji_plugin.core.plan_qa.model import load_qa_rules
     from yongji_plugin.core.plan_qa.run import run_qa
 
-    result = run_qa({"GHFQ": layer(zones_gpkg, "GHFQ"), "XZQ": layer(zones_gpkg, "XZQ")},
-                    load_qa_rules().subset(["CV-01"]), backend=backend)
+    result = run_qa(
+        {"GHFQ": layer(zones_gpkg, "GHFQ"), "XZQ": layer(zones_gpkg, "XZQ")},
+        load_qa_rules().subset(["CV-01"]),
+        backend=backend,
+    )
     return {"errors": len(result.errors), "zones": layer(zones_gpkg, "GHFQ").featureCount()}
 
 
@@ -137,8 +151,13 @@ def qa_coverage_qgis(zones_gpkg):
 
 
 def _print_layers(gpkg, zones_gpkg):
-    return {"YJJBNT": layer(gpkg, "YJJBNT"), "STBHHX": layer(gpkg, "STBHHX"), "CZKFBJ": layer(gpkg, "CZKFBJ"),
-            "XZQ": layer(zones_gpkg, "XZQ"), "XZQ_XZ": layer(zones_gpkg, "XZQ")}
+    return {
+        "YJJBNT": layer(gpkg, "YJJBNT"),
+        "STBHHX": layer(gpkg, "STBHHX"),
+        "CZKFBJ": layer(gpkg, "CZKFBJ"),
+        "XZQ": layer(zones_gpkg, "XZQ"),
+        "XZQ_XZ": layer(zones_gpkg, "XZQ"),
+    }
 
 
 def print_plugin(gpkg, zones_gpkg, out):
@@ -165,10 +184,24 @@ def print_bare(gpkg, zones_gpkg, out):
     return {"__seconds__": time.perf_counter() - start}
 
 
-TASKS = {f.__name__: f for f in (plugin_shapely, plugin_qgis, plugin_postgis, plugin_shapely_outputs,
-                                  plugin_shapely_three, plugin_qgis_three, plugin_postgis_three,
-                                  native_intersection, pyqgis_loop, qa_coverage, qa_coverage_qgis,
-                                  print_plugin, print_bare)}
+TASKS = {
+    f.__name__: f
+    for f in (
+        plugin_shapely,
+        plugin_qgis,
+        plugin_postgis,
+        plugin_shapely_outputs,
+        plugin_shapely_three,
+        plugin_qgis_three,
+        plugin_postgis_three,
+        native_intersection,
+        pyqgis_loop,
+        qa_coverage,
+        qa_coverage_qgis,
+        print_plugin,
+        print_bare,
+    )
+}
 
 
 def _cpu() -> float:

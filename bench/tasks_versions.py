@@ -13,6 +13,7 @@ results), like the other task files:
 
 :func:`rows` runs the three for ``run_bench.py`` and returns its table rows.
 """
+
 import json
 import os
 import resource
@@ -29,8 +30,15 @@ REL = 1e-6
 def _report(results: dict, name: str, start: float) -> None:
     out = Path(os.environ.get("BENCH_OUT", "/tmp")) / f"versions_{name}.json"
     out.write_text(json.dumps(results))
-    print(json.dumps({"seconds": time.perf_counter() - start,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, "areas": str(out)}))
+    print(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - start,
+                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+                "areas": str(out),
+            }
+        )
+    )
 
 
 def _qgis():
@@ -97,9 +105,14 @@ def dissolve(old, new, fields):
         before, after = (gpd.read_file(path, layer=code, engine="pyogrio") for path in (old, new))
         if field:
             before[field], after[field] = before[field].astype(str), after[field].astype(str)
-        groups = ([(None, before.geometry, after.geometry)] if not field else
-                  [(c, before.geometry[before[field] == c], after.geometry[after[field] == c])
-                   for c in sorted(set(before[field]) | set(after[field]))])
+        groups = (
+            [(None, before.geometry, after.geometry)]
+            if not field
+            else [
+                (c, before.geometry[before[field] == c], after.geometry[after[field] == c])
+                for c in sorted(set(before[field]) | set(after[field]))
+            ]
+        )
         for klass, a, b in groups:
             ua, ub = a.union_all(), b.union_all()
             gained, lost = ub.difference(ua).area, ua.difference(ub).area
@@ -128,9 +141,16 @@ def rows(run, qgis_py, gpd_py, out_dir, size=SIZE):
     ok, worst = compare_totals(mine["areas"], anchor["areas"])
     label = f"demo ×{size} vs edited copy"
     changes = json.loads(Path(mine["areas"]).read_text())["_changes"]
-    return [(label, f"plugin version comparison ({changes} changes, report layers)", mine, 1.0, "reference"),
-            (label, "geopandas dissolve per class + difference", anchor, anchor["seconds"] / mine["seconds"],
-             f"{'yes' if ok else 'NO'} ({worst:.1e})")]
+    return [
+        (label, f"plugin version comparison ({changes} changes, report layers)", mine, 1.0, "reference"),
+        (
+            label,
+            "geopandas dissolve per class + difference",
+            anchor,
+            anchor["seconds"] / mine["seconds"],
+            f"{'yes' if ok else 'NO'} ({worst:.1e})",
+        ),
+    ]
 
 
 def main():

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Build the illustrative demo 一张图 GeoPackage: ``make demo-data`` (``DEMO_SIZE`` scales it)."""
+
 import argparse
 import os
 import sys
@@ -14,8 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", required=True, type=Path)
-    parser.add_argument("--size", type=float, default=1.0,
-                        help="density factor: farmland parcels and land-use parcels grow with it")
+    parser.add_argument(
+        "--size", type=float, default=1.0, help="density factor: farmland parcels and land-use parcels grow with it"
+    )
     args = parser.parse_args()
     from qgis.core import QgsApplication
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Build the second version of the demo 一张图: an edited copy of the first (known edits, see
 ``yongji_demo/version2.py``), whatever size it was built at: ``make demo-data-v2``."""
+
 import argparse
 import os
 import sys

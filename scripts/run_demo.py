@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """``make demo``: load the demo 一张图 headless and run the plugin's jobs into ``out/``."""
+
 import argparse
 import os
 import sys
@@ -57,14 +58,12 @@ def run_compliance_check(data: Path, project, out: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     sites = QgsVectorLayer(f"{data}|layername=sites", "示例用地红线", "ogr")
     controls = layers_by_code(project.mapLayers().values())
-    result = run_compliance(sites, controls, load_ruleset(),
-                            CheckParams(AreaMethod.create(), data_source=str(data)))
+    result = run_compliance(sites, controls, load_ruleset(), CheckParams(AreaMethod.create(), data_source=str(data)))
     gpkg = folder / "compliance_result.gpkg"
     if gpkg.exists():
         gpkg.unlink()
     layers = write_geopackage(result_layers(result), gpkg)
-    paths = write_report(result, folder / "report.html",
-                         outputs_note=f"{', '.join(layers)} ({gpkg.name})")
+    paths = write_report(result, folder / "report.html", outputs_note=f"{', '.join(layers)} ({gpkg.name})")
     counts = result.counts()
     print(f"Compliance check: {counts} -> {gpkg}, {paths['html']}, {paths['pdf']}")
 
@@ -108,15 +107,19 @@ def run_measures(data: Path, project, out: Path) -> None:
     write_geopackage(layers, _fresh(out / "heights" / "heights_result.gpkg"))
     paths = heights_outputs.write_report(heights, out / "heights" / "heights_report.html", layers)
     print(f"Height check: {heights.counts()} -> {paths['pdf']}")
-    circle = run_life_circle(plan["GGFWSS"], plan["JZQ"], plan["ZXCQDL"], load_life_circle_table(),
-                             LifeCircleParams(AreaMethod.create()))
+    circle = run_life_circle(
+        plan["GGFWSS"], plan["JZQ"], plan["ZXCQDL"], load_life_circle_table(), LifeCircleParams(AreaMethod.create())
+    )
     layers = life_circle_outputs.result_layers(circle)
     write_geopackage(layers, _fresh(out / "life_circle" / "life_circle_result.gpkg"))
-    paths = life_circle_outputs.write_report(circle, out / "life_circle" / "life_circle_report.html",
-                                             layers[life_circle_outputs.AREAS])
+    paths = life_circle_outputs.write_report(
+        circle, out / "life_circle" / "life_circle_report.html", layers[life_circle_outputs.AREAS]
+    )
     lacking = sum(1 for area in circle.areas if circle.lacks(area))
-    print(f"Life circle ({method_label(circle.method)}): {lacking} of {len(circle.areas)} residential areas "
-          f"lack a required facility -> {paths['pdf']}")
+    print(
+        f"Life circle ({method_label(circle.method)}): {lacking} of {len(circle.areas)} residential areas "
+        f"lack a required facility -> {paths['pdf']}"
+    )
 
 
 def run_plan_measures(project, out: Path) -> None:
@@ -144,11 +147,14 @@ def run_plan_measures(project, out: Path) -> None:
     chart = draw_chart(city_chart(result, 2035), folder / "indicator_sheet_chart.png")
     builder = SheetBuilder(plan)
     layout = result_sheet(builder, "indicators", township_layer(result, plan["XZQ_XZ"], 2035), chart, year=2035)
-    sheets = [export_layout(layout, folder / f"indicator_sheet_2035.{fmt}", fmt, dpi)
-              for fmt, dpi in ((PDF, 300), (PNG, 150))]
+    sheets = [
+        export_layout(layout, folder / f"indicator_sheet_2035.{fmt}", fmt, dpi) for fmt, dpi in ((PDF, 300), (PNG, 150))
+    ]
     short = [n for n in result.townships if result.status(n, 2035).achieved is False]
-    print(f"Plan indicators: 2035 short in {', '.join(short) or 'no township'} -> {paths['pdf']}, "
-          f"{', '.join(map(str, sheets))}")
+    print(
+        f"Plan indicators: 2035 short in {', '.join(short) or 'no township'} -> {paths['pdf']}, "
+        f"{', '.join(map(str, sheets))}"
+    )
 
 
 def compare_versions(data: Path, out: Path) -> None:
@@ -164,14 +170,19 @@ def compare_versions(data: Path, out: Path) -> None:
         print(f"Version comparison skipped: no {second} (make demo-data-v2)")
         return
     folder = out / "versions"
-    result, old, new = compare_sources(Source("gpkg", str(data)), Source("gpkg", str(second)),
-                                       CompareParams(AreaMethod.create()))
+    result, old, new = compare_sources(
+        Source("gpkg", str(data)), Source("gpkg", str(second)), CompareParams(AreaMethod.create())
+    )
     paths = write_report(result, folder / "report.html", render_maps(result, old, new, folder / "report_maps"))
     for comparison in result.changed_layers:
-        print(f"  {comparison.spec.code:8} {comparison.spec.name}: {len(comparison.changes)} changes, "
-              f"+{comparison.gained / 1e4:.4f} ha / -{comparison.lost / 1e4:.4f} ha")
-    print(f"Version comparison: {len(result.changed_layers)} layers changed -> {paths['pdf']}, "
-          f"{len(paths['sheets'])} change map sheets")
+        print(
+            f"  {comparison.spec.code:8} {comparison.spec.name}: {len(comparison.changes)} changes, "
+            f"+{comparison.gained / 1e4:.4f} ha / -{comparison.lost / 1e4:.4f} ha"
+        )
+    print(
+        f"Version comparison: {len(result.changed_layers)} layers changed -> {paths['pdf']}, "
+        f"{len(paths['sheets'])} change map sheets"
+    )
 
 
 def run_monitoring(data: Path, project, out: Path) -> None:
@@ -197,8 +208,9 @@ def run_monitoring(data: Path, project, out: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     plan = layers_by_code(project.mapLayers().values())
     inputs = [SnapshotInput(QgsVectorLayer(f"{snapshots}|layername=DLTB_{y}", f"DLTB_{y}", "ogr")) for y in YEARS]
-    params = MonitorParams(AreaMethod.create(), load_rules(), load_indicators(), data_source=describe_sources(
-        plan.values()))
+    params = MonitorParams(
+        AreaMethod.create(), load_rules(), load_indicators(), data_source=describe_sources(plan.values())
+    )
     job = monitoring_job(plan, inputs, params)
     result = compute(job, None)
     delivery = deliver(job, result, GeoPackageDestination(folder / "monitoring.gpkg"), folder / "report.html", None)
@@ -206,17 +218,24 @@ def run_monitoring(data: Path, project, out: Path) -> None:
         levels = {}
         for finding in change.findings:
             levels[level_label(finding.rule.level)] = levels.get(level_label(finding.rule.level), 0) + 1
-        print(f"  {change.year} (since {change.since}): {len(change.construction)} pieces of new construction land, "
-              f"findings {levels or 'none'}")
+        print(
+            f"  {change.year} (since {change.since}): {len(change.construction)} pieces of new construction land, "
+            f"findings {levels or 'none'}"
+        )
     from yongji_plugin.processing.monitoring.monitoring import MonitoringAlgorithm
 
     sheet = MonitoringAlgorithm._sheet(result, plan, folder / "monitoring_sheet.pdf")
     MonitoringAlgorithm._atlas(result, plan, folder / "monitoring_townships.pdf")
-    warned = [f"{r.code} {level_label(r.level)}" for r in result.trend if r.is_city and r.year == YEARS[-1]
-              and r.level != "normal"]
-    print(f"Monitoring: {len(changes)} known changes in {snapshots.name}; city indicators warned in {YEARS[-1]}: "
-          f"{', '.join(warned) or 'none'} -> {delivery.report['pdf']}, {sheet}, "
-          f"{folder / 'monitoring_townships.pdf'}")
+    warned = [
+        f"{r.code} {level_label(r.level)}"
+        for r in result.trend
+        if r.is_city and r.year == YEARS[-1] and r.level != "normal"
+    ]
+    print(
+        f"Monitoring: {len(changes)} known changes in {snapshots.name}; city indicators warned in {YEARS[-1]}: "
+        f"{', '.join(warned) or 'none'} -> {delivery.report['pdf']}, {sheet}, "
+        f"{folder / 'monitoring_townships.pdf'}"
+    )
 
 
 def print_maps(project, out: Path) -> None:
@@ -234,8 +253,17 @@ def print_maps(project, out: Path) -> None:
     plan = layers_by_code(project.mapLayers().values())
     builder = SheetBuilder(plan)
     for fmt, dpi in ((PDF, 300), (PNG, 150)):
-        paths = run_jobs(print_jobs(builder, out / "maps" / fmt, None, fmt, dpi,
-                                    lambda: township_coverage(plan), lambda: atlas_layers(summary, conflicts))).paths
+        paths = run_jobs(
+            print_jobs(
+                builder,
+                out / "maps" / fmt,
+                None,
+                fmt,
+                dpi,
+                lambda: township_coverage(plan),
+                lambda: atlas_layers(summary, conflicts),
+            )
+        ).paths
         print(f"Maps ({fmt}, {dpi} dpi): {len(paths)} files in {out / 'maps' / fmt}")
 
 

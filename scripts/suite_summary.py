@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """One line for a host's test run, from pytest's JUnit XML: QGIS version, counts, wall time, verdict.
 
-    suite_summary.py HOST JUNIT_XML PYTEST_EXIT_CODE SECONDS
+suite_summary.py HOST JUNIT_XML PYTEST_EXIT_CODE SECONDS
 """
+
 import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -19,9 +20,11 @@ def summary(host: str, junit: Path, exit_code: int, seconds: int) -> str:
     xfailed = sum(1 for skip in suite.iter("skipped") if skip.get("type") == "pytest.xfail")
     skipped = counts["skipped"] - xfailed
     passed = counts["tests"] - counts["failures"] - counts["errors"] - counts["skipped"]
-    return (f"{host:9} {verdict}  QGIS {properties.get('qgis', '?'):22} {passed} passed, "
-            f"{counts['failures']} failed, {counts['errors']} errors, {skipped} skipped, {xfailed} xfailed "
-            f"in {seconds} s (exit code {exit_code})")
+    return (
+        f"{host:9} {verdict}  QGIS {properties.get('qgis', '?'):22} {passed} passed, "
+        f"{counts['failures']} failed, {counts['errors']} errors, {skipped} skipped, {xfailed} xfailed "
+        f"in {seconds} s (exit code {exit_code})"
+    )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 
 Written to ``build/`` by ``make ts``; paths are relative to that folder.
 """
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

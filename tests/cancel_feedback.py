@@ -6,6 +6,7 @@ with ``CancelAt()`` counts both, so a test can spread its cancel points over the
 The reports are counted with a direct connection, so the cancel happens in the thread that
 reports (a QgsTask's worker), at exactly that point.
 """
+
 from qgis.core import QgsProcessingFeedback
 from qgis.PyQt.QtCore import Qt
 

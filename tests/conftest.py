@@ -4,6 +4,7 @@ the plugin's Processing provider, a project holding the demo plan, a qgis_proces
 pytest-qgis (run with ``--qgis_disable_gui``) provides the QgsApplication, canvas, stub iface and
 Processing; everything else here is real QGIS.
 """
+
 import functools
 import os
 import subprocess
@@ -24,12 +25,11 @@ for path in (ROOT, ROOT / "scripts"):
 
 # --- markers: what a test needs beyond this process's QGIS (see README, Tests) ---------------------
 MARKERS = {
-    "slow": "takes seconds: starts qgis_process or the desktop, or was measured slow (SLOW); "
-            "left out of `make check`",
+    "slow": "takes seconds: starts qgis_process or the desktop, or was measured slow (SLOW); left out of `make check`",
     "postgis": "starts a throw-away PostgreSQL/PostGIS server (tests/postgis_server.py); left out of `make check`",
     "desktop": "starts the real QGIS desktop under Xvfb from the packaged plugin; left out of `make check`",
     "chroot": "drives the chroot test hosts themselves (scripts/chroot_host.sh: root, mount, chroot); "
-              "left out of `make check`, skipped inside a chroot host",
+    "left out of `make check`, skipped inside a chroot host",
 }
 # tests measured slow on bookworm (the `make check` selection with --durations=80: calls of 7 s and more
 # on the shared machine, about 2½ s of CPU; a module fixture's setup is not counted: it moves to the
@@ -79,13 +79,17 @@ def _source(function) -> str:
 
 def _markers_of(item) -> set:
     """The markers ``item`` earns by what it runs: its own code, its fixtures' and its parameters."""
-    fixtures = [definition.func for definitions in item._fixtureinfo.name2fixturedefs.values()
-                for definition in definitions]
+    fixtures = [
+        definition.func for definitions in item._fixtureinfo.name2fixturedefs.values() for definition in definitions
+    ]
     code = "\n".join(_source(function) for function in [item.function, *fixtures])
     params = getattr(getattr(item, "callspec", None), "params", {})
     found = set()
-    if ("postgis_demo" in item.fixturenames or "postgis_server.Server(" in code
-            or any(isinstance(value, str) and value == "postgis" for value in params.values())):
+    if (
+        "postgis_demo" in item.fixturenames
+        or "postgis_server.Server(" in code
+        or any(isinstance(value, str) and value == "postgis" for value in params.values())
+    ):
         found.add("postgis")  # the demo in PostGIS, a server of its own, or the postgis backend
     if "qgis_process_home" in item.fixturenames or "qgis_process(" in code or "QGIS_PROCESS" in code:
         found.add("slow")
@@ -153,8 +157,9 @@ def full_folder(tmp_path):
     folder = tmp_path / "full"
     folder.mkdir()
     try:
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "yongji_full", str(folder)],
-                                 capture_output=True, text=True)
+        mounted = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k", "yongji_full", str(folder)], capture_output=True, text=True
+        )
     except FileNotFoundError:  # no mount command on this host
         pytest.skip("cannot mount a small file system here: no mount command")
     if mounted.returncode != 0:

@@ -3,6 +3,7 @@
 Writes ``result.json`` and ``screenshot.png`` into ``$YONGJI_SMOKE_OUT``. Reloads the plugin
 three times to check that exactly one toolbar, one set of actions and one provider remain.
 """
+
 import json
 import os
 import traceback

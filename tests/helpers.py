@@ -2,6 +2,7 @@
 the packaged plugin's path, the plugin's Processing provider for one test, and waiting for a
 dialog's background task. Kept here once so a change (a new package name, a slower host) is one edit.
 """
+
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,8 +26,11 @@ ZIP = ROOT / "dist" / f"yongji_plugin-{plugin_version()}.zip"  # what `make pack
 def memory_layer(geometry_type, crs, fields, rows, name="test"):
     """rows: (wkt, [values]); fields: 'name:type' strings as the memory provider wants them."""
     uri = f"{geometry_type}?crs={crs}" if crs else geometry_type
-    uri += "".join(f"&field={f}" for f in fields) if crs else "".join(
-        ("?" if i == 0 else "&") + f"field={f}" for i, f in enumerate(fields))
+    uri += (
+        "".join(f"&field={f}" for f in fields)
+        if crs
+        else "".join(("?" if i == 0 else "&") + f"field={f}" for i, f in enumerate(fields))
+    )
     layer = QgsVectorLayer(uri, name, "memory")
     if not crs:
         layer.setCrs(QgsCoordinateReferenceSystem())  # memory layers otherwise get a default CRS
@@ -60,8 +64,9 @@ def pdf_text(path) -> str:
     the wrong code point (a Kangxi radical for 生) fails the comparison as search and copy would."""
     import subprocess
 
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          encoding="utf-8", check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, encoding="utf-8", check=True
+    ).stdout
 
 
 @contextmanager
@@ -112,8 +117,9 @@ def run_in_a_model(alg_id, parameter, child_parameter, value, static=None, outpu
     model.addModelParameter(parameter, QgsProcessingModelParameter(parameter.name()))
     step = QgsProcessingModelChildAlgorithm(alg_id)
     step.setChildId("step")
-    step.addParameterSources(child_parameter,
-                             [QgsProcessingModelChildParameterSource.fromModelParameter(parameter.name())])
+    step.addParameterSources(
+        child_parameter, [QgsProcessingModelChildParameterSource.fromModelParameter(parameter.name())]
+    )
     for key, static_value in (static or {}).items():
         step.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(static_value)])
     result = QgsProcessingModelOutput("result", "result")

@@ -3,6 +3,7 @@
 Started by the tests themselves (no service to configure in CI); as root it runs as the
 ``postgres`` system user, as PostgreSQL requires.
 """
+
 import os
 import shutil
 import socket
@@ -15,9 +16,12 @@ from pathlib import Path
 
 def _installed_version() -> str:
     """The newest installed PostgreSQL major version that has PostGIS (15 on bookworm, 17 on trixie)."""
-    versions = [p.name for p in Path("/usr/lib/postgresql").glob("*")
-                if (p / "bin" / "initdb").exists()
-                and Path(f"/usr/share/postgresql/{p.name}/extension/postgis.control").exists()]
+    versions = [
+        p.name
+        for p in Path("/usr/lib/postgresql").glob("*")
+        if (p / "bin" / "initdb").exists()
+        and Path(f"/usr/share/postgresql/{p.name}/extension/postgis.control").exists()
+    ]
     return max(versions, key=float, default="")
 
 
@@ -58,8 +62,19 @@ class Server:
             shutil.chown(self.socket, "postgres")
             self.folder.chmod(0o755)
         _as_postgres([BIN / "initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "-E", "UTF8"])
-        _as_postgres([BIN / "pg_ctl", "-D", self.data, "-w", "-l", self.folder / "log.txt", "-o",
-                      f"-p {self.port} -k {self.socket} -c listen_addresses=127.0.0.1", "start"])
+        _as_postgres(
+            [
+                BIN / "pg_ctl",
+                "-D",
+                self.data,
+                "-w",
+                "-l",
+                self.folder / "log.txt",
+                "-o",
+                f"-p {self.port} -k {self.socket} -c listen_addresses=127.0.0.1",
+                "start",
+            ]
+        )
         for _ in range(50):
             ready = subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", str(self.port)], capture_output=True)
             if ready.returncode == 0:
@@ -70,8 +85,26 @@ class Server:
         return self
 
     def psql(self, sql, database="postgres"):
-        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database,
-                               "-v", "ON_ERROR_STOP=1", "-c", sql], check=True, capture_output=True, text=True)
+        return subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-c",
+                sql,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
 
     def uri(self, database="yongji") -> str:
         return f"host=127.0.0.1 port={self.port} dbname={database} user=postgres sslmode=disable"

@@ -9,6 +9,7 @@ from the command line needs the same steps, and each got them slightly wrong in 
 - pytest-qgis' ``QGIS_CUSTOM_CONFIG_PATH`` removed from the environment (it would hide the profile);
 - with ``--json`` the results follow whatever QGIS logs before the JSON object.
 """
+
 import json
 import os
 import subprocess
@@ -29,8 +30,7 @@ def environment(home):
 
 def qgis_process(home, *args, timeout=300):
     """Run ``qgis_process.bin args…`` with ``home``'s profile; the CompletedProcess (text)."""
-    return subprocess.run([QGIS_PROCESS, *args], env=environment(home), capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run([QGIS_PROCESS, *args], env=environment(home), capture_output=True, text=True, timeout=timeout)
 
 
 def install_plugin(home):
@@ -47,4 +47,4 @@ def install_plugin(home):
 def json_payload(run):
     """The ``--json`` output of a run that must have succeeded."""
     assert run.returncode == 0, run.stdout + run.stderr
-    return json.loads(run.stdout[run.stdout.index("{"):])
+    return json.loads(run.stdout[run.stdout.index("{") :])

@@ -11,6 +11,7 @@ scoped spelling this QGIS lacks, enums Qt6 renamed (``Qt.MidButton``), ``QVarian
 ``addAction`` with four or more arguments, and a ``QAction`` import that only Qt5 finds. Run on
 both test hosts, so a spelling must exist on 3.22 and on 3.40.
 """
+
 import ast
 import enum
 import importlib
@@ -19,22 +20,50 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BINDINGS = ("qgis.core", "qgis.gui", "qgis.analysis", "qgis.PyQt.QtCore", "qgis.PyQt.QtGui",
-            "qgis.PyQt.QtWidgets", "qgis.PyQt.QtXml", "qgis.PyQt.QtNetwork", "qgis.PyQt.QtSvg",
-            "qgis.PyQt.QtPrintSupport")
-REMOVED_IN_QT6 = {"QRegExp": "QRegExp is removed in Qt6: use QRegularExpression",
-                  "QDesktopWidget": "QDesktopWidget is removed in Qt6: use QScreen",
-                  "qApp": "qApp is removed in Qt6: use QApplication.instance()",
-                  "resources_rc": "compiled resources are removed in Qt6: load files by path"}
+BINDINGS = (
+    "qgis.core",
+    "qgis.gui",
+    "qgis.analysis",
+    "qgis.PyQt.QtCore",
+    "qgis.PyQt.QtGui",
+    "qgis.PyQt.QtWidgets",
+    "qgis.PyQt.QtXml",
+    "qgis.PyQt.QtNetwork",
+    "qgis.PyQt.QtSvg",
+    "qgis.PyQt.QtPrintSupport",
+)
+REMOVED_IN_QT6 = {
+    "QRegExp": "QRegExp is removed in Qt6: use QRegularExpression",
+    "QDesktopWidget": "QDesktopWidget is removed in Qt6: use QScreen",
+    "qApp": "qApp is removed in Qt6: use QApplication.instance()",
+    "resources_rc": "compiled resources are removed in Qt6: load files by path",
+}
 COMPAT_MODULE = "qt_compat.py"  # the one file allowed to spell QVariant types
-RENAMED_IN_QT6 = {("Qt", "MidButton"): "Qt.MouseButton.MiddleButton",
-                  ("Qt", "TextColorRole"): "Qt.ItemDataRole.ForegroundRole",
-                  ("Qt", "BackgroundColorRole"): "Qt.ItemDataRole.BackgroundRole",
-                  ("QPainter", "HighQualityAntialiasing"): "QPainter.RenderHint.Antialiasing"}
+RENAMED_IN_QT6 = {
+    ("Qt", "MidButton"): "Qt.MouseButton.MiddleButton",
+    ("Qt", "TextColorRole"): "Qt.ItemDataRole.ForegroundRole",
+    ("Qt", "BackgroundColorRole"): "Qt.ItemDataRole.BackgroundRole",
+    ("QPainter", "HighQualityAntialiasing"): "QPainter.RenderHint.Antialiasing",
+}
 FONT_METRICS = ("QFontMetrics", "QFontMetricsF")
-RULES = ("unscoped enum", "enum through an instance", "missing scoped spelling", "renamed enum", "QVariant type",
-         "QVariant()", "QDateTime constructor", "exec_", "PyQt import", "removed class", "qApp", "desktop()",
-         "QFontMetrics.width", "activated[str]", "addAction arguments", "QAction import")
+RULES = (
+    "unscoped enum",
+    "enum through an instance",
+    "missing scoped spelling",
+    "renamed enum",
+    "QVariant type",
+    "QVariant()",
+    "QDateTime constructor",
+    "exec_",
+    "PyQt import",
+    "removed class",
+    "qApp",
+    "desktop()",
+    "QFontMetrics.width",
+    "activated[str]",
+    "addAction arguments",
+    "QAction import",
+)
 
 
 @dataclass(frozen=True)
@@ -97,8 +126,11 @@ def _assigned_names(tree, names) -> tuple:
             continue
         targets = {t.id for t in node.targets if isinstance(t, ast.Name)}
         value = node.value
-        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) \
-                and _is_enum_type(getattr(names.get(value.value.id), value.attr, None)):
+        if (
+            isinstance(value, ast.Attribute)
+            and isinstance(value.value, ast.Name)
+            and _is_enum_type(getattr(names.get(value.value.id), value.attr, None))
+        ):
             enum_aliases |= targets
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in FONT_METRICS:
             metrics |= targets
@@ -106,8 +138,12 @@ def _assigned_names(tree, names) -> tuple:
 
 
 def _imported_names(tree) -> set:
-    return {(alias.asname or alias.name).split(".")[0] for node in ast.walk(tree)
-            if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    return {
+        (alias.asname or alias.name).split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    }
 
 
 def _scoped(owner, owner_name: str, member: str, value) -> str:
@@ -152,8 +188,11 @@ class _Scanner(ast.NodeVisitor):
             if alias.name in REMOVED_IN_QT6:
                 self.flag(node, REMOVED_IN_QT6[alias.name])
             if alias.name == "QAction" and module == "qgis.PyQt.QtWidgets" and not self._in_fallback:
-                self.flag(node, "QAction lives in QtGui in Qt6: import it from qgis.PyQt.QtGui, "
-                                "falling back to QtWidgets on ImportError")
+                self.flag(
+                    node,
+                    "QAction lives in QtGui in Qt6: import it from qgis.PyQt.QtGui, "
+                    "falling back to QtWidgets on ImportError",
+                )
         self.generic_visit(node)
 
     def visit_Import(self, node):
@@ -167,8 +206,12 @@ class _Scanner(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Subscript(self, node):
-        if isinstance(node.value, ast.Attribute) and node.value.attr == "activated" \
-                and isinstance(node.slice, ast.Name) and node.slice.id == "str":
+        if (
+            isinstance(node.value, ast.Attribute)
+            and node.value.attr == "activated"
+            and isinstance(node.slice, ast.Name)
+            and node.slice.id == "str"
+        ):
             self.flag(node, "activated[str] is removed in Qt6: use textActivated")
         self.generic_visit(node)
 
@@ -186,21 +229,33 @@ class _Scanner(ast.NodeVisitor):
     def _check_datetime(self, node):
         first = node.args[0] if node.args else None
         if len(node.args) == 8:
-            self.flag(node, "QDateTime(y, m, d, h, min, s, ms, spec) is gone in Qt6: "
-                            "write QDateTime(QDate(y, m, d), QTime(h, min, s, ms), spec)")
-        elif len(node.args) == 1 and isinstance(first, ast.Call) and isinstance(first.func, ast.Name) \
-                and first.func.id == "QDate":
+            self.flag(
+                node,
+                "QDateTime(y, m, d, h, min, s, ms, spec) is gone in Qt6: "
+                "write QDateTime(QDate(y, m, d), QTime(h, min, s, ms), spec)",
+            )
+        elif (
+            len(node.args) == 1
+            and isinstance(first, ast.Call)
+            and isinstance(first.func, ast.Name)
+            and first.func.id == "QDate"
+        ):
             self.flag(node, "QDateTime(QDate(...)) is gone in Qt6: write QDateTime(QDate(...), QTime(0, 0, 0))")
 
     def _check_method(self, node, func):
         if func.attr == "width" and self._is_font_metrics(func.value):
             self.flag(node, "QFontMetrics.width() is removed in Qt6: use horizontalAdvance()")
         if func.attr == "desktop" and not node.args:
-            self.flag(node, "desktop() returns a QDesktopWidget, removed in Qt6: use QScreen "
-                            "(QGuiApplication.primaryScreen() or QWidget.screen())")
+            self.flag(
+                node,
+                "desktop() returns a QDesktopWidget, removed in Qt6: use QScreen "
+                "(QGuiApplication.primaryScreen() or QWidget.screen())",
+            )
         if func.attr == "addAction" and len(node.args) >= 4:
-            self.flag(node, "addAction with four or more arguments is fragile in Qt6: create the QAction, "
-                            "then addAction(action)")
+            self.flag(
+                node,
+                "addAction with four or more arguments is fragile in Qt6: create the QAction, then addAction(action)",
+            )
 
     def _is_font_metrics(self, value) -> bool:
         if isinstance(value, ast.Name):
@@ -208,8 +263,9 @@ class _Scanner(ast.NodeVisitor):
         if not isinstance(value, ast.Call):
             return False
         inner = value.func
-        return (isinstance(inner, ast.Attribute) and inner.attr == "fontMetrics") or \
-            (isinstance(inner, ast.Name) and inner.id in FONT_METRICS)
+        return (isinstance(inner, ast.Attribute) and inner.attr == "fontMetrics") or (
+            isinstance(inner, ast.Name) and inner.id in FONT_METRICS
+        )
 
     def visit_Attribute(self, node):
         if node.attr == "exec_":
@@ -237,14 +293,20 @@ class _Scanner(ast.NodeVisitor):
         if not isinstance(value, (ast.Name, ast.Attribute)):
             return  # a call's result (dataset.GetDriver().ShortName): too often not Qt to judge
         spellings = ", ".join(f"{s}.{node.attr}" for s in sorted(members[node.attr])[:3])
-        self.flag(node, f"enum value {node.attr} read through an instance ({ast.unparse(node)}): "
-                        f"write it on its class, scoped ({spellings})")
+        self.flag(
+            node,
+            f"enum value {node.attr} read through an instance ({ast.unparse(node)}): "
+            f"write it on its class, scoped ({spellings})",
+        )
 
     def _check_enum(self, node):
         owner_name = node.value.id
         if owner_name == "QVariant" and not self._compat:
-            self.flag(node, f"QVariant.{node.attr}: QVariant types are gone in Qt6; use "
-                            "core.shared.qt_compat.field_type / new_field")
+            self.flag(
+                node,
+                f"QVariant.{node.attr}: QVariant types are gone in Qt6; use "
+                "core.shared.qt_compat.field_type / new_field",
+            )
             return
         if owner_name == "qApp":
             self.flag(node, REMOVED_IN_QT6["qApp"])
@@ -262,14 +324,21 @@ class _Scanner(ast.NodeVisitor):
             return
         if _is_enum_member(value):
             scoped = _scoped(owner, owner_name, node.attr, value)
-            self.flag(node, f"unscoped enum {owner_name}.{node.attr}"
-                            + (f": write {scoped}" if scoped else ": no scoped spelling here"), scoped)
+            self.flag(
+                node,
+                f"unscoped enum {owner_name}.{node.attr}"
+                + (f": write {scoped}" if scoped else ": no scoped spelling here"),
+                scoped,
+            )
 
     def _check_scoped(self, node):
         owner_name = node.value.value.id
         if (owner_name, node.attr) in RENAMED_IN_QT6:
-            self.flag(node, f"{owner_name}.{node.value.attr}.{node.attr} is gone in Qt6: write "
-                            f"{RENAMED_IN_QT6[(owner_name, node.attr)]}")
+            self.flag(
+                node,
+                f"{owner_name}.{node.value.attr}.{node.attr} is gone in Qt6: write "
+                f"{RENAMED_IN_QT6[(owner_name, node.attr)]}",
+            )
             return
         owner = self.names.get(owner_name)
         if owner is None or not isinstance(owner, type):

@@ -4,6 +4,7 @@ dialog's engine (a JobTask into destination_for) and a Processing algorithm (run
 thin shells. Both give the same layer, whose counts shapely gives independently, and the job's one
 cleanup contract holds for it as for the product's measures.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,8 +70,12 @@ def run_count(buildings, townships, feedback=None) -> CountResult:
 # --- core/<tool>/outputs.py -----------------------------------------------------------------------
 def count_layers(result: CountResult) -> dict:
     refuse_canceled(result)
-    layer = memory_layer("Buildings per township", "None", None,
-                         [OutputField("XZQMC", "string", "Township"), OutputField("n", "long", "Buildings")])
+    layer = memory_layer(
+        "Buildings per township",
+        "None",
+        None,
+        [OutputField("XZQMC", "string", "Township"), OutputField("n", "long", "Buildings")],
+    )
     add_rows(layer, [({"XZQMC": name, "n": count}, None) for name, count in result.townships])
     return {COUNTS: layer}
 
@@ -84,9 +89,13 @@ def write_count_report(result: CountResult, path: Path) -> dict:
 
 # --- core/<tool>/job.py ---------------------------------------------------------------------------
 def count_job(buildings, townships) -> Job:
-    return Job(title="Buildings per township", canceled_text="The count was canceled: nothing was written",
-               compute=lambda feedback: run_count(buildings, townships, feedback), layers=count_layers,
-               report=lambda result, path, written, note, feedback: write_count_report(result, path))
+    return Job(
+        title="Buildings per township",
+        canceled_text="The count was canceled: nothing was written",
+        compute=lambda feedback: run_count(buildings, townships, feedback),
+        layers=count_layers,
+        report=lambda result, path, written, note, feedback: write_count_report(result, path),
+    )
 
 
 # --- processing/<tool>/<tool>.py ------------------------------------------------------------------
@@ -101,12 +110,17 @@ class CountAlgorithm(YongjiAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer("BUILDINGS", "Buildings", any_geometry))
         self.addParameter(QgsProcessingParameterVectorLayer("TOWNSHIPS", "Townships", any_geometry))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Counts", QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination("REPORT", "Report", "HTML files (*.html)",
-                                                                optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "REPORT", "Report", "HTML files (*.html)", optional=True, createByDefault=False
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
-        job = count_job(self.parameterAsVectorLayer(parameters, "BUILDINGS", context),
-                        self.parameterAsVectorLayer(parameters, "TOWNSHIPS", context))
+        job = count_job(
+            self.parameterAsVectorLayer(parameters, "BUILDINGS", context),
+            self.parameterAsVectorLayer(parameters, "TOWNSHIPS", context),
+        )
         return run_job(self, job, parameters, context, feedback, {COUNTS: "OUTPUT"}, "REPORT")[1]
 
 
@@ -132,14 +146,18 @@ def tool_provider(qgis_processing):
 
 @pytest.fixture()
 def layers(demo_gpkg):
-    return (QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "buildings", "ogr"),
-            QgsVectorLayer(f"{demo_gpkg}|layername=XZQ_XZ", "XZQ_XZ", "ogr"))
+    return (
+        QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "buildings", "ogr"),
+        QgsVectorLayer(f"{demo_gpkg}|layername=XZQ_XZ", "XZQ_XZ", "ogr"),
+    )
 
 
 def _shapely_counts(buildings, townships) -> dict:
     points = [shapely_wkb.loads(bytes(f.geometry().asWkb())).point_on_surface() for f in buildings.getFeatures()]
-    return {t["XZQMC"]: sum(1 for p in points if shapely_wkb.loads(bytes(t.geometry().asWkb())).contains(p))
-            for t in townships.getFeatures()}
+    return {
+        t["XZQMC"]: sum(1 for p in points if shapely_wkb.loads(bytes(t.geometry().asWkb())).contains(p))
+        for t in townships.getFeatures()
+    }
 
 
 def _counts(layer) -> dict:
@@ -165,23 +183,41 @@ def test_a_new_tool_runs_the_same_way_from_dialog_and_processing(tool_provider, 
     assert _counts(task.layers_out[COUNTS]) == expected
     assert task.layers_out[COUNTS].source().startswith(str(tmp_path / "dialog.gpkg"))
     assert task.report_paths["html"].exists()
-    result = processing.run("yongji_tool_test:buildingcount", {
-        "BUILDINGS": layers[0], "TOWNSHIPS": layers[1], "OUTPUT": str(tmp_path / "alg.gpkg"),
-        "REPORT": str(tmp_path / "alg.html")}, feedback=QgsProcessingFeedback())
+    result = processing.run(
+        "yongji_tool_test:buildingcount",
+        {
+            "BUILDINGS": layers[0],
+            "TOWNSHIPS": layers[1],
+            "OUTPUT": str(tmp_path / "alg.gpkg"),
+            "REPORT": str(tmp_path / "alg.html"),
+        },
+        feedback=QgsProcessingFeedback(),
+    )
     assert _counts(QgsVectorLayer(result["OUTPUT"], "alg", "ogr")) == expected
-    assert (tmp_path / "alg.html").read_text(encoding="utf-8") == \
-        (tmp_path / "dialog.html").read_text(encoding="utf-8")
+    assert (tmp_path / "alg.html").read_text(encoding="utf-8") == (tmp_path / "dialog.html").read_text(encoding="utf-8")
 
 
 def test_a_new_tool_keeps_the_cancel_contract(tool_provider, layers, tmp_path):
     import processing
 
     with pytest.raises(QgsProcessingException, match="The count was canceled"):
-        processing.run("yongji_tool_test:buildingcount", {
-            "BUILDINGS": layers[0], "TOWNSHIPS": layers[1], "OUTPUT": str(tmp_path / "alg.gpkg"),
-            "REPORT": str(tmp_path / "alg.html")}, feedback=CancelAt(checks=0))
+        processing.run(
+            "yongji_tool_test:buildingcount",
+            {
+                "BUILDINGS": layers[0],
+                "TOWNSHIPS": layers[1],
+                "OUTPUT": str(tmp_path / "alg.gpkg"),
+                "REPORT": str(tmp_path / "alg.html"),
+            },
+            feedback=CancelAt(checks=0),
+        )
     with pytest.raises(QgsProcessingException, match="Township layer"):
-        processing.run("yongji_tool_test:buildingcount", {
-            "BUILDINGS": layers[0], "TOWNSHIPS": f"{layers[1].source().split('|')[0]}|layername=GGFWSS",
-            "OUTPUT": str(tmp_path / "alg.gpkg")})
+        processing.run(
+            "yongji_tool_test:buildingcount",
+            {
+                "BUILDINGS": layers[0],
+                "TOWNSHIPS": f"{layers[1].source().split('|')[0]}|layername=GGFWSS",
+                "OUTPUT": str(tmp_path / "alg.gpkg"),
+            },
+        )
     assert list(tmp_path.iterdir()) == []

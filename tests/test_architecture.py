@@ -6,6 +6,7 @@ what the innermost package's line names before any ``;``. So core never reaches 
 processing, capabilities use only plan_data, engine and shared, and gui and processing call the
 core only.
 """
+
 import ast
 import re
 from pathlib import Path
@@ -35,7 +36,7 @@ def allowed_imports(package_dir: Path):
     doc = ast.get_docstring(ast.parse((package_dir / "__init__.py").read_text(encoding="utf-8"))) or ""
     lines = [line for line in doc.splitlines() if line.startswith("May import:")]
     assert lines, f"{package_dir.relative_to(ROOT)}/__init__.py lacks its 'May import:' line"
-    names = re.findall(r"[a-z_]+(?:\.[a-z_]+)*", lines[0][len("May import:"):].split(";")[0])
+    names = re.findall(r"[a-z_]+(?:\.[a-z_]+)*", lines[0][len("May import:") :].split(";")[0])
     return {name for name in names if name in _known_modules()}
 
 
@@ -50,13 +51,16 @@ def imported_modules(path: Path):
                 target = ".".join(base + ([node.module] if node.module else []))
                 names = [target] if node.module else [".".join(base + [a.name]) for a in node.names]
             elif (node.module or "").startswith("yongji_plugin"):
-                names = [node.module[len("yongji_plugin."):]]
+                names = [node.module[len("yongji_plugin.") :]]
             else:
                 continue
             found += [(node.lineno, name.strip(".")) for name in names]
         elif isinstance(node, ast.Import):
-            found += [(node.lineno, a.name[len("yongji_plugin."):]) for a in node.names
-                      if a.name.startswith("yongji_plugin.")]
+            found += [
+                (node.lineno, a.name[len("yongji_plugin.") :])
+                for a in node.names
+                if a.name.startswith("yongji_plugin.")
+            ]
     return found
 
 
@@ -91,13 +95,16 @@ def test_imports_follow_the_declared_direction():
     assert violations() == []
 
 
-@pytest.mark.parametrize("package, forbidden", [
-    ("core", ("gui", "processing")),
-    ("core/site_check", ("core.plan_qa", "core.printing", "core.coordfile", "core.heights", "core.indicators")),
-    ("core/printing", ("core.site_check", "core.heights", "core.life_circle", "core.plan_qa")),
-    ("processing", ("gui",)),
-    ("gui", ("processing",)),
-])
+@pytest.mark.parametrize(
+    "package, forbidden",
+    [
+        ("core", ("gui", "processing")),
+        ("core/site_check", ("core.plan_qa", "core.printing", "core.coordfile", "core.heights", "core.indicators")),
+        ("core/printing", ("core.site_check", "core.heights", "core.life_circle", "core.plan_qa")),
+        ("processing", ("gui",)),
+        ("gui", ("processing",)),
+    ],
+)
 def test_declared_lines_forbid_what_the_architecture_forbids(package, forbidden):
     """The 'May import' lines themselves: a package cannot simply declare its way out."""
     allowed = allowed_imports(PACKAGE / package)
@@ -115,7 +122,8 @@ def test_the_checker_catches_a_wrong_import(tmp_path, monkeypatch):
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", copy)
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     (copy / "core" / "printing" / "_probe_for_test.py").write_text(
-        "from ..site_check.check import run_compliance\n", encoding="utf-8")
+        "from ..site_check.check import run_compliance\n", encoding="utf-8"
+    )
     assert any("_probe_for_test.py:1 imports core.site_check.check" in v for v in violations())
 
 
@@ -131,6 +139,10 @@ def _external_imports(path: Path):
 def test_core_has_no_widgets_and_processing_no_gui():
     widget_modules = ("qgis.gui", "qgis.PyQt.QtWidgets", "qgis.PyQt.uic")
     for folder in ("core", "processing"):
-        offenders = [f"{p.relative_to(ROOT)}: {name}" for p in (PACKAGE / folder).rglob("*.py")
-                     for name in _external_imports(p) if any(_within(name, w) for w in widget_modules)]
+        offenders = [
+            f"{p.relative_to(ROOT)}: {name}"
+            for p in (PACKAGE / folder).rglob("*.py")
+            for name in _external_imports(p)
+            if any(_within(name, w) for w in widget_modules)
+        ]
         assert offenders == [], folder

@@ -4,6 +4,7 @@
 The drawings are written tag by tag (dxf_cases.py), read by GDAL's DXF driver; areas and shapes are
 checked against shapely on the coordinates the test wrote, lines against the test's own text.
 """
+
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException, QgsProject, QgsVectorLayer
 from shapely.affinity import translate
@@ -30,12 +31,14 @@ from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
 X, Y = 443000.0, 3862000.0  # EPSG:4546 metres in Yongji
 RED_LINE = [(X, Y), (X + 120.5, Y + 3.25), (X + 98.0, Y + 140.75), (X - 10.125, Y + 88.0)]
 SHELL, ISLAND = square(X + 500, Y, 200), square(X + 550, Y + 50, 40)
-REDLINE_TEXT = drawing(lwpolyline("1A", "用地红线", RED_LINE), hatch("2B", "填充", [SHELL, ISLAND]),
-                       lwpolyline("3C", "用地红线", [(X, Y - 50), (X + 80, Y - 50), (X + 80, Y - 10)],
-                                  closed=False),
-                       lwpolyline("4D", "用地红线", square(X + 500, Y + 300, 60)),
-                       hatch("5E", "填充", [square(X + 500, Y + 300, 60)]),
-                       line("6F", "道路", (X, Y - 200), (X + 400, Y - 200)))
+REDLINE_TEXT = drawing(
+    lwpolyline("1A", "用地红线", RED_LINE),
+    hatch("2B", "填充", [SHELL, ISLAND]),
+    lwpolyline("3C", "用地红线", [(X, Y - 50), (X + 80, Y - 50), (X + 80, Y - 10)], closed=False),
+    lwpolyline("4D", "用地红线", square(X + 500, Y + 300, 60)),
+    hatch("5E", "填充", [square(X + 500, Y + 300, 60)]),
+    line("6F", "道路", (X, Y - 200), (X + 400, Y - 200)),
+)
 
 
 def features(result):
@@ -77,8 +80,10 @@ def test_open_polyline_and_duplicate_are_reported_with_handles_and_lines(tmp_pat
 
 
 def test_block_insert_keeps_the_block_name_and_is_moved(tmp_path):
-    text = drawing(insert("7A", "红线块", "地块甲", X + 1000, Y + 20),
-                   blocks=[block("地块甲", lwpolyline("11", "0", square(0, 0, 50)))])
+    text = drawing(
+        insert("7A", "红线块", "地块甲", X + 1000, Y + 20),
+        blocks=[block("地块甲", lwpolyline("11", "0", square(0, 0, 50)))],
+    )
     result = import_dxf([write_dxf(tmp_path, text)], "EPSG:4546")
     site = features(result)["7A"]
     assert site["CAD_BLOCK"] == "地块甲" and site["DKBH"] == "地块甲" and site["CAD_LAYER"] == "红线块"
@@ -88,9 +93,12 @@ def test_block_insert_keeps_the_block_name_and_is_moved(tmp_path):
 
 def test_zero_area_is_left_out_self_intersection_kept_and_nesting_warned(tmp_path):
     bowtie = [(X, Y), (X + 100, Y + 100), (X + 100, Y), (X, Y + 100)]
-    text = drawing(lwpolyline("A1", "红线", [(X, Y), (X + 50, Y), (X + 100, Y)]),
-                   lwpolyline("A2", "红线", bowtie), lwpolyline("A3", "红线", square(X + 300, Y, 100)),
-                   lwpolyline("A4", "红线", square(X + 320, Y + 20, 10)))
+    text = drawing(
+        lwpolyline("A1", "红线", [(X, Y), (X + 50, Y), (X + 100, Y)]),
+        lwpolyline("A2", "红线", bowtie),
+        lwpolyline("A3", "红线", square(X + 300, Y, 100)),
+        lwpolyline("A4", "红线", square(X + 320, Y + 20, 10)),
+    )
     result = import_dxf([write_dxf(tmp_path, text)], "EPSG:4546")
     sites = features(result)
     assert set(sites) == {"A2", "A3", "A4"}
@@ -104,8 +112,10 @@ def test_zero_area_is_left_out_self_intersection_kept_and_nesting_warned(tmp_pat
 
 
 def test_a_drawing_of_lines_only_is_an_error_naming_the_file(tmp_path):
-    text = drawing(line("1", "道路", (X, Y), (X + 10, Y)),
-                   lwpolyline("2", "红线", [(X, Y), (X + 10, Y), (X + 10, Y + 10)], closed=False))
+    text = drawing(
+        line("1", "道路", (X, Y), (X + 10, Y)),
+        lwpolyline("2", "红线", [(X, Y), (X + 10, Y), (X + 10, Y + 10)], closed=False),
+    )
     with pytest.raises(PlanError, match="no closed polyline or hatch") as error:
         import_dxf([write_dxf(tmp_path, text, "lines.dxf")], "EPSG:4546")
     assert "lines.dxf" in str(error.value) and "1 open" in str(error.value)
@@ -128,11 +138,13 @@ def test_chosen_crs_is_applied_and_implausible_coordinates_warn_naming_the_likel
     wrong = import_dxf([path], "EPSG:4546")
     warnings = [p for p in wrong.problems if p.level == "warning" and not p.parcel]
     assert len(warnings) == 1 and "EPSG:4525" in warnings[0].reason and "EPSG:4546" in warnings[0].reason
-    local = import_dxf([write_dxf(tmp_path, drawing(lwpolyline("1", "红线", square(10, 10, 100))), "local.dxf")],
-                       "EPSG:4546")
+    local = import_dxf(
+        [write_dxf(tmp_path, drawing(lwpolyline("1", "红线", square(10, 10, 100))), "local.dxf")], "EPSG:4546"
+    )
     assert any("local coordinates" in p.reason for p in local.problems)
-    far = import_dxf([write_dxf(tmp_path, drawing(lwpolyline("1", "红线", square(500_000, 2_500_000, 100))),
-                                "far.dxf")], "EPSG:4546")
+    far = import_dxf(
+        [write_dxf(tmp_path, drawing(lwpolyline("1", "红线", square(500_000, 2_500_000, 100))), "far.dxf")], "EPSG:4546"
+    )
     assert any("far from Yongji" in p.reason for p in far.problems)
     with pytest.raises(PlanError, match="Unknown CRS"):
         import_dxf([path], "EPSG:999999")
@@ -140,7 +152,8 @@ def test_chosen_crs_is_applied_and_implausible_coordinates_warn_naming_the_likel
 
 def test_utf8_drawing_without_a_code_page(tmp_path):
     text = drawing(lwpolyline("1", "规划红线", square(X, Y, 10)), codepage="ANSI_1252").replace(
-        "  9\n$DWGCODEPAGE\n  3\nANSI_1252\n", "")
+        "  9\n$DWGCODEPAGE\n  3\nANSI_1252\n", ""
+    )
     result = import_dxf([write_dxf(tmp_path, text, encoding="utf-8")], "EPSG:4546")
     assert [f["CAD_LAYER"] for f in result.layer.getFeatures()] == ["规划红线"]
 
@@ -150,8 +163,10 @@ def test_algorithm_through_processing(tmp_path, provider):
 
     path = write_dxf(tmp_path, REDLINE_TEXT)
     crs = QgsCoordinateReferenceSystem("EPSG:4546")
-    result = processing.run("yongji:importdxf", {"INPUT": str(path), "CRS": crs, "OUTPUT": "TEMPORARY_OUTPUT",
-                                                 "PROBLEMS": "TEMPORARY_OUTPUT"})
+    result = processing.run(
+        "yongji:importdxf",
+        {"INPUT": str(path), "CRS": crs, "OUTPUT": "TEMPORARY_OUTPUT", "PROBLEMS": "TEMPORARY_OUTPUT"},
+    )
     layer = result["OUTPUT"]
     assert layer.featureCount() == 3 and layer.crs().authid() == "EPSG:4546"
     assert sorted(f["CAD_HANDLE"] for f in layer.getFeatures()) == ["1A", "2B", "4D"]
@@ -174,8 +189,9 @@ def test_algorithm_through_qgis_process(qgis_process_home):
     assert layer.featureCount() == 3 and layer.crs().authid() == "EPSG:4546"  # no project: the plan's CRS
     assert {f["CAD_LAYER"] for f in layer.getFeatures()} == {"用地红线", "填充"}
     lines = write_dxf(home, drawing(line("1", "道路", (X, Y), (X + 10, Y))), "lines.dxf")
-    failed = qgis_process(home, "run", "yongji:importdxf", "--", f"INPUT={lines}", "CRS=EPSG:4546",
-                          f"OUTPUT={home / 'none.gpkg'}")
+    failed = qgis_process(
+        home, "run", "yongji:importdxf", "--", f"INPUT={lines}", "CRS=EPSG:4546", f"OUTPUT={home / 'none.gpkg'}"
+    )
     assert failed.returncode != 0 and "lines.dxf" in failed.stdout + failed.stderr
     assert not (home / "none.gpkg").exists()
 
@@ -249,10 +265,12 @@ def test_a_drawing_written_by_gdal_reads_back(tmp_path):
     from osgeo import gdal
 
     source = tmp_path / "sites.geojson"
-    source.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
-                      '{"Layer": "规划红线"}, "geometry": {"type": "Polygon", "coordinates": '
-                      f'[{[list(p) for p in SHELL + SHELL[:1]]}, {[list(p) for p in ISLAND + ISLAND[:1]]}]}}}}]}}',
-                      encoding="utf-8")
+    source.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+        '{"Layer": "规划红线"}, "geometry": {"type": "Polygon", "coordinates": '
+        f"[{[list(p) for p in SHELL + SHELL[:1]]}, {[list(p) for p in ISLAND + ISLAND[:1]]}]}}}}]}}",
+        encoding="utf-8",
+    )
     target = tmp_path / "gdal.dxf"
     assert gdal.VectorTranslate(str(target), str(source), format="DXF") is not None
     sites = list(import_dxf([target], "EPSG:4546").layer.getFeatures())
@@ -266,16 +284,34 @@ def test_imported_drawing_goes_through_the_compliance_check(tmp_path, provider, 
     import processing
 
     bowtie = [(X, Y), (X + 100, Y + 100), (X + 100, Y), (X, Y + 100)]
-    path = write_dxf(tmp_path, drawing(lwpolyline("1A", "用地红线", RED_LINE), lwpolyline("B0", "用地红线", bowtie),
-                                       hatch("2B", "填充", [SHELL, ISLAND])))
-    sites = processing.run("yongji:importdxf", {"INPUT": str(path), "CRS": "EPSG:4546",
-                                                "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    result = processing.run("yongji:sitecompliance", {
-        "SITES": sites, "PLAN_GPKG": str(demo_gpkg), "AREA_CRS": "EPSG:4546", "AREA_METHOD": 0,
-        "SITE_SUMMARY": "TEMPORARY_OUTPUT", "REPAIRS": "TEMPORARY_OUTPUT"})
+    path = write_dxf(
+        tmp_path,
+        drawing(
+            lwpolyline("1A", "用地红线", RED_LINE),
+            lwpolyline("B0", "用地红线", bowtie),
+            hatch("2B", "填充", [SHELL, ISLAND]),
+        ),
+    )
+    sites = processing.run("yongji:importdxf", {"INPUT": str(path), "CRS": "EPSG:4546", "OUTPUT": "TEMPORARY_OUTPUT"})[
+        "OUTPUT"
+    ]
+    result = processing.run(
+        "yongji:sitecompliance",
+        {
+            "SITES": sites,
+            "PLAN_GPKG": str(demo_gpkg),
+            "AREA_CRS": "EPSG:4546",
+            "AREA_METHOD": 0,
+            "SITE_SUMMARY": "TEMPORARY_OUTPUT",
+            "REPAIRS": "TEMPORARY_OUTPUT",
+        },
+    )
     areas = {f["site_id"]: f["area_m2"] for f in result["SITE_SUMMARY"].getFeatures()}
-    expected = {"用地红线-1A": Polygon(RED_LINE).area, "用地红线-B0": make_valid(Polygon(bowtie)).area,
-                "填充": Polygon(SHELL, [ISLAND]).area}
+    expected = {
+        "用地红线-1A": Polygon(RED_LINE).area,
+        "用地红线-B0": make_valid(Polygon(bowtie)).area,
+        "填充": Polygon(SHELL, [ISLAND]).area,
+    }
     assert areas == pytest.approx({key: round(value, 2) for key, value in expected.items()}, abs=1e-9)
     repaired = [f.attributes() for f in result["REPAIRS"].getFeatures()]
     assert len(repaired) == 1 and "用地红线-B0" in repaired[0] and "Self-intersection" in repaired[0]
@@ -290,16 +326,27 @@ def test_every_row_reaches_a_file_output(tmp_path, provider, ext):
     def rows(value):
         layer = value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value, "out", "ogr")
         names = [n for n in layer.fields().names() if n != "fid"]
-        return sorted(repr([None if f[n] in (None, "") else int(f[n]) if isinstance(f[n], bool) else f[n]
-                            for n in names] +
-                           [round(f.geometry().area(), 3) if f.hasGeometry() else None])
-                      for f in layer.getFeatures())
+        return sorted(
+            repr(
+                [None if f[n] in (None, "") else int(f[n]) if isinstance(f[n], bool) else f[n] for n in names]
+                + [round(f.geometry().area(), 3) if f.hasGeometry() else None]
+            )
+            for f in layer.getFeatures()
+        )
 
-    memory = processing.run("yongji:importdxf", {"INPUT": path, "CRS": "EPSG:4546", "OUTPUT": "TEMPORARY_OUTPUT",
-                                                 "PROBLEMS": "TEMPORARY_OUTPUT"})
-    files = processing.run("yongji:importdxf", {"INPUT": path, "CRS": "EPSG:4546",
-                                                "OUTPUT": str(tmp_path / f"sites.{ext}"),
-                                                "PROBLEMS": str(tmp_path / f"problems.{ext}")})
+    memory = processing.run(
+        "yongji:importdxf",
+        {"INPUT": path, "CRS": "EPSG:4546", "OUTPUT": "TEMPORARY_OUTPUT", "PROBLEMS": "TEMPORARY_OUTPUT"},
+    )
+    files = processing.run(
+        "yongji:importdxf",
+        {
+            "INPUT": path,
+            "CRS": "EPSG:4546",
+            "OUTPUT": str(tmp_path / f"sites.{ext}"),
+            "PROBLEMS": str(tmp_path / f"problems.{ext}"),
+        },
+    )
     for key in ("OUTPUT", "PROBLEMS"):
         assert rows(files[key]) == rows(memory[key]) and rows(memory[key]), key
 
@@ -328,8 +375,9 @@ def test_only_the_cad_layers_asked_for(tmp_path, provider, qgis_iface):
     with pytest.raises(PlanError, match="道路") as error:  # asked for a layer without a closed shape
         import_dxf([path], "EPSG:4546", layers=["道路"])
     assert "用地红线" in str(error.value) and "填充" in str(error.value) and "redline.dxf" in str(error.value)
-    run = processing.run("yongji:importdxf", {"INPUT": str(path), "CRS": "EPSG:4546", "LAYERS": "填充",
-                                              "OUTPUT": "TEMPORARY_OUTPUT"})
+    run = processing.run(
+        "yongji:importdxf", {"INPUT": str(path), "CRS": "EPSG:4546", "LAYERS": "填充", "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     assert sorted(f["CAD_HANDLE"] for f in run["OUTPUT"].getFeatures()) == ["2B", "5E"]
     dialog = CoordinateImportDialog(qgis_iface)
     dialog.dxfLayersEdit.setText("填充")

@@ -6,6 +6,7 @@ traceback, is marked ``canceled``, keeps no finding of the step it was in, and l
 can be mistaken for a result: the writers refuse it, Processing fails (so ``qgis_process`` exits
 non-zero) and no partial file stays behind. The dialogs are in test_cancel_dialogs.py.
 """
+
 import gc
 import shutil
 import signal
@@ -106,7 +107,7 @@ def test_plan_qa_canceled_anywhere_is_marked_and_keeps_only_finished_rules(defec
     full, counter = qa_full
     result = run_qa(defective_plan, load_qa_rules(), None, CancelAt(**{kind: _at(getattr(counter, kind), point)}))
     assert result.canceled
-    assert _rows(result.outcomes) == _rows(full.outcomes)[:len(result.outcomes)]
+    assert _rows(result.outcomes) == _rows(full.outcomes)[: len(result.outcomes)]
     assert len(result.errors) == sum(o.errors for o in result.outcomes)
 
 
@@ -153,8 +154,9 @@ def test_index_canceled_while_it_is_built_is_a_clean_cancel(defective_plan, back
     try:
         with pytest.raises(Canceled) as raised:
             with OverlayEngine(AreaMethod.create(), backend, feedback=feedback) as engine:
-                engine.overlay(engine.sites([whole]),
-                               ControlLayer(defective_plan["YJJBNT"], "YJJBNT", "yongji_cancel_probe()"))
+                engine.overlay(
+                    engine.sites([whole]), ControlLayer(defective_plan["YJJBNT"], "YJJBNT", "yongji_cancel_probe()")
+                )
         assert engine.layouts == [("YJJBNT", "whole")]
         assert isinstance(raised.value, PlanError)
         assert seen[0] >= 100
@@ -189,12 +191,13 @@ def _verdicts(result):
 
 @pytest.mark.parametrize("kind", ["reports", "checks"])
 @pytest.mark.parametrize("point", POINTS)
-def test_compliance_canceled_anywhere_is_marked_and_refused_by_writers(plan, sites, compliance_full, kind,
-                                                                       point, tmp_path):
+def test_compliance_canceled_anywhere_is_marked_and_refused_by_writers(
+    plan, sites, compliance_full, kind, point, tmp_path
+):
     full, counter = compliance_full
     result = _check(sites, plan, CancelAt(**{kind: _at(getattr(counter, kind), point)}))
     assert result.canceled
-    assert _verdicts(result) == _verdicts(full)[:len(result.sites)]
+    assert _verdicts(result) == _verdicts(full)[: len(result.sites)]
     with pytest.raises(PlanError, match="cancel"):
         result_layers(result)
     with pytest.raises(PlanError, match="cancel"):
@@ -244,8 +247,11 @@ def test_plan_qa_algorithm_canceled_fails_and_writes_nothing(provider, demo_gpkg
 
     out, report = tmp_path / "qa.gpkg", tmp_path / "qa.html"
     with pytest.raises(QgsProcessingException) as raised:
-        processing.run("yongji:planqa", {"PLAN_GPKG": str(demo_gpkg), "OUTPUT": str(out),
-                                         "REPORT": str(report)}, feedback=CancelAt(reports=at))
+        processing.run(
+            "yongji:planqa",
+            {"PLAN_GPKG": str(demo_gpkg), "OUTPUT": str(out), "REPORT": str(report)},
+            feedback=CancelAt(reports=at),
+        )
     _canceled(raised)
     assert _files(tmp_path) == []
 
@@ -256,29 +262,45 @@ def test_compliance_algorithm_canceled_fails_and_writes_nothing(provider, demo_g
     import processing
 
     with pytest.raises(QgsProcessingException) as raised:
-        processing.run("yongji:sitecompliance", {
-            "SITES": f"{demo_gpkg}|layername=sites", "PLAN_GPKG": str(demo_gpkg),
-            "SITE_SUMMARY": str(tmp_path / "summary.gpkg"), "CONFLICTS": str(tmp_path / "conflicts.gpkg"),
-            "LANDCLASS_BREAKDOWN": str(tmp_path / "breakdown.gpkg"), "REPAIRS": str(tmp_path / "repairs.gpkg"),
-            "REPORT": str(tmp_path / "report.html")}, feedback=CancelAt(reports=at))
+        processing.run(
+            "yongji:sitecompliance",
+            {
+                "SITES": f"{demo_gpkg}|layername=sites",
+                "PLAN_GPKG": str(demo_gpkg),
+                "SITE_SUMMARY": str(tmp_path / "summary.gpkg"),
+                "CONFLICTS": str(tmp_path / "conflicts.gpkg"),
+                "LANDCLASS_BREAKDOWN": str(tmp_path / "breakdown.gpkg"),
+                "REPAIRS": str(tmp_path / "repairs.gpkg"),
+                "REPORT": str(tmp_path / "report.html"),
+            },
+            feedback=CancelAt(reports=at),
+        )
     _canceled(raised)
     assert _files(tmp_path) == []
 
 
 def _qa_params(demo_gpkg, folder):
-    return {"PLAN_GPKG": str(demo_gpkg), "RULES": [0, 1, 3], "OUTPUT": str(folder / "qa.gpkg"),
-            "REPORT": str(folder / "qa.html")}
+    return {
+        "PLAN_GPKG": str(demo_gpkg),
+        "RULES": [0, 1, 3],
+        "OUTPUT": str(folder / "qa.gpkg"),
+        "REPORT": str(folder / "qa.html"),
+    }
 
 
 def _check_params(demo_gpkg, folder):
-    return {"SITES": f"{demo_gpkg}|layername=sites", "PLAN_GPKG": str(demo_gpkg),
-            "SITE_SUMMARY": str(folder / "summary.gpkg"), "CONFLICTS": str(folder / "conflicts.gpkg"),
-            "LANDCLASS_BREAKDOWN": str(folder / "breakdown.gpkg"), "REPAIRS": str(folder / "repairs.gpkg"),
-            "REPORT": str(folder / "report.html")}
+    return {
+        "SITES": f"{demo_gpkg}|layername=sites",
+        "PLAN_GPKG": str(demo_gpkg),
+        "SITE_SUMMARY": str(folder / "summary.gpkg"),
+        "CONFLICTS": str(folder / "conflicts.gpkg"),
+        "LANDCLASS_BREAKDOWN": str(folder / "breakdown.gpkg"),
+        "REPAIRS": str(folder / "repairs.gpkg"),
+        "REPORT": str(folder / "report.html"),
+    }
 
 
-@pytest.mark.parametrize("algorithm, params", [("yongji:planqa", _qa_params),
-                                               ("yongji:sitecompliance", _check_params)])
+@pytest.mark.parametrize("algorithm, params", [("yongji:planqa", _qa_params), ("yongji:sitecompliance", _check_params)])
 def test_algorithm_canceled_while_writing_removes_what_it_wrote(provider, demo_gpkg, tmp_path, algorithm, params):
     """The last cancel check comes after the outputs and the report are written: a cancel there
     still fails the run and takes the files away (the algorithm's own, never others)."""
@@ -302,10 +324,18 @@ def test_print_algorithm_canceled_fails_and_leaves_no_partial_atlas(provider, de
 
     sheets = [s.id for s in load_sheets().sheets]
     with pytest.raises(QgsProcessingException) as raised:
-        processing.run("yongji:printsheets", {
-            "PLAN_GPKG": str(demo_gpkg), "SHEETS": [sheets.index("control_lines")], "FORMAT": 1,
-            "DPI": 72, "TOWNSHIP_ATLAS": True, "OUTPUT": str(tmp_path / "maps")},
-            feedback=CancelAt(reports=at))
+        processing.run(
+            "yongji:printsheets",
+            {
+                "PLAN_GPKG": str(demo_gpkg),
+                "SHEETS": [sheets.index("control_lines")],
+                "FORMAT": 1,
+                "DPI": 72,
+                "TOWNSHIP_ATLAS": True,
+                "OUTPUT": str(tmp_path / "maps"),
+            },
+            feedback=CancelAt(reports=at),
+        )
     _canceled(raised)
     assert _files(tmp_path / "maps" / "atlas_townships") == []
     assert len(_files(tmp_path / "maps")) == (0 if at == 0 else 1)
@@ -337,9 +367,21 @@ def test_qgis_process_interrupted_exits_non_zero_and_writes_nothing(demo_gpkg, t
     out = tmp_path / "out"
     plan = _plan_that_keeps_qa_busy(demo_gpkg, tmp_path / "busy_plan.gpkg")
     process = subprocess.Popen(
-        [QGIS_PROCESS, "run", "yongji:planqa", "--", f"PLAN_GPKG={plan}",
-         f"OUTPUT={out / 'qa.gpkg'}", f"REPORT={out / 'qa.html'}"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_as_from_a_terminal)
+        [
+            QGIS_PROCESS,
+            "run",
+            "yongji:planqa",
+            "--",
+            f"PLAN_GPKG={plan}",
+            f"OUTPUT={out / 'qa.gpkg'}",
+            f"REPORT={out / 'qa.html'}",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=_as_from_a_terminal,
+    )
     output = []
     reader = threading.Thread(target=lambda: output.extend(iter(lambda: process.stdout.read(1), "")))
     reader.start()

@@ -5,6 +5,7 @@ no report and deletes any file it had started. The background task's feedback is
 that cancels itself at a chosen progress report or cancel check, so the cancel lands at exactly
 that point of the worker thread; the Cancel button is clicked as a user would, too.
 """
+
 import sys
 
 import pytest
@@ -38,8 +39,10 @@ def feedbacks(monkeypatch):
         def make():
             made.append(CancelAt(**points))
             return made[-1]
+
         monkeypatch.setattr(background, "QgsFeedback", make)
         return made
+
     return install
 
 
@@ -56,10 +59,11 @@ def _assert_clean_cancel(dialog, project, layers_before, iface, warnings_before,
 
 
 # --- plan QA ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("points", [{"reports": 0}, {"reports": 1}, {"reports": 5}, {"reports": 9},
-                                    {"reports": 14}, {"checks": 1}, {"checks": 40}])
-def test_qa_dialog_canceled_adds_nothing_and_writes_no_report(plan_project, qgis_iface, feedbacks,
-                                                              unhandled, points):
+@pytest.mark.parametrize(
+    "points",
+    [{"reports": 0}, {"reports": 1}, {"reports": 5}, {"reports": 9}, {"reports": 14}, {"checks": 1}, {"checks": 40}],
+)
+def test_qa_dialog_canceled_adds_nothing_and_writes_no_report(plan_project, qgis_iface, feedbacks, unhandled, points):
     """Today a cancel at 31 % (report 5) ends in ``Exception: unknown`` from the spatial index."""
     feedbacks(**points)
     layers, warnings = set(plan_project.mapLayers()), _warnings(qgis_iface)
@@ -102,10 +106,12 @@ def compliance_checks():
     return {}
 
 
-@pytest.mark.parametrize("points", [{"reports": 0}, {"reports": 1}, {"reports": 10}, {"reports": 19},
-                                    {"checks": "last"}])
+@pytest.mark.parametrize(
+    "points", [{"reports": 0}, {"reports": 1}, {"reports": 10}, {"reports": 19}, {"checks": "last"}]
+)
 def test_compliance_dialog_canceled_adds_nothing_and_deletes_its_geopackage(
-        plan_project, sites, qgis_iface, feedbacks, unhandled, tmp_path, points):
+    plan_project, sites, qgis_iface, feedbacks, unhandled, tmp_path, points
+):
     """The last cancel check comes after the result GeoPackage is written: it must go again
     (today it stays, complete-looking, while the dialog says the check was canceled)."""
     if points.get("checks") == "last":
@@ -149,8 +155,7 @@ def _printer(iface, folder):
     return dialog
 
 
-def test_print_dialog_cancel_during_the_atlas_leaves_no_partial_atlas(plan_project, qgis_iface, unhandled,
-                                                                     tmp_path):
+def test_print_dialog_cancel_during_the_atlas_leaves_no_partial_atlas(plan_project, qgis_iface, unhandled, tmp_path):
     """The user clicks Cancel while the township atlas is being exported (between its pages):
     the window handles the click, the export stops, and the pages already written are deleted."""
     dialog = _printer(qgis_iface, tmp_path)
@@ -160,6 +165,7 @@ def test_print_dialog_cancel_during_the_atlas_leaves_no_partial_atlas(plan_proje
         if "atlas" in dialog.statusLabel.text().lower() and 50 < value < 100 and not clicks:
             clicks.append(value)
             QTimer.singleShot(0, dialog.cancelButton.click)  # runs only if the window is responsive
+
     dialog.progressBar.valueChanged.connect(on_progress)
     assert dialog.export()
     wait_until(lambda: not dialog.busy())

@@ -6,6 +6,7 @@ The failure is real: a file system with no space left (a tmpfs, filled). A check
 cannot foresee it (the folder exists and is writable), so the layers written elsewhere first are on
 disk when the report (or the second layer) fails — and must be gone afterwards.
 """
+
 import sys
 
 import pytest
@@ -22,9 +23,15 @@ from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
 from yongji_plugin.gui.plan_qa.dialog import QaDialog
 from yongji_plugin.gui.versions.dialog import VersionsDialog
 
-VERSION_OUTPUTS = {"layer_changes": "LAYER_CHANGES", "area_changes": "AREA_CHANGES",
-                   "feature_changes": "FEATURE_CHANGES", "gained": "GAINED", "lost": "LOST",
-                   "attribute_changes": "ATTRIBUTE_CHANGES", "repairs": "REPAIRS"}
+VERSION_OUTPUTS = {
+    "layer_changes": "LAYER_CHANGES",
+    "area_changes": "AREA_CHANGES",
+    "feature_changes": "FEATURE_CHANGES",
+    "gained": "GAINED",
+    "lost": "LOST",
+    "attribute_changes": "ATTRIBUTE_CHANGES",
+    "repairs": "REPAIRS",
+}
 QA_RULES = ("CL-01", "CV-01", "AT-01", "GE-01")  # a topology rule, a coverage rule and per-layer rules
 
 
@@ -64,31 +71,48 @@ def versions_dialog(qgis_iface, demo_versions):
 
 
 def _versions_parameters(demo_versions, tolerance, **outputs):
-    return {"OLD_KIND": 0, "OLD_SOURCE": str(demo_versions[0]), "NEW_KIND": 0, "NEW_SOURCE": str(demo_versions[1]),
-            "TOLERANCE": tolerance, **outputs}
+    return {
+        "OLD_KIND": 0,
+        "OLD_SOURCE": str(demo_versions[0]),
+        "NEW_KIND": 0,
+        "NEW_SOURCE": str(demo_versions[1]),
+        "TOLERANCE": tolerance,
+        **outputs,
+    }
 
 
 def test_versions_dialog_and_algorithm_give_the_same_layers(versions_dialog, provider, demo_versions):
     versions_dialog.reportCheck.setChecked(False)
     assert versions_dialog.run() is not None
     wait_for_task(versions_dialog, seconds=300)
-    ran = _run("yongji:compareversions", _versions_parameters(
-        demo_versions, versions_dialog.toleranceSpin.value(),
-        **{key: "TEMPORARY_OUTPUT" for key in VERSION_OUTPUTS.values()}))
+    ran = _run(
+        "yongji:compareversions",
+        _versions_parameters(
+            demo_versions,
+            versions_dialog.toleranceSpin.value(),
+            **{key: "TEMPORARY_OUTPUT" for key in VERSION_OUTPUTS.values()},
+        ),
+    )
     assert set(versions_dialog.outputs) == set(NAMES) == set(VERSION_OUTPUTS)
     for name, key in VERSION_OUTPUTS.items():
         assert rows(versions_dialog.outputs[name]) == rows(ran[key]), name
     assert rows(ran["GAINED"])[1] and rows(ran["FEATURE_CHANGES"])[1]  # the demo's edits are there
 
 
-def test_versions_algorithm_report_failing_removes_the_layers_it_wrote(provider, demo_versions, tmp_path,
-                                                                       full_folder):
+def test_versions_algorithm_report_failing_removes_the_layers_it_wrote(provider, demo_versions, tmp_path, full_folder):
     layers, report = tmp_path / "layers", full_folder / "versions.html"
     layers.mkdir()
     with pytest.raises(QgsProcessingException, match="No space left"):
-        _run("yongji:compareversions", _versions_parameters(
-            demo_versions, 1.0, LAYER_CHANGES=str(layers / "changes.gpkg"), GAINED=str(layers / "gained.shp"),
-            REPORT=str(report)))
+        _run(
+            "yongji:compareversions",
+            _versions_parameters(
+                demo_versions,
+                1.0,
+                LAYER_CHANGES=str(layers / "changes.gpkg"),
+                GAINED=str(layers / "gained.shp"),
+                REPORT=str(report),
+            ),
+        )
     assert files_in(layers) == [] and files_in(full_folder) == []
 
 
@@ -123,16 +147,24 @@ def test_qa_dialog_and_algorithm_give_the_same_layer(plan_project, qgis_iface, p
     dialog = _qa_dialog(qgis_iface, every)
     assert dialog.run() is not None
     wait_for_task(dialog, seconds=300)
-    ran = _run("yongji:planqa", {"PLAN_GPKG": str(demo_gpkg), "RULES": _qa_indices(every),
-                                 "OUTPUT": "TEMPORARY_OUTPUT"})
+    ran = _run(
+        "yongji:planqa", {"PLAN_GPKG": str(demo_gpkg), "RULES": _qa_indices(every), "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     assert dialog.errors_layer is not None
     assert rows(dialog.errors_layer) == rows(ran["OUTPUT"])
 
 
 def test_qa_algorithm_report_failing_removes_the_layer_it_wrote(provider, demo_gpkg, tmp_path, full_folder):
     with pytest.raises(QgsProcessingException, match="No space left"):
-        _run("yongji:planqa", {"PLAN_GPKG": str(demo_gpkg), "RULES": _qa_indices(),
-                               "OUTPUT": str(tmp_path / "qa.gpkg"), "REPORT": str(full_folder / "qa.html")})
+        _run(
+            "yongji:planqa",
+            {
+                "PLAN_GPKG": str(demo_gpkg),
+                "RULES": _qa_indices(),
+                "OUTPUT": str(tmp_path / "qa.gpkg"),
+                "REPORT": str(full_folder / "qa.html"),
+            },
+        )
     assert not (tmp_path / "qa.gpkg").exists() and files_in(full_folder) == []
 
 
@@ -172,31 +204,55 @@ def test_coordinate_dialog_and_algorithm_give_the_same_layer(tmp_path, qgis_ifac
 def test_dxf_dialog_and_algorithm_give_the_same_layer(tmp_path, qgis_iface, provider):
     path = write_dxf(tmp_path, REDLINE_TEXT)
     layer = _dialog_import(qgis_iface, path, "EPSG:4546")
-    ran = _run("yongji:importdxf", {"INPUT": str(path), "CRS": QgsCoordinateReferenceSystem("EPSG:4546"),
-                                    "OUTPUT": "TEMPORARY_OUTPUT"})
+    ran = _run(
+        "yongji:importdxf",
+        {"INPUT": str(path), "CRS": QgsCoordinateReferenceSystem("EPSG:4546"), "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     assert layer.featureCount() == 3 and rows(layer) == rows(ran["OUTPUT"])
     QgsProject.instance().removeMapLayer(layer.id())
 
 
-@pytest.mark.parametrize("alg_id, text, extra", [
-    ("yongji:importcoordinates", lambda folder: write(folder, CANONICAL), {"MODE": 0}),
-    ("yongji:importdxf", lambda folder: write_dxf(folder, REDLINE_TEXT), {"CRS": "EPSG:4546"})])
+@pytest.mark.parametrize(
+    "alg_id, text, extra",
+    [
+        ("yongji:importcoordinates", lambda folder: write(folder, CANONICAL), {"MODE": 0}),
+        ("yongji:importdxf", lambda folder: write_dxf(folder, REDLINE_TEXT), {"CRS": "EPSG:4546"}),
+    ],
+)
 def test_import_failing_on_its_second_layer_removes_the_first(provider, tmp_path, full_folder, alg_id, text, extra):
     sites = tmp_path / "sites.gpkg"
     with pytest.raises(QgsProcessingException):
-        _run(alg_id, {"INPUT": str(text(tmp_path)), "OUTPUT": str(sites),
-                      "PROBLEMS": str(full_folder / "problems.gpkg"), **extra})
+        _run(
+            alg_id,
+            {
+                "INPUT": str(text(tmp_path)),
+                "OUTPUT": str(sites),
+                "PROBLEMS": str(full_folder / "problems.gpkg"),
+                **extra,
+            },
+        )
     assert not sites.exists() and files_in(full_folder) == []
 
 
 def test_export_failing_leaves_no_partial_file(provider, tmp_path, full_folder):
-    imported = _run("yongji:importcoordinates", {"INPUT": str(write(tmp_path, CANONICAL)), "MODE": 0,
-                                                 "OUTPUT": "TEMPORARY_OUTPUT"})
+    imported = _run(
+        "yongji:importcoordinates", {"INPUT": str(write(tmp_path, CANONICAL)), "MODE": 0, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     with pytest.raises(QgsProcessingException, match=r"Cannot write .*export\.txt.*No space left"):
-        _run("yongji:exportcoordinates", {"INPUT": imported["OUTPUT"], "ZONE": 37, "PREFIX": True, "ENCODING": 0,
-                                          "OUTPUT": str(full_folder / "export.txt")})
+        _run(
+            "yongji:exportcoordinates",
+            {
+                "INPUT": imported["OUTPUT"],
+                "ZONE": 37,
+                "PREFIX": True,
+                "ENCODING": 0,
+                "OUTPUT": str(full_folder / "export.txt"),
+            },
+        )
     assert files_in(full_folder) == []
     out = tmp_path / "export.txt"
-    done = _run("yongji:exportcoordinates", {"INPUT": imported["OUTPUT"], "ZONE": 37, "PREFIX": True,
-                                             "ENCODING": 1, "OUTPUT": str(out)})
+    done = _run(
+        "yongji:exportcoordinates",
+        {"INPUT": imported["OUTPUT"], "ZONE": 37, "PREFIX": True, "ENCODING": 1, "OUTPUT": str(out)},
+    )
     assert done["OUTPUT"] == str(out) and "J1,1,3862000.000,37443000.000" in out.read_text(encoding="utf-8")

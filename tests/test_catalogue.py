@@ -1,12 +1,33 @@
 """The catalogue file is consistent with the spec, the code tables and the colour file."""
+
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.styles import colours
 
-SPEC_LAYERS = {"市域行政区", "规划结构点", "规划结构线", "规划结构面", "乡镇级行政区", "村庄",
-               "生态保护红线", "永久基本农田", "城镇开发边界",
-               "规划分区", "自然保护地", "生态廊道", "高标准农田重点建设区", "三调地类图斑", "城镇体系",
-               "中心城区规划用地", "历史文化名镇名村", "文物保护单位", "历史建筑", "历史文化保护线",
-               "建筑高度控制分区", "公共服务设施", "综合交通"}
+SPEC_LAYERS = {
+    "市域行政区",
+    "规划结构点",
+    "规划结构线",
+    "规划结构面",
+    "乡镇级行政区",
+    "村庄",
+    "生态保护红线",
+    "永久基本农田",
+    "城镇开发边界",
+    "规划分区",
+    "自然保护地",
+    "生态廊道",
+    "高标准农田重点建设区",
+    "三调地类图斑",
+    "城镇体系",
+    "中心城区规划用地",
+    "历史文化名镇名村",
+    "文物保护单位",
+    "历史建筑",
+    "历史文化保护线",
+    "建筑高度控制分区",
+    "公共服务设施",
+    "综合交通",
+}
 
 
 def test_every_spec_layer_is_catalogued():
@@ -36,9 +57,13 @@ def test_standard_codes_and_match_by_code_or_name():
     assert catalogue.match("stbhhx").name == "生态保护红线"
     assert catalogue.match("永久基本农田").code == "YJJBNT"
     assert catalogue.match("unknown") is None
-    assert catalogue.codes("planning_zone") == {"01": "生态保护区", "02": "生态控制区",
-                                                "03": "农田保护区", "04": "城镇发展区",
-                                                "05": "乡村发展区"}
+    assert catalogue.codes("planning_zone") == {
+        "01": "生态保护区",
+        "02": "生态控制区",
+        "03": "农田保护区",
+        "04": "城镇发展区",
+        "05": "乡村发展区",
+    }
 
 
 def test_standard_marked_on_every_layer_and_table():
@@ -105,9 +130,13 @@ def test_sheet_structures_name_known_types():
     assert {sheet.id for sheet in structured} == {"overall_pattern", "ecology", "central_structure"}
     for sheet in structured:
         assert set(sheet.structure.codes) <= set(types), sheet.id
-        geometries = {catalogue.layer(code).geometry for code in sheet.layers
-                      if catalogue.layer(code).group == "structure"}
+        geometries = {
+            catalogue.layer(code).geometry for code in sheet.layers if catalogue.layer(code).group == "structure"
+        }
         for code in sheet.structure.codes:
-            owner = next(spec.geometry for spec in catalogue.layers if spec.group == "structure"
-                         and code in colours()["palettes"][spec.style["palette"]])
+            owner = next(
+                spec.geometry
+                for spec in catalogue.layers
+                if spec.group == "structure" and code in colours()["palettes"][spec.style["palette"]]
+            )
             assert owner in geometries, (sheet.id, code)

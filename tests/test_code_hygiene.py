@@ -1,6 +1,8 @@
 """The plugin, scripts, tests and benchmarks pass ruff with the project's configuration
 (``pyproject.toml``: pyflakes, pycodestyle, import order, bugbear, pyupgrade for Python 3.9,
-pep8-naming, no stale noqa), and Qt comes in only through qgis.PyQt."""
+pep8-naming, no stale noqa) and are formatted by ``ruff format``, and Qt comes in only through
+qgis.PyQt."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +19,15 @@ def test_ruff_check_passes_with_the_project_configuration():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def test_ruff_format_leaves_the_code_as_it_is():
+    """One layout for everyone: ``ruff format yongji_plugin scripts tests bench`` before committing."""
+    ruff = Path(sys.executable).with_name("ruff")
+    proc = subprocess.run(
+        [str(ruff), "format", "--check", "--no-cache", *TREES], cwd=ROOT, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
 def test_ruff_configuration_keeps_its_rule_families():
     """The check above is only as strict as the configuration: it may not lose a rule family."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["ruff"]
@@ -27,6 +38,9 @@ def test_ruff_configuration_keeps_its_rule_families():
 
 def test_qt_only_through_qgis_pyqt():
     """Qt comes in through qgis.PyQt only, so a Qt6 / QGIS 4 port stays mechanical."""
-    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "yongji_plugin").rglob("*.py")
-                 if "from PyQt5" in p.read_text(encoding="utf-8") or "import PyQt5" in p.read_text(encoding="utf-8")]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "yongji_plugin").rglob("*.py")
+        if "from PyQt5" in p.read_text(encoding="utf-8") or "import PyQt5" in p.read_text(encoding="utf-8")
+    ]
     assert offenders == []

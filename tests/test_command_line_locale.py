@@ -5,6 +5,7 @@ translator has to come with the Processing provider; a Chinese profile once got 
 reasons, statuses, aliases and log lines in the files a Chinese desktop writes in Chinese. The
 expected Chinese words are read from the catalogue itself, not from the translator under test.
 """
+
 import re
 import xml.etree.ElementTree as ET
 
@@ -62,8 +63,12 @@ def column(output, name):
 
 
 def check_params(demo_gpkg, folder):
-    return {"SITES": f"{demo_gpkg}|layername=sites", "PLAN_GPKG": str(demo_gpkg), "BACKEND": QGIS_BACKEND,
-            **{key: str(folder / f"{key.lower()}.gpkg") for key in OUTPUTS}}
+    return {
+        "SITES": f"{demo_gpkg}|layername=sites",
+        "PLAN_GPKG": str(demo_gpkg),
+        "BACKEND": QGIS_BACKEND,
+        **{key: str(folder / f"{key.lower()}.gpkg") for key in OUTPUTS},
+    }
 
 
 def in_process(demo_gpkg, folder, locale_name, locale):
@@ -169,8 +174,9 @@ def test_the_desktops_recorded_locale_wins(profile_settings, qgis_app):
     assert i18n.qgis_locale() == "en_US"
 
 
-@pytest.mark.parametrize("profile_locale, page", [("zh-Hans", "index_zh.html"), ("zh_CN", "index_zh.html"),
-                                                  ("en_US", "index_en.html")])
+@pytest.mark.parametrize(
+    "profile_locale, page", [("zh-Hans", "index_zh.html"), ("zh_CN", "index_zh.html"), ("en_US", "index_en.html")]
+)
 def test_help_follows_every_spelling(profile_settings, profile_locale, page):
     from yongji_plugin.gui.shared.help import help_file
 

@@ -1,4 +1,5 @@
 """The compliance engine against shapely/GEOS computed directly on the same demo data."""
+
 import gc
 import hashlib
 
@@ -42,8 +43,7 @@ def backend(request):
 def checked_plan(request, backend, plan):
     """The control layers as the backend reads them: the GeoPackage, or its copy in PostGIS."""
     if backend == "postgis":
-        return {code: layer for code, layer in request.getfixturevalue("postgis_demo").plan.items()
-                if code != "sites"}
+        return {code: layer for code, layer in request.getfixturevalue("postgis_demo").plan.items() if code != "sites"}
     return plan
 
 
@@ -75,8 +75,7 @@ def test_areas_match_shapely(result, plan, sites):
         control = unary_union([g for _, g in shapes(plan[rule.layer], rule.filter)])
         for site_result in result.sites:
             site = site_shapes[site_result.site.fid]
-            expected = (site.intersection(control).area if rule.kind == "no_overlap"
-                        else site.difference(control).area)
+            expected = site.intersection(control).area if rule.kind == "no_overlap" else site.difference(control).area
             got = site_result.outcomes[rule.id].area
             assert _close(got, expected), (site_result.site.site_id, rule.id, got, expected)
         assert all(_close(s.area, site_shapes[s.site.fid].area) for s in result.sites)
@@ -93,8 +92,7 @@ def test_land_class_breakdown_matches_shapely(result, plan, sites):
             if area > 0:
                 code = feature["DLBM"][:2]
                 expected[code] = expected.get(code, 0.0) + area
-        got = {r["class_code"]: r["area"] for r in site_result.breakdown
-               if r["rule_id"] == "breakdown_land_class"}
+        got = {r["class_code"]: r["area"] for r in site_result.breakdown if r["rule_id"] == "breakdown_land_class"}
         assert got.keys() == expected.keys()
         assert all(_close(got[k], expected[k]) for k in got), site_result.site.site_id
         assert _close(sum(got.values()), site.area)
@@ -135,16 +133,21 @@ def test_backends_agree(result, reference, backend):
         for key, outcome in theirs.outcomes.items():
             assert _close(mine.outcomes[key].area, outcome.area, 1e-9, 1e-6), (mine.site.site_id, key)
             assert mine.outcomes[key].status == outcome.status
-        assert [(b["rule_id"], b["class_code"]) for b in mine.breakdown] == \
-               [(b["rule_id"], b["class_code"]) for b in theirs.breakdown]
+        assert [(b["rule_id"], b["class_code"]) for b in mine.breakdown] == [
+            (b["rule_id"], b["class_code"]) for b in theirs.breakdown
+        ]
         assert all(_close(a["area"], b["area"], 1e-9, 1e-6) for a, b in zip(mine.breakdown, theirs.breakdown))
 
     def pieces(outcome):
-        return sorted((p.site_key, p.rule_id, p.status, round(p.area, 3), tuple(sorted(p.attributes.items())))
-                      for p in outcome.pieces)
+        return sorted(
+            (p.site_key, p.rule_id, p.status, round(p.area, 3), tuple(sorted(p.attributes.items())))
+            for p in outcome.pieces
+        )
+
     assert pieces(result) == pieces(reference)
-    assert [(r.layer, r.feature, r.problem) for r in result.repairs] == \
-           [(r.layer, r.feature, r.problem) for r in reference.repairs]
+    assert [(r.layer, r.feature, r.problem) for r in result.repairs] == [
+        (r.layer, r.feature, r.problem) for r in reference.repairs
+    ]
 
 
 def test_same_areas_in_other_crs(checked_plan, sites, result, backend, tmp_path):
@@ -169,12 +172,21 @@ def _reproject_request(authid):
 
 
 def test_overlapping_control_features_count_once():
-    site = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"],
-                        [("POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000, "
-                          "440000 3860000))", ["A"])])
-    farmland = memory_layer("Polygon", "EPSG:4546", ["TBBH:string", "ZLDWMC:string"], [
-        ("POLYGON((439500 3860000, 440500 3860000, 440500 3861000, 439500 3861000, 439500 3860000))", ["1", "x"]),
-        ("POLYGON((440200 3860000, 440500 3860000, 440500 3861000, 440200 3861000, 440200 3860000))", ["2", "x"])])
+    site = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["XMBH:string"],
+        [("POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000, 440000 3860000))", ["A"])],
+    )
+    farmland = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["TBBH:string", "ZLDWMC:string"],
+        [
+            ("POLYGON((439500 3860000, 440500 3860000, 440500 3861000, 439500 3861000, 439500 3860000))", ["1", "x"]),
+            ("POLYGON((440200 3860000, 440500 3860000, 440500 3861000, 440200 3861000, 440200 3860000))", ["2", "x"]),
+        ],
+    )
     ruleset = load_ruleset()
     ruleset.rules = [r for r in ruleset.rules if r.id == "no_overlap_permanent_farmland"]
     result = run_compliance(site, {"YJJBNT": farmland}, ruleset, CheckParams(AreaMethod.create()))
@@ -201,20 +213,22 @@ def test_inputs_untouched_and_outputs_written(plan, sites, demo_gpkg, tmp_path):
     assert layers["site_summary"].featureCount() == sites.featureCount()
     assert layers["conflicts"].featureCount() == len(result.pieces) > 0
     written = write_geopackage(layers, tmp_path / "result.gpkg")
-    assert {k: v.featureCount() for k, v in written.items()} == \
-           {k: v.featureCount() for k, v in layers.items()}
+    assert {k: v.featureCount() for k, v in written.items()} == {k: v.featureCount() for k, v in layers.items()}
     assert hashlib.sha256(demo_gpkg.read_bytes()).hexdigest() == digest
 
 
 POLY = "POLYGON((440000 3860000, 440100 3860000, 440100 3860100, 440000 3860000))"
 
 
-@pytest.mark.parametrize("kind, wkt, crs, message", [
-    ("Polygon", None, "EPSG:4546", "has no features"),
-    ("Point", "POINT(440000 3860000)", "EPSG:4546", "must contain polygons, not Point"),
-    ("LineString", "LINESTRING(440000 3860000, 440100 3860100)", "EPSG:4546", "must contain polygons, not Line"),
-    ("Polygon", POLY, None, "has no CRS"),
-])
+@pytest.mark.parametrize(
+    "kind, wkt, crs, message",
+    [
+        ("Polygon", None, "EPSG:4546", "has no features"),
+        ("Point", "POINT(440000 3860000)", "EPSG:4546", "must contain polygons, not Point"),
+        ("LineString", "LINESTRING(440000 3860000, 440100 3860100)", "EPSG:4546", "must contain polygons, not Line"),
+        ("Polygon", POLY, None, "has no CRS"),
+    ],
+)
 def test_bad_site_layers(plan, kind, wkt, crs, message):
     rows = [(wkt, ["A"])] if wkt else []
     layer = memory_layer(kind, crs, ["XMBH:string"], rows, name="红线")
@@ -235,8 +249,12 @@ def test_shapely_copy_helper_is_faithful(sites):
 
 
 def test_site_without_geometry_is_reported_not_checked(plan):
-    layer = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [
-        ("POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))", ["A"])])
+    layer = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["XMBH:string"],
+        [("POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))", ["A"])],
+    )
     from qgis.core import QgsFeature
 
     empty = QgsFeature(layer.fields())
@@ -253,8 +271,13 @@ def test_bad_rule_set_and_missing_key_field(plan, sites, tmp_path):
     broken.write_text("rules:\n  - {id: x, kind: sideways, layer: STBHHX, title: t}\n", encoding="utf-8")
     with pytest.raises(PlanError, match="is not valid:\n- rule x: unknown kind sideways"):
         load_ruleset(broken)
-    stripped = memory_layer("Polygon", "EPSG:4546", ["BSM:integer"], [
-        ("POLYGON((440000 3860000, 440100 3860000, 440100 3860100, 440000 3860000))", [1])], name="红线无名称")
+    stripped = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["BSM:integer"],
+        [("POLYGON((440000 3860000, 440100 3860000, 440100 3860100, 440000 3860000))", [1])],
+        name="红线无名称",
+    )
     ruleset = load_ruleset()
     ruleset.rules = [r for r in ruleset.rules if r.layer == "STBHHX"]
     with pytest.raises(PlanError, match="Control layer 红线无名称 lacks field HXMC"):
@@ -266,8 +289,10 @@ def test_a_rule_filter_on_a_missing_field_stops_the_check(plan, sites, tmp_path)
     one 16,200 m² inside it included."""
     rules = tmp_path / "rules.yaml"
     rules.write_text(
-        "rules:\n  - {id: red, kind: no_overlap, layer: STBHHX, title: 生态保护红线, filter: \"\\\"HXLX\\\" = '1'\"}\n"
-        "  - {id: lc, kind: breakdown, layer: DLTB, title: 地类构成, class_field: NOSUCH}\n", encoding="utf-8")
+        'rules:\n  - {id: red, kind: no_overlap, layer: STBHHX, title: 生态保护红线, filter: "\\"HXLX\\" = \'1\'"}\n'
+        "  - {id: lc, kind: breakdown, layer: DLTB, title: 地类构成, class_field: NOSUCH}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(PlanError) as error:
         run_compliance(sites, plan, load_ruleset(rules), CheckParams(AreaMethod.create()))
     text = str(error.value)

@@ -1,4 +1,5 @@
 """The 项目选址合规性检查 dialog with real widgets and a real background QgsTask."""
+
 import time
 
 import pytest

@@ -1,4 +1,5 @@
 """界址点坐标交换文件: files written by hand here, every case of the format and its errors."""
+
 import pytest
 from shapely.geometry import Polygon
 
@@ -9,8 +10,10 @@ from yongji_plugin.core.coordfile.parser import parse_file, parse_text
 from yongji_plugin.core.coordfile.writer import format_file, sites_to_file, write_file
 from yongji_plugin.core.shared.errors import PlanError
 
-HEADER = "[属性描述]\r\n格式版本号=1.01版本\r\n数据产生单位=永济市自然资源局\r\n坐标系=2000国家大地坐标系\r\n" \
-         "几度分带=3\r\n投影类型=高斯克吕格\r\n计量单位=米\r\n带号=37\r\n精度=0.001\r\n转换参数=,,,,,,\r\n"
+HEADER = (
+    "[属性描述]\r\n格式版本号=1.01版本\r\n数据产生单位=永济市自然资源局\r\n坐标系=2000国家大地坐标系\r\n"
+    "几度分带=3\r\n投影类型=高斯克吕格\r\n计量单位=米\r\n带号=37\r\n精度=0.001\r\n转换参数=,,,,,,\r\n"
+)
 # parcel 1: a 200 m square with a 50 m square hole (ring 2) and a second part (ring 3)
 PARCEL_1 = """14,4.2500,YJ-001,城北安置区,面,,城镇住宅用地,0701,@
 J1,1,3862000.000,37443000.000
@@ -89,12 +92,17 @@ def test_zone_prefix_detected_or_stripped(tmp_path):
     no_prefix = write(tmp_path, CANONICAL.replace(",37443", ",443").replace(",37442", ",442"), "plain.txt")
     assert import_files([no_prefix]).layer.crs().authid() == "EPSG:4546"
     assert import_files([no_prefix], KEEP_PREFIX).layer.crs().authid() == "EPSG:4525"
-    six = write(tmp_path, CANONICAL.replace("几度分带=3", "几度分带=6").replace(",37443", ",19443")
-                .replace(",37442", ",19442"), "six.txt")
+    six = write(
+        tmp_path,
+        CANONICAL.replace("几度分带=3", "几度分带=6").replace(",37443", ",19443").replace(",37442", ",19442"),
+        "six.txt",
+    )
     assert import_files([six]).layer.crs().authid() == "EPSG:4497"
 
 
-BROKEN = HEADER + """[地块坐标]
+BROKEN = (
+    HEADER
+    + """[地块坐标]
 5,0.1234,BAD-NUM,坏数字,面,,,,@
 J1,1,3861000.123,37442000.456
 J2,1,3861000.12x,37442030.456
@@ -119,7 +127,9 @@ J1,1,3861000.000,37442000.000
 [其他数据]
 备注=未知节
 [地块坐标]
-""" + PARCEL_2
+"""
+    + PARCEL_2
+)
 
 
 def test_errors_have_line_numbers_and_spare_good_parcels(tmp_path):
@@ -133,7 +143,12 @@ def test_errors_have_line_numbers_and_spare_good_parcels(tmp_path):
     assert any("unknown section [其他数据]" in p.reason and p.line == 33 for p in result.problems)
     assert sorted(f["DKBH"] for f in result.layer.getFeatures()) == ["AREA", "YJ-002"]
     assert {r.number: r.imported for r in result.rows} == {
-        "BAD-NUM": False, "OPEN": False, "TWO": False, "AREA": True, "YJ-002": True}
+        "BAD-NUM": False,
+        "OPEN": False,
+        "TWO": False,
+        "AREA": True,
+        "YJ-002": True,
+    }
 
 
 def test_text_round_trip_is_exact(tmp_path):

@@ -1,6 +1,7 @@
 """Cancelling a coordinate import at any moment (issue #11 item 5): in the core, in the Processing
 algorithm and in the dialog. A cancelled run says so, raises no traceback and leaves nothing that
 could be mistaken for a result: no layer, no output file, no preview."""
+
 import pytest
 from qgis.core import QgsFeedback, QgsProcessingException, QgsProcessingFeedback, QgsProject
 
@@ -64,8 +65,11 @@ def test_processing_import_cancelled_writes_nothing(provider, big_file, tmp_path
     cancelling_at(feedback, percent)
     out, problems = tmp_path / "sites.gpkg", tmp_path / "problems.csv"
     with pytest.raises(QgsProcessingException, match="canceled"):
-        processing.run("yongji:importcoordinates", {"INPUT": str(big_file), "MODE": 0, "OUTPUT": str(out),
-                                                    "PROBLEMS": str(problems)}, feedback=feedback)
+        processing.run(
+            "yongji:importcoordinates",
+            {"INPUT": str(big_file), "MODE": 0, "OUTPUT": str(out), "PROBLEMS": str(problems)},
+            feedback=feedback,
+        )
     assert not out.exists() and not problems.exists()
 
 

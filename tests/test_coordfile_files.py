@@ -3,6 +3,7 @@
 Every case either stops with a clear message naming the file, imports as the file means it, or
 leaves out only the bad parcel with an error naming its line. Areas are checked against shapely.
 """
+
 import codecs
 
 import pytest
@@ -26,9 +27,12 @@ def errors_of(result, parcel):
     return [p for p in result.problems if p.parcel == parcel and p.fatal]
 
 
-EMPTY = {"empty.txt": ("", "empty"), "blank.txt": ("\r\n   \r\n\t\r\n", "empty"),
-         "header_only.txt": ("\r\n".join(HEADER_LINES) + "\r\n", "no parcel"),
-         "no_parcel.txt": (file_text(), "no parcel")}
+EMPTY = {
+    "empty.txt": ("", "empty"),
+    "blank.txt": ("\r\n   \r\n\t\r\n", "empty"),
+    "header_only.txt": ("\r\n".join(HEADER_LINES) + "\r\n", "no parcel"),
+    "no_parcel.txt": (file_text(), "no parcel"),
+}
 
 
 @pytest.mark.parametrize("name", EMPTY)
@@ -45,7 +49,8 @@ ENCODED = {
     "UTF-16 LE without BOM": file_text(GOOD).encode("utf-16-le"),
     "UTF-32": file_text(GOOD).encode("utf-32"),
     "a Latin-1 name in GBK text": file_text(parcel_lines("YJ-100", [square(3862000, 443000, 100)], name="Cafe@@"))
-    .encode("gbk").replace(b"Cafe@@", "Café".encode("latin-1")),
+    .encode("gbk")
+    .replace(b"Cafe@@", "Café".encode("latin-1")),
 }
 
 
@@ -79,19 +84,23 @@ def test_a_zone_prefix_disagreeing_with_the_header_warns_naming_the_line(tmp_pat
 
 
 def test_coordinates_outside_any_plausible_gauss_kruger_range_are_rejected(tmp_path):
-    far_north = parcel_lines("NORTH", [[(3862000, 443000), (3862000, 443100), (13862100, 443100),
-                                        (3862100, 443000)]])
+    far_north = parcel_lines("NORTH", [[(3862000, 443000), (3862000, 443100), (13862100, 443100), (3862100, 443000)]])
     far_east = parcel_lines("EAST", [square(3862000, 843000, 100)])  # 343 km from the 111°E meridian
     no_prefix = parcel_lines("PLAIN", [square(3862000, 443000, 100)], prefix=0.0)
-    swapped = ["5,,SWAP,对调,面,,,,@"] + [f"J{i},1,{37_000_000 + e:.3f},{n:.3f}" for i, (n, e) in
-                                         enumerate(square(3862000, 443000, 100) + [(3862000, 443000)], 1)]
+    swapped = ["5,,SWAP,对调,面,,,,@"] + [
+        f"J{i},1,{37_000_000 + e:.3f},{n:.3f}"
+        for i, (n, e) in enumerate(square(3862000, 443000, 100) + [(3862000, 443000)], 1)
+    ]
     text = file_text(GOOD, far_north, far_east, no_prefix, swapped)
     result = import_files([write(tmp_path, text)])
     assert result.layer.crs().authid() == "EPSG:4525"
     assert imported(result) == ["YJ-100"]
-    expected_lines = {"NORTH": line_of(text, ",13862100.000,"), "EAST": line_of(text, "J1,1,3862000.000,37843000"),
-                      "PLAIN": line_of(text, ",443000.000", line_of(text, "PLAIN")),
-                      "SWAP": line_of(text, "J1,1,37443000.000")}
+    expected_lines = {
+        "NORTH": line_of(text, ",13862100.000,"),
+        "EAST": line_of(text, "J1,1,3862000.000,37843000"),
+        "PLAIN": line_of(text, ",443000.000", line_of(text, "PLAIN")),
+        "SWAP": line_of(text, "J1,1,37443000.000"),
+    }
     for parcel, line in expected_lines.items():
         errors = errors_of(result, parcel)
         assert [e.line for e in errors] == [line], (parcel, errors)
@@ -100,8 +109,10 @@ def test_coordinates_outside_any_plausible_gauss_kruger_range_are_rejected(tmp_p
 
 
 def test_plain_eastings_outside_the_zone_are_rejected(tmp_path):
-    text = file_text(parcel_lines("IN", [square(3862000, 443000, 100)], prefix=0.0),
-                     parcel_lines("OUT", [square(3862000, 950000, 100)], prefix=0.0))
+    text = file_text(
+        parcel_lines("IN", [square(3862000, 443000, 100)], prefix=0.0),
+        parcel_lines("OUT", [square(3862000, 950000, 100)], prefix=0.0),
+    )
     result = import_files([write(tmp_path, text)])
     assert result.layer.crs().authid() == "EPSG:4546"
     assert imported(result) == ["IN"]
@@ -145,8 +156,7 @@ def _variant(name):
         base["header"] = []
     elif name == "leading space before the section":
         base["header"] = [" [属性描述]"] + HEADER_LINES[1:]
-    lines = parcel_lines("YJ-100", [square(3862000, 443000, 100)], area=base["area"],
-                         attributes=base["attributes"])
+    lines = parcel_lines("YJ-100", [square(3862000, 443000, 100)], area=base["area"], attributes=base["attributes"])
     if name == "point names without J":
         lines = [lines[0]] + [line[1:] for line in lines[1:]]
     elif name == "spaces after commas":
@@ -156,9 +166,17 @@ def _variant(name):
     return file_text(lines, header=base["header"])
 
 
-VARIANTS = ["9 attributes", "12 attributes", "area in 公顷", "point names without J", "spaces after commas",
-            "short header", "no header section", "leading space before the section",
-            "界址点数 omits the closing point"]
+VARIANTS = [
+    "9 attributes",
+    "12 attributes",
+    "area in 公顷",
+    "point names without J",
+    "spaces after commas",
+    "short header",
+    "no header section",
+    "leading space before the section",
+    "界址点数 omits the closing point",
+]
 
 
 @pytest.mark.parametrize("name", VARIANTS)
@@ -186,7 +204,7 @@ def test_extra_attributes_round_trip(name):
 
 def test_counts_omitting_every_rings_closing_point_are_a_note_other_mismatches_an_error(tmp_path):
     rings = [square(3862000, 443000, 200), square(3862050, 443050, 50)]
-    omits = parcel_lines("OMITS", rings, count=8)          # 10 points listed, 2 closing points
+    omits = parcel_lines("OMITS", rings, count=8)  # 10 points listed, 2 closing points
     wrong = parcel_lines("WRONG", [square(3863000, 443000, 100)], count=7)  # 5 listed
     text = file_text(omits, wrong)
     result = import_files([write(tmp_path, text)])
@@ -199,8 +217,9 @@ def test_a_zone_outside_china_names_the_file(tmp_path):
     six_in_three = file_text(parcel_lines("SIX", [square(3862000, 443000, 100)], prefix=19_000_000.0))
     with pytest.raises(PlanError, match="zone19.txt: Zone 19 of a 3-degree"):
         import_files([write(tmp_path, six_in_three, "zone19.txt")])
-    no_zone = file_text(parcel_lines("SWAPPED", [[(e + 37_000_000, n) for n, e in square(3862000, 443000, 100)]],
-                                     prefix=0.0))
+    no_zone = file_text(
+        parcel_lines("SWAPPED", [[(e + 37_000_000, n) for n, e in square(3862000, 443000, 100)]], prefix=0.0)
+    )
     with pytest.raises(PlanError, match="swapped.txt line 13: the easting's zone prefix 3 is no CGCS2000 zone"):
         import_files([write(tmp_path, no_zone, "swapped.txt")])
 

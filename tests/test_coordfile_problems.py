@@ -1,5 +1,6 @@
 """界址点坐标交换文件: every problem of a parcel is named, a mistyped point is named as such, the
 assumed zone is said, unclosed rings can be closed on request, and a file needs no extension."""
+
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,11 @@ def test_one_problem_hides_no_other(tmp_path):
     result = import_files([_write(tmp_path, text)])
     found = {(p.line, p.level) for p in result.problems}
     numbered = _lines(text)
-    assert found == {(numbered.index(lines[0]) + 1, ERROR), (numbered.index(lines[2]) + 1, ERROR),
-                     (numbered.index(lines[-1]) + 1, ERROR)}
+    assert found == {
+        (numbered.index(lines[0]) + 1, ERROR),
+        (numbered.index(lines[2]) + 1, ERROR),
+        (numbered.index(lines[-1]) + 1, ERROR),
+    }
     assert [r.imported for r in result.rows] == [False]
 
 
@@ -42,7 +46,7 @@ def test_a_mistyped_northing_is_named_on_its_own_line(tmp_path):
     lines = parcel_lines("D", [square(3850600, 500000, 100)])
     lines[2] = lines[2].replace("3850600.000", "3860600.000")
     text = file_text(lines)
-    problem, = import_files([_write(tmp_path, text)]).problems
+    (problem,) = import_files([_write(tmp_path, text)]).problems
     assert problem.level == ERROR and problem.line == _lines(text).index(lines[2]) + 1
     assert "J2" in problem.reason and "mistyped" in problem.reason and "crosses" not in problem.reason
 
@@ -52,7 +56,7 @@ def test_a_stray_point_on_a_valid_ring_is_a_warning(tmp_path):
     corners[3] = (3851500, 500050)  # a long spike: valid, but far from everything else
     lines = parcel_lines("S", [corners])
     result = import_files([_write(tmp_path, file_text(lines))])
-    problem, = result.problems
+    (problem,) = result.problems
     assert problem.level == WARNING and "J4" in problem.reason
     assert result.rows[0].imported
 
@@ -62,7 +66,7 @@ def test_a_file_without_zone_says_which_it_assumed(tmp_path):
     lines = parcel_lines("Z", [square(3850000, 500000, 100)], prefix=0.0)
     result = import_files([_write(tmp_path, file_text(lines, header=header))])
     assert result.crs == "EPSG:4546" and result.rows[0].imported
-    warning, = result.problems
+    (warning,) = result.problems
     assert warning.level == WARNING and "EPSG:4546" in warning.reason and "no 带号" in warning.reason
 
 
@@ -72,10 +76,11 @@ def test_unclosed_rings_are_refused_unless_closing_is_asked_for():
     refused = import_files([path])
     assert not refused.features and any("not closed" in p.reason for p in refused.problems)
     closed = import_files([path], close_rings=True)
-    warning, = [p for p in closed.problems if "closed by returning" in p.reason]
+    (warning,) = [p for p in closed.problems if "closed by returning" in p.reason]
     assert warning.level == WARNING and len(closed.features) == 1
-    expected = Polygon([(39580000.0, 4100000.0), (39580010.0, 4100000.0), (39580010.0, 4100010.0),
-                        (39580000.0, 4100010.0)]).area
+    expected = Polygon(
+        [(39580000.0, 4100000.0), (39580010.0, 4100000.0), (39580010.0, 4100010.0), (39580000.0, 4100010.0)]
+    ).area
     assert closed.rows[0].computed_ha * 1e4 == pytest.approx(expected, rel=1e-12)
 
 
@@ -85,7 +90,9 @@ def test_processing_reads_a_file_without_extension_and_closes_on_request(provide
 
     path = tmp_path / "JZD_2026"
     path.write_bytes((REAL / "unclosed_ring.txt").read_bytes())
-    result = processing.run("yongji:importcoordinates", {
-        "INPUT": str(path), "MODE": 0, "CLOSE_RINGS": True, "OUTPUT": "TEMPORARY_OUTPUT"},
-        feedback=QgsProcessingFeedback())
+    result = processing.run(
+        "yongji:importcoordinates",
+        {"INPUT": str(path), "MODE": 0, "CLOSE_RINGS": True, "OUTPUT": "TEMPORARY_OUTPUT"},
+        feedback=QgsProcessingFeedback(),
+    )
     assert result["OUTPUT"].featureCount() == 1

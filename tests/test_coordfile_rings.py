@@ -4,6 +4,7 @@ A ring crossing itself, a hole crossing or lying outside its shell and an island
 get their own message naming the parcel and the line; the parcel is left out, the others imported,
 and every imported geometry is valid by shapely's (GEOS's) own judgement, read from the layer's WKB.
 """
+
 import pytest
 from shapely import wkb
 

@@ -5,6 +5,7 @@ the count is deterministic, so a quadratic step (say, scanning every problem of 
 parcel) shows as a ratio well above 4 when the file grows 4×, whatever the machine's speed. Time
 itself is measured in bench/coordfile_bench.py, never here.
 """
+
 import sys
 
 from bench.coordfile_bench import coordinate_text

@@ -1,5 +1,6 @@
 """坐标文件导入 from the dialog (real widgets) and both Processing algorithms, in process and from the
 real ``qgis_process`` command line (bad input must exit non-zero)."""
+
 import codecs
 
 import pytest
@@ -12,11 +13,15 @@ from qgis_process_runner import qgis_process
 from test_coordfile import BROKEN, CANONICAL, write
 from yongji_plugin.gui.coordfile.dialog import CoordinateImportDialog
 
-BOWTIE = file_text(parcel_lines("BOWTIE", [[(3862000, 443000), (3862000, 443100), (3862100, 443000),
-                                            (3862100, 443100)]]))
-BAD_INPUT = {"empty.txt": b"", "no_parcel.txt": file_text().encode("utf-8"),
-             "utf16.txt": codecs.BOM_UTF16_LE + CANONICAL.encode("utf-16-le"),
-             "nothing_importable.txt": BOWTIE.encode("utf-8")}
+BOWTIE = file_text(
+    parcel_lines("BOWTIE", [[(3862000, 443000), (3862000, 443100), (3862100, 443000), (3862100, 443100)]])
+)
+BAD_INPUT = {
+    "empty.txt": b"",
+    "no_parcel.txt": file_text().encode("utf-8"),
+    "utf16.txt": codecs.BOM_UTF16_LE + CANONICAL.encode("utf-16-le"),
+    "nothing_importable.txt": BOWTIE.encode("utf-8"),
+}
 
 
 def rows(view):
@@ -51,26 +56,42 @@ def test_dialog_previews_and_imports_then_sends_to_check(tmp_path, qgis_iface):
 def test_import_and_export_algorithms(tmp_path, provider):
     import processing
 
-    imported = processing.run("yongji:importcoordinates", {
-        "INPUT": str(write(tmp_path, CANONICAL)), "MODE": 2, "OUTPUT": "TEMPORARY_OUTPUT",
-        "PROBLEMS": "TEMPORARY_OUTPUT"})
+    imported = processing.run(
+        "yongji:importcoordinates",
+        {
+            "INPUT": str(write(tmp_path, CANONICAL)),
+            "MODE": 2,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "PROBLEMS": "TEMPORARY_OUTPUT",
+        },
+    )
     assert imported["OUTPUT"].featureCount() == 2
     assert imported["PROBLEMS"].featureCount() == 0
     out = tmp_path / "export.txt"
-    processing.run("yongji:exportcoordinates", {
-        "INPUT": imported["OUTPUT"], "ZONE": 37, "PREFIX": True, "ENCODING": 0,
-        "UNIT": "永济市自然资源局", "OUTPUT": str(out)})
+    processing.run(
+        "yongji:exportcoordinates",
+        {
+            "INPUT": imported["OUTPUT"],
+            "ZONE": 37,
+            "PREFIX": True,
+            "ENCODING": 0,
+            "UNIT": "永济市自然资源局",
+            "OUTPUT": str(out),
+        },
+    )
     text = out.read_bytes().decode("gb18030")
     assert "J1,1,3862000.000,37443000.000" in text and "数据产生单位=永济市自然资源局" in text
-    again = processing.run("yongji:importcoordinates", {"INPUT": str(out), "MODE": 0,
-                                                        "OUTPUT": "TEMPORARY_OUTPUT"})
+    again = processing.run("yongji:importcoordinates", {"INPUT": str(out), "MODE": 0, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert isinstance(again["OUTPUT"], QgsVectorLayer) and again["OUTPUT"].featureCount() == 2
 
 
 def _column(view, title):
     model = view.model()
-    return next(c for c in range(model.columnCount())
-                if model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == title)
+    return next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == title
+    )
 
 
 def test_dialog_problem_list_shows_line_numbers_and_whole_messages(tmp_path, qgis_iface):
@@ -80,8 +101,11 @@ def test_dialog_problem_list_shows_line_numbers_and_whole_messages(tmp_path, qgi
     table = dialog.problemTable
     line, message = _column(table, "Line"), _column(table, "Problem")
     shown = {(cell(table, r, line), cell(table, r, message)) for r in range(rows(table))}
-    expected = {("14", "bad number 3861000.12x"), ("22", "ring 1 is not closed (last point differs from the first)"),
-                ("33", "unknown section [其他数据]")}
+    expected = {
+        ("14", "bad number 3861000.12x"),
+        ("22", "ring 1 is not closed (last point differs from the first)"),
+        ("33", "unknown section [其他数据]"),
+    }
     assert expected <= shown
     assert rows(table) == len(dialog.result.problems) == len(shown)
     area = next(text for _, text in shown if text.startswith("stated area 9.9999 ha"))
@@ -110,8 +134,15 @@ def test_qgis_process_exits_non_zero_on_bad_input(qgis_process_home):
     for name, data in inputs.items():
         path = home / name
         path.write_bytes(data)
-        run = qgis_process(home, "run", "yongji:importcoordinates", "--", f"INPUT={path}", "MODE=0",
-                           f"OUTPUT={home / (name + '.gpkg')}")
+        run = qgis_process(
+            home,
+            "run",
+            "yongji:importcoordinates",
+            "--",
+            f"INPUT={path}",
+            "MODE=0",
+            f"OUTPUT={home / (name + '.gpkg')}",
+        )
         if name == "good.txt":
             assert run.returncode == 0, run.stdout + run.stderr
             assert QgsVectorLayer(str(home / "good.txt.gpkg"), "g", "ogr").featureCount() == 2

@@ -1,12 +1,12 @@
 """The demo 一张图 obeys the plan, checked with shapely directly on the generated features."""
+
 from itertools import combinations
 
 from shapely.ops import unary_union
 from yongji_demo.build import generate
 from yongji_demo.outline import city_outline
 
-TOWNSHIPS = {"城东街道", "城西街道", "城北街道", "蒲州镇", "张营镇", "卿头镇", "虞乡镇", "栲栳镇",
-             "开张镇", "韩阳镇"}
+TOWNSHIPS = {"城东街道", "城西街道", "城北街道", "蒲州镇", "张营镇", "卿头镇", "虞乡镇", "栲栳镇", "开张镇", "韩阳镇"}
 
 
 def _union(features):
@@ -16,8 +16,7 @@ def _union(features):
 def _tiles(features, area, rel=1e-6):
     total = sum(f["geometry"].area for f in features)
     union = _union(features)
-    return (abs(total - area.area) < rel * area.area
-            and union.symmetric_difference(area).area < rel * area.area)
+    return abs(total - area.area) < rel * area.area and union.symmetric_difference(area).area < rel * area.area
 
 
 def test_outline_keeps_its_shape():
@@ -35,8 +34,7 @@ def test_townships_and_zones_tile_the_city(demo_data):
 
 def test_control_lines_inside_their_zones_and_disjoint(demo_data):
     _, data = demo_data
-    zone = {code: _union([f for f in data["GHFQ"] if f["GHFQDM"] == code])
-            for code in ("01", "03", "04")}
+    zone = {code: _union([f for f in data["GHFQ"] if f["GHFQDM"] == code]) for code in ("01", "03", "04")}
     lines = {"STBHHX": "01", "YJJBNT": "03", "CZKFBJ": "04"}
     unions = {code: _union(data[code]) for code in lines}
     for code, zone_code in lines.items():
@@ -52,7 +50,10 @@ def test_plan_figures(demo_data):
     assert len(data["CZ"]) == 195
     assert {"01", "02", "03", "04"} <= {f["CZFL"] for f in data["CZ"]}
     assert {f["ZRBHDMC"] for f in data["ZRBHD"]} == {
-        "山西运城湿地省级自然保护区", "五老峰国家级森林自然公园", "山西永济伍姓湖省级湿地自然公园"}
+        "山西运城湿地省级自然保护区",
+        "五老峰国家级森林自然公园",
+        "山西永济伍姓湖省级湿地自然公园",
+    }
     levels = [f["JB"] for f in data["WWBHDW"]]
     assert [levels.count(k) for k in ("国保", "省保", "市保", "县保")] == [9, 11, 7, 384]
     limits = {f["FQMC"]: f["ZDGD"] for f in data["JZGDKZ"]}
@@ -66,8 +67,18 @@ def test_plan_figures(demo_data):
 def test_sites_cover_every_case(demo_data):
     _, data = demo_data
     cases = {f["CASE"] for f in data["sites"]}
-    assert cases >= {"clean", "redline", "farmland", "outside_udb", "multiple", "sliver",
-                     "invalid", "multipart", "protected", "heritage"}
+    assert cases >= {
+        "clean",
+        "redline",
+        "farmland",
+        "outside_udb",
+        "multiple",
+        "sliver",
+        "invalid",
+        "multipart",
+        "protected",
+        "heritage",
+    }
     assert 18 <= len(data["sites"]) <= 24
     invalid = [f for f in data["sites"] if f["CASE"] == "invalid"]
     assert not invalid[0]["geometry"].is_valid
@@ -80,8 +91,9 @@ def test_generation_is_deterministic(demo_data):
         assert len(features) == len(second[code]), code
         for a, b in zip(features, second[code]):
             assert a["geometry"].wkb == b["geometry"].wkb, code
-            assert {k: v for k, v in a.items() if k != "geometry"} == \
-                   {k: v for k, v in b.items() if k != "geometry"}, code
+            assert {k: v for k, v in a.items() if k != "geometry"} == {k: v for k, v in b.items() if k != "geometry"}, (
+                code
+            )
 
 
 # 规划结构: type -> the plan's names for it (SPEC §4; the plan's 一极两屏、三轴三区, 一核两屏、一网多廊,
@@ -119,8 +131,10 @@ def test_plan_structure_named_and_placed(demo_data):
             assert central.contains(f["geometry"]), f["JGMC"]
     lake = _union([f for f in data["STBHHX"] if f["HXMC"].startswith("伍姓湖")])
     assert lake.contains(next(f["geometry"] for f in features if f["JGLX"] == "12"))
-    redline = {name[:2]: _union([f for f in data["STBHHX"] if f["HXMC"].startswith(name[:2])]).buffer(200)
-               for name in ("中条山", "黄河")}
+    redline = {
+        name[:2]: _union([f for f in data["STBHHX"] if f["HXMC"].startswith(name[:2])]).buffer(200)
+        for name in ("中条山", "黄河")
+    }
     roads = {f["MC"]: f["geometry"] for f in data["JTXL"]}
     rivers = {f["MC"]: f["geometry"] for f in data["STLD"]}
     for f in features:

@@ -2,13 +2,19 @@
 
 Checked with shapely on the generated features (as test_demo_data does), independently of the plugin.
 """
+
 from shapely.ops import unary_union
 
 from yongji_plugin.core.indicators.definitions import AREA_UNITS, AT_LEAST, load_indicators
 
 CITY = "永济市"
-SHORT = {("YJJBNT", "卿头镇", 2025), ("YJJBNT", "卿头镇", 2035), ("YJJBNT", "韩阳镇", 2035),
-         ("STBHHX", "蒲州镇", 2035), ("CZKFBJ", "城西街道", 2035)}
+SHORT = {
+    ("YJJBNT", "卿头镇", 2025),
+    ("YJJBNT", "卿头镇", 2035),
+    ("YJJBNT", "韩阳镇", 2035),
+    ("STBHHX", "蒲州镇", 2035),
+    ("CZKFBJ", "城西街道", 2035),
+}
 FILTERS = {  # the file's filters, as Python on the generated features
     "left(\"DLBM\", 2) = '01'": lambda f: f["DLBM"][:2] == "01",
     "left(\"DLBM\", 2) = '20'": lambda f: f["DLBM"][:2] == "20",

@@ -1,4 +1,5 @@
 """The packaged plugin in the real QGIS desktop under Xvfb, with a throw-away profile."""
+
 import json
 import os
 import subprocess
@@ -26,7 +27,9 @@ def _profile(tmp_path: Path, locale: str) -> Path:
     ini.write_text(
         "[PythonPlugins]\nyongji_plugin=true\n"
         f"[locale]\noverrideFlag=true\nuserLocale={locale}\n"
-        "[qgis]\ncheckVersion=false\nshowTips=false\n", encoding="utf-8")
+        "[qgis]\ncheckVersion=false\nshowTips=false\n",
+        encoding="utf-8",
+    )
     return root
 
 
@@ -38,8 +41,21 @@ def _run_qgis(tmp_path: Path, locale: str) -> dict:
     env.pop("QT_QPA_PLATFORM", None)
     # -a takes the first display number without a lock file in this /tmp; suites of two hosts side
     # by side (make test JOBS=2) have a /tmp each but one set of X sockets: start from the pid's own
-    cmd = ["xvfb-run", "-a", "-n", str(100 + os.getpid() % 800), "-s", "-screen 0 1280x900x24",
-           "qgis", "--profiles-path", str(profiles), "--noversioncheck", "--nologo", "--code", str(SCRIPT)]
+    cmd = [
+        "xvfb-run",
+        "-a",
+        "-n",
+        str(100 + os.getpid() % 800),
+        "-s",
+        "-screen 0 1280x900x24",
+        "qgis",
+        "--profiles-path",
+        str(profiles),
+        "--noversioncheck",
+        "--nologo",
+        "--code",
+        str(SCRIPT),
+    ]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=150)
     result_file = out / "result.json"
     assert result_file.exists(), f"QGIS did not run the script:\n{proc.stdout}\n{proc.stderr}"
@@ -64,10 +80,19 @@ def test_plugin_in_real_qgis_desktop(tmp_path, locale):
     assert first["toolbar_title"] == "永济一张图"
     assert "加载规划图层" in first["action_texts"]
     assert first["provider_name"] == "永济国土空间规划"
-    assert {"yongji:inspectsource", "yongji:sitecompliance", "yongji:planqa", "yongji:printsheets",
-            "yongji:importcoordinates", "yongji:exportcoordinates", "yongji:heightcheck",
-            "yongji:lifecircle", "yongji:townshipguidance", "yongji:indicatorcheck",
-            "yongji:compareversions"} <= set(first["algorithms"])
+    assert {
+        "yongji:inspectsource",
+        "yongji:sitecompliance",
+        "yongji:planqa",
+        "yongji:printsheets",
+        "yongji:importcoordinates",
+        "yongji:exportcoordinates",
+        "yongji:heightcheck",
+        "yongji:lifecircle",
+        "yongji:townshipguidance",
+        "yongji:indicatorcheck",
+        "yongji:compareversions",
+    } <= set(first["algorithms"])
     locale("zh_CN")
     assert first["action_texts"] == sorted(text for _, _, text, _ in action_specs())  # every one in Chinese
     assert result["after_reloads"] == first

@@ -4,6 +4,7 @@ pyproj's Geod (GeographicLib) on the CGCS2000 ellipsoid measures each polygon af
 vertices are inverse-projected with PROJ; the plugin's method (core/shared/areas.py) must agree to
 1e-6 relative, from a 10 m square to a township-sized polygon, with holes and several parts.
 """
+
 import os
 from pathlib import Path
 

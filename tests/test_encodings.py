@@ -2,6 +2,7 @@
 user's choice; never silent mojibake. Every Shapefile here is written by GDAL in a known encoding,
 then stripped of its .cpg and code page byte as many Chinese tools write them; names read back are
 compared with the strings written (and, for the demo, with the GeoPackage read through OGR)."""
+
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,11 @@ def _write(path: Path, names, encoding) -> None:
         feature.SetField("XZQDM", f"1408811{number:02d}")
         feature.SetField("XZQMC", name)
         x = 37500000 + 1000 * number
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(
-            f"POLYGON(({x} 3860000,{x + 900} 3860000,{x + 900} 3860900,{x} 3860900,{x} 3860000))"))
+        feature.SetGeometry(
+            ogr.CreateGeometryFromWkt(
+                f"POLYGON(({x} 3860000,{x + 900} 3860000,{x + 900} 3860900,{x} 3860900,{x} 3860000))"
+            )
+        )
         layer.CreateFeature(feature)
     dataset = None
 
@@ -141,7 +145,7 @@ def undecodable(tmp_path) -> Path:
     dbf = path.with_suffix(".dbf")
     raw = dbf.read_bytes()
     at = raw.index(NAMES[1].encode("gbk"))
-    dbf.write_bytes(raw[:at] + b"\xff\xff\x80\xff" + raw[at + 4:])
+    dbf.write_bytes(raw[:at] + b"\xff\xff\x80\xff" + raw[at + 4 :])
     for codec in ("utf-8", "gbk", "gb18030"):
         with pytest.raises(UnicodeDecodeError):
             b"\xff\xff\x80\xff".decode(codec)
@@ -189,8 +193,14 @@ def gbk_copy(gpkg: Path, layer_name: str, path: Path, ldid=0x00) -> Path:
     shape_encoding = gdal.GetConfigOption("SHAPE_ENCODING")
     gdal.SetConfigOption("SHAPE_ENCODING", None)
     try:
-        gdal.VectorTranslate(str(path), str(gpkg), format="ESRI Shapefile", layers=[layer_name],
-                             layerName=path.stem, layerCreationOptions=["ENCODING=CP936"])
+        gdal.VectorTranslate(
+            str(path),
+            str(gpkg),
+            format="ESRI Shapefile",
+            layers=[layer_name],
+            layerName=path.stem,
+            layerCreationOptions=["ENCODING=CP936"],
+        )
     finally:
         gdal.SetConfigOption("SHAPE_ENCODING", shape_encoding)
     strip_encoding(path, ldid)
@@ -218,8 +228,7 @@ def gbk_plan(demo_gpkg, tmp_path_factory):
 def test_a_gbk_plan_folder_reads_its_township_names(gbk_plan, demo_gpkg, provider):
     import processing
 
-    result = processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(gbk_plan),
-                                                     "OUTPUT": "TEMPORARY_OUTPUT"})
+    result = processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(gbk_plan), "OUTPUT": "TEMPORARY_OUTPUT"})
     status = {f["code"]: f["status"] for f in result["OUTPUT"].getFeatures()}
     assert all(status[code] == "found" for code in PLAN_LAYERS), status
     layers = open_plan(Source("folder", str(gbk_plan)))
@@ -240,8 +249,11 @@ def test_the_bulk_reader_decodes_as_the_layer_does(gbk_plan, demo_gpkg):
     from yongji_plugin.core.engine.layers import ControlLayer
 
     layer = open_plan(Source("folder", str(gbk_plan)))["XZQ_XZ"]
-    read = read_layer(ControlLayer(layer, "乡镇", None, ("XZQMC",)), QgsCoordinateReferenceSystem("EPSG:4546"),
-                      lambda batches: shapely.from_wkb(batches[0]))
+    read = read_layer(
+        ControlLayer(layer, "乡镇", None, ("XZQMC",)),
+        QgsCoordinateReferenceSystem("EPSG:4546"),
+        lambda batches: shapely.from_wkb(batches[0]),
+    )
     assert read.route == "ogr"
     expected = ogr_values(demo_gpkg, "XZQ_XZ", "XZQMC")
     assert read.values("XZQMC", range(len(read.fids))) == expected
@@ -276,9 +288,11 @@ def test_sites_from_a_garbled_project_layer_are_read_in_gbk(gbk_sites, demo_gpkg
     source_before = layer.source()
     feedback = _Feedback()
     report = tmp_path / "report.html"
-    result = processing.run("yongji:sitecompliance", {
-        "SITES": layer, "PLAN_GPKG": str(demo_gpkg), "SITE_SUMMARY": "TEMPORARY_OUTPUT",
-        "REPORT": str(report)}, feedback=feedback)
+    result = processing.run(
+        "yongji:sitecompliance",
+        {"SITES": layer, "PLAN_GPKG": str(demo_gpkg), "SITE_SUMMARY": "TEMPORARY_OUTPUT", "REPORT": str(report)},
+        feedback=feedback,
+    )
     summary = sorted(result["SITE_SUMMARY"].getFeatures(), key=lambda f: f["site_fid"])
     assert [f["site_name"] for f in summary] == expected
     assert any("选址" in text and "GBK, detected" in text for text in feedback.errors), feedback.errors
@@ -294,9 +308,14 @@ def test_a_selection_of_garbled_sites_keeps_its_features(gbk_sites, demo_gpkg, p
 
     layer, expected = gbk_sites
     layer.selectByIds([1, 4])
-    result = processing.run("yongji:sitecompliance", {
-        "SITES": QgsProcessingFeatureSourceDefinition(layer.id(), True), "PLAN_GPKG": str(demo_gpkg),
-        "SITE_SUMMARY": "TEMPORARY_OUTPUT"})
+    result = processing.run(
+        "yongji:sitecompliance",
+        {
+            "SITES": QgsProcessingFeatureSourceDefinition(layer.id(), True),
+            "PLAN_GPKG": str(demo_gpkg),
+            "SITE_SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     rows = sorted((f["site_fid"], f["site_name"]) for f in result["SITE_SUMMARY"].getFeatures())
     assert rows == [(1, expected[1]), (4, expected[4])]
 
@@ -308,8 +327,9 @@ def test_a_gbk_folder_compared_with_its_geopackage_has_no_change(gbk_plan, demo_
     from yongji_plugin.core.versions.model import CompareParams
 
     codes = ("XZQ_XZ", "STBHHX", "CZKFBJ")
-    result, _old, _new = compare_sources(Source("gpkg", str(demo_gpkg)), Source("folder", str(gbk_plan)),
-                                         CompareParams(AreaMethod.create(), codes=codes))
+    result, _old, _new = compare_sources(
+        Source("gpkg", str(demo_gpkg)), Source("folder", str(gbk_plan)), CompareParams(AreaMethod.create(), codes=codes)
+    )
     compared = [c for c in result.layers if c.spec.code in codes]
     assert len(compared) == 3 and all(c.unchanged == c.old_count == c.new_count > 0 for c in compared)
     assert result.new_label == f"Shapefile folder {gbk_plan} (GBK, detected)"
@@ -318,13 +338,17 @@ def test_a_gbk_folder_compared_with_its_geopackage_has_no_change(gbk_plan, demo_
 def test_inspect_source_takes_an_encoding_and_names_it(gbk_plan, provider):
     import processing
 
-    result = processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(gbk_plan), "ENCODING": "GB18030",
-                                                     "OUTPUT": "TEMPORARY_OUTPUT"})
+    result = processing.run(
+        "yongji:inspectsource",
+        {"KIND": 1, "SOURCE": str(gbk_plan), "ENCODING": "GB18030", "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     encodings = {f["code"]: f["encoding"] for f in result["OUTPUT"].getFeatures()}
     assert encodings["XZQ_XZ"] == "GB18030, chosen by the user" and encodings["ZXCQDL"] == ""  # missing layer
     with pytest.raises(QgsProcessingException, match=r"CZKFBJ\.dbf: .*\(UTF-8\): feature 0 \(record 1\), field GHFQMC"):
-        processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(gbk_plan), "ENCODING": "UTF-8",
-                                                "OUTPUT": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "yongji:inspectsource",
+            {"KIND": 1, "SOURCE": str(gbk_plan), "ENCODING": "UTF-8", "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
 
 
 def test_load_dialog_names_each_encoding_and_takes_an_override(gbk_plan, qgis_iface):
@@ -335,8 +359,10 @@ def test_load_dialog_names_each_encoding_and_takes_an_override(gbk_plan, qgis_if
     dialog.set_source(Source("folder", str(gbk_plan)))
     assert dialog.encodingCombo.isEnabled() and dialog.encodingCombo.currentData() == ""
     assert dialog.inspect()
-    shown = {dialog.layerTable.item(row, 1).text(): dialog.layerTable.item(row, ENCODING_COLUMN).text()
-             for row in range(dialog.layerTable.rowCount())}
+    shown = {
+        dialog.layerTable.item(row, 1).text(): dialog.layerTable.item(row, ENCODING_COLUMN).text()
+        for row in range(dialog.layerTable.rowCount())
+    }
     assert shown["XZQ_XZ"] == "GBK, detected" and shown["ZXCQDL"] == ""
     dialog.encodingCombo.setCurrentIndex(dialog.encodingCombo.findData("GB18030"))
     assert dialog.source() == Source("folder", str(gbk_plan), encoding="GB18030")
@@ -344,8 +370,9 @@ def test_load_dialog_names_each_encoding_and_takes_an_override(gbk_plan, qgis_if
     row = next(r for r in range(dialog.layerTable.rowCount()) if dialog.layerTable.item(r, 1).text() == "XZQ_XZ")
     assert dialog.layerTable.item(row, ENCODING_COLUMN).text() == "GB18030, chosen by the user"
     for other in range(dialog.layerTable.rowCount()):
-        dialog.layerTable.item(other, 0).setCheckState(Qt.CheckState.Checked if other == row
-                                                       else Qt.CheckState.Unchecked)
+        dialog.layerTable.item(other, 0).setCheckState(
+            Qt.CheckState.Checked if other == row else Qt.CheckState.Unchecked
+        )
     [layer] = dialog.load()
     assert names_read(layer) == [f["XZQMC"] for f in open_plan(Source("folder", str(gbk_plan)))["XZQ_XZ"].getFeatures()]
     assert "XZQ_XZ.shp (GB18030, chosen by the user)" in describe_sources([layer])
@@ -385,7 +412,7 @@ def test_a_character_cut_in_half_at_the_end_of_a_full_field_is_no_error(tmp_path
     name_at = header_length + 1 + 80  # record 0: deletion flag, XZQDM (80), XZQMC (80)
     whole = ("城北街道" * 20)[:39] + "a"
     text = whole.encode("gbk") + "城".encode("gbk")[:1]  # 80 bytes, the last one half of 城
-    raw[name_at:name_at + 80] = text
+    raw[name_at : name_at + 80] = text
     assert record_length == 161
     dbf.write_bytes(bytes(raw))
     with pytest.raises(UnicodeDecodeError):
@@ -407,8 +434,9 @@ def test_the_versions_dialog_takes_each_versions_encoding(gbk_plan, demo_gpkg, q
     assert dialog.new.source() == Source("folder", str(gbk_plan), encoding="GB18030")
     for row in range(dialog.layerList.count()):
         item = dialog.layerList.item(row)
-        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "XZQ_XZ"
-                           else Qt.CheckState.Unchecked)
+        item.setCheckState(
+            Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "XZQ_XZ" else Qt.CheckState.Unchecked
+        )
     assert dialog.run() is not None
     task = dialog.task
     wait_for_task(dialog, seconds=120)
@@ -425,8 +453,15 @@ def test_plan_qa_names_the_shapefiles_and_their_encoding(gbk_plan, provider, tmp
 
     layers = open_plan(Source("folder", str(gbk_plan)))
     report = tmp_path / "qa.html"
-    processing.run("yongji:planqa", {"LAYERS": [layers[code] for code in ("XZQ", "XZQ_XZ", "STBHHX", "CZKFBJ")],
-                                     "RULES": [0], "OUTPUT": "TEMPORARY_OUTPUT", "REPORT": str(report)})
+    processing.run(
+        "yongji:planqa",
+        {
+            "LAYERS": [layers[code] for code in ("XZQ", "XZQ_XZ", "STBHHX", "CZKFBJ")],
+            "RULES": [0],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "REPORT": str(report),
+        },
+    )
     html = report.read_text(encoding="utf-8")
     assert f"{gbk_plan / 'XZQ_XZ.shp'} (GBK, detected)" in html
 
@@ -446,9 +481,16 @@ def test_a_big5_site_layer_set_to_big5_in_its_properties_is_read_so(demo_gpkg, p
     layer.setProviderEncoding("Big5")
     assert names_read(layer) == names
     report = tmp_path / "report.html"
-    result = processing.run("yongji:sitecompliance", {
-        "SITES": layer, "PLAN_GPKG": str(demo_gpkg), "NAME_FIELD": "XZQMC", "SITE_SUMMARY": "TEMPORARY_OUTPUT",
-        "REPORT": str(report)})
+    result = processing.run(
+        "yongji:sitecompliance",
+        {
+            "SITES": layer,
+            "PLAN_GPKG": str(demo_gpkg),
+            "NAME_FIELD": "XZQMC",
+            "SITE_SUMMARY": "TEMPORARY_OUTPUT",
+            "REPORT": str(report),
+        },
+    )
     summary = result["SITE_SUMMARY"].getFeatures()
     assert sorted((f["site_fid"], f["site_name"]) for f in summary) == list(enumerate(names))
     html = report.read_text(encoding="utf-8")
@@ -462,8 +504,10 @@ def test_an_unknown_encoding_name_is_an_error(tmp_path, provider):
     with pytest.raises(PlanError, match=r"Unknown text encoding GKB chosen for .*a\.shp"):
         decide_encoding(path, "GKB")
     with pytest.raises(QgsProcessingException, match="Unknown text encoding GKB"):
-        processing.run("yongji:inspectsource", {"KIND": 1, "SOURCE": str(tmp_path), "ENCODING": "GKB",
-                                                "OUTPUT": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "yongji:inspectsource",
+            {"KIND": 1, "SOURCE": str(tmp_path), "ENCODING": "GKB", "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
 
 
 def test_garbled_text_late_in_a_site_layer_is_found(tmp_path):

@@ -3,6 +3,7 @@
 Per-site areas (counted once), outside areas, areas per class, piece counts and repairs must be
 the same whichever backend runs; the choice of backend follows the rules in ``selector``.
 """
+
 import gc
 import subprocess
 from pathlib import Path
@@ -55,10 +56,12 @@ def layers(request, backend, demo):
 @pytest.fixture()
 def table(request, backend):
     """A memory layer as this backend reads it (copied to PostGIS for the postgis backend)."""
+
     def make(layer, name):
         if backend != "postgis":
             return layer
         return request.getfixturevalue("postgis_demo").table(layer, name)
+
     return make
 
 
@@ -74,14 +77,23 @@ def run(backend, sites_layer, control, area=None, outside=True, more=None):
         sites = engine.sites(site_geometries(sites_layer))
         result = engine.overlay(sites, control)
         outside_areas = [a for a, _ in result.outside(range(len(sites)), geometries=False).values()] if outside else []
-        return {"covered": result.covered_areas(), "outside": outside_areas, "pairs": len(result.pair_fids),
-                "repairs": [(r.layer, r.feature, r.problem) for r in engine.repairs], "name": engine.name,
-                "site_areas": list(sites.areas), "result": result, "more": more(result) if more else None}
+        return {
+            "covered": result.covered_areas(),
+            "outside": outside_areas,
+            "pairs": len(result.pair_fids),
+            "repairs": [(r.layer, r.feature, r.problem) for r in engine.repairs],
+            "name": engine.name,
+            "site_areas": list(sites.areas),
+            "result": result,
+            "more": more(result) if more else None,
+        }
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("code, expression", [("YJJBNT", None), ("STBHHX", None), ("DLTB", None),
-                                              ("CZKFBJ", "\"GHFQMC\" = '城镇集中建设区'")])
+@pytest.mark.parametrize(
+    "code, expression",
+    [("YJJBNT", None), ("STBHHX", None), ("DLTB", None), ("CZKFBJ", "\"GHFQMC\" = '城镇集中建设区'")],
+)
 def test_areas_match_shapely(demo, layers, backend, code, expression):
     control = unary_union([g for _, g in shapes(demo[code], expression)])
     got = run(backend, demo["sites"], ControlLayer(layers[code], code, expression))
@@ -103,6 +115,7 @@ def test_backends_agree(demo, layers, backend, code):
         result = outcome["result"]
         values = result.attributes(result.pair_fids)
         return [(site, values[fid]["BSM"]) for site, fid in zip(result.pair_sites, result.pair_fids)]
+
     assert pairs(got) == pairs(reference) and got["pairs"] > 0
     assert all(close(a, b) for a, b in zip(got["result"].pair_areas, reference["result"].pair_areas))
     assert all(close(a, b) for a, b in zip(got["covered"], reference["covered"]))
@@ -144,8 +157,12 @@ SITE = "POLYGON((440000 3860000, 441000 3860000, 441000 3861000, 440000 3861000,
 def test_overlaps_count_once_and_repairs_reported(backend, table):
     sites = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [(SITE, ["A"])])
     control = table(memory_layer("Polygon", "EPSG:4546", ["TBBH:string"], OVERLAPPING), "永久 基本农田")
-    got = run(backend, sites, ControlLayer(control, "农田", None, ("TBBH",)),
-              more=lambda result: (result.pieces(range(3)), result.attributes([1, 3])))
+    got = run(
+        backend,
+        sites,
+        ControlLayer(control, "农田", None, ("TBBH",)),
+        more=lambda result: (result.pieces(range(3)), result.attributes([1, 3])),
+    )
     # 800 m × 1000 m of rectangles once, plus the repaired bow-tie's left triangle (10,000 m²)
     assert close(got["covered"][0], 800_000 + 10_000)
     assert got["pairs"] == 3
@@ -162,15 +179,23 @@ def test_a_field_asked_for_twice_is_read_once(backend, table):
     rows = [(wkt, [f"T{tbbh}", f"D{tbbh}"]) for wkt, (tbbh,) in OVERLAPPING]
     control = table(memory_layer("Polygon", "EPSG:4546", ["TBBH:string", "DLBM:string"], rows), "twice")
     assert ControlLayer(control, "twice", None, ("TBBH", "DLBM", "TBBH")).fields == ("TBBH", "DLBM")
-    got = run(backend, sites, ControlLayer(control, "twice", None, ("TBBH", "DLBM", "TBBH")),
-              more=lambda result: result.attributes([1, 2]))
+    got = run(
+        backend,
+        sites,
+        ControlLayer(control, "twice", None, ("TBBH", "DLBM", "TBBH")),
+        more=lambda result: result.attributes([1, 2]),
+    )
     assert got["more"] == {1: {"TBBH": "T1", "DLBM": "D1"}, 2: {"TBBH": "T2", "DLBM": "D2"}}
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_outside_geometry_and_site_inside_a_control_feature(backend, table):
-    sites = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [
-        (SITE, ["A"]), ("POLYGON((440300 3860300, 440400 3860300, 440400 3860400, 440300 3860300))", ["B"])])
+    sites = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["XMBH:string"],
+        [(SITE, ["A"]), ("POLYGON((440300 3860300, 440400 3860300, 440400 3860400, 440300 3860300))", ["B"])],
+    )
     control = table(memory_layer("Polygon", "EPSG:4546", ["TBBH:string"], OVERLAPPING[:2]), "two")
     with OverlayEngine(AreaMethod.create(), backend, layers=[control]) as engine:
         site_set = engine.sites(site_geometries(sites))
@@ -191,8 +216,13 @@ def test_ellipsoidal_areas_are_qgis_distance_area(demo, layers, backend):
         if planar["covered"][site]:
             assert got["covered"][site] != planar["covered"][site]
             assert abs(got["covered"][site] / planar["covered"][site] - 1) < 1e-3
-    other = run("qgis" if backend != "qgis" else "shapely", demo["sites"],
-                ControlLayer(demo["STBHHX"], "STBHHX"), method, outside=False)
+    other = run(
+        "qgis" if backend != "qgis" else "shapely",
+        demo["sites"],
+        ControlLayer(demo["STBHHX"], "STBHHX"),
+        method,
+        outside=False,
+    )
     assert all(close(a, b) for a, b in zip(got["covered"], other["covered"]))
 
 
@@ -200,8 +230,9 @@ def test_ellipsoidal_areas_are_qgis_distance_area(demo, layers, backend):
 def test_reprojected_and_memory_copies_read_alike(demo, backend):
     """A control layer in another CRS (vectorized reprojection) and in memory (QGIS route)."""
     base = run(backend, demo["sites"], ControlLayer(demo["STBHHX"], "STBHHX"), outside=False)
-    request = QgsFeatureRequest().setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"),
-                                                    QgsProject.instance().transformContext())
+    request = QgsFeatureRequest().setDestinationCrs(
+        QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance().transformContext()
+    )
     for layer in (demo["STBHHX"].materialize(QgsFeatureRequest()), demo["STBHHX"].materialize(request)):
         other = run(backend, demo["sites"], ControlLayer(layer, "STBHHX"), outside=False)
         assert all(close(a, b, 1e-6, 1e-3) for a, b in zip(base["covered"], other["covered"]))
@@ -220,6 +251,7 @@ def test_reprojection_without_proj_data_for_pyproj(demo, demo_gpkg, tmp_path, mo
 
     def no_data(*args, **kwargs):
         raise pyproj.exceptions.DataDirError("Valid PROJ data directory not found.")
+
     monkeypatch.setattr(pyproj.Transformer, "from_crs", no_data)
     moved = run("shapely", demo["sites"], ControlLayer(layer, "STBHHX"), outside=False)
     assert any(base["covered"]) and all(close(a, b, 1e-6, 1e-3) for a, b in zip(base["covered"], moved["covered"]))
@@ -257,10 +289,12 @@ def test_choice_and_bad_names(demo):
 def test_postgis_reads_as_a_select_only_role_and_is_chosen_when_all_layers_are_there(postgis_demo, demo):
     """Only temporary tables are written: a role that may only SELECT and create temp tables runs it."""
     database = postgis_demo
-    database.server.psql("CREATE ROLE reader LOGIN; GRANT CONNECT, TEMPORARY ON DATABASE yongji TO reader; "
-                         "GRANT USAGE ON SCHEMA public TO reader; "
-                         "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader",
-                         database="yongji")
+    database.server.psql(
+        "CREATE ROLE reader LOGIN; GRANT CONNECT, TEMPORARY ON DATABASE yongji TO reader; "
+        "GRANT USAGE ON SCHEMA public TO reader; "
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader",
+        database="yongji",
+    )
     readonly = database.layer("yjjbnt", user="reader")
     assert choose("auto", [readonly], [database.layer("sites", user="reader")]).name == "postgis"
     assert choose("auto", [readonly], [demo["sites"]]).name == "shapely"  # sites outside the database
@@ -268,8 +302,8 @@ def test_postgis_reads_as_a_select_only_role_and_is_chosen_when_all_layers_are_t
     assert choose("postgis", [readonly], [demo["sites"]]).name == "postgis"  # by name: sites are uploaded
     with pytest.raises(PlanError, match="different PostGIS databases"):
         choose("postgis", [readonly, database.plan["sites"]])  # another user: another connection
-    mine = run("postgis", demo["sites"], ControlLayer(readonly, "YJJBNT", "\"BSM\" > 100"))
-    other = run("shapely", demo["sites"], ControlLayer(demo["YJJBNT"], "YJJBNT", "\"BSM\" > 100"))
+    mine = run("postgis", demo["sites"], ControlLayer(readonly, "YJJBNT", '"BSM" > 100'))
+    other = run("shapely", demo["sites"], ControlLayer(demo["YJJBNT"], "YJJBNT", '"BSM" > 100'))
     assert mine["name"] == "postgis" and mine["pairs"] == other["pairs"] > 0
     assert all(close(a, b) for a, b in zip(mine["covered"], other["covered"]))
 
@@ -301,22 +335,35 @@ print(choose("auto").name, "|", unavailable("shapely"))
 
 
 def _system_shapely() -> str:
-    proc = subprocess.run(["/usr/bin/python3", "-c", "import shapely; print(shapely.__version__)"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        ["/usr/bin/python3", "-c", "import shapely; print(shapely.__version__)"], capture_output=True, text=True
+    )
     return proc.stdout.strip()
 
 
-@pytest.mark.parametrize("case, reason", [
-    ("blocked", "shapely is not installed"),
-    pytest.param("shapely 1.8", "needs shapely 2", marks=pytest.mark.skipif(
-        not _system_shapely().startswith("1."), reason="the system Python has no shapely 1.x (Debian 13)")),
-])
+@pytest.mark.parametrize(
+    "case, reason",
+    [
+        ("blocked", "shapely is not installed"),
+        pytest.param(
+            "shapely 1.8",
+            "needs shapely 2",
+            marks=pytest.mark.skipif(
+                not _system_shapely().startswith("1."), reason="the system Python has no shapely 1.x (Debian 13)"
+            ),
+        ),
+    ],
+)
 def test_auto_is_qgis_without_shapely_2(case, reason):
     """Where shapely 2 cannot be imported (Debian 12's own Python has shapely 1.8; a build
     without shapely is simulated by blocking the import) ``auto`` falls back to QGIS and says why."""
     probe = FALLBACK_PROBE.format(root=str(ROOT), block=case == "blocked")
-    proc = subprocess.run(["/usr/bin/python3", "-c", probe], capture_output=True, text=True,
-                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"})
+    proc = subprocess.run(
+        ["/usr/bin/python3", "-c", probe],
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"},
+    )
     assert proc.returncode == 0, proc.stderr
     name, why = proc.stdout.strip().splitlines()[-1].split(" | ")
     assert name == "qgis" and reason in why
@@ -353,7 +400,11 @@ with OverlayEngine(AreaMethod.create(), "qgis", [layer]) as engine:
 def test_qgis_backend_never_imports_shapely():
     """The QGIS backend runs an overlay without the plugin importing shapely (on QGIS 3.40,
     QGIS's own modules may import it; only the plugin's imports are refused)."""
-    proc = subprocess.run(["/usr/bin/python3", "-c", NO_SHAPELY_PROBE.format(root=str(ROOT))],
-                          capture_output=True, text=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"})
+    proc = subprocess.run(
+        ["/usr/bin/python3", "-c", NO_SHAPELY_PROBE.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"},
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "qgis [25.0]"

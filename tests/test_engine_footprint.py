@@ -7,6 +7,7 @@ site covering most of the layer and a row of sites crossing the chunks' edges. P
 areas must equal shapely's computed here from the layer's features (1e-9 relative), whichever
 backend runs and whether the layer is read whole, under the sites' footprint or chunk by chunk.
 """
+
 import math
 
 import pytest
@@ -35,8 +36,12 @@ def field_rows():
             number += 1
             x, y = X0 + column * CELL, Y0 + row * CELL
             dx, dy = 4 * math.sin(number), 4 * math.cos(number * 1.3)
-            ring = [(x + 2, y + 2), (x + CELL - 2 + dx, y + 2), (x + CELL - 2, y + CELL - 2 + dy),
-                    (x + 2 + dy, y + CELL - 2)]
+            ring = [
+                (x + 2, y + 2),
+                (x + CELL - 2 + dx, y + 2),
+                (x + CELL - 2, y + CELL - 2 + dy),
+                (x + 2 + dy, y + CELL - 2),
+            ]
             rows.append((_polygon(ring), number, ("0101", "0102", "0201", "0301")[number % 4]))
     for extra in range(20):
         x, y = X0 + 137.0 * extra + 50, Y0 + 131.0 * ((extra * 7) % 20) + 40
@@ -112,9 +117,14 @@ def rectangle(cx, cy, width, height, angle=0.3):
 
 SITES = {
     "one": [rectangle(X0 + 1510, Y0 + 1490, 230, 120)],
-    "clusters": [rectangle(X0 + 230, Y0 + 260, 150, 90), rectangle(X0 + 420, Y0 + 180, 120, 120, 1.0),
-                 rectangle(X0 + 330, Y0 + 420, 90, 200, 0.1), rectangle(X0 + 2720, Y0 + 2690, 180, 90),
-                 rectangle(X0 + 2560, Y0 + 2810, 100, 100, 0.7), rectangle(X0 + 2850, Y0 + 2550, 130, 70)],
+    "clusters": [
+        rectangle(X0 + 230, Y0 + 260, 150, 90),
+        rectangle(X0 + 420, Y0 + 180, 120, 120, 1.0),
+        rectangle(X0 + 330, Y0 + 420, 90, 200, 0.1),
+        rectangle(X0 + 2720, Y0 + 2690, 180, 90),
+        rectangle(X0 + 2560, Y0 + 2810, 100, 100, 0.7),
+        rectangle(X0 + 2850, Y0 + 2550, 130, 70),
+    ],
     "most": [rectangle(X0 + 1500, Y0 + 1500, 2700, 2700, 0.05)],
     "row": [rectangle(X0 + 120 + 230 * i, Y0 + 300 + 190 * i, 260, 140, 0.2 * i) for i in range(12)],
 }
@@ -153,8 +163,7 @@ def small_layer_costs(monkeypatch):
 
 
 @pytest.mark.parametrize("backend", ["shapely", "qgis"])
-@pytest.mark.parametrize("case, how", [("one", "filtered"), ("clusters", "filtered"), ("most", "whole"),
-                                       ("row", None)])
+@pytest.mark.parametrize("case, how", [("one", "filtered"), ("clusters", "filtered"), ("most", "whole"), ("row", None)])
 @pytest.mark.parametrize("expression", [None, FILTER])
 def test_reads_follow_the_sites_and_agree_with_shapely(files, gpkg, backend, case, how, expression, monkeypatch):
     areas, pairs, layouts = overlay(backend, gpkg, SITES[case], expression)
@@ -190,8 +199,12 @@ def test_chunks_give_the_unchunked_answers(files, gpkg, case, monkeypatch):
     assert layouts == [("fields", "chunked")]
     assert same(areas, whole[0]) and same_pairs(pairs, whole[1])
     assert same(areas, expected(files[1], SITES[case], FILTER))
-    chunks = footprint.layout(gpkg, gpkg.crs(), {i: QgsGeometry.fromWkt(w).boundingBox().toRectF().getCoords()
-                                                 for i, w in enumerate(SITES[case])}, chunks=True).regions
+    chunks = footprint.layout(
+        gpkg,
+        gpkg.crs(),
+        {i: QgsGeometry.fromWkt(w).boundingBox().toRectF().getCoords() for i, w in enumerate(SITES[case])},
+        chunks=True,
+    ).regions
     assert case == "most" or len(chunks) > 1
 
 
@@ -227,8 +240,9 @@ def test_attributes_of_a_feature_in_no_pair_are_the_layers(gpkg, backend):
     """A filtered read keeps the columns of the features it read; a feature asked for that no
     pair holds (the layer's first, far from the site) is read from the layer, never mistaken."""
     with OverlayEngine(AreaMethod.create(), backend, [gpkg]) as engine:
-        result = engine.overlay(engine.sites([QgsGeometry.fromWkt(SITES["one"][0])]),
-                                ControlLayer(gpkg, "fields", None, ("BSM", "DLBM")))
+        result = engine.overlay(
+            engine.sites([QgsGeometry.fromWkt(SITES["one"][0])]), ControlLayer(gpkg, "fields", None, ("BSM", "DLBM"))
+        )
         assert engine.layouts == [("fields", "filtered")] and 1 not in result.pair_fids
         values = result.attributes([1] + result.pair_fids[:2])
     for fid in [1] + result.pair_fids[:2]:

@@ -5,6 +5,7 @@ catalogue: BSM and every other integer field stored as Real, some layers under t
 name, some with a prefix or a suffix, the control lines in a feature dataset. Every check run
 from the copy must give the GeoPackage's results.
 """
+
 import shutil
 
 import pytest
@@ -39,8 +40,9 @@ def write_filegdb(gpkg, gdb, renamed=RENAMED, fmt="OpenFileGDB"):
         options = ["-nln", renamed.get(name, name), "-mapFieldType", "Integer=Real,Integer64=Real"]
         if name in IN_DATASET and fmt == "OpenFileGDB":
             options += ["-lco", "FEATURE_DATASET=KZX"]
-        written = gdal.VectorTranslate(str(gdb), source, format=fmt, layers=[name], options=options,
-                                       accessMode=None if number == 0 else "update")
+        written = gdal.VectorTranslate(
+            str(gdb), source, format=fmt, layers=[name], options=options, accessMode=None if number == 0 else "update"
+        )
         assert written is not None, name
         written = None
     return gdb
@@ -94,6 +96,7 @@ def versions_gdb(demo_versions, tmp_path_factory):
 
 def rows(layer, plan_paths=()):
     """A layer's rows as sorted tuples of values (paths of the plan replaced, so two runs compare)."""
+
     def value(v):
         if isinstance(v, str):
             for path in plan_paths:
@@ -142,14 +145,28 @@ def test_one_text_names_every_kind(demo_gpkg, demo_gdb, tmp_path):
 # --- matching names -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, code, exact", [
-    ("STBHHX", "STBHHX", True), ("生态保护红线", "STBHHX", True), ("stbhhx", "STBHHX", True),
-    ("GHSJ_STBHHX", "STBHHX", False), ("YJ_生态保护红线", "STBHHX", False), ("STBHHX_2035", "STBHHX", False),
-    ("YJ_STBHHX_2035", "STBHHX", False), ("XZQ_XZ", "XZQ_XZ", True), ("GHSJ_XZQ_XZ", "XZQ_XZ", False),
-    ("XZQ_2035", "XZQ", False), ("GHJG_D_V2", "GHJG_D", False),
-    ("A_B_STBHHX", None, None), ("GH-SJ_STBHHX", None, None), ("_STBHHX", None, None),
-    ("STBHHX2035", None, None), ("STBHHX_YJJBNT", None, None), ("sites", None, None),
-])
+@pytest.mark.parametrize(
+    "name, code, exact",
+    [
+        ("STBHHX", "STBHHX", True),
+        ("生态保护红线", "STBHHX", True),
+        ("stbhhx", "STBHHX", True),
+        ("GHSJ_STBHHX", "STBHHX", False),
+        ("YJ_生态保护红线", "STBHHX", False),
+        ("STBHHX_2035", "STBHHX", False),
+        ("YJ_STBHHX_2035", "STBHHX", False),
+        ("XZQ_XZ", "XZQ_XZ", True),
+        ("GHSJ_XZQ_XZ", "XZQ_XZ", False),
+        ("XZQ_2035", "XZQ", False),
+        ("GHJG_D_V2", "GHJG_D", False),
+        ("A_B_STBHHX", None, None),
+        ("GH-SJ_STBHHX", None, None),
+        ("_STBHHX", None, None),
+        ("STBHHX2035", None, None),
+        ("STBHHX_YJJBNT", None, None),
+        ("sites", None, None),
+    ],
+)
 def test_catalogue_names_with_a_prefix_or_suffix(name, code, exact):
     matched = default_catalogue().match_name(name)
     assert (matched[0].code, matched[1]) == (code, exact) if code else matched is None
@@ -162,8 +179,9 @@ def test_gdb_layers_found_like_the_geopackages(demo_gpkg, demo_gdb):
     assert set(RENAMED.values()) <= set(layer_names(demo_gdb))  # GDAL lists feature datasets' layers flat
     gpkg = {s.spec.code: s for s in inspect_source(Source("gpkg", str(demo_gpkg)))}
     gdb = {s.spec.code: s for s in inspect_source(Source("gdb", str(demo_gdb)))}
-    assert {c: (s.status, s.feature_count) for c, s in gdb.items()} == \
-        {c: (s.status, s.feature_count) for c, s in gpkg.items()}
+    assert {c: (s.status, s.feature_count) for c, s in gdb.items()} == {
+        c: (s.status, s.feature_count) for c, s in gpkg.items()
+    }
     assert all(s.status == FOUND for s in gdb.values())
     assert gdb["STBHHX"].source_layer.name == "生态保护红线"
     assert gdb["CZKFBJ"].source_layer.uri == f"{demo_gdb}|layername=GHSJ_CZKFBJ"
@@ -188,26 +206,37 @@ def test_real_bsm_with_a_fraction_is_non_conforming(demo_gpkg, tmp_path):
 def test_a_layer_found_twice_is_named_not_taken_silently(demo_gpkg, demo_gdb, tmp_path):
     twice = tmp_path / "twice.gdb"
     shutil.copytree(demo_gdb, twice)
-    copied = gdal.VectorTranslate(str(twice), str(demo_gpkg), format="OpenFileGDB", accessMode="update",
-                                  layers=["STBHHX", "GHFQ"])
+    copied = gdal.VectorTranslate(
+        str(twice), str(demo_gpkg), format="OpenFileGDB", accessMode="update", layers=["STBHHX", "GHFQ"]
+    )
     assert copied is not None
-    copied = gdal.VectorTranslate(str(twice), str(demo_gpkg), format="OpenFileGDB", accessMode="update",
-                                  layers=["CZKFBJ"], options=["-nln", "YJ_CZKFBJ"])
+    copied = gdal.VectorTranslate(
+        str(twice),
+        str(demo_gpkg),
+        format="OpenFileGDB",
+        accessMode="update",
+        layers=["CZKFBJ"],
+        options=["-nln", "YJ_CZKFBJ"],
+    )
     assert copied is not None
     copied = None
     statuses = {s.spec.code: s for s in inspect_source(Source("gdb", str(twice)))}
-    assert statuses["CZKFBJ"].problems[0] == ("found more than once in the source: GHSJ_CZKFBJ (read) and "
-                                              "YJ_CZKFBJ; rename or remove the extra layers")  # two prefixes
+    assert statuses["CZKFBJ"].problems[0] == (
+        "found more than once in the source: GHSJ_CZKFBJ (read) and YJ_CZKFBJ; rename or remove the extra layers"
+    )  # two prefixes
     red_line = statuses["STBHHX"]
     assert red_line.status == NONCONFORMING  # 生态保护红线 and STBHHX: both exact, the first listed read
-    assert red_line.problems[0] == ("found more than once in the source: 生态保护红线 (read) and STBHHX; "
-                                        "rename or remove the extra layers")
+    assert red_line.problems[0] == (
+        "found more than once in the source: 生态保护红线 (read) and STBHHX; rename or remove the extra layers"
+    )
     zones = statuses["GHFQ"]  # GHFQ_2035 and GHFQ: the exact name is read
     assert zones.source_layer.name == "GHFQ" and [d.name for d in zones.duplicates] == ["GHFQ_2035"]
     warnings = []
     layers = open_plan(Source("gdb", str(twice)), warn=warnings.append)
-    assert len(warnings) == 3 and "规划分区 (GHFQ): found more than once in the source: GHFQ (read) and " \
-        "GHFQ_2035" in warnings[2]
+    assert (
+        len(warnings) == 3
+        and "规划分区 (GHFQ): found more than once in the source: GHFQ (read) and GHFQ_2035" in warnings[2]
+    )
     assert "layername=GHFQ" in layers["GHFQ"].source() and layers["GHFQ"].source().endswith("GHFQ")
 
 
@@ -226,14 +255,20 @@ def test_unreadable_partial_and_locked_gdb(demo_gdb, tmp_path):
     shutil.copytree(demo_gdb, partial)
     lost = partial / "a0000000a.gdbtable"  # table 10 (8 system tables, XZQ): 乡镇级行政区
     lost.unlink()
-    with pytest.raises(PlanError, match=rf"partial\.gdb is incomplete: the files of XZQ_XZ \({lost.name}\) are "
-                                        r"missing"):
+    with pytest.raises(
+        PlanError,
+        match=rf"partial\.gdb is incomplete: the files of XZQ_XZ \({lost.name}\) are "
+        r"missing",
+    ):
         inspect_source(Source("gdb", str(partial)))
     locked = tmp_path / "locked.gdb"
     shutil.copytree(demo_gdb, locked)
     (locked / "_gdb.PC01.4242.5188.ed.lock").write_bytes(b"")
-    with pytest.raises(PlanError, match=r"locked\.gdb is being edited in another program \(lock file "
-                                        r"_gdb\.PC01\.4242\.5188\.ed\.lock\)"):
+    with pytest.raises(
+        PlanError,
+        match=r"locked\.gdb is being edited in another program \(lock file "
+        r"_gdb\.PC01\.4242\.5188\.ed\.lock\)",
+    ):
         inspect_source(Source("gdb", str(locked)))
     (locked / "_gdb.PC01.4242.5188.ed.lock").unlink()
     (locked / "_gdb.PC01.4242.5188.sr.lock").write_bytes(b"")  # a reader's lock does not stop us
@@ -248,9 +283,15 @@ def test_processing_refuses_a_partial_gdb_before_writing(provider, demo_gpkg, de
     (partial / "a0000000a.gdbtable").unlink()
     out = tmp_path / "summary.gpkg"
     with pytest.raises(QgsProcessingException, match=r"partial\.gdb is incomplete"):
-        processing.run("yongji:sitecompliance", {
-            "SITES": f"{demo_gpkg}|layername=sites", "PLAN_GPKG": str(partial), "SITE_SUMMARY": str(out),
-            "REPORT": str(tmp_path / "r.html")})
+        processing.run(
+            "yongji:sitecompliance",
+            {
+                "SITES": f"{demo_gpkg}|layername=sites",
+                "PLAN_GPKG": str(partial),
+                "SITE_SUMMARY": str(out),
+                "REPORT": str(tmp_path / "r.html"),
+            },
+        )
     assert not out.exists() and not (tmp_path / "r.html").exists()
 
 
@@ -260,10 +301,17 @@ def test_processing_refuses_a_partial_gdb_before_writing(provider, demo_gpkg, de
 def _compliance(plan, sites):
     import processing
 
-    return processing.run("yongji:sitecompliance", {
-        "SITES": sites, "PLAN_GPKG": str(plan), "SITE_SUMMARY": "TEMPORARY_OUTPUT",
-        "CONFLICTS": "TEMPORARY_OUTPUT", "LANDCLASS_BREAKDOWN": "TEMPORARY_OUTPUT"},
-        feedback=QgsProcessingFeedback())
+    return processing.run(
+        "yongji:sitecompliance",
+        {
+            "SITES": sites,
+            "PLAN_GPKG": str(plan),
+            "SITE_SUMMARY": "TEMPORARY_OUTPUT",
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+            "LANDCLASS_BREAKDOWN": "TEMPORARY_OUTPUT",
+        },
+        feedback=QgsProcessingFeedback(),
+    )
 
 
 def test_site_compliance_from_gdb_plan_and_gdb_sites(provider, gridded_gpkg, demo_gdb):
@@ -277,18 +325,23 @@ def test_site_compliance_from_gdb_plan_and_gdb_sites(provider, gridded_gpkg, dem
 def test_plan_qa_from_gdb(provider, gridded_gpkg, demo_gdb):
     import processing
 
-    runs = [processing.run("yongji:planqa", {"PLAN_GPKG": str(p), "OUTPUT": "TEMPORARY_OUTPUT"})
-            for p in (gridded_gpkg, demo_gdb)]
+    runs = [
+        processing.run("yongji:planqa", {"PLAN_GPKG": str(p), "OUTPUT": "TEMPORARY_OUTPUT"})
+        for p in (gridded_gpkg, demo_gdb)
+    ]
     assert_same_rows(runs[1]["OUTPUT"], runs[0]["OUTPUT"], (demo_gdb, gridded_gpkg))
 
 
-@pytest.mark.parametrize("algorithm, extra", [
-    ("yongji:townshipguidance", {"AREA_METHOD": 0}), ("yongji:indicatorcheck", {"YEAR": 0})])
+@pytest.mark.parametrize(
+    "algorithm, extra", [("yongji:townshipguidance", {"AREA_METHOD": 0}), ("yongji:indicatorcheck", {"YEAR": 0})]
+)
 def test_measures_from_gdb(provider, gridded_gpkg, demo_gdb, algorithm, extra):
     import processing
 
-    runs = [processing.run(algorithm, {"PLAN_GPKG": str(p), "OUTPUT": "TEMPORARY_OUTPUT", **extra})
-            for p in (gridded_gpkg, demo_gdb)]
+    runs = [
+        processing.run(algorithm, {"PLAN_GPKG": str(p), "OUTPUT": "TEMPORARY_OUTPUT", **extra})
+        for p in (gridded_gpkg, demo_gdb)
+    ]
     assert runs[0]["OUTPUT"].featureCount() > 0
     assert_same_rows(runs[1]["OUTPUT"], runs[0]["OUTPUT"], (demo_gdb, gridded_gpkg))
 
@@ -301,8 +354,9 @@ def test_version_comparison_from_gdb(versions_gdb):
     mixed, *_ = compare_sources(Source("gpkg", str(old_gpkg)), parse_source(str(new_gdb)), params)
     assert {c.spec.code for c in expected.changed_layers} == {"YJJBNT", "CZKFBJ", "GHFQ", "LSJZ", "WWBHDW", "JZQ"}
     for result in (got, mixed):
-        assert [(c.spec.code, len(c.changes)) for c in result.changed_layers] == \
-            [(c.spec.code, len(c.changes)) for c in expected.changed_layers]
+        assert [(c.spec.code, len(c.changes)) for c in result.changed_layers] == [
+            (c.spec.code, len(c.changes)) for c in expected.changed_layers
+        ]
         for comparison in expected.changed_layers:
             assert result.layer(comparison.spec.code).gained == pytest.approx(comparison.gained, abs=1e-6)
             assert result.layer(comparison.spec.code).lost == pytest.approx(comparison.lost, abs=1e-6)
@@ -321,10 +375,19 @@ def test_qgis_process_reads_gdb_and_shapefile_folder(demo_gpkg, demo_gdb, qgis_p
     counts = {}
     for label, plan in (("gpkg", demo_gpkg), ("gdb", demo_gdb), ("shp", shapefiles)):
         out = tmp_path / f"summary_{label}.gpkg"
-        run = qgis_process(home, "--json", "run", "yongji:sitecompliance", "--",
-                           f"SITES={demo_gpkg}|layername=sites", f"PLAN_GPKG={plan}", f"SITE_SUMMARY={out}")
+        run = qgis_process(
+            home,
+            "--json",
+            "run",
+            "yongji:sitecompliance",
+            "--",
+            f"SITES={demo_gpkg}|layername=sites",
+            f"PLAN_GPKG={plan}",
+            f"SITE_SUMMARY={out}",
+        )
         summary = QgsVectorLayer(json_payload(run)["results"]["SITE_SUMMARY"], label, "ogr")
         counts[label] = rows(summary, (demo_gpkg, demo_gdb, shapefiles))
+
     def verdicts(label):  # ids, statuses and verdicts: areas differ by the .gdb's coordinate grid
         names, found = counts[label]
         return names, [tuple(v for v in row if not isinstance(v, float) and "m²" not in str(v)) for row in found]
@@ -334,8 +397,15 @@ def test_qgis_process_reads_gdb_and_shapefile_folder(demo_gpkg, demo_gdb, qgis_p
         assert verdicts(label)[0] == verdicts("gpkg")[0]
         for got, expected in zip(verdicts(label)[1], verdicts("gpkg")[1]):
             assert got == expected, label
-    bad = qgis_process(home, "run", "yongji:sitecompliance", "--", f"SITES={demo_gpkg}|layername=sites",
-                       f"PLAN_GPKG={tmp_path / 'missing.gdb'}", f"SITE_SUMMARY={tmp_path / 'no.gpkg'}")
+    bad = qgis_process(
+        home,
+        "run",
+        "yongji:sitecompliance",
+        "--",
+        f"SITES={demo_gpkg}|layername=sites",
+        f"PLAN_GPKG={tmp_path / 'missing.gdb'}",
+        f"SITE_SUMMARY={tmp_path / 'no.gpkg'}",
+    )
     assert bad.returncode != 0 and "File Geodatabase not found" in bad.stdout + bad.stderr
     assert not (tmp_path / "no.gpkg").exists()
 
@@ -358,8 +428,10 @@ def test_load_dialog_offers_gdb_and_loads_it(demo_gdb, qgis_iface):
     loaded = dialog.load()
     assert "生态保护红线" in [layer.name() for layer in loaded] and len(loaded) == len(default_catalogue().layers)
     red = next(layer for layer in loaded if layer.name() == "生态保护红线")
-    assert red.source().startswith(str(demo_gdb)) and red.featureCount() == QgsVectorLayer(
-        f"{demo_gdb}|layername=生态保护红线", "x", "ogr").featureCount()
+    assert (
+        red.source().startswith(str(demo_gdb))
+        and red.featureCount() == QgsVectorLayer(f"{demo_gdb}|layername=生态保护红线", "x", "ogr").featureCount()
+    )
     QgsProject.instance().clear()
 
 

@@ -1,4 +1,5 @@
 """建筑高度控制检查 against shapely computed directly on the same buildings and zones."""
+
 import pytest
 from qgis.core import QgsVectorLayer
 from shapely.validation import make_valid
@@ -40,8 +41,9 @@ def _expected(building, zones, mode="auto"):
     shape = building["geometry"] if building["geometry"].is_valid else make_valid(building["geometry"])
     overlaps = [(z, shape.intersection(z["geometry"]).area) for z in zones]
     # the strictest zone; of equally strict ones, the one holding more of the building
-    members = [(z["ZDGD"], z["FQMC"]) for z, area in sorted(overlaps, key=lambda o: (o[0]["ZDGD"], -o[1]))
-               if area >= TOLERANCE]
+    members = [
+        (z["ZDGD"], z["FQMC"]) for z, area in sorted(overlaps, key=lambda o: (o[0]["ZDGD"], -o[1])) if area >= TOLERANCE
+    ]
     height = building["JZGD"] if mode in ("auto", HEIGHT) else None
     if height is None and mode in ("auto", FLOORS) and building["CS"] is not None:
         height = building["CS"] * STOREY
@@ -66,8 +68,12 @@ def test_every_demo_building_matches_shapely(demo_data, demo_layers):
     for building in data["buildings"]:
         status, zone, limit, excess, height = _expected(building, data["JZGDKZ"])
         got = found[building["JZMC"]]
-        assert (got.status, got.judged.name if got.judged else None, got.limit, got.excess) == \
-               (status, zone, limit, excess), building["JZMC"]
+        assert (got.status, got.judged.name if got.judged else None, got.limit, got.excess) == (
+            status,
+            zone,
+            limit,
+            excess,
+        ), building["JZMC"]
         assert got.height == pytest.approx(height) if height is not None else got.height is None
         shape = make_valid(building["geometry"])
         assert got.footprint == pytest.approx(shape.area, rel=1e-9)
@@ -76,8 +82,9 @@ def test_every_demo_building_matches_shapely(demo_data, demo_layers):
             assert overlap.area == pytest.approx(shape.intersection(zone_shape).area, rel=1e-7, abs=1e-6)
     counts = result.counts()
     assert counts[OVER] >= 10 and counts[WITHIN] > counts[OVER] and counts[NO_ZONE] == 1 and counts[NO_HEIGHT] == 1
-    assert [r.feature for r in result.repairs] == [str(next(
-        i + 1 for i, b in enumerate(data["buildings"]) if not b["geometry"].is_valid))]
+    assert [r.feature for r in result.repairs] == [
+        str(next(i + 1 for i, b in enumerate(data["buildings"]) if not b["geometry"].is_valid))
+    ]
 
 
 def test_a_building_in_two_zones_keeps_to_the_stricter(demo_layers):
@@ -100,8 +107,10 @@ def test_floors_only_and_height_only(demo_data, demo_layers):
             assert got.source == (None if height is None else mode)
 
 
-ZONES = [("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["04", "湖边河边山边", 18.0]),
-         ("POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))", ["05", "望湖区", 45.0])]
+ZONES = [
+    ("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["04", "湖边河边山边", 18.0]),
+    ("POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))", ["05", "望湖区", 45.0]),
+]
 
 
 def _zones(rows=ZONES, fields=("FQDM:string", "FQMC:string", "ZDGD:double")):
@@ -113,12 +122,15 @@ def _buildings(rows, fields=("JZMC:string", "JZGD:double", "CS:integer")):
 
 
 def test_slivers_and_edges_do_not_decide_the_zone():
-    buildings = _buildings([
-        ("POLYGON((100 10, 130 10, 130 40, 100 40, 100 10))", ["贴边", 30.0, 10]),  # edge only on the 18 m zone
-        ("POLYGON((99.99 50, 130 50, 130 80, 99.99 80, 99.99 50))", ["微跨", 30.0, 10]),  # 0.3 m² sliver
-        ("POLYGON((90 10, 110 10, 110 20, 90 20, 90 10))", ["跨界", 30.0, 10]),
-        ("POLYGON((300 0, 310 0, 310 10, 300 10, 300 0))", ["区外", 30.0, 10]),
-        ("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", ["无高", None, None])])
+    buildings = _buildings(
+        [
+            ("POLYGON((100 10, 130 10, 130 40, 100 40, 100 10))", ["贴边", 30.0, 10]),  # edge only on the 18 m zone
+            ("POLYGON((99.99 50, 130 50, 130 80, 99.99 80, 99.99 50))", ["微跨", 30.0, 10]),  # 0.3 m² sliver
+            ("POLYGON((90 10, 110 10, 110 20, 90 20, 90 10))", ["跨界", 30.0, 10]),
+            ("POLYGON((300 0, 310 0, 310 10, 300 10, 300 0))", ["区外", 30.0, 10]),
+            ("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", ["无高", None, None]),
+        ]
+    )
     result = _by_name(run_height_check(buildings, _zones(), HeightParams(AreaMethod.create())))
     assert [z.name for z in result["贴边"].zones] == ["望湖区"] and result["贴边"].status == WITHIN
     assert [z.name for z in result["微跨"].zones] == ["湖边河边山边", "望湖区"]
@@ -133,13 +145,25 @@ def test_limit_itself_is_allowed():
     assert run_height_check(buildings, _zones(), HeightParams(AreaMethod.create())).buildings[0].status == WITHIN
 
 
-@pytest.mark.parametrize("height, zone_x, status", [
-    (24.001, 10, OVER), (24.004, 10, OVER), (24.0, 10, WITHIN), (45.005, 110, OVER), (45.0, 110, WITHIN),
-    (44.999, 110, WITHIN)])
+@pytest.mark.parametrize(
+    "height, zone_x, status",
+    [
+        (24.001, 10, OVER),
+        (24.004, 10, OVER),
+        (24.0, 10, WITHIN),
+        (45.005, 110, OVER),
+        (45.0, 110, WITHIN),
+        (44.999, 110, WITHIN),
+    ],
+)
 def test_the_verdict_is_decided_on_the_exact_height(height, zone_x, status):
     """Millimetres over the limit are over (the excess was once rounded to centimetres before judging)."""
-    zones = _zones([("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["06", "望山区", 24.0]),
-                    ("POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))", ["05", "望湖区", 45.0])])
+    zones = _zones(
+        [
+            ("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["06", "望山区", 24.0]),
+            ("POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))", ["05", "望湖区", 45.0]),
+        ]
+    )
     x = zone_x
     buildings = _buildings([(f"POLYGON(({x} 10, {x + 10} 10, {x + 10} 20, {x} 20, {x} 10))", ["楼", height, None])])
     building = run_height_check(buildings, zones, HeightParams(AreaMethod.create())).buildings[0]
@@ -177,14 +201,17 @@ def test_result_layers_and_report(demo_layers, tmp_path):
     assert paths["pdf"].stat().st_size > 10000 and paths["map"].stat().st_size > 10000
 
 
-@pytest.mark.parametrize("change, message", [
-    (dict(height_field="GAODU"), "layer 建筑 has no field GAODU"),
-    (dict(mode=FLOORS, floors_field="CENGSHU"), "layer 建筑 has no field CENGSHU"),
-    (dict(mode=FLOORS, storey_height=0), "storey height must be a number above 0"),
-    (dict(limit_field="XZGD"), "layer 高度分区 has no field XZGD"),
-    (dict(mode="guess"), "Unknown height source guess"),
-    (dict(name_field="MINGCHENG"), "layer 建筑 has no field MINGCHENG"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (dict(height_field="GAODU"), "layer 建筑 has no field GAODU"),
+        (dict(mode=FLOORS, floors_field="CENGSHU"), "layer 建筑 has no field CENGSHU"),
+        (dict(mode=FLOORS, storey_height=0), "storey height must be a number above 0"),
+        (dict(limit_field="XZGD"), "layer 高度分区 has no field XZGD"),
+        (dict(mode="guess"), "Unknown height source guess"),
+        (dict(name_field="MINGCHENG"), "layer 建筑 has no field MINGCHENG"),
+    ],
+)
 def test_bad_parameters_name_the_layer_and_field(change, message):
     buildings = _buildings([("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", ["甲", 10.0, 3])])
     with pytest.raises(PlanError, match=message):
@@ -192,8 +219,9 @@ def test_bad_parameters_name_the_layer_and_field(change, message):
 
 
 def test_missing_height_field_says_which_layer():
-    buildings = _buildings([("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", ["甲", 3])],
-                           fields=("JZMC:string", "CS:integer"))
+    buildings = _buildings(
+        [("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", ["甲", 3])], fields=("JZMC:string", "CS:integer")
+    )
     with pytest.raises(PlanError, match="建筑.*JZGD"):
         run_height_check(buildings, _zones(), HeightParams(AreaMethod.create()))
     result = run_height_check(buildings, _zones(), HeightParams(AreaMethod.create(), mode=FLOORS))
@@ -211,8 +239,13 @@ def test_bad_layers_are_refused():
     good = _buildings([("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", ["甲", 10.0, 3])])
     points = memory_layer("Point", "EPSG:4546", ["JZGD:double", "CS:integer"], [("POINT(1 1)", [3.0, 1])], "点")
     empty = _buildings([])
-    no_crs = memory_layer("Polygon", None, ["JZGD:double", "CS:integer"],
-                          [("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", [3.0, 1])], "无坐标系")
+    no_crs = memory_layer(
+        "Polygon",
+        None,
+        ["JZGD:double", "CS:integer"],
+        [("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", [3.0, 1])],
+        "无坐标系",
+    )
     params = HeightParams(AreaMethod.create())
     with pytest.raises(PlanError, match="点 must contain Polygon"):
         run_height_check(points, _zones(), params)

@@ -1,5 +1,6 @@
 """Every toolbar action (the plugin's own list, action_specs) has a pictogram in the one icon style and
 a section in both help files."""
+
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser

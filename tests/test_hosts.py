@@ -6,6 +6,7 @@ never copy a chroot that is in use (cp would follow its bind mounts into /proc, 
 repository itself). Both need the outer host (root, mount), hence the ``chroot`` marker the conftest
 gives every test here.
 """
+
 import os
 import subprocess
 from pathlib import Path
@@ -68,8 +69,12 @@ def mounted_base(tmp_path):
 
 def test_a_chroot_in_use_is_never_copied(mounted_base, tmp_path):
     copy = tmp_path / "copy"
-    run = subprocess.run([str(CHROOT), "prepare", str(copy), "--from", str(mounted_base), "--backports"],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [str(CHROOT), "prepare", str(copy), "--from", str(mounted_base), "--backports"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode != 0
     assert f"still mounted under {mounted_base}" in run.stderr
     assert not copy.exists() and not Path(f"{copy}.partial").exists()
@@ -79,7 +84,11 @@ def test_an_unprepared_base_is_refused(tmp_path):
     if os.geteuid() != 0:
         pytest.skip("the chroot script needs root")
     (tmp_path / "base").mkdir()
-    run = subprocess.run([str(CHROOT), "prepare", str(tmp_path / "copy"), "--from", str(tmp_path / "base")],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [str(CHROOT), "prepare", str(tmp_path / "copy"), "--from", str(tmp_path / "base")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode != 0 and "is not prepared" in run.stderr
     assert not (tmp_path / "copy").exists()

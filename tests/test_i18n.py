@@ -1,4 +1,5 @@
 """Chinese staff see Chinese: the catalogue is complete and the translator switches the texts."""
+
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -24,26 +25,38 @@ def test_action_texts_follow_locale(locale):
 
 def test_every_message_is_translated():
     tree = ET.parse(TS)
-    unfinished = [m.findtext("source") for m in tree.iter("message")
-                  if m.find("translation").get("type") in ("unfinished", "obsolete")
-                  or not (m.findtext("translation") or "").strip()]
+    unfinished = [
+        m.findtext("source")
+        for m in tree.iter("message")
+        if m.find("translation").get("type") in ("unfinished", "obsolete")
+        or not (m.findtext("translation") or "").strip()
+    ]
     assert unfinished == []
 
 
 def test_catalogue_covers_every_source_string(tmp_path):
     """pylupdate5 over today's sources finds nothing the committed catalogue lacks."""
     pro = tmp_path / "check.pro"
-    listing = subprocess.run(["/usr/bin/python3", str(resource("..", "scripts", "translation_pro.py"))],
-                             capture_output=True, text=True, check=True).stdout
+    listing = subprocess.run(
+        ["/usr/bin/python3", str(resource("..", "scripts", "translation_pro.py"))],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     root = resource("..").resolve()
     listing = listing.replace("../", f"{root}/").replace(
-        f"{root}/resources/i18n/yongji_plugin_zh_CN.ts", str(tmp_path / "fresh.ts"))
+        f"{root}/resources/i18n/yongji_plugin_zh_CN.ts", str(tmp_path / "fresh.ts")
+    )
     pro.write_text(listing, encoding="utf-8")
     subprocess.run(["pylupdate5", "-noobsolete", str(pro)], check=True, capture_output=True)
-    fresh = {(c.findtext("name"), m.findtext("source"))
-             for c in ET.parse(tmp_path / "fresh.ts").iter("context") for m in c.iter("message")}
-    committed = {(c.findtext("name"), m.findtext("source"))
-                 for c in ET.parse(TS).iter("context") for m in c.iter("message")}
+    fresh = {
+        (c.findtext("name"), m.findtext("source"))
+        for c in ET.parse(tmp_path / "fresh.ts").iter("context")
+        for m in c.iter("message")
+    }
+    committed = {
+        (c.findtext("name"), m.findtext("source")) for c in ET.parse(TS).iter("context") for m in c.iter("message")
+    }
     assert fresh - committed == set()
 
 
@@ -69,11 +82,19 @@ def test_every_chinese_locale_gets_chinese(form, locale, qgis_iface):
     assert YongjiProvider().name() == "永济国土空间规划"
 
 
-@pytest.mark.parametrize("form, names", [
-    ("zh-Hans", ["zh_CN"]), ("zh_SG", ["zh_CN"]), ("zh", ["zh_CN"]),
-    ("zh-Hant", ["zh_TW", "zh_Hant", "zh_CN"]), ("zh_HK", ["zh_TW", "zh_Hant", "zh_CN"]),
-    ("de-DE", ["de_DE", "de"]), ("fr", ["fr"]), ("", []),
-])
+@pytest.mark.parametrize(
+    "form, names",
+    [
+        ("zh-Hans", ["zh_CN"]),
+        ("zh_SG", ["zh_CN"]),
+        ("zh", ["zh_CN"]),
+        ("zh-Hant", ["zh_TW", "zh_Hant", "zh_CN"]),
+        ("zh_HK", ["zh_TW", "zh_Hant", "zh_CN"]),
+        ("de-DE", ["de_DE", "de"]),
+        ("fr", ["fr"]),
+        ("", []),
+    ],
+)
 def test_catalogue_order(form, names):
     """A traditional catalogue wins for traditional locales once one exists; simplified otherwise."""
     assert catalogue_names(form) == names

@@ -1,4 +1,5 @@
 """规划指标 check against shapely computed directly; its layers, charts (both painters), report and map sheet."""
+
 import subprocess
 import sys
 import unicodedata
@@ -67,8 +68,10 @@ def test_every_value_matches_shapely(plan, indicators, units, result):
     assert result.city_name == "永济市" and len(result.townships) == 10
     for indicator in indicators.indicators:
         for name, value in expected_values(plan, indicator, units).items():
-            assert result.value(indicator.code, name) == pytest.approx(value, rel=1e-6, abs=1e-7), \
-                (indicator.code, name)
+            assert result.value(indicator.code, name) == pytest.approx(value, rel=1e-6, abs=1e-7), (
+                indicator.code,
+                name,
+            )
 
 
 def test_each_judgement_follows_the_values_and_targets(plan, indicators, units, result):
@@ -85,8 +88,12 @@ def test_each_judgement_follows_the_values_and_targets(plan, indicators, units, 
     found = {(f.code, f.unit, f.year, f.ok) for f in result.of_kind(COMPLIANCE)}
     assert found == expected and any(not ok for *_, ok in found)
     assert result.status("永济市", 2035).achieved is True
-    assert [n for n in result.townships if result.status(n, 2035).achieved is False] == \
-        ["城西街道", "蒲州镇", "卿头镇", "韩阳镇"]
+    assert [n for n in result.townships if result.status(n, 2035).achieved is False] == [
+        "城西街道",
+        "蒲州镇",
+        "卿头镇",
+        "韩阳镇",
+    ]
     assert [n for n in result.townships if result.status(n, 2025).achieved is False] == ["卿头镇"]
 
 
@@ -94,8 +101,9 @@ def test_each_judgement_follows_the_values_and_targets(plan, indicators, units, 
 def test_backends_judge_alike(plan, indicators, result, backend):
     other = run_indicator_check(plan, indicators, AreaMethod.create(), backend=backend)
     assert other.backend.lower().startswith(backend)
-    assert [(f.kind, f.year, f.unit, f.code, f.ok) for f in other.findings] == \
-        [(f.kind, f.year, f.unit, f.code, f.ok) for f in result.findings]
+    assert [(f.kind, f.year, f.unit, f.code, f.ok) for f in other.findings] == [
+        (f.kind, f.year, f.unit, f.code, f.ok) for f in result.findings
+    ]
     for a, b in zip(other.findings, result.findings):
         assert a.value == pytest.approx(b.value, rel=1e-9)
 
@@ -116,8 +124,9 @@ def test_map_table_consistency_and_breakdown(plan, units, result):
     ts05 = [f for f in result.of_kind(CONSISTENCY) if f.code == "TS-05"]
     assert all(f.ok for f in ts05) and {f.unit for f in ts05} == set(townships) | {"永济市"}
     breakdown = {(f.code, f.year): f for f in result.of_kind(BREAKDOWN)}
-    assert set(breakdown) == {(c, y) for c in ("GDBYL", "YJJBNT", "STBHHX", "CXJSYD", "LDBYL") for y in (2025, 2035)} \
-        | {("CZKFBJ", 2035)}
+    assert set(breakdown) == {
+        (c, y) for c in ("GDBYL", "YJJBNT", "STBHHX", "CXJSYD", "LDBYL") for y in (2025, 2035)
+    } | {("CZKFBJ", 2035)}
     assert all(f.ok for f in breakdown.values())
     assert breakdown[("CZKFBJ", 2035)].value == pytest.approx(5345.0)
 
@@ -157,8 +166,9 @@ def test_a_filter_on_a_field_the_layer_lacks(plan, indicators):
     from qgis.core import QgsFeatureRequest
 
     parcels = plan["DLTB"].materialize(QgsFeatureRequest().setSubsetOfAttributes(["BSM"], plan["DLTB"].fields()))
-    parcels.dataProvider().deleteAttributes([parcels.fields().lookupField(n) for n in parcels.fields().names()
-                                             if n != "BSM"])
+    parcels.dataProvider().deleteAttributes(
+        [parcels.fields().lookupField(n) for n in parcels.fields().names() if n != "BSM"]
+    )
     parcels.updateFields()
     layers = dict(plan, DLTB=parcels)
     with pytest.raises(PlanError, match=r"lacks field DLBM, which the filter"):
@@ -169,8 +179,12 @@ def test_a_filter_on_a_field_the_layer_lacks(plan, indicators):
 def test_a_canceled_check_is_marked_and_never_written(plan, indicators, tmp_path, at):
     result = run_indicator_check(plan, indicators, AreaMethod.create(), CancelAt(reports=at))
     assert result.canceled and result.findings == []
-    for write in (findings_layer, lambda r: township_layer(r, plan["XZQ_XZ"], 2035), lambda r: city_chart(r, 2035),
-                  lambda r: write_indicator_report(r, tmp_path / "r.html")):
+    for write in (
+        findings_layer,
+        lambda r: township_layer(r, plan["XZQ_XZ"], 2035),
+        lambda r: city_chart(r, 2035),
+        lambda r: write_indicator_report(r, tmp_path / "r.html"),
+    ):
         with pytest.raises(PlanError, match="canceled"):
             write(result)
     assert list(tmp_path.iterdir()) == []
@@ -194,8 +208,12 @@ def test_result_layers(plan, result):
 def _colour_share(path, hue_test):
     image = QImage(str(path))
     assert not image.isNull()
-    hits = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
-               if image.pixelColor(x, y).saturation() > 80 and hue_test(image.pixelColor(x, y).hue()))
+    hits = sum(
+        1
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+        if image.pixelColor(x, y).saturation() > 80 and hue_test(image.pixelColor(x, y).hue())
+    )
     return hits
 
 
@@ -230,8 +248,12 @@ def test_charts_without_matplotlib(result, tmp_path, monkeypatch, request):
 def test_report_keeps_the_three_checks_apart(result, tmp_path):
     paths = write_indicator_report(result, tmp_path / "指标" / "report.html", 2035, "demo")
     html = paths["html"].read_text(encoding="utf-8")
-    for heading in ("Indicator compliance", "Map–table consistency", "Breakdown consistency",
-                    "Indicators and how they are measured"):
+    for heading in (
+        "Indicator compliance",
+        "Map–table consistency",
+        "Breakdown consistency",
+        "Indicators and how they are measured",
+    ):
         assert f">{heading}</h2>" in html
     assert "planar area in EPSG:4546" in html and "CGCS2000 ellipsoidal" in html  # run method, GDBYL's own
     assert set(paths["charts"]) == {"city", "GDBYL", "YJJBNT", "STBHHX", "CZKFBJ", "CXJSYD", "LDBYL"}
@@ -246,8 +268,9 @@ def test_indicator_map_sheet(plan, result, tmp_path):
     layout = result_sheet(builder, "indicators", township_layer(result, plan["XZQ_XZ"], 2035), chart, year=2035)
     assert isinstance(layout.itemById("chart"), QgsLayoutItemPicture)
     pdf = export_layout(layout, tmp_path / "sheet.pdf", PDF, 72)
-    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                                                        text=True).stdout)
+    text = unicodedata.normalize(
+        "NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    )
     assert "规划指标达标情况图(2035年)" in text
     assert "图例" in text and "achieved" in text and "short of target" in text  # the status legend
     with pytest.raises(PlanError, match="No result map sheet nosuch"):
@@ -260,8 +283,11 @@ def test_a_percentage_breakdown_is_weighted_by_township_area(plan, units, tmp_pa
     townships, city = units
     targets = {name: 10.0 + number for number, name in enumerate(sorted(townships))}
     lines = "".join(f"      {name}: {{2025: {value}, 2035: {value}}}\n" for name, value in targets.items())
-    edited = _edited(tmp_path, "    targets: {2025: 12.5, 2035: 13.0}\n",
-                     "    targets: {2025: 12.5, 2035: 16.0}\n    townships:\n" + lines)
+    edited = _edited(
+        tmp_path,
+        "    targets: {2025: 12.5, 2035: 13.0}\n",
+        "    targets: {2025: 12.5, 2035: 16.0}\n    townships:\n" + lines,
+    )
     result = run_indicator_check(plan, edited.subset(["GTKFQD"]), AreaMethod.create())
     breakdown = {f.year: f for f in result.of_kind(BREAKDOWN)}
     expected = sum(v * townships[n].intersection(city).area for n, v in targets.items()) / city.area
@@ -271,10 +297,16 @@ def test_a_percentage_breakdown_is_weighted_by_township_area(plan, units, tmp_pa
 
 def test_farmland_can_be_measured_net_of_tiankan_as_the_survey_counts_it(plan, units, tmp_path):
     """``net_of_tiankan: true``: each 耕地 parcel's piece in a unit less its KCXS share — shapely here."""
-    edited = _edited(tmp_path, """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'", method: ellipsoidal}""",
-                     """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'", net_of_tiankan: true}""")
-    gross = _edited(tmp_path, """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'", method: ellipsoidal}""",
-                    """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'"}""")
+    edited = _edited(
+        tmp_path,
+        """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'", method: ellipsoidal}""",
+        """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'", net_of_tiankan: true}""",
+    )
+    gross = _edited(
+        tmp_path,
+        """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'", method: ellipsoidal}""",
+        """measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = '01'"}""",
+    )
     net_result = run_indicator_check(plan, edited.subset(["GDBYL"]), AreaMethod.create())
     gross_result = run_indicator_check(plan, gross.subset(["GDBYL"]), AreaMethod.create())
     townships, city = units

@@ -1,4 +1,5 @@
 """规划指标 file: the plugin's loads; every kind of slip stops with the file, the indicator and the key."""
+
 import re
 
 import pytest
@@ -75,39 +76,75 @@ def _problems(tmp_path, text):
     return message
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("unit: 万亩", "unit: acres", "indicator GDBYL: unit acres is not an area unit"),
-    ("kind: 约束性", "kind: 必须", "indicator GDBYL: kind 必须 is not 约束性 or 预期性"),
-    ("direction: 不低于", "direction: 等于", "indicator GDBYL: direction 等于 is not 不低于 or 不高于"),
-    ("{layer: DLTB, filter: \"left(\\\"DLBM\\\", 2) = '01'\"}", "{layer: NOSUCH}",
-     "indicator GDBYL: measure: layer NOSUCH is not in the layer catalogue"),
-    ("{layer: DLTB, filter: \"left(\\\"DLBM\\\", 2) = '01'\"}", "{layer: CZTX}",
-     "indicator GDBYL: measure: layer CZTX (城镇体系) is not a polygon layer"),
-    ("filter: \"left(\\\"DLBM\\\", 2) = '01'\"", "filter: \"\\\"DLDM\\\" = '01'\"",
-     "indicator GDBYL: measure: filter \"DLDM\" = '01' reads field DLDM, which layer DLTB does not have"),
-    ("filter: \"left(\\\"DLBM\\\", 2) = '01'\"", "filter: \"left(DLBM\"",
-     "indicator GDBYL: measure: filter left(DLBM is not a valid expression"),
-    ("targets: {2025: 90.5, 2035: 90.2}", "targets: {2025: 90.5, 2030: 90.2}",
-     "indicator GDBYL: targets: year 2030 is not one of 2025, 2035"),
-    ("targets: {2025: 90.5, 2035: 90.2}", "targets: {2025: ninety, 2035: 90.2}",
-     "indicator GDBYL: targets: the 2025 target ninety is not a number of at least 0"),
-    ("城西街道: {2025: 5.05, \"2035\": 5.0}", "城西街道: {2025: -1}",
-     "indicator GDBYL: township 城西街道: the 2025 target -1 is not a number of at least 0"),
-    ("    measure: {layer: DLTB, filter: \"left(\\\"DLBM\\\", 2) = '01'\"}\n", "",
-     "indicator GDBYL: key measure is missing"),
-    ("code: GDBYL", "code: GDBYL_TOO_LONG", "the code must be 1–7 ASCII letters"),
-    ("code: KFQD", "code: GDBYL", "indicator GDBYL: the code is used more than once"),
-    ("unit: \"%\"", "unit: 公顷", "indicator KFQD: a share is measured in %, not 公顷"),
-    ("    townships:", "    colour: red\n    townships:", "indicator GDBYL: unknown key colour"),
-    ("right: {indicator: GDBYL}", "right: {indicator: NOPE}",
-     "consistency check TS-01: right: unknown indicator code NOPE"),
-    ("right: {indicator: GDBYL}", "right: {indicator: KFQD}",
-     "consistency check TS-01: right: indicator KFQD is a share (%), not an area"),
-    ("right: {indicator: GDBYL}", "right: {layer: YJJBNT}",
-     "consistency check TS-01: at least one side must be an indicator's target"),
-    ("relation: \">=\"", "relation: \"==\"", "consistency check TS-01: relation == is not >= or <="),
-    ("left: {layer: DLTB}", "left: {layer: DLTB, share: true}", "consistency check TS-01: left: unknown key share"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("unit: 万亩", "unit: acres", "indicator GDBYL: unit acres is not an area unit"),
+        ("kind: 约束性", "kind: 必须", "indicator GDBYL: kind 必须 is not 约束性 or 预期性"),
+        ("direction: 不低于", "direction: 等于", "indicator GDBYL: direction 等于 is not 不低于 or 不高于"),
+        (
+            '{layer: DLTB, filter: "left(\\"DLBM\\", 2) = \'01\'"}',
+            "{layer: NOSUCH}",
+            "indicator GDBYL: measure: layer NOSUCH is not in the layer catalogue",
+        ),
+        (
+            '{layer: DLTB, filter: "left(\\"DLBM\\", 2) = \'01\'"}',
+            "{layer: CZTX}",
+            "indicator GDBYL: measure: layer CZTX (城镇体系) is not a polygon layer",
+        ),
+        (
+            'filter: "left(\\"DLBM\\", 2) = \'01\'"',
+            'filter: "\\"DLDM\\" = \'01\'"',
+            "indicator GDBYL: measure: filter \"DLDM\" = '01' reads field DLDM, which layer DLTB does not have",
+        ),
+        (
+            'filter: "left(\\"DLBM\\", 2) = \'01\'"',
+            'filter: "left(DLBM"',
+            "indicator GDBYL: measure: filter left(DLBM is not a valid expression",
+        ),
+        (
+            "targets: {2025: 90.5, 2035: 90.2}",
+            "targets: {2025: 90.5, 2030: 90.2}",
+            "indicator GDBYL: targets: year 2030 is not one of 2025, 2035",
+        ),
+        (
+            "targets: {2025: 90.5, 2035: 90.2}",
+            "targets: {2025: ninety, 2035: 90.2}",
+            "indicator GDBYL: targets: the 2025 target ninety is not a number of at least 0",
+        ),
+        (
+            '城西街道: {2025: 5.05, "2035": 5.0}',
+            "城西街道: {2025: -1}",
+            "indicator GDBYL: township 城西街道: the 2025 target -1 is not a number of at least 0",
+        ),
+        (
+            '    measure: {layer: DLTB, filter: "left(\\"DLBM\\", 2) = \'01\'"}\n',
+            "",
+            "indicator GDBYL: key measure is missing",
+        ),
+        ("code: GDBYL", "code: GDBYL_TOO_LONG", "the code must be 1–7 ASCII letters"),
+        ("code: KFQD", "code: GDBYL", "indicator GDBYL: the code is used more than once"),
+        ('unit: "%"', "unit: 公顷", "indicator KFQD: a share is measured in %, not 公顷"),
+        ("    townships:", "    colour: red\n    townships:", "indicator GDBYL: unknown key colour"),
+        (
+            "right: {indicator: GDBYL}",
+            "right: {indicator: NOPE}",
+            "consistency check TS-01: right: unknown indicator code NOPE",
+        ),
+        (
+            "right: {indicator: GDBYL}",
+            "right: {indicator: KFQD}",
+            "consistency check TS-01: right: indicator KFQD is a share (%), not an area",
+        ),
+        (
+            "right: {indicator: GDBYL}",
+            "right: {layer: YJJBNT}",
+            "consistency check TS-01: at least one side must be an indicator's target",
+        ),
+        ('relation: ">="', 'relation: "=="', "consistency check TS-01: relation == is not >= or <="),
+        ("left: {layer: DLTB}", "left: {layer: DLTB, share: true}", "consistency check TS-01: left: unknown key share"),
+    ],
+)
 def test_each_slip_is_named(tmp_path, old, new, expected):
     assert old in GOOD, old
     message = _problems(tmp_path, GOOD.replace(old, new, 1))
@@ -121,14 +158,21 @@ def test_every_problem_is_listed_at_once(tmp_path):
     assert len(re.findall(r"^- ", message, re.MULTILINE)) == 2
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("indicators: [", "cannot be read"),
-    ("- just a list", "line 1: the file must be a mapping"),
-    ("indicators: []", "indicators must be a non-empty list"),
-    ("indicator: []", "unknown key indicator"),
-    (GOOD.replace("      城西街道: {2025: 5.05, \"2035\": 5.0}",
-                  "      城西街道: {2025: 5.05}\n      城西街道: {2025: 6.0}"), "城西街道: the key is written twice"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("indicators: [", "cannot be read"),
+        ("- just a list", "line 1: the file must be a mapping"),
+        ("indicators: []", "indicators must be a non-empty list"),
+        ("indicator: []", "unknown key indicator"),
+        (
+            GOOD.replace(
+                '      城西街道: {2025: 5.05, "2035": 5.0}', "      城西街道: {2025: 5.05}\n      城西街道: {2025: 6.0}"
+            ),
+            "城西街道: the key is written twice",
+        ),
+    ],
+)
 def test_malformed_files(tmp_path, text, expected):
     assert expected in _problems(tmp_path, text)
 
@@ -145,8 +189,12 @@ def test_unknown_code_asked_for():
 
 def test_township_guidance_file_is_validated(tmp_path):
     assert [f.key for f in load_figures()] == ["GD", "YJJBNT", "STBHHX", "CZKFBJ", "JSYD"]
-    bad = write(tmp_path, "township_figures:\n  - {key: GD, layer: NOSUCH, label: 耕地}\n"
-                          "  - {key: GD, layer: DLTB, filter: 'left(', label: x}\n", "guidance.yaml")
+    bad = write(
+        tmp_path,
+        "township_figures:\n  - {key: GD, layer: NOSUCH, label: 耕地}\n"
+        "  - {key: GD, layer: DLTB, filter: 'left(', label: x}\n",
+        "guidance.yaml",
+    )
     with pytest.raises(PlanError) as caught:
         load_figures(bad)
     message = str(caught.value)

@@ -1,4 +1,5 @@
 """Labels: one per name, chosen before rendering (never by an aggregate in the render thread)."""
+
 import pytest
 from qgis.core import QgsPalLayerSettings
 from shapely import wkt as shapely_wkt
@@ -9,10 +10,10 @@ from yongji_plugin.core.plan_data.styles import apply_style, label_carriers, lab
 
 STREETS = [
     ("LINESTRING(0 0, 100 0)", ["中山路"]),
-    ("LINESTRING(0 10, 250 10)", ["中山路"]),     # the longest 中山路
+    ("LINESTRING(0 10, 250 10)", ["中山路"]),  # the longest 中山路
     ("LINESTRING(0 20, 50 20)", ["解放路"]),
-    ("LINESTRING(0 30, 50 30)", ["解放路"]),      # a tie: the lower id carries it
-    ("LINESTRING(0 40, 500 40)", [None]),          # no name, no label
+    ("LINESTRING(0 30, 50 30)", ["解放路"]),  # a tie: the lower id carries it
+    ("LINESTRING(0 40, 500 40)", [None]),  # no name, no label
 ]
 
 

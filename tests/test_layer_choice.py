@@ -1,6 +1,7 @@
 """Input choices that cannot go wrong silently (issue #23): the active layer of the right geometry is
 the default, the last choice in a project is remembered, the plugin's own result layers are never
 offered, and the boxes follow the project while a dialog is open. Real dialogs, real widgets."""
+
 import pytest
 from qgis.core import QgsProject
 

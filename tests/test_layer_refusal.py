@@ -4,6 +4,7 @@ Issue #11 item 4: points in 规划分区 gave a flood of misleading QA errors, a
 passed every site, a layer with an undefined CRS left every site "not checked", and a zero-area
 site said "geometry repaired (Self-intersection)".
 """
+
 import gc
 import sqlite3
 
@@ -34,8 +35,9 @@ def _site(crs="EPSG:4546", wkt=SITE.wkt):
     return memory_layer("Polygon", crs, ["XMBH:string"], [(wkt, ["A"])], name="用地红线")
 
 
-def _redline(rows=((box(439900, 3859900, 440100, 3860200).wkt, ["红线"]),), kind="Polygon", crs="EPSG:4546",
-             name="生态保护红线"):
+def _redline(
+    rows=((box(439900, 3859900, 440100, 3860200).wkt, ["红线"]),), kind="Polygon", crs="EPSG:4546", name="生态保护红线"
+):
     return memory_layer(kind, crs, ["HXMC:string"], list(rows), name=name)
 
 
@@ -46,8 +48,9 @@ def _rules(*ids):
 
 
 def _run(sites, layers, ruleset=None):
-    return run_compliance(sites, layers, ruleset or _rules("no_overlap_ecological_redline"),
-                          CheckParams(AreaMethod.create()))
+    return run_compliance(
+        sites, layers, ruleset or _rules("no_overlap_ecological_redline"), CheckParams(AreaMethod.create())
+    )
 
 
 def _gpkg_with_srs_id(tmp_path, srs_id, name="sites", layer=None):
@@ -66,6 +69,7 @@ def _gpkg_with_srs_id(tmp_path, srs_id, name="sites", layer=None):
 
 # --- the site check -------------------------------------------------------------------------------
 
+
 def test_empty_control_layer_is_refused_not_passed():
     with pytest.raises(PlanError, match=r"Control layer 生态保护红线 \(STBHHX\) has no features"):
         _run(_site(), {"STBHHX": _redline(rows=())})
@@ -73,8 +77,10 @@ def test_empty_control_layer_is_refused_not_passed():
 
 def test_rule_set_may_allow_an_empty_layer(tmp_path):
     path = tmp_path / "rules.yaml"
-    path.write_text("rules:\n  - {id: heritage, kind: no_overlap, layer: LSWHBHX, title: 历史文化保护线,"
-                    " may_be_empty: true}\n", encoding="utf-8")
+    path.write_text(
+        "rules:\n  - {id: heritage, kind: no_overlap, layer: LSWHBHX, title: 历史文化保护线, may_be_empty: true}\n",
+        encoding="utf-8",
+    )
     empty = memory_layer("Polygon", "EPSG:4546", ["MC:string"], [], name="历史文化保护线")
     result = _run(_site(), {"LSWHBHX": empty}, load_ruleset(path))
     assert result.sites[0].verdict == "compliant"
@@ -124,11 +130,19 @@ def test_control_layer_with_undefined_crs_is_an_error(tmp_path):
 
 
 def test_each_problem_layer_gets_one_line():
-    farmland = memory_layer("Point", "EPSG:4546", ["TBBH:string", "ZLDWMC:string"],
-                            [("POINT(440000 3860000)", ["1", "x"])] * 500, name="永久基本农田")
+    farmland = memory_layer(
+        "Point",
+        "EPSG:4546",
+        ["TBBH:string", "ZLDWMC:string"],
+        [("POINT(440000 3860000)", ["1", "x"])] * 500,
+        name="永久基本农田",
+    )
     with pytest.raises(PlanError) as error:
-        _run(_site(), {"STBHHX": _redline(rows=()), "YJJBNT": farmland},
-             _rules("no_overlap_ecological_redline", "no_overlap_permanent_farmland"))
+        _run(
+            _site(),
+            {"STBHHX": _redline(rows=()), "YJJBNT": farmland},
+            _rules("no_overlap_ecological_redline", "no_overlap_permanent_farmland"),
+        )
     lines = str(error.value).splitlines()
     assert len([line for line in lines if "STBHHX" in line]) == 1
     assert len([line for line in lines if "YJJBNT" in line]) == 1
@@ -137,10 +151,17 @@ def test_each_problem_layer_gets_one_line():
 
 def test_zero_area_site_says_zero_area():
     collinear = "POLYGON((440000 3860000, 440100 3860000, 440200 3860000, 440000 3860000))"
-    sites = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"],
-                         [(collinear, ["flat"]), ("POLYGON((440000 3860000, 440000 3860000, 440000 3860000, "
-                                                  "440000 3860000))", ["dot"]), (SITE.wkt, ["ok"])],
-                         name="用地红线")
+    sites = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["XMBH:string"],
+        [
+            (collinear, ["flat"]),
+            ("POLYGON((440000 3860000, 440000 3860000, 440000 3860000, 440000 3860000))", ["dot"]),
+            (SITE.wkt, ["ok"]),
+        ],
+        name="用地红线",
+    )
     result = _run(sites, {"STBHHX": _redline()})
     by_id = {s.site.site_id: s for s in result.sites}
     for name in ("flat", "dot"):
@@ -154,13 +175,13 @@ def test_zero_area_site_says_zero_area():
 def test_a_bow_tie_is_repaired_not_zero_area():
     """A self-crossing outline's signed area is 0; after repair it has area, so it is checked."""
     bow_tie = "POLYGON((440000 3860000, 440100 3860100, 440100 3860000, 440000 3860100, 440000 3860000))"
-    result = _run(memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [(bow_tie, ["bow"])]),
-                  {"STBHHX": _redline()})
+    result = _run(memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [(bow_tie, ["bow"])]), {"STBHHX": _redline()})
     assert result.sites[0].verdict != UNCHECKED
     assert any("repaired" in reason for reason in result.sites[0].reasons)
 
 
 # --- plan QA --------------------------------------------------------------------------------------
+
 
 def _zone_points(plan):
     """规划分区 as points: the centre of every real zone (what a wrong export looks like)."""
@@ -205,11 +226,11 @@ def test_qa_processing_refusal_is_a_processing_error(plan, provider):
     from qgis.core import QgsProcessingException
 
     with pytest.raises(QgsProcessingException, match=r"规划分区 \(GHFQ\)"):
-        processing.run("yongji:planqa", {"LAYERS": [_zone_points(plan), plan["XZQ"]],
-                                         "OUTPUT": "TEMPORARY_OUTPUT"})
+        processing.run("yongji:planqa", {"LAYERS": [_zone_points(plan), plan["XZQ"]], "OUTPUT": "TEMPORARY_OUTPUT"})
 
 
 # --- conformance (the load dialog's list) -----------------------------------------------------------
+
 
 def test_conformance_names_an_undefined_crs(tmp_path):
     layer = _gpkg_with_srs_id(tmp_path, 0, name="redline", layer=_redline())

@@ -1,4 +1,5 @@
 """15分钟社区生活圈 against an independent shortest-path computation on the demo street network."""
+
 import heapq
 import math
 from collections import defaultdict
@@ -49,7 +50,7 @@ class Streets:
             return b
         p = LineString([a, b]).interpolate(along)
         node = _key(p.x, p.y)
-        self.edges[best:best + 1] = [(a, node, along), (node, b, length - along)]
+        self.edges[best : best + 1] = [(a, node, along), (node, b, length - along)]
         return node
 
     def distances(self, sources):
@@ -78,15 +79,18 @@ class Streets:
                 left = cost - d.get(start, math.inf)
                 if left >= 0:
                     line = LineString([start, end])
-                    parts.append(LineString([start, line.interpolate(min(left, length)).coords[0]])
-                                 if left < length else line)
+                    parts.append(
+                        LineString([start, line.interpolate(min(left, length)).coords[0]]) if left < length else line
+                    )
         return parts
 
 
 @pytest.fixture(scope="module")
 def demo_run(demo_gpkg):
-    layers = [QgsVectorLayer(f"{demo_gpkg}|layername={code}", name, "ogr")
-              for code, name in (("GGFWSS", "公共服务设施"), ("JZQ", "居住区"), ("ZXCQDL", "中心城区道路"))]
+    layers = [
+        QgsVectorLayer(f"{demo_gpkg}|layername={code}", name, "ogr")
+        for code, name in (("GGFWSS", "公共服务设施"), ("JZQ", "居住区"), ("ZXCQDL", "中心城区道路"))
+    ]
     result = run_life_circle(*layers, load_life_circle_table(), LifeCircleParams(AreaMethod.create()))
     return layers, result
 
@@ -165,16 +169,28 @@ def _square(x, y, side=40):
 
 
 SPLIT_NETWORK = ["LINESTRING(0 0, 500 0)", "LINESTRING(500 0, 1000 0)", "LINESTRING(0 600, 1000 600)"]
-FACILITIES = [("POINT(100 0)", ["初中甲", "初中", "社区"]), ("POINT(100 600)", ["初中乙", "初中", "社区"]),
-              ("POINT(500 300)", ["小学丙", "小学", "邻里"]), ("POINT(900 0)", ["医院", "医院", "社区"])]
-AREAS_ROWS = [(_square(300, 10), ["北一", 1000.0]), (_square(800, 10), ["北二", 800.0]),
-              (_square(300, 550), ["南一", 500.0])]
+FACILITIES = [
+    ("POINT(100 0)", ["初中甲", "初中", "社区"]),
+    ("POINT(100 600)", ["初中乙", "初中", "社区"]),
+    ("POINT(500 300)", ["小学丙", "小学", "邻里"]),
+    ("POINT(900 0)", ["医院", "医院", "社区"]),
+]
+AREAS_ROWS = [
+    (_square(300, 10), ["北一", 1000.0]),
+    (_square(800, 10), ["北二", 800.0]),
+    (_square(300, 550), ["南一", 500.0]),
+]
 
 
 def test_an_unconnected_network_names_the_features():
     with pytest.raises(PlanError) as error:
-        run_life_circle(_facilities(FACILITIES), _areas(AREAS_ROWS), _net(SPLIT_NETWORK), load_life_circle_table(),
-                        LifeCircleParams(AreaMethod.create()))
+        run_life_circle(
+            _facilities(FACILITIES),
+            _areas(AREAS_ROWS),
+            _net(SPLIT_NETWORK),
+            load_life_circle_table(),
+            LifeCircleParams(AreaMethod.create()),
+        )
     message = str(error.value)
     assert "路网" in message and "does not connect" in message
     assert "初中乙 (feature 2) is on a part of 路网 not connected to the rest" in message
@@ -187,13 +203,23 @@ def test_an_area_far_from_every_street_is_named():
     far = AREAS_ROWS[:2] + [(_square(300, 200), ["孤岛", 10.0])]
     network = SPLIT_NETWORK[:2]
     with pytest.raises(PlanError, match=r"孤岛 \(feature 3\) is 200 m from the nearest street"):
-        run_life_circle(_facilities(FACILITIES[:1]), _areas(far), _net(network), load_life_circle_table(),
-                        LifeCircleParams(AreaMethod.create()))
+        run_life_circle(
+            _facilities(FACILITIES[:1]),
+            _areas(far),
+            _net(network),
+            load_life_circle_table(),
+            LifeCircleParams(AreaMethod.create()),
+        )
 
 
 def test_the_fallback_runs_straight_lines_and_says_why():
-    result = run_life_circle(_facilities(FACILITIES), _areas(AREAS_ROWS), _net(SPLIT_NETWORK),
-                             load_life_circle_table(), LifeCircleParams(AreaMethod.create(), fallback=True))
+    result = run_life_circle(
+        _facilities(FACILITIES),
+        _areas(AREAS_ROWS),
+        _net(SPLIT_NETWORK),
+        load_life_circle_table(),
+        LifeCircleParams(AreaMethod.create(), fallback=True),
+    )
     assert result.method == STRAIGHT and "初中乙" in result.fallback_reason
     squares = {name: wkt for wkt, (name, _) in AREAS_ROWS}
     for area in result.areas:
@@ -223,24 +249,29 @@ def test_speed_and_minutes_change_the_reach():
     table = load_life_circle_table()
     base = run_life_circle(facilities, areas, _net(network), table, LifeCircleParams(AreaMethod.create()))
     assert ["JS01" in a.reached for a in base.areas] == [True, False]  # 1000 m reaches 900, not 1300
-    slow = run_life_circle(facilities, areas, _net(network), table,
-                           LifeCircleParams(AreaMethod.create(), speed_kmh=3.0))  # 750 m
+    slow = run_life_circle(
+        facilities, areas, _net(network), table, LifeCircleParams(AreaMethod.create(), speed_kmh=3.0)
+    )  # 750 m
     assert ["JS01" in a.reached for a in slow.areas] == [False, False]
-    long = run_life_circle(facilities, areas, _net(network), table,
-                           LifeCircleParams(AreaMethod.create(), minutes={"社区": 20}))  # 1333 m
+    long = run_life_circle(
+        facilities, areas, _net(network), table, LifeCircleParams(AreaMethod.create(), minutes={"社区": 20})
+    )  # 1333 m
     assert ["JS01" in a.reached for a in long.areas] == [True, True]
     with pytest.raises(PlanError, match="Unknown life-circle level 区级"):
-        run_life_circle(facilities, areas, _net(network), table,
-                        LifeCircleParams(AreaMethod.create(), minutes={"区级": 20}))
+        run_life_circle(
+            facilities, areas, _net(network), table, LifeCircleParams(AreaMethod.create(), minutes={"区级": 20})
+        )
 
 
 def test_a_type_at_several_levels_counts_at_its_own_level():
     network = ["LINESTRING(0 0, 2000 0)"]
-    facilities = _facilities([("POINT(0 0)", ["福利甲", "其他福利设施", "街坊"]),
-                              ("POINT(10 0)", ["福利乙", "其他福利设施", "区级"])])
+    facilities = _facilities(
+        [("POINT(0 0)", ["福利甲", "其他福利设施", "街坊"]), ("POINT(10 0)", ["福利乙", "其他福利设施", "区级"])]
+    )
     areas = _areas([(_square(100, 10, 20), ["小区", 1.0])])
-    result = run_life_circle(facilities, areas, _net(network), load_life_circle_table(),
-                             LifeCircleParams(AreaMethod.create()))
+    result = run_life_circle(
+        facilities, areas, _net(network), load_life_circle_table(), LifeCircleParams(AreaMethod.create())
+    )
     assert [f.rows for f in result.facilities] == [["FL03"]]
     assert result.areas[0].reached == {"FL03"}
     assert any("其他福利设施" in w and "区级" in w for w in result.warnings)
@@ -269,18 +300,23 @@ def _table(tmp_path, change):
     return path
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda raw: raw["facilities"][0].update(level="区级"), r"facilities #1 \(JS01\): unknown level 区级"),
-    (lambda raw: raw["facilities"][1].pop("types"), r"facilities #2 \(JS02\): missing key types"),
-    (lambda raw: raw["facilities"][2].update(code="JS01"), "code JS01 appears more than once"),
-    (lambda raw: raw["levels"][0].update(minutes=-5), "levels #1: minutes must be a positive number"),
-    (lambda raw: raw.update(walking_speed_kmh="fast"), "walking_speed_kmh must be a positive number"),
-    (lambda raw: raw["facilities"][3].update(types="体育馆"), "types must be a list"),
-    (lambda raw: raw["facilities"][4].update(required="yes"), "required must be true or false"),
-    (lambda raw: raw["facilities"][5].update(types=["幼儿园"]),
-     "facility type 幼儿园 is also listed in .* at the same level"),
-    (lambda raw: raw.pop("levels"), "levels: a non-empty list is required"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda raw: raw["facilities"][0].update(level="区级"), r"facilities #1 \(JS01\): unknown level 区级"),
+        (lambda raw: raw["facilities"][1].pop("types"), r"facilities #2 \(JS02\): missing key types"),
+        (lambda raw: raw["facilities"][2].update(code="JS01"), "code JS01 appears more than once"),
+        (lambda raw: raw["levels"][0].update(minutes=-5), "levels #1: minutes must be a positive number"),
+        (lambda raw: raw.update(walking_speed_kmh="fast"), "walking_speed_kmh must be a positive number"),
+        (lambda raw: raw["facilities"][3].update(types="体育馆"), "types must be a list"),
+        (lambda raw: raw["facilities"][4].update(required="yes"), "required must be true or false"),
+        (
+            lambda raw: raw["facilities"][5].update(types=["幼儿园"]),
+            "facility type 幼儿园 is also listed in .* at the same level",
+        ),
+        (lambda raw: raw.pop("levels"), "levels: a non-empty list is required"),
+    ],
+)
 def test_a_malformed_table_names_file_entry_and_key(tmp_path, change, message):
     path = _table(tmp_path, change)
     with pytest.raises(PlanError, match=message) as error:
@@ -300,7 +336,8 @@ def test_a_table_that_is_not_yaml(tmp_path):
 def test_the_plan_table_as_shipped():
     table = load_life_circle_table()
     assert [(level.code, level.minutes) for level in table.levels] == [("社区", 15), ("邻里", 10), ("街坊", 5)]
-    required = {level: [r.name for r in table.rows if r.level == level and r.required]
-                for level in ("社区", "邻里", "街坊")}
+    required = {
+        level: [r.name for r in table.rows if r.level == level and r.required] for level in ("社区", "邻里", "街坊")
+    }
     assert required["社区"][0] == "初中" and "小学" in required["邻里"] and "幼儿园" in required["街坊"]
     assert len([r for r in table.rows if r.required]) == 13 and table.speed_kmh == 4.0

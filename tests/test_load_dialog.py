@@ -1,4 +1,5 @@
 """The 加载规划图层 dialog as a real widget: inspect, show statuses, load the checked layers."""
+
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 

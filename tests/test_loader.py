@@ -1,4 +1,5 @@
 """Loading a source against the catalogue: statuses with reasons, groups, order, styles, no duplicates."""
+
 import pytest
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -76,8 +77,9 @@ def test_folder_reports_missing_and_nonconforming_layers(demo_gpkg, tmp_path):
     _write_shp(demo("STBHHX"), tmp_path / "STBHHX.shp")
     _write_shp(demo("YJJBNT"), tmp_path / "永久基本农田.shp", attributes=["BSM", "YSDM", "MJ"])
     _write_shp(demo("CZKFBJ"), tmp_path / "CZKFBJ.shp", crs="EPSG:4326")
-    points = QgsVectorLayer("Point?crs=EPSG:4546&field=GHFQDM:string&field=GHFQMC:string"
-                            "&field=BSM:integer&field=MJ:double", "p", "memory")
+    points = QgsVectorLayer(
+        "Point?crs=EPSG:4546&field=GHFQDM:string&field=GHFQMC:string&field=BSM:integer&field=MJ:double", "p", "memory"
+    )
     feature = QgsFeature(points.fields())
     feature.setGeometry(QgsGeometry.fromWkt("POINT(450000 3860000)"))
     feature.setAttributes(["01", "生态保护区", 1, 0.0])

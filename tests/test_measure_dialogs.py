@@ -1,4 +1,5 @@
 """The 乡镇规划指引 and 规划指标 dialogs with real widgets and real background QgsTasks."""
+
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
@@ -62,8 +63,9 @@ def test_indicator_dialog_subset_and_bad_file(plan_project, qgis_iface, tmp_path
     dialog.sheetCheck.setChecked(False)
     for i in range(dialog.indicatorList.count()):
         item = dialog.indicatorList.item(i)
-        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "STBHHX"
-                           else Qt.CheckState.Unchecked)
+        item.setCheckState(
+            Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "STBHHX" else Qt.CheckState.Unchecked
+        )
     assert dialog.run() is not None
     wait_for_task(dialog)
     assert {f["code"] for f in dialog.outputs["findings"].getFeatures()} == {"STBHHX", "TS-03"}

@@ -1,4 +1,5 @@
 """A canceled measure is marked canceled, keeps nothing half-done, and nothing writes it."""
+
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,10 @@ def _was_canceled(feedback) -> bool:
 
 @pytest.fixture(scope="module")
 def layers(demo_gpkg):
-    return {code: QgsVectorLayer(f"{demo_gpkg}|layername={code}", code, "ogr")
-            for code in ("buildings", "JZGDKZ", "GGFWSS", "JZQ", "ZXCQDL")}
+    return {
+        code: QgsVectorLayer(f"{demo_gpkg}|layername={code}", code, "ogr")
+        for code in ("buildings", "JZGDKZ", "GGFWSS", "JZQ", "ZXCQDL")
+    }
 
 
 def _heights(layers, feedback):
@@ -29,8 +32,14 @@ def _heights(layers, feedback):
 
 
 def _circle(layers, feedback):
-    return run_life_circle(layers["GGFWSS"], layers["JZQ"], layers["ZXCQDL"], load_life_circle_table(),
-                           LifeCircleParams(AreaMethod.create()), feedback)
+    return run_life_circle(
+        layers["GGFWSS"],
+        layers["JZQ"],
+        layers["ZXCQDL"],
+        load_life_circle_table(),
+        LifeCircleParams(AreaMethod.create()),
+        feedback,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -78,10 +87,13 @@ def test_life_circle_canceled_anywhere(layers, full_runs, kind, share, tmp_path)
         assert result.service_areas
 
 
-@pytest.mark.parametrize("algorithm, params", [
-    ("yongji:heightcheck", {"BUILDINGS": "{gpkg}|layername=buildings"}),
-    ("yongji:lifecircle", {}),
-])
+@pytest.mark.parametrize(
+    "algorithm, params",
+    [
+        ("yongji:heightcheck", {"BUILDINGS": "{gpkg}|layername=buildings"}),
+        ("yongji:lifecircle", {}),
+    ],
+)
 @pytest.mark.parametrize("at", [0, 5])
 def test_algorithms_canceled_fail_and_write_nothing(provider, demo_gpkg, tmp_path, algorithm, params, at):
     import processing

@@ -1,4 +1,5 @@
 """The measures as tools: Processing in-process, in a model, through qgis_process; the dialogs with real tasks."""
+
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,17 @@ def test_height_check_algorithm(provider, demo_gpkg, tmp_path):
     import processing
 
     report = tmp_path / "heights.html"
-    result = processing.run("yongji:heightcheck", {
-        "BUILDINGS": f"{demo_gpkg}|layername=buildings", "PLAN_GPKG": str(demo_gpkg),
-        "OUTPUT": "TEMPORARY_OUTPUT", "ALL_BUILDINGS": str(tmp_path / "all.gpkg"), "REPORT": str(report)},
-        feedback=QgsProcessingFeedback())
+    result = processing.run(
+        "yongji:heightcheck",
+        {
+            "BUILDINGS": f"{demo_gpkg}|layername=buildings",
+            "PLAN_GPKG": str(demo_gpkg),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "ALL_BUILDINGS": str(tmp_path / "all.gpkg"),
+            "REPORT": str(report),
+        },
+        feedback=QgsProcessingFeedback(),
+    )
     over = result["OUTPUT"]
     assert over.featureCount() == _over_count(demo_gpkg) > 0
     assert min(f["excess"] for f in over.getFeatures()) > 0
@@ -47,48 +55,69 @@ def test_height_check_errors_are_processing_errors(provider, demo_gpkg):
     import processing
 
     with pytest.raises(QgsProcessingException, match="Building layer buildings has no field GAODU"):
-        processing.run("yongji:heightcheck", {
-            "BUILDINGS": f"{demo_gpkg}|layername=buildings", "PLAN_GPKG": str(demo_gpkg),
-            "HEIGHT_FIELD": "GAODU", "OUTPUT": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "yongji:heightcheck",
+            {
+                "BUILDINGS": f"{demo_gpkg}|layername=buildings",
+                "PLAN_GPKG": str(demo_gpkg),
+                "HEIGHT_FIELD": "GAODU",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
     with pytest.raises(QgsProcessingException, match="JZGDKZ"):
-        processing.run("yongji:heightcheck", {
-            "BUILDINGS": f"{demo_gpkg}|layername=buildings", "OUTPUT": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "yongji:heightcheck", {"BUILDINGS": f"{demo_gpkg}|layername=buildings", "OUTPUT": "TEMPORARY_OUTPUT"}
+        )
 
 
 def test_life_circle_algorithm(provider, demo_gpkg, tmp_path):
     import processing
 
-    result = processing.run("yongji:lifecircle", {
-        "PLAN_GPKG": str(demo_gpkg), "OUTPUT": "TEMPORARY_OUTPUT", "SERVICE_AREAS": "TEMPORARY_OUTPUT",
-        "REPORT": str(tmp_path / "life.html")}, feedback=QgsProcessingFeedback())
+    result = processing.run(
+        "yongji:lifecircle",
+        {
+            "PLAN_GPKG": str(demo_gpkg),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SERVICE_AREAS": "TEMPORARY_OUTPUT",
+            "REPORT": str(tmp_path / "life.html"),
+        },
+        feedback=QgsProcessingFeedback(),
+    )
     areas = result["OUTPUT"]
     assert areas.featureCount() == _residential_count(demo_gpkg)
     lacking = [f for f in areas.getFeatures() if f["lack_n"] > 0]
     assert 0 < len(lacking) < areas.featureCount()
     assert result["SERVICE_AREAS"].featureCount() >= 13
-    assert "walking network" in (tmp_path / "life.html").read_text(encoding="utf-8") or \
-        "步行路网" in (tmp_path / "life.html").read_text(encoding="utf-8")
+    assert "walking network" in (tmp_path / "life.html").read_text(encoding="utf-8") or "步行路网" in (
+        tmp_path / "life.html"
+    ).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("minutes, message", [("区级=20", "Unknown life-circle level 区级"),
-                                              ("社区15", "write level=minutes")])
+@pytest.mark.parametrize(
+    "minutes, message", [("区级=20", "Unknown life-circle level 区级"), ("社区15", "write level=minutes")]
+)
 def test_life_circle_bad_minutes(provider, demo_gpkg, minutes, message):
     import processing
 
     with pytest.raises(QgsProcessingException, match=message):
-        processing.run("yongji:lifecircle", {"PLAN_GPKG": str(demo_gpkg), "MINUTES": minutes,
-                                             "OUTPUT": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "yongji:lifecircle", {"PLAN_GPKG": str(demo_gpkg), "MINUTES": minutes, "OUTPUT": "TEMPORARY_OUTPUT"}
+        )
 
 
 def test_life_circle_bad_table(provider, demo_gpkg, tmp_path):
     import processing
 
     table = tmp_path / "table.yaml"
-    table.write_text("walking_speed_kmh: 4\nlevels: [{code: 社区, name: 社区级, minutes: 15}]\n"
-                     "facilities: [{code: X1, name: 初中, level: 区级, types: [初中]}]\n", encoding="utf-8")
+    table.write_text(
+        "walking_speed_kmh: 4\nlevels: [{code: 社区, name: 社区级, minutes: 15}]\n"
+        "facilities: [{code: X1, name: 初中, level: 区级, types: [初中]}]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(QgsProcessingException, match="unknown level 区级"):
-        processing.run("yongji:lifecircle", {"PLAN_GPKG": str(demo_gpkg), "TABLE": str(table),
-                                             "OUTPUT": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "yongji:lifecircle", {"PLAN_GPKG": str(demo_gpkg), "TABLE": str(table), "OUTPUT": "TEMPORARY_OUTPUT"}
+        )
 
 
 def test_measures_run_in_a_model_and_in_batch(provider, demo_gpkg):
@@ -97,29 +126,57 @@ def test_measures_run_in_a_model_and_in_batch(provider, demo_gpkg):
     for alg_id in ("yongji:heightcheck", "yongji:lifecircle"):
         algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
         assert algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagSupportsBatch
-    over = run_in_a_model("yongji:heightcheck", QgsProcessingParameterVectorLayer(
-        "buildings", "buildings", [QgsProcessing.SourceType.TypeVectorPolygon]), "BUILDINGS",
-        f"{demo_gpkg}|layername=buildings", static={"PLAN_GPKG": str(demo_gpkg)})
+    over = run_in_a_model(
+        "yongji:heightcheck",
+        QgsProcessingParameterVectorLayer("buildings", "buildings", [QgsProcessing.SourceType.TypeVectorPolygon]),
+        "BUILDINGS",
+        f"{demo_gpkg}|layername=buildings",
+        static={"PLAN_GPKG": str(demo_gpkg)},
+    )
     assert over.featureCount() == _over_count(demo_gpkg)
 
 
 def test_qgis_process_runs_both_measures(demo_gpkg, qgis_process_home):
     home = qgis_process_home
-    heights = qgis_process(home, "--json", "run", "yongji:heightcheck", "--",
-                           f"BUILDINGS={demo_gpkg}|layername=buildings", f"PLAN_GPKG={demo_gpkg}",
-                           f"OUTPUT={home / 'over.gpkg'}", f"REPORT={home / 'heights.html'}")
+    heights = qgis_process(
+        home,
+        "--json",
+        "run",
+        "yongji:heightcheck",
+        "--",
+        f"BUILDINGS={demo_gpkg}|layername=buildings",
+        f"PLAN_GPKG={demo_gpkg}",
+        f"OUTPUT={home / 'over.gpkg'}",
+        f"REPORT={home / 'heights.html'}",
+    )
     payload = json_payload(heights)
     assert QgsVectorLayer(payload["results"]["OUTPUT"], "o", "ogr").featureCount() == _over_count(demo_gpkg)
-    life = qgis_process(home, "--json", "run", "yongji:lifecircle", "--", f"PLAN_GPKG={demo_gpkg}",
-                        f"OUTPUT={home / 'life.gpkg'}", "SERVICE_AREAS=TEMPORARY_OUTPUT")
+    life = qgis_process(
+        home,
+        "--json",
+        "run",
+        "yongji:lifecircle",
+        "--",
+        f"PLAN_GPKG={demo_gpkg}",
+        f"OUTPUT={home / 'life.gpkg'}",
+        "SERVICE_AREAS=TEMPORARY_OUTPUT",
+    )
     payload = json_payload(life)
     assert QgsVectorLayer(payload["results"]["OUTPUT"], "l", "ogr").featureCount() == _residential_count(demo_gpkg)
 
 
 def test_qgis_process_fails_on_bad_input(demo_gpkg, qgis_process_home):
-    run = qgis_process(qgis_process_home, "run", "yongji:heightcheck", "--",
-                       f"BUILDINGS={demo_gpkg}|layername=buildings", f"PLAN_GPKG={demo_gpkg}",
-                       "HEIGHT_SOURCE=2", "FLOORS_FIELD=CENGSHU", "OUTPUT=TEMPORARY_OUTPUT")
+    run = qgis_process(
+        qgis_process_home,
+        "run",
+        "yongji:heightcheck",
+        "--",
+        f"BUILDINGS={demo_gpkg}|layername=buildings",
+        f"PLAN_GPKG={demo_gpkg}",
+        "HEIGHT_SOURCE=2",
+        "FLOORS_FIELD=CENGSHU",
+        "OUTPUT=TEMPORARY_OUTPUT",
+    )
     assert run.returncode != 0
     assert "CENGSHU" in run.stdout + run.stderr
 

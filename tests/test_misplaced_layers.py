@@ -2,6 +2,7 @@
 height zone, a measured layer outside every township. Each check says so and names the CRS the
 coordinates fit, instead of a quiet list of "outside the height zones" or an indicator "0, short of
 target" (issue #24.4: sites were judged, buildings and indicator layers were not)."""
+
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsVectorLayer
 
 from helpers import pdf_text

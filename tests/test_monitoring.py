@@ -1,5 +1,6 @@
 """规划实施监测预警 on a small plan built here: areas against shapely computed directly, levels by
 hand from the indicator file's thresholds, a snapshot in another CRS, bad input as sentences."""
+
 import pytest
 from pyproj import Transformer
 from shapely.geometry import box
@@ -18,17 +19,21 @@ from yongji_plugin.core.shared.errors import PlanError
 CRS = "EPSG:4546"
 X0, Y0, CELL = 440000.0, 3860000.0, 200.0
 TOWNS = {"甲镇": box(X0, Y0, X0 + 1000, Y0 + 1000), "乙镇": box(X0 + 1000, Y0, X0 + 2000, Y0 + 1000)}
-LINES = {"STBHHX": box(X0, Y0 + 600, X0 + 400, Y0 + 1000), "YJJBNT": box(X0 + 600, Y0, X0 + 1400, Y0 + 400),
-         "CZKFBJ": box(X0 + 1500, Y0 + 500, X0 + 2000, Y0 + 1000), "LSWHBHX": box(X0 + 1600, Y0, X0 + 1900, Y0 + 200)}
+LINES = {
+    "STBHHX": box(X0, Y0 + 600, X0 + 400, Y0 + 1000),
+    "YJJBNT": box(X0 + 600, Y0, X0 + 1400, Y0 + 400),
+    "CZKFBJ": box(X0 + 1500, Y0 + 500, X0 + 2000, Y0 + 1000),
+    "LSWHBHX": box(X0 + 1600, Y0, X0 + 1900, Y0 + 200),
+}
 CORE = box(X0, Y0 + 800, X0 + 200, Y0 + 1000)
 FIELDS = ["BSM:integer", "DLBM:string", "KCXS:double"]
 # cells (column, row) that change, and how
-BUILT_ON_FARMLAND = (4, 0)      # 0103 → 0702 on 永久基本农田 (甲镇)
-MINE_IN_REDLINE = (1, 3)        # 0301 → 0602 in 生态保护红线
-HALF_OUTSIDE = (7, 3)           # 0103 → 201, half outside 城镇开发边界 (乙镇)
-GRASS_TO_FARMLAND = (5, 4)      # 0404 → 0102 (KCXS 0.2): 耕地 gained
-UNKNOWN = (9, 1)                # 0103 → 9999: listed, never counted
-HERITAGE = (8, 0)               # 2024: 0103 → 0508 in 历史文化保护线
+BUILT_ON_FARMLAND = (4, 0)  # 0103 → 0702 on 永久基本农田 (甲镇)
+MINE_IN_REDLINE = (1, 3)  # 0301 → 0602 in 生态保护红线
+HALF_OUTSIDE = (7, 3)  # 0103 → 201, half outside 城镇开发边界 (乙镇)
+GRASS_TO_FARMLAND = (5, 4)  # 0404 → 0102 (KCXS 0.2): 耕地 gained
+UNKNOWN = (9, 1)  # 0103 → 9999: listed, never counted
+HERITAGE = (8, 0)  # 2024: 0103 → 0508 in 历史文化保护线
 
 
 def cell(column, row):
@@ -40,8 +45,9 @@ def reference_codes() -> dict:
     for column in range(10):
         for row in range(5):
             geometry = cell(column, row)
-            codes[(column, row)] = ("201" if geometry.within(LINES["CZKFBJ"]) else
-                                    "0301" if geometry.within(LINES["STBHHX"]) else "0103")
+            codes[(column, row)] = (
+                "201" if geometry.within(LINES["CZKFBJ"]) else "0301" if geometry.within(LINES["STBHHX"]) else "0103"
+            )
     codes[GRASS_TO_FARMLAND] = "0404"
     return codes
 
@@ -54,14 +60,21 @@ def parcels(codes: dict, shares=None, name="DLTB", crs=CRS, fields=FIELDS):
         if crs != CRS:
             geometry = transform(Transformer.from_crs(CRS, crs, always_xy=True).transform, geometry)
         share = shares.get((column, row), 0.1 if code.startswith("01") else None)
-        rows.append((geometry.wkt, [number, code, share][:len(fields)]))
+        rows.append((geometry.wkt, [number, code, share][: len(fields)]))
     return memory_layer("Polygon", crs, fields, rows, name)
 
 
 def year_codes(year: int) -> dict:
     codes = reference_codes()
-    codes.update({BUILT_ON_FARMLAND: "0702", MINE_IN_REDLINE: "0602", HALF_OUTSIDE: "201",
-                  GRASS_TO_FARMLAND: "0102", UNKNOWN: "9999"})
+    codes.update(
+        {
+            BUILT_ON_FARMLAND: "0702",
+            MINE_IN_REDLINE: "0602",
+            HALF_OUTSIDE: "201",
+            GRASS_TO_FARMLAND: "0102",
+            UNKNOWN: "9999",
+        }
+    )
     if year >= 2024:
         codes[HERITAGE] = "0508"
     return codes
@@ -69,14 +82,20 @@ def year_codes(year: int) -> dict:
 
 @pytest.fixture(scope="module")
 def plan():
-    layers = {"XZQ_XZ": memory_layer("Polygon", CRS, ["XZQMC:string"], [(g.wkt, [n]) for n, g in TOWNS.items()],
-                                     "乡镇"),
-              "XZQ": memory_layer("Polygon", CRS, ["XZQMC:string"],
-                                  [(unary_union(list(TOWNS.values())).wkt, ["测试市"])], "市域"),
-              "ZRBHD": memory_layer("Polygon", CRS, ["GNFQ:string"], [(CORE.wkt, ["1"]),
-                                                                      (box(X0, Y0, X0 + 200, Y0 + 200).wkt, ["2"])],
-                                    "自然保护地"),
-              "DLTB": parcels(reference_codes())}
+    layers = {
+        "XZQ_XZ": memory_layer("Polygon", CRS, ["XZQMC:string"], [(g.wkt, [n]) for n, g in TOWNS.items()], "乡镇"),
+        "XZQ": memory_layer(
+            "Polygon", CRS, ["XZQMC:string"], [(unary_union(list(TOWNS.values())).wkt, ["测试市"])], "市域"
+        ),
+        "ZRBHD": memory_layer(
+            "Polygon",
+            CRS,
+            ["GNFQ:string"],
+            [(CORE.wkt, ["1"]), (box(X0, Y0, X0 + 200, Y0 + 200).wkt, ["2"])],
+            "自然保护地",
+        ),
+        "DLTB": parcels(reference_codes()),
+    }
     for code, geometry in LINES.items():
         layers[code] = memory_layer("Polygon", CRS, ["BSM:integer"], [(geometry.wkt, [1])], code)
     return layers
@@ -138,10 +157,12 @@ def test_new_construction_against_each_control_line_matches_shapely(result):
     built = {BUILT_ON_FARMLAND, MINE_IN_REDLINE, HALF_OUTSIDE}
     new = unary_union([cell(*c) for c in built])
     assert sum(p.area for p in result.years[0].construction) == pytest.approx(new.area, rel=1e-9)
-    expected = {"permanent_farmland": new.intersection(LINES["YJJBNT"]).area,
-                "ecological_redline": new.intersection(LINES["STBHHX"]).area,
-                "protected_core": new.intersection(CORE).area,
-                "outside_urban_boundary": new.difference(LINES["CZKFBJ"]).area}
+    expected = {
+        "permanent_farmland": new.intersection(LINES["YJJBNT"]).area,
+        "ecological_redline": new.intersection(LINES["STBHHX"]).area,
+        "protected_core": new.intersection(CORE).area,
+        "outside_urban_boundary": new.difference(LINES["CZKFBJ"]).area,
+    }
     for rule_id, area in expected.items():
         found = _findings(result, 2022, rule_id)
         assert sum(f.area for f in found) == pytest.approx(area, rel=1e-9), rule_id
@@ -149,7 +170,8 @@ def test_new_construction_against_each_control_line_matches_shapely(result):
     assert {f.rule.level for f in _findings(result, 2022, "permanent_farmland")} == {RED}
     half = _findings(result, 2022, "outside_urban_boundary")
     assert sorted(round(f.area, 6) for f in half) == sorted(
-        round(cell(*c).difference(LINES["CZKFBJ"]).area, 6) for c in built)
+        round(cell(*c).difference(LINES["CZKFBJ"]).area, 6) for c in built
+    )
 
 
 def test_snapshot_in_another_crs_measured_in_the_area_crs(result, snapshots):
@@ -158,8 +180,7 @@ def test_snapshot_in_another_crs_measured_in_the_area_crs(result, snapshots):
     number = sorted(year_codes(2024)).index(HERITAGE) + 1
     heritage = shapes[number]
     found = _findings(result, 2024, "heritage_line")
-    assert len(found) == 1 and found[0].area == pytest.approx(heritage.intersection(LINES["LSWHBHX"]).area,
-                                                             rel=1e-7)
+    assert len(found) == 1 and found[0].area == pytest.approx(heritage.intersection(LINES["LSWHBHX"]).area, rel=1e-7)
     assert found[0].rule.level == YELLOW and found[0].piece.township == "乙镇"
 
 
@@ -197,13 +218,15 @@ def _by_hand(value, path, direction, target, yellow, red):
 
 def test_indicator_levels_follow_the_thresholds_by_hand(result):
     codes = {2019: reference_codes(), 2022: year_codes(2022), 2024: year_codes(2024)}
-    built = {y: sum(cell(*c).area for c, code in k.items() if code[:2] in ("20", "05", "06", "07")) / 1e4
-             for y, k in codes.items()}
-    farmland = {y: sum(cell(*c).area for c, code in k.items() if code.startswith("01")) / 1e4
-                for y, k in codes.items()}
+    built = {
+        y: sum(cell(*c).area for c, code in k.items() if code[:2] in ("20", "05", "06", "07")) / 1e4
+        for y, k in codes.items()
+    }
+    farmland = {y: sum(cell(*c).area for c, code in k.items() if code.startswith("01")) / 1e4 for y, k in codes.items()}
     for code, values, direction, targets, (yellow, red) in (
-            ("JSYD", built, "at_most", (30.0, 40.0), (1.0, 5.0)), ("GDBYL", farmland, "at_least", (140.0, 139.0),
-                                                                   (0.0, 0.5))):
+        ("JSYD", built, "at_most", (30.0, 40.0), (1.0, 5.0)),
+        ("GDBYL", farmland, "at_least", (140.0, 139.0), (0.0, 0.5)),
+    ):
         rows = {r.year: r for r in result.trend if r.code == code and r.is_city}
         for year in (2019, 2022, 2024):
             path = values[2019] + (targets[0] - values[2019]) * (year - 2019) / (2025 - 2019)
@@ -234,8 +257,13 @@ def test_a_snapshot_without_a_year_is_refused_by_name(plan):
 
 def test_the_same_year_twice_is_refused(plan):
     with pytest.raises(PlanError, match="same year 2022: a_2022, b"):
-        _run(plan, [SnapshotInput(parcels(reference_codes(), name="a_2022")),
-                    SnapshotInput(parcels(reference_codes(), name="b"), 2022)])
+        _run(
+            plan,
+            [
+                SnapshotInput(parcels(reference_codes(), name="a_2022")),
+                SnapshotInput(parcels(reference_codes(), name="b"), 2022),
+            ],
+        )
 
 
 def test_a_year_not_after_the_reference_is_refused(plan):
@@ -279,14 +307,22 @@ def test_a_missing_control_layer_is_named(plan):
 
 def test_a_bad_rule_file_lists_every_problem(tmp_path):
     path = tmp_path / "rules.yaml"
-    path.write_text("rules:\n  - {id: a, layer: NOPE, relation: over, title: x, level: blue, basis: {plan: p}}\n"
-                    "  - {id: a, layer: STBHHX, relation: inside, title: y, level: red,\n"
-                    "     basis: {plan: p, national: n}}\n", encoding="utf-8")
+    path.write_text(
+        "rules:\n  - {id: a, layer: NOPE, relation: over, title: x, level: blue, basis: {plan: p}}\n"
+        "  - {id: a, layer: STBHHX, relation: inside, title: y, level: red,\n"
+        "     basis: {plan: p, national: n}}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(PlanError) as error:
         load_rules(path)
     text = str(error.value)
-    for part in ("NOPE is not in the layer catalogue", "relation over", "level blue", "basis must give",
-                 "rule a: the id is used more than once"):
+    for part in (
+        "NOPE is not in the layer catalogue",
+        "relation over",
+        "level blue",
+        "basis must give",
+        "rule a: the id is used more than once",
+    ):
         assert part in text
 
 
@@ -344,8 +380,9 @@ def test_a_patch_layer_without_its_fields_or_a_year_is_refused(plan, snapshots):
 
 def test_a_bad_warning_threshold_in_the_indicator_file_is_named(tmp_path):
     path = tmp_path / "indicators.yaml"
-    path.write_text(INDICATORS.replace("warning: {yellow: 1.0, red: 5.0}", "warning: {yellow: 6.0, red: 5.0}"),
-                    encoding="utf-8")
+    path.write_text(
+        INDICATORS.replace("warning: {yellow: 1.0, red: 5.0}", "warning: {yellow: 6.0, red: 5.0}"), encoding="utf-8"
+    )
     with pytest.raises(PlanError, match="warning: yellow 6.0 is above red 5.0"):
         load_indicators(path)
 
@@ -368,8 +405,9 @@ def test_township_figures_count_overlapping_rules_once(result):
     from yongji_plugin.core.monitoring.outputs import township_coverage
 
     built = unary_union([cell(*c) for c in (BUILT_ON_FARMLAND, MINE_IN_REDLINE, HALF_OUTSIDE)])
-    red = unary_union([built.intersection(LINES["YJJBNT"]), built.intersection(LINES["STBHHX"]),
-                       built.intersection(CORE)])
+    red = unary_union(
+        [built.intersection(LINES["YJJBNT"]), built.intersection(LINES["STBHHX"]), built.intersection(CORE)]
+    )
     heritage = cell(*HERITAGE)
     yellow = unary_union([built.difference(LINES["CZKFBJ"]), heritage]).difference(red)
     rows = {f["XZQMC"]: f for f in township_coverage(result).getFeatures()}

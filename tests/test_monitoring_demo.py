@@ -1,6 +1,7 @@
 """规划实施监测预警 on the demo and its 现状 snapshots of 2022 and 2024 (scripts/yongji_demo/snapshots.py):
 every known change found with the area shapely measures from the layers themselves and the level
 computed by hand; the dialog (real widgets, real QgsTask), Processing in-process and ``qgis_process``."""
+
 import pytest
 import yaml
 from qgis.core import Qgis, QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
@@ -19,8 +20,12 @@ from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.paths import resource
 
 YEARS = (2022, 2024)
-RULE_LAYERS = {"ecological_redline": ("STBHHX", None), "permanent_farmland": ("YJJBNT", None),
-               "protected_core": ("ZRBHD", "\"GNFQ\" = '1'"), "heritage_line": ("LSWHBHX", None)}
+RULE_LAYERS = {
+    "ecological_redline": ("STBHHX", None),
+    "permanent_farmland": ("YJJBNT", None),
+    "protected_core": ("ZRBHD", "\"GNFQ\" = '1'"),
+    "heritage_line": ("LSWHBHX", None),
+}
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +79,12 @@ def test_new_construction_on_each_control_line_matches_shapely(result, plan, lay
 
 def test_every_known_change_is_found_with_its_level(result):
     found = {(c.year, f.rule.id, f.rule.level) for c in result.years for f in c.findings}
-    assert {(2022, "ecological_redline", RED), (2022, "permanent_farmland", RED),
-            (2022, "outside_urban_boundary", YELLOW), (2024, "heritage_line", YELLOW)} <= found
+    assert {
+        (2022, "ecological_redline", RED),
+        (2022, "permanent_farmland", RED),
+        (2022, "outside_urban_boundary", YELLOW),
+        (2024, "heritage_line", YELLOW),
+    } <= found
     assert all(c.farmland["lost"] and c.farmland["gained"] for c in result.years)
 
 
@@ -104,8 +113,10 @@ def test_farmland_lost_per_township_net_of_tiankan_matches_shapely(result, plan,
 
 def test_the_drifting_indicator_warns_yellow_by_hand(result, layers, plan):
     city = unary_union([g for _, g in shapes(plan["XZQ"])])
-    values = {y: unary_union([g for f, g in shapes(layers[y]) if f["DLBM"].startswith("20")]).intersection(city).area
-              / 1e4 for y in (2019, 2024)}
+    values = {
+        y: unary_union([g for f, g in shapes(layers[y]) if f["DLBM"].startswith("20")]).intersection(city).area / 1e4
+        for y in (2019, 2024)
+    }
     path = values[2019] + (15200.0 - values[2019]) * (2024 - 2019) / (2025 - 2019)
     lag = 100 * (values[2024] - path) / path
     assert 0.0 < lag <= 2.0 and values[2024] < 15200.0  # by hand: 黄色预警 (yellow 0 %, red 2 %)
@@ -117,11 +128,19 @@ def test_processing_writes_the_layers_and_the_report(provider, demo_gpkg, snapsh
     import processing
 
     report = tmp_path / "monitoring.html"
-    outputs = processing.run("yongji:monitoring", {
-        "PLAN_GPKG": str(demo_gpkg), "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_{y}" for y in YEARS],
-        "FINDINGS": str(tmp_path / "findings.gpkg"), "TOWNSHIP_TABLE": "TEMPORARY_OUTPUT", "REPORT": str(report),
-        "SHEET": str(tmp_path / "sheet.pdf"), "ATLAS": str(tmp_path / "townships.pdf")},
-        feedback=QgsProcessingFeedback())
+    outputs = processing.run(
+        "yongji:monitoring",
+        {
+            "PLAN_GPKG": str(demo_gpkg),
+            "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_{y}" for y in YEARS],
+            "FINDINGS": str(tmp_path / "findings.gpkg"),
+            "TOWNSHIP_TABLE": "TEMPORARY_OUTPUT",
+            "REPORT": str(report),
+            "SHEET": str(tmp_path / "sheet.pdf"),
+            "ATLAS": str(tmp_path / "townships.pdf"),
+        },
+        feedback=QgsProcessingFeedback(),
+    )
     findings = QgsVectorLayer(outputs["FINDINGS"], "findings", "ogr")
     assert findings.featureCount() == len(result.findings())
     assert outputs["TOWNSHIP_TABLE"].featureCount() == 10 * len(YEARS)
@@ -139,11 +158,19 @@ def test_an_atlas_the_disk_refuses_keeps_nothing(provider, demo_gpkg, snapshot_g
 
     out = tmp_path
     with pytest.raises(QgsProcessingException, match="not written whole"):
-        processing.run("yongji:monitoring", {
-            "PLAN_GPKG": str(demo_gpkg), "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_{y}" for y in YEARS],
-            "TREND": False, "FINDINGS": str(out / "findings.gpkg"), "REPORT": str(out / "m.html"),
-            "SHEET": str(out / "sheet.pdf"), "ATLAS": str(full_folder / "townships.pdf")},
-            feedback=QgsProcessingFeedback())
+        processing.run(
+            "yongji:monitoring",
+            {
+                "PLAN_GPKG": str(demo_gpkg),
+                "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_{y}" for y in YEARS],
+                "TREND": False,
+                "FINDINGS": str(out / "findings.gpkg"),
+                "REPORT": str(out / "m.html"),
+                "SHEET": str(out / "sheet.pdf"),
+                "ATLAS": str(full_folder / "townships.pdf"),
+            },
+            feedback=QgsProcessingFeedback(),
+        )
     assert [p.name for p in out.iterdir()] == [full_folder.name]
     assert [p.name for p in full_folder.iterdir()] == ["filler"]
 
@@ -152,22 +179,45 @@ def test_processing_refuses_years_that_do_not_fit(provider, demo_gpkg, snapshot_
     import processing
 
     with pytest.raises(QgsProcessingException, match="must give one year for each of the 2 snapshot layers"):
-        processing.run("yongji:monitoring", {
-            "PLAN_GPKG": str(demo_gpkg), "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_{y}" for y in YEARS],
-            "YEARS": "2022", "FINDINGS": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "yongji:monitoring",
+            {
+                "PLAN_GPKG": str(demo_gpkg),
+                "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_{y}" for y in YEARS],
+                "YEARS": "2022",
+                "FINDINGS": "TEMPORARY_OUTPUT",
+            },
+        )
 
 
 def test_qgis_process_runs_the_monitoring(demo_gpkg, snapshot_gpkg, qgis_process_home):
     home = qgis_process_home
     out = home / "findings.gpkg"
-    run = qgis_process(home, "--json", "run", "yongji:monitoring", "--", f"PLAN_GPKG={demo_gpkg}",
-                       f"SNAPSHOTS={snapshot_gpkg}|layername=DLTB_2022", "TREND=false", f"FINDINGS={out}",
-                       timeout=600)
+    run = qgis_process(
+        home,
+        "--json",
+        "run",
+        "yongji:monitoring",
+        "--",
+        f"PLAN_GPKG={demo_gpkg}",
+        f"SNAPSHOTS={snapshot_gpkg}|layername=DLTB_2022",
+        "TREND=false",
+        f"FINDINGS={out}",
+        timeout=600,
+    )
     findings = QgsVectorLayer(json_payload(run)["results"]["FINDINGS"], "f", "ogr")
     assert findings.featureCount() > 0
-    failed = qgis_process(home, "run", "yongji:monitoring", "--", f"PLAN_GPKG={demo_gpkg}",
-                          f"SNAPSHOTS={snapshot_gpkg}|layername=DLTB_2022", "YEARS=2019",
-                          f"FINDINGS={home / 'never.gpkg'}", timeout=600)
+    failed = qgis_process(
+        home,
+        "run",
+        "yongji:monitoring",
+        "--",
+        f"PLAN_GPKG={demo_gpkg}",
+        f"SNAPSHOTS={snapshot_gpkg}|layername=DLTB_2022",
+        "YEARS=2019",
+        f"FINDINGS={home / 'never.gpkg'}",
+        timeout=600,
+    )
     assert failed.returncode != 0 and not (home / "never.gpkg").exists()
 
 
@@ -233,12 +283,22 @@ def test_processing_reads_change_patches(provider, demo_gpkg, snapshot_gpkg, tmp
     parcel = next(f for f in layer.getFeatures() if f["DLBM"] == "0103")
     x, y = parcel.geometry().pointOnSurface().asPoint().x(), parcel.geometry().pointOnSurface().asPoint().y()
     square = box(x - 10, y - 10, x + 10, y + 10)
-    patches = memory_layer("Polygon", "EPSG:4546", ["BGQDLBM:string", "BGHDLBM:string"],
-                           [(square.wkt, ["0103", "0702"])], "卫片图斑2023")
-    outputs = processing.run("yongji:monitoring", {
-        "PLAN_GPKG": str(demo_gpkg), "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_2022"], "PATCHES": [patches],
-        "TREND": False, "FINDINGS": "TEMPORARY_OUTPUT", "CONSTRUCTION": "TEMPORARY_OUTPUT",
-        "PROBLEMS": "TEMPORARY_OUTPUT"}, feedback=QgsProcessingFeedback())
+    patches = memory_layer(
+        "Polygon", "EPSG:4546", ["BGQDLBM:string", "BGHDLBM:string"], [(square.wkt, ["0103", "0702"])], "卫片图斑2023"
+    )
+    outputs = processing.run(
+        "yongji:monitoring",
+        {
+            "PLAN_GPKG": str(demo_gpkg),
+            "SNAPSHOTS": [f"{snapshot_gpkg}|layername=DLTB_2022"],
+            "PATCHES": [patches],
+            "TREND": False,
+            "FINDINGS": "TEMPORARY_OUTPUT",
+            "CONSTRUCTION": "TEMPORARY_OUTPUT",
+            "PROBLEMS": "TEMPORARY_OUTPUT",
+        },
+        feedback=QgsProcessingFeedback(),
+    )
     built = [f for f in outputs["CONSTRUCTION"].getFeatures() if f["year"] == 2023]
     assert len(built) == 1 and built[0]["m2"] == pytest.approx(square.area, abs=0.01)
     assert not [f for f in outputs["PROBLEMS"].getFeatures() if f["kind"] == "patch_mismatch"]
@@ -247,10 +307,19 @@ def test_processing_reads_change_patches(provider, demo_gpkg, snapshot_gpkg, tmp
 def test_a_year_without_change_finds_nothing_and_prints_no_sheet(provider, demo_gpkg, tmp_path):
     import processing
 
-    outputs = processing.run("yongji:monitoring", {
-        "PLAN_GPKG": str(demo_gpkg), "SNAPSHOTS": [f"{demo_gpkg}|layername=DLTB"], "YEARS": "2021", "TREND": False,
-        "FINDINGS": "TEMPORARY_OUTPUT", "TOWNSHIP_TABLE": "TEMPORARY_OUTPUT", "SHEET": str(tmp_path / "sheet.pdf")},
-        feedback=QgsProcessingFeedback())
+    outputs = processing.run(
+        "yongji:monitoring",
+        {
+            "PLAN_GPKG": str(demo_gpkg),
+            "SNAPSHOTS": [f"{demo_gpkg}|layername=DLTB"],
+            "YEARS": "2021",
+            "TREND": False,
+            "FINDINGS": "TEMPORARY_OUTPUT",
+            "TOWNSHIP_TABLE": "TEMPORARY_OUTPUT",
+            "SHEET": str(tmp_path / "sheet.pdf"),
+        },
+        feedback=QgsProcessingFeedback(),
+    )
     assert outputs["FINDINGS"].featureCount() == 0 and "SHEET" not in outputs
     assert not (tmp_path / "sheet.pdf").exists()
     rows = list(outputs["TOWNSHIP_TABLE"].getFeatures())
@@ -268,8 +337,9 @@ def test_dialog_reads_a_ticked_patch_layer_as_change_patches(dialog, snapshot_gp
     parcel = next(f for f in layer.getFeatures() if f["DLBM"] == "0103")
     point = parcel.geometry().pointOnSurface().asPoint()
     square = box(point.x() - 10, point.y() - 10, point.x() + 10, point.y() + 10)
-    patches = memory_layer("Polygon", "EPSG:4546", ["BGQDLBM:string", "BGHDLBM:string"],
-                           [(square.wkt, ["0103", "0702"])], "卫片图斑")
+    patches = memory_layer(
+        "Polygon", "EPSG:4546", ["BGQDLBM:string", "BGHDLBM:string"], [(square.wkt, ["0103", "0702"])], "卫片图斑"
+    )
     project.addMapLayers([layer, patches])
     dialog.refresh_layers()
     dialog.tick(layer, 2022)

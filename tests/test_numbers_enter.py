@@ -1,6 +1,7 @@
 """Numbers are validated where they enter (issue #24.3): NaN, ±inf, negative or zero values given
 by the user are refused with what they are for; per-feature values that are no valid height make the
 building "no valid height", counted, never "within the limit"."""
+
 import math
 
 import pytest
@@ -21,13 +22,20 @@ ZONE = [("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["04", "湖边河边山�
 
 
 def _zones(limit=18.0):
-    return memory_layer("Polygon", "EPSG:4546", ["FQDM:string", "FQMC:string", "ZDGD:double"],
-                        [(ZONE[0][0], ["04", "湖边河边山边", limit])], "高度分区")
+    return memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["FQDM:string", "FQMC:string", "ZDGD:double"],
+        [(ZONE[0][0], ["04", "湖边河边山边", limit])],
+        "高度分区",
+    )
 
 
 def _buildings(heights, kind="double"):
-    rows = [(f"POLYGON(({10 * n} 10, {10 * n + 5} 10, {10 * n + 5} 15, {10 * n} 15, {10 * n} 10))",
-             [f"楼{n}", h, None]) for n, h in enumerate(heights)]
+    rows = [
+        (f"POLYGON(({10 * n} 10, {10 * n + 5} 10, {10 * n + 5} 15, {10 * n} 15, {10 * n} 10))", [f"楼{n}", h, None])
+        for n, h in enumerate(heights)
+    ]
     return memory_layer("Polygon", "EPSG:4546", ["JZMC:string", f"JZGD:{kind}", "CS:integer"], rows, "建筑")
 
 
@@ -38,8 +46,9 @@ def test_finite_number_admits_no_nan_or_infinity(value):
 
 def test_heights_that_are_no_number_are_no_valid_height():
     """Text "NaN", negative and zero heights were judged "within the limit"."""
-    result = run_height_check(_buildings(["NaN", "-12", "0", "30", "12"], "string"), _zones(),
-                              HeightParams(AreaMethod.create()))
+    result = run_height_check(
+        _buildings(["NaN", "-12", "0", "30", "12"], "string"), _zones(), HeightParams(AreaMethod.create())
+    )
     statuses = [b.status for b in sorted(result.buildings, key=lambda b: b.fid)]
     assert statuses == [NO_HEIGHT, NO_HEIGHT, NO_HEIGHT, OVER, WITHIN]
     assert result.counts()[NO_HEIGHT] == 3
@@ -51,10 +60,14 @@ def test_a_zone_limit_that_is_no_number_stops_the_check(limit):
         run_height_check(_buildings([30.0]), _zones(limit), HeightParams(AreaMethod.create()))
 
 
-@pytest.mark.parametrize("change, message", [
-    (dict(mode="floors", storey_height=math.nan), "storey height must be a number above 0, not nan"),
-    (dict(mode="floors", storey_height=math.inf), "storey height must be a number above 0, not inf"),
-    (dict(tolerance=math.nan), "area tolerance must be a number of at least 0, not nan")])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (dict(mode="floors", storey_height=math.nan), "storey height must be a number above 0, not nan"),
+        (dict(mode="floors", storey_height=math.inf), "storey height must be a number above 0, not inf"),
+        (dict(tolerance=math.nan), "area tolerance must be a number of at least 0, not nan"),
+    ],
+)
 def test_height_parameters_that_are_no_number(change, message):
     with pytest.raises(PlanError, match=message):
         run_height_check(_buildings([30.0]), _zones(), HeightParams(AreaMethod.create(), **change))
@@ -69,8 +82,10 @@ def test_a_compliance_tolerance_of_nan_is_refused(plan, demo_gpkg):
         run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create(), tolerance=math.nan))
 
 
-@pytest.mark.parametrize("speed, minutes", [(math.nan, None), (math.inf, None), (0.0, None),
-                                            (None, {"社区": math.nan}), (None, {"社区": -15})])
+@pytest.mark.parametrize(
+    "speed, minutes",
+    [(math.nan, None), (math.inf, None), (0.0, None), (None, {"社区": math.nan}), (None, {"社区": -15})],
+)
 def test_life_circle_speed_and_minutes_are_numbers_above_zero(speed, minutes):
     params = LifeCircleParams(AreaMethod.create(), speed_kmh=speed, minutes=minutes)
     with pytest.raises(PlanError, match="must be a number above 0"):

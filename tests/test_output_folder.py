@@ -1,4 +1,5 @@
 """Reports go where the user chose (remembered), one folder per run, never a random /tmp folder."""
+
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsSettings

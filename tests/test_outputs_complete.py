@@ -6,6 +6,7 @@ rules at once, and compared row by row. No output field may shadow a provider's 
 survives a Shapefile (≤ 10 characters), every field carries a (translated) alias, stored figures
 are rounded to what a reviewer reads, and a write that fails is an error, never a log line.
 """
+
 import re
 
 import pytest
@@ -34,6 +35,7 @@ SITE_OUTPUTS = ("SITE_SUMMARY", "CONFLICTS", "LANDCLASS_BREAKDOWN", "REPAIRS")
 
 # ---------------------------------------------------------------- inputs that break several rules
 
+
 def _gpkg_layer(path, name, geometry, fields, rows):
     layer = memory_layer(geometry, "EPSG:4546", fields, rows, name)
     options = QgsVectorFileWriter.SaveVectorOptions()
@@ -41,7 +43,8 @@ def _gpkg_layer(path, name, geometry, fields, rows):
     action = QgsVectorFileWriter.ActionOnExistingFile
     options.actionOnExistingFile = action.CreateOrOverwriteLayer if path.exists() else action.CreateOrOverwriteFile
     error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, str(path), QgsProject.instance().transformContext(), options)
+        layer, str(path), QgsProject.instance().transformContext(), options
+    )
     assert error == QgsVectorFileWriter.WriterError.NoError, message
 
 
@@ -54,12 +57,23 @@ def bad_plan(tmp_path_factory):
     """A tiny plan whose farmland feature 2 breaks four QA rules at once (one fid, many errors)."""
     path = tmp_path_factory.mktemp("bad_plan") / "plan.gpkg"
     bowtie = "POLYGON((450000 3865000,450100 3865100,450100 3865000,450000 3865100,450000 3865000))"
-    _gpkg_layer(path, "STBHHX", "Polygon", ["BSM:integer", "YSDM:string", "HXMC:string", "MJ:double"],
-                [(_square(450000, 3865000, 100), [1, "251000", "河滩", 10000.0])])
-    _gpkg_layer(path, "YJJBNT", "Polygon",
-                ["BSM:integer", "YSDM:string", "TBBH:string", "ZLDWMC:string", "MJ:double"],
-                [(_square(451000, 3865000, 100), [1, "212100", "1", "某村", 10000.0]),
-                 (bowtie, [None, "999", "", "某村", 5000.0])])
+    _gpkg_layer(
+        path,
+        "STBHHX",
+        "Polygon",
+        ["BSM:integer", "YSDM:string", "HXMC:string", "MJ:double"],
+        [(_square(450000, 3865000, 100), [1, "251000", "河滩", 10000.0])],
+    )
+    _gpkg_layer(
+        path,
+        "YJJBNT",
+        "Polygon",
+        ["BSM:integer", "YSDM:string", "TBBH:string", "ZLDWMC:string", "MJ:double"],
+        [
+            (_square(451000, 3865000, 100), [1, "212100", "1", "某村", 10000.0]),
+            (bowtie, [None, "999", "", "某村", 5000.0]),
+        ],
+    )
     return path
 
 
@@ -107,6 +121,7 @@ def rows(layer):
 
 # ------------------------------------------------------------------------------- QA error layer
 
+
 @pytest.fixture(scope="module")
 def qa_memory(provider, bad_plan):
     errors = _run("yongji:planqa", {"PLAN_GPKG": str(bad_plan), "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
@@ -123,6 +138,7 @@ def test_plan_qa_errors_all_written(provider, bad_plan, qa_memory, tmp_path, ext
 
 
 # -------------------------------------------------------------------------- compliance outputs
+
 
 @pytest.fixture(scope="module")
 def few_sites(demo_gpkg):
@@ -154,7 +170,7 @@ def test_compliance_outputs_all_written(provider, demo_gpkg, few_sites, site_mem
     result = _check(demo_gpkg, few_sites, {k: str(tmp_path / f"{k.lower()}.{ext}") for k in SITE_OUTPUTS})
     for key in SITE_OUTPUTS:
         written = _layer(result[key])
-        assert written.fields().names()[-len(site_memory[key].fields()):] == site_memory[key].fields().names(), key
+        assert written.fields().names()[-len(site_memory[key].fields()) :] == site_memory[key].fields().names(), key
         assert rows(written) == rows(site_memory[key]), key
 
 
@@ -170,8 +186,9 @@ def test_every_secondary_output_of_every_algorithm_is_optional(provider):
 
     for algorithm in provider.algorithms():
         destinations = algorithm.destinationParameterDefinitions()
-        required = [p.name() for p in destinations
-                    if not p.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional]
+        required = [
+            p.name() for p in destinations if not p.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
+        ]
         assert len(required) <= 1, (algorithm.id(), required)
         if required:
             assert required[0] == destinations[0].name(), algorithm.id()
@@ -179,41 +196,63 @@ def test_every_secondary_output_of_every_algorithm_is_optional(provider):
 
 # ------------------------------------------------------------------------- coordinate sinks
 
-BROKEN_PARCEL = "3,0.0100,YJ-003,坏地块,面,,公用设施用地,1309,@\nJ1,1,3861500.000,37442500.000\n" \
-                "J2,1,3861500.000,37442510.000\nJ1,1,3861500.000,37442500.000\n"
+BROKEN_PARCEL = (
+    "3,0.0100,YJ-003,坏地块,面,,公用设施用地,1309,@\nJ1,1,3861500.000,37442500.000\n"
+    "J2,1,3861500.000,37442510.000\nJ1,1,3861500.000,37442500.000\n"
+)
 
 
 @pytest.mark.parametrize("ext", ["gpkg", "shp"])
 def test_coordinate_import_sinks_all_written(provider, tmp_path, ext):
-    text = HEADER + "[地块坐标]\r\n" + (PARCEL_1 + PARCEL_2.replace("0.1220", "9.9999")
-                                       + BROKEN_PARCEL).replace("\n", "\r\n")
+    text = (
+        HEADER
+        + "[地块坐标]\r\n"
+        + (PARCEL_1 + PARCEL_2.replace("0.1220", "9.9999") + BROKEN_PARCEL).replace("\n", "\r\n")
+    )
     source = str(write(tmp_path, text))
-    memory = _run("yongji:importcoordinates", {"INPUT": source, "MODE": 2, "OUTPUT": "TEMPORARY_OUTPUT",
-                                               "PROBLEMS": "TEMPORARY_OUTPUT"})
+    memory = _run(
+        "yongji:importcoordinates",
+        {"INPUT": source, "MODE": 2, "OUTPUT": "TEMPORARY_OUTPUT", "PROBLEMS": "TEMPORARY_OUTPUT"},
+    )
     assert memory["OUTPUT"].featureCount() >= 2 and memory["PROBLEMS"].featureCount() >= 2
-    files = _run("yongji:importcoordinates", {"INPUT": source, "MODE": 2,
-                                              "OUTPUT": str(tmp_path / f"sites.{ext}"),
-                                              "PROBLEMS": str(tmp_path / f"problems.{ext}")})
+    files = _run(
+        "yongji:importcoordinates",
+        {
+            "INPUT": source,
+            "MODE": 2,
+            "OUTPUT": str(tmp_path / f"sites.{ext}"),
+            "PROBLEMS": str(tmp_path / f"problems.{ext}"),
+        },
+    )
     for key in ("OUTPUT", "PROBLEMS"):
         assert rows(_layer(files[key])) == rows(memory[key]), key
 
 
 def test_coordinate_export_to_an_impossible_path_is_an_error(provider, tmp_path):
-    sites = memory_layer("MultiPolygon", "EPSG:4546", ["DKBH:string"],
-                         [("MULTIPOLYGON(((443000 3862000,443100 3862000,443100 3862100,443000 3862000)))", ["A"])])
+    sites = memory_layer(
+        "MultiPolygon",
+        "EPSG:4546",
+        ["DKBH:string"],
+        [("MULTIPOLYGON(((443000 3862000,443100 3862000,443100 3862100,443000 3862000)))", ["A"])],
+    )
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("x")
     with pytest.raises(QgsProcessingException):
-        _run("yongji:exportcoordinates", {"INPUT": sites, "ZONE": 37, "PREFIX": True, "ENCODING": 0,
-                                          "OUTPUT": str(blocker / "export.txt")})
+        _run(
+            "yongji:exportcoordinates",
+            {"INPUT": sites, "ZONE": 37, "PREFIX": True, "ENCODING": 0, "OUTPUT": str(blocker / "export.txt")},
+        )
 
 
 # -------------------------------------------------------------------------------- field names
 
+
 def _all_result_layers(site_memory, qa_memory, tmp_path):
     text = HEADER + "[地块坐标]\r\n" + (PARCEL_1 + BROKEN_PARCEL).replace("\n", "\r\n")
-    imported = _run("yongji:importcoordinates", {"INPUT": str(write(tmp_path, text)), "MODE": 2,
-                                                 "OUTPUT": "TEMPORARY_OUTPUT", "PROBLEMS": "TEMPORARY_OUTPUT"})
+    imported = _run(
+        "yongji:importcoordinates",
+        {"INPUT": str(write(tmp_path, text)), "MODE": 2, "OUTPUT": "TEMPORARY_OUTPUT", "PROBLEMS": "TEMPORARY_OUTPUT"},
+    )
     layers = dict(site_memory, QA=qa_memory, IMPORTED=imported["OUTPUT"], PROBLEMS=imported["PROBLEMS"])
     return layers
 
@@ -235,6 +274,7 @@ def test_output_fields_refuse_reserved_and_long_names():
 
 # ---------------------------------------------------------------------------- Chinese aliases
 
+
 @pytest.fixture()
 def chinese(locale):
     assert locale("zh_CN")
@@ -250,16 +290,20 @@ def test_every_result_field_has_a_chinese_alias(chinese, provider, demo_gpkg, fe
         for field in layer.fields():
             assert CJK.search(field.alias()), (key, field.name(), field.alias())
     summary = layers["SITE_SUMMARY"].fields()
-    redline = summary.field(summary.lookupField(
-        next(n for n in summary.names() if summary.field(n).alias().startswith("生态保护红线"))))
+    redline = summary.field(
+        summary.lookupField(next(n for n in summary.names() if summary.field(n).alias().startswith("生态保护红线")))
+    )
     assert "生态保护红线" in redline.alias()
     severities = {f["severity"] for f in qa.getFeatures()}
     assert severities <= {"错误", "警告"} and severities
 
 
 def test_chinese_aliases_survive_in_geopackage(chinese, provider, demo_gpkg, few_sites, bad_plan, tmp_path):
-    result = _check(demo_gpkg, few_sites, {"SITE_SUMMARY": str(tmp_path / "summary.gpkg"),
-                                           "CONFLICTS": str(tmp_path / "conflicts.gpkg")})
+    result = _check(
+        demo_gpkg,
+        few_sites,
+        {"SITE_SUMMARY": str(tmp_path / "summary.gpkg"), "CONFLICTS": str(tmp_path / "conflicts.gpkg")},
+    )
     qa = _run("yongji:planqa", {"PLAN_GPKG": str(bad_plan), "OUTPUT": str(tmp_path / "qa.gpkg")})
     for value in (result["SITE_SUMMARY"], result["CONFLICTS"], qa["OUTPUT"]):
         layer = _layer(value)
@@ -275,8 +319,9 @@ def test_core_geopackage_keeps_every_row_and_alias(chinese, demo_gpkg, few_sites
     from yongji_plugin.core.site_check.outputs import result_layers, write_geopackage
     from yongji_plugin.core.site_check.ruleset import load_ruleset
 
-    outcome = run_compliance(few_sites, open_plan(Source("gpkg", str(demo_gpkg))), load_ruleset(),
-                             CheckParams(AreaMethod.create()))
+    outcome = run_compliance(
+        few_sites, open_plan(Source("gpkg", str(demo_gpkg))), load_ruleset(), CheckParams(AreaMethod.create())
+    )
     layers = result_layers(outcome)
     written = write_geopackage(layers, tmp_path / "result.gpkg")
     for name, layer in layers.items():
@@ -288,13 +333,15 @@ def test_core_geopackage_keeps_every_row_and_alias(chinese, demo_gpkg, few_sites
 def test_core_geopackage_refuses_to_lose_rows(tmp_path):
     from yongji_plugin.core.site_check.outputs import write_geopackage
 
-    clash = memory_layer("Point", "EPSG:4546", ["fid:integer", "x:string"],
-                         [("POINT(1 1)", [7, "a"]), ("POINT(2 2)", [7, "b"])])
+    clash = memory_layer(
+        "Point", "EPSG:4546", ["fid:integer", "x:string"], [("POINT(1 1)", [7, "a"]), ("POINT(2 2)", [7, "b"])]
+    )
     with pytest.raises(PlanError):
         write_geopackage({"clash": clash}, tmp_path / "clash.gpkg")
 
 
 # ------------------------------------------------------------------------------------ figures
+
 
 def test_stored_figures_are_rounded_to_what_a_reviewer_reads(site_memory):
     """m² to 0.01; ha and 亩 from the stored m² (ha to 4 places, 亩 to 2, as the report shows); % to 0.01."""
@@ -318,6 +365,7 @@ def test_stored_figures_are_rounded_to_what_a_reviewer_reads(site_memory):
 
 # ------------------------------------------------------------------------ translated reasons
 
+
 def test_repair_reasons_and_verdicts_read_chinese(chinese, provider, demo_gpkg, few_sites):
     result = _check(demo_gpkg, few_sites, {"SITE_SUMMARY": "TEMPORARY_OUTPUT", "REPAIRS": "TEMPORARY_OUTPUT"})
     repairs = list(result["REPAIRS"].getFeatures())
@@ -329,12 +377,21 @@ def test_repair_reasons_and_verdicts_read_chinese(chinese, provider, demo_gpkg, 
     assert verdicts and all(CJK.search(v) for v in verdicts)
 
 
-@pytest.mark.parametrize("raw, chinese_text", [
-    ("Self-intersection", "自相交"), ("Ring Self-intersection", "环自相交"),
-    ("Too few points in geometry component", "点数过少"), ("Hole lies outside shell", "内环位于外环之外"),
-    ("Nested shells", "外环嵌套"), ("Interior is disconnected", "内部不连通"),
-    ("Invalid Coordinate", "无效坐标"), ("Ring is not closed", "环未闭合"), ("Nested holes", "内环嵌套"),
-    ("Holes are nested", "内环嵌套")])
+@pytest.mark.parametrize(
+    "raw, chinese_text",
+    [
+        ("Self-intersection", "自相交"),
+        ("Ring Self-intersection", "环自相交"),
+        ("Too few points in geometry component", "点数过少"),
+        ("Hole lies outside shell", "内环位于外环之外"),
+        ("Nested shells", "外环嵌套"),
+        ("Interior is disconnected", "内部不连通"),
+        ("Invalid Coordinate", "无效坐标"),
+        ("Ring is not closed", "环未闭合"),
+        ("Nested holes", "内环嵌套"),
+        ("Holes are nested", "内环嵌套"),
+    ],
+)
 def test_geos_reasons_translate(chinese, raw, chinese_text):
     from yongji_plugin.core.shared.geos_reasons import geos_reason
 
@@ -351,12 +408,14 @@ def test_geos_reason_of_a_real_geometry_reads_chinese(chinese):
 
 # ------------------------------------------------------------------------------ failed writes
 
+
 def test_sink_that_refuses_rows_is_an_error(provider, tmp_path):
     """The shared sink writer turns a refused row into a QgsProcessingException (non-zero exit)."""
     from yongji_plugin.processing.base import write_sink
 
-    clash = memory_layer("Point", "EPSG:4546", ["fid:integer", "x:string"],
-                         [("POINT(1 1)", [7, "a"]), ("POINT(2 2)", [7, "b"])])
+    clash = memory_layer(
+        "Point", "EPSG:4546", ["fid:integer", "x:string"], [("POINT(1 1)", [7, "a"]), ("POINT(2 2)", [7, "b"])]
+    )
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("yongji:planqa")
     context = QgsProcessingContext()
     with pytest.raises(QgsProcessingException, match="not every row"):
@@ -390,6 +449,7 @@ def test_output_into_a_file_instead_of_a_folder_is_an_error(provider, bad_plan, 
 
 # ------------------------------------------------------------------------------- qgis_process
 
+
 @pytest.fixture(scope="module")
 def qgis_home(tmp_path_factory):
     return install_plugin(tmp_path_factory.mktemp("home"))
@@ -401,8 +461,15 @@ def _results(run):
 
 @pytest.mark.parametrize("ext", ["gpkg", "shp"])
 def test_qgis_process_writes_every_qa_error(qgis_home, bad_plan, qa_memory, tmp_path, ext):
-    run = qgis_process(qgis_home, "--json", "run", "yongji:planqa", "--", f"PLAN_GPKG={bad_plan}",
-                       f"OUTPUT={tmp_path / f'errors.{ext}'}")
+    run = qgis_process(
+        qgis_home,
+        "--json",
+        "run",
+        "yongji:planqa",
+        "--",
+        f"PLAN_GPKG={bad_plan}",
+        f"OUTPUT={tmp_path / f'errors.{ext}'}",
+    )
     assert rows(_layer(_results(run)["OUTPUT"])) == rows(qa_memory)
 
 
@@ -415,13 +482,20 @@ def test_qgis_process_writes_every_compliance_output(qgis_home, provider, demo_g
     source.selectByExpression("\"CASE\" in ('multiple', 'protected', 'invalid')")
     options.onlySelectedFeatures = True
     error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        source, str(few), QgsProject.instance().transformContext(), options)
+        source, str(few), QgsProject.instance().transformContext(), options
+    )
     assert error == QgsVectorFileWriter.WriterError.NoError, message
     outputs = [f"{key}={tmp_path / (key.lower() + '.gpkg')}" for key in SITE_OUTPUTS]
     common = ["run", "yongji:sitecompliance", "--", f"SITES={few}|layername=sites", f"PLAN_GPKG={demo_gpkg}"]
     files = _results(qgis_process(qgis_home, "--json", *common, *outputs))
-    reference = _run("yongji:sitecompliance", {"SITES": f"{few}|layername=sites", "PLAN_GPKG": str(demo_gpkg),
-                                               **{k: "TEMPORARY_OUTPUT" for k in SITE_OUTPUTS}})
+    reference = _run(
+        "yongji:sitecompliance",
+        {
+            "SITES": f"{few}|layername=sites",
+            "PLAN_GPKG": str(demo_gpkg),
+            **{k: "TEMPORARY_OUTPUT" for k in SITE_OUTPUTS},
+        },
+    )
     for key in SITE_OUTPUTS:
         assert rows(_layer(files[key])) == rows(reference[key]), key
 
@@ -429,7 +503,8 @@ def test_qgis_process_writes_every_compliance_output(qgis_home, provider, demo_g
 def test_qgis_process_failed_write_exits_non_zero(qgis_home, bad_plan, tmp_path):
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("x")
-    run = qgis_process(qgis_home, "run", "yongji:planqa", "--", f"PLAN_GPKG={bad_plan}",
-                       f"OUTPUT={blocker / 'errors.gpkg'}")
+    run = qgis_process(
+        qgis_home, "run", "yongji:planqa", "--", f"PLAN_GPKG={bad_plan}", f"OUTPUT={blocker / 'errors.gpkg'}"
+    )
     assert run.returncode != 0
     assert "errors.gpkg" in run.stdout + run.stderr

@@ -4,6 +4,7 @@ an unwritable destination is a sentence before anything is written.
 The issue's case: ``SITE_SUMMARY=plan.gpkg`` with ``PLAN_GPKG=plan.gpkg`` replaced the whole
 plan (28 layers → 1) and ``qgis_process`` exited 0. Layer counts are read back with OGR.
 """
+
 import shutil
 
 import pytest
@@ -52,28 +53,41 @@ def compliance(**parameters):
     return processing.run("yongji:sitecompliance", parameters, feedback=feedback), feedback.infos
 
 
-@pytest.mark.parametrize("summary", ["{plan}", "{plan}|layername=result",
-                                     "ogr:dbname='{plan}' table=\"result\" (geom)"])
+@pytest.mark.parametrize(
+    "summary", ["{plan}", "{plan}|layername=result", "ogr:dbname='{plan}' table=\"result\" (geom)"]
+)
 def test_an_output_into_the_plan_geopackage_is_refused(provider, plan_copy, demo_gpkg, summary):
     before = layer_names(plan_copy)
-    with pytest.raises(QgsProcessingException, match=r"Site summary \(.*plan.gpkg\) would write over the input "
-                                                     r"Plan data"):
-        compliance(SITES=f"{demo_gpkg}|layername=sites", PLAN_GPKG=str(plan_copy),
-                   SITE_SUMMARY=summary.format(plan=plan_copy))
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"Site summary \(.*plan.gpkg\) would write over the input "
+        r"Plan data",
+    ):
+        compliance(
+            SITES=f"{demo_gpkg}|layername=sites", PLAN_GPKG=str(plan_copy), SITE_SUMMARY=summary.format(plan=plan_copy)
+        )
     assert layer_names(plan_copy) == before and len(before) > 20
 
 
 def test_an_output_into_the_sites_file_is_refused(provider, plan_copy, demo_gpkg, tmp_path):
     with pytest.raises(QgsProcessingException, match="would write over the input Project sites"):
-        compliance(SITES=f"{plan_copy}|layername=sites", PLAN_GPKG=str(demo_gpkg),
-                   SITE_SUMMARY=str(tmp_path / "ok.gpkg"), CONFLICTS=f"{plan_copy}|layername=conflicts")
+        compliance(
+            SITES=f"{plan_copy}|layername=sites",
+            PLAN_GPKG=str(demo_gpkg),
+            SITE_SUMMARY=str(tmp_path / "ok.gpkg"),
+            CONFLICTS=f"{plan_copy}|layername=conflicts",
+        )
     assert not (tmp_path / "ok.gpkg").exists()  # refused before anything ran
 
 
 def test_two_outputs_into_one_file_are_refused(provider, demo_gpkg, tmp_path):
     with pytest.raises(QgsProcessingException, match="Site summary and Conflict pieces would both write"):
-        compliance(SITES=f"{demo_gpkg}|layername=sites", PLAN_GPKG=str(demo_gpkg),
-                   SITE_SUMMARY=str(tmp_path / "out.gpkg"), CONFLICTS=str(tmp_path / "out.gpkg"))
+        compliance(
+            SITES=f"{demo_gpkg}|layername=sites",
+            PLAN_GPKG=str(demo_gpkg),
+            SITE_SUMMARY=str(tmp_path / "out.gpkg"),
+            CONFLICTS=str(tmp_path / "out.gpkg"),
+        )
 
 
 def test_an_existing_geopackage_gains_only_the_named_layer(provider, demo_gpkg, tmp_path):
@@ -81,12 +95,14 @@ def test_an_existing_geopackage_gains_only_the_named_layer(provider, demo_gpkg, 
     shutil.copy(demo_gpkg, mine)  # the user's own GeoPackage, not an input of this run
     before = layer_names(mine)
     sites = f"{demo_gpkg}|layername=sites"
-    result, said = compliance(SITES=sites, PLAN_GPKG=str(demo_gpkg), SITE_SUMMARY=str(mine),
-                              CONFLICTS=f"{mine}|layername=conflicts")
+    result, said = compliance(
+        SITES=sites, PLAN_GPKG=str(demo_gpkg), SITE_SUMMARY=str(mine), CONFLICTS=f"{mine}|layername=conflicts"
+    )
     assert added(before, mine) == {"conflicts", "mine"}
     assert result["SITE_SUMMARY"] == f"{mine}|layername=mine"
-    assert any("layer mine added to the existing GeoPackage" in line and "its other layers kept" in line
-               for line in said)
+    assert any(
+        "layer mine added to the existing GeoPackage" in line and "its other layers kept" in line for line in said
+    )
     count = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "s", "ogr").featureCount()
     assert QgsVectorLayer(result["SITE_SUMMARY"], "r", "ogr").featureCount() == count
     compliance(SITES=sites, PLAN_GPKG=str(demo_gpkg), SITE_SUMMARY=str(mine))  # again: replaced, not doubled
@@ -95,8 +111,11 @@ def test_an_existing_geopackage_gains_only_the_named_layer(provider, demo_gpkg, 
 
 
 def test_a_new_geopackage_layer_by_name(provider, demo_gpkg, tmp_path):
-    result, _ = compliance(SITES=f"{demo_gpkg}|layername=sites", PLAN_GPKG=str(demo_gpkg),
-                           SITE_SUMMARY=f"{tmp_path / 'new.gpkg'}|layername=summary")
+    result, _ = compliance(
+        SITES=f"{demo_gpkg}|layername=sites",
+        PLAN_GPKG=str(demo_gpkg),
+        SITE_SUMMARY=f"{tmp_path / 'new.gpkg'}|layername=summary",
+    )
     assert added([], tmp_path / "new.gpkg") == {"summary"}
     assert result["SITE_SUMMARY"] == f"{tmp_path / 'new.gpkg'}|layername=summary"
 
@@ -105,10 +124,17 @@ def test_a_report_under_a_file_is_a_sentence_and_nothing_is_written(provider, de
     """Root ignores permission bits, so the unwritable folder is a path whose parent is a file."""
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("a file")
-    with pytest.raises(QgsProcessingException, match=r"Review report.*: cannot write .*not_a_folder.* is a "
-                                                     r"file, not a folder"):
-        compliance(SITES=f"{demo_gpkg}|layername=sites", PLAN_GPKG=str(demo_gpkg),
-                   SITE_SUMMARY=str(tmp_path / "summary.gpkg"), REPORT=str(blocker / "report.html"))
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"Review report.*: cannot write .*not_a_folder.* is a "
+        r"file, not a folder",
+    ):
+        compliance(
+            SITES=f"{demo_gpkg}|layername=sites",
+            PLAN_GPKG=str(demo_gpkg),
+            SITE_SUMMARY=str(tmp_path / "summary.gpkg"),
+            REPORT=str(blocker / "report.html"),
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not_a_folder"]
 
 
@@ -118,8 +144,11 @@ def test_printing_into_a_file_or_over_the_plan_is_refused(provider, plan_copy, t
     blocker = tmp_path / "maps"
     blocker.write_text("a file")
     parameters = {"LAYERS": [f"{plan_copy}|layername=XZQ"], "SHEETS": [0]}
-    with pytest.raises(QgsProcessingException, match=r"Output folder.*: cannot write .*maps.* it is a file, "
-                                                     r"not a folder"):
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"Output folder.*: cannot write .*maps.* it is a file, "
+        r"not a folder",
+    ):
         processing.run("yongji:printsheets", {**parameters, "OUTPUT": str(blocker)})
     with pytest.raises(QgsProcessingException, match="would write over the input"):
         processing.run("yongji:printsheets", {**parameters, "OUTPUT": str(plan_copy)})
@@ -142,9 +171,17 @@ def test_a_version_comparison_never_writes_into_a_compared_version(provider, pla
 
     before = layer_names(plan_copy)
     with pytest.raises(QgsProcessingException, match="would write over the input"):
-        processing.run("yongji:compareversions", {"OLD_KIND": 0, "OLD_SOURCE": str(demo_gpkg), "NEW_KIND": 0,
-                                                  "NEW_SOURCE": str(plan_copy), "LAYERS": [0],
-                                                  "LAYER_CHANGES": str(plan_copy)})
+        processing.run(
+            "yongji:compareversions",
+            {
+                "OLD_KIND": 0,
+                "OLD_SOURCE": str(demo_gpkg),
+                "NEW_KIND": 0,
+                "NEW_SOURCE": str(plan_copy),
+                "LAYERS": [0],
+                "LAYER_CHANGES": str(plan_copy),
+            },
+        )
     assert layer_names(plan_copy) == before
 
 
@@ -152,22 +189,32 @@ def test_qgis_process_refuses_and_exits_non_zero(qgis_process_home, plan_copy):
     from qgis_process_runner import qgis_process
 
     before = layer_names(plan_copy)
-    run = qgis_process(qgis_process_home, "run", "yongji:sitecompliance", "--",
-                       f"SITES={plan_copy}|layername=sites", f"PLAN_GPKG={plan_copy}", f"SITE_SUMMARY={plan_copy}")
+    run = qgis_process(
+        qgis_process_home,
+        "run",
+        "yongji:sitecompliance",
+        "--",
+        f"SITES={plan_copy}|layername=sites",
+        f"PLAN_GPKG={plan_copy}",
+        f"SITE_SUMMARY={plan_copy}",
+    )
     assert run.returncode != 0 and "would write over the input" in run.stdout + run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     assert layer_names(plan_copy) == before
 
 
 # --- the guard itself ----------------------------------------------------------------------------
-@pytest.mark.parametrize("text, path, layer", [
-    ("/d/p.gpkg", "/d/p.gpkg", ""),
-    ("/d/p.gpkg|layername=x", "/d/p.gpkg", "x"),
-    ("ogr:dbname='/d/p.gpkg' table=\"x\" (geom)", "/d/p.gpkg", "x"),
-    (outputs_guard.ogr_destination("/d/it's.gpkg", 'x"y'), "/d/it's.gpkg", 'x"y'),
-    ("TEMPORARY_OUTPUT", "", ""),
-    ("memory:result", "", ""),
-])
+@pytest.mark.parametrize(
+    "text, path, layer",
+    [
+        ("/d/p.gpkg", "/d/p.gpkg", ""),
+        ("/d/p.gpkg|layername=x", "/d/p.gpkg", "x"),
+        ("ogr:dbname='/d/p.gpkg' table=\"x\" (geom)", "/d/p.gpkg", "x"),
+        (outputs_guard.ogr_destination("/d/it's.gpkg", 'x"y'), "/d/it's.gpkg", 'x"y'),
+        ("TEMPORARY_OUTPUT", "", ""),
+        ("memory:result", "", ""),
+    ],
+)
 def test_sources_and_destinations_are_split(text, path, layer):
     assert outputs_guard.split_source(text) == (path, layer)
 
@@ -177,8 +224,10 @@ def test_shapefile_parts_are_one_dataset_and_reports_carry_their_companions(tmp_
     with pytest.raises(PlanError, match="would write over the input in"):
         outputs_guard.refuse_clashes([source], outputs_guard.output_places(str(tmp_path / "a.dbf"), "out"))
     with pytest.raises(PlanError, match="would write over the input"):  # report.pdf is written beside report.html
-        outputs_guard.refuse_clashes([outputs_guard.input_place(str(tmp_path / "report.pdf"), "in")],
-                                     outputs_guard.output_places(str(tmp_path / "report.html"), "out"))
+        outputs_guard.refuse_clashes(
+            [outputs_guard.input_place(str(tmp_path / "report.pdf"), "in")],
+            outputs_guard.output_places(str(tmp_path / "report.html"), "out"),
+        )
     outputs_guard.refuse_clashes([source], outputs_guard.output_places(str(tmp_path / "b.shp"), "out"))
 
 
@@ -235,8 +284,9 @@ def read_only_folder(tmp_path):
 
     folder = tmp_path / "read_only"
     folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "yongji_ro", str(folder)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "yongji_ro", str(folder)], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a read-only file system here: {mounted.stderr.strip()}")
     yield folder
@@ -246,11 +296,20 @@ def read_only_folder(tmp_path):
 def test_a_read_only_folder_is_a_sentence_before_anything_is_written(provider, demo_gpkg, tmp_path, read_only_folder):
     import processing
 
-    with pytest.raises(QgsProcessingException, match=r"Review report.*: cannot write .*read_only.*: the folder "
-                                                     r".*read_only is read-only"):
-        compliance(SITES=f"{demo_gpkg}|layername=sites", PLAN_GPKG=str(demo_gpkg),
-                   SITE_SUMMARY=str(tmp_path / "summary.gpkg"), REPORT=str(read_only_folder / "report.html"))
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"Review report.*: cannot write .*read_only.*: the folder "
+        r".*read_only is read-only",
+    ):
+        compliance(
+            SITES=f"{demo_gpkg}|layername=sites",
+            PLAN_GPKG=str(demo_gpkg),
+            SITE_SUMMARY=str(tmp_path / "summary.gpkg"),
+            REPORT=str(read_only_folder / "report.html"),
+        )
     assert not (tmp_path / "summary.gpkg").exists()
     with pytest.raises(QgsProcessingException, match=r"Output folder.*: cannot write .*read_only.*read-only"):
-        processing.run("yongji:printsheets", {"LAYERS": [f"{demo_gpkg}|layername=XZQ"], "SHEETS": [0],
-                                              "OUTPUT": str(read_only_folder / "maps")})
+        processing.run(
+            "yongji:printsheets",
+            {"LAYERS": [f"{demo_gpkg}|layername=XZQ"], "SHEETS": [0], "OUTPUT": str(read_only_folder / "maps")},
+        )

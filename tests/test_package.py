@@ -7,6 +7,7 @@ The ZIP is held to what plugins.qgis.org's upload validator checks (QGIS-Django,
 icon, boolean flags, an author without slashes, http(s) addresses that are not the placeholders it
 refuses, and a ``LICENSE``. What it checks online (that the addresses answer) cannot be checked here.
 """
+
 import configparser
 import os
 import re
@@ -20,11 +21,34 @@ from urllib.parse import urlparse
 from helpers import ROOT, ZIP
 from yongji_plugin.paths import plugin_version
 
-REQUIRED_METADATA = ("name", "qgisMinimumVersion", "description", "about", "version", "author",
-                     "email", "homepage", "repository", "tracker", "category", "tags", "icon",
-                     "hasProcessingProvider", "changelog")
-UPLOAD_REQUIRED = ("name", "description", "version", "qgisMinimumVersion", "author", "email", "about",
-                   "tracker", "repository")  # the validator's PLUGIN_REQUIRED_METADATA
+REQUIRED_METADATA = (
+    "name",
+    "qgisMinimumVersion",
+    "description",
+    "about",
+    "version",
+    "author",
+    "email",
+    "homepage",
+    "repository",
+    "tracker",
+    "category",
+    "tags",
+    "icon",
+    "hasProcessingProvider",
+    "changelog",
+)
+UPLOAD_REQUIRED = (
+    "name",
+    "description",
+    "version",
+    "qgisMinimumVersion",
+    "author",
+    "email",
+    "about",
+    "tracker",
+    "repository",
+)  # the validator's PLUGIN_REQUIRED_METADATA
 UPLOAD_MAX_BYTES = 25_000_000
 FORBIDDEN_DIRS = ("__MACOSX", ".git", "__pycache__")
 PLACEHOLDER_URLS = {"tracker": "http://bugs", "repository": "http://repo", "homepage": "http://homepage"}
@@ -44,11 +68,20 @@ def test_metadata_is_complete():
 def test_zip_holds_one_plugin_folder_without_junk():
     names = zipfile.ZipFile(ZIP).namelist()
     assert {n.split("/")[0] for n in names} == {"yongji_plugin"}
-    for needed in ("metadata.txt", "__init__.py", "resources/i18n/yongji_plugin_zh_CN.qm",
-                   "resources/catalogue.yaml", "forms/load_layers.ui", "processing/provider.py"):
+    for needed in (
+        "metadata.txt",
+        "__init__.py",
+        "resources/i18n/yongji_plugin_zh_CN.qm",
+        "resources/catalogue.yaml",
+        "forms/load_layers.ui",
+        "processing/provider.py",
+    ):
         assert f"yongji_plugin/{needed}" in names
-    junk = [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".ts"))
-            or "/tests/" in n or n.startswith("yongji_plugin/.")]
+    junk = [
+        n
+        for n in names
+        if "__pycache__" in n or n.endswith((".pyc", ".ts")) or "/tests/" in n or n.startswith("yongji_plugin/.")
+    ]
     assert junk == []
 
 
@@ -67,7 +100,7 @@ def test_zip_passes_the_upload_validators_structure_checks():
         assert [n for n in names if ".." in n or n.startswith(os.path.sep) or ".pyc" in n] == []
         assert [n for n in names if set(n.split("/")) & set(FORBIDDEN_DIRS)] == []
         assert archive.testzip() is None
-        folder = names[0][:names[0].index("/")]
+        folder = names[0][: names[0].index("/")]
         assert {n.split("/")[0] for n in names} == {folder} == {"yongji_plugin"}
         assert re.match(r"^[A-Za-z][A-Za-z0-9-_]+$", folder)
         for needed in ("__init__.py", "metadata.txt", "LICENSE"):
@@ -145,7 +178,8 @@ def test_plugin_starts_from_unzipped_package(tmp_path):
         print("OK", paths.plugin_version())
     """)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH="")
-    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert f"OK {plugin_version()}" in proc.stdout

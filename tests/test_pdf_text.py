@@ -6,6 +6,7 @@ Only whitespace is ignored (line breaks are layout). Qt's PDF writer with Noto S
 Kangxi radicals (⽣ U+2F63 for 生) and QGIS 3.40 writes layout text as outlines by default; either
 fails here.
 """
+
 import re
 from html.parser import HTMLParser
 
@@ -38,8 +39,11 @@ def assert_reads_back(pdf, printed):
     assert RADICALS.findall(text) == [], f"{pdf.name}: radicals in the text layer"
     flat = squeeze(text)
     # pdftotext joins a word hyphenated at a line end ("Self-" / "intersection") without its hyphen
-    missing = [item for item in printed if squeeze(item) and squeeze(item) not in flat
-               and squeeze(item).replace("-", "") not in flat.replace("-", "")]
+    missing = [
+        item
+        for item in printed
+        if squeeze(item) and squeeze(item) not in flat and squeeze(item).replace("-", "") not in flat.replace("-", "")
+    ]
     assert missing == [], f"{pdf.name}: printed but not in the text layer: {missing}"
 
 

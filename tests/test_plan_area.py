@@ -1,6 +1,7 @@
 """Plausibility of place (issue #24.4): a site wholly outside the city is "not checked: outside the
 plan area", never 合规; a site partly outside says how much (against shapely); sites in coordinates
 labelled with the wrong zone are named with the zone that fits."""
+
 from qgis.core import QgsVectorLayer
 from shapely.geometry import box
 from shapely.ops import unary_union
@@ -19,9 +20,17 @@ def test_sites_outside_the_city(plan):
     while not (across.intersects(city) and not across.within(city)):
         across = box(across.bounds[0] + 100, inside.y - 50, across.bounds[2] + 100, inside.y + 50)
     far = box(x1 + 20000, y0, x1 + 20100, y0 + 100)
-    sites = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"],
-                         [(far.wkt, ["far"]), (across.wkt, ["across"]),
-                          (box(inside.x - 20, inside.y - 20, inside.x + 20, inside.y + 20).wkt, ["in"])], "用地红线")
+    sites = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["XMBH:string"],
+        [
+            (far.wkt, ["far"]),
+            (across.wkt, ["across"]),
+            (box(inside.x - 20, inside.y - 20, inside.x + 20, inside.y + 20).wkt, ["in"]),
+        ],
+        "用地红线",
+    )
     result = run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
     by_id = {s.site.site_id: s for s in result.sites}
     assert by_id["far"].verdict == UNCHECKED and "outside the plan area" in by_id["far"].reasons[0]

@@ -1,4 +1,5 @@
 """规划成果质检: the demo passes clean; each seeded defect is found exactly once, in the right place."""
+
 import gc
 import shutil
 
@@ -14,7 +15,9 @@ from yongji_plugin.core.plan_qa.run import run_qa
 
 def square(x, y, size):
     h = size / 2
-    return QgsGeometry.fromWkt(f"POLYGON(({x-h} {y-h},{x+h} {y-h},{x+h} {y+h},{x-h} {y+h},{x-h} {y-h}))")
+    return QgsGeometry.fromWkt(
+        f"POLYGON(({x - h} {y - h},{x + h} {y - h},{x + h} {y + h},{x - h} {y + h},{x - h} {y - h}))"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +73,13 @@ def broken(demo_gpkg, tmp_path_factory):
     _edit(layers["CZ"], lambda lyr: lyr.changeAttributeValue(village.id(), lyr.fields().indexOf("CZFL"), "99"))
     redline = next(layers["STBHHX"].getFeatures())
     expected["area"] = redline.geometry()
-    _edit(layers["STBHHX"],
-          lambda lyr: lyr.changeAttributeValue(redline.id(), lyr.fields().indexOf("MJ"), redline["MJ"] * 2))
+    _edit(
+        layers["STBHHX"],
+        lambda lyr: lyr.changeAttributeValue(redline.id(), lyr.fields().indexOf("MJ"), redline["MJ"] * 2),
+    )
     bowtie = QgsGeometry.fromWkt(
-        "POLYGON((450000 3865000, 450100 3865100, 450100 3865000, 450000 3865100, 450000 3865000))")
+        "POLYGON((450000 3865000, 450100 3865100, 450100 3865000, 450000 3865100, 450000 3865000))"
+    )
     expected["invalid"] = bowtie
     _edit(layers["GBZNT"], lambda lyr: _add(lyr, bowtie, MC="自相交"))
     parcel = next(f for f in layers["YJJBNT"].getFeatures() if f.geometry().area() > 40000)
@@ -165,8 +171,9 @@ def test_topology_rules_alike_on_every_backend(broken, backend, request):
         layers = request.getfixturevalue("postgis_demo").copy_once("broken", {code: layers[code] for code in COPIED})
     result = run_qa(layers, rules, backend=backend)
     assert result.backend.lower().startswith(backend)
-    assert [(o.rule.id, o.status, o.errors) for o in result.outcomes] == \
-           [(o.rule.id, o.status, o.errors) for o in reference.outcomes]
+    assert [(o.rule.id, o.status, o.errors) for o in result.outcomes] == [
+        (o.rule.id, o.status, o.errors) for o in reference.outcomes
+    ]
     mine, theirs = _findings(result), _findings(reference)
     assert [f[:3] for f in mine] == [f[:3] for f in theirs] and len(mine) >= 4
     assert all(_same_place(a[3], b[3]) for a, b in zip(mine, theirs))

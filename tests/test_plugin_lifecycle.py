@@ -1,4 +1,5 @@
 """Loading, unloading and reloading the plugin leaves exactly one of everything."""
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QAction, QToolBar

@@ -1,4 +1,5 @@
 """A shared PostGIS database as the plan source: listed, checked, loaded, and used by the check."""
+
 import pytest
 from qgis.core import (
     QgsProject,

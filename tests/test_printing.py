@@ -5,6 +5,7 @@ apart, every layout item has a readable id.
 PDF text is read back raw (no Unicode normalisation): what a reviewer copies out of the PDF is
 what the sheet says.
 """
+
 import random
 import re
 import subprocess
@@ -50,30 +51,63 @@ from yongji_plugin.core.site_check.result_styles import atlas_layers
 from yongji_plugin.core.site_check.ruleset import load_ruleset
 from yongji_plugin.gui.printing.dialog import PrintDialog
 
-PLAN_SHEETS = {"国土空间总体格局图", "三条控制线图", "规划分区图", "生态保护格局图", "自然保护地分布图",
-               "农业空间规划图", "村庄分类图", "城镇体系规划图", "历史文化保护规划图",
-               "中心城区建筑高度控制图", "中心城区空间结构图", "综合交通规划图"}
+PLAN_SHEETS = {
+    "国土空间总体格局图",
+    "三条控制线图",
+    "规划分区图",
+    "生态保护格局图",
+    "自然保护地分布图",
+    "农业空间规划图",
+    "村庄分类图",
+    "城镇体系规划图",
+    "历史文化保护规划图",
+    "中心城区建筑高度控制图",
+    "中心城区空间结构图",
+    "综合交通规划图",
+}
 # the plan's structure figures: sheet, slogan, legend labels (as the plan names the parts)
 STRUCTURES = {
-    "overall_pattern": ("一极两屏、三轴三区", ["一极（发展极）", "两屏（生态屏障）", "三轴（城镇发展轴）",
-                                          "三区（特色农业区）"]),
-    "ecology": ("一核两屏、一网多廊", ["一核（生态绿核）", "两屏（生态屏障）", "一网（碧道、绿道）",
-                                    "多廊（生态廊道）"]),
-    "central_structure": ("一轴一环两翼四区多点", ["一轴（城市发展轴）", "一环（城市活力环）",
-                                              "两翼（产业发展翼）", "四区（城市功能片区）"]),
+    "overall_pattern": (
+        "一极两屏、三轴三区",
+        ["一极（发展极）", "两屏（生态屏障）", "三轴（城镇发展轴）", "三区（特色农业区）"],
+    ),
+    "ecology": (
+        "一核两屏、一网多廊",
+        ["一核（生态绿核）", "两屏（生态屏障）", "一网（碧道、绿道）", "多廊（生态廊道）"],
+    ),
+    "central_structure": (
+        "一轴一环两翼四区多点",
+        ["一轴（城市发展轴）", "一环（城市活力环）", "两翼（产业发展翼）", "四区（城市功能片区）"],
+    ),
 }
 CRS_NOTE = "2000国家大地坐标系 高斯-克吕格投影 中央经线111°"
 PT_TO_MM = 25.4 / 72
-ITEM_IDS = {"title", "subtitle", "main_map", "inset_map", "legend", "scale_bar", "north_arrow",
-            "organisation", "date", "crs_note", "figures"}
+ITEM_IDS = {
+    "title",
+    "subtitle",
+    "main_map",
+    "inset_map",
+    "legend",
+    "scale_bar",
+    "north_arrow",
+    "organisation",
+    "date",
+    "crs_note",
+    "figures",
+}
 
 
 # --- reading back ---------------------------------------------------------------------------
 def pdf_text(path, page=None):
     """The text layer as pdftotext reads it, raw (see helpers.pdf_text), of one page or all."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], capture_output=True,
-                          text=True, encoding="utf-8", check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
 
 
 def pdf_pages(path):
@@ -83,12 +117,22 @@ def pdf_pages(path):
 
 def pdf_words(path, page=1):
     """(x, y, right, text) in mm of every word on a page, as pdftotext reads them."""
-    xhtml = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
-                           capture_output=True, text=True, check=True).stdout
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     words = []
     for element in ET.fromstring(xhtml).iter("{http://www.w3.org/1999/xhtml}word"):
-        words.append((float(element.get("xMin")) * PT_TO_MM, float(element.get("yMin")) * PT_TO_MM,
-                      float(element.get("xMax")) * PT_TO_MM, element.text or ""))
+        words.append(
+            (
+                float(element.get("xMin")) * PT_TO_MM,
+                float(element.get("yMin")) * PT_TO_MM,
+                float(element.get("xMax")) * PT_TO_MM,
+                element.text or "",
+            )
+        )
     return words
 
 
@@ -120,8 +164,7 @@ def placed_labels(layout, dpi=100):
     """The main map's labels as QGIS's engine places them: {(layer id, feature id): (text, geometry)}."""
     main = layout.itemById("main_map")
     size = main.sizeWithUnits()
-    settings = main.mapSettings(main.extent(), QSizeF(size.width() * dpi / 25.4, size.height() * dpi / 25.4),
-                                dpi, True)
+    settings = main.mapSettings(main.extent(), QSizeF(size.width() * dpi / 25.4, size.height() * dpi / 25.4), dpi, True)
     job = QgsMapRendererSequentialJob(settings)
     job.start()
     job.waitForFinished()
@@ -192,9 +235,11 @@ def _expected_legend(plan, sheet, extent):
         if spec.role == "structure" and sheet.structure is not None:
             if not structure_done:
                 structure_done = True
-                items = [label for type_code, label in sheet.structure.types
-                         if any(shown(c, "JGLX", type_code) for c in sheet.layers
-                                if catalogue.layer(c).role == "structure")]
+                items = [
+                    label
+                    for type_code, label in sheet.structure.types
+                    if any(shown(c, "JGLX", type_code) for c in sheet.layers if catalogue.layer(c).role == "structure")
+                ]
                 headed.append([sheet.structure.heading] + items)
             continue
         if "single" in spec.style:
@@ -202,8 +247,9 @@ def _expected_legend(plan, sheet, extent):
             continue
         names = catalogue.codes(spec.style["table"])
         field = spec.style["categorized"]
-        headed.append([spec.name] + [names[value] for value in palettes[spec.style["palette"]]
-                                     if shown(code, field, value)])
+        headed.append(
+            [spec.name] + [names[value] for value in palettes[spec.style["palette"]] if shown(code, field, value)]
+        )
     return ["图例"] + rows + [text for block in headed for text in block], {block[0] for block in headed}
 
 
@@ -219,8 +265,11 @@ def test_legends_keep_items_under_their_own_heading(plan, exported):
         expected, headings = _expected_legend(plan, sheet, layout.itemById("main_map").extent())
         # reading order: down the first column, then down the second, which starts at the entry
         # the legend breaks before
-        breaks = [node.name() for node in legend.model().rootGroup().children()
-                  if node.customProperty("legend/column-break") == "1"]
+        breaks = [
+            node.name()
+            for node in legend.model().rootGroup().children()
+            if node.customProperty("legend/column-break") == "1"
+        ]
         second = next(lx for lx, _, text in lines if text == breaks[0]) if breaks else None
         lines.sort(key=lambda line: (second is not None and line[0] >= second - 1, line[1]))
         assert [text for _, _, text in lines] == expected, sheet.id
@@ -239,8 +288,7 @@ def test_structure_sheets_draw_the_plans_structure(plan, exported):
         text = pdf_text(pdf)
         assert slogan in text and all(label in text for label in labels), sheet_id
         declared = set(load_sheets().sheet(sheet_id).structure.codes)
-        structure = [layer for layer in layout.itemById("main_map").layers()
-                     if layer.name().startswith("规划结构")]
+        structure = [layer for layer in layout.itemById("main_map").layers() if layer.name().startswith("规划结构")]
         assert structure, sheet_id
         drawn = {f["JGLX"] for layer in structure for f in layer.getFeatures()}
         assert drawn == declared, sheet_id  # every part the figure names, nothing else
@@ -259,10 +307,13 @@ def test_labels_once_and_apart(exported):
         assert [t for t, n in texts.items() if n > 1] == [], sheet.id
         keys = list(labels)
         for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
+            for b in keys[i + 1 :]:
                 overlap = labels[a][1].intersection(labels[b][1]).area()
-                assert overlap < 0.01 * min(labels[a][1].area(), labels[b][1].area()), \
-                    (sheet.id, labels[a][0], labels[b][0])
+                assert overlap < 0.01 * min(labels[a][1].area(), labels[b][1].area()), (
+                    sheet.id,
+                    labels[a][0],
+                    labels[b][0],
+                )
         layers = {layer.id(): layer for layer in layout.itemById("main_map").layers()}
         for (layer_id, fid), (text, shape) in labels.items():
             layer = layers[layer_id]
@@ -354,8 +405,9 @@ def test_township_atlas_sets_the_township_apart(plan):
     rng = random.Random(7)
     inside, outside = [], []
     while len(inside) < 300 or len(outside) < 300:
-        point = QgsPointXY(rng.uniform(extent.xMinimum(), extent.xMaximum()),
-                           rng.uniform(extent.yMinimum(), extent.yMaximum()))
+        point = QgsPointXY(
+            rng.uniform(extent.xMinimum(), extent.xMaximum()), rng.uniform(extent.yMinimum(), extent.yMaximum())
+        )
         geometry = QgsGeometry.fromPointXY(point)
         if current.buffer(-150, 4).contains(geometry) and len(inside) < 300:
             inside.append(_pixel(image, layout, point, dpi).lightness())
@@ -395,8 +447,17 @@ def test_inset_marks_the_current_unit_only(plan, check_outputs, kind):
 def test_atlases_page_per_unit_and_read_back(plan, check_outputs, tmp_path):
     sites, outputs = check_outputs
     builder = SheetBuilder(plan)
-    paths = run_jobs(print_jobs(builder, tmp_path, [], PDF, 72, lambda: township_coverage(plan),
-                                lambda: atlas_layers(outputs[SUMMARY], outputs[CONFLICTS]))).paths
+    paths = run_jobs(
+        print_jobs(
+            builder,
+            tmp_path,
+            [],
+            PDF,
+            72,
+            lambda: township_coverage(plan),
+            lambda: atlas_layers(outputs[SUMMARY], outputs[CONFLICTS]),
+        )
+    ).paths
     townships, site_pages = paths
     assert (townships.parent.name, site_pages.parent.name) == ("atlas_townships", "atlas_sites")
     assert pdf_pages(townships) == plan["XZQ_XZ"].featureCount() == 10
@@ -420,8 +481,10 @@ def test_site_atlas_context_scale_bar_and_inset(plan, check_outputs, tmp_path):
     bar = layout.itemById("scale_bar")
     x, y, width, height = mm(bar)
     for page in range(1, pdf_pages(path) + 1):
-        words = sorted((w for w in pdf_words(path, page) if x - 2 <= w[0] <= x + 150 and y - 2 <= w[1] <= y + height),
-                       key=lambda w: w[0])
+        words = sorted(
+            (w for w in pdf_words(path, page) if x - 2 <= w[0] <= x + 150 and y - 2 <= w[1] <= y + height),
+            key=lambda w: w[0],
+        )
         texts = [w[3] for w in words]
         assert "米" in texts and not any("千米" in w for w in texts), (page, texts)
         numbers = [float(w) for w in texts if re.fullmatch(r"[0-9.]+", w)]
@@ -449,8 +512,12 @@ def test_site_atlas_context_scale_bar_and_inset(plan, check_outputs, tmp_path):
     for page in (0, 3):
         image = _page_image(layout, page, dpi)
         ix, iy, iw, ih = (v * dpi / 25.4 for v in mm(layout.itemById("inset_map")))
-        marked = sum(1 for px in range(int(ix), int(ix + iw), 2) for py in range(int(iy), int(iy + ih), 2)
-                     if _close(image.pixelColor(px, py), magenta))
+        marked = sum(
+            1
+            for px in range(int(ix), int(ix + iw), 2)
+            for py in range(int(iy), int(iy + ih), 2)
+            if _close(image.pixelColor(px, py), magenta)
+        )
         assert marked >= 4, page  # the site's marker in the inset
 
 
@@ -461,8 +528,17 @@ def test_png_atlases_each_in_its_folder_and_only_this_runs_pages(plan, check_out
     stale = tmp_path / "atlas_sites" / "site_OLD-ID.png"
     stale.parent.mkdir()
     stale.write_bytes(b"an earlier run's page")
-    paths = run_jobs(print_jobs(SheetBuilder(plan), tmp_path, [], PNG, 10, lambda: township_coverage(plan),
-                                lambda: atlas_layers(outputs[SUMMARY], outputs[CONFLICTS]))).paths
+    paths = run_jobs(
+        print_jobs(
+            SheetBuilder(plan),
+            tmp_path,
+            [],
+            PNG,
+            10,
+            lambda: township_coverage(plan),
+            lambda: atlas_layers(outputs[SUMMARY], outputs[CONFLICTS]),
+        )
+    ).paths
     townships = sorted(p.name for p in (tmp_path / "atlas_townships").iterdir())
     site_pages = sorted(p.name for p in (tmp_path / "atlas_sites").iterdir())
     assert len(townships) == plan["XZQ_XZ"].featureCount() and all(n.startswith("township_") for n in townships)
@@ -477,9 +553,13 @@ def test_site_atlas_pages_named_by_the_sites_key(plan, demo_gpkg, tmp_path):
 
     demo = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
     features = list(demo.getFeatures())[:3]
-    sites = memory_layer("Polygon", demo.crs().authid(), ["XMBH:string"],
-                         [(f.geometry().asWkt(), [value]) for f, value in zip(features, ["A-1", "A-1", None])],
-                         name="用地红线")
+    sites = memory_layer(
+        "Polygon",
+        demo.crs().authid(),
+        ["XMBH:string"],
+        [(f.geometry().asWkt(), [value]) for f, value in zip(features, ["A-1", "A-1", None])],
+        name="用地红线",
+    )
     outputs = result_layers(run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create())))
     site_layer, extra = atlas_layers(outputs[SUMMARY], outputs[CONFLICTS])
     keys = sorted(f["site_fid"] for f in site_layer.getFeatures())
@@ -489,8 +569,9 @@ def test_site_atlas_pages_named_by_the_sites_key(plan, demo_gpkg, tmp_path):
 
 
 def _close(colour, target, tolerance=40):
-    return (abs(colour.red() - target.red()) + abs(colour.green() - target.green())
-            + abs(colour.blue() - target.blue())) < tolerance
+    return (
+        abs(colour.red() - target.red()) + abs(colour.green() - target.green()) + abs(colour.blue() - target.blue())
+    ) < tolerance
 
 
 # --- dialog ---------------------------------------------------------------------------------
@@ -569,5 +650,4 @@ def test_report_maps_name_the_unit_as_the_sheets_do(locale):
 
     locale("zh_CN")
     assert (unit_suffix(True), unit_suffix(False)) == (" 千米", " 米")
-    assert all('unitLabel="千米"' in path.read_text(encoding="utf-8")
-               for path in resource("layouts").glob("*.qpt"))
+    assert all('unitLabel="千米"' in path.read_text(encoding="utf-8") for path in resource("layouts").glob("*.qpt"))

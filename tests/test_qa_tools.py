@@ -1,4 +1,5 @@
 """规划成果质检 from the dialog (real widgets, real QgsTask) and from Processing."""
+
 from helpers import wait_for_task
 from yongji_plugin.gui.plan_qa.dialog import QaDialog
 
@@ -24,8 +25,14 @@ def test_dialog_runs_checked_rules_in_background(plan_project, qgis_iface):
 def test_processing_plan_qa(demo_gpkg, provider, tmp_path):
     import processing
 
-    result = processing.run("yongji:planqa", {
-        "PLAN_GPKG": str(demo_gpkg), "RULES": [0, 1, 2, 3], "OUTPUT": "TEMPORARY_OUTPUT",
-        "REPORT": str(tmp_path / "qa.html")})
+    result = processing.run(
+        "yongji:planqa",
+        {
+            "PLAN_GPKG": str(demo_gpkg),
+            "RULES": [0, 1, 2, 3],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "REPORT": str(tmp_path / "qa.html"),
+        },
+    )
     assert result["OUTPUT"].featureCount() == 0
     assert (tmp_path / "qa.pdf").exists()

@@ -3,6 +3,7 @@
 The scan (``qt6_scan.py``) resolves names against the bindings of the QGIS the suite runs on, so
 running it on both test hosts proves every scoped spelling exists on 3.22 and on 3.40.
 """
+
 import configparser
 from pathlib import Path
 
@@ -18,58 +19,136 @@ def test_plugin_and_script_sources_pass_the_qt6_scan():
     assert [str(f) for f in findings] == []
 
 
-HEADER = ("from qgis.PyQt.QtCore import Qt, QVariant, QDate, QDateTime, QTime\n"
-          "from qgis.PyQt.QtGui import QFont, QFontMetrics, QIcon\n"
-          "from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QMenu\n"
-          "from qgis.core import NULL, QgsProcessing, QgsWkbTypes\n")
+HEADER = (
+    "from qgis.PyQt.QtCore import Qt, QVariant, QDate, QDateTime, QTime\n"
+    "from qgis.PyQt.QtGui import QFont, QFontMetrics, QIcon\n"
+    "from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QMenu\n"
+    "from qgis.core import NULL, QgsProcessing, QgsWkbTypes\n"
+)
 # (rule class, a snippet the scan must flag, what it says, a snippet of the same kind it must pass)
 CASES = [
-    ("unscoped enum", "a = Qt.AlignLeft", "unscoped enum Qt.AlignLeft: write Qt.AlignmentFlag.AlignLeft",
-     "a = Qt.AlignmentFlag.AlignLeft"),
-    ("enum through an instance", "class D(QDialog):\n    def f(self):\n        return self.buttonBox.AcceptRole",
-     "AcceptRole read through an instance (self.buttonBox.AcceptRole)",
-     "class D(QDialog):\n    def f(self):\n        kinds = QgsProcessing.SourceType\n"
-     "        return QDialogButtonBox.ButtonRole.AcceptRole, kinds.TypeVectorPoint, self.Flag.FlagOptional"),
-    ("enum through an instance", "box = QDialogButtonBox()\nrole = box.RejectRole", "read through an instance",
-     "box = QDialogButtonBox()\nbutton = box.addButton(box.tr('x'), QDialogButtonBox.ButtonRole.RejectRole)"),
-    ("missing scoped spelling", "t = QgsWkbTypes.Type.NoSuchType",
-     "QgsWkbTypes.Type.NoSuchType does not exist on this QGIS", "t = QgsWkbTypes.Type.Point"),
-    ("renamed enum", "b = Qt.MidButton", "Qt.MidButton is gone in Qt6: write Qt.MouseButton.MiddleButton",
-     "b = Qt.MouseButton.MiddleButton"),
+    (
+        "unscoped enum",
+        "a = Qt.AlignLeft",
+        "unscoped enum Qt.AlignLeft: write Qt.AlignmentFlag.AlignLeft",
+        "a = Qt.AlignmentFlag.AlignLeft",
+    ),
+    (
+        "enum through an instance",
+        "class D(QDialog):\n    def f(self):\n        return self.buttonBox.AcceptRole",
+        "AcceptRole read through an instance (self.buttonBox.AcceptRole)",
+        "class D(QDialog):\n    def f(self):\n        kinds = QgsProcessing.SourceType\n"
+        "        return QDialogButtonBox.ButtonRole.AcceptRole, kinds.TypeVectorPoint, self.Flag.FlagOptional",
+    ),
+    (
+        "enum through an instance",
+        "box = QDialogButtonBox()\nrole = box.RejectRole",
+        "read through an instance",
+        "box = QDialogButtonBox()\nbutton = box.addButton(box.tr('x'), QDialogButtonBox.ButtonRole.RejectRole)",
+    ),
+    (
+        "missing scoped spelling",
+        "t = QgsWkbTypes.Type.NoSuchType",
+        "QgsWkbTypes.Type.NoSuchType does not exist on this QGIS",
+        "t = QgsWkbTypes.Type.Point",
+    ),
+    (
+        "renamed enum",
+        "b = Qt.MidButton",
+        "Qt.MidButton is gone in Qt6: write Qt.MouseButton.MiddleButton",
+        "b = Qt.MouseButton.MiddleButton",
+    ),
     ("QVariant type", "t = QVariant.String", "QVariant.String: QVariant types are gone", "t = NULL"),
     ("QVariant()", "v = QVariant()", "QVariant(): use NULL", "v = NULL"),
-    ("QDateTime constructor", "d = QDateTime(2020, 1, 2, 3, 4, 5, 0, Qt.TimeSpec.UTC)",
-     "QDateTime(y, m, d, h, min, s, ms, spec) is gone", "d = QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5, 0))"),
-    ("QDateTime constructor", "d = QDateTime(QDate(2020, 1, 2))", "QDateTime(QDate(...)) is gone",
-     "d = QDateTime(QDate(2020, 1, 2), QTime(0, 0, 0))"),
+    (
+        "QDateTime constructor",
+        "d = QDateTime(2020, 1, 2, 3, 4, 5, 0, Qt.TimeSpec.UTC)",
+        "QDateTime(y, m, d, h, min, s, ms, spec) is gone",
+        "d = QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5, 0))",
+    ),
+    (
+        "QDateTime constructor",
+        "d = QDateTime(QDate(2020, 1, 2))",
+        "QDateTime(QDate(...)) is gone",
+        "d = QDateTime(QDate(2020, 1, 2), QTime(0, 0, 0))",
+    ),
     ("exec_", "QDialog().exec_()", "exec_() is removed in Qt6", "QDialog().exec()"),
-    ("exec_", "class D(QDialog):\n    def exec_(self):\n        pass", "def exec_: Qt6 names it exec",
-     "class D(QDialog):\n    def exec(self):\n        pass"),
-    ("PyQt import", "from PyQt5.QtCore import QTimer", "import from PyQt5.QtCore",
-     "from qgis.PyQt.QtCore import QTimer"),
-    ("PyQt import", "import PyQt5.QtCore", "import PyQt5.QtCore: import Qt through qgis.PyQt",
-     "import qgis.PyQt.QtCore"),
-    ("PyQt import", "from qgis.PyQt.Qt import Qt as Qt2", "import from qgis.PyQt.Qt",
-     "from qgis.PyQt.QtCore import Qt as Qt2"),
-    ("removed class", "from qgis.PyQt.QtCore import QRegExp", "QRegExp is removed in Qt6",
-     "from qgis.PyQt.QtCore import QRegularExpression"),
-    ("removed class", "from qgis.PyQt.QtWidgets import QDesktopWidget", "QDesktopWidget is removed",
-     "from qgis.PyQt.QtGui import QScreen"),
+    (
+        "exec_",
+        "class D(QDialog):\n    def exec_(self):\n        pass",
+        "def exec_: Qt6 names it exec",
+        "class D(QDialog):\n    def exec(self):\n        pass",
+    ),
+    (
+        "PyQt import",
+        "from PyQt5.QtCore import QTimer",
+        "import from PyQt5.QtCore",
+        "from qgis.PyQt.QtCore import QTimer",
+    ),
+    (
+        "PyQt import",
+        "import PyQt5.QtCore",
+        "import PyQt5.QtCore: import Qt through qgis.PyQt",
+        "import qgis.PyQt.QtCore",
+    ),
+    (
+        "PyQt import",
+        "from qgis.PyQt.Qt import Qt as Qt2",
+        "import from qgis.PyQt.Qt",
+        "from qgis.PyQt.QtCore import Qt as Qt2",
+    ),
+    (
+        "removed class",
+        "from qgis.PyQt.QtCore import QRegExp",
+        "QRegExp is removed in Qt6",
+        "from qgis.PyQt.QtCore import QRegularExpression",
+    ),
+    (
+        "removed class",
+        "from qgis.PyQt.QtWidgets import QDesktopWidget",
+        "QDesktopWidget is removed",
+        "from qgis.PyQt.QtGui import QScreen",
+    ),
     ("removed class", "from . import resources_rc", "compiled resources are removed", "from . import resources"),
     ("qApp", "from qgis.PyQt.QtWidgets import qApp", "qApp is removed in Qt6", "app = QApplication.instance()"),
     ("qApp", "qApp.processEvents()", "qApp is removed in Qt6", "QApplication.instance().processEvents()"),
-    ("desktop()", "w = QApplication.desktop().width()", "desktop() returns a QDesktopWidget",
-     "w = QApplication.primaryScreen().size().width()"),
-    ("QFontMetrics.width", "w = QFontMetrics(QFont()).width('x')", "QFontMetrics.width() is removed",
-     "w = QFontMetrics(QFont()).horizontalAdvance('x')"),
-    ("QFontMetrics.width", "fm = QFontMetrics(QFont())\nw = fm.width('x')", "QFontMetrics.width() is removed",
-     "fm = QFontMetrics(QFont())\nw = fm.horizontalAdvance('x')\nsize = QApplication.primaryScreen().size().width()"),
-    ("activated[str]", "QComboBox().activated[str].connect(print)", "activated[str] is removed",
-     "QComboBox().textActivated.connect(print)"),
-    ("addAction arguments", "QMenu().addAction(QIcon(), 'x', print, 'Ctrl+X')", "addAction with four or more",
-     "QMenu().addAction(QIcon(), 'x')"),
-    ("QAction import", "from qgis.PyQt.QtWidgets import QAction", "QAction lives in QtGui in Qt6",
-     "try:\n    from qgis.PyQt.QtGui import QAction\nexcept ImportError:\n    from qgis.PyQt.QtWidgets import QAction"),
+    (
+        "desktop()",
+        "w = QApplication.desktop().width()",
+        "desktop() returns a QDesktopWidget",
+        "w = QApplication.primaryScreen().size().width()",
+    ),
+    (
+        "QFontMetrics.width",
+        "w = QFontMetrics(QFont()).width('x')",
+        "QFontMetrics.width() is removed",
+        "w = QFontMetrics(QFont()).horizontalAdvance('x')",
+    ),
+    (
+        "QFontMetrics.width",
+        "fm = QFontMetrics(QFont())\nw = fm.width('x')",
+        "QFontMetrics.width() is removed",
+        "fm = QFontMetrics(QFont())\nw = fm.horizontalAdvance('x')\nsize = QApplication.primaryScreen().size().width()",
+    ),
+    (
+        "activated[str]",
+        "QComboBox().activated[str].connect(print)",
+        "activated[str] is removed",
+        "QComboBox().textActivated.connect(print)",
+    ),
+    (
+        "addAction arguments",
+        "QMenu().addAction(QIcon(), 'x', print, 'Ctrl+X')",
+        "addAction with four or more",
+        "QMenu().addAction(QIcon(), 'x')",
+    ),
+    (
+        "QAction import",
+        "from qgis.PyQt.QtWidgets import QAction",
+        "QAction lives in QtGui in Qt6",
+        "try:\n    from qgis.PyQt.QtGui import QAction\n"
+        "except ImportError:\n    from qgis.PyQt.QtWidgets import QAction",
+    ),
 ]
 
 

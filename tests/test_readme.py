@@ -6,6 +6,7 @@ running this suite, so it is only dry-run. On the trixie host the suite runs ins
 Makefile built, where there is no make (nor the outer host's venv): there the make lines are
 skipped and this test installs the packaged plugin and the demo data itself, which is what they do.
 """
+
 import os
 import re
 import shlex
@@ -24,8 +25,19 @@ README = ROOT / "README.md"
 PROFILE = Path(".local/share/QGIS/QGIS3/profiles/default")
 # the Makefile's host: this suite runs from its venv (on trixie it runs from the chroot's own)
 MAKE_HERE = shutil.which("make") is not None and Path(sys.prefix).resolve() == (ROOT / ".venv").resolve()
-COPIED = ("Makefile", "metadata.txt", "LICENSE", "CHANGELOG.md", "requirements-test.txt",
-          "requirements-test-trixie.txt", "yongji_plugin", "resources", "forms", "scripts", ".stamps")
+COPIED = (
+    "Makefile",
+    "metadata.txt",
+    "LICENSE",
+    "CHANGELOG.md",
+    "requirements-test.txt",
+    "requirements-test-trixie.txt",
+    "yongji_plugin",
+    "resources",
+    "forms",
+    "scripts",
+    ".stamps",
+)
 
 
 def fenced_blocks(text: str):
@@ -98,8 +110,7 @@ def _run(command: str, work: Path, home: Path):
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # set by pytest-qgis; would hide the profile
     env.pop("MAKEFLAGS", None)
     env.pop("MAKELEVEL", None)
-    return subprocess.run(["bash", "-c", command], cwd=work, env=env, capture_output=True, text=True,
-                          timeout=900)
+    return subprocess.run(["bash", "-c", command], cwd=work, env=env, capture_output=True, text=True, timeout=900)
 
 
 @pytest.mark.timeout(900)
@@ -118,8 +129,13 @@ def test_readme_command_runs_as_written(command, workspace):
     assert proc.returncode == 0, f"{command}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
     if words[:2] == ["make", "deploy"]:
         assert (home / PROFILE / "python" / "plugins" / "yongji_plugin" / "metadata.txt").exists()
-    written = [value for word in words if "=" in word
-               for value in [word.split("=", 1)[1]] if value.startswith("out/") and "/demo/" not in value]
+    written = [
+        value
+        for word in words
+        if "=" in word
+        for value in [word.split("=", 1)[1]]
+        if value.startswith("out/") and "/demo/" not in value
+    ]
     for path in written:
         assert (work / path).exists(), path
         if path.endswith(".gpkg"):

@@ -1,5 +1,6 @@
 """The review report: a document a reviewer signs, read back from its PDF; its maps, looked at
 pixel by pixel; the rules' basis against the plan's own text; big batches summarised."""
+
 import gc
 import html as html_lib
 import re
@@ -63,8 +64,7 @@ def report(result, tmp_path_factory, qgis_app):
 
 def pdf_text(path) -> str:
     """The PDF's text layer as pdftotext reads it, table rows kept on their lines."""
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def body(text: str) -> str:
@@ -94,26 +94,65 @@ def assert_in_order(text: str, expected) -> None:
 def sections(text: str) -> dict:
     """PDF text per site section, by section number."""
     marks = [(int(m.group(1)), m.start()) for m in re.finditer(r"§(\d+) YJ", text)]
-    return {number: text[start:(marks[i + 1][1] if i + 1 < len(marks) else len(text))]
-            for i, (number, start) in enumerate(marks)}
+    return {
+        number: text[start : (marks[i + 1][1] if i + 1 < len(marks) else len(text))]
+        for i, (number, start) in enumerate(marks)
+    }
 
 
 # -- the document -------------------------------------------------------------------------
 
+
 def test_cover_summary_and_signature_read_back_in_order(report, result):
     writer, paths, text = report
     pages = pdf_pages(paths["pdf"])
-    assert_in_order(text, ["项目选址合规性审查报告", "项目数据", "用地红线图层", "示例用地红线", "审查地块数", "23",
-                           "规划依据", "《永济市国土空间总体规划（2020-2035年）》", "面积计算方法",
-                           "平面面积（EPSG:4546）",
-                           "审查结论",
-                           "共审查 23 个地块：合规 10 个，1 个需论证，不合规 12 个，未检查 0 个。",
-                           "不合规地块：YJ2026-004", "审查人", "复核人", "日期", f"第 1 页 共 {pages} 页"])
-    assert_in_order(body(text), ["审查规则及依据", "1. 生态保护红线（STBHHX）", "判定方式：不得压占",
-                                 "适用范围：全部地块",
-                                 "规划条文：", "国家规定：", "地块汇总表", "序号", "项目编号", "项目名称", "用地面积",
-                                 "结论", "主要问题", "详见", "m²", "亩", "1", "YJ2026-001", "§1",
-                                 "§1 YJ2026-001"])
+    assert_in_order(
+        text,
+        [
+            "项目选址合规性审查报告",
+            "项目数据",
+            "用地红线图层",
+            "示例用地红线",
+            "审查地块数",
+            "23",
+            "规划依据",
+            "《永济市国土空间总体规划（2020-2035年）》",
+            "面积计算方法",
+            "平面面积（EPSG:4546）",
+            "审查结论",
+            "共审查 23 个地块：合规 10 个，1 个需论证，不合规 12 个，未检查 0 个。",
+            "不合规地块：YJ2026-004",
+            "审查人",
+            "复核人",
+            "日期",
+            f"第 1 页 共 {pages} 页",
+        ],
+    )
+    assert_in_order(
+        body(text),
+        [
+            "审查规则及依据",
+            "1. 生态保护红线（STBHHX）",
+            "判定方式：不得压占",
+            "适用范围：全部地块",
+            "规划条文：",
+            "国家规定：",
+            "地块汇总表",
+            "序号",
+            "项目编号",
+            "项目名称",
+            "用地面积",
+            "结论",
+            "主要问题",
+            "详见",
+            "m²",
+            "亩",
+            "1",
+            "YJ2026-001",
+            "§1",
+            "§1 YJ2026-001",
+        ],
+    )
     for number in range(1, 24):  # every site in the summary, in input order
         assert f"YJ2026-{number:03d}" in text
     assert f"第 {pages} 页 共 {pages} 页" in text
@@ -126,19 +165,65 @@ def test_rule_tables_say_what_each_figure_is(report, result):
     parts = sections(body(text))
     assert sorted(parts) == list(range(1, 24))
     site4 = parts[4]  # 中条山输电线路塔基 on the red line, a 基础设施 site
-    assert_in_order(site4, ["不得压占的控制线", "控制线", "压占面积", "占项目面积比例", "判定", "m²", "公顷", "亩",
-                            "生态保护红线", "16,200.00", "1.6200", "24.30", "50.00%", "压占（不合规）", "依据："])
-    assert_in_order(site4, ["须位于城镇开发边界内", "控制线", "超出城镇开发边界面积", "占项目面积比例", "判定",
-                            "m²", "公顷", "亩", "城镇开发边界", "不适用",
-                            "不适用：本规则仅适用于XMLX 为 城镇建设 的地块",
-                            "依据："])
-    within = site4[site4.find("须位于城镇开发边界内"):]
-    assert "100.00%" not in within[:within.find("依据")]  # 不适用 is not "all inside"
+    assert_in_order(
+        site4,
+        [
+            "不得压占的控制线",
+            "控制线",
+            "压占面积",
+            "占项目面积比例",
+            "判定",
+            "m²",
+            "公顷",
+            "亩",
+            "生态保护红线",
+            "16,200.00",
+            "1.6200",
+            "24.30",
+            "50.00%",
+            "压占（不合规）",
+            "依据：",
+        ],
+    )
+    assert_in_order(
+        site4,
+        [
+            "须位于城镇开发边界内",
+            "控制线",
+            "超出城镇开发边界面积",
+            "占项目面积比例",
+            "判定",
+            "m²",
+            "公顷",
+            "亩",
+            "城镇开发边界",
+            "不适用",
+            "不适用：本规则仅适用于XMLX 为 城镇建设 的地块",
+            "依据：",
+        ],
+    )
+    within = site4[site4.find("须位于城镇开发边界内") :]
+    assert "100.00%" not in within[: within.find("依据")]  # 不适用 is not "all inside"
     site6 = parts[6]  # 城郊物流仓储项目: an urban site partly outside the boundary
     outside = next(o for o in result.sites[5].outcomes.values() if o.rule.kind == "within")
     assert_in_order(site6, ["超出城镇开发边界面积", "城镇开发边界", f"{outside.area:,.2f}", "超出边界（不合规）"])
-    assert_in_order(parts[1], ["三调地类构成", "三调地类类别", "面积", "占项目面积比例", "m²", "公顷", "亩",
-                               "20 城镇村及工矿用地", "依据：", "规划分区构成", "规划分区类别", "04 城镇发展区"])
+    assert_in_order(
+        parts[1],
+        [
+            "三调地类构成",
+            "三调地类类别",
+            "面积",
+            "占项目面积比例",
+            "m²",
+            "公顷",
+            "亩",
+            "20 城镇村及工矿用地",
+            "依据：",
+            "规划分区构成",
+            "规划分区类别",
+            "04 城镇发展区",
+        ],
+    )
 
 
 def test_every_verdict_quotes_its_basis(report, result):
@@ -183,6 +268,7 @@ def test_bad_basis_is_a_clear_error(tmp_path):
 
 # -- the maps -----------------------------------------------------------------------------
 
+
 def _image(writer, relative) -> QImage:
     image = QImage(str(writer.html_path.parent / relative))
     assert not image.isNull(), relative
@@ -191,8 +277,10 @@ def _image(writer, relative) -> QImage:
 
 def _pixel(image, site_map, x, y):
     extent = site_map.extent
-    return (int((x - extent.xMinimum()) / extent.width() * image.width()),
-            int((extent.yMaximum() - y) / extent.height() * image.height()))
+    return (
+        int((x - extent.xMinimum()) / extent.width() * image.width()),
+        int((extent.yMaximum() - y) / extent.height() * image.height()),
+    )
 
 
 def _colour_counts(image, step=4):
@@ -209,8 +297,10 @@ def _near(image, x, y, colour: QColor, radius=3, tolerance=60) -> bool:
         for dx in range(-radius, radius + 1):
             if 0 <= x + dx < image.width() and 0 <= y + dy < image.height():
                 c = image.pixelColor(x + dx, y + dy)
-                if abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + \
-                        abs(c.blue() - colour.blue()) <= tolerance:
+                if (
+                    abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue())
+                    <= tolerance
+                ):
                     return True
     return False
 
@@ -226,9 +316,12 @@ def _grid_inside(geometry, site_map, image, step=6):
     pixels = []
     for y in range(0, image.height(), step):
         for x in range(0, image.width(), step):
-            point = QgsGeometry.fromPointXY(QgsPointXY(
-                extent.xMinimum() + (x + 0.5) / image.width() * extent.width(),
-                extent.yMaximum() - (y + 0.5) / image.height() * extent.height()))
+            point = QgsGeometry.fromPointXY(
+                QgsPointXY(
+                    extent.xMinimum() + (x + 0.5) / image.width() * extent.width(),
+                    extent.yMaximum() - (y + 0.5) / image.height() * extent.height(),
+                )
+            )
             if geometry.contains(point):
                 pixels.append((x, y))
     return pixels
@@ -270,8 +363,11 @@ def test_each_site_map_shows_the_site_where_it_is(report, result):
                 box = geometry.boundingBox().intersect(site_map.extent)
                 x0, y0 = _pixel(image, site_map, box.xMinimum(), box.yMaximum())
                 x1, y1 = _pixel(image, site_map, box.xMaximum(), box.yMinimum())
-                assert not any(_near(image, x, y, hatch, radius=0, tolerance=40)
-                               for y in range(y0, y1, 3) for x in range(x0, x1, 3)), index
+                assert not any(
+                    _near(image, x, y, hatch, radius=0, tolerance=40)
+                    for y in range(y0, y1, 3)
+                    for x in range(x0, x1, 3)
+                ), index
     assert len(set(checked)) >= 8  # most non-compliant sites' pieces are wide enough to see hatched
     assert len(writer.maps[9].conflicts) == 2  # 两地块 far apart: a map for each
 
@@ -306,8 +402,11 @@ def test_conflict_hatch_differs_from_every_control_fill():
     """ΔE (CIE76) of the hatch colour from every control fill, as drawn over white, and opaque."""
     looks = colours()
     hatch = _rgb(looks["single"]["conflict"]["hatch"])
-    fills = [looks["single"][k][part] for k in ("ecological_redline", "permanent_farmland", "urban_boundary",
-                                                "protected_area", "heritage_line") for part in ("fill", "stroke")]
+    fills = [
+        looks["single"][k][part]
+        for k in ("ecological_redline", "permanent_farmland", "urban_boundary", "protected_area", "heritage_line")
+        for part in ("fill", "stroke")
+    ]
     fills += list(looks["palettes"]["urban_boundary_type"].values())
     fills += list(looks["palettes"]["protected_area_type"].values()) + list(looks["palettes"]["land_class"].values())
     for fill in fills:
@@ -318,7 +417,7 @@ def test_conflict_hatch_differs_from_every_control_fill():
 def _rgb(text):
     text = text.lstrip("#")
     alpha = int(text[6:8], 16) / 255 if len(text) == 8 else 1.0
-    return tuple(int(text[i:i + 2], 16) * alpha + 255 * (1 - alpha) for i in (0, 2, 4))
+    return tuple(int(text[i : i + 2], 16) * alpha + 255 * (1 - alpha) for i in (0, 2, 4))
 
 
 def _delta_e(a, b):
@@ -329,22 +428,27 @@ def _delta_e(a, b):
         z = (0.0193 * lin[0] + 0.1192 * lin[1] + 0.9505 * lin[2]) / 1.08883
         f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
         return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
     return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b))) ** 0.5
 
 
 # -- big batches, coordinate files, cancel, escaping ---------------------------------------
 
+
 def test_big_batch_summarises_and_says_what_it_left_out(result, tmp_path, locale):
     locale("zh_CN")
     chosen = detailed_sites(result, 3)
-    worst = sorted((s for s in result.sites if s.verdict == NONCOMPLIANT),
-                   key=lambda s: -sum(o.area for o in s.outcomes.values() if o.status == "conflict"))[:3]
+    worst = sorted(
+        (s for s in result.sites if s.verdict == NONCOMPLIANT),
+        key=lambda s: -sum(o.area for o in s.outcomes.values() if o.status == "conflict"),
+    )[:3]
     assert [result.sites[i].site.site_id for i in chosen] == sorted(s.site.site_id for s in worst)
     paths = write_report(result, tmp_path / "report.html", detail_limit=3, outputs_note="check.gpkg 的图层")
     text = pdf_text(paths["pdf"])
     assert sorted(sections(text)) == [1, 2, 3]
-    assert_in_order(body(text), ["本报告仅为 23 个地块中的 3 个编写详细章节", "其余 20 个地块仅列入汇总表",
-                                 "见check.gpkg 的图层"])
+    assert_in_order(
+        body(text), ["本报告仅为 23 个地块中的 3 个编写详细章节", "其余 20 个地块仅列入汇总表", "见check.gpkg 的图层"]
+    )
     for number in range(1, 21):
         assert f"YJ2026-{number:03d}" in text
     left_out = next(s for i, s in enumerate(result.sites) if s.verdict == NONCOMPLIANT and i not in chosen)
@@ -358,14 +462,36 @@ def test_big_batch_summarises_and_says_what_it_left_out(result, tmp_path, locale
 def test_boundary_points_of_a_coordinate_file_site(plan, tmp_path, locale):
     locale("zh_CN")
     square = "POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))"
-    sites = memory_layer("Polygon", "EPSG:4546", ["DKBH:string", "DKMC:string", "JZDS:integer", "WJ:string"],
-                         [(square, ["D1", "测试地块", 5, "test.txt"])])
+    sites = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["DKBH:string", "DKMC:string", "JZDS:integer", "WJ:string"],
+        [(square, ["D1", "测试地块", 5, "test.txt"])],
+    )
     result = run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
     paths = write_report(result, tmp_path / "report.html", with_maps=False)
     text = pdf_text(paths["pdf"])
-    assert_in_order(text, ["界址点坐标", "坐标系 EPSG:4546", "点号", "圈号", "X（北坐标）", "Y（东坐标）",
-                           "J1", "3860000.000", "452000.000", "J2", "3860000.000", "452100.000",
-                           "J4", "3860100.000", "452000.000", "J1"])
+    assert_in_order(
+        text,
+        [
+            "界址点坐标",
+            "坐标系 EPSG:4546",
+            "点号",
+            "圈号",
+            "X（北坐标）",
+            "Y（东坐标）",
+            "J1",
+            "3860000.000",
+            "452000.000",
+            "J2",
+            "3860000.000",
+            "452100.000",
+            "J4",
+            "3860100.000",
+            "452000.000",
+            "J1",
+        ],
+    )
     rows = boundary_points(QgsGeometry.fromWkt(square))
     assert [r["name"] for r in rows] == ["J1", "J2", "J3", "J4", "J1"]
     plain = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [(square, ["X1"])])
@@ -398,9 +524,17 @@ def test_a_canceled_check_is_refused(result, tmp_path):
 
 
 def test_attribute_values_are_escaped(plan):
-    site = memory_layer("Polygon", "EPSG:4546", ["XMBH:string", "XMMC:string"], [(
-        "POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))",
-        ["<b>1</b>", "<script>alert(1)</script>"])])
+    site = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["XMBH:string", "XMMC:string"],
+        [
+            (
+                "POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))",
+                ["<b>1</b>", "<script>alert(1)</script>"],
+            )
+        ],
+    )
     result = run_compliance(site, plan, load_ruleset(), CheckParams(AreaMethod.create()))
     html = render_html(result)
     assert "<script>alert(1)</script>" not in html and html_lib.escape("<script>alert(1)</script>") in html
@@ -418,13 +552,29 @@ def test_report_pngs_and_html_agree(report):
 
 def test_english_report_says_the_same_in_english(plan):
     """QGIS in English: the report's own words in English, the plan's clauses as the plan has them."""
-    site = memory_layer("Polygon", "EPSG:4546", ["XMBH:string", "XMLX:string"], [(
-        "POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))",
-        ["E1", "基础设施"])])
+    site = memory_layer(
+        "Polygon",
+        "EPSG:4546",
+        ["XMBH:string", "XMLX:string"],
+        [
+            (
+                "POLYGON((452000 3860000, 452100 3860000, 452100 3860100, 452000 3860100, 452000 3860000))",
+                ["E1", "基础设施"],
+            )
+        ],
+    )
     html = render_html(run_compliance(site, plan, load_ruleset(), CheckParams(AreaMethod.create())))
-    for text in ("Project site compliance review report", "Reviewed by", "Verified by", "Rules and their basis",
-                 "Control lines the site must not overlap", "Overlap area", "Area outside 城镇开发边界",
-                 "not applicable: the rule covers sites whose XMLX is 城镇建设", "严控建设占用永久基本农田"):
+    for text in (
+        "Project site compliance review report",
+        "Reviewed by",
+        "Verified by",
+        "Rules and their basis",
+        "Control lines the site must not overlap",
+        "Overlap area",
+        "Area outside 城镇开发边界",
+        "not applicable: the rule covers sites whose XMLX is 城镇建设",
+        "严控建设占用永久基本农田",
+    ):
         assert html_lib.escape(text, quote=False) in html, text
     assert '<html lang="en">' in html
 
@@ -433,12 +583,16 @@ def test_boundary_points_stay_in_the_coordinate_files_crs(plan, tmp_path, locale
     """A file in zone 37 with the prefix (EPSG:4525): the points were printed reprojected to
     EPSG:4546 under a note saying EPSG:4525."""
     locale("zh_CN")
-    square = ("POLYGON((37452000 3860000, 37452100 3860000, 37452100 3860100, 37452000 3860100, "
-              "37452000 3860000))")
-    sites = memory_layer("Polygon", "EPSG:4525", ["DKBH:string", "DKMC:string", "JZDS:integer", "WJ:string"],
-                         [(square, ["D1", "测试地块", 5, "test.txt"])])
+    square = "POLYGON((37452000 3860000, 37452100 3860000, 37452100 3860100, 37452000 3860100, 37452000 3860000))"
+    sites = memory_layer(
+        "Polygon",
+        "EPSG:4525",
+        ["DKBH:string", "DKMC:string", "JZDS:integer", "WJ:string"],
+        [(square, ["D1", "测试地块", 5, "test.txt"])],
+    )
     result = run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
     assert result.sites[0].area == pytest.approx(1e4, rel=1e-9)
     text = pdf_text(write_report(result, tmp_path / "report.html", with_maps=False)["pdf"])
-    assert_in_order(text, ["坐标系 EPSG:4525", "J1", "3860000.000", "37452000.000", "J2", "3860000.000",
-                           "37452100.000"])
+    assert_in_order(
+        text, ["坐标系 EPSG:4525", "J1", "3860000.000", "37452000.000", "J2", "3860000.000", "37452100.000"]
+    )

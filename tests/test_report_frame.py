@@ -4,6 +4,7 @@ The conclusion's numbers are held against counts made here: buildings over their
 shapely alone (as tests/test_heights.py does), QA errors from the error layer's features, and
 townships that do not add up from a plan built with a gap between two townships.
 """
+
 import math
 import re
 
@@ -54,8 +55,9 @@ def test_height_report_concludes_with_the_buildings_over_their_limit(demo_data, 
     over = sum(1 for b in data["buildings"] if _expected(b, data["JZGDKZ"])[0] == OVER)
     buildings = QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "建筑物", "ogr")
     zones = QgsVectorLayer(f"{demo_gpkg}|layername=JZGDKZ", "建筑高度控制分区", "ogr")
-    result = run_height_check(buildings, zones, HeightParams(AreaMethod.create(), storey_height=STOREY,
-                                                             tolerance=TOLERANCE))
+    result = run_height_check(
+        buildings, zones, HeightParams(AreaMethod.create(), storey_height=STOREY, tolerance=TOLERANCE)
+    )
     text = assert_framed(write_height_report(result, tmp_path / "heights.html")["pdf"])
     assert over > 0 and f"有{over}栋超过所在分区的高度限值" in text
 
@@ -66,8 +68,8 @@ def test_guidance_report_says_which_figures_do_not_add_up(tmp_path, locale):
     layers, _, _ = _square_plan(gap=True)
     result = township_guidance(layers, AreaMethod.create())
     text = assert_framed(write_guidance_report(result, tmp_path / "guidance.html")["pdf"])
-    sentence = text[text.index("各乡镇之和与全市不一致"):]
-    sentence = sentence[:sentence.index("。")]
+    sentence = text[text.index("各乡镇之和与全市不一致") :]
+    sentence = sentence[: sentence.index("。")]
     labels = {f.key: f.label for f in result.figures}
     assert all(labels[key] in sentence for key in ("GD", "JSYD", "YJJBNT"))
     assert labels["STBHHX"] not in sentence
@@ -83,8 +85,9 @@ def test_measure_report_maps_are_at_a_round_scale(tmp_path):
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:4546", "square", "memory")
     feature = QgsFeature()
-    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((500000 3860000, 501000 3860000, 501000 3861000, "
-                                            "500000 3861000, 500000 3860000))"))
+    feature.setGeometry(
+        QgsGeometry.fromWkt("POLYGON((500000 3860000, 501000 3860000, 501000 3861000, 500000 3861000, 500000 3860000))")
+    )
     layer.dataProvider().addFeatures([feature])
     layer.renderer().symbol().setColor(QColor("black"))
     path = render_map([layer], layer.extent(), QgsCoordinateReferenceSystem("EPSG:4546"), tmp_path / "m.png")

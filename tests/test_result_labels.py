@@ -1,5 +1,6 @@
 """Result layers say what each feature is on the map: labels from their own fields, evaluated here
 on real features of real runs (the expression QGIS draws, not a string compared)."""
+
 from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsVectorLayer
 
 from yongji_plugin.core.heights.check import HeightParams, run_height_check

@@ -1,5 +1,6 @@
 """Result layers stand out from the control lines they lie on (issue #14: a red-line conflict was
 darker green on green)."""
+
 import math
 
 from qgis.core import QgsLinePatternFillSymbolLayer, QgsSimpleLineSymbolLayer
@@ -17,9 +18,13 @@ def _lab(hex_colour):
     def linear(c):
         c /= 255.0
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (linear(v) for v in (colour.red(), colour.green(), colour.blue()))
-    xyz = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
-          (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
     f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
     return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
 
@@ -65,7 +70,10 @@ def test_sites_outlined_on_a_white_halo():
     categories = renderer.categories()
     for category in categories:
         symbol = category.symbol()
-        lines = [symbol.symbolLayer(i) for i in range(symbol.symbolLayerCount())
-                 if isinstance(symbol.symbolLayer(i), QgsSimpleLineSymbolLayer)]
+        lines = [
+            symbol.symbolLayer(i)
+            for i in range(symbol.symbolLayerCount())
+            if isinstance(symbol.symbolLayer(i), QgsSimpleLineSymbolLayer)
+        ]
         halo, outline = lines
         assert halo.color().name() == "#ffffff" and halo.width() > outline.width() >= 1.0

@@ -2,6 +2,7 @@
 kind's name, the registry is built from the classes, and a new kind is one new module — proved by
 running a whole check (outputs, styles, report with maps) with a kind defined in one module of
 ``tests/rule_kind_example`` placed on the kinds package's path, no other module changed."""
+
 import ast
 import gc
 import sys
@@ -32,6 +33,7 @@ PRODUCT_KINDS = ("no_overlap", "within", "breakdown", "use_fit", "farmland")
 
 # -- nothing outside the kinds compares kind names ------------------------------------------------
 
+
 def _is_name(node, names) -> bool:
     if isinstance(node, ast.Constant):
         return node.value in names
@@ -57,16 +59,23 @@ def kind_name_uses(source: str, names) -> list[int]:
 def site_check_modules() -> list[Path]:
     """The site check's modules outside the kinds (core, gui and processing) and every module that
     uses it. (Plan QA's rules have kinds of their own, ``within`` among them: not these.)"""
-    return [path for path in sorted(PACKAGE.rglob("*.py")) if KINDS_DIR not in path.parents and (
-        "site_check" in path.relative_to(PACKAGE).parts or "site_check" in path.read_text(encoding="utf-8"))]
+    return [
+        path
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if KINDS_DIR not in path.parents
+        and ("site_check" in path.relative_to(PACKAGE).parts or "site_check" in path.read_text(encoding="utf-8"))
+    ]
 
 
 def test_no_module_outside_the_kinds_compares_kind_names():
     assert set(PRODUCT_KINDS) <= set(kinds.KINDS)
     modules = site_check_modules()
     assert len(modules) > 20 and PACKAGE / "core" / "site_check" / "report.py" in modules
-    found = [f"{path.relative_to(ROOT)}:{line}" for path in modules
-             for line in kind_name_uses(path.read_text(encoding="utf-8"), set(kinds.KINDS))]
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in modules
+        for line in kind_name_uses(path.read_text(encoding="utf-8"), set(kinds.KINDS))
+    ]
     assert found == []
 
 
@@ -75,13 +84,16 @@ def test_nor_does_the_report_template():
     assert not [name for name in kinds.KINDS if name in text.replace("breakdowns", "")]
 
 
-@pytest.mark.parametrize("source", [
-    'if rule.kind == "farmland":\n    pass\n',
-    'ok = r.kind in ("no_overlap", "within")\n',
-    'text = {"no_overlap": 1, "within": 2}[rule.kind]\n',
-    'rules = ruleset.rules_of("use_fit")\n',
-    'kind = KINDS["breakdown"]\n',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'if rule.kind == "farmland":\n    pass\n',
+        'ok = r.kind in ("no_overlap", "within")\n',
+        'text = {"no_overlap": 1, "within": 2}[rule.kind]\n',
+        'rules = ruleset.rules_of("use_fit")\n',
+        'kind = KINDS["breakdown"]\n',
+    ],
+)
 def test_the_scan_finds_each_way_of_comparing(source):
     """The scan above can fail: each way the check used to name a kind is found."""
     assert kind_name_uses(source, set(PRODUCT_KINDS)) == [1]
@@ -100,6 +112,7 @@ def test_the_registry_is_built_from_the_classes():
 
 # -- a new kind in one module -------------------------------------------------------------------
 
+
 @pytest.fixture
 def cap_kind(monkeypatch):
     """The example module on the kinds package's path, loaded the way the package loads its own;
@@ -113,8 +126,14 @@ def cap_kind(monkeypatch):
     sys.modules.pop(f"{kinds.__name__}.overlap_cap", None)
 
 
-CAP_RULE = {"id": "cap_permanent_farmland", "kind": "overlap_cap", "layer": "YJJBNT", "title": "永久基本农田限额",
-            "key_fields": ["TBBH"], "basis": {"national": "示例"}}
+CAP_RULE = {
+    "id": "cap_permanent_farmland",
+    "kind": "overlap_cap",
+    "layer": "YJJBNT",
+    "title": "永久基本农田限额",
+    "key_fields": ["TBBH"],
+    "basis": {"national": "示例"},
+}
 
 
 def _ruleset_file(folder: Path, cap_rule: dict) -> Path:
@@ -125,11 +144,17 @@ def _ruleset_file(folder: Path, cap_rule: dict) -> Path:
     return path
 
 
-@pytest.mark.parametrize("change, expected", [
-    ({}, "rule cap_permanent_farmland: key max_m2 is missing"),
-    ({"max_m2": 0}, "rule cap_permanent_farmland: key max_m2 must be a whole number of at least 1"),
-    ({"max_m2": 5, "applies_to": {"field": "XMLX"}}, "rule cap_permanent_farmland: applies_to needs field and values"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ({}, "rule cap_permanent_farmland: key max_m2 is missing"),
+        ({"max_m2": 0}, "rule cap_permanent_farmland: key max_m2 must be a whole number of at least 1"),
+        (
+            {"max_m2": 5, "applies_to": {"field": "XMLX"}},
+            "rule cap_permanent_farmland: applies_to needs field and values",
+        ),
+    ],
+)
 def test_the_new_kind_validates_its_entry(cap_kind, tmp_path, change, expected):
     path = _ruleset_file(tmp_path, {**CAP_RULE, **change})
     with pytest.raises(PlanError) as error:
@@ -180,8 +205,9 @@ def test_a_new_kind_is_one_module(cap_kind, plan, demo_gpkg, overlaps, tmp_path)
 def _outputs_carry_the_kind(result, tmp_path, cap, over):
     layers = result_layers(result)
     style_result_layers(layers, result.ruleset)
-    strokes = {c.value(): c.symbol().symbolLayer(0).strokeColor().name()
-               for c in layers[CONFLICTS].renderer().categories()}
+    strokes = {
+        c.value(): c.symbol().symbolLayer(0).strokeColor().name() for c in layers[CONFLICTS].renderer().categories()
+    }
     assert strokes[CAP_RULE["id"]] == "#0000ff"  # the kind's own look
     assert strokes["no_overlap_permanent_farmland"] != "#0000ff"
     number = [r.id for r in result.ruleset.verdict_rules].index(CAP_RULE["id"]) + 1
@@ -210,22 +236,26 @@ def _report_words_the_kind(result, tmp_path, cap):
 
 # -- a rule's problems name its line ---------------------------------------------------------------
 
+
 def test_problems_name_the_line_of_their_key(tmp_path, locale):
     """Each problem of a rule names the line to edit: its key's, else (a key missing) the rule's."""
     path = tmp_path / "rules.yaml"
-    path.write_text("rules:\n"                                   # 1
-                    "  - id: red\n"                              # 2
-                    "    kind: no_overlap\n"                     # 3
-                    "    layer: STBHHX\n"                        # 4
-                    "    title: 红线\n"                           # 5
-                    "    filter: '\"HXMC\" ='\n"                 # 6
-                    "  - id: zones\n"                            # 7
-                    "    kind: breakdown\n"                      # 8
-                    "    layer: GHFQ\n"                          # 9
-                    "    title: 分区\n"                           # 10
-                    "    class_table: nope\n"                    # 11
-                    "  - id: odd\n"                              # 12
-                    "    kind: sideways\n", encoding="utf-8")    # 13
+    path.write_text(
+        "rules:\n"  # 1
+        "  - id: red\n"  # 2
+        "    kind: no_overlap\n"  # 3
+        "    layer: STBHHX\n"  # 4
+        "    title: 红线\n"  # 5
+        "    filter: '\"HXMC\" ='\n"  # 6
+        "  - id: zones\n"  # 7
+        "    kind: breakdown\n"  # 8
+        "    layer: GHFQ\n"  # 9
+        "    title: 分区\n"  # 10
+        "    class_table: nope\n"  # 11
+        "  - id: odd\n"  # 12
+        "    kind: sideways\n",
+        encoding="utf-8",
+    )  # 13
     with pytest.raises(PlanError) as error:
         load_ruleset(path)
     message = str(error.value)

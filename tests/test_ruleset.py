@@ -3,6 +3,7 @@
 Issue #11 item 2: duplicate rule ids silently replaced each other (a site inside the red line came
 out compliant) and ``rules: []`` judged every site compliant.
 """
+
 import re
 import textwrap
 
@@ -16,8 +17,9 @@ from yongji_plugin.core.site_check.check import NONCOMPLIANT, CheckParams, run_c
 from yongji_plugin.core.site_check.ruleset import default_ruleset_path, load_ruleset
 
 RED = "rule no_overlap_ecological_redline: "
-REDLINE = dict(id="no_overlap_ecological_redline", kind="no_overlap", layer="STBHHX", title="生态保护红线",
-               key_fields=["HXMC"])
+REDLINE = dict(
+    id="no_overlap_ecological_redline", kind="no_overlap", layer="STBHHX", title="生态保护红线", key_fields=["HXMC"]
+)
 
 
 def _write(tmp_path, text, name="rules.yaml"):
@@ -41,12 +43,15 @@ def test_default_rule_set_is_valid():
 
 
 def test_duplicate_rule_ids_are_refused(tmp_path):
-    path = _write(tmp_path, """\
+    path = _write(
+        tmp_path,
+        """\
         rules:
           - {id: redline, kind: no_overlap, layer: STBHHX, title: 生态保护红线}
           - {id: farmland, kind: no_overlap, layer: YJJBNT, title: 永久基本农田}
           - {id: redline, kind: no_overlap, layer: LSWHBHX, title: 历史文化保护线}
-        """)
+        """,
+    )
     message = _problems(path)
     assert "rule redline: the id is used by rules 1, 3" in message, message
 
@@ -54,62 +59,91 @@ def test_duplicate_rule_ids_are_refused(tmp_path):
 def test_duplicate_ids_no_longer_let_a_site_in_the_red_line_pass(tmp_path):
     """The reported case: a second rule with the same id replaced the red-line outcome (合规)."""
     site = memory_layer("Polygon", "EPSG:4546", ["XMBH:string"], [(box(440000, 3860000, 440180, 3860090).wkt, ["A"])])
-    redline = memory_layer("Polygon", "EPSG:4546", ["HXMC:string"],
-                           [(box(439000, 3859000, 441000, 3861000).wkt, ["红线"])])
-    heritage = memory_layer("Polygon", "EPSG:4546", ["MC:string"],
-                            [(box(450000, 3870000, 450100, 3870100).wkt, ["保护线"])])
+    redline = memory_layer(
+        "Polygon", "EPSG:4546", ["HXMC:string"], [(box(439000, 3859000, 441000, 3861000).wkt, ["红线"])]
+    )
+    heritage = memory_layer(
+        "Polygon", "EPSG:4546", ["MC:string"], [(box(450000, 3870000, 450100, 3870100).wkt, ["保护线"])]
+    )
     layers = {"STBHHX": redline, "LSWHBHX": heritage}
-    good = _write(tmp_path, """\
+    good = _write(
+        tmp_path,
+        """\
         rules:
           - {id: redline, kind: no_overlap, layer: STBHHX, title: 生态保护红线}
           - {id: heritage, kind: no_overlap, layer: LSWHBHX, title: 历史文化保护线}
-        """, "good.yaml")
+        """,
+        "good.yaml",
+    )
     result = run_compliance(site, layers, load_ruleset(good), CheckParams(AreaMethod.create()))
     assert result.sites[0].verdict == NONCOMPLIANT
     assert abs(result.sites[0].outcomes["redline"].area - 16200.0) < 1e-6
-    clash = _write(tmp_path, """\
+    clash = _write(
+        tmp_path,
+        """\
         rules:
           - {id: redline, kind: no_overlap, layer: STBHHX, title: 生态保护红线}
           - {id: redline, kind: no_overlap, layer: LSWHBHX, title: 历史文化保护线}
-        """, "clash.yaml")
+        """,
+        "clash.yaml",
+    )
     assert "rule redline" in _problems(clash)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("rules: []\n", r"has no rules"),
-    ("rules:\n", r"has no rules"),
-    ("id: x\nname: y\n", r"has no rules"),
-    ("", r"has no rules"),
-    ("- just a list\n", r"must be a mapping"),
-    ("rule:\n  - {id: a, kind: no_overlap, layer: STBHHX, title: t}\n", r"unknown key rule\b"),
-    ("rules: {id: a}\n", r"rules must be a list"),
-    ("rules:\n  - just text\n", r"rule 1 must be a mapping"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("rules: []\n", r"has no rules"),
+        ("rules:\n", r"has no rules"),
+        ("id: x\nname: y\n", r"has no rules"),
+        ("", r"has no rules"),
+        ("- just a list\n", r"must be a mapping"),
+        ("rule:\n  - {id: a, kind: no_overlap, layer: STBHHX, title: t}\n", r"unknown key rule\b"),
+        ("rules: {id: a}\n", r"rules must be a list"),
+        ("rules:\n  - just text\n", r"rule 1 must be a mapping"),
+    ],
+)
 def test_empty_or_misshapen_files_are_refused(tmp_path, text, expected):
     assert re.search(expected, _problems(_write(tmp_path, text)))
 
 
-@pytest.mark.parametrize("rule, expected", [
-    (dict(REDLINE, kind="sideways"), RED + r"unknown kind sideways"),
-    (dict(REDLINE, colour="red"), RED + r"unknown key colour"),
-    (dict(REDLINE, class_field="DLBM"), RED + r"unknown key class_field"),
-    ({k: v for k, v in REDLINE.items() if k != "layer"}, RED + r"key layer is missing"),
-    ({k: v for k, v in REDLINE.items() if k != "id"}, r"rule 1: key id is missing"),
-    (dict(REDLINE, layer="HXX"), RED + r"layer HXX is not in the layer catalogue"),
-    (dict(REDLINE, layer="JTXL"), RED + r"layer JTXL .* line layer, not a polygon layer"),
-    (dict(REDLINE, key_fields="HXMC"), RED + r"key key_fields must be a list of field names"),
-    (dict(REDLINE, filter="\"HXMC\" = "), RED + r"filter .* is not a valid expression"),
-    (dict(REDLINE, id="红线 1"), r"rule 红线 1: the id may hold only ASCII letters, digits and _"),
-    (dict(REDLINE, applies_to={"field": "XMLX"}), RED + r"applies_to needs field and values"),
-    (dict(REDLINE, may_be_empty="yes"), RED + r"key may_be_empty must be true or false"),
-    (dict(id="b", kind="breakdown", layer="DLTB", title="地类", class_field="DLBM", class_table="nope"),
-     r"rule b: class_table nope is not a code table"),
-    (dict(id="b", kind="breakdown", layer="DLTB", title="地类", class_field="DLBM", class_prefix=0),
-     r"rule b: key class_prefix must be a whole number of at least 1"),
-    (dict(id="b", kind="breakdown", layer="DLTB", title="地类"), r"rule b: key class_field is missing"),
-    (dict(id="b", kind="breakdown", layer="DLTB", title="地类", class_field="DLBM",
-          applies_to={"field": "XMLX", "values": ["x"]}), r"rule b: unknown key applies_to"),
-])
+@pytest.mark.parametrize(
+    "rule, expected",
+    [
+        (dict(REDLINE, kind="sideways"), RED + r"unknown kind sideways"),
+        (dict(REDLINE, colour="red"), RED + r"unknown key colour"),
+        (dict(REDLINE, class_field="DLBM"), RED + r"unknown key class_field"),
+        ({k: v for k, v in REDLINE.items() if k != "layer"}, RED + r"key layer is missing"),
+        ({k: v for k, v in REDLINE.items() if k != "id"}, r"rule 1: key id is missing"),
+        (dict(REDLINE, layer="HXX"), RED + r"layer HXX is not in the layer catalogue"),
+        (dict(REDLINE, layer="JTXL"), RED + r"layer JTXL .* line layer, not a polygon layer"),
+        (dict(REDLINE, key_fields="HXMC"), RED + r"key key_fields must be a list of field names"),
+        (dict(REDLINE, filter='"HXMC" = '), RED + r"filter .* is not a valid expression"),
+        (dict(REDLINE, id="红线 1"), r"rule 红线 1: the id may hold only ASCII letters, digits and _"),
+        (dict(REDLINE, applies_to={"field": "XMLX"}), RED + r"applies_to needs field and values"),
+        (dict(REDLINE, may_be_empty="yes"), RED + r"key may_be_empty must be true or false"),
+        (
+            dict(id="b", kind="breakdown", layer="DLTB", title="地类", class_field="DLBM", class_table="nope"),
+            r"rule b: class_table nope is not a code table",
+        ),
+        (
+            dict(id="b", kind="breakdown", layer="DLTB", title="地类", class_field="DLBM", class_prefix=0),
+            r"rule b: key class_prefix must be a whole number of at least 1",
+        ),
+        (dict(id="b", kind="breakdown", layer="DLTB", title="地类"), r"rule b: key class_field is missing"),
+        (
+            dict(
+                id="b",
+                kind="breakdown",
+                layer="DLTB",
+                title="地类",
+                class_field="DLBM",
+                applies_to={"field": "XMLX", "values": ["x"]},
+            ),
+            r"rule b: unknown key applies_to",
+        ),
+    ],
+)
 def test_bad_rules_are_named_with_the_key(tmp_path, rule, expected):
     import yaml
 
@@ -118,11 +152,14 @@ def test_bad_rules_are_named_with_the_key(tmp_path, rule, expected):
 
 
 def test_every_problem_is_listed_at_once(tmp_path):
-    path = _write(tmp_path, """\
+    path = _write(
+        tmp_path,
+        """\
         rules:
           - {id: a, kind: no_overlap, layer: NOPE, title: t}
           - {id: b, kind: within, layer: CZKFBJ, titel: t}
-        """)
+        """,
+    )
     message = _problems(path)
     assert "rule a: layer NOPE" in message and "rule b: unknown key titel" in message
     assert "rule b: key title is missing" in message

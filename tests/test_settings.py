@@ -1,4 +1,5 @@
 """设置: defaults saved in QGIS settings and used by the check dialog; a bad CRS is refused."""
+
 from yongji_plugin.core.shared.settings import PluginSettings
 from yongji_plugin.gui.shared.settings_dialog import SettingsDialog
 from yongji_plugin.gui.site_check.dialog import ComplianceDialog
@@ -39,8 +40,13 @@ def test_a_bare_epsg_number_is_a_crs(qgis_iface):
     """The box refused "4546"; any spelling of an EPSG code is read, and saved as EPSG:4546."""
     from yongji_plugin.core.shared.areas import AreaMethod, authid_of
 
-    assert [authid_of(t) for t in ("4546", " epsg:4546 ", "EPSG 4546", "EPSG:4546", "ESRI:102100")] == \
-        ["EPSG:4546", "EPSG:4546", "EPSG:4546", "EPSG:4546", "ESRI:102100"]
+    assert [authid_of(t) for t in ("4546", " epsg:4546 ", "EPSG 4546", "EPSG:4546", "ESRI:102100")] == [
+        "EPSG:4546",
+        "EPSG:4546",
+        "EPSG:4546",
+        "EPSG:4546",
+        "ESRI:102100",
+    ]
     assert AreaMethod.create("4525").crs.authid() == "EPSG:4525"
     dialog = SettingsDialog(qgis_iface)
     dialog.crsEdit.setText("4525")

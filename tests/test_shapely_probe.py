@@ -6,6 +6,7 @@ or 3`` beside QGIS 3.22's GEOS 3.11, while in this Python (QGIS loaded as a modu
 works. The probe is tried for real on both; the selector's reaction is also checked with a probe
 made to fail, and the areas it compares come from QGIS's GEOS, not from shapely.
 """
+
 import pytest
 from qgis.core import QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
 
@@ -107,9 +108,11 @@ def test_the_log_says_why(broken, provider, demo_gpkg):
     import processing
 
     feedback = Log()
-    result = processing.run("yongji:sitecompliance", {
-        "SITES": f"{demo_gpkg}|layername=sites", "PLAN_GPKG": str(demo_gpkg),
-        "SITE_SUMMARY": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    result = processing.run(
+        "yongji:sitecompliance",
+        {"SITES": f"{demo_gpkg}|layername=sites", "PLAN_GPKG": str(demo_gpkg), "SITE_SUMMARY": "TEMPORARY_OUTPUT"},
+        feedback=feedback,
+    )
     assert result["SITE_SUMMARY"].featureCount() == 23
     engine = [line for line in feedback.lines if line.startswith("Overlay engine: ")]
     assert len(engine) == 1 and engine[0].startswith("Overlay engine: QGIS ")
@@ -135,9 +138,15 @@ def test_qgis_process_with_a_pip_shapely(qgis_process_home, provider, demo_gpkg,
     auto = qgis_process(qgis_process_home, *args, f"SITE_SUMMARY={tmp_path / 'auto.gpkg'}")
     assert auto.returncode == 0, auto.stdout + auto.stderr
     engine = [line for line in auto.stdout.splitlines() if "Overlay engine: " in line][0]
-    reference = processing.run("yongji:sitecompliance", {
-        "SITES": f"{demo_gpkg}|layername=sites", "PLAN_GPKG": str(demo_gpkg), "BACKEND": 2,
-        "SITE_SUMMARY": "TEMPORARY_OUTPUT"})["SITE_SUMMARY"]
+    reference = processing.run(
+        "yongji:sitecompliance",
+        {
+            "SITES": f"{demo_gpkg}|layername=sites",
+            "PLAN_GPKG": str(demo_gpkg),
+            "BACKEND": 2,
+            "SITE_SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )["SITE_SUMMARY"]
     written = QgsVectorLayer(str(tmp_path / "auto.gpkg"), "auto", "ogr")
     assert verdicts(written) == verdicts(reference) and len(verdicts(reference)) == 23
     named = qgis_process(qgis_process_home, *args, "BACKEND=1", f"SITE_SUMMARY={tmp_path / 'named.gpkg'}")

@@ -4,6 +4,7 @@ site's outputs (summary row, conflicts, breakdown, report section, map) belong t
 Issue #11 item 3: a NULL id was replaced by the feature id (which can equal a real id) and two
 sites with one id shared their breakdowns in the report (shares up to 200 %).
 """
+
 import re
 
 from qgis.core import Qgis, QgsProcessingFeedback
@@ -22,10 +23,10 @@ REDLINE = box(440500, 3860250, 441000, 3860500)
 
 
 def _plan():
-    parcels = memory_layer("Polygon", "EPSG:4546", ["DLBM:string"],
-                           [(WEST.wkt, ["0101"]), (EAST.wkt, ["0301"])], name="三调地类")
-    redline = memory_layer("Polygon", "EPSG:4546", ["HXMC:string"], [(REDLINE.wkt, ["红线"])],
-                           name="生态保护红线")
+    parcels = memory_layer(
+        "Polygon", "EPSG:4546", ["DLBM:string"], [(WEST.wkt, ["0101"]), (EAST.wkt, ["0301"])], name="三调地类"
+    )
+    redline = memory_layer("Polygon", "EPSG:4546", ["HXMC:string"], [(REDLINE.wkt, ["红线"])], name="生态保护红线")
     return {"DLTB": parcels, "STBHHX": redline}
 
 
@@ -38,8 +39,7 @@ def _rules():
 def _sites(ids, fields=("XMBH:string",)):
     """One 150 × 200 m site per id, alternately on the west parcel and on the east one (red line)."""
     xs = [440100, 440700, 440250, 440800]
-    rows = [(box(xs[i], 3860100, xs[i] + 150, 3860300).wkt, [value] if fields else [])
-            for i, value in enumerate(ids)]
+    rows = [(box(xs[i], 3860100, xs[i] + 150, 3860300).wkt, [value] if fields else []) for i, value in enumerate(ids)]
     return memory_layer("Polygon", "EPSG:4546", list(fields), rows, name="用地红线")
 
 
@@ -78,8 +78,10 @@ def test_duplicate_ids_keep_their_own_breakdown_conflicts_and_map(tmp_path):
     layers = result_layers(result)
     assert [f["site_fid"] for f in layers["site_summary"].getFeatures()] == [1, 2]
     assert {f["site_fid"] for f in layers["conflicts"].getFeatures()} == {2}
-    assert sorted((f["site_fid"], f["class_code"]) for f in layers["landclass_breakdown"].getFeatures()) == \
-        [(1, "01"), (2, "03")]
+    assert sorted((f["site_fid"], f["class_code"]) for f in layers["landclass_breakdown"].getFeatures()) == [
+        (1, "01"),
+        (2, "03"),
+    ]
 
     html = write_report(result, tmp_path / "report.html")["html"].read_text(encoding="utf-8")
     assert len(set(re.findall(r"site_\d{5}_conflict\.png", html))) == 2  # a map each, not one shared
@@ -106,8 +108,7 @@ def test_null_and_empty_ids_never_borrow_a_real_id():
     assert len(set(labels)) == 4
     for site_result in result.sites[1:]:
         assert any("has no id" in r for r in site_result.reasons), site_result.reasons
-    assert any(re.search(r"用地红线: features 2, 3, 4 have no id in XMBH", w) for w in result.warnings), \
-        result.warnings
+    assert any(re.search(r"用地红线: features 2, 3, 4 have no id in XMBH", w) for w in result.warnings), result.warnings
     sections = _sections(result)
     assert all(abs(_shares(s) - 100.0) < 0.01 for s in sections)
 
@@ -157,12 +158,19 @@ def test_processing_reports_duplicates_and_keeps_every_site(provider, demo_gpkg)
 
     sites = _demo_sites_with_one_id(demo_gpkg)
     feedback = _Feedback()
-    result = processing.run("yongji:sitecompliance", {
-        "SITES": sites, "PLAN_GPKG": str(demo_gpkg), "SITE_SUMMARY": "TEMPORARY_OUTPUT",
-        "CONFLICTS": "TEMPORARY_OUTPUT", "LANDCLASS_BREAKDOWN": "TEMPORARY_OUTPUT",
-        "REPAIRS": "TEMPORARY_OUTPUT"}, feedback=feedback)
-    assert any("YJ-DUP is shared by features" in text and not fatal for text, fatal in feedback.errors), \
-        feedback.errors
+    result = processing.run(
+        "yongji:sitecompliance",
+        {
+            "SITES": sites,
+            "PLAN_GPKG": str(demo_gpkg),
+            "SITE_SUMMARY": "TEMPORARY_OUTPUT",
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+            "LANDCLASS_BREAKDOWN": "TEMPORARY_OUTPUT",
+            "REPAIRS": "TEMPORARY_OUTPUT",
+        },
+        feedback=feedback,
+    )
+    assert any("YJ-DUP is shared by features" in text and not fatal for text, fatal in feedback.errors), feedback.errors
     summary = result["SITE_SUMMARY"]
     assert summary.featureCount() == sites.featureCount() >= 2
     assert sorted(f["site_fid"] for f in summary.getFeatures()) == sorted(f.id() for f in sites.getFeatures())

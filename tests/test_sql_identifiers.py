@@ -4,6 +4,7 @@ values in a real PostGIS database, with a canary table that must survive every t
 QGIS 3.22's ``QgsPostgresProviderConnection.tables(schema)`` put the schema into its SQL
 unquoted: a schema named ``x'; DROP TABLE public.canary; --`` dropped the canary.
 """
+
 import pytest
 from qgis.core import QgsDataSourceUri, QgsVectorLayer
 from shapely.ops import unary_union
@@ -39,11 +40,17 @@ def database(demo_gpkg):
     server.psql(f"CREATE SCHEMA {quoted(SCHEMA)}", database="yongji")
     server.export(QgsVectorLayer(f"{demo_gpkg}|layername=GHFQ", "GHFQ", "ogr"), "ghfq", schema=SCHEMA)
     server.psql(f"ALTER TABLE {quoted(SCHEMA)}.ghfq RENAME COLUMN geom TO {quoted(GEOMETRY)}", database="yongji")
-    server.psql(f"CREATE TABLE {quoted(SCHEMA)}.{quoted(TABLE)} (fid serial PRIMARY KEY, v text, "
-                f"{quoted(GEOMETRY)} geometry(Polygon, 4546))", database="yongji")
-    server.psql(f"INSERT INTO {quoted(SCHEMA)}.{quoted(TABLE)} (v, {quoted(GEOMETRY)}) VALUES "
-                f"('{VALUE.replace(chr(39), chr(39) * 2)}', "
-                "ST_GeomFromText('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))', 4546))", database="yongji")
+    server.psql(
+        f"CREATE TABLE {quoted(SCHEMA)}.{quoted(TABLE)} (fid serial PRIMARY KEY, v text, "
+        f"{quoted(GEOMETRY)} geometry(Polygon, 4546))",
+        database="yongji",
+    )
+    server.psql(
+        f"INSERT INTO {quoted(SCHEMA)}.{quoted(TABLE)} (v, {quoted(GEOMETRY)}) VALUES "
+        f"('{VALUE.replace(chr(39), chr(39) * 2)}', "
+        "ST_GeomFromText('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))', 4546))",
+        database="yongji",
+    )
     with server.saved_connection(CONNECTION):
         yield server
     server.stop()
@@ -54,8 +61,9 @@ def canary(database):
     """Fails the test when the canary table is gone afterwards (there again for the next test)."""
     database.psql("CREATE TABLE IF NOT EXISTS public.canary (id integer)", database="yongji")
     yield
-    count = database.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'canary'",
-                          database="yongji").stdout.split()[2]
+    count = database.psql(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'canary'", database="yongji"
+    ).stdout.split()[2]
     assert count == "1", "the canary table was dropped"
 
 
@@ -86,8 +94,15 @@ def test_compare_versions_algorithm_never_runs_a_schema(database, canary, provid
     import processing
     from qgis.core import QgsProcessingException
 
-    parameters = {"OLD_KIND": 2, "OLD_SOURCE": CONNECTION, "OLD_SCHEMA": schema, "NEW_KIND": 0,
-                  "NEW_SOURCE": str(demo_gpkg), "LAYERS": [0], "LAYER_CHANGES": str(tmp_path / "changes.gpkg")}
+    parameters = {
+        "OLD_KIND": 2,
+        "OLD_SOURCE": CONNECTION,
+        "OLD_SCHEMA": schema,
+        "NEW_KIND": 0,
+        "NEW_SOURCE": str(demo_gpkg),
+        "LAYERS": [0],
+        "LAYER_CHANGES": str(tmp_path / "changes.gpkg"),
+    }
     if schema != SCHEMA:
         with pytest.raises(QgsProcessingException, match="has no schema"):
             processing.run("yongji:compareversions", parameters)
@@ -98,13 +113,17 @@ def test_compare_versions_algorithm_never_runs_a_schema(database, canary, provid
 def test_engine_quotes_names_and_passes_values(database, canary):
     """The PostGIS backend on a table in the hostile schema, under the hostile table and geometry
     names, with a QGIS filter and a layer filter (subset string) holding quotes and ``%``."""
-    rows = [("POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))", [VALUE]),
-            ("POLYGON((5 0, 20 0, 20 10, 5 10, 5 0))", ["keep 100%"]),
-            ("POLYGON((0 20, 10 20, 10 30, 0 30, 0 20))", ["keep 100%"])]
+    rows = [
+        ("POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))", [VALUE]),
+        ("POLYGON((5 0, 20 0, 20 10, 5 10, 5 0))", ["keep 100%"]),
+        ("POLYGON((0 20, 10 20, 10 30, 0 30, 0 20))", ["keep 100%"]),
+    ]
     source = memory_layer("Polygon", "EPSG:4546", ["v:string"], rows)
     database.export(source, TABLE + "2", schema=SCHEMA)
-    database.psql(f"ALTER TABLE {quoted(SCHEMA)}.{quoted(TABLE + '2')} RENAME COLUMN geom TO {quoted(GEOMETRY)}",
-                  database="yongji")
+    database.psql(
+        f"ALTER TABLE {quoted(SCHEMA)}.{quoted(TABLE + '2')} RENAME COLUMN geom TO {quoted(GEOMETRY)}",
+        database="yongji",
+    )
     uri = QgsDataSourceUri(database.uri())
     uri.setDataSource(SCHEMA, TABLE + "2", GEOMETRY, "", "fid")
     control = QgsVectorLayer(uri.uri(False), "control", "postgres")

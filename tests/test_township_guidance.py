@@ -1,4 +1,5 @@
 """乡镇规划指引 against shapely computed directly: per township, split at borders, overlaps once, sums."""
+
 import pytest
 from pyproj import Geod, Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
@@ -41,8 +42,10 @@ def test_each_figure_matches_shapely_and_the_townships_sum_to_the_city(plan, res
     for figure in default_figures():
         townships, city = _expected(plan, figure, lambda g: g.area)
         for row in result.townships:
-            assert row.figures[figure.key] == pytest.approx(townships[row.name], rel=1e-7, abs=0.01), \
-                (figure.key, row.name)
+            assert row.figures[figure.key] == pytest.approx(townships[row.name], rel=1e-7, abs=0.01), (
+                figure.key,
+                row.name,
+            )
         assert result.city.figures[figure.key] == pytest.approx(city, rel=1e-7)
         assert abs(sum(townships.values()) - city) < 0.01 * HA, figure.key  # the demo tiles: shapely agrees
         assert abs(result.township_sum(figure.key) - result.city_value(figure.key)) < 0.01 * HA
@@ -72,12 +75,24 @@ def _square_plan(gap=False):
 
     towns = memory_layer("Polygon", CRS, ["XZQMC:string"], [(wkt(west), ["西镇"]), (wkt(east), ["东镇"])], "乡镇")
     city = memory_layer("Polygon", CRS, ["XZQMC:string"], [(wkt(box(0, 0, 2000, 1000)), ["测试市"])], "市")
-    farmland = memory_layer("Polygon", CRS, ["BSM:integer"], [
-        (wkt(box(800, 0, 1300, 100)), [1]),  # 500 × 100 across the border: 200 west, 300 east
-        (wkt(box(0, 500, 300, 800)), [2]), (wkt(box(100, 600, 400, 900)), [3]),  # overlap 200 × 200 once
-    ], "永久基本农田")
-    parcels = memory_layer("Polygon", CRS, ["DLBM:string"], [
-        (wkt(box(0, 0, 2000, 400)), ["0103"]), (wkt(box(0, 400, 2000, 1000)), ["203"])], "三调")
+    farmland = memory_layer(
+        "Polygon",
+        CRS,
+        ["BSM:integer"],
+        [
+            (wkt(box(800, 0, 1300, 100)), [1]),  # 500 × 100 across the border: 200 west, 300 east
+            (wkt(box(0, 500, 300, 800)), [2]),
+            (wkt(box(100, 600, 400, 900)), [3]),  # overlap 200 × 200 once
+        ],
+        "永久基本农田",
+    )
+    parcels = memory_layer(
+        "Polygon",
+        CRS,
+        ["DLBM:string"],
+        [(wkt(box(0, 0, 2000, 400)), ["0103"]), (wkt(box(0, 400, 2000, 1000)), ["203"])],
+        "三调",
+    )
     empty = memory_layer("Polygon", CRS, ["BSM:integer"], [], "空")
     layers = {"XZQ_XZ": towns, "XZQ": city, "YJJBNT": farmland, "DLTB": parcels, "STBHHX": empty, "CZKFBJ": empty}
     return layers, west, east
@@ -146,8 +161,14 @@ def test_layer_report_and_atlas_coverage(plan, result, tmp_path):
     assert html.count(">yes<") == 6 and paths["pdf"].stat().st_size > 10000
     coverage = township_coverage(plan, result=result)
     numeric = [f for f in coverage.fields() if f.isNumeric()]
-    assert [f.displayName() for f in numeric] == ["Township area", "耕地", "永久基本农田", "生态保护红线",
-                                                  "城镇开发边界", "建设用地"]
+    assert [f.displayName() for f in numeric] == [
+        "Township area",
+        "耕地",
+        "永久基本农田",
+        "生态保护红线",
+        "城镇开发边界",
+        "建设用地",
+    ]
     first = next(coverage.getFeatures())
     assert first["YJJBNT"] == pytest.approx(result.townships[0].figures["YJJBNT"] / HA)
 
@@ -161,16 +182,27 @@ def test_missing_layers_are_named(plan):
         township_guidance(without_parcels, AreaMethod.create())
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda layers: layers["XZQ_XZ"].setCrs(QgsCoordinateReferenceSystem()), "Layer 乡镇 has no CRS"),
-    (lambda layers: layers["XZQ_XZ"].dataProvider().truncate(), "Layer 乡镇 has no township polygons"),
-    (lambda layers: layers["XZQ_XZ"].dataProvider().deleteAttributes([0]) and layers["XZQ_XZ"].updateFields(),
-     "Layer 乡镇 lacks field XZQMC"),
-    (lambda layers: layers.update(XZQ_XZ=memory_layer("Point", CRS, ["XZQMC:string"], [("POINT(1 1)", ["点"])], "点")),
-     "Layer 点 is not a polygon layer"),
-    (lambda layers: layers.update(YJJBNT=memory_layer("LineString", CRS, ["BSM:integer"], [], "线")),
-     "Layer 线 is not a polygon layer, so it has no area to measure"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda layers: layers["XZQ_XZ"].setCrs(QgsCoordinateReferenceSystem()), "Layer 乡镇 has no CRS"),
+        (lambda layers: layers["XZQ_XZ"].dataProvider().truncate(), "Layer 乡镇 has no township polygons"),
+        (
+            lambda layers: layers["XZQ_XZ"].dataProvider().deleteAttributes([0]) and layers["XZQ_XZ"].updateFields(),
+            "Layer 乡镇 lacks field XZQMC",
+        ),
+        (
+            lambda layers: layers.update(
+                XZQ_XZ=memory_layer("Point", CRS, ["XZQMC:string"], [("POINT(1 1)", ["点"])], "点")
+            ),
+            "Layer 点 is not a polygon layer",
+        ),
+        (
+            lambda layers: layers.update(YJJBNT=memory_layer("LineString", CRS, ["BSM:integer"], [], "线")),
+            "Layer 线 is not a polygon layer, so it has no area to measure",
+        ),
+    ],
+)
 def test_bad_township_and_control_layers(change, message):
     layers, _, _ = _square_plan()
     change(layers)
@@ -199,8 +231,12 @@ def test_duplicate_township_names_are_refused():
 def test_a_canceled_run_is_marked_and_never_written(plan, tmp_path, at):
     result = township_guidance(plan, AreaMethod.create(), feedback=CancelAt(reports=at))
     assert result.canceled and result.townships == []
-    for write in (guidance_table, lambda r: export_table(r, tmp_path / "t.csv"),
-                  lambda r: write_guidance_report(r, tmp_path / "r.html"), lambda r: township_coverage(plan, result=r)):
+    for write in (
+        guidance_table,
+        lambda r: export_table(r, tmp_path / "t.csv"),
+        lambda r: write_guidance_report(r, tmp_path / "r.html"),
+        lambda r: township_coverage(plan, result=r),
+    ):
         with pytest.raises(PlanError, match="canceled"):
             write(result)
     assert list(tmp_path.iterdir()) == []

@@ -1,4 +1,5 @@
 """规划用途符合性 and 耕地占用 (issue #16) against shapely/GEOS computed directly on the same shapes."""
+
 import textwrap
 
 import pytest
@@ -23,12 +24,17 @@ from yongji_plugin.core.site_check.ruleset import load_ruleset
 
 X, Y = 440000.0, 3860000.0
 # planned classes: 工业 west, 住宅 middle, 留白 east, each 100 m × 100 m
-BLOCKS = [(box(X, Y, X + 100, Y + 100), "1001", "工业用地"),
-          (box(X + 100, Y, X + 200, Y + 100), "0701", "城镇住宅用地"),
-          (box(X + 200, Y, X + 300, Y + 100), "16", "留白用地")]
+BLOCKS = [
+    (box(X, Y, X + 100, Y + 100), "1001", "工业用地"),
+    (box(X + 100, Y, X + 200, Y + 100), "0701", "城镇住宅用地"),
+    (box(X + 200, Y, X + 300, Y + 100), "16", "留白用地"),
+]
 # 三调 parcels: 水浇地 with KCXS, 旱地 with KCXS, 乔木林地; 永久基本农田 over part of the 旱地
-PARCELS = [(box(X, Y - 100, X + 150, Y), "0102", 0.05), (box(X + 150, Y - 100, X + 300, Y), "0103", 0.12),
-           (box(X, Y - 200, X + 300, Y - 100), "0301", 0.0)]
+PARCELS = [
+    (box(X, Y - 100, X + 150, Y), "0102", 0.05),
+    (box(X + 150, Y - 100, X + 300, Y), "0103", 0.12),
+    (box(X, Y - 200, X + 300, Y - 100), "0301", 0.0),
+]
 PROTECTED = box(X + 200, Y - 80, X + 260, Y - 20)
 BACKENDS = ["shapely", "qgis"]
 RULES = """\
@@ -39,8 +45,13 @@ RULES = """\
 
 
 def _planned():
-    return memory_layer("MultiPolygon", "EPSG:4546", ["YDYHDM:string", "YDYHMC:string"],
-                        [(g.wkt, [c, n]) for g, c, n in BLOCKS], "ZXCQYD")
+    return memory_layer(
+        "MultiPolygon",
+        "EPSG:4546",
+        ["YDYHDM:string", "YDYHMC:string"],
+        [(g.wkt, [c, n]) for g, c, n in BLOCKS],
+        "ZXCQYD",
+    )
 
 
 def _parcels(deduction="KCXS"):
@@ -54,8 +65,13 @@ def _parcels(deduction="KCXS"):
 
 
 def _layers(deduction="KCXS"):
-    protected = memory_layer("MultiPolygon", "EPSG:4546", ["BSM:integer", "YSDM:string", "TBBH:string", "MJ:double"],
-                             [(PROTECTED.wkt, [1, "x", "1", PROTECTED.area])], "YJJBNT")
+    protected = memory_layer(
+        "MultiPolygon",
+        "EPSG:4546",
+        ["BSM:integer", "YSDM:string", "TBBH:string", "MJ:double"],
+        [(PROTECTED.wkt, [1, "x", "1", PROTECTED.area])],
+        "YJJBNT",
+    )
     return {"ZXCQYD": _planned(), "DLTB": _parcels(deduction), "YJJBNT": protected}
 
 
@@ -66,7 +82,7 @@ def _ruleset(tmp_path, text=RULES):
 
 
 SITES = {  # id: (shape, use)
-    "mixed": (box(X + 50, Y - 50, X + 250, Y + 50), "1001"),   # 工业, 住宅, 留白 and farmland below
+    "mixed": (box(X + 50, Y - 50, X + 250, Y + 50), "1001"),  # 工业, 住宅, 留白 and farmland below
     "fits": (box(X + 10, Y + 10, X + 90, Y + 90), "工业用地"),  # a class name resolves to 1001
     "reserve": (box(X + 210, Y + 10, X + 290, Y + 90), "1001"),
     "unknown": (box(X + 10, Y + 10, X + 40, Y + 40), "9999"),
@@ -147,8 +163,9 @@ def _farmland_expected(shape):
 @pytest.mark.parametrize("deduction", ["KCXS", "KCMJ"])
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_farmland_gross_and_net(tmp_path, deduction, backend):
-    result = run_compliance(_sites(), _layers(deduction), _ruleset(tmp_path),
-                            CheckParams(AreaMethod.create(), backend=backend))
+    result = run_compliance(
+        _sites(), _layers(deduction), _ruleset(tmp_path), CheckParams(AreaMethod.create(), backend=backend)
+    )
     site = _by_id(result)["mixed"]
     expected = _farmland_expected(SITES["mixed"][0])
     got = site.farmland["farm"]
@@ -201,8 +218,7 @@ def test_bad_rules_and_table_are_named(tmp_path):
 
 def test_report_shows_use_fit_and_net_farmland(result, tmp_path):
     html = render_html(result, tmp_path)
-    for text in ("规划用途符合性", "project use 1001 工业用地", "does not fit", "耕地占用", "net of 田坎",
-                 "Use fit"):
+    for text in ("规划用途符合性", "project use 1001 工业用地", "does not fit", "耕地占用", "net of 田坎", "Use fit"):
         assert text in html, text
 
 
@@ -214,8 +230,11 @@ def test_demo_sites_show_use_fit_and_net_farmland(plan, demo_gpkg):
     sites = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
     result = run_compliance(sites, plan, load_ruleset(), CheckParams(AreaMethod.create()))
     case = {f.id(): f["CASE"] for f in sites.getFeatures()}
-    status = {case[s.site.fid]: s.outcomes["use_fit_planned_use"].status for s in result.sites
-              if case[s.site.fid].startswith("use_")}
+    status = {
+        case[s.site.fid]: s.outcomes["use_fit_planned_use"].status
+        for s in result.sites
+        if case[s.site.fid].startswith("use_")
+    }
     assert status == {"use_fit": COMPLIANT, "use_misfit": CONFLICT, "use_review": REVIEW}
     parcels = shapes(plan["DLTB"], "\"DLBM\" LIKE '01%'")
     taken = [s for s in result.sites if s.farmland["farmland_occupation"]["gross"] > 1000]

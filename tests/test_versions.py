@@ -1,4 +1,5 @@
 """规划版本对比 on the demo's two versions: changes, areas (against shapely directly), outputs, report."""
+
 import shutil
 import subprocess
 
@@ -47,8 +48,9 @@ def compared(demo_versions):
 
 
 def _counts(comparison):
-    return {kind: comparison.count(kind) for kind in (ADDED, REMOVED, GEOMETRY, ATTRIBUTES, BOTH)
-            if comparison.count(kind)}
+    return {
+        kind: comparison.count(kind) for kind in (ADDED, REMOVED, GEOMETRY, ATTRIBUTES, BOTH) if comparison.count(kind)
+    }
 
 
 def test_the_known_edits_are_found_and_nothing_else(compared):
@@ -72,8 +74,9 @@ def test_the_known_edits_are_found_and_nothing_else(compared):
     assert result.layer("LSJZ").status == ONLY_OLD and result.layer("LSJZ").old_count == len(data["LSJZ"])
     for comparison in result.layers:
         if comparison.spec.code not in CHANGED:
-            assert comparison.status == BOTH_VERSIONS and not comparison.changes and not comparison.areas, \
+            assert comparison.status == BOTH_VERSIONS and not comparison.changes and not comparison.areas, (
                 comparison.spec.code
+            )
             assert comparison.unchanged == len(data[comparison.spec.code]), comparison.spec.code
 
 
@@ -100,8 +103,7 @@ def expected_areas(old_features, new_features, field, towns):
         gained, lost = _minus(new.get(klass), old.get(klass)), _minus(old.get(klass), new.get(klass))
         totals[klass] = tuple(g.area if g is not None else 0.0 for g in (gained, lost))
         for name, town in towns.items():
-            per_town[(klass, name)] = tuple(g.intersection(town).area if g is not None else 0.0
-                                            for g in (gained, lost))
+            per_town[(klass, name)] = tuple(g.intersection(town).area if g is not None else 0.0 for g in (gained, lost))
     return totals, per_town
 
 
@@ -210,14 +212,29 @@ def test_key_and_geometry_pairing_on_small_layers():
     crs = "EPSG:4546"
     fields = ["MC:string", "RK:double"]
     square = "POLYGON((500000 3850000, 500100 3850000, 500100 3850100, 500000 3850100, 500000 3850000))"
-    old = memory_layer("MultiPolygon", crs, fields, [
-        (square, ["甲", 1.0]),
-        ("POLYGON((501000 3850000, 501100 3850000, 501100 3850100, 501000 3850100, 501000 3850000))", ["乙", 2.0]),
-        ("POLYGON((502000 3850000, 502100 3850000, 502100 3850100, 502000 3850100, 502000 3850000))", ["丙", 3.0])])
-    new = memory_layer("MultiPolygon", crs, fields, [
-        ("POLYGON((500000 3850000, 500100.001 3850000, 500100 3850100, 500000 3850100, 500000 3850000))", ["甲", 1.0]),
-        ("POLYGON((501000 3850000, 501100 3850000, 501100 3850140, 501000 3850140, 501000 3850000))", ["乙", 2.0]),
-        ("POLYGON((503000 3850000, 503100 3850000, 503100 3850100, 503000 3850100, 503000 3850000))", ["丙", 3.0])])
+    old = memory_layer(
+        "MultiPolygon",
+        crs,
+        fields,
+        [
+            (square, ["甲", 1.0]),
+            ("POLYGON((501000 3850000, 501100 3850000, 501100 3850100, 501000 3850100, 501000 3850000))", ["乙", 2.0]),
+            ("POLYGON((502000 3850000, 502100 3850000, 502100 3850100, 502000 3850100, 502000 3850000))", ["丙", 3.0]),
+        ],
+    )
+    new = memory_layer(
+        "MultiPolygon",
+        crs,
+        fields,
+        [
+            (
+                "POLYGON((500000 3850000, 500100.001 3850000, 500100 3850100, 500000 3850100, 500000 3850000))",
+                ["甲", 1.0],
+            ),
+            ("POLYGON((501000 3850000, 501100 3850000, 501100 3850140, 501000 3850140, 501000 3850000))", ["乙", 2.0]),
+            ("POLYGON((503000 3850000, 503100 3850000, 503100 3850100, 503000 3850100, 503000 3850000))", ["丙", 3.0]),
+        ],
+    )
     result = run_comparison({"JZQ": old}, {"JZQ": new}, _params(codes=("JZQ",)))
     residential = result.layer("JZQ")
     assert residential.unchanged == 1 and _counts(residential) == {GEOMETRY: 1, ADDED: 1, REMOVED: 1}
@@ -225,8 +242,9 @@ def test_key_and_geometry_pairing_on_small_layers():
     keyed = ["BSM:integer", "YSDM:string", "TBBH:string", "ZLDWMC:string", "MJ:double"]
     before = memory_layer("MultiPolygon", crs, keyed, [(square, [7, "212100", "1", "", 1e4])])
     shifted = "POLYGON((500005 3850000, 500105 3850000, 500105 3850100, 500005 3850100, 500005 3850000))"
-    after = memory_layer("MultiPolygon", crs, keyed, [(square, [7, "212100", "1", "", 1e4]),
-                                                      (shifted, [7, "212100", "2", "", 1e4])])
+    after = memory_layer(
+        "MultiPolygon", crs, keyed, [(square, [7, "212100", "1", "", 1e4]), (shifted, [7, "212100", "2", "", 1e4])]
+    )
     farmland = run_comparison({"YJJBNT": before}, {"YJJBNT": after}, _params(codes=("YJJBNT",))).layer("YJJBNT")
     assert farmland.match == BY_KEY and farmland.unchanged == 1 and _counts(farmland) == {ADDED: 1}
     assert "sharing a key value" in farmland.notes[0]
@@ -251,8 +269,9 @@ def test_a_canceled_comparison_is_never_a_result(demo_versions):
     whole, *_ = compare_sources(Source("gpkg", str(first)), Source("gpkg", str(second)), params, counting)
     assert not whole.canceled and counting.checks > 5
     for point in spread(counting.checks):
-        result, *_ = compare_sources(Source("gpkg", str(first)), Source("gpkg", str(second)), params,
-                                     CancelAt(checks=point))
+        result, *_ = compare_sources(
+            Source("gpkg", str(first)), Source("gpkg", str(second)), params, CancelAt(checks=point)
+        )
         assert result.canceled, point
         with pytest.raises(PlanError, match="canceled"):
             result_layers(result)
@@ -271,8 +290,9 @@ def test_ellipsoidal_areas_say_so_and_differ_slightly(demo_versions):
 
 def test_township_version_is_stated(demo_versions):
     first, second = demo_versions[0], demo_versions[1]
-    result, *_ = compare_sources(Source("gpkg", str(first)), Source("gpkg", str(second)),
-                                 _params(codes=("CZKFBJ",), townships=OLD))
+    result, *_ = compare_sources(
+        Source("gpkg", str(first)), Source("gpkg", str(second)), _params(codes=("CZKFBJ",), townships=OLD)
+    )
     assert "earlier version" in result.township_note
 
 
@@ -282,8 +302,15 @@ def test_the_second_version_is_an_edited_copy_and_the_first_is_left_alone(demo_v
 
     first, _, data, edited, edits = demo_versions
     assert {(e.layer, e.change) for e in edits} == {
-        ("LSJZ", "layer_removed"), ("YJJBNT", "removed"), ("YJJBNT", "added"), ("CZKFBJ", "geometry"),
-        ("GHFQ", "attributes"), ("WWBHDW", "added"), ("WWBHDW", "attributes"), ("JZQ", "geometry")}
+        ("LSJZ", "layer_removed"),
+        ("YJJBNT", "removed"),
+        ("YJJBNT", "added"),
+        ("CZKFBJ", "geometry"),
+        ("GHFQ", "attributes"),
+        ("WWBHDW", "added"),
+        ("WWBHDW", "attributes"),
+        ("JZQ", "geometry"),
+    }
     assert "LSJZ" in data and "LSJZ" not in edited
     assert len(data["YJJBNT"]) - 2 + 1 == len(edited["YJJBNT"])
     read = read_plan(first)  # what make demo-data-v2 edits: the written first version
@@ -316,14 +343,16 @@ def test_a_shapefile_folder_compares_like_its_geopackage(demo_versions, tmp_path
         options.fileEncoding = "UTF-8"
         layer = QgsVectorLayer(f"{first}|layername={code}", code, "ogr")
         error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, str(tmp_path / f"{code}.shp"), QgsCoordinateTransformContext(), options)
+            layer, str(tmp_path / f"{code}.shp"), QgsCoordinateTransformContext(), options
+        )
         assert error == QgsVectorFileWriter.WriterError.NoError, message
     params = _params(codes=codes)
     reference, *_ = compare_sources(Source("gpkg", str(first)), Source("gpkg", str(second)), params)
     result, *_ = compare_sources(Source("folder", str(tmp_path)), Source("gpkg", str(second)), params)
     for mine, theirs in zip(result.layers, reference.layers):
-        assert (mine.status, _counts(mine), mine.unchanged) == (theirs.status, _counts(theirs), theirs.unchanged), \
+        assert (mine.status, _counts(mine), mine.unchanged) == (theirs.status, _counts(theirs), theirs.unchanged), (
             mine.spec.code
+        )
         for klass, (gained, lost) in theirs.class_totals.items():
             assert mine.class_totals[klass] == (pytest.approx(gained, rel=1e-9), pytest.approx(lost, rel=1e-9))
 
@@ -337,10 +366,18 @@ def test_a_blanked_key_pairs_by_geometry_as_an_attribute_change():
     """The log says keyless features are paired by geometry; a feature whose key was blanked was
     reported as removed and added instead."""
     crs = "EPSG:4546"
-    before = memory_layer("MultiPolygon", crs, KEYED, [(SQUARE, [7, "212100", "1", "张营镇", 1e4]),
-                                                        (AWAY, [8, "212100", "2", "张营镇", 1e4])])
-    after = memory_layer("MultiPolygon", crs, KEYED, [(SQUARE, [None, "212100", "1", "张营镇", 1e4]),
-                                                       (AWAY, [9, "212100", "2", "张营镇", 1e4])])
+    before = memory_layer(
+        "MultiPolygon",
+        crs,
+        KEYED,
+        [(SQUARE, [7, "212100", "1", "张营镇", 1e4]), (AWAY, [8, "212100", "2", "张营镇", 1e4])],
+    )
+    after = memory_layer(
+        "MultiPolygon",
+        crs,
+        KEYED,
+        [(SQUARE, [None, "212100", "1", "张营镇", 1e4]), (AWAY, [9, "212100", "2", "张营镇", 1e4])],
+    )
     farmland = run_comparison({"YJJBNT": before}, {"YJJBNT": after}, _params(codes=("YJJBNT",))).layer("YJJBNT")
     # the blanked key: one feature whose BSM changed; two different keys on one place are never paired
     assert _counts(farmland) == {ATTRIBUTES: 1, ADDED: 1, REMOVED: 1}
@@ -358,15 +395,17 @@ def test_null_and_empty_text_are_the_same_value():
 
 
 def test_log_lines_count_each_kind_of_change_apart(compared):
-    """"N features changed" counted added and removed features; a layer in one version was "0 changed"."""
+    """ "N features changed" counted added and removed features; a layer in one version was "0 changed"."""
     result = compared[0]
     farmland, relics = result.layer("YJJBNT"), result.layer("LSJZ")
     line = farmland.log_line()
     assert f"{farmland.count(ADDED)} features added, {farmland.count(REMOVED)} removed" in line
     changed = len(farmland.changes) - farmland.count(ADDED) - farmland.count(REMOVED)
     assert f"{changed} changed" in line
-    assert relics.status == ONLY_OLD and relics.log_line() == \
-        f"{relics.spec.name}: only in the earlier version ({relics.old_count} features)"
+    assert (
+        relics.status == ONLY_OLD
+        and relics.log_line() == f"{relics.spec.name}: only in the earlier version ({relics.old_count} features)"
+    )
 
 
 def test_detail_maps_zoom_to_each_cluster_of_changes(tmp_path):
@@ -380,9 +419,16 @@ def test_detail_maps_zoom_to_each_cluster_of_changes(tmp_path):
         return f"POLYGON(({x} {y}, {x + side} {y}, {x + side} {y + side}, {x} {y + side}, {x} {y}))"
 
     old = memory_layer("MultiPolygon", crs, ["MC:string"], [])
-    new = memory_layer("MultiPolygon", crs, ["MC:string"], [
-        (square(500000, 3850000, 100), ["甲"]), (square(500200, 3850000, 100), ["乙"]),
-        (square(505000, 3850000, 300), ["丙"])])
+    new = memory_layer(
+        "MultiPolygon",
+        crs,
+        ["MC:string"],
+        [
+            (square(500000, 3850000, 100), ["甲"]),
+            (square(500200, 3850000, 100), ["乙"]),
+            (square(505000, 3850000, 300), ["丙"]),
+        ],
+    )
     result = run_comparison({"JZQ": old}, {"JZQ": new}, _params(codes=("JZQ",)))
     clusters = change_clusters(result.layer("JZQ"), QgsCoordinateReferenceSystem(crs))
     assert len(clusters) == 2

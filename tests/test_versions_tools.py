@@ -1,5 +1,6 @@
 """规划版本对比 from the toolbar dialog (real widgets, real QgsTask), from Processing (in-process and
 ``qgis_process``) and with PostGIS as one side or both (two schemas of a throw-away server)."""
+
 import pytest
 from qgis.core import (
     QgsApplication,
@@ -87,12 +88,22 @@ def test_processing_algorithm_writes_every_output_and_the_report(provider, demo_
 
     first, second = demo_versions[:2]
     report = tmp_path / "versions.html"
-    outputs = {key: "TEMPORARY_OUTPUT" for key in ("LAYER_CHANGES", "AREA_CHANGES", "LOST", "ATTRIBUTE_CHANGES",
-                                                   "REPAIRS")}
+    outputs = {
+        key: "TEMPORARY_OUTPUT" for key in ("LAYER_CHANGES", "AREA_CHANGES", "LOST", "ATTRIBUTE_CHANGES", "REPAIRS")
+    }
     outputs.update(FEATURE_CHANGES=str(tmp_path / "features.shp"), GAINED=str(tmp_path / "gained.shp"))
-    result = processing.run("yongji:compareversions", {
-        "OLD_KIND": 0, "OLD_SOURCE": str(first), "NEW_KIND": 0, "NEW_SOURCE": str(second), "REPORT": str(report),
-        **outputs}, feedback=QgsProcessingFeedback())
+    result = processing.run(
+        "yongji:compareversions",
+        {
+            "OLD_KIND": 0,
+            "OLD_SOURCE": str(first),
+            "NEW_KIND": 0,
+            "NEW_SOURCE": str(second),
+            "REPORT": str(report),
+            **outputs,
+        },
+        feedback=QgsProcessingFeedback(),
+    )
     summary = {f["layer"]: f for f in result["LAYER_CHANGES"].getFeatures()}
     assert summary["YJJBNT"]["removed"] == 2 and summary["LSJZ"]["status"] == "only in the earlier version"
     features = QgsVectorLayer(result["FEATURE_CHANGES"], "features", "ogr")
@@ -108,26 +119,53 @@ def test_processing_refuses_a_missing_source(provider, demo_versions, tmp_path):
     import processing
 
     with pytest.raises(QgsProcessingException, match="GeoPackage not found"):
-        processing.run("yongji:compareversions", {
-            "OLD_KIND": 0, "OLD_SOURCE": str(tmp_path / "gone.gpkg"), "NEW_KIND": 0,
-            "NEW_SOURCE": str(demo_versions[1]), "LAYER_CHANGES": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "yongji:compareversions",
+            {
+                "OLD_KIND": 0,
+                "OLD_SOURCE": str(tmp_path / "gone.gpkg"),
+                "NEW_KIND": 0,
+                "NEW_SOURCE": str(demo_versions[1]),
+                "LAYER_CHANGES": "TEMPORARY_OUTPUT",
+            },
+        )
 
 
 def test_qgis_process_compares_the_demo_versions(demo_versions, qgis_process_home):
     first, second = demo_versions[:2]
     home = qgis_process_home
     out = home / "changes.gpkg"
-    run = qgis_process(home, "--json", "run", "yongji:compareversions", "--", "OLD_KIND=0",
-                       f"OLD_SOURCE={first}", "NEW_KIND=0", f"NEW_SOURCE={second}",
-                       f"LAYER_CHANGES={out}", f"AREA_CHANGES={home / 'areas.gpkg'}", timeout=600)
+    run = qgis_process(
+        home,
+        "--json",
+        "run",
+        "yongji:compareversions",
+        "--",
+        "OLD_KIND=0",
+        f"OLD_SOURCE={first}",
+        "NEW_KIND=0",
+        f"NEW_SOURCE={second}",
+        f"LAYER_CHANGES={out}",
+        f"AREA_CHANGES={home / 'areas.gpkg'}",
+        timeout=600,
+    )
     payload = json_payload(run)
     table = QgsVectorLayer(payload["results"]["LAYER_CHANGES"], "t", "ogr")
     assert table.featureCount() == _catalogue_layers_in(first)
     areas = QgsVectorLayer(payload["results"]["AREA_CHANGES"], "a", "ogr")
     assert {f["town"] for f in areas.getFeatures() if f["layer"] == "CZKFBJ"} == {"城西街道"}
-    failed = qgis_process(home, "run", "yongji:compareversions", "--", "OLD_KIND=0",
-                          f"OLD_SOURCE={home / 'gone.gpkg'}", "NEW_KIND=0", f"NEW_SOURCE={second}",
-                          f"LAYER_CHANGES={home / 'never.gpkg'}", timeout=600)
+    failed = qgis_process(
+        home,
+        "run",
+        "yongji:compareversions",
+        "--",
+        "OLD_KIND=0",
+        f"OLD_SOURCE={home / 'gone.gpkg'}",
+        "NEW_KIND=0",
+        f"NEW_SOURCE={second}",
+        f"LAYER_CHANGES={home / 'never.gpkg'}",
+        timeout=600,
+    )
     assert failed.returncode != 0 and not (home / "never.gpkg").exists()
 
 
@@ -165,8 +203,9 @@ def _same(a, b):
 
 
 @pytest.mark.parametrize("old_in_postgis, new_in_postgis", [(True, False), (True, True)])
-def test_postgis_as_one_side_or_both_gives_the_geopackage_answer(database, demo_versions, old_in_postgis,
-                                                                 new_in_postgis):
+def test_postgis_as_one_side_or_both_gives_the_geopackage_answer(
+    database, demo_versions, old_in_postgis, new_in_postgis
+):
     first, second = demo_versions[:2]
     params = CompareParams(AreaMethod.create(), codes=CODES)
     reference, *_ = compare_sources(Source("gpkg", str(first)), Source("gpkg", str(second)), params)
@@ -182,14 +221,16 @@ def test_an_unknown_schema_is_an_error_naming_it(database):
     from yongji_plugin.core.shared.errors import PlanError
 
     with pytest.raises(PlanError, match="no schema v1999"):
-        compare_sources(Source("postgis", CONNECTION, "v1999"), Source("postgis", CONNECTION, "v2024"),
-                        CompareParams(AreaMethod.create()))
+        compare_sources(
+            Source("postgis", CONNECTION, "v1999"),
+            Source("postgis", CONNECTION, "v2024"),
+            CompareParams(AreaMethod.create()),
+        )
 
 
 def test_layer_summary_is_the_main_output(provider):
     algorithm = QgsApplication.processingRegistry().algorithmById("yongji:compareversions")
-    required = [p.name() for p in algorithm.destinationParameterDefinitions()
-                if not p.flags() & p.Flag.FlagOptional]
+    required = [p.name() for p in algorithm.destinationParameterDefinitions() if not p.flags() & p.Flag.FlagOptional]
     assert required == ["LAYER_CHANGES"] and LAYERS == "layer_changes"
 
 

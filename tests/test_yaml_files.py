@@ -3,6 +3,7 @@
 Plain YAML keeps the last of two equal keys, constructs whatever a tag names and expands aliases
 without bound; each of these is refused with a PlanError naming the file, the line and the key.
 """
+
 import re
 import textwrap
 import time
@@ -21,11 +22,19 @@ from yongji_plugin.core.site_check.ruleset import load_ruleset
 from yongji_plugin.paths import PACKAGE_DIR
 
 ROOT = PACKAGE_DIR.parent
-LOADERS = [load_ruleset, load_indicators, load_life_circle_table, load_figures, load_catalogue,
-           load_classification, load_qa_rules]
+LOADERS = [
+    load_ruleset,
+    load_indicators,
+    load_life_circle_table,
+    load_figures,
+    load_catalogue,
+    load_classification,
+    load_qa_rules,
+]
 # a kilobyte that plain YAML would expand to 9**9 (387 million) strings
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
+)
 
 
 def _write(tmp_path, text, name="file.yaml"):
@@ -44,25 +53,31 @@ def _refusal(call, path) -> str:
 
 def test_a_rule_written_with_layer_twice_is_refused(tmp_path):
     """Plain YAML would check the site against the second layer only, silently."""
-    path = _write(tmp_path, """\
+    path = _write(
+        tmp_path,
+        """\
         rules:
           - id: redline
             kind: no_overlap
             layer: STBHHX
             layer: YJJBNT
             title: 生态保护红线
-        """)
+        """,
+    )
     message = _refusal(load_ruleset, path)
     assert re.search(r"line 5, key rules\[1\]\.layer: the key is written twice", message), message
 
 
 def test_a_python_tag_is_refused_before_anything_is_built(tmp_path):
     marker = tmp_path / "built"
-    path = _write(tmp_path, f"""\
+    path = _write(
+        tmp_path,
+        f"""\
         id: x
         rules:
           - !!python/object/apply:pathlib.Path.touch [!!python/object/apply:pathlib.Path ["{marker}"]]
-        """)
+        """,
+    )
     message = _refusal(load_ruleset, path)
     assert re.search(r"line 3, key rules\[1\]: YAML tags \(.*python/object/apply.*\) are not allowed", message)
     assert not marker.exists()
@@ -84,16 +99,20 @@ def test_an_anchor_without_alias_is_plain_data(tmp_path):
 def test_wrong_top_level_type(tmp_path):
     message = _refusal(load_qa_rules, _write(tmp_path, "- just\n- a list\n"))
     assert re.search(r"line 1: the file must be a mapping", message), message
-    assert re.search(r"line 1: the file must be a list", _refusal(lambda p: read_yaml(p, LIST),
-                                                                  _write(tmp_path, "a: 1\n", "b.yaml")))
+    assert re.search(
+        r"line 1: the file must be a list", _refusal(lambda p: read_yaml(p, LIST), _write(tmp_path, "a: 1\n", "b.yaml"))
+    )
 
 
 def test_a_key_of_the_wrong_type_is_named_with_its_line(tmp_path):
-    path = _write(tmp_path, """\
+    path = _write(
+        tmp_path,
+        """\
         tolerance_m2: 1.0
         area_field_tolerance: half
         rules: []
-        """)
+        """,
+    )
     message = _refusal(load_qa_rules, path)
     assert re.search(r"line 2, key area_field_tolerance: must be a number", message), message
     message = _refusal(load_qa_rules, _write(tmp_path, "tolerance_m2: 1\n", "c.yaml"))
@@ -103,10 +122,13 @@ def test_a_key_of_the_wrong_type_is_named_with_its_line(tmp_path):
 def test_shape_types(tmp_path):
     shape = Shape(dict, {"n": float, "flag": bool, "name": str, "items": (list, dict)})
     assert read_yaml(_write(tmp_path, "n: 3\nflag: true\nname: x\nitems: {}\n"), shape)["n"] == 3
-    assert re.search(r"key n: must be a number", _refusal(lambda p: read_yaml(p, shape),
-                                                          _write(tmp_path, "n: true\n", "d.yaml")))
-    assert re.search(r"key items: must be a list or a mapping",
-                     _refusal(lambda p: read_yaml(p, shape), _write(tmp_path, "items: 2\n", "e.yaml")))
+    assert re.search(
+        r"key n: must be a number", _refusal(lambda p: read_yaml(p, shape), _write(tmp_path, "n: true\n", "d.yaml"))
+    )
+    assert re.search(
+        r"key items: must be a list or a mapping",
+        _refusal(lambda p: read_yaml(p, shape), _write(tmp_path, "items: 2\n", "e.yaml")),
+    )
 
 
 def test_an_over_size_file_is_refused_unread(tmp_path):
@@ -121,10 +143,13 @@ def test_deep_nesting_is_refused(tmp_path):
     assert "nested more than" in message and "line 1, key a[1]" in message
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("rules: [\n", r"cannot be read: line 2: .*expected the node content"),
-    ("a: 1\n---\nb: 2\n", r"cannot be read: line 2: expected a single document"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("rules: [\n", r"cannot be read: line 2: .*expected the node content"),
+        ("a: 1\n---\nb: 2\n", r"cannot be read: line 2: expected a single document"),
+    ],
+)
 def test_syntax_errors_name_the_line(tmp_path, text, expected):
     assert re.search(expected, _refusal(read_yaml, _write(tmp_path, text)))
 
@@ -156,9 +181,12 @@ def test_messages_are_translated(tmp_path, locale):
 
 def test_no_other_yaml_reading_in_the_plugin():
     """Every YAML file goes through read_yaml: no yaml.load / safe_load / Loader anywhere else."""
-    offenders = [str(p.relative_to(ROOT)) for p in PACKAGE_DIR.rglob("*.py")
-                 if p.name != "yaml_files.py" and re.search(r"yaml\.\w*[Ll]oad|^import yaml|^from yaml",
-                                                            p.read_text(encoding="utf-8"), re.MULTILINE)]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in PACKAGE_DIR.rglob("*.py")
+        if p.name != "yaml_files.py"
+        and re.search(r"yaml\.\w*[Ll]oad|^import yaml|^from yaml", p.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
     assert offenders == []
 
 

@@ -4,6 +4,7 @@ Strings are written in English (the source language) and translated by the zh_CN
 ``resources/i18n``. A single context keeps the catalogue easy to review; ``.ui`` forms use their
 own class names as context, as Qt does.
 """
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 

@@ -3,6 +3,7 @@
 In the repository ``resources/``, ``forms/`` and ``metadata.txt`` sit beside the package; in the
 packaged ZIP they are staged inside it. Every lookup goes through here so both layouts work.
 """
+
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -3,6 +3,7 @@
 It only wires actions to dialogs; every dialog is built lazily so loading QGIS stays fast and a
 broken dialog cannot break the others.
 """
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -162,8 +163,10 @@ class YongjiPlugin:
     def open_coords_dialog(self):
         from .gui.coordfile.dialog import CoordinateImportDialog
 
-        return self._show("coords", lambda: CoordinateImportDialog(
-            self.iface, self.iface.mainWindow(), open_check=self.open_check_dialog))
+        return self._show(
+            "coords",
+            lambda: CoordinateImportDialog(self.iface, self.iface.mainWindow(), open_check=self.open_check_dialog),
+        )
 
     def open_settings(self):
         from .gui.shared.settings_dialog import SettingsDialog

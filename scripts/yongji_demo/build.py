@@ -1,4 +1,5 @@
 """Build the whole demo 一张图: shapes, every catalogue layer, the sample sites; write them."""
+
 from pathlib import Path
 
 import numpy as np
@@ -13,8 +14,14 @@ from .writer import write_layer, write_notice
 from .zones import build_shapes
 
 SEED = 20352020
-SITE_FIELDS = [("XMBH", "string"), ("XMMC", "string"), ("XMLX", "string"), ("XMYT", "string"), ("CASE", "string"),
-               ("ALSM", "string")]
+SITE_FIELDS = [
+    ("XMBH", "string"),
+    ("XMMC", "string"),
+    ("XMLX", "string"),
+    ("XMYT", "string"),
+    ("CASE", "string"),
+    ("ALSM", "string"),
+]
 
 
 def generate(size: float = 1.0) -> dict:
@@ -64,8 +71,7 @@ def write_plan(path: Path, data: dict) -> None:
         if spec.code not in data:
             continue
         fields = [(f.name, f.type) for f in spec.fields]
-        write_layer(path, spec.code, data[spec.code], fields, spec.geometry,
-                    single_part=spec.single_part)
+        write_layer(path, spec.code, data[spec.code], fields, spec.geometry, single_part=spec.single_part)
     write_layer(path, "sites", data["sites"], SITE_FIELDS, "polygon")
     write_layer(path, "buildings", data["buildings"], measures.BUILDING_FIELDS, "polygon")
     write_notice(path)

@@ -1,4 +1,5 @@
 """Small shapely helpers that work the same on shapely 1.8 and 2.x."""
+
 import warnings
 
 from shapely.geometry import MultiPoint, MultiPolygon, Polygon
@@ -49,8 +50,7 @@ def voronoi_cells(points, clip, clipped=True):
     """
     minx, miny, maxx, maxy = clip.bounds
     pad = 10 * max(maxx - minx, maxy - miny)
-    corners = [(minx - pad, miny - pad), (maxx + pad, miny - pad), (maxx + pad, maxy + pad),
-               (minx - pad, maxy + pad)]
+    corners = [(minx - pad, miny - pad), (maxx + pad, miny - pad), (maxx + pad, maxy + pad), (minx - pad, maxy + pad)]
     diagram = voronoi_diagram(MultiPoint([(p.x, p.y) for p in points] + corners))
     cells = list(diagram.geoms)
     with warnings.catch_warnings():  # shapely 1.8 warns that 2.0 changes STRtree; both forms are read below

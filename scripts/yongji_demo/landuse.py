@@ -5,10 +5,23 @@ from shapely.prepared import prep
 from .geometry_tools import polygons, random_points_in, voronoi_cells
 from .zones import PlanShapes
 
-CLASS_NAMES = {"0102": "水浇地", "0103": "旱地", "0201": "果园", "0301": "乔木林地",
-               "0305": "灌木林地", "0404": "其他草地", "1003": "公路用地", "1101": "河流水面",
-               "1102": "湖泊水面", "1106": "内陆滩涂", "1202": "设施农用地", "201": "城市",
-               "202": "建制镇", "203": "村庄", "204": "采矿用地"}
+CLASS_NAMES = {
+    "0102": "水浇地",
+    "0103": "旱地",
+    "0201": "果园",
+    "0301": "乔木林地",
+    "0305": "灌木林地",
+    "0404": "其他草地",
+    "1003": "公路用地",
+    "1101": "河流水面",
+    "1102": "湖泊水面",
+    "1106": "内陆滩涂",
+    "1202": "设施农用地",
+    "201": "城市",
+    "202": "建制镇",
+    "203": "村庄",
+    "204": "采矿用地",
+}
 # land classes (with weights) drawn in each planning zone / special area
 MIX: dict[str, list] = {
     "mountain": [("0301", 0.55), ("0305", 0.3), ("0404", 0.15)],
@@ -40,10 +53,16 @@ def _areas(shapes: PlanShapes):
     from shapely.ops import unary_union
 
     towns = unary_union(list(shapes.town_areas.values())).intersection(shapes.zones["04"])
-    return [("mountain", shapes.mountain), ("shore", shapes.shore), ("lake", shapes.lake),
-            ("02", shapes.zones["02"]), ("03", shapes.zones["03"]),
-            ("04", shapes.zones["04"].difference(towns)), ("04town", towns),
-            ("05", shapes.zones["05"])]
+    return [
+        ("mountain", shapes.mountain),
+        ("shore", shapes.shore),
+        ("lake", shapes.lake),
+        ("02", shapes.zones["02"]),
+        ("03", shapes.zones["03"]),
+        ("04", shapes.zones["04"].difference(towns)),
+        ("04town", towns),
+        ("05", shapes.zones["05"]),
+    ]
 
 
 def land_parcels(shapes: PlanShapes, towns: list[dict], rng, count=2500) -> list[dict]:

@@ -1,4 +1,5 @@
 """Features of each catalogue layer, as dicts of attributes plus a shapely ``geometry``."""
+
 import math
 
 from shapely.geometry import LineString, Point, Polygon, box
@@ -9,10 +10,8 @@ from .geometry_tools import as_multi, polygons, random_points_in, voronoi_cells
 from .outline import plan_point
 from .zones import CENTRAL_CITY, TOWNS, PlanShapes
 
-ZONE_NAMES = {"01": "生态保护区", "02": "生态控制区", "03": "农田保护区", "04": "城镇发展区",
-              "05": "乡村发展区"}
-STREETS = [("城西街道", 110.405, 34.880), ("城东街道", 110.505, 34.870),
-           ("城北街道", 110.455, 34.925)]
+ZONE_NAMES = {"01": "生态保护区", "02": "生态控制区", "03": "农田保护区", "04": "城镇发展区", "05": "乡村发展区"}
+STREETS = [("城西街道", 110.405, 34.880), ("城东街道", 110.505, 34.870), ("城北街道", 110.455, 34.925)]
 XZQDM_CITY = "140881"
 
 
@@ -22,8 +21,7 @@ def townships(shapes: PlanShapes) -> list[dict]:
     points = [Point(*plan_point(lon, lat)) for _, _, lon, lat in seeds]
     cells = voronoi_cells(points, shapes.outline)
     return [
-        {"XZQDM": f"{XZQDM_CITY}{i + 1:03d}", "XZQMC": name, "XZLX": kind,
-         "geometry": as_multi(cell)}
+        {"XZQDM": f"{XZQDM_CITY}{i + 1:03d}", "XZQMC": name, "XZLX": kind, "geometry": as_multi(cell)}
         for i, ((name, kind, _, _), cell) in enumerate(zip(seeds, cells))
     ]
 
@@ -45,16 +43,14 @@ def villages(shapes: PlanShapes, towns: list[dict], rng, total=195) -> list[dict
         for j, (seed, cell) in enumerate(zip(seeds, voronoi_cells(seeds, town["geometry"]))):
             code = "05" if urban.contains(seed) else str(rng.choice(classes, p=weights))
             name = f"{town['XZQMC'][:2]}{j + 1:02d}村"
-            result.append({"CZMC": name, "XZQMC": town["XZQMC"], "CZFL": code,
-                           "geometry": as_multi(cell)})
+            result.append({"CZMC": name, "XZQMC": town["XZQMC"], "CZFL": code, "geometry": as_multi(cell)})
     _rename_famous(result, shapes)
     return result
 
 
 def _rename_famous(villages_: list[dict], shapes: PlanShapes) -> None:
     """Give three villages the plan's historic names (characteristic protection class)."""
-    for name, lon, lat in (("西厢村", 110.318, 34.825), ("栖岩村", 110.430, 34.810),
-                           ("东姚温村", 110.395, 34.830)):
+    for name, lon, lat in (("西厢村", 110.318, 34.825), ("栖岩村", 110.430, 34.810), ("东姚温村", 110.395, 34.830)):
         p = Point(*plan_point(lon, lat))
         for v in villages_:
             if v["geometry"].contains(p):
@@ -80,16 +76,17 @@ def _numbered(features: list[dict], area_field="MJ") -> list[dict]:
 
 
 def ecological_redline(shapes: PlanShapes) -> list[dict]:
-    parts = [("中条山水源涵养生态保护红线", shapes.mountain),
-             ("黄河湿地生物多样性维护生态保护红线", shapes.shore),
-             ("伍姓湖湿地生态保护红线", shapes.lake)]
+    parts = [
+        ("中条山水源涵养生态保护红线", shapes.mountain),
+        ("黄河湿地生物多样性维护生态保护红线", shapes.shore),
+        ("伍姓湖湿地生态保护红线", shapes.lake),
+    ]
     result = []
     for name, geom in parts:
         inner = geom.buffer(-30)
         for part in polygons(inner):
             if part.area > 20000:
-                result.append({"YSDM": "251000", "HXMC": name, "XJXZQMC": "永济市",
-                               "geometry": as_multi(part)})
+                result.append({"YSDM": "251000", "HXMC": name, "XJXZQMC": "永济市", "geometry": as_multi(part)})
     return _numbered(result)
 
 
@@ -111,18 +108,23 @@ def farmland_parcels(shapes: PlanShapes, towns: list[dict], rng, size: float = 1
         shear = rng.uniform(-25, 25) * scale
         while x < maxx:
             jitter = rng.uniform(-0.4, 0.4, 2) * gap
-            cell = Polygon([(x + gap, y + gap), (x + length + jitter[0], y + gap),
-                            (x + length + jitter[1] + shear, y + width), (x + gap + shear, y + width)])
+            cell = Polygon(
+                [
+                    (x + gap, y + gap),
+                    (x + length + jitter[0], y + gap),
+                    (x + length + jitter[1] + shear, y + width),
+                    (x + gap + shear, y + width),
+                ]
+            )
             if zone_prep.contains(cell):
                 pieces = [cell]
             elif zone_prep.intersects(cell):
-                pieces = [p for p in polygons(cell.intersection(zone)) if p.area > 500 * scale ** 2]
+                pieces = [p for p in polygons(cell.intersection(zone)) if p.area > 500 * scale**2]
             else:
                 pieces = []
             for piece in pieces:
                 if rng.random() < 0.9:
-                    result.append({"YSDM": "212100", "TBBH": f"{len(result) + 1:06d}",
-                                   "geometry": piece})
+                    result.append({"YSDM": "212100", "TBBH": f"{len(result) + 1:06d}", "geometry": piece})
             x += length
         y += width
     _set_locality(result, towns)
@@ -144,17 +146,18 @@ def urban_boundary(shapes: PlanShapes) -> list[dict]:
     special = central.intersection(box(x + 3200, y - 4000, x + 9000, y + 4000))
     flexible = central.difference(core).difference(special)
     core = core.difference(special)
-    for code, name, geom in (("0401", "城镇集中建设区", core), ("0402", "城镇弹性发展区", flexible),
-                             ("0403", "特别用途区", special)):
+    for code, name, geom in (
+        ("0401", "城镇集中建设区", core),
+        ("0402", "城镇弹性发展区", flexible),
+        ("0403", "特别用途区", special),
+    ):
         for part in polygons(geom):
             if part.area > 5000:
-                result.append({"GHFQDM": code, "GHFQMC": name, "CZMC": "中心城区",
-                               "geometry": as_multi(part)})
+                result.append({"GHFQDM": code, "GHFQMC": name, "CZMC": "中心城区", "geometry": as_multi(part)})
     for town, geom in shapes.town_areas.items():
         for part in polygons(geom.buffer(-20)):
             if part.area > 5000:
-                result.append({"GHFQDM": "0401", "GHFQMC": "城镇集中建设区", "CZMC": town,
-                               "geometry": as_multi(part)})
+                result.append({"GHFQDM": "0401", "GHFQMC": "城镇集中建设区", "CZMC": town, "geometry": as_multi(part)})
     for f in result:
         f["YSDM"] = "252000"
     return _numbered(result)
@@ -169,23 +172,32 @@ def protected_areas(redline: list[dict]) -> list[dict]:
     lake = unary_union(by_name["伍姓湖湿地生态保护红线"])
     mx, my = plan_point(110.555, 34.775)
     wulao = mountain.intersection(Point(mx, my).buffer(4500))
-    items = [("山西运城湿地省级自然保护区", "01", "2", shore.buffer(-60)),
-             ("五老峰国家级森林自然公园", "02", "1", wulao.buffer(-60)),
-             ("山西永济伍姓湖省级湿地自然公园", "02", "2", lake.buffer(-60))]
+    items = [
+        ("山西运城湿地省级自然保护区", "01", "2", shore.buffer(-60)),
+        ("五老峰国家级森林自然公园", "02", "1", wulao.buffer(-60)),
+        ("山西永济伍姓湖省级湿地自然公园", "02", "2", lake.buffer(-60)),
+    ]
     result = []
     for name, kind, level, geom in items:
         core = geom.buffer(-500)
         for zone, part in (("1", core), ("2", geom.difference(core))):
             if not part.is_empty:
-                result.append({"ZRBHDMC": name, "ZRBHDLX": kind, "JB": level, "GNFQ": zone,
-                                "geometry": as_multi(part), "MJ": round(part.area, 2)})
+                result.append(
+                    {
+                        "ZRBHDMC": name,
+                        "ZRBHDLX": kind,
+                        "JB": level,
+                        "GNFQ": zone,
+                        "geometry": as_multi(part),
+                        "MJ": round(part.area, 2),
+                    }
+                )
     return result
 
 
 # The plan's 一湖三河 rivers (lon, lat), shared by the corridor layer and the plan's structure.
 RIVERS = {
-    "涑水河": [(110.70, 35.02), (110.60, 34.93), (110.53, 34.88), (110.45, 34.85),
-             (110.33, 34.82), (110.24, 34.80)],
+    "涑水河": [(110.70, 35.02), (110.60, 34.93), (110.53, 34.88), (110.45, 34.85), (110.33, 34.82), (110.24, 34.80)],
     "弯弯河": [(110.62, 34.86), (110.56, 34.87)],
     "姚暹渠": [(110.76, 34.90), (110.66, 34.88), (110.56, 34.873)],
 }
@@ -200,8 +212,7 @@ def corridors(shapes: PlanShapes) -> list[dict]:
 
 
 def high_standard_farmland(shapes: PlanShapes) -> list[dict]:
-    areas = {"张营-栲栳-蒲州片区": (110.36, 34.94, 6500),
-             "虞乡北部-城东-开张-卿头片区": (110.57, 34.93, 7000)}
+    areas = {"张营-栲栳-蒲州片区": (110.36, 34.94, 6500), "虞乡北部-城东-开张-卿头片区": (110.57, 34.93, 7000)}
     result = []
     for name, (lon, lat, r) in areas.items():
         geom = Point(*plan_point(lon, lat)).buffer(r).intersection(shapes.zones["03"])

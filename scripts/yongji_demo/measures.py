@@ -70,15 +70,25 @@ def streets(landuse: list[dict], facilities: list[dict]) -> list[dict]:
             cuts.setdefault(k, []).append(along)
         entrance = lines[k].interpolate(along)
         if point.distance(entrance) > 0.01:
-            paths.append({"MC": f"{facility['MC']}入口", "DLDJ": "path",
-                          "geometry": LineString([(point.x, point.y), (entrance.x, entrance.y)])})
+            paths.append(
+                {
+                    "MC": f"{facility['MC']}入口",
+                    "DLDJ": "path",
+                    "geometry": LineString([(point.x, point.y), (entrance.x, entrance.y)]),
+                }
+            )
     result = []
     for k, (_segment, (axis, index)) in enumerate(grid.items()):
         stops = [0.0] + sorted(set(cuts.get(k, []))) + [lines[k].length]
         for start, end in zip(stops, stops[1:]):
             a, b = lines[k].interpolate(start), lines[k].interpolate(end)
-            result.append({"MC": NAMED_STREETS.get((axis, index)), "DLDJ": _street_class(axis, index),
-                           "geometry": LineString([(a.x, a.y), (b.x, b.y)])})
+            result.append(
+                {
+                    "MC": NAMED_STREETS.get((axis, index)),
+                    "DLDJ": _street_class(axis, index),
+                    "geometry": LineString([(a.x, a.y), (b.x, b.y)]),
+                }
+            )
     return result + paths
 
 
@@ -90,10 +100,12 @@ def _slabs(block: Polygon, kind: str) -> list[Polygon]:
     """Footprints in a block: four residential slabs, or a tower and a low hall."""
     minx, miny, _, _ = block.bounds
     if kind == "07":
-        return [box(minx + 40 + dx, miny + 50 + dy, minx + 40 + dx + 60, miny + 50 + dy + 15)
-                for dx in (0, 180) for dy in (0, 160)]
-    return [box(minx + 60, miny + 60, minx + 100, miny + 100),
-            box(minx + 200, miny + 180, minx + 300, miny + 240)]
+        return [
+            box(minx + 40 + dx, miny + 50 + dy, minx + 40 + dx + 60, miny + 50 + dy + 15)
+            for dx in (0, 180)
+            for dy in (0, 160)
+        ]
+    return [box(minx + 60, miny + 60, minx + 100, miny + 100), box(minx + 200, miny + 180, minx + 300, miny + 240)]
 
 
 def _heights(limit: float, rng, over: bool) -> tuple[int, float]:
@@ -117,15 +129,22 @@ def buildings(landuse: list[dict], zones: list[dict]) -> list[dict]:
             over = len(result) % 9 == 4
             floors, height = _heights(zone["ZDGD"], rng, over)
             number = len(result) + 1
-            result.append({"JZBH": f"JZ{number:04d}", "JZMC": f"建筑{number:04d}",
-                           "JZGD": None if number % 10 == 7 else height, "CS": floors,
-                           "geometry": footprint})
+            result.append(
+                {
+                    "JZBH": f"JZ{number:04d}",
+                    "JZMC": f"建筑{number:04d}",
+                    "JZGD": None if number % 10 == 7 else height,
+                    "CS": floors,
+                    "geometry": footprint,
+                }
+            )
     result[2]["JZGD"] = result[2]["CS"] = None  # neither height nor floors
     result.append(_straddling(zones))
     town = next(t for t in TOWNS if t[0] == "蒲州镇")
     x, y = plan_point(town[2], town[3])
-    result.append({"JZBH": "JZ9002", "JZMC": "镇区建筑（分区外）", "JZGD": 12.0, "CS": 4,
-                   "geometry": box(x, y, x + 30, y + 20)})
+    result.append(
+        {"JZBH": "JZ9002", "JZMC": "镇区建筑（分区外）", "JZGD": 12.0, "CS": 4, "geometry": box(x, y, x + 30, y + 20)}
+    )
     cx, cy = result[10]["geometry"].centroid.coords[0]
     bowtie = Polygon([(cx + 200, cy), (cx + 230, cy + 20), (cx + 230, cy), (cx + 200, cy + 20)])
     result.append({"JZBH": "JZ9003", "JZMC": "自相交轮廓建筑", "JZGD": 9.0, "CS": 3, "geometry": bowtie})
@@ -141,4 +160,3 @@ def _straddling(zones: list[dict]) -> dict:
     mid = line.interpolate(0.5, normalized=True)
     footprint = box(mid.x - 15, mid.y - 15, mid.x + 15, mid.y + 15)
     return {"JZBH": "JZ9001", "JZMC": "跨分区建筑", "JZGD": 30.0, "CS": 10, "geometry": footprint}
-

@@ -1,4 +1,5 @@
 """The real city outline, reprojected from WGS84 to the plan CRS."""
+
 import json
 from pathlib import Path
 
@@ -19,8 +20,8 @@ PLAN_CRS = "EPSG:4546"
 
 def lonlat_to_plan():
     transform = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(PLAN_CRS),
-        QgsProject.instance())
+        QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(PLAN_CRS), QgsProject.instance()
+    )
 
     def forward(x, y, z=None):
         xs, ys = [], []

@@ -22,6 +22,7 @@ parcels, so the same size always gives the same snapshots:
 :data:`Change` records say which parcel changed how; the tests measure the areas and levels from
 the layers themselves, never from here.
 """
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,8 +35,17 @@ from .writer import write_layer
 YEARS = (2022, 2024)
 DRIFT = 0.005  # 城乡建设用地 in 2024: 0.5 % above its path (between the default 0 % yellow and 2 % red)
 TARGET_2025 = 15200.0  # ha: CXJSYD's 2025 target in resources/measures/indicators.yaml
-FIELDS = [("BSM", "integer"), ("TBBH", "string"), ("DLBM", "string"), ("DLMC", "string"), ("ZLDWMC", "string"),
-          ("TBMJ", "real"), ("KCXS", "real"), ("KCMJ", "real"), ("NF", "integer")]
+FIELDS = [
+    ("BSM", "integer"),
+    ("TBBH", "string"),
+    ("DLBM", "string"),
+    ("DLMC", "string"),
+    ("ZLDWMC", "string"),
+    ("TBMJ", "real"),
+    ("KCXS", "real"),
+    ("KCMJ", "real"),
+    ("NF", "integer"),
+]
 CLASS_NAMES = {**CLASS_NAMES, "0102": "水浇地"}
 
 
@@ -54,8 +64,14 @@ class _Lines:
     def __init__(self, data: dict):
         def union(code, keep=lambda f: True):
             return unary_union([f["geometry"] for f in data[code] if keep(f)])
-        self.shapes = {"STBHHX": union("STBHHX"), "YJJBNT": union("YJJBNT"), "CZKFBJ": union("CZKFBJ"),
-                       "ZRBHD": union("ZRBHD", lambda f: f.get("GNFQ") == "1"), "LSWHBHX": union("LSWHBHX")}
+
+        self.shapes = {
+            "STBHHX": union("STBHHX"),
+            "YJJBNT": union("YJJBNT"),
+            "CZKFBJ": union("CZKFBJ"),
+            "ZRBHD": union("ZRBHD", lambda f: f.get("GNFQ") == "1"),
+            "LSWHBHX": union("LSWHBHX"),
+        }
         self.prepared = {code: prep(shape) for code, shape in self.shapes.items()}
         self.zone05 = prep(unary_union([f["geometry"] for f in data["GHFQ"] if f["GHFQDM"] == "05"]))
 
@@ -65,7 +81,8 @@ class _Lines:
 
     def inside_boundary(self, geometry) -> bool:
         return self.prepared["CZKFBJ"].contains(geometry) and not any(
-            self.prepared[c].intersects(geometry) for c in ("STBHHX", "YJJBNT", "ZRBHD", "LSWHBHX"))
+            self.prepared[c].intersects(geometry) for c in ("STBHHX", "YJJBNT", "ZRBHD", "LSWHBHX")
+        )
 
     def share(self, code: str, geometry) -> float:
         return geometry.intersection(self.shapes[code]).area / geometry.area if geometry.area else 0.0
@@ -93,29 +110,52 @@ def _largest(parcel) -> tuple:
 def _year_2022(parcels, lines: _Lines, changes: list) -> None:
     farmland, forest = ("0102", "0103"), ("0301", "0305")
     _set(_pick(parcels, ("203",), lines.inside_boundary), "201", 2022, changes, "村庄 → 城市 inside 城镇开发边界")
-    _set(_pick(parcels, farmland, lines.clear, key=_largest), "202", 2022, changes,
-         "耕地 → 建制镇 outside 城镇开发边界")
+    _set(
+        _pick(parcels, farmland, lines.clear, key=_largest), "202", 2022, changes, "耕地 → 建制镇 outside 城镇开发边界"
+    )
     outside = lambda g: not lines.prepared["CZKFBJ"].intersects(g)  # noqa: E731
-    _set(_pick(parcels, farmland, outside, key=lambda p: -lines.share("YJJBNT", p["geometry"])), "203", 2022,
-         changes, "耕地 → 村庄 on 永久基本农田")
-    _set(_pick(parcels, forest, outside, key=lambda p: -lines.share("STBHHX", p["geometry"])), "204", 2022,
-         changes, "林地 → 采矿用地 in 生态保护红线")
+    _set(
+        _pick(parcels, farmland, outside, key=lambda p: -lines.share("YJJBNT", p["geometry"])),
+        "203",
+        2022,
+        changes,
+        "耕地 → 村庄 on 永久基本农田",
+    )
+    _set(
+        _pick(parcels, forest, outside, key=lambda p: -lines.share("STBHHX", p["geometry"])),
+        "204",
+        2022,
+        changes,
+        "林地 → 采矿用地 in 生态保护红线",
+    )
     _set(_pick(parcels, ("0404",), lines.clear, key=_largest), "0103", 2022, changes, "其他草地 → 旱地 (耕地 gained)")
 
 
 def _year_2024(parcels, lines: _Lines, changes: list, base_built: float) -> None:
     construction = ("201", "202", "203", "204", "1003")
-    heritage = _pick(parcels, set(CLASS_NAMES) - set(construction), lambda g: lines.prepared["LSWHBHX"].intersects(g),
-                     key=lambda p: -p["geometry"].intersection(lines.shapes["LSWHBHX"]).area)
+    heritage = _pick(
+        parcels,
+        set(CLASS_NAMES) - set(construction),
+        lambda g: lines.prepared["LSWHBHX"].intersects(g),
+        key=lambda p: -p["geometry"].intersection(lines.shapes["LSWHBHX"]).area,
+    )
     _set(heritage, "203", 2024, changes, "→ 村庄 in 历史文化保护线")
     _set(_pick(parcels, ("0201",), lines.clear, key=_largest), "0102", 2024, changes, "果园 → 水浇地 (耕地 regained)")
     path_2024 = base_built + (TARGET_2025 * 1e4 - base_built) * (2024 - 2019) / (2025 - 2019)
     goal = path_2024 * (1.0 + DRIFT)
     built = sum(p["geometry"].area for p in parcels if p["DLBM"].startswith("20"))
-    roads = sorted((p for p in parcels if p["DLBM"] == "1003" and lines.prepared["CZKFBJ"].intersects(p["geometry"])),
-                   key=lambda p: p["BSM"])
-    rural = sorted((p for p in parcels if p["DLBM"] in ("0201", "0404") and lines.zone05.contains(p["geometry"])
-                    and lines.clear(p["geometry"])), key=_largest)
+    roads = sorted(
+        (p for p in parcels if p["DLBM"] == "1003" and lines.prepared["CZKFBJ"].intersects(p["geometry"])),
+        key=lambda p: p["BSM"],
+    )
+    rural = sorted(
+        (
+            p
+            for p in parcels
+            if p["DLBM"] in ("0201", "0404") and lines.zone05.contains(p["geometry"]) and lines.clear(p["geometry"])
+        ),
+        key=_largest,
+    )
     for parcel, code in [(p, "201") for p in roads] + [(p, "203") for p in rural]:
         if built >= goal:
             return

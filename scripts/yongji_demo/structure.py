@@ -18,14 +18,23 @@ from .zones import CENTRAL_CITY, LAKE_CENTRE, PlanShapes
 
 AXES = {"运风高速": "运风高速城镇发展轴", "G521": "国道521城镇发展轴", "S238": "省道238城镇发展轴"}
 # 四区 of the central city: seeds (metres east, north of the centre)
-DISTRICTS = [("西部文化体育区", -2300, 300), ("东部医疗康养区", 2300, 0), ("北部商贸物流区", 0, 1900),
-             ("中部综合服务区", 0, 250)]
+DISTRICTS = [
+    ("西部文化体育区", -2300, 300),
+    ("东部医疗康养区", 2300, 0),
+    ("北部商贸物流区", 0, 1900),
+    ("中部综合服务区", 0, 250),
+]
 # the southern industrial block of the central city (see zones._central_city): 两翼
 WINGS = [("铝深加工产业园", -2500, -400), ("机电装备制造产业园", 300, 1800)]
 SOUTH_BLOCK = (-3400, -1000)  # its south and north edge, metres from the centre
-NODES = [("13", "城市中心", 0, 0), ("14", "一场三馆活力节点", -2200, 600),
-         ("14", "市人民医院活力节点", 1900, 500), ("15", "北部商贸物流节点", 100, 2100),
-         ("15", "南部产业园区节点", -500, -2400), ("15", "东部滨湖发展节点", 3000, -400)]
+NODES = [
+    ("13", "城市中心", 0, 0),
+    ("14", "一场三馆活力节点", -2200, 600),
+    ("14", "市人民医院活力节点", 1900, 500),
+    ("15", "北部商贸物流节点", 100, 2100),
+    ("15", "南部产业园区节点", -500, -2400),
+    ("15", "东部滨湖发展节点", 3000, -400),
+]
 
 
 def _longest(geometry) -> LineString:
@@ -73,8 +82,10 @@ def structure_points(shapes: PlanShapes) -> list[dict]:
     puzhou = shapes.town_areas["蒲州镇"]
     pole = unary_union([shapes.central_city, puzhou]).centroid
     pole = pole if shapes.central_city.contains(pole) else Point(cx, cy)
-    result = [{"JGLX": "11", "JGMC": "城区-蒲州联动发展极", "geometry": pole},
-              {"JGLX": "12", "JGMC": "伍姓湖生态绿核", "geometry": Point(*plan_point(*LAKE_CENTRE))}]
+    result = [
+        {"JGLX": "11", "JGMC": "城区-蒲州联动发展极", "geometry": pole},
+        {"JGLX": "12", "JGMC": "伍姓湖生态绿核", "geometry": Point(*plan_point(*LAKE_CENTRE))},
+    ]
     for kind, name, dx, dy in NODES:
         point = Point(cx + dx, cy + dy)
         if not shapes.central_city.contains(point):
@@ -85,8 +96,10 @@ def structure_points(shapes: PlanShapes) -> list[dict]:
 
 def structure_lines(shapes: PlanShapes) -> list[dict]:
     inner = shapes.outline.buffer(-300)
-    result = [_line("中条山生态屏障", "21", _midline_by_x(shapes.mountain).intersection(inner)),
-              _line("黄河生态屏障", "21", _midline_by_y(shapes.shore).intersection(inner))]
+    result = [
+        _line("中条山生态屏障", "21", _midline_by_x(shapes.mountain).intersection(inner)),
+        _line("黄河生态屏障", "21", _midline_by_y(shapes.shore).intersection(inner)),
+    ]
     for road, name in AXES.items():
         points = next(pts for n, _, pts in ROUTES if n == road)
         axis = LineString([plan_point(*p) for p in points]).intersection(shapes.outline.buffer(-2500))
@@ -109,15 +122,20 @@ def _network(shapes: PlanShapes) -> list[dict]:
     river_path = river.parallel_offset(450, "left").intersection(box(cx - 9000, cy - 9000, cx + 12000, cy + 9000))
     foot = _midline_by_x(shapes.foothills).intersection(box(cx - 9000, cy - 20000, cx + 14000, cy))
     city_path = LineString([(cx - 3800, cy + 900), (cx + 3600, cy + 700)]).intersection(shapes.central_city)
-    return [_line("伍姓湖环湖碧道", "23", lake_ring), _line("涑水河碧道", "23", _longest(river_path)),
-            _line("中条山绿道", "23", _longest(foot)), _line("黄河大道绿道", "23", _longest(city_path))]
+    return [
+        _line("伍姓湖环湖碧道", "23", lake_ring),
+        _line("涑水河碧道", "23", _longest(river_path)),
+        _line("中条山绿道", "23", _longest(foot)),
+        _line("黄河大道绿道", "23", _longest(city_path)),
+    ]
 
 
 def _central_lines(shapes: PlanShapes) -> list[dict]:
     """一轴 (舜都大道, south–north) and 一环 (linking river, lake side, mountain side, 一场三馆)."""
     cx, cy = plan_point(*CENTRAL_CITY)
     axis = LineString([(cx + 100, cy - 3200), (cx, cy), (cx - 100, cy + 2600)]).intersection(
-        shapes.central_city.buffer(-150))
+        shapes.central_city.buffer(-150)
+    )
     ring = affinity.scale(Point(cx, cy - 300).buffer(1000, 48), 2.6, 1.7).exterior
     return [_line("舜都大道城市发展轴", "25", _longest(axis)), _line("城市活力环", "26", ring)]
 
@@ -138,8 +156,9 @@ def structure_areas(shapes: PlanShapes) -> list[dict]:
 
 def _farming_areas(shapes: PlanShapes) -> list[dict]:
     """三区: 沿黄 (west), 沿山 (south, below the plain), 平原 (the rest), outside ecology and towns."""
-    farm = shapes.outline.difference(unary_union([shapes.zones["01"], shapes.zones["02"],
-                                                  shapes.zones["04"].buffer(300)]))
+    farm = shapes.outline.difference(
+        unary_union([shapes.zones["01"], shapes.zones["02"], shapes.zones["04"].buffer(300)])
+    )
     minx, miny, maxx, maxy = shapes.outline.bounds
     west_x, _ = plan_point(110.37, 34.90)
     _, south_y = plan_point(110.50, 34.855)

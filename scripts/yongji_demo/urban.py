@@ -9,25 +9,39 @@ from .zones import CENTRAL_CITY, TOWNS, PlanShapes
 
 # 2035 population (万人) from the plan's town-system table (ranges taken at their middle).
 TOWN_POPULATION = {"2": (4.0, 1.25), "3": (3.0, 0.9)}
-LANDUSE = [("07", "居住用地", 0.45), ("08", "公共管理与公共服务用地", 0.1),
-           ("09", "商业服务业用地", 0.1), ("10", "工矿用地", 0.15), ("11", "仓储用地", 0.03),
-           ("12", "交通运输用地", 0.05), ("13", "公用设施用地", 0.02),
-           ("14", "绿地与开敞空间用地", 0.1)]
+LANDUSE = [
+    ("07", "居住用地", 0.45),
+    ("08", "公共管理与公共服务用地", 0.1),
+    ("09", "商业服务业用地", 0.1),
+    ("10", "工矿用地", 0.15),
+    ("11", "仓储用地", 0.03),
+    ("12", "交通运输用地", 0.05),
+    ("13", "公用设施用地", 0.02),
+    ("14", "绿地与开敞空间用地", 0.1),
+]
 # second-level classes each first-level block takes, in turn; every RESERVE_EVERY-th block is 留白用地
-SECOND_LEVEL = {"07": [("0701", "城镇住宅用地"), ("0701", "城镇住宅用地"), ("0702", "城镇社区服务设施用地")],
-                "08": [("0801", "机关团体用地"), ("0804", "教育用地"), ("0806", "医疗卫生用地"), ("0803", "文化用地")],
-                "09": [("0901", "商业用地"), ("0902", "商务金融用地")],
-                "10": [("1001", "工业用地")], "11": [("1101", "物流仓储用地")],
-                "12": [("1208", "交通场站用地"), ("1207", "城镇村道路用地")],
-                "13": [("1301", "供水用地"), ("1303", "供电用地"), ("1309", "环卫用地")],
-                "14": [("1401", "公园绿地"), ("1402", "防护绿地")]}
+SECOND_LEVEL = {
+    "07": [("0701", "城镇住宅用地"), ("0701", "城镇住宅用地"), ("0702", "城镇社区服务设施用地")],
+    "08": [("0801", "机关团体用地"), ("0804", "教育用地"), ("0806", "医疗卫生用地"), ("0803", "文化用地")],
+    "09": [("0901", "商业用地"), ("0902", "商务金融用地")],
+    "10": [("1001", "工业用地")],
+    "11": [("1101", "物流仓储用地")],
+    "12": [("1208", "交通场站用地"), ("1207", "城镇村道路用地")],
+    "13": [("1301", "供水用地"), ("1303", "供电用地"), ("1309", "环卫用地")],
+    "14": [("1401", "公园绿地"), ("1402", "防护绿地")],
+}
 RESERVE_EVERY = 13
-HEIGHT_ZONES = [("01", "近湖区", 24, None), ("02", "近山区", 24, None), ("03", "退湖区", 24, None),
-                ("04", "湖边河边山边", 18, None), ("05", "望湖区", 45, 24), ("06", "望山区", 45, 24),
-                ("07", "一场三馆及市人民医院周边", 80, 60)]
+HEIGHT_ZONES = [
+    ("01", "近湖区", 24, None),
+    ("02", "近山区", 24, None),
+    ("03", "退湖区", 24, None),
+    ("04", "湖边河边山边", 18, None),
+    ("05", "望湖区", 45, 24),
+    ("06", "望山区", 45, 24),
+    ("07", "一场三馆及市人民医院周边", 80, 60),
+]
 # seeds of the height zones relative to the city centre (metres east, north)
-HEIGHT_SEEDS = [(3500, 500), (0, -3000), (2500, 2500), (4200, -1200), (1500, 300), (-400, -1500),
-                (-2200, 600)]
+HEIGHT_SEEDS = [(3500, 500), (0, -3000), (2500, 2500), (4200, -1200), (1500, 300), (-400, -1500), (-2200, 600)]
 FACILITIES = {
     "社区": ["初中", "体育馆", "社区服务中心", "社区文化活动中心", "社区养老院"],
     "邻里": ["小学", "多功能运动场", "卫生服务站", "文化室", "日间照料中心"],
@@ -38,12 +52,12 @@ SPACING = {"社区": 2200.0, "邻里": 1100.0, "街坊": 600.0}
 
 def town_system(shapes: PlanShapes) -> list[dict]:
     x, y = plan_point(*CENTRAL_CITY)
-    result = [{"CZMC": "中心城区", "DJ": "1", "RK2035": 20.0, "CZRK2035": 20.0,
-               "geometry": Point(x, y)}]
+    result = [{"CZMC": "中心城区", "DJ": "1", "RK2035": 20.0, "CZRK2035": 20.0, "geometry": Point(x, y)}]
     for name, level, lon, lat in TOWNS:
         total, urban = TOWN_POPULATION[level]
-        result.append({"CZMC": name, "DJ": level, "RK2035": total, "CZRK2035": urban,
-                       "geometry": Point(*plan_point(lon, lat))})
+        result.append(
+            {"CZMC": name, "DJ": level, "RK2035": total, "CZRK2035": urban, "geometry": Point(*plan_point(lon, lat))}
+        )
     return result
 
 
@@ -69,16 +83,16 @@ def central_landuse(core, rng) -> list[dict]:
     for number, b in enumerate(_blocks(core, 400.0, rng)):
         i = int(rng.choice(len(codes), p=weights))
         choices = SECOND_LEVEL[codes[i]]
-        code, name = ("16", "留白用地") if number % RESERVE_EVERY == RESERVE_EVERY - 1 else \
-            choices[number % len(choices)]
+        code, name = (
+            ("16", "留白用地") if number % RESERVE_EVERY == RESERVE_EVERY - 1 else choices[number % len(choices)]
+        )
         result.append({"YDYHDM": code, "YDYHMC": name, "geometry": as_multi(b)})
     return result
 
 
 def residential(landuse: list[dict]) -> list[dict]:
     homes = [f for f in landuse if f["YDYHDM"] == "0701"]
-    return [{"MC": f"居住区{i + 1:02d}", "RK": 2500.0, "geometry": f["geometry"]}
-            for i, f in enumerate(homes)]
+    return [{"MC": f"居住区{i + 1:02d}", "RK": 2500.0, "geometry": f["geometry"]} for i, f in enumerate(homes)]
 
 
 def facilities(core, rng) -> list[dict]:
@@ -95,8 +109,9 @@ def facilities(core, rng) -> list[dict]:
                     p = Point(x + rng.uniform(-80, 80), y + rng.uniform(-80, 80))
                     # leave the south-west corner of the city under-served on purpose
                     if core_prep.contains(p) and not (x < minx + 2000 and y < miny + 2500):
-                        result.append({"MC": f"{kind}{len(result) + 1:03d}", "SSLX": kind,
-                                       "SHQJB": level, "geometry": p})
+                        result.append(
+                            {"MC": f"{kind}{len(result) + 1:03d}", "SSLX": kind, "SHQJB": level, "geometry": p}
+                        )
                     x += step
                 y += step
     return result
@@ -107,20 +122,35 @@ def height_zones(central) -> list[dict]:
     seeds = [Point(x + dx, y + dy) for dx, dy in HEIGHT_SEEDS]
     result = []
     for (code, name, top, bottom), cell in zip(HEIGHT_ZONES, voronoi_cells(seeds, central)):
-        result.append({"FQDM": code, "FQMC": name, "ZDGD": float(top),
-                       "ZXGD": None if bottom is None else float(bottom),
-                       "geometry": as_multi(cell)})
+        result.append(
+            {
+                "FQDM": code,
+                "FQMC": name,
+                "ZDGD": float(top),
+                "ZXGD": None if bottom is None else float(bottom),
+                "geometry": as_multi(cell),
+            }
+        )
     return result
 
 
 def heritage(shapes: PlanShapes, rng):
-    towns = [{"MC": "蒲州镇", "LX": "历史文化名镇", "geometry": Point(*plan_point(110.322, 34.842))},
-             {"MC": "西厢村", "LX": "历史文化名村", "geometry": Point(*plan_point(110.318, 34.825))}]
-    buildings = [{"MC": "水峪口戏台", "geometry": Point(*plan_point(110.485, 34.812))},
-                 {"MC": "永济电机厂俱乐部", "geometry": Point(*plan_point(110.440, 34.872))}]
+    towns = [
+        {"MC": "蒲州镇", "LX": "历史文化名镇", "geometry": Point(*plan_point(110.322, 34.842))},
+        {"MC": "西厢村", "LX": "历史文化名村", "geometry": Point(*plan_point(110.318, 34.825))},
+    ]
+    buildings = [
+        {"MC": "水峪口戏台", "geometry": Point(*plan_point(110.485, 34.812))},
+        {"MC": "永济电机厂俱乐部", "geometry": Point(*plan_point(110.440, 34.872))},
+    ]
     relics = []
-    famous = [("普救寺", 110.318, 34.822), ("鹳雀楼", 110.300, 34.838), ("蒲津渡遗址", 110.292, 34.846),
-              ("万固寺", 110.455, 34.812), ("永乐宫旧址", 110.520, 34.800)]
+    famous = [
+        ("普救寺", 110.318, 34.822),
+        ("鹳雀楼", 110.300, 34.838),
+        ("蒲津渡遗址", 110.292, 34.846),
+        ("万固寺", 110.455, 34.812),
+        ("永乐宫旧址", 110.520, 34.800),
+    ]
     levels = [("国保", 9), ("省保", 11), ("市保", 7), ("县保", 384)]
     allowed = shapes.outline.difference(shapes.lake)
     allowed_prep = prep(allowed)
@@ -140,9 +170,11 @@ def heritage(shapes: PlanShapes, rng):
             relics.append({"MC": name, "JB": level, "geometry": p})
             n += 1
     lines = []
-    for name, lon, lat, r in (("蒲州故城及普救寺历史文化保护线", 110.306, 34.828, 900),
-                              ("栖岩村历史文化保护线", 110.430, 34.810, 350),
-                              ("东姚温村历史文化保护线", 110.395, 34.830, 350)):
+    for name, lon, lat, r in (
+        ("蒲州故城及普救寺历史文化保护线", 110.306, 34.828, 900),
+        ("栖岩村历史文化保护线", 110.430, 34.810, 350),
+        ("东姚温村历史文化保护线", 110.395, 34.830, 350),
+    ):
         geom = Point(*plan_point(lon, lat)).buffer(r, 32)
         geom = geom.difference(shapes.zones["01"].buffer(5)).difference(shapes.zones["04"].buffer(5))
         lines.append({"MC": name, "geometry": as_multi(geom), "MJ": round(geom.area, 2)})

@@ -15,6 +15,7 @@ same size always gives the same two versions:
 :data:`Edit` records say what changed where, for the tests and the demo's notes; the areas the
 tests expect are computed from the two versions themselves, never copied from here.
 """
+
 from dataclasses import dataclass
 
 from shapely.geometry import Point, box
@@ -75,16 +76,28 @@ def _add_farmland(data: dict, edits: list[Edit], township="张营镇") -> None:
     typical = sorted(g.area for g in parcels)[len(parcels) // 2]
     spot = _free_spot(area, parcels, round((typical / 4) ** 0.5))
     bsm = max(f["BSM"] for f in data["YJJBNT"]) + 1
-    data["YJJBNT"].append({"BSM": bsm, "YSDM": "212100", "TBBH": f"{bsm:06d}", "ZLDWMC": township,
-                           "MJ": round(spot.area, 2), "geometry": spot})
+    data["YJJBNT"].append(
+        {
+            "BSM": bsm,
+            "YSDM": "212100",
+            "TBBH": f"{bsm:06d}",
+            "ZLDWMC": township,
+            "MJ": round(spot.area, 2),
+            "geometry": spot,
+        }
+    )
     edits.append(Edit("YJJBNT", "added", township, f"BSM {bsm}"))
 
 
 def _extend_urban_boundary(data: dict, edits: list[Edit], township="城西街道") -> None:
     """Extend the boundary west from its westmost vertex in the township, around free land only."""
     town = _town(data, township)
-    vertices = [(c, f) for f in data["CZKFBJ"] for part in polygons(f["geometry"].intersection(town))
-                for c in part.exterior.coords]
+    vertices = [
+        (c, f)
+        for f in data["CZKFBJ"]
+        for part in polygons(f["geometry"].intersection(town))
+        for c in part.exterior.coords
+    ]
     (x, y), feature = min(vertices, key=lambda item: item[0])
     others = unary_union([f["geometry"] for code in ("CZKFBJ", "STBHHX", "YJJBNT") for f in data[code]])
     extension = box(x - 250, y - 100, x + 20, y + 100).intersection(town).difference(others)

@@ -3,6 +3,7 @@
 Every zone is derived by differences from the outline, so the five zones tile the city exactly
 (the plan's "全域全覆盖、不交叉、不重叠").
 """
+
 from dataclasses import dataclass
 
 from shapely import affinity
@@ -33,11 +34,11 @@ FOOTHILL_WIDTH = 1500.0
 @dataclass
 class PlanShapes:
     outline: Polygon
-    mountain: Polygon          # 中条山 ecological core
-    foothills: Polygon         # 生态控制区 band below the mountain
-    shore: Polygon             # 黄河 shore
-    shore_buffer: Polygon      # 生态控制区 band beside the shore
-    lake: Polygon              # 伍姓湖
+    mountain: Polygon  # 中条山 ecological core
+    foothills: Polygon  # 生态控制区 band below the mountain
+    shore: Polygon  # 黄河 shore
+    shore_buffer: Polygon  # 生态控制区 band beside the shore
+    lake: Polygon  # 伍姓湖
     lake_ring: Polygon
     central_city: Polygon
     town_areas: dict[str, Polygon]
@@ -61,9 +62,11 @@ def _south_of(outline: Polygon, line: LineString) -> Polygon:
     """The part of the outline below a west–east line (extended past the outline)."""
     minx, miny, maxx, maxy = outline.bounds
     coords = list(line.coords)
-    ring = [(minx - 5000, coords[0][1])] + coords + [(maxx + 5000, coords[-1][1]),
-                                                     (maxx + 5000, miny - 5000),
-                                                     (minx - 5000, miny - 5000)]
+    ring = (
+        [(minx - 5000, coords[0][1])]
+        + coords
+        + [(maxx + 5000, coords[-1][1]), (maxx + 5000, miny - 5000), (minx - 5000, miny - 5000)]
+    )
     return outline.intersection(Polygon(ring))
 
 
@@ -92,8 +95,9 @@ def build_shapes(outline: Polygon) -> PlanShapes:
     shore = _shore(outline).difference(below_foot)
     lake = _lake().intersection(outline)
     central = _central_city().intersection(outline)
-    towns = {name: Point(*plan_point(lon, lat)).buffer(1100 if level == "2" else 800, 48)
-             for name, level, lon, lat in TOWNS}
+    towns = {
+        name: Point(*plan_point(lon, lat)).buffer(1100 if level == "2" else 800, 48) for name, level, lon, lat in TOWNS
+    }
     eco_protect = unary_union([mountain, shore, lake])
     foothills = below_foot.difference(mountain)
     shore_buffer = shore.buffer(800).intersection(outline).difference(eco_protect)
@@ -103,10 +107,18 @@ def build_shapes(outline: Polygon) -> PlanShapes:
     rest = outline.difference(unary_union([eco_protect, eco_control, urban]))
     farmland_zone, rural_zone = _split_rest(rest, urban)
     zones = {"01": eco_protect, "02": eco_control, "03": farmland_zone, "04": urban, "05": rural_zone}
-    return PlanShapes(outline, mountain, foothills, shore, shore_buffer, lake, lake_ring,
-                      central.difference(eco_protect).difference(eco_control),
-                      {n: g.difference(eco_protect).difference(eco_control) for n, g in towns.items()},
-                      {k: v.buffer(0) for k, v in zones.items()})
+    return PlanShapes(
+        outline,
+        mountain,
+        foothills,
+        shore,
+        shore_buffer,
+        lake,
+        lake_ring,
+        central.difference(eco_protect).difference(eco_control),
+        {n: g.difference(eco_protect).difference(eco_control) for n, g in towns.items()},
+        {k: v.buffer(0) for k, v in zones.items()},
+    )
 
 
 def _split_rest(rest: Polygon, urban: Polygon):

@@ -5,6 +5,7 @@ the kinds folder's path as a new kind's module would lie in ``yongji_plugin/core
 and runs a check, its outputs, styles and report with it, no other module changed. It is written
 exactly as a kind of the plugin is (relative imports, ``tr()``), so it doubles as a template.
 """
+
 from ....i18n import tr
 from ...shared.output_fields import OutputField
 from ..results import COMPLIANT, CONFLICT, Piece, RuleOutcome
@@ -37,15 +38,30 @@ class OverlapCapKind(RuleKind):
             if over:
                 pairs = by_site.get(i, [])
                 for pair, geometry in zip(pairs, overlay.pieces(pairs)):
-                    job.pieces.append((i, job.number, Piece(result.site.site_id, rule.id, overlay.control.name,
-                                                            overlay.pair_fids[pair], {}, geometry,
-                                                            overlay.pair_areas[pair], CONFLICT, result.site.key)))
+                    job.pieces.append(
+                        (
+                            i,
+                            job.number,
+                            Piece(
+                                result.site.site_id,
+                                rule.id,
+                                overlay.control.name,
+                                overlay.pair_fids[pair],
+                                {},
+                                geometry,
+                                overlay.pair_areas[pair],
+                                CONFLICT,
+                                result.site.key,
+                            ),
+                        )
+                    )
 
     def reason(self, outcome, tolerance):
         if outcome.status != CONFLICT:
             return ""
         return tr("{area:.2f} m² on {title}, more than the {cap} m² allowed").format(
-            area=outcome.area, title=outcome.rule.title, cap=outcome.rule.settings["max_m2"])
+            area=outcome.area, title=outcome.rule.title, cap=outcome.rule.settings["max_m2"]
+        )
 
     def summary_fields(self, rule, prefix):
         return [OutputField(prefix + "cap", "double", tr("{rule}: area allowed (m²)").format(rule=rule.title))]
@@ -63,12 +79,26 @@ class OverlapCapKind(RuleKind):
         outcome = site_result.outcomes.get(rule.id)
         if outcome is None:
             return []
-        row = area_row(rule.title, outcome.area, outcome.share, applicable=outcome.applicable,
-                       status=self.status_text(outcome, applies_text),
-                       css="bad" if outcome.status == CONFLICT else "ok", basis=basis)
-        return [{"caption": tr("The site may overlap {title} by {cap} m²").format(
-                    title=rule.title, cap=rule.settings["max_m2"]),
-                 "rows": [row], "result": True, "subject": tr("Control line"), "measure": tr("Overlap area")}]
+        row = area_row(
+            rule.title,
+            outcome.area,
+            outcome.share,
+            applicable=outcome.applicable,
+            status=self.status_text(outcome, applies_text),
+            css="bad" if outcome.status == CONFLICT else "ok",
+            basis=basis,
+        )
+        return [
+            {
+                "caption": tr("The site may overlap {title} by {cap} m²").format(
+                    title=rule.title, cap=rule.settings["max_m2"]
+                ),
+                "rows": [row],
+                "result": True,
+                "subject": tr("Control line"),
+                "measure": tr("Overlap area"),
+            }
+        ]
 
     summary_column = SummaryColumn("Headroom", "9%", "m²")
 

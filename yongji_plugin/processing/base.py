@@ -2,6 +2,7 @@
 the overlay engine's backend parameter, the explicit area method, invalid geometries let through,
 and the outputs guard every ``processAlgorithm`` passes first (no output over an input, no
 unwritable destination, a file error said as a sentence)."""
+
 import functools
 import os
 from contextlib import contextmanager
@@ -58,8 +59,11 @@ class PlanSourceParameter(QgsProcessingParameterFile):
     """
 
     def __init__(self, name: str, description: str = ""):
-        super().__init__(name, description or tr("Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS "
-                                                 "connection)"), optional=True)
+        super().__init__(
+            name,
+            description or tr("Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS connection)"),
+            optional=True,
+        )
 
     def clone(self):
         return PlanSourceParameter(self.name(), self.description())
@@ -137,18 +141,24 @@ def _verify(key: str, dest: str, context, layer, expected: int) -> Optional[str]
         return None
     count = written.featureCount()  # before the style is saved: saving reopens the file under the layer
     if count != expected:
-        raise QgsProcessingException(tr("{output}: {dest} holds {written} of {total} rows").format(
-            output=key, dest=dest, written=count, total=expected))
+        raise QgsProcessingException(
+            tr("{output}: {dest} holds {written} of {total} rows").format(
+                output=key, dest=dest, written=count, total=expected
+            )
+        )
     narrow = _too_narrow(written, layer)
     if narrow:
-        raise QgsProcessingException(tr(
-            "{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be "
-            "cut short; write this output to a GeoPackage").format(
-            output=key, field=narrow[0], need=narrow[1], dest=dest, width=narrow[2]))
+        raise QgsProcessingException(
+            tr(
+                "{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be "
+                "cut short; write this output to a GeoPackage"
+            ).format(output=key, field=narrow[0], need=narrow[1], dest=dest, width=narrow[2])
+        )
     problem = keep_aliases(written, layer.fields())
     if problem:
-        raise QgsProcessingException(tr("Cannot store the field titles in {dest}: {error}").format(
-            dest=dest, error=problem))
+        raise QgsProcessingException(
+            tr("Cannot store the field titles in {dest}: {error}").format(dest=dest, error=problem)
+        )
     return dest
 
 
@@ -161,8 +171,7 @@ def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -
     instead of reporting success over a half-written file.
     """
     parameters, in_geopackage = _one_geopackage_layer(algorithm, parameters, key, context)
-    sink, dest = algorithm.parameterAsSink(parameters, key, context, layer.fields(), layer.wkbType(),
-                                           layer.crs())
+    sink, dest = algorithm.parameterAsSink(parameters, key, context, layer.fields(), layer.wkbType(), layer.crs())
     if sink is None:
         if _optional(algorithm, key):
             return None
@@ -171,19 +180,26 @@ def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -
     added = sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
     error = sink.lastError()
     if not added or error:
-        raise QgsProcessingException(tr("{output}: not every row could be written to {dest}: {error}").format(
-            output=key, dest=dest, error=error or tr("rows refused")))
+        raise QgsProcessingException(
+            tr("{output}: not every row could be written to {dest}: {error}").format(
+                output=key, dest=dest, error=error or tr("rows refused")
+            )
+        )
     _close(sink)
     del sink  # the wrapper owns the writer: deleting it closes the file
     dest = _table_path(dest)
     if _verify(key, dest, context, layer, len(features)) is None and feedback is not None:
-        feedback.pushWarning(tr("{output}: {dest} could not be read back to count its rows").format(
-            output=key, dest=dest))
+        feedback.pushWarning(
+            tr("{output}: {dest} could not be read back to count its rows").format(output=key, dest=dest)
+        )
     if in_geopackage:
         path, name, existed = in_geopackage
         if feedback is not None and existed:
-            feedback.pushInfo(tr("{output}: layer {layer} added to the existing GeoPackage {path} (its other "
-                                 "layers kept)").format(output=key, layer=name, path=path))
+            feedback.pushInfo(
+                tr("{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)").format(
+                    output=key, layer=name, path=path
+                )
+            )
         return f"{path}|layername={name}"
     return dest
 
@@ -219,8 +235,10 @@ def _input_places(algorithm, definition, parameters, context) -> list:
     if isinstance(definition, LAYER_INPUTS):
         return [outputs_guard.layer_place(algorithm.parameterAsLayer(parameters, name, context), label)]
     if isinstance(definition, QgsProcessingParameterMultipleLayers):
-        return [outputs_guard.layer_place(layer, label)
-                for layer in algorithm.parameterAsLayerList(parameters, name, context)]
+        return [
+            outputs_guard.layer_place(layer, label)
+            for layer in algorithm.parameterAsLayerList(parameters, name, context)
+        ]
     if isinstance(definition, (QgsProcessingParameterFile, QgsProcessingParameterString)):
         text = algorithm.parameterAsString(parameters, name, context).strip()
         if text and os.path.exists(text.split("|")[0]):  # a source path typed as text (versions, inspect)
@@ -263,14 +281,17 @@ def guard_outputs(algorithm, parameters, context) -> None:
 def _guarded(process):
     """``processAlgorithm`` after the outputs guard; a file the system refuses mid-run (disk full)
     is a sentence naming the file, never a traceback."""
+
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
         guard_outputs(self, parameters, context)
         try:
             return process(self, parameters, context, feedback)
         except OSError as error:
-            raise QgsProcessingException(tr("Cannot write {path}: {error}").format(
-                path=error.filename or "", error=error.strerror or str(error))) from error
+            raise QgsProcessingException(
+                tr("Cannot write {path}: {error}").format(path=error.filename or "", error=error.strerror or str(error))
+            ) from error
+
     run.guarded = True
     return run
 
@@ -301,8 +322,11 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
 
     def add_backend_parameter(self) -> None:
         """BACKEND: the overlay engine (the Settings' choice when left empty)."""
-        self.addParameter(QgsProcessingParameterEnum(
-            BACKEND, tr("Overlay engine (the Settings' choice if empty)"), backend_labels(), optional=True))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                BACKEND, tr("Overlay engine (the Settings' choice if empty)"), backend_labels(), optional=True
+            )
+        )
 
     def backend(self, parameters, context) -> str:
         if parameters.get(BACKEND) is None:
@@ -312,16 +336,21 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
     def add_area_parameters(self) -> None:
         """AREA_CRS and AREA_METHOD: areas are planar in a projected CRS or CGCS2000 ellipsoidal,
         always said explicitly, never taken from the project's ellipsoid."""
-        self.addParameter(QgsProcessingParameterCrs(
-            AREA_CRS, tr("Area CRS (EPSG:4546 if empty)"), DEFAULT_AREA_CRS, optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            AREA_METHOD, tr("Area method"), [tr("Planar"), tr("CGCS2000 ellipsoidal")], defaultValue=0))
+        self.addParameter(
+            QgsProcessingParameterCrs(AREA_CRS, tr("Area CRS (EPSG:4546 if empty)"), DEFAULT_AREA_CRS, optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                AREA_METHOD, tr("Area method"), [tr("Planar"), tr("CGCS2000 ellipsoidal")], defaultValue=0
+            )
+        )
 
     def area_method(self, parameters, context) -> AreaMethod:
         """The area method of AREA_CRS and AREA_METHOD (a PlanError for a CRS that cannot measure)."""
         crs = self.parameterAsCrs(parameters, AREA_CRS, context)
-        return AreaMethod.create(crs.authid() or DEFAULT_AREA_CRS,
-                                 AREA_METHODS[self.parameterAsEnum(parameters, AREA_METHOD, context)])
+        return AreaMethod.create(
+            crs.authid() or DEFAULT_AREA_CRS, AREA_METHODS[self.parameterAsEnum(parameters, AREA_METHOD, context)]
+        )
 
     def plan_source_layers(self, parameters, context, key: str, feedback=None) -> dict:
         """The catalogue layers of the plan source ``key`` names (see plan_source_parameter), by code;

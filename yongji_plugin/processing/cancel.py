@@ -7,6 +7,7 @@ raises ``QgsProcessingException`` once its run comes back canceled, and writes i
 :class:`WrittenUnlessCanceled`, which deletes the files it was about to create and raises if the
 feedback is canceled by the time they are written.
 """
+
 from pathlib import Path
 
 from qgis.core import QgsProcessingException

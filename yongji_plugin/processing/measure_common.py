@@ -1,5 +1,6 @@
 """What the measures' algorithms share: their group and layers by parameter or plan code (the area
 method is every algorithm's: processing.base; writing goes through processing.sinks.run_job)."""
+
 from qgis.core import QgsProviderRegistry
 
 from ..core.plan_data.catalogue import default_catalogue
@@ -27,8 +28,9 @@ class MeasureAlgorithm:
     def input_layer(self, parameters, name: str, context, label: str):
         layer = self.parameterAsVectorLayer(parameters, name, context)
         if layer is None or not layer.isValid():
-            raise PlanError(tr("{label}: no usable layer given ({value})").format(
-                label=label, value=parameters.get(name) or "—"))
+            raise PlanError(
+                tr("{label}: no usable layer given ({value})").format(label=label, value=parameters.get(name) or "—")
+            )
         return _named(layer)
 
     def plan_layer(self, parameters, context, name: str, gpkg_name: str, code: str, optional: bool = False):
@@ -39,6 +41,7 @@ class MeasureAlgorithm:
         found = self.plan_source_layers(parameters, context, gpkg_name).get(code)
         if found is None and not optional:
             spec = default_catalogue().layer(code)
-            raise PlanError(tr("Give the {name} layer ({code}) or plan data that hold it").format(
-                name=spec.name, code=code))
+            raise PlanError(
+                tr("Give the {name} layer ({code}) or plan data that hold it").format(name=spec.name, code=code)
+            )
         return found

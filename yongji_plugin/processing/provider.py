@@ -1,4 +1,5 @@
 """The Processing provider "永济国土空间规划": every check, import and print as an algorithm."""
+
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
@@ -25,10 +26,21 @@ def algorithm_classes():
     from .site_check.site_compliance import SiteComplianceAlgorithm
     from .versions.compare_versions import CompareVersionsAlgorithm
 
-    return [InspectSourceAlgorithm, SiteComplianceAlgorithm, PlanQaAlgorithm,
-            PrintSheetsAlgorithm, ImportCoordinatesAlgorithm, ExportCoordinatesAlgorithm,
-            HeightCheckAlgorithm, LifeCircleAlgorithm, TownshipGuidanceAlgorithm, IndicatorCheckAlgorithm,
-            CompareVersionsAlgorithm, ImportDxfAlgorithm, MonitoringAlgorithm]
+    return [
+        InspectSourceAlgorithm,
+        SiteComplianceAlgorithm,
+        PlanQaAlgorithm,
+        PrintSheetsAlgorithm,
+        ImportCoordinatesAlgorithm,
+        ExportCoordinatesAlgorithm,
+        HeightCheckAlgorithm,
+        LifeCircleAlgorithm,
+        TownshipGuidanceAlgorithm,
+        IndicatorCheckAlgorithm,
+        CompareVersionsAlgorithm,
+        ImportDxfAlgorithm,
+        MonitoringAlgorithm,
+    ]
 
 
 class YongjiProvider(QgsProcessingProvider):

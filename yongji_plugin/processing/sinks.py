@@ -5,6 +5,7 @@ ask for are skipped. Files a sink is about to create are registered for the one 
 so a canceled or failed algorithm leaves no output behind (and then raises: ``qgis_process`` exits
 non-zero).
 """
+
 from qgis.core import QgsProcessingException
 
 from ..core.shared.errors import PlanError
@@ -29,8 +30,7 @@ class SinkDestination(Destination):
         return ""
 
 
-def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_key: str = None,
-            on_result=None) -> tuple:
+def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_key: str = None, on_result=None) -> tuple:
     """Compute and deliver ``job`` as an algorithm does; returns (result, outputs by parameter).
 
     ``on_result(result)`` runs between the two (the log lines a result warrants, canceled or not).
@@ -47,8 +47,7 @@ def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_ke
         raise QgsProcessingException(job.canceled_text)
     report = algorithm.parameterAsFileOutput(parameters, report_key, context) if report_key else None
     try:
-        delivery = deliver(job, result, SinkDestination(algorithm, parameters, context, keys),
-                           report or None, feedback)
+        delivery = deliver(job, result, SinkDestination(algorithm, parameters, context, keys), report or None, feedback)
     except (PlanError, OSError) as error:  # a report's file refused by the disk: a sentence, not a traceback
         raise QgsProcessingException(str(error)) from error
     if delivery.canceled:

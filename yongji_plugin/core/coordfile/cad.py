@@ -21,6 +21,7 @@ the dialog, Processing and "send to the compliance check" treat it alike. Decisi
 - a drawing with no closed shape, or one GDAL cannot read, stops with an error; nothing is written.
 Problems carry the entity's line in the DXF file (0 for a binary DXF) and its handle.
 """
+
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -52,10 +53,14 @@ from .geometry import SQM_PER_HA
 from .importer import FIELDS, ImportCanceled, ImportResult, ParcelRow, Progress
 from .model import ERROR, NOTE, WARNING, Problem
 
-CAD_FIELDS = FIELDS + [("CAD_LAYER", "string"), ("CAD_BLOCK", "string"), ("CAD_HANDLE", "string"),
-                       ("CAD_TYPE", "string")]
-CLOSED_GAP = 1e-6       # drawing units: ends closer than this close a polyline
-SAME_OUTLINE = 0.001    # drawing units (1 mm): mean width of the difference of two "same" outlines
+CAD_FIELDS = FIELDS + [
+    ("CAD_LAYER", "string"),
+    ("CAD_BLOCK", "string"),
+    ("CAD_HANDLE", "string"),
+    ("CAD_TYPE", "string"),
+]
+CLOSED_GAP = 1e-6  # drawing units: ends closer than this close a polyline
+SAME_OUTLINE = 0.001  # drawing units (1 mm): mean width of the difference of two "same" outlines
 POLYLINES = ("LWPOLYLINE", "POLYLINE")
 
 
@@ -161,8 +166,7 @@ class _Drawing:
             self.notes.insert(0, Problem(0, "", warning, WARNING, None, self.file))
 
     def problem(self, entity: CadEntity, reason: str, level: str) -> Problem:
-        return Problem(entity.line, tr("handle {handle}").format(handle=entity.handle), reason, level, None,
-                       self.file)
+        return Problem(entity.line, tr("handle {handle}").format(handle=entity.handle), reason, level, None, self.file)
 
     def select_layers(self, entities: list[CadEntity], layers) -> list[CadEntity]:
         """The entities on the CAD layers asked for; closed shapes elsewhere are counted in a note, and
@@ -171,13 +175,23 @@ class _Drawing:
         chosen = [e for e in entities if e.layer.casefold() in wanted]
         elsewhere = Counter(e.layer for e in entities if e.layer.casefold() not in wanted and _is_shape(e))
         if not any(_is_shape(e) for e in chosen):
-            raise PlanError(tr("{file}: no closed polyline or hatch on the CAD layers {asked}; closed shapes are on: "
-                               "{found}").format(file=self.file, asked=", ".join(layers),
-                                                 found=", ".join(sorted(elsewhere)) or tr("no layer")))
+            raise PlanError(
+                tr(
+                    "{file}: no closed polyline or hatch on the CAD layers {asked}; closed shapes are on: {found}"
+                ).format(file=self.file, asked=", ".join(layers), found=", ".join(sorted(elsewhere)) or tr("no layer"))
+            )
         if elsewhere:
             counted = ", ".join(f"{layer} × {count}" for layer, count in sorted(elsewhere.items()))
-            self.notes.append(Problem(0, "", tr("closed shapes on other CAD layers, not imported: {layers}").format(
-                layers=counted), NOTE, None, self.file))
+            self.notes.append(
+                Problem(
+                    0,
+                    "",
+                    tr("closed shapes on other CAD layers, not imported: {layers}").format(layers=counted),
+                    NOTE,
+                    None,
+                    self.file,
+                )
+            )
         return chosen
 
     def find_shapes(self, entities: list[CadEntity]) -> list[Shape]:
@@ -194,20 +208,31 @@ class _Drawing:
                 shapes.append(Shape(entity, polygon, 0.0))
             elif kind == QgsWkbTypes.GeometryType.LineGeometry and entity.kind in POLYLINES:
                 line = geometry.asPolyline()
-                self.notes.append(self.problem(entity, tr(
-                    "{kind} on layer {layer} is open (its ends are {gap:.3f} apart): not imported; close it in "
-                    "CAD").format(kind=entity.kind, layer=entity.layer, gap=line[0].distance(line[-1])), WARNING))
+                self.notes.append(
+                    self.problem(
+                        entity,
+                        tr(
+                            "{kind} on layer {layer} is open (its ends are {gap:.3f} apart): not imported; close it in "
+                            "CAD"
+                        ).format(kind=entity.kind, layer=entity.layer, gap=line[0].distance(line[-1])),
+                        WARNING,
+                    )
+                )
             else:
                 others[entity.kind or tr("other")] += 1
         if others:
             counted = ", ".join(f"{kind} × {count}" for kind, count in sorted(others.items()))
-            self.notes.append(Problem(0, "", tr("not red lines, ignored: {entities}").format(entities=counted),
-                                      NOTE, None, self.file))
+            self.notes.append(
+                Problem(0, "", tr("not red lines, ignored: {entities}").format(entities=counted), NOTE, None, self.file)
+            )
         if not shapes:
             opened = sum(1 for p in self.notes if p.parcel)
-            raise PlanError(tr("{file}: the drawing has no closed polyline or hatch to import ({open} open "
-                               "polylines; close the red lines in CAD); nothing was imported").format(
-                file=self.file, open=opened))
+            raise PlanError(
+                tr(
+                    "{file}: the drawing has no closed polyline or hatch to import ({open} open "
+                    "polylines; close the red lines in CAD); nothing was imported"
+                ).format(file=self.file, open=opened)
+            )
         return shapes
 
     def check_shape(self, shape: Shape):
@@ -218,25 +243,40 @@ class _Drawing:
         shape.area = self.area(shape.geometry if not errors else shape.geometry.makeValid())
         if shape.area <= 0.0:
             shape.kept = False
-            shape.problems.append(self.problem(entity, tr("{kind} on layer {layer} encloses no area: not "
-                                                          "imported").format(kind=entity.kind or tr("shape"),
-                                                                             layer=entity.layer), ERROR))
+            shape.problems.append(
+                self.problem(
+                    entity,
+                    tr("{kind} on layer {layer} encloses no area: not imported").format(
+                        kind=entity.kind or tr("shape"), layer=entity.layer
+                    ),
+                    ERROR,
+                )
+            )
         elif errors:
             where = errors[0].where() if errors[0].hasWhere() else None
             at = tr(" at ({x:.3f}, {y:.3f})").format(x=where.x(), y=where.y()) if where is not None else ""
-            shape.problems.append(self.problem(entity, tr(
-                "{kind} on layer {layer} is not a valid polygon: {reason}{at}; imported as drawn (the checks "
-                "repair a copy and list the repair)").format(kind=entity.kind or tr("shape"), layer=entity.layer,
-                                                             reason=geos_reason_with_source(errors[0].what()),
-                                                             at=at), WARNING))
+            shape.problems.append(
+                self.problem(
+                    entity,
+                    tr(
+                        "{kind} on layer {layer} is not a valid polygon: {reason}{at}; imported as drawn (the checks "
+                        "repair a copy and list the repair)"
+                    ).format(
+                        kind=entity.kind or tr("shape"),
+                        layer=entity.layer,
+                        reason=geos_reason_with_source(errors[0].what()),
+                        at=at,
+                    ),
+                    WARNING,
+                )
+            )
 
     def rows_and_problems(self, first_row: int):
         """The preview rows (one per shape) and every problem, each shape's tied to its row."""
         rows, problems = [], list(self.notes)
         for index, shape in enumerate(self.shapes):
             tied = [replace(p, file=self.file, index=first_row + index) for p in shape.problems]
-            rows.append(ParcelRow(self.file, shape.number, shape.name, None, shape.area / SQM_PER_HA,
-                                  shape.kept, tied))
+            rows.append(ParcelRow(self.file, shape.number, shape.name, None, shape.area / SQM_PER_HA, shape.kept, tied))
             problems += tied
         return rows, sorted(problems, key=lambda p: p.line)  # the file's own (line 0) first
 
@@ -252,9 +292,23 @@ class _Drawing:
             geometry.convertToMultiType()
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
-            feature.setAttributes([shape.number, shape.name, "", "", "", _vertices(geometry), None,
-                                   round(shape.area, 2), self.file, entity.layer, entity.block, entity.handle,
-                                   entity.kind])
+            feature.setAttributes(
+                [
+                    shape.number,
+                    shape.name,
+                    "",
+                    "",
+                    "",
+                    _vertices(geometry),
+                    None,
+                    round(shape.area, 2),
+                    self.file,
+                    entity.layer,
+                    entity.block,
+                    entity.handle,
+                    entity.kind,
+                ]
+            )
             features.append(feature)
         return features
 
@@ -262,7 +316,8 @@ class _Drawing:
 def _is_shape(entity: CadEntity) -> bool:
     kind = entity.geometry.type()
     return kind == QgsWkbTypes.GeometryType.PolygonGeometry or (
-        kind == QgsWkbTypes.GeometryType.LineGeometry and _closed(entity.geometry.asPolyline()))
+        kind == QgsWkbTypes.GeometryType.LineGeometry and _closed(entity.geometry.asPolyline())
+    )
 
 
 def _closed(line) -> bool:
@@ -320,20 +375,42 @@ def _compare_pair(shape: Shape, other: Shape) -> bool:
     mine, theirs = shape.entity, other.entity
     if same_outline(shape.geometry, other.geometry):
         shape.kept = False
-        shape.problems.append(replace(_problem_of(shape), reason=tr(
-            "{kind} on layer {layer} has the same outline as {other_kind} handle {other} on layer {other_layer}: "
-            "imported once (handle {other}), handle {handle} left out").format(
-            kind=mine.kind, layer=mine.layer, other_kind=theirs.kind, other=theirs.handle,
-            other_layer=theirs.layer, handle=mine.handle)))
+        shape.problems.append(
+            replace(
+                _problem_of(shape),
+                reason=tr(
+                    "{kind} on layer {layer} has the same outline as {other_kind} handle {other} "
+                    "on layer {other_layer}: "
+                    "imported once (handle {other}), handle {handle} left out"
+                ).format(
+                    kind=mine.kind,
+                    layer=mine.layer,
+                    other_kind=theirs.kind,
+                    other=theirs.handle,
+                    other_layer=theirs.layer,
+                    handle=mine.handle,
+                ),
+            )
+        )
         return True
     inner, outer = (shape, other) if other.geometry.contains(shape.geometry) else (other, shape)
     if outer.geometry.contains(inner.geometry):
-        inner.problems.append(replace(_problem_of(inner), reason=tr(
-            "{kind} handle {handle} lies inside {outer_kind} handle {outer} on layer {outer_layer}: both are "
-            "imported as separate sites, so the area inside is counted twice; nested outlines are not made "
-            "holes (draw a hatch with an island for that)").format(
-            kind=inner.entity.kind, handle=inner.entity.handle, outer_kind=outer.entity.kind,
-            outer=outer.entity.handle, outer_layer=outer.entity.layer)))
+        inner.problems.append(
+            replace(
+                _problem_of(inner),
+                reason=tr(
+                    "{kind} handle {handle} lies inside {outer_kind} handle {outer} on layer {outer_layer}: both are "
+                    "imported as separate sites, so the area inside is counted twice; nested outlines are not made "
+                    "holes (draw a hatch with an island for that)"
+                ).format(
+                    kind=inner.entity.kind,
+                    handle=inner.entity.handle,
+                    outer_kind=outer.entity.kind,
+                    outer=outer.entity.handle,
+                    outer_layer=outer.entity.layer,
+                ),
+            )
+        )
     return False
 
 

@@ -7,6 +7,7 @@ drawing's extent is tested against the CRS (crs.py's Gauss-Krüger bounds for a 
 Mercator CRS, else the CRS's area of use) and against the plan area, and the warning names the
 likely CRS from the coordinates themselves (crs.py's zone numbering).
 """
+
 from typing import Optional
 
 from qgis.core import (
@@ -40,15 +41,23 @@ def likely_crs(extent: QgsRectangle) -> str:
         for width in (3, 6):
             if zone in ZONES[width]:
                 return tr("the eastings carry zone number {zone}: likely {crs}").format(
-                    zone=zone, crs=crs_code(zone, width, True))
+                    zone=zone, crs=crs_code(zone, width, True)
+                )
     if extent.xMinimum() >= -180 and extent.xMaximum() <= 180 and extent.yMinimum() >= -90 and extent.yMaximum() <= 90:
         return tr("they look like longitude and latitude: likely {crs}").format(crs=GEOGRAPHIC)
-    if 0 <= extent.yMinimum() and extent.yMaximum() <= 10_000_000 and 330_000 <= extent.xMinimum() \
-            and extent.xMaximum() <= 670_000:
+    if (
+        0 <= extent.yMinimum()
+        and extent.yMaximum() <= 10_000_000
+        and 330_000 <= extent.xMinimum()
+        and extent.xMaximum() <= 670_000
+    ):
         return tr("they look like Gauss-Krüger coordinates without the zone number; Yongji's zone is {crs}").format(
-            crs=DEFAULT_CRS)
-    return tr("they look like the drawing's own local coordinates: move the drawing into CGCS2000 "
-              "(Yongji: {crs}) in CAD first").format(crs=DEFAULT_CRS)
+            crs=DEFAULT_CRS
+        )
+    return tr(
+        "they look like the drawing's own local coordinates: move the drawing into CGCS2000 "
+        "(Yongji: {crs}) in CAD first"
+    ).format(crs=DEFAULT_CRS)
 
 
 def misplacement(extent: QgsRectangle, authid: str) -> Optional[str]:
@@ -58,9 +67,10 @@ def misplacement(extent: QgsRectangle, authid: str) -> Optional[str]:
     if bounds is not None:  # bounds in northing (x_*) and easting (y_*), as coordinate files give them
         corners = ((extent.yMinimum(), extent.xMinimum()), (extent.yMaximum(), extent.xMaximum()))
         if not all(bounds.holds(north, east) for north, east in corners):
-            return tr("outside the Gauss-Krüger range of {crs} (easting {y_min:.0f}–{y_max:.0f} m, "
-                      "northing {x_min:.0f}–{x_max:.0f} m)").format(
-                crs=authid, y_min=bounds.y_min, y_max=bounds.y_max, x_min=bounds.x_min, x_max=bounds.x_max)
+            return tr(
+                "outside the Gauss-Krüger range of {crs} (easting {y_min:.0f}–{y_max:.0f} m, "
+                "northing {x_min:.0f}–{x_max:.0f} m)"
+            ).format(crs=authid, y_min=bounds.y_min, y_max=bounds.y_max, x_min=bounds.x_min, x_max=bounds.x_max)
     centre = _lonlat(extent.center(), crs)
     if centre is None:
         return tr("outside the area where {crs} can be used").format(crs=authid)
@@ -69,7 +79,8 @@ def misplacement(extent: QgsRectangle, authid: str) -> Optional[str]:
         return tr("outside the area where {crs} can be used").format(crs=authid)
     if not PLAN_AREA.contains(centre):
         return tr("far from Yongji (their centre would lie at {lon:.3f}°E, {lat:.3f}°N in {crs})").format(
-            lon=centre.x(), lat=centre.y(), crs=authid)
+            lon=centre.x(), lat=centre.y(), crs=authid
+        )
     return None
 
 
@@ -89,7 +100,14 @@ def placement_warning(extent: QgsRectangle, authid: str) -> Optional[str]:
     why = misplacement(extent, authid)
     if why is None:
         return None
-    return tr("the drawing's coordinates (x {x0:.0f}–{x1:.0f}, y {y0:.0f}–{y1:.0f}) are {why}; {likely}. "
-              "Check the CRS chosen for the drawing").format(
-        x0=extent.xMinimum(), x1=extent.xMaximum(), y0=extent.yMinimum(), y1=extent.yMaximum(), why=why,
-        likely=likely_crs(extent))
+    return tr(
+        "the drawing's coordinates (x {x0:.0f}–{x1:.0f}, y {y0:.0f}–{y1:.0f}) are {why}; {likely}. "
+        "Check the CRS chosen for the drawing"
+    ).format(
+        x0=extent.xMinimum(),
+        x1=extent.xMaximum(),
+        y0=extent.yMinimum(),
+        y1=extent.yMaximum(),
+        why=why,
+        likely=likely_crs(extent),
+    )

@@ -16,6 +16,7 @@ Texts are recoded by GDAL from the drawing's code page ($DWGCODEPAGE, UTF-8 from
 on); GDAL 3.6 leaves block names undecoded, so every text is read as bytes and decoded as UTF-8,
 else GB18030 (what a Chinese AutoCAD writes).
 """
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -26,23 +27,36 @@ from qgis.core import QgsGeometry
 from ...i18n import tr
 from ..shared.errors import PlanError
 
-READ_OPTIONS = {"DXF_INLINE_BLOCKS": "TRUE", "DXF_MERGE_BLOCK_GEOMETRIES": "FALSE",
-                "DXF_CLOSED_LINE_AS_POLYGON": "FALSE"}
+READ_OPTIONS = {
+    "DXF_INLINE_BLOCKS": "TRUE",
+    "DXF_MERGE_BLOCK_GEOMETRIES": "FALSE",
+    "DXF_CLOSED_LINE_AS_POLYGON": "FALSE",
+}
 # OGR's SubClasses → the DXF entity type users know from CAD
-ENTITY_TYPES = (("AcDbHatch", "HATCH"), ("AcDbPolyline", "LWPOLYLINE"), ("AcDb2dPolyline", "POLYLINE"),
-                ("AcDb3dPolyline", "POLYLINE"), ("AcDbArc", "ARC"), ("AcDbCircle", "CIRCLE"),
-                ("AcDbEllipse", "ELLIPSE"), ("AcDbSpline", "SPLINE"), ("AcDbLine", "LINE"),
-                ("AcDbTrace", "SOLID"), ("AcDbText", "TEXT"), ("AcDbMText", "MTEXT"))
+ENTITY_TYPES = (
+    ("AcDbHatch", "HATCH"),
+    ("AcDbPolyline", "LWPOLYLINE"),
+    ("AcDb2dPolyline", "POLYLINE"),
+    ("AcDb3dPolyline", "POLYLINE"),
+    ("AcDbArc", "ARC"),
+    ("AcDbCircle", "CIRCLE"),
+    ("AcDbEllipse", "ELLIPSE"),
+    ("AcDbSpline", "SPLINE"),
+    ("AcDbLine", "LINE"),
+    ("AcDbTrace", "SOLID"),
+    ("AcDbText", "TEXT"),
+    ("AcDbMText", "MTEXT"),
+)
 
 
 @dataclass
 class CadEntity:
     handle: str
     layer: str
-    block: str            # the block it was inserted from, "" for an entity drawn in model space
-    kind: str             # LWPOLYLINE, HATCH, … ("" when OGR does not say: entities of a block)
+    block: str  # the block it was inserted from, "" for an entity drawn in model space
+    kind: str  # LWPOLYLINE, HATCH, … ("" when OGR does not say: entities of a block)
     geometry: QgsGeometry  # 2D, linear (arcs already divided into segments by GDAL)
-    line: int             # line of the entity (or its INSERT) in the file, 0 when unknown
+    line: int  # line of the entity (or its INSERT) in the file, 0 when unknown
 
 
 class _Options:
@@ -75,8 +89,12 @@ def open_dxf(path: Path, options: dict[str, str]):
         else:
             reason = gdal.GetLastErrorMsg()
     if dataset is None or dataset.GetLayerByName("entities") is None:
-        raise PlanError(tr("{file}: GDAL cannot read it as a DXF drawing ({reason}); save it from CAD as "
-                           "DXF (ASCII, AutoCAD R12 to 2018)").format(file=path.name, reason=reason or tr("not DXF")))
+        raise PlanError(
+            tr(
+                "{file}: GDAL cannot read it as a DXF drawing ({reason}); save it from CAD as "
+                "DXF (ASCII, AutoCAD R12 to 2018)"
+            ).format(file=path.name, reason=reason or tr("not DXF"))
+        )
     return dataset
 
 
@@ -102,6 +120,7 @@ def entity_kind(subclasses: str) -> str:
 @dataclass
 class Scan:
     """What a look at the file's text gives: each handle's line, and the encoding GDAL should use."""
+
     lines: dict[str, int]
     encoding: Optional[str]  # None: the drawing declares its own (or is binary)
 
@@ -153,8 +172,12 @@ def entities_of(dataset, path: Path):
     try:
         yield from layer
     except RuntimeError as error:
-        raise PlanError(tr("{file}: GDAL cannot read it as a DXF drawing ({reason}); save it from CAD as "
-                           "DXF (ASCII, AutoCAD R12 to 2018)").format(file=path.name, reason=error)) from error
+        raise PlanError(
+            tr(
+                "{file}: GDAL cannot read it as a DXF drawing ({reason}); save it from CAD as "
+                "DXF (ASCII, AutoCAD R12 to 2018)"
+            ).format(file=path.name, reason=error)
+        ) from error
 
 
 def insert_blocks(path: Path, encoding: dict[str, str]) -> dict[str, str]:
@@ -185,8 +208,16 @@ def read_entities(path, check=None) -> list[CadEntity]:
             continue
         handle = text(feature, "EntityHandle")
         for part in _parts(geometry):
-            entities.append(CadEntity(handle, text(feature, "Layer"), blocks.get(handle, ""),
-                                      entity_kind(text(feature, "SubClasses")), part, lines.get(handle, 0)))
+            entities.append(
+                CadEntity(
+                    handle,
+                    text(feature, "Layer"),
+                    blocks.get(handle, ""),
+                    entity_kind(text(feature, "SubClasses")),
+                    part,
+                    lines.get(handle, 0),
+                )
+            )
     return entities
 
 
@@ -200,8 +231,11 @@ def _parts(geometry) -> list[QgsGeometry]:
     """The geometry flattened to 2D and linear, a collection split into its members."""
     geometry = geometry.GetLinearGeometry() if geometry.HasCurveGeometry() else geometry.Clone()
     geometry.FlattenTo2D()
-    if ogr.GT_Flatten(geometry.GetGeometryType()) in (ogr.wkbGeometryCollection, ogr.wkbMultiLineString,
-                                                      ogr.wkbMultiPoint):
+    if ogr.GT_Flatten(geometry.GetGeometryType()) in (
+        ogr.wkbGeometryCollection,
+        ogr.wkbMultiLineString,
+        ogr.wkbMultiPoint,
+    ):
         members = [geometry.GetGeometryRef(i) for i in range(geometry.GetGeometryCount())]
         return [part for member in members for part in _parts(member)]
     converted = QgsGeometry()

@@ -9,6 +9,7 @@ The zone comes from the eastings' prefix when they carry one (the coordinates ar
 header's 带号 only describes them, and a disagreement is a warning naming the line), else from
 带号, else EPSG:4546 (Yongji's zone 37 without prefix).
 """
+
 import math
 import re
 from collections import Counter
@@ -33,8 +34,11 @@ MAX_NORTHING = 10_000_000.0
 
 def mode_labels():
     """Labels of MODES, in order, for the dialog and the Processing enum."""
-    return [tr("Detect from the file"), tr("Keep the zone prefix (e.g. EPSG:4525)"),
-            tr("Strip the zone prefix (e.g. EPSG:4546)")]
+    return [
+        tr("Detect from the file"),
+        tr("Keep the zone prefix (e.g. EPSG:4525)"),
+        tr("Strip the zone prefix (e.g. EPSG:4546)"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class PlausibleRange:
     easting of the zone at every latitude. The file's Y is the layer's x plus the easting offset
     the import subtracts, so the bounds move by that offset too.
     """
+
     x_min: float
     x_max: float
     y_min: float
@@ -79,8 +84,9 @@ def plausible_range(authid: str, width: int, easting_offset: float) -> Optional[
     proj = QgsCoordinateReferenceSystem(authid).toProj()
     if "+proj=tmerc" not in proj:
         return None
-    x_0, y_0 = (float(m.group(1)) if m else 0.0 for m in (
-        re.search(r"\+x_0=(\S+)", proj), re.search(r"\+y_0=(\S+)", proj)))
+    x_0, y_0 = (
+        float(m.group(1)) if m else 0.0 for m in (re.search(r"\+x_0=(\S+)", proj), re.search(r"\+y_0=(\S+)", proj))
+    )
     reach = half_width(width)
     return PlausibleRange(y_0, y_0 + MAX_NORTHING, x_0 + easting_offset - reach, x_0 + easting_offset + reach)
 
@@ -109,8 +115,9 @@ def crs_code(zone: int, width: int, prefixed: bool) -> str:
         return f"EPSG:{(4513 if prefixed else 4534) + zone - 25}"
     if width == 6 and zone in ZONES[6]:
         return f"EPSG:{(4491 if prefixed else 4502) + zone - 13}"
-    raise PlanError(tr("Zone {zone} of a {width}-degree CGCS2000 projection is outside China").format(
-        zone=zone, width=width))
+    raise PlanError(
+        tr("Zone {zone} of a {width}-degree CGCS2000 projection is outside China").format(zone=zone, width=width)
+    )
 
 
 def prefix_zone(coordinates: CoordinateFile):
@@ -130,9 +137,12 @@ def prefix_zone(coordinates: CoordinateFile):
     if not plausible:
         if zones:
             zone = next(iter(zones))
-            raise PlanError(tr("{file} line {line}: the easting's zone prefix {zone} is no CGCS2000 zone in China "
-                               "(3-degree 25–45, 6-degree 13–23): is Y the easting and X the northing?").format(
-                file=Path(coordinates.path).name, line=first[zone], zone=zone))
+            raise PlanError(
+                tr(
+                    "{file} line {line}: the easting's zone prefix {zone} is no CGCS2000 zone in China "
+                    "(3-degree 25–45, 6-degree 13–23): is Y the easting and X the northing?"
+                ).format(file=Path(coordinates.path).name, line=first[zone], zone=zone)
+            )
         return None, 0
     zone = max(plausible, key=lambda z: (zones[z], -first[z]))
     return zone, first[zone]
@@ -170,10 +180,15 @@ def _file_crs(coordinates: CoordinateFile, mode: str) -> FileCrs:
 
 def _assumed(coordinates: CoordinateFile) -> Problem:
     """The default zone taken for a file that states none: said, never silent."""
-    return Problem(coordinates.header_lines.get("坐标系", 0), "", tr(
-        "the file states no 带号 and its eastings carry no zone prefix: {crs} (CGCS2000, 3-degree zone 37, "
-        "central meridian 111°E) is assumed; choose the CRS if the file is in another zone").format(
-        crs=DEFAULT_CRS), WARNING)
+    return Problem(
+        coordinates.header_lines.get("坐标系", 0),
+        "",
+        tr(
+            "the file states no 带号 and its eastings carry no zone prefix: {crs} (CGCS2000, 3-degree zone 37, "
+            "central meridian 111°E) is assumed; choose the CRS if the file is in another zone"
+        ).format(crs=DEFAULT_CRS),
+        WARNING,
+    )
 
 
 def _made(authid, offset, zone, width, problems) -> FileCrs:
@@ -183,9 +198,17 @@ def _made(authid, offset, zone, width, problems) -> FileCrs:
 def _disagreement(coordinates, zone, line, stated) -> list[Problem]:
     if stated is None or stated == zone:
         return []
-    return [Problem(line, "", tr("the eastings carry zone {zone}, but 带号 on line {header_line} says {stated}; "
-                                 "the coordinates' zone {zone} is used").format(
-        zone=zone, stated=stated, header_line=coordinates.header_lines.get("带号", 0)), WARNING)]
+    return [
+        Problem(
+            line,
+            "",
+            tr(
+                "the eastings carry zone {zone}, but 带号 on line {header_line} says {stated}; "
+                "the coordinates' zone {zone} is used"
+            ).format(zone=zone, stated=stated, header_line=coordinates.header_lines.get("带号", 0)),
+            WARNING,
+        )
+    ]
 
 
 def range_problem(parcel: Parcel, bounds: Optional[PlausibleRange], crs: str) -> Optional[Problem]:
@@ -196,10 +219,19 @@ def range_problem(parcel: Parcel, bounds: Optional[PlausibleRange], crs: str) ->
     if not outside:
         return None
     point = outside[0]
-    reason = tr("point {point} (X {x:.3f}, Y {y:.3f}) lies outside the plausible Gauss-Krüger range of {crs}: "
-                "X {x_min:.0f}–{x_max:.0f} m, Y {y_min:.0f}–{y_max:.0f} m").format(
-        point=point.number, x=point.x, y=point.y, crs=crs, x_min=bounds.x_min, x_max=bounds.x_max,
-        y_min=bounds.y_min, y_max=bounds.y_max)
+    reason = tr(
+        "point {point} (X {x:.3f}, Y {y:.3f}) lies outside the plausible Gauss-Krüger range of {crs}: "
+        "X {x_min:.0f}–{x_max:.0f} m, Y {y_min:.0f}–{y_max:.0f} m"
+    ).format(
+        point=point.number,
+        x=point.x,
+        y=point.y,
+        crs=crs,
+        x_min=bounds.x_min,
+        x_max=bounds.x_max,
+        y_min=bounds.y_min,
+        y_max=bounds.y_max,
+    )
     if bounds.holds(point.y, point.x):
         reason += tr("; are X and Y swapped? X is the northing, Y the easting")
     if len(outside) > 1:

@@ -4,6 +4,7 @@ Rings become polygons with x = the file's Y (easting) and y = the file's X (nort
 the outer ring; every further ring is a hole when it lies inside an earlier ring, or a further
 part when it lies outside all of them. validation.py says when rings break those rules.
 """
+
 from dataclasses import dataclass
 
 from qgis.core import QgsGeometry, QgsPointXY
@@ -37,9 +38,10 @@ def ring_polygon(ring: list[Point]) -> QgsGeometry:
 @dataclass
 class RingRelations:
     """For each ring (by position), the positions of the rings containing it; and crossing pairs."""
+
     containers: list[list[int]]
-    crossings: list[tuple[int, int]]   # (later ring, earlier ring) whose interiors overlap
-    repeats: list[tuple[int, int]]     # (later ring, earlier ring) with the same outline
+    crossings: list[tuple[int, int]]  # (later ring, earlier ring) whose interiors overlap
+    repeats: list[tuple[int, int]]  # (later ring, earlier ring) with the same outline
 
     def depth(self, index: int) -> int:
         return len(self.containers[index])

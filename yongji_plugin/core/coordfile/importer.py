@@ -6,6 +6,7 @@ when asked for (``ImportResult.layer``), so a dialog can import in a task and ma
 its own thread. A cancelled import raises ImportCanceled (a core.shared.cancel.Canceled) and
 returns nothing.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -31,8 +32,17 @@ from .model import CoordinateFile, Problem
 from .parser import parse_decoded, read_text
 from .validation import validate_parcel
 
-FIELDS = [("DKBH", "string"), ("DKMC", "string"), ("DKYT", "string"), ("DLBM", "string"), ("TFH", "string"),
-          ("JZDS", "int"), ("BSMJ_HA", "double"), ("JSMJ_M2", "double"), ("WJ", "string")]
+FIELDS = [
+    ("DKBH", "string"),
+    ("DKMC", "string"),
+    ("DKYT", "string"),
+    ("DLBM", "string"),
+    ("TFH", "string"),
+    ("JZDS", "int"),
+    ("BSMJ_HA", "double"),
+    ("JSMJ_M2", "double"),
+    ("WJ", "string"),
+]
 PARSE_SHARE = 1  # progress steps per line read …
 CHECK_SHARE = 2  # … and per line checked and built (validation costs about twice the parsing)
 
@@ -49,6 +59,7 @@ class ImportCanceled(Canceled):
 @dataclass
 class ParcelRow:
     """One parcel as the preview and report show it."""
+
     file: str
     number: str
     name: str
@@ -142,8 +153,11 @@ def import_files(paths, mode: str = DETECT, name: str = None, feedback=None, clo
         transform = None
         if crs.authid != target:
             # all CGCS2000 zones: no datum shift, and no project read from a worker thread
-            transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(crs.authid),
-                                               QgsCoordinateReferenceSystem(target), QgsCoordinateTransformContext())
+            transform = QgsCoordinateTransform(
+                QgsCoordinateReferenceSystem(crs.authid),
+                QgsCoordinateReferenceSystem(target),
+                QgsCoordinateTransformContext(),
+            )
         built = _FileImport(coordinates, crs, transform, fields, progress, close_rings)
         rows += built.rows
         problems += built.problems
@@ -157,8 +171,15 @@ def import_files(paths, mode: str = DETECT, name: str = None, feedback=None, clo
 class _FileImport:
     """One parsed file checked parcel by parcel: rows, problems (sorted by line) and features."""
 
-    def __init__(self, coordinates: CoordinateFile, crs: FileCrs, transform, fields: QgsFields, progress: Progress,
-                 close_rings: bool = False):
+    def __init__(
+        self,
+        coordinates: CoordinateFile,
+        crs: FileCrs,
+        transform,
+        fields: QgsFields,
+        progress: Progress,
+        close_rings: bool = False,
+    ):
         self.name, self.close_rings = Path(coordinates.path).name, close_rings
         self.crs, self.transform, self.fields = crs, transform, fields
         self.rows, self.features = [], []
@@ -204,6 +225,17 @@ class _FileImport:
         geometry.convertToMultiType()
         feature = QgsFeature(self.fields)
         feature.setGeometry(geometry)
-        feature.setAttributes([parcel.number, parcel.name, parcel.use, parcel.land_code, parcel.sheet,
-                               len(parcel.points), parcel.area_ha, computed, self.name])
+        feature.setAttributes(
+            [
+                parcel.number,
+                parcel.name,
+                parcel.use,
+                parcel.land_code,
+                parcel.sheet,
+                len(parcel.points),
+                parcel.area_ha,
+                computed,
+                self.name,
+            ]
+        )
         return feature

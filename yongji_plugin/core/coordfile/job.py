@@ -7,6 +7,7 @@ import (the core raises ImportCanceled: there is no partial import worth keeping
 result marked canceled, as the job contract wants. The export has no layers: its coordinate file is
 the job's one file, written and removed again under the same contract.
 """
+
 from pathlib import Path
 
 from ...i18n import tr
@@ -24,15 +25,23 @@ SITES, PROBLEMS = "sites", "problems"
 def coordinates_job(paths, mode: str = DETECT, close_rings: bool = False) -> Job:
     """Coordinate exchange files to sites (``mode``: the CRS mode of core.coordfile.crs)."""
     return _import_job(
-        paths, tr("Reading coordinate files"), tr("Coordinate import canceled: nothing was imported"),
-        lambda feedback: import_files(paths, mode, feedback=feedback, close_rings=close_rings), drawing=False)
+        paths,
+        tr("Reading coordinate files"),
+        tr("Coordinate import canceled: nothing was imported"),
+        lambda feedback: import_files(paths, mode, feedback=feedback, close_rings=close_rings),
+        drawing=False,
+    )
 
 
 def dxf_job(paths, crs: str, layers=()) -> Job:
     """The closed shapes of DXF drawings to sites in ``crs``, from the CAD ``layers`` named (all if empty)."""
     return _import_job(
-        paths, tr("Reading DXF drawings"), tr("DXF import canceled: nothing was imported"),
-        lambda feedback: import_dxf(paths, crs, feedback=feedback, layers=layers), drawing=True)
+        paths,
+        tr("Reading DXF drawings"),
+        tr("DXF import canceled: nothing was imported"),
+        lambda feedback: import_dxf(paths, crs, feedback=feedback, layers=layers),
+        drawing=True,
+    )
 
 
 def _import_job(paths, title: str, canceled_text: str, read, drawing: bool) -> Job:
@@ -54,9 +63,11 @@ def nothing_imported(paths, result, drawing: bool) -> str:
     names = ", ".join(Path(p).name for p in paths)
     if drawing:
         return tr("{file}: none of its {count} closed shapes can be imported (see the problems above)").format(
-            file=names, count=len(result.rows))
+            file=names, count=len(result.rows)
+        )
     return tr("{file}: none of its {count} parcels can be imported (see the problems above)").format(
-        file=names, count=len(result.rows))
+        file=names, count=len(result.rows)
+    )
 
 
 def export_job(source, zone: int, prefix: bool, encoding: str, unit: str = "") -> Job:
@@ -74,7 +85,11 @@ def export_job(source, zone: int, prefix: bool, encoding: str, unit: str = "") -
         except OSError as error:
             raise PlanError(tr("Cannot write {path}: {error}").format(path=path, error=error)) from error
 
-    return Job(title=tr("Export sites to coordinate file"),
-               canceled_text=tr("Coordinate export canceled: nothing was written"),
-               compute=compute, layers=lambda coordinates: {}, report=write,
-               report_files=lambda path: [Path(path)])
+    return Job(
+        title=tr("Export sites to coordinate file"),
+        canceled_text=tr("Coordinate export canceled: nothing was written"),
+        compute=compute,
+        layers=lambda coordinates: {},
+        report=write,
+        report_files=lambda path: [Path(path)],
+    )

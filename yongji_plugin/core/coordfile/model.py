@@ -1,4 +1,5 @@
 """What a 界址点坐标交换文件 holds: a header, parcels with attribute lines and numbered rings."""
+
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
@@ -18,10 +19,11 @@ def level_label(level: str) -> str:
 class Point(NamedTuple):
     """A tuple of plain values, which Python's garbage collector stops tracking: a file's hundreds of
     thousands of points then cost the collector nothing, and the import stays linear in file size."""
-    number: str   # 点号, e.g. J1
-    ring: int     # 圈号
-    x: float      # northing, as in the file
-    y: float      # easting, as in the file (may carry the zone prefix)
+
+    number: str  # 点号, e.g. J1
+    ring: int  # 圈号
+    x: float  # northing, as in the file
+    y: float  # easting, as in the file (may carry the zone prefix)
     line: int = 0
 
 
@@ -51,8 +53,8 @@ class Parcel:
 @dataclass(frozen=True)
 class Problem:
     line: int
-    parcel: str      # the parcel's number as the file gives it ("" for the file as a whole)
-    reason: str      # translated, without file or line (those are fields of their own)
+    parcel: str  # the parcel's number as the file gives it ("" for the file as a whole)
+    reason: str  # translated, without file or line (those are fields of their own)
     level: str = ERROR
     index: Optional[int] = None  # Parcel.index of the parcel concerned, None for the file
     file: str = ""
@@ -67,9 +69,11 @@ class Problem:
         """One line for a log: file, line, parcel, level and reason."""
         if self.parcel:
             return tr("{file} line {line}, parcel {parcel}: {level}: {reason}").format(
-                file=self.file, line=self.line, parcel=self.parcel, level=level_label(self.level), reason=self.reason)
+                file=self.file, line=self.line, parcel=self.parcel, level=level_label(self.level), reason=self.reason
+            )
         return tr("{file} line {line}: {level}: {reason}").format(
-            file=self.file, line=self.line, level=level_label(self.level), reason=self.reason)
+            file=self.file, line=self.line, level=level_label(self.level), reason=self.reason
+        )
 
 
 def parcel_problem(parcel: Parcel, line: int, reason: str, level: str = ERROR) -> Problem:

@@ -1,5 +1,6 @@
 """An import's problems as a table (file, line, parcel, level, the message, whether the parcel was
 left out), the same rows from a coordinate file and from a DXF drawing."""
+
 from qgis.core import QgsVectorLayer
 
 from ...i18n import tr
@@ -8,9 +9,14 @@ from .model import ERROR
 
 
 def problem_specs() -> list[OutputField]:
-    return [OutputField("file", "string", tr("File")), OutputField("line", "int", tr("Line")),
-            OutputField("parcel", "string", tr("Parcel")), OutputField("level", "string", tr("Level")),
-            OutputField("problem", "string", tr("Problem")), OutputField("fatal", "bool", tr("Parcel left out"))]
+    return [
+        OutputField("file", "string", tr("File")),
+        OutputField("line", "int", tr("Line")),
+        OutputField("parcel", "string", tr("Parcel")),
+        OutputField("level", "string", tr("Level")),
+        OutputField("problem", "string", tr("Problem")),
+        OutputField("fatal", "bool", tr("Parcel left out")),
+    ]
 
 
 def left_out(problem, rows) -> bool:
@@ -23,7 +29,21 @@ def left_out(problem, rows) -> bool:
 def problem_layer(result, drawing: bool) -> QgsVectorLayer:
     """``drawing``: the result of a DXF import (a problem's shape was left out, or not, by the rows)."""
     layer = memory_layer(tr("Problems"), "None", None, problem_specs())
-    add_rows(layer, [({"file": p.file, "line": p.line, "parcel": p.parcel, "level": p.level, "problem": p.reason,
-                       "fatal": left_out(p, result.rows) if drawing else p.fatal}, None)
-                     for p in result.problems])
+    add_rows(
+        layer,
+        [
+            (
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "parcel": p.parcel,
+                    "level": p.level,
+                    "problem": p.reason,
+                    "fatal": left_out(p, result.rows) if drawing else p.fatal,
+                },
+                None,
+            )
+            for p in result.problems
+        ],
+    )
     return layer

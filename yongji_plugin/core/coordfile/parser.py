@@ -7,6 +7,7 @@ where a boundary would be wrong: every problem carries its line number, a bad pa
 the good ones, and a file that is empty, has no parcel or is in another encoding is an error.
 Geometry is validation.py's business, the zone and coordinate range crs.py's.
 """
+
 import codecs
 import re
 from pathlib import Path
@@ -31,15 +32,19 @@ def decode(data: bytes, name: str = ""):
     of NUL characters; a NUL never occurs in UTF-8 or GBK text, so it marks them too.
     """
     if data.startswith(WIDE_BOMS) or b"\x00" in data:
-        raise PlanError(tr("{file}: the file is neither UTF-8 nor GBK/GB18030 text but UTF-16 or UTF-32; save it as "
-                           "UTF-8 or GBK").format(file=name))
+        raise PlanError(
+            tr(
+                "{file}: the file is neither UTF-8 nor GBK/GB18030 text but UTF-16 or UTF-32; save it as UTF-8 or GBK"
+            ).format(file=name)
+        )
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), ("utf-8" if encoding.startswith("utf") else "gbk")
         except UnicodeDecodeError:
             continue
-    raise PlanError(tr("{file}: the file is neither UTF-8 nor GBK/GB18030 text; save it as UTF-8 or GBK").format(
-        file=name))
+    raise PlanError(
+        tr("{file}: the file is neither UTF-8 nor GBK/GB18030 text; save it as UTF-8 or GBK").format(file=name)
+    )
 
 
 def read_text(path):
@@ -70,8 +75,11 @@ def parse_decoded(path, text: str, encoding: str, tick: Callable[[int], None] = 
     result = parse_text(text, tick)
     result.encoding, result.path = encoding, str(path)
     if not result.parcels:
-        raise PlanError(tr("{file}: no parcel found: a parcel starts with an attribute line ending in @ under "
-                           "[地块坐标]").format(file=Path(path).name))
+        raise PlanError(
+            tr("{file}: no parcel found: a parcel starts with an attribute line ending in @ under [地块坐标]").format(
+                file=Path(path).name
+            )
+        )
     return result
 
 
@@ -132,18 +140,35 @@ class _State:
     def attribute_line(self, fields: list[str], number: int) -> Parcel:
         fields = fields + [""] * (8 - len(fields))
         count, area = _number(fields[0]), _number(fields[1]) if fields[1] else None
-        parcel = Parcel(int(count) if count is not None else 0, area, fields[2] or f"#{number}",
-                        fields[3], fields[4] or "面", fields[5], fields[6], fields[7], fields[8:],
-                        line=number, index=len(self.result.parcels))
+        parcel = Parcel(
+            int(count) if count is not None else 0,
+            area,
+            fields[2] or f"#{number}",
+            fields[3],
+            fields[4] or "面",
+            fields[5],
+            fields[6],
+            fields[7],
+            fields[8:],
+            line=number,
+            index=len(self.result.parcels),
+        )
         problems = self.result.problems
         if count is None:
             problems.append(parcel_problem(parcel, number, tr("bad point count {value}").format(value=fields[0])))
         if fields[1] and area is None:
             problems.append(parcel_problem(parcel, number, tr("bad area {value}").format(value=fields[1])))
         if parcel.number in self.first_line:
-            problems.append(parcel_problem(parcel, number, tr(
-                "parcel number {number} is used again (first on line {line})").format(
-                number=parcel.number, line=self.first_line[parcel.number]), WARNING))
+            problems.append(
+                parcel_problem(
+                    parcel,
+                    number,
+                    tr("parcel number {number} is used again (first on line {line})").format(
+                        number=parcel.number, line=self.first_line[parcel.number]
+                    ),
+                    WARNING,
+                )
+            )
         else:
             self.first_line[parcel.number] = number
         self.result.parcels.append(parcel)
@@ -152,8 +177,9 @@ class _State:
     def point(self, fields: list[str], number: int) -> Optional[Point]:
         parcel = self.parcel
         if len(fields) < 4:
-            self.result.problems.append(parcel_problem(parcel, number, tr(
-                "point line needs 4 values: number, ring, X, Y")))
+            self.result.problems.append(
+                parcel_problem(parcel, number, tr("point line needs 4 values: number, ring, X, Y"))
+            )
             return None
         ring, x, y = _number(fields[1]), _number(fields[2]), _number(fields[3])
         for value, text in ((ring, fields[1]), (x, fields[2]), (y, fields[3])):

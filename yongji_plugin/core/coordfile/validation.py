@@ -14,6 +14,7 @@ Every problem names the parcel and the line it concerns; an error keeps the parc
 - the assembled (multi)polygon once more with GEOS, so an invalid parcel is never imported;
 - the stated area against the computed one (a warning).
 """
+
 import math
 from dataclasses import dataclass
 from typing import Optional
@@ -40,7 +41,7 @@ Block = tuple[int, list[Point]]  # (圈号, the ring's points in file order)
 class Checked:
     problems: list[Problem]
     geometry: Optional[QgsGeometry]  # file coordinates (x = Y, y = X); None when the parcel has an error
-    area: float                      # m² by the shoelace formula; 0 when the parcel has an error
+    area: float  # m² by the shoelace formula; 0 when the parcel has an error
 
 
 STRAY_FACTOR = 2.0  # a point this many times the others' extent away from them is a stray …
@@ -50,8 +51,11 @@ STRAY_MIN = 50.0  # … and at least this many metres away
 def validate_parcel(parcel: Parcel, close_rings: bool = False) -> Checked:
     problems: list[Problem] = []
     if parcel.shape not in ("面", ""):
-        problems.append(parcel_problem(parcel, parcel.line, tr("geometry type {shape} is not a polygon (面)").format(
-            shape=parcel.shape)))
+        problems.append(
+            parcel_problem(
+                parcel, parcel.line, tr("geometry type {shape} is not a polygon (面)").format(shape=parcel.shape)
+            )
+        )
     if not parcel.points:
         problems.append(parcel_problem(parcel, parcel.line, tr("parcel has no points")))
         return Checked(problems, None, 0.0)
@@ -94,9 +98,15 @@ def _ring_blocks(parcel: Parcel, problems: list[Problem]) -> list[Block]:
             blocks[-1][1].append(point)
             continue
         if point.ring in seen:
-            problems.append(parcel_problem(parcel, point.line, tr(
-                "ring {ring} continues after ring {other} began: the points of a ring must follow one "
-                "another").format(ring=point.ring, other=blocks[-1][0])))
+            problems.append(
+                parcel_problem(
+                    parcel,
+                    point.line,
+                    tr(
+                        "ring {ring} continues after ring {other} began: the points of a ring must follow one another"
+                    ).format(ring=point.ring, other=blocks[-1][0]),
+                )
+            )
             return blocks
         seen.add(point.ring)
         blocks.append((point.ring, [point]))
@@ -107,9 +117,16 @@ def _closed(parcel: Parcel, number: int, ring: list[Point], problems: list[Probl
     first, last = ring[0], ring[-1]
     if (first.x, first.y) == (last.x, last.y) or len(ring) < 3:
         return number, ring
-    problems.append(parcel_problem(parcel, last.line, tr(
-        "ring {ring} was not closed: closed by returning to point {point}, as asked").format(
-        ring=number, point=first.number), WARNING))
+    problems.append(
+        parcel_problem(
+            parcel,
+            last.line,
+            tr("ring {ring} was not closed: closed by returning to point {point}, as asked").format(
+                ring=number, point=first.number
+            ),
+            WARNING,
+        )
+    )
     return number, ring + [first]
 
 
@@ -118,19 +135,36 @@ def _count_problems(parcel: Parcel, rings: int) -> list[Problem]:
     if not stated or stated == listed:
         return []
     if listed - stated == rings:
-        return [parcel_problem(parcel, parcel.line, tr(
-            "界址点数 {stated} does not count the closing point of each ring ({listed} points listed)").format(
-            stated=stated, listed=listed), NOTE)]
-    return [parcel_problem(parcel, parcel.line, tr("point count {stated} but {actual} points listed").format(
-        stated=stated, actual=listed))]
+        return [
+            parcel_problem(
+                parcel,
+                parcel.line,
+                tr("界址点数 {stated} does not count the closing point of each ring ({listed} points listed)").format(
+                    stated=stated, listed=listed
+                ),
+                NOTE,
+            )
+        ]
+    return [
+        parcel_problem(
+            parcel,
+            parcel.line,
+            tr("point count {stated} but {actual} points listed").format(stated=stated, actual=listed),
+        )
+    ]
 
 
 def _single_ring(parcel: Parcel, number: int, ring: list[Point]):
     """(polygon of the ring or None, its problems)."""
     first, last = ring[0], ring[-1]
     if (first.x, first.y) != (last.x, last.y):
-        return None, [parcel_problem(parcel, last.line, tr(
-            "ring {ring} is not closed (last point differs from the first)").format(ring=number))]
+        return None, [
+            parcel_problem(
+                parcel,
+                last.line,
+                tr("ring {ring} is not closed (last point differs from the first)").format(ring=number),
+            )
+        ]
     if len({(p.x, p.y) for p in ring}) < 3:
         return None, [parcel_problem(parcel, first.line, tr("ring {ring} has fewer than 3 points").format(ring=number))]
     polygon = ring_polygon(ring)
@@ -140,14 +174,23 @@ def _single_ring(parcel: Parcel, number: int, ring: list[Point]):
     if stray is not None:
         return None, [_stray_problem(parcel, number, ring, stray, ERROR)]
     if _collinear(ring):
-        return None, [parcel_problem(parcel, first.line, tr(
-            "ring {ring} encloses no area (its points lie on one line)").format(ring=number))]
+        return None, [
+            parcel_problem(
+                parcel, first.line, tr("ring {ring} encloses no area (its points lie on one line)").format(ring=number)
+            )
+        ]
     where = _where(polygon)
     index = _nearest_segment(ring, where)
     start, end = ring[index], ring[index + 1]
-    return None, [parcel_problem(parcel, start.line, tr(
-        "ring {ring} crosses itself on the segment {start}–{end} near X {x:.3f}, Y {y:.3f}").format(
-        ring=number, start=start.number, end=end.number, x=where.y(), y=where.x()))]
+    return None, [
+        parcel_problem(
+            parcel,
+            start.line,
+            tr("ring {ring} crosses itself on the segment {start}–{end} near X {x:.3f}, Y {y:.3f}").format(
+                ring=number, start=start.number, end=end.number, x=where.y(), y=where.x()
+            ),
+        )
+    ]
 
 
 def _stray(ring: list[Point]) -> Optional[tuple[Point, float, float]]:
@@ -157,8 +200,15 @@ def _stray(ring: list[Point]) -> Optional[tuple[Point, float, float]]:
     points = ring[:-1]
     if len({(p.x, p.y) for p in points}) < 4:
         return None
-    candidates = {id(p): p for p in (min(points, key=lambda p: p.x), max(points, key=lambda p: p.x),
-                                      min(points, key=lambda p: p.y), max(points, key=lambda p: p.y))}
+    candidates = {
+        id(p): p
+        for p in (
+            min(points, key=lambda p: p.x),
+            max(points, key=lambda p: p.x),
+            min(points, key=lambda p: p.y),
+            max(points, key=lambda p: p.y),
+        )
+    }
     for point in candidates.values():
         others = [p for p in points if (p.x, p.y) != (point.x, point.y)]
         x_min, x_max = min(p.x for p in others), max(p.x for p in others)
@@ -172,10 +222,15 @@ def _stray(ring: list[Point]) -> Optional[tuple[Point, float, float]]:
 
 def _stray_problem(parcel: Parcel, number: int, ring: list[Point], stray, level: str) -> Problem:
     point, gap, diagonal = stray
-    return parcel_problem(parcel, point.line, tr(
-        "point {point} of ring {ring} (X {x:.3f}, Y {y:.3f}) lies {gap:,.0f} m from the ring's other points, "
-        "which lie within {size:,.0f} m of one another: probably a mistyped coordinate").format(
-        point=point.number, ring=number, x=point.x, y=point.y, gap=gap, size=diagonal), level)
+    return parcel_problem(
+        parcel,
+        point.line,
+        tr(
+            "point {point} of ring {ring} (X {x:.3f}, Y {y:.3f}) lies {gap:,.0f} m from the ring's other points, "
+            "which lie within {size:,.0f} m of one another: probably a mistyped coordinate"
+        ).format(point=point.number, ring=number, x=point.x, y=point.y, gap=gap, size=diagonal),
+        level,
+    )
 
 
 def _collinear(ring: list[Point]) -> bool:
@@ -189,29 +244,52 @@ def _relation_problems(parcel: Parcel, blocks: list[Block], relations: RingRelat
     rings = [ring for _, ring in blocks]
     problems = []
     for later, earlier in relations.repeats:
-        problems.append(parcel_problem(parcel, rings[later][0].line, tr("ring {ring} repeats ring {other}").format(
-            ring=numbers[later], other=numbers[earlier])))
+        problems.append(
+            parcel_problem(
+                parcel,
+                rings[later][0].line,
+                tr("ring {ring} repeats ring {other}").format(ring=numbers[later], other=numbers[earlier]),
+            )
+        )
     for later, earlier in relations.crossings:
         start, end = _crossing_segment(rings[later], rings[earlier])
-        problems.append(parcel_problem(parcel, start.line, tr(
-            "ring {ring} crosses ring {other} on the segment {start}–{end}: a hole must lie inside its shell and "
-            "a further part outside every other ring").format(
-            ring=numbers[later], other=numbers[earlier], start=start.number, end=end.number)))
+        problems.append(
+            parcel_problem(
+                parcel,
+                start.line,
+                tr(
+                    "ring {ring} crosses ring {other} on the segment {start}–{end}: "
+                    "a hole must lie inside its shell and a further part outside every other ring"
+                ).format(ring=numbers[later], other=numbers[earlier], start=start.number, end=end.number),
+            )
+        )
     enclosing = set()
     for inner, holders in enumerate(relations.containers):
         later = [h for h in holders if h > inner]
         for holder in later:
             if holder not in enclosing:
                 enclosing.add(holder)
-                problems.append(parcel_problem(parcel, rings[holder][0].line, tr(
-                    "ring {ring} lies outside ring {other}, which is listed before it, and encloses it: ring 1 is "
-                    "the outer ring, and a shell comes before its holes").format(
-                    ring=numbers[holder], other=numbers[inner])))
+                problems.append(
+                    parcel_problem(
+                        parcel,
+                        rings[holder][0].line,
+                        tr(
+                            "ring {ring} lies outside ring {other}, which is listed before it, and encloses it: "
+                            "ring 1 is the outer ring, and a shell comes before its holes"
+                        ).format(ring=numbers[holder], other=numbers[inner]),
+                    )
+                )
         if not later and len(holders) > 1:
             hole = max(holders, key=relations.depth)
-            problems.append(parcel_problem(parcel, rings[inner][0].line, tr(
-                "ring {ring} lies inside hole ring {hole}: an island in a hole must be a parcel of its own").format(
-                ring=numbers[inner], hole=numbers[hole])))
+            problems.append(
+                parcel_problem(
+                    parcel,
+                    rings[inner][0].line,
+                    tr(
+                        "ring {ring} lies inside hole ring {hole}: an island in a hole must be a parcel of its own"
+                    ).format(ring=numbers[inner], hole=numbers[hole]),
+                )
+            )
     return problems
 
 
@@ -223,11 +301,22 @@ def _invalid(parcel: Parcel, blocks: list[Block], geometry: QgsGeometry) -> Opti
     number, ring = min(blocks, key=lambda block: _distance(block[1], _nearest_segment(block[1], where), where))
     index = _nearest_segment(ring, where)
     errors = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos)
-    return parcel_problem(parcel, ring[index].line, tr(
-        "the rings do not form a valid polygon near X {x:.3f}, Y {y:.3f} (ring {ring}, segment {start}–{end}): "
-        "{reason}").format(x=where.y(), y=where.x(), ring=number, start=ring[index].number,
-                           end=ring[index + 1].number,
-                           reason=geos_reason_with_source(errors[0].what()) if errors else ""), ERROR)
+    return parcel_problem(
+        parcel,
+        ring[index].line,
+        tr(
+            "the rings do not form a valid polygon near X {x:.3f}, Y {y:.3f} (ring {ring}, segment {start}–{end}): "
+            "{reason}"
+        ).format(
+            x=where.y(),
+            y=where.x(),
+            ring=number,
+            start=ring[index].number,
+            end=ring[index + 1].number,
+            reason=geos_reason_with_source(errors[0].what()) if errors else "",
+        ),
+        ERROR,
+    )
 
 
 def _area_problems(parcel: Parcel, computed: float) -> list[Problem]:
@@ -236,9 +325,16 @@ def _area_problems(parcel: Parcel, computed: float) -> list[Problem]:
     stated = parcel.area_ha * SQM_PER_HA
     if abs(stated - computed) <= max(AREA_TOLERANCE * computed, 1.0):
         return []
-    return [parcel_problem(parcel, parcel.line, tr(
-        "stated area {stated:.4f} ha is far from the computed {computed:.4f} ha").format(
-        stated=parcel.area_ha, computed=computed / SQM_PER_HA), WARNING)]
+    return [
+        parcel_problem(
+            parcel,
+            parcel.line,
+            tr("stated area {stated:.4f} ha is far from the computed {computed:.4f} ha").format(
+                stated=parcel.area_ha, computed=computed / SQM_PER_HA
+            ),
+            WARNING,
+        )
+    ]
 
 
 def _where(geometry: QgsGeometry) -> QgsPointXY:

@@ -1,4 +1,5 @@
 """Sites → the coordinate exchange text: X northing, Y easting (optionally zone-prefixed), mm."""
+
 from pathlib import Path
 from typing import Optional
 
@@ -14,17 +15,38 @@ from .crs import crs_code
 from .geometry import SQM_PER_HA, parcel_area
 from .model import CoordinateFile, Parcel, Point
 
-DEFAULT_HEADER = {"格式版本号": "1.01版本", "数据产生单位": "", "数据产生日期": "",
-                  "坐标系": "2000国家大地坐标系", "几度分带": "3", "投影类型": "高斯克吕格",
-                  "计量单位": "米", "带号": "37", "精度": "0.001", "转换参数": ",,,,,,"}
+DEFAULT_HEADER = {
+    "格式版本号": "1.01版本",
+    "数据产生单位": "",
+    "数据产生日期": "",
+    "坐标系": "2000国家大地坐标系",
+    "几度分带": "3",
+    "投影类型": "高斯克吕格",
+    "计量单位": "米",
+    "带号": "37",
+    "精度": "0.001",
+    "转换参数": ",,,,,,",
+}
 
 
 def format_file(coordinates: CoordinateFile) -> str:
     lines = ["[属性描述]"] + [f"{k}={v}" for k, v in coordinates.header.items()] + ["[地块坐标]"]
     for parcel in coordinates.parcels:
         area = "" if parcel.area_ha is None else f"{parcel.area_ha:.4f}"
-        fields = [str(len(parcel.points)), area, parcel.number, parcel.name, parcel.shape,
-                  parcel.sheet, parcel.use, parcel.land_code] + parcel.extra + ["@"]
+        fields = (
+            [
+                str(len(parcel.points)),
+                area,
+                parcel.number,
+                parcel.name,
+                parcel.shape,
+                parcel.sheet,
+                parcel.use,
+                parcel.land_code,
+            ]
+            + parcel.extra
+            + ["@"]
+        )
         lines.append(",".join(fields))
         lines += [f"{p.number},{p.ring},{p.x:.3f},{p.y:.3f}" for p in parcel.points]
     return "\r\n".join(lines) + "\r\n"
@@ -48,16 +70,31 @@ def parcel_from_geometry(geometry, number: str, name: str, offset: float, attrib
                 if i < len(ring) - 1:
                     counter += 1
                 label = f"J{first}" if i == len(ring) - 1 else f"J{counter}"
-                points.append(Point(label, ring_number, round(vertex.y(), 3),
-                                    round(vertex.x() + offset, 3)))
-    parcel = Parcel(len(points), None, number, name, "面", attributes.get("sheet", ""),
-                    attributes.get("use", ""), attributes.get("land_code", ""), points=points)
+                points.append(Point(label, ring_number, round(vertex.y(), 3), round(vertex.x() + offset, 3)))
+    parcel = Parcel(
+        len(points),
+        None,
+        number,
+        name,
+        "面",
+        attributes.get("sheet", ""),
+        attributes.get("use", ""),
+        attributes.get("land_code", ""),
+        points=points,
+    )
     parcel.area_ha = round(parcel_area(parcel) / SQM_PER_HA, 4)
     return parcel
 
 
-def sites_to_file(layer, zone: Optional[int] = 37, prefix: bool = True, number_field: str = None,
-                  name_field: str = None, header: dict = None, layer_name: str = None) -> CoordinateFile:
+def sites_to_file(
+    layer,
+    zone: Optional[int] = 37,
+    prefix: bool = True,
+    number_field: str = None,
+    name_field: str = None,
+    header: dict = None,
+    layer_name: str = None,
+) -> CoordinateFile:
     """Each site feature becomes a parcel, in CGCS2000 3-degree CM 3×zone coordinates.
 
     ``layer`` is any feature source (a layer or a Processing source); it is only read.
@@ -76,8 +113,11 @@ def sites_to_file(layer, zone: Optional[int] = 37, prefix: bool = True, number_f
         if geometry.isEmpty():
             continue
         geometry.convertToMultiType()
-        attributes = {k: str(feature[f]) for k, f in (("use", "DKYT"), ("land_code", "DLBM"), ("sheet", "TFH"))
-                      if fields.lookupField(f) >= 0 and feature[f] is not None}
+        attributes = {
+            k: str(feature[f])
+            for k, f in (("use", "DKYT"), ("land_code", "DLBM"), ("sheet", "TFH"))
+            if fields.lookupField(f) >= 0 and feature[f] is not None
+        }
         number = str(feature[number_field]) if number_field else str(feature.id())
         name = str(feature[name_field] or "") if name_field else ""
         result.parcels.append(parcel_from_geometry(geometry, number, name, offset, attributes))

@@ -5,6 +5,7 @@ the overlapping pairs with their piece areas, and on demand areas counted once p
 outside the layer, piece geometries and control attributes. Backends differ only in where the
 GEOS work runs (numpy arrays, QGIS geometries, the database); their numbers agree to 1e-9.
 """
+
 import math
 from collections.abc import Callable, Hashable, Sequence
 from typing import Optional
@@ -53,8 +54,15 @@ class Sites:
 class Overlay:
     """Sites × one control layer. Pairs are ordered by site, then control feature id."""
 
-    def __init__(self, backend: str, sites: Sites, control: ControlLayer,
-                 pair_sites: list[int], pair_fids: list[int], pair_areas: list[float]):
+    def __init__(
+        self,
+        backend: str,
+        sites: Sites,
+        control: ControlLayer,
+        pair_sites: list[int],
+        pair_fids: list[int],
+        pair_areas: list[float],
+    ):
         self.backend = backend
         self.sites = sites
         self.control = control
@@ -99,8 +107,11 @@ class Overlay:
 
     def outside(self, site_indices: Sequence[int], geometries: bool = True) -> dict[int, tuple]:
         """(area, geometry or None) of each site's part outside the layer (site − layer)."""
-        wanted = [i for i in site_indices if i not in self._outside or
-                  (geometries and self._outside[i][1] is None and self._outside[i][0] > 0)]
+        wanted = [
+            i
+            for i in site_indices
+            if i not in self._outside or (geometries and self._outside[i][1] is None and self._outside[i][0] > 0)
+        ]
         if wanted:
             self._outside.update(self._compute_outside(wanted, geometries))
         return {i: self._outside[i] for i in site_indices}
@@ -114,8 +125,10 @@ class Overlay:
         both are built when first read (the attributes through QGIS, never a session)."""
         pair_indices = list(pair_indices)
         fids = [self.pair_fids[p] for p in pair_indices]
-        return PieceSet(build_geometries=self._piece_builder(pair_indices),
-                        build_attributes=lambda: in_order(self.attributes(fids), fids))
+        return PieceSet(
+            build_geometries=self._piece_builder(pair_indices),
+            build_attributes=lambda: in_order(self.attributes(fids), fids),
+        )
 
     def attributes(self, fids) -> dict[int, dict]:
         """The control layer's wanted fields of the given features, read once, in one request."""

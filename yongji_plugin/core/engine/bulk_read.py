@@ -6,6 +6,7 @@ features QGIS would) and applied to the bulk read by feature id. ``rects`` (area
 read to the features under them, through the layer's spatial index (``footprint``); a feature
 under two rectangles is read once. Needs numpy; never shapely.
 """
+
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -33,6 +34,7 @@ PLAIN_KINDS = "SUiufb"  # numpy kinds whose values convert to what QGIS gives (s
 @dataclass
 class BulkRead:
     """Features of one layer in fid order: ids, converted geometries, wanted plain columns."""
+
     fids: np.ndarray  # int64, ascending
     geometries: np.ndarray  # what ``convert`` made of the WKB
     transformed: bool  # True when QGIS already transformed to the area CRS
@@ -78,8 +80,9 @@ def filter_fids(spec: ControlLayer, area_crs=None, rects=None) -> Optional[np.nd
     request.setDestinationCrs(area_crs, QgsCoordinateTransformContext())
     found = set()
     for rect in rects:
-        found.update(f.id() for f in spec.layer.getFeatures(QgsFeatureRequest(request).setFilterRect(
-            QgsRectangle(*rect))))
+        found.update(
+            f.id() for f in spec.layer.getFeatures(QgsFeatureRequest(request).setFilterRect(QgsRectangle(*rect)))
+        )
     return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
 
 
@@ -114,8 +117,12 @@ def _ogr_source(layer):
     subset = layer.subsetString() or ""
     if subset.strip().lower().startswith("select"):
         return None  # a full SQL query: let QGIS run it
-    return (parts.get("path"), parts.get("layerName") or parts.get("layerId"), subset,
-            list(parts.get("openOptions") or []))
+    return (
+        parts.get("path"),
+        parts.get("layerName") or parts.get("layerId"),
+        subset,
+        list(parts.get("openOptions") or []),
+    )
 
 
 def _read_ogr(spec: ControlLayer, convert, path, layer_ref, subset, options=(), rects=None) -> Optional[BulkRead]:

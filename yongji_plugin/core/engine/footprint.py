@@ -18,6 +18,7 @@ pair is still tested exactly; reading one too few would.
 
 Plain Python (no numpy): the QGIS backend uses it too.
 """
+
 import math
 from dataclasses import dataclass
 from typing import Optional
@@ -47,6 +48,7 @@ Box = tuple[float, float, float, float]  # xmin, ymin, xmax, ymax
 @dataclass
 class Region:
     """Sites processed together and the rectangles (area CRS) whose control features they read."""
+
     sites: list[int]  # site indices, ascending
     rects: Optional[list[Box]]  # None: the whole layer
 
@@ -103,8 +105,11 @@ def _ogr_fast_filter(layer) -> Optional[bool]:
     """GDAL's OLCFastSpatialFilter for the layer's file (None: GDAL cannot tell)."""
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     try:
-        dataset = gdal.OpenEx(parts.get("path") or "", gdal.OF_VECTOR | gdal.OF_READONLY,
-                              open_options=list(parts.get("openOptions") or []))
+        dataset = gdal.OpenEx(
+            parts.get("path") or "",
+            gdal.OF_VECTOR | gdal.OF_READONLY,
+            open_options=list(parts.get("openOptions") or []),
+        )
         if dataset is None:
             return None
         name = parts.get("layerName") or parts.get("layerId")
@@ -120,10 +125,11 @@ def _ogr_fast_filter(layer) -> Optional[bool]:
 
 
 def unindexed_note(name: str, count: int) -> str:
-    return tr("Control layer {name} has no spatial index: all its {count} features are read and indexed in "
-              "memory for each check; a spatial index on the layer (Layer Properties ▸ Source ▸ Create "
-              "Spatial Index) lets a check of a few sites read only the features near them").format(
-                  name=name, count=count)
+    return tr(
+        "Control layer {name} has no spatial index: all its {count} features are read and indexed in "
+        "memory for each check; a spatial index on the layer (Layer Properties ▸ Source ▸ Create "
+        "Spatial Index) lets a check of a few sites read only the features near them"
+    ).format(name=name, count=count)
 
 
 def area_extent(layer, area_crs) -> Optional[Box]:
@@ -208,8 +214,9 @@ def layer_rects(rects: list[Box], layer_crs, area_crs) -> Optional[list[Box]]:
         for rect in rects:
             moved = transform.transformBoundingBox(QgsRectangle(*rect))
             grow = 1e-6 * max(moved.width(), moved.height(), 1e-3)
-            result.append((moved.xMinimum() - grow, moved.yMinimum() - grow,
-                           moved.xMaximum() + grow, moved.yMaximum() + grow))
+            result.append(
+                (moved.xMinimum() - grow, moved.yMinimum() - grow, moved.xMaximum() + grow, moved.yMaximum() + grow)
+            )
     except QgsCsException:
         return None
     return result

@@ -1,4 +1,5 @@
 """Repair polygons on a copy and say what was wrong, so a report can count every repair."""
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -21,8 +22,11 @@ def polygon_part(geometry: QgsGeometry) -> QgsGeometry:
     """Only the polygonal part (a repair or an intersection may leave lines and points)."""
     if QgsWkbTypes.flatType(geometry.wkbType()) in POLYGONAL or geometry.isEmpty():
         return geometry
-    parts = [QgsGeometry(part.clone()) for part in geometry.constParts()
-             if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry]
+    parts = [
+        QgsGeometry(part.clone())
+        for part in geometry.constParts()
+        if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+    ]
     if not parts:
         return QgsGeometry()
     return QgsGeometry.collectGeometry(parts) if len(parts) > 1 else parts[0]

@@ -2,6 +2,7 @@
 
 Validated once, up front, so every backend refuses the same bad input with the same message.
 """
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -14,6 +15,7 @@ from ..shared.errors import PlanError
 @dataclass(frozen=True)
 class ControlLayer:
     """A polygon layer read by the engine; ``fields`` are the attributes callers may ask for."""
+
     layer: object  # QgsVectorLayer
     name: str
     filter: Optional[str] = None
@@ -29,8 +31,9 @@ class ControlLayer:
             raise PlanError(tr("Control layer {name} has no CRS").format(name=self.name))
         missing = [f for f in self.fields if self.layer.fields().lookupField(f) < 0]
         if missing:
-            raise PlanError(tr("Control layer {name} lacks field {field}").format(
-                name=self.name, field=", ".join(missing)))
+            raise PlanError(
+                tr("Control layer {name} lacks field {field}").format(name=self.name, field=", ".join(missing))
+            )
         if self.filter and QgsExpression(self.filter).hasParserError():
             raise PlanError(tr("Rule filter {expr} is not a valid expression").format(expr=self.filter))
         return self

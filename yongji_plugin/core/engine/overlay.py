@@ -15,6 +15,7 @@ a run holds hundreds of thousands of small objects, none of them in cycles, and 
 repeated scans of them cost more than the GEOS work of the QGIS backend (16 → 11 CPU seconds on
 the bench's 600,000 parcels).
 """
+
 import gc
 from collections.abc import Sequence
 
@@ -28,8 +29,7 @@ __all__ = ["Canceled", "ControlLayer", "OverlayEngine"]
 
 
 class OverlayEngine:
-    def __init__(self, area, backend: str = AUTO, layers: Sequence = (), feedback=None,
-                 site_layers: Sequence = ()):
+    def __init__(self, area, backend: str = AUTO, layers: Sequence = (), feedback=None, site_layers: Sequence = ()):
         """``layers``: the layers the run reads (controls, and layers whose features are sites);
         ``site_layers``: where sites given as geometries come from (None: not a layer)."""
         self.area = area
@@ -48,7 +48,8 @@ class OverlayEngine:
         does not work here, why."""
         if self.fallback:
             return tr("{engine}; shapely not used: {reason}").format(
-                engine=self._backend.describe(), reason=self.fallback)
+                engine=self._backend.describe(), reason=self.fallback
+            )
         return self._backend.describe()
 
     @property

@@ -14,6 +14,7 @@ cannot be read by parallel query workers, so the sites are split over as many se
 parallel query would use (``max_parallel_workers_per_gather`` + 1) and run side by side.
 Identifiers are quoted with ``psycopg2.sql``; nothing but temporary tables is ever written.
 """
+
 import io
 import threading
 from collections.abc import Sequence
@@ -67,13 +68,15 @@ PAIRS_SQL = (
     "  CROSS JOIN LATERAL (SELECT CASE k.kind WHEN 0 THEN NULL WHEN 1 THEN x.g WHEN 2 THEN s.geom"
     "   ELSE ST_CollectionExtract(ST_Intersection(s.geom, x.g), 3) END AS geom OFFSET 0) p"
     "  WHERE s.id >= %s AND s.id < %s{once} OFFSET 0) q"
-    " WHERE (kind > 0 AND NOT ST_IsEmpty(geom)) OR problem IS NOT NULL")
+    " WHERE (kind > 0 AND NOT ST_IsEmpty(geom)) OR problem IS NOT NULL"
+)
 
 # Sites whose pieces, collected, are no valid multipolygon (so may overlap): their union.
 OVERLAPPING_SQL = (
     "SELECT site, ST_AsBinary(ST_Union(geom)) FROM {pieces} WHERE site IN ("
     " SELECT p.site FROM {pieces} p, LATERAL ST_Dump(p.geom) d GROUP BY p.site"
-    " HAVING count(*) > 1 AND NOT ST_IsValid(ST_Collect(d.geom))) GROUP BY site")
+    " HAVING count(*) > 1 AND NOT ST_IsValid(ST_Collect(d.geom))) GROUP BY site"
+)
 
 
 def _uri(layer) -> QgsDataSourceUri:
@@ -120,7 +123,8 @@ class _Table:
         raw = sql.Identifier(self.geometry)
         geom = raw if self.srid == area_srid else sql.SQL("ST_Transform({}, {})").format(raw, sql.Literal(area_srid))
         return sql.SQL("(SELECT {key} AS yj_fid, {raw} AS yj_raw, {geom} AS yj_geom FROM {table})").format(
-            key=sql.Identifier(self.key), raw=raw, geom=geom, table=sql.Identifier(self.schema, self.table))
+            key=sql.Identifier(self.key), raw=raw, geom=geom, table=sql.Identifier(self.schema, self.table)
+        )
 
     def bbox_join(self, sql, site_geometry, area_srid: int):
         """The index-using bbox condition between a site and the subquery's raw geometry."""
@@ -162,8 +166,11 @@ def feature_ids(layer, key: str, keys: Sequence[int]) -> dict[int, int]:
         return {k: k for k in keys}
     wanted, found = sorted(set(keys)), {}
     for start in range(0, len(wanted), KEY_BATCH):
-        request = QgsFeatureRequest().setFilterExpression("{} IN ({})".format(
-            QgsExpression.quotedColumnRef(key), ", ".join(str(int(k)) for k in wanted[start:start + KEY_BATCH])))
+        request = QgsFeatureRequest().setFilterExpression(
+            "{} IN ({})".format(
+                QgsExpression.quotedColumnRef(key), ", ".join(str(int(k)) for k in wanted[start : start + KEY_BATCH])
+            )
+        )
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes([key], layer.fields())
         found.update((feature[key], feature.id()) for feature in layer.getFeatures(request))
@@ -231,7 +238,8 @@ class PostgisBackend(Backend):
 
     def describe(self) -> str:
         return tr("PostGIS {version} in the database, {sessions} sessions").format(
-            version=self._server or "?", sessions=len(self._sessions) or "?")
+            version=self._server or "?", sessions=len(self._sessions) or "?"
+        )
 
     # -- sessions ----------------------------------------------------------------------------
     def _connect(self, layer) -> None:
@@ -240,8 +248,11 @@ class PostgisBackend(Backend):
             raise PlanError(tr("The postgis engine backend cannot run here: {reason}").format(reason=reason))
         if self._sessions:
             if database_of(layer) != self._database:
-                raise PlanError(tr("The postgis engine backend cannot run here: {reason}").format(
-                    reason=tr("the layers are in different PostGIS databases")))
+                raise PlanError(
+                    tr("The postgis engine backend cannot run here: {reason}").format(
+                        reason=tr("the layers are in different PostGIS databases")
+                    )
+                )
             return
         self._database = database_of(layer)
         conninfo = _uri(layer).connectionInfo(True)
@@ -301,8 +312,9 @@ class PostgisBackend(Backend):
     def sites(self, geometries: Sequence[QgsGeometry], keys=None) -> PostgisSites:
         keys = list(range(len(geometries))) if keys is None else keys
         geometries = [g if g is not None and not g.isNull() and not g.isEmpty() else None for g in geometries]
-        sites = PostgisSites(keys, [self.area.area(g) if g is not None else 0.0 for g in geometries],
-                             self._next(), geometries)
+        sites = PostgisSites(
+            keys, [self.area.area(g) if g is not None else 0.0 for g in geometries], self._next(), geometries
+        )
         if self._sessions:
             self._upload(sites)
         else:
@@ -322,16 +334,24 @@ class PostgisBackend(Backend):
                 if geometry is not None:
                     rows.write(f"{i}\t\\\\x{bytes(geometry.asWkb()).hex()}\n")
             rows.seek(0)
-            session.run(sql.SQL("CREATE TEMP TABLE {} (id integer PRIMARY KEY, wkb bytea)").format(
-                sql.Identifier(f"yj_upload_{sites.number}")))
+            session.run(
+                sql.SQL("CREATE TEMP TABLE {} (id integer PRIMARY KEY, wkb bytea)").format(
+                    sql.Identifier(f"yj_upload_{sites.number}")
+                )
+            )
             with session.lock, session.connection.cursor() as cursor:
-                cursor.copy_expert(sql.SQL("COPY {} FROM STDIN").format(
-                    sql.Identifier(f"yj_upload_{sites.number}")).as_string(cursor), rows)
-            session.run(sql.SQL("CREATE TEMP TABLE {} AS SELECT id, id::bigint AS key, "
-                                "ST_SetSRID(ST_GeomFromWKB(wkb), {}) AS geom FROM {}").format(
-                                                  table, sql.Literal(self.srid),
-                                                  sql.Identifier(f"yj_upload_{sites.number}")))
+                cursor.copy_expert(
+                    sql.SQL("COPY {} FROM STDIN").format(sql.Identifier(f"yj_upload_{sites.number}")).as_string(cursor),
+                    rows,
+                )
+            session.run(
+                sql.SQL(
+                    "CREATE TEMP TABLE {} AS SELECT id, id::bigint AS key, "
+                    "ST_SetSRID(ST_GeomFromWKB(wkb), {}) AS geom FROM {}"
+                ).format(table, sql.Literal(self.srid), sql.Identifier(f"yj_upload_{sites.number}"))
+            )
             self._index_sites(session, table)
+
         self._each(upload)
 
     def _index_sites(self, session, table) -> None:
@@ -348,9 +368,13 @@ class PostgisBackend(Backend):
         table = _Table(control.layer)
         source = table.source(sql, self.srid)
         kept = kept_keys(control, table.key)
-        rows = self._sessions[0].run(sql.SQL(
-            "SELECT c.yj_fid, ST_IsValid(c.yj_geom), ST_IsValidReason(c.yj_geom) FROM {} c "
-            "WHERE c.yj_geom IS NOT NULL AND NOT ST_IsEmpty(c.yj_geom) ORDER BY c.yj_fid").format(source), fetch=True)
+        rows = self._sessions[0].run(
+            sql.SQL(
+                "SELECT c.yj_fid, ST_IsValid(c.yj_geom), ST_IsValidReason(c.yj_geom) FROM {} c "
+                "WHERE c.yj_geom IS NOT NULL AND NOT ST_IsEmpty(c.yj_geom) ORDER BY c.yj_fid"
+            ).format(source),
+            fetch=True,
+        )
         if kept is not None:
             keep = set(kept)
             rows = [row for row in rows if row[0] in keep]
@@ -365,15 +389,19 @@ class PostgisBackend(Backend):
 
         def select(session, index):
             part = sites.ranges[index]
-            session.run(sql.SQL(
-                "CREATE TEMP TABLE {name} AS SELECT k.id, k.fid AS key, "
-                "CASE WHEN ST_IsValid(c.yj_geom) THEN c.yj_geom "
-                "ELSE ST_CollectionExtract(ST_MakeValid(c.yj_geom), 3) END AS geom "
-                "FROM {source} c JOIN unnest(%s::bigint[], %s::integer[]) AS k(fid, id) ON k.fid = c.yj_fid").format(
-                name=name, source=source), (fids[part.start:part.stop], list(part)))
+            session.run(
+                sql.SQL(
+                    "CREATE TEMP TABLE {name} AS SELECT k.id, k.fid AS key, "
+                    "CASE WHEN ST_IsValid(c.yj_geom) THEN c.yj_geom "
+                    "ELSE ST_CollectionExtract(ST_MakeValid(c.yj_geom), 3) END AS geom "
+                    "FROM {source} c JOIN unnest(%s::bigint[], %s::integer[]) AS k(fid, id) ON k.fid = c.yj_fid"
+                ).format(name=name, source=source),
+                (fids[part.start : part.stop], list(part)),
+            )
             session.run(sql.SQL("DELETE FROM {} WHERE geom IS NULL OR ST_IsEmpty(geom)").format(name))
             self._index_sites(session, name)
             return session.run(sql.SQL("SELECT id, ST_AsBinary(geom) FROM {} ORDER BY id").format(name), fetch=True)
+
         geometries = [None] * len(fids)
         for part in self._each(select):
             for i, wkb in part:
@@ -397,6 +425,7 @@ class PostgisBackend(Backend):
         layout = footprint.layout(control.layer, self.area.crs, boxes)
         self.layouts.append((control.name, layout.how))
         return layout.regions[0].rects
+
     def overlay(self, sites: PostgisSites, control: ControlLayer, progress=None, once=False) -> "PostgisOverlay":
         from psycopg2 import sql
 
@@ -411,35 +440,53 @@ class PostgisBackend(Backend):
         source = table.source(sql, self.srid)
         if kept is not None:
             source = sql.SQL("(SELECT * FROM {} x WHERE x.yj_fid IN (SELECT fid FROM {}))").format(
-                source, names["keep"])
+                source, names["keep"]
+            )
         join = table.bbox_join(sql, sql.SQL("s.geom"), self.srid)
         planar = self.area.method == PLANAR
-        meet = (sql.SQL("ST_Relate(s.geom, x.g, {})").format(sql.Literal(INTERIORS_MEET)) if once
-                else sql.SQL("ST_Intersects(s.geom, x.g)"))
+        meet = (
+            sql.SQL("ST_Relate(s.geom, x.g, {})").format(sql.Literal(INTERIORS_MEET))
+            if once
+            else sql.SQL("ST_Intersects(s.geom, x.g)")
+        )
         done, total = [0] * len(self._sessions), max(1, len(self._sessions) * CHUNKS_PER_SESSION)
 
         def work(session, index):
             if kept is not None:
                 session.run(sql.SQL("CREATE TEMP TABLE {} (fid bigint PRIMARY KEY)").format(names["keep"]))
                 session.run(sql.SQL("INSERT INTO {} SELECT unnest(%s::bigint[])").format(names["keep"]), (kept,))
-            session.run(sql.SQL("CREATE TEMP TABLE {} (site integer, fid bigint, kind smallint, geom geometry, "
-                                "area double precision, problem text)").format(names["pieces"]))
+            session.run(
+                sql.SQL(
+                    "CREATE TEMP TABLE {} (site integer, fid bigint, kind smallint, geom geometry, "
+                    "area double precision, problem text)"
+                ).format(names["pieces"])
+            )
             part = sites.ranges[index]
             step = max(1, -(-len(part) // CHUNKS_PER_SESSION))
             for start in range(part.start, part.stop, step):
-                session.run(pairs_query.format(pieces=names["pieces"], site_table=site_table, source=source, join=join,
-                                               area=sql.SQL("ST_Area(p.geom)" if planar else "NULL::double precision"),
-                                               once=sql.SQL(" AND s.key < c.yj_fid" if once else ""),
-                                               meet=meet),
-                            (start, min(start + step, part.stop)))
+                session.run(
+                    pairs_query.format(
+                        pieces=names["pieces"],
+                        site_table=site_table,
+                        source=source,
+                        join=join,
+                        area=sql.SQL("ST_Area(p.geom)" if planar else "NULL::double precision"),
+                        once=sql.SQL(" AND s.key < c.yj_fid" if once else ""),
+                        meet=meet,
+                    ),
+                    (start, min(start + step, part.stop)),
+                )
                 done[index] += 1  # read by the waiting thread, which reports progress
-            problems = session.run(sql.SQL("SELECT DISTINCT fid, problem FROM {} WHERE problem IS NOT NULL").format(
-                names["pieces"]), fetch=True)
+            problems = session.run(
+                sql.SQL("SELECT DISTINCT fid, problem FROM {} WHERE problem IS NOT NULL").format(names["pieces"]),
+                fetch=True,
+            )
             if problems:  # rows kept only for their control's reason
                 session.run(sql.SQL("DELETE FROM {} WHERE kind = 0 OR ST_IsEmpty(geom)").format(names["pieces"]))
             session.run(sql.SQL("CREATE INDEX ON {} (site, fid)").format(names["pieces"]))
-            pairs = session.run(sql.SQL("SELECT site, fid, kind, area FROM {} ORDER BY site, fid").format(
-                names["pieces"]), fetch=True)
+            pairs = session.run(
+                sql.SQL("SELECT site, fid, kind, area FROM {} ORDER BY site, fid").format(names["pieces"]), fetch=True
+            )
             unions = session.run(overlapping_query.format(pieces=names["pieces"]), fetch=True)
             return pairs, problems, unions
 
@@ -469,8 +516,9 @@ class PostgisOverlay(Overlay):
         self._kinds = [row[2] for row in rows]
         self._keys = [row[1] for row in rows]  # key values in the table (pair_fids are QGIS's ids)
         self._owner = None  # session holding each site, built on first use
-        super().__init__(PostgisBackend.name, sites, control, [row[0] for row in rows],
-                         [ids[row[1]] for row in rows], areas)
+        super().__init__(
+            PostgisBackend.name, sites, control, [row[0] for row in rows], [ids[row[1]] for row in rows], areas
+        )
         if backend.area.method != PLANAR:  # QGIS's ellipsoidal measure, on the pieces themselves
             geometries = self._pieces(list(range(len(rows))))
             self.pair_areas = [backend.area.area(g) for g in geometries]
@@ -520,6 +568,7 @@ class PostgisOverlay(Overlay):
             if index not in wanted:
                 return []
             return session.run(query, (sorted({self.pair_sites[p] for p in wanted[index]}),), fetch=True)
+
         found = {(site, fid): wkb for rows in self._backend._each(work) for site, fid, wkb in rows}
         return [found.get((self.pair_sites[pair], self._keys[pair])) for pair in pair_indices]
 
@@ -532,16 +581,20 @@ class PostgisOverlay(Overlay):
         for number, pairs in enumerate(groups):
             session = self._session_of(self.pair_sites[pairs[0]])
             per_session.setdefault(session, []).extend((number, self.pair_sites[p], self._keys[p]) for p in pairs)
-        query = sql.SQL(
-            "WITH m AS (SELECT * FROM unnest(%s::integer[], %s::integer[], %s::bigint[]) AS m(g, site, fid)), "
-            "p AS MATERIALIZED (SELECT m.g, p.geom FROM m JOIN {} p ON p.site = m.site AND p.fid = m.fid) "
-        ).format(self._table) + select
+        query = (
+            sql.SQL(
+                "WITH m AS (SELECT * FROM unnest(%s::integer[], %s::integer[], %s::bigint[]) AS m(g, site, fid)), "
+                "p AS MATERIALIZED (SELECT m.g, p.geom FROM m JOIN {} p ON p.site = m.site AND p.fid = m.fid) "
+            ).format(self._table)
+            + select
+        )
 
         def work(session, index):
             members = per_session.get(index)
             if not members:
                 return []
             return session.run(query, tuple(list(v) for v in zip(*members)), fetch=True)
+
         results = {}
         for rows in self._backend._each(work):
             for row in rows:
@@ -551,10 +604,14 @@ class PostgisOverlay(Overlay):
     def _group_union_areas(self, groups: list[list[int]]) -> list[float]:
         from psycopg2 import sql
 
-        unions = self._grouped(groups, sql.SQL(
-            ", bad AS (SELECT p.g FROM p, LATERAL ST_Dump(p.geom) d GROUP BY p.g "
-            "HAVING count(*) > 1 AND NOT ST_IsValid(ST_Collect(d.geom))) "
-            "SELECT g, ST_AsBinary(ST_Union(geom)) FROM p WHERE g IN (SELECT g FROM bad) GROUP BY g"))
+        unions = self._grouped(
+            groups,
+            sql.SQL(
+                ", bad AS (SELECT p.g FROM p, LATERAL ST_Dump(p.geom) d GROUP BY p.g "
+                "HAVING count(*) > 1 AND NOT ST_IsValid(ST_Collect(d.geom))) "
+                "SELECT g, ST_AsBinary(ST_Union(geom)) FROM p WHERE g IN (SELECT g FROM bad) GROUP BY g"
+            ),
+        )
         areas = []
         for number, pairs in enumerate(groups):
             if number in unions:  # pieces that may overlap: the area of their union
@@ -587,10 +644,14 @@ class PostgisOverlay(Overlay):
         site_table = sql.Identifier(f"yj_sites_{sites.number}")
         for session, wanted in asked.items():
             self._backend.check_canceled()
-            rows = self._backend._sessions[session].run(sql.SQL(
-                "SELECT s.id, ST_AsBinary(ST_Difference(s.geom, ST_Union(p.geom))) FROM {} s "
-                "JOIN {} p ON p.site = s.id WHERE s.id = ANY(%s) GROUP BY s.id, s.geom").format(
-                site_table, self._table), (wanted,), fetch=True)
+            rows = self._backend._sessions[session].run(
+                sql.SQL(
+                    "SELECT s.id, ST_AsBinary(ST_Difference(s.geom, ST_Union(p.geom))) FROM {} s "
+                    "JOIN {} p ON p.site = s.id WHERE s.id = ANY(%s) GROUP BY s.id, s.geom"
+                ).format(site_table, self._table),
+                (wanted,),
+                fetch=True,
+            )
             for site, wkb in rows:
                 geometry = _geometry(wkb)
                 result[site] = (self._backend.area.area(geometry), geometry) if geometry is not None else (0.0, None)

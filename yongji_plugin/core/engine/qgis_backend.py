@@ -7,6 +7,7 @@ about its bounding-box neighbours; a control feature wholly inside the site is c
 own area, a site wholly inside a control feature with the site's, and only the rest is
 intersected. Validity is checked (and repaired on a copy) once per touched control feature.
 """
+
 from collections.abc import Sequence
 from typing import Optional
 
@@ -31,8 +32,7 @@ PROGRESS_EVERY = 64  # sites between progress reports and cancel checks, at most
 
 class QgisSites(Sites):
     def __init__(self, keys, geometries: list[QgsGeometry], area):
-        self.geometries = [g if g is not None and not g.isNull() and not g.isEmpty() else None
-                           for g in geometries]
+        self.geometries = [g if g is not None and not g.isNull() and not g.isEmpty() else None for g in geometries]
         super().__init__(keys, [area.area(g) if g is not None else 0.0 for g in self.geometries])
         self._engines: dict[int, object] = {}
 
@@ -121,8 +121,9 @@ def _index_under(control: ControlLayer, backend: "QgisBackend", rects) -> QgsSpa
 
 class QgisOverlay(Overlay):
     def __init__(self, backend, sites: QgisSites, control, pairs, pieces, site_inside):
-        super().__init__(QgisBackend.name, sites, control, [p[0] for p in pairs],
-                         [p[1] for p in pairs], [p[2] for p in pairs])
+        super().__init__(
+            QgisBackend.name, sites, control, [p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs]
+        )
         self._backend = backend
         self._geometries: list[QgsGeometry] = pieces
         self._site_inside = site_inside  # sites wholly inside one control feature
@@ -186,8 +187,9 @@ def _overlapping(pairs: list[int], geometries: list[QgsGeometry]) -> set:
     boxes = [geometries[p].boundingBox() for p in pairs]
     flagged = set()
     if len(pairs) <= 64:
-        candidates = ((i, j) for i in range(len(pairs)) for j in range(i + 1, len(pairs))
-                      if boxes[i].intersects(boxes[j]))
+        candidates = (
+            (i, j) for i in range(len(pairs)) for j in range(i + 1, len(pairs)) if boxes[i].intersects(boxes[j])
+        )
     else:
         index = QgsSpatialIndex()
         for i, box in enumerate(boxes):
@@ -228,8 +230,7 @@ def _box(geometry: QgsGeometry) -> tuple:
 
 
 def grid_cells(extent: QgsRectangle, count: int):
-    for x0, y0, x1, y1 in grid(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
-                               extent.yMaximum(), count):
+    for x0, y0, x1, y1 in grid(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum(), count):
         yield QgsRectangle(x0, y0, x1, y1)
 
 
@@ -238,7 +239,8 @@ class QgisBackend(Backend):
 
     def describe(self) -> str:
         return tr("QGIS {version} (GEOS {geos}), one thread").format(
-            version=Qgis.QGIS_VERSION.split("-")[0], geos=Qgis.geosVersion().split("-")[0])
+            version=Qgis.QGIS_VERSION.split("-")[0], geos=Qgis.geosVersion().split("-")[0]
+        )
 
     def _read_control(self, control: ControlLayer, rects) -> _Controls:
         return _Controls(self, control, rects)
@@ -277,8 +279,9 @@ class QgisBackend(Backend):
                     progress(site / max(1, len(sites)))
             if geometry is None:
                 continue
-            self._site_pairs(site, geometry, sites, controls, pairs, pieces, site_inside,
-                             sites.keys[site] if once else None)
+            self._site_pairs(
+                site, geometry, sites, controls, pairs, pieces, site_inside, sites.keys[site] if once else None
+            )
             sites.release(site)
         return QgisOverlay(self, sites, control, pairs, pieces, site_inside)
 
@@ -301,8 +304,11 @@ class QgisBackend(Backend):
             elif control_box.contains(box) and controls.engine(fid).contains(shape):
                 piece, area = geometry, sites.areas[site]
                 site_inside.add(site)
-            elif (engine.intersects(control_shape) if after is None
-                  else engine.relatePattern(control_shape, INTERIORS_MEET)):
+            elif (
+                engine.intersects(control_shape)
+                if after is None
+                else engine.relatePattern(control_shape, INTERIORS_MEET)
+            ):
                 piece = QgsGeometry(engine.intersection(control_shape))
                 if piece.wkbType() not in POLYGONAL:
                     piece = polygon_part(piece)

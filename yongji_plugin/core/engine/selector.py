@@ -7,6 +7,7 @@ an installed shapely 2 was passed over. A named backend that cannot run here is 
 never a silent fallback; ``postgis`` by name needs only the control layers in one database (the
 sites are uploaded). shapely is imported only when the shapely backend is asked for or tried.
 """
+
 from collections.abc import Sequence
 from typing import Optional
 
@@ -37,8 +38,9 @@ def backend_class(name: str):
         from .postgis_backend import PostgisBackend
 
         return PostgisBackend
-    raise PlanError(tr("Unknown engine backend {name}; choose one of {names}").format(
-        name=name, names=", ".join(NAMES)))
+    raise PlanError(
+        tr("Unknown engine backend {name}; choose one of {names}").format(name=name, names=", ".join(NAMES))
+    )
 
 
 def unavailable(name: str, layers: Sequence = ()) -> Optional[str]:
@@ -71,6 +73,5 @@ def selection(name: str = AUTO, layers: Sequence = (), site_layers: Sequence = (
     backend_class(name)  # unknown names fail here, with the list of known ones
     reason = unavailable(name, layers)
     if reason is not None:
-        raise PlanError(tr("The {name} engine backend cannot run here: {reason}").format(
-            name=name, reason=reason))
+        raise PlanError(tr("The {name} engine backend cannot run here: {reason}").format(name=name, reason=reason))
     return backend_class(name), ""

@@ -12,6 +12,7 @@ cancel are checked between chunks.
 
 Import only after ``selector`` found shapely ≥ 2 working here: it needs shapely ≥ 2 and numpy.
 """
+
 import os
 from collections import deque
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ CHUNK_PAIRS = 16384  # pairs per unit of work, at most (a chunk never splits a s
 MIN_CHUNKS = 32  # units of work per overlay, at least, when there are as many sites
 NONE, CONTROL_INSIDE, SITE_INSIDE, CUT = 0, 1, 2, 3
 POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
+
 
 def polygonal(geometries: np.ndarray) -> np.ndarray:
     """The polygonal part of each geometry (None where there is none), as QGIS's polygon_part."""
@@ -72,8 +74,7 @@ def to_qgis_all(geometries: np.ndarray) -> list[QgsGeometry]:
 
 def _from_qgis(geometries: Sequence[QgsGeometry]) -> np.ndarray:
     wkb = np.empty(len(geometries), dtype=object)
-    wkb[:] = [bytes(g.asWkb()) if g is not None and not g.isNull() and not g.isEmpty() else None
-              for g in geometries]
+    wkb[:] = [bytes(g.asWkb()) if g is not None and not g.isNull() and not g.isEmpty() else None for g in geometries]
     return shapely.from_wkb(wkb)
 
 
@@ -102,6 +103,7 @@ def _pyproj_move(source_crs, area_crs):
     def move(xy):
         x, y = transformer.transform(xy[:, 0], xy[:, 1])
         return np.column_stack([x, y])
+
     return move
 
 
@@ -113,10 +115,12 @@ def _osr_move(source_crs, area_crs):
         ref.SetFromUserInput(_crs_text(crs))
         ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         return ref
+
     transformation = osr.CoordinateTransformation(srs(source_crs), srs(area_crs))
 
     def move(xy):
         return np.asarray(transformation.TransformPoints(xy), dtype=float)[:, :2]
+
     return move
 
 
@@ -177,8 +181,9 @@ class _Controls:
         """The fids and read columns of these features only (what an overlay keeps of a read)."""
         rows = np.unique(found)
         positions = self.positions[rows]
-        return BulkRead(self.fids[rows], None, True, {name: column[positions]
-                                                      for name, column in self.read.columns.items()})
+        return BulkRead(
+            self.fids[rows], None, True, {name: column[positions] for name, column in self.read.columns.items()}
+        )
 
 
 class ShapelyBackend(Backend):
@@ -192,7 +197,8 @@ class ShapelyBackend(Backend):
     def describe(self) -> str:
         geos = ".".join(str(v) for v in shapely.geos_version)
         return tr("shapely {version} (GEOS {geos}), {threads} threads").format(
-            version=shapely.__version__, geos=geos, threads=self.workers)
+            version=shapely.__version__, geos=geos, threads=self.workers
+        )
 
     def close(self) -> None:
         if self._threads is not None:
@@ -216,7 +222,7 @@ class ShapelyBackend(Backend):
         if pool is None or count <= chunk:
             return function(*arrays)
         step = max(chunk, -(-count // (4 * self.workers)))
-        parts = pool.map(lambda start: function(*(a[start:start + step] for a in arrays)), range(0, count, step))
+        parts = pool.map(lambda start: function(*(a[start : start + step] for a in arrays)), range(0, count, step))
         return np.concatenate(list(parts))
 
     def from_wkb(self, batches: list[np.ndarray]) -> np.ndarray:
@@ -247,8 +253,7 @@ class ShapelyBackend(Backend):
         controls = self._control(control)
         controls.check(np.arange(len(controls.fids)))
         keep = ~shapely.is_missing(controls.geometries)
-        return ShapelySites(controls.fids[keep].tolist(), controls.geometries[keep],
-                            controls.areas[keep].tolist())
+        return ShapelySites(controls.fids[keep].tolist(), controls.geometries[keep], controls.areas[keep].tolist())
 
     def overlay(self, sites: ShapelySites, control: ControlLayer, progress=None, once=False) -> "ShapelyOverlay":
         """Sites × control layer, region by region of the read layout (``footprint``): one region
@@ -264,8 +269,9 @@ class ShapelyBackend(Backend):
         site_index, fids, kinds, pieces, areas = (np.concatenate([part[i] for part in parts]) for i in range(5))
         order = np.lexsort((fids, site_index))
         table = parts[0][5] if len(parts) == 1 else _merged([part[5] for part in parts])
-        return ShapelyOverlay(self, sites, control, table, site_index[order], fids[order], kinds[order],
-                              pieces[order], areas[order])
+        return ShapelyOverlay(
+            self, sites, control, table, site_index[order], fids[order], kinds[order], pieces[order], areas[order]
+        )
 
     def _region_pairs(self, sites: ShapelySites, present: np.ndarray, controls: _Controls, progress, once):
         """(site index, fid, kind, piece, area, attribute table) of the pairs of some sites."""
@@ -281,8 +287,9 @@ class ShapelyBackend(Backend):
         site_index, found = site_index[order], found[order]
         kind = self._site_inside(sites, controls, site_index, found)
         chunks = self._chunks(site_index)
-        results = self._run(chunks, lambda sl: self._pairs(sites, controls, site_index[sl], found[sl],
-                                                           kind[sl], once), progress)
+        results = self._run(
+            chunks, lambda sl: self._pairs(sites, controls, site_index[sl], found[sl], kind[sl], once), progress
+        )
         kinds = np.concatenate([r[0] for r in results]) if results else np.zeros(0, np.int8)
         pieces = np.concatenate([r[1] for r in results]) if results else np.zeros(0, object)
         areas = np.concatenate([r[2] for r in results]) if results else np.zeros(0)
@@ -291,16 +298,16 @@ class ShapelyBackend(Backend):
             cut = kinds == CUT
             areas[cut] = self.measure(pieces[cut])
         found = found[keep]
-        return (site_index[keep], controls.fids[found], kinds[keep], pieces[keep], areas[keep],
-                controls.table(found))
+        return (site_index[keep], controls.fids[found], kinds[keep], pieces[keep], areas[keep], controls.table(found))
 
     def _site_inside(self, sites, controls, site_index, found) -> np.ndarray:
         """SITE_INSIDE where a control feature contains the whole site (tested here, in one
         thread: a prepared geometry must not be shared between threads)."""
         kind = np.zeros(len(site_index), dtype=np.int8)
         sb, cb = sites.bounds[site_index], controls.bounds[found]
-        maybe = np.flatnonzero((cb[:, 0] <= sb[:, 0]) & (cb[:, 1] <= sb[:, 1]) &
-                               (cb[:, 2] >= sb[:, 2]) & (cb[:, 3] >= sb[:, 3]))
+        maybe = np.flatnonzero(
+            (cb[:, 0] <= sb[:, 0]) & (cb[:, 1] <= sb[:, 1]) & (cb[:, 2] >= sb[:, 2]) & (cb[:, 3] >= sb[:, 3])
+        )
         if len(maybe):
             outer = controls.geometries[found[maybe]]
             shapely.prepare(outer)
@@ -331,6 +338,7 @@ class ShapelyBackend(Backend):
             results.append(result)
             if progress is not None:
                 progress(len(results) / len(chunks))
+
         pool = self._pool(len(chunks))
         try:
             for chunk in chunks:
@@ -356,8 +364,13 @@ class ShapelyBackend(Backend):
         pieces = np.empty(len(kind), dtype=object)
         areas = np.zeros(len(kind))
         sb, cb = sites.bounds[site_index], controls.bounds[found]
-        maybe = np.flatnonzero((kind == NONE) & (sb[:, 0] <= cb[:, 0]) & (sb[:, 1] <= cb[:, 1]) &
-                               (sb[:, 2] >= cb[:, 2]) & (sb[:, 3] >= cb[:, 3]))
+        maybe = np.flatnonzero(
+            (kind == NONE)
+            & (sb[:, 0] <= cb[:, 0])
+            & (sb[:, 1] <= cb[:, 1])
+            & (sb[:, 2] >= cb[:, 2])
+            & (sb[:, 3] >= cb[:, 3])
+        )
         inside = maybe[shapely.contains(site_shapes[maybe], control_shapes[maybe])]
         kind[inside] = CONTROL_INSIDE
         pieces[inside] = control_shapes[inside]
@@ -381,8 +394,18 @@ class ShapelyBackend(Backend):
 
 
 class ShapelyOverlay(Overlay):
-    def __init__(self, backend: ShapelyBackend, sites: ShapelySites, control, table: BulkRead,
-                 site_index, fids, kinds, pieces, areas):
+    def __init__(
+        self,
+        backend: ShapelyBackend,
+        sites: ShapelySites,
+        control,
+        table: BulkRead,
+        site_index,
+        fids,
+        kinds,
+        pieces,
+        areas,
+    ):
         """``table``: fids and read columns of the control features in pairs (their attributes)."""
         super().__init__(ShapelyBackend.name, sites, control, site_index.tolist(), fids.tolist(), areas.tolist())
         self._backend, self._table = backend, table
@@ -440,8 +463,7 @@ class ShapelyOverlay(Overlay):
         out = []
         for pairs in groups:
             shapes = self._geometries[np.asarray(pairs, dtype=np.int64)]
-            union = shapes[0] if len(shapes) == 1 else polygonal(
-                np.array([shapely.union_all(shapes)], dtype=object))[0]
+            union = shapes[0] if len(shapes) == 1 else polygonal(np.array([shapely.union_all(shapes)], dtype=object))[0]
             out.append(to_qgis(union))
         return out
 
@@ -465,12 +487,14 @@ class ShapelyOverlay(Overlay):
         shapes = np.empty(len(single) + len(several), dtype=object)
         if single:
             site_ids, pair_ids = (np.array(v, dtype=np.int64) for v in zip(*single))
-            shapes[:len(single)] = polygonal(self._backend.parallel(
-                shapely.difference, sites.geometries[site_ids], self._geometries[pair_ids]))
+            shapes[: len(single)] = polygonal(
+                self._backend.parallel(shapely.difference, sites.geometries[site_ids], self._geometries[pair_ids])
+            )
         for number, (site, pairs) in enumerate(several):
             self._backend.check_canceled()
-            shapes[len(single) + number] = _outside(sites.geometries[site],
-                                                    self._geometries[np.asarray(pairs, dtype=np.int64)])
+            shapes[len(single) + number] = _outside(
+                sites.geometries[site], self._geometries[np.asarray(pairs, dtype=np.int64)]
+            )
         present = ~shapely.is_missing(shapes)
         areas = np.zeros(len(shapes))
         areas[present] = self._backend.measure(shapes[present])
@@ -490,14 +514,18 @@ class ShapelyOverlay(Overlay):
         for name in plain:
             for fid, value in zip(wanted[known].tolist(), table.values(name, rows[known])):
                 result[fid][name] = value
-        for names, which in ((tuple(n for n in self.control.fields if n not in plain), fids),
-                             (tuple(plain), wanted[~known].tolist())):
+        for names, which in (
+            (tuple(n for n in self.control.fields if n not in plain), fids),
+            (tuple(plain), wanted[~known].tolist()),
+        ):
             if names and which:
                 others = read_attributes(ControlLayer(self.control.layer, self.control.name, None, names), which)
                 for fid in which:
                     result[fid].update(others.get(fid, {}))
-        return {fid: {name: values[name] for name in self.control.fields if name in values}
-                for fid, values in result.items()}
+        return {
+            fid: {name: values[name] for name in self.control.fields if name in values}
+            for fid, values in result.items()
+        }
 
 
 def _merged(tables: list[BulkRead]) -> BulkRead:
@@ -523,8 +551,11 @@ def _outside(site, pieces: np.ndarray):
             continue
         covering = shapely.clip_by_rect(pieces[tree.query(shapely.box(*cell))], *cell)
         covered = shapely.union_all(covering) if len(covering) else None
-        gap = area if covered is None or shapely.is_empty(covered) else polygonal(
-            np.array([shapely.difference(area, covered)], dtype=object))[0]
+        gap = (
+            area
+            if covered is None or shapely.is_empty(covered)
+            else polygonal(np.array([shapely.difference(area, covered)], dtype=object))[0]
+        )
         if gap is not None and shapely.area(gap) > GAP_NOISE:
             parts.append(gap)
     if not parts:

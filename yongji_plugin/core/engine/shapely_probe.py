@@ -11,6 +11,7 @@ compared with QGIS's, WKB back into QgsGeometry — and any error or wrong figur
 The outcome is kept for the process (the libraries loaded do not change); the reason is
 translated when asked for. The probe never raises.
 """
+
 from typing import Optional
 
 from qgis.core import Qgis, QgsGeometry
@@ -37,9 +38,11 @@ def failure() -> Optional[str]:
         what = tr("an intersection's area came out as {detail}").format(detail=detail)
     elif kind == "back":
         what = tr("a geometry written back to QGIS came out as {detail}").format(detail=detail)
-    return tr("shapely {version} (GEOS {geos}) does not work beside QGIS's GEOS {qgis_geos} in this "
-              "process: {what}").format(version=optional.version("shapely"), geos=_shapely_geos(),
-                                         qgis_geos=Qgis.geosVersion().split("-")[0], what=what)
+    return tr(
+        "shapely {version} (GEOS {geos}) does not work beside QGIS's GEOS {qgis_geos} in this process: {what}"
+    ).format(
+        version=optional.version("shapely"), geos=_shapely_geos(), qgis_geos=Qgis.geosVersion().split("-")[0], what=what
+    )
 
 
 def forget() -> None:

@@ -7,13 +7,13 @@ features without saying so. So a feedback canceled before, during or right after
 :class:`~..shared.cancel.Canceled` and the half-built index is dropped; any other failure is
 raised as it is.
 """
+
 from qgis.core import QgsSpatialIndex
 
 from ..shared.cancel import Canceled, is_canceled, raise_if_canceled
 
 
-def bulk_index(features, feedback=None,
-               flags=QgsSpatialIndex.Flag.FlagStoreFeatureGeometries) -> QgsSpatialIndex:
+def bulk_index(features, feedback=None, flags=QgsSpatialIndex.Flag.FlagStoreFeatureGeometries) -> QgsSpatialIndex:
     raise_if_canceled(feedback)
     try:
         index = QgsSpatialIndex(features, feedback, flags)

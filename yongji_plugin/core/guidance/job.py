@@ -3,6 +3,7 @@
 The layer is the job's result layer; the table files (CSV, XLSX) and the HTML/PDF report are its
 report step, so a table that cannot be written removes the layer and report written before it.
 """
+
 from ...i18n import tr
 from ..measuring.unit_areas import TOWNSHIPS
 from ..shared.areas import AreaMethod
@@ -13,8 +14,15 @@ from .township_guidance import Figure, township_guidance
 GUIDANCE = "guidance"
 
 
-def guidance_job(layers: dict, area: AreaMethod, figures: list[Figure], backend: str = None,
-                 data_source: str = "", csv=None, xlsx=None) -> Job:
+def guidance_job(
+    layers: dict,
+    area: AreaMethod,
+    figures: list[Figure],
+    backend: str = None,
+    data_source: str = "",
+    csv=None,
+    xlsx=None,
+) -> Job:
     """``layers``: the plan layers by code (the computing thread may read them); ``csv``, ``xlsx``:
     the table files to write (None: not written)."""
 
@@ -32,4 +40,5 @@ def guidance_job(layers: dict, area: AreaMethod, figures: list[Figure], backend:
         layers=lambda result: {GUIDANCE: guidance_layer(result, layers[TOWNSHIPS])},
         report=report,
         files=[table for table in (csv, xlsx) if table],
-        thread_safe_outputs=False)  # the report's PDF: QTextDocument on the GUI thread
+        thread_safe_outputs=False,
+    )  # the report's PDF: QTextDocument on the GUI thread

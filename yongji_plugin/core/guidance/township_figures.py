@@ -24,12 +24,20 @@ from .township_guidance import GuidanceResult, township_guidance
 def township_figures(layers: dict, crs: str = DEFAULT_AREA_CRS, feedback=None, backend: str = AUTO) -> list[dict]:
     """One row per township: fid, name, area and each figure in hectares (planar, ``crs``)."""
     result = township_guidance(layers, AreaMethod.create(crs), feedback=feedback, backend=backend)
-    return [{"fid": row.fid, "XZQMC": row.name, "ZMJ": hectares(row.area),
-             **{key: hectares(value) for key, value in row.figures.items()}} for row in result.townships]
+    return [
+        {
+            "fid": row.fid,
+            "XZQMC": row.name,
+            "ZMJ": hectares(row.area),
+            **{key: hectares(value) for key, value in row.figures.items()},
+        }
+        for row in result.townships
+    ]
 
 
-def township_coverage(layers: dict, crs: str = DEFAULT_AREA_CRS, result: GuidanceResult = None,
-                      backend: str = AUTO) -> QgsVectorLayer:
+def township_coverage(
+    layers: dict, crs: str = DEFAULT_AREA_CRS, result: GuidanceResult = None, backend: str = AUTO
+) -> QgsVectorLayer:
     """The townships with their figures (ha) as fields, labelled by alias, for atlas and table."""
     result = result or township_guidance(layers, AreaMethod.create(crs), backend=backend)
     refuse_canceled(result)

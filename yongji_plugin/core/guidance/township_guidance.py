@@ -5,6 +5,7 @@ Each is measured per township and for the city (see :mod:`.unit_areas`); the tow
 must add up to the city's within 0.01 ha, and :meth:`GuidanceResult.mismatches` says where they
 do not (townships that leave gaps or overlap, features outside every township).
 """
+
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,17 +48,26 @@ def load_figures(path=None) -> list[Figure]:
     raw = read_yaml(path, Shape(dict, {"township_figures": list}), what=tr("Township guidance file"))
     items = raw.get("township_figures")
     if not items or not isinstance(items, list):
-        raise PlanError(tr("Township guidance file {path} is not valid: township_figures must be a non-empty "
-                           "list").format(path=path))
+        raise PlanError(
+            tr("Township guidance file {path} is not valid: township_figures must be a non-empty list").format(
+                path=path
+            )
+        )
     problems = []
     for number, item in enumerate(items, start=1):
         problems += _figure_problems(number, item)
     keys = [item.get("key") for item in items if isinstance(item, dict)]
-    problems += [tr("figure {key}: the key is used more than once").format(key=key)
-                 for key in sorted({k for k in keys if isinstance(k, str) and keys.count(k) > 1})]
+    problems += [
+        tr("figure {key}: the key is used more than once").format(key=key)
+        for key in sorted({k for k in keys if isinstance(k, str) and keys.count(k) > 1})
+    ]
     if problems:
-        raise PlanError("\n".join([tr("Township guidance file {path} is not valid:").format(path=path)]
-                                  + [f"- {problem}" for problem in problems]))
+        raise PlanError(
+            "\n".join(
+                [tr("Township guidance file {path} is not valid:").format(path=path)]
+                + [f"- {problem}" for problem in problems]
+            )
+        )
     return [Figure(f["key"], f["layer"], f.get("filter"), str(f["label"])) for f in items]
 
 
@@ -73,8 +83,9 @@ def _figure_problems(number: int, item) -> list[str]:
     problems = [tr("key {key} is missing").format(key=key) for key in ("key", "layer", "label") if key not in item]
     problems += [tr("unknown key {key}").format(key=key) for key in item if key not in FIGURE_KEYS]
     if "key" in item and not (isinstance(item["key"], str) and KEY.match(item["key"])):
-        problems.append(tr("the key must be 1–7 ASCII letters or digits, starting with a letter "
-                           "(it names output fields)"))
+        problems.append(
+            tr("the key must be 1–7 ASCII letters or digits, starting with a letter (it names output fields)")
+        )
     code = item.get("layer")
     if "layer" in item:
         try:
@@ -121,8 +132,9 @@ class GuidanceResult:
         return [k for k in keys if abs(self.township_sum(k) - self.city_value(k)) > tolerance]
 
 
-def township_guidance(layers: dict, area: AreaMethod, figures: list[Figure] = None,
-                      feedback=None, backend: str = AUTO) -> GuidanceResult:
+def township_guidance(
+    layers: dict, area: AreaMethod, figures: list[Figure] = None, feedback=None, backend: str = AUTO
+) -> GuidanceResult:
     """The figures per township and for the city; a cancel gives an empty result marked canceled."""
     figures = list(figures or default_figures())
     purpose = tr("Township planning guidance")
@@ -133,8 +145,19 @@ def township_guidance(layers: dict, area: AreaMethod, figures: list[Figure] = No
     except Canceled:
         return GuidanceResult(figures, [], None, area, units.city_from_layer, [], canceled=True)
     township_areas, city_area = measured.unit_areas[area.method]
-    rows = [GuidanceRow(name, fid, township_areas[i], {k: measured.townships[r.key][i] for k, r in requests.items()})
-            for i, (name, fid) in enumerate(zip(units.names, units.fids))]
+    rows = [
+        GuidanceRow(name, fid, township_areas[i], {k: measured.townships[r.key][i] for k, r in requests.items()})
+        for i, (name, fid) in enumerate(zip(units.names, units.fids))
+    ]
     city = GuidanceRow(units.city_name, None, city_area, {k: measured.city[r.key] for k, r in requests.items()})
-    return GuidanceResult(figures, rows, city, area, units.city_from_layer, measured.repairs,
-                          is_canceled(feedback), measured.warnings, measured.backend)
+    return GuidanceResult(
+        figures,
+        rows,
+        city,
+        area,
+        units.city_from_layer,
+        measured.repairs,
+        is_canceled(feedback),
+        measured.warnings,
+        measured.backend,
+    )

@@ -18,6 +18,7 @@ membership. Excess = height − limit (m); a building is over its limit when the
 The overlay of buildings on zones runs on the overlay engine (``core.engine``), footprints and
 overlaps measured with the explicit area method.
 """
+
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -45,8 +46,12 @@ POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
 
 
 def status_label(status: str) -> str:
-    return {OVER: tr("over the limit"), WITHIN: tr("within the limit"), NO_ZONE: tr("outside the height zones"),
-            NO_HEIGHT: tr("no height")}.get(status, status)
+    return {
+        OVER: tr("over the limit"),
+        WITHIN: tr("within the limit"),
+        NO_ZONE: tr("outside the height zones"),
+        NO_HEIGHT: tr("no height"),
+    }.get(status, status)
 
 
 def source_label(source: Optional[str]) -> str:
@@ -54,8 +59,11 @@ def source_label(source: Optional[str]) -> str:
 
 
 def mode_label(mode: str) -> str:
-    return {HEIGHT: tr("height field"), FLOORS: tr("floors × storey height"),
-            AUTO: tr("height field, else floors × storey height")}[mode]
+    return {
+        HEIGHT: tr("height field"),
+        FLOORS: tr("floors × storey height"),
+        AUTO: tr("height field, else floors × storey height"),
+    }[mode]
 
 
 @dataclass
@@ -152,19 +160,26 @@ class HeightResult:
 
 def _need_field(layer, role: str, name: Optional[str], purpose: str) -> str:
     if not name:
-        raise PlanError(tr("Name the {purpose} field of {role} layer {layer}").format(
-            purpose=purpose, role=role, layer=layer.name()))
+        raise PlanError(
+            tr("Name the {purpose} field of {role} layer {layer}").format(
+                purpose=purpose, role=role, layer=layer.name()
+            )
+        )
     if layer.fields().lookupField(name) < 0:
-        raise PlanError(tr("{role} layer {layer} has no field {field} ({purpose})").format(
-            role=role, layer=layer.name(), field=name, purpose=purpose))
+        raise PlanError(
+            tr("{role} layer {layer} has no field {field} ({purpose})").format(
+                role=role, layer=layer.name(), field=name, purpose=purpose
+            )
+        )
     return name
 
 
 def check_inputs(buildings, zones, params: HeightParams) -> None:
     """Every bad input the check can see before it reads a feature, as one clear sentence."""
     if params.mode not in MODES:
-        raise PlanError(tr("Unknown height source {mode}; choose one of {modes}").format(
-            mode=params.mode, modes=", ".join(MODES)))
+        raise PlanError(
+            tr("Unknown height source {mode}; choose one of {modes}").format(mode=params.mode, modes=", ".join(MODES))
+        )
     building, zone = tr("Building"), tr("Height zone")
     check_layer(buildings, building, POLYGON, params.area.crs)
     check_layer(zones, zone, POLYGON, params.area.crs)
@@ -198,9 +213,11 @@ def _read_zones(zones, params: HeightParams) -> dict[int, Zone]:
         name = text(feature[params.zone_name_field]) or tr("feature {fid}").format(fid=feature.id())
         if limit is None or limit <= 0:
             value = text(feature[params.limit_field]) or "NULL"
-            raise PlanError(tr("Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: "
-                               "{value}").format(name=name, fid=feature.id(), layer=zones.name(),
-                                                 field=params.limit_field, value=value))
+            raise PlanError(
+                tr("Height zone {name} (feature {fid}) of {layer} has no usable limit in {field}: {value}").format(
+                    name=name, fid=feature.id(), layer=zones.name(), field=params.limit_field, value=value
+                )
+            )
         code = (text(feature[params.zone_code_field]) if params.zone_code_field else None) or ""
         found[feature.id()] = Zone(feature.id(), code, name, limit, feature.geometry())
     return found
@@ -250,8 +267,11 @@ def run_height_check(buildings, zones, params: HeightParams, feedback=None) -> H
         with OverlayEngine(params.area, params.backend, [buildings, zones], feedback) as engine:
             result.backend = engine.describe()
             sites = engine.layer_sites(ControlLayer(buildings, buildings.name()))
-            overlay = engine.overlay(sites, ControlLayer(zones, zones.name()),
-                                     lambda share: feedback.setProgress(10 + 80 * share) if feedback else None)
+            overlay = engine.overlay(
+                sites,
+                ControlLayer(zones, zones.name()),
+                lambda share: feedback.setProgress(10 + 80 * share) if feedback else None,
+            )
             by_site = overlay.pairs_by_site()
             for index, fid in enumerate(sites.keys):
                 name, height, source, floors = attributes[fid]
@@ -260,8 +280,9 @@ def run_height_check(buildings, zones, params: HeightParams, feedback=None) -> H
                     if overlay.pair_areas[pair] <= 0:
                         continue  # touching along an edge only
                     zone = zone_info[overlay.pair_fids[pair]]
-                    building.zones.append(ZoneOverlap(zone.fid, zone.code, zone.name, zone.limit,
-                                                      overlay.pair_areas[pair]))
+                    building.zones.append(
+                        ZoneOverlap(zone.fid, zone.code, zone.name, zone.limit, overlay.pair_areas[pair])
+                    )
                 _judge(building, params.tolerance)
                 result.buildings.append(building)
             result.repairs = engine.repairs

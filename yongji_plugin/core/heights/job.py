@@ -1,4 +1,5 @@
 """建筑高度控制检查 as one job: the dialog and the Processing algorithm run exactly this."""
+
 from ...i18n import tr
 from ..shared.job import Job
 from .check import HeightParams, run_height_check
@@ -23,4 +24,5 @@ def height_job(buildings, zones, params: HeightParams) -> Job:
         compute=lambda feedback: run_height_check(buildings, zones, params, feedback),
         layers=layers,
         report=report,
-        thread_safe_outputs=False)  # the report's PDF: QTextDocument on the GUI thread
+        thread_safe_outputs=False,
+    )  # the report's PDF: QTextDocument on the GUI thread

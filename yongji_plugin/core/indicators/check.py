@@ -12,6 +12,7 @@
 A township is 达标 in a year when it meets every binding (约束性) target handed down to it;
 expected (预期性) shortfalls are counted apart. Comparisons are exact up to floating-point noise.
 """
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -46,6 +47,7 @@ def meets(value: float, direction: str, reference: float) -> bool:
 @dataclass(frozen=True)
 class Finding:
     """One judgement: ``value`` against ``reference`` in ``direction``, in ``unit_label``."""
+
     kind: str  # COMPLIANCE, CONSISTENCY or BREAKDOWN
     year: int
     unit: str  # township name, or the city's
@@ -99,8 +101,11 @@ class IndicatorResult:
 
     def status(self, unit: str, year: int) -> TownshipStatus:
         found = [f for f in self.of_kind(COMPLIANCE, year) if f.unit == unit]
-        return TownshipStatus(len(found), sum(1 for f in found if not f.ok and f.binding),
-                              sum(1 for f in found if not f.ok and not f.binding))
+        return TownshipStatus(
+            len(found),
+            sum(1 for f in found if not f.ok and f.binding),
+            sum(1 for f in found if not f.ok and not f.binding),
+        )
 
     def value(self, code: str, unit: str) -> float:
         return self.values[code][unit]
@@ -108,16 +113,30 @@ class IndicatorResult:
 
 def _check_townships(indicators: IndicatorFile, names: list[str], layer_name: str) -> None:
     known = set(names)
-    problems = [tr("indicator {code}: township {township} is not in layer {layer}").format(
-        code=i.code, township=t, layer=layer_name)
-        for i in indicators.indicators for t in i.townships if t not in known]
+    problems = [
+        tr("indicator {code}: township {township} is not in layer {layer}").format(
+            code=i.code, township=t, layer=layer_name
+        )
+        for i in indicators.indicators
+        for t in i.townships
+        if t not in known
+    ]
     if problems:
-        raise PlanError("\n".join([tr("Indicator file {path} does not fit the data (townships: {names}):").format(
-            path=indicators.path, names=", ".join(names))] + [f"- {p}" for p in problems]))
+        raise PlanError(
+            "\n".join(
+                [
+                    tr("Indicator file {path} does not fit the data (townships: {names}):").format(
+                        path=indicators.path, names=", ".join(names)
+                    )
+                ]
+                + [f"- {p}" for p in problems]
+            )
+        )
 
 
-def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMethod, feedback=None,
-                        backend: str = AUTO) -> IndicatorResult:
+def run_indicator_check(
+    layers: dict, indicators: IndicatorFile, area: AreaMethod, feedback=None, backend: str = AUTO
+) -> IndicatorResult:
     """Measure and judge every indicator; a cancel gives an empty result marked canceled."""
     purpose = tr("The indicator check")
     units = read_units(layers, area, purpose)
@@ -128,8 +147,9 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
     try:
         measured = measure_units(units, layers, requests, area, feedback, purpose, backend)
     except Canceled:
-        return IndicatorResult(indicators, units.city_name, [], [], {}, [], area, units.city_from_layer, [],
-                               canceled=True)
+        return IndicatorResult(
+            indicators, units.city_name, [], [], {}, [], area, units.city_from_layer, [], canceled=True
+        )
     names = units.names + [units.city_name]
 
     def areas(measure: Measure) -> list[float]:
@@ -145,9 +165,20 @@ def run_indicator_check(layers: dict, indicators: IndicatorFile, area: AreaMetho
             values[indicator.code] = {n: 100.0 * a / w if w else 0.0 for n, a, w in zip(names, raw, whole)}
         else:
             values[indicator.code] = {n: indicator.from_square_metres(a) for n, a in zip(names, raw)}
-    result = IndicatorResult(indicators, units.city_name, units.names, units.fids, values, [], area,
-                             units.city_from_layer, measured.repairs, warnings=measured.warnings,
-                             backend=measured.backend)
+    result = IndicatorResult(
+        indicators,
+        units.city_name,
+        units.names,
+        units.fids,
+        values,
+        [],
+        area,
+        units.city_from_layer,
+        measured.repairs,
+        warnings=measured.warnings,
+        backend=measured.backend,
+    )
+
     def unit_areas(indicator) -> dict[str, float]:
         township_areas, city_area = measured.unit_areas[indicator.measure.method or area.method]
         return {**dict(zip(units.names, township_areas)), units.city_name: city_area}
@@ -169,15 +200,28 @@ def _compliance(result: IndicatorResult, year: int) -> list[Finding]:
             if target is None:
                 continue
             value = result.value(indicator.code, unit)
-            findings.append(Finding(COMPLIANCE, year, unit, is_city, indicator.code, indicator.name,
-                                    indicator.unit_label, value, indicator.direction, target,
-                                    meets(value, indicator.direction, target), indicator.kind == BINDING,
-                                    tr("measured"), tr("target {year}").format(year=year)))
+            findings.append(
+                Finding(
+                    COMPLIANCE,
+                    year,
+                    unit,
+                    is_city,
+                    indicator.code,
+                    indicator.name,
+                    indicator.unit_label,
+                    value,
+                    indicator.direction,
+                    target,
+                    meets(value, indicator.direction, target),
+                    indicator.kind == BINDING,
+                    tr("measured"),
+                    tr("target {year}").format(year=year),
+                )
+            )
     return findings
 
 
-def _side_value(side: Side, result: IndicatorResult, unit: str, year: int, areas,
-                shown: Indicator) -> Optional[float]:
+def _side_value(side: Side, result: IndicatorResult, unit: str, year: int, areas, shown: Indicator) -> Optional[float]:
     """The side's figure in ``shown``'s unit: an indicator's target for the unit, or the layer's area in it."""
     if side.indicator:
         indicator = result.file.indicator(side.indicator)
@@ -204,11 +248,24 @@ def _consistency(result: IndicatorResult, year: int, areas) -> list[Finding]:
             right = _side_value(relation.right, result, unit, year, areas, shown)
             if left is None or right is None:
                 continue
-            findings.append(Finding(CONSISTENCY, year, unit, unit == result.city_name, relation.id, relation.label,
-                                    AREA_UNITS[shown.unit][1], left, relation.relation, right,
-                                    meets(left, relation.relation, right), True,
-                                    _side_label(relation.left, result, year),
-                                    _side_label(relation.right, result, year)))
+            findings.append(
+                Finding(
+                    CONSISTENCY,
+                    year,
+                    unit,
+                    unit == result.city_name,
+                    relation.id,
+                    relation.label,
+                    AREA_UNITS[shown.unit][1],
+                    left,
+                    relation.relation,
+                    right,
+                    meets(left, relation.relation, right),
+                    True,
+                    _side_label(relation.left, result, year),
+                    _side_label(relation.right, result, year),
+                )
+            )
     return findings
 
 
@@ -230,8 +287,22 @@ def _breakdown(result: IndicatorResult, year: int, unit_areas) -> list[Finding]:
         else:
             total = sum(shares.values())
             how = tr("sum of {count} township targets").format(count=len(shares))
-        findings.append(Finding(BREAKDOWN, year, result.city_name, True, indicator.code, indicator.name,
-                                indicator.unit_label, total, indicator.direction, city_target,
-                                meets(total, indicator.direction, city_target), indicator.kind == BINDING,
-                                how, tr("city target {year}").format(year=year)))
+        findings.append(
+            Finding(
+                BREAKDOWN,
+                year,
+                result.city_name,
+                True,
+                indicator.code,
+                indicator.name,
+                indicator.unit_label,
+                total,
+                indicator.direction,
+                city_target,
+                meets(total, indicator.direction, city_target),
+                indicator.kind == BINDING,
+                how,
+                tr("city target {year}").format(year=year),
+            )
+        )
     return findings

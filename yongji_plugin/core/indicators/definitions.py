@@ -6,6 +6,7 @@ the 一张图; plus the 图数一致性 relations between layer totals and targe
 a confident, wrong 达标, so it is checked as a whole when loaded and every problem is listed at
 once, each naming the file, the indicator and the key.
 """
+
 import math
 import re
 from dataclasses import dataclass, field
@@ -27,16 +28,29 @@ BINDING, EXPECTED = "binding", "expected"
 AT_LEAST, AT_MOST = "at_least", "at_most"
 PERCENT = "%"
 KINDS = {"约束性": BINDING, "binding": BINDING, "预期性": EXPECTED, "expected": EXPECTED}
-DIRECTIONS = {"不低于": AT_LEAST, "at_least": AT_LEAST, ">=": AT_LEAST,
-              "不高于": AT_MOST, "at_most": AT_MOST, "<=": AT_MOST}
+DIRECTIONS = {
+    "不低于": AT_LEAST,
+    "at_least": AT_LEAST,
+    ">=": AT_LEAST,
+    "不高于": AT_MOST,
+    "at_most": AT_MOST,
+    "<=": AT_MOST,
+}
 RELATIONS = {">=": AT_LEAST, "<=": AT_MOST}
 # unit: (m² per unit, the unit as reports write it)
 AREA_UNITS = {
-    "平方米": (1.0, "m²"), "m2": (1.0, "m²"), "m²": (1.0, "m²"),
-    "公顷": (SQM_PER_HA, "公顷"), "ha": (SQM_PER_HA, "公顷"),
-    "亩": (SQM_PER_MU, "亩"), "mu": (SQM_PER_MU, "亩"),
+    "平方米": (1.0, "m²"),
+    "m2": (1.0, "m²"),
+    "m²": (1.0, "m²"),
+    "公顷": (SQM_PER_HA, "公顷"),
+    "ha": (SQM_PER_HA, "公顷"),
+    "亩": (SQM_PER_MU, "亩"),
+    "mu": (SQM_PER_MU, "亩"),
     "万亩": (SQM_PER_MU * 1e4, "万亩"),
-    "平方千米": (1e6, "平方千米"), "平方公里": (1e6, "平方千米"), "km2": (1e6, "平方千米"), "km²": (1e6, "平方千米"),
+    "平方千米": (1e6, "平方千米"),
+    "平方公里": (1e6, "平方千米"),
+    "km2": (1e6, "平方千米"),
+    "km²": (1e6, "平方千米"),
 }
 FILE_KEYS = ("indicators", "consistency", "warning")
 INDICATOR_KEYS = ("code", "name", "unit", "kind", "direction", "targets", "townships", "measure", "warning")
@@ -52,6 +66,7 @@ CONSISTENCY_KEYS = ("id", "label", "left", "relation", "right")
 @dataclass(frozen=True)
 class Measure:
     """An area read from the data: a layer's features (filtered), split by unit, overlaps once."""
+
     layer: str
     filter: Optional[str] = None
     method: Optional[str] = None  # None: the run's area method
@@ -95,6 +110,7 @@ class Indicator:
 @dataclass(frozen=True)
 class Side:
     """One side of a 图数一致性 relation: an indicator's target or a layer total."""
+
     indicator: Optional[str] = None
     measure: Optional[Measure] = None
 
@@ -126,8 +142,11 @@ class IndicatorFile:
         for item in self.indicators:
             if item.code == code:
                 return item
-        raise PlanError(tr("Indicator file {path}: unknown indicator code {code} (known: {codes})").format(
-            path=self.path, code=code, codes=", ".join(i.code for i in self.indicators)))
+        raise PlanError(
+            tr("Indicator file {path}: unknown indicator code {code} (known: {codes})").format(
+                path=self.path, code=code, codes=", ".join(i.code for i in self.indicators)
+            )
+        )
 
     def subset(self, codes) -> "IndicatorFile":
         """Only the indicators named (unknown codes are an error) and the relations among them."""
@@ -155,14 +174,18 @@ def load_indicators(path=None, catalogue: Catalogue = None) -> IndicatorFile:
     raw = read_yaml(path, what=tr("Indicator file"))
     problems = indicator_file_problems(raw, catalogue or default_catalogue())
     if problems:
-        raise PlanError("\n".join([tr("Indicator file {path} is not valid:").format(path=path)]
-                                  + [f"- {problem}" for problem in problems]))
+        raise PlanError(
+            "\n".join(
+                [tr("Indicator file {path} is not valid:").format(path=path)] + [f"- {problem}" for problem in problems]
+            )
+        )
     indicators = [_indicator(item) for item in raw["indicators"]]
     relations = [_consistency(item) for item in raw.get("consistency") or []]
     return IndicatorFile(indicators, relations, path, _warning(raw.get("warning")) or DEFAULT_WARNING)
 
 
 # --- validation -------------------------------------------------------------------------------
+
 
 def _is_text(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
@@ -194,21 +217,28 @@ def indicator_file_problems(raw, catalogue: Catalogue) -> list[str]:
     for number, item in enumerate(items, start=1):
         problems += _indicator_problems(number, item, catalogue)
     codes = [item.get("code") for item in items if isinstance(item, dict)]
-    problems += [tr("indicator {code}: the code is used more than once").format(code=code)
-                 for code in sorted({c for c in codes if _is_text(c) and codes.count(c) > 1})]
+    problems += [
+        tr("indicator {code}: the code is used more than once").format(code=code)
+        for code in sorted({c for c in codes if _is_text(c) and codes.count(c) > 1})
+    ]
     if "warning" in raw:
         problems += [tr("warning: {problem}").format(problem=p) for p in _warning_problems(raw["warning"])]
     relations = raw.get("consistency") or []
     if not isinstance(relations, list):
         return problems + [tr("consistency must be a list")]
     units = {item["code"]: item.get("unit") for item in items if isinstance(item, dict) and _is_text(item.get("code"))}
-    shares = {item["code"] for item in items if isinstance(item, dict) and isinstance(item.get("measure"), dict)
-              and item["measure"].get("share") is True}
+    shares = {
+        item["code"]
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get("measure"), dict) and item["measure"].get("share") is True
+    }
     for number, item in enumerate(relations, start=1):
         problems += _consistency_problems(number, item, units, shares, catalogue)
     ids = [item.get("id") for item in relations if isinstance(item, dict)]
-    problems += [tr("consistency check {id}: the id is used more than once").format(id=i)
-                 for i in sorted({i for i in ids if _is_text(i) and ids.count(i) > 1})]
+    problems += [
+        tr("consistency check {id}: the id is used more than once").format(id=i)
+        for i in sorted({i for i in ids if _is_text(i) and ids.count(i) > 1})
+    ]
     return problems
 
 
@@ -216,8 +246,10 @@ def _indicator_problems(number: int, item, catalogue: Catalogue) -> list[str]:
     if not isinstance(item, dict):
         return [tr("indicator {number} must be a mapping").format(number=number)]
     label = item["code"] if _is_text(item.get("code")) else str(number)
-    return [tr("indicator {code}: {problem}").format(code=label, problem=problem)
-            for problem in _indicator_key_problems(item, catalogue)]
+    return [
+        tr("indicator {code}: {problem}").format(code=label, problem=problem)
+        for problem in _indicator_key_problems(item, catalogue)
+    ]
 
 
 def _indicator_key_problems(item: dict, catalogue: Catalogue) -> list[str]:
@@ -225,8 +257,9 @@ def _indicator_key_problems(item: dict, catalogue: Catalogue) -> list[str]:
     problems += [tr("unknown key {key}").format(key=key) for key in item if key not in INDICATOR_KEYS]
     code = item.get("code")
     if "code" in item and not (isinstance(code, str) and CODE.match(code)):
-        problems.append(tr("the code must be 1–7 ASCII letters, digits or _, starting with a letter "
-                           "(it names output fields)"))
+        problems.append(
+            tr("the code must be 1–7 ASCII letters, digits or _, starting with a letter (it names output fields)")
+        )
     if "name" in item and not _is_text(item["name"]):
         problems.append(tr("key name must be text"))
     if "kind" in item and not _one_of(item["kind"], KINDS):
@@ -240,8 +273,11 @@ def _indicator_key_problems(item: dict, catalogue: Catalogue) -> list[str]:
         if share and unit != PERCENT:
             problems.append(tr("a share is measured in %, not {unit}").format(unit=unit))
         elif not share and not _one_of(unit, AREA_UNITS):
-            problems.append(tr("unit {unit} is not an area unit (known: {units}) and the measure is no share").format(
-                unit=unit, units=", ".join(AREA_UNITS)))
+            problems.append(
+                tr("unit {unit} is not an area unit (known: {units}) and the measure is no share").format(
+                    unit=unit, units=", ".join(AREA_UNITS)
+                )
+            )
     if "targets" in item:
         problems += _target_problems(item["targets"], tr("targets"), required=True)
     townships = item.get("townships")
@@ -276,24 +312,32 @@ def _warning(raw) -> Optional[tuple[float, float]]:
 
 def _target_problems(targets, where: str, required: bool = False) -> list[str]:
     if not isinstance(targets, dict) or (required and not targets):
-        return [tr("{where} must map years ({years}) to numbers").format(
-            where=where, years=", ".join(map(str, YEARS)))]
+        return [tr("{where} must map years ({years}) to numbers").format(where=where, years=", ".join(map(str, YEARS)))]
     problems = []
     for year, value in targets.items():
         if _year(year) is None:
-            problems.append(tr("{where}: year {year} is not one of {years}").format(
-                where=where, year=year, years=", ".join(map(str, YEARS))))
+            problems.append(
+                tr("{where}: year {year} is not one of {years}").format(
+                    where=where, year=year, years=", ".join(map(str, YEARS))
+                )
+            )
         elif not _is_number(value) or not math.isfinite(value) or value < 0:
-            problems.append(tr("{where}: the {year} target {value} is not a number of at least 0").format(
-                where=where, year=year, value=value))
+            problems.append(
+                tr("{where}: the {year} target {value} is not a number of at least 0").format(
+                    where=where, year=year, value=value
+                )
+            )
     return problems
 
 
 def _measure_problems(measure, catalogue: Catalogue, share_allowed: bool = True) -> list[str]:
     if not isinstance(measure, dict):
         return [tr("must be a mapping with a layer")]
-    problems = [tr("unknown key {key}").format(key=key) for key in measure
-                if key not in MEASURE_KEYS or (key == "share" and not share_allowed)]
+    problems = [
+        tr("unknown key {key}").format(key=key)
+        for key in measure
+        if key not in MEASURE_KEYS or (key == "share" and not share_allowed)
+    ]
     code = measure.get("layer")
     spec = None
     if not _is_text(code):
@@ -321,15 +365,22 @@ def _filter_problems(expression, spec) -> list[str]:
         return [tr("filter must be a QGIS expression")]
     parsed = QgsExpression(expression)
     if parsed.hasParserError():
-        return [tr("filter {expr} is not a valid expression: {error}").format(
-            expr=expression, error=parsed.parserErrorString())]
+        return [
+            tr("filter {expr} is not a valid expression: {error}").format(
+                expr=expression, error=parsed.parserErrorString()
+            )
+        ]
     if spec is None:
         return []
     known = {f.name.lower() for f in spec.fields}
     # a field the layer lacks would silently select nothing: say so now
-    return [tr("filter {expr} reads field {field}, which layer {code} does not have").format(
-        expr=expression, field=name, code=spec.code)
-        for name in sorted(parsed.referencedColumns()) if name.lower() not in known and name != "#!allattributes!#"]
+    return [
+        tr("filter {expr} reads field {field}, which layer {code} does not have").format(
+            expr=expression, field=name, code=spec.code
+        )
+        for name in sorted(parsed.referencedColumns())
+        if name.lower() not in known and name != "#!allattributes!#"
+    ]
 
 
 def _side_problems(side, units: dict, shares: set, catalogue: Catalogue) -> list[str]:
@@ -368,9 +419,15 @@ def _consistency_problems(number: int, item, units: dict, shares: set, catalogue
 
 # --- construction (after validation) ------------------------------------------------------------
 
+
 def _measure(raw: dict) -> Measure:
-    return Measure(raw["layer"], raw.get("filter"), raw.get("method"), bool(raw.get("share", False)),
-                   bool(raw.get("net_of_tiankan", False)))
+    return Measure(
+        raw["layer"],
+        raw.get("filter"),
+        raw.get("method"),
+        bool(raw.get("share", False)),
+        bool(raw.get("net_of_tiankan", False)),
+    )
 
 
 def _targets(raw: dict) -> dict[int, float]:
@@ -379,9 +436,17 @@ def _targets(raw: dict) -> dict[int, float]:
 
 def _indicator(raw: dict) -> Indicator:
     townships = {str(name): _targets(targets) for name, targets in (raw.get("townships") or {}).items()}
-    return Indicator(raw["code"], raw["name"].strip(), raw["unit"], KINDS[raw["kind"]],
-                     DIRECTIONS[raw["direction"]], _targets(raw["targets"]), _measure(raw["measure"]), townships,
-                     _warning(raw.get("warning")))
+    return Indicator(
+        raw["code"],
+        raw["name"].strip(),
+        raw["unit"],
+        KINDS[raw["kind"]],
+        DIRECTIONS[raw["direction"]],
+        _targets(raw["targets"]),
+        _measure(raw["measure"]),
+        townships,
+        _warning(raw.get("warning")),
+    )
 
 
 def _side(raw: dict) -> Side:
@@ -389,5 +454,6 @@ def _side(raw: dict) -> Side:
 
 
 def _consistency(raw: dict) -> Consistency:
-    return Consistency(str(raw["id"]), raw["label"].strip(), _side(raw["left"]), RELATIONS[raw["relation"]],
-                       _side(raw["right"]))
+    return Consistency(
+        str(raw["id"]), raw["label"].strip(), _side(raw["left"]), RELATIONS[raw["relation"]], _side(raw["right"])
+    )

@@ -4,6 +4,7 @@ The judgements table and the township status layer are the job's layers; its rep
 the HTML/PDF report with its charts and the map sheet 规划指标达标情况图 with its chart — in one
 place, so a sheet that cannot be exported removes the layers and report written before it.
 """
+
 from pathlib import Path
 
 from ...i18n import tr
@@ -36,8 +37,17 @@ def write_sheet(result, layers: dict, year: int, sheet, dpi: int) -> Path:
     return export_layout(layout, sheet, PNG if sheet.suffix.lower() == ".png" else PDF, dpi)
 
 
-def indicator_job(layers: dict, indicators: IndicatorFile, area: AreaMethod, year: int, backend: str = None,
-                  data_source: str = "", sheet=None, dpi: int = 150, sheet_layers: dict = None) -> Job:
+def indicator_job(
+    layers: dict,
+    indicators: IndicatorFile,
+    area: AreaMethod,
+    year: int,
+    backend: str = None,
+    data_source: str = "",
+    sheet=None,
+    dpi: int = 150,
+    sheet_layers: dict = None,
+) -> Job:
     """``layers``: the plan layers by code (the computing thread may read them); ``year``: of the
     township layer, the charts and the sheet; ``sheet``: the map sheet's file (None: not printed),
     drawn from ``sheet_layers`` (default ``layers``) at ``dpi``."""
@@ -52,9 +62,12 @@ def indicator_job(layers: dict, indicators: IndicatorFile, area: AreaMethod, yea
         title=tr("Plan indicators"),
         canceled_text=tr("The indicator check was canceled: nothing was written"),
         compute=lambda feedback: run_indicator_check(layers, indicators, area, feedback, backend),
-        layers=lambda result: {FINDINGS: findings_layer(result),
-                               TOWNSHIP_STATUS: township_layer(result, layers[TOWNSHIPS], year)},
+        layers=lambda result: {
+            FINDINGS: findings_layer(result),
+            TOWNSHIP_STATUS: township_layer(result, layers[TOWNSHIPS], year),
+        },
         report=report,
         report_files=lambda path: [path, path.with_suffix(".pdf"), path.with_name(f"{path.stem}_charts")],
         files=[sheet, sheet_chart_path(sheet)] if sheet is not None else [],
-        thread_safe_outputs=False)  # the report's PDF and the sheet's print layout: the GUI thread
+        thread_safe_outputs=False,
+    )  # the report's PDF and the sheet's print layout: the GUI thread

@@ -12,6 +12,7 @@ run stops with the features named — unless the caller allows the straight-line
 row is reached when one of its facilities lies within speed × minutes of the area's edge, and the
 result says which method ran and why.
 """
+
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -47,8 +48,9 @@ PROBLEMS_SHOWN = 12  # problems named in one error message
 
 
 def method_label(method: str) -> str:
-    return {NETWORK: tr("walking network (QGIS service areas)"),
-            STRAIGHT: tr("straight-line distance (fallback)")}.get(method, method)
+    return {NETWORK: tr("walking network (QGIS service areas)"), STRAIGHT: tr("straight-line distance (fallback)")}.get(
+        method, method
+    )
 
 
 @dataclass
@@ -117,8 +119,9 @@ class LifeCircleResult:
 
 def _check_field(layer, role: str, name: Optional[str]) -> Optional[str]:
     if name and layer.fields().lookupField(name) < 0:
-        raise PlanError(tr("{role} layer {layer} has no field {field}").format(
-            role=role, layer=layer.name(), field=name))
+        raise PlanError(
+            tr("{role} layer {layer} has no field {field}").format(role=role, layer=layer.name(), field=name)
+        )
     return name or None
 
 
@@ -148,34 +151,47 @@ def read_facilities(layer, table: LifeCircleTable, params: LifeCircleParams, res
             continue
         geometry = feature.geometry()
         if geometry.isNull() or geometry.isEmpty():
-            result.warnings.append(tr("Facility {fid} of {layer} has no geometry and is left out").format(
-                fid=feature.id(), layer=layer.name()))
+            result.warnings.append(
+                tr("Facility {fid} of {layer} has no geometry and is left out").format(
+                    fid=feature.id(), layer=layer.name()
+                )
+            )
             continue
         name = (text(feature[name_field]) if name_field else None) or tr("feature {fid}").format(fid=feature.id())
         point = geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]
         result.facilities.append(Facility(feature.id(), name, kind, level, QgsPointXY(point), rows))
     for (kind, level), count in sorted(unknown_levels.items()):
-        result.warnings.append(tr(
-            "{count} facilities of type {type} have level {level}, which is none of {levels}; the table lists "
-            "the type at several levels, so they are left out").format(
-            count=count, type=kind, level=level, levels=", ".join(sorted(levels))))
+        result.warnings.append(
+            tr(
+                "{count} facilities of type {type} have level {level}, which is none of {levels}; the table lists "
+                "the type at several levels, so they are left out"
+            ).format(count=count, type=kind, level=level, levels=", ".join(sorted(levels)))
+        )
     if not result.facilities:
-        raise PlanError(tr("No facility of {layer} has a type of the life-circle table in field {field} "
-                           "(found: {found})").format(layer=layer.name(), field=type_field, found="、".join(
-                               sorted(result.unmatched_types)[:10]) or "—"))
+        raise PlanError(
+            tr("No facility of {layer} has a type of the life-circle table in field {field} (found: {found})").format(
+                layer=layer.name(), field=type_field, found="、".join(sorted(result.unmatched_types)[:10]) or "—"
+            )
+        )
 
 
 def read_areas(layer, params: LifeCircleParams, result: LifeCircleResult) -> None:
     role = tr("Residential area")
     check_layer(layer, role, QgsWkbTypes.GeometryType.PolygonGeometry, params.area.crs)
     name_field = _check_field(layer, role, params.residential_name_field)
-    population_field = params.population_field if params.population_field and \
-        layer.fields().lookupField(params.population_field) >= 0 else None
+    population_field = (
+        params.population_field
+        if params.population_field and layer.fields().lookupField(params.population_field) >= 0
+        else None
+    )
     for feature in layer.getFeatures(_request(params.area.crs)):
         geometry = feature.geometry()
         if geometry.isNull() or geometry.isEmpty():
-            result.warnings.append(tr("Residential area {fid} of {layer} has no geometry and is left out").format(
-                fid=feature.id(), layer=layer.name()))
+            result.warnings.append(
+                tr("Residential area {fid} of {layer} has no geometry and is left out").format(
+                    fid=feature.id(), layer=layer.name()
+                )
+            )
             continue
         geometry, problem = repaired(geometry)
         if problem:
@@ -183,8 +199,7 @@ def read_areas(layer, params: LifeCircleParams, result: LifeCircleResult) -> Non
         name = (text(feature[name_field]) if name_field else None) or tr("feature {fid}").format(fid=feature.id())
         population = feature[population_field] if population_field else None
         population = float(population) if isinstance(population, (int, float)) else None
-        result.areas.append(ResidentialArea(feature.id(), name, population, geometry,
-                                            params.area.area(geometry)))
+        result.areas.append(ResidentialArea(feature.id(), name, population, geometry, params.area.area(geometry)))
 
 
 def _attachments(graph: NetworkGraph, result: LifeCircleResult, reach: float) -> list[Attachment]:
@@ -204,8 +219,9 @@ def _problemtext(network_name: str, problems: list[str]) -> str:
     shown = "; ".join(problems[:PROBLEMS_SHOWN])
     if len(problems) > PROBLEMS_SHOWN:
         shown += tr(" and {count} more").format(count=len(problems) - PROBLEMS_SHOWN)
-    return tr("The street network {network} does not connect every facility and residential area: "
-              "{problems}").format(network=network_name, problems=shown)
+    return tr("The street network {network} does not connect every facility and residential area: {problems}").format(
+        network=network_name, problems=shown
+    )
 
 
 def _progress(feedback, value: float) -> None:
@@ -216,8 +232,9 @@ def _progress(feedback, value: float) -> None:
 def _run_network(network, result: LifeCircleResult, params: LifeCircleParams, feedback) -> bool:
     """Service areas over the network; False when canceled. PlanError when it cannot be used."""
     graph = NetworkGraph(network, [f.point for f in result.facilities], params.topology_tolerance)
-    problems = connection_problems(_attachments(graph, result, params.access_distance),
-                                   params.access_distance, network.name())
+    problems = connection_problems(
+        _attachments(graph, result, params.access_distance), params.access_distance, network.name()
+    )
     if problems:
         raise PlanError(_problemtext(network.name(), problems))
     rows = [row for row in result.table.rows if result.facilities_of(row)]
@@ -250,7 +267,8 @@ def _run_straight(result: LifeCircleResult, feedback) -> bool:
             if any(engine.distance(QgsGeometry.fromPointXY(f.point).constGet()) <= radius for f in facilities):
                 area.reached.add(row.code)
         result.service_areas[row.code] = QgsGeometry.unaryUnion(
-            [QgsGeometry.fromPointXY(f.point).buffer(radius, 24) for f in facilities])
+            [QgsGeometry.fromPointXY(f.point).buffer(radius, 24) for f in facilities]
+        )
     return True
 
 
@@ -258,21 +276,32 @@ def _minutes(table: LifeCircleTable, params: LifeCircleParams) -> dict[str, floa
     minutes = {level.code: level.minutes for level in table.levels}
     for code, value in (params.minutes or {}).items():
         if code not in minutes:
-            raise PlanError(tr("Unknown life-circle level {level}; the table's levels are {levels}").format(
-                level=code, levels=", ".join(minutes)))
+            raise PlanError(
+                tr("Unknown life-circle level {level}; the table's levels are {levels}").format(
+                    level=code, levels=", ".join(minutes)
+                )
+            )
         minutes[code] = positive(value, tr("Walking minutes for level {level}").format(level=code))
     return minutes
 
 
-def run_life_circle(facilities, areas, network, table: LifeCircleTable, params: LifeCircleParams,
-                    feedback=None) -> LifeCircleResult:
+def run_life_circle(
+    facilities, areas, network, table: LifeCircleTable, params: LifeCircleParams, feedback=None
+) -> LifeCircleResult:
     """The life-circle check; ``network`` may be None only with ``params.fallback``."""
     speed = positive(params.speed_kmh if params.speed_kmh is not None else table.speed_kmh, tr("The walking speed"))
     non_negative(params.access_distance, tr("The access distance"))
-    result = LifeCircleResult(table, params, speed, _minutes(table, params), {
-        "facilities": facilities.name() if facilities is not None else "",
-        "areas": areas.name() if areas is not None else "",
-        "network": network.name() if network is not None else ""})
+    result = LifeCircleResult(
+        table,
+        params,
+        speed,
+        _minutes(table, params),
+        {
+            "facilities": facilities.name() if facilities is not None else "",
+            "areas": areas.name() if areas is not None else "",
+            "network": network.name() if network is not None else "",
+        },
+    )
     read_facilities(facilities, table, params, result)
     read_areas(areas, params, result)
     if not result.areas:

@@ -1,4 +1,5 @@
 """15分钟社区生活圈 as one job: the dialog and the Processing algorithm run exactly this."""
+
 from ...i18n import tr
 from ..shared.job import Job
 from .check import LifeCircleParams, run_life_circle
@@ -24,4 +25,5 @@ def life_circle_job(facilities, areas, network, table: LifeCircleTable, params: 
         compute=lambda feedback: run_life_circle(facilities, areas, network, table, params, feedback),
         layers=layers,
         report=report,
-        thread_safe_outputs=False)  # the report's PDF: QTextDocument on the GUI thread
+        thread_safe_outputs=False,
+    )  # the report's PDF: QTextDocument on the GUI thread

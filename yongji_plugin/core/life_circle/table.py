@@ -3,6 +3,7 @@
 A malformed file stops with one sentence naming the file, the entry and the key, before anything
 is computed: a wrong table would give a confident, wrong map of lacks.
 """
+
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ class Level:
 @dataclass(frozen=True)
 class FacilityRow:
     """One row of the plan's table: a kind of facility every residential area should reach."""
+
     code: str
     name: str
     level: str
@@ -67,14 +69,12 @@ def default_table_path() -> Path:
 
 
 def _fail(path, where: str, problem: str) -> PlanError:
-    return PlanError(tr("Life-circle table {file}, {where}: {problem}").format(
-        file=path, where=where, problem=problem))
+    return PlanError(tr("Life-circle table {file}, {where}: {problem}").format(file=path, where=where, problem=problem))
 
 
 def _number(value, path, where: str, key: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise _fail(path, where, tr("{key} must be a positive number, not {value!r}").format(
-            key=key, value=value))
+        raise _fail(path, where, tr("{key} must be a positive number, not {value!r}").format(key=key, value=value))
     return float(value)
 
 
@@ -99,8 +99,7 @@ def _levels(raw: dict, path) -> list[Level]:
     for number, entry in enumerate(_entries(raw, "levels", path), 1):
         where = f"levels #{number}"
         _require(entry, ("code", "name", "minutes"), path, where)
-        levels.append(Level(str(entry["code"]), str(entry["name"]),
-                            _number(entry["minutes"], path, where, "minutes")))
+        levels.append(Level(str(entry["code"]), str(entry["name"]), _number(entry["minutes"], path, where, "minutes")))
     return levels
 
 
@@ -108,16 +107,27 @@ def _row(entry: dict, number: int, level_codes, path) -> FacilityRow:
     where = f"facilities #{number} ({entry.get('code', '?')})"
     _require(entry, ("code", "name", "level", "types"), path, where)
     if str(entry["level"]) not in level_codes:
-        raise _fail(path, where, tr("unknown level {level}; the table's levels are {levels}").format(
-            level=entry["level"], levels=", ".join(level_codes)))
+        raise _fail(
+            path,
+            where,
+            tr("unknown level {level}; the table's levels are {levels}").format(
+                level=entry["level"], levels=", ".join(level_codes)
+            ),
+        )
     types = entry["types"]
     if not isinstance(types, list) or not all(isinstance(t, str) and t.strip() for t in types):
         raise _fail(path, where, tr("types must be a list of facility-type names"))
     required = entry.get("required", True)
     if not isinstance(required, bool):
         raise _fail(path, where, tr("required must be true or false, not {value!r}").format(value=required))
-    return FacilityRow(str(entry["code"]), str(entry["name"]), str(entry["level"]), required,
-                       tuple(t.strip() for t in types), str(entry.get("short") or ""))
+    return FacilityRow(
+        str(entry["code"]),
+        str(entry["name"]),
+        str(entry["level"]),
+        required,
+        tuple(t.strip() for t in types),
+        str(entry.get("short") or ""),
+    )
 
 
 def _check_unique(items, what: str, path) -> None:
@@ -134,9 +144,13 @@ def _check_types(rows: list[FacilityRow], path) -> None:
     for row in rows:
         for other in rows:
             if other is not row and other.level == row.level and set(other.types) & set(row.types):
-                raise _fail(path, f"facilities {row.code}", tr(
-                    "facility type {type} is also listed in {other} at the same level").format(
-                    type=", ".join(sorted(set(other.types) & set(row.types))), other=other.code))
+                raise _fail(
+                    path,
+                    f"facilities {row.code}",
+                    tr("facility type {type} is also listed in {other} at the same level").format(
+                        type=", ".join(sorted(set(other.types) & set(row.types))), other=other.code
+                    ),
+                )
 
 
 def load_life_circle_table(path=None) -> LifeCircleTable:
@@ -146,8 +160,7 @@ def load_life_circle_table(path=None) -> LifeCircleTable:
     levels = _levels(raw, path)
     _check_unique(levels, "levels", path)
     codes = [level.code for level in levels]
-    rows = [_row(entry, number, codes, path)
-            for number, entry in enumerate(_entries(raw, "facilities", path), 1)]
+    rows = [_row(entry, number, codes, path) for number, entry in enumerate(_entries(raw, "facilities", path), 1)]
     _check_unique(rows, "facilities", path)
     _check_types(rows, path)
     return LifeCircleTable(path, speed, levels, rows)

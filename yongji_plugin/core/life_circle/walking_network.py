@@ -12,6 +12,7 @@ all of them must reach one connected part of the network. Otherwise the result w
 say "lacks everything" for an area whose street was never joined; so the features at fault are
 named instead.
 """
+
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ _native_provider = None  # kept alive when this module had to register QGIS's na
 @dataclass
 class Attachment:
     """A facility or residential area and where it meets the network."""
+
     kind: str  # translated: "facility", "residential area"
     fid: int
     name: str
@@ -148,12 +150,18 @@ def connection_problems(attachments: list[Attachment], reach: float, network_nam
     for item in attachments:
         label = tr("{kind} {name} (feature {fid})").format(kind=item.kind, name=item.name, fid=item.fid)
         if not item.components:
-            problems.append(tr("{item} is {distance:.0f} m from the nearest street of {network}, farther "
-                               "than the access distance of {reach:g} m").format(
-                item=label, distance=item.distance, network=network_name, reach=reach))
+            problems.append(
+                tr(
+                    "{item} is {distance:.0f} m from the nearest street of {network}, farther "
+                    "than the access distance of {reach:g} m"
+                ).format(item=label, distance=item.distance, network=network_name, reach=reach)
+            )
         elif main not in item.components:
-            problems.append(tr("{item} is on a part of {network} not connected to the rest").format(
-                item=label, network=network_name))
+            problems.append(
+                tr("{item} is on a part of {network} not connected to the rest").format(
+                    item=label, network=network_name
+                )
+            )
     return problems
 
 
@@ -172,8 +180,9 @@ def _service_area_algorithm():
     return algorithm
 
 
-def service_area_lines(network: QgsVectorLayer, points: Sequence[QgsPointXY], metres: float,
-                       tolerance: float, feedback=None) -> Optional[QgsVectorLayer]:
+def service_area_lines(
+    network: QgsVectorLayer, points: Sequence[QgsPointXY], metres: float, tolerance: float, feedback=None
+) -> Optional[QgsVectorLayer]:
     """The streets reachable within ``metres`` of any of the points, one feature per point.
 
     None when the run was canceled.
@@ -195,9 +204,17 @@ def service_area_lines(network: QgsVectorLayer, points: Sequence[QgsPointXY], me
             return None
         # direct: the worker running the algorithm has no event loop to deliver a queued call
         feedback.canceled.connect(inner.cancel, Qt.ConnectionType.DirectConnection)
-    parameters = {"INPUT": network, "STRATEGY": 0, "DEFAULT_DIRECTION": 2, "TOLERANCE": tolerance,
-                  "START_POINTS": starts, "TRAVEL_COST": metres, "TRAVEL_COST2": metres,
-                  "INCLUDE_BOUNDS": False, "OUTPUT_LINES": "TEMPORARY_OUTPUT"}
+    parameters = {
+        "INPUT": network,
+        "STRATEGY": 0,
+        "DEFAULT_DIRECTION": 2,
+        "TOLERANCE": tolerance,
+        "START_POINTS": starts,
+        "TRAVEL_COST": metres,
+        "TRAVEL_COST2": metres,
+        "INCLUDE_BOUNDS": False,
+        "OUTPUT_LINES": "TEMPORARY_OUTPUT",
+    }
     try:
         results, ok = _service_area_algorithm().run(parameters, context, inner)
     finally:
@@ -209,8 +226,11 @@ def service_area_lines(network: QgsVectorLayer, points: Sequence[QgsPointXY], me
         raise PlanError(tr("QGIS's service-area algorithm failed on the street network"))
     lines = context.takeResultLayer(results["OUTPUT_LINES"])
     if lines is None or lines.featureCount() != len(points):
-        raise PlanError(tr("QGIS's service-area algorithm returned {got} of {want} service areas").format(
-            got=0 if lines is None else lines.featureCount(), want=len(points)))
+        raise PlanError(
+            tr("QGIS's service-area algorithm returned {got} of {want} service areas").format(
+                got=0 if lines is None else lines.featureCount(), want=len(points)
+            )
+        )
     return lines
 
 
@@ -231,4 +251,3 @@ class ReachIndex:
             if engine.distance(line.constGet()) <= distance:
                 return True
         return False
-

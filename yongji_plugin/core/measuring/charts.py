@@ -6,6 +6,7 @@ tick and a state that colours it) and drawn by one of two painters with the same
 ship it — else QGIS's own Qt painter. :func:`chart_painter` names the one in use, and the reports
 say which drew their charts.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -22,8 +23,16 @@ from ..shared.fonts import cjk_family
 OK, SHORT, NONE = "ok", "short", "none"
 WARN = "warn"  # 黄色预警 (the monitoring's trend charts)
 # matplotlib's names for the CJK families it may find (a .ttc is known by its first face)
-MPL_FAMILIES = ["WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei", "Source Han Sans SC",
-                "Noto Sans CJK SC", "Noto Sans CJK JP", "DejaVu Sans"]
+MPL_FAMILIES = [
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "WenQuanYi Zen Hei",
+    "Source Han Sans SC",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "DejaVu Sans",
+]
 DPI = 150
 LEGEND_MM = 8.0
 
@@ -91,6 +100,7 @@ def draw_chart(chart: BarChart, path, width_mm: float = 160.0) -> Path:
 
 # --- matplotlib -----------------------------------------------------------------------------------
 
+
 def _mpl_families() -> list[str]:
     """The CJK families matplotlib has here, best first (naming absent ones makes it warn per text)."""
     from matplotlib.font_manager import fontManager
@@ -116,8 +126,9 @@ def _draw_matplotlib(chart: BarChart, path: Path, width_mm: float, height_mm: fl
     axes.barh(rows, [b.value for b in chart.bars], color=[palette[b.state] for b in chart.bars], height=0.62)
     for row, bar in zip(rows, chart.bars):
         if bar.reference is not None:
-            axes.plot([bar.reference, bar.reference], [row - 0.42, row + 0.42], color=palette["reference"],
-                      linewidth=1.6)
+            axes.plot(
+                [bar.reference, bar.reference], [row - 0.42, row + 0.42], color=palette["reference"], linewidth=1.6
+            )
         if bar.text:
             axes.text(_text_x(chart, bar) + chart.extent() * 0.01, row, bar.text, va="center", fontproperties=font)
     if chart.reference_line is not None:
@@ -132,13 +143,19 @@ def _draw_matplotlib(chart: BarChart, path: Path, width_mm: float, height_mm: fl
     axes.spines["top"].set_visible(False)
     axes.spines["right"].set_visible(False)
     if chart.legend:
-        figure.legend(handles=[Patch(color=palette[state], label=label) for state, label in chart.legend],
-                      prop=font, loc="lower center", ncol=len(chart.legend), frameon=False)
+        figure.legend(
+            handles=[Patch(color=palette[state], label=label) for state, label in chart.legend],
+            prop=font,
+            loc="lower center",
+            ncol=len(chart.legend),
+            frameon=False,
+        )
     figure.tight_layout(rect=(0, LEGEND_MM / height_mm if chart.legend else 0, 1, 1))
     figure.savefig(str(path), dpi=DPI, facecolor="white")
 
 
 # --- Qt fallback ------------------------------------------------------------------------------------
+
 
 def _font(points: float, bold: bool = False) -> QFont:
     font = QFont(cjk_family())
@@ -169,8 +186,9 @@ def _draw_qt(chart: BarChart, path: Path, width_mm: float, height_mm: float) -> 
     for number, bar in enumerate(chart.bars):
         y = top + number * row
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(0, y, left - 2 * px, row),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, bar.label)
+        painter.drawText(
+            QRectF(0, y, left - 2 * px, row), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, bar.label
+        )
         painter.fillRect(QRectF(left, y + row * 0.19, max(0.0, bar.value) * scale, row * 0.62), palette[bar.state])
         if bar.reference is not None:
             painter.setPen(QPen(palette["reference"], 0.5 * px))
@@ -178,8 +196,11 @@ def _draw_qt(chart: BarChart, path: Path, width_mm: float, height_mm: float) -> 
             painter.drawLine(QPointF(x, y + row * 0.08), QPointF(x, y + row * 0.92))
         if bar.text:
             painter.setPen(QColor("#222222"))
-            painter.drawText(QRectF(left + _text_x(chart, bar) * scale + 1.5 * px, y, right, row),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, bar.text)
+            painter.drawText(
+                QRectF(left + _text_x(chart, bar) * scale + 1.5 * px, y, right, row),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                bar.text,
+            )
     painter.setPen(QPen(QColor("#444444"), 0.25 * px))
     painter.drawLine(QPointF(left, top), QPointF(left, bottom))
     painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
@@ -190,8 +211,9 @@ def _draw_qt(chart: BarChart, path: Path, width_mm: float, height_mm: float) -> 
         x = left + chart.reference_line * scale
         painter.drawLine(QPointF(x, top), QPointF(x, bottom))
     painter.setPen(QColor("#222222"))
-    painter.drawText(QRectF(left, bottom + 1 * px, right - left, 6 * px), Qt.AlignmentFlag.AlignHCenter,
-                     chart.axis_label)
+    painter.drawText(
+        QRectF(left, bottom + 1 * px, right - left, 6 * px), Qt.AlignmentFlag.AlignHCenter, chart.axis_label
+    )
     x = left
     for state, label in chart.legend:
         painter.fillRect(QRectF(x, bottom + 8 * px, 3 * px, 3 * px), palette[state])

@@ -1,4 +1,5 @@
 """How the measures read their input layers: refused up front with one sentence, attributes as text."""
+
 from typing import Optional
 
 from qgis.core import QgsWkbTypes
@@ -13,9 +14,14 @@ def check_layer(layer, role: str, geometry_type, area_crs) -> None:
     if layer is None:
         raise PlanError(tr("No {role} layer given").format(role=role))
     if QgsWkbTypes.geometryType(layer.wkbType()) != geometry_type:
-        raise PlanError(tr("{role} layer {name} must contain {want}, not {type}").format(
-            role=role, name=layer.name(), want=QgsWkbTypes.geometryDisplayString(geometry_type),
-            type=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(layer.wkbType()))))
+        raise PlanError(
+            tr("{role} layer {name} must contain {want}, not {type}").format(
+                role=role,
+                name=layer.name(),
+                want=QgsWkbTypes.geometryDisplayString(geometry_type),
+                type=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(layer.wkbType())),
+            )
+        )
     problem = crs_problem(layer.crs(), area_crs, layer.extent())
     if problem:
         raise PlanError(tr("{role} layer {name} {problem}").format(role=role, name=layer.name(), problem=problem))

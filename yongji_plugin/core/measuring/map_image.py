@@ -5,6 +5,7 @@ extent fills the frame, with a scale bar, the scale and a north arrow. The frame
 report prints the image at (640 px at the report's 96 dpi layout, 169.3 mm), so the printed scale
 is the scale written under the bar.
 """
+
 from pathlib import Path
 
 from qgis.core import QgsPointXY, QgsRectangle

@@ -28,5 +28,7 @@ def graduated(field: str, geometry: str, classes: list[dict], lower: float, labe
 
 
 def categorized(field: str, geometry: str, looks: dict[str, dict], labels: dict[str, str]):
-    return QgsCategorizedSymbolRenderer(field, [
-        QgsRendererCategory(key, symbol_for(geometry, look), labels.get(key, key)) for key, look in looks.items()])
+    return QgsCategorizedSymbolRenderer(
+        field,
+        [QgsRendererCategory(key, symbol_for(geometry, look), labels.get(key, key)) for key, look in looks.items()],
+    )

@@ -3,6 +3,7 @@
 Written by GDAL through QgsVectorFileWriter (no extra Python package); the column titles are the
 fields' translated aliases, numbers stay numbers. Each file is read back and must hold every row.
 """
+
 from pathlib import Path
 
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
@@ -35,6 +36,9 @@ def write_table(layer: QgsVectorLayer, path, sheet_name: str = "") -> Path:
         raise PlanError(tr("Table {path} could not be written: {error}").format(path=path, error=message or error))
     written = QgsVectorLayer(str(path), "written", "ogr")
     if not written.isValid() or written.featureCount() != layer.featureCount():
-        raise PlanError(tr("Table {path} holds {written} of {total} rows").format(
-            path=path, written=written.featureCount() if written.isValid() else 0, total=layer.featureCount()))
+        raise PlanError(
+            tr("Table {path} holds {written} of {total} rows").format(
+                path=path, written=written.featureCount() if written.isValid() else 0, total=layer.featureCount()
+            )
+        )
     return path

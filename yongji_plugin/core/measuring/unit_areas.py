@@ -7,6 +7,7 @@ townships counts in each for its own part and features of one layer that overlap
 the overlay engine's ``covered_areas`` (shapely 2, QGIS or PostGIS backend, as chosen). The area
 method is explicit (planar in the area CRS or CGCS2000 ellipsoidal), never a project's.
 """
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Optional
@@ -40,6 +41,7 @@ NAME_FIELD = "XZQMC"
 @dataclass
 class Units:
     """The townships (in layer order) and the city, valid polygons in the area CRS."""
+
     names: list[str]
     fids: list[int]
     geometries: list[QgsGeometry]
@@ -63,8 +65,11 @@ def layer_name(code: str) -> str:
 def _require(layers: dict, code: str, purpose: str):
     layer = layers.get(code)
     if layer is None or not layer.isValid():
-        raise PlanError(tr("{purpose} needs layer {name} ({code}), which is missing").format(
-            purpose=purpose, name=layer_name(code), code=code))
+        raise PlanError(
+            tr("{purpose} needs layer {name} ({code}), which is missing").format(
+                purpose=purpose, name=layer_name(code), code=code
+            )
+        )
     return layer
 
 
@@ -96,17 +101,23 @@ def read_units(layers: dict, area: AreaMethod, purpose: str) -> Units:
     rows = [r for r in _read_polygons(townships, name, area, (NAME_FIELD,)) if not r[2].isEmpty()]
     if not rows:
         raise PlanError(tr("Layer {name} has no township polygons").format(name=name))
-    names = [str(r[1][NAME_FIELD]) if r[1][NAME_FIELD] not in (None, "")
-             else tr("(no name) feature {fid}").format(fid=r[0]) for r in rows]
+    names = [
+        str(r[1][NAME_FIELD]) if r[1][NAME_FIELD] not in (None, "") else tr("(no name) feature {fid}").format(fid=r[0])
+        for r in rows
+    ]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
-        raise PlanError(tr("Layer {name} names more than one township {township}; each needs its own {field}").format(
-            name=name, township=", ".join(repeated), field=NAME_FIELD))
+        raise PlanError(
+            tr("Layer {name} names more than one township {township}; each needs its own {field}").format(
+                name=name, township=", ".join(repeated), field=NAME_FIELD
+            )
+        )
     repairs = [Repair(name, str(r[0]), r[3]) for r in rows if r[3]]
     city_layer = layers.get(CITY)
     if city_layer is not None and city_layer.isValid():
-        city_rows = [r for r in _read_polygons(city_layer, city_layer.name(), area, (NAME_FIELD,))
-                     if not r[2].isEmpty()]
+        city_rows = [
+            r for r in _read_polygons(city_layer, city_layer.name(), area, (NAME_FIELD,)) if not r[2].isEmpty()
+        ]
         repairs += [Repair(city_layer.name(), str(r[0]), r[3]) for r in city_rows if r[3]]
     else:
         city_rows = []
@@ -116,8 +127,9 @@ def read_units(layers: dict, area: AreaMethod, purpose: str) -> Units:
     else:
         city = QgsGeometry.unaryUnion([r[2] for r in rows])
         city_name = tr("City")
-    return Units(names, [r[0] for r in rows], [r[2] for r in rows], city_name, polygon_part(city),
-                 bool(city_rows), repairs)
+    return Units(
+        names, [r[0] for r in rows], [r[2] for r in rows], city_name, polygon_part(city), bool(city_rows), repairs
+    )
 
 
 @dataclass
@@ -125,6 +137,7 @@ class AreaRequest:
     """What to measure: a layer's features, filtered, with an area method (planar/ellipsoidal);
     ``net_of_tiankan``: 三调 耕地 as its statistics count it, each piece's area less its parcel's 田坎
     share (KCXS, else KCMJ / TBMJ: ``plan_data.tiankan``; a parcel with neither deducts nothing)."""
+
     layer: str
     filter: Optional[str]
     method: str
@@ -138,6 +151,7 @@ class AreaRequest:
 @dataclass
 class UnitAreas:
     """Per request key: m² per township (in the units' order) and for the city."""
+
     townships: dict[tuple, list[float]]
     city: dict[tuple, float]
     unit_areas: dict[str, tuple[list[float], float]]  # method: (township areas, city area)
@@ -146,8 +160,15 @@ class UnitAreas:
     backend: str = ""  # the overlay engine that measured, in words
 
 
-def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], area: AreaMethod,
-                  feedback=None, purpose: str = "", backend: str = AUTO) -> UnitAreas:
+def measure_units(
+    units: Units,
+    layers: dict,
+    requests: Sequence[AreaRequest],
+    area: AreaMethod,
+    feedback=None,
+    purpose: str = "",
+    backend: str = AUTO,
+) -> UnitAreas:
     """The area of each request's features in each unit, on the overlay engine (one run per area
     method: the units are its sites, each request a control layer, ``covered_areas`` counting
     overlapping features once); raises ``shared.cancel.Canceled`` on cancel."""
@@ -173,8 +194,11 @@ def measure_units(units: Units, layers: dict, requests: Sequence[AreaRequest], a
                 raise_if_canceled(feedback)
                 layer = layers[request.layer]
                 overlay = engine.overlay(sites, ControlLayer(layer, layer.name(), request.filter), progress.part)
-                values = _net_areas(overlay, layer, len(units.geometries) + 1, result.warnings) \
-                    if request.net_of_tiankan else overlay.covered_areas()
+                values = (
+                    _net_areas(overlay, layer, len(units.geometries) + 1, result.warnings)
+                    if request.net_of_tiankan
+                    else overlay.covered_areas()
+                )
                 result.townships[request.key], result.city[request.key] = list(values[:-1]), values[-1]
                 progress.done()
             _add_repairs(result, engine.repairs)
@@ -189,12 +213,16 @@ def _net_areas(overlay, layer, count: int, warnings: list) -> list[float]:
     fields = [f for f in (COEFFICIENT, DEDUCTED, PARCEL_AREA) if layer.fields().lookupField(f) >= 0]
     request = QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(fields, layer.fields())
-    shares = {f.id(): tiankan_share({n: f[n] for n in fields}, layer.name(), f.id())
-              for f in layer.getFeatures(request)}
+    shares = {
+        f.id(): tiankan_share({n: f[n] for n in fields}, layer.name(), f.id()) for f in layer.getFeatures(request)
+    }
     missing = sum(1 for k in shares.values() if k is None)
     if missing:
-        warnings.append(tr("Layer {name}: {count} parcels carry no 田坎 data (KCXS, or KCMJ and TBMJ): their 耕地 "
-                           "is counted gross").format(name=layer.name(), count=missing))
+        warnings.append(
+            tr(
+                "Layer {name}: {count} parcels carry no 田坎 data (KCXS, or KCMJ and TBMJ): their 耕地 is counted gross"
+            ).format(name=layer.name(), count=missing)
+        )
     values = [0.0] * count
     for site, fid, area in zip(overlay.pair_sites, overlay.pair_fids, overlay.pair_areas):
         values[site] += area * (1.0 - (shares.get(fid) or 0.0))
@@ -227,8 +255,9 @@ def _add_repairs(result: UnitAreas, repairs: list[Repair]) -> None:
 def _check_polygons(layer) -> None:
     """Points or lines measure nothing: a wrong layer must not pass as an area of 0."""
     if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
-        raise PlanError(tr("Layer {name} is not a polygon layer, so it has no area to measure").format(
-            name=layer.name()))
+        raise PlanError(
+            tr("Layer {name} is not a polygon layer, so it has no area to measure").format(name=layer.name())
+        )
 
 
 def _nothing_to_measure(layer, expression: Optional[str]) -> Optional[str]:
@@ -240,7 +269,8 @@ def _nothing_to_measure(layer, expression: Optional[str]) -> Optional[str]:
         return None
     if expression:
         return tr("The filter {expr} chooses no feature of layer {name}: its areas are 0").format(
-            expr=expression, name=layer.name())
+            expr=expression, name=layer.name()
+        )
     return tr("Layer {name} has no features: its areas are 0").format(name=layer.name())
 
 
@@ -263,8 +293,14 @@ def _check_filter(layer, expression: Optional[str]) -> None:
     if not expression:
         return
     parsed = QgsExpression(expression)
-    missing = sorted(name for name in parsed.referencedColumns()
-                     if name != "#!allattributes!#" and layer.fields().lookupField(name) < 0)
+    missing = sorted(
+        name
+        for name in parsed.referencedColumns()
+        if name != "#!allattributes!#" and layer.fields().lookupField(name) < 0
+    )
     if missing:
-        raise PlanError(tr("Layer {name} lacks field {field}, which the filter {expr} reads").format(
-            name=layer.name(), field=", ".join(missing), expr=expression))
+        raise PlanError(
+            tr("Layer {name} lacks field {field}, which the filter {expr} reads").format(
+                name=layer.name(), field=", ".join(missing), expr=expression
+            )
+        )

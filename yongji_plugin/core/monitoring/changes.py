@@ -11,6 +11,7 @@ comes from (the earlier parcel for a loss, the later for a gain). Land whose cod
 either year (listed as a problem) counts as unchanged: no change is guessed from it. Pieces below
 the tolerance are slivers: counted, never findings.
 """
+
 from dataclasses import dataclass, field
 
 from ...i18n import tr
@@ -28,6 +29,7 @@ LEVEL_ORDER = {NORMAL: 0, YELLOW: 1, RED: 2}
 @dataclass
 class Piece:
     """Part of a parcel that changed, in one township (geometry in the area CRS, area in m²)."""
+
     year: int
     since: int
     township: str
@@ -47,6 +49,7 @@ class Piece:
 @dataclass
 class Finding:
     """疑似违规图斑: the part of a piece of new 建设用地 a rule forbids."""
+
     piece: Piece
     rule: object  # rules.Rule
     geometry: object
@@ -98,7 +101,7 @@ class ChangeFinder:
         sites = self.engine.layer_sites(parcels)
         if not len(sites):
             return []
-        against = ControlLayer(other.layer, other.name, f"{category_filter(category)} OR \"CAT\" IS NULL")
+        against = ControlLayer(other.layer, other.name, f'{category_filter(category)} OR "CAT" IS NULL')
         overlay = self.engine.overlay(sites, against)
         outside = overlay.outside(range(len(sites)))
         values = _attributes(snapshot.layer, sites.keys)
@@ -161,8 +164,10 @@ def _attributes(layer, fids) -> dict:
     from qgis.core import QgsFeatureRequest
 
     request = QgsFeatureRequest().setFilterFids(list(fids)).setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    return {f.id(): {"src_fid": f["src_fid"], "DLBM": f["DLBM"], "KCXS": _number(f["KCXS"])}
-            for f in layer.getFeatures(request)}
+    return {
+        f.id(): {"src_fid": f["src_fid"], "DLBM": f["DLBM"], "KCXS": _number(f["KCXS"])}
+        for f in layer.getFeatures(request)
+    }
 
 
 def _number(value):

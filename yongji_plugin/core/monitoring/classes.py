@@ -3,6 +3,7 @@
 The monitoring decides what "became 建设用地" and "耕地 lost" mean from this table alone, so a code
 it does not hold is reported as unknown (with the feature), never guessed from its first digits.
 """
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -17,8 +18,12 @@ CATEGORIES = (FARMLAND, AGRICULTURAL, CONSTRUCTION, UNUSED)
 
 
 def category_label(category: Optional[str]) -> str:
-    return {FARMLAND: tr("耕地"), AGRICULTURAL: tr("other agricultural land"), CONSTRUCTION: tr("建设用地"),
-            UNUSED: tr("unused land")}.get(category, tr("unknown class"))
+    return {
+        FARMLAND: tr("耕地"),
+        AGRICULTURAL: tr("other agricultural land"),
+        CONSTRUCTION: tr("建设用地"),
+        UNUSED: tr("unused land"),
+    }.get(category, tr("unknown class"))
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,9 @@ def land_classes() -> LandClasses:
             continue
         table[str(code)] = (str(entry["name"]), entry["category"])
     if problems or not table:
-        raise PlanError(tr("Land class table {path}: entries without a name or a known category: {codes}").format(
-            path=path, codes=", ".join(problems) or "—"))
+        raise PlanError(
+            tr("Land class table {path}: entries without a name or a known category: {codes}").format(
+                path=path, codes=", ".join(problems) or "—"
+            )
+        )
     return LandClasses(table, tuple(str(s) for s in raw.get("suffixes") or ()))

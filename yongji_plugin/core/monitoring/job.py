@@ -4,6 +4,7 @@ The job's layers are the findings, construction, 耕地 changes and tables; its 
 the 年度监测预警报告 and, when asked for, the map sheet and the township atlas (``sheets``) — in one
 place, so an export that fails removes the layers and the report written before it.
 """
+
 from pathlib import Path
 
 from ...i18n import tr
@@ -14,8 +15,9 @@ from .run import run_monitoring
 from .sheets import sheet_chart_path, write_atlas, write_sheet
 
 
-def monitoring_job(plan: dict, inputs: list, params, reference=None, patches=(), sheet=None, atlas=None,
-                   dpi: int = 150) -> Job:
+def monitoring_job(
+    plan: dict, inputs: list, params, reference=None, patches=(), sheet=None, atlas=None, dpi: int = 150
+) -> Job:
     """``plan``: plan layers by catalogue code; ``inputs``: snapshots.SnapshotInput of later years;
     ``patches``: patches.PatchInput (change patches); ``sheet``, ``atlas``: the map sheet's and the
     township atlas's files (None: not printed; a sheet only when something was found)."""
@@ -41,7 +43,8 @@ def monitoring_job(plan: dict, inputs: list, params, reference=None, patches=(),
         report=report,
         report_files=report_files,
         files=printed,
-        thread_safe_outputs=not printed)  # print layouts export on the GUI thread only
+        thread_safe_outputs=not printed,
+    )  # print layouts export on the GUI thread only
 
 
 def report_files(path) -> list:

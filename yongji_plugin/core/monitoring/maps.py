@@ -1,6 +1,7 @@
 """The report's map of each finding: the 疑似违规图斑 over its control line and the townships, at a
 round scale with scale bar and north arrow. Paints onto images only (any thread); the plan's
 layers are drawn from styled copies, never changed."""
+
 from pathlib import Path
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsSingleSymbolRenderer, QgsVectorLayer

@@ -10,6 +10,7 @@ snapshot; the before-check applies to them too. A patch without a year (a featur
 YEAR, else the layer's year as for snapshots), a year not after the reference, or a layer without
 its before/after fields stops the run naming the layer and the feature.
 """
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -70,9 +71,11 @@ def check_patch_layer(given: PatchInput, area_crs) -> None:
         raise PlanError(tr("Change-patch layer {name} is not a polygon layer").format(name=layer.name()))
     missing = [f for f in (given.before_field, given.after_field) if layer.fields().lookupField(f) < 0]
     if missing:
-        raise PlanError(tr("Change-patch layer {name} lacks the field {field} of the class before or after (its "
-                           "fields: {fields})").format(name=layer.name(), field=", ".join(missing),
-                                                     fields=", ".join(layer.fields().names())))
+        raise PlanError(
+            tr(
+                "Change-patch layer {name} lacks the field {field} of the class before or after (its fields: {fields})"
+            ).format(name=layer.name(), field=", ".join(missing), fields=", ".join(layer.fields().names()))
+        )
     problem = crs_problem(layer.crs(), area_crs, layer.extent())
     if problem:
         raise PlanError(tr("Change-patch layer {name} {problem}").format(name=layer.name(), problem=problem))
@@ -98,10 +101,15 @@ def read_patches(given: PatchInput, base_year: int, classes, area_crs, problems:
             continue
         year = _feature_year(feature, year_field) or fallback
         if year is None or year <= base_year:
-            raise PlanError(tr("Change-patch layer {name}, feature {fid}: {problem}").format(
-                name=layer.name(), fid=feature.id(), problem=tr("no year (a field {fields} or the layer's)").format(
-                    fields="/".join(YEAR_FIELDS)) if year is None else tr("year {year} is not after {base}").format(
-                    year=year, base=base_year)))
+            raise PlanError(
+                tr("Change-patch layer {name}, feature {fid}: {problem}").format(
+                    name=layer.name(),
+                    fid=feature.id(),
+                    problem=tr("no year (a field {fields} or the layer's)").format(fields="/".join(YEAR_FIELDS))
+                    if year is None
+                    else tr("year {year} is not after {base}").format(year=year, base=base_year),
+                )
+            )
         patches.append(_patch(feature, given, year, classes, problems))
     return patches
 
@@ -117,14 +125,22 @@ def _patch(feature, given, year, classes, problems) -> Patch:
     for key, field in (("before", given.before_field), ("after", given.after_field)):
         raw[key] = text(feature[field])
         if classes.lookup(raw[key]) is None:
-            text_ = tr("class code {code} ({which}) is not in the 三调 工作分类: counted neither as 建设用地 nor as "
-                       "耕地").format(code=raw[key] or tr("(empty)"),
-                                     which=tr("before") if key == "before" else tr("after"))
+            text_ = tr(
+                "class code {code} ({which}) is not in the 三调 工作分类: counted neither as 建设用地 nor as 耕地"
+            ).format(code=raw[key] or tr("(empty)"), which=tr("before") if key == "before" else tr("after"))
             problems.append(Problem(UNKNOWN_CLASS, year, name, str(feature.id()), text_))
     values = {COEFFICIENT: feature[COEFFICIENT]} if feature.fields().lookupField(COEFFICIENT) >= 0 else {}
     geometry, _ = repaired(feature.geometry())
-    return Patch(name, feature.id(), year, classes.lookup(raw["before"]), classes.lookup(raw["after"]),
-                 raw["after"] or "", tiankan_share(values, name, feature.id()), geometry)
+    return Patch(
+        name,
+        feature.id(),
+        year,
+        classes.lookup(raw["before"]),
+        classes.lookup(raw["after"]),
+        raw["after"] or "",
+        tiankan_share(values, name, feature.id()),
+        geometry,
+    )
 
 
 class Under:
@@ -159,10 +175,21 @@ def check_against(patches: list, snapshot: Snapshot, which: str, problems: list)
         feature, share = under.dominant(patch.geometry)
         found = feature["DLBM"] if feature is not None else None
         if code is not None and found != code[0]:
-            problems.append(Problem(PATCH_MISMATCH, patch.year, patch.layer, str(patch.fid), tr(
-                "class {which} {code}, but the {year} 现状 has {found} under {share:.0%} of the patch").format(
-                which=tr("before") if which == "before" else tr("after"), code=code[0], year=snapshot.year,
-                found=found or tr("nothing"), share=share)))
+            problems.append(
+                Problem(
+                    PATCH_MISMATCH,
+                    patch.year,
+                    patch.layer,
+                    str(patch.fid),
+                    tr("class {which} {code}, but the {year} 现状 has {found} under {share:.0%} of the patch").format(
+                        which=tr("before") if which == "before" else tr("after"),
+                        code=code[0],
+                        year=snapshot.year,
+                        found=found or tr("nothing"),
+                        share=share,
+                    ),
+                )
+            )
 
 
 def apply_patches(previous: Snapshot, patches: list, year: int) -> Snapshot:
@@ -181,8 +208,9 @@ def apply_patches(previous: Snapshot, patches: list, year: int) -> Snapshot:
         replaced, _ = under.dominant(patch.geometry)
         share = patch.share if patch.share is not None else (replaced["KCXS"] if replaced is not None else None)
         code = patch.after[0] if patch.after else patch.raw_after
-        features.append(_parcel(memory, [patch.fid, code, patch.after[2] if patch.after else None, share],
-                                patch.geometry))
+        features.append(
+            _parcel(memory, [patch.fid, code, patch.after[2] if patch.after else None, share], patch.geometry)
+        )
     memory.dataProvider().addFeatures(features)
     memory.updateExtents()
     return Snapshot(year, name, memory, name, memory.featureCount())

@@ -4,6 +4,7 @@ Each rule names a control line new 建设用地 is held against (inside 生态�
 …), its level and its 依据. A slip would let new construction pass unseen, so every problem of the
 file is listed at once, naming the file, the rule and the key.
 """
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -76,11 +77,16 @@ def load_rules(path=None) -> MonitoringRules:
     for number, item in enumerate(items, start=1):
         problems += _rule_problems(number, item)
     ids = [i.get("id") for i in items if isinstance(i, dict)]
-    problems += [tr("rule {id}: the id is used more than once").format(id=i)
-                 for i in sorted({i for i in ids if isinstance(i, str) and ids.count(i) > 1})]
+    problems += [
+        tr("rule {id}: the id is used more than once").format(id=i)
+        for i in sorted({i for i in ids if isinstance(i, str) and ids.count(i) > 1})
+    ]
     if problems:
-        raise PlanError("\n".join([tr("Monitoring rule file {path} is not valid:").format(path=path)]
-                                  + [f"- {p}" for p in problems]))
+        raise PlanError(
+            "\n".join(
+                [tr("Monitoring rule file {path} is not valid:").format(path=path)] + [f"- {p}" for p in problems]
+            )
+        )
     return MonitoringRules(base, float(tolerance), [_rule(i) for i in items], path)
 
 
@@ -102,8 +108,9 @@ def _rule_problems(number: int, item) -> list[str]:
         problems.append(tr("relation {value} is not inside or outside").format(value=item["relation"]))
     if "level" in item and item["level"] not in (RED, YELLOW):
         problems.append(tr("level {value} is not red or yellow").format(value=item["level"]))
-    if item.get("filter") is not None and (not isinstance(item["filter"], str)
-                                           or QgsExpression(item["filter"]).hasParserError()):
+    if item.get("filter") is not None and (
+        not isinstance(item["filter"], str) or QgsExpression(item["filter"]).hasParserError()
+    ):
         problems.append(tr("filter {expr} is not a valid expression").format(expr=item["filter"]))
     basis = item.get("basis")
     if "basis" in item and not (isinstance(basis, dict) and basis.get("plan") and basis.get("national")):
@@ -112,5 +119,13 @@ def _rule_problems(number: int, item) -> list[str]:
 
 
 def _rule(item: dict) -> Rule:
-    return Rule(item["id"], str(item["layer"]), item.get("filter"), item["relation"], str(item["title"]),
-                item["level"], str(item["basis"]["plan"]), str(item["basis"]["national"]))
+    return Rule(
+        item["id"],
+        str(item["layer"]),
+        item.get("filter"),
+        item["relation"],
+        str(item["title"]),
+        item["level"],
+        str(item["basis"]["plan"]),
+        str(item["basis"]["national"]),
+    )

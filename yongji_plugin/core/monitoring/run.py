@@ -1,5 +1,6 @@
 """规划实施监测预警, the whole run: snapshots checked and read, changes year by year on the overlay
 engine, indicators on their path; a canceled run gives a result marked so (core.shared.cancel)."""
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -55,13 +56,22 @@ class MonitorResult:
 def _require(plan: dict, code: str):
     layer = plan.get(code)
     if layer is None or not layer.isValid():
-        raise PlanError(tr("The monitoring needs the plan layer {name} ({code}), which is missing").format(
-            name=layer_name(code), code=code))
+        raise PlanError(
+            tr("The monitoring needs the plan layer {name} ({code}), which is missing").format(
+                name=layer_name(code), code=code
+            )
+        )
     return layer
 
 
-def run_monitoring(plan: dict, inputs: list, params: MonitorParams, reference: Optional[SnapshotInput] = None,
-                   feedback=None, patches: tuple = ()) -> MonitorResult:
+def run_monitoring(
+    plan: dict,
+    inputs: list,
+    params: MonitorParams,
+    reference: Optional[SnapshotInput] = None,
+    feedback=None,
+    patches: tuple = (),
+) -> MonitorResult:
     """``plan``: plan layers by catalogue code; ``inputs``: SnapshotInputs of later years;
     ``reference``: the base year's 现状 (default: the plan's DLTB); ``patches``: PatchInputs."""
     rules, area = params.rules, params.area
@@ -72,14 +82,17 @@ def run_monitoring(plan: dict, inputs: list, params: MonitorParams, reference: O
     years = check_snapshots(inputs, rules.base_year, area.crs, bool(patches))
     check_snapshots([reference], rules.base_year - 1, area.crs)
     classes = land_classes()
-    result = MonitorResult(params, rules.base_year, [], controls=controls, township_layer=townships,
-                           city_name=_city_name(plan))
+    result = MonitorResult(
+        params, rules.base_year, [], controls=controls, township_layer=townships, city_name=_city_name(plan)
+    )
     try:
         result.snapshots.append(read_snapshot(reference, rules.base_year, classes, area.crs, result.problems, feedback))
         for given, year in sorted(zip(inputs, years), key=lambda item: item[1]):
             result.snapshots.append(read_snapshot(given, year, classes, area.crs, result.problems, feedback))
-        _patched(result, [p for given in patches
-                          for p in read_patches(given, rules.base_year, classes, area.crs, result.problems)])
+        _patched(
+            result,
+            [p for given in patches for p in read_patches(given, rules.base_year, classes, area.crs, result.problems)],
+        )
         _changes(result, townships, controls, feedback)
         if params.indicators is not None:
             measured = measure_years(plan, result.snapshots, params.indicators, area, feedback, params.backend)
@@ -114,8 +127,12 @@ def _changes(result: MonitorResult, townships, controls: dict, feedback) -> None
         finder = ChangeFinder(engine, townships, params.rules.rules, controls, params.rules.tolerance, feedback)
         for earlier, later in zip(result.snapshots, result.snapshots[1:]):
             result.years.append(finder.year(earlier, later))
-    names = [t for change in result.years for p in change.construction + change.farmland["lost"]
-             + change.farmland["gained"] for t in [p.township]]
+    names = [
+        t
+        for change in result.years
+        for p in change.construction + change.farmland["lost"] + change.farmland["gained"]
+        for t in [p.township]
+    ]
     ordered = [str(f[NAME_FIELD]) for f in townships.getFeatures()]
     result.townships = ordered + sorted(set(names) - set(ordered))
 
@@ -128,6 +145,11 @@ def _city_name(plan: dict) -> str:
 
 
 def _tiankan_warnings(snapshots) -> list[str]:
-    return [tr("{count} 耕地 parcels of {layer} ({year}) carry no 田坎 deduction (KCXS or KCMJ and TBMJ): their net "
-               "area equals their gross area").format(count=s.undeducted, layer=s.name, year=s.year)
-            for s in snapshots if s.undeducted]
+    return [
+        tr(
+            "{count} 耕地 parcels of {layer} ({year}) carry no 田坎 deduction (KCXS or KCMJ and TBMJ): their net "
+            "area equals their gross area"
+        ).format(count=s.undeducted, layer=s.name, year=s.year)
+        for s in snapshots
+        if s.undeducted
+    ]

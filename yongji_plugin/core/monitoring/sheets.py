@@ -4,6 +4,7 @@ Print layouts: written on the GUI thread, by the job's report step (``job``), so
 cannot be exported removes the layers and report written before it, in the dialog and in
 Processing alike.
 """
+
 from pathlib import Path
 
 from ..measuring.charts import draw_chart
@@ -24,8 +25,14 @@ def write_sheet(result, plan: dict, sheet, dpi: int) -> Path:
     sheet = Path(sheet)
     chart = draw_chart(township_chart(result), sheet_chart_path(sheet))
     builder = SheetBuilder(plan)  # owns the layout's project: alive until the export is done
-    layout = result_sheet(builder, "monitoring", findings_layer(result), chart, since=result.base_year,
-                          year=result.years[-1].year if result.years else result.base_year)
+    layout = result_sheet(
+        builder,
+        "monitoring",
+        findings_layer(result),
+        chart,
+        since=result.base_year,
+        year=result.years[-1].year if result.years else result.base_year,
+    )
     return export_layout(layout, sheet, PNG if sheet.suffix.lower() == ".png" else PDF, dpi)
 
 

@@ -10,6 +10,7 @@ on the copy and reported; the user's layer is only read) with the fields ``src_f
 ``CAT`` (category) and ``KCXS`` (the 田坎 share, plan_data.tiankan), so a snapshot in another CRS
 or with its class field under another name reads like any other.
 """
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -40,6 +41,7 @@ UNKNOWN_CLASS, NO_TIANKAN, PATCH_MISMATCH = "unknown_class", "no_tiankan", "patc
 @dataclass
 class SnapshotInput:
     """A layer the user gives as 现状 of a year (``year`` None: found as the module says)."""
+
     layer: object
     year: Optional[int] = None
     class_field: str = CLASS_FIELD
@@ -48,6 +50,7 @@ class SnapshotInput:
 @dataclass(frozen=True)
 class Problem:
     """A listed finding on the input: the run goes on, the report and the problems table name it."""
+
     kind: str
     year: int
     layer: str
@@ -78,8 +81,11 @@ def _check_layer(given: SnapshotInput, area_crs) -> None:
     if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise PlanError(tr("Snapshot layer {name} is not a polygon layer of 地类图斑").format(name=layer.name()))
     if layer.fields().lookupField(given.class_field) < 0:
-        raise PlanError(tr("Snapshot layer {name} lacks the class field {field} (its fields: {fields})").format(
-            name=layer.name(), field=given.class_field, fields=", ".join(layer.fields().names())))
+        raise PlanError(
+            tr("Snapshot layer {name} lacks the class field {field} (its fields: {fields})").format(
+                name=layer.name(), field=given.class_field, fields=", ".join(layer.fields().names())
+            )
+        )
     problem = crs_problem(layer.crs(), area_crs, layer.extent())
     if problem:
         raise PlanError(tr("Snapshot layer {name} {problem}").format(name=layer.name(), problem=problem))
@@ -92,13 +98,19 @@ def _field_year(layer) -> Optional[int]:
             continue
         values = {text(v) for v in layer.uniqueValues(index)} - {None}
         if len(values) > 1:
-            raise PlanError(tr("Snapshot layer {name}: its field {field} holds several years ({years}); give one "
-                               "layer per year").format(name=layer.name(), field=name, years=", ".join(sorted(values))))
+            raise PlanError(
+                tr(
+                    "Snapshot layer {name}: its field {field} holds several years ({years}); give one layer per year"
+                ).format(name=layer.name(), field=name, years=", ".join(sorted(values)))
+            )
         if values:
             value = values.pop()
             if not value.isdigit():
-                raise PlanError(tr("Snapshot layer {name}: its field {field} holds {value}, not a year").format(
-                    name=layer.name(), field=name, value=value))
+                raise PlanError(
+                    tr("Snapshot layer {name}: its field {field} holds {value}, not a year").format(
+                        name=layer.name(), field=name, value=value
+                    )
+                )
             return int(value)
     return None
 
@@ -107,9 +119,12 @@ def snapshot_year(given: SnapshotInput) -> int:
     """The snapshot's year: given, else its year field, else its name; a PlanError when it has none."""
     year = given.year or _field_year(given.layer) or year_in_name(given.layer.name())
     if year is None:
-        raise PlanError(tr("Snapshot layer {name} has no year: give its year, a field {fields} holding it, or a "
-                           "name with the year (DLTB_2022)").format(name=given.layer.name(),
-                                                                     fields="/".join(YEAR_FIELDS)))
+        raise PlanError(
+            tr(
+                "Snapshot layer {name} has no year: give its year, a field {fields} holding it, or a "
+                "name with the year (DLTB_2022)"
+            ).format(name=given.layer.name(), fields="/".join(YEAR_FIELDS))
+        )
     return int(year)
 
 
@@ -117,33 +132,45 @@ def check_snapshots(given: list, base_year: int, area_crs, patches: bool = False
     """Every snapshot usable, each with its own year after the base year; returns the years.
     ``patches``: change patches come too (then no snapshot is needed)."""
     if not given and not patches:
-        raise PlanError(tr("Give at least one 现状 snapshot or change-patch layer of a year after {year}").format(
-            year=base_year))
+        raise PlanError(
+            tr("Give at least one 现状 snapshot or change-patch layer of a year after {year}").format(year=base_year)
+        )
     years = []
     for item in given:
         _check_layer(item, area_crs)
         years.append(snapshot_year(item))
     for item, year in zip(given, years):
         if year <= base_year:
-            raise PlanError(tr("Snapshot layer {name} is of {year}, not after the reference year {base}").format(
-                name=item.layer.name(), year=year, base=base_year))
+            raise PlanError(
+                tr("Snapshot layer {name} is of {year}, not after the reference year {base}").format(
+                    name=item.layer.name(), year=year, base=base_year
+                )
+            )
         twice = [g.layer.name() for g, y in zip(given, years) if y == year]
         if len(twice) > 1:
-            raise PlanError(tr("Two snapshots are of the same year {year}: {names}").format(
-                year=year, names=", ".join(twice)))
+            raise PlanError(
+                tr("Two snapshots are of the same year {year}: {names}").format(year=year, names=", ".join(twice))
+            )
     return years
 
 
 def memory_parcels(name: str, crs) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", name, "memory")
-    layer.dataProvider().addAttributes([new_field("src_fid", "long"), new_field("DLBM", "string"),
-                                        new_field("CAT", "string"), new_field("KCXS", "double")])
+    layer.dataProvider().addAttributes(
+        [
+            new_field("src_fid", "long"),
+            new_field("DLBM", "string"),
+            new_field("CAT", "string"),
+            new_field("KCXS", "double"),
+        ]
+    )
     layer.updateFields()
     return layer
 
 
-def read_snapshot(given: SnapshotInput, year: int, classes: LandClasses, area_crs, problems: list,
-                  feedback=None) -> Snapshot:
+def read_snapshot(
+    given: SnapshotInput, year: int, classes: LandClasses, area_crs, problems: list, feedback=None
+) -> Snapshot:
     """The snapshot as a memory layer in the area CRS; unknown codes and parcels without 田坎 listed."""
     layer = given.layer
     wanted = [n for n in (given.class_field, COEFFICIENT, DEDUCTED, PARCEL_AREA) if layer.fields().lookupField(n) >= 0]
@@ -172,9 +199,17 @@ def _parcel(feature, given, year, classes, snapshot, problems, memory) -> Option
     found = classes.lookup(raw)
     if found is None:
         snapshot.unknown += 1
-        problems.append(Problem(UNKNOWN_CLASS, year, snapshot.name, str(feature.id()), tr(
-            "class code {code} is not in the 三调 工作分类: counted neither as 建设用地 nor as 耕地").format(
-            code=raw if raw is not None else tr("(empty)"))))
+        problems.append(
+            Problem(
+                UNKNOWN_CLASS,
+                year,
+                snapshot.name,
+                str(feature.id()),
+                tr("class code {code} is not in the 三调 工作分类: counted neither as 建设用地 nor as 耕地").format(
+                    code=raw if raw is not None else tr("(empty)")
+                ),
+            )
+        )
     values = {n: feature[n] for n in (COEFFICIENT, DEDUCTED, PARCEL_AREA) if feature.fields().lookupField(n) >= 0}
     share = tiankan_share(values, snapshot.name, feature.id())
     if found is not None and found[2] == "farmland" and share is None:

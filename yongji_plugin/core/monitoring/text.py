@@ -1,4 +1,5 @@
 """Small text helpers of the monitoring: ids, years and attribute values as text."""
+
 import re
 from typing import Optional
 

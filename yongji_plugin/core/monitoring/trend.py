@@ -16,6 +16,7 @@ it), in % of the path's value. Levels, with the thresholds (yellow, red) of the 
 * 黄色预警: it lags by more than yellow;
 * 正常: otherwise.
 """
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -103,8 +104,11 @@ def trend_rows(indicators: IndicatorFile, results: dict, base_year: int) -> list
             v0 = base.value(indicator.code, unit)
             knots = [(base_year, v0)] + sorted((y, t) for y, t in targets.items() if y > base_year)
             for year in sorted(results):
-                rows.append(_row(indicators, indicator, unit, is_city, year, results[year].value(indicator.code, unit),
-                                 v0, knots))
+                rows.append(
+                    _row(
+                        indicators, indicator, unit, is_city, year, results[year].value(indicator.code, unit), v0, knots
+                    )
+                )
     return rows
 
 
@@ -113,6 +117,20 @@ def _row(indicators, indicator, unit, is_city, year, value, v0, knots) -> TrendR
     lag = lag_percent(value, path, indicator.direction)
     t_year, target = target_ahead(indicator, None if is_city else unit, year)
     breaks = target is not None and not meets(value, indicator.direction, target)
-    return TrendRow(year, unit, is_city, indicator.code, indicator.name, indicator.unit_label, indicator.direction,
-                    value, v0, path, t_year, target, lag, level_of(lag, breaks, indicators.thresholds(indicator)),
-                    breaks)
+    return TrendRow(
+        year,
+        unit,
+        is_city,
+        indicator.code,
+        indicator.name,
+        indicator.unit_label,
+        indicator.direction,
+        value,
+        v0,
+        path,
+        t_year,
+        target,
+        lag,
+        level_of(lag, breaks, indicators.thresholds(indicator)),
+        breaks,
+    )

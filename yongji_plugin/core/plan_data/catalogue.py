@@ -1,4 +1,5 @@
 """The layer catalogue: what a standard 一张图 holds, read from ``resources/catalogue.yaml``."""
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -127,8 +128,11 @@ def _layer(raw: dict) -> LayerSpec:
     raw["key"] = (key,) if isinstance(key, str) else tuple(key)
     if raw["geometry"] not in GEOMETRY_TYPES:
         raise ValueError(f"catalogue layer {raw['code']}: unknown geometry {raw['geometry']}")
-    unknown = [name for name in raw["key"] + ((raw["classes"],) if raw.get("classes") else ())
-               if name not in {f.name for f in fields}]
+    unknown = [
+        name
+        for name in raw["key"] + ((raw["classes"],) if raw.get("classes") else ())
+        if name not in {f.name for f in fields}
+    ]
     if unknown:
         raise ValueError(f"catalogue layer {raw['code']}: key or class field {unknown} is not a field")
     return LayerSpec(fields=fields, **raw)

@@ -49,19 +49,29 @@ def _field_findings(layer: QgsVectorLayer, spec: LayerSpec) -> tuple[list[str], 
             continue
         kind = _field_kind(fields.at(index))
         if (field_spec.type in _NUMERIC) != (kind in _NUMERIC):
-            problems.append(tr("field {field} is {actual}, expected {expected}").format(
-                field=field_spec.name, actual=kind, expected=field_spec.type))
+            problems.append(
+                tr("field {field} is {actual}, expected {expected}").format(
+                    field=field_spec.name, actual=kind, expected=field_spec.type
+                )
+            )
         elif field_spec.type == "integer" and kind == "real":
             fraction = _fractional_value(layer, index)
             if fraction is not None:
-                problems.append(tr("field {field} is real and holds {value}, expected integer").format(
-                    field=field_spec.name, value=fraction))
+                problems.append(
+                    tr("field {field} is real and holds {value}, expected integer").format(
+                        field=field_spec.name, value=fraction
+                    )
+                )
             else:
-                notes.append(tr("field {field} is stored as real, every value a whole number: nothing is "
-                                "lost").format(field=field_spec.name))
+                notes.append(
+                    tr("field {field} is stored as real, every value a whole number: nothing is lost").format(
+                        field=field_spec.name
+                    )
+                )
         elif field_spec.type == "real" and kind == "integer":
-            notes.append(tr("field {field} is stored as integer; read as real without loss").format(
-                field=field_spec.name))
+            notes.append(
+                tr("field {field} is stored as integer; read as real without loss").format(field=field_spec.name)
+            )
     return problems, notes
 
 
@@ -106,9 +116,7 @@ def conformance_findings(layer: QgsVectorLayer, spec: LayerSpec, crs=None) -> tu
     elif unusable:
         problems.append(tr("layer {problem}").format(problem=unusable))
     elif not is_cgcs2000(layer_crs):
-        problems.append(
-            tr("CRS {crs} is not CGCS2000").format(crs=layer_crs.authid() or layer_crs.description())
-        )
+        problems.append(tr("CRS {crs} is not CGCS2000").format(crs=layer_crs.authid() or layer_crs.description()))
     field_problems, notes = _field_findings(layer, spec)
     return problems + field_problems, notes
 
@@ -131,8 +139,11 @@ def usable_problems(layer: QgsVectorLayer, spec: LayerSpec, crs=None, allow_empt
     problems = []
     expected = _GEOMETRY[spec.geometry]
     if layer.geometryType() != expected:
-        problems.append(tr("has geometry type {actual}, but the catalogue requires {expected}").format(
-            actual=geometry_name(layer.geometryType()), expected=geometry_name(expected)))
+        problems.append(
+            tr("has geometry type {actual}, but the catalogue requires {expected}").format(
+                actual=geometry_name(layer.geometryType()), expected=geometry_name(expected)
+            )
+        )
     target = _target(crs)
     # the extent only matters for a CRS to transform from; on PostGIS it is an ST_Extent over the table
     unusable = crs_problem(layer.crs(), target, layer.extent() if layer.crs() != target else None)

@@ -6,6 +6,7 @@ out a table whose file is gone (a half-copied folder), so the database's own sys
 is compared with the files in the folder; and a database another program is editing (ArcGIS's
 edit and write lock files) may be caught half-saved.
 """
+
 from pathlib import Path
 
 from osgeo import gdal
@@ -54,9 +55,12 @@ def _check_usable(path: Path) -> None:
         raise PlanError(tr("File Geodatabase not found: {path} (a .gdb folder is expected)").format(path=path))
     locks = sorted(p.name for p in path.iterdir() if p.name.lower().endswith(EDIT_LOCKS))
     if locks:
-        raise PlanError(tr(
-            "File Geodatabase {path} is being edited in another program (lock file {lock}): save and "
-            "close the edit session there, or copy the database and read the copy").format(path=path, lock=locks[0]))
+        raise PlanError(
+            tr(
+                "File Geodatabase {path} is being edited in another program (lock file {lock}): save and "
+                "close the edit session there, or copy the database and read the copy"
+            ).format(path=path, lock=locks[0])
+        )
 
 
 def filegdb_layer_names(path: Path) -> list[str]:
@@ -69,10 +73,14 @@ def filegdb_layer_names(path: Path) -> list[str]:
     everything = _open(path, ["LIST_ALL_TABLES=YES"])
     dataset = _open(path, [])
     if dataset is None or everything is None:
-        raise PlanError(tr("Not a readable File Geodatabase: {path} (GDAL's OpenFileGDB driver cannot "
-                           "open it)").format(path=path))
+        raise PlanError(
+            tr("Not a readable File Geodatabase: {path} (GDAL's OpenFileGDB driver cannot open it)").format(path=path)
+        )
     missing = _missing_tables(path, everything)
     if missing:
-        raise PlanError(tr("File Geodatabase {path} is incomplete: the files of {tables} are missing "
-                           "(copied only in part?)").format(path=path, tables=", ".join(missing)))
+        raise PlanError(
+            tr(
+                "File Geodatabase {path} is incomplete: the files of {tables} are missing (copied only in part?)"
+            ).format(path=path, tables=", ".join(missing))
+        )
     return [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]

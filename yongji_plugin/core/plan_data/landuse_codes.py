@@ -4,6 +4,7 @@ One source for every place that reads 用地用海 codes: the catalogue's code t
 check, styles, breakdown names) and the 规划用途符合性 rule, which also resolves a project's use
 written as a name (地块用途 "工业用地") to its code.
 """
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -12,8 +13,9 @@ from typing import Optional
 from ...paths import resource
 from ..shared.yaml_files import Shape, read_yaml
 
-CLASSIFICATION_FILE = Shape(dict, {"level1": dict, "level2": dict, "unconfirmed": list, "source": str},
-                            required=("level1", "level2"))
+CLASSIFICATION_FILE = Shape(
+    dict, {"level1": dict, "level2": dict, "unconfirmed": list, "source": str}, required=("level1", "level2")
+)
 
 
 @dataclass(frozen=True)
@@ -49,17 +51,22 @@ class LanduseClassification:
 
     def code_tables(self) -> dict[str, dict]:
         """The catalogue's code tables built from the classification."""
-        return {"landuse_level1": {"status": "standard", "codes": dict(self.level1)},
-                "landuse_level2": {"status": "standard", "codes": dict(self.level2)},
-                "landuse": {"status": "standard", "codes": self.codes}}
+        return {
+            "landuse_level1": {"status": "standard", "codes": dict(self.level1)},
+            "landuse_level2": {"status": "standard", "codes": dict(self.level2)},
+            "landuse": {"status": "standard", "codes": self.codes},
+        }
 
 
 def load_classification(path: Path = None) -> LanduseClassification:
     raw = read_yaml(Path(path or resource("landuse_classification.yaml")), CLASSIFICATION_FILE)
-    return LanduseClassification({str(k): str(v) for k, v in raw["level1"].items()},
-                                 {str(k): str(v) for k, v in raw["level2"].items()},
-                                 {str(k): str(v) for k, v in (raw.get("level3") or {}).items()},
-                                 tuple(str(c) for c in raw.get("unconfirmed", ())), str(raw.get("source", "")))
+    return LanduseClassification(
+        {str(k): str(v) for k, v in raw["level1"].items()},
+        {str(k): str(v) for k, v in raw["level2"].items()},
+        {str(k): str(v) for k, v in (raw.get("level3") or {}).items()},
+        tuple(str(c) for c in raw.get("unconfirmed", ())),
+        str(raw.get("source", "")),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@
 Headless: the load dialog, the Processing algorithms, the demo and the tests all go through
 :func:`inspect_source` and :func:`load_into_project`.
 """
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -82,9 +83,9 @@ def source_layer_label(source_layer: SourceLayer) -> str:
 
 
 def _duplicate_problem(read: SourceLayer, others: list[SourceLayer]) -> str:
-    return tr("found more than once in the source: {read} (read) and {others}; rename or remove the "
-              "extra layers").format(read=source_layer_label(read),
-                                     others=", ".join(source_layer_label(o) for o in others))
+    return tr(
+        "found more than once in the source: {read} (read) and {others}; rename or remove the extra layers"
+    ).format(read=source_layer_label(read), others=", ".join(source_layer_label(o) for o in others))
 
 
 def _status(spec: LayerSpec, source_layer: Optional[SourceLayer], duplicates=()) -> LayerStatus:
@@ -95,12 +96,14 @@ def _status(spec: LayerSpec, source_layer: Optional[SourceLayer], duplicates=())
     if duplicates:
         problems.insert(0, _duplicate_problem(source_layer, list(duplicates)))
     count = layer.featureCount() if layer.isValid() else 0
-    return LayerStatus(spec, NONCONFORMING if problems else FOUND, problems, source_layer, count,
-                       notes, list(duplicates))
+    return LayerStatus(
+        spec, NONCONFORMING if problems else FOUND, problems, source_layer, count, notes, list(duplicates)
+    )
 
 
-def open_plan(source: Source, catalogue: Catalogue = None,
-              warn: Callable[[str], None] = None) -> dict[str, QgsVectorLayer]:
+def open_plan(
+    source: Source, catalogue: Catalogue = None, warn: Callable[[str], None] = None
+) -> dict[str, QgsVectorLayer]:
     """The source's catalogue layers by code (found or non-conforming), not added to a project.
 
     ``warn`` (e.g. a Processing feedback's pushWarning) hears of every layer found more than once.
@@ -108,13 +111,12 @@ def open_plan(source: Source, catalogue: Catalogue = None,
     statuses = inspect_source(source, catalogue)
     for status in statuses:
         if status.duplicates and warn is not None:
-            warn(tr("{name} ({code}): {problem}").format(name=status.spec.name, code=status.spec.code,
-                                                        problem=status.problems[0]))
-    return {
-        s.spec.code: open_layer(s.source_layer, s.spec.name)
-        for s in statuses
-        if s.source_layer is not None
-    }
+            warn(
+                tr("{name} ({code}): {problem}").format(
+                    name=status.spec.name, code=status.spec.code, problem=status.problems[0]
+                )
+            )
+    return {s.spec.code: open_layer(s.source_layer, s.spec.name) for s in statuses if s.source_layer is not None}
 
 
 def layers_by_code(layers, catalogue: Catalogue = None) -> dict[str, QgsVectorLayer]:
@@ -164,9 +166,12 @@ def _existing(project: QgsProject, source_layer: SourceLayer) -> Optional[QgsVec
     return None
 
 
-def load_into_project(statuses: Iterable[LayerStatus], project: QgsProject = None,
-                      catalogue: Catalogue = None,
-                      codes: Iterable[str] = None) -> list[QgsVectorLayer]:
+def load_into_project(
+    statuses: Iterable[LayerStatus],
+    project: QgsProject = None,
+    catalogue: Catalogue = None,
+    codes: Iterable[str] = None,
+) -> list[QgsVectorLayer]:
     """Add the chosen layers (default: all conforming ones) and set the project CRS.
 
     Layers already in the project from the same source are kept, not added twice.
@@ -175,9 +180,9 @@ def load_into_project(statuses: Iterable[LayerStatus], project: QgsProject = Non
     catalogue = catalogue or default_catalogue()
     wanted = set(codes) if codes is not None else None
     chosen = [
-        s for s in statuses
-        if s.source_layer is not None
-        and (s.spec.code in wanted if wanted is not None else s.status == FOUND)
+        s
+        for s in statuses
+        if s.source_layer is not None and (s.spec.code in wanted if wanted is not None else s.status == FOUND)
     ]
     group_order = [g.id for g in catalogue.groups]
     loaded = []

@@ -6,6 +6,7 @@ from what must fit and rounded to a denominator a reader recognises (1:2 000, 1:
 the scale bar shows round lengths in m or km; the image carries its resolution so the report can
 print it at exactly that scale.
 """
+
 import math
 from dataclasses import dataclass
 
@@ -25,8 +26,8 @@ from ...paths import icon_path
 from ..shared.fonts import cjk_family
 
 MM_PER_INCH = 25.4
-SCALE_STEPS = (1.0, 2.0, 2.5, 5.0)   # 1:1 000, 1:2 000, 1:2 500, 1:5 000, 1:10 000 …
-BAR_STEPS = (1.0, 2.0, 5.0)          # scale-bar lengths 100 m, 200 m, 500 m, 1 km …
+SCALE_STEPS = (1.0, 2.0, 2.5, 5.0)  # 1:1 000, 1:2 000, 1:2 500, 1:5 000, 1:10 000 …
+BAR_STEPS = (1.0, 2.0, 5.0)  # scale-bar lengths 100 m, 200 m, 500 m, 1 km …
 
 
 def nice_number(value: float, steps=SCALE_STEPS) -> float:
@@ -71,8 +72,9 @@ class MapFrame:
 
     @property
     def size(self) -> QSize:
-        return QSize(int(round(self.width_mm / MM_PER_INCH * self.dpi)),
-                     int(round(self.height_mm / MM_PER_INCH * self.dpi)))
+        return QSize(
+            int(round(self.width_mm / MM_PER_INCH * self.dpi)), int(round(self.height_mm / MM_PER_INCH * self.dpi))
+        )
 
     def pixels(self, mm: float) -> float:
         return mm / MM_PER_INCH * self.dpi
@@ -87,8 +89,9 @@ def map_settings(layers, crs, center: QgsPointXY, scale: float, frame: MapFrame)
     settings.setDestinationCrs(crs)
     settings.setOutputSize(frame.size)
     settings.setOutputDpi(frame.dpi)
-    settings.setExtent(QgsRectangle(center.x() - width / 2, center.y() - height / 2,
-                                    center.x() + width / 2, center.y() + height / 2))
+    settings.setExtent(
+        QgsRectangle(center.x() - width / 2, center.y() - height / 2, center.x() + width / 2, center.y() + height / 2)
+    )
     settings.setBackgroundColor(QColor("white"))
     settings.setFlag(QgsMapSettings.Flag.Antialiasing, True)
     return settings
@@ -165,8 +168,12 @@ def _scale_bar(painter: QPainter, frame: MapFrame, scale: float) -> None:
     text_h = metrics.height()
     end_label = distance_text(length, unit_km) + unit_suffix(unit_km)
     tail = metrics.boundingRect(end_label).width() - metrics.boundingRect(distance_text(length, unit_km)).width() / 2
-    box = QRectF(margin - frame.pixels(2), frame.size.height() - margin - height - 2.2 * text_h - frame.pixels(2),
-                 bar_px + tail + frame.pixels(4), height + 2.2 * text_h + frame.pixels(3))
+    box = QRectF(
+        margin - frame.pixels(2),
+        frame.size.height() - margin - height - 2.2 * text_h - frame.pixels(2),
+        bar_px + tail + frame.pixels(4),
+        height + 2.2 * text_h + frame.pixels(3),
+    )
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(QColor(255, 255, 255, 220)))
     painter.drawRect(box)
@@ -180,8 +187,11 @@ def _scale_bar(painter: QPainter, frame: MapFrame, scale: float) -> None:
         x = margin + bar_px * value / length
         text = distance_text(value, unit_km) + unit_suffix(unit_km) * (value == length)
         width = painter.fontMetrics().boundingRect(text).width()
-        left = x - width / 2 if value < length else x - painter.fontMetrics().boundingRect(
-            distance_text(value, unit_km)).width() / 2
+        left = (
+            x - width / 2
+            if value < length
+            else x - painter.fontMetrics().boundingRect(distance_text(value, unit_km)).width() / 2
+        )
         painter.drawText(QPointF(left, top - frame.pixels(0.8)), text)
     painter.drawText(QPointF(margin, top + height + text_h), scale_text(scale))
 
@@ -198,8 +208,7 @@ def _north_arrow(painter: QPainter, frame: MapFrame) -> None:
     renderer.render(painter, rect)
 
 
-def swatch(symbol, frame: MapFrame, width_mm: float = 8.0, height_mm: float = 5.0,
-           opacity: float = 1.0) -> QImage:
+def swatch(symbol, frame: MapFrame, width_mm: float = 8.0, height_mm: float = 5.0, opacity: float = 1.0) -> QImage:
     """A legend patch of ``symbol`` as an image (thread-safe: no QPixmap)."""
     size = QSize(int(round(frame.pixels(width_mm))), int(round(frame.pixels(height_mm))))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)

@@ -7,6 +7,7 @@ and compares what the user asked for with what the database answered, in Python.
 or column is used only as the database spells it, and only through ``QgsDataSourceUri``, whose
 provider quotes identifiers itself.
 """
+
 from dataclasses import dataclass
 
 from ...i18n import tr
@@ -16,7 +17,8 @@ from ..shared.errors import PlanError
 SCHEMAS_SQL = (
     "SELECT n.nspname FROM pg_catalog.pg_namespace n"
     " WHERE left(n.nspname, 3) <> 'pg_' AND n.nspname <> 'information_schema'"
-    " AND has_schema_privilege(n.oid, 'USAGE') ORDER BY 1")
+    " AND has_schema_privilege(n.oid, 'USAGE') ORDER BY 1"
+)
 GEOMETRY_COLUMNS_SQL = (
     "SELECT n.nspname, c.relname, a.attname FROM pg_catalog.pg_attribute a"
     " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
@@ -26,12 +28,14 @@ GEOMETRY_COLUMNS_SQL = (
     " AND c.relkind IN ('r', 'v', 'm', 'f', 'p')"
     " AND left(n.nspname, 3) <> 'pg_' AND n.nspname <> 'information_schema'"
     " AND has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT')"
-    " ORDER BY 1, 2, 3")
+    " ORDER BY 1, 2, 3"
+)
 
 
 @dataclass(frozen=True)
 class GeometryColumn:
     """One geometry column as the database spells its schema, table and column."""
+
     schema: str
     table: str
     column: str
@@ -41,8 +45,11 @@ def _rows(connection, connection_name: str, query: str) -> list:
     try:
         return connection.executeSql(query)
     except Exception as error:  # QgsProviderConnectionException: the server refused or is gone
-        raise PlanError(tr("Cannot read the catalogue of PostGIS connection {name}: {error}").format(
-            name=connection_name, error=str(error).strip())) from error
+        raise PlanError(
+            tr("Cannot read the catalogue of PostGIS connection {name}: {error}").format(
+                name=connection_name, error=str(error).strip()
+            )
+        ) from error
 
 
 def schemas(connection, connection_name: str) -> list[str]:
@@ -53,8 +60,9 @@ def schemas(connection, connection_name: str) -> list[str]:
 def checked_schema(connection, connection_name: str, schema: str) -> str:
     """``schema`` when the database lists it, else a PlanError naming connection and schema."""
     if schema not in schemas(connection, connection_name):
-        raise PlanError(tr("PostGIS connection {name} has no schema {schema}").format(
-            name=connection_name, schema=schema))
+        raise PlanError(
+            tr("PostGIS connection {name} has no schema {schema}").format(name=connection_name, schema=schema)
+        )
     return schema
 
 
@@ -62,6 +70,7 @@ def geometry_columns(connection, connection_name: str, schema: str = "") -> list
     """Every geometry column the user may read (of ``schema`` only, when given and listed)."""
     if schema:
         checked_schema(connection, connection_name, schema)
-    columns = [GeometryColumn(str(s), str(t), str(c))
-               for s, t, c in _rows(connection, connection_name, GEOMETRY_COLUMNS_SQL)]
+    columns = [
+        GeometryColumn(str(s), str(t), str(c)) for s, t, c in _rows(connection, connection_name, GEOMETRY_COLUMNS_SQL)
+    ]
     return [column for column in columns if not schema or column.schema == schema]

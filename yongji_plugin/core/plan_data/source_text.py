@@ -9,6 +9,7 @@ same four kinds through one parser (scripts written for ``PLAN_GPKG=plan.gpkg`` 
   schema or one (the schema follows the last ``/`` unless the whole text is a connection's name),
   as :meth:`Source.describe` writes it.
 """
+
 from pathlib import Path
 
 from ...i18n import tr
@@ -23,8 +24,12 @@ POSTGIS_PREFIX = "postgis:"
 
 def source_kind_labels() -> list[str]:
     """The kinds' names as the dialogs and the KIND parameters list them, in SOURCE_KINDS order."""
-    return [tr("GeoPackage"), tr("Folder of Shapefiles"), tr("Saved PostGIS connection"),
-            tr("File Geodatabase (.gdb folder)")]
+    return [
+        tr("GeoPackage"),
+        tr("Folder of Shapefiles"),
+        tr("Saved PostGIS connection"),
+        tr("File Geodatabase (.gdb folder)"),
+    ]
 
 
 def _postgis(rest: str) -> Source:
@@ -44,7 +49,7 @@ def parse_source(text: str) -> Source:
     if not text:
         raise PlanError(tr("No plan data source given"))
     if text.lower().startswith(POSTGIS_PREFIX):
-        return _postgis(text[len(POSTGIS_PREFIX):])
+        return _postgis(text[len(POSTGIS_PREFIX) :])
     path = Path(text)
     if is_filegdb_path(path):
         return Source("gdb", str(path))
@@ -56,6 +61,9 @@ def parse_source(text: str) -> Source:
         return Source("folder", str(path))
     if not path.exists():
         raise PlanError(tr("Plan data not found: {path}").format(path=text))
-    raise PlanError(tr(
-        "Not a plan data source: {text} (give a GeoPackage .gpkg, a File Geodatabase .gdb folder, a folder "
-        "of Shapefiles or postgis:<connection>[/<schema>])").format(text=text))
+    raise PlanError(
+        tr(
+            "Not a plan data source: {text} (give a GeoPackage .gpkg, a File Geodatabase .gdb folder, a folder "
+            "of Shapefiles or postgis:<connection>[/<schema>])"
+        ).format(text=text)
+    )

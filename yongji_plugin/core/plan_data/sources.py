@@ -4,6 +4,7 @@ PostGIS connection (one text names any of them: :mod:`.source_text`).
 A source is listed as (name, uri, provider) triples; matching them to the catalogue and checking
 them is the loader's job, so a new kind of source only has to list its layers.
 """
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -90,9 +91,7 @@ def _connection(connection_name: str):
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     connection = metadata.connections().get(connection_name) if metadata else None
     if connection is None:
-        raise PlanError(
-            tr("No saved PostGIS connection named {name}").format(name=connection_name)
-        )
+        raise PlanError(tr("No saved PostGIS connection named {name}").format(name=connection_name))
     return connection
 
 

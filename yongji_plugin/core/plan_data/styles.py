@@ -3,6 +3,7 @@
 Colours are written ``#RRGGBB`` or ``#RRGGBBAA`` (CSS order); Qt wants ``#AARRGGBB``, so the
 conversion lives here and nowhere else.
 """
+
 from functools import lru_cache
 from typing import Optional
 
@@ -58,49 +59,80 @@ def _rgba(text: str) -> str:
 
 
 def _fill_layers(look: dict) -> list:
-    layers = [QgsSimpleFillSymbolLayer.create({
-        "color": _rgba(look.get("fill", "#00000000")),
-        "outline_color": _rgba(look.get("stroke", "#000000")),
-        "outline_width": str(look.get("width", 0.26)),
-        "outline_style": "no" if look.get("halo") else _DASH[look.get("dash")],
-    })]
+    layers = [
+        QgsSimpleFillSymbolLayer.create(
+            {
+                "color": _rgba(look.get("fill", "#00000000")),
+                "outline_color": _rgba(look.get("stroke", "#000000")),
+                "outline_width": str(look.get("width", 0.26)),
+                "outline_style": "no" if look.get("halo") else _DASH[look.get("dash")],
+            }
+        )
+    ]
     hatch = _hatch_layer(look)
     if hatch is not None:  # a line-pattern fill over the tint, so what lies beneath still shows
         layers.append(hatch)
     if look.get("halo"):  # an outline on a wider white one stands out on any fill
-        for colour, width, dash in ((look["halo"], look.get("halo_width", 2.0), None),
-                                    (look.get("stroke", "#000000"), look.get("width", 0.26), look.get("dash"))):
-            layers.append(QgsSimpleLineSymbolLayer.create({
-                "line_color": _rgba(colour), "line_width": str(width), "line_style": _DASH[dash],
-                "joinstyle": "round", "capstyle": "round"}))
+        for colour, width, dash in (
+            (look["halo"], look.get("halo_width", 2.0), None),
+            (look.get("stroke", "#000000"), look.get("width", 0.26), look.get("dash")),
+        ):
+            layers.append(
+                QgsSimpleLineSymbolLayer.create(
+                    {
+                        "line_color": _rgba(colour),
+                        "line_width": str(width),
+                        "line_style": _DASH[dash],
+                        "joinstyle": "round",
+                        "capstyle": "round",
+                    }
+                )
+            )
     return layers
 
 
 def _line_layer(look: dict):
     if look.get("arrow"):  # an axis: a filled arrow, double-headed unless told otherwise
         width, head = look.get("width", 1.5), look.get("head", 4.0)
-        arrow = QgsArrowSymbolLayer.create({
-            "arrow_width": str(width), "arrow_start_width": str(width), "head_length": str(head),
-            "head_thickness": str(head * 0.6), "head_type": "2" if look["arrow"] == "double" else "0",
-            "is_curved": "1", "is_repeated": "0"})
-        arrow.setSubSymbol(QgsFillSymbol.createSimple({
-            "color": _rgba(look.get("fill", "#000000")), "outline_style": "no"}))
+        arrow = QgsArrowSymbolLayer.create(
+            {
+                "arrow_width": str(width),
+                "arrow_start_width": str(width),
+                "head_length": str(head),
+                "head_thickness": str(head * 0.6),
+                "head_type": "2" if look["arrow"] == "double" else "0",
+                "is_curved": "1",
+                "is_repeated": "0",
+            }
+        )
+        arrow.setSubSymbol(
+            QgsFillSymbol.createSimple({"color": _rgba(look.get("fill", "#000000")), "outline_style": "no"})
+        )
         return arrow
-    return QgsSimpleLineSymbolLayer.create({
-        "line_color": _rgba(look.get("stroke", "#000000")),
-        "line_width": str(look.get("width", 0.5)),
-        "line_style": _DASH[look.get("dash")],
-        "capstyle": "round" if look.get("cap") == "round" else "square",
-        "joinstyle": "round" if look.get("cap") == "round" else "bevel",
-    })
+    return QgsSimpleLineSymbolLayer.create(
+        {
+            "line_color": _rgba(look.get("stroke", "#000000")),
+            "line_width": str(look.get("width", 0.5)),
+            "line_style": _DASH[look.get("dash")],
+            "capstyle": "round" if look.get("cap") == "round" else "square",
+            "joinstyle": "round" if look.get("cap") == "round" else "bevel",
+        }
+    )
 
 
 def _marker_layers(look: dict) -> list:
     layers = []
     if look.get("halo"):
-        layers.append(QgsSimpleMarkerSymbolLayer.create({
-            "name": "circle", "color": _rgba(look["halo"]), "outline_style": "no",
-            "size": str(look.get("halo_size", 2 * look.get("size", 2.0)))}))
+        layers.append(
+            QgsSimpleMarkerSymbolLayer.create(
+                {
+                    "name": "circle",
+                    "color": _rgba(look["halo"]),
+                    "outline_style": "no",
+                    "size": str(look.get("halo_size", 2 * look.get("size", 2.0))),
+                }
+            )
+        )
     marker = {
         "name": look.get("shape", "circle"),
         "color": _rgba(look.get("fill", "#000000")),
@@ -144,9 +176,14 @@ def _hatch_layer(look: dict) -> Optional[QgsLinePatternFillSymbolLayer]:
         return None
     if isinstance(hatch, str):
         hatch = {"colour": hatch, "width": look.get("hatch_width", 0.3), "spacing": look.get("hatch_spacing", 1.5)}
-    layer = QgsLinePatternFillSymbolLayer.create({
-        "color": _rgba(hatch["colour"]), "angle": str(hatch.get("angle", 45)),
-        "distance": str(hatch.get("spacing", 2.0)), "line_width": str(hatch.get("width", 0.3))})
+    layer = QgsLinePatternFillSymbolLayer.create(
+        {
+            "color": _rgba(hatch["colour"]),
+            "angle": str(hatch.get("angle", 45)),
+            "distance": str(hatch.get("spacing", 2.0)),
+            "line_width": str(hatch.get("width", 0.3)),
+        }
+    )
     layer.subSymbol().setColor(qcolor(hatch["colour"]))
     layer.subSymbol().setWidth(float(hatch.get("width", 0.3)))
     return layer
@@ -164,8 +201,7 @@ def _category_look(geometry: str, value) -> dict:
 
 def categorized_renderer(field_or_expr: str, geometry: str, palette: dict, names: dict):
     categories = [
-        QgsRendererCategory(code, symbol_for(geometry, _category_look(geometry, value)),
-                            names.get(code, code))
+        QgsRendererCategory(code, symbol_for(geometry, _category_look(geometry, value)), names.get(code, code))
         for code, value in palette.items()
     ]
     return QgsCategorizedSymbolRenderer(field_or_expr, categories)
@@ -219,8 +255,9 @@ def _show_expression(geometry: str, carriers: Optional[list[int]]) -> str:
     return " AND ".join(parts)
 
 
-def label_settings(field: str, geometry: str = "polygon", size: float = 9.0,
-                   layer: Optional[QgsVectorLayer] = None) -> QgsVectorLayerSimpleLabeling:
+def label_settings(
+    field: str, geometry: str = "polygon", size: float = 9.0, layer: Optional[QgsVectorLayer] = None
+) -> QgsVectorLayerSimpleLabeling:
     """Labels of ``field``; given its ``layer``, one label per name (see :func:`label_carriers`)."""
     text = QgsTextFormat()
     text.setFont(cjk_font())
@@ -250,8 +287,9 @@ def label_settings(field: str, geometry: str = "polygon", size: float = 9.0,
     carriers = label_carriers(layer, field, geometry) if layer is not None and geometry != "point" else None
     show = _show_expression(geometry, carriers)
     if show:
-        settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Show,
-                                                     QgsProperty.fromExpression(show))
+        settings.dataDefinedProperties().setProperty(
+            QgsPalLayerSettings.Property.Show, QgsProperty.fromExpression(show)
+        )
     return QgsVectorLayerSimpleLabeling(settings)
 
 
@@ -266,8 +304,7 @@ def label_results(layer: QgsVectorLayer, expression: str, geometry: str = "polyg
     layer.setLabelsEnabled(True)
 
 
-def apply_style(layer: QgsVectorLayer, spec: LayerSpec, catalogue: Catalogue,
-                labels: Optional[bool] = True) -> None:
+def apply_style(layer: QgsVectorLayer, spec: LayerSpec, catalogue: Catalogue, labels: Optional[bool] = True) -> None:
     layer.setRenderer(renderer_for(spec, catalogue))
     if labels and spec.labels and layer.fields().lookupField(spec.labels) >= 0:
         layer.setLabeling(label_settings(spec.labels, spec.geometry, layer=layer))

@@ -4,6 +4,7 @@
 is a piece's area × (1 − the share). It belongs to the 三调 data, so every capability that counts
 耕地 (the site check's occupation, the monitoring's 耕地 balance) reads it here, the same way.
 """
+
 from typing import Optional
 
 from ...i18n import tr
@@ -18,8 +19,14 @@ def _number(value) -> Optional[float]:
     return float(value)
 
 
-def tiankan_share(values: dict, layer_name: str, fid, coefficient_field: str = COEFFICIENT,
-                  deducted_field: str = DEDUCTED, parcel_area_field: str = PARCEL_AREA) -> Optional[float]:
+def tiankan_share(
+    values: dict,
+    layer_name: str,
+    fid,
+    coefficient_field: str = COEFFICIENT,
+    deducted_field: str = DEDUCTED,
+    parcel_area_field: str = PARCEL_AREA,
+) -> Optional[float]:
     """The parcel's 田坎 share (KCXS, else KCMJ / TBMJ); None when it carries neither; a value
     outside [0, 1) is an error naming the layer and feature (it would give a negative 耕地)."""
     k = _number(values.get(coefficient_field))
@@ -27,6 +34,10 @@ def tiankan_share(values: dict, layer_name: str, fid, coefficient_field: str = C
         deducted, total = _number(values.get(deducted_field)), _number(values.get(parcel_area_field))
         k = deducted / total if deducted is not None and total else None
     if k is not None and not 0.0 <= k < 1.0:
-        raise PlanError(tr("Layer {layer}, feature {fid}: 田坎 coefficient {value} is not a fraction between 0 "
-                           "and 1 (KCXS, or KCMJ / TBMJ)").format(layer=layer_name, fid=fid, value=round(k, 6)))
+        raise PlanError(
+            tr(
+                "Layer {layer}, feature {fid}: 田坎 coefficient {value} is not a fraction between 0 "
+                "and 1 (KCXS, or KCMJ / TBMJ)"
+            ).format(layer=layer_name, fid=fid, value=round(k, 6))
+        )
     return k

@@ -22,20 +22,32 @@ def _empty(value) -> bool:
 def required_fields(rule: QaRule, layer, spec: LayerSpec, crs, **_) -> list[QaError]:
     names = layer.fields().names()
     missing = [f.name for f in spec.fields if f.required and f.name not in names]
-    errors = [QaError(rule, layer.name(), None, tr("{rule}: field {field} is missing").format(
-        rule=rule.description, field=name)) for name in missing]
+    errors = [
+        QaError(
+            rule, layer.name(), None, tr("{rule}: field {field} is missing").format(rule=rule.description, field=name)
+        )
+        for name in missing
+    ]
     present = [f.name for f in spec.fields if f.required and f.name in names]
     for feature in _features(layer, crs):
         for name in present:
             if _empty(feature[name]):
-                errors.append(QaError(rule, layer.name(), feature.id(), tr("{rule}: {field} is empty").format(
-                    rule=rule.description, field=name), feature.geometry()))
+                errors.append(
+                    QaError(
+                        rule,
+                        layer.name(),
+                        feature.id(),
+                        tr("{rule}: {field} is empty").format(rule=rule.description, field=name),
+                        feature.geometry(),
+                    )
+                )
     return errors
 
 
 def code_values(rule: QaRule, layer, spec: LayerSpec, crs, catalogue: Catalogue, **_) -> list[QaError]:
-    coded = [(f.name, catalogue.codes(f.codes)) for f in spec.fields
-             if f.codes and layer.fields().lookupField(f.name) >= 0]
+    coded = [
+        (f.name, catalogue.codes(f.codes)) for f in spec.fields if f.codes and layer.fields().lookupField(f.name) >= 0
+    ]
     errors = []
     if not coded:
         return errors
@@ -43,9 +55,17 @@ def code_values(rule: QaRule, layer, spec: LayerSpec, crs, catalogue: Catalogue,
         for name, codes in coded:
             value = feature[name]
             if not _empty(value) and str(value) not in codes:
-                errors.append(QaError(rule, layer.name(), feature.id(), tr(
-                    "{rule}: {field} = {value} is not in the code table").format(
-                    rule=rule.description, field=name, value=value), feature.geometry()))
+                errors.append(
+                    QaError(
+                        rule,
+                        layer.name(),
+                        feature.id(),
+                        tr("{rule}: {field} = {value} is not in the code table").format(
+                            rule=rule.description, field=name, value=value
+                        ),
+                        feature.geometry(),
+                    )
+                )
     return errors
 
 
@@ -60,9 +80,17 @@ def area_field(rule: QaRule, layer, spec: LayerSpec, crs, relative: float, toler
             continue
         area = geometry.area()
         if abs(float(stated) - area) > max(relative * area, tolerance):
-            errors.append(QaError(rule, layer.name(), feature.id(), tr(
-                "{rule}: {field} = {stated:.2f} but the geometry has {area:.2f} m²").format(
-                rule=rule.description, field=field.name, stated=float(stated), area=area), geometry))
+            errors.append(
+                QaError(
+                    rule,
+                    layer.name(),
+                    feature.id(),
+                    tr("{rule}: {field} = {stated:.2f} but the geometry has {area:.2f} m²").format(
+                        rule=rule.description, field=field.name, stated=float(stated), area=area
+                    ),
+                    geometry,
+                )
+            )
     return errors
 
 
@@ -74,14 +102,24 @@ def invalid_geometry(rule: QaRule, layer, crs, **_) -> list[QaError]:
             continue
         problem = validity_problem(geometry)
         if problem:
-            errors.append(QaError(rule, layer.name(), feature.id(), tr("{rule}: {problem}").format(
-                rule=rule.description, problem=geos_reason_with_source(problem)), geometry))
+            errors.append(
+                QaError(
+                    rule,
+                    layer.name(),
+                    feature.id(),
+                    tr("{rule}: {problem}").format(rule=rule.description, problem=geos_reason_with_source(problem)),
+                    geometry,
+                )
+            )
     return errors
 
 
 def empty_geometry(rule: QaRule, layer, crs, **_) -> list[QaError]:
-    return [QaError(rule, layer.name(), f.id(), tr("{rule}: feature has no geometry").format(rule=rule.description))
-            for f in _features(layer, crs) if f.geometry().isNull() or f.geometry().isEmpty()]
+    return [
+        QaError(rule, layer.name(), f.id(), tr("{rule}: feature has no geometry").format(rule=rule.description))
+        for f in _features(layer, crs)
+        if f.geometry().isNull() or f.geometry().isEmpty()
+    ]
 
 
 def duplicate_geometry(rule: QaRule, layer, crs, **_) -> list[QaError]:
@@ -93,8 +131,15 @@ def duplicate_geometry(rule: QaRule, layer, crs, **_) -> list[QaError]:
             continue
         key = bytes(geometry.asWkb())
         if key in seen:
-            errors.append(QaError(rule, layer.name(), feature.id(), tr("{rule}: same geometry as feature {fid}").format(
-                rule=rule.description, fid=seen[key]), geometry))
+            errors.append(
+                QaError(
+                    rule,
+                    layer.name(),
+                    feature.id(),
+                    tr("{rule}: same geometry as feature {fid}").format(rule=rule.description, fid=seen[key]),
+                    geometry,
+                )
+            )
         else:
             seen[key] = feature.id()
     return errors
@@ -103,11 +148,27 @@ def duplicate_geometry(rule: QaRule, layer, crs, **_) -> list[QaError]:
 def multipart(rule: QaRule, layer, spec: LayerSpec, crs, **_) -> list[QaError]:
     if not spec.single_part:
         return []
-    return [QaError(rule, layer.name(), f.id(), tr("{rule}: feature has {parts} parts").format(
-        rule=rule.description, parts=f.geometry().constGet().partCount()), f.geometry())
-        for f in _features(layer, crs) if not f.geometry().isEmpty() and f.geometry().constGet().partCount() > 1]
+    return [
+        QaError(
+            rule,
+            layer.name(),
+            f.id(),
+            tr("{rule}: feature has {parts} parts").format(
+                rule=rule.description, parts=f.geometry().constGet().partCount()
+            ),
+            f.geometry(),
+        )
+        for f in _features(layer, crs)
+        if not f.geometry().isEmpty() and f.geometry().constGet().partCount() > 1
+    ]
 
 
-PER_LAYER = {"required_fields": required_fields, "code_values": code_values, "area_field": area_field,
-             "invalid_geometry": invalid_geometry, "empty_geometry": empty_geometry,
-             "duplicate_geometry": duplicate_geometry, "multipart": multipart}
+PER_LAYER = {
+    "required_fields": required_fields,
+    "code_values": code_values,
+    "area_field": area_field,
+    "invalid_geometry": invalid_geometry,
+    "empty_geometry": empty_geometry,
+    "duplicate_geometry": duplicate_geometry,
+    "multipart": multipart,
+}

@@ -1,4 +1,5 @@
 """规划成果质检 as one job: the dialog and the Processing algorithm run exactly this."""
+
 from pathlib import Path
 
 from ...i18n import tr
@@ -10,8 +11,7 @@ from .run import run_qa
 ERRORS = "errors"
 
 
-def qa_job(layers: dict, ruleset: QaRuleSet, crs: str, backend: str, data_source: str,
-           tolerance: float) -> Job:
+def qa_job(layers: dict, ruleset: QaRuleSet, crs: str, backend: str, data_source: str, tolerance: float) -> Job:
     """``layers``: the plan layers by catalogue code (copies a worker thread may read);
     ``data_source``: the report's line naming where they came from."""
 
@@ -25,7 +25,8 @@ def qa_job(layers: dict, ruleset: QaRuleSet, crs: str, backend: str, data_source
         layers=lambda result: {ERRORS: error_layer(result, crs)},
         report=report,
         report_files=lambda path: [Path(path), Path(path).with_suffix(".pdf")],
-        thread_safe_outputs=False)  # the report's PDF: QTextDocument on the GUI thread
+        thread_safe_outputs=False,
+    )  # the report's PDF: QTextDocument on the GUI thread
 
 
 def counts_text(result: QaResult) -> str:
@@ -33,4 +34,5 @@ def counts_text(result: QaResult) -> str:
     return tr("{errors} errors; {failed} rules failed, {skipped} skipped").format(
         errors=len(result.errors),
         failed=sum(1 for o in result.outcomes if o.status == FAILED),
-        skipped=sum(1 for o in result.outcomes if o.status == SKIPPED))
+        skipped=sum(1 for o in result.outcomes if o.status == SKIPPED),
+    )

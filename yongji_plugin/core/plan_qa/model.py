@@ -1,4 +1,5 @@
 """Plan-QA rules and findings: what a check is, what it found, and how a run went."""
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -7,8 +8,7 @@ from ...i18n import tr
 from ...paths import resource
 from ..shared.yaml_files import Shape, read_yaml
 
-QA_RULES_FILE = Shape(dict, {"rules": list, "tolerance_m2": float, "area_field_tolerance": float},
-                      required=("rules",))
+QA_RULES_FILE = Shape(dict, {"rules": list, "tolerance_m2": float, "area_field_tolerance": float}, required=("rules",))
 
 PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
 
@@ -34,8 +34,7 @@ class QaRuleSet:
 
     def subset(self, ids) -> "QaRuleSet":
         wanted = set(ids)
-        return QaRuleSet([r for r in self.rules if r.id in wanted], self.tolerance,
-                         self.area_field_tolerance)
+        return QaRuleSet([r for r in self.rules if r.id in wanted], self.tolerance, self.area_field_tolerance)
 
 
 @dataclass
@@ -73,5 +72,4 @@ def load_qa_rules(path=None) -> QaRuleSet:
         item = dict(item)
         item["layers"] = tuple(item.get("layers", ()))
         rules.append(QaRule(**item))
-    return QaRuleSet(rules, float(raw.get("tolerance_m2", 1.0)),
-                     float(raw.get("area_field_tolerance", 0.005)))
+    return QaRuleSet(rules, float(raw.get("tolerance_m2", 1.0)), float(raw.get("area_field_tolerance", 0.005)))

@@ -8,6 +8,7 @@ build, a gap search, a layer loop) never reads as "passed"; the run then returns
 Topology rules run on the overlay engine (``backend``: auto, shapely, qgis or postgis), created
 only when a topology rule is chosen; the result names the backend that ran.
 """
+
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback
 
 from ...i18n import tr
@@ -51,13 +52,16 @@ def _topology(rule, engine: OverlayEngine, layers: _Layers, tolerance):
     if rule.kind == "overlap_between":
         return overlap_between(rule, engine, layers.get(rule.layers[0]), layers.get(rule.layers[1]), tolerance)
     if rule.kind == "within":
-        return outside_container(rule, engine, layers.get(rule.layer), layers.get(rule.container, rule.filter),
-                                 tolerance)
+        return outside_container(
+            rule, engine, layers.get(rule.layer), layers.get(rule.container, rule.filter), tolerance
+        )
     if rule.kind == "coverage":
         layer, boundary = layers.get(rule.layer), layers.get(rule.boundary)
-        return (self_overlaps(rule, engine, layer, tolerance)
-                + outside_boundary(rule, engine, layer, boundary, tolerance)
-                + gaps(rule, engine, layer, boundary, tolerance))
+        return (
+            self_overlaps(rule, engine, layer, tolerance)
+            + outside_boundary(rule, engine, layer, boundary, tolerance)
+            + gaps(rule, engine, layer, boundary, tolerance)
+        )
     raise ValueError(rule.kind)
 
 
@@ -69,9 +73,15 @@ def _per_layer(rule, layers, crs, ruleset, feedback):
         raise_if_canceled(feedback)
         if code not in layers:
             continue
-        errors += PER_LAYER[rule.kind](rule, layers[code], spec=catalogue.layer(code), crs=crs,
-                                       catalogue=catalogue, relative=ruleset.area_field_tolerance,
-                                       tolerance=ruleset.tolerance)
+        errors += PER_LAYER[rule.kind](
+            rule,
+            layers[code],
+            spec=catalogue.layer(code),
+            crs=crs,
+            catalogue=catalogue,
+            relative=ruleset.area_field_tolerance,
+            tolerance=ruleset.tolerance,
+        )
     return errors
 
 
@@ -98,22 +108,30 @@ def refuse_unusable(layers: dict, ruleset: QaRuleSet, crs) -> None:
             continue
         problems = usable_problems(layer, spec, crs, allow_empty=spec.code not in compared)
         if problems:
-            lines.append(tr("Plan layer {name} ({code}) {problems}").format(
-                name=spec.name, code=spec.code, problems="; ".join(problems)))
+            lines.append(
+                tr("Plan layer {name} ({code}) {problems}").format(
+                    name=spec.name, code=spec.code, problems="; ".join(problems)
+                )
+            )
     if lines:
         raise PlanError("\n".join(lines))
 
 
-def run_qa(layers: dict, ruleset: QaRuleSet, crs: str = None, feedback: QgsFeedback = None,
-           backend: str = AUTO) -> QaResult:
+def run_qa(
+    layers: dict, ruleset: QaRuleSet, crs: str = None, feedback: QgsFeedback = None, backend: str = AUTO
+) -> QaResult:
     """The rules in order; canceled: see the module's docstring."""
     crs = QgsCoordinateReferenceSystem(crs or default_catalogue().crs)
     layers = {code: layer for code, layer in layers.items() if layer is not None}
     refuse_unusable(layers, ruleset, crs)
-    compared = sorted({code for rule in ruleset.rules if rule.kind not in PER_LAYER for code in _needed(rule)
-                       if code in layers})
-    engine = OverlayEngine(AreaMethod(crs, PLANAR), backend, [layers[code] for code in compared],
-                           feedback) if compared else None
+    compared = sorted(
+        {code for rule in ruleset.rules if rule.kind not in PER_LAYER for code in _needed(rule) if code in layers}
+    )
+    engine = (
+        OverlayEngine(AreaMethod(crs, PLANAR), backend, [layers[code] for code in compared], feedback)
+        if compared
+        else None
+    )
     result = QaResult(backend=engine.describe() if engine else "")
     try:
         for number, rule in enumerate(ruleset.rules):

@@ -19,8 +19,9 @@ from ..engine.overlay import OverlayEngine
 from .model import QaError, QaRule
 
 
-def overlap_between(rule: QaRule, engine: OverlayEngine, a: ControlLayer, b: ControlLayer,
-                    tolerance: float) -> list[QaError]:
+def overlap_between(
+    rule: QaRule, engine: OverlayEngine, a: ControlLayer, b: ControlLayer, tolerance: float
+) -> list[QaError]:
     """One error per feature of ``a``: its overlap with all of ``b``, counted once."""
     sites = engine.layer_sites(a)
     overlay = engine.overlay(sites, b)
@@ -30,9 +31,17 @@ def overlap_between(rule: QaRule, engine: OverlayEngine, a: ControlLayer, b: Con
     errors = []
     for i, overlap in zip(flagged, overlay.union_geometries([by_site[i] for i in flagged])):
         others = ", ".join(str(fid) for fid in sorted(overlay.pair_fids[p] for p in by_site[i]))
-        errors.append(QaError(rule, a.name, sites.keys[i], tr(
-            "{rule}: overlaps {layer} feature {fid} by {area:.2f} m²").format(
-            rule=rule.description, layer=b.name, fid=others, area=covered[i]), overlap))
+        errors.append(
+            QaError(
+                rule,
+                a.name,
+                sites.keys[i],
+                tr("{rule}: overlaps {layer} feature {fid} by {area:.2f} m²").format(
+                    rule=rule.description, layer=b.name, fid=others, area=covered[i]
+                ),
+                overlap,
+            )
+        )
     return errors
 
 
@@ -43,9 +52,17 @@ def self_overlaps(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, tole
     found = [p for p, area in enumerate(overlay.pair_areas) if area > tolerance]
     errors = []
     for pair, piece in zip(found, overlay.pieces(found)):
-        errors.append(QaError(rule, layer.name, sites.keys[overlay.pair_sites[pair]], tr(
-            "{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²").format(
-            rule=rule.description, fid=overlay.pair_fids[pair], area=overlay.pair_areas[pair]), piece))
+        errors.append(
+            QaError(
+                rule,
+                layer.name,
+                sites.keys[overlay.pair_sites[pair]],
+                tr("{rule}: overlaps feature {fid} of the same layer by {area:.2f} m²").format(
+                    rule=rule.description, fid=overlay.pair_fids[pair], area=overlay.pair_areas[pair]
+                ),
+                piece,
+            )
+        )
     return errors
 
 
@@ -56,15 +73,26 @@ def _outside(engine: OverlayEngine, layer: ControlLayer, other: ControlLayer):
     return sites, overlay.outside(range(len(sites)))
 
 
-def outside_boundary(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, boundary: ControlLayer,
-                     tolerance: float) -> list[QaError]:
+def outside_boundary(
+    rule: QaRule, engine: OverlayEngine, layer: ControlLayer, boundary: ControlLayer, tolerance: float
+) -> list[QaError]:
     sites, outside = _outside(engine, layer, boundary)
-    return [QaError(rule, layer.name, sites.keys[i], tr("{rule}: {area:.2f} m² outside the boundary").format(
-        rule=rule.description, area=area), piece) for i, (area, piece) in outside.items() if area > tolerance]
+    return [
+        QaError(
+            rule,
+            layer.name,
+            sites.keys[i],
+            tr("{rule}: {area:.2f} m² outside the boundary").format(rule=rule.description, area=area),
+            piece,
+        )
+        for i, (area, piece) in outside.items()
+        if area > tolerance
+    ]
 
 
-def gaps(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, boundary: ControlLayer,
-         tolerance: float) -> list[QaError]:
+def gaps(
+    rule: QaRule, engine: OverlayEngine, layer: ControlLayer, boundary: ControlLayer, tolerance: float
+) -> list[QaError]:
     """Parts of the boundary no feature covers, merged across the boundary's features."""
     _, outside = _outside(engine, boundary, layer)
     pieces = [piece for area, piece in outside.values() if piece is not None and area > 0]
@@ -74,14 +102,32 @@ def gaps(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, boundary: Con
     errors = []
     for part in merged.asGeometryCollection():
         if part.area() > tolerance:
-            errors.append(QaError(rule, layer.name, None, tr("{rule}: gap of {area:.2f} m²").format(
-                rule=rule.description, area=part.area()), part))
+            errors.append(
+                QaError(
+                    rule,
+                    layer.name,
+                    None,
+                    tr("{rule}: gap of {area:.2f} m²").format(rule=rule.description, area=part.area()),
+                    part,
+                )
+            )
     return errors
 
 
-def outside_container(rule: QaRule, engine: OverlayEngine, layer: ControlLayer, container: ControlLayer,
-                      tolerance: float) -> list[QaError]:
+def outside_container(
+    rule: QaRule, engine: OverlayEngine, layer: ControlLayer, container: ControlLayer, tolerance: float
+) -> list[QaError]:
     sites, outside = _outside(engine, layer, container)
-    return [QaError(rule, layer.name, sites.keys[i], tr("{rule}: {area:.2f} m² outside {container}").format(
-        rule=rule.description, area=area, container=container.name), piece)
-        for i, (area, piece) in outside.items() if area > tolerance]
+    return [
+        QaError(
+            rule,
+            layer.name,
+            sites.keys[i],
+            tr("{rule}: {area:.2f} m² outside {container}").format(
+                rule=rule.description, area=area, container=container.name
+            ),
+            piece,
+        )
+        for i, (area, piece) in outside.items()
+        if area > tolerance
+    ]

@@ -1,4 +1,5 @@
 """Atlases: one sheet per township (its control lines and figures) and one per checked site."""
+
 import math
 import re
 from pathlib import Path
@@ -30,8 +31,10 @@ from .sheets import PDF, SheetBuilder, check_written, pdf_settings
 
 # figures are plain text with expressions: HTML labels need QtWebKit, which QGIS 4 and Debian's
 # 3.40 lack (they print nothing there)
-SITE_FIGURES = ("{verdict}：[% \"verdict\" %]\n{area}：[% format_number(\"area_ha\", 4) %] {ha}"
-                "（[% format_number(\"area_mu\", 2) %] {mu}）\n[% \"reasons\" %]")
+SITE_FIGURES = (
+    '{verdict}：[% "verdict" %]\n{area}：[% format_number("area_ha", 4) %] {ha}'
+    '（[% format_number("area_mu", 2) %] {mu}）\n[% "reasons" %]'
+)
 
 
 CURRENT = "$id = @atlas_featureid"
@@ -39,16 +42,19 @@ CURRENT = "$id = @atlas_featureid"
 # shape, compared as text (also for an invalid site, which GEOS predicates refuse)
 CURRENT_IN_COPY = "geom_to_wkt($geometry, 3) = geom_to_wkt(@atlas_geometry, 3)"
 SMALL_SITE_MM = 8.0  # a current site smaller than this on the page gets a ring
-SCALE_UNITS = {"metres": QgsUnitTypes.DistanceUnit.DistanceMeters,
-               "kilometres": QgsUnitTypes.DistanceUnit.DistanceKilometers}
+SCALE_UNITS = {
+    "metres": QgsUnitTypes.DistanceUnit.DistanceMeters,
+    "kilometres": QgsUnitTypes.DistanceUnit.DistanceKilometers,
+}
 
 
 def _rules(*rules) -> QgsRuleBasedRenderer:
     """A rule-based renderer from (geometry, look name in colours.yaml ``atlas``, filter) rules."""
     root = QgsRuleBasedRenderer.Rule(None)
     for geometry, look, expression in rules:
-        root.appendChild(QgsRuleBasedRenderer.Rule(symbol_for(geometry, colours()["atlas"][look]),
-                                                   filterExp=expression))
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(symbol_for(geometry, colours()["atlas"][look]), filterExp=expression)
+        )
     return QgsRuleBasedRenderer(root)
 
 
@@ -94,16 +100,18 @@ def site_labels() -> QgsVectorLayerSimpleLabeling:
     return QgsVectorLayerSimpleLabeling(settings)
 
 
-def _atlas_layout(builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, results, figures: str,
-                  mask: bool, marks, **title_fields):
+def _atlas_layout(
+    builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, results, figures: str, mask: bool, marks, **title_fields
+):
     """An atlas over ``coverage``: the kind's layers (``results`` on top, in the legend first)."""
     spec = builder.sheets.atlases[kind]
     entries, drawn = builder.sheet_layers(spec["layers"], spec.get("labels", ()))
     entries = [LegendEntry([layer]) for layer in results] + entries
     drawn = ([coverage] if mask else []) + list(results) + drawn
     title = Template(spec["title"]).render(**title_fields)
-    layout = builder.layout(spec["template"], title, entries, drawn, coverage.extent(), figures=figures,
-                            inset_marks=marks)
+    layout = builder.layout(
+        spec["template"], title, entries, drawn, coverage.extent(), figures=figures, inset_marks=marks
+    )
     layout.itemById("title").setText(title)  # the title is an expression per page, not sheet text
     main = layout.itemById("main_map")
     main.setAtlasDriven(True)
@@ -157,11 +165,15 @@ def township_atlas(builder: SheetBuilder, coverage: QgsVectorLayer, results=(), 
     coverage = builder.add_layer(coverage)
     coverage.setRenderer(township_mask())
     results = [builder.add_layer(layer) for layer in results]
-    figures = "\n".join(f"{field.displayName()}：[% format_number(\"{field.name()}\", 2) %] {tr('ha')}"
-                        for field in coverage.fields() if field.isNumeric())
+    figures = "\n".join(
+        f'{field.displayName()}：[% format_number("{field.name()}", 2) %] {tr("ha")}'
+        for field in coverage.fields()
+        if field.isNumeric()
+    )
     highlight = _rules(("polygon", "inset_current", CURRENT_IN_COPY))
-    layout = _atlas_layout(builder, kind, coverage, results, figures, True, [(coverage, highlight)],
-                           township='[% "XZQMC" %]')
+    layout = _atlas_layout(
+        builder, kind, coverage, results, figures, True, [(coverage, highlight)], township='[% "XZQMC" %]'
+    )
     word = page_word(tr("township"))
     layout.atlas().setFilenameExpression(f"'{word}_' || \"XZQMC\"")
     return layout
@@ -177,8 +189,17 @@ def site_atlas(builder: SheetBuilder, sites: QgsVectorLayer, extra_layers=()):
     coverage.setLabelsEnabled(True)
     extra = [builder.add_layer(layer) for layer in extra_layers]
     figures = SITE_FIGURES.format(verdict=tr("Verdict"), area=tr("Area"), ha=tr("ha"), mu=tr("mu"))
-    layout = _atlas_layout(builder, "site", coverage, [coverage] + extra, figures, False,
-                           [(coverage, site_marker())], site_id='[% "site_id" %]', site_name='[% "site_name" %]')
+    layout = _atlas_layout(
+        builder,
+        "site",
+        coverage,
+        [coverage] + extra,
+        figures,
+        False,
+        [(coverage, site_marker())],
+        site_id='[% "site_id" %]',
+        site_name='[% "site_name" %]',
+    )
     # pages named by the site's unique key: the user's site ids may repeat (or be empty), and two
     # pages of one name would overwrite each other
     word = page_word(tr("site"))
@@ -217,8 +238,7 @@ def export_atlas(layout, path, fmt: str = PDF, dpi: int = 150, feedback=None) ->
             stale.unlink()
         gdal.PushErrorHandler("CPLQuietErrorHandler")  # see sheets.export_layout
         try:
-            status, error = QgsLayoutExporter.exportToImage(atlas, str(path.parent / "page"), "png", settings,
-                                                            feedback)
+            status, error = QgsLayoutExporter.exportToImage(atlas, str(path.parent / "page"), "png", settings, feedback)
         finally:
             gdal.PopErrorHandler()
         outputs = sorted(path.parent.glob(pattern))

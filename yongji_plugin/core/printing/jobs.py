@@ -8,6 +8,7 @@ stops between its pages. A job cut short (or failing) deletes every file it wrot
 on disk is whole sheets and whole atlases only, and exactly those are the result's ``paths``; the
 result of a run canceled at any moment says ``canceled=True``.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -33,9 +34,15 @@ class PrintResult:
     canceled: bool = False
 
 
-def print_jobs(builder: SheetBuilder, folder, sheet_ids: Optional[list[str]] = None, fmt: str = PDF,
-               dpi: int = 150, township_coverage: Optional[Callable] = None,
-               site_layers: Optional[Callable] = None) -> list[PrintJob]:
+def print_jobs(
+    builder: SheetBuilder,
+    folder,
+    sheet_ids: Optional[list[str]] = None,
+    fmt: str = PDF,
+    dpi: int = 150,
+    township_coverage: Optional[Callable] = None,
+    site_layers: Optional[Callable] = None,
+) -> list[PrintJob]:
     """Jobs for the chosen sheets and atlases.
 
     ``township_coverage`` and ``site_layers`` are callables giving the atlases' layers (the
@@ -49,14 +56,33 @@ def print_jobs(builder: SheetBuilder, folder, sheet_ids: Optional[list[str]] = N
             continue
         builder.check(sheet)  # a missing layer fails before anything is written
         path = sheet_file(folder, sheet, fmt)
-        jobs.append(PrintJob(sheet.title, lambda feedback, sheet=sheet, path=path: [export_layout(
-            builder.sheet_layout(sheet), path, fmt, dpi)], path))
+        jobs.append(
+            PrintJob(
+                sheet.title,
+                lambda feedback, sheet=sheet, path=path: [export_layout(builder.sheet_layout(sheet), path, fmt, dpi)],
+                path,
+            )
+        )
     if township_coverage is not None:
-        jobs.append(_atlas_job(tr("Township atlas"), lambda: township_atlas(builder, township_coverage()),
-                               folder / "atlas_townships" / f"townships.{fmt}", fmt, dpi))
+        jobs.append(
+            _atlas_job(
+                tr("Township atlas"),
+                lambda: township_atlas(builder, township_coverage()),
+                folder / "atlas_townships" / f"townships.{fmt}",
+                fmt,
+                dpi,
+            )
+        )
     if site_layers is not None:
-        jobs.append(_atlas_job(tr("Site atlas"), lambda: site_atlas(builder, *site_layers()),
-                               folder / "atlas_sites" / f"sites.{fmt}", fmt, dpi))
+        jobs.append(
+            _atlas_job(
+                tr("Site atlas"),
+                lambda: site_atlas(builder, *site_layers()),
+                folder / "atlas_sites" / f"sites.{fmt}",
+                fmt,
+                dpi,
+            )
+        )
     return jobs
 
 

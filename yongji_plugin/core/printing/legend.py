@@ -6,6 +6,7 @@ class of it (永久基本农田 under 城镇开发边界). So the single rows co
 layer as its heading and its classes, indented; the plan's structure (three layers) under one
 heading of its own. The model is filtered to what the map shows.
 """
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -26,8 +27,12 @@ from ..shared.fonts import cjk_family
 from ..shared.qt_compat import set_text_font
 
 # style: (point size, bold, space above in mm)
-FONTS = {QgsLegendStyle.Style.Title: (12, True, 0.0), QgsLegendStyle.Style.Group: (9.5, True, 3.0),
-         QgsLegendStyle.Style.Subgroup: (9, True, 2.5), QgsLegendStyle.Style.SymbolLabel: (8, False, 0.0)}
+FONTS = {
+    QgsLegendStyle.Style.Title: (12, True, 0.0),
+    QgsLegendStyle.Style.Group: (9.5, True, 3.0),
+    QgsLegendStyle.Style.Subgroup: (9, True, 2.5),
+    QgsLegendStyle.Style.SymbolLabel: (8, False, 0.0),
+}
 ITEM_INDENT_MM = 3.0
 LINE_PATCH_MM = QSizeF(12.0, 4.0)
 MAX_SYMBOL_MM = 7.0  # a pole's halo would otherwise make its row as tall as three
@@ -41,14 +46,18 @@ COLUMN_BREAK = "legend/column-break"  # QGIS's layer-tree property for a manual 
 @dataclass
 class LegendEntry:
     """Layers under one heading: the layer's own name, or ``heading`` for several (their titles hidden)."""
+
     layers: list[QgsVectorLayer]
     heading: Optional[str] = None
 
     def single_row(self) -> bool:
         """A layer QGIS draws as one row, with no heading of its own."""
-        return (self.heading is None and len(self.layers) == 1
-                and self.layers[0].renderer() is not None
-                and self.layers[0].renderer().type() == "singleSymbol")
+        return (
+            self.heading is None
+            and len(self.layers) == 1
+            and self.layers[0].renderer() is not None
+            and self.layers[0].renderer().type() == "singleSymbol"
+        )
 
 
 def legend_tree(entries: list[LegendEntry]) -> QgsLayerTree:

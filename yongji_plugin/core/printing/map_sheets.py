@@ -1,4 +1,5 @@
 """The plan's map sheets and atlases as declared in ``resources/map_sheets.yaml``."""
+
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -9,13 +10,17 @@ from jinja2 import Template
 from ...paths import resource
 from ..shared.yaml_files import Shape, read_yaml
 
-SHEETS_FILE = Shape(dict, {"plan": dict, "texts": dict, "inset_layers": list, "sheets": list, "atlases": dict,
-                             "results": dict}, required=("plan", "texts", "sheets"))
+SHEETS_FILE = Shape(
+    dict,
+    {"plan": dict, "texts": dict, "inset_layers": list, "sheets": list, "atlases": dict, "results": dict},
+    required=("plan", "texts", "sheets"),
+)
 
 
 @dataclass(frozen=True)
 class Structure:
     """The 规划结构 types a sheet draws, as (code, legend label) in legend order, under one heading."""
+
     heading: str
     types: tuple[tuple[str, str], ...]
 
@@ -60,12 +65,25 @@ def _sheet(raw: dict) -> Sheet:
     structure = raw.get("structure")
     if structure:
         structure = Structure(structure["heading"], tuple((str(k), v) for k, v in structure["types"].items()))
-    return Sheet(raw["id"], raw["title"], raw["template"], raw["extent"], tuple(raw["layers"]),
-                 tuple(raw.get("labels", ())), tuple(raw.get("muted", ())), structure)
+    return Sheet(
+        raw["id"],
+        raw["title"],
+        raw["template"],
+        raw["extent"],
+        tuple(raw["layers"]),
+        tuple(raw.get("labels", ())),
+        tuple(raw.get("muted", ())),
+        structure,
+    )
 
 
 @lru_cache(maxsize=1)
 def load_sheets() -> SheetCatalogue:
     raw = read_yaml(resource("map_sheets.yaml"), SHEETS_FILE)
-    return SheetCatalogue(raw["plan"], raw["texts"], raw.get("inset_layers", []),
-                          [_sheet(s) for s in raw["sheets"]], raw.get("atlases", {}))
+    return SheetCatalogue(
+        raw["plan"],
+        raw["texts"],
+        raw.get("inset_layers", []),
+        [_sheet(s) for s in raw["sheets"]],
+        raw.get("atlases", {}),
+    )

@@ -4,6 +4,7 @@ Declared under ``results`` in ``resources/map_sheets.yaml`` (title, template, th
 drawn over the result, the chart's box on the page in mm). The caller computes the result layer
 and draws the chart (printing may not import the capabilities that do), as for the atlases.
 """
+
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -37,8 +38,9 @@ def result_sheet_specs() -> dict:
     return dict(raw.get("results") or {})
 
 
-def result_sheet(builder: SheetBuilder, kind: str, result: QgsVectorLayer, picture: Optional[Path] = None,
-                 **title_fields) -> QgsPrintLayout:
+def result_sheet(
+    builder: SheetBuilder, kind: str, result: QgsVectorLayer, picture: Optional[Path] = None, **title_fields
+) -> QgsPrintLayout:
     """A layout of ``result`` (styled by its caller) under the kind's plan layers, ``picture`` in its box."""
     spec = result_sheet_specs().get(kind)
     if spec is None:
@@ -48,8 +50,13 @@ def result_sheet(builder: SheetBuilder, kind: str, result: QgsVectorLayer, pictu
     result = builder.add_layer(result)
     entries, drawn = builder.sheet_layers(spec.get("layers", []))
     title = Template(spec["title"]).render(**title_fields)
-    layout = builder.layout(spec["template"], title, [LegendEntry([result])] + entries, drawn + [result],
-                            extent_in(result, builder.project.crs()))
+    layout = builder.layout(
+        spec["template"],
+        title,
+        [LegendEntry([result])] + entries,
+        drawn + [result],
+        extent_in(result, builder.project.crs()),
+    )
     if picture is not None:
         _add_picture(layout, Path(picture), spec["picture"])
     return layout

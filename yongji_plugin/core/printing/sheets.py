@@ -4,6 +4,7 @@ Layouts live in a private QgsProject with styled copies of the plan layers, so p
 changes the user's project or layer styles. Export must run on the GUI thread (QGIS renders
 layouts there); callers step through sheets to keep the window responsive.
 """
+
 import math
 from pathlib import Path
 from typing import Optional
@@ -55,8 +56,9 @@ class SheetBuilder:
         self._copies: dict[tuple, QgsVectorLayer] = {}
         self._trees = []
 
-    def layer(self, code: str, labels: bool = False, muted: bool = False,
-              structure: Optional[Structure] = None) -> Optional[QgsVectorLayer]:
+    def layer(
+        self, code: str, labels: bool = False, muted: bool = False, structure: Optional[Structure] = None
+    ) -> Optional[QgsVectorLayer]:
         """A styled copy of a plan layer, in the builder's own project.
 
         ``labels``: names written on the map; ``muted``: drawn faintly as a base; ``structure``:
@@ -90,8 +92,9 @@ class SheetBuilder:
         source = self.sources.get(code)
         if source is None or not source.isValid():
             spec = default_catalogue().layer(code)
-            raise PlanError(tr("Map sheet needs layer {name} ({code}), which is missing").format(
-                name=spec.name, code=code))
+            raise PlanError(
+                tr("Map sheet needs layer {name} ({code}), which is missing").format(name=spec.name, code=code)
+            )
         return source
 
     def check(self, sheet: Sheet) -> None:
@@ -101,8 +104,12 @@ class SheetBuilder:
             source = self._source(code)
             if source.featureCount() == 0:
                 spec = default_catalogue().layer(code)
-                raise PlanError(tr("Map sheet {title} needs layer {name} ({code}), which has no features: the sheet "
-                                   "would look whole without it").format(title=sheet.title, name=spec.name, code=code))
+                raise PlanError(
+                    tr(
+                        "Map sheet {title} needs layer {name} ({code}), which has no features: the sheet "
+                        "would look whole without it"
+                    ).format(title=sheet.title, name=spec.name, code=code)
+                )
 
     def sheet_layers(self, codes, labels=(), muted=(), structure: Optional[Structure] = None):
         """(legend entries, layers top of the drawing order first) of a sheet's layers.
@@ -129,8 +136,17 @@ class SheetBuilder:
         return entries, drawn
 
     # --- layout ---------------------------------------------------------------------------
-    def layout(self, template: str, title: str, entries: list[LegendEntry], map_layers: list[QgsVectorLayer],
-               extent: QgsRectangle, figures: str = "", inset_marks=(), **text_extra) -> QgsPrintLayout:
+    def layout(
+        self,
+        template: str,
+        title: str,
+        entries: list[LegendEntry],
+        map_layers: list[QgsVectorLayer],
+        extent: QgsRectangle,
+        figures: str = "",
+        inset_marks=(),
+        **text_extra,
+    ) -> QgsPrintLayout:
         """A layout from a template: texts filled, ``map_layers`` drawn (top first), ``entries`` in the
         legend; ``inset_marks`` as in :meth:`_inset`."""
         layout = load_template(self.project, template)
@@ -188,11 +204,13 @@ class SheetBuilder:
         if "__locator__" not in self._copies:
             layer = QgsVectorLayer(str(resource(*LOCATOR_FILE)), tr("Location"), "ogr")
             renderer = QgsRuleBasedRenderer(
-                symbol_for("polygon", {"fill": "#eeeeee", "stroke": "#888888", "width": 0.2}))
+                symbol_for("polygon", {"fill": "#eeeeee", "stroke": "#888888", "width": 0.2})
+            )
             root = renderer.rootRule()
             highlight = QgsRuleBasedRenderer.Rule(
                 symbol_for("polygon", {"fill": "#f5b7b1", "stroke": "#c0392b", "width": 0.4}),
-                                                  filterExp="\"name\" = '永济市'")
+                filterExp="\"name\" = '永济市'",
+            )
             root.children()[0].setFilterExpression("\"name\" <> '永济市'")
             root.appendChild(highlight)
             layer.setRenderer(renderer)
@@ -205,8 +223,9 @@ class SheetBuilder:
         if sheet.extent.startswith("layer:"):
             return extent_in(self.layer(sheet.extent.split(":", 1)[1]), crs)
         if sheet.extent == "structure":
-            extents = [extent_in(layer, crs) for entry in entries if entry.heading is not None
-                       for layer in entry.layers]
+            extents = [
+                extent_in(layer, crs) for entry in entries if entry.heading is not None for layer in entry.layers
+            ]
             extent = QgsRectangle(extents[0])
             for other in extents[1:]:
                 extent.combineExtentWith(other)
@@ -249,8 +268,7 @@ def _structure_copy(source: QgsVectorLayer, spec, structure: Structure) -> Optio
     if not mine:
         return None
     field = spec.style["categorized"]
-    request = QgsFeatureRequest().setFilterExpression(
-        f'"{field}" IN ({", ".join(repr(code) for code, _ in mine)})')
+    request = QgsFeatureRequest().setFilterExpression(f'"{field}" IN ({", ".join(repr(code) for code, _ in mine)})')
     copy = source.materialize(request)
     copy.setName(spec.name)
     return copy
@@ -274,14 +292,16 @@ def load_template(project: QgsProject, name: str) -> QgsPrintLayout:
     return layout
 
 
-def fit_extent(map_item: QgsLayoutItemMap, extent: QgsRectangle, margin: float = 0.03,
-               round_scale: bool = True) -> None:
+def fit_extent(
+    map_item: QgsLayoutItemMap, extent: QgsRectangle, margin: float = 0.03, round_scale: bool = True
+) -> None:
     """Fill the frame with the extent, then round the scale up to a readable number."""
     extent = QgsRectangle(extent)
     extent.grow(max(extent.width(), extent.height()) * margin)
     current = map_item.extent()
-    if current.isEmpty() or not all(math.isfinite(v) for v in (
-            current.xMinimum(), current.yMinimum(), current.xMaximum(), current.yMaximum())):
+    if current.isEmpty() or not all(
+        math.isfinite(v) for v in (current.xMinimum(), current.yMinimum(), current.xMaximum(), current.yMaximum())
+    ):
         # a template's map may hold a NaN extent, which zoomToExtent keeps; setExtent resizes
         # the item to the extent's shape, so the template's size is put back afterwards
         size = map_item.sizeWithUnits()
@@ -318,8 +338,11 @@ def export_layout(layout, path, fmt: str = PDF, dpi: int = 150) -> Path:
         finally:
             gdal.PopErrorHandler()
     if status != QgsLayoutExporter.ExportResult.Success:
-        raise PlanError(tr("Export of {name} to {path} failed: {error}").format(
-            name=layout.name(), path=path, error=exporter.errorMessage() or status))
+        raise PlanError(
+            tr("Export of {name} to {path} failed: {error}").format(
+                name=layout.name(), path=path, error=exporter.errorMessage() or status
+            )
+        )
     return check_written([path], fmt)[0]
 
 

@@ -2,6 +2,7 @@
 
 Never inherited from a project's ellipsoid setting, so desktop, Processing and command line agree.
 """
+
 import re
 from dataclasses import dataclass
 

@@ -14,6 +14,7 @@ replaces their loops):
   caller can turn a canceled run into a report of "0 errors" by accident.
 * A step that writes files and is canceled midway deletes what it wrote.
 """
+
 import shutil
 from pathlib import Path
 

@@ -4,6 +4,7 @@
 layer's style on what they return, so the layers added to the project look as the capability
 styled them.
 """
+
 from pathlib import Path
 
 from ...i18n import tr

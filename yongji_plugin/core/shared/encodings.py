@@ -28,6 +28,7 @@ Layers are then opened through GDAL's ``ENCODING`` open option in the QGIS data 
 (``path.shp|option:ENCODING=GBK``), which QGIS 3.22 to 3.44 pass on to GDAL and keep in the
 layer's source, so copies of a layer read the same text.
 """
+
 import codecs
 import re
 import struct
@@ -51,14 +52,66 @@ ENCODING_PROPERTY = "yongji/encoding"  # "GBK|detected" on layers the plugin ope
 # dBASE language driver ids (byte 29) and their Windows code pages, as dBASE/ESRI and GDAL read
 # them; 0 (none) and 0x57 (the writer's "current ANSI code page") say nothing.
 LDID_CODE_PAGES = {
-    0x01: 437, 0x02: 850, 0x03: 1252, 0x08: 865, 0x09: 437, 0x0A: 850, 0x0B: 437, 0x0D: 437,
-    0x0E: 850, 0x0F: 437, 0x10: 850, 0x11: 437, 0x12: 850, 0x13: 932, 0x14: 850, 0x15: 437,
-    0x16: 850, 0x17: 865, 0x18: 437, 0x19: 437, 0x1A: 850, 0x1B: 437, 0x1C: 863, 0x1D: 850,
-    0x1F: 852, 0x22: 852, 0x23: 852, 0x24: 860, 0x25: 850, 0x26: 866, 0x37: 850, 0x40: 852,
-    0x4D: 936, 0x4E: 949, 0x4F: 950, 0x50: 874, 0x58: 1252, 0x59: 1252, 0x64: 852, 0x65: 866,
-    0x66: 865, 0x67: 861, 0x6A: 737, 0x6B: 857, 0x6C: 863, 0x78: 950, 0x79: 949, 0x7A: 936,
-    0x7B: 932, 0x7C: 874, 0x7D: 1255, 0x7E: 1256, 0x86: 737, 0x87: 852, 0x88: 857, 0xC8: 1250,
-    0xC9: 1251, 0xCA: 1254, 0xCB: 1253, 0xCC: 1257,
+    0x01: 437,
+    0x02: 850,
+    0x03: 1252,
+    0x08: 865,
+    0x09: 437,
+    0x0A: 850,
+    0x0B: 437,
+    0x0D: 437,
+    0x0E: 850,
+    0x0F: 437,
+    0x10: 850,
+    0x11: 437,
+    0x12: 850,
+    0x13: 932,
+    0x14: 850,
+    0x15: 437,
+    0x16: 850,
+    0x17: 865,
+    0x18: 437,
+    0x19: 437,
+    0x1A: 850,
+    0x1B: 437,
+    0x1C: 863,
+    0x1D: 850,
+    0x1F: 852,
+    0x22: 852,
+    0x23: 852,
+    0x24: 860,
+    0x25: 850,
+    0x26: 866,
+    0x37: 850,
+    0x40: 852,
+    0x4D: 936,
+    0x4E: 949,
+    0x4F: 950,
+    0x50: 874,
+    0x58: 1252,
+    0x59: 1252,
+    0x64: 852,
+    0x65: 866,
+    0x66: 865,
+    0x67: 861,
+    0x6A: 737,
+    0x6B: 857,
+    0x6C: 863,
+    0x78: 950,
+    0x79: 949,
+    0x7A: 936,
+    0x7B: 932,
+    0x7C: 874,
+    0x7D: 1255,
+    0x7E: 1256,
+    0x86: 737,
+    0x87: 852,
+    0x88: 857,
+    0xC8: 1250,
+    0xC9: 1251,
+    0xCA: 1254,
+    0xCB: 1253,
+    0xCC: 1257,
 }
 # code pages by the names Chinese users know them
 CODE_PAGE_NAMES = {936: "GBK", 950: "Big5", 54936: "GB18030", 65001: "UTF-8", 28591: "ISO-8859-1"}
@@ -73,9 +126,14 @@ class Encoding:
     note: str = ""  # why a declared encoding was passed over
 
     def describe(self) -> str:
-        """"GBK, detected", as the load dialog and every report name it."""
-        hows = {USER: tr("chosen by the user"), CPG: tr(".cpg file"), LDID: tr("code page byte"),
-                DETECTED: tr("detected"), LAYER: tr("the layer's own setting")}
+        """ "GBK, detected", as the load dialog and every report name it."""
+        hows = {
+            USER: tr("chosen by the user"),
+            CPG: tr(".cpg file"),
+            LDID: tr("code page byte"),
+            DETECTED: tr("detected"),
+            LAYER: tr("the layer's own setting"),
+        }
         text = f"{self.name}, {hows.get(self.how, self.how)}"
         return f"{text}; {self.note}" if self.note else text
 
@@ -99,7 +157,7 @@ class DbfText:
         field) of every non-ASCII text value: a full field may end in a character cut in half."""
         for number, record in self.records:
             for _name, offset, length, index in self.fields:
-                value = record[offset:offset + length].rstrip(b" \x00")
+                value = record[offset : offset + length].rstrip(b" \x00")
                 if value and not value.isascii():
                     yield number, index, value, len(value) == length
 
@@ -151,7 +209,7 @@ def read_dbf_text(path: Path) -> DbfText:
 def _text_fields(descriptors: bytes) -> tuple[list[tuple[bytes, int, int, int]], bytes]:
     fields, names, offset = [], [], 1  # each record starts with its deletion flag
     for index, start in enumerate(range(0, len(descriptors) - 31, 32)):
-        descriptor = descriptors[start:start + 32]
+        descriptor = descriptors[start : start + 32]
         if descriptor[0] == 0x0D:
             break
         raw_name = descriptor[:11].split(b"\x00")[0]
@@ -178,7 +236,7 @@ def _sample_records(handle, header_length: int, record_length: int, count: int) 
         handle.seek(header_length + start * record_length)
         data = handle.read(per_block * record_length)
         for i in range(len(data) // record_length):
-            yield start + i, data[i * record_length:(i + 1) * record_length]
+            yield start + i, data[i * record_length : (i + 1) * record_length]
 
 
 def python_name(name: str) -> Optional[str]:
@@ -208,8 +266,15 @@ def _lookup(name: str) -> Optional[str]:
 def display_name(codec: str) -> str:
     """The name shown and passed to GDAL: UTF-8, GBK, GB18030, Big5, CP1252, … (iconv knows them)."""
     canonical = codecs.lookup(codec).name
-    known = {"utf-8": "UTF-8", "gbk": "GBK", "gb18030": "GB18030", "big5": "Big5", "gb2312": "GB2312",
-             "latin-1": "ISO-8859-1", "iso8859-1": "ISO-8859-1"}
+    known = {
+        "utf-8": "UTF-8",
+        "gbk": "GBK",
+        "gb18030": "GB18030",
+        "big5": "Big5",
+        "gb2312": "GB2312",
+        "latin-1": "ISO-8859-1",
+        "iso8859-1": "ISO-8859-1",
+    }
     if canonical in known:
         return known[canonical]
     if canonical.startswith("cp"):
@@ -254,8 +319,11 @@ def decide_encoding(shapefile, choice: str = "") -> Encoding:
         elif first_undecodable(text, codec) is None:
             return Encoding(display_name(codec), how, "; ".join(notes))
         else:
-            notes.append(tr("the {source} says {name}, which does not decode the text").format(
-                source=source, name=display_name(codec)))
+            notes.append(
+                tr("the {source} says {name}, which does not decode the text").format(
+                    source=source, name=display_name(codec)
+                )
+            )
     for codec in DETECTION_ORDER:
         if first_undecodable(text, codec) is None:
             return Encoding(display_name(codec), DETECTED, "; ".join(notes))
@@ -282,8 +350,14 @@ def _chosen(text: DbfText, choice: str) -> Encoding:
 
 def _undecodable_message(text: DbfText, codec: str, tried: str) -> str:
     record, index, value = first_undecodable(text, codec) or (-1, -1, b"")
-    where = tr("a field name") if record < 0 else tr("feature {fid} (record {record}), field {field}").format(
-        fid=record, record=record + 1, field=text.field_name(index))
-    return tr("{file}: its text decodes in none of the encodings tried ({tried}): {where} holds the bytes "
-              "{bytes}. Choose the file's encoding by hand, or repair the file.").format(
-        file=text.path, tried=tried, where=where, bytes=value[:24].hex(" "))
+    where = (
+        tr("a field name")
+        if record < 0
+        else tr("feature {fid} (record {record}), field {field}").format(
+            fid=record, record=record + 1, field=text.field_name(index)
+        )
+    )
+    return tr(
+        "{file}: its text decodes in none of the encodings tried ({tried}): {where} holds the bytes "
+        "{bytes}. Choose the file's encoding by hand, or repair the file."
+    ).format(file=text.path, tried=tried, where=where, bytes=value[:24].hex(" "))

@@ -1,4 +1,5 @@
 """A layer's extent in another CRS (bounding box of the transformed extent)."""
+
 from qgis.core import QgsCoordinateTransform, QgsProject, QgsRectangle
 
 

@@ -5,6 +5,7 @@ to Kangxi radicals in the text layer (生 reads back as ⽣ U+2F63), while WenQu
 round-trips; Windows bureaus have Microsoft YaHei or SimHei. The first installed family of
 ``PREFERRED`` wins; Noto comes last, before whatever Qt falls back to.
 """
+
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -12,8 +13,14 @@ from qgis.PyQt.QtGui import QFont
 
 from .qt_compat import font_families
 
-PREFERRED = ("WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei",
-             "Source Han Sans SC", "Noto Sans CJK SC")
+PREFERRED = (
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "WenQuanYi Zen Hei",
+    "Source Han Sans SC",
+    "Noto Sans CJK SC",
+)
 
 
 def choose_family(installed: Iterable[str]) -> str:

@@ -1,4 +1,5 @@
 """HTML from the jinja2 templates in ``resources/templates`` (values escaped), and PDF from HTML."""
+
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Callable, Optional
@@ -15,8 +16,9 @@ MARGINS_MM = (18.0, 20.0, 18.0, 18.0)  # left, top, right, bottom; header and fo
 
 
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(str(resource("templates"))),
-                       autoescape=select_autoescape(["html", "j2"]))
+    return Environment(
+        loader=FileSystemLoader(str(resource("templates"))), autoescape=select_autoescape(["html", "j2"])
+    )
 
 
 def render_template(name: str, **context) -> str:
@@ -59,15 +61,20 @@ class PagedPdf:
     QGIS 3.40). Works outside the GUI thread.
     """
 
-    def __init__(self, path: Path, base: Path, title: str, header: str = "",
-                 footer: str = "{page} / {pages}"):
+    def __init__(self, path: Path, base: Path, title: str, header: str = "", footer: str = "{page} / {pages}"):
         self.path, self.base, self.title = Path(path), Path(base), title
         self.header, self.footer = header, footer
 
     def _writer(self) -> QPdfWriter:
         writer = QPdfWriter(str(self.path))
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
         writer.setResolution(PDF_DPI)
         writer.setTitle(self.title)
         writer.setCreator(self.title)
@@ -90,9 +97,12 @@ class PagedPdf:
         document.setPageSize(page)
         return document
 
-    def write(self, sections: Callable[[], Iterable[str]],
-              canceled: Optional[Callable[[], bool]] = None,
-              progress: Optional[Callable[[float], None]] = None) -> Optional[Path]:
+    def write(
+        self,
+        sections: Callable[[], Iterable[str]],
+        canceled: Optional[Callable[[], bool]] = None,
+        progress: Optional[Callable[[float], None]] = None,
+    ) -> Optional[Path]:
         """Write the PDF; ``None`` (and no file) if ``canceled`` turns true on the way.
         ``progress`` gets the share done (0–1) after each section of each pass."""
         writer = self._writer()
@@ -142,8 +152,12 @@ class PagedPdf:
         header = QRectF(body.left(), body.top() - self._px(9), body.width(), self._px(6))
         painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), self.title)
         painter.drawText(header, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), self.header)
-        painter.drawLine(QPointF(body.left(), body.top() - self._px(2.5)),
-                         QPointF(body.right(), body.top() - self._px(2.5)))
+        painter.drawLine(
+            QPointF(body.left(), body.top() - self._px(2.5)), QPointF(body.right(), body.top() - self._px(2.5))
+        )
         footer = QRectF(body.left(), body.bottom() + self._px(4), body.width(), self._px(6))
-        painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                         self.footer.format(page=page, pages=pages))
+        painter.drawText(
+            footer,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+            self.footer.format(page=page, pages=pages),
+        )

@@ -11,6 +11,7 @@ not, never raising for a cancel. :func:`deliver` writes the layers and the repor
 :class:`~.written.Written`: an error or a cancel before the last file is written removes every
 output this run created and leaves what was there before; a :class:`Delivery` is whole or canceled.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -70,8 +71,7 @@ class Delivery:
 def standard_report_files(path: Path) -> list:
     """The HTML, its PDF and the folder or image of its maps."""
     path = Path(path)
-    return [path, path.with_suffix(".pdf"), path.with_name(path.stem + "_maps"),
-            path.with_name(path.stem + "_map.png")]
+    return [path, path.with_suffix(".pdf"), path.with_name(path.stem + "_maps"), path.with_name(path.stem + "_map.png")]
 
 
 def compute(job: Job, feedback):
@@ -82,8 +82,7 @@ def compute(job: Job, feedback):
     return result
 
 
-def deliver(job: Job, result, destination: Optional[Destination], report: Optional[Path],
-            feedback) -> Delivery:
+def deliver(job: Job, result, destination: Optional[Destination], report: Optional[Path], feedback) -> Delivery:
     """The result's layers into ``destination`` (none: not written) and its report at ``report``.
 
     Raises PlanError (or what a writer raised) after removing this run's outputs; returns a

@@ -6,6 +6,7 @@ QGIS calls some CRSs valid that cannot place a single point: GeoPackage's placeh
 Read through them, geometries come out untransformed or infinite: every site "not checked",
 or worse, compared in the wrong place. So every layer a check reads is asked first.
 """
+
 import math
 from typing import Optional
 
@@ -27,8 +28,9 @@ def describe_crs(crs: QgsCoordinateReferenceSystem) -> str:
     return crs.authid() or crs.description() or tr("an unnamed CRS")
 
 
-def crs_problem(crs: QgsCoordinateReferenceSystem, target: QgsCoordinateReferenceSystem,
-                extent: QgsRectangle = None) -> Optional[str]:
+def crs_problem(
+    crs: QgsCoordinateReferenceSystem, target: QgsCoordinateReferenceSystem, extent: QgsRectangle = None
+) -> Optional[str]:
     """Why coordinates in ``crs`` (within ``extent``, if given) cannot be put in ``target``, or None.
 
     The answer completes a sentence that starts with the layer ("Site layer 用地红线 …").
@@ -38,13 +40,15 @@ def crs_problem(crs: QgsCoordinateReferenceSystem, target: QgsCoordinateReferenc
     name = describe_crs(crs)
     if crs.description().strip().lower() in UNDEFINED_NAMES:
         return tr("has an undefined CRS ({crs}), a placeholder with no definition; set its real CRS first").format(
-            crs=name)
+            crs=name
+        )
     if crs == target:
         return None
     transform = QgsCoordinateTransform(crs, target, QgsCoordinateTransformContext())
     if not transform.isValid():
         return tr("has a CRS ({crs}) that cannot be transformed to {target}; set its real CRS first").format(
-            crs=name, target=describe_crs(target))
+            crs=name, target=describe_crs(target)
+        )
     if extent is None or extent.isNull() or extent.xMinimum() > extent.xMaximum():
         return None  # nothing to place (an empty layer)
     return _extent_problem(crs, transform, extent, name)
@@ -67,12 +71,17 @@ def _extent_problem(crs, transform, extent: QgsRectangle, name: str) -> Optional
 
 # CGCS2000: 3-degree Gauss-Krüger zones without and with the zone prefix, 6-degree zones with and
 # without it, and geographic: the CRSs a layer's coordinates are most often mislabelled with
-CGCS2000_CANDIDATES = ([f"EPSG:{code}" for code in range(4534, 4555)] + [f"EPSG:{code}" for code in range(4513, 4534)]
-                       + [f"EPSG:{code}" for code in range(4491, 4513)] + ["EPSG:4490"])
+CGCS2000_CANDIDATES = (
+    [f"EPSG:{code}" for code in range(4534, 4555)]
+    + [f"EPSG:{code}" for code in range(4513, 4534)]
+    + [f"EPSG:{code}" for code in range(4491, 4513)]
+    + ["EPSG:4490"]
+)
 
 
-def likely_crs(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, area: QgsRectangle,
-               area_crs: QgsCoordinateReferenceSystem) -> Optional[str]:
+def likely_crs(
+    extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, area: QgsRectangle, area_crs: QgsCoordinateReferenceSystem
+) -> Optional[str]:
     """The CGCS2000 CRS in which ``extent``'s centre falls inside ``area`` (in ``area_crs``), when the
     layer's own ``crs`` puts it elsewhere; None when none does. Coordinates in zone 37 labelled as
     zone 36 land 300 km west of Yongji: read in zone 37 they land in it, which names the mistake."""
@@ -82,8 +91,9 @@ def likely_crs(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, area: Qg
     for authid in CGCS2000_CANDIDATES:
         if authid == crs.authid():
             continue
-        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(authid), area_crs,
-                                           QgsCoordinateTransformContext())
+        transform = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem(authid), area_crs, QgsCoordinateTransformContext()
+        )
         try:
             point = transform.transform(centre)
         except QgsCsException:
@@ -102,7 +112,8 @@ def outside_warning(layer, reference, area_crs: QgsCoordinateReferenceSystem) ->
     near.grow(max(near.width(), near.height()))
     likely = likely_crs(layer.extent(), layer.crs(), near, area_crs)
     text = tr("No feature of {layer} lies in {reference} in the layer's CRS {crs}").format(
-        layer=layer.name(), reference=reference.name(), crs=layer.crs().authid())
+        layer=layer.name(), reference=reference.name(), crs=layer.crs().authid()
+    )
     if likely:
         text += tr("; its coordinates fit {likely}: is the layer's CRS wrong?").format(likely=likely)
     return text

@@ -7,6 +7,7 @@ layer), and a layer the plugin opened carries the decision as a custom property 
 say how it was made. A layer the user opened is never changed: when its text reads differently
 from the decided encoding, a new layer on the same file is opened beside it.
 """
+
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Optional

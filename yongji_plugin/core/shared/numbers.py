@@ -5,6 +5,7 @@ pass (``excess > nan`` is never true) and an infinite one swallowed every case. 
 the user are refused with what they are for; values read per feature become None, which the
 caller reports as "no valid value" and counts, never as a pass.
 """
+
 import math
 from typing import Optional
 

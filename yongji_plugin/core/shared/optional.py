@@ -6,6 +6,7 @@ may be 1.8. Every module asks here instead of trying its own import, so a missin
 found (and said) the same way everywhere, and the attempt is made once, not per run or per chart.
 The reasons are translated when asked for, never stored translated (the locale may change).
 """
+
 from typing import Optional
 
 from ...i18n import tr

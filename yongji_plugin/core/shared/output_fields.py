@@ -11,6 +11,7 @@ same everywhere:
 * figures are stored as a reviewer reads them: m² to 0.01, ha (4 places) and 亩 (2 places) computed
   from that stored m² so anyone can recompute them, shares to 0.01 %.
 """
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,8 +65,11 @@ def output_fields(specs: Iterable[OutputField]) -> QgsFields:
 def area_fields(prefix: str, label: str = "") -> list[OutputField]:
     """m², ha and 亩 fields ``<prefix>m2``, ``<prefix>ha``, ``<prefix>mu``; ``label`` names what is measured."""
     if label:
-        titles = (tr("{what} (m²)").format(what=label), tr("{what} (ha)").format(what=label),
-                  tr("{what} (mu)").format(what=label))
+        titles = (
+            tr("{what} (m²)").format(what=label),
+            tr("{what} (ha)").format(what=label),
+            tr("{what} (mu)").format(what=label),
+        )
     else:
         titles = (tr("Area (m²)"), tr("Area (ha)"), tr("Area (mu)"))
     return [OutputField(prefix + unit, "double", title) for unit, title in zip(("m2", "ha", "mu"), titles)]
@@ -134,8 +138,7 @@ def keep_aliases(written: QgsVectorLayer, fields: QgsFields) -> Optional[str]:
     if written.providerType() != "ogr" or written.dataProvider().storageType() != "GPKG":
         return None
     if hasattr(written, "saveStyleToDatabaseV2"):  # QGIS ≥ 3.34: only the fields' part of the style
-        _result, message = written.saveStyleToDatabaseV2(written.name(), "", True, "",
-                                                         QgsMapLayer.StyleCategory.Fields)
+        _result, message = written.saveStyleToDatabaseV2(written.name(), "", True, "", QgsMapLayer.StyleCategory.Fields)
     else:  # QGIS 3.22 saves the whole (default) style
         message = written.saveStyleToDatabase(written.name(), "", True, "")
     return message or None
@@ -154,23 +157,34 @@ def write_geopackage(layers: dict[str, QgsVectorLayer], path) -> dict[str, QgsVe
         options.layerName = name
         if path.exists():  # this layer and its stored titles go; the file's other layers stay
             clear_geopackage_layer(path, name)
-        options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if path.exists()
-                                        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
+        options.actionOnExistingFile = (
+            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+            if path.exists()
+            else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+        )
         error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, str(path), QgsCoordinateTransformContext(), options)
+            layer, str(path), QgsCoordinateTransformContext(), options
+        )
         if error != QgsVectorFileWriter.WriterError.NoError:
-            raise PlanError(tr("Cannot write {layer} to {path}: {error}").format(
-                layer=name, path=path, error=message))
+            raise PlanError(tr("Cannot write {layer} to {path}: {error}").format(layer=name, path=path, error=message))
         uri = f"{path}|layername={name}"
         again = QgsVectorLayer(uri, layer.name(), "ogr")
         if not again.isValid() or again.featureCount() != layer.featureCount():
-            raise PlanError(tr("{layer} in {path} holds {written} of {total} rows").format(
-                layer=name, path=path, written=again.featureCount() if again.isValid() else 0,
-                total=layer.featureCount()))
+            raise PlanError(
+                tr("{layer} in {path} holds {written} of {total} rows").format(
+                    layer=name,
+                    path=path,
+                    written=again.featureCount() if again.isValid() else 0,
+                    total=layer.featureCount(),
+                )
+            )
         problem = keep_aliases(again, layer.fields())
         if problem:
-            raise PlanError(tr("Cannot store the field titles of {layer} in {path}: {error}").format(
-                layer=name, path=path, error=problem))
+            raise PlanError(
+                tr("Cannot store the field titles of {layer} in {path}: {error}").format(
+                    layer=name, path=path, error=problem
+                )
+            )
         del again  # saving the style reopened the file under it; a fresh layer loads the titles too
         written[name] = QgsVectorLayer(uri, layer.name(), "ogr")
     return written

@@ -9,6 +9,7 @@ own sink replaces a whole GeoPackage given as ``x.gpkg``
 (28 layers became 1): :func:`geopackage_layer` says which layer of an existing GeoPackage an
 output replaces instead, so only that layer is written.
 """
+
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ NOT_ON_DISK = ("memory:", "postgres:", "postgis:", "TEMPORARY_OUTPUT")
 @dataclass(frozen=True)
 class Place:
     """Where an input is read or an output written: a file or folder, a GeoPackage layer in it."""
+
     path: Path  # absolute, symbolic links resolved
     label: str  # the input or output as the user knows it (a parameter's title)
     layer: str = ""
@@ -110,24 +112,27 @@ def refuse_clashes(inputs: Iterable[Optional[Place]], outputs: Iterable[Place]) 
     for output in outputs:
         for source in inputs:
             if _clash(output, source):
-                raise PlanError(tr(
-                    "{output} ({path}) would write over the input {input} ({source}): choose another "
-                    "file or folder for the output").format(
-                    output=output.label, path=output.path, input=source.label, source=source.path))
+                raise PlanError(
+                    tr(
+                        "{output} ({path}) would write over the input {input} ({source}): choose another "
+                        "file or folder for the output"
+                    ).format(output=output.label, path=output.path, input=source.label, source=source.path)
+                )
     for number, output in enumerate(outputs):
-        for other in outputs[number + 1:]:
+        for other in outputs[number + 1 :]:
             if output.dataset == other.dataset and output.layer == other.layer:
-                raise PlanError(tr("{output} and {other} would both write {path}: give each its own "
-                                   "file or GeoPackage layer").format(
-                    output=output.label, other=other.label, path=output.path))
+                raise PlanError(
+                    tr(
+                        "{output} and {other} would both write {path}: give each its own file or GeoPackage layer"
+                    ).format(output=output.label, other=other.label, path=output.path)
+                )
 
 
 def refuse_run(layers: Iterable = (), outputs: Iterable[tuple[object, str, bool]] = ()) -> None:
     """A dialog's run: its input layers and its outputs as (path, title, is a folder); the same
     refusals as Processing's, before the run starts (empty paths are ignored)."""
     inputs = [layer_place(layer, layer.name()) for layer in layers if layer is not None]
-    places = [place for path, label, folder in outputs if path
-              for place in output_places(str(path), label, folder)]
+    places = [place for path, label, folder in outputs if path for place in output_places(str(path), label, folder)]
     refuse_clashes(inputs, places)
     refuse_unwritable(places)
 
@@ -138,8 +143,11 @@ def refuse_unwritable(outputs: Iterable[Place]) -> None:
     for output in outputs:
         problem = _unwritable(output.path, output.folder)
         if problem:
-            raise PlanError(tr("{output}: cannot write {path}: {problem}").format(
-                output=output.label, path=output.path, problem=problem))
+            raise PlanError(
+                tr("{output}: cannot write {path}: {problem}").format(
+                    output=output.label, path=output.path, problem=problem
+                )
+            )
 
 
 def _unwritable(path: Path, folder: bool) -> Optional[str]:

@@ -4,6 +4,7 @@ QgsField takes a ``QMetaType.Type`` from QGIS 3.38 on and only a ``QVariant.Type
 has no ``QVariant.Type`` at all. Everything else in the plugin is written once, Qt6-ready
 (scoped enums, ``exec()``), and ``tests/test_qt6_ready.py`` keeps it so.
 """
+
 from qgis.core import Qgis, QgsField
 
 _USES_QMETATYPE = Qgis.QGIS_VERSION_INT >= 33800

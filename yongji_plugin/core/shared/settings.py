@@ -1,4 +1,5 @@
 """The plugin's defaults, kept in QGIS's settings so they survive restarts and differ per profile."""
+
 from dataclasses import dataclass, fields
 
 from qgis.core import QgsSettings
@@ -11,8 +12,8 @@ ENGINE_BACKENDS = ("auto", "shapely", "qgis", "postgis")  # as core.engine.selec
 
 def backend_labels():
     """What users read for each engine backend, in ENGINE_BACKENDS order."""
-    return [tr("Automatic"), tr("shapely 2 (vectorized, all cores)"), tr("QGIS only"),
-            tr("PostGIS (in the database)")]
+    return [tr("Automatic"), tr("shapely 2 (vectorized, all cores)"), tr("QGIS only"), tr("PostGIS (in the database)")]
+
 
 PREFIX = "yongji/settings/"
 

@@ -6,6 +6,7 @@ was there before — and writes inside ``with Written(feedback)``. If an excepti
 or the feedback is canceled by the time it ends, everything registered is removed and
 :attr:`canceled` (or the exception) says so; what existed before the run is never touched.
 """
+
 from pathlib import Path
 
 from .cancel import is_canceled, remove_geopackage_layers, remove_outputs

@@ -10,6 +10,7 @@ the same way instead of failing later with a traceback.
 
 It is built on ``yaml.SafeLoader`` (only plain data is ever constructed).
 """
+
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Optional
@@ -26,8 +27,14 @@ MAX_DEPTH = 32  # mappings and lists inside each other; plan files use fewer tha
 
 
 def _type_names() -> dict[type, str]:
-    return {dict: tr("a mapping"), list: tr("a list"), str: tr("text"), bool: tr("true or false"),
-            int: tr("a whole number"), float: tr("a number")}
+    return {
+        dict: tr("a mapping"),
+        list: tr("a list"),
+        str: tr("text"),
+        bool: tr("true or false"),
+        int: tr("a whole number"),
+        float: tr("a number"),
+    }
 
 
 class Shape:
@@ -57,8 +64,9 @@ def read_yaml(path, shape: Shape = MAPPING, what: str = "", max_bytes: int = MAX
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         problem = " ".join(filter(None, [error.context, error.problem]))
-        raise PlanError(tr("{file} cannot be read: line {line}: {problem}").format(
-            file=label, line=line, problem=problem)) from None
+        raise PlanError(
+            tr("{file} cannot be read: line {line}: {problem}").format(file=label, line=line, problem=problem)
+        ) from None
     except (yaml.YAMLError, RecursionError) as error:
         raise PlanError(tr("{file} cannot be read: {error}").format(file=label, error=error)) from None
     finally:
@@ -71,22 +79,28 @@ def _text(path: Path, label: str, max_bytes: int) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise PlanError(tr("{file} cannot be read: it holds {size} bytes, more than the {limit} a plan "
-                               "file may hold").format(file=label, size=size, limit=max_bytes))
+            raise PlanError(
+                tr("{file} cannot be read: it holds {size} bytes, more than the {limit} a plan file may hold").format(
+                    file=label, size=size, limit=max_bytes
+                )
+            )
         return path.read_bytes().decode("utf-8-sig")
     except OSError as error:
-        raise PlanError(tr("{file} cannot be read: {error}").format(file=label, error=error.strerror or error)) \
-            from None
+        raise PlanError(
+            tr("{file} cannot be read: {error}").format(file=label, error=error.strerror or error)
+        ) from None
     except UnicodeDecodeError as error:
-        raise PlanError(tr("{file} cannot be read: it is not UTF-8 text (byte {offset})").format(
-            file=label, offset=error.start)) from None
+        raise PlanError(
+            tr("{file} cannot be read: it is not UTF-8 text (byte {offset})").format(file=label, offset=error.start)
+        ) from None
 
 
 def _refusal(label: str, mark, key: str, problem: str) -> PlanError:
     line = mark.line + 1 if mark is not None else 1
     if key:
-        return PlanError(tr("{file}, line {line}, key {key}: {problem}").format(
-            file=label, line=line, key=key, problem=problem))
+        return PlanError(
+            tr("{file}, line {line}, key {key}: {problem}").format(file=label, line=line, key=key, problem=problem)
+        )
     return PlanError(tr("{file}, line {line}: {problem}").format(file=label, line=line, problem=problem))
 
 
@@ -104,14 +118,23 @@ class _StrictLoader(yaml.SafeLoader):
             event = self.peek_event()
             key = self._key()
             if isinstance(event, AliasEvent):
-                raise _refusal(self._label, event.start_mark, key,
-                               tr("aliases (*{name}) are not allowed").format(name=event.anchor))
+                raise _refusal(
+                    self._label,
+                    event.start_mark,
+                    key,
+                    tr("aliases (*{name}) are not allowed").format(name=event.anchor),
+                )
             if getattr(event, "tag", None) is not None:
-                raise _refusal(self._label, event.start_mark, key,
-                               tr("YAML tags ({tag}) are not allowed").format(tag=event.tag))
+                raise _refusal(
+                    self._label, event.start_mark, key, tr("YAML tags ({tag}) are not allowed").format(tag=event.tag)
+                )
             if len(self._path) > MAX_DEPTH:
-                raise _refusal(self._label, event.start_mark, key,
-                               tr("nested more than {depth} levels deep").format(depth=MAX_DEPTH))
+                raise _refusal(
+                    self._label,
+                    event.start_mark,
+                    key,
+                    tr("nested more than {depth} levels deep").format(depth=MAX_DEPTH),
+                )
             node = super().compose_node(parent, index)
             if isinstance(node, MappingNode):
                 self._check_repeated(node)
@@ -126,8 +149,9 @@ class _StrictLoader(yaml.SafeLoader):
         return f"[{index + 1}]" if isinstance(index, int) else ""
 
     def _key(self) -> str:
-        return "".join(step if step.startswith("[") or not i else f".{step}"
-                       for i, step in enumerate(s for s in self._path if s))
+        return "".join(
+            step if step.startswith("[") or not i else f".{step}" for i, step in enumerate(s for s in self._path if s)
+        )
 
     def _check_repeated(self, node: MappingNode):
         seen = set()
@@ -149,12 +173,19 @@ def _is(value, types: tuple[type, ...]) -> bool:
 def _check_shape(data, node, shape: Shape, label: str):
     names = _type_names()
     if not isinstance(data, shape.kind):
-        raise _refusal(label, node.start_mark if node is not None else None, "",
-                       tr("the file must be {kind}").format(kind=names[shape.kind]))
+        raise _refusal(
+            label,
+            node.start_mark if node is not None else None,
+            "",
+            tr("the file must be {kind}").format(kind=names[shape.kind]),
+        )
     if shape.kind is not dict:
         return
-    marks = {key.value: (key.start_mark, value.start_mark) for key, value in (node.value if node else [])
-             if isinstance(key, ScalarNode)}
+    marks = {
+        key.value: (key.start_mark, value.start_mark)
+        for key, value in (node.value if node else [])
+        if isinstance(key, ScalarNode)
+    }
     for key in shape.required:
         if key not in data:
             raise _refusal(label, node.start_mark if node is not None else None, key, tr("the key is missing"))
@@ -162,5 +193,9 @@ def _check_shape(data, node, shape: Shape, label: str):
         types = types if isinstance(types, tuple) else (types,)
         if data.get(key) is not None and not _is(data[key], types):
             mark = marks.get(str(key), (None, None))[1]
-            raise _refusal(label, mark, key, tr("must be {kind}").format(
-                kind=tr(" or ").join(names.get(t, t.__name__) for t in types)))
+            raise _refusal(
+                label,
+                mark,
+                key,
+                tr("must be {kind}").format(kind=tr(" or ").join(names.get(t, t.__name__) for t in types)),
+            )

@@ -10,6 +10,7 @@ build) and returns ``CheckResult(canceled=True)``, never raising for a cancel; `
 holds the sites checked before, without their land-class breakdowns, and the writers refuse it.
 A cancel that comes after the last site still makes the result canceled.
 """
+
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -67,8 +68,8 @@ class CheckResult:
     canceled: bool = False
     layers: dict = field(default_factory=dict)  # control layers by catalogue code (read only)
     warnings: list[str] = field(default_factory=list)  # for the reviewer: sites without or sharing an id
-    site_crs: object = None          # the site layer's CRS (source geometries are in it)
-    coordinate_file: bool = False    # sites imported from a coordinate file: the report lists 界址点
+    site_crs: object = None  # the site layer's CRS (source geometries are in it)
+    coordinate_file: bool = False  # sites imported from a coordinate file: the report lists 界址点
     backend: str = ""  # the overlay engine backend that ran, in words
     use_fields: list[str] = field(default_factory=list)  # where the sites' use was read (use_fit)
     site_source: object = None  # the layer the sites come from, when known (its CRS and extent)
@@ -95,12 +96,18 @@ def check_control_layers(ruleset: RuleSet, layers: dict, area_crs=None) -> None:
         if layer is None:
             lines.append(tr("Control layer {title} ({code}) is missing").format(title=name, code=code))
             continue
-        problems = usable_problems(layer, spec, area_crs, ruleset.may_be_empty(code)) if spec else \
-            [tr("is not in the layer catalogue")]
+        problems = (
+            usable_problems(layer, spec, area_crs, ruleset.may_be_empty(code))
+            if spec
+            else [tr("is not in the layer catalogue")]
+        )
         problems += [p for rule in ruleset.rules if rule.layer == code for p in _rule_field_problems(rule, layer)]
         if problems:
-            lines.append(tr("Control layer {title} ({code}) {problems}").format(
-                title=name, code=code, problems="; ".join(problems)))
+            lines.append(
+                tr("Control layer {title} ({code}) {problems}").format(
+                    title=name, code=code, problems="; ".join(problems)
+                )
+            )
     if lines:
         raise PlanError("\n".join(lines))
 
@@ -109,13 +116,20 @@ def _rule_field_problems(rule: Rule, layer) -> list[str]:
     """Fields a rule reads that the layer lacks: a filter on a missing field selects nothing (every
     site then passed the rule), a missing class field reads every feature as no class."""
     names = {name.lower() for name in layer.fields().names()}  # as expressions find fields: any case
-    wanted = [(name, tr("its filter")) for name in
-              sorted(QgsExpression(rule.filter).referencedColumns() if rule.filter else ()) if name != "*"]
+    wanted = [
+        (name, tr("its filter"))
+        for name in sorted(QgsExpression(rule.filter).referencedColumns() if rule.filter else ())
+        if name != "*"
+    ]
     if rule.class_field:
         wanted.append((rule.class_field, tr("its class field")))
-    return [tr("has no field {field}, which rule {rule} ({title}) reads in {where}").format(
-        field=name, rule=rule.id, title=rule.title, where=where) for name, where in wanted
-        if name.lower() not in names]
+    return [
+        tr("has no field {field}, which rule {rule} ({title}) reads in {where}").format(
+            field=name, rule=rule.id, title=rule.title, where=where
+        )
+        for name, where in wanted
+        if name.lower() not in names
+    ]
 
 
 def control_layers(ruleset: RuleSet, layers: dict) -> dict:
@@ -127,8 +141,14 @@ def control_layers(ruleset: RuleSet, layers: dict) -> dict:
     return controls
 
 
-def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckParams,
-                   feedback: QgsFeedback = None, site_layer_name: str = None) -> CheckResult:
+def run_compliance(
+    site_layer,
+    layers: dict,
+    ruleset: RuleSet,
+    params: CheckParams,
+    feedback: QgsFeedback = None,
+    site_layer_name: str = None,
+) -> CheckResult:
     """Every site against every rule, one engine overlay per rule.
 
     A canceled run comes back flagged ``canceled`` with no site results and no pieces, so nothing
@@ -142,8 +162,17 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     site_layer, encoding, warning = sites_in_encoding(site_layer, origin, name)
     result.site_encoding = encoding.describe() if encoding else ""
     result.warnings.extend([warning] if warning else [])
-    sites = read_sites(site_layer, name, params.area.crs, params.id_field, params.name_field,
-                       params.type_field, result.repairs, result.warnings, params.use_field)
+    sites = read_sites(
+        site_layer,
+        name,
+        params.area.crs,
+        params.id_field,
+        params.name_field,
+        params.type_field,
+        result.repairs,
+        result.warnings,
+        params.use_field,
+    )
     result.use_fields = use_fields(site_layer.fields(), params.use_field)
     for kind in KINDS.values():
         result.warnings.extend(kind.warnings(ruleset.rules_of(kind), result, name))
@@ -153,8 +182,13 @@ def run_compliance(site_layer, layers: dict, ruleset: RuleSet, params: CheckPara
     result.site_source = origin
     try:
         plan_area = [layers[PLAN_AREA]] if layers.get(PLAN_AREA) is not None else []
-        with OverlayEngine(params.area, params.backend, [c.layer for c in controls.values()] + plan_area, feedback,
-                           site_layers=[origin]) as engine:
+        with OverlayEngine(
+            params.area,
+            params.backend,
+            [c.layer for c in controls.values()] + plan_area,
+            feedback,
+            site_layers=[origin],
+        ) as engine:
             result.backend = engine.describe()
             result.sites, result.pieces = _check(sites, ruleset, controls, engine, params, feedback, result)
             result.repairs.extend(engine.repairs)
@@ -173,8 +207,11 @@ def _inside_plan_area(run: CheckResult, engine, site_set, results: list[SiteResu
     a site partly outside says how much. Without the plan area layer the run says it cannot tell."""
     layer = run.layers.get(PLAN_AREA)
     if layer is None or not layer.isValid() or layer.featureCount() == 0:
-        run.warnings.append(tr("The plan area ({code}) was not given: a site outside the city cannot be told "
-                               "from a compliant one").format(code=PLAN_AREA))
+        run.warnings.append(
+            tr(
+                "The plan area ({code}) was not given: a site outside the city cannot be told from a compliant one"
+            ).format(code=PLAN_AREA)
+        )
         return checked
     covered = engine.overlay(site_set, ControlLayer(layer, layer.name() or PLAN_AREA)).covered_areas()
     inside = []
@@ -185,8 +222,11 @@ def _inside_plan_area(run: CheckResult, engine, site_set, results: list[SiteResu
             result.reasons = [tr("not checked: outside the plan area ({layer})").format(layer=layer.name())]
             continue
         if outside >= run.params.tolerance:
-            result.site.notes.append(tr("{area:.2f} m² of the site lie outside the plan area ({layer})").format(
-                area=outside, layer=layer.name()))
+            result.site.notes.append(
+                tr("{area:.2f} m² of the site lie outside the plan area ({layer})").format(
+                    area=outside, layer=layer.name()
+                )
+            )
         inside.append(i)
     if checked and not inside:
         _misplaced_warning(run, layer)
@@ -199,10 +239,12 @@ def _misplaced_warning(run: CheckResult, plan_area) -> None:
     if source is None or not hasattr(source, "crs"):
         return
     area = QgsCoordinateTransform(plan_area.crs(), run.params.area.crs, QgsCoordinateTransformContext())
-    likely = likely_crs(source.extent(), source.crs(), area.transformBoundingBox(plan_area.extent()),
-                        run.params.area.crs)
+    likely = likely_crs(
+        source.extent(), source.crs(), area.transformBoundingBox(plan_area.extent()), run.params.area.crs
+    )
     text = tr("Every site of {layer} lies outside the plan area in its CRS {crs}").format(
-        layer=run.site_layer, crs=source.crs().authid())
+        layer=run.site_layer, crs=source.crs().authid()
+    )
     if likely:
         text += tr("; its coordinates fit {likely}: is the layer's CRS wrong?").format(likely=likely)
     run.warnings.append(text)
@@ -210,16 +252,21 @@ def _misplaced_warning(run: CheckResult, plan_area) -> None:
 
 def _check(sites: list[Site], ruleset: RuleSet, controls, engine, params: CheckParams, feedback, run):
     site_set = engine.sites([site.geometry for site in sites])
-    results = [SiteResult(site, area) if site.geometry is not None and not site.geometry.isEmpty()
-               else SiteResult(site, 0.0, verdict=UNCHECKED, reasons=list(site.notes))
-               for site, area in zip(sites, site_set.areas)]
+    results = [
+        SiteResult(site, area)
+        if site.geometry is not None and not site.geometry.isEmpty()
+        else SiteResult(site, 0.0, verdict=UNCHECKED, reasons=list(site.notes))
+        for site, area in zip(sites, site_set.areas)
+    ]
     checked = [i for i, r in enumerate(results) if r.verdict != UNCHECKED]
     checked = _inside_plan_area(run, engine, site_set, results, checked)
     pieces: list[tuple] = []  # (site number, rule number, Piece)
     for number, rule in enumerate(ruleset.rules):
+
         def progress(fraction, number=number):
             if feedback is not None:
                 feedback.setProgress(100.0 * (number + fraction) / len(ruleset.rules))
+
         overlay = engine.overlay(site_set, controls[rule.id], progress)
         rule.rule_kind.judge(RuleRun(rule, number, overlay, results, checked, params, pieces, engine, controls, run))
     for i in checked:
@@ -244,11 +291,16 @@ def _verdict(outcome: SiteResult, params: CheckParams) -> None:
 
 
 def verdict_label(verdict: str) -> str:
-    return {COMPLIANT: tr("compliant"), NEEDS_REVIEW: tr("needs 论证"), NONCOMPLIANT: tr("non-compliant"),
-            UNCHECKED: tr("not checked")}[verdict]
+    return {
+        COMPLIANT: tr("compliant"),
+        NEEDS_REVIEW: tr("needs 论证"),
+        NONCOMPLIANT: tr("non-compliant"),
+        UNCHECKED: tr("not checked"),
+    }[verdict]
 
 
 def counts_text(counts: dict) -> str:
     """The run's verdicts counted, for the log, the dialog and the message bar."""
     return tr("{ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked").format(
-        ok=counts[COMPLIANT], review=counts[NEEDS_REVIEW], bad=counts[NONCOMPLIANT], skip=counts[UNCHECKED])
+        ok=counts[COMPLIANT], review=counts[NEEDS_REVIEW], bad=counts[NONCOMPLIANT], skip=counts[UNCHECKED]
+    )

@@ -11,6 +11,7 @@ inside that 耕地 is found by overlaying the 耕地 pieces with the protected l
 alike. No verdict: any 耕地 taken needs 占补平衡, so the figures go to the summary, the breakdown
 and the report.
 """
+
 from typing import Optional
 
 from ...i18n import tr
@@ -23,10 +24,14 @@ FIGURES = (GROSS, DEDUCTION, NET, PROTECTED, PROTECTED_NET, UNDEDUCTED)
 
 
 def figure_label(name: str) -> str:
-    return {GROSS: tr("耕地, gross"), DEDUCTION: tr("田坎 deducted"), NET: tr("耕地, net of 田坎"),
-            PROTECTED: tr("of which 永久基本农田, gross"),
-            PROTECTED_NET: tr("of which 永久基本农田, net of 田坎"),
-            UNDEDUCTED: tr("of which without 田坎 data (net taken as gross)")}[name]
+    return {
+        GROSS: tr("耕地, gross"),
+        DEDUCTION: tr("田坎 deducted"),
+        NET: tr("耕地, net of 田坎"),
+        PROTECTED: tr("of which 永久基本农田, gross"),
+        PROTECTED_NET: tr("of which 永久基本农田, net of 田坎"),
+        UNDEDUCTED: tr("of which without 田坎 data (net taken as gross)"),
+    }[name]
 
 
 def farmland_filter(rule) -> str:
@@ -46,21 +51,24 @@ def deduction_fields(rule, layer) -> list[str]:
 
 def coefficient(rule, values: dict, layer_name: str, fid) -> Optional[float]:
     """The parcel's 田坎 share (KCXS, else KCMJ / TBMJ); None when it carries neither."""
-    return tiankan_share(values, layer_name, fid, rule.coefficient_field, rule.deducted_field,
-                         rule.parcel_area_field)
+    return tiankan_share(values, layer_name, fid, rule.coefficient_field, rule.deducted_field, rule.parcel_area_field)
 
 
-def measure_farmland(rule, overlay, results, checked, engine, protected: Optional[ControlLayer],
-                     warnings: list[str]) -> None:
+def measure_farmland(
+    rule, overlay, results, checked, engine, protected: Optional[ControlLayer], warnings: list[str]
+) -> None:
     """The 耕地 figures of every checked site, into ``SiteResult.farmland`` and its breakdown."""
     values = overlay.attributes(overlay.pair_fids)
     name = overlay.control.name
     ks = [coefficient(rule, values[fid], name, fid) for fid in overlay.pair_fids]
     missing = {fid for fid, k in zip(overlay.pair_fids, ks) if k is None}
     if missing:
-        warnings.append(tr("{count} 耕地 parcels of {layer} under the sites carry no 田坎 deduction (KCXS or "
-                           "KCMJ and TBMJ): their net area equals their gross area").format(
-            count=len(missing), layer=name))
+        warnings.append(
+            tr(
+                "{count} 耕地 parcels of {layer} under the sites carry no 田坎 deduction (KCXS or "
+                "KCMJ and TBMJ): their net area equals their gross area"
+            ).format(count=len(missing), layer=name)
+        )
     kept = [1.0 - (k or 0.0) for k in ks]
     inside = _protected_areas(overlay, engine, protected)
     covered = overlay.covered_areas()
@@ -88,15 +96,26 @@ def _protected_areas(overlay, engine, protected) -> list[float]:
 def _record(rule, result, gross: float, sums: list[float], with_protected: bool) -> None:
     total, kept, inside, inside_kept, undeducted = sums
     net = gross * kept / total if total else 0.0
-    figures = {GROSS: gross, DEDUCTION: gross - net, NET: net,
-               PROTECTED: inside if with_protected else None, PROTECTED_NET: inside_kept if with_protected else None,
-               UNDEDUCTED: gross * undeducted / total if total else 0.0}
+    figures = {
+        GROSS: gross,
+        DEDUCTION: gross - net,
+        NET: net,
+        PROTECTED: inside if with_protected else None,
+        PROTECTED_NET: inside_kept if with_protected else None,
+        UNDEDUCTED: gross * undeducted / total if total else 0.0,
+    }
     result.farmland[rule.id] = figures
     if gross <= 0.0:  # no 耕地 under the site: the summary says 0, the breakdown lists nothing
         return
     for name in FIGURES:
         if figures[name] is not None and (name != UNDEDUCTED or figures[name] > 0.0):
-            result.breakdown.append({"rule_id": rule.id, "class_code": "/".join(rule.class_codes),
-                                     "class_name": figure_label(name), "area": figures[name],
-                                     "share": figures[name] / result.area if result.area else 0.0,
-                                     "assessment": ""})
+            result.breakdown.append(
+                {
+                    "rule_id": rule.id,
+                    "class_code": "/".join(rule.class_codes),
+                    "class_name": figure_label(name),
+                    "area": figures[name],
+                    "share": figures[name] / result.area if result.area else 0.0,
+                    "assessment": "",
+                }
+            )

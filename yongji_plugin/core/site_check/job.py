@@ -1,4 +1,5 @@
 """项目选址合规性检查 as one job: the dialog and the Processing algorithm run exactly this."""
+
 from ...i18n import tr
 from ..shared.job import Job
 from .check import run_compliance
@@ -17,4 +18,5 @@ def compliance_job(sites, layers: dict, ruleset, params, site_name: str = None) 
         canceled_text=tr("The compliance check was canceled: nothing was written"),
         compute=lambda feedback: run_compliance(sites, layers, ruleset, params, feedback, site_name),
         layers=result_layers,
-        report=report)
+        report=report,
+    )

@@ -7,6 +7,7 @@ them. Per-rule fields of the summary are numbered by the rule's place in the rul
 (``r1_m2`` … ``r1_status``); their aliases carry the rule's title. What a kind of rule adds to the
 summary (use_fit's project use, farmland's figures) its class says (``kinds/``).
 """
+
 from types import SimpleNamespace
 
 from qgis.core import (
@@ -34,8 +35,7 @@ SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS = "site_summary", "conflicts", "landclass
 
 def _site_fields() -> list[OutputField]:
     # site_fid: the site's feature id (Site.key), unique where site ids repeat or are missing
-    return [OutputField("site_id", "string", tr("Site id")),
-            OutputField("site_fid", "long", tr("Site feature id"))]
+    return [OutputField("site_id", "string", tr("Site id")), OutputField("site_fid", "long", tr("Site feature id"))]
 
 
 def rule_prefix(number: int) -> str:
@@ -44,50 +44,71 @@ def rule_prefix(number: int) -> str:
 
 
 def summary_specs(result: CheckResult) -> list[OutputField]:
-    specs = _site_fields() + [OutputField("site_name", "string", tr("Site name")),
-                              OutputField("site_type", "string", tr("Site type"))]
+    specs = _site_fields() + [
+        OutputField("site_name", "string", tr("Site name")),
+        OutputField("site_type", "string", tr("Site type")),
+    ]
     specs += area_fields("area_")
     for number, rule in enumerate(result.ruleset.verdict_rules, 1):
         prefix = rule_prefix(number)
         specs += area_fields(prefix, tr("{rule}: conflict area").format(rule=rule.title))
-        specs += [OutputField(prefix + "pct", "double",
-                              tr("{rule}: conflict share of the site (%)").format(rule=rule.title)),
-                  OutputField(prefix + "status", "string", tr("{rule}: status").format(rule=rule.title))]
+        specs += [
+            OutputField(prefix + "pct", "double", tr("{rule}: conflict share of the site (%)").format(rule=rule.title)),
+            OutputField(prefix + "status", "string", tr("{rule}: status").format(rule=rule.title)),
+        ]
         specs += rule.rule_kind.summary_fields(rule, prefix)
     for rule, number in result.ruleset.numbered_by_kind():
         specs += rule.rule_kind.figure_fields(rule, number)
-    return specs + [OutputField("verdict", "string", tr("Verdict")),
-                    OutputField("reasons", "string", tr("Reasons"))]
+    return specs + [OutputField("verdict", "string", tr("Verdict")), OutputField("reasons", "string", tr("Reasons"))]
 
 
 def conflict_specs() -> list[OutputField]:
-    return _site_fields() + [
-        OutputField("rule_id", "string", tr("Rule id")), OutputField("rule", "string", tr("Rule")),
-        OutputField("status", "string", tr("Status")), OutputField("layer", "string", tr("Control layer")),
-        OutputField("ctrl_fid", "long", tr("Control feature id")),
-        OutputField("ctrl_attrs", "string", tr("Control feature attributes"))] + area_fields("area_")
+    return (
+        _site_fields()
+        + [
+            OutputField("rule_id", "string", tr("Rule id")),
+            OutputField("rule", "string", tr("Rule")),
+            OutputField("status", "string", tr("Status")),
+            OutputField("layer", "string", tr("Control layer")),
+            OutputField("ctrl_fid", "long", tr("Control feature id")),
+            OutputField("ctrl_attrs", "string", tr("Control feature attributes")),
+        ]
+        + area_fields("area_")
+    )
 
 
 def breakdown_specs() -> list[OutputField]:
-    return _site_fields() + [
-        OutputField("rule_id", "string", tr("Rule id")), OutputField("rule", "string", tr("Rule")),
-        OutputField("class_code", "string", tr("Class code")),
-        OutputField("class_name", "string", tr("Class name"))] + area_fields("area_") + [
-        OutputField("share_pct", "double", tr("Share of the site (%)")),
-        OutputField("assessment", "string", tr("Assessment"))]
+    return (
+        _site_fields()
+        + [
+            OutputField("rule_id", "string", tr("Rule id")),
+            OutputField("rule", "string", tr("Rule")),
+            OutputField("class_code", "string", tr("Class code")),
+            OutputField("class_name", "string", tr("Class name")),
+        ]
+        + area_fields("area_")
+        + [
+            OutputField("share_pct", "double", tr("Share of the site (%)")),
+            OutputField("assessment", "string", tr("Assessment")),
+        ]
+    )
 
 
 def repair_specs() -> list[OutputField]:
-    return [OutputField("layer", "string", tr("Layer")), OutputField("feature", "string", tr("Feature")),
-            OutputField("problem", "string", tr("Problem")),
-            OutputField("geos_text", "string", tr("GEOS message"))]
+    return [
+        OutputField("layer", "string", tr("Layer")),
+        OutputField("feature", "string", tr("Feature")),
+        OutputField("problem", "string", tr("Problem")),
+        OutputField("geos_text", "string", tr("GEOS message")),
+    ]
 
 
 def status_label(status: str, applicable: bool = True) -> str:
     if not applicable:
         return tr("not applicable")
-    return {"compliant": tr("clear"), "conflict": tr("conflict"), "sliver": tr("sliver"),
-            "review": tr("needs 论证")}[status]
+    return {"compliant": tr("clear"), "conflict": tr("conflict"), "sliver": tr("sliver"), "review": tr("needs 论证")}[
+        status
+    ]
 
 
 def _multi(geometry):
@@ -98,23 +119,27 @@ def _multi(geometry):
 
 def summary_layer(result: CheckResult) -> QgsVectorLayer:
     refuse_canceled(result)
-    layer = memory_layer(tr("Site compliance summary"), "MultiPolygon", result.params.area.crs,
-                         summary_specs(result))
+    layer = memory_layer(tr("Site compliance summary"), "MultiPolygon", result.params.area.crs, summary_specs(result))
     numbers = {rule.id: n for n, rule in enumerate(result.ruleset.verdict_rules, 1)}
     rows = []
     for site_result in result.sites:
         site = site_result.site
-        values = {"site_id": site.site_id, "site_fid": site.key, "site_name": site.name,
-                  "site_type": site.site_type,
-                  "verdict": verdict_label(site_result.verdict),
-                  "reasons": "；".join(site_result.reasons)}
+        values = {
+            "site_id": site.site_id,
+            "site_fid": site.key,
+            "site_name": site.name,
+            "site_type": site.site_type,
+            "verdict": verdict_label(site_result.verdict),
+            "reasons": "；".join(site_result.reasons),
+        }
         values.update(area_values("area_", site_result.area))
         for rule_id, outcome in site_result.outcomes.items():
             prefix = rule_prefix(numbers[rule_id])
             values.update(area_values(prefix, outcome.area))
             values[prefix + "pct"] = percent(outcome.share)
             values[prefix + "status"] = status_label(outcome.status, outcome.applicable) + (
-                tr(": {note}").format(note=outcome.note) if outcome.note else "")
+                tr(": {note}").format(note=outcome.note) if outcome.note else ""
+            )
             values.update(outcome.rule.rule_kind.summary_values(outcome.rule, prefix, site, outcome))
         for rule, number in result.ruleset.numbered_by_kind():
             values.update(rule.rule_kind.figure_values(rule, number, site_result))
@@ -130,11 +155,16 @@ def conflict_layer(result: CheckResult) -> QgsVectorLayer:
     titles = {r.id: r.title for r in result.ruleset.rules}
     rows = []
     for piece in result.pieces:
-        values = {"site_id": piece.site_id, "site_fid": piece.site_key, "rule_id": piece.rule_id,
-                  "rule": titles[piece.rule_id],
-                  "status": status_label(piece.status), "layer": piece.layer,
-                  "ctrl_fid": piece.control_fid,
-                  "ctrl_attrs": "; ".join(f"{k}={v}" for k, v in piece.attributes.items())}
+        values = {
+            "site_id": piece.site_id,
+            "site_fid": piece.site_key,
+            "rule_id": piece.rule_id,
+            "rule": titles[piece.rule_id],
+            "status": status_label(piece.status),
+            "layer": piece.layer,
+            "ctrl_fid": piece.control_fid,
+            "ctrl_attrs": "; ".join(f"{k}={v}" for k, v in piece.attributes.items()),
+        }
         values.update(area_values("area_", piece.area))
         rows.append((values, _multi(piece.geometry)))
     add_rows(layer, rows)
@@ -153,13 +183,17 @@ def breakdown_rows(result: CheckResult):
     titles = {r.id: r.title for r in result.ruleset.rules}
     for site_result in result.sites:
         for row in site_result.breakdown:
-            values = {"site_id": site_result.site.site_id, "site_fid": site_result.site.key,
-                      "rule_id": row["rule_id"],
-                      "rule": titles[row["rule_id"]], "class_code": row["class_code"],
-                      "class_name": row.get("class_name") or
-                      names.get(row["rule_id"], {}).get(row["class_code"], row["class_code"]),
-                      "share_pct": percent(row["share"]),
-                      "assessment": assessment_label(row["assessment"]) if row.get("assessment") else ""}
+            values = {
+                "site_id": site_result.site.site_id,
+                "site_fid": site_result.site.key,
+                "rule_id": row["rule_id"],
+                "rule": titles[row["rule_id"]],
+                "class_code": row["class_code"],
+                "class_name": row.get("class_name")
+                or names.get(row["rule_id"], {}).get(row["class_code"], row["class_code"]),
+                "share_pct": percent(row["share"]),
+                "assessment": assessment_label(row["assessment"]) if row.get("assessment") else "",
+            }
             values.update(area_values("area_", row["area"]))
             yield values
 
@@ -172,8 +206,10 @@ def breakdown_layer(result: CheckResult) -> QgsVectorLayer:
 
 def translated_repairs(result: CheckResult) -> list:
     """The repairs as reports list them: the problem in the user's language, GEOS's words kept."""
-    return [SimpleNamespace(layer=r.layer, feature=r.feature, problem=geos_reason(r.problem),
-                            geos_text=r.problem) for r in result.repairs]
+    return [
+        SimpleNamespace(layer=r.layer, feature=r.feature, problem=geos_reason(r.problem), geos_text=r.problem)
+        for r in result.repairs
+    ]
 
 
 def repair_layer(result: CheckResult) -> QgsVectorLayer:
@@ -184,5 +220,9 @@ def repair_layer(result: CheckResult) -> QgsVectorLayer:
 
 
 def result_layers(result: CheckResult) -> dict[str, QgsVectorLayer]:
-    return {SUMMARY: summary_layer(result), CONFLICTS: conflict_layer(result),
-            BREAKDOWN: breakdown_layer(result), REPAIRS: repair_layer(result)}
+    return {
+        SUMMARY: summary_layer(result),
+        CONFLICTS: conflict_layer(result),
+        BREAKDOWN: breakdown_layer(result),
+        REPAIRS: repair_layer(result),
+    }

@@ -5,6 +5,7 @@ green), the hatch angle telling the rules apart; sites are outlined by verdict o
 Looks live in ``resources/styles/colours.yaml`` (``results``); a rule's kind gives its pieces'
 look (``RuleKind.conflict_look``).
 """
+
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
@@ -17,8 +18,12 @@ from ..plan_data.styles import colours, label_results, symbol_for
 from .kinds import RuleKind
 from .outputs import CONFLICTS, SUMMARY
 
-VERDICTS = (("compliant", lambda: tr("compliant")), ("needs 论证", lambda: tr("needs 论证")),
-            ("non-compliant", lambda: tr("non-compliant")), ("not checked", lambda: tr("not checked")))
+VERDICTS = (
+    ("compliant", lambda: tr("compliant")),
+    ("needs 论证", lambda: tr("needs 论证")),
+    ("non-compliant", lambda: tr("non-compliant")),
+    ("not checked", lambda: tr("not checked")),
+)
 
 
 def conflict_look(rule_id: str) -> dict:
@@ -30,27 +35,36 @@ def conflict_renderer(rules, looks: dict = None) -> QgsCategorizedSymbolRenderer
     """``rules``: (rule id, title) pairs; ``looks``: a look per rule id (its kind's), else one
     hatch colour with an angle per rule."""
     looks = looks or {}
-    return QgsCategorizedSymbolRenderer("rule_id", [
-        QgsRendererCategory(rule_id, symbol_for("polygon", looks.get(rule_id) or conflict_look(rule_id)), title)
-        for rule_id, title in rules])
+    return QgsCategorizedSymbolRenderer(
+        "rule_id",
+        [
+            QgsRendererCategory(rule_id, symbol_for("polygon", looks.get(rule_id) or conflict_look(rule_id)), title)
+            for rule_id, title in rules
+        ],
+    )
 
 
 def verdict_renderer() -> QgsCategorizedSymbolRenderer:
     looks = colours()["results"]
     categories = []
     for key, label in VERDICTS:
-        look = dict(looks["verdict"][key], fill="#00000000", halo=looks["site_halo"]["stroke"],
-                    halo_width=looks["site_halo"]["width"])
+        look = dict(
+            looks["verdict"][key],
+            fill="#00000000",
+            halo=looks["site_halo"]["stroke"],
+            halo_width=looks["site_halo"]["width"],
+        )
         categories.append(QgsRendererCategory(label(), symbol_for("polygon", look), label()))
     return QgsCategorizedSymbolRenderer("verdict", categories)
 
 
 def style_result_layers(layers: dict, ruleset) -> None:
     rules = ruleset.verdict_rules
-    layers[CONFLICTS].setRenderer(conflict_renderer([(r.id, r.title) for r in rules],
-                                                    {r.id: r.rule_kind.conflict_look(r.id) for r in rules}))
+    layers[CONFLICTS].setRenderer(
+        conflict_renderer([(r.id, r.title) for r in rules], {r.id: r.rule_kind.conflict_look(r.id) for r in rules})
+    )
     layers[SUMMARY].setRenderer(verdict_renderer())
-    label_results(layers[SUMMARY], "coalesce(\"site_name\", \"site_id\", '') || ' ' || \"verdict\"")
+    label_results(layers[SUMMARY], 'coalesce("site_name", "site_id", \'\') || \' \' || "verdict"')
     for layer in layers.values():
         layer.triggerRepaint()
 

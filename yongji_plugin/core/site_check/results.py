@@ -3,6 +3,7 @@
 Kept apart from the check itself so the rule kinds (``kinds/``, ``use_fit``, ``farmland``) and
 the check share them without importing each other.
 """
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -42,12 +43,35 @@ class Piece:
     (``source``, ``position``), so a run with hundreds of thousands of pieces builds them only
     for the outputs that show them.
     """
-    __slots__ = ("site_id", "rule_id", "layer", "control_fid", "_attributes", "_geometry", "area",
-                 "status", "site_key", "_source", "_position")
 
-    def __init__(self, site_id: str, rule_id: str, layer: str, control_fid: Optional[int], attributes: dict,
-                 geometry: QgsGeometry, area: float, status: str = CONFLICT, site_key: Optional[int] = None,
-                 source=None, position: int = None):
+    __slots__ = (
+        "site_id",
+        "rule_id",
+        "layer",
+        "control_fid",
+        "_attributes",
+        "_geometry",
+        "area",
+        "status",
+        "site_key",
+        "_source",
+        "_position",
+    )
+
+    def __init__(
+        self,
+        site_id: str,
+        rule_id: str,
+        layer: str,
+        control_fid: Optional[int],
+        attributes: dict,
+        geometry: QgsGeometry,
+        area: float,
+        status: str = CONFLICT,
+        site_key: Optional[int] = None,
+        source=None,
+        position: int = None,
+    ):
         self.site_id, self.rule_id, self.layer, self.control_fid = site_id, rule_id, layer, control_fid
         self._attributes, self._geometry, self.area, self.status = attributes, geometry, area, status
         self.site_key = site_key  # Site.key of the site it belongs to (site ids may repeat)

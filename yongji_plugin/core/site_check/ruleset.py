@@ -12,6 +12,7 @@ types, what every rule shares, and its own cross-key rules); this module checks 
 them (its keys, the rule list, unknown kinds, duplicate ids). A key of a kind that is not a field
 of :class:`Rule` is kept in ``Rule.settings``.
 """
+
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Optional
@@ -34,6 +35,7 @@ FILE_KEYS = ("id", "name", "name_en", "description", "plan", "rules")  # plan: w
 @dataclass(frozen=True)
 class Basis:
     """What a rule enforces (依据): the plan's clause, quoted, and the national rule it rests on."""
+
     plan: str = ""
     national: str = ""
 
@@ -122,11 +124,15 @@ def load_ruleset(path=None, catalogue: Catalogue = None) -> RuleSet:
     raw = read_yaml(path, what=tr("Rule set"))
     problems = ruleset_problems(raw, catalogue or default_catalogue(), entry_lines(path))
     if problems:
-        raise PlanError("\n".join([tr("Rule set {path} is not valid:").format(path=path)]
-                                  + [f"- {problem}" for problem in problems]))
+        raise PlanError(
+            "\n".join(
+                [tr("Rule set {path} is not valid:").format(path=path)] + [f"- {problem}" for problem in problems]
+            )
+        )
     rules = [_rule(item) for item in raw["rules"]]
-    return RuleSet(str(raw.get("id", path.stem)), str(raw.get("name", path.stem)), rules, path,
-                   str(raw.get("plan", "")))
+    return RuleSet(
+        str(raw.get("id", path.stem)), str(raw.get("name", path.stem)), rules, path, str(raw.get("plan", ""))
+    )
 
 
 def ruleset_problems(raw, catalogue: Catalogue, lines: Optional[list] = None) -> list[str]:
@@ -136,8 +142,11 @@ def ruleset_problems(raw, catalogue: Catalogue, lines: Optional[list] = None) ->
         return [tr("the file must be a mapping with a list of rules")]
     raw = raw or {}
     problems = [tr("unknown key {key}").format(key=key) for key in raw if key not in FILE_KEYS]
-    problems += [tr("key {key} {problem}").format(key=key, problem=TYPES["text"][1]())
-                 for key in ("id", "name", "plan") if key in raw and not _is_text(raw[key])]
+    problems += [
+        tr("key {key} {problem}").format(key=key, problem=TYPES["text"][1]())
+        for key in ("id", "name", "plan")
+        if key in raw and not _is_text(raw[key])
+    ]
     rules = raw.get("rules")
     if not rules:
         return problems + [tr("the rule set has no rules: a check without rules would pass every site")]
@@ -160,14 +169,19 @@ def _rule_problems(number: int, item, catalogue: Catalogue, lines: dict) -> list
     label = _label(number, item)
     kind = KINDS.get(item.get("kind"))
     if kind is None and "kind" in item:
-        problems = [("kind", tr("unknown kind {kind} (known: {kinds})").format(kind=item["kind"],
-                                                                           kinds=", ".join(KINDS)))]
+        problems = [
+            ("kind", tr("unknown kind {kind} (known: {kinds})").format(kind=item["kind"], kinds=", ".join(KINDS)))
+        ]
     else:  # no kind: what every rule needs (the missing kind among it)
         problems = kind.entry_problems(item, catalogue) if kind else key_problems(item, COMMON_KEYS, None)
-    return [tr("rule {rule}: {problem} (line {line})").format(rule=label, problem=text,
-                                                              line=lines.get(key) or lines.get("", "?"))
-            if lines else tr("rule {rule}: {problem}").format(rule=label, problem=text)
-            for key, text in problems]
+    return [
+        tr("rule {rule}: {problem} (line {line})").format(
+            rule=label, problem=text, line=lines.get(key) or lines.get("", "?")
+        )
+        if lines
+        else tr("rule {rule}: {problem}").format(rule=label, problem=text)
+        for key, text in problems
+    ]
 
 
 def entry_lines(path: Path) -> list[dict]:
@@ -179,8 +193,7 @@ def entry_lines(path: Path) -> list[dict]:
     lines = []
     for item in getattr(rules, "value", []) if isinstance(rules, SequenceNode) else []:
         keys = item.value if isinstance(item, MappingNode) else []
-        lines.append({"": item.start_mark.line + 1,
-                      **{str(key.value): key.start_mark.line + 1 for key, _ in keys}})
+        lines.append({"": item.start_mark.line + 1, **{str(key.value): key.start_mark.line + 1 for key, _ in keys}})
     return lines
 
 
@@ -189,8 +202,13 @@ def _duplicate_problems(rules: list) -> list[str]:
     for number, item in enumerate(rules, start=1):
         if isinstance(item, dict) and _is_text(item.get("id")):
             numbers.setdefault(item["id"], []).append(number)
-    return [tr("rule {rule}: the id is used by rules {numbers}; each rule needs its own id").format(
-        rule=rule_id, numbers=", ".join(map(str, found))) for rule_id, found in numbers.items() if len(found) > 1]
+    return [
+        tr("rule {rule}: the id is used by rules {numbers}; each rule needs its own id").format(
+            rule=rule_id, numbers=", ".join(map(str, found))
+        )
+        for rule_id, found in numbers.items()
+        if len(found) > 1
+    ]
 
 
 def _rule(raw: dict) -> Rule:

@@ -12,6 +12,7 @@ multi-byte encoding set there (GBK, GB18030, Big5, …) that decodes the table i
 UTF-8 and the single-byte Western code pages are not taken as a choice, because they are what a
 layer gets by default (and the latter decode any bytes at all); detection finds real UTF-8 anyway.
 """
+
 import codecs
 from typing import Optional
 
@@ -35,8 +36,9 @@ def _recoded(layer: QgsVectorLayer, given, fids) -> SiteView:
     the CRS the user's layer has, whatever the .prj says."""
     layer.setCrs(given.sourceCrs())
     name = given.name() if hasattr(given, "name") else given.sourceName()
-    return SiteView(layer, name, layer.fields(), given.sourceCrs(), given.wkbType(), given.sourceExtent(),
-                    len(fids), fids)
+    return SiteView(
+        layer, name, layer.fields(), given.sourceCrs(), given.wkbType(), given.sourceExtent(), len(fids), fids
+    )
 
 
 def sites_in_encoding(sites, origin, name: str) -> tuple[object, Optional[Encoding], Optional[str]]:
@@ -59,10 +61,11 @@ def sites_in_encoding(sites, origin, name: str) -> tuple[object, Optional[Encodi
     fids = [feature.id() for feature in sites.getFeatures(no_geometry_request().setNoAttributes())]
     layer = QgsVectorLayer(with_encoding(origin.source(), encoding.name), name, "ogr")
     stamp(layer, encoding)
-    warning = tr("Site layer {layer}: its text is read from {file} as {encoding}; the layer in the project "
-                 "decodes it otherwise (garbled names). The project layer is left as it is; set its encoding "
-                 "in the layer properties to see the names there too.").format(
-        layer=name, file=shapefile, encoding=encoding.describe())
+    warning = tr(
+        "Site layer {layer}: its text is read from {file} as {encoding}; the layer in the project "
+        "decodes it otherwise (garbled names). The project layer is left as it is; set its encoding "
+        "in the layer properties to see the names there too."
+    ).format(layer=name, file=shapefile, encoding=encoding.describe())
     return _recoded(layer, sites, fids), encoding, warning
 
 

@@ -12,6 +12,7 @@ Duplicates warn, they do not stop the run: one project often has several parcels
 项目编号, and since results stay per feature nothing mixes; the reviewer sees the warning (message
 bar, Processing log) and, on each affected site, a reason naming the other features.
 """
+
 import math
 from dataclasses import dataclass, field
 from typing import Optional
@@ -88,10 +89,16 @@ def check_site_layer(layer, name: str, area_crs=None) -> None:
     if layer is None:
         raise PlanError(tr("No site layer given"))
     if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-        raise PlanError(tr("Site layer {name} must contain polygons, not {type}").format(
-            name=name, type=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(layer.wkbType()))))
-    problem = crs_problem(layer.sourceCrs(), area_crs, layer.sourceExtent()) if area_crs is not None \
+        raise PlanError(
+            tr("Site layer {name} must contain polygons, not {type}").format(
+                name=name, type=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(layer.wkbType()))
+            )
+        )
+    problem = (
+        crs_problem(layer.sourceCrs(), area_crs, layer.sourceExtent())
+        if area_crs is not None
         else (None if layer.sourceCrs().isValid() else tr("has no CRS; set its CRS first"))
+    )
     if problem:
         raise PlanError(tr("Site layer {name} {problem}").format(name=name, problem=problem))
     if layer.featureCount() == 0:
@@ -105,8 +112,17 @@ def use_fields(fields, explicit: Optional[str] = None) -> list[str]:
     return [name for name in USE_FIELDS if fields.lookupField(name) >= 0]
 
 
-def read_sites(layer, name: str, area_crs, id_field=None, name_field=None, type_field=None,
-               repairs: list[Repair] = None, warnings: list[str] = None, use_field=None) -> list[Site]:
+def read_sites(
+    layer,
+    name: str,
+    area_crs,
+    id_field=None,
+    name_field=None,
+    type_field=None,
+    repairs: list[Repair] = None,
+    warnings: list[str] = None,
+    use_field=None,
+) -> list[Site]:
     """The layer's sites in the area CRS; identity problems go to ``warnings`` (see the module)."""
     check_site_layer(layer, name, area_crs)
     fields = layer.fields()
@@ -138,16 +154,21 @@ def _identity_warnings(sites: list[Site], layer_name: str, id_field: Optional[st
     """Flag sites without an id and sites sharing one; one warning per problem for the run."""
     found = []
     if id_field is None:
-        found.append(tr("Site layer {layer} has no id field ({fields}); sites are labelled by feature id").format(
-            layer=layer_name, fields=", ".join(ID_FIELDS)))
+        found.append(
+            tr("Site layer {layer} has no id field ({fields}); sites are labelled by feature id").format(
+                layer=layer_name, fields=", ".join(ID_FIELDS)
+            )
+        )
     else:
         unnamed = [site for site in sites if not site.has_id]
         for site in unnamed:
             site.notes.insert(0, tr("site has no id ({field} is empty)").format(field=id_field))
         if unnamed:
-            found.append(tr("Site layer {layer}: features {fids} have no id in {field}; they are labelled by "
-                            "feature id").format(layer=layer_name, fids=_fid_list([s.fid for s in unnamed]),
-                                                 field=id_field))
+            found.append(
+                tr("Site layer {layer}: features {fids} have no id in {field}; they are labelled by feature id").format(
+                    layer=layer_name, fids=_fid_list([s.fid for s in unnamed]), field=id_field
+                )
+            )
     by_label: dict[str, list[Site]] = {}
     for site in sites:
         by_label.setdefault(site.site_id, []).append(site)
@@ -157,8 +178,11 @@ def _identity_warnings(sites: list[Site], layer_name: str, id_field: Optional[st
         fids = _fid_list([s.fid for s in sharing])
         for site in sharing:
             site.notes.insert(0, tr("site id {id} is shared by features {fids}").format(id=label, fids=fids))
-        found.append(tr("Site layer {layer}: id {id} is shared by features {fids}; each is checked and "
-                        "reported on its own").format(layer=layer_name, id=label, fids=fids))
+        found.append(
+            tr(
+                "Site layer {layer}: id {id} is shared by features {fids}; each is checked and reported on its own"
+            ).format(layer=layer_name, id=label, fids=fids)
+        )
     return found
 
 
@@ -181,23 +205,30 @@ def _in_area_crs(source: QgsGeometry, transform: QgsCoordinateTransform) -> QgsG
 
 def _site(feature, id_field, name_field, type_field, layer_name, repairs) -> Site:
     site_id = _text(feature[id_field]) if id_field else None
-    site = Site(feature.id(), site_id or _no_id_label(feature.id()),
-                (_text(feature[name_field]) or "") if name_field else "",
-                _text(feature[type_field]) if type_field else None, QgsGeometry(), feature.geometry(),
-                has_id=site_id is not None)
+    site = Site(
+        feature.id(),
+        site_id or _no_id_label(feature.id()),
+        (_text(feature[name_field]) or "") if name_field else "",
+        _text(feature[type_field]) if type_field else None,
+        QgsGeometry(),
+        feature.geometry(),
+        has_id=site_id is not None,
+    )
     geometry = feature.geometry()
     if geometry.isNull() or geometry.isEmpty():
         site.notes.append(tr("site has no geometry"))
         return site
     box = geometry.boundingBox()
-    if not all(math.isfinite(v) and abs(v) < 1e9 for v in (box.xMinimum(), box.yMinimum(),
-                                                            box.xMaximum(), box.yMaximum())):
+    if not all(
+        math.isfinite(v) and abs(v) < 1e9 for v in (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+    ):
         site.notes.append(tr("site coordinates cannot be transformed to the area CRS"))
         return site
     geometry, problem = repaired(geometry)
     if geometry.isEmpty() or geometry.area() <= 0.0:  # collinear or repeated points: nothing to check
-        site.notes.append(tr("site has zero area: its outline encloses nothing (all points on one line or "
-                             "at one point)"))
+        site.notes.append(
+            tr("site has zero area: its outline encloses nothing (all points on one line or at one point)")
+        )
         return site
     if problem:
         site.notes.append(tr("geometry repaired ({problem})").format(problem=problem))

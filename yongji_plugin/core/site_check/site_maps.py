@@ -10,6 +10,7 @@ map comes with the legend of what it shows, as text and swatch images for the re
 Layers are drawn from styled copies (same source, own style): the user's layers are never
 changed. Everything here paints onto images, so it runs in a background task.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -50,7 +51,7 @@ LOCATION_FRAME = MapFrame(60.0, 60.0, 150)
 CITY, TOWNSHIPS, ROADS, LAND_CLASSES, PLANNED_USE = "XZQ", "XZQ_XZ", "JTXL", "DLTB", "ZXCQYD"
 LAND_CLASS_OPACITY = 0.35
 PLANNED_USE_OPACITY = 0.5
-CONTROL_OPACITY = 0.75   # the land classes show through control fills
+CONTROL_OPACITY = 0.75  # the land classes show through control fills
 MIN_SCALE = 500
 MAX_PART_MAPS = 6
 CATEGORY_SAMPLE = 5000  # features read to find which categories a map shows
@@ -64,17 +65,18 @@ class LegendRow:
 
 @dataclass
 class SiteMap:
-    path: str                     # relative to the report
+    path: str  # relative to the report
     width_mm: float
     height_mm: float
     scale: int
-    extent: QgsRectangle          # map extent in the area CRS (for tests and atlases)
+    extent: QgsRectangle  # map extent in the area CRS (for tests and atlases)
     legend: list[LegendRow] = field(default_factory=list)
 
 
 @dataclass
 class _Drawn:
     """A styled layer on the maps and how it appears in legends."""
+
     key: str
     layer: QgsVectorLayer
     title: str
@@ -91,8 +93,7 @@ def _copy(layer: QgsVectorLayer) -> QgsVectorLayer:
     return copy
 
 
-def _memory(kind: str, crs, features: list[tuple[QgsGeometry, str]], look: dict,
-            label: bool = False) -> QgsVectorLayer:
+def _memory(kind: str, crs, features: list[tuple[QgsGeometry, str]], look: dict, label: bool = False) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"{kind}?crs={crs.authid()}&field=label:string", kind, "memory")
     rows = []
     for geometry, text in features:
@@ -144,14 +145,27 @@ class SiteMapper:
         for rule in (r for r in ruleset.verdict_rules if r.rule_kind.draws_control):
             label_fields.setdefault(rule.layer, rule.key_fields[0] if rule.key_fields else None)
         self.label_fields = {code: f for code, f in label_fields.items() if f}
-        self.controls = [self._styled(layers.get(code), code, catalogue, label, CONTROL_OPACITY)
-                         for code, label in label_fields.items()]
+        self.controls = [
+            self._styled(layers.get(code), code, catalogue, label, CONTROL_OPACITY)
+            for code, label in label_fields.items()
+        ]
         self.controls = [d for d in self.controls if d is not None]
-        self.context = [d for d in (self._styled(layers.get(TOWNSHIPS), TOWNSHIPS, catalogue, "XZQMC"),
-                                    self._styled(layers.get(ROADS), ROADS, catalogue, None)) if d]
-        self.base = [d for d in (
-            self._styled(layers.get(PLANNED_USE), PLANNED_USE, catalogue, None, PLANNED_USE_OPACITY),
-            self._styled(layers.get(LAND_CLASSES), LAND_CLASSES, catalogue, None, LAND_CLASS_OPACITY)) if d]
+        self.context = [
+            d
+            for d in (
+                self._styled(layers.get(TOWNSHIPS), TOWNSHIPS, catalogue, "XZQMC"),
+                self._styled(layers.get(ROADS), ROADS, catalogue, None),
+            )
+            if d
+        ]
+        self.base = [
+            d
+            for d in (
+                self._styled(layers.get(PLANNED_USE), PLANNED_USE, catalogue, None, PLANNED_USE_OPACITY),
+                self._styled(layers.get(LAND_CLASSES), LAND_CLASSES, catalogue, None, LAND_CLASS_OPACITY),
+            )
+            if d
+        ]
         self.city = self._styled(layers.get(CITY), CITY, catalogue, None)
         self.townships = self._township_shapes(layers.get(TOWNSHIPS))
 
@@ -176,42 +190,53 @@ class SiteMapper:
         name = "XZQMC" if layer.fields().lookupField("XZQMC") >= 0 else None
         request = QgsFeatureRequest()
         request.setDestinationCrs(self.crs, QgsCoordinateTransformContext())
-        return [(str(f[name]) if name else str(f.id()), f.geometry()) for f in layer.getFeatures(request)
-                if f.hasGeometry()]
+        return [
+            (str(f[name]) if name else str(f.id()), f.geometry()) for f in layer.getFeatures(request) if f.hasGeometry()
+        ]
 
     def townships_of(self, geometry: QgsGeometry) -> list[str]:
         if geometry.isEmpty():
             return []
         box = geometry.boundingBox()
-        return [name for name, shape in self.townships
-                if shape.boundingBox().intersects(box) and shape.intersects(geometry)]
+        return [
+            name for name, shape in self.townships if shape.boundingBox().intersects(box) and shape.intersects(geometry)
+        ]
 
     # -- the conflict map ------------------------------------------------------------------
 
-    def conflict_maps(self, number: int, site_key: str, geometry: QgsGeometry,
-                      pieces: list[QgsGeometry], named: dict[str, set] = None) -> list[SiteMap]:
+    def conflict_maps(
+        self, number: int, site_key: str, geometry: QgsGeometry, pieces: list[QgsGeometry], named: dict[str, set] = None
+    ) -> list[SiteMap]:
         """One map, or one per part when the parts lie so far apart that a map of them all
         would shrink each to a dot. ``named``: per control layer code, the key-field values of the
         features the site conflicts with; only those are labelled (a farmland layer labelled
         everywhere hides the site)."""
         self._label_only(named or {})
         parts = _spread_parts(geometry)
-        return [self.conflict_map(number, site_key, geometry, pieces, focus,
-                                  "" if len(parts) == 1 else f"_{i}")
-                for i, focus in enumerate(parts, start=1)]
+        return [
+            self.conflict_map(number, site_key, geometry, pieces, focus, "" if len(parts) == 1 else f"_{i}")
+            for i, focus in enumerate(parts, start=1)
+        ]
 
-    def conflict_map(self, number: int, site_key: str, geometry: QgsGeometry,
-                     pieces: list[QgsGeometry], focus: QgsGeometry = None, suffix: str = "") -> SiteMap:
+    def conflict_map(
+        self,
+        number: int,
+        site_key: str,
+        geometry: QgsGeometry,
+        pieces: list[QgsGeometry],
+        focus: QgsGeometry = None,
+        suffix: str = "",
+    ) -> SiteMap:
         frame = CONFLICT_FRAME
         box = (focus or geometry).boundingBox()
-        scale = max(MIN_SCALE, round_scale(box.width(), box.height(),
-                                           (frame.width_mm, frame.height_mm), fill=0.6))
+        scale = max(MIN_SCALE, round_scale(box.width(), box.height(), (frame.width_mm, frame.height_mm), fill=0.6))
         site = _memory("MultiPolygon", self.crs, [(geometry, site_key)], self.looks["site"], label=True)
         overlays = [site]
         conflict = None
         if pieces:
-            conflict = _memory("MultiPolygon", self.crs, [(QgsGeometry.collectGeometry(pieces), "")],
-                               self.looks["conflict"])
+            conflict = _memory(
+                "MultiPolygon", self.crs, [(QgsGeometry.collectGeometry(pieces), "")], self.looks["conflict"]
+            )
             overlays.append(conflict)
         drawn = self.context + self.controls + self.base
         settings = map_settings(overlays + [d.layer for d in drawn], self.crs, box.center(), scale, frame)
@@ -223,8 +248,7 @@ class SiteMapper:
             legend.append(LegendRow(tr("Conflict pieces"), self._swatch("conflict", conflict.renderer().symbol())))
         for drawn_layer in drawn:
             legend += self._legend(drawn_layer, settings.extent())
-        return SiteMap(f"{self.folder.name}/{name}", frame.width_mm, frame.height_mm, scale,
-                       settings.extent(), legend)
+        return SiteMap(f"{self.folder.name}/{name}", frame.width_mm, frame.height_mm, scale, settings.extent(), legend)
 
     def _label_only(self, named: dict[str, set]) -> None:
         for drawn in self.controls:
@@ -232,8 +256,12 @@ class SiteMapper:
             if not field_name or not drawn.layer.labelsEnabled():
                 continue
             values = sorted(str(v) for v in named.get(drawn.key, ()))
-            expression = (f"{QgsExpression.quotedColumnRef(field_name)} IN "
-                          f"({', '.join(QgsExpression.quotedString(v) for v in values)})" if values else "false")
+            expression = (
+                f"{QgsExpression.quotedColumnRef(field_name)} IN "
+                f"({', '.join(QgsExpression.quotedString(v) for v in values)})"
+                if values
+                else "false"
+            )
             labeling = drawn.layer.labeling()
             settings = labeling.settings()
             properties = settings.dataDefinedProperties()
@@ -249,27 +277,32 @@ class SiteMapper:
         if outline is None or geometry.isEmpty():
             return None
         frame = LOCATION_FRAME
-        extent = QgsCoordinateTransform(outline.layer.crs(), self.crs, QgsCoordinateTransformContext()) \
-            .transformBoundingBox(outline.layer.extent())
+        extent = QgsCoordinateTransform(
+            outline.layer.crs(), self.crs, QgsCoordinateTransformContext()
+        ).transformBoundingBox(outline.layer.extent())
         extent.combineExtentWith(geometry.boundingBox())
         scale = round_scale(extent.width(), extent.height(), (frame.width_mm, frame.height_mm), fill=0.92)
         names = set(self.townships_of(geometry))
-        shaded = _memory("MultiPolygon", self.crs, [(shape, name) for name, shape in self.townships
-                                                    if name in names], self.looks["site_township"])
+        shaded = _memory(
+            "MultiPolygon",
+            self.crs,
+            [(shape, name) for name, shape in self.townships if name in names],
+            self.looks["site_township"],
+        )
         marker = _memory("Point", self.crs, [(geometry.pointOnSurface(), "")], self.looks["site_marker"])
         township_layers = [d for d in self.context if d.key == TOWNSHIPS]
         drawn = ([self.city] if self.city else []) + township_layers
-        settings = map_settings([marker, shaded] + [d.layer for d in drawn], self.crs, extent.center(),
-                                scale, frame)
+        settings = map_settings([marker, shaded] + [d.layer for d in drawn], self.crs, extent.center(), scale, frame)
         image = decorate(render_onto(new_image(frame), settings), frame, scale)
         name = f"{self.prefix}_{number:05d}_location.png"
         image.save(str(self.folder / name))
-        legend = [LegendRow(tr("Project site"), self._swatch("site_marker", marker.renderer().symbol())),
-                  LegendRow(tr("Township of the site"), self._swatch("site_township", shaded.renderer().symbol()))]
+        legend = [
+            LegendRow(tr("Project site"), self._swatch("site_marker", marker.renderer().symbol())),
+            LegendRow(tr("Township of the site"), self._swatch("site_township", shaded.renderer().symbol())),
+        ]
         for drawn_layer in drawn:
             legend += self._legend(drawn_layer, settings.extent())
-        return SiteMap(f"{self.folder.name}/{name}", frame.width_mm, frame.height_mm, scale,
-                       settings.extent(), legend)
+        return SiteMap(f"{self.folder.name}/{name}", frame.width_mm, frame.height_mm, scale, settings.extent(), legend)
 
     # -- legends ---------------------------------------------------------------------------
 
@@ -278,13 +311,19 @@ class SiteMapper:
         layer, renderer = drawn.layer, drawn.layer.renderer()
         request = QgsFeatureRequest()
         request.setFilterRect(
-            QgsCoordinateTransform(self.crs, layer.crs(), QgsCoordinateTransformContext()).transformBoundingBox(extent))
+            QgsCoordinateTransform(self.crs, layer.crs(), QgsCoordinateTransformContext()).transformBoundingBox(extent)
+        )
         if isinstance(renderer, QgsCategorizedSymbolRenderer):
             request.setLimit(CATEGORY_SAMPLE)
             values = self._values(layer, renderer.classAttribute(), request)
-            rows = [LegendRow(category.label() or str(category.value()),
-                              self._swatch(f"{drawn.key}_{category.value()}", category.symbol(), drawn.opacity))
-                    for category in renderer.categories() if str(category.value()) in values]
+            rows = [
+                LegendRow(
+                    category.label() or str(category.value()),
+                    self._swatch(f"{drawn.key}_{category.value()}", category.symbol(), drawn.opacity),
+                )
+                for category in renderer.categories()
+                if str(category.value()) in values
+            ]
             return [LegendRow(drawn.title)] + rows if rows else []
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setNoAttributes()
@@ -295,8 +334,9 @@ class SiteMapper:
 
     @staticmethod
     def _values(layer, attribute: str, request) -> set:
-        expression = QgsExpression(attribute if layer.fields().lookupField(attribute) < 0
-                                   else QgsExpression.quotedColumnRef(attribute))
+        expression = QgsExpression(
+            attribute if layer.fields().lookupField(attribute) < 0 else QgsExpression.quotedColumnRef(attribute)
+        )
         context = QgsExpressionContext()
         context.appendScope(QgsExpressionContextUtils.layerScope(layer))
         expression.prepare(context)

@@ -6,14 +6,14 @@ right encoding. Both offer the check what it reads of a layer — features by th
 fields, CRS, geometry type, extent and count — and a copy (``materialize``) would renumber the
 features, so warnings and outputs would name features the user cannot find.
 """
+
 from typing import Optional
 
 from qgis.core import QgsFeatureRequest
 
 
 class SiteView:
-    def __init__(self, source, name: str, fields, crs, wkb_type, extent, count: int,
-                 fids: Optional[list] = None):
+    def __init__(self, source, name: str, fields, crs, wkb_type, extent, count: int, fids: Optional[list] = None):
         """``source``: anything with ``getFeatures(request)``; ``fids``: the features to read (all if None)."""
         self._source, self._fids = source, None if fids is None else sorted(fids)
         self._name, self._fields, self._crs, self._wkb, self._extent = name, fields, crs, wkb_type, extent

@@ -4,6 +4,7 @@ Data in ``resources/use_compatibility.yaml`` (its header says how it reads); cod
 codes. A planned class matches a listed code when either starts with the other, so a plan that
 says only the first level (10 工矿用地) matches a fit of 1001 工业用地.
 """
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -51,8 +52,11 @@ def _codes(value, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
-        raise PlanError(tr("Compatibility table {table}: {where} must be a list of codes").format(
-            table=where.split(":")[0], where=where))
+        raise PlanError(
+            tr("Compatibility table {table}: {where} must be a list of codes").format(
+                table=where.split(":")[0], where=where
+            )
+        )
     return tuple(str(v).strip() for v in value)
 
 
@@ -62,13 +66,18 @@ def load_table(name: str) -> CompatibilityTable:
     path = resource(name)
     raw = read_yaml(path, Shape(dict, {"uses": dict, "review_always": list}), what=tr("Compatibility table"))
     if not raw.get("uses"):
-        raise PlanError(tr("Compatibility table {table} needs a mapping uses: {{code: {{fits: [...]}}}}").format(
-            table=path))
+        raise PlanError(
+            tr("Compatibility table {table} needs a mapping uses: {{code: {{fits: [...]}}}}").format(table=path)
+        )
     uses = {}
     for code, entry in raw["uses"].items():
         if not isinstance(entry, dict) or set(entry) - {"fits", "review"} or not entry.get("fits"):
-            raise PlanError(tr("Compatibility table {table}: use {code} needs fits (and may have review)").format(
-                table=path, code=code))
-        uses[str(code)] = UseEntry(_codes(entry["fits"], f"{path}: {code}.fits"),
-                                   _codes(entry.get("review"), f"{path}: {code}.review"))
+            raise PlanError(
+                tr("Compatibility table {table}: use {code} needs fits (and may have review)").format(
+                    table=path, code=code
+                )
+            )
+        uses[str(code)] = UseEntry(
+            _codes(entry["fits"], f"{path}: {code}.fits"), _codes(entry.get("review"), f"{path}: {code}.review")
+        )
     return CompatibilityTable(uses, _codes(raw.get("review_always"), f"{path}: review_always"), name)

@@ -8,6 +8,7 @@ says so (status ``review``) without making the site non-compliant. The rule does
 a note saying why, to a site whose use is unknown: no use field, an empty or unknown use, a use
 the table has no entry for, or no planned class under the site.
 """
+
 from typing import Optional
 
 from ...i18n import tr
@@ -22,8 +23,13 @@ NO_PLAN = "none"  # the part of a site under no planned class
 
 
 def assessment_label(assessment: str) -> str:
-    return {FITS: tr("fits"), NEEDS_REVIEW: tr("needs 论证 (demonstration)"), MISFIT: tr("does not fit"),
-            NO_PLAN: tr("no planned use"), "": tr("not judged")}[assessment]
+    return {
+        FITS: tr("fits"),
+        NEEDS_REVIEW: tr("needs 论证 (demonstration)"),
+        MISFIT: tr("does not fit"),
+        NO_PLAN: tr("no planned use"),
+        "": tr("not judged"),
+    }[assessment]
 
 
 def use_text(code: str) -> str:
@@ -33,8 +39,9 @@ def use_text(code: str) -> str:
 def _use_key(rule, site, has_field: bool, table):
     """(table key, resolved code) for the site's use, or (None, note saying why not)."""
     if not has_field:
-        return None, tr("the site layer has no use field ({fields}); give the project's use to judge "
-                        "规划用途符合性").format(fields=", ".join(USE_FIELDS))
+        return None, tr(
+            "the site layer has no use field ({fields}); give the project's use to judge 规划用途符合性"
+        ).format(fields=", ".join(USE_FIELDS))
     if site.use is None:
         return None, tr("the site has no use (the use field is empty)")
     code = classification().resolve(site.use)
@@ -43,7 +50,8 @@ def _use_key(rule, site, has_field: bool, table):
     key = table.entry(code)
     if key is None:
         return None, tr("use {use} has no entry in the compatibility table {table}").format(
-            use=use_text(code), table=table.name)
+            use=use_text(code), table=table.name
+        )
     return key, code
 
 
@@ -56,8 +64,10 @@ def judge_use_fit(rule, overlay, results, checked, params, pieces, number, has_f
     by_site = overlay.pairs_by_site()
     class_areas = overlay.union_areas([(s, code) for s, code in zip(overlay.pair_sites, planned)])
     keys = {i: _use_key(rule, results[i].site, has_field, table) for i in checked}
-    verdicts = [table.assess(keys[s][0], code) if keys.get(s, (None,))[0] else None
-                for s, code in zip(overlay.pair_sites, planned)]
+    verdicts = [
+        table.assess(keys[s][0], code) if keys.get(s, (None,))[0] else None
+        for s, code in zip(overlay.pair_sites, planned)
+    ]
     judged = overlay.union_areas([(s, v) if v else None for s, v in zip(overlay.pair_sites, verdicts)])
     misfits = {}
     for i in checked:
@@ -78,10 +88,16 @@ def _class_rows(rule, result, i, pairs, planned, verdicts, class_areas, covered)
     if outside > 0.005:  # below half a square centimetre: GEOS noise, not a part of the site
         rows.append(("", outside, NO_PLAN))
     for code, area, assessment in rows:
-        result.breakdown.append({
-            "rule_id": rule.id, "class_code": code, "area": area,
-            "class_name": classification().name(code) if code else tr("(no planned class)"),
-            "share": area / result.area if result.area else 0.0, "assessment": assessment})
+        result.breakdown.append(
+            {
+                "rule_id": rule.id,
+                "class_code": code,
+                "area": area,
+                "class_name": classification().name(code) if code else tr("(no planned class)"),
+                "share": area / result.area if result.area else 0.0,
+                "assessment": assessment,
+            }
+        )
 
 
 def _outcome(rule, result, key, covered, judged, i, params) -> RuleOutcome:
@@ -93,7 +109,8 @@ def _outcome(rule, result, key, covered, judged, i, params) -> RuleOutcome:
     elif outcome.applicable and covered <= 0.0:
         outcome.applicable = False
         outcome.note = tr("no planned land use under the site (it lies outside {layer})").format(
-            layer=_layer_name(rule.layer))
+            layer=_layer_name(rule.layer)
+        )
     if not outcome.applicable:
         return outcome
     area, review = judged.get((i, MISFIT), 0.0), judged.get((i, NEEDS_REVIEW), 0.0)
@@ -125,13 +142,16 @@ def _reason(rule, outcome, code, misfit, review, tolerance) -> str:
     use = use_text(code)
     if outcome.status == CONFLICT:
         return tr("{area:.2f} m² planned for a use that {use} does not fit ({title})").format(
-            area=misfit, use=use, title=rule.title)
+            area=misfit, use=use, title=rule.title
+        )
     if outcome.status == SLIVER:
-        return tr("sliver of {area:.4f} m² planned for a use that {use} does not fit, below the tolerance "
-                  "of {tol} m²").format(area=misfit, use=use, tol=tolerance)
+        return tr(
+            "sliver of {area:.4f} m² planned for a use that {use} does not fit, below the tolerance of {tol} m²"
+        ).format(area=misfit, use=use, tol=tolerance)
     if outcome.status == REVIEW:
         return tr("{area:.2f} m² planned for a use that admits {use} only after 论证 ({title})").format(
-            area=review, use=use, title=rule.title)
+            area=review, use=use, title=rule.title
+        )
     return ""
 
 
@@ -141,9 +161,25 @@ def _pieces(rule, overlay, results, misfits, by_site, verdicts, pieces, number) 
     source = overlay.detach([pair for _, pair in wanted])
     for position, (i, pair) in enumerate(wanted):
         site = results[i].site
-        pieces.append((i, number, Piece(site.site_id, rule.id, overlay.control.name, overlay.pair_fids[pair],
-                                        None, None, overlay.pair_areas[pair], misfits[i], site.key,
-                                        source, position)))
+        pieces.append(
+            (
+                i,
+                number,
+                Piece(
+                    site.site_id,
+                    rule.id,
+                    overlay.control.name,
+                    overlay.pair_fids[pair],
+                    None,
+                    None,
+                    overlay.pair_areas[pair],
+                    misfits[i],
+                    site.key,
+                    source,
+                    position,
+                ),
+            )
+        )
 
 
 def fit_rows(result, rule_id: str) -> list[dict]:

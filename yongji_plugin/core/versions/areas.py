@@ -15,6 +15,7 @@ chosen version: one row per class and township, plus what lies outside every tow
 add up to the class total. Pieces below 0.005 m² (under the stored precision) are dropped as
 floating-point noise.
 """
+
 from typing import Callable, Optional
 
 from qgis.core import QgsExpression, QgsGeometry
@@ -106,8 +107,15 @@ def _steps(result: ComparisonResult, old: dict, new: dict) -> list[tuple]:
     return steps
 
 
-def layer_areas(result: ComparisonResult, old: dict, new: dict, towns, repairs: dict[tuple, Repair],
-                feedback=None, progress: Callable[[float], None] = None) -> str:
+def layer_areas(
+    result: ComparisonResult,
+    old: dict,
+    new: dict,
+    towns,
+    repairs: dict[tuple, Repair],
+    feedback=None,
+    progress: Callable[[float], None] = None,
+) -> str:
     """Fill each polygon layer's ``areas`` and ``class_totals``; returns the engine backend in words."""
     steps = _steps(result, old, new)
     if not steps:
@@ -183,8 +191,7 @@ def _split(unions, towns, engine, feedback) -> None:
             continue
         comparison, direction, klass, _ = present[site]
         code = names[overlay.pair_fids[pairs[0]]].get(wanted[1]) if len(wanted) > 1 else None
-        _add(_row(comparison, rows, klass, name, code), direction, areas[(site, name)],
-             [_union(overlay.pieces(pairs))])
+        _add(_row(comparison, rows, klass, name, code), direction, areas[(site, name)], [_union(overlay.pieces(pairs))])
     for site, (area, geometry) in overlay.outside(list(range(len(present)))).items():
         if area > PIECE_NOISE and geometry is not None:
             comparison, direction, klass, _ = present[site]

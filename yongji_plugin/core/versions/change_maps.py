@@ -5,6 +5,7 @@ task draws it), with a scale bar and a north arrow painted on; the layer itself 
 styled copy, so the user's layers and styles are never touched. Every change also gets a ring
 marker, so a 5-ha change still shows on a map of the whole city.
 """
+
 import math
 from pathlib import Path
 from typing import Optional
@@ -82,9 +83,11 @@ def change_layers(comparison: LayerComparison, crs) -> list[QgsVectorLayer]:
         changed = [c.new.geometry for c in comparison.changes if c.change in (GEOMETRY, ATTRIBUTES, BOTH)]
     markers = [g.pointOnSurface() for g in gained + lost + changed if not g.isEmpty()]
     layers = [_memory("point", crs, markers, "marker")]
-    for geometries, look in ((changed, "attributes" if kind == "polygon" else "changed"),
-                             (lost, "lost" if kind == "polygon" else "removed"),
-                             (gained, "gained" if kind == "polygon" else "added")):
+    for geometries, look in (
+        (changed, "attributes" if kind == "polygon" else "changed"),
+        (lost, "lost" if kind == "polygon" else "removed"),
+        (gained, "gained" if kind == "polygon" else "added"),
+    ):
         if geometries:
             layers.append(_memory(kind, crs, geometries, look))
     return layers
@@ -101,8 +104,14 @@ def map_extent(geometries: list[QgsGeometry], fallback: QgsRectangle) -> QgsRect
     return extent
 
 
-def render_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorLayer],
-                      towns: Optional[QgsVectorLayer], crs, path, size=MAP_SIZE) -> Path:
+def render_change_map(
+    comparison: LayerComparison,
+    backdrop: Optional[QgsVectorLayer],
+    towns: Optional[QgsVectorLayer],
+    crs,
+    path,
+    size=MAP_SIZE,
+) -> Path:
     """Draw one layer's changes into ``path`` (PNG)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,8 +119,9 @@ def render_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorL
     return path
 
 
-def change_map_png(comparison: LayerComparison, backdrop: Optional[QgsVectorLayer],
-                   towns: Optional[QgsVectorLayer], crs, size=MAP_SIZE) -> bytes:
+def change_map_png(
+    comparison: LayerComparison, backdrop: Optional[QgsVectorLayer], towns: Optional[QgsVectorLayer], crs, size=MAP_SIZE
+) -> bytes:
     """One layer's change map as PNG bytes: drawn where the layers were read (a background task),
     written to a file later by whoever writes the report."""
     data = QByteArray()
@@ -122,8 +132,9 @@ def change_map_png(comparison: LayerComparison, backdrop: Optional[QgsVectorLaye
     return bytes(data)
 
 
-def draw_change_map(comparison: LayerComparison, backdrop: Optional[QgsVectorLayer],
-                    towns: Optional[QgsVectorLayer], crs, size=MAP_SIZE) -> QImage:
+def draw_change_map(
+    comparison: LayerComparison, backdrop: Optional[QgsVectorLayer], towns: Optional[QgsVectorLayer], crs, size=MAP_SIZE
+) -> QImage:
     """One layer's changes over its later version and the townships, with scale bar and north arrow."""
     overlays = change_layers(comparison, crs)
     below = []
@@ -150,8 +161,12 @@ def change_clusters(comparison: LayerComparison, crs, gap: float = CLUSTER_GAP) 
     """The changes' extents gathered into clusters (pieces less than ``gap`` apart share one: single
     linkage through a spatial index, so thousands of changes cluster in a moment), largest changed
     area first: what the detail maps zoom to."""
-    pieces = [part for layer in change_layers(comparison, crs)[1:] for f in layer.getFeatures()
-              for part in f.geometry().asGeometryCollection()]  # a township's gains are one multi-part piece
+    pieces = [
+        part
+        for layer in change_layers(comparison, crs)[1:]
+        for f in layer.getFeatures()
+        for part in f.geometry().asGeometryCollection()
+    ]  # a township's gains are one multi-part piece
     pieces = [g for g in pieces if not g.isEmpty()]
     index, parent = QgsSpatialIndex(), list(range(len(pieces)))
     for number, piece in enumerate(pieces):
@@ -176,9 +191,14 @@ def change_clusters(comparison: LayerComparison, crs, gap: float = CLUSTER_GAP) 
     return [box for box, _ in sorted(groups.values(), key=lambda group: -group[1])]
 
 
-def detail_map_png(comparison: LayerComparison, backdrop: Optional[QgsVectorLayer],
-                   towns: Optional[QgsVectorLayer], crs, extent: QgsRectangle,
-                   frame: MapFrame = DETAIL_FRAME) -> bytes:
+def detail_map_png(
+    comparison: LayerComparison,
+    backdrop: Optional[QgsVectorLayer],
+    towns: Optional[QgsVectorLayer],
+    crs,
+    extent: QgsRectangle,
+    frame: MapFrame = DETAIL_FRAME,
+) -> bytes:
     """One cluster of changes at a round scale (1:2 000, 1:5 000 …) with scale bar, scale and north
     arrow: a 1-ha change a reviewer can read, where the city map shows it as a dot."""
     overlays = change_layers(comparison, crs)
@@ -187,8 +207,9 @@ def detail_map_png(comparison: LayerComparison, backdrop: Optional[QgsVectorLaye
         township_copy = styled_copy(towns, "XZQ_XZ", labels=True)
         township_copy.setRenderer(QgsSingleSymbolRenderer(symbol_for("polygon", change_look("townships"))))
         below.append(township_copy)
-    scale = round_scale(max(extent.width(), 50.0), max(extent.height(), 50.0),
-                        (frame.width_mm, frame.height_mm), fill=0.6)
+    scale = round_scale(
+        max(extent.width(), 50.0), max(extent.height(), 50.0), (frame.width_mm, frame.height_mm), fill=0.6
+    )
     settings = map_settings(overlays + below, crs, extent.center(), scale, frame)
     image = decorate(render_onto(new_image(frame), settings), frame, scale)
     data = QByteArray()

@@ -10,6 +10,7 @@ distance, points); attributes are compared on the fields both versions have, num
 Cancel (``core.shared.cancel``): a canceled run returns its result with ``canceled=True`` and
 never raises for it; writers refuse such a result.
 """
+
 import math
 from typing import Optional
 
@@ -80,8 +81,14 @@ def open_version(source: Source, feedback: QgsFeedback = None) -> dict[str, QgsV
 def compare_sources(old: Source, new: Source, params: CompareParams, feedback: QgsFeedback = None):
     """(result, earlier layers, later layers): open both versions and compare them."""
     old_layers, new_layers = open_version(old, feedback), open_version(new, feedback)
-    result = run_comparison(old_layers, new_layers, params, feedback, source_label(old, old_layers.values()),
-                            source_label(new, new_layers.values()))
+    result = run_comparison(
+        old_layers,
+        new_layers,
+        params,
+        feedback,
+        source_label(old, old_layers.values()),
+        source_label(new, new_layers.values()),
+    )
     return result, old_layers, new_layers
 
 
@@ -99,14 +106,23 @@ def refuse_unusable(old: dict[str, QgsVectorLayer], new: dict[str, QgsVectorLaye
                 continue
             problems = usable_problems(layer, spec, crs, allow_empty=True)
             if problems:
-                lines.append(tr("Layer {name} ({code}) of the {version} {problems}").format(
-                    name=spec.name, code=spec.code, version=version_name(side), problems="; ".join(problems)))
+                lines.append(
+                    tr("Layer {name} ({code}) of the {version} {problems}").format(
+                        name=spec.name, code=spec.code, version=version_name(side), problems="; ".join(problems)
+                    )
+                )
     if lines:
         raise PlanError("\n".join(lines))
 
 
-def run_comparison(old: dict[str, QgsVectorLayer], new: dict[str, QgsVectorLayer], params: CompareParams,
-                   feedback: QgsFeedback = None, old_label: str = "", new_label: str = "") -> ComparisonResult:
+def run_comparison(
+    old: dict[str, QgsVectorLayer],
+    new: dict[str, QgsVectorLayer],
+    params: CompareParams,
+    feedback: QgsFeedback = None,
+    old_label: str = "",
+    new_label: str = "",
+) -> ComparisonResult:
     """Compare the catalogue layers of two versions (layers by catalogue code)."""
     catalogue = default_catalogue()
     specs = [s for s in catalogue.layers if params.codes is None or s.code in params.codes]
@@ -121,12 +137,18 @@ def run_comparison(old: dict[str, QgsVectorLayer], new: dict[str, QgsVectorLayer
         for number, spec in enumerate(specs):
             raise_if_canceled(feedback)
             _progress(feedback, READ_SHARE * number / len(specs))
-            result.layers.append(compare_layer(spec, old.get(spec.code), new.get(spec.code), params,
-                                               repairs, feedback))
+            result.layers.append(compare_layer(spec, old.get(spec.code), new.get(spec.code), params, repairs, feedback))
         raise_if_canceled(feedback)
         towns, result.township_note = township_source(old, new, params)
-        result.backend = layer_areas(result, old, new, towns, repairs, feedback,
-                                     lambda share: _progress(feedback, READ_SHARE + (1 - READ_SHARE) * share))
+        result.backend = layer_areas(
+            result,
+            old,
+            new,
+            towns,
+            repairs,
+            feedback,
+            lambda share: _progress(feedback, READ_SHARE + (1 - READ_SHARE) * share),
+        )
         raise_if_canceled(feedback)
     except Canceled:  # the engine raises core.shared.cancel.Canceled too
         result.canceled = True
@@ -139,14 +161,16 @@ def _progress(feedback, share: float) -> None:
         feedback.setProgress(100.0 * share)
 
 
-def compare_layer(spec: LayerSpec, old_layer, new_layer, params: CompareParams, repairs: dict,
-                  feedback=None) -> LayerComparison:
+def compare_layer(
+    spec: LayerSpec, old_layer, new_layer, params: CompareParams, repairs: dict, feedback=None
+) -> LayerComparison:
     if old_layer is None or new_layer is None:
         status = NEITHER if old_layer is None and new_layer is None else (ONLY_NEW if old_layer is None else ONLY_OLD)
         present = new_layer if old_layer is None else old_layer
         count = present.featureCount() if present is not None else 0
-        return LayerComparison(spec, status, old_count=count if status == ONLY_OLD else 0,
-                               new_count=count if status == ONLY_NEW else 0)
+        return LayerComparison(
+            spec, status, old_count=count if status == ONLY_OLD else 0, new_count=count if status == ONLY_NEW else 0
+        )
     fields, only_old, only_new = common_fields(old_layer, new_layer)
     comparison = LayerComparison(spec, BOTH_VERSIONS, fields_only_old=only_old, fields_only_new=only_new)
     key = tuple(name.upper() for name in spec.key)
@@ -155,22 +179,32 @@ def compare_layer(spec: LayerSpec, old_layer, new_layer, params: CompareParams, 
     else:
         comparison.match = BY_GEOMETRY
         if key:
-            comparison.notes.append(tr("key field {field} is missing from a version: features were paired by "
-                                       "geometry").format(field=", ".join(spec.key)))
+            comparison.notes.append(
+                tr("key field {field} is missing from a version: features were paired by geometry").format(
+                    field=", ".join(spec.key)
+                )
+            )
     klass = spec.class_field.upper() if spec.class_field else None
     if klass and klass not in fields:
-        comparison.notes.append(tr("class field {field} is missing from a version: areas are counted for the "
-                                   "whole layer").format(field=spec.class_field))
+        comparison.notes.append(
+            tr("class field {field} is missing from a version: areas are counted for the whole layer").format(
+                field=spec.class_field
+            )
+        )
         klass = None
     comparison.class_field = spec.class_field if klass else None
     sides = {}
     for side, layer in ((OLD, old_layer), (NEW, new_layer)):
-        records, without = read_records(layer, params.area.crs, fields, key if comparison.match == BY_KEY else (),
-                                        klass, feedback)
+        records, without = read_records(
+            layer, params.area.crs, fields, key if comparison.match == BY_KEY else (), klass, feedback
+        )
         sides[side] = records
         if without:
-            comparison.notes.append(tr("{count} features of the {version} have no geometry and are not "
-                                       "compared").format(count=without, version=version_name(side)))
+            comparison.notes.append(
+                tr("{count} features of the {version} have no geometry and are not compared").format(
+                    count=without, version=version_name(side)
+                )
+            )
     comparison.old_count, comparison.new_count = len(sides[OLD]), len(sides[NEW])
     polygon = spec.geometry == "polygon"
     checkers = {side: _checker(spec, side, polygon, repairs) for side in (OLD, NEW)}
@@ -179,8 +213,9 @@ def compare_layer(spec: LayerSpec, old_layer, new_layer, params: CompareParams, 
     def checked(record: Record):
         return checkers[OLD if id(record) in old_ids else NEW](record)
 
-    matching = match_records(sides[OLD], sides[NEW], spec.geometry, params, comparison.match == BY_KEY,
-                             checked, feedback)
+    matching = match_records(
+        sides[OLD], sides[NEW], spec.geometry, params, comparison.match == BY_KEY, checked, feedback
+    )
     comparison.notes += matching.notes
     for number, (before, after, how) in enumerate(matching.pairs):
         if number % 2000 == 0:
@@ -209,8 +244,9 @@ def _checker(spec: LayerSpec, side: str, polygon: bool, repairs: dict):
     return lambda record: checked_geometry(record, polygon, log)
 
 
-def classify(before: Record, after: Record, how: str, fields: list[str], kind: str, params: CompareParams,
-             checkers) -> Optional[FeatureChange]:
+def classify(
+    before: Record, after: Record, how: str, fields: list[str], kind: str, params: CompareParams, checkers
+) -> Optional[FeatureChange]:
     """The change between two paired records, or None when they are the same."""
     moved = geometry_changed(before, after, kind, params, checkers)
     differing = tuple(name for name in fields if not same_value(before.attributes[name], after.attributes[name]))

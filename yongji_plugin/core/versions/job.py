@@ -5,6 +5,7 @@ maps (the layers are read by the thread that opened them); the report, its PDF a
 sheets are written where the job's outputs are delivered (Qt's PDF writer from QTextDocument: on
 the GUI thread in the dialog).
 """
+
 from pathlib import Path
 
 from ...i18n import tr
@@ -45,4 +46,5 @@ def versions_job(old: Source, new: Source, params: CompareParams, with_maps: boo
         layers=result_layers,
         report=report,
         report_files=report_files,
-        thread_safe_outputs=False)
+        thread_safe_outputs=False,
+    )

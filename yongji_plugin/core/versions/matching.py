@@ -17,6 +17,7 @@ By geometry, in passes, each one-to-one, ties broken by feature id so a run is r
 
 What stays unpaired was removed (earlier version) or added (later version).
 """
+
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -37,8 +38,15 @@ class Matching:
     notes: list[str] = field(default_factory=list)
 
 
-def match_records(old: list[Record], new: list[Record], kind: str, params, by_key: bool,
-                  checked: Callable[[Record], QgsGeometry], feedback=None) -> Matching:
+def match_records(
+    old: list[Record],
+    new: list[Record],
+    kind: str,
+    params,
+    by_key: bool,
+    checked: Callable[[Record], QgsGeometry],
+    feedback=None,
+) -> Matching:
     """``kind``: polygon, line or point; ``checked(record)`` gives a record's valid geometry."""
     result = Matching()
     keyed = set()
@@ -89,8 +97,11 @@ def _by_key(old: list[Record], new: list[Record], result: Matching):
     empty = sum(1 for r in old + new if r.key is None)
     repeated = sum(1 for r in old + new if r.key is not None and r.key in ambiguous)
     if empty or repeated:
-        result.notes.append(tr("{empty} features without a key value and {repeated} sharing a key value "
-                               "were paired by geometry").format(empty=empty, repeated=repeated))
+        result.notes.append(
+            tr(
+                "{empty} features without a key value and {repeated} sharing a key value were paired by geometry"
+            ).format(empty=empty, repeated=repeated)
+        )
     return left_old, left_new, {id(r) for r in unpaired}
 
 
@@ -149,8 +160,11 @@ def _nearby(old: list[Record], new: list[Record], kind: str, params, checked, fe
         used_old.add(number)
         used_new.add(position)
         pairs.append((old[number], new[position], BY_GEOMETRY))
-    return (pairs, [r for i, r in enumerate(old) if i not in used_old],
-            [r for i, r in enumerate(new) if i not in used_new])
+    return (
+        pairs,
+        [r for i, r in enumerate(old) if i not in used_old],
+        [r for i, r in enumerate(new) if i not in used_new],
+    )
 
 
 def _score(kind: str, a: QgsGeometry, b: QgsGeometry, params) -> Optional[float]:

@@ -6,6 +6,7 @@ Python values). A :class:`FeatureChange` pairs an earlier and a later record (or
 only: added, removed). :class:`ClassArea` rows hold the areas and pieces the class unions gained
 and lost, split by township; they add up to the class totals, which add up to the layer's.
 """
+
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Optional
@@ -57,8 +58,9 @@ class Record:
 
     __slots__ = ("fid", "geometry", "attributes", "key", "klass", "checked")
 
-    def __init__(self, fid: int, geometry: QgsGeometry, attributes: dict[str, object],
-                 key: Optional[tuple], klass: Optional[str]):
+    def __init__(
+        self, fid: int, geometry: QgsGeometry, attributes: dict[str, object], key: Optional[tuple], klass: Optional[str]
+    ):
         self.fid, self.geometry, self.attributes = fid, geometry, attributes
         self.key, self.klass = key, klass
         self.checked = False  # validity checked (and repaired on a copy if need be)
@@ -85,6 +87,7 @@ class FeatureChange:
 @dataclass
 class ClassArea:
     """Area one class gained and lost within one township (None: outside every township)."""
+
     klass: Optional[str]
     township: Optional[str]
     township_code: Optional[str] = None
@@ -121,8 +124,12 @@ class LayerComparison:
     @property
     def changed(self) -> bool:
         """Anything a reviewer must look at: presence, schema, features or areas."""
-        return (self.status in (ONLY_OLD, ONLY_NEW) or bool(self.changes)
-                or bool(self.fields_only_old) or bool(self.fields_only_new))
+        return (
+            self.status in (ONLY_OLD, ONLY_NEW)
+            or bool(self.changes)
+            or bool(self.fields_only_old)
+            or bool(self.fields_only_new)
+        )
 
     def log_line(self) -> str:
         """One line for the log: what changed, each kind counted apart (a layer in one version only
@@ -130,13 +137,22 @@ class LayerComparison:
         name = self.spec.name
         if self.status == ONLY_OLD:
             return tr("{layer}: only in the earlier version ({count} features)").format(
-                layer=name, count=self.old_count)
+                layer=name, count=self.old_count
+            )
         if self.status == ONLY_NEW:
             return tr("{layer}: only in the later version ({count} features)").format(layer=name, count=self.new_count)
         changed = sum(1 for c in self.changes if c.change not in (ADDED, REMOVED))
-        return tr("{layer}: {added} features added, {removed} removed, {changed} changed; {gained:.4f} ha gained, "
-                  "{lost:.4f} ha lost").format(layer=name, added=self.count(ADDED), removed=self.count(REMOVED),
-                                               changed=changed, gained=self.gained / 1e4, lost=self.lost / 1e4)
+        return tr(
+            "{layer}: {added} features added, {removed} removed, {changed} changed; {gained:.4f} ha gained, "
+            "{lost:.4f} ha lost"
+        ).format(
+            layer=name,
+            added=self.count(ADDED),
+            removed=self.count(REMOVED),
+            changed=changed,
+            gained=self.gained / 1e4,
+            lost=self.lost / 1e4,
+        )
 
     @property
     def gained(self) -> float:

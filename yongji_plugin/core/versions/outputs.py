@@ -7,6 +7,7 @@ statuses and repairs are stored translated. The summaries add up: a layer's gain
 sum of its classes', and a class's the sum of its township rows (the part outside every
 township is its own row, township empty).
 """
+
 from typing import Optional
 
 from qgis.core import QgsGeometry, QgsVectorLayer
@@ -33,19 +34,35 @@ from .model import (
 )
 
 LAYERS, AREAS, FEATURES, GAINED, LOST, ATTRIBUTE_CHANGES, REPAIRS = (
-    "layer_changes", "area_changes", "feature_changes", "gained", "lost", "attribute_changes", "repairs")
+    "layer_changes",
+    "area_changes",
+    "feature_changes",
+    "gained",
+    "lost",
+    "attribute_changes",
+    "repairs",
+)
 NAMES = (LAYERS, AREAS, FEATURES, GAINED, LOST, ATTRIBUTE_CHANGES, REPAIRS)
 VALUES_SHOWN = 6  # changed fields listed with their values; the rest by name only
 
 
 def change_label(change: str) -> str:
-    return {ADDED: tr("added"), REMOVED: tr("removed"), GEOMETRY: tr("geometry changed"),
-            ATTRIBUTES: tr("attributes changed"), BOTH: tr("geometry and attributes changed")}[change]
+    return {
+        ADDED: tr("added"),
+        REMOVED: tr("removed"),
+        GEOMETRY: tr("geometry changed"),
+        ATTRIBUTES: tr("attributes changed"),
+        BOTH: tr("geometry and attributes changed"),
+    }[change]
 
 
 def status_label(status: str) -> str:
-    return {BOTH_VERSIONS: tr("in both versions"), ONLY_OLD: tr("only in the earlier version"),
-            ONLY_NEW: tr("only in the later version"), NEITHER: tr("in neither version")}[status]
+    return {
+        BOTH_VERSIONS: tr("in both versions"),
+        ONLY_OLD: tr("only in the earlier version"),
+        ONLY_NEW: tr("only in the later version"),
+        NEITHER: tr("in neither version"),
+    }[status]
 
 
 def match_label(comparison: LayerComparison) -> str:
@@ -79,13 +96,20 @@ def _layer_fields() -> list[OutputField]:
 
 
 def _class_fields() -> list[OutputField]:
-    return [OutputField("class", "string", tr("Class code")), OutputField("class_name", "string", tr("Class")),
-            OutputField("town", "string", tr("Township")), OutputField("town_code", "string", tr("Township code"))]
+    return [
+        OutputField("class", "string", tr("Class code")),
+        OutputField("class_name", "string", tr("Class")),
+        OutputField("town", "string", tr("Township")),
+        OutputField("town_code", "string", tr("Township code")),
+    ]
 
 
 def _balance_fields() -> list[OutputField]:
-    return (area_fields("gain_", tr("Area gained")) + area_fields("loss_", tr("Area lost"))
-            + area_fields("net_", tr("Net change")))
+    return (
+        area_fields("gain_", tr("Area gained"))
+        + area_fields("loss_", tr("Area lost"))
+        + area_fields("net_", tr("Net change"))
+    )
 
 
 def _balance(gained: float, lost: float) -> dict:
@@ -96,26 +120,48 @@ def _balance(gained: float, lost: float) -> dict:
 
 
 def layer_specs() -> list[OutputField]:
-    counts = [("old_count", tr("Features in the earlier version")), ("new_count", tr("Features in the later version")),
-              ("added", tr("Added")), ("removed", tr("Removed")), ("geom_chg", tr("Geometry changed")),
-              ("attr_chg", tr("Attributes changed")), ("both_chg", tr("Geometry and attributes changed")),
-              ("unchanged", tr("Unchanged"))]
-    return (_layer_fields() + [OutputField("status", "string", tr("Presence")),
-                               OutputField("matched_by", "string", tr("Matched by"))]
-            + [OutputField(name, "int", title) for name, title in counts] + _balance_fields()
-            + [OutputField("fields_old", "string", tr("Fields only in the earlier version")),
-               OutputField("fields_new", "string", tr("Fields only in the later version")),
-               OutputField("notes", "string", tr("Notes"))])
+    counts = [
+        ("old_count", tr("Features in the earlier version")),
+        ("new_count", tr("Features in the later version")),
+        ("added", tr("Added")),
+        ("removed", tr("Removed")),
+        ("geom_chg", tr("Geometry changed")),
+        ("attr_chg", tr("Attributes changed")),
+        ("both_chg", tr("Geometry and attributes changed")),
+        ("unchanged", tr("Unchanged")),
+    ]
+    return (
+        _layer_fields()
+        + [OutputField("status", "string", tr("Presence")), OutputField("matched_by", "string", tr("Matched by"))]
+        + [OutputField(name, "int", title) for name, title in counts]
+        + _balance_fields()
+        + [
+            OutputField("fields_old", "string", tr("Fields only in the earlier version")),
+            OutputField("fields_new", "string", tr("Fields only in the later version")),
+            OutputField("notes", "string", tr("Notes")),
+        ]
+    )
 
 
 def layer_rows(result: ComparisonResult):
     for c in result.layers:
-        values = {"layer": c.spec.code, "layer_name": c.spec.name, "status": status_label(c.status),
-                  "matched_by": match_label(c), "old_count": c.old_count, "new_count": c.new_count,
-                  "added": c.count(ADDED), "removed": c.count(REMOVED), "geom_chg": c.count(GEOMETRY),
-                  "attr_chg": c.count(ATTRIBUTES), "both_chg": c.count(BOTH), "unchanged": c.unchanged,
-                  "fields_old": ", ".join(c.fields_only_old), "fields_new": ", ".join(c.fields_only_new),
-                  "notes": "; ".join(c.notes)}
+        values = {
+            "layer": c.spec.code,
+            "layer_name": c.spec.name,
+            "status": status_label(c.status),
+            "matched_by": match_label(c),
+            "old_count": c.old_count,
+            "new_count": c.new_count,
+            "added": c.count(ADDED),
+            "removed": c.count(REMOVED),
+            "geom_chg": c.count(GEOMETRY),
+            "attr_chg": c.count(ATTRIBUTES),
+            "both_chg": c.count(BOTH),
+            "unchanged": c.unchanged,
+            "fields_old": ", ".join(c.fields_only_old),
+            "fields_new": ", ".join(c.fields_only_new),
+            "notes": "; ".join(c.notes),
+        }
         values.update(_balance(*_rounded_totals(c)))
         yield values
 
@@ -134,31 +180,43 @@ def area_specs() -> list[OutputField]:
 def area_rows(result: ComparisonResult):
     for comparison in result.layers:
         for row in sorted(comparison.areas, key=lambda r: (str(r.klass), r.township is None, str(r.township))):
-            values = {"layer": comparison.spec.code, "layer_name": comparison.spec.name,
-                      "class": row.klass, "class_name": class_label(comparison, row.klass),
-                      "town": township_label(row.township), "town_code": row.township_code}
+            values = {
+                "layer": comparison.spec.code,
+                "layer_name": comparison.spec.name,
+                "class": row.klass,
+                "class_name": class_label(comparison, row.klass),
+                "town": township_label(row.township),
+                "town_code": row.township_code,
+            }
             values.update(_balance(row.gained, row.lost))
             yield values, row
 
 
 def feature_specs() -> list[OutputField]:
-    return (_layer_fields() + [OutputField("change", "string", tr("Change")), OutputField("key", "string", tr("Key")),
-                               OutputField("matched_by", "string", tr("Matched by")),
-                               OutputField("old_fid", "long", tr("Feature id in the earlier version")),
-                               OutputField("new_fid", "long", tr("Feature id in the later version")),
-                               OutputField("old_class", "string", tr("Class in the earlier version")),
-                               OutputField("new_class", "string", tr("Class in the later version")),
-                               OutputField("fields", "string", tr("Changed fields")),
-                               OutputField("old_values", "string", tr("Values in the earlier version")),
-                               OutputField("new_values", "string", tr("Values in the later version"))]
-            + area_fields("old_", tr("Area in the earlier version"))
-            + area_fields("new_", tr("Area in the later version"))
-            + [OutputField("x", "double", tr("X (easting)")), OutputField("y", "double", tr("Y (northing)"))])
+    return (
+        _layer_fields()
+        + [
+            OutputField("change", "string", tr("Change")),
+            OutputField("key", "string", tr("Key")),
+            OutputField("matched_by", "string", tr("Matched by")),
+            OutputField("old_fid", "long", tr("Feature id in the earlier version")),
+            OutputField("new_fid", "long", tr("Feature id in the later version")),
+            OutputField("old_class", "string", tr("Class in the earlier version")),
+            OutputField("new_class", "string", tr("Class in the later version")),
+            OutputField("fields", "string", tr("Changed fields")),
+            OutputField("old_values", "string", tr("Values in the earlier version")),
+            OutputField("new_values", "string", tr("Values in the later version")),
+        ]
+        + area_fields("old_", tr("Area in the earlier version"))
+        + area_fields("new_", tr("Area in the later version"))
+        + [OutputField("x", "double", tr("X (easting)")), OutputField("y", "double", tr("Y (northing)"))]
+    )
 
 
 def _values(record, fields) -> str:
-    shown = [f"{name}={'' if record.attributes[name] is None else record.attributes[name]}"
-             for name in fields[:VALUES_SHOWN]]
+    shown = [
+        f"{name}={'' if record.attributes[name] is None else record.attributes[name]}" for name in fields[:VALUES_SHOWN]
+    ]
     return "; ".join(shown + (["…"] if len(fields) > VALUES_SHOWN else []))
 
 
@@ -166,14 +224,22 @@ def feature_values(comparison: LayerComparison, change: FeatureChange, area) -> 
     polygon = comparison.spec.geometry == "polygon"
     old, new = change.old, change.new
     point = change.record.geometry.pointOnSurface().asPoint()
-    values = {"layer": comparison.spec.code, "layer_name": comparison.spec.name,
-              "change": change_label(change.change), "key": key_text(change, comparison),
-              "matched_by": match_label(comparison) if change.match else "",
-              "old_fid": old.fid if old else None, "new_fid": new.fid if new else None,
-              "old_class": old.klass if old else None, "new_class": new.klass if new else None,
-              "fields": ", ".join(change.fields), "old_values": _values(old, change.fields) if change.fields else "",
-              "new_values": _values(new, change.fields) if change.fields else "",
-              "x": round(point.x(), 2), "y": round(point.y(), 2)}
+    values = {
+        "layer": comparison.spec.code,
+        "layer_name": comparison.spec.name,
+        "change": change_label(change.change),
+        "key": key_text(change, comparison),
+        "matched_by": match_label(comparison) if change.match else "",
+        "old_fid": old.fid if old else None,
+        "new_fid": new.fid if new else None,
+        "old_class": old.klass if old else None,
+        "new_class": new.klass if new else None,
+        "fields": ", ".join(change.fields),
+        "old_values": _values(old, change.fields) if change.fields else "",
+        "new_values": _values(new, change.fields) if change.fields else "",
+        "x": round(point.x(), 2),
+        "y": round(point.y(), 2),
+    }
     for prefix, record in (("old_", old), ("new_", new)):
         if polygon and record is not None:
             values.update(area_values(prefix, area.area(record.geometry)))
@@ -223,8 +289,11 @@ def attribute_layer(result: ComparisonResult) -> QgsVectorLayer:
     """属性变更: polygon features whose attributes changed, drawn with their later geometry."""
     refuse_canceled(result)
     layer = _polygon_layer(result, tr("Attributes changed"), feature_specs())
-    rows = [(feature_values(c, change, result.params.area), _multi(change.new.geometry))
-            for c, change in _change_rows(result, (ATTRIBUTES, BOTH)) if c.spec.geometry == "polygon"]
+    rows = [
+        (feature_values(c, change, result.params.area), _multi(change.new.geometry))
+        for c, change in _change_rows(result, (ATTRIBUTES, BOTH))
+        if c.spec.geometry == "polygon"
+    ]
     add_rows(layer, rows)
     return layer
 
@@ -236,8 +305,12 @@ def table(title: str, specs, rows) -> QgsVectorLayer:
 
 
 def repair_specs() -> list[OutputField]:
-    return [OutputField("layer", "string", tr("Layer")), OutputField("feature", "string", tr("Feature")),
-            OutputField("problem", "string", tr("Problem")), OutputField("geos_text", "string", tr("GEOS message"))]
+    return [
+        OutputField("layer", "string", tr("Layer")),
+        OutputField("feature", "string", tr("Feature")),
+        OutputField("problem", "string", tr("Problem")),
+        OutputField("geos_text", "string", tr("GEOS message")),
+    ]
 
 
 def result_layers(result: ComparisonResult) -> dict[str, QgsVectorLayer]:
@@ -246,13 +319,20 @@ def result_layers(result: ComparisonResult) -> dict[str, QgsVectorLayer]:
     return {
         LAYERS: table(tr("Changes per layer"), layer_specs(), layer_rows(result)),
         AREAS: table(tr("Area changes per class and township"), area_specs(), (v for v, _ in area_rows(result))),
-        FEATURES: table(tr("Changed features"), feature_specs(),
-                        (feature_values(c, change, area) for c, change in _change_rows(result))),
+        FEATURES: table(
+            tr("Changed features"),
+            feature_specs(),
+            (feature_values(c, change, area) for c, change in _change_rows(result)),
+        ),
         GAINED: piece_layer(result, GAINED),
         LOST: piece_layer(result, LOST),
         ATTRIBUTE_CHANGES: attribute_layer(result),
-        REPAIRS: table(tr("Repaired geometries"), repair_specs(),
-                       ({"layer": r.layer, "feature": r.feature, "problem": geos_reason(r.problem),
-                         "geos_text": r.problem} for r in result.repairs)),
+        REPAIRS: table(
+            tr("Repaired geometries"),
+            repair_specs(),
+            (
+                {"layer": r.layer, "feature": r.feature, "problem": geos_reason(r.problem), "geos_text": r.problem}
+                for r in result.repairs
+            ),
+        ),
     }
-

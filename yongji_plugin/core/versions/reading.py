@@ -5,6 +5,7 @@ Fields are compared by name regardless of case (a Shapefile may upper-case what 
 keeps), and a provider's own row key (``fid``, ``ogc_fid``, …) is never compared: it is the
 storage's, not the plan's, and differs between a GeoPackage and PostGIS copy of the same data.
 """
+
 from collections.abc import Sequence
 from typing import Callable, Optional
 
@@ -50,8 +51,9 @@ def class_text(value) -> Optional[str]:
     return str(value)
 
 
-def read_records(layer, area_crs, fields: Sequence[str], key: Sequence[str], klass: Optional[str],
-                 feedback=None) -> tuple[list[Record], int]:
+def read_records(
+    layer, area_crs, fields: Sequence[str], key: Sequence[str], klass: Optional[str], feedback=None
+) -> tuple[list[Record], int]:
     """(every feature with a geometry, in feature id order; how many had none).
 
     ``fields``, ``key`` and ``klass`` are upper-case names (see :func:`plan_fields`).
@@ -74,9 +76,15 @@ def read_records(layer, area_crs, fields: Sequence[str], key: Sequence[str], kla
         values = feature.attributes()
         attributes = {name: plain(values[i]) for name, i in zip(fields, indices)}
         key_values = tuple(class_text(attributes[name]) for name in key)  # 12 and "12" are one key
-        records.append(Record(feature.id(), geometry, attributes,
-                              key_values if key and None not in key_values else None,
-                              class_text(attributes[klass]) if klass else None))
+        records.append(
+            Record(
+                feature.id(),
+                geometry,
+                attributes,
+                key_values if key and None not in key_values else None,
+                class_text(attributes[klass]) if klass else None,
+            )
+        )
     records.sort(key=lambda r: r.fid)
     return records, without
 

@@ -11,6 +11,7 @@ never freezes the window; Import delivers it on the GUI thread, where the layer 
 project's memory. A cancelled or superseded preview leaves nothing behind: empty tables, no result,
 Import disabled.
 """
+
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
 from qgis.gui import QgsProjectionSelectionWidget
 from qgis.PyQt import sip
@@ -72,9 +73,12 @@ class CoordinateImportDialog(BASE, FORM):
         return self.preview()
 
     def _add_files(self):
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Choose coordinate files or DXF drawings"), "",
-                                                tr("Coordinate files and DXF drawings (*.txt *.dxf);;"
-                                                   "Coordinate files (*.txt);;DXF drawings (*.dxf)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            tr("Choose coordinate files or DXF drawings"),
+            "",
+            tr("Coordinate files and DXF drawings (*.txt *.dxf);;Coordinate files (*.txt);;DXF drawings (*.dxf)"),
+        )
         if paths:
             self.set_files(self.files() + paths)
 
@@ -162,10 +166,16 @@ class CoordinateImportDialog(BASE, FORM):
             for column in range(4):  # the message column stretches and wraps
                 self.problemTable.resizeColumnToContents(column)
             self.problemTable.resizeRowsToContents()
-        self.crsLabel.setText(tr("CRS: {crs}; {ok} of {total} parcels can be imported").format(
-            crs=result.crs, ok=len(result.features), total=len(result.rows)))
-        self.statusLabel.setText(tr("{count} problems found").format(count=len(result.problems))
-                                 if result.problems else tr("No problems found"))
+        self.crsLabel.setText(
+            tr("CRS: {crs}; {ok} of {total} parcels can be imported").format(
+                crs=result.crs, ok=len(result.features), total=len(result.rows)
+            )
+        )
+        self.statusLabel.setText(
+            tr("{count} problems found").format(count=len(result.problems))
+            if result.problems
+            else tr("No problems found")
+        )
 
     def import_sites(self):
         if self.result is None or not self.result.features:
@@ -176,8 +186,9 @@ class CoordinateImportDialog(BASE, FORM):
             show_error(self, str(error), self.iface)
             return None
         QgsProject.instance().addMapLayer(layer)
-        show_info(self.iface, tr("Imported {count} parcels into {name}").format(
-            count=layer.featureCount(), name=layer.name()))
+        show_info(
+            self.iface, tr("Imported {count} parcels into {name}").format(count=layer.featureCount(), name=layer.name())
+        )
         if self.sendToCheckBox.isChecked() and self.open_check is not None:
             self.open_check(layer)
         self.result = self.job = None

@@ -3,6 +3,7 @@
 Models rather than item widgets: a file of 40,000 parcels shows at once instead of freezing the
 window while 200,000 table items are made.
 """
+
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QColor
 
@@ -56,8 +57,7 @@ class ParcelModel(_Table):
     """One row per parcel: file, number, name, stated and computed area, its problems with lines."""
 
     def headers(self):
-        return [tr("File"), tr("Parcel"), tr("Name"), tr("Stated area (ha)"), tr("Computed area (ha)"),
-                tr("Problems")]
+        return [tr("File"), tr("Parcel"), tr("Name"), tr("Stated area (ha)"), tr("Computed area (ha)"), tr("Problems")]
 
     def cells(self, row):
         stated = "" if row.stated_ha is None else f"{row.stated_ha:.4f}"

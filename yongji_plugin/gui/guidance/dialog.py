@@ -1,4 +1,5 @@
 """乡镇规划指引: the core's job (``core.guidance.job``) in the background: the layer, the table files and the report."""
+
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -31,8 +32,15 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
         area, figures = area_method(self), default_figures()
 
         def make_job(layers, backend, folder):
-            job = guidance_job(layers, area, figures, backend, describe_sources(self._plan.values()),
-                               folder / f"{FILE_STEM}.csv", folder / f"{FILE_STEM}.xlsx")
+            job = guidance_job(
+                layers,
+                area,
+                figures,
+                backend,
+                describe_sources(self._plan.values()),
+                folder / f"{FILE_STEM}.csv",
+                folder / f"{FILE_STEM}.xlsx",
+            )
             return job, folder / f"{FILE_STEM}.html"
 
         return self.job_task([TOWNSHIPS] + [f.layer for f in figures], tr("Township planning guidance"), make_job)
@@ -45,16 +53,20 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
         self.files = [self.report_paths["csv"], self.report_paths["xlsx"]]
         QgsProject.instance().addMapLayer(self.layer)
         text = tr("{count} townships measured ({method}); table and report in {folder}").format(
-            count=len(result.townships), method=result.area_method.describe(), folder=self._folder)
+            count=len(result.townships), method=result.area_method.describe(), folder=self._folder
+        )
         mismatches = result.mismatches()
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         if mismatches:
             labels = {f.key: f.label for f in result.figures}
             worst = max(abs(result.township_sum(k) - result.city_value(k)) for k in mismatches)
-            text += "\n" + tr("The townships do not add up to the city for {figures} (up to {diff:.4f} ha): "
-                              "run the plan data quality check").format(
-                figures=", ".join(labels.get(k, tr("Administrative area")) for k in mismatches), diff=hectares(worst))
+            text += "\n" + tr(
+                "The townships do not add up to the city for {figures} (up to {diff:.4f} ha): "
+                "run the plan data quality check"
+            ).format(
+                figures=", ".join(labels.get(k, tr("Administrative area")) for k in mismatches), diff=hectares(worst)
+            )
         if mismatches or result.warnings:
             show_error(self, text, self.iface)
         else:

@@ -1,4 +1,5 @@
 """建筑高度控制检查: choose buildings, zones and the height source; run in the background; see results."""
+
 from qgis.core import QgsMapLayerType, QgsProject, QgsWkbTypes
 
 from ...core.heights.check import (
@@ -55,16 +56,20 @@ class HeightCheckDialog(LayerMeasureDialogMixin, BASE, FORM):
     def refresh_layers(self):
         zones = plan_layer("JZGDKZ")
         fill_layers(self.zonesCombo, POLYGON, zones, key="heights/zones")
-        fill_layers(self.buildingsCombo, POLYGON, self._likely_buildings(zones), key="heights/buildings",
-                    iface=self.iface)
+        fill_layers(
+            self.buildingsCombo, POLYGON, self._likely_buildings(zones), key="heights/buildings", iface=self.iface
+        )
 
     @staticmethod
     def _likely_buildings(zones):
         """The first polygon layer with a height or floors field: most likely the buildings."""
         for layer in QgsProject.instance().mapLayers().values():
-            if layer is not zones and layer.type() == QgsMapLayerType.VectorLayer and \
-                    layer.geometryType() == POLYGON and \
-                    any(layer.fields().lookupField(name) >= 0 for name in ("JZGD", "CS")):
+            if (
+                layer is not zones
+                and layer.type() == QgsMapLayerType.VectorLayer
+                and layer.geometryType() == POLYGON
+                and any(layer.fields().lookupField(name) >= 0 for name in ("JZGD", "CS"))
+            ):
                 return layer
         return None
 
@@ -80,11 +85,15 @@ class HeightCheckDialog(LayerMeasureDialogMixin, BASE, FORM):
         self.storeySpin.setEnabled(mode != HEIGHT)
 
     def params(self) -> HeightParams:
-        return HeightParams(area_method(self), mode=MODES[self.sourceCombo.currentIndex()],
-                            height_field=self.heightFieldCombo.currentText() or None,
-                            floors_field=self.floorsFieldCombo.currentText() or None,
-                            storey_height=self.storeySpin.value(), tolerance=self.toleranceSpin.value(),
-                            backend=PluginSettings.load().engine_backend)
+        return HeightParams(
+            area_method(self),
+            mode=MODES[self.sourceCombo.currentIndex()],
+            height_field=self.heightFieldCombo.currentText() or None,
+            floors_field=self.floorsFieldCombo.currentText() or None,
+            storey_height=self.storeySpin.value(),
+            tolerance=self.toleranceSpin.value(),
+            backend=PluginSettings.load().engine_backend,
+        )
 
     def build_task(self) -> JobTask:
         buildings, zones = chosen_layer(self.buildingsCombo), chosen_layer(self.zonesCombo)
@@ -106,8 +115,9 @@ class HeightCheckDialog(LayerMeasureDialogMixin, BASE, FORM):
             return
         self.outputs = task.layers_out
         counts = task.result.counts()
-        text = tr("{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without "
-                  "a height").format(**counts)
+        text = tr(
+            "{over} over their limit, {within} within, {no_zone} outside the zones, {no_height} without a height"
+        ).format(**counts)
         show_results(self, task, tr("Building height check results"), text)
         if self.outputs[OVER_LAYER].featureCount() == 0:
             self.statusLabel.setText(text + " — " + tr("no building exceeds its limit"))

@@ -1,5 +1,6 @@
 """规划指标: pick the file and indicators; the core's job (``core.indicators.job``) in the background: layers,
 report and map sheet."""
+
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -41,8 +42,9 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
         self.load_file(quiet=True)
 
     def _choose_file(self):
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose an indicator file"), self.fileEdit.text(),
-                                              tr("Indicator files (*.yaml *.yml)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose an indicator file"), self.fileEdit.text(), tr("Indicator files (*.yaml *.yml)")
+        )
         if path:
             self.fileEdit.setText(path)
             self.load_file()
@@ -67,8 +69,11 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
         return indicators
 
     def checked_codes(self):
-        return [self.indicatorList.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.indicatorList.count())
-                if self.indicatorList.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.indicatorList.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.indicatorList.count())
+            if self.indicatorList.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def build_task(self) -> JobTask:
         indicators = load_indicators(self.fileEdit.text().strip() or None)
@@ -81,8 +86,17 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
 
         def make_job(layers, backend, folder):
             sheet = folder / f"{FILE_STEM}_sheet_{year}.pdf" if with_sheet else None
-            job = indicator_job(layers, indicators, area, year, backend, describe_sources(self._plan.values()),
-                                sheet, PluginSettings.load().print_dpi, sheet_layers=self._plan)
+            job = indicator_job(
+                layers,
+                indicators,
+                area,
+                year,
+                backend,
+                describe_sources(self._plan.values()),
+                sheet,
+                PluginSettings.load().print_dpi,
+                sheet_layers=self._plan,
+            )
             return job, folder / f"{FILE_STEM}.html"
 
         self._year = year
@@ -101,8 +115,12 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
         short = [name for name in result.townships if result.status(name, year).achieved is False]
         city = result.status(result.city_name, year)
         text = tr("{year}: the city {city}; {count} of {total} townships miss a binding target{names}").format(
-            year=year, city=tr("achieves its targets") if city.achieved is not False else tr("misses a binding target"),
-            count=len(short), total=len(result.townships), names=f"（{'、'.join(short)}）" if short else "")
+            year=year,
+            city=tr("achieves its targets") if city.achieved is not False else tr("misses a binding target"),
+            count=len(short),
+            total=len(result.townships),
+            names=f"（{'、'.join(short)}）" if short else "",
+        )
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
             show_error(self, text, self.iface)

@@ -1,4 +1,5 @@
 """15分钟社区生活圈: facilities, residential areas, network and walk; service areas in the background."""
+
 from qgis.core import QgsSettings, QgsWkbTypes
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QLabel
 
@@ -51,8 +52,9 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
     def refresh_layers(self):
         fill_layers(self.facilitiesCombo, Geometry.PointGeometry, plan_layer("GGFWSS"), key="lifecircle/facilities")
         fill_layers(self.areasCombo, Geometry.PolygonGeometry, plan_layer("JZQ"), key="lifecircle/areas")
-        fill_layers(self.networkCombo, Geometry.LineGeometry, plan_layer("ZXCQDL"), allow_none=True,
-                    key="lifecircle/network")
+        fill_layers(
+            self.networkCombo, Geometry.LineGeometry, plan_layer("ZXCQDL"), allow_none=True, key="lifecircle/network"
+        )
 
     def _facility_fields(self):
         layer = chosen_layer(self.facilitiesCombo)
@@ -60,8 +62,9 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
         fill_fields(self.levelFieldCombo, layer, "SHQJB")
 
     def _choose_table(self):
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a life-circle table"), self.tableEdit.text(),
-                                              tr("Life-circle tables (*.yaml *.yml)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose a life-circle table"), self.tableEdit.text(), tr("Life-circle tables (*.yaml *.yml)")
+        )
         if path:
             self.tableEdit.setText(path)
             self._table_changed()
@@ -93,11 +96,14 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
 
     def params(self) -> LifeCircleParams:
         return LifeCircleParams(
-            area_method(self), speed_kmh=self.speedSpin.value(),
+            area_method(self),
+            speed_kmh=self.speedSpin.value(),
             minutes={code: spin.value() for code, spin in self.minute_spins.items()},
-            access_distance=self.accessSpin.value(), fallback=self.fallbackCheck.isChecked(),
+            access_distance=self.accessSpin.value(),
+            fallback=self.fallbackCheck.isChecked(),
             type_field=self.typeFieldCombo.currentText() or None,
-            level_field=self.levelFieldCombo.currentText() or None)
+            level_field=self.levelFieldCombo.currentText() or None,
+        )
 
     def build_task(self) -> JobTask:
         table = load_life_circle_table(self.tableEdit.text().strip() or None)
@@ -125,8 +131,19 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
         result = task.result
         lacking = sum(1 for area in result.areas if result.lacks(area))
         text = tr("{method}: {lacking} of {total} residential areas lack at least one required facility").format(
-            method=method_label(result.method), lacking=lacking, total=len(result.areas))
+            method=method_label(result.method), lacking=lacking, total=len(result.areas)
+        )
         show_results(self, task, tr("Life circle results"), text)
         if result.fallback_reason or result.warnings:
-            show_error(self, "\n".join(([tr("Straight-line fallback: {reason}").format(
-                reason=result.fallback_reason)] if result.fallback_reason else []) + result.warnings), self.iface)
+            show_error(
+                self,
+                "\n".join(
+                    (
+                        [tr("Straight-line fallback: {reason}").format(reason=result.fallback_reason)]
+                        if result.fallback_reason
+                        else []
+                    )
+                    + result.warnings
+                ),
+                self.iface,
+            )

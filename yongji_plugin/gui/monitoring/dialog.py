@@ -1,5 +1,6 @@
 """规划实施监测预警: tick the 现状 snapshots (with their years), run in the background, see the layers
 and the 年度监测预警报告."""
+
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -55,9 +56,14 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         """Every polygon layer of the project that is no plan layer and no result, ticked if it was."""
         ticked = {layer.id(): year for layer, year in self._rows() if layer is not None}
         plan_ids = {layer.id() for layer in project_plan().values()}
-        layers = [layer for layer in QgsProject.instance().mapLayers().values()
-                  if isinstance(layer, QgsVectorLayer) and layer.id() not in plan_ids and not is_result_layer(layer)
-                  and layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry]
+        layers = [
+            layer
+            for layer in QgsProject.instance().mapLayers().values()
+            if isinstance(layer, QgsVectorLayer)
+            and layer.id() not in plan_ids
+            and not is_result_layer(layer)
+            and layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+        ]
         self.snapshotTable.setRowCount(len(layers))
         for row, layer in enumerate(sorted(layers, key=lambda item: item.name())):
             item = QTableWidgetItem(layer.name())
@@ -91,8 +97,9 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         inputs, patches = [], []
         for layer, year in self._rows():
             if year and not year.isdigit():
-                raise PlanError(tr("Snapshot layer {name}: year {year} is not a year").format(
-                    name=layer.name(), year=year))
+                raise PlanError(
+                    tr("Snapshot layer {name}: year {year} is not a year").format(name=layer.name(), year=year)
+                )
             names = layer.fields().names()
             if field not in names and BEFORE_FIELD in names and AFTER_FIELD in names:
                 patches.append(PatchInput(layer, int(year) if year else None))
@@ -111,16 +118,24 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         require_layers(plan, codes)
         area = area_method(self)
         check_snapshots(inputs, rules.base_year, area.crs, bool(patches))  # a year missing or twice: said now
-        params = MonitorParams(area, rules, indicators, PluginSettings.load().engine_backend,
-                               describe_sources(plan.values()))
+        params = MonitorParams(
+            area, rules, indicators, PluginSettings.load().engine_backend, describe_sources(plan.values())
+        )
         self._folder = output_folder(self, tr("Plan implementation monitoring"))
         self._plan = plan
         printed = self.sheetCheck.isChecked()
-        return monitoring_task(plan, inputs, params, self._folder / f"{FILE_STEM}.gpkg",
-                               self._folder / f"{FILE_STEM}_report.html", self._done, patches,
-                               sheet=self._folder / f"{FILE_STEM}_sheet.pdf" if printed else None,
-                               atlas=self._folder / f"{FILE_STEM}_townships.pdf" if printed else None,
-                               dpi=PluginSettings.load().print_dpi)
+        return monitoring_task(
+            plan,
+            inputs,
+            params,
+            self._folder / f"{FILE_STEM}.gpkg",
+            self._folder / f"{FILE_STEM}_report.html",
+            self._done,
+            patches,
+            sheet=self._folder / f"{FILE_STEM}_sheet.pdf" if printed else None,
+            atlas=self._folder / f"{FILE_STEM}_townships.pdf" if printed else None,
+            dpi=PluginSettings.load().print_dpi,
+        )
 
     def _done(self, task, ok):
         if not self.task_ended(task, ok):
@@ -135,11 +150,15 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
             QgsProject.instance().addMapLayer(layer, False)
             group.addLayer(layer)
         findings = result.findings()
-        text = tr("{count} suspected violations ({red} 红色预警, {yellow} 黄色预警) in {years}; "
-                  "results in {folder}").format(
-            count=len(findings), red=sum(1 for f in findings if f.rule.level == RED),
+        text = tr(
+            "{count} suspected violations ({red} 红色预警, {yellow} 黄色预警) in {years}; results in {folder}"
+        ).format(
+            count=len(findings),
+            red=sum(1 for f in findings if f.rule.level == RED),
             yellow=sum(1 for f in findings if f.rule.level == YELLOW),
-            years=", ".join(str(c.year) for c in result.years), folder=self._folder)
+            years=", ".join(str(c.year) for c in result.years),
+            folder=self._folder,
+        )
         if result.problems or result.warnings:
             text += "\n" + tr("{count} input problems listed in the report").format(count=len(result.problems))
             show_error(self, "\n".join([text] + result.warnings), self.iface)

@@ -2,6 +2,7 @@
 of the plan and snapshot layers a worker thread may read; layers and report written in the worker
 (the report paints onto images and a PDF writer only), or, with the map sheet and atlas (print
 layouts), on the GUI thread when the worker is done."""
+
 from ...core.monitoring.job import monitoring_job
 from ...core.monitoring.patches import PatchInput
 from ...core.monitoring.snapshots import SnapshotInput
@@ -10,8 +11,18 @@ from ..shared.background import thread_copy
 from ..shared.job_task import JobTask
 
 
-def monitoring_task(plan: dict, inputs: list, params, output=None, report=None, on_done=None,
-                    patches=(), sheet=None, atlas=None, dpi: int = 150) -> JobTask:
+def monitoring_task(
+    plan: dict,
+    inputs: list,
+    params,
+    output=None,
+    report=None,
+    on_done=None,
+    patches=(),
+    sheet=None,
+    atlas=None,
+    dpi: int = 150,
+) -> JobTask:
     """``plan``: the project's plan layers by code; ``inputs``: SnapshotInputs of the user's layers;
     ``patches``: PatchInputs; ``sheet``, ``atlas``: the print outputs' files (None: not printed)."""
     plan = {code: thread_copy(layer) for code, layer in plan.items()}

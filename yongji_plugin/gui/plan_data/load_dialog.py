@@ -1,4 +1,5 @@
 """加载规划图层: pick a source, see each catalogue layer's status, load the checked ones."""
+
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
@@ -31,8 +32,7 @@ class LoadLayersDialog(BASE, FORM):
         self.statuses = []
         self.kindCombo.addItems(source_kind_labels())
         fill_encoding_combo(self.encodingCombo)
-        self.loadButton = self.buttonBox.addButton(tr("Load checked layers"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.loadButton = self.buttonBox.addButton(tr("Load checked layers"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.loadButton.setEnabled(False)
         self.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self.browseButton.clicked.connect(self._browse)
@@ -95,12 +95,20 @@ class LoadLayersDialog(BASE, FORM):
         self.layerTable.setRowCount(len(self.statuses))
         for row, status in enumerate(self.statuses):
             check = QTableWidgetItem()
-            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled if status.source_layer
-                           else Qt.ItemFlag.ItemIsUserCheckable)
+            check.setFlags(
+                Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                if status.source_layer
+                else Qt.ItemFlag.ItemIsUserCheckable
+            )
             check.setCheckState(Qt.CheckState.Checked if status.status == FOUND else Qt.CheckState.Unchecked)
             encoding = status.source_layer.encoding if status.source_layer else None
-            values = [status.spec.code, status.spec.name, catalogue.group(status.spec.group).name,
-                      status.describe(), encoding.describe() if encoding else ""]
+            values = [
+                status.spec.code,
+                status.spec.name,
+                catalogue.group(status.spec.group).name,
+                status.describe(),
+                encoding.describe() if encoding else "",
+            ]
             self.layerTable.setItem(row, 0, check)
             for column, value in enumerate(values, start=1):
                 self.layerTable.setItem(row, column, QTableWidgetItem(value))
@@ -110,19 +118,21 @@ class LoadLayersDialog(BASE, FORM):
         counts = {k: sum(1 for s in self.statuses if s.status == k) for k in (FOUND, MISSING)}
         self.summaryLabel.setText(
             tr("{found} found, {missing} missing, {bad} non-conforming").format(
-                found=counts[FOUND], missing=counts[MISSING],
-                bad=len(self.statuses) - counts[FOUND] - counts[MISSING]))
+                found=counts[FOUND], missing=counts[MISSING], bad=len(self.statuses) - counts[FOUND] - counts[MISSING]
+            )
+        )
         self.loadButton.setEnabled(bool(self.statuses))
 
     def checked_codes(self):
-        return [status.spec.code for row, status in enumerate(self.statuses)
-                if self.layerTable.item(row, 0).checkState() == Qt.CheckState.Checked
-                and status.source_layer is not None]
+        return [
+            status.spec.code
+            for row, status in enumerate(self.statuses)
+            if self.layerTable.item(row, 0).checkState() == Qt.CheckState.Checked and status.source_layer is not None
+        ]
 
     def load(self):
         try:
-            layers = load_into_project(self.statuses, QgsProject.instance(),
-                                       codes=self.checked_codes())
+            layers = load_into_project(self.statuses, QgsProject.instance(), codes=self.checked_codes())
         except PlanError as error:
             show_error(self, str(error), self.iface)
             return []

@@ -45,8 +45,11 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
             self.ruleList.item(i).setCheckState(state)
 
     def checked_rules(self):
-        return [self.ruleList.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.ruleList.count())
-                if self.ruleList.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.ruleList.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.ruleList.count())
+            if self.ruleList.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def run(self):
         chosen = self.rules.subset(self.checked_rules())
@@ -58,8 +61,14 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
             show_error(self, tr("No plan layers in the project: load the plan layers first"), self.iface)
             return None
         layers = {code: thread_copy(layer) for code, layer in plan.items()}
-        job = qa_job(layers, chosen, default_catalogue().crs, PluginSettings.load().engine_backend,
-                     describe_sources(plan.values()), self.rules.tolerance)
+        job = qa_job(
+            layers,
+            chosen,
+            default_catalogue().crs,
+            PluginSettings.load().engine_backend,
+            describe_sources(plan.values()),
+            self.rules.tolerance,
+        )
         try:
             report = self.folder_row.new_run_folder(tr("Plan data quality check")) / (tr("qa_report") + ".html")
         except PlanError as error:

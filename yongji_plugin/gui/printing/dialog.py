@@ -5,6 +5,7 @@ atlas lets events through between its pages (as QGIS's own layout designer does)
 stays responsive, the progress bar moves, and Cancel stops before the next sheet or atlas page.
 A job cut short deletes what it wrote; the sheets and atlases exported before it stay whole.
 """
+
 from qgis.core import QgsFeedback, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QListWidgetItem
@@ -60,8 +61,11 @@ class PrintDialog(BASE, FORM):
             self.folderEdit.setText(folder)
 
     def checked_sheets(self):
-        return [self.sheetList.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sheetList.count())
-                if self.sheetList.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.sheetList.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.sheetList.count())
+            if self.sheetList.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def _project_layers(self):
         layers = list(QgsProject.instance().mapLayers().values())
@@ -102,10 +106,14 @@ class PrintDialog(BASE, FORM):
                 raise PlanError(tr("Run a compliance check first: no site summary layer in the project"))
             self.builder = SheetBuilder(plan)
             self.jobs = print_jobs(
-                self.builder, folder, self.checked_sheets(), FORMATS[self.formatCombo.currentIndex()],
+                self.builder,
+                folder,
+                self.checked_sheets(),
+                FORMATS[self.formatCombo.currentIndex()],
                 self.dpiSpin.value(),
                 (lambda: township_coverage(plan)) if self.townshipAtlasCheck.isChecked() else None,
-                (lambda: atlas_layers(summary, conflicts)) if self.siteAtlasCheck.isChecked() else None)
+                (lambda: atlas_layers(summary, conflicts)) if self.siteAtlasCheck.isChecked() else None,
+            )
         except PlanError as error:
             show_error(self, str(error), self.iface)
             return False

@@ -8,6 +8,7 @@ whose traceback goes to the message log only); not ``ok`` without ``error`` — 
 result decides (its ``canceled`` flag; the core sets it when the feedback was canceled at any
 moment of the run), so a task never reports a canceled run as a result, nor the reverse.
 """
+
 import traceback
 
 from qgis.core import Qgis, QgsFeatureRequest, QgsFeedback, QgsMessageLog, QgsTask

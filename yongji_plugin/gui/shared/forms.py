@@ -1,4 +1,5 @@
 """Load Qt Designer forms from ``forms/`` at run time (no generated code in the repository)."""
+
 import warnings
 
 from qgis.PyQt import uic

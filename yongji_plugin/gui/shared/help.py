@@ -1,4 +1,5 @@
 """帮助: the user guide in the QGIS language, shown in a plain text browser, opened at a section."""
+
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from ...i18n import catalogue_names, qgis_locale, tr

@@ -5,6 +5,7 @@ outputs are thread-safe (a report of thousands of sites never freezes the window
 thread when the worker is done. Either way one :func:`~...core.shared.job.deliver` writes them, so
 an error or a cancel removes what this run wrote, exactly as in Processing.
 """
+
 from pathlib import Path
 
 from ...core.shared.errors import PlanError

@@ -6,6 +6,7 @@ with the project while the dialog is open. Its default is, in order: what the us
 this project, the active layer when it fits (项目用地红线 was active while 村庄 was offered), the
 layer the dialog prefers (the plan's own, by catalogue code), the first.
 """
+
 import weakref
 
 from qgis.core import QgsMapLayerType, QgsProject
@@ -18,9 +19,13 @@ SCOPE = "yongji"  # project entries: the last choice per dialog box, saved with 
 
 
 def usable_layers(geometry_type):
-    return [layer for layer in QgsProject.instance().mapLayers().values()
-            if layer.type() == QgsMapLayerType.VectorLayer and layer.geometryType() == geometry_type
-            and not is_result_layer(layer)]
+    return [
+        layer
+        for layer in QgsProject.instance().mapLayers().values()
+        if layer.type() == QgsMapLayerType.VectorLayer
+        and layer.geometryType() == geometry_type
+        and not is_result_layer(layer)
+    ]
 
 
 def _remembered(key: str) -> str:
@@ -36,8 +41,7 @@ def _default(layers, key, iface, preferred):
     return next((c for c in candidates if c and c in ids), ids[0] if ids else "")
 
 
-def fill_layers(combo, geometry_type, preferred=None, allow_none: bool = False, key: str = "",
-                iface=None) -> None:
+def fill_layers(combo, geometry_type, preferred=None, allow_none: bool = False, key: str = "", iface=None) -> None:
     """Fill ``combo`` (see the module); the user's pick survives a refresh while its layer exists,
     a default is worked out anew (layers loaded one by one must not leave the first one chosen).
     ``key`` names the box for remembering the user's pick in the project."""

@@ -1,4 +1,5 @@
 """What the measures' dialogs share: layer and field pickers, area options, showing a job's results."""
+
 from pathlib import Path
 
 from qgis.core import QgsProject

@@ -1,4 +1,5 @@
 """How dialogs tell the user about bad input: a translated sentence, never a traceback."""
+
 from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtWidgets import QMessageBox
 
@@ -12,8 +13,9 @@ def show_error(parent, message: str, iface=None) -> None:
     if iface is not None and iface.messageBar() is not None:
         iface.messageBar().pushMessage(tr("Yongji One Map"), message, Qgis.MessageLevel.Warning, 8)
     if parent is not None and parent.isVisible():
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Yongji One Map"), message, QMessageBox.StandardButton.Ok,
-                          parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, tr("Yongji One Map"), message, QMessageBox.StandardButton.Ok, parent
+        )
         box.open()
 
 

@@ -6,6 +6,7 @@ second run never overwrites the report a reviewer is reading. The base folder de
 remembered for the next run. After a run the dialog's status line links the folder, and the
 message bar links it too.
 """
+
 import html
 from datetime import datetime
 from pathlib import Path
@@ -87,8 +88,11 @@ def new_run_folder(base, tool: str) -> Path:
     try:
         return run_folder(base, tool)
     except OSError as error:
-        raise PlanError(tr("Cannot create a folder in the output folder {folder}: {error}").format(
-            folder=base, error=error.strerror or error)) from error
+        raise PlanError(
+            tr("Cannot create a folder in the output folder {folder}: {error}").format(
+                folder=base, error=error.strerror or error
+            )
+        ) from error
 
 
 def announce_folder(dialog, folder: Path) -> None:
@@ -98,7 +102,7 @@ def announce_folder(dialog, folder: Path) -> None:
     label = getattr(dialog, "statusLabel", None)
     if label is not None:
         label.setOpenExternalLinks(True)
-        label.setText(f'{label.text()}<br>{html.escape(tr("Written to"))} {link}')
+        label.setText(f"{label.text()}<br>{html.escape(tr('Written to'))} {link}")
     iface = getattr(dialog, "iface", None)
     if iface is None or iface.messageBar() is None:
         return

@@ -4,6 +4,7 @@ layers and the job's background task.
 Plan layers are taken from the project (matched to the catalogue by code or name) and copied for
 the worker thread; a measure that needs a layer the project lacks stops before any work starts.
 """
+
 from collections.abc import Iterable
 from pathlib import Path
 

@@ -3,6 +3,7 @@
 Each run adds its layers; with one group name for every run, a second check sat beside the first
 under the same name and nothing told the reader which was which.
 """
+
 from qgis.core import QgsLayerTreeGroup, QgsProject
 
 

@@ -1,5 +1,6 @@
 """设置: the defaults the checks and printing start from (area CRS and method, tolerance, DPI,
 overlay engine backend)."""
+
 from ...core.shared.areas import ELLIPSOIDAL, PLANAR, AreaMethod
 from ...core.shared.errors import PlanError
 from ...core.shared.settings import ENGINE_BACKENDS, PluginSettings, backend_labels
@@ -35,8 +36,12 @@ class SettingsDialog(BASE, FORM):
             show_error(self, str(error), self.iface)
             return False
         self.crsEdit.setText(area.crs.authid())
-        PluginSettings(area.crs.authid(), METHODS[self.methodCombo.currentIndex()],
-                       self.toleranceSpin.value(), self.dpiSpin.value(),
-                       ENGINE_BACKENDS[self.backendCombo.currentIndex()]).save()
+        PluginSettings(
+            area.crs.authid(),
+            METHODS[self.methodCombo.currentIndex()],
+            self.toleranceSpin.value(),
+            self.dpiSpin.value(),
+            ENGINE_BACKENDS[self.backendCombo.currentIndex()],
+        ).save()
         self.accept()
         return True

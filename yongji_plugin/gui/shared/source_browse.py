@@ -1,4 +1,5 @@
 """The file picker for a plan source of each kind (the load and the version dialogs share it)."""
+
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ...i18n import tr

@@ -1,4 +1,5 @@
 """项目选址合规性检查: choose sites and options, run the check in the background, show results."""
+
 import html
 from pathlib import Path
 
@@ -72,7 +73,7 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         self.useFieldCombo.clear()
         self.useFieldCombo.addItem(tr("Automatic ({fields})").format(fields=", ".join(USE_FIELDS)), None)
         layer = self.site_layer()
-        for field in (layer.fields() if layer is not None else []):
+        for field in layer.fields() if layer is not None else []:
             self.useFieldCombo.addItem(field.name(), field.name())
 
     def use_field(self):
@@ -89,14 +90,14 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         super().showEvent(event)
 
     def _choose_ruleset(self):
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a rule set"), self.rulesetEdit.text(),
-                                              tr("Rule sets (*.yaml *.yml)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose a rule set"), self.rulesetEdit.text(), tr("Rule sets (*.yaml *.yml)")
+        )
         if path:
             self.rulesetEdit.setText(path)
 
     def _choose_output(self):
-        path, _ = QFileDialog.getSaveFileName(self, tr("Output GeoPackage"), "",
-                                              tr("GeoPackage (*.gpkg)"))
+        path, _ = QFileDialog.getSaveFileName(self, tr("Output GeoPackage"), "", tr("GeoPackage (*.gpkg)"))
         if path:
             self.outputEdit.setText(path)
 
@@ -121,18 +122,28 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
             check_control_layers(ruleset, controls, area.crs)
         except PlanError as error:
             raise PlanError(f"{error} — {tr('load the plan layers first')}") from error
-        params = CheckParams(area, self.toleranceSpin.value(),
-                             data_source=describe_sources(controls.values()),
-                             backend=PluginSettings.load().engine_backend, site_origin=layer,
-                             use_field=self.use_field())
+        params = CheckParams(
+            area,
+            self.toleranceSpin.value(),
+            data_source=describe_sources(controls.values()),
+            backend=PluginSettings.load().engine_backend,
+            site_origin=layer,
+            use_field=self.use_field(),
+        )
         output = self.outputEdit.text().strip()
-        report = (Path(output).with_name(Path(output).stem + "_report.html") if output
-                  else self.folder_row.new_run_folder(tr("Site compliance check")) / (tr("review_report") + ".html"))
-        refuse_run([layer, *controls.values()], [(output, tr("Output GeoPackage"), False),
-                                                 (report, tr("Review report"), False)])
+        report = (
+            Path(output).with_name(Path(output).stem + "_report.html")
+            if output
+            else self.folder_row.new_run_folder(tr("Site compliance check")) / (tr("review_report") + ".html")
+        )
+        refuse_run(
+            [layer, *controls.values()],
+            [(output, tr("Output GeoPackage"), False), (report, tr("Review report"), False)],
+        )
         QgsSettings().setValue(SETTINGS_RULESET, self.rulesetEdit.text())
-        return compliance_task(self._sites(layer), controls, ruleset, params,
-                                self.outputEdit.text().strip() or None, report, self._done)
+        return compliance_task(
+            self._sites(layer), controls, ruleset, params, self.outputEdit.text().strip() or None, report, self._done
+        )
 
     def run(self):
         self.show_report(None)
@@ -180,8 +191,10 @@ class ComplianceDialog(TaskDialogMixin, BASE, FORM):
         if not paths:
             self.reportLabel.clear()
             return
-        links = [f'<a href="{QUrl.fromLocalFile(str(paths[kind])).toString()}">{html.escape(str(paths[kind]))}</a>'
-                 f" ({label})" for kind, label in (("html", "HTML"), ("pdf", "PDF"))]
+        links = [
+            f'<a href="{QUrl.fromLocalFile(str(paths[kind])).toString()}">{html.escape(str(paths[kind]))}</a> ({label})'
+            for kind, label in (("html", "HTML"), ("pdf", "PDF"))
+        ]
         self.reportLabel.setText(html.escape(tr("Review report:")) + "<br>" + "<br>".join(links))
 
     def report_folder(self):

@@ -6,6 +6,7 @@ report paints onto images and a PDF writer only), so a report of thousands of si
 the window. Cancel and errors follow the one contract of ``core.shared.job``: nothing of a
 canceled or failed run is kept.
 """
+
 from qgis.core import QgsVectorLayerFeatureSource
 
 from ...core.shared.destinations import destination_for
@@ -19,8 +20,16 @@ def SiteSnapshot(layer, fids=None) -> SiteView:  # noqa: N802 - reads as the val
     """The site layer (or its selection) as a worker thread may read it, with the user's feature ids:
     QGIS's thread-safe feature source of the layer itself."""
     extent = layer.extent() if fids is None else layer.boundingBoxOfSelected()
-    return SiteView(QgsVectorLayerFeatureSource(layer), layer.name(), layer.fields(), layer.crs(),
-                    layer.wkbType(), extent, layer.featureCount(), fids)
+    return SiteView(
+        QgsVectorLayerFeatureSource(layer),
+        layer.name(),
+        layer.fields(),
+        layer.crs(),
+        layer.wkbType(),
+        extent,
+        layer.featureCount(),
+        fids,
+    )
 
 
 def compliance_task(sites, layers, ruleset, params, output=None, report=None, on_done=None) -> JobTask:

@@ -5,6 +5,7 @@ The run is the core's job (``core.versions.job``) in a JobTask: the worker opens
 and the report are delivered on the GUI thread (Qt's PDF writer). A cancel or an error keeps
 nothing of the run.
 """
+
 from pathlib import Path
 
 from qgis.core import QgsProject, QgsSettings
@@ -101,8 +102,12 @@ class SourcePicker:
     def remember(self):
         source = self.source()
         settings = QgsSettings()
-        for name, value in (("kind", source.kind), ("location", source.location), ("schema", source.schema),
-                            ("encoding", source.encoding)):
+        for name, value in (
+            ("kind", source.kind),
+            ("location", source.location),
+            ("schema", source.schema),
+            ("encoding", source.encoding),
+        ):
             settings.setValue(f"{SETTINGS}{self.prefix}_{name}", value)
 
 
@@ -128,8 +133,11 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
         self.new.restore()
 
     def checked_codes(self):
-        return [self.layerList.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.layerList.count())
-                if self.layerList.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.layerList.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.layerList.count())
+            if self.layerList.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def build_task(self) -> JobTask:
         old, new = self.old.source(), self.new.source()
@@ -142,9 +150,13 @@ class VersionsDialog(TaskDialogMixin, BASE, FORM):
         if not codes:
             raise PlanError(tr("Tick at least one layer"))
         settings = PluginSettings.load()
-        params = CompareParams(AreaMethod.create(settings.area_crs, settings.area_method), self.toleranceSpin.value(),
-                               townships=TOWNSHIP_VERSIONS[self.townshipCombo.currentIndex()],
-                               backend=settings.engine_backend, codes=tuple(codes))
+        params = CompareParams(
+            AreaMethod.create(settings.area_crs, settings.area_method),
+            self.toleranceSpin.value(),
+            townships=TOWNSHIP_VERSIONS[self.townshipCombo.currentIndex()],
+            backend=settings.engine_backend,
+            codes=tuple(codes),
+        )
         report = None
         if self.reportCheck.isChecked():
             report = self.folder_row.new_run_folder(tr("Plan version comparison")) / (tr("versions_report") + ".html")

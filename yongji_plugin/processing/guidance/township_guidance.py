@@ -1,4 +1,5 @@
 """Processing: 乡镇规划指引 — the township layer, the table (CSV, XLSX) and the report, as in the dialog."""
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -33,29 +34,55 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
         return "measures"
 
     def shortHelpString(self):
-        return tr("Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township "
-                  "guidance file (default: cultivated land, permanent basic farmland, ecological "
-                  "protection red line, urban development boundary, construction land) in m², ha and mu. "
-                  "Features crossing township borders are split by them; overlapping features of one layer "
-                  "count once. The table ends with the city total, measured over the city outline; the "
-                  "townships must add up to it within 0.01 ha, and the log says where they do not.")
+        return tr(
+            "Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township "
+            "guidance file (default: cultivated land, permanent basic farmland, ecological "
+            "protection red line, urban development boundary, construction land) in m², ha and mu. "
+            "Features crossing township borders are split by them; overlapping features of one layer "
+            "count once. The table ends with the city total, measured over the city outline; the "
+            "townships must add up to it within 0.01 ha, and the log says where they do not."
+        )
 
     def initAlgorithm(self, config=None):
         add_plan_parameters(self)
-        self.addParameter(QgsProcessingParameterFile(
-            self.FIGURES, tr("Township guidance file (default figures if empty)"), extension="yaml", optional=True))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.FIGURES, tr("Township guidance file (default figures if empty)"), extension="yaml", optional=True
+            )
+        )
         self.add_area_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Township planning guidance"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.CSV, tr("Table with the city total (CSV)"), tr("CSV files (*.csv)"), optional=True,
-            createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.XLSX, tr("Table with the city total (XLSX)"), tr("Excel workbooks (*.xlsx)"), optional=True,
-            createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
-            optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Township planning guidance"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.CSV,
+                tr("Table with the city total (CSV)"),
+                tr("CSV files (*.csv)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.XLSX,
+                tr("Table with the city total (XLSX)"),
+                tr("Excel workbooks (*.xlsx)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT,
+                tr("Report (HTML; a PDF is written beside it)"),
+                tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -66,8 +93,15 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG, feedback)
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        job = guidance_job(layers, area, figures, self.backend(parameters, context), describe_sources(layers.values()),
-                           tables[self.CSV], tables[self.XLSX])
+        job = guidance_job(
+            layers,
+            area,
+            figures,
+            self.backend(parameters, context),
+            describe_sources(layers.values()),
+            tables[self.CSV],
+            tables[self.XLSX],
+        )
         result, outputs = run_job(self, job, parameters, context, feedback, {GUIDANCE: self.OUTPUT}, self.REPORT)
         outputs.update({key: str(path) for key, path in tables.items() if path})
         self._log(result, feedback)
@@ -75,13 +109,19 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
 
     @staticmethod
     def _log(result, feedback) -> None:
-        feedback.pushInfo(tr("{count} townships measured ({method})").format(
-            count=len(result.townships), method=result.area_method.describe()))
+        feedback.pushInfo(
+            tr("{count} townships measured ({method})").format(
+                count=len(result.townships), method=result.area_method.describe()
+            )
+        )
         feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))
         for warning in result.warnings:
             feedback.reportError(warning, False)
         for key in result.mismatches():
             label = next((f.label for f in result.figures if f.key == key), tr("Administrative area"))
-            feedback.reportError(tr("{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha")
-                                 .format(figure=label, sum=hectares(result.township_sum(key)),
-                                         city=hectares(result.city_value(key))), False)
+            feedback.reportError(
+                tr("{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha").format(
+                    figure=label, sum=hectares(result.township_sum(key)), city=hectares(result.city_value(key))
+                ),
+                False,
+            )

@@ -1,4 +1,5 @@
 """Processing: 建筑高度控制检查 — the same check, layers and report as the dialog."""
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -43,43 +44,81 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             "storey height, or the height field where filled and floors × storey height elsewhere. A "
             "building in several zones is judged against the strictest one it overlaps by at least the "
             "area tolerance; every zone it touches is reported with the overlap area. Writes the "
-            "buildings over their limit (styled by excess), optionally every building, and a report.")
+            "buildings over their limit (styled by excess), optionally every building, and a report."
+        )
 
     def initAlgorithm(self, config=None):
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterVectorLayer(self.BUILDINGS, tr("Buildings"), polygons))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.ZONES, tr("Height zones (JZGDKZ of the plan data if empty)"), polygons, optional=True))
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.ZONES, tr("Height zones (JZGDKZ of the plan data if empty)"), polygons, optional=True
+            )
+        )
         self.addParameter(plan_source_parameter(self.PLAN_GPKG))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.SOURCE, tr("Building height from"), [mode_label(m) for m in MODES], defaultValue=0))
-        self.addParameter(QgsProcessingParameterField(
-            self.HEIGHT_FIELD, tr("Height field (m)"), "JZGD", self.BUILDINGS, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.FLOORS_FIELD, tr("Floors field"), "CS", self.BUILDINGS, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.STOREY, tr("Storey height (m)"), QgsProcessingParameterNumber.Type.Double, 3.0, minValue=0.1))
-        self.addParameter(QgsProcessingParameterField(
-            self.NAME_FIELD, tr("Building name field"), None, self.BUILDINGS, optional=True))
-        for name, label, default in ((self.LIMIT_FIELD, tr("Zone limit field (m)"), "ZDGD"),
-                                     (self.ZONE_NAME_FIELD, tr("Zone name field"), "FQMC"),
-                                     (self.ZONE_CODE_FIELD, tr("Zone code field"), "FQDM")):
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.SOURCE, tr("Building height from"), [mode_label(m) for m in MODES], defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.HEIGHT_FIELD, tr("Height field (m)"), "JZGD", self.BUILDINGS, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(self.FLOORS_FIELD, tr("Floors field"), "CS", self.BUILDINGS, optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.STOREY, tr("Storey height (m)"), QgsProcessingParameterNumber.Type.Double, 3.0, minValue=0.1
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(self.NAME_FIELD, tr("Building name field"), None, self.BUILDINGS, optional=True)
+        )
+        for name, label, default in (
+            (self.LIMIT_FIELD, tr("Zone limit field (m)"), "ZDGD"),
+            (self.ZONE_NAME_FIELD, tr("Zone name field"), "FQMC"),
+            (self.ZONE_CODE_FIELD, tr("Zone code field"), "FQDM"),
+        ):
             parameter = QgsProcessingParameterString(name, label, default, optional=name == self.ZONE_CODE_FIELD)
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, tr("Area tolerance (m²)"), QgsProcessingParameterNumber.Type.Double,
-            DEFAULT_TOLERANCE, minValue=0.0))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.TOLERANCE,
+                tr("Area tolerance (m²)"),
+                QgsProcessingParameterNumber.Type.Double,
+                DEFAULT_TOLERANCE,
+                minValue=0.0,
+            )
+        )
         self.add_area_parameters()
         self.add_backend_parameter()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Buildings over their limit"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.ALL_BUILDINGS, tr("Every building with its zone and limit"),
-            QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
-            optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Buildings over their limit"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.ALL_BUILDINGS,
+                tr("Every building with its zone and limit"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT,
+                tr("Report (HTML; a PDF is written beside it)"),
+                tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         with invalid_geometries_let_through(context):  # repaired on a copy and reported, never dropped
@@ -97,7 +136,8 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             zone_name_field=self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context),
             zone_code_field=self.parameterAsString(parameters, self.ZONE_CODE_FIELD, context) or None,
             tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context),
-            backend=self.backend(parameters, context))
+            backend=self.backend(parameters, context),
+        )
 
     def _process(self, parameters, context, feedback):
         try:
@@ -106,9 +146,16 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             params = self._params(parameters, context)
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        result, outputs = run_job(self, height_job(buildings, zones, params), parameters, context, feedback,
-                                  {OVER_LAYER: self.OUTPUT, ALL_LAYER: self.ALL_BUILDINGS}, self.REPORT,
-                                  on_result=lambda result: self._log(result, feedback))
+        result, outputs = run_job(
+            self,
+            height_job(buildings, zones, params),
+            parameters,
+            context,
+            feedback,
+            {OVER_LAYER: self.OUTPUT, ALL_LAYER: self.ALL_BUILDINGS},
+            self.REPORT,
+            on_result=lambda result: self._log(result, feedback),
+        )
         counts = result.counts()
         feedback.pushInfo(", ".join(f"{status_label(k)}: {v}" for k, v in counts.items()))
         return outputs
@@ -116,7 +163,10 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
     @staticmethod
     def _log(result, feedback) -> None:
         for repair in result.repairs:
-            feedback.pushWarning(tr("{layer} feature {fid}: {problem} (repaired on a copy)").format(
-                layer=repair.layer, fid=repair.feature, problem=repair.problem))
+            feedback.pushWarning(
+                tr("{layer} feature {fid}: {problem} (repaired on a copy)").format(
+                    layer=repair.layer, fid=repair.feature, problem=repair.problem
+                )
+            )
         if result.backend:
             feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))

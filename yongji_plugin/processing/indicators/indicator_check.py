@@ -1,4 +1,5 @@
 """Processing: 规划指标 — judgements table, township status layer, report and map sheet, as in the dialog."""
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -41,35 +42,68 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
         return "measures"
 
     def shortHelpString(self):
-        return tr("Measures each indicator of the indicator file from the plan layers, for the city and each "
-                  "township, and judges it three ways for 2025 and 2035: against its target (indicator "
-                  "compliance, achieved or short of target), the map against the indicator table (layer "
-                  "totals against targets, e.g. cultivated land in DLTB not below the farmland protection "
-                  "target), and the townships' targets against the city's (breakdown). Outputs every "
-                  "judgement as a table, the townships coloured by status for the chosen year, an HTML/PDF "
-                  "report with bar charts and the indicator map sheet.")
+        return tr(
+            "Measures each indicator of the indicator file from the plan layers, for the city and each "
+            "township, and judges it three ways for 2025 and 2035: against its target (indicator "
+            "compliance, achieved or short of target), the map against the indicator table (layer "
+            "totals against targets, e.g. cultivated land in DLTB not below the farmland protection "
+            "target), and the townships' targets against the city's (breakdown). Outputs every "
+            "judgement as a table, the townships coloured by status for the chosen year, an HTML/PDF "
+            "report with bar charts and the indicator map sheet."
+        )
 
     def initAlgorithm(self, config=None):
         add_plan_parameters(self)
-        self.addParameter(QgsProcessingParameterFile(
-            self.INDICATORS, tr("Indicator file (the plugin's if empty)"), extension="yaml", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.CODES, tr("Indicator codes to check, comma-separated (all if empty)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.YEAR, tr("Year of the township layer, charts and map sheet"), [str(y) for y in YEARS],
-            defaultValue=len(YEARS) - 1))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.INDICATORS, tr("Indicator file (the plugin's if empty)"), extension="yaml", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CODES, tr("Indicator codes to check, comma-separated (all if empty)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.YEAR,
+                tr("Year of the township layer, charts and map sheet"),
+                [str(y) for y in YEARS],
+                defaultValue=len(YEARS) - 1,
+            )
+        )
         self.add_area_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Indicator judgements"), QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TOWNSHIPS, tr("Township indicator status"), QgsProcessing.SourceType.TypeVectorPolygon,
-            optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report (HTML; a PDF and the charts are written beside it)"), tr("HTML files (*.html)"),
-            optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.SHEET, tr("Indicator map sheet (PDF or PNG)"), tr("PDF files (*.pdf);;PNG files (*.png)"),
-            optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Indicator judgements"), QgsProcessing.SourceType.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.TOWNSHIPS,
+                tr("Township indicator status"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT,
+                tr("Report (HTML; a PDF and the charts are written beside it)"),
+                tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.SHEET,
+                tr("Indicator map sheet (PDF or PNG)"),
+                tr("PDF files (*.pdf);;PNG files (*.png)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -84,10 +118,18 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
             layers = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG, feedback)
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        job = indicator_job(layers, indicators, area, year, self.backend(parameters, context),
-                            describe_sources(layers.values()), sheet)
-        result, outputs = run_job(self, job, parameters, context, feedback,
-                                  {FINDINGS: self.OUTPUT, TOWNSHIP_STATUS: self.TOWNSHIPS}, self.REPORT)
+        job = indicator_job(
+            layers, indicators, area, year, self.backend(parameters, context), describe_sources(layers.values()), sheet
+        )
+        result, outputs = run_job(
+            self,
+            job,
+            parameters,
+            context,
+            feedback,
+            {FINDINGS: self.OUTPUT, TOWNSHIP_STATUS: self.TOWNSHIPS},
+            self.REPORT,
+        )
         if sheet:
             outputs[self.SHEET] = sheet
         self._log(result, year, feedback)
@@ -100,7 +142,10 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
         for name in [result.city_name] + result.townships:
             status = result.status(name, year)
             if status.achieved is False:
-                feedback.pushWarning(tr("{unit} {year}: {count} binding targets missed").format(
-                    unit=name, year=year, count=status.binding_short))
+                feedback.pushWarning(
+                    tr("{unit} {year}: {count} binding targets missed").format(
+                        unit=name, year=year, count=status.binding_short
+                    )
+                )
         feedback.pushInfo(tr("Charts drawn with {painter}").format(painter=chart_painter()))
         feedback.pushInfo(tr("Overlay engine: {backend}").format(backend=result.backend))

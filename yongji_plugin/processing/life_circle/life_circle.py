@@ -34,8 +34,9 @@ def parse_minutes(text: str) -> dict[str, float]:
         try:
             minutes[code.strip()] = float(value)
         except ValueError:
-            raise PlanError(tr("Walking minutes {entry!r}: write level=minutes, e.g. 社区=15").format(
-                entry=part.strip())) from None
+            raise PlanError(
+                tr("Walking minutes {entry!r}: write level=minutes, e.g. 社区=15").format(entry=part.strip())
+            ) from None
     return minutes
 
 
@@ -44,7 +45,12 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
     ICON = "lifecircle"
     FACILITIES, RESIDENTIAL, NETWORK, PLAN_GPKG, TABLE = "FACILITIES", "RESIDENTIAL", "NETWORK", "PLAN_GPKG", "TABLE"
     TYPE_FIELD, LEVEL_FIELD, FACILITY_NAME, AREA_NAME, POPULATION = (
-        "TYPE_FIELD", "LEVEL_FIELD", "FACILITY_NAME_FIELD", "RESIDENTIAL_NAME_FIELD", "POPULATION_FIELD")
+        "TYPE_FIELD",
+        "LEVEL_FIELD",
+        "FACILITY_NAME_FIELD",
+        "RESIDENTIAL_NAME_FIELD",
+        "POPULATION_FIELD",
+    )
     SPEED, MINUTES, ACCESS, TOPOLOGY, FALLBACK = "SPEED", "MINUTES", "ACCESS_DISTANCE", "TOPOLOGY_TOLERANCE", "FALLBACK"
     OUTPUT, SERVICE_AREAS, REPORT = "OUTPUT", "SERVICE_AREAS", "REPORT"
 
@@ -59,54 +65,114 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             "10, 街坊 5) at the walking speed. A residential area reaches a row when a reachable street "
             "passes within the access distance of its edge; the result lists per area what it lacks. A "
             "network that leaves a facility or area unconnected stops with their names, unless the "
-            "straight-line fallback is allowed; the report then says so.")
+            "straight-line fallback is allowed; the report then says so."
+        )
 
     def initAlgorithm(self, config=None):
         kinds = QgsProcessing.SourceType
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.FACILITIES, tr("Public service facilities (GGFWSS of the plan data if empty)"),
-            [kinds.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.RESIDENTIAL, tr("Residential areas (JZQ of the plan data if empty)"),
-            [kinds.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.NETWORK, tr("Street network (ZXCQDL of the plan data if empty)"),
-            [kinds.TypeVectorLine], optional=True))
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.FACILITIES,
+                tr("Public service facilities (GGFWSS of the plan data if empty)"),
+                [kinds.TypeVectorPoint],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.RESIDENTIAL,
+                tr("Residential areas (JZQ of the plan data if empty)"),
+                [kinds.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.NETWORK,
+                tr("Street network (ZXCQDL of the plan data if empty)"),
+                [kinds.TypeVectorLine],
+                optional=True,
+            )
+        )
         self.addParameter(plan_source_parameter(self.PLAN_GPKG))
-        self.addParameter(QgsProcessingParameterFile(
-            self.TABLE, tr("Life-circle table (the plan's if empty)"), extension="yaml", optional=True))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.TABLE, tr("Life-circle table (the plan's if empty)"), extension="yaml", optional=True
+            )
+        )
         # field names as text: the layers may come from the plan data, not a parameter
-        for name, label, default in ((self.TYPE_FIELD, tr("Facility type field"), "SSLX"),
-                                     (self.LEVEL_FIELD, tr("Facility level field"), "SHQJB"),
-                                     (self.FACILITY_NAME, tr("Facility name field"), "MC"),
-                                     (self.AREA_NAME, tr("Residential area name field"), "MC"),
-                                     (self.POPULATION, tr("Population field"), "RK")):
+        for name, label, default in (
+            (self.TYPE_FIELD, tr("Facility type field"), "SSLX"),
+            (self.LEVEL_FIELD, tr("Facility level field"), "SHQJB"),
+            (self.FACILITY_NAME, tr("Facility name field"), "MC"),
+            (self.AREA_NAME, tr("Residential area name field"), "MC"),
+            (self.POPULATION, tr("Population field"), "RK"),
+        ):
             self.addParameter(QgsProcessingParameterString(name, label, default, optional=name != self.TYPE_FIELD))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SPEED, tr("Walking speed (km/h; the table's if empty)"), QgsProcessingParameterNumber.Type.Double,
-            None, optional=True, minValue=0.1))
-        self.addParameter(QgsProcessingParameterString(
-            self.MINUTES, tr("Walking minutes per level (e.g. 社区=15, 邻里=10, 街坊=5; the table's if empty)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.ACCESS, tr("Access distance (m): facility or area edge to its street"),
-            QgsProcessingParameterNumber.Type.Double, 50.0, minValue=0.0))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.SPEED,
+                tr("Walking speed (km/h; the table's if empty)"),
+                QgsProcessingParameterNumber.Type.Double,
+                None,
+                optional=True,
+                minValue=0.1,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MINUTES,
+                tr("Walking minutes per level (e.g. 社区=15, 邻里=10, 街坊=5; the table's if empty)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.ACCESS,
+                tr("Access distance (m): facility or area edge to its street"),
+                QgsProcessingParameterNumber.Type.Double,
+                50.0,
+                minValue=0.0,
+            )
+        )
         topology = QgsProcessingParameterNumber(
-            self.TOPOLOGY, tr("Topology tolerance (m): line ends this close are joined"),
-            QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0)
+            self.TOPOLOGY,
+            tr("Topology tolerance (m): line ends this close are joined"),
+            QgsProcessingParameterNumber.Type.Double,
+            0.0,
+            minValue=0.0,
+        )
         topology.setFlags(topology.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(topology)
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.FALLBACK, tr("Use straight-line distances when the network cannot be used"), False))
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.FALLBACK, tr("Use straight-line distances when the network cannot be used"), False
+            )
+        )
         self.add_area_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Residential areas with what they lack"), kinds.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SERVICE_AREAS, tr("Service areas"), kinds.TypeVectorAnyGeometry, optional=True,
-            createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
-            optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Residential areas with what they lack"), kinds.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SERVICE_AREAS,
+                tr("Service areas"),
+                kinds.TypeVectorAnyGeometry,
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT,
+                tr("Report (HTML; a PDF is written beside it)"),
+                tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
 
     def _text(self, parameters, name, context):
         return self.parameterAsString(parameters, name, context).strip() or None
@@ -124,7 +190,8 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             level_field=self._text(parameters, self.LEVEL_FIELD, context),
             facility_name_field=self._text(parameters, self.FACILITY_NAME, context),
             residential_name_field=self._text(parameters, self.AREA_NAME, context),
-            population_field=self._text(parameters, self.POPULATION, context))
+            population_field=self._text(parameters, self.POPULATION, context),
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
@@ -132,17 +199,27 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             params = self._params(parameters, context)
             facilities = self.plan_layer(parameters, context, self.FACILITIES, self.PLAN_GPKG, "GGFWSS")
             areas = self.plan_layer(parameters, context, self.RESIDENTIAL, self.PLAN_GPKG, "JZQ")
-            network = self.plan_layer(parameters, context, self.NETWORK, self.PLAN_GPKG, "ZXCQDL",
-                                      optional=params.fallback)
+            network = self.plan_layer(
+                parameters, context, self.NETWORK, self.PLAN_GPKG, "ZXCQDL", optional=params.fallback
+            )
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        result, outputs = run_job(self, life_circle_job(facilities, areas, network, table, params), parameters,
-                                  context, feedback, {AREAS: self.OUTPUT, SERVICE: self.SERVICE_AREAS}, self.REPORT,
-                                  on_result=lambda result: self._log(result, feedback))
+        result, outputs = run_job(
+            self,
+            life_circle_job(facilities, areas, network, table, params),
+            parameters,
+            context,
+            feedback,
+            {AREAS: self.OUTPUT, SERVICE: self.SERVICE_AREAS},
+            self.REPORT,
+            on_result=lambda result: self._log(result, feedback),
+        )
         lacking = sum(1 for area in result.areas if result.lacks(area))
-        feedback.pushInfo(tr("{method}: {lacking} of {total} residential areas lack at least one required "
-                             "facility").format(method=method_label(result.method), lacking=lacking,
-                                                total=len(result.areas)))
+        feedback.pushInfo(
+            tr("{method}: {lacking} of {total} residential areas lack at least one required facility").format(
+                method=method_label(result.method), lacking=lacking, total=len(result.areas)
+            )
+        )
         return outputs
 
     @staticmethod

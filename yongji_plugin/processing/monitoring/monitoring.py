@@ -46,8 +46,15 @@ class MonitoringAlgorithm(YongjiAlgorithm):
     def flags(self):
         # the map sheet is a print layout, rendered on the main thread in QGIS
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
-    OUTPUTS = {FINDINGS: "FINDINGS", CONSTRUCTION: "CONSTRUCTION", FARMLAND: "FARMLAND",
-               TOWNSHIP_TABLE: "TOWNSHIP_TABLE", INDICATOR_TABLE: "INDICATOR_TABLE", PROBLEMS: "PROBLEMS"}
+
+    OUTPUTS = {
+        FINDINGS: "FINDINGS",
+        CONSTRUCTION: "CONSTRUCTION",
+        FARMLAND: "FARMLAND",
+        TOWNSHIP_TABLE: "TOWNSHIP_TABLE",
+        INDICATOR_TABLE: "INDICATOR_TABLE",
+        PROBLEMS: "PROBLEMS",
+    }
 
     def displayName(self):
         return tr("Plan implementation monitoring")
@@ -59,57 +66,113 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         return "checks"
 
     def shortHelpString(self):
-        return tr("规划实施监测预警: 现状 snapshots (年度变更调查 地类图斑, DLBM by the 三调 工作分类) of later years "
-                  "against the plan and the base year's 三调 (the plan's DLTB). Per year: new 建设用地 (each change "
-                  "counted in the year it first appears) inside 生态保护红线, 永久基本农田, 自然保护地核心保护区 or "
-                  "历史文化保护线, or outside 城镇开发边界, as suspected violations with area (m², ha, mu), township, "
-                  "rule, basis and level (rule file); 耕地 lost and gained per township, gross and net of 田坎; every "
-                  "indicator of the indicator file measured on each snapshot against its linear path to the 2025 and "
-                  "2035 targets (正常 / 黄色预警 / 红色预警 by the file's thresholds). A snapshot's year: YEARS (in "
-                  "the order of the layers), else its field NF/BGNF/YEAR, else the year in its name (DLTB_2022).")
+        return tr(
+            "规划实施监测预警: 现状 snapshots (年度变更调查 地类图斑, DLBM by the 三调 工作分类) of later years "
+            "against the plan and the base year's 三调 (the plan's DLTB). Per year: new 建设用地 (each change "
+            "counted in the year it first appears) inside 生态保护红线, 永久基本农田, 自然保护地核心保护区 or "
+            "历史文化保护线, or outside 城镇开发边界, as suspected violations with area (m², ha, mu), township, "
+            "rule, basis and level (rule file); 耕地 lost and gained per township, gross and net of 田坎; every "
+            "indicator of the indicator file measured on each snapshot against its linear path to the 2025 and "
+            "2035 targets (正常 / 黄色预警 / 红色预警 by the file's thresholds). A snapshot's year: YEARS (in "
+            "the order of the layers), else its field NF/BGNF/YEAR, else the year in its name (DLTB_2022)."
+        )
 
     def initAlgorithm(self, config=None):
         add_plan_parameters(self)
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.SNAPSHOTS, tr("现状 snapshots (地类图斑 of later years)"), QgsProcessing.SourceType.TypeVectorPolygon,
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.YEARS, tr("Years of the snapshots, comma-separated in their order (else from a year field or "
-                           "the layer name)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.CLASS_FIELD, tr("Class field of the snapshots"),
-                                                       CLASS_FIELD))
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.PATCHES, tr("Change patches (class before and after; year from a field NF/BGNF/YEAR or the "
-                             "layer name)"), QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
-        self.addParameter(QgsProcessingParameterString(self.BEFORE_FIELD, tr("Class field before the change"),
-                                                       BEFORE_FIELD))
-        self.addParameter(QgsProcessingParameterString(self.AFTER_FIELD, tr("Class field after the change"),
-                                                       AFTER_FIELD))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.REFERENCE, tr("Base-year 现状 (the plan's 三调 DLTB if empty)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.RULES, tr("Monitoring rule file (the plugin's if empty)"), extension="yaml", optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.INDICATORS, tr("Indicator file (the plugin's if empty)"), extension="yaml", optional=True))
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.SNAPSHOTS,
+                tr("现状 snapshots (地类图斑 of later years)"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.YEARS,
+                tr("Years of the snapshots, comma-separated in their order (else from a year field or the layer name)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.CLASS_FIELD, tr("Class field of the snapshots"), CLASS_FIELD)
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.PATCHES,
+                tr("Change patches (class before and after; year from a field NF/BGNF/YEAR or the layer name)"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.BEFORE_FIELD, tr("Class field before the change"), BEFORE_FIELD)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.AFTER_FIELD, tr("Class field after the change"), AFTER_FIELD)
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.REFERENCE,
+                tr("Base-year 现状 (the plan's 三调 DLTB if empty)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.RULES, tr("Monitoring rule file (the plugin's if empty)"), extension="yaml", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.INDICATORS, tr("Indicator file (the plugin's if empty)"), extension="yaml", optional=True
+            )
+        )
         self.addParameter(QgsProcessingParameterBoolean(self.TREND, tr("Indicators over time"), True))
         self.add_area_parameters()
-        labels = {FINDINGS: tr("Suspected violations"), CONSTRUCTION: tr("New construction land"),
-                  FARMLAND: tr("耕地 lost and gained"), TOWNSHIP_TABLE: tr("Monitoring by township"),
-                  INDICATOR_TABLE: tr("Indicators by year"), PROBLEMS: tr("Input problems")}
+        labels = {
+            FINDINGS: tr("Suspected violations"),
+            CONSTRUCTION: tr("New construction land"),
+            FARMLAND: tr("耕地 lost and gained"),
+            TOWNSHIP_TABLE: tr("Monitoring by township"),
+            INDICATOR_TABLE: tr("Indicators by year"),
+            PROBLEMS: tr("Input problems"),
+        }
         for name, key in self.OUTPUTS.items():
-            kind = QgsProcessing.SourceType.TypeVectorPolygon if name in (FINDINGS, CONSTRUCTION, FARMLAND) \
+            kind = (
+                QgsProcessing.SourceType.TypeVectorPolygon
+                if name in (FINDINGS, CONSTRUCTION, FARMLAND)
                 else QgsProcessing.SourceType.TypeVector
+            )
             self.addParameter(QgsProcessingParameterFeatureSink(key, labels[name], kind, optional=name != FINDINGS))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)"),
-            tr("HTML files (*.html)"), optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.SHEET, tr("Map sheet 规划实施监测预警图 (PDF or PNG)"), tr("PDF files (*.pdf);;PNG files (*.png)"),
-            optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.ATLAS, tr("Township atlas 规划实施监测预警图 (PDF, one page per township)"), tr("PDF files (*.pdf)"),
-            optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT,
+                tr("年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)"),
+                tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.SHEET,
+                tr("Map sheet 规划实施监测预警图 (PDF or PNG)"),
+                tr("PDF files (*.pdf);;PNG files (*.png)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.ATLAS,
+                tr("Township atlas 规划实施监测预警图 (PDF, one page per township)"),
+                tr("PDF files (*.pdf)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -121,16 +184,21 @@ class MonitoringAlgorithm(YongjiAlgorithm):
         text = self.parameterAsString(parameters, self.YEARS, context).strip()
         years = [y.strip() for y in text.replace("，", ",").split(",") if y.strip()] if text else []
         if years and (len(years) != len(layers) or not all(y.isdigit() for y in years)):
-            raise PlanError(tr("YEARS {years} must give one year for each of the {count} snapshot layers").format(
-                years=text, count=len(layers)))
+            raise PlanError(
+                tr("YEARS {years} must give one year for each of the {count} snapshot layers").format(
+                    years=text, count=len(layers)
+                )
+            )
         field = self.parameterAsString(parameters, self.CLASS_FIELD, context).strip() or CLASS_FIELD
         return [SnapshotInput(layer, int(years[i]) if years else None, field) for i, layer in enumerate(layers)]
 
     def _patches(self, parameters, context) -> list:
         before = self.parameterAsString(parameters, self.BEFORE_FIELD, context).strip() or BEFORE_FIELD
         after = self.parameterAsString(parameters, self.AFTER_FIELD, context).strip() or AFTER_FIELD
-        return [PatchInput(layer, None, before, after)
-                for layer in self.parameterAsLayerList(parameters, self.PATCHES, context)]
+        return [
+            PatchInput(layer, None, before, after)
+            for layer in self.parameterAsLayerList(parameters, self.PATCHES, context)
+        ]
 
     def _process(self, parameters, context, feedback):
         try:
@@ -141,16 +209,29 @@ class MonitoringAlgorithm(YongjiAlgorithm):
             plan = self.plan_layers(parameters, context, LAYERS, PLAN_GPKG, feedback)
             inputs = self._inputs(parameters, context)
             reference = self.parameterAsVectorLayer(parameters, self.REFERENCE, context)
-            params = MonitorParams(self.area_method(parameters, context), rules, indicators,
-                                   self.backend(parameters, context), describe_sources(plan.values()))
+            params = MonitorParams(
+                self.area_method(parameters, context),
+                rules,
+                indicators,
+                self.backend(parameters, context),
+                describe_sources(plan.values()),
+            )
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
         reference = SnapshotInput(reference, rules.base_year) if reference is not None else None
         sheet = self.parameterAsFileOutput(parameters, self.SHEET, context) or None
         atlas = self.parameterAsFileOutput(parameters, self.ATLAS, context) or None
         job = monitoring_job(plan, inputs, params, reference, self._patches(parameters, context), sheet, atlas)
-        result, outputs = run_job(self, job, parameters, context, feedback, self.OUTPUTS, self.REPORT,
-                                  on_result=lambda result: self._log(result, feedback))
+        result, outputs = run_job(
+            self,
+            job,
+            parameters,
+            context,
+            feedback,
+            self.OUTPUTS,
+            self.REPORT,
+            on_result=lambda result: self._log(result, feedback),
+        )
         if sheet and not result.findings():
             feedback.pushInfo(tr("No suspected violation: no map sheet printed"))
         elif sheet:
@@ -167,9 +248,13 @@ class MonitoringAlgorithm(YongjiAlgorithm):
             counts = {}
             for finding in change.findings:
                 counts[finding.rule.level] = counts.get(finding.rule.level, 0) + 1
-            feedback.pushInfo(tr("{year}: {count} suspected violations ({levels})").format(
-                year=change.year, count=len(change.findings),
-                levels=", ".join(f"{level_label(k)} {v}" for k, v in sorted(counts.items())) or "—"))
+            feedback.pushInfo(
+                tr("{year}: {count} suspected violations ({levels})").format(
+                    year=change.year,
+                    count=len(change.findings),
+                    levels=", ".join(f"{level_label(k)} {v}" for k, v in sorted(counts.items())) or "—",
+                )
+            )
         for problem in result.problems[:50]:
             feedback.reportError(f"{problem.layer} ({problem.year}) {problem.feature}: {problem.text}", False)
         for warning in result.warnings:

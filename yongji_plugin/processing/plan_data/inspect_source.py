@@ -1,4 +1,5 @@
 """Processing: list a source's catalogue layers as found / missing / non-conforming."""
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -17,10 +18,15 @@ from ..base import YongjiAlgorithm
 
 
 def status_specs():
-    return [OutputField("code", "string", tr("Code")), OutputField("name", "string", tr("Name")),
-            OutputField("group", "string", tr("Group")), OutputField("status", "string", tr("Status")),
-            OutputField("problems", "string", tr("Problems")), OutputField("features", "int", tr("Features")),
-            OutputField("encoding", "string", tr("Text encoding"))]
+    return [
+        OutputField("code", "string", tr("Code")),
+        OutputField("name", "string", tr("Name")),
+        OutputField("group", "string", tr("Group")),
+        OutputField("status", "string", tr("Status")),
+        OutputField("problems", "string", tr("Problems")),
+        OutputField("features", "int", tr("Features")),
+        OutputField("encoding", "string", tr("Text encoding")),
+    ]
 
 
 class InspectSourceAlgorithm(YongjiAlgorithm):
@@ -49,16 +55,22 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterEnum(
-            self.KIND, tr("Source type"),
-            options=source_kind_labels(), defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(
-            self.SOURCE, tr("GeoPackage path, .gdb folder, folder or connection name")))
-        self.addParameter(QgsProcessingParameterString(
-            self.ENCODING, tr("Text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Catalogue status"), QgsProcessing.SourceType.TypeVector))
+        self.addParameter(
+            QgsProcessingParameterEnum(self.KIND, tr("Source type"), options=source_kind_labels(), defaultValue=0)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.SOURCE, tr("GeoPackage path, .gdb folder, folder or connection name"))
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.ENCODING,
+                tr("Text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Catalogue status"), QgsProcessing.SourceType.TypeVector)
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         kind = SOURCE_KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
@@ -69,14 +81,29 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
         table = memory_layer(tr("Catalogue status"), "None", None, status_specs())
-        add_rows(table, [({"code": s.spec.code, "name": s.spec.name, "group": s.spec.group, "status": s.status,
-                           "problems": "; ".join(s.problems), "features": s.feature_count,
-                           "encoding": _encoding(s)}, None)
-                         for s in statuses])
+        add_rows(
+            table,
+            [
+                (
+                    {
+                        "code": s.spec.code,
+                        "name": s.spec.name,
+                        "group": s.spec.group,
+                        "status": s.status,
+                        "problems": "; ".join(s.problems),
+                        "features": s.feature_count,
+                        "encoding": _encoding(s),
+                    },
+                    None,
+                )
+                for s in statuses
+            ],
+        )
         for status in statuses:
             encoding = _encoding(status)
-            feedback.pushInfo(f"{status.spec.code} {status.spec.name}: {status.describe()}"
-                              + (f" [{encoding}]" if encoding else ""))
+            feedback.pushInfo(
+                f"{status.spec.code} {status.spec.name}: {status.describe()}" + (f" [{encoding}]" if encoding else "")
+            )
         return {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, table, feedback)}
 
 

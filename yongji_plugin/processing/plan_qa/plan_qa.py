@@ -1,4 +1,5 @@
 """Processing: 规划成果质检 with the same rules, error layer and report as the dialog (one job)."""
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -33,25 +34,48 @@ class PlanQaAlgorithm(YongjiAlgorithm):
         return "checks"
 
     def shortHelpString(self):
-        return tr("Checks the plan data against the plan's own rules: the three control lines do "
-                  "not overlap, planning zones and townships cover the city without gaps or "
-                  "overlaps, control lines lie in their zones, required fields, code tables, area "
-                  "fields and geometries. Rules whose layers are missing are reported as skipped.")
+        return tr(
+            "Checks the plan data against the plan's own rules: the three control lines do "
+            "not overlap, planning zones and townships cover the city without gaps or "
+            "overlaps, control lines lie in their zones, required fields, code tables, area "
+            "fields and geometries. Rules whose layers are missing are reported as skipped."
+        )
 
     def initAlgorithm(self, config=None):
         rules = load_qa_rules().rules
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.LAYERS, tr("Plan layers (matched by catalogue code or name)"),
-            QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True))
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.LAYERS,
+                tr("Plan layers (matched by catalogue code or name)"),
+                QgsProcessing.SourceType.TypeVectorAnyGeometry,
+                optional=True,
+            )
+        )
         self.addParameter(plan_source_parameter(self.PLAN_GPKG))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.RULES, tr("Rules"), [f"{r.id} {r.description}" for r in rules], allowMultiple=True,
-            defaultValue=list(range(len(rules))), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Plan QA errors"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)"),
-            optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.RULES,
+                tr("Rules"),
+                [f"{r.id} {r.description}" for r in rules],
+                allowMultiple=True,
+                defaultValue=list(range(len(rules))),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Plan QA errors"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT,
+                tr("Report (HTML; a PDF is written beside it)"),
+                tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -64,13 +88,28 @@ class PlanQaAlgorithm(YongjiAlgorithm):
                 raise PlanError(tr("No plan layers given"))
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
-        job = qa_job(layers, chosen, default_catalogue().crs, self.backend(parameters, context),
-                     describe_sources(layers.values()), rules.tolerance)
-        result, outputs = run_job(self, job, parameters, context, feedback, {ERRORS: self.OUTPUT}, self.REPORT,
-                                  on_result=lambda result: self._log_engine(result, feedback))
+        job = qa_job(
+            layers,
+            chosen,
+            default_catalogue().crs,
+            self.backend(parameters, context),
+            describe_sources(layers.values()),
+            rules.tolerance,
+        )
+        result, outputs = run_job(
+            self,
+            job,
+            parameters,
+            context,
+            feedback,
+            {ERRORS: self.OUTPUT},
+            self.REPORT,
+            on_result=lambda result: self._log_engine(result, feedback),
+        )
         for outcome in result.outcomes:
-            feedback.pushInfo(f"{outcome.rule.id} {outcome.rule.description}: {outcome.status} "
-                              f"{outcome.errors} {outcome.note}")
+            feedback.pushInfo(
+                f"{outcome.rule.id} {outcome.rule.description}: {outcome.status} {outcome.errors} {outcome.note}"
+            )
         return outputs
 
     @staticmethod

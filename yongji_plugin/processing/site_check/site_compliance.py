@@ -1,4 +1,5 @@
 """Processing: 项目选址合规性检查 — the same engine, outputs and report as the dialog."""
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -53,39 +54,67 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             "catalogue by code or name, from the given layers or the plan data (GeoPackage, File Geodatabase, "
             "Shapefile folder or PostGIS). Areas are "
             "in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from "
-            "the project's ellipsoid. Overlaps below the tolerance are reported as slivers.")
+            "the project's ellipsoid. Overlaps below the tolerance are reported as slivers."
+        )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, tr("Project sites"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.CONTROL_LAYERS, tr("Control layers (matched by catalogue code or name)"),
-            QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SITES, tr("Project sites"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.CONTROL_LAYERS,
+                tr("Control layers (matched by catalogue code or name)"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+            )
+        )
         self.addParameter(plan_source_parameter(self.PLAN_GPKG))
-        self.addParameter(QgsProcessingParameterFile(
-            self.RULESET, tr("Rule set file (default rule set if empty)"), extension="yaml",
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, tr("Area tolerance (m²)"), QgsProcessingParameterNumber.Type.Double,
-            DEFAULT_TOLERANCE, minValue=0.0))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.RULESET, tr("Rule set file (default rule set if empty)"), extension="yaml", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.TOLERANCE,
+                tr("Area tolerance (m²)"),
+                QgsProcessingParameterNumber.Type.Double,
+                DEFAULT_TOLERANCE,
+                minValue=0.0,
+            )
+        )
         self.add_area_parameters()
-        for name, label in ((self.ID_FIELD, tr("Site id field")),
-                            (self.NAME_FIELD, tr("Site name field")),
-                            (self.TYPE_FIELD, tr("Site type field")),
-                            (self.USE_FIELD, tr("Site use field (用地用海 code or class name; if empty: XMYT, "
-                                                "YDYT, DLBM or DKYT)"))):
-            self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName=self.SITES,
-                                                          optional=True))
-        labels = (tr("Site summary"), tr("Conflict pieces"), tr("Land-class breakdown"),
-                  tr("Repaired geometries"))
-        kinds = (QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPolygon,
-                 QgsProcessing.SourceType.TypeVector, QgsProcessing.SourceType.TypeVector)
+        for name, label in (
+            (self.ID_FIELD, tr("Site id field")),
+            (self.NAME_FIELD, tr("Site name field")),
+            (self.TYPE_FIELD, tr("Site type field")),
+            (self.USE_FIELD, tr("Site use field (用地用海 code or class name; if empty: XMYT, YDYT, DLBM or DKYT)")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(name, label, parentLayerParameterName=self.SITES, optional=True)
+            )
+        labels = (tr("Site summary"), tr("Conflict pieces"), tr("Land-class breakdown"), tr("Repaired geometries"))
+        kinds = (
+            QgsProcessing.SourceType.TypeVectorPolygon,
+            QgsProcessing.SourceType.TypeVectorPolygon,
+            QgsProcessing.SourceType.TypeVector,
+            QgsProcessing.SourceType.TypeVector,
+        )
         for number, (name, label, kind) in enumerate(zip(self.OUTPUTS, labels, kinds)):
             # the site summary is the result; conflicts, breakdown and repairs on request
             self.addParameter(QgsProcessingParameterFeatureSink(name, label, kind, optional=number > 0))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Review report (HTML; a PDF is written beside it)"),
-            tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT,
+                tr("Review report (HTML; a PDF is written beside it)"),
+                tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
         self.add_backend_parameter()
 
     def _site_layer(self, parameters, context):
@@ -110,20 +139,30 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
             area = self.area_method(parameters, context)
             layers = self.plan_layers(parameters, context, self.CONTROL_LAYERS, self.PLAN_GPKG, feedback)
             params = CheckParams(
-                area, self.parameterAsDouble(parameters, self.TOLERANCE, context),
+                area,
+                self.parameterAsDouble(parameters, self.TOLERANCE, context),
                 self.parameterAsString(parameters, self.ID_FIELD, context) or None,
                 self.parameterAsString(parameters, self.NAME_FIELD, context) or None,
                 self.parameterAsString(parameters, self.TYPE_FIELD, context) or None,
                 data_source=describe_sources(layers.values()),
                 backend=self.backend(parameters, context),
                 site_origin=self._site_layer(parameters, context),
-                use_field=self.parameterAsString(parameters, self.USE_FIELD, context) or None)
+                use_field=self.parameterAsString(parameters, self.USE_FIELD, context) or None,
+            )
         except PlanError as error:
             raise QgsProcessingException(str(error)) from error
         job = compliance_job(sites, layers, ruleset, params, sites.sourceName())
         keys = dict(zip((SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS), self.OUTPUTS))
-        result, outputs = run_job(self, job, parameters, context, feedback, keys, self.REPORT,
-                                  on_result=lambda result: self._log(result, feedback))
+        result, outputs = run_job(
+            self,
+            job,
+            parameters,
+            context,
+            feedback,
+            keys,
+            self.REPORT,
+            on_result=lambda result: self._log(result, feedback),
+        )
         feedback.pushInfo(counts_text(result.counts()))
         return outputs
 

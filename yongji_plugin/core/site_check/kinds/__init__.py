@@ -9,6 +9,7 @@ its map styling. Defining the class registers it (``RuleKind.__init_subclass__``
 Nothing outside this package compares kind names: the check, outputs, report and maps ask a rule's
 kind (``rule.rule_kind``).
 """
+
 import importlib
 import pkgutil
 

@@ -8,6 +8,7 @@ gets the base's answer, which is "nothing of its own".
 
 The base also holds what every kind's validation shares: the key types and the keys every rule has.
 """
+
 import re
 from dataclasses import dataclass
 from typing import Callable, Optional, Union
@@ -28,6 +29,7 @@ Problem = Union[str, tuple]  # a problem of a rule's entry: its text, or (the ke
 
 # --- key types: (is the value acceptable?, what to say when it is not) ------------------------------
 
+
 def is_text(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
@@ -40,8 +42,10 @@ TYPES: dict[str, tuple[Callable[[object], bool], Callable[[], str]]] = {
     "text": (is_text, lambda: tr("must be text")),
     "fields": (is_text_list, lambda: tr("must be a list of field names")),
     "flag": (lambda v: isinstance(v, bool), lambda: tr("must be true or false")),
-    "count": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1,
-              lambda: tr("must be a whole number of at least 1")),
+    "count": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1,
+        lambda: tr("must be a whole number of at least 1"),
+    ),
     "mapping": (lambda v: isinstance(v, dict), lambda: tr("must be a mapping")),
 }
 
@@ -76,8 +80,11 @@ def layer_problems(code, catalogue: Catalogue) -> list[str]:
         return [tr("layer {code} is not in the layer catalogue").format(code=code)]
     if spec.geometry != "polygon":
         words = {"line": tr("line"), "point": tr("point")}
-        return [tr("layer {code} ({name}) is a {geometry} layer, not a polygon layer").format(
-            code=code, name=spec.name, geometry=words.get(spec.geometry, spec.geometry))]
+        return [
+            tr("layer {code} ({name}) is a {geometry} layer, not a polygon layer").format(
+                code=code, name=spec.name, geometry=words.get(spec.geometry, spec.geometry)
+            )
+        ]
     return []
 
 
@@ -92,8 +99,11 @@ def key_problems(raw: dict, keys: dict, kind_name) -> list[tuple]:
         accept, message = TYPES[key.type]
         if not accept(raw[name]):
             problems.append((name, tr("key {key} {problem}").format(key=name, problem=message())))
-    return problems + [(name, tr("unknown key {key} for kind {kind}").format(key=name, kind=kind_name))
-                       for name in raw if name not in keys]
+    return problems + [
+        (name, tr("unknown key {key} for kind {kind}").format(key=name, kind=kind_name))
+        for name in raw
+        if name not in keys
+    ]
 
 
 def filter_problems(expression) -> list[str]:
@@ -101,8 +111,11 @@ def filter_problems(expression) -> list[str]:
         return []
     parsed = QgsExpression(expression)
     if parsed.hasParserError():
-        return [tr("filter {expr} is not a valid expression: {error}").format(
-            expr=expression, error=parsed.parserErrorString())]
+        return [
+            tr("filter {expr} is not a valid expression: {error}").format(
+                expr=expression, error=parsed.parserErrorString()
+            )
+        ]
     return []
 
 
@@ -119,18 +132,28 @@ def applies_to_problems(raw: dict) -> list[tuple]:
     if not isinstance(applies_to, dict):
         return []
     values = applies_to.get("values")
-    if set(applies_to) != {"field", "values"} or not is_text(applies_to.get("field")) \
-            or not values or not is_text_list(values):
-        return [("applies_to", tr("applies_to needs field and values (a list of text), "
-                                  "e.g. {{field: XMLX, values: [城镇建设]}}"))]
+    if (
+        set(applies_to) != {"field", "values"}
+        or not is_text(applies_to.get("field"))
+        or not values
+        or not is_text_list(values)
+    ):
+        return [
+            (
+                "applies_to",
+                tr("applies_to needs field and values (a list of text), e.g. {{field: XMLX, values: [城镇建设]}}"),
+            )
+        ]
     return []
 
 
 # --- what a kind's judge works on ------------------------------------------------------------------
 
+
 @dataclass
 class RuleRun:
     """One rule of a check: its overlay with every site, and where its findings go."""
+
     rule: object  # the Rule
     number: int  # the rule's place in the rule set (orders the conflict pieces)
     overlay: object  # the engine's overlay of the sites with the rule's control layer
@@ -159,14 +182,23 @@ def area_outcome(rule, result, area: float, params) -> RuleOutcome:
 
 def area_row(title: str, area: float, share: float, **extra) -> dict:
     """A row of the report's area tables (m², 公顷, 亩 and share of the site)."""
-    return dict({"m2": f"{area:,.2f}", "ha": f"{hectares(area):,.4f}", "mu": f"{mu(area):,.2f}",
-                 "title": title, "pct": f"{100 * share:.2f}%"}, **extra)
+    return dict(
+        {
+            "m2": f"{area:,.2f}",
+            "ha": f"{hectares(area):,.4f}",
+            "mu": f"{mu(area):,.2f}",
+            "title": title,
+            "pct": f"{100 * share:.2f}%",
+        },
+        **extra,
+    )
 
 
 @dataclass(frozen=True)
 class SummaryColumn:
     """A column a kind adds to the report's summary table (for the first rule of the kind): its
     heading, width and, when the column has a unit row under its heading, that unit."""
+
     heading: str
     width: str
     unit: str = ""

@@ -1,4 +1,5 @@
 """``breakdown``: areas per class of the layer under each site (三调地类, 规划分区); no verdict."""
+
 from ....i18n import tr
 from ...plan_data.catalogue import default_catalogue
 from .base import COMMON_KEYS, Key, RuleKind, RuleRun, area_row, is_text
@@ -10,8 +11,12 @@ class BreakdownKind(RuleKind):
     name = "breakdown"
     order = 30
     has_verdict = False
-    keys = {**COMMON_KEYS, "class_field": Key("text", True), "class_prefix": Key("count"),
-            "class_table": Key("text")}  # a code table in code_tables.yaml, for class names
+    keys = {
+        **COMMON_KEYS,
+        "class_field": Key("text", True),
+        "class_prefix": Key("count"),
+        "class_table": Key("text"),
+    }  # a code table in code_tables.yaml, for class names
     report_group = "breakdowns"
 
     def problems(self, raw, catalogue):
@@ -36,8 +41,14 @@ class BreakdownKind(RuleKind):
             site_area = results[i].area
             for code in sorted(by_site.get(i, [])):
                 area = areas[(i, code)]
-                results[i].breakdown.append({"rule_id": rule.id, "class_code": code, "area": area,
-                                             "share": area / site_area if site_area else 0.0})
+                results[i].breakdown.append(
+                    {
+                        "rule_id": rule.id,
+                        "class_code": code,
+                        "area": area,
+                        "share": area / site_area if site_area else 0.0,
+                    }
+                )
 
     def class_names(self, rule, catalogue):
         return catalogue.codes(rule.class_table) if rule.class_table in catalogue.code_tables else {}
@@ -47,11 +58,20 @@ class BreakdownKind(RuleKind):
 
     def report_tables(self, site_result, rule, basis, applies_text):
         names = self.class_names(rule, default_catalogue())
-        rows = [area_row(f"{b['class_code']} {names.get(b['class_code'], '')}", b["area"], b["share"],
-                         applicable=True)
-                for b in site_result.breakdown if b["rule_id"] == rule.id]
+        rows = [
+            area_row(f"{b['class_code']} {names.get(b['class_code'], '')}", b["area"], b["share"], applicable=True)
+            for b in site_result.breakdown
+            if b["rule_id"] == rule.id
+        ]
         if not rows:
             return []
-        return [{"caption": tr("{title} under the site").format(title=rule.title), "rows": rows,
-                 "basis": basis, "result": False,
-                 "subject": tr("{title} class").format(title=rule.title), "measure": tr("Area")}]
+        return [
+            {
+                "caption": tr("{title} under the site").format(title=rule.title),
+                "rows": rows,
+                "basis": basis,
+                "result": False,
+                "subject": tr("{title} class").format(title=rule.title),
+                "measure": tr("Area"),
+            }
+        ]

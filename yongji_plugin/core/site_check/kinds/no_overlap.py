@@ -1,4 +1,5 @@
 """``no_overlap``: the site must not overlap the layer (生态保护红线, 永久基本农田, 自然保护地 …)."""
+
 from ....i18n import tr
 from ..results import COMPLIANT, CONFLICT, SLIVER, Piece
 from .base import COMMON_KEYS, VERDICT_KEYS, RuleKind, RuleRun, applies_to_problems, area_outcome, area_row
@@ -33,8 +34,15 @@ class NoOverlapKind(RuleKind):
         for i, status in flagged.items():
             site_id, key = results[i].site.site_id, results[i].site.key
             for pair in by_site.get(i, []):
-                job.pieces.append((i, job.number, Piece(site_id, rule.id, name, fids[pair], None, None, areas[pair],
-                                                        status, key, source, position)))
+                job.pieces.append(
+                    (
+                        i,
+                        job.number,
+                        Piece(
+                            site_id, rule.id, name, fids[pair], None, None, areas[pair], status, key, source, position
+                        ),
+                    )
+                )
                 position += 1
 
     def reason(self, outcome, tolerance):
@@ -42,7 +50,8 @@ class NoOverlapKind(RuleKind):
             return tr("overlaps {title} by {area:.2f} m²").format(title=outcome.rule.title, area=outcome.area)
         if outcome.status == SLIVER:
             return tr("sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²").format(
-                area=outcome.area, title=outcome.rule.title, tol=tolerance)
+                area=outcome.area, title=outcome.rule.title, tol=tolerance
+            )
         return ""
 
     def test_text(self, rule):
@@ -56,8 +65,16 @@ class NoOverlapKind(RuleKind):
         row = outcome_row(self, site_result, rule, basis, applies_text)
         if row is None:
             return []
-        return [{"caption": tr("Control lines the site must not overlap"), "rows": [row], "result": True,
-                 "subject": tr("Control line"), "measure": tr("Overlap area"), "merge": self.name}]
+        return [
+            {
+                "caption": tr("Control lines the site must not overlap"),
+                "rows": [row],
+                "result": True,
+                "subject": tr("Control line"),
+                "measure": tr("Overlap area"),
+                "merge": self.name,
+            }
+        ]
 
 
 def outcome_row(kind: RuleKind, site_result, rule, basis: str, applies_text: str):
@@ -66,5 +83,12 @@ def outcome_row(kind: RuleKind, site_result, rule, basis: str, applies_text: str
     if outcome is None:
         return None
     css = "bad" if outcome.status == CONFLICT and outcome.applicable else ("na" if not outcome.applicable else "ok")
-    return area_row(rule.title, outcome.area, outcome.share, applicable=outcome.applicable,
-                    status=kind.status_text(outcome, applies_text), css=css, basis=basis)
+    return area_row(
+        rule.title,
+        outcome.area,
+        outcome.share,
+        applicable=outcome.applicable,
+        status=kind.status_text(outcome, applies_text),
+        css=css,
+        basis=basis,
+    )

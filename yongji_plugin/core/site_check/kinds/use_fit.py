@@ -3,6 +3,7 @@
 The judging is in ``core/site_check/use_fit.py`` (with the compatibility table, ``use_compat.py``);
 this class says what the kind is to the rule set, the outputs and the report.
 """
+
 from ....i18n import tr
 from ....paths import resource
 from ...plan_data.landuse_codes import classification
@@ -34,9 +35,12 @@ class UseFitKind(RuleKind):
 
     name = "use_fit"
     order = 40
-    keys = {**COMMON_KEYS, **VERDICT_KEYS,
-            "class_field": Key("text", True),  # the planned use's 用地用海 code (YDYHDM)
-            "use_table": Key("text")}  # compatibility table under resources/ (use_compatibility.yaml)
+    keys = {
+        **COMMON_KEYS,
+        **VERDICT_KEYS,
+        "class_field": Key("text", True),  # the planned use's 用地用海 code (YDYHDM)
+        "use_table": Key("text"),
+    }  # compatibility table under resources/ (use_compatibility.yaml)
     report_order = 2
 
     def problems(self, raw, catalogue):
@@ -49,31 +53,49 @@ class UseFitKind(RuleKind):
         if not rules or run.use_fields:
             return []
         fields = [run.params.use_field] if run.params.use_field else USE_FIELDS
-        return [tr("Site layer {layer} has no use field ({fields}): {titles} is not applicable "
-                   "to its sites").format(layer=site_layer, fields=", ".join(fields),
-                                          titles="、".join(r.title for r in rules))]
+        return [
+            tr("Site layer {layer} has no use field ({fields}): {titles} is not applicable to its sites").format(
+                layer=site_layer, fields=", ".join(fields), titles="、".join(r.title for r in rules)
+            )
+        ]
 
     def judge(self, job: RuleRun) -> None:
-        judge_use_fit(job.rule, job.overlay, job.results, job.checked, job.params, job.pieces, job.number,
-                      bool(job.run.use_fields))
+        judge_use_fit(
+            job.rule,
+            job.overlay,
+            job.results,
+            job.checked,
+            job.params,
+            job.pieces,
+            job.number,
+            bool(job.run.use_fields),
+        )
 
     # the output layers: the project's use and the share that fits, after the rule's status
 
     def summary_fields(self, rule, prefix):
-        return [OutputField(prefix + "use", "string", tr("{rule}: project use").format(rule=rule.title)),
-                OutputField(prefix + "fit", "double",
-                            tr("{rule}: share of the site whose planned use fits (%)").format(rule=rule.title))]
+        return [
+            OutputField(prefix + "use", "string", tr("{rule}: project use").format(rule=rule.title)),
+            OutputField(
+                prefix + "fit",
+                "double",
+                tr("{rule}: share of the site whose planned use fits (%)").format(rule=rule.title),
+            ),
+        ]
 
     def summary_values(self, rule, prefix, site, outcome):
         code = classification().resolve(site.use) if site.use else None
-        return {prefix + "use": use_text(code) if code else (site.use or ""),
-                prefix + "fit": percent(outcome.fit_share) if outcome.fit_share is not None else None}
+        return {
+            prefix + "use": use_text(code) if code else (site.use or ""),
+            prefix + "fit": percent(outcome.fit_share) if outcome.fit_share is not None else None,
+        }
 
     # the report
 
     def test_text(self, rule):
-        return tr("the planned use under the site must fit the project's use (compatibility table "
-                  "{table})").format(table=rule.use_table)
+        return tr("the planned use under the site must fit the project's use (compatibility table {table})").format(
+            table=rule.use_table
+        )
 
     def report_tables(self, site_result, rule, basis, applies_text):
         """Its own table: the planned classes under the site, each with its fit, and the result."""
@@ -82,15 +104,40 @@ class UseFitKind(RuleKind):
         if outcome is not None and outcome.applicable:
             code = classification().resolve(site_result.site.use)
             use = use_text(code) if code else use
-        rows = [area_row(f"{row['class_code']} {row['class_name']}".strip(), row["area"], row["share"],
-                         applicable=True, status=assessment_label(row["assessment"]), css=CSS[row["assessment"]])
-                for row in site_result.breakdown if row["rule_id"] == rule.id]
+        rows = [
+            area_row(
+                f"{row['class_code']} {row['class_name']}".strip(),
+                row["area"],
+                row["share"],
+                applicable=True,
+                status=assessment_label(row["assessment"]),
+                css=CSS[row["assessment"]],
+            )
+            for row in site_result.breakdown
+            if row["rule_id"] == rule.id
+        ]
         if outcome is not None:
             css = OUTCOME_CSS.get(outcome.status, "ok") if outcome.applicable else "na"
-            rows.append(area_row(tr("Result"), outcome.area, outcome.share, applicable=outcome.applicable,
-                                 status=use_fit_status(outcome), css=css, basis=basis))
-        return [{"caption": tr("{title}: project use {use} against the planned use").format(title=rule.title, use=use),
-                 "rows": rows, "result": True, "subject": tr("Planned class"), "measure": tr("Area")}]
+            rows.append(
+                area_row(
+                    tr("Result"),
+                    outcome.area,
+                    outcome.share,
+                    applicable=outcome.applicable,
+                    status=use_fit_status(outcome),
+                    css=css,
+                    basis=basis,
+                )
+            )
+        return [
+            {
+                "caption": tr("{title}: project use {use} against the planned use").format(title=rule.title, use=use),
+                "rows": rows,
+                "result": True,
+                "subject": tr("Planned class"),
+                "measure": tr("Area"),
+            }
+        ]
 
     @property
     def summary_column(self):
@@ -114,6 +161,9 @@ def use_fit_status(outcome) -> str:
     if not outcome.applicable:
         return tr("not applicable: {note}").format(note=outcome.note) if outcome.note else tr("not applicable")
     fit = tr("{share:.2f}% of the site fits").format(share=100 * (outcome.fit_share or 0.0))
-    words = {CONFLICT: tr("does not fit: non-compliant"), SLIVER: tr("sliver below the tolerance (not a conflict)"),
-             REVIEW: tr("fits only after 论证 (demonstration)")}.get(outcome.status, tr("fits"))
+    words = {
+        CONFLICT: tr("does not fit: non-compliant"),
+        SLIVER: tr("sliver below the tolerance (not a conflict)"),
+        REVIEW: tr("fits only after 论证 (demonstration)"),
+    }.get(outcome.status, tr("fits"))
     return f"{words}；{fit}"

@@ -1,4 +1,5 @@
 """``within``: the site must lie inside the layer (城镇开发边界)."""
+
 from ....i18n import tr
 from ..results import COMPLIANT, CONFLICT, SLIVER, Piece
 from .base import RuleRun, area_outcome
@@ -21,15 +22,23 @@ class WithinKind(NoOverlapKind):
             if outcome.status == COMPLIANT:
                 continue
             site = job.results[i].site
-            job.pieces.append((i, job.number, Piece(site.site_id, rule.id, overlay.control.name, None, {}, geometry,
-                                                    area, outcome.status, site.key)))
+            job.pieces.append(
+                (
+                    i,
+                    job.number,
+                    Piece(
+                        site.site_id, rule.id, overlay.control.name, None, {}, geometry, area, outcome.status, site.key
+                    ),
+                )
+            )
 
     def reason(self, outcome, tolerance):
         if outcome.status == CONFLICT:
             return tr("{area:.2f} m² outside {title}").format(title=outcome.rule.title, area=outcome.area)
         if outcome.status == SLIVER:
             return tr("sliver of {area:.4f} m² outside {title}, below the tolerance of {tol} m²").format(
-                area=outcome.area, title=outcome.rule.title, tol=tolerance)
+                area=outcome.area, title=outcome.rule.title, tol=tolerance
+            )
         return ""
 
     def test_text(self, rule):
@@ -43,6 +52,12 @@ class WithinKind(NoOverlapKind):
         row = outcome_row(self, site_result, rule, basis, applies_text)
         if row is None:
             return []
-        return [{"caption": tr("The site must lie within {title}").format(title=rule.title), "rows": [row],
-                 "result": True, "subject": tr("Control line"),
-                 "measure": tr("Area outside {title}").format(title=rule.title)}]
+        return [
+            {
+                "caption": tr("The site must lie within {title}").format(title=rule.title),
+                "rows": [row],
+                "result": True,
+                "subject": tr("Control line"),
+                "measure": tr("Area outside {title}").format(title=rule.title),
+            }
+        ]
