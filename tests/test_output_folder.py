@@ -68,3 +68,4 @@ def test_an_output_folder_that_cannot_be_made_is_a_sentence(tmp_path, qgis_app):
         assert str(blocker) in str(error)
     else:
         raise AssertionError("a folder under a file was made")
+    assert QgsSettings().value(SETTINGS_KEY, "") != str(blocker / "reports")  # not remembered

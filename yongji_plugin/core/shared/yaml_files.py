@@ -17,7 +17,7 @@ from typing import Optional
 
 import yaml
 from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ...i18n import tr
 from .errors import PlanError
@@ -199,3 +199,16 @@ def _check_shape(data, node, shape: Shape, label: str):
                 key,
                 tr("must be {kind}").format(kind=tr(" or ").join(names.get(t, t.__name__) for t in types)),
             )
+
+
+def entry_lines(path, list_key: str) -> list[dict]:
+    """Per item of the top-level list ``list_key`` of a file :func:`read_yaml` accepted, the line of
+    the item (key "") and of each of its keys, so a problem found later names the line to edit."""
+    node = yaml.compose(Path(path).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    top = node.value if isinstance(node, MappingNode) else []
+    items = next((value for key, value in top if getattr(key, "value", None) == list_key), None)
+    lines = []
+    for item in getattr(items, "value", []) if isinstance(items, SequenceNode) else []:
+        keys = item.value if isinstance(item, MappingNode) else []
+        lines.append({"": item.start_mark.line + 1, **{str(key.value): key.start_mark.line + 1 for key, _ in keys}})
+    return lines

@@ -17,14 +17,11 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Optional
 
-import yaml
-from yaml.nodes import MappingNode, SequenceNode
-
 from ...i18n import tr
 from ...paths import resource
 from ..plan_data.catalogue import Catalogue, default_catalogue
 from ..shared.errors import PlanError
-from ..shared.yaml_files import read_yaml
+from ..shared.yaml_files import entry_lines, read_yaml
 from .kinds import KINDS, RuleKind
 from .kinds.base import COMMON_KEYS, TYPES, key_problems
 from .kinds.base import is_text as _is_text
@@ -122,7 +119,7 @@ def load_ruleset(path=None, catalogue: Catalogue = None) -> RuleSet:
     """The rule set in ``path`` (default: the plugin's), or a PlanError listing every problem."""
     path = Path(path or default_ruleset_path())
     raw = read_yaml(path, what=tr("Rule set"))
-    problems = ruleset_problems(raw, catalogue or default_catalogue(), entry_lines(path))
+    problems = ruleset_problems(raw, catalogue or default_catalogue(), entry_lines(path, "rules"))
     if problems:
         raise PlanError(
             "\n".join(
@@ -137,7 +134,7 @@ def load_ruleset(path=None, catalogue: Catalogue = None) -> RuleSet:
 
 def ruleset_problems(raw, catalogue: Catalogue, lines: Optional[list] = None) -> list[str]:
     """Every problem of a parsed rule-set file, in file order; empty when it is valid. ``lines``:
-    each rule's lines (:func:`entry_lines`), named in its problems."""
+    each rule's lines (``yaml_files.entry_lines``), named in its problems."""
     if raw is not None and not isinstance(raw, dict):
         return [tr("the file must be a mapping with a list of rules")]
     raw = raw or {}
@@ -182,19 +179,6 @@ def _rule_problems(number: int, item, catalogue: Catalogue, lines: dict) -> list
         else tr("rule {rule}: {problem}").format(rule=label, problem=text)
         for key, text in problems
     ]
-
-
-def entry_lines(path: Path) -> list[dict]:
-    """Per rule of a rule-set file that :func:`read_yaml` accepted, the line of the rule ("") and of
-    each of its keys, so a problem names the line to edit."""
-    node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    top = node.value if isinstance(node, MappingNode) else []
-    rules = next((value for key, value in top if getattr(key, "value", None) == "rules"), None)
-    lines = []
-    for item in getattr(rules, "value", []) if isinstance(rules, SequenceNode) else []:
-        keys = item.value if isinstance(item, MappingNode) else []
-        lines.append({"": item.start_mark.line + 1, **{str(key.value): key.start_mark.line + 1 for key, _ in keys}})
-    return lines
 
 
 def _duplicate_problems(rules: list) -> list[str]:

@@ -79,8 +79,9 @@ class OutputFolderRow:
     def new_run_folder(self, tool: str) -> Path:
         """The folder of this run (its base remembered for the next)."""
         base = self.edit.text().strip() or str(default_folder())
-        QgsSettings().setValue(SETTINGS_KEY, base)
-        return new_run_folder(base, tool)
+        folder = new_run_folder(base, tool)
+        QgsSettings().setValue(SETTINGS_KEY, base)  # remembered once it proved usable
+        return folder
 
 
 def new_run_folder(base, tool: str) -> Path:
