@@ -211,7 +211,8 @@ def run_monitoring(data: Path, project, out: Path) -> None:
     params = MonitorParams(
         AreaMethod.create(), load_rules(), load_indicators(), data_source=describe_sources(plan.values())
     )
-    job = monitoring_job(plan, inputs, params)
+    sheet = folder / "monitoring_sheet.pdf"
+    job = monitoring_job(plan, inputs, params, sheet=sheet, atlas=folder / "monitoring_townships.pdf")
     result = compute(job, None)
     delivery = deliver(job, result, GeoPackageDestination(folder / "monitoring.gpkg"), folder / "report.html", None)
     for change in result.years:
@@ -222,10 +223,6 @@ def run_monitoring(data: Path, project, out: Path) -> None:
             f"  {change.year} (since {change.since}): {len(change.construction)} pieces of new construction land, "
             f"findings {levels or 'none'}"
         )
-    from yongji_plugin.processing.monitoring.monitoring import MonitoringAlgorithm
-
-    sheet = MonitoringAlgorithm._sheet(result, plan, folder / "monitoring_sheet.pdf")
-    MonitoringAlgorithm._atlas(result, plan, folder / "monitoring_townships.pdf")
     warned = [
         f"{r.code} {level_label(r.level)}"
         for r in result.trend
