@@ -309,7 +309,7 @@
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="124"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="121"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
@@ -1174,47 +1174,47 @@
         <translation>class_table {table} 不是代码表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="127"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="124"/>
         <source>Rule set {path} is not valid:</source>
         <translation>规则集 {path} 无效：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="142"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="139"/>
         <source>the file must be a mapping with a list of rules</source>
         <translation>文件必须是包含规则列表（rules）的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="144"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="141"/>
         <source>unknown key {key}</source>
         <translation>未知的键 {key}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="146"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="143"/>
         <source>key {key} {problem}</source>
         <translation>键 {key} {problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="152"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="149"/>
         <source>the rule set has no rules: a check without rules would pass every site</source>
         <translation>规则集没有规则：没有规则的检查会判定每个地块都合规</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="154"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="151"/>
         <source>rules must be a list</source>
         <translation>rules 必须是列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="168"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="165"/>
         <source>rule {rule} must be a mapping</source>
         <translation>规则 {rule} 必须是映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="182"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="179"/>
         <source>rule {rule}: {problem}</source>
         <translation>规则 {rule}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="173"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="170"/>
         <source>unknown kind {kind} (known: {kinds})</source>
         <translation>未知的类型 {kind}（可用：{kinds}）</translation>
     </message>
@@ -1259,7 +1259,7 @@
         <translation>筛选条件 {expr} 不是有效的表达式：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="206"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="190"/>
         <source>rule {rule}: the id is used by rules {numbers}; each rule needs its own id</source>
         <translation>规则 {rule}：该编号被第 {numbers} 条规则重复使用；每条规则须有唯一编号</translation>
     </message>
@@ -5904,7 +5904,7 @@
         <translation>永济规划成果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="109"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="110"/>
         <source>Written to {folder}</source>
         <translation>已写入 {folder}</translation>
     </message>
@@ -5934,12 +5934,12 @@
         <translation>版本对比报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="91"/>
+        <location filename="../../yongji_plugin/gui/shared/output_folder.py" line="92"/>
         <source>Cannot create a folder in the output folder {folder}: {error}</source>
         <translation>无法在输出文件夹 {folder} 中创建文件夹：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="178"/>
+        <location filename="../../yongji_plugin/core/site_check/ruleset.py" line="175"/>
         <source>rule {rule}: {problem} (line {line})</source>
         <translation>规则 {rule}：{problem}（第 {line} 行）</translation>
     </message>
@@ -6717,6 +6717,11 @@
         <location filename="../../yongji_plugin/core/engine/footprint.py" line="128"/>
         <source>Control layer {name} has no spatial index: all its {count} features are read and indexed in memory for each check; a spatial index on the layer (Layer Properties ▸ Source ▸ Create Spatial Index) lets a check of a few sites read only the features near them</source>
         <translation>控制图层 {name} 没有空间索引：每次检查都要读取其全部 {count} 个要素并在内存中建立索引；为该图层建立空间索引（图层属性 ▸ 源 ▸ 创建空间索引）后，检查少数地块时只读取其附近的要素</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/bulk_read.py" line="109"/>
+        <source>{layer}: GDAL&apos;s bulk read failed ({error}); read through QGIS instead</source>
+        <translation>{layer}：GDAL 批量读取失败（{error}），改由 QGIS 读取</translation>
     </message>
 </context>
 <context>

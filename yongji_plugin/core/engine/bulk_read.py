@@ -14,15 +14,19 @@ import numpy as np
 from osgeo import gdal, ogr
 from qgis.core import (
     NULL,
+    Qgis,
     QgsCoordinateTransformContext,
     QgsExpression,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsMessageLog,
     QgsProviderRegistry,
     QgsRectangle,
     QgsWkbTypes,
 )
 
+from ...i18n import tr
+from .backend import LOG_TAG
 from .footprint import layer_rects
 from .layers import ControlLayer
 
@@ -98,7 +102,17 @@ def read_layer(spec: ControlLayer, area_crs, convert: Callable, route: str = "au
         source = _ogr_source(spec.layer)
         native = None if rects is None else layer_rects(rects, spec.layer.crs(), area_crs)
         if source is not None and (rects is None or native is not None):
-            result = _read_ogr(spec, convert, *source, native)
+            try:
+                result = _read_ogr(spec, convert, *source, native)
+            except (RuntimeError, SystemError) as error:  # GDAL's exceptions (on under QGIS 3.40's Processing)
+                result = None
+                QgsMessageLog.logMessage(
+                    tr("{layer}: GDAL's bulk read failed ({error}); read through QGIS instead").format(
+                        layer=spec.name, error=error
+                    ),
+                    LOG_TAG,
+                    Qgis.MessageLevel.Warning,
+                )
             if result is not None:
                 return result._finish(filter_fids(spec, area_crs, rects))
     return _read_qgis(spec, area_crs, convert, rects)
