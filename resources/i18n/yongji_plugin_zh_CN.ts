@@ -144,7 +144,7 @@
         <translation>检查规划数据源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="56"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="55"/>
         <source>Plan data</source>
         <translation>规划数据</translation>
     </message>
@@ -254,17 +254,17 @@
         <translation>选址合规性汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
         <source>Land-class breakdown</source>
         <translation>地类分项面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="158"/>
         <source>Repaired geometries</source>
         <translation>已修复几何</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="342"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="136"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="127"/>
         <source>No site layer given</source>
         <translation>未指定用地红线图层</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="342"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -494,72 +494,72 @@
         <translation>合规性检查结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="37"/>
         <source>Project site compliance check</source>
         <translation>项目选址合规性检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="41"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="40"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="60"/>
         <source>Project sites</source>
         <translation>项目用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="66"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="65"/>
         <source>Control layers (matched by catalogue code or name)</source>
         <translation>控制线图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="75"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="74"/>
         <source>Rule set file (default rule set if empty)</source>
         <translation>规则集文件（为空时使用默认规则集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="79"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="339"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="353"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="342"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Site id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Site name field</source>
         <translation>项目名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Site type field</source>
         <translation>项目类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="98"/>
         <source>Site summary</source>
         <translation>选址汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="108"/>
         <source>Review report (HTML; a PDF is written beside it)</source>
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="175"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="340"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -819,7 +819,7 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="64"/>
         <source>Plan QA errors</source>
         <translation>规划成果质检错误</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>发现错误</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="55"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="54"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
@@ -904,7 +904,7 @@
         <translation>工程中没有规划图层：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="27"/>
         <source>Plan data quality check</source>
         <translation>规划成果质检</translation>
     </message>
@@ -914,7 +914,7 @@
         <translation>{errors} 个错误；{failed} 条规则未通过，{skipped} 条跳过</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="36"/>
         <source>Checks the plan data against the plan&apos;s own rules: the three control lines do not overlap, planning zones and townships cover the city without gaps or overlaps, control lines lie in their zones, required fields, code tables, area fields and geometries. Rules whose layers are missing are reported as skipped.</source>
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
@@ -924,12 +924,12 @@
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="70"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="340"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="88"/>
+        <location filename="../../yongji_plugin/processing/plan_qa/plan_qa.py" line="79"/>
         <source>No plan layers given</source>
         <translation>未指定规划图层</translation>
     </message>
@@ -1494,32 +1494,32 @@
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="144"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="146"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="151"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="153"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="161"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="183"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="183"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="192"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="194"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1539,7 +1539,7 @@
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="291"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="293"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -2244,12 +2244,12 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="325"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="327"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="236"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="226"/>
         <source>Overlay engine: {backend}</source>
         <translation>叠加分析引擎：{backend}</translation>
     </message>
@@ -2529,7 +2529,7 @@
         <translation>限高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="144"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="135"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
@@ -2544,7 +2544,7 @@
         <translation>最大超高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="98"/>
         <source>Buildings over their limit</source>
         <translation>超高建筑</translation>
     </message>
@@ -3024,7 +3024,7 @@
         <translation>建筑图层与高度分区图层不能相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="36"/>
         <source>Building height check</source>
         <translation>建筑高度控制检查</translation>
     </message>
@@ -3079,12 +3079,12 @@
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="57"/>
         <source>15-minute community life circle</source>
         <translation>15分钟社区生活圈</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="218"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="209"/>
         <source>{method}: {lacking} of {total} residential areas lack at least one required facility</source>
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
@@ -3094,7 +3094,7 @@
         <translation>15分钟社区生活圈结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="232"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="223"/>
         <source>Straight-line fallback: {reason}</source>
         <translation>已改用直线距离：{reason}</translation>
     </message>
@@ -3109,132 +3109,132 @@
         <translation>{label}：未给出可用图层（{value}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="40"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="39"/>
         <source>Checks each building against the limit of the height zone it stands in (the plan's 建筑高度控制分区: ≤24 m near the lake and mountains, ≤18 m at their edge, 24–45 m in the view zones, 60–80 m around 一场三馆 and 市人民医院). Heights come from a height field, from floors × storey height, or the height field where filled and floors × storey height elsewhere. A building in several zones is judged against the strictest one it overlaps by at least the area tolerance; every zone it touches is reported with the overlap area. Writes the buildings over their limit (styled by excess), optionally every building, and a report.</source>
         <translation>按规划建筑高度控制分区检查每栋建筑的高度（近湖区、近山区、退湖区 24 米以下，湖边、河边、山边 18 米以下，望湖区、望山区 24–45 米，一场三馆、市人民医院周边 60–80 米）。高度取自高度字段、层数 × 层高，或高度字段有值时取高度、否则取层数 × 层高。跨多个分区的建筑按其重叠面积不小于面积容差的最严格分区判定，并列出所涉及的每个分区及重叠面积。输出超高建筑（按超高值分级着色）、可选的全部建筑图层和报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="58"/>
         <source>Building height from</source>
         <translation>建筑高度来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="63"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="68"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="71"/>
         <source>Storey height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="77"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="76"/>
         <source>Building name field</source>
         <translation>建筑名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="79"/>
         <source>Zone limit field (m)</source>
         <translation>分区限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="79"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="80"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="79"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="103"/>
         <source>Every building with its zone and limit</source>
         <translation>全部建筑（含分区和限高）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="166"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="157"/>
         <source>{layer} feature {fid}: {problem} (repaired on a copy)</source>
         <translation>{layer} 要素 {fid}：{problem}（已在副本上修复）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="36"/>
         <source>Walking minutes {entry!r}: write level=minutes, e.g. 社区=15</source>
         <translation>步行分钟数 {entry!r}：请按“级别=分钟”填写，例如 社区=15</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="60"/>
         <source>For each row of the plan's 社区—邻里—街坊 table (resources/measures/life_circle.yaml or your own file), the service area of its facilities over the street network with QGIS's native:serviceareafromlayer: the streets reachable within the level's minutes (社区 15, 邻里 10, 街坊 5) at the walking speed. A residential area reaches a row when a reachable street passes within the access distance of its edge; the result lists per area what it lacks. A network that leaves a facility or area unconnected stops with their names, unless the straight-line fallback is allowed; the report then says so.</source>
         <translation>对规划“社区—邻里—街坊”配置表（resources/measures/life_circle.yaml 或自定义文件）的每一项，用 QGIS 的 native:serviceareafromlayer 在道路网上计算其设施的服务范围：按步行速度在该级别分钟数（社区 15、邻里 10、街坊 5）内可达的道路。可达道路经过居住区边界接入距离范围内，即视为该居住区覆盖该项；结果列出每个居住区的缺项。道路网未连通某设施或居住区时，将列出其名称并停止，除非允许直线距离备用方法，此时报告会注明。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="98"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="97"/>
         <source>Life-circle table (the plan&apos;s if empty)</source>
         <translation>生活圈配置表（为空时用规划配置表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="103"/>
         <source>Facility type field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="103"/>
         <source>Facility level field</source>
         <translation>设施级别字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="103"/>
         <source>Facility name field</source>
         <translation>设施名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="103"/>
         <source>Residential area name field</source>
         <translation>居住区名称字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="103"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="111"/>
         <source>Walking speed (km/h; the table&apos;s if empty)</source>
         <translation>步行速度（千米/小时；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="122"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="121"/>
         <source>Walking minutes per level (e.g. 社区=15, 邻里=10, 街坊=5; the table's if empty)</source>
         <translation>各级步行分钟数（如 社区=15, 邻里=10, 街坊=5；为空时用配置表的值）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="129"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="128"/>
         <source>Access distance (m): facility or area edge to its street</source>
         <translation>接入距离（米）：设施或居住区边界到道路</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="138"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="137"/>
         <source>Topology tolerance (m): line ends this close are joined</source>
         <translation>拓扑容差（米）：端点在此距离内的线视为相连</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="147"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="146"/>
         <source>Use straight-line distances when the network cannot be used</source>
         <translation>道路网不可用时使用直线距离</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="153"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="152"/>
         <source>Residential areas with what they lack</source>
         <translation>居住区及其缺项</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="158"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="157"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
@@ -3264,7 +3264,7 @@
         <translation>无法写入图表 {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="121"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="113"/>
         <source>Administrative area</source>
         <translation>行政区面积</translation>
     </message>
@@ -4079,22 +4079,22 @@
         <translation>报告（HTML，同目录另存 PDF 和图表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="98"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="90"/>
         <source>Indicator map sheet (PDF or PNG)</source>
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="158"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="150"/>
         <source>PDF files (*.pdf);;PNG files (*.png)</source>
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="145"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="137"/>
         <source>{unit} {year}: {count} binding targets missed</source>
         <translation>{unit} {year}年：{count} 项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="150"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="142"/>
         <source>Charts drawn with {painter}</source>
         <translation>图表绘制方式：{painter}</translation>
     </message>
@@ -4129,12 +4129,12 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="112"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="104"/>
         <source>{count} townships measured ({method})</source>
         <translation>已统计 {count} 个乡镇（{method}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="122"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="114"/>
         <source>{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha</source>
         <translation>{figure}：各乡镇之和为 {sum:.4f} 公顷，全市合计为 {city:.4f} 公顷</translation>
     </message>
@@ -4259,12 +4259,12 @@
         <translation>{empty} 个没有标识值的要素和 {repeated} 个标识值重复的要素按几何对应</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="192"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="182"/>
         <source>earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="192"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="182"/>
         <source>later version</source>
         <translation>新版本</translation>
     </message>
@@ -4349,12 +4349,12 @@
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="158"/>
         <source>Area gained</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="158"/>
         <source>Area lost</source>
         <translation>减少</translation>
     </message>
@@ -4389,7 +4389,7 @@
         <translation>几何变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="158"/>
         <source>Attributes changed</source>
         <translation>属性变更</translation>
     </message>
@@ -4494,17 +4494,17 @@
         <translation>Y（纵坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="158"/>
         <source>Changes per layer</source>
         <translation>各图层变更汇总</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="158"/>
         <source>Area changes per class and township</source>
         <translation>分类分乡镇面积增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="158"/>
         <source>Changed features</source>
         <translation>变更要素</translation>
     </message>
@@ -4524,12 +4524,12 @@
         <translation>对比的版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="149"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="148"/>
         <source>Earlier version</source>
         <translation>旧版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="149"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="148"/>
         <source>Later version</source>
         <translation>新版本</translation>
     </message>
@@ -4704,62 +4704,62 @@
         <translation>{total} 个图层中有 {changed} 个发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="234"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="224"/>
         <source>The two versions are the same: no layer changed</source>
         <translation>两个版本相同：没有图层发生变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="52"/>
         <source>Compare plan versions</source>
         <translation>规划版本对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="72"/>
         <source>{version}: source type</source>
         <translation>{version}：数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="87"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="86"/>
         <source>{version}: PostGIS schema (every schema if empty)</source>
         <translation>{version}：PostGIS 模式（留空为全部模式）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="107"/>
         <source>Layers to compare (all if empty)</source>
         <translation>要对比的图层（留空为全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="117"/>
         <source>Area tolerance (m²): smaller differences are no change</source>
         <translation>面积容差（平方米）：更小的差异不算变更</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="117"/>
         <source>Distance tolerance for lines and points (m)</source>
         <translation>线和点的距离容差（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="117"/>
         <source>Pairing by geometry: least overlap of polygons (share of their union)</source>
         <translation>按几何对应：面的最小重叠（占并集的比例）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="118"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="117"/>
         <source>Pairing by geometry: farthest distance of lines and points (m)</source>
         <translation>按几何对应：线和点的最大距离（米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="149"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="148"/>
         <source>Townships that split the areas</source>
         <translation>划分面积所用的乡镇</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="175"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="174"/>
         <source>Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)</source>
         <translation>报告（HTML；同目录下另写 PDF、变更图和每个变更图层的变更图幅）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="192"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="182"/>
         <source>No source given for the {version}</source>
         <translation>未指定{version}的数据源</translation>
     </message>
@@ -4999,7 +4999,7 @@
         <translation>自动（{fields}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="89"/>
         <source>Site use field (用地用海 code or class name; if empty: XMYT, YDYT, DLBM or DKYT)</source>
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
@@ -5594,7 +5594,7 @@
         <translation>Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="94"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="93"/>
         <source>{version}: text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
         <translation>{version}：Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
@@ -5689,7 +5689,7 @@
         <translation>选择文件地理数据库（.gdb 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="64"/>
         <source>Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS connection)</source>
         <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
     </message>
@@ -5699,22 +5699,22 @@
         <translation>请指定{name}图层（{code}）或包含该图层的规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/heights/heights.py" line="53"/>
+        <location filename="../../yongji_plugin/processing/heights/heights.py" line="52"/>
         <source>Height zones (JZGDKZ of the plan data if empty)</source>
         <translation>建筑高度控制分区（为空时取规划数据中的 JZGDKZ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="73"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="72"/>
         <source>Public service facilities (GGFWSS of the plan data if empty)</source>
         <translation>公共服务设施（为空时取规划数据中的 GGFWSS）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="80"/>
         <source>Residential areas (JZQ of the plan data if empty)</source>
         <translation>居住区（为空时取规划数据中的 JZQ）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/life_circle/life_circle.py" line="88"/>
         <source>Street network (ZXCQDL of the plan data if empty)</source>
         <translation>道路网（为空时取规划数据中的 ZXCQDL）</translation>
     </message>
@@ -5729,17 +5729,17 @@
         <translation>GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="47"/>
+        <location filename="../../yongji_plugin/processing/site_check/site_compliance.py" line="46"/>
         <source>Checks project sites against the control lines of a rule set (default: must not overlap the ecological protection red line, permanent basic farmland, protected-area core zones and the historic-cultural protection line; urban construction sites must lie within the urban development boundary; the planned use under a site must fit the project's use (规划用途符合性, from the site use field); 耕地 taken is measured gross and net of 田坎 with 永久基本农田 apart). Control layers are matched to the plan catalogue by code or name, from the given layers or the plan data (GeoPackage, File Geodatabase, Shapefile folder or PostGIS). Areas are in m², ha and mu, planar in the area CRS or CGCS2000 ellipsoidal, never taken from the project's ellipsoid. Overlaps below the tolerance are reported as slivers.</source>
         <translation>按规则集检查项目用地红线与各控制线的关系（默认：不得占用生态保护红线、永久基本农田、自然保护地核心保护区和历史文化保护线；城镇建设项目须位于城镇开发边界内；地块所在规划用途须与项目用途相符（规划用途符合性，取自用途字段）；统计占用耕地的毛面积和扣除田坎后的净面积，其中永久基本农田单列）。控制线图层按图层目录的代码或名称，从所给图层或规划数据（GeoPackage、文件地理数据库、Shapefile 文件夹或 PostGIS）中匹配。面积以平方米、公顷和亩表示，按面积计算坐标系的平面面积或 CGCS2000 椭球面积计算，从不取工程的椭球设置。小于容差的重叠作为碎片报告。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="61"/>
         <source>Compares two versions of the plan (two GeoPackages, File Geodatabases, Shapefile folders or PostGIS connections or schemas, in any combination), catalogue layer by catalogue layer: features added, removed and changed in geometry and/or attributes (paired by the catalogue's key field such as BSM, by geometry where a layer has none), layers present in one version only, and the area each class gained and lost per township (differences of the class unions, in m², ha and mu). Writes the change layers (gained, lost, attributes changed), the summaries and, on request, a report with a change map sheet per changed layer.</source>
         <translation>逐个目录图层比较规划的两个版本（两个 GeoPackage、文件地理数据库、Shapefile 文件夹、PostGIS 连接或模式，可任意组合）：新增、删除以及几何和/或属性变更的要素（按目录规定的标识字段如 BSM 对应，没有标识字段的图层按几何对应），只在一个版本中存在的图层，以及各分类在各乡镇增加和减少的面积（按分类合并图形求差，以平方米、公顷和亩计）。输出变更图层（增加、减少、属性变更）和汇总表，并可生成报告，每个变更图层附一幅变更图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/versions/compare_versions.py" line="80"/>
         <source>{version}: GeoPackage path, .gdb folder, folder or connection name</source>
         <translation>{version}：GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
     </message>
@@ -5809,7 +5809,7 @@
         <translation>审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="198"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="200"/>
         <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
         <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
@@ -6654,32 +6654,32 @@
         <translation>年度监测预警报告（HTML；同目录另存 PDF、位置图和趋势图）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="158"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="150"/>
         <source>Map sheet 规划实施监测预警图 (PDF or PNG)</source>
         <translation>规划实施监测预警图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="167"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="159"/>
         <source>Township atlas 规划实施监测预警图 (PDF, one page per township)</source>
         <translation>乡镇规划实施监测预警图集（PDF，每个乡镇一页）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="167"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="159"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="187"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="179"/>
         <source>YEARS {years} must give one year for each of the {count} snapshot layers</source>
         <translation>YEARS {years} 须为 {count} 个现状图层各给出一个年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="236"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="228"/>
         <source>No suspected violation: no map sheet printed</source>
         <translation>没有疑似违规图斑：未输出监测预警图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="251"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="243"/>
         <source>{year}: {count} suspected violations ({levels})</source>
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterMultipleLayers,
@@ -44,6 +45,7 @@ from ..i18n import tr
 from ..paths import icon_path
 
 BACKEND = "BACKEND"
+REPORT = "REPORT"  # every report-writing algorithm names its HTML report so (add_report_parameter)
 AREA_CRS, AREA_METHOD = "AREA_CRS", "AREA_METHOD"
 AREA_METHODS = (PLANAR, ELLIPSOIDAL)  # the AREA_METHOD enum's order
 
@@ -332,6 +334,18 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
         if parameters.get(BACKEND) is None:
             return PluginSettings.load().engine_backend
         return ENGINE_BACKENDS[self.parameterAsEnum(parameters, BACKEND, context)]
+
+    def add_report_parameter(self, label: str = None) -> None:
+        """REPORT: the report's HTML file, optional (a PDF and its maps are written beside it)."""
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                REPORT,
+                label or tr("Report (HTML; a PDF is written beside it)"),
+                tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
 
     def add_area_parameters(self) -> None:
         """AREA_CRS and AREA_METHOD: areas are planar in a projected CRS or CGCS2000 ellipsoidal,

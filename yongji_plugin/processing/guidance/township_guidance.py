@@ -74,15 +74,7 @@ class TownshipGuidanceAlgorithm(YongjiAlgorithm):
                 createByDefault=False,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                tr("Report (HTML; a PDF is written beside it)"),
-                tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_report_parameter()
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
@@ -110,15 +109,7 @@ class HeightCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
                 createByDefault=False,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                tr("Report (HTML; a PDF is written beside it)"),
-                tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_report_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):
         with invalid_geometries_let_through(context):  # repaired on a copy and reported, never dropped

@@ -86,15 +86,7 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                tr("Report (HTML; a PDF and the charts are written beside it)"),
-                tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_report_parameter(tr("Report (HTML; a PDF and the charts are written beside it)"))
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.SHEET,

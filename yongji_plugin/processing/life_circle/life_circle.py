@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
@@ -164,15 +163,7 @@ class LifeCircleAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
                 createByDefault=False,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                tr("Report (HTML; a PDF is written beside it)"),
-                tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_report_parameter()
 
     def _text(self, parameters, name, context):
         return self.parameterAsString(parameters, name, context).strip() or None

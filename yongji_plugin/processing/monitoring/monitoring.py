@@ -146,15 +146,7 @@ class MonitoringAlgorithm(YongjiAlgorithm):
                 else QgsProcessing.SourceType.TypeVector
             )
             self.addParameter(QgsProcessingParameterFeatureSink(key, labels[name], kind, optional=name != FINDINGS))
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                tr("年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)"),
-                tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_report_parameter(tr("年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)"))
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.SHEET,

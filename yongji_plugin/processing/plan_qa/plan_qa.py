@@ -5,7 +5,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
 )
 
@@ -67,15 +66,7 @@ class PlanQaAlgorithm(YongjiAlgorithm):
                 self.OUTPUT, tr("Plan QA errors"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                tr("Report (HTML; a PDF is written beside it)"),
-                tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_report_parameter()
         self.add_backend_parameter()
 
     def processAlgorithm(self, parameters, context, feedback):

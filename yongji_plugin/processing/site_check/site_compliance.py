@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingUtils,
@@ -106,15 +105,7 @@ class SiteComplianceAlgorithm(YongjiAlgorithm):
         for number, (name, label, kind) in enumerate(zip(self.OUTPUTS, labels, kinds)):
             # the site summary is the result; conflicts, breakdown and repairs on request
             self.addParameter(QgsProcessingParameterFeatureSink(name, label, kind, optional=number > 0))
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                tr("Review report (HTML; a PDF is written beside it)"),
-                tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_report_parameter(tr("Review report (HTML; a PDF is written beside it)"))
         self.add_backend_parameter()
 
     def _site_layer(self, parameters, context):

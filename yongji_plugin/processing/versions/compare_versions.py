@@ -5,7 +5,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -172,17 +171,8 @@ class CompareVersionsAlgorithm(YongjiAlgorithm):
         )
         for number, ((key, _), label, kind) in enumerate(zip(self.OUTPUTS, labels, kinds)):
             self.addParameter(QgsProcessingParameterFeatureSink(key, label, kind, optional=number > 0))
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                tr(
-                    "Report (HTML; a PDF, the change maps and a change map sheet per changed layer "
-                    "are written beside it)"
-                ),
-                tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
+        self.add_report_parameter(
+            tr("Report (HTML; a PDF, the change maps and a change map sheet per changed layer are written beside it)")
         )
 
     def _source(self, parameters, context, prefix: str) -> Source:
