@@ -15,23 +15,18 @@ from ...core.shared.areas import hectares
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+from ..measure_common import MeasureAlgorithm
 from ..plan_parameters import LAYERS, PLAN_GPKG, add_plan_parameters
 from ..sinks import run_job
 
 
-class TownshipGuidanceAlgorithm(YongjiAlgorithm):
+class TownshipGuidanceAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
     ALG_ID = "townshipguidance"
     ICON = "guidance"
     FIGURES, OUTPUT, CSV, XLSX, REPORT = "FIGURES", "OUTPUT", "TABLE_CSV", "TABLE_XLSX", "REPORT"
 
     def displayName(self):
         return tr("Township planning guidance")
-
-    def group(self):
-        return tr("Plan measures")
-
-    def groupId(self):
-        return "measures"
 
     def shortHelpString(self):
         return tr(

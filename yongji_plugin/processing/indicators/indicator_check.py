@@ -18,11 +18,12 @@ from ...core.plan_data.loader import describe_sources
 from ...core.shared.errors import PlanError
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+from ..measure_common import MeasureAlgorithm
 from ..plan_parameters import LAYERS, PLAN_GPKG, add_plan_parameters
 from ..sinks import run_job
 
 
-class IndicatorCheckAlgorithm(YongjiAlgorithm):
+class IndicatorCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
     ALG_ID = "indicatorcheck"
     ICON = "indicators"
     INDICATORS, CODES, YEAR = "INDICATORS", "CODES", "YEAR"
@@ -34,12 +35,6 @@ class IndicatorCheckAlgorithm(YongjiAlgorithm):
 
     def displayName(self):
         return tr("Plan indicators")
-
-    def group(self):
-        return tr("Plan measures")
-
-    def groupId(self):
-        return "measures"
 
     def shortHelpString(self):
         return tr(
