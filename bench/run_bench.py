@@ -192,7 +192,7 @@ def run_workload(workload, server, out, times):
     if big:
         return rows
     add(
-        "plugin site check + output layers, shapely",
+        "plugin site check + output layers in a GeoPackage, shapely",
         QGIS_PY,
         "tasks_qgis.py",
         "plugin_shapely_outputs",
@@ -326,6 +326,16 @@ def targets(rows, times) -> list:
     if plugin_rss and gpd_rss:
         checks.append(
             ("shapely backend peak memory ≤ geopandas's", f"{plugin_rss:.0f} / {gpd_rss:.0f} MB", plugin_rss <= gpd_rss)
+        )
+    if shapely_ and t("plugin_shapely_outputs"):
+        ratio = t("plugin_shapely_outputs") / shapely_
+        cpu = cpus.get("plugin_shapely_outputs", 0) / max(cpus.get("plugin_shapely", 0), 1e-9)
+        checks.append(
+            (
+                "the dialog's path (+ output layers in a GeoPackage) within 1.3× of the engine alone",
+                f"{ratio:.2f}× (CPU {cpu:.2f}×)",
+                ratio <= 1.3,
+            )
         )
     if shapely_ and t("plugin_shapely_three"):
         ratio = t("plugin_shapely_three") / shapely_

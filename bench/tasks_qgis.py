@@ -52,20 +52,27 @@ def pg_layer(conninfo, name):
 
 
 def plugin(source, kind="farmland", backend="shapely", outputs=False):
-    """The site check on one backend; ``outputs``: also build the output layers (every conflict
-    piece's geometry and key attributes), as the dialog does."""
+    """The site check on one backend; ``outputs``: the dialog's path instead — the same job
+    delivered into a new GeoPackage (every output layer written, read back and counted)."""
+    import tempfile
+
     from yongji_plugin.core.shared.areas import AreaMethod
-    from yongji_plugin.core.site_check.check import CheckParams, run_compliance
-    from yongji_plugin.core.site_check.outputs import result_layers
+    from yongji_plugin.core.shared.destinations import GeoPackageDestination
+    from yongji_plugin.core.shared.job import compute, deliver
+    from yongji_plugin.core.site_check.check import CheckParams
+    from yongji_plugin.core.site_check.job import compliance_job
 
     read = pg_layer if backend == "postgis" else layer
     controls = {code: read(source, code) for code in ("STBHHX", "YJJBNT", "CZKFBJ")}
-    result = run_compliance(
-        read(source, "sites"), controls, ruleset(kind), CheckParams(AreaMethod.create(), backend=backend)
-    )
+    params = CheckParams(AreaMethod.create(), backend=backend)
+    job = compliance_job(read(source, "sites"), controls, ruleset(kind), params)
+    result = compute(job, None)
     assert result.backend.lower().startswith(backend), result.backend
     if outputs:
-        assert result_layers(result)["conflicts"].featureCount() == len(result.pieces)
+        with tempfile.TemporaryDirectory() as folder:
+            delivery = deliver(job, result, GeoPackageDestination(Path(folder) / "result.gpkg"), None, None)
+            assert delivery.layers["conflicts"].featureCount() == len(result.pieces)
+            delivery.layers.clear()
     return {s.site.site_id: s.outcomes["no_overlap_permanent_farmland"].area for s in result.sites}
 
 

@@ -264,7 +264,7 @@ def test_the_check_dialog_refuses_to_write_into_the_plan(plan_copy, qgis_iface, 
 def test_a_result_written_twice_into_a_geopackage_replaces_its_layer(demo_gpkg, tmp_path):
     """The dialogs' writer: the second run replaces its layer (QGIS 3.22 hung saving the field
     titles over the first run's style row) and the file's other layers stay."""
-    from yongji_plugin.core.shared.output_fields import write_geopackage
+    from yongji_plugin.core.shared.geopackage_writer import write_geopackage
 
     mine = tmp_path / "mine.gpkg"
     shutil.copy(demo_gpkg, mine)

@@ -38,7 +38,7 @@ from ..core.plan_data.source_text import parse_source
 from ..core.shared import outputs_guard
 from ..core.shared.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
 from ..core.shared.errors import PlanError
-from ..core.shared.output_fields import keep_aliases
+from ..core.shared.geopackage_writer import keep_aliases
 from ..core.shared.qt_compat import field_type
 from ..core.shared.settings import ENGINE_BACKENDS, PluginSettings, backend_labels
 from ..i18n import tr

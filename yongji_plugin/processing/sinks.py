@@ -10,6 +10,7 @@ from qgis.core import QgsProcessingException
 
 from ..core.shared.errors import PlanError
 from ..core.shared.job import Destination, compute, deliver
+from ..core.shared.output_table import as_layer
 
 
 class SinkDestination(Destination):
@@ -21,7 +22,9 @@ class SinkDestination(Destination):
         outputs = {}
         for name, key in self.keys.items():
             written.will_create(self.algorithm.parameterAsOutputLayer(self.parameters, key, self.context))
-            destination = self.algorithm.write_output(self.parameters, key, self.context, layers[name], feedback)
+            destination = self.algorithm.write_output(
+                self.parameters, key, self.context, as_layer(layers[name]), feedback
+            )
             if destination is not None:
                 outputs[key] = destination
         return outputs

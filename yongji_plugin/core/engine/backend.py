@@ -13,6 +13,7 @@ from typing import Optional
 from qgis.core import Qgis, QgsFeatureRequest, QgsGeometry, QgsMessageLog
 
 from ..shared.cancel import Canceled, raise_if_canceled  # noqa: F401 - the backends raise it
+from ..shared.output_table import geometry_box, geometry_wkb
 from . import footprint
 from .geometry_repair import Repair
 from .layers import ControlLayer
@@ -125,9 +126,11 @@ class Overlay:
         both are built when first read (the attributes through QGIS, never a session)."""
         pair_indices = list(pair_indices)
         fids = [self.pair_fids[p] for p in pair_indices]
+        build_geometries, build_wkb = self._piece_builder(pair_indices)
         return PieceSet(
-            build_geometries=self._piece_builder(pair_indices),
+            build_geometries=build_geometries,
             build_attributes=lambda: in_order(self.attributes(fids), fids),
+            build_wkb=build_wkb,
         )
 
     def attributes(self, fids) -> dict[int, dict]:
@@ -139,9 +142,11 @@ class Overlay:
         return {fid: self._attributes.get(fid, {}) for fid in fids}
 
     # -- what each backend supplies ----------------------------------------------------------
-    def _piece_builder(self, pair_indices: list[int]) -> Callable[[], list[QgsGeometry]]:
-        """What builds the pieces of these pairs later; what must be fetched now (a database's
-        rows, before its sessions close) is fetched here."""
+    def _piece_builder(self, pair_indices: list[int]) -> tuple[Callable[[], list], Optional[Callable[[], list]]]:
+        """What builds the pieces of these pairs later: their QGIS geometries, and their multipolygon
+        WKB with their boxes where the backend has them in bulk (None: from the geometries); what
+        must be fetched now
+        (a database's rows, before its sessions close) is fetched here."""
         raise NotImplementedError
 
     def _group_union_areas(self, groups: list[list[int]]) -> list[float]:
@@ -161,16 +166,40 @@ class Overlay:
 
 
 class PieceSet:
-    """Geometries and control attributes of chosen pieces, by position; built on first read."""
+    """Geometries (or their WKB, for a file written in bulk) and control attributes of chosen
+    pieces, by position; each built on first read."""
 
-    def __init__(self, geometries=None, attributes=None, build_geometries=None, build_attributes=None):
-        self._geometries, self._attributes = geometries, attributes
-        self._build_geometries, self._build_attributes = build_geometries, build_attributes
+    def __init__(self, geometries=None, attributes=None, build_geometries=None, build_attributes=None, build_wkb=None):
+        self._geometries, self._attributes, self._wkb, self._boxes = geometries, attributes, None, None
+        self._build_geometries, self._build_attributes, self._build_wkb = build_geometries, build_attributes, build_wkb
 
     def geometry(self, position: int) -> QgsGeometry:
+        return self._all_geometries()[position]
+
+    def _all_geometries(self) -> list:
         if self._geometries is None:
             self._geometries, self._build_geometries = self._build_geometries(), None
-        return self._geometries[position]
+        return self._geometries
+
+    def wkb(self, position: int) -> Optional[bytes]:
+        """Multipolygon WKB of a piece (built for all pieces at once)."""
+        self._build_files()
+        return self._wkb[position]
+
+    def box(self, position: int) -> Optional[tuple]:
+        """(minx, miny, maxx, maxy) of a piece, None where it has no geometry."""
+        self._build_files()
+        return self._boxes[position]
+
+    def _build_files(self) -> None:
+        """WKB and boxes, what a file written in bulk takes: the backend's own, or from the geometries."""
+        if self._wkb is not None:
+            return
+        if self._build_wkb is None:
+            shapes = self._all_geometries()
+            self._wkb, self._boxes = [geometry_wkb(g) for g in shapes], [geometry_box(g) for g in shapes]
+        else:
+            (self._wkb, self._boxes), self._build_wkb = self._build_wkb(), None
 
     def attributes(self, position: int) -> dict:
         if self._attributes is None:

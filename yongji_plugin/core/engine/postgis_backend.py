@@ -551,7 +551,7 @@ class PostgisOverlay(Overlay):
     def _piece_builder(self, pair_indices: list[int]):
         """The pieces' WKB is fetched now (the sessions close with the engine)."""
         wkb = self._wkb(pair_indices)
-        return lambda: [_geometry(w) or QgsGeometry() for w in wkb]
+        return (lambda: [_geometry(w) or QgsGeometry() for w in wkb]), None  # WKB from the polygonal parts
 
     def _pieces(self, pair_indices: list[int]) -> list[QgsGeometry]:
         return [_geometry(w) or QgsGeometry() for w in self._wkb(pair_indices)]

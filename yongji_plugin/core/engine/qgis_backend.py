@@ -151,7 +151,7 @@ class QgisOverlay(Overlay):
         return [QgsGeometry(self._geometries[p]) for p in pair_indices]
 
     def _piece_builder(self, pair_indices: list[int]):
-        return lambda: [self._geometries[p] for p in pair_indices]  # shared, no copy
+        return (lambda: [self._geometries[p] for p in pair_indices]), None  # shared, no copy
 
     def _compute_outside(self, site_indices: list[int], geometries: bool) -> dict[int, tuple]:
         by_site = self.pairs_by_site()

@@ -25,6 +25,7 @@ from qgis.core import QgsGeometry
 from ...i18n import tr
 from ..shared import optional
 from ..shared.areas import PLANAR
+from ..shared.output_table import multipolygon_wkb
 from .backend import GAP_NOISE, INTERIORS_MEET, TILE_PIECES, Backend, Overlay, Sites, grid, read_attributes
 from .bulk_read import BulkRead, read_layer
 from .layers import ControlLayer
@@ -70,6 +71,12 @@ def to_qgis_all(geometries: np.ndarray) -> list[QgsGeometry]:
             geometry.fromWkb(wkb)
         out.append(geometry)
     return out
+
+
+def piece_files(geometries: np.ndarray) -> tuple[list, list]:
+    """Pieces as 2D little-endian multipolygon WKB and their boxes, in vectorized calls."""
+    wkb = [multipolygon_wkb(w) for w in shapely.to_wkb(geometries, output_dimension=2, byte_order=1)]
+    return wkb, shapely.bounds(geometries).tolist()
 
 
 def _from_qgis(geometries: Sequence[QgsGeometry]) -> np.ndarray:
@@ -457,7 +464,7 @@ class ShapelyOverlay(Overlay):
 
     def _piece_builder(self, pair_indices: list[int]):
         shapes = self._geometries[np.asarray(pair_indices, dtype=np.int64)]
-        return lambda: to_qgis_all(shapes)
+        return (lambda: to_qgis_all(shapes)), (lambda: piece_files(shapes))
 
     def _union_geometries(self, groups: list[list[int]]) -> list[QgsGeometry]:
         out = []

@@ -8,8 +8,9 @@ styled them.
 from pathlib import Path
 
 from ...i18n import tr
+from .geopackage_writer import write_geopackage
 from .job import Destination
-from .output_fields import write_geopackage
+from .output_table import as_layer
 
 
 class GeoPackageDestination(Destination):
@@ -22,8 +23,8 @@ class GeoPackageDestination(Destination):
         written.will_add_layers(self.path, list(layers))
         again = write_geopackage(layers, self.path)
         for name, layer in again.items():
-            renderer = layers[name].renderer()
-            if renderer is not None:  # tables have none
+            renderer = layers[name].renderer() if hasattr(layers[name], "renderer") else None
+            if renderer is not None:  # tables (and OutputTables) have none
                 layer.setRenderer(renderer.clone())
         return again
 
@@ -35,7 +36,7 @@ class MemoryDestination(Destination):
     """The memory layers themselves, for the dialog to add to the project."""
 
     def write(self, layers: dict, written, feedback) -> dict:
-        return dict(layers)
+        return {name: as_layer(layer) for name, layer in layers.items()}
 
     def note(self, names) -> str:
         return tr("the temporary layers {layers} added to the project").format(layers=", ".join(names))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from .cancel import refuse_canceled
+from .output_table import as_layer
 from .written import Written
 
 
@@ -37,8 +38,9 @@ class Destination:
 class Job:
     """A capability's run with its inputs bound.
 
-    ``compute(feedback)`` is the check (any thread); ``layers(result)`` its memory result layers by
-    name; ``report(result, path, layers, note, feedback)`` writes the report at ``path`` and returns
+    ``compute(feedback)`` is the check (any thread); ``layers(result)`` its result layers by name
+    (memory layers, or output tables a GeoPackage takes in bulk); ``report(result, path, layers, note,
+    feedback)`` writes the report at ``path`` and returns
     its files by kind (``html``, ``pdf``, …; ``file`` for a job whose one output is a file, such as an
     export), or None when canceled part way (having removed its files); ``report_files(path)`` the
     files and folders a report at ``path`` may create.
@@ -82,6 +84,10 @@ def compute(job: Job, feedback):
     return result
 
 
+def _as_layers(layers: dict) -> dict:
+    return {name: as_layer(layer) for name, layer in layers.items()}
+
+
 def deliver(job: Job, result, destination: Optional[Destination], report: Optional[Path], feedback) -> Delivery:
     """The result's layers into ``destination`` (none: not written) and its report at ``report``.
 
@@ -91,7 +97,7 @@ def deliver(job: Job, result, destination: Optional[Destination], report: Option
     refuse_canceled(result)
     layers = job.layers(result)
     with Written(feedback) as written:
-        out = written.holding(destination.write(layers, written, feedback) if destination else dict(layers))
+        out = written.holding(destination.write(layers, written, feedback) if destination else _as_layers(layers))
         report_paths = None
         if (report or job.files) and job.report is not None and not written.canceled:
             written.will_create(*(job.report_files(Path(report)) if report else []), *job.files)

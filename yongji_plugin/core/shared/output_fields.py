@@ -14,22 +14,15 @@ same everywhere:
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Optional
 
 from qgis.core import (
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsFields,
-    QgsMapLayer,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
 from ...i18n import tr
 from .areas import hectares, mu
-from .errors import PlanError
-from .outputs_guard import clear_geopackage_layer
 from .qt_compat import new_field
 
 # primary/row keys of the providers a result may be written to: GeoPackage and OGR (fid, FID),
@@ -85,6 +78,16 @@ def area_values(prefix: str, square_metres: float) -> dict:
     return {prefix + "m2": stored, prefix + "ha": round(hectares(stored), 4), prefix + "mu": round(mu(stored), 2)}
 
 
+def area_columns(prefix: str, areas: list) -> dict:
+    """:func:`area_values` for many areas at once, as columns."""
+    stored = [rounded_m2(a) for a in areas]
+    return {
+        prefix + "m2": stored,
+        prefix + "ha": [round(hectares(a), 4) for a in stored],
+        prefix + "mu": [round(mu(a), 2) for a in stored],
+    }
+
+
 def percent(share: float) -> float:
     """A share (0–1) as the stored percentage, to 0.01 %."""
     return round(100.0 * share, 2)
@@ -121,70 +124,3 @@ def add_rows(layer: QgsVectorLayer, rows) -> None:
     if not layer.dataProvider().addFeatures(features):
         raise RuntimeError(f"memory layer {layer.name()} refused its rows")
     layer.updateExtents()
-
-
-def keep_aliases(written: QgsVectorLayer, fields: QgsFields) -> Optional[str]:
-    """Give a written copy of a result layer the aliases of ``fields``, and keep them in its file.
-
-    The layer object gets them in any case. A GeoPackage keeps them in its ``layer_styles`` table
-    as the layer's default style (loaded whenever the layer is opened), because GDAL before 3.7
-    writes no field alternative names; Shapefile has no place for them. Returns an error message
-    when the GeoPackage refused the style, else None.
-    """
-    for field in fields:
-        index = written.fields().lookupField(field.name())
-        if index >= 0 and field.alias():
-            written.setFieldAlias(index, field.alias())
-    if written.providerType() != "ogr" or written.dataProvider().storageType() != "GPKG":
-        return None
-    if hasattr(written, "saveStyleToDatabaseV2"):  # QGIS ≥ 3.34: only the fields' part of the style
-        _result, message = written.saveStyleToDatabaseV2(written.name(), "", True, "", QgsMapLayer.StyleCategory.Fields)
-    else:  # QGIS 3.22 saves the whole (default) style
-        message = written.saveStyleToDatabase(written.name(), "", True, "")
-    return message or None
-
-
-def write_geopackage(layers: dict[str, QgsVectorLayer], path) -> dict[str, QgsVectorLayer]:
-    """Copy the result layers into a GeoPackage; returns the layers read back from it.
-
-    Every layer is read back and counted: a row the file lost is a PlanError, never a log line.
-    """
-    path = Path(path)
-    written = {}
-    for name, layer in layers.items():
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = name
-        if path.exists():  # this layer and its stored titles go; the file's other layers stay
-            clear_geopackage_layer(path, name)
-        options.actionOnExistingFile = (
-            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-            if path.exists()
-            else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
-        )
-        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, str(path), QgsCoordinateTransformContext(), options
-        )
-        if error != QgsVectorFileWriter.WriterError.NoError:
-            raise PlanError(tr("Cannot write {layer} to {path}: {error}").format(layer=name, path=path, error=message))
-        uri = f"{path}|layername={name}"
-        again = QgsVectorLayer(uri, layer.name(), "ogr")
-        if not again.isValid() or again.featureCount() != layer.featureCount():
-            raise PlanError(
-                tr("{layer} in {path} holds {written} of {total} rows").format(
-                    layer=name,
-                    path=path,
-                    written=again.featureCount() if again.isValid() else 0,
-                    total=layer.featureCount(),
-                )
-            )
-        problem = keep_aliases(again, layer.fields())
-        if problem:
-            raise PlanError(
-                tr("Cannot store the field titles of {layer} in {path}: {error}").format(
-                    layer=name, path=path, error=problem
-                )
-            )
-        del again  # saving the style reopened the file under it; a fresh layer loads the titles too
-        written[name] = QgsVectorLayer(uri, layer.name(), "ogr")
-    return written

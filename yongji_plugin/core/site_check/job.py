@@ -3,7 +3,7 @@
 from ...i18n import tr
 from ..shared.job import Job
 from .check import run_compliance
-from .outputs import result_layers
+from .outputs import result_tables
 from .report import write_report
 
 
@@ -17,6 +17,6 @@ def compliance_job(sites, layers: dict, ruleset, params, site_name: str = None) 
         title=tr("Project site compliance check"),
         canceled_text=tr("The compliance check was canceled: nothing was written"),
         compute=lambda feedback: run_compliance(sites, layers, ruleset, params, feedback, site_name),
-        layers=result_layers,
+        layers=result_tables,
         report=report,
     )

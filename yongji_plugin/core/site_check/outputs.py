@@ -1,8 +1,9 @@
 """The check's results as new layers: site summary, conflict pieces, land-class breakdown, repairs.
 
-Memory layers by default; :func:`write_geopackage` copies them into a new GeoPackage and reads
-every row back. Fields come from core/shared/output_fields: ASCII names that fit a Shapefile and
-never shadow a provider's key, translated titles as aliases, figures rounded as a reviewer reads
+Built as columns (``shared.output_table``): a GeoPackage takes them in bulk, a memory layer or a
+Processing sink gets features (:func:`result_layers`); the writer reads every row back. Fields
+come from core/shared/output_fields: ASCII names that fit a Shapefile and never shadow a
+provider's key, translated titles as aliases, figures rounded as a reviewer reads
 them. Per-rule fields of the summary are numbered by the rule's place in the rule set
 (``r1_m2`` … ``r1_status``); their aliases carry the rule's title. What a kind of rule adds to the
 summary (use_fit's project use, farmland's figures) its class says (``kinds/``).
@@ -17,16 +18,10 @@ from qgis.core import (
 from ...i18n import tr
 from ..plan_data.catalogue import default_catalogue
 from ..shared.cancel import refuse_canceled
+from ..shared.geopackage_writer import write_geopackage  # noqa: F401 - callers import it from here too
 from ..shared.geos_reasons import geos_reason
-from ..shared.output_fields import (
-    OutputField,
-    add_rows,
-    area_fields,
-    area_values,
-    memory_layer,
-    percent,
-    write_geopackage,  # noqa: F401 - callers import it from here too
-)
+from ..shared.output_fields import OutputField, area_columns, area_fields, area_values, percent
+from ..shared.output_table import OutputTable
 from .check import CheckResult, verdict_label
 from .use_fit import assessment_label
 
@@ -111,15 +106,8 @@ def status_label(status: str, applicable: bool = True) -> str:
     ]
 
 
-def _multi(geometry):
-    geometry = type(geometry)(geometry)
-    geometry.convertToMultiType()
-    return geometry
-
-
-def summary_layer(result: CheckResult) -> QgsVectorLayer:
+def summary_table(result: CheckResult) -> OutputTable:
     refuse_canceled(result)
-    layer = memory_layer(tr("Site compliance summary"), "MultiPolygon", result.params.area.crs, summary_specs(result))
     numbers = {rule.id: n for n, rule in enumerate(result.ruleset.verdict_rules, 1)}
     rows = []
     for site_result in result.sites:
@@ -143,32 +131,31 @@ def summary_layer(result: CheckResult) -> QgsVectorLayer:
             values.update(outcome.rule.rule_kind.summary_values(outcome.rule, prefix, site, outcome))
         for rule, number in result.ruleset.numbered_by_kind():
             values.update(rule.rule_kind.figure_values(rule, number, site_result))
-        geometry = None if site.geometry.isEmpty() else _multi(site.geometry)
-        rows.append((values, geometry))
-    add_rows(layer, rows)
-    return layer
+        rows.append((values, None if site.geometry.isEmpty() else site.geometry))
+    crs = result.params.area.crs.authid()
+    return OutputTable.from_rows(tr("Site compliance summary"), "MultiPolygon", crs, summary_specs(result), rows)
 
 
-def conflict_layer(result: CheckResult) -> QgsVectorLayer:
+def conflict_table(result: CheckResult) -> OutputTable:
+    """Every conflict piece, column by column: the geometries as WKB straight from the engine."""
     refuse_canceled(result)
-    layer = memory_layer(tr("Conflict pieces"), "MultiPolygon", result.params.area.crs, conflict_specs())
+    pieces = result.pieces
     titles = {r.id: r.title for r in result.ruleset.rules}
-    rows = []
-    for piece in result.pieces:
-        values = {
-            "site_id": piece.site_id,
-            "site_fid": piece.site_key,
-            "rule_id": piece.rule_id,
-            "rule": titles[piece.rule_id],
-            "status": status_label(piece.status),
-            "layer": piece.layer,
-            "ctrl_fid": piece.control_fid,
-            "ctrl_attrs": "; ".join(f"{k}={v}" for k, v in piece.attributes.items()),
-        }
-        values.update(area_values("area_", piece.area))
-        rows.append((values, _multi(piece.geometry)))
-    add_rows(layer, rows)
-    return layer
+    labels = {status: status_label(status) for status in {p.status for p in pieces}}
+    columns = {
+        "site_id": [p.site_id for p in pieces],
+        "site_fid": [p.site_key for p in pieces],
+        "rule_id": [p.rule_id for p in pieces],
+        "rule": [titles[p.rule_id] for p in pieces],
+        "status": [labels[p.status] for p in pieces],
+        "layer": [p.layer for p in pieces],
+        "ctrl_fid": [p.control_fid for p in pieces],
+        "ctrl_attrs": ["; ".join(f"{k}={v}" for k, v in p.attributes.items()) for p in pieces],
+    }
+    columns.update(area_columns("area_", [p.area for p in pieces]))
+    crs = result.params.area.crs.authid()
+    wkb, boxes = [p.wkb for p in pieces], [p.box for p in pieces]
+    return OutputTable(tr("Conflict pieces"), "MultiPolygon", crs, conflict_specs(), columns, wkb, boxes)
 
 
 def class_names(result: CheckResult) -> dict[str, dict[str, str]]:
@@ -198,10 +185,9 @@ def breakdown_rows(result: CheckResult):
             yield values
 
 
-def breakdown_layer(result: CheckResult) -> QgsVectorLayer:
-    layer = memory_layer(tr("Land-class breakdown"), "None", None, breakdown_specs())
-    add_rows(layer, [(values, None) for values in breakdown_rows(result)])
-    return layer
+def breakdown_table(result: CheckResult) -> OutputTable:
+    rows = [(values, None) for values in breakdown_rows(result)]
+    return OutputTable.from_rows(tr("Land-class breakdown"), "None", None, breakdown_specs(), rows)
 
 
 def translated_repairs(result: CheckResult) -> list:
@@ -212,17 +198,22 @@ def translated_repairs(result: CheckResult) -> list:
     ]
 
 
-def repair_layer(result: CheckResult) -> QgsVectorLayer:
+def repair_table(result: CheckResult) -> OutputTable:
     refuse_canceled(result)
-    layer = memory_layer(tr("Repaired geometries"), "None", None, repair_specs())
-    add_rows(layer, [(vars(r), None) for r in translated_repairs(result)])
-    return layer
+    rows = [(vars(r), None) for r in translated_repairs(result)]
+    return OutputTable.from_rows(tr("Repaired geometries"), "None", None, repair_specs(), rows)
+
+
+def result_tables(result: CheckResult) -> dict[str, OutputTable]:
+    """The four results as the job hands them to its destination."""
+    return {
+        SUMMARY: summary_table(result),
+        CONFLICTS: conflict_table(result),
+        BREAKDOWN: breakdown_table(result),
+        REPAIRS: repair_table(result),
+    }
 
 
 def result_layers(result: CheckResult) -> dict[str, QgsVectorLayer]:
-    return {
-        SUMMARY: summary_layer(result),
-        CONFLICTS: conflict_layer(result),
-        BREAKDOWN: breakdown_layer(result),
-        REPAIRS: repair_layer(result),
-    }
+    """The four results as memory layers."""
+    return {name: table.memory_layer() for name, table in result_tables(result).items()}

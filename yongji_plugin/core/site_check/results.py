@@ -11,6 +11,7 @@ from qgis.core import QgsGeometry
 
 from ..engine.selector import AUTO
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
+from ..shared.output_table import geometry_box, geometry_wkb
 from .site_input import Site
 
 if TYPE_CHECKING:  # the rule set imports the kinds, which import these results
@@ -82,6 +83,20 @@ class Piece:
         if self._geometry is None and self._source is not None:
             self._geometry = self._source.geometry(self._position)
         return self._geometry
+
+    @property
+    def wkb(self) -> Optional[bytes]:
+        """The geometry as multipolygon WKB, from the engine's own in bulk where it has one."""
+        if self._geometry is None and self._source is not None:
+            return self._source.wkb(self._position)
+        return geometry_wkb(self._geometry)
+
+    @property
+    def box(self):
+        """(minx, miny, maxx, maxy) of the geometry, None where it has none."""
+        if self._geometry is None and self._source is not None:
+            return self._source.box(self._position)
+        return geometry_box(self._geometry)
 
     @property
     def attributes(self) -> dict:
