@@ -10,10 +10,11 @@ import math
 from collections.abc import Callable, Hashable, Sequence
 from typing import Optional
 
+import numpy as np
 from qgis.core import Qgis, QgsFeatureRequest, QgsGeometry, QgsMessageLog
 
 from ..shared.cancel import Canceled, raise_if_canceled  # noqa: F401 - the backends raise it
-from ..shared.output_table import geometry_box, geometry_wkb
+from ..shared.output_table import boxes_array, geometry_box, geometry_wkb
 from . import footprint
 from .geometry_repair import Repair
 from .layers import ControlLayer
@@ -181,25 +182,16 @@ class PieceSet:
             self._geometries, self._build_geometries = self._build_geometries(), None
         return self._geometries
 
-    def wkb(self, position: int) -> Optional[bytes]:
-        """Multipolygon WKB of a piece (built for all pieces at once)."""
-        self._build_files()
-        return self._wkb[position]
-
-    def box(self, position: int) -> Optional[tuple]:
-        """(minx, miny, maxx, maxy) of a piece, None where it has no geometry."""
-        self._build_files()
-        return self._boxes[position]
-
-    def _build_files(self) -> None:
-        """WKB and boxes, what a file written in bulk takes: the backend's own, or from the geometries."""
-        if self._wkb is not None:
-            return
-        if self._build_wkb is None:
-            shapes = self._all_geometries()
-            self._wkb, self._boxes = [geometry_wkb(g) for g in shapes], [geometry_box(g) for g in shapes]
-        else:
-            (self._wkb, self._boxes), self._build_wkb = self._build_wkb(), None
+    def files(self) -> tuple[list, np.ndarray]:
+        """Every piece's WKB and its box (n × 4, NaN where none), what a file written in bulk takes:
+        the backend's own, or from the geometries."""
+        if self._wkb is None:
+            if self._build_wkb is None:
+                shapes = self._all_geometries()
+                self._wkb, self._boxes = [geometry_wkb(g) for g in shapes], boxes_array(map(geometry_box, shapes))
+            else:
+                (self._wkb, self._boxes), self._build_wkb = self._build_wkb(), None
+        return self._wkb, self._boxes
 
     def attributes(self, position: int) -> dict:
         if self._attributes is None:

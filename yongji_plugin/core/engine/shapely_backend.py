@@ -73,10 +73,10 @@ def to_qgis_all(geometries: np.ndarray) -> list[QgsGeometry]:
     return out
 
 
-def piece_files(geometries: np.ndarray) -> tuple[list, list]:
+def piece_files(geometries: np.ndarray) -> tuple[list, np.ndarray]:
     """Pieces as 2D little-endian multipolygon WKB and their boxes, in vectorized calls."""
     wkb = [multipolygon_wkb(w) for w in shapely.to_wkb(geometries, output_dimension=2, byte_order=1)]
-    return wkb, shapely.bounds(geometries).tolist()
+    return wkb, shapely.bounds(geometries)
 
 
 def _from_qgis(geometries: Sequence[QgsGeometry]) -> np.ndarray:
@@ -517,18 +517,19 @@ class ShapelyOverlay(Overlay):
         rows = np.minimum(np.searchsorted(table.fids, wanted), max(0, len(table.fids) - 1))
         known = table.fids[rows] == wanted if len(table.fids) else np.zeros(len(fids), dtype=bool)
         plain = [name for name in self.control.fields if name in table.columns]
-        result = {fid: {} for fid in fids}
-        for name in plain:
-            for fid, value in zip(wanted[known].tolist(), table.values(name, rows[known])):
-                result[fid][name] = value
-        for names, which in (
-            (tuple(n for n in self.control.fields if n not in plain), fids),
-            (tuple(plain), wanted[~known].tolist()),
-        ):
+        columns = [table.values(name, rows[known]) for name in plain]
+        known_fids = wanted[known].tolist()
+        rows_of = zip(*columns) if plain else [()] * len(known_fids)
+        result = {fid: dict(zip(plain, values)) for fid, values in zip(known_fids, rows_of)}
+        result.update((fid, {}) for fid in wanted[~known].tolist())
+        rest = tuple(n for n in self.control.fields if n not in plain)
+        for names, which in ((rest, fids), (tuple(plain), wanted[~known].tolist())):
             if names and which:
                 others = read_attributes(ControlLayer(self.control.layer, self.control.name, None, names), which)
                 for fid in which:
                     result[fid].update(others.get(fid, {}))
+        if not rest:  # already in the fields' order
+            return result
         return {
             fid: {name: values[name] for name in self.control.fields if name in values}
             for fid, values in result.items()

@@ -37,7 +37,7 @@ from ...i18n import tr
 from . import gpkg_rtree
 from .errors import PlanError
 from .output_fields import RESULT_PROPERTY, output_fields
-from .output_table import OutputTable, as_layer
+from .output_table import OutputTable, as_layer, boxes_array
 from .outputs_guard import clear_geopackage_layer
 
 GEOMETRY_COLUMN = "geom"
@@ -136,8 +136,7 @@ def _boxes(boxes) -> np.ndarray:
     """n × 4 (minx, miny, maxx, maxy), NaN where a row has no geometry."""
     if isinstance(boxes, np.ndarray):
         return boxes.astype(np.float64, copy=False).reshape(-1, 4)
-    nan = (np.nan,) * 4
-    return np.array([nan if box is None else box for box in boxes], dtype=np.float64).reshape(-1, 4)
+    return boxes_array(boxes)
 
 
 @contextmanager

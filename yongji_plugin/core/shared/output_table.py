@@ -8,10 +8,12 @@ sink still gets ordinary features from :meth:`OutputTable.memory_layer`, with th
 fields and titles.
 """
 
+import math
 import struct
 from dataclasses import dataclass
 from typing import Optional
 
+import numpy as np
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
 from .output_fields import OutputField, memory_layer
@@ -37,6 +39,12 @@ def geometry_box(geometry: Optional[QgsGeometry]) -> Optional[tuple]:
         return None
     box = geometry.boundingBox()
     return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+
+
+def boxes_array(boxes) -> np.ndarray:
+    """Boxes (minx, miny, maxx, maxy) or None as an n × 4 array, NaN where None."""
+    nan = (math.nan,) * 4
+    return np.array([nan if box is None else box for box in boxes], dtype=np.float64).reshape(-1, 4)
 
 
 def geometry_wkb(geometry: Optional[QgsGeometry]) -> Optional[bytes]:

@@ -23,6 +23,7 @@ from ..shared.geos_reasons import geos_reason
 from ..shared.output_fields import OutputField, area_columns, area_fields, area_values, percent
 from ..shared.output_table import OutputTable
 from .check import CheckResult, verdict_label
+from .results import Piece
 from .use_fit import assessment_label
 
 SUMMARY, CONFLICTS, BREAKDOWN, REPAIRS = "site_summary", "conflicts", "landclass_breakdown", "repairs"
@@ -154,7 +155,7 @@ def conflict_table(result: CheckResult) -> OutputTable:
     }
     columns.update(area_columns("area_", [p.area for p in pieces]))
     crs = result.params.area.crs.authid()
-    wkb, boxes = [p.wkb for p in pieces], [p.box for p in pieces]
+    wkb, boxes = Piece.files(pieces)
     return OutputTable(tr("Conflict pieces"), "MultiPolygon", crs, conflict_specs(), columns, wkb, boxes)
 
 

@@ -7,6 +7,7 @@ the check share them without importing each other.
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+import numpy as np
 from qgis.core import QgsGeometry
 
 from ..engine.selector import AUTO
@@ -84,19 +85,27 @@ class Piece:
             self._geometry = self._source.geometry(self._position)
         return self._geometry
 
-    @property
-    def wkb(self) -> Optional[bytes]:
-        """The geometry as multipolygon WKB, from the engine's own in bulk where it has one."""
-        if self._geometry is None and self._source is not None:
-            return self._source.wkb(self._position)
-        return geometry_wkb(self._geometry)
-
-    @property
-    def box(self):
-        """(minx, miny, maxx, maxy) of the geometry, None where it has none."""
-        if self._geometry is None and self._source is not None:
-            return self._source.box(self._position)
-        return geometry_box(self._geometry)
+    @staticmethod
+    def files(pieces: list) -> tuple[list, np.ndarray]:
+        """The pieces' WKB and boxes (n × 4, NaN where none) for a file written in bulk: taken by
+        source from the engine's arrays, not piece by piece."""
+        wkb, boxes = [None] * len(pieces), np.full((len(pieces), 4), np.nan)
+        by_source = {}
+        for row, piece in enumerate(pieces):
+            if piece._geometry is None and piece._source is not None:
+                by_source.setdefault(id(piece._source), (piece._source, [], []))
+                _, rows, positions = by_source[id(piece._source)]
+                rows.append(row)
+                positions.append(piece._position)
+            else:
+                wkb[row], box = geometry_wkb(piece._geometry), geometry_box(piece._geometry)
+                boxes[row] = box if box is not None else np.nan
+        for source, rows, positions in by_source.values():
+            source_wkb, source_boxes = source.files()
+            boxes[rows] = source_boxes[positions]
+            for row, position in zip(rows, positions):
+                wkb[row] = source_wkb[position]
+        return wkb, boxes
 
     @property
     def attributes(self) -> dict:
