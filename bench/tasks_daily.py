@@ -57,12 +57,12 @@ def daily_postgis(conninfo, fids):
     return plugin(conninfo, fids, "postgis")
 
 
-def daily_pyqgis(gpkg, fids):
+def daily_pyqgis(gpkg, fids, read=layer):
     """The plain loop a PyQGIS user writes: per site, the parcels under its extent
     (``setFilterRect``, the GeoPackage's R-tree), intersected and summed."""
-    parcels = layer(gpkg, "YJJBNT")
+    parcels = read(gpkg, "YJJBNT")
     areas = {}
-    for site in _sites(gpkg, fids).getFeatures():
+    for site in _sites(gpkg, fids, read).getFeatures():
         geometry = site.geometry()
         total = 0.0
         for parcel in parcels.getFeatures(QgsFeatureRequest().setFilterRect(geometry.boundingBox())):
@@ -70,6 +70,12 @@ def daily_pyqgis(gpkg, fids):
                 total += geometry.intersection(parcel.geometry()).area()
         areas[site["XMBH"]] = total
     return areas
+
+
+def daily_pyqgis_postgis(conninfo, fids):
+    """The same loop on the PostGIS tables (QGIS's postgres provider, the GiST index): the
+    anchor of the PostGIS backend, which reads the same tables."""
+    return daily_pyqgis(conninfo, fids, pg_layer)
 
 
 def daily_overlap(gpkg, fids):
@@ -89,7 +95,9 @@ def daily_overlap(gpkg, fids):
     return areas
 
 
-TASKS = {f.__name__: f for f in (daily_shapely, daily_qgis, daily_postgis, daily_pyqgis, daily_overlap)}
+TASKS = {
+    f.__name__: f for f in (daily_shapely, daily_qgis, daily_postgis, daily_pyqgis, daily_pyqgis_postgis, daily_overlap)
+}
 
 if __name__ == "__main__":
     tasks_qgis.TASKS.update(TASKS)

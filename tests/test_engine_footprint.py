@@ -230,6 +230,30 @@ def test_postgis_keys_under_the_footprint(files, gpkg, postgis_demo, case, monke
     assert same_pairs(pairs, reference[1])
 
 
+def _sessions(layer, sites) -> tuple:
+    """(covered areas, pairs, number of PostGIS sessions) of one PostGIS overlay."""
+    with OverlayEngine(AreaMethod.create(), "postgis", [layer]) as engine:
+        site_set = engine.sites([QgsGeometry.fromWkt(w) for w in sites])
+        result = engine.overlay(site_set, ControlLayer(layer, layer.name(), FILTER, ("BSM",)))
+        values = result.attributes(result.pair_fids)
+        pairs = [(s, values[f]["BSM"], a) for s, f, a in zip(result.pair_sites, result.pair_fids, result.pair_areas)]
+        return result.covered_areas(), pairs, len(engine._backend._sessions)
+
+
+def test_postgis_checks_a_few_sites_on_one_session_and_many_on_several(gpkg, postgis_demo, monkeypatch):
+    """A handful of sites opens one connection (each costs about what checking them does); more
+    sites open one per parallel worker. The answers are the same."""
+    from yongji_plugin.core.engine import postgis_backend
+
+    postgis_demo.server.export(gpkg, "footprint_sessions")
+    table = postgis_demo.layer("footprint_sessions")
+    few = _sessions(table, SITES["clusters"])
+    monkeypatch.setattr(postgis_backend, "FEW_SITES", 0)
+    several = _sessions(table, SITES["clusters"])
+    assert few[2] == 1 < several[2]
+    assert same(few[0], several[0]) and same_pairs(few[1], several[1]) and len(few[1]) > 0
+
+
 def test_no_sites_read_nothing(gpkg):
     areas, pairs, layouts = overlay("shapely", gpkg, [])
     assert (areas, pairs, layouts) == ([], [], [("fields", "empty")])

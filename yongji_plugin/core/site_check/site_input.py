@@ -94,11 +94,11 @@ def check_site_layer(layer, name: str, area_crs=None) -> None:
                 name=name, type=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(layer.wkbType()))
             )
         )
-    problem = (
-        crs_problem(layer.sourceCrs(), area_crs, layer.sourceExtent())
-        if area_crs is not None
-        else (None if layer.sourceCrs().isValid() else tr("has no CRS; set its CRS first"))
-    )
+    if area_crs is None:
+        problem = None if layer.sourceCrs().isValid() else tr("has no CRS; set its CRS first")
+    else:  # the extent only where it must be placed in another CRS (a database layer's costs a query)
+        extent = layer.sourceExtent() if layer.sourceCrs() != area_crs else None
+        problem = crs_problem(layer.sourceCrs(), area_crs, extent)
     if problem:
         raise PlanError(tr("Site layer {name} {problem}").format(name=name, problem=problem))
     if layer.featureCount() == 0:
