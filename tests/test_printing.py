@@ -651,3 +651,19 @@ def test_report_maps_name_the_unit_as_the_sheets_do(locale):
     locale("zh_CN")
     assert (unit_suffix(True), unit_suffix(False)) == (" 千米", " 米")
     assert all('unitLabel="千米"' in path.read_text(encoding="utf-8") for path in resource("layouts").glob("*.qpt"))
+
+
+def test_change_maps_name_the_unit_as_the_sheets_do(locale):
+    """The version change map (and its printed sheet) drew its own scale bar, labelled "5 km" under
+    a Chinese QGIS where every other map says 千米; no module writes the unit itself any more."""
+    from yongji_plugin.core.versions.change_maps import bar_label
+    from yongji_plugin.paths import PACKAGE_DIR
+
+    locale("zh_CN")
+    assert (bar_label(5000.0), bar_label(500.0), bar_label(2000.0)) == ("5 千米", "500 米", "2 千米")
+    spelled = [
+        str(path)
+        for path in PACKAGE_DIR.rglob("*.py")
+        if re.search(r"""[0-9}]\s?km["']""", path.read_text(encoding="utf-8"))
+    ]
+    assert not spelled
