@@ -1,5 +1,7 @@
 """The 乡镇规划指引 and 规划指标 dialogs with real widgets and real background QgsTasks."""
 
+import re
+
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
@@ -103,3 +105,21 @@ def test_repeat_runs_get_groups_of_their_own(plan_project, qgis_iface, tmp_path)
         wait_for_task(dialog)
     names = [child.name() for child in plan_project.layerTreeRoot().children()]
     assert names[:2] == ["Plan indicators (2)", "Plan indicators"]
+
+
+def test_files_are_named_in_the_users_language(plan_project, qgis_iface, tmp_path, locale):
+    """Under a Chinese QGIS the dialogs wrote township_guidance.csv, indicators_sheet_2035.pdf,
+    monitoring_sheet.pdf …: every file a reviewer is handed now carries its Chinese name."""
+    from yongji_plugin.gui.indicators.dialog import report_name, sheet_name
+    from yongji_plugin.gui.monitoring.dialog import file_names
+
+    locale("zh_CN")
+    dialog = TownshipGuidanceDialog(qgis_iface, open_report=False)
+    dialog.folderEdit.setText(str(tmp_path))
+    assert dialog.run() is not None
+    wait_for_task(dialog)
+    written = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    assert written == ["乡镇规划指引.csv", "乡镇规划指引.html", "乡镇规划指引.pdf", "乡镇规划指引.xlsx"]
+    names = [sheet_name(2035), report_name(), *file_names().values()]
+    assert sheet_name(2035) == "规划指标达标情况图_2035.pdf"
+    assert not [name for name in names if re.search("[A-Za-z]", name.rsplit(".", 1)[0])], names

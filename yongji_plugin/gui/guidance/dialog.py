@@ -17,7 +17,11 @@ from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method
 
 FORM, BASE = load_form("township_guidance.ui")
 SETTINGS_FOLDER = "yongji/guidance/folder"
-FILE_STEM = "township_guidance"
+
+
+def file_stem() -> str:
+    """The run's file names in the user's language (乡镇规划指引.csv …, not township_guidance.csv)."""
+    return tr("township_guidance")
 
 
 class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
@@ -38,10 +42,10 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
                 figures,
                 backend,
                 describe_sources(self._plan.values()),
-                folder / f"{FILE_STEM}.csv",
-                folder / f"{FILE_STEM}.xlsx",
+                folder / f"{file_stem()}.csv",
+                folder / f"{file_stem()}.xlsx",
             )
-            return job, folder / f"{FILE_STEM}.html"
+            return job, folder / f"{file_stem()}.html"
 
         return self.job_task([TOWNSHIPS] + [f.layer for f in figures], tr("Township planning guidance"), make_job)
 
