@@ -123,3 +123,18 @@ def test_files_are_named_in_the_users_language(plan_project, qgis_iface, tmp_pat
     names = [sheet_name(2035), report_name(), *file_names().values()]
     assert sheet_name(2035) == "规划指标达标情况图_2035.pdf"
     assert not [name for name in names if re.search("[A-Za-z]", name.rsplit(".", 1)[0])], names
+
+
+def test_repeat_runs_of_a_one_layer_tool_name_their_layer_apart(plan_project, qgis_iface, tmp_path):
+    """乡镇规划指引 (like the plan QA's error layer) adds one layer, not a group: a second run's
+    layer sat on top under the first one's name."""
+    layers = []
+    for run in range(2):
+        dialog = TownshipGuidanceDialog(qgis_iface, open_report=False)
+        dialog.folderEdit.setText(str(tmp_path / str(run)))
+        assert dialog.run() is not None
+        wait_for_task(dialog)
+        layers.append(dialog.layer)
+    first = layers[0].name()
+    assert layers[1].name() == f"{first} (2)"
+    assert [n.name() for n in plan_project.layerTreeRoot().children()][:2] == [f"{first} (2)", first]

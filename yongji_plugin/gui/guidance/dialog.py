@@ -1,6 +1,5 @@
 """乡镇规划指引: the core's job (``core.guidance.job``) in the background: the layer, the table files and the report."""
 
-from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 
@@ -14,6 +13,7 @@ from ..shared.forms import load_form
 from ..shared.job_task import JobTask
 from ..shared.messages import show_error, show_info
 from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method
+from ..shared.result_group import add_result_layer
 
 FORM, BASE = load_form("township_guidance.ui")
 SETTINGS_FOLDER = "yongji/guidance/folder"
@@ -55,7 +55,7 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
         result, self.report_paths = task.result, task.report_paths
         self.layer = task.layers_out[GUIDANCE]
         self.files = [self.report_paths["csv"], self.report_paths["xlsx"]]
-        QgsProject.instance().addMapLayer(self.layer)
+        add_result_layer(self.layer)
         text = tr("{count} townships measured ({method}); table and report in {folder}").format(
             count=len(result.townships), method=result.area_method.describe(), folder=self._folder
         )
