@@ -22,6 +22,7 @@ def test_guidance_dialog_runs_in_background(plan_project, qgis_iface, tmp_path):
     assert dialog.report_paths["pdf"].exists()
     assert "10 townships measured" in dialog.statusLabel.text()
     assert dialog.files[0].parent.parent == tmp_path  # this run's own folder under the chosen one
+    assert f"{dialog.files[0].parent}</a>" in dialog.statusLabel.text()  # a link to where it wrote
     written = QgsVectorLayer(str(dialog.files[0].parent / "township_guidance.xlsx"), "x", "ogr")
     assert written.featureCount() == 11
 

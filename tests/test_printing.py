@@ -593,6 +593,7 @@ def test_dialog_exports_in_steps_and_previews(demo_gpkg, qgis_iface, tmp_path):
         time.sleep(0.01)
     assert sorted(p.name for p in tmp_path.glob("*.png")) == sorted(["三条控制线图.png", "规划分区图.png"])
     assert dialog.progressBar.value() == 100
+    assert f"{tmp_path}</a>" in dialog.statusLabel.text()  # a link to the folder it wrote
     layout = dialog.preview()
     assert layout is not None and project.layoutManager().layoutByName(layout.name()) is layout
     assert layout.itemById("scale_bar") is not None and layout.itemById("north_arrow") is not None

@@ -12,6 +12,7 @@ from ...i18n import tr
 from ..shared.forms import load_form
 from ..shared.job_task import JobTask
 from ..shared.messages import show_error, show_info
+from ..shared.output_folder import announce_folder
 from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method
 from ..shared.result_group import add_result_layer
 
@@ -76,5 +77,6 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
         else:
             show_info(self.iface, text)
         self.statusLabel.setText(text)
+        announce_folder(self, self._folder)
         if self.open_report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))

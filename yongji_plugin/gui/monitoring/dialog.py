@@ -20,6 +20,7 @@ from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
+from ..shared.output_folder import announce_folder
 from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method, output_folder, project_plan, require_layers
 from ..shared.result_group import result_group
 from .task import monitoring_task
@@ -174,6 +175,7 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         else:
             show_info(self.iface, text)
         self.statusLabel.setText(text)
+        announce_folder(self, self._folder)
         if self.open_report and self.report_paths:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))
         return self.layers_out.get(FINDINGS)
