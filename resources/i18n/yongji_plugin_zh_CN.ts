@@ -6773,6 +6773,16 @@
         <source>Township border</source>
         <translation>乡镇界</translation>
     </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/settings_dialog.py" line="43"/>
+        <source>Unknown CRS</source>
+        <translation>未知坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/gui/shared/settings_dialog.py" line="45"/>
+        <source>{name}: geographic, not for areas</source>
+        <translation>{name}：地理坐标系，不能用于计算面积</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceDialogBase</name>
@@ -7304,29 +7314,39 @@
         <translation>面积计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="12"/>
+        <location filename="../../forms/settings.ui" line="22"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="14"/>
+        <location filename="../../forms/settings.ui" line="24"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="16"/>
+        <location filename="../../forms/settings.ui" line="26"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="18"/>
+        <location filename="../../forms/settings.ui" line="28"/>
         <source>Overlay engine</source>
         <translation>叠加分析引擎</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="19"/>
+        <location filename="../../forms/settings.ui" line="29"/>
         <source>Where the checks&apos; overlays run. Automatic: in PostGIS when every layer is in one PostGIS database, else vectorized on all cores with shapely 2, else with QGIS alone.</source>
         <translation>各项检查的叠加分析在何处运行。自动：所有图层都在同一个 PostGIS 数据库中时在数据库内运行，否则用 shapely 2 在全部 CPU 核心上向量化运行，再否则仅用 QGIS 运行。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="15"/>
+        <source>An EPSG code (4546 or EPSG:4546) or any authority code QGIS knows; or choose one with the button</source>
+        <translation>EPSG 代码（4546 或 EPSG:4546）或 QGIS 认识的其他坐标系代码；也可用右侧按钮选择</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="16"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
     </message>
 </context>
 <context>
