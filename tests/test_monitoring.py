@@ -443,3 +443,14 @@ def test_each_finding_map_carries_its_legend(result, tmp_path):
     near = [c for c in corner if all(abs(a - b) <= 30 for a, b in zip(c.getRgb()[:3], stroke.getRgb()[:3]))]
     assert len(near) > 20
     assert mapper.townships.labelsEnabled()
+
+
+def test_the_report_is_signed_in_the_one_frame(result, tmp_path, locale):
+    """The monitoring report signed with 审核人 where every other report says 审查人 (its own block,
+    not the frame's); it now reads as the others: conclusion, 审查人/复核人/日期, page n / n."""
+    from test_report_frame import assert_framed
+    from yongji_plugin.core.monitoring.report import write_report
+
+    locale("zh_CN")
+    text = assert_framed(write_report(result, tmp_path / "report.html")["pdf"])
+    assert "审核人" not in text

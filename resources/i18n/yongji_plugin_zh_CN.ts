@@ -2514,7 +2514,7 @@
         <translation>限高字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="238"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="240"/>
         <source>Map</source>
         <translation>示意图</translation>
     </message>
@@ -2874,7 +2874,7 @@
         <translation>缺少的设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="265"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="267"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -3054,27 +3054,27 @@
         <translation>取消分析</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="65"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="69"/>
         <source>Choose a life-circle table</source>
         <translation>选择生活圈配置表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="65"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="69"/>
         <source>Life-circle tables (*.yaml *.yml)</source>
         <translation>生活圈配置表 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="115"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="119"/>
         <source>Choose the public service facility layer (load the plan layers first)</source>
         <translation>请选择公共服务设施图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="117"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="121"/>
         <source>Choose the residential area layer (load the plan layers first)</source>
         <translation>请选择居住区图层（请先加载规划图层）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="120"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="124"/>
         <source>Choose a street network, or allow the straight-line fallback</source>
         <translation>请选择道路网，或允许使用直线距离备用方法</translation>
     </message>
@@ -3089,7 +3089,7 @@
         <translation>{method}：{total} 个居住区中有 {lacking} 个至少缺少一项必配设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="136"/>
+        <location filename="../../yongji_plugin/gui/life_circle/dialog.py" line="140"/>
         <source>Life circle results</source>
         <translation>15分钟社区生活圈结果</translation>
     </message>
@@ -3349,7 +3349,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="266"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="268"/>
         <source>Invalid geometries repaired on a copy</source>
         <translation>在副本上修复的无效几何</translation>
     </message>
@@ -3469,12 +3469,12 @@
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="207"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="209"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="250"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="252"/>
         <source>City or township</source>
         <translation>市或乡镇</translation>
     </message>
@@ -3494,7 +3494,7 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="251"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="253"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -3599,12 +3599,12 @@
         <translation>由永济国土空间规划插件根据规划图层和指标文件生成。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="213"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="215"/>
         <source>Indicator file</source>
         <translation>指标文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="219"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="221"/>
         <source>Charts drawn with</source>
         <translation>图表绘制方式</translation>
     </message>
@@ -3674,7 +3674,7 @@
         <translation>各乡镇分解值之和与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="239"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="241"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -6039,7 +6039,7 @@
         <translation>地类编码（DLBM）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="234"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="236"/>
         <source>Snapshot feature</source>
         <translation>现状图斑要素</translation>
     </message>
@@ -6119,7 +6119,7 @@
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="252"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="254"/>
         <source>Path value</source>
         <translation>路径值</translation>
     </message>
@@ -6219,202 +6219,197 @@
         <translation>无图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="42"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="43"/>
         <source>{value} (path {path}) {level}</source>
         <translation>{value}（路径值 {path}）{level}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="55"/>
         <source>{name}: value by year against its path</source>
         <translation>{name}：各年度测算值与路径值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="54"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="55"/>
         <source>base year</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="71"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="72"/>
         <source>{area} ha in {count}</source>
         <translation>{count} 个，{area} 公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="76"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="77"/>
         <source>Suspected violations per township since {year}</source>
         <translation>{year} 年以来各乡镇疑似违规图斑面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="94"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="95"/>
         <source>{red} suspected violations at 红色预警 ({red_ha} ha) and {yellow} at 黄色预警 ({yellow_ha} ha) since {base}; 耕地 net of 田坎 {sign}{balance} mu; {warned} city indicators warned in {year}.</source>
         <translation>自 {base} 年以来，红色预警疑似违规图斑 {red} 个（{red_ha} 公顷），黄色预警 {yellow} 个（{yellow_ha} 公顷）；耕地（扣除田坎）净变化 {sign}{balance} 亩；{year} 年全市有 {warned} 项指标预警。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="196"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="197"/>
         <source>Annual plan implementation monitoring report</source>
         <translation>年度规划实施监测预警报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="197"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="198"/>
         <source>Generated by the Yongji Spatial Plan plugin from the plan's layers and the 现状 snapshots; suspected violations are to be verified on site before any measure is taken.</source>
         <translation>由永济国土空间规划插件根据规划图层和现状数据生成；疑似违规图斑须经实地核查后方可采取措施。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="201"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="202"/>
         <source>Data of this run</source>
         <translation>本次监测数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="204"/>
-        <source>Checked by</source>
-        <translation>复核人</translation>
-    </message>
-    <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="206"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="208"/>
         <source>现状 snapshots</source>
         <translation>现状数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="209"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="211"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="210"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="212"/>
         <source>Parcels</source>
         <translation>图斑数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="211"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="213"/>
         <source>Unknown codes</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="212"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="214"/>
         <source>Rule file</source>
         <translation>规则文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="216"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="218"/>
         <source>Tolerance (m²)</source>
         <translation>容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="218"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="220"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="220"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="222"/>
         <source>Rules and their basis (依据)</source>
         <translation>规则及依据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="222"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="224"/>
         <source>Finding</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="226"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="228"/>
         <source>New construction land and suspected violations</source>
         <translation>新增建设用地与疑似违规图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="227"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="229"/>
         <source>since</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="229"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="231"/>
         <source>pieces</source>
         <translation>块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="230"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="232"/>
         <source>slivers below the tolerance (not findings)</source>
         <translation>个小于容差的碎片（不作为违规图斑）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="240"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="242"/>
         <source>耕地 lost and gained per township (mu)</source>
         <translation>分乡镇耕地增减（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="242"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="244"/>
         <source>耕地 lost, net</source>
         <translation>耕地减少（净）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="243"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="245"/>
         <source>耕地 gained, net</source>
         <translation>耕地增加（净）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="244"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="246"/>
         <source>Balance, net</source>
         <translation>净增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="245"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="247"/>
         <source>耕地 lost, gross</source>
         <translation>耕地减少（毛）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="246"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="248"/>
         <source>耕地 gained, gross</source>
         <translation>耕地增加（毛）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="247"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="249"/>
         <source>New construction (m²)</source>
         <translation>新增建设用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="248"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="250"/>
         <source>New construction (mu)</source>
         <translation>新增建设用地（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="249"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="251"/>
         <source>Indicators against their path to the targets</source>
         <translation>指标与目标路径对比</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="253"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="255"/>
         <source>Target ahead</source>
         <translation>下一目标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="254"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="256"/>
         <source>Lag (%)</source>
         <translation>滞后（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="255"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="257"/>
         <source>The path runs linearly from the base-year value to the 2025 and 2035 targets. Lag: how far the value falls behind the path, in % of the path's value. 红色预警: the target ahead is already broken or the lag exceeds the red threshold; 黄色预警: the lag exceeds the yellow threshold.</source>
         <translation>路径为从基期值到 2025 年、2035 年目标值的线性路径。滞后：测算值落后于路径的程度，以路径值的百分比表示。红色预警：已突破下一目标或滞后超过红色阈值；黄色预警：滞后超过黄色阈值。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="261"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="263"/>
         <source>Maps of the suspected violations</source>
         <translation>疑似违规图斑位置图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="262"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="264"/>
         <source>maps drawn for the first {count} findings</source>
         <translation>仅绘制前 {count} 个图斑的位置图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="264"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="266"/>
         <source>the first {count} of {total} are listed</source>
         <translation>共 {total} 条，列出前 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="269"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="271"/>
         <source>Scale</source>
         <translation>比例尺</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/report.py" line="283"/>
+        <location filename="../../yongji_plugin/core/monitoring/report.py" line="285"/>
         <source>(no indicators)</source>
         <translation>（未测算指标）</translation>
     </message>
