@@ -173,7 +173,7 @@ class PrintDialog(BASE, FORM):
         self.statusLabel.setText(text)
         if not self._failed:
             show_info(self.iface, text)
-        if self.outputs:
+        if self.outputs and not self._failed and not self.feedback.isCanceled():  # a whole export: its folder
             announce_folder(self, Path(self.folderEdit.text().strip()))
         self.jobs = []
 
