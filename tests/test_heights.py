@@ -2,6 +2,7 @@
 
 import pytest
 from qgis.core import QgsVectorLayer
+from qgis.PyQt.QtGui import QColor, QImage
 from shapely.validation import make_valid
 
 from helpers import memory_layer
@@ -18,6 +19,7 @@ from yongji_plugin.core.heights.check import (
 from yongji_plugin.core.heights.outputs import (
     ALL_LAYER,
     OVER_LAYER,
+    _zones_layer,
     excess_text,
     result_layers,
     write_report,
@@ -255,3 +257,41 @@ def test_bad_layers_are_refused():
         run_height_check(no_crs, _zones(), params)
     with pytest.raises(PlanError, match="高度分区.*no features"):
         run_height_check(good, _zones([]), params)
+
+
+def _share_near(image, colour, tolerance=4) -> float:
+    """The share of ``image``'s pixels (every other one) within ``tolerance`` of ``colour``."""
+    target = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    hits = total = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            pixel = QColor(image.pixel(x, y))
+            hits += all(abs(a - b) <= tolerance for a, b in zip(pixel.getRgb()[:3], target))
+            total += 1
+    return hits / total
+
+
+def test_the_report_map_has_a_legend_of_its_zones_and_labels(demo_layers, tmp_path, locale):
+    """The map drew the height zones in seven colours the legend did not list (buildings only) and
+    wrote nothing on them. Each zone of the plan layer (read with OGR) is a legend entry with its
+    limit, and each entry's colour is found on the map image."""
+    from osgeo import ogr
+
+    from yongji_plugin.core.heights.outputs import report_context
+
+    locale("zh_CN")
+    result = run_height_check(*demo_layers, HeightParams(AreaMethod.create()))
+    paths = write_report(result, tmp_path / "heights.html", result_layers(result))
+    source = ogr.Open(demo_layers[1].source().split("|")[0])
+    zones = {(f["FQMC"], f["ZDGD"]) for f in source.GetLayerByName("JZGDKZ")}
+    legend = report_context(result)["legend"]
+    labels = {entry["label"]: entry["colour"] for entry in legend}
+    image = QImage(str(paths["map"]))
+    for name, limit in zones:
+        label = f"高度分区 {name}（≤ {limit:g} 米）"
+        assert label in labels, (label, sorted(labels))
+        assert _share_near(image, labels[label]) > 0.002, label
+    html = paths["html"].read_text(encoding="utf-8")
+    assert all(f"{name}（≤ {limit:g} 米）" in html for name, limit in zones)
+    zone_layer = _zones_layer(result)
+    assert zone_layer.labelsEnabled() and "limit_m" in zone_layer.labeling().settings().fieldName

@@ -128,6 +128,7 @@ def test_every_dialog_opens_the_guide_at_its_own_section(key, qgis_iface):
         assert dialog.help_button is not None and dialog.help_button.isVisible()
         dialog.help_button.click()
         assert dialog.help_dialog.section == key and key in _help("en").headings
+        assert dialog.help_dialog.browser.verticalScrollBar().value() > 0  # scrolled to it, not the top
         dialog.help_dialog.close()
     finally:
         dialog.close()

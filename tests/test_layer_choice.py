@@ -57,3 +57,21 @@ def test_boxes_follow_the_project_while_the_dialog_is_open(project, qgis_iface):
     assert "新建筑" in _names(dialog.buildingsCombo)
     qgis_project.removeMapLayer(sites.id())
     assert "项目用地红线" not in _names(dialog.buildingsCombo)
+
+
+def test_life_circle_boxes_default_to_the_active_layer_of_their_geometry(project, qgis_iface):
+    """The residential-area and facility boxes ignored the active layer (only sites and buildings
+    took it): an active point layer is the facilities' default, an active polygon layer the areas'."""
+    from yongji_plugin.gui.life_circle.dialog import LifeCircleDialog
+
+    qgis_project, _, sites, result = project
+    shops = memory_layer("Point", "EPSG:4546", ["SSLX:string"], [("POINT(452050 3860050)", ["超市"])], "新设施")
+    other = memory_layer("Point", "EPSG:4546", ["SSLX:string"], [("POINT(452060 3860060)", ["学校"])], "旧设施")
+    qgis_project.addMapLayers([other, shops])
+    qgis_iface.setActiveLayer(shops)
+    dialog = LifeCircleDialog(qgis_iface, open_report=False)
+    assert dialog.facilitiesCombo.currentData() == shops.id()
+    qgis_iface.setActiveLayer(sites)
+    again = LifeCircleDialog(qgis_iface, open_report=False)
+    assert again.areasCombo.currentData() == sites.id()
+    assert result.name() not in _names(again.areasCombo)

@@ -8,10 +8,14 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsGeometry,
+    QgsMapRendererSequentialJob,
+    QgsMapSettings,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor
 
 from yongji_plugin.core.plan_data.catalogue import default_catalogue
 from yongji_plugin.core.plan_data.loader import (
@@ -22,6 +26,7 @@ from yongji_plugin.core.plan_data.loader import (
     load_into_project,
 )
 from yongji_plugin.core.plan_data.sources import Source
+from yongji_plugin.core.plan_data.styles import apply_style
 from yongji_plugin.core.shared.errors import PlanError
 
 
@@ -121,3 +126,43 @@ def test_describe_sources_names_each_file_once(demo_gpkg):
     from yongji_plugin.core.plan_data.loader import describe_sources
 
     assert describe_sources(layers) == str(demo_gpkg)
+
+
+def _share_of(image, colour: QColor, tolerance: int = 6) -> float:
+    """The share of ``image``'s pixels within ``tolerance`` of ``colour`` in each channel."""
+    width, height, hits = image.width(), image.height(), 0
+    for y in range(0, height, 2):
+        for x in range(0, width, 2):
+            pixel = QColor(image.pixel(x, y))
+            hits += all(abs(a - b) <= tolerance for a, b in zip(pixel.getRgb()[:3], colour.getRgb()[:3]))
+    return hits / ((width // 2) * (height // 2))
+
+
+def test_height_zones_stay_readable_under_the_urban_boundary(demo_gpkg, project):
+    """Switched on, 建筑高度控制分区 vanished under the red fill of 城镇集中建设区, which the
+    control-line group draws above the whole central city; in the project it is an outline now.
+    Independent check: the rendered central city, pixel by pixel."""
+    load_into_project(inspect_source(Source("gpkg", str(demo_gpkg))), project)
+    zones = project.mapLayersByName("建筑高度控制分区")[0]
+    project.layerTreeRoot().findLayer(zones.id()).setItemVisibilityChecked(True)
+    settings = QgsMapSettings()
+    settings.setLayers(project.layerTreeRoot().checkedLayers())
+    settings.setDestinationCrs(project.crs())
+    settings.setExtent(zones.extent())
+    settings.setOutputSize(QSize(400, 400))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    red = QColor("#e8603c")  # 城镇集中建设区 in styles/colours.yaml
+    assert _share_of(image, red) < 0.02
+    for zone in zones.getFeatures():  # each zone's own colour shows through, tinted at most
+        point = settings.mapToPixel().transform(zone.geometry().pointOnSurface().asPoint())
+        seen = QColor(image.pixel(int(point.x()), int(point.y())))
+        assert seen.name() != red.name(), zone["FQDM"]
+    sheet_copy = QgsVectorLayer(project.mapLayersByName("城镇开发边界")[0].source(), "copy", "ogr")
+    apply_style(sheet_copy, default_catalogue().layer("CZKFBJ"), default_catalogue())
+    categories = sheet_copy.renderer().categories()  # kept: a temporary's symbol dangles
+    filled = categories[0].symbol().color()
+    assert filled.name() == red.name() and filled.alpha() == 255  # map sheets still fill it

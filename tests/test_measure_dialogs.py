@@ -1,5 +1,7 @@
 """The 乡镇规划指引 and 规划指标 dialogs with real widgets and real background QgsTasks."""
 
+import re
+
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
@@ -20,6 +22,7 @@ def test_guidance_dialog_runs_in_background(plan_project, qgis_iface, tmp_path):
     assert dialog.report_paths["pdf"].exists()
     assert "10 townships measured" in dialog.statusLabel.text()
     assert dialog.files[0].parent.parent == tmp_path  # this run's own folder under the chosen one
+    assert f"{dialog.files[0].parent}</a>" in dialog.statusLabel.text()  # a link to where it wrote
     written = QgsVectorLayer(str(dialog.files[0].parent / "township_guidance.xlsx"), "x", "ogr")
     assert written.featureCount() == 11
 
@@ -103,3 +106,36 @@ def test_repeat_runs_get_groups_of_their_own(plan_project, qgis_iface, tmp_path)
         wait_for_task(dialog)
     names = [child.name() for child in plan_project.layerTreeRoot().children()]
     assert names[:2] == ["Plan indicators (2)", "Plan indicators"]
+
+
+def test_files_are_named_in_the_users_language(plan_project, qgis_iface, tmp_path, locale):
+    """Under a Chinese QGIS the dialogs wrote township_guidance.csv, indicators_sheet_2035.pdf,
+    monitoring_sheet.pdf …: every file a reviewer is handed now carries its Chinese name."""
+    from yongji_plugin.gui.indicators.dialog import report_name, sheet_name
+    from yongji_plugin.gui.monitoring.dialog import file_names
+
+    locale("zh_CN")
+    dialog = TownshipGuidanceDialog(qgis_iface, open_report=False)
+    dialog.folderEdit.setText(str(tmp_path))
+    assert dialog.run() is not None
+    wait_for_task(dialog)
+    written = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    assert written == ["乡镇规划指引.csv", "乡镇规划指引.html", "乡镇规划指引.pdf", "乡镇规划指引.xlsx"]
+    names = [sheet_name(2035), report_name(), *file_names().values()]
+    assert sheet_name(2035) == "规划指标达标情况图_2035.pdf"
+    assert not [name for name in names if re.search("[A-Za-z]", name.rsplit(".", 1)[0])], names
+
+
+def test_repeat_runs_of_a_one_layer_tool_name_their_layer_apart(plan_project, qgis_iface, tmp_path):
+    """乡镇规划指引 (like the plan QA's error layer) adds one layer, not a group: a second run's
+    layer sat on top under the first one's name."""
+    layers = []
+    for run in range(2):
+        dialog = TownshipGuidanceDialog(qgis_iface, open_report=False)
+        dialog.folderEdit.setText(str(tmp_path / str(run)))
+        assert dialog.run() is not None
+        wait_for_task(dialog)
+        layers.append(dialog.layer)
+    first = layers[0].name()
+    assert layers[1].name() == f"{first} (2)"
+    assert [n.name() for n in plan_project.layerTreeRoot().children()][:2] == [f"{first} (2)", first]

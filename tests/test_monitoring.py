@@ -414,3 +414,43 @@ def test_township_figures_count_overlapping_rules_once(result):
     for name, town in TOWNS.items():
         assert rows[name]["red_ha"] == pytest.approx(red.intersection(town).area / 1e4, abs=1e-4), name
         assert rows[name]["yel_ha"] == pytest.approx(yellow.intersection(town).area / 1e4, abs=1e-4), name
+
+
+def test_each_finding_map_carries_its_legend(result, tmp_path):
+    """The finding maps had a scale bar and a north arrow but no legend: which outline is the
+    finding, which the township border, which colour the control line. The legend is painted in the
+    map's top-left corner; the finding's own outline colour shows there (the finding itself is
+    drawn in the middle half of the map, never in that corner)."""
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    from yongji_plugin.core.measuring.result_styles import measure_looks
+    from yongji_plugin.core.monitoring.maps import FindingMapper
+    from yongji_plugin.core.plan_data.catalogue import default_catalogue
+    from yongji_plugin.core.plan_data.styles import symbol_for
+
+    finding = next(f for f in result.findings() if f.rule.level == RED)
+    mapper = FindingMapper(result.controls, result.township_layer, result.params.area.crs, tmp_path)
+    name, _ = mapper.draw(1, finding)
+    rows = mapper.legend(finding, symbol_for("polygon", {}))
+    assert [label for _, label in rows] == [
+        "Suspected violation (红色预警)",
+        "Township border",
+        default_catalogue().layer(finding.rule.layer).name,
+    ]
+    image = QImage(str(tmp_path / name))
+    stroke = QColor(measure_looks("monitoring_level")[RED]["stroke"])
+    corner = [QColor(image.pixel(x, y)) for x in range(image.width() // 5) for y in range(image.height() // 5)]
+    near = [c for c in corner if all(abs(a - b) <= 30 for a, b in zip(c.getRgb()[:3], stroke.getRgb()[:3]))]
+    assert len(near) > 20
+    assert mapper.townships.labelsEnabled()
+
+
+def test_the_report_is_signed_in_the_one_frame(result, tmp_path, locale):
+    """The monitoring report signed with 审核人 where every other report says 审查人 (its own block,
+    not the frame's); it now reads as the others: conclusion, 审查人/复核人/日期, page n / n."""
+    from test_report_frame import assert_framed
+    from yongji_plugin.core.monitoring.report import write_report
+
+    locale("zh_CN")
+    text = assert_framed(write_report(result, tmp_path / "report.html")["pdf"])
+    assert "审核人" not in text

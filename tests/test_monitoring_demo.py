@@ -244,6 +244,7 @@ def test_dialog_runs_in_the_background_and_adds_the_layers(dialog, snapshot_gpkg
     group = project.layerTreeRoot().findGroup("Plan implementation monitoring")
     assert group is not None and len(group.findLayers()) == 6
     assert dialog.report_paths["pdf"].exists()
+    assert f"{dialog.report_paths['pdf'].parent}</a>" in dialog.statusLabel.text()  # a link to where it wrote
     assert "规划实施监测预警图（2019—2022年）" in pdf_text(dialog.sheet_path)
     assert dialog.atlas_paths and dialog.atlas_paths[0].exists()
 

@@ -593,6 +593,7 @@ def test_dialog_exports_in_steps_and_previews(demo_gpkg, qgis_iface, tmp_path):
         time.sleep(0.01)
     assert sorted(p.name for p in tmp_path.glob("*.png")) == sorted(["三条控制线图.png", "规划分区图.png"])
     assert dialog.progressBar.value() == 100
+    assert f"{tmp_path}</a>" in dialog.statusLabel.text()  # a link to the folder it wrote
     layout = dialog.preview()
     assert layout is not None and project.layoutManager().layoutByName(layout.name()) is layout
     assert layout.itemById("scale_bar") is not None and layout.itemById("north_arrow") is not None
@@ -651,3 +652,19 @@ def test_report_maps_name_the_unit_as_the_sheets_do(locale):
     locale("zh_CN")
     assert (unit_suffix(True), unit_suffix(False)) == (" 千米", " 米")
     assert all('unitLabel="千米"' in path.read_text(encoding="utf-8") for path in resource("layouts").glob("*.qpt"))
+
+
+def test_change_maps_name_the_unit_as_the_sheets_do(locale):
+    """The version change map (and its printed sheet) drew its own scale bar, labelled "5 km" under
+    a Chinese QGIS where every other map says 千米; no module writes the unit itself any more."""
+    from yongji_plugin.core.versions.change_maps import bar_label
+    from yongji_plugin.paths import PACKAGE_DIR
+
+    locale("zh_CN")
+    assert (bar_label(5000.0), bar_label(500.0), bar_label(2000.0)) == ("5 千米", "500 米", "2 千米")
+    spelled = [
+        str(path)
+        for path in PACKAGE_DIR.rglob("*.py")
+        if re.search(r"""[0-9}]\s?km["']""", path.read_text(encoding="utf-8"))
+    ]
+    assert not spelled

@@ -43,3 +43,42 @@ def test_buildings_over_their_limit_are_labelled_with_the_excess(demo_gpkg):
     texts = _labels(layer)
     assert texts and all(text.endswith(" m") and " +" in text for text in texts)
     assert texts == [f"{f['bld_name'] or ''} +{f['excess']:.2f} m" for f in layer.getFeatures()]
+
+
+def test_version_changes_are_labelled_with_class_and_area_or_key_and_fields():
+    """The change layers 增加/减少/属性变更 carried no labels: a reviewer had to open each one."""
+    from helpers import memory_layer
+    from yongji_plugin.core.versions.compare import run_comparison
+    from yongji_plugin.core.versions.model import CompareParams
+    from yongji_plugin.core.versions.outputs import ATTRIBUTE_CHANGES, GAINED, LOST
+    from yongji_plugin.core.versions.outputs import result_layers as change_layers
+    from yongji_plugin.core.versions.result_styles import style_result_layers as style_changes
+
+    square = "POLYGON((500000 3850000, 500100 3850000, 500100 3850100, 500000 3850100, 500000 3850000))"
+    wider = "POLYGON((500000 3850000, 500300 3850000, 500300 3850100, 500000 3850100, 500000 3850000))"
+    fields = ["BSM:integer", "GHFQDM:string", "GHFQMC:string", "MJ:double"]
+    old = memory_layer("MultiPolygon", "EPSG:4546", fields, [(square, [1, "0401", "城镇集中建设区", 1.0])])
+    new = memory_layer("MultiPolygon", "EPSG:4546", fields, [(wider, [1, "0401", "城镇集中建设区", 3.0])])
+    result = run_comparison({"CZKFBJ": old}, {"CZKFBJ": new}, CompareParams(AreaMethod.create()))
+    layers = change_layers(result)
+    style_changes(layers)
+    gained = list(layers[GAINED].getFeatures())
+    assert _labels(layers[GAINED]) == [f"+{f['class_name']} 2.00 ha" for f in gained]  # 200 m × 100 m
+    assert "城镇集中建设区" in gained[0]["class_name"]
+    assert _labels(layers[LOST]) == []
+    changed = list(layers[ATTRIBUTE_CHANGES].getFeatures())
+    assert _labels(layers[ATTRIBUTE_CHANGES]) == [f"{f['key']} {f['fields']}".strip() for f in changed]
+    assert changed and "MJ" in changed[0]["fields"]
+
+
+def test_plan_qa_errors_are_labelled_with_rule_layer_and_feature(plan):
+    from yongji_plugin.core.plan_qa.model import load_qa_rules
+    from yongji_plugin.core.plan_qa.outputs import error_layer
+    from yongji_plugin.core.plan_qa.run import run_qa
+
+    broken = dict(plan)
+    broken["STBHHX"] = broken["YJJBNT"]  # the farmland as the red line: control lines overlap
+    result = run_qa(broken, load_qa_rules().subset(["CL-01"]))
+    layer = error_layer(result, plan["XZQ"].crs())
+    rows = list(layer.getFeatures())
+    assert rows and _labels(layer) == [f"{f['rule_id']} {f['layer']} #{f['feature_id']}" for f in rows]

@@ -53,3 +53,30 @@ def test_a_bare_epsg_number_is_a_crs(qgis_iface):
     assert dialog.save()
     assert PluginSettings.load().area_crs == "EPSG:4525" and dialog.crsEdit.text() == "EPSG:4525"
     PluginSettings().save()
+
+
+def test_the_crs_is_named_and_can_be_chosen_from_qgis_list(qgis_iface):
+    """Settings' CRS was a bare text box: it now names the CRS a code stands for (read from PROJ's
+    database through QgsCoordinateReferenceSystem here) and opens QGIS's CRS chooser."""
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QTimer
+
+    dialog = SettingsDialog(qgis_iface)
+    dialog.crsEdit.setText("4546")
+    assert dialog.crsNameLabel.text() == QgsCoordinateReferenceSystem("EPSG:4546").description()
+    assert "111" in dialog.crsNameLabel.text()  # CGCS2000 / 3-degree Gauss-Kruger CM 111E
+    dialog.crsEdit.setText("4326")
+    assert "geographic" in dialog.crsNameLabel.text()
+    dialog.crsEdit.setText("not a crs")
+    assert dialog.crsNameLabel.text() == "Unknown CRS"
+
+    def choose():
+        dialog.crs_picker.setCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
+        dialog.crs_picker.accept()
+
+    QTimer.singleShot(200, choose)
+    dialog.crsButton.click()
+    assert dialog.crsEdit.text() == "EPSG:4527"
+    assert dialog.crsNameLabel.text() == QgsCoordinateReferenceSystem("EPSG:4527").description()
+    assert dialog.save() and PluginSettings.load().area_crs == "EPSG:4527"
+    PluginSettings().save()

@@ -204,6 +204,11 @@ def test_report_and_a_change_map_sheet_per_changed_layer(compared, tmp_path, loc
     assert "城镇开发边界" in text and f"{gained / 1e4:,.4f}" in text
     sheet = subprocess.run(["pdftotext", str(paths["sheets"]["CZKFBJ"]), "-"], capture_output=True, text=True).stdout
     assert "城镇开发边界" in sheet and "变更图" in sheet
+    # the sheet showed the city map alone, a 1–8 ha change a ring around a dot: its detail maps too
+    details = [code for code in maps if code.startswith("CZKFBJ#")]
+    images = subprocess.run(["pdfimages", "-list", str(paths["sheets"]["CZKFBJ"])], capture_output=True, text=True)
+    assert details and len(images.stdout.splitlines()[2:]) == 1 + len(details)
+    assert "变化详图" in sheet
 
 
 def test_key_and_geometry_pairing_on_small_layers():

@@ -85,6 +85,12 @@ def export_table(result: GuidanceResult, csv_path=None, xlsx_path=None) -> list[
     return [write_table(table, path, sheet) for path in (csv_path, xlsx_path) if path]
 
 
+def shown(hectares_value: float) -> float:
+    """The value as the report prints it (4 places), without a sign on zero: a difference of
+    -1e-9 ha printed "-0.0000", which reads as a shortfall. (-0.0 + 0.0 is +0.0.)"""
+    return round(hectares_value, 4) + 0.0
+
+
 def sum_checks(result: GuidanceResult) -> list[dict]:
     """Per figure (first the townships' own areas): Σ townships, city, difference, within 0.01 ha."""
     checks = []
@@ -93,9 +99,9 @@ def sum_checks(result: GuidanceResult) -> list[dict]:
         checks.append(
             {
                 "label": label,
-                "sum_ha": hectares(total),
-                "city_ha": hectares(city),
-                "diff_ha": hectares(total - city),
+                "sum_ha": shown(hectares(total)),
+                "city_ha": shown(hectares(city)),
+                "diff_ha": shown(hectares(total - city)),
                 "ok": abs(total - city) <= SUM_TOLERANCE_M2,
             }
         )

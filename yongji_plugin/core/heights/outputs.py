@@ -129,25 +129,51 @@ def result_layers(result: HeightResult) -> dict[str, QgsVectorLayer]:
 
 
 # --- the map --------------------------------------------------------------------------------
+ZONE_TINT = "66"  # alpha of a zone's fill under the buildings (40 %)
+ZONE_FALLBACK = "#fdebd0"  # zones whose codes the palette lacks
+
+
+def _tinted(colour: str) -> str:
+    """``colour`` at ZONE_TINT over the white page, as the map shows it and the legend prints it."""
+    alpha = int(ZONE_TINT, 16) / 255.0
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c * alpha + 255 * (1 - alpha)):02x}" for c in rgb)
+
+
+def _zone_colours(result: HeightResult) -> dict[str, str]:
+    """{zone code: its colour}: the plan's height-zone palette, one colour for codes it lacks."""
+    palette = colours()["palettes"]["height_zone"]
+    if all(zone.code in palette for zone in result.zones):
+        return {code: palette[code] for code in sorted({zone.code for zone in result.zones})}
+    return {}
+
+
 def _zones_layer(result: HeightResult) -> QgsVectorLayer:
     layer = memory_layer(
         tr("Height zones"),
         "MultiPolygon",
         result.params.area.crs,
-        [OutputField("code", "string", tr("Zone code")), OutputField("name", "string", tr("Zone"))],
+        [
+            OutputField("code", "string", tr("Zone code")),
+            OutputField("name", "string", tr("Zone")),
+            OutputField("limit_m", "double", tr("Limit (m)")),
+        ],
     )
     rows = []
     for zone in result.zones:
         geometry = QgsGeometry(zone.geometry)
         geometry.convertToMultiType()
-        rows.append(({"code": zone.code, "name": zone.name}, geometry))
+        rows.append(({"code": zone.code, "name": zone.name, "limit_m": zone.limit}, geometry))
     add_rows(layer, rows)
-    palette = colours()["palettes"]["height_zone"]
-    if all(zone.code in palette for zone in result.zones):
-        looks = {code: {"fill": colour + "66", "stroke": "#7f8c8d", "width": 0.2} for code, colour in palette.items()}
+    zone_colours = _zone_colours(result)
+    if zone_colours:
+        looks = {code: {"fill": c + ZONE_TINT, "stroke": "#7f8c8d", "width": 0.2} for code, c in zone_colours.items()}
         layer.setRenderer(categorized("code", "polygon", looks, {z.code: z.name for z in result.zones}))
     else:
-        layer.setRenderer(QgsSingleSymbolRenderer(symbol_for("polygon", {"fill": "#fdebd066", "stroke": "#7f8c8d"})))
+        look = {"fill": ZONE_FALLBACK + ZONE_TINT, "stroke": "#7f8c8d"}
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol_for("polygon", look)))
+    metres = tr("m").replace("'", "''")
+    label_results(layer, f"\"name\" || ' ≤' || \"limit_m\" || ' {metres}'", size=7.0)
     return layer
 
 
@@ -249,11 +275,18 @@ def _per_zone(result: HeightResult) -> list[dict]:
     return rows
 
 
-def _legend() -> list[dict]:
+def _legend(result: HeightResult) -> list[dict]:
+    """What the map draws: the buildings by excess and status, then each height zone (its tint
+    as printed on the page) with its limit."""
     looks = measure_looks("height_excess")
     entries = [{"colour": look["fill"][:7], "label": label} for look, label in zip(looks, excess_labels())]
     status = measure_looks("height_status")
     entries += [{"colour": status[k]["fill"][:7], "label": status_label(k)} for k in (WITHIN, NO_HEIGHT, NO_ZONE)]
+    zone_colours = _zone_colours(result)
+    for code in sorted({zone.code for zone in result.zones}):
+        zone = next(z for z in result.zones if z.code == code)
+        label = tr("Height zone {name} (≤ {limit} m)").format(name=zone.name, limit=f"{zone.limit:g}")
+        entries.append({"colour": _tinted(zone_colours.get(code, ZONE_FALLBACK)), "label": label})
     return entries
 
 
@@ -283,7 +316,7 @@ def report_context(result: HeightResult, map_file: str = "") -> dict:
         },
         "counts": [{"label": status_label(k), "key": k, "count": counts[k]} for k in STATUSES],
         "map": map_file,
-        "legend": _legend(),
+        "legend": _legend(result),
         "per_zone": _per_zone(result),
         "over": [_building_row(b) for b in result.over()],
         "straddling": [_building_row(b) for b in result.buildings if b.straddles],

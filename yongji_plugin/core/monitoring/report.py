@@ -16,6 +16,7 @@ from ..measuring.charts import NONE, OK, SHORT, WARN, Bar, BarChart, chart_paint
 from ..shared.areas import hectares, mu
 from ..shared.cancel import is_canceled, refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
+from ..shared.report_frame import frame_labels
 from .changes import GAINED, LOST
 from .maps import FindingMapper
 from .outputs import township_rows
@@ -200,9 +201,10 @@ def _texts() -> dict:
         ),
         "run": tr("Data of this run"),
         "conclusion": tr("Conclusion"),
-        "reviewer": tr("Reviewer"),
-        "checker": tr("Checked by"),
-        "date": tr("Date"),
+        # the one frame's block (审查人/复核人/日期), as every other report signs
+        "reviewer": frame_labels()["reviewed_by"],
+        "checker": frame_labels()["verified_by"],
+        "date": frame_labels()["date"],
         "snapshots": tr("现状 snapshots"),
         "year": tr("Year"),
         "layer": tr("Layer"),

@@ -198,7 +198,7 @@ def _add(project, status, catalogue, group_order) -> QgsVectorLayer:
     layer = open_layer(status.source_layer, spec.name)
     if not layer.isValid():
         raise PlanError(tr("Layer {name} cannot be opened").format(name=spec.name))
-    apply_style(layer, spec, catalogue)
+    apply_style(layer, spec, catalogue, overlay=True)
     layer.setCustomProperty(CODE_PROPERTY, spec.code)
     layer.setCustomProperty(SOURCE_PROPERTY, status.source_layer.uri)
     project.addMapLayer(layer, False)

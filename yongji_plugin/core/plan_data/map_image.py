@@ -221,3 +221,38 @@ def swatch(symbol, frame: MapFrame, width_mm: float = 8.0, height_mm: float = 5.
     symbol.drawPreviewIcon(painter, size, context)
     painter.end()
     return image
+
+
+def legend_rows(layer) -> list[tuple[object, str]]:
+    """(symbol, label) of each class a styled layer draws, in legend order; a single symbol is
+    labelled with the layer's name."""
+    renderer = layer.renderer()
+    items = [(item.symbol().clone(), item.label()) for item in renderer.legendSymbolItems() if item.symbol()]
+    if len(items) == 1:
+        return [(items[0][0], layer.name())]
+    return items
+
+
+def draw_legend(image: QImage, frame: MapFrame, rows: list[tuple[object, str]], title: str) -> QImage:
+    """A legend box painted in the map's top left corner: ``title``, then a swatch and the label of
+    each (symbol, label) row, so a map read on its own says what each colour is."""
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setFont(_font(frame, 7))
+    metrics = painter.fontMetrics()
+    line, gap = metrics.height() * 1.25, frame.pixels(1.5)
+    patch = (frame.pixels(6.0), metrics.height() * 0.8)
+    width = max([metrics.boundingRect(text).width() for _, text in rows] + [metrics.boundingRect(title).width()])
+    box = QRectF(gap, gap, patch[0] + width + 3 * gap, line * (len(rows) + 1) + gap)
+    painter.setPen(QPen(QColor("#666666"), max(1.0, frame.pixels(0.15))))
+    painter.setBrush(QBrush(QColor(255, 255, 255, 230)))
+    painter.drawRect(box)
+    painter.setPen(QPen(QColor("black")))
+    painter.drawText(QPointF(box.left() + gap, box.top() + metrics.ascent() + gap / 2), title)
+    for number, (symbol, text) in enumerate(rows, start=1):
+        top = box.top() + gap / 2 + line * number
+        icon = swatch(symbol, frame, patch[0] / frame.pixels(1), patch[1] / frame.pixels(1))
+        painter.drawImage(QPointF(box.left() + gap, top), icon)
+        painter.drawText(QPointF(box.left() + 2 * gap + patch[0], top + metrics.ascent() * 0.85), text)
+    painter.end()
+    return image

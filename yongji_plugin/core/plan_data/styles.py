@@ -207,11 +207,25 @@ def categorized_renderer(field_or_expr: str, geometry: str, palette: dict, names
     return QgsCategorizedSymbolRenderer(field_or_expr, categories)
 
 
-def renderer_for(spec: LayerSpec, catalogue: Catalogue):
+OUTLINE_TINT = "26"  # alpha of an outlined layer's fill in the project (15 %): a hint of the class colour
+
+
+def outlined(value) -> dict:
+    """A class drawn as its outline in the class colour over a faint tint of it, for a layer whose
+    solid fill would hide the layers under it in the project (see ``overlay`` in catalogue.yaml)."""
+    colour = (value if isinstance(value, str) else value.get("fill") or value["stroke"])[:7]
+    return {"fill": colour + OUTLINE_TINT, "stroke": colour, "width": 0.8}
+
+
+def renderer_for(spec: LayerSpec, catalogue: Catalogue, overlay: bool = False):
+    """The layer's renderer; ``overlay``: as drawn in the project over the rest of the 一张图, where
+    a layer styled ``overlay: outline`` shows its outlines only (map sheets draw it filled)."""
     style = spec.style
     if "single" in style:
         return QgsSingleSymbolRenderer(symbol_for(spec.geometry, colours()["single"][style["single"]]))
     palette = colours()["palettes"][style["palette"]]
+    if overlay and style.get("overlay") == "outline":
+        palette = {code: outlined(value) for code, value in palette.items()}
     names = catalogue.codes(style["table"]) if style.get("table") else {}
     field = style["categorized"]
     expression = f'left("{field}", {style["prefix"]})' if style.get("prefix") else field
@@ -304,8 +318,11 @@ def label_results(layer: QgsVectorLayer, expression: str, geometry: str = "polyg
     layer.setLabelsEnabled(True)
 
 
-def apply_style(layer: QgsVectorLayer, spec: LayerSpec, catalogue: Catalogue, labels: Optional[bool] = True) -> None:
-    layer.setRenderer(renderer_for(spec, catalogue))
+def apply_style(
+    layer: QgsVectorLayer, spec: LayerSpec, catalogue: Catalogue, labels: Optional[bool] = True, overlay: bool = False
+) -> None:
+    """``overlay``: the layer is loaded into the project's 一张图 (see :func:`renderer_for`)."""
+    layer.setRenderer(renderer_for(spec, catalogue, overlay))
     if labels and spec.labels and layer.fields().lookupField(spec.labels) >= 0:
         layer.setLabeling(label_settings(spec.labels, spec.geometry, layer=layer))
         layer.setLabelsEnabled(True)

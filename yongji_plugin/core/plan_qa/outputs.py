@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from ...i18n import tr
-from ..plan_data.styles import symbol_for
+from ..plan_data.styles import label_results, symbol_for
 from ..shared.cancel import refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, memory_layer
@@ -71,6 +71,7 @@ def error_layer(result: QaResult, crs) -> QgsVectorLayer:
             for e in result.errors
         ],
     )
+    label_results(layer, "\"rule_id\" || ' ' || \"layer\" || ' #' || coalesce(to_string(\"feature_id\"), '')")
     layer.setRenderer(
         QgsCategorizedSymbolRenderer(
             "severity",

@@ -23,7 +23,17 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
 from ..plan_data.catalogue import default_catalogue
-from ..plan_data.map_image import MapFrame, decorate, map_settings, new_image, render_extent, render_onto, round_scale
+from ..plan_data.map_image import (
+    MapFrame,
+    decorate,
+    distance_text,
+    map_settings,
+    new_image,
+    render_extent,
+    render_onto,
+    round_scale,
+    unit_suffix,
+)
 from ..plan_data.styles import apply_style, label_settings, symbol_for
 from .model import ADDED, ATTRIBUTES, BOTH, GEOMETRY, ONLY_NEW, ONLY_OLD, REMOVED, LayerComparison
 from .result_styles import change_look, change_symbol
@@ -226,6 +236,13 @@ def nice_length(metres: float) -> float:
     return max(step * power for step in (1, 2, 5) if step * power <= metres)
 
 
+def bar_label(length: float) -> str:
+    """The scale bar's end label in the unit the map sheets write (千米/米 in Chinese: the change
+    map said "km" where every other map says 千米)."""
+    unit_km = length >= 1000
+    return distance_text(length, unit_km) + unit_suffix(unit_km)
+
+
 def _scale_bar(painter: QPainter, metres_per_pixel: float, size) -> None:
     length = nice_length(size[0] / 5 * metres_per_pixel)
     pixels = length / metres_per_pixel
@@ -238,7 +255,7 @@ def _scale_bar(painter: QPainter, metres_per_pixel: float, size) -> None:
     font = QFont()
     font.setPixelSize(14)
     painter.setFont(font)
-    text = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
+    text = bar_label(length)
     painter.drawText(QPointF(x, y - 6), "0")
     painter.drawText(QPointF(x + pixels - 10, y - 6), text)
 

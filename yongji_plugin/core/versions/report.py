@@ -286,6 +286,14 @@ def _file_name(comparison: LayerComparison) -> str:
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", f"{comparison.spec.code}_{comparison.spec.name}")
 
 
+def _layer_maps(maps: dict[str, str], code: str) -> dict[str, str]:
+    """A layer's city map and its detail maps as file URLs: a sheet showed the city map alone,
+    where a change of a few hectares is a ring around a dot."""
+    return {
+        key: Path(path).resolve().as_uri() for key, path in maps.items() if key == code or key.startswith(code + DETAIL)
+    }
+
+
 def write_sheets(result: ComparisonResult, maps: dict[str, str], folder) -> dict[str, Path]:
     """One PDF change map sheet per mapped layer; {code: path}."""
     refuse_canceled(result)
@@ -299,7 +307,7 @@ def write_sheets(result: ComparisonResult, maps: dict[str, str], folder) -> dict
         context = {
             "t": labels(),
             "run": {"old": result.old_label or "—", "new": result.new_label or "—", **method_text(result)},
-            "layer": _layer_section(comparison, {code: Path(maps[code]).resolve().as_uri()}, {}),
+            "layer": _layer_section(comparison, _layer_maps(maps, code), {}),
             "legend": legend(),
             "title": tr("{layer}: change map").format(layer=comparison.spec.name),
         }

@@ -1,6 +1,5 @@
 """乡镇规划指引: the core's job (``core.guidance.job``) in the background: the layer, the table files and the report."""
 
-from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 
@@ -13,11 +12,17 @@ from ...i18n import tr
 from ..shared.forms import load_form
 from ..shared.job_task import JobTask
 from ..shared.messages import show_error, show_info
+from ..shared.output_folder import announce_folder
 from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method
+from ..shared.result_group import add_result_layer
 
 FORM, BASE = load_form("township_guidance.ui")
 SETTINGS_FOLDER = "yongji/guidance/folder"
-FILE_STEM = "township_guidance"
+
+
+def file_stem() -> str:
+    """The run's file names in the user's language (乡镇规划指引.csv …, not township_guidance.csv)."""
+    return tr("township_guidance")
 
 
 class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
@@ -38,10 +43,10 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
                 figures,
                 backend,
                 describe_sources(self._plan.values()),
-                folder / f"{FILE_STEM}.csv",
-                folder / f"{FILE_STEM}.xlsx",
+                folder / f"{file_stem()}.csv",
+                folder / f"{file_stem()}.xlsx",
             )
-            return job, folder / f"{FILE_STEM}.html"
+            return job, folder / f"{file_stem()}.html"
 
         return self.job_task([TOWNSHIPS] + [f.layer for f in figures], tr("Township planning guidance"), make_job)
 
@@ -51,7 +56,7 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
         result, self.report_paths = task.result, task.report_paths
         self.layer = task.layers_out[GUIDANCE]
         self.files = [self.report_paths["csv"], self.report_paths["xlsx"]]
-        QgsProject.instance().addMapLayer(self.layer)
+        add_result_layer(self.layer)
         text = tr("{count} townships measured ({method}); table and report in {folder}").format(
             count=len(result.townships), method=result.area_method.describe(), folder=self._folder
         )
@@ -72,5 +77,6 @@ class TownshipGuidanceDialog(PlanMeasureDialogMixin, BASE, FORM):
         else:
             show_info(self.iface, text)
         self.statusLabel.setText(text)
+        announce_folder(self, self._folder)
         if self.open_report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))

@@ -23,7 +23,15 @@ from ..shared.result_group import result_group
 FORM, BASE = load_form("indicators.ui")
 SETTINGS_FILE = "yongji/indicators/file"
 SETTINGS_FOLDER = "yongji/indicators/folder"
-FILE_STEM = "indicators"
+
+
+def sheet_name(year: int) -> str:
+    """The map sheet's file name in the user's language (规划指标达标情况图_2035.pdf)."""
+    return tr("indicator_sheet_{year}").format(year=year) + ".pdf"
+
+
+def report_name() -> str:
+    return tr("indicator_report") + ".html"
 
 
 class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
@@ -85,7 +93,7 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
         QgsSettings().setValue(SETTINGS_FILE, self.fileEdit.text().strip())
 
         def make_job(layers, backend, folder):
-            sheet = folder / f"{FILE_STEM}_sheet_{year}.pdf" if with_sheet else None
+            sheet = folder / sheet_name(year) if with_sheet else None
             job = indicator_job(
                 layers,
                 indicators,
@@ -97,7 +105,7 @@ class IndicatorDialog(PlanMeasureDialogMixin, BASE, FORM):
                 PluginSettings.load().print_dpi,
                 sheet_layers=self._plan,
             )
-            return job, folder / f"{FILE_STEM}.html"
+            return job, folder / report_name()
 
         self._year = year
         return self.job_task([TOWNSHIPS] + indicators.layer_codes(), tr("Plan indicators"), make_job)

@@ -50,8 +50,12 @@ class LifeCircleDialog(LayerMeasureDialogMixin, BASE, FORM):
         follow_project(self)
 
     def refresh_layers(self):
-        fill_layers(self.facilitiesCombo, Geometry.PointGeometry, plan_layer("GGFWSS"), key="lifecircle/facilities")
-        fill_layers(self.areasCombo, Geometry.PolygonGeometry, plan_layer("JZQ"), key="lifecircle/areas")
+        # the active layer is the default where its geometry fits, as for sites and buildings
+        facilities, areas = plan_layer("GGFWSS"), plan_layer("JZQ")
+        fill_layers(
+            self.facilitiesCombo, Geometry.PointGeometry, facilities, key="lifecircle/facilities", iface=self.iface
+        )
+        fill_layers(self.areasCombo, Geometry.PolygonGeometry, areas, key="lifecircle/areas", iface=self.iface)
         fill_layers(
             self.networkCombo, Geometry.LineGeometry, plan_layer("ZXCQDL"), allow_none=True, key="lifecircle/network"
         )

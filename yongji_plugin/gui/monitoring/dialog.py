@@ -20,13 +20,23 @@ from ...core.shared.settings import PluginSettings
 from ...i18n import tr
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
+from ..shared.output_folder import announce_folder
 from ..shared.plan_inputs import PlanMeasureDialogMixin, area_method, output_folder, project_plan, require_layers
 from ..shared.result_group import result_group
 from .task import monitoring_task
 
 FORM, BASE = load_form("monitoring.ui")
 SETTINGS_FOLDER = "yongji/monitoring/folder"
-FILE_STEM = "monitoring"
+
+
+def file_names() -> dict:
+    """The run's files in the user's language (年度监测预警报告.html, 规划实施监测预警图.pdf …)."""
+    return {
+        "layers": tr("monitoring_results") + ".gpkg",
+        "report": tr("monitoring_report") + ".html",
+        "sheet": tr("monitoring_sheet") + ".pdf",
+        "atlas": tr("monitoring_atlas") + ".pdf",
+    }
 
 
 class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
@@ -123,17 +133,17 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         )
         self._folder = output_folder(self, tr("Plan implementation monitoring"))
         self._plan = plan
-        printed = self.sheetCheck.isChecked()
+        printed, names = self.sheetCheck.isChecked(), file_names()
         return monitoring_task(
             plan,
             inputs,
             params,
-            self._folder / f"{FILE_STEM}.gpkg",
-            self._folder / f"{FILE_STEM}_report.html",
+            self._folder / names["layers"],
+            self._folder / names["report"],
             self._done,
             patches,
-            sheet=self._folder / f"{FILE_STEM}_sheet.pdf" if printed else None,
-            atlas=self._folder / f"{FILE_STEM}_townships.pdf" if printed else None,
+            sheet=self._folder / names["sheet"] if printed else None,
+            atlas=self._folder / names["atlas"] if printed else None,
             dpi=PluginSettings.load().print_dpi,
         )
 
@@ -165,6 +175,7 @@ class MonitoringDialog(PlanMeasureDialogMixin, BASE, FORM):
         else:
             show_info(self.iface, text)
         self.statusLabel.setText(text)
+        announce_folder(self, self._folder)
         if self.open_report and self.report_paths:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_paths["html"])))
         return self.layers_out.get(FINDINGS)

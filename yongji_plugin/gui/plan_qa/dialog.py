@@ -18,6 +18,7 @@ from ..shared.forms import load_form
 from ..shared.job_task import JobTask
 from ..shared.messages import show_error, show_info
 from ..shared.output_folder import OutputFolderRow, announce_folder
+from ..shared.result_group import add_result_layer
 
 FORM, BASE = load_form("qa.ui")
 
@@ -80,7 +81,7 @@ class QaDialog(TaskDialogMixin, BASE, FORM):
         if not self.task_ended(task, ok):
             return
         self.errors_layer = task.layers_out[ERRORS]
-        QgsProject.instance().addMapLayer(self.errors_layer)
+        add_result_layer(self.errors_layer)
         self.report_paths = task.report_paths
         text = counts_text(task.result)
         self.statusLabel.setText(text)

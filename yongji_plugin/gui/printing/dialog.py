@@ -6,6 +6,8 @@ stays responsive, the progress bar moves, and Cancel stops before the next sheet
 A job cut short deletes what it wrote; the sheets and atlases exported before it stay whole.
 """
 
+from pathlib import Path
+
 from qgis.core import QgsFeedback, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QListWidgetItem
@@ -22,6 +24,7 @@ from ...core.site_check.result_styles import atlas_layers
 from ...i18n import tr
 from ..shared.forms import load_form
 from ..shared.messages import show_error, show_info
+from ..shared.output_folder import announce_folder
 
 FORM, BASE = load_form("print_sheets.ui")
 FORMATS = (PDF, PNG)
@@ -170,6 +173,8 @@ class PrintDialog(BASE, FORM):
         self.statusLabel.setText(text)
         if not self._failed:
             show_info(self.iface, text)
+        if self.outputs and not self._failed and not self.feedback.isCanceled():  # a whole export: its folder
+            announce_folder(self, Path(self.folderEdit.text().strip()))
         self.jobs = []
 
     def busy(self) -> bool:
