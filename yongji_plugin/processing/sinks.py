@@ -6,11 +6,17 @@ so a canceled or failed algorithm leaves no output behind (and then raises: ``qg
 non-zero).
 """
 
+from pathlib import Path
+from typing import Optional
+
 from qgis.core import QgsProcessingException
 
+from ..core.shared import outputs_guard
 from ..core.shared.errors import PlanError
+from ..core.shared.geopackage_writer import write_geopackage
 from ..core.shared.job import Destination, compute, deliver
-from ..core.shared.output_table import as_layer
+from ..core.shared.output_table import OutputTable, as_layer
+from ..i18n import tr
 
 
 class SinkDestination(Destination):
@@ -31,6 +37,31 @@ class SinkDestination(Destination):
 
     def note(self, names) -> str:
         return ""
+
+
+def _geopackage_file(target) -> Optional[tuple[Path, str]]:
+    """(GeoPackage, layer) of an output given as a GeoPackage file (with a layer, or new: the
+    layer named after the file, as QGIS's sink names it); None for anything else."""
+    if not target or str(target).startswith("ogr:"):
+        return None
+    found = outputs_guard.geopackage_layer(str(target))
+    if found is not None:
+        return found
+    path = Path(str(target))
+    return (path, path.stem) if path.suffix.lower() == ".gpkg" and path.is_absolute() else None
+
+
+def _write_table(key: str, table: OutputTable, path: Path, name: str, written, feedback) -> str:
+    existed = path.is_file()
+    written.will_add_layers(path, [name])
+    write_geopackage({name: table}, path)
+    if existed and feedback is not None:
+        feedback.pushInfo(
+            tr("{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)").format(
+                output=key, layer=name, path=path
+            )
+        )
+    return f"{path}|layername={name}"
 
 
 def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_key: str = None, on_result=None) -> tuple:
