@@ -101,7 +101,9 @@ def plan_copy(demo_gpkg, tmp_path):
 
 
 @pytest.mark.parametrize("alg_id, key, layer", DESTINATIONS, ids=[f"{a[7:]}-{k}" for a, k, _ in DESTINATIONS])
-def test_an_output_over_an_input_is_refused_before_the_run(provider, demo_gpkg, plan_copy, tmp_path, alg_id, key, layer):
+def test_an_output_over_an_input_is_refused_before_the_run(
+    provider, demo_gpkg, plan_copy, tmp_path, alg_id, key, layer
+):
     import processing
 
     assert QgsApplication.processingRegistry().algorithmById(alg_id) is not None

@@ -313,3 +313,31 @@ def test_a_read_only_folder_is_a_sentence_before_anything_is_written(provider, d
             "yongji:printsheets",
             {"LAYERS": [f"{demo_gpkg}|layername=XZQ"], "SHEETS": [0], "OUTPUT": str(read_only_folder / "maps")},
         )
+
+
+def test_a_dialog_writing_into_an_existing_geopackage_keeps_its_layers_and_says_so(demo_gpkg, tmp_path):
+    """The dialogs' destination: only its own layers are added, and the report's outputs line and
+    the message log say the file's other layers were kept."""
+    from qgis.core import QgsApplication, QgsFeedback
+
+    from yongji_plugin.core.shared.destinations import GeoPackageDestination
+    from yongji_plugin.core.shared.written import Written
+
+    mine = tmp_path / "mine.gpkg"
+    shutil.copy(demo_gpkg, mine)
+    before = layer_names(mine)
+    logged = []
+    QgsApplication.messageLog().messageReceived.connect(lambda text, tag, level: logged.append(text))
+    destination = GeoPackageDestination(mine)
+    sites = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
+    with Written(QgsFeedback()) as written:
+        out = written.holding(destination.write({"summary": sites}, written, QgsFeedback()))
+    out.clear()
+    assert added(before, mine) == {"summary"} and set(before) <= set(layer_names(mine))
+    note = destination.note(["summary"])
+    assert "added to the existing GeoPackage" in note and "its other layers kept" in note
+    assert note in logged
+    fresh = GeoPackageDestination(tmp_path / "new.gpkg")
+    with Written(QgsFeedback()) as written:
+        written.holding(fresh.write({"summary": sites}, written, QgsFeedback())).clear()
+    assert "existing" not in fresh.note(["summary"])

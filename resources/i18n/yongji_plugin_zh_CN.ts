@@ -2114,12 +2114,12 @@
         <translation>审查报告：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/destinations.py" line="31"/>
+        <location filename="../../yongji_plugin/core/shared/destinations.py" line="43"/>
         <source>the layers {layers} of {path}</source>
         <translation>{path} 中的图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/destinations.py" line="41"/>
+        <location filename="../../yongji_plugin/core/shared/destinations.py" line="61"/>
         <source>the temporary layers {layers} added to the project</source>
         <translation>已加入工程的临时图层 {layers}</translation>
     </message>
@@ -3264,12 +3264,12 @@
         <translation>无法写入图表 {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="108"/>
         <source>Administrative area</source>
         <translation>行政区面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="49"/>
         <source>Township planning guidance</source>
         <translation>乡镇规划指引</translation>
     </message>
@@ -3524,7 +3524,7 @@
         <translation>余量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="37"/>
         <source>Plan indicators</source>
         <translation>规划指标</translation>
     </message>
@@ -4044,7 +4044,7 @@
         <translation>项目中缺少规划图层 {names}：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="45"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="40"/>
         <source>Measures each indicator of the indicator file from the plan layers, for the city and each township, and judges it three ways for 2025 and 2035: against its target (indicator compliance, achieved or short of target), the map against the indicator table (layer totals against targets, e.g. cultivated land in DLTB not below the farmland protection target), and the townships&apos; targets against the city&apos;s (breakdown). Outputs every judgement as a table, the townships coloured by status for the chosen year, an HTML/PDF report with bar charts and the indicator map sheet.</source>
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
@@ -4054,32 +4054,32 @@
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="57"/>
         <source>Indicator codes to check, comma-separated (all if empty)</source>
         <translation>要检查的指标代码，以逗号分隔（为空时检查全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="62"/>
         <source>Year of the township layer, charts and map sheet</source>
         <translation>乡镇图层、图表和专题图的年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="71"/>
         <source>Indicator judgements</source>
         <translation>指标判定结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="76"/>
         <source>Township indicator status</source>
         <translation>乡镇指标达标情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="84"/>
         <source>Report (HTML; a PDF and the charts are written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF 和图表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="85"/>
         <source>Indicator map sheet (PDF or PNG)</source>
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
@@ -4089,52 +4089,52 @@
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="137"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="132"/>
         <source>{unit} {year}: {count} binding targets missed</source>
         <translation>{unit} {year}年：{count} 项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="142"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="137"/>
         <source>Charts drawn with {painter}</source>
         <translation>图表绘制方式：{painter}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="32"/>
         <source>Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township guidance file (default: cultivated land, permanent basic farmland, ecological protection red line, urban development boundary, construction land) in m², ha and mu. Features crossing township borders are split by them; overlapping features of one layer count once. The table ends with the city total, measured over the city outline; the townships must add up to it within 0.01 ha, and the log says where they do not.</source>
         <translation>逐乡镇（乡镇级行政区 XZQ_XZ）统计乡镇规划指引文件中声明的各项面积（默认：耕地、永久基本农田、生态保护红线、城镇开发边界、建设用地），以平方米、公顷和亩列出。跨乡镇界线的图斑按界线分割；同一图层内相互重叠的图斑只计一次。表格最后一行为按市域界线统计的全市合计；各乡镇之和与全市合计相差不得超过 0.01 公顷，不符时在日志中列出。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="43"/>
         <source>Township guidance file (default figures if empty)</source>
         <translation>乡镇规划指引文件（为空时用默认统计项）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
         <source>Table with the city total (CSV)</source>
         <translation>含全市合计的表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="68"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="63"/>
         <source>Table with the city total (XLSX)</source>
         <translation>含全市合计的表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="68"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="63"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="99"/>
         <source>{count} townships measured ({method})</source>
         <translation>已统计 {count} 个乡镇（{method}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="114"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="109"/>
         <source>{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha</source>
         <translation>{figure}：各乡镇之和为 {sum:.4f} 公顷，全市合计为 {city:.4f} 公顷</translation>
     </message>
@@ -6722,6 +6722,11 @@
         <location filename="../../yongji_plugin/core/engine/bulk_read.py" line="109"/>
         <source>{layer}: GDAL&apos;s bulk read failed ({error}); read through QGIS instead</source>
         <translation>{layer}：GDAL 批量读取失败（{error}），改由 QGIS 读取</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/destinations.py" line="40"/>
+        <source>the layers {layers} added to the existing GeoPackage {path} (its other layers kept)</source>
+        <translation>图层 {layers} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
 </context>
 <context>
