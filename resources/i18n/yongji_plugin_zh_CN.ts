@@ -319,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="373"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="373"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -524,12 +524,12 @@
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="353"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="373"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
@@ -559,7 +559,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="340"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="357"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -924,7 +924,7 @@
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="340"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="357"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -1494,32 +1494,32 @@
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="146"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="147"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="153"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="154"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="161"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="162"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="186"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="186"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="194"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="195"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1539,7 +1539,7 @@
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="293"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="310"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -2244,7 +2244,7 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="327"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="344"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
@@ -2654,12 +2654,12 @@
         <translation>未知的生活圈级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="308"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="309"/>
         <source>Residential area layer {name} has no area with a geometry</source>
         <translation>居住区图层 {name} 没有带几何的居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="313"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="314"/>
         <source>No street network given</source>
         <translation>未指定道路网</translation>
     </message>
@@ -3924,12 +3924,12 @@
         <translation>键须为 1–7 个 ASCII 字母或数字，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="104"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="105"/>
         <source>layer {code} is not a polygon layer</source>
         <translation>图层 {code} 不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="114"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="115"/>
         <source>filter {expr} is not a valid expression</source>
         <translation>筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -4269,7 +4269,7 @@
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="53"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="67"/>
         <source>{name} ({version})</source>
         <translation>{name}（{version}）</translation>
     </message>
@@ -5004,17 +5004,17 @@
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="139"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="153"/>
         <source>{layer}: only in the earlier version ({count} features)</source>
         <translation>{layer}：仅见于前一版本（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="143"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="157"/>
         <source>{layer}: only in the later version ({count} features)</source>
         <translation>{layer}：仅见于后一版本（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="145"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="159"/>
         <source>{layer}: {added} features added, {removed} removed, {changed} changed; {gained:.4f} ha gained, {lost:.4f} ha lost</source>
         <translation>{layer}：新增 {added} 个要素，删除 {removed} 个，变更 {changed} 个；面积增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
     </message>
@@ -5444,7 +5444,7 @@
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="159"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="51"/>
         <source>The area tolerance</source>
         <translation>面积容差</translation>
     </message>
@@ -5689,7 +5689,7 @@
         <translation>选择文件地理数据库（.gdb 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="65"/>
         <source>Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS connection)</source>
         <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
     </message>
@@ -5809,7 +5809,7 @@
         <translation>审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="200"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
         <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
         <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
@@ -6419,87 +6419,87 @@
         <translation>（未测算指标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="29"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="30"/>
         <source>红色预警</source>
         <translation>红色预警</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="29"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="30"/>
         <source>黄色预警</source>
         <translation>黄色预警</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="29"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="30"/>
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="33"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="34"/>
         <source>inside the layer</source>
         <translation>位于图层内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="33"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="34"/>
         <source>outside the layer</source>
         <translation>位于图层外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="65"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="66"/>
         <source>Monitoring rule file</source>
         <translation>监测预警规则文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="69"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="70"/>
         <source>base_year {value} is not a year</source>
         <translation>base_year {value} 不是年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="72"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="73"/>
         <source>tolerance {value} is not a number of at least 0</source>
         <translation>tolerance {value} 不是不小于 0 的数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="75"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="76"/>
         <source>rules must be a non-empty list</source>
         <translation>rules 须为非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="81"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="82"/>
         <source>rule {id}: the id is used more than once</source>
         <translation>规则 {id}：id 重复</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="85"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="86"/>
         <source>Monitoring rule file {path} is not valid:</source>
         <translation>监测预警规则文件 {path} 无效：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="95"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="96"/>
         <source>rule {number} must be a mapping</source>
         <translation>第 {number} 条规则须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="100"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="101"/>
         <source>the id must be ASCII letters, digits or _</source>
         <translation>id 须由 ASCII 字母、数字或 _ 组成</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="108"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="109"/>
         <source>relation {value} is not inside or outside</source>
         <translation>relation {value} 不是 inside 或 outside</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="110"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="111"/>
         <source>level {value} is not red or yellow</source>
         <translation>level {value} 不是 red 或 yellow</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="117"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="118"/>
         <source>basis must give plan and national</source>
         <translation>basis 须给出 plan 和 national</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="118"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="119"/>
         <source>rule {id}: {problem}</source>
         <translation>规则 {id}：{problem}</translation>
     </message>
@@ -6727,6 +6727,36 @@
         <location filename="../../yongji_plugin/core/shared/destinations.py" line="40"/>
         <source>the layers {layers} added to the existing GeoPackage {path} (its other layers kept)</source>
         <translation>图层 {layers} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="294"/>
+        <source>The topology tolerance</source>
+        <translation>拓扑容差</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="52"/>
+        <source>The distance tolerance</source>
+        <translation>距离容差</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="53"/>
+        <source>The matching distance</source>
+        <translation>匹配距离</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="54"/>
+        <source>The matching overlap</source>
+        <translation>匹配重叠比例</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="56"/>
+        <source>The matching overlap must be a share between 0 and 1, not {value}</source>
+        <translation>匹配重叠比例须为 0 到 1 之间的比例，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="281"/>
+        <source>{parameter}: {value} is not a number</source>
+        <translation>{parameter}：{value} 不是数字</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ and the outputs guard every ``processAlgorithm`` passes first (no output over an
 unwritable destination, a file error said as a sentence)."""
 
 import functools
+import math
 import os
 from contextlib import contextmanager
 from typing import Optional
@@ -269,6 +270,21 @@ def run_places(algorithm, parameters, context) -> tuple[list, list]:
     return inputs, outputs
 
 
+def refuse_no_numbers(algorithm, parameters, context) -> None:
+    """A number parameter given as NaN (``STOREY_HEIGHT=nan``, a float('nan') from a script) passes
+    QGIS's own range check, since NaN compares false with both ends; it is refused here by name."""
+    for definition in algorithm.parameterDefinitions():
+        if definition.type() not in ("number", "distance") or parameters.get(definition.name()) in (None, ""):
+            continue
+        value = algorithm.parameterAsDouble(parameters, definition.name(), context)
+        if not math.isfinite(value):
+            raise QgsProcessingException(
+                tr("{parameter}: {value} is not a number").format(
+                    parameter=definition.description(), value=parameters.get(definition.name())
+                )
+            )
+
+
 def guard_outputs(algorithm, parameters, context) -> None:
     """Refuse the run before it starts when an output would write over an input or another
     output, or cannot be written at all."""
@@ -286,6 +302,7 @@ def _guarded(process):
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
+        refuse_no_numbers(self, parameters, context)
         guard_outputs(self, parameters, context)
         try:
             return process(self, parameters, context, feedback)

@@ -291,6 +291,7 @@ def run_life_circle(
     """The life-circle check; ``network`` may be None only with ``params.fallback``."""
     speed = positive(params.speed_kmh if params.speed_kmh is not None else table.speed_kmh, tr("The walking speed"))
     non_negative(params.access_distance, tr("The access distance"))
+    non_negative(params.topology_tolerance, tr("The topology tolerance"))
     result = LifeCircleResult(
         table,
         params,
