@@ -3969,7 +3969,7 @@
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/run.py" line="144"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="148"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -6504,12 +6504,12 @@
         <translation>规则 {id}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/run.py" line="59"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="62"/>
         <source>The monitoring needs the plan layer {name} ({code}), which is missing</source>
         <translation>监测预警需要规划图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/run.py" line="149"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="172"/>
         <source>{count} 耕地 parcels of {layer} ({year}) carry no 田坎 deduction (KCXS or KCMJ and TBMJ): their net area equals their gross area</source>
         <translation>{layer}（{year} 年）中有 {count} 个耕地图斑没有田坎扣除数据（KCXS 或 KCMJ 与 TBMJ）：其净面积按毛面积计</translation>
     </message>
