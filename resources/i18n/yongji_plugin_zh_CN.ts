@@ -949,12 +949,12 @@
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="185"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="192"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="248"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="255"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
@@ -964,17 +964,17 @@
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="205"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="209"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="287"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="291"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="341"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="345"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -1564,12 +1564,12 @@
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/jobs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/printing/jobs.py" line="70"/>
         <source>Township atlas</source>
         <translation>乡镇图集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/jobs.py" line="77"/>
+        <location filename="../../yongji_plugin/core/printing/jobs.py" line="80"/>
         <source>Site atlas</source>
         <translation>项目选址图集</translation>
     </message>
@@ -3534,7 +3534,7 @@
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="177"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="184"/>
         <source>township</source>
         <translation>乡镇</translation>
     </message>
@@ -3989,7 +3989,7 @@
         <translation>专题图 {kind} 需要含要素的成果图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/result_sheets.py" line="67"/>
+        <location filename="../../yongji_plugin/core/printing/result_sheets.py" line="68"/>
         <source>Chart {path} for the map sheet is missing</source>
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
@@ -5744,12 +5744,12 @@
         <translation>{version}：GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="107"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="111"/>
         <source>Map sheet {title} needs layer {name} ({code}), which has no features: the sheet would look whole without it</source>
         <translation>专题图“{title}”需要图层 {name}（{code}），但该图层没有要素；缺少该图层的图件会被误认为完整</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="205"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="212"/>
         <source>site</source>
         <translation>地块</translation>
     </message>
@@ -6684,7 +6684,7 @@
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="355"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="359"/>
         <source>{path} was not written whole (is the disk full?)</source>
         <translation>{path} 未完整写入（磁盘是否已满？）</translation>
     </message>

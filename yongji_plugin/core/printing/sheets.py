@@ -100,7 +100,11 @@ class SheetBuilder:
     def check(self, sheet: Sheet) -> None:
         """Every layer the sheet draws is there and holds features (before anything is written): a
         三条控制线图 without its red line, legend entry gone, looked whole."""
-        for code in sheet.layers:
+        self.check_layers(sheet.layers, sheet.title)
+
+    def check_layers(self, codes, title: str) -> None:
+        """:meth:`check` for any layout drawing the plan layers ``codes`` (sheets, atlases, result sheets)."""
+        for code in codes:
             source = self._source(code)
             if source.featureCount() == 0:
                 spec = default_catalogue().layer(code)
@@ -108,7 +112,7 @@ class SheetBuilder:
                     tr(
                         "Map sheet {title} needs layer {name} ({code}), which has no features: the sheet "
                         "would look whole without it"
-                    ).format(title=sheet.title, name=spec.name, code=code)
+                    ).format(title=title, name=spec.name, code=code)
                 )
 
     def sheet_layers(self, codes, labels=(), muted=(), structure: Optional[Structure] = None):
