@@ -122,3 +122,40 @@ def test_an_output_over_an_input_is_refused_before_the_run(
     with pytest.raises(QgsProcessingException, match=r"would write over the input"):
         processing.run(alg_id, parameters)
     assert layer_names(plan_copy) == before
+
+
+@pytest.mark.parametrize("alg_id, key, layer", DESTINATIONS, ids=[f"{a[7:]}-{k}" for a, k, _ in DESTINATIONS])
+def test_an_output_in_a_read_only_folder_is_a_sentence_before_the_run(
+    provider,
+    demo_gpkg,
+    tmp_path,
+    read_only_folder,
+    alg_id,
+    key,
+    layer,
+):
+    """Every writer (layers, reports, tables, sheets, atlases, the coordinate export, print folders):
+    a read-only file system is named before anything runs, never an OSError traceback."""
+    import processing
+
+    if alg_id in FILE_INPUTS:
+        make, extra = FILE_INPUTS[alg_id]
+        parameters = {"INPUT": str(make(tmp_path)), **extra}
+    else:
+        parameters = INPUTS[alg_id](demo_gpkg, demo_gpkg, tmp_path)
+    definition = QgsApplication.processingRegistry().algorithmById(alg_id).parameterDefinition(key)
+    name = (
+        "out" if definition.type() == "folderDestination" else "out.gpkg" if layer else f"out.{_extension(definition)}"
+    )
+    before = set(tmp_path.iterdir())
+    with pytest.raises(QgsProcessingException, match=r": cannot write .*read_only.*read-only"):
+        processing.run(alg_id, {**parameters, **_other_sinks(alg_id, key), key: str(read_only_folder / name)})
+    assert set(tmp_path.iterdir()) == before
+
+
+def _extension(definition) -> str:
+    """The first extension a file destination's filter offers (html, csv, xlsx, pdf, txt, …)."""
+    import re
+
+    found = re.search(r"\*\.(\w+)", definition.fileFilter())
+    return found.group(1) if found else "txt"

@@ -277,22 +277,6 @@ def test_a_result_written_twice_into_a_geopackage_replaces_its_layer(demo_gpkg, 
     assert added(before, mine) == {"summary"}
 
 
-@pytest.fixture()
-def read_only_folder(tmp_path):
-    """A read-only file system (tmpfs mounted ro): refused even to root, unlike permission bits."""
-    import subprocess
-
-    folder = tmp_path / "read_only"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "yongji_ro", str(folder)], capture_output=True, text=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a read-only file system here: {mounted.stderr.strip()}")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
-
-
 def test_a_read_only_folder_is_a_sentence_before_anything_is_written(provider, demo_gpkg, tmp_path, read_only_folder):
     import processing
 
