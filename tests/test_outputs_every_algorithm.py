@@ -159,3 +159,67 @@ def _extension(definition) -> str:
 
     found = re.search(r"\*\.(\w+)", definition.fileFilter())
     return found.group(1) if found else "txt"
+
+
+# --- a full disk: an error naming the file, nothing left behind ---------------------------------------
+def _left(folder) -> list:
+    return sorted(p.name for p in folder.rglob("*") if p.name != "filler")
+
+
+@pytest.mark.parametrize(
+    "alg_id, name",
+    [
+        ("yongji:inspectsource", "status.gpkg"),
+        ("yongji:inspectsource", "status.csv"),
+        ("yongji:sitecompliance", "s.csv"),
+    ],
+)
+def test_a_layer_on_a_full_disk_is_an_error_and_nothing_stays(provider, demo_gpkg, tmp_path, full_folder, alg_id, name):
+    """The CSV writer reported success on a full disk and left 0 bytes: exit 0 with a warning that
+    the file could not be read back; the inspection left a half-made GeoPackage."""
+    import processing
+
+    parameters = {
+        "yongji:inspectsource": {"KIND": 0, "SOURCE": str(demo_gpkg), "OUTPUT": str(full_folder / name)},
+        "yongji:sitecompliance": {
+            "SITES": f"{demo_gpkg}|layername=sites",
+            "PLAN_GPKG": str(demo_gpkg),
+            "SITE_SUMMARY": str(full_folder / name),
+        },
+    }[alg_id]
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"Could not create layer|was not written \(is the disk full\?\)|not every row could be written",
+    ):
+        processing.run(alg_id, parameters)
+    assert _left(full_folder) == []
+
+
+def test_a_report_on_a_full_disk_names_its_file(provider, demo_gpkg, tmp_path, full_folder):
+    """It said "[Errno 28] No space left on device", naming nothing."""
+    import processing
+
+    with pytest.raises(QgsProcessingException, match=r"Cannot write .*full/report\.html: No space left on device"):
+        processing.run(
+            "yongji:sitecompliance",
+            {
+                "SITES": f"{demo_gpkg}|layername=sites",
+                "PLAN_GPKG": str(demo_gpkg),
+                "SITE_SUMMARY": str(tmp_path / "summary.gpkg"),
+                "REPORT": str(full_folder / "report.html"),
+            },
+        )
+    assert _left(full_folder) == [] and not (tmp_path / "summary.gpkg").exists()
+
+
+@pytest.mark.parametrize("fmt, said", [(0, "was not written whole"), (1, "could not be written")])
+def test_printing_on_a_full_disk_is_a_sentence_and_leaves_no_folder(provider, demo_gpkg, full_folder, fmt, said):
+    """PNG: QGIS 3.22's exporter has no errorMessage(), asked for over the failed export (a traceback);
+    both formats left the empty output folder the run had made."""
+    import processing
+
+    parameters = {"PLAN_GPKG": str(demo_gpkg), "SHEETS": [0], "FORMAT": fmt, "DPI": 72}
+    with pytest.raises(QgsProcessingException, match=said) as refused:
+        processing.run("yongji:printsheets", {**parameters, "OUTPUT": str(full_folder / "maps")})
+    assert "Traceback" not in str(refused.value) and "is the disk full" in str(refused.value)
+    assert _left(full_folder) == []

@@ -139,7 +139,7 @@
         <translation>永济国土空间规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="40"/>
         <source>Inspect plan data source</source>
         <translation>检查规划数据源</translation>
     </message>
@@ -149,12 +149,12 @@
         <translation>规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="60"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="85"/>
         <source>Catalogue status</source>
         <translation>图层目录状态</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="373"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="386"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>占项目面积比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="25"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="27"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="373"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="386"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -524,12 +524,12 @@
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="383"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="373"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="386"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
@@ -559,7 +559,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="357"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -699,7 +699,7 @@
         <translation>导入的用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="26"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="28"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -919,12 +919,12 @@
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="54"/>
         <source>Plan layers (matched by catalogue code or name)</source>
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="357"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="101"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -1029,47 +1029,47 @@
         <translation>已导出 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="38"/>
         <source>Print thematic maps</source>
         <translation>专题图打印</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="41"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="45"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="47"/>
         <source>Exports the plan&apos;s map sheets from the print templates to PDF or PNG, with an optional atlas per township and per checked site.</source>
         <translation>按打印模板将规划专题图导出为 PDF 或 PNG，并可按乡镇和按检查地块生成图集。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="63"/>
         <source>Map sheets</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="73"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="74"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="82"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="84"/>
         <source>Atlas: one sheet per township</source>
         <translation>图集：每个乡镇一幅</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="85"/>
         <source>Site summary of a compliance check (for the site atlas)</source>
         <translation>合规性检查的选址汇总（用于项目图集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="93"/>
         <source>Conflict pieces of that check</source>
         <translation>该检查的冲突图斑</translation>
     </message>
@@ -1509,17 +1509,17 @@
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="186"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="199"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="186"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="199"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="195"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="208"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1539,27 +1539,27 @@
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="310"/>
+        <location filename="../../yongji_plugin/processing/sinks.py" line="56"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="22"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="24"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="23"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="25"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="24"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="26"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="27"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="29"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -1599,7 +1599,7 @@
         <translation>规划成果质检已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="125"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="130"/>
         <source>Printing was canceled: {count} whole files kept, nothing partial</source>
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
@@ -2244,7 +2244,7 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="344"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="357"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
@@ -5584,12 +5584,12 @@
         <translation>仅用于 Shapefile。自动：取 .cpg 文件，否则取 .dbf 的代码页字节，否则自动识别（UTF-8、GBK、GB18030）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="30"/>
         <source>Text encoding</source>
         <translation>文字编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="66"/>
         <source>Text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
         <translation>Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
@@ -5719,12 +5719,12 @@
         <translation>道路网（为空时取规划数据中的 ZXCQDL）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="49"/>
         <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a File Geodatabase (.gdb folder), a folder of Shapefiles or a saved PostGIS connection. Layers are matched by code or Chinese name, also with one prefix or suffix (GHSJ_STBHHX, STBHHX_2035); lossless type differences (BSM stored as real with whole numbers) are noted, not refused. A Shapefile&apos;s text encoding is its .cpg file&apos;s, else its code page byte&apos;s, else detected (UTF-8, GBK, GB18030), unless given; the table names it.</source>
         <translation>在 GeoPackage、文件地理数据库（.gdb 文件夹）、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。图层按代码或中文名称匹配，也可带一个前缀或后缀（GHSJ_STBHHX、STBHHX_2035）；无损的类型差异（BSM 以实数存储且均为整数）只作说明，不视为不符合。Shapefile 的文字编码：未指定时取其 .cpg 文件，否则取代码页字节，否则自动识别（UTF-8、GBK、GB18030）；结果表中注明所用编码。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="63"/>
         <source>GeoPackage path, .gdb folder, folder or connection name</source>
         <translation>GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
     </message>
@@ -5809,7 +5809,7 @@
         <translation>审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="201"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="214"/>
         <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
         <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
@@ -6684,7 +6684,7 @@
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="359"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="370"/>
         <source>{path} was not written whole (is the disk full?)</source>
         <translation>{path} 未完整写入（磁盘是否已满？）</translation>
     </message>
@@ -6754,9 +6754,29 @@
         <translation>匹配重叠比例须为 0 到 1 之间的比例，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="281"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="294"/>
         <source>{parameter}: {value} is not a number</source>
         <translation>{parameter}：{value} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="360"/>
+        <source>the file could not be written (is the disk full or the folder read-only?)</source>
+        <translation>无法写入文件（磁盘已满或文件夹只读？）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="361"/>
+        <source>export error {status}</source>
+        <translation>导出错误 {status}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="173"/>
+        <source>{output}: {dest} was not written (is the disk full?)</source>
+        <translation>{output}：{dest} 未能写入（磁盘已满？）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="109"/>
+        <source>Inspection canceled</source>
+        <translation>检查已取消</translation>
     </message>
 </context>
 <context>

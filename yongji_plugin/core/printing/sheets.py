@@ -344,10 +344,21 @@ def export_layout(layout, path, fmt: str = PDF, dpi: int = 150) -> Path:
     if status != QgsLayoutExporter.ExportResult.Success:
         raise PlanError(
             tr("Export of {name} to {path} failed: {error}").format(
-                name=layout.name(), path=path, error=exporter.errorMessage() or status
+                name=layout.name(), path=path, error=export_error(exporter, status)
             )
         )
     return check_written([path], fmt)[0]
+
+
+def export_error(exporter: QgsLayoutExporter, status) -> str:
+    """What went wrong, in words: QGIS's own message where it has one (``errorMessage`` is newer
+    than 3.22, where asking for it raised an AttributeError over a full disk)."""
+    message = exporter.errorMessage() if hasattr(exporter, "errorMessage") else ""
+    if message:
+        return message
+    if status == QgsLayoutExporter.ExportResult.FileError:
+        return tr("the file could not be written (is the disk full or the folder read-only?)")
+    return tr("export error {status}").format(status=int(status))
 
 
 def check_written(paths, fmt: str) -> list:
