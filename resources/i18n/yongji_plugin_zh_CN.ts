@@ -3729,157 +3729,157 @@
         <translation>consistency 须为列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="239"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="242"/>
         <source>consistency check {id}: the id is used more than once</source>
         <translation>一致性检查 {id}：编号重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="247"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="250"/>
         <source>indicator {number} must be a mapping</source>
         <translation>第 {number} 项指标须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="250"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="253"/>
         <source>indicator {code}: {problem}</source>
         <translation>指标 {code}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="260"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="263"/>
         <source>the code must be 1–7 ASCII letters, digits or _, starting with a letter (it names output fields)</source>
         <translation>代码须为 1–7 个 ASCII 字母、数字或 _，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="264"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="267"/>
         <source>key name must be text</source>
         <translation>键 name 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="266"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="269"/>
         <source>kind {value} is not 约束性 or 预期性</source>
         <translation>属性 {value} 不是“约束性”或“预期性”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="268"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="271"/>
         <source>direction {value} is not 不低于 or 不高于</source>
         <translation>方向 {value} 不是“不低于”或“不高于”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="274"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="277"/>
         <source>a share is measured in %, not {unit}</source>
         <translation>比例指标的单位应为 %，而不是 {unit}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="276"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="279"/>
         <source>unit {unit} is not an area unit (known: {units}) and the measure is no share</source>
         <translation>单位 {unit} 不是面积单位（可用：{units}），且测算方式不是比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="282"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="285"/>
         <source>targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="286"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="289"/>
         <source>townships must map township names to their targets</source>
         <translation>townships 须为乡镇名称到目标值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="289"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="292"/>
         <source>township {name}</source>
         <translation>乡镇 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="291"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="294"/>
         <source>measure: {problem}</source>
         <translation>测算方式：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="315"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="318"/>
         <source>{where} must map years ({years}) to numbers</source>
         <translation>{where} 须为年份（{years}）到数值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="319"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="322"/>
         <source>{where}: year {year} is not one of {years}</source>
         <translation>{where}：年份 {year} 不是 {years} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="325"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="328"/>
         <source>{where}: the {year} target {value} is not a number of at least 0</source>
         <translation>{where}：{year}年目标值 {value} 不是不小于 0 的数值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="335"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="338"/>
         <source>must be a mapping with a layer</source>
         <translation>须为含 layer 的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="344"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="347"/>
         <source>key layer is missing</source>
         <translation>缺少键 layer</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="351"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="354"/>
         <source>layer {code} ({name}) is not a polygon layer</source>
         <translation>图层 {code}（{name}）不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="353"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="356"/>
         <source>method {method} is not planar or ellipsoidal</source>
         <translation>计算方法 {method} 不是 planar 或 ellipsoidal</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="365"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="368"/>
         <source>filter must be a QGIS expression</source>
         <translation>filter 须为 QGIS 表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="378"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="381"/>
         <source>filter {expr} reads field {field}, which layer {code} does not have</source>
         <translation>筛选条件 {expr} 读取字段 {field}，而图层 {code} 没有该字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="388"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="391"/>
         <source>must be {{indicator: code}} or a layer total {{layer, filter}}</source>
         <translation>须为 {{indicator: 代码}} 或图层面积 {{layer, filter}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="391"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="394"/>
         <source>an indicator side holds only the key indicator</source>
         <translation>指标一侧只能含键 indicator</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="394"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="397"/>
         <source>unknown indicator code {code}</source>
         <translation>未知的指标代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="396"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="399"/>
         <source>indicator {code} is a share (%), not an area</source>
         <translation>指标 {code} 是比例（%），不是面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="403"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="406"/>
         <source>consistency check {number} must be a mapping</source>
         <translation>第 {number} 项一致性检查须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="408"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="411"/>
         <source>relation {value} is not &gt;= or &lt;=</source>
         <translation>关系 {value} 不是 &gt;= 或 &lt;=</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="410"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="413"/>
         <source>key label must be text</source>
         <translation>键 label 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="416"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="419"/>
         <source>at least one side must be an indicator&apos;s target</source>
         <translation>至少一侧须为指标目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="417"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="420"/>
         <source>consistency check {id}: {problem}</source>
         <translation>一致性检查 {id}：{problem}</translation>
     </message>
@@ -5329,7 +5329,7 @@
         <translation>乡镇规划指引文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="69"/>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="72"/>
         <source>QA rules</source>
         <translation>质检规则</translation>
     </message>
@@ -5944,22 +5944,22 @@
         <translation>规则 {rule}：{problem}（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="293"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="296"/>
         <source>warning: {problem}</source>
         <translation>warning：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="300"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="303"/>
         <source>must be {{yellow: %, red: %}}</source>
         <translation>须为 {{yellow: %, red: %}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="303"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="306"/>
         <source>{key} must be a number of at least 0</source>
         <translation>{key} 须为不小于 0 的数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="305"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="308"/>
         <source>yellow {yellow} is above red {red}</source>
         <translation>黄色阈值 {yellow} 高于红色阈值 {red}</translation>
     </message>
@@ -6459,7 +6459,7 @@
         <translation>tolerance {value} 不是不小于 0 的数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="76"/>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="76"/>
         <source>rules must be a non-empty list</source>
         <translation>rules 须为非空列表</translation>
     </message>
@@ -6689,7 +6689,7 @@
         <translation>{path} 未完整写入（磁盘是否已满？）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="356"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="359"/>
         <source>{key} must be true or false</source>
         <translation>{key} 须为 true 或 false</translation>
     </message>
@@ -6777,6 +6777,31 @@
         <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="109"/>
         <source>Inspection canceled</source>
         <translation>检查已取消</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="78"/>
+        <source>QA rules {path} are not valid:</source>
+        <translation>质检规则文件 {path} 无效：</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="94"/>
+        <source>{key} {value} is not a number of at least 0</source>
+        <translation>{key} {value} 不是不小于 0 的数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="106"/>
+        <source>rule {rule}: unknown key {key}</source>
+        <translation>规则 {rule}：未知的键 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="108"/>
+        <source>rule {rule}: key {key} must be text</source>
+        <translation>规则 {rule}：键 {key} 须为文本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="114"/>
+        <source>rule {rule}: layers must be a list of layer codes</source>
+        <translation>规则 {rule}：layers 须为图层代码列表</translation>
     </message>
 </context>
 <context>
