@@ -325,3 +325,16 @@ def test_a_dialog_writing_into_an_existing_geopackage_keeps_its_layers_and_says_
     with Written(QgsFeedback()) as written:
         written.holding(fresh.write({"summary": sites}, written, QgsFeedback())).clear()
     assert "existing" not in fresh.note(["summary"])
+
+
+def test_a_file_picked_inside_a_file_geodatabase_stands_for_the_database(tmp_path):
+    """PLAN_GPKG may name a file inside a .gdb folder (file pickers cannot pick folders): the whole
+    database is the input, so an output inside it, or the folder itself, is refused."""
+    gdb = tmp_path / "plan.gdb"
+    gdb.mkdir()
+    (gdb / "a00000001.gdbtable").write_bytes(b"")
+    source = outputs_guard.input_place(str(gdb / "a00000001.gdbtable"), "Plan data")
+    for output in (gdb / "result.gpkg", gdb):
+        with pytest.raises(PlanError, match="would write over the input Plan data"):
+            outputs_guard.refuse_clashes([source], outputs_guard.output_places(str(output), "Result"))
+    outputs_guard.refuse_clashes([source], outputs_guard.output_places(str(tmp_path / "result.gpkg"), "Result"))
