@@ -218,3 +218,14 @@ def test_qgis_process_refuses_a_number_of_nan(qgis_process_home, demo_gpkg, tmp_
     said = run.stdout + run.stderr
     assert run.returncode != 0 and "Storey height (m): nan is not a number" in said and "Traceback" not in said
     assert not (tmp_path / "over.gpkg").exists()
+
+
+@pytest.mark.parametrize(
+    "values", [{"KCXS": "abc"}, {"KCXS": math.nan}, {"KCXS": math.inf}, {"KCXS": -0.1}, {"KCMJ": "x", "TBMJ": 100.0}]
+)
+def test_a_tiankan_share_that_is_no_fraction_names_the_feature(values):
+    """A text KCXS field holding no number raised a ValueError traceback; NaN compared false."""
+    from yongji_plugin.core.plan_data.tiankan import tiankan_share
+
+    with pytest.raises(PlanError, match="Layer 地类图斑, feature 7: 田坎 coefficient .* is not a fraction"):
+        tiankan_share(values, "地类图斑", 7)
