@@ -2369,7 +2369,7 @@
         <translation>分区代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="199"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="200"/>
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
@@ -2629,37 +2629,37 @@
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="190"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="191"/>
         <source>Residential area {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的居住区 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="211"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="236"/>
         <source>facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="214"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="239"/>
         <source>residential area</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="222"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="247"/>
         <source>The street network {network} does not connect every facility and residential area: {problems}</source>
         <translation>道路网 {network} 未连通所有设施和居住区：{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="279"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="304"/>
         <source>Unknown life-circle level {level}; the table&apos;s levels are {levels}</source>
         <translation>未知的生活圈级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="309"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="334"/>
         <source>Residential area layer {name} has no area with a geometry</source>
         <translation>居住区图层 {name} 没有带几何的居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="314"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="339"/>
         <source>No street network given</source>
         <translation>未指定道路网</translation>
     </message>
@@ -4804,7 +4804,7 @@
         <translation>其中永久基本农田（扣除田坎后净面积）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/tiankan.py" line="37"/>
+        <location filename="../../yongji_plugin/core/plan_data/tiankan.py" line="43"/>
         <source>Layer {layer}, feature {fid}: 田坎 coefficient {value} is not a fraction between 0 and 1 (KCXS, or KCMJ / TBMJ)</source>
         <translation>图层 {layer} 要素 {fid}：田坎系数 {value} 不是 0 到 1 之间的小数（KCXS，或 KCMJ / TBMJ）</translation>
     </message>
@@ -5449,17 +5449,17 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="284"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="309"/>
         <source>Walking minutes for level {level}</source>
         <translation>{level}层级的步行时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="292"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="317"/>
         <source>The walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="293"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="318"/>
         <source>The access distance</source>
         <translation>接入距离</translation>
     </message>
@@ -5764,42 +5764,42 @@
         <translation>无法读取 PostGIS 连接 {name} 的目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="115"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="117"/>
         <source>{output} ({path}) would write over the input {input} ({source}): choose another file or folder for the output</source>
         <translation>{output}（{path}）会覆盖输入 {input}（{source}）：请为输出另选文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="124"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="126"/>
         <source>{output} and {other} would both write {path}: give each its own file or GeoPackage layer</source>
         <translation>{output} 与 {other} 都会写入 {path}：请为二者各指定文件或 GeoPackage 图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="146"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="148"/>
         <source>{output}: cannot write {path}: {problem}</source>
         <translation>{output}：无法写入 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="156"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="158"/>
         <source>it is a folder, not a file</source>
         <translation>它是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="156"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="158"/>
         <source>it is a file, not a folder</source>
         <translation>它是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="157"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="159"/>
         <source>it is read-only</source>
         <translation>它是只读的</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="162"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="164"/>
         <source>{parent} is a file, not a folder</source>
         <translation>{parent} 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="164"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="166"/>
         <source>the folder {parent} is read-only</source>
         <translation>文件夹 {parent} 是只读的</translation>
     </message>
@@ -6729,7 +6729,7 @@
         <translation>图层 {layers} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="294"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="319"/>
         <source>The topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
@@ -6802,6 +6802,11 @@
         <location filename="../../yongji_plugin/core/plan_qa/model.py" line="114"/>
         <source>rule {rule}: layers must be a list of layer codes</source>
         <translation>规则 {rule}：layers 须为图层代码列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="204"/>
+        <source>{count} residential areas of {layer} have no valid population in {field} (features {fids}: not a number, infinite or negative): left out of the population figures</source>
+        <translation>{layer} 中 {count} 个居住区的 {field} 不是有效人口（要素 {fids}：非数字、无穷大或负数），未计入人口数字</translation>
     </message>
 </context>
 <context>
