@@ -229,3 +229,15 @@ def test_a_tiankan_share_that_is_no_fraction_names_the_feature(values):
 
     with pytest.raises(PlanError, match="Layer 地类图斑, feature 7: 田坎 coefficient .* is not a fraction"):
         tiankan_share(values, "地类图斑", 7)
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-1"])
+def test_indicator_warning_thresholds_of_nan_or_infinity(tmp_path, value):
+    """The monitoring's 黄色/红色预警 thresholds (% of the path value): a NaN one never warned."""
+    text = default_indicator_path().read_text(encoding="utf-8")
+    old = "warning: {yellow: 0.0, red: 2.0}"
+    assert old in text
+    path = tmp_path / "indicators.yaml"
+    path.write_text(text.replace(old, f"warning: {{yellow: 0.0, red: {value}}}"), encoding="utf-8")
+    with pytest.raises(PlanError, match="warning: red"):
+        load_indicators(path)
