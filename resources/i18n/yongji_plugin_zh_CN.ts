@@ -34,17 +34,17 @@
         <translation>坐标系 {crs} 不是 CGCS2000</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="44"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="45"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="46"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="47"/>
         <source>found ({count} features)</source>
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="200"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="217"/>
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
@@ -5644,12 +5644,12 @@
         <translation>文件地理数据库 {path} 不完整：缺少 {tables} 的文件（是否只复制了一部分？）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="86"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="87"/>
         <source>found more than once in the source: {read} (read) and {others}; rename or remove the extra layers</source>
         <translation>在数据源中出现多次：{read}（已读取）和 {others}；请重命名或删除多余的图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="114"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="124"/>
         <source>{name} ({code}): {problem}</source>
         <translation>{name}（{code}）：{problem}</translation>
     </message>
