@@ -186,6 +186,24 @@ def full_folder(tmp_path):
         subprocess.run(["umount", str(folder)], check=True)
 
 
+@pytest.fixture()
+def read_only_folder(tmp_path):
+    """A read-only file system (tmpfs mounted ro): refused even to root, unlike permission bits
+    (the outputs guard's tests: every writer names it before anything runs)."""
+    folder = tmp_path / "read_only"
+    folder.mkdir()
+    try:
+        mounted = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "yongji_ro", str(folder)], capture_output=True, text=True
+        )
+    except FileNotFoundError:  # no mount command on this host
+        pytest.skip("cannot mount a read-only file system here: no mount command")
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a read-only file system here: {mounted.stderr.strip()}")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
 def pytest_report_header(config):
     from qgis.core import Qgis
 

@@ -341,3 +341,19 @@ def test_the_plan_table_as_shipped():
     }
     assert required["社区"][0] == "初中" and "小学" in required["邻里"] and "幼儿园" in required["街坊"]
     assert len([r for r in table.rows if r.required]) == 13 and table.speed_kmh == 4.0
+
+
+def test_a_population_that_is_no_number_is_named_and_left_out():
+    """A NaN RK made the report's population of areas lacking read "nan"; a negative one subtracted."""
+    rows = [(_square(0, 0), ["甲", math.nan]), (_square(100, 0), ["乙", -50.0]), (_square(200, 0), ["丙", 300.0])]
+    rows.append((_square(300, 0), ["丁", None]))
+    result = run_life_circle(
+        _facilities(FACILITIES[:1]),
+        _areas(rows),
+        None,
+        load_life_circle_table(),
+        LifeCircleParams(AreaMethod.create(), fallback=True),
+    )
+    assert [a.population for a in sorted(result.areas, key=lambda a: a.fid)] == [None, None, 300.0, None]
+    said = [w for w in result.warnings if "no valid population" in w]
+    assert len(said) == 1 and "2 residential areas of 小区" in said[0] and "features 1, 2" in said[0]

@@ -166,3 +166,34 @@ def test_height_zones_stay_readable_under_the_urban_boundary(demo_gpkg, project)
     categories = sheet_copy.renderer().categories()  # kept: a temporary's symbol dangles
     filled = categories[0].symbol().color()
     assert filled.name() == red.name() and filled.alpha() == 255  # map sheets still fill it
+
+
+def test_a_layer_found_twice_is_said_in_every_report(demo_gpkg, tmp_path, provider):
+    """The layer found by code and by Chinese name: the log said so, the reports did not (#24.5).
+    The warning rides on the layer read, into every report's data-source line."""
+    import shutil
+
+    import processing
+    from osgeo import gdal
+
+    from yongji_plugin.core.plan_data.loader import describe_sources, open_plan
+
+    twice = tmp_path / "twice.gpkg"
+    shutil.copy(demo_gpkg, twice)
+    copied = gdal.VectorTranslate(
+        str(twice), str(demo_gpkg), format="GPKG", accessMode="update", layers=["STBHHX"], layerName="生态保护红线"
+    )
+    assert copied is not None
+    copied = None
+    said = []
+    layers = open_plan(Source("gpkg", str(twice)), warn=said.append)
+    assert len(said) == 1 and "生态保护红线 (STBHHX): found more than once in the source" in said[0]
+    assert said[0] in describe_sources(layers.values())
+    assert "found more than once" not in describe_sources(open_plan(Source("gpkg", str(demo_gpkg))).values())
+    layers.clear()
+    report = tmp_path / "qa.html"
+    processing.run(
+        "yongji:planqa",
+        {"PLAN_GPKG": str(twice), "RULES": [0], "OUTPUT": "TEMPORARY_OUTPUT", "REPORT": str(report)},
+    )
+    assert "found more than once in the source" in report.read_text(encoding="utf-8")

@@ -454,3 +454,15 @@ def test_the_report_is_signed_in_the_one_frame(result, tmp_path, locale):
     locale("zh_CN")
     text = assert_framed(write_report(result, tmp_path / "report.html")["pdf"])
     assert "审核人" not in text
+
+
+def test_a_snapshot_off_the_city_is_warned_with_the_crs_its_coordinates_fit(plan, result):
+    """Zone-37 coordinates labelled zone 36 (EPSG:4545) put the year's 现状 300 km west: the year
+    read as every parcel lost, with no finding and no word (#24.4)."""
+    right = parcels(year_codes(2022), name="变更调查2022")
+    rows = [(f.geometry().asWkt(), f.attributes()) for f in right.getFeatures()]
+    wrong = memory_layer("Polygon", "EPSG:4545", FIELDS, rows, "变更调查2022")
+    off = run_monitoring(plan, [SnapshotInput(wrong, 2022)], MonitorParams(AreaMethod.create(), load_rules()))
+    said = [w for w in off.warnings if "变更调查2022" in w]
+    assert len(said) == 1 and "EPSG:4545" in said[0] and "EPSG:4546" in said[0]
+    assert not [w for w in result.warnings if "No feature of" in w]  # 2022 in 4546, 2024 in 4490: in the city

@@ -3,6 +3,7 @@ by the user are refused with what they are for; per-feature values that are no v
 building "no valid height", counted, never "within the limit"."""
 
 import math
+import re
 
 import pytest
 import yaml
@@ -111,4 +112,132 @@ def test_indicator_targets_of_nan_or_infinity(tmp_path, value):
     path = tmp_path / "indicators.yaml"
     path.write_text(text.replace(old, f"targets: {{2025: 12.5, 2035: {value}}}"), encoding="utf-8")
     with pytest.raises(PlanError, match="2035 target .* is not a number of at least 0"):
+        load_indicators(path)
+
+
+# --- every number parameter of every algorithm, and the files' numbers not covered above -----------
+def _number_parameters():
+    from test_outputs_every_algorithm import _provider_algorithms
+
+    provider, algorithms = _provider_algorithms()  # the provider owns its algorithms
+    return [
+        (f"yongji:{algorithm.name()}", definition.name(), definition.description())
+        for algorithm in algorithms
+        for definition in algorithm.parameterDefinitions()
+        if definition.type() in ("number", "distance")
+    ]
+
+
+NUMBER_PARAMETERS = _number_parameters()
+
+
+def test_the_number_parameters_are_found():
+    assert {(alg, key) for alg, key, _ in NUMBER_PARAMETERS} >= {
+        ("yongji:heightcheck", "STOREY_HEIGHT"),
+        ("yongji:compareversions", "MATCH_OVERLAP"),
+        ("yongji:printsheets", "DPI"),
+        ("yongji:exportcoordinates", "ZONE"),
+    }
+
+
+@pytest.mark.parametrize("alg_id, key, title", NUMBER_PARAMETERS, ids=[f"{a[7:]}-{k}" for a, k, _ in NUMBER_PARAMETERS])
+def test_a_number_parameter_of_nan_is_refused_by_name(provider, demo_gpkg, tmp_path, alg_id, key, title):
+    """NaN passes QGIS's range check (it compares false with both ends): a version comparison
+    with TOLERANCE=nan found no geometry changed, DPI=nan printed at -2147483648 DPI."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    from test_outputs_every_algorithm import FILE_INPUTS, INPUTS, _other_sinks
+
+    if alg_id in FILE_INPUTS:
+        make, extra = FILE_INPUTS[alg_id]
+        parameters = {"INPUT": str(make(tmp_path)), **extra}
+    else:
+        parameters = INPUTS[alg_id](demo_gpkg, demo_gpkg, tmp_path)
+    parameters.update(_other_sinks(alg_id, ""))
+    if alg_id == "yongji:printsheets":
+        parameters["OUTPUT"] = str(tmp_path / "maps")
+    if alg_id == "yongji:exportcoordinates":
+        parameters["OUTPUT"] = str(tmp_path / "out.txt")
+    before = set(tmp_path.iterdir())
+    with pytest.raises(QgsProcessingException, match=re.escape(f"{title}: nan is not a number")):
+        processing.run(alg_id, {**parameters, key: math.nan})
+    assert set(tmp_path.iterdir()) == before  # nothing written
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (dict(tolerance=math.nan), "area tolerance must be a number of at least 0, not nan"),
+        (dict(distance_tolerance=math.inf), "distance tolerance must be a number of at least 0, not inf"),
+        (dict(match_distance=-1.0), "matching distance must be a number of at least 0, not -1.0"),
+        (dict(match_overlap=math.nan), "matching overlap must be a number above 0, not nan"),
+        (dict(match_overlap=1.5), "matching overlap must be a share between 0 and 1, not 1.5"),
+    ],
+)
+def test_version_comparison_numbers(change, message):
+    from yongji_plugin.core.versions.model import CompareParams
+
+    with pytest.raises(PlanError, match=message):
+        CompareParams(AreaMethod.create(), **change)
+
+
+def test_life_circle_topology_tolerance_of_nan():
+    params = LifeCircleParams(AreaMethod.create(), topology_tolerance=math.nan)
+    with pytest.raises(PlanError, match="topology tolerance must be a number of at least 0, not nan"):
+        run_life_circle(None, None, None, load_life_circle_table(), params)
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-1"])
+def test_monitoring_rule_tolerance_of_nan_or_infinity(tmp_path, value):
+    """A NaN tolerance made every piece of new construction a sliver: no finding, ever."""
+    from yongji_plugin.core.monitoring.rules import default_rules_path, load_rules
+
+    text = default_rules_path().read_text(encoding="utf-8")
+    assert "\ntolerance: 1.0\n" in text
+    path = tmp_path / "rules.yaml"
+    path.write_text(text.replace("\ntolerance: 1.0\n", f"\ntolerance: {value}\n"), encoding="utf-8")
+    with pytest.raises(PlanError, match="tolerance .* is not a number of at least 0"):
+        load_rules(path)
+
+
+def test_qgis_process_refuses_a_number_of_nan(qgis_process_home, demo_gpkg, tmp_path):
+    from qgis_process_runner import qgis_process
+
+    run = qgis_process(
+        qgis_process_home,
+        "run",
+        "yongji:heightcheck",
+        "--",
+        f"BUILDINGS={demo_gpkg}|layername=buildings",
+        f"PLAN_GPKG={demo_gpkg}",
+        "HEIGHT_SOURCE=2",
+        "STOREY_HEIGHT=nan",
+        f"OUTPUT={tmp_path / 'over.gpkg'}",
+    )
+    said = run.stdout + run.stderr
+    assert run.returncode != 0 and "Storey height (m): nan is not a number" in said and "Traceback" not in said
+    assert not (tmp_path / "over.gpkg").exists()
+
+
+@pytest.mark.parametrize(
+    "values", [{"KCXS": "abc"}, {"KCXS": math.nan}, {"KCXS": math.inf}, {"KCXS": -0.1}, {"KCMJ": "x", "TBMJ": 100.0}]
+)
+def test_a_tiankan_share_that_is_no_fraction_names_the_feature(values):
+    """A text KCXS field holding no number raised a ValueError traceback; NaN compared false."""
+    from yongji_plugin.core.plan_data.tiankan import tiankan_share
+
+    with pytest.raises(PlanError, match="Layer 地类图斑, feature 7: 田坎 coefficient .* is not a fraction"):
+        tiankan_share(values, "地类图斑", 7)
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-1"])
+def test_indicator_warning_thresholds_of_nan_or_infinity(tmp_path, value):
+    """The monitoring's 黄色/红色预警 thresholds (% of the path value): a NaN one never warned."""
+    text = default_indicator_path().read_text(encoding="utf-8")
+    old = "warning: {yellow: 0.0, red: 2.0}"
+    assert old in text
+    path = tmp_path / "indicators.yaml"
+    path.write_text(text.replace(old, f"warning: {{yellow: 0.0, red: {value}}}"), encoding="utf-8")
+    with pytest.raises(PlanError, match="warning: red"):
         load_indicators(path)

@@ -277,22 +277,6 @@ def test_a_result_written_twice_into_a_geopackage_replaces_its_layer(demo_gpkg, 
     assert added(before, mine) == {"summary"}
 
 
-@pytest.fixture()
-def read_only_folder(tmp_path):
-    """A read-only file system (tmpfs mounted ro): refused even to root, unlike permission bits."""
-    import subprocess
-
-    folder = tmp_path / "read_only"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "yongji_ro", str(folder)], capture_output=True, text=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a read-only file system here: {mounted.stderr.strip()}")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
-
-
 def test_a_read_only_folder_is_a_sentence_before_anything_is_written(provider, demo_gpkg, tmp_path, read_only_folder):
     import processing
 
@@ -313,3 +297,44 @@ def test_a_read_only_folder_is_a_sentence_before_anything_is_written(provider, d
             "yongji:printsheets",
             {"LAYERS": [f"{demo_gpkg}|layername=XZQ"], "SHEETS": [0], "OUTPUT": str(read_only_folder / "maps")},
         )
+
+
+def test_a_dialog_writing_into_an_existing_geopackage_keeps_its_layers_and_says_so(demo_gpkg, tmp_path):
+    """The dialogs' destination: only its own layers are added, and the report's outputs line and
+    the message log say the file's other layers were kept."""
+    from qgis.core import QgsApplication, QgsFeedback
+
+    from yongji_plugin.core.shared.destinations import GeoPackageDestination
+    from yongji_plugin.core.shared.written import Written
+
+    mine = tmp_path / "mine.gpkg"
+    shutil.copy(demo_gpkg, mine)
+    before = layer_names(mine)
+    logged = []
+    QgsApplication.messageLog().messageReceived.connect(lambda text, tag, level: logged.append(text))
+    destination = GeoPackageDestination(mine)
+    sites = QgsVectorLayer(f"{demo_gpkg}|layername=sites", "sites", "ogr")
+    with Written(QgsFeedback()) as written:
+        out = written.holding(destination.write({"summary": sites}, written, QgsFeedback()))
+    out.clear()
+    assert added(before, mine) == {"summary"} and set(before) <= set(layer_names(mine))
+    note = destination.note(["summary"])
+    assert "added to the existing GeoPackage" in note and "its other layers kept" in note
+    assert note in logged
+    fresh = GeoPackageDestination(tmp_path / "new.gpkg")
+    with Written(QgsFeedback()) as written:
+        written.holding(fresh.write({"summary": sites}, written, QgsFeedback())).clear()
+    assert "existing" not in fresh.note(["summary"])
+
+
+def test_a_file_picked_inside_a_file_geodatabase_stands_for_the_database(tmp_path):
+    """PLAN_GPKG may name a file inside a .gdb folder (file pickers cannot pick folders): the whole
+    database is the input, so an output inside it, or the folder itself, is refused."""
+    gdb = tmp_path / "plan.gdb"
+    gdb.mkdir()
+    (gdb / "a00000001.gdbtable").write_bytes(b"")
+    source = outputs_guard.input_place(str(gdb / "a00000001.gdbtable"), "Plan data")
+    for output in (gdb / "result.gpkg", gdb):
+        with pytest.raises(PlanError, match="would write over the input Plan data"):
+            outputs_guard.refuse_clashes([source], outputs_guard.output_places(str(output), "Result"))
+    outputs_guard.refuse_clashes([source], outputs_guard.output_places(str(tmp_path / "result.gpkg"), "Result"))

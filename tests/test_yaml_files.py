@@ -4,11 +4,13 @@ Plain YAML keeps the last of two equal keys, constructs whatever a tag names and
 without bound; each of these is refused with a PlanError naming the file, the line and the key.
 """
 
+import copy
 import re
 import textwrap
 import time
 
 import pytest
+import yaml
 
 from yongji_plugin.core.guidance.township_guidance import load_figures
 from yongji_plugin.core.indicators.definitions import load_indicators
@@ -196,3 +198,69 @@ def test_plugin_resources_all_read(tmp_path):
     assert len(files) >= 10
     for path in files:
         read_yaml(path, Shape(dict))
+
+
+# --- wrong types in any key: a PlanError, never a TypeError -----------------------------------------
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
+def _key_paths(node, at=()):
+    """Every key and list entry of a parsed file as paths: of each list and each mapping of more than
+    nine keys (an indicator's ten townships) the first and the last entry only."""
+    if isinstance(node, dict):
+        entries = list(node.items())
+        entries = entries if len(entries) <= 9 else [entries[0], entries[-1]]
+    elif isinstance(node, list):
+        entries = [(i, node[i]) for i in sorted({0, len(node) - 1})] if node else []
+    else:
+        return
+    for key, value in entries:
+        yield at + (key,)
+        yield from _key_paths(value, at + (key,))
+
+
+def _replaced(raw, at, value):
+    data = copy.deepcopy(raw)
+    node = data
+    for key in at[:-1]:
+        node = node[key]
+    node[at[-1]] = value
+    return data
+
+
+def _editable_files():
+    from yongji_plugin.core.indicators.definitions import default_indicator_path
+    from yongji_plugin.core.life_circle.table import default_table_path
+    from yongji_plugin.core.monitoring.rules import default_rules_path, load_rules
+    from yongji_plugin.paths import resource
+
+    return [
+        (load_ruleset, resource("rulesets", "default.yaml")),
+        (load_indicators, default_indicator_path()),
+        (load_life_circle_table, default_table_path()),
+        (load_figures, resource("township_guidance.yaml")),
+        (load_rules, default_rules_path()),
+        (load_qa_rules, resource("qa_rules.yaml")),
+    ]
+
+
+@pytest.mark.parametrize("loader, source", _editable_files(), ids=lambda v: getattr(v, "__name__", ""))
+def test_a_wrong_type_in_any_key_is_a_sentence(tmp_path, loader, source):
+    """Each key of each file a bureau edits (and the first and last entry of each list) replaced
+    by a list, a mapping or NULL in turn: ``kind: [x]`` in a rule set was a TypeError traceback
+    (unhashable list), as were an indicator code [x] and most wrong types in the QA rules."""
+    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    path = tmp_path / "edited.yaml"
+    crashes = []
+    for at in list(_key_paths(raw)):
+        for value in (["x"], {"x": 1}, None):
+            path.write_text(yaml.dump(_replaced(raw, at, value), Dumper=_NoAliases, allow_unicode=True), "utf-8")
+            try:
+                loader(path)
+            except PlanError:
+                pass
+            except Exception as error:  # what the test looks for
+                crashes.append(f"{'.'.join(map(str, at))} = {value!r}: {type(error).__name__}: {error}")
+    assert crashes == []

@@ -34,17 +34,17 @@
         <translation>坐标系 {crs} 不是 CGCS2000</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="44"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="45"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="46"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="47"/>
         <source>found ({count} features)</source>
         <translation>已找到（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="200"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="217"/>
         <source>Layer {name} cannot be opened</source>
         <translation>图层 {name} 无法打开</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>永济国土空间规划</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="38"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="40"/>
         <source>Inspect plan data source</source>
         <translation>检查规划数据源</translation>
     </message>
@@ -149,12 +149,12 @@
         <translation>规划数据</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="58"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="60"/>
         <source>Source type</source>
         <translation>数据源类型</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="85"/>
         <source>Catalogue status</source>
         <translation>图层目录状态</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="386"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>占项目面积比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="25"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="27"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="386"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -524,12 +524,12 @@
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="353"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="383"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="386"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
@@ -559,7 +559,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="340"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -699,7 +699,7 @@
         <translation>导入的用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="26"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="28"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -919,12 +919,12 @@
         <translation>按规划自身规则检查规划数据：三条控制线互不重叠；规划分区和乡镇全域覆盖、无缝隙无重叠；控制线位于相应分区内；必填字段、代码表、面积字段和几何图形。缺少图层的规则列为跳过。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="52"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="54"/>
         <source>Plan layers (matched by catalogue code or name)</source>
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="340"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -949,12 +949,12 @@
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="185"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="192"/>
         <source>The site atlas needs a compliance-check summary layer with sites</source>
         <translation>项目图集需要含地块的合规性检查汇总图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="248"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="255"/>
         <source>Atlas export to {path} failed: {error}</source>
         <translation>图集导出到 {path} 失败：{error}</translation>
     </message>
@@ -964,17 +964,17 @@
         <translation>专题图需要图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="205"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="209"/>
         <source>Location</source>
         <translation>区位</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="287"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="291"/>
         <source>Print template {name} not found</source>
         <translation>找不到打印模板 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="341"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="345"/>
         <source>Export of {name} to {path} failed: {error}</source>
         <translation>{name} 导出到 {path} 失败：{error}</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="101"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -1029,47 +1029,47 @@
         <translation>已导出 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="38"/>
         <source>Print thematic maps</source>
         <translation>专题图打印</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="39"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="41"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="45"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="47"/>
         <source>Exports the plan&apos;s map sheets from the print templates to PDF or PNG, with an optional atlas per township and per checked site.</source>
         <translation>按打印模板将规划专题图导出为 PDF 或 PNG，并可按乡镇和按检查地块生成图集。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="63"/>
         <source>Map sheets</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="73"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="72"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="74"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="82"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="84"/>
         <source>Atlas: one sheet per township</source>
         <translation>图集：每个乡镇一幅</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="83"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="85"/>
         <source>Site summary of a compliance check (for the site atlas)</source>
         <translation>合规性检查的选址汇总（用于项目图集）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="91"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="93"/>
         <source>Conflict pieces of that check</source>
         <translation>该检查的冲突图斑</translation>
     </message>
@@ -1494,32 +1494,32 @@
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="146"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="147"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="153"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="154"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="161"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="162"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="199"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="199"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="194"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="208"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1539,37 +1539,37 @@
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="293"/>
+        <location filename="../../yongji_plugin/processing/sinks.py" line="89"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="22"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="24"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="23"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="25"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="24"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="26"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="27"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="29"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/jobs.py" line="67"/>
+        <location filename="../../yongji_plugin/core/printing/jobs.py" line="70"/>
         <source>Township atlas</source>
         <translation>乡镇图集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/jobs.py" line="77"/>
+        <location filename="../../yongji_plugin/core/printing/jobs.py" line="80"/>
         <source>Site atlas</source>
         <translation>项目选址图集</translation>
     </message>
@@ -1599,7 +1599,7 @@
         <translation>规划成果质检已取消：未写出任何结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="125"/>
+        <location filename="../../yongji_plugin/processing/printing/print_sheets.py" line="130"/>
         <source>Printing was canceled: {count} whole files kept, nothing partial</source>
         <translation>打印已取消：保留 {count} 个完整文件，未保留任何不完整文件</translation>
     </message>
@@ -2114,12 +2114,12 @@
         <translation>审查报告：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/destinations.py" line="32"/>
+        <location filename="../../yongji_plugin/core/shared/destinations.py" line="44"/>
         <source>the layers {layers} of {path}</source>
         <translation>{path} 中的图层 {layers}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/destinations.py" line="42"/>
+        <location filename="../../yongji_plugin/core/shared/destinations.py" line="62"/>
         <source>the temporary layers {layers} added to the project</source>
         <translation>已加入工程的临时图层 {layers}</translation>
     </message>
@@ -2244,7 +2244,7 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="327"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="357"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
@@ -2369,7 +2369,7 @@
         <translation>分区代码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="199"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="200"/>
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
@@ -2629,37 +2629,37 @@
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="190"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="191"/>
         <source>Residential area {fid} of {layer} has no geometry and is left out</source>
         <translation>{layer} 的居住区 {fid} 没有几何，未计入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="211"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="236"/>
         <source>facility</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="214"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="239"/>
         <source>residential area</source>
         <translation>居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="222"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="247"/>
         <source>The street network {network} does not connect every facility and residential area: {problems}</source>
         <translation>道路网 {network} 未连通所有设施和居住区：{problems}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="279"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="304"/>
         <source>Unknown life-circle level {level}; the table&apos;s levels are {levels}</source>
         <translation>未知的生活圈级别 {level}；配置表的级别为 {levels}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="308"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="334"/>
         <source>Residential area layer {name} has no area with a geometry</source>
         <translation>居住区图层 {name} 没有带几何的居住区</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="313"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="339"/>
         <source>No street network given</source>
         <translation>未指定道路网</translation>
     </message>
@@ -3534,7 +3534,7 @@
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="177"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="184"/>
         <source>township</source>
         <translation>乡镇</translation>
     </message>
@@ -3729,157 +3729,157 @@
         <translation>consistency 须为列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="239"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="242"/>
         <source>consistency check {id}: the id is used more than once</source>
         <translation>一致性检查 {id}：编号重复使用</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="247"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="250"/>
         <source>indicator {number} must be a mapping</source>
         <translation>第 {number} 项指标须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="250"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="253"/>
         <source>indicator {code}: {problem}</source>
         <translation>指标 {code}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="260"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="263"/>
         <source>the code must be 1–7 ASCII letters, digits or _, starting with a letter (it names output fields)</source>
         <translation>代码须为 1–7 个 ASCII 字母、数字或 _，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="264"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="267"/>
         <source>key name must be text</source>
         <translation>键 name 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="266"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="269"/>
         <source>kind {value} is not 约束性 or 预期性</source>
         <translation>属性 {value} 不是“约束性”或“预期性”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="268"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="271"/>
         <source>direction {value} is not 不低于 or 不高于</source>
         <translation>方向 {value} 不是“不低于”或“不高于”</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="274"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="277"/>
         <source>a share is measured in %, not {unit}</source>
         <translation>比例指标的单位应为 %，而不是 {unit}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="276"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="279"/>
         <source>unit {unit} is not an area unit (known: {units}) and the measure is no share</source>
         <translation>单位 {unit} 不是面积单位（可用：{units}），且测算方式不是比例</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="282"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="285"/>
         <source>targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="286"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="289"/>
         <source>townships must map township names to their targets</source>
         <translation>townships 须为乡镇名称到目标值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="289"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="292"/>
         <source>township {name}</source>
         <translation>乡镇 {name}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="291"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="294"/>
         <source>measure: {problem}</source>
         <translation>测算方式：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="315"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="318"/>
         <source>{where} must map years ({years}) to numbers</source>
         <translation>{where} 须为年份（{years}）到数值的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="319"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="322"/>
         <source>{where}: year {year} is not one of {years}</source>
         <translation>{where}：年份 {year} 不是 {years} 之一</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="325"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="328"/>
         <source>{where}: the {year} target {value} is not a number of at least 0</source>
         <translation>{where}：{year}年目标值 {value} 不是不小于 0 的数值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="335"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="338"/>
         <source>must be a mapping with a layer</source>
         <translation>须为含 layer 的映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="344"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="347"/>
         <source>key layer is missing</source>
         <translation>缺少键 layer</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="351"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="354"/>
         <source>layer {code} ({name}) is not a polygon layer</source>
         <translation>图层 {code}（{name}）不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="353"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="356"/>
         <source>method {method} is not planar or ellipsoidal</source>
         <translation>计算方法 {method} 不是 planar 或 ellipsoidal</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="365"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="368"/>
         <source>filter must be a QGIS expression</source>
         <translation>filter 须为 QGIS 表达式</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="378"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="381"/>
         <source>filter {expr} reads field {field}, which layer {code} does not have</source>
         <translation>筛选条件 {expr} 读取字段 {field}，而图层 {code} 没有该字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="388"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="391"/>
         <source>must be {{indicator: code}} or a layer total {{layer, filter}}</source>
         <translation>须为 {{indicator: 代码}} 或图层面积 {{layer, filter}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="391"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="394"/>
         <source>an indicator side holds only the key indicator</source>
         <translation>指标一侧只能含键 indicator</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="394"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="397"/>
         <source>unknown indicator code {code}</source>
         <translation>未知的指标代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="396"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="399"/>
         <source>indicator {code} is a share (%), not an area</source>
         <translation>指标 {code} 是比例（%），不是面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="403"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="406"/>
         <source>consistency check {number} must be a mapping</source>
         <translation>第 {number} 项一致性检查须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="408"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="411"/>
         <source>relation {value} is not &gt;= or &lt;=</source>
         <translation>关系 {value} 不是 &gt;= 或 &lt;=</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="410"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="413"/>
         <source>key label must be text</source>
         <translation>键 label 须为文本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="416"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="419"/>
         <source>at least one side must be an indicator&apos;s target</source>
         <translation>至少一侧须为指标目标值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="417"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="420"/>
         <source>consistency check {id}: {problem}</source>
         <translation>一致性检查 {id}：{problem}</translation>
     </message>
@@ -3924,12 +3924,12 @@
         <translation>键须为 1–7 个 ASCII 字母或数字，并以字母开头（用作输出字段名）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="104"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="105"/>
         <source>layer {code} is not a polygon layer</source>
         <translation>图层 {code} 不是面图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="114"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="115"/>
         <source>filter {expr} is not a valid expression</source>
         <translation>筛选条件 {expr} 不是有效的表达式</translation>
     </message>
@@ -3969,7 +3969,7 @@
         <translation>图层 {name} 中有多个乡镇名为 {township}；每个乡镇的 {field} 须各不相同</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/run.py" line="144"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="148"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -3989,7 +3989,7 @@
         <translation>专题图 {kind} 需要含要素的成果图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/result_sheets.py" line="67"/>
+        <location filename="../../yongji_plugin/core/printing/result_sheets.py" line="68"/>
         <source>Chart {path} for the map sheet is missing</source>
         <translation>专题图所需的图表 {path} 缺失</translation>
     </message>
@@ -4269,7 +4269,7 @@
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="53"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="67"/>
         <source>{name} ({version})</source>
         <translation>{name}（{version}）</translation>
     </message>
@@ -4804,7 +4804,7 @@
         <translation>其中永久基本农田（扣除田坎后净面积）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/tiankan.py" line="37"/>
+        <location filename="../../yongji_plugin/core/plan_data/tiankan.py" line="43"/>
         <source>Layer {layer}, feature {fid}: 田坎 coefficient {value} is not a fraction between 0 and 1 (KCXS, or KCMJ / TBMJ)</source>
         <translation>图层 {layer} 要素 {fid}：田坎系数 {value} 不是 0 到 1 之间的小数（KCXS，或 KCMJ / TBMJ）</translation>
     </message>
@@ -5004,17 +5004,17 @@
         <translation>用途字段（用地用海代码或类别名称；留空则取 XMYT、YDYT、DLBM 或 DKYT）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="139"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="153"/>
         <source>{layer}: only in the earlier version ({count} features)</source>
         <translation>{layer}：仅见于前一版本（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="143"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="157"/>
         <source>{layer}: only in the later version ({count} features)</source>
         <translation>{layer}：仅见于后一版本（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/versions/model.py" line="145"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="159"/>
         <source>{layer}: {added} features added, {removed} removed, {changed} changed; {gained:.4f} ha gained, {lost:.4f} ha lost</source>
         <translation>{layer}：新增 {added} 个要素，删除 {removed} 个，变更 {changed} 个；面积增加 {gained:.4f} 公顷，减少 {lost:.4f} 公顷</translation>
     </message>
@@ -5329,7 +5329,7 @@
         <translation>乡镇规划指引文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="69"/>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="72"/>
         <source>QA rules</source>
         <translation>质检规则</translation>
     </message>
@@ -5444,22 +5444,22 @@
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="159"/>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="51"/>
         <source>The area tolerance</source>
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="284"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="309"/>
         <source>Walking minutes for level {level}</source>
         <translation>{level}层级的步行时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="292"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="317"/>
         <source>The walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/life_circle/check.py" line="293"/>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="318"/>
         <source>The access distance</source>
         <translation>接入距离</translation>
     </message>
@@ -5584,12 +5584,12 @@
         <translation>仅用于 Shapefile。自动：取 .cpg 文件，否则取 .dbf 的代码页字节，否则自动识别（UTF-8、GBK、GB18030）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="28"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="30"/>
         <source>Text encoding</source>
         <translation>文字编码</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="66"/>
         <source>Text encoding of the Shapefiles (UTF-8, GBK, GB18030, …; decided per file if empty)</source>
         <translation>Shapefile 的文字编码（UTF-8、GBK、GB18030 等；留空则逐个文件判定）</translation>
     </message>
@@ -5644,12 +5644,12 @@
         <translation>文件地理数据库 {path} 不完整：缺少 {tables} 的文件（是否只复制了一部分？）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="86"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="87"/>
         <source>found more than once in the source: {read} (read) and {others}; rename or remove the extra layers</source>
         <translation>在数据源中出现多次：{read}（已读取）和 {others}；请重命名或删除多余的图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="114"/>
+        <location filename="../../yongji_plugin/core/plan_data/loader.py" line="124"/>
         <source>{name} ({code}): {problem}</source>
         <translation>{name}（{code}）：{problem}</translation>
     </message>
@@ -5689,7 +5689,7 @@
         <translation>选择文件地理数据库（.gdb 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="65"/>
         <source>Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS connection)</source>
         <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
     </message>
@@ -5719,12 +5719,12 @@
         <translation>道路网（为空时取规划数据中的 ZXCQDL）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="47"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="49"/>
         <source>Lists every layer of the plan catalogue as found, missing or non-conforming (missing fields, wrong geometry type, CRS not CGCS2000) in a GeoPackage, a File Geodatabase (.gdb folder), a folder of Shapefiles or a saved PostGIS connection. Layers are matched by code or Chinese name, also with one prefix or suffix (GHSJ_STBHHX, STBHHX_2035); lossless type differences (BSM stored as real with whole numbers) are noted, not refused. A Shapefile&apos;s text encoding is its .cpg file&apos;s, else its code page byte&apos;s, else detected (UTF-8, GBK, GB18030), unless given; the table names it.</source>
         <translation>在 GeoPackage、文件地理数据库（.gdb 文件夹）、Shapefile 文件夹或已保存的 PostGIS 连接中，列出规划图层目录中每个图层的状态：已找到、缺失或不符合规范（缺少字段、几何类型错误、坐标系不是 CGCS2000）。图层按代码或中文名称匹配，也可带一个前缀或后缀（GHSJ_STBHHX、STBHHX_2035）；无损的类型差异（BSM 以实数存储且均为整数）只作说明，不视为不符合。Shapefile 的文字编码：未指定时取其 .cpg 文件，否则取代码页字节，否则自动识别（UTF-8、GBK、GB18030）；结果表中注明所用编码。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="61"/>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="63"/>
         <source>GeoPackage path, .gdb folder, folder or connection name</source>
         <translation>GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
     </message>
@@ -5744,12 +5744,12 @@
         <translation>{version}：GeoPackage 路径、.gdb 文件夹、文件夹或连接名</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="107"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="111"/>
         <source>Map sheet {title} needs layer {name} ({code}), which has no features: the sheet would look whole without it</source>
         <translation>专题图“{title}”需要图层 {name}（{code}），但该图层没有要素；缺少该图层的图件会被误认为完整</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/atlases.py" line="205"/>
+        <location filename="../../yongji_plugin/core/printing/atlases.py" line="212"/>
         <source>site</source>
         <translation>地块</translation>
     </message>
@@ -5764,42 +5764,42 @@
         <translation>无法读取 PostGIS 连接 {name} 的目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="115"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="117"/>
         <source>{output} ({path}) would write over the input {input} ({source}): choose another file or folder for the output</source>
         <translation>{output}（{path}）会覆盖输入 {input}（{source}）：请为输出另选文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="124"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="126"/>
         <source>{output} and {other} would both write {path}: give each its own file or GeoPackage layer</source>
         <translation>{output} 与 {other} 都会写入 {path}：请为二者各指定文件或 GeoPackage 图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="146"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="148"/>
         <source>{output}: cannot write {path}: {problem}</source>
         <translation>{output}：无法写入 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="156"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="158"/>
         <source>it is a folder, not a file</source>
         <translation>它是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="156"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="158"/>
         <source>it is a file, not a folder</source>
         <translation>它是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="157"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="159"/>
         <source>it is read-only</source>
         <translation>它是只读的</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="162"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="164"/>
         <source>{parent} is a file, not a folder</source>
         <translation>{parent} 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="164"/>
+        <location filename="../../yongji_plugin/core/shared/outputs_guard.py" line="166"/>
         <source>the folder {parent} is read-only</source>
         <translation>文件夹 {parent} 是只读的</translation>
     </message>
@@ -5809,7 +5809,7 @@
         <translation>审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="200"/>
+        <location filename="../../yongji_plugin/processing/sinks.py" line="59"/>
         <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
         <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
@@ -5944,22 +5944,22 @@
         <translation>规则 {rule}：{problem}（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="293"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="296"/>
         <source>warning: {problem}</source>
         <translation>warning：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="300"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="303"/>
         <source>must be {{yellow: %, red: %}}</source>
         <translation>须为 {{yellow: %, red: %}}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="303"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="306"/>
         <source>{key} must be a number of at least 0</source>
         <translation>{key} 须为不小于 0 的数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="305"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="308"/>
         <source>yellow {yellow} is above red {red}</source>
         <translation>黄色阈值 {yellow} 高于红色阈值 {red}</translation>
     </message>
@@ -6414,97 +6414,97 @@
         <translation>（未测算指标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="29"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="30"/>
         <source>红色预警</source>
         <translation>红色预警</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="29"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="30"/>
         <source>黄色预警</source>
         <translation>黄色预警</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="29"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="30"/>
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="33"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="34"/>
         <source>inside the layer</source>
         <translation>位于图层内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="33"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="34"/>
         <source>outside the layer</source>
         <translation>位于图层外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="65"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="66"/>
         <source>Monitoring rule file</source>
         <translation>监测预警规则文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="69"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="70"/>
         <source>base_year {value} is not a year</source>
         <translation>base_year {value} 不是年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="72"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="73"/>
         <source>tolerance {value} is not a number of at least 0</source>
         <translation>tolerance {value} 不是不小于 0 的数</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="75"/>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="76"/>
         <source>rules must be a non-empty list</source>
         <translation>rules 须为非空列表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="81"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="82"/>
         <source>rule {id}: the id is used more than once</source>
         <translation>规则 {id}：id 重复</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="85"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="86"/>
         <source>Monitoring rule file {path} is not valid:</source>
         <translation>监测预警规则文件 {path} 无效：</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="95"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="96"/>
         <source>rule {number} must be a mapping</source>
         <translation>第 {number} 条规则须为映射</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="100"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="101"/>
         <source>the id must be ASCII letters, digits or _</source>
         <translation>id 须由 ASCII 字母、数字或 _ 组成</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="108"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="109"/>
         <source>relation {value} is not inside or outside</source>
         <translation>relation {value} 不是 inside 或 outside</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="110"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="111"/>
         <source>level {value} is not red or yellow</source>
         <translation>level {value} 不是 red 或 yellow</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="117"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="118"/>
         <source>basis must give plan and national</source>
         <translation>basis 须给出 plan 和 national</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="118"/>
+        <location filename="../../yongji_plugin/core/monitoring/rules.py" line="119"/>
         <source>rule {id}: {problem}</source>
         <translation>规则 {id}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/run.py" line="59"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="62"/>
         <source>The monitoring needs the plan layer {name} ({code}), which is missing</source>
         <translation>监测预警需要规划图层 {name}（{code}），但该图层缺失</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/run.py" line="149"/>
+        <location filename="../../yongji_plugin/core/monitoring/run.py" line="172"/>
         <source>{count} 耕地 parcels of {layer} ({year}) carry no 田坎 deduction (KCXS or KCMJ and TBMJ): their net area equals their gross area</source>
         <translation>{layer}（{year} 年）中有 {count} 个耕地图斑没有田坎扣除数据（KCXS 或 KCMJ 与 TBMJ）：其净面积按毛面积计</translation>
     </message>
@@ -6679,12 +6679,12 @@
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/printing/sheets.py" line="355"/>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="370"/>
         <source>{path} was not written whole (is the disk full?)</source>
         <translation>{path} 未完整写入（磁盘是否已满？）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="356"/>
+        <location filename="../../yongji_plugin/core/indicators/definitions.py" line="359"/>
         <source>{key} must be true or false</source>
         <translation>{key} 须为 true 或 false</translation>
     </message>
@@ -6787,6 +6787,91 @@
         <location filename="../../yongji_plugin/gui/shared/settings_dialog.py" line="45"/>
         <source>{name}: geographic, not for areas</source>
         <translation>{name}：地理坐标系，不能用于计算面积</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="204"/>
+        <source>{count} residential areas of {layer} have no valid population in {field} (features {fids}: not a number, infinite or negative): left out of the population figures</source>
+        <translation>{layer} 中 {count} 个居住区的 {field} 不是有效人口（要素 {fids}：非数字、无穷大或负数），未计入人口数字</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/life_circle/check.py" line="319"/>
+        <source>The topology tolerance</source>
+        <translation>拓扑容差</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="78"/>
+        <source>QA rules {path} are not valid:</source>
+        <translation>质检规则文件 {path} 无效：</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="94"/>
+        <source>{key} {value} is not a number of at least 0</source>
+        <translation>{key} {value} 不是不小于 0 的数</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="106"/>
+        <source>rule {rule}: unknown key {key}</source>
+        <translation>规则 {rule}：未知的键 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="108"/>
+        <source>rule {rule}: key {key} must be text</source>
+        <translation>规则 {rule}：键 {key} 须为文本</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/plan_qa/model.py" line="114"/>
+        <source>rule {rule}: layers must be a list of layer codes</source>
+        <translation>规则 {rule}：layers 须为图层代码列表</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="360"/>
+        <source>the file could not be written (is the disk full or the folder read-only?)</source>
+        <translation>无法写入文件（磁盘已满或文件夹只读？）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/printing/sheets.py" line="361"/>
+        <source>export error {status}</source>
+        <translation>导出错误 {status}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/shared/destinations.py" line="41"/>
+        <source>the layers {layers} added to the existing GeoPackage {path} (its other layers kept)</source>
+        <translation>图层 {layers} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="52"/>
+        <source>The distance tolerance</source>
+        <translation>距离容差</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="53"/>
+        <source>The matching distance</source>
+        <translation>匹配距离</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="54"/>
+        <source>The matching overlap</source>
+        <translation>匹配重叠比例</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/versions/model.py" line="56"/>
+        <source>The matching overlap must be a share between 0 and 1, not {value}</source>
+        <translation>匹配重叠比例须为 0 到 1 之间的比例，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="173"/>
+        <source>{output}: {dest} was not written (is the disk full?)</source>
+        <translation>{output}：{dest} 未能写入（磁盘已满？）</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/base.py" line="294"/>
+        <source>{parameter}: {value} is not a number</source>
+        <translation>{parameter}：{value} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="109"/>
+        <source>Inspection canceled</source>
+        <translation>检查已取消</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ and the outputs guard every ``processAlgorithm`` passes first (no output over an
 unwritable destination, a file error said as a sentence)."""
 
 import functools
+import math
 import os
 from contextlib import contextmanager
 from typing import Optional
@@ -164,6 +165,16 @@ def _verify(key: str, dest: str, context, layer, expected: int) -> Optional[str]
     return dest
 
 
+def _refuse_lost_file(key: str, dest: str) -> None:
+    """A file that cannot be read back and is missing or empty was lost (a full disk: the CSV
+    writer reported success and left 0 bytes), never a warning over an exit code 0."""
+    path = outputs_guard.split_source(dest)[0]
+    if path and (not os.path.exists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0)):
+        raise QgsProcessingException(
+            tr("{output}: {dest} was not written (is the disk full?)").format(output=key, dest=dest)
+        )
+
+
 def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -> Optional[str]:
     """Copy a finished result layer into the sink ``key``; every row must arrive.
 
@@ -181,19 +192,22 @@ def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -
     features = list(layer.getFeatures())
     added = sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
     error = sink.lastError()
+    _close(sink)
+    del sink  # the wrapper owns the writer: deleting it closes the file (also before an error: a
+    # traceback held it open, and the file could not be removed or its disk unmounted)
     if not added or error:
         raise QgsProcessingException(
             tr("{output}: not every row could be written to {dest}: {error}").format(
                 output=key, dest=dest, error=error or tr("rows refused")
             )
         )
-    _close(sink)
-    del sink  # the wrapper owns the writer: deleting it closes the file
     dest = _table_path(dest)
-    if _verify(key, dest, context, layer, len(features)) is None and feedback is not None:
-        feedback.pushWarning(
-            tr("{output}: {dest} could not be read back to count its rows").format(output=key, dest=dest)
-        )
+    if _verify(key, dest, context, layer, len(features)) is None:
+        _refuse_lost_file(key, dest)
+        if feedback is not None:
+            feedback.pushWarning(
+                tr("{output}: {dest} could not be read back to count its rows").format(output=key, dest=dest)
+            )
     if in_geopackage:
         path, name, existed = in_geopackage
         if feedback is not None and existed:
@@ -269,6 +283,21 @@ def run_places(algorithm, parameters, context) -> tuple[list, list]:
     return inputs, outputs
 
 
+def refuse_no_numbers(algorithm, parameters, context) -> None:
+    """A number parameter given as NaN (``STOREY_HEIGHT=nan``, a float('nan') from a script) passes
+    QGIS's own range check, since NaN compares false with both ends; it is refused here by name."""
+    for definition in algorithm.parameterDefinitions():
+        if definition.type() not in ("number", "distance") or parameters.get(definition.name()) in (None, ""):
+            continue
+        value = algorithm.parameterAsDouble(parameters, definition.name(), context)
+        if not math.isfinite(value):
+            raise QgsProcessingException(
+                tr("{parameter}: {value} is not a number").format(
+                    parameter=definition.description(), value=parameters.get(definition.name())
+                )
+            )
+
+
 def guard_outputs(algorithm, parameters, context) -> None:
     """Refuse the run before it starts when an output would write over an input or another
     output, or cannot be written at all."""
@@ -286,6 +315,7 @@ def _guarded(process):
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
+        refuse_no_numbers(self, parameters, context)
         guard_outputs(self, parameters, context)
         try:
             return process(self, parameters, context, feedback)

@@ -82,8 +82,13 @@ def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_ke
     report = algorithm.parameterAsFileOutput(parameters, report_key, context) if report_key else None
     try:
         delivery = deliver(job, result, SinkDestination(algorithm, parameters, context, keys), report or None, feedback)
-    except (PlanError, OSError) as error:  # a report's file refused by the disk: a sentence, not a traceback
+    except PlanError as error:
         raise QgsProcessingException(str(error)) from error
+    except OSError as error:  # a report's file refused by the disk: a sentence naming it, not a traceback
+        path = error.filename or report or ""
+        raise QgsProcessingException(
+            tr("Cannot write {path}: {error}").format(path=path, error=error.strerror or str(error))
+        ) from error
     if delivery.canceled:
         raise QgsProcessingException(job.canceled_text)
     outputs = dict(delivery.layers)

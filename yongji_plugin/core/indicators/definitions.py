@@ -230,7 +230,10 @@ def indicator_file_problems(raw, catalogue: Catalogue) -> list[str]:
     shares = {
         item["code"]
         for item in items
-        if isinstance(item, dict) and isinstance(item.get("measure"), dict) and item["measure"].get("share") is True
+        if isinstance(item, dict)
+        and _is_text(item.get("code"))  # a code that is no text is said with the indicator's problems
+        and isinstance(item.get("measure"), dict)
+        and item["measure"].get("share") is True
     }
     for number, item in enumerate(relations, start=1):
         problems += _consistency_problems(number, item, units, shares, catalogue)

@@ -32,7 +32,7 @@ from ..measuring.inputs import check_layer, text
 from ..shared.areas import AreaMethod
 from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
-from ..shared.numbers import non_negative, positive
+from ..shared.numbers import finite_number, non_negative, positive
 from .table import FacilityRow, LifeCircleTable
 from .walking_network import (
     Attachment,
@@ -184,6 +184,7 @@ def read_areas(layer, params: LifeCircleParams, result: LifeCircleResult) -> Non
         if params.population_field and layer.fields().lookupField(params.population_field) >= 0
         else None
     )
+    no_population = []
     for feature in layer.getFeatures(_request(params.area.crs)):
         geometry = feature.geometry()
         if geometry.isNull() or geometry.isEmpty():
@@ -197,9 +198,33 @@ def read_areas(layer, params: LifeCircleParams, result: LifeCircleResult) -> Non
         if problem:
             result.repairs.append(Repair(layer.name(), str(feature.id()), problem))
         name = (text(feature[name_field]) if name_field else None) or tr("feature {fid}").format(fid=feature.id())
-        population = feature[population_field] if population_field else None
-        population = float(population) if isinstance(population, (int, float)) else None
+        population = _population(feature, population_field, no_population)
         result.areas.append(ResidentialArea(feature.id(), name, population, geometry, params.area.area(geometry)))
+    if no_population:
+        result.warnings.append(
+            tr(
+                "{count} residential areas of {layer} have no valid population in {field} (features {fids}: "
+                "not a number, infinite or negative): left out of the population figures"
+            ).format(count=len(no_population), layer=layer.name(), field=population_field, fids=_ids(no_population))
+        )
+
+
+def _population(feature, field: Optional[str], invalid: list) -> Optional[float]:
+    """A residential area's population; None for NULL, and for NaN, ±inf or a negative number,
+    which are listed in ``invalid`` (a NaN made the report's population lacking "nan")."""
+    if not field:
+        return None
+    raw = feature[field]
+    population = finite_number(raw)
+    if population is None or population < 0:
+        if not (raw is None or (hasattr(raw, "isNull") and raw.isNull()) or raw == ""):
+            invalid.append(feature.id())
+        return None
+    return population
+
+
+def _ids(fids: list, shown: int = 10) -> str:
+    return ", ".join(map(str, fids[:shown])) + (", …" if len(fids) > shown else "")
 
 
 def _attachments(graph: NetworkGraph, result: LifeCircleResult, reach: float) -> list[Attachment]:
@@ -291,6 +316,7 @@ def run_life_circle(
     """The life-circle check; ``network`` may be None only with ``params.fallback``."""
     speed = positive(params.speed_kmh if params.speed_kmh is not None else table.speed_kmh, tr("The walking speed"))
     non_negative(params.access_distance, tr("The access distance"))
+    non_negative(params.topology_tolerance, tr("The topology tolerance"))
     result = LifeCircleResult(
         table,
         params,

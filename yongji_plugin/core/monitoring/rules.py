@@ -5,6 +5,7 @@ Each rule names a control line new 建设用地 is held against (inside 生态�
 file is listed at once, naming the file, the rule and the key.
 """
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -68,7 +69,7 @@ def load_rules(path=None) -> MonitoringRules:
     if not isinstance(base, int) or isinstance(base, bool) or not 1990 <= base <= 2100:
         problems.append(tr("base_year {value} is not a year").format(value=base))
     tolerance = raw.get("tolerance", 1.0)
-    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
+    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not 0 <= tolerance < math.inf:
         problems.append(tr("tolerance {value} is not a number of at least 0").format(value=tolerance))
     items = raw.get("rules")
     if not isinstance(items, list) or not items:

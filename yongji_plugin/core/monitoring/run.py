@@ -4,6 +4,8 @@ engine, indicators on their path; a canceled run gives a result marked so (core.
 from dataclasses import dataclass, field
 from typing import Optional
 
+from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsCsException
+
 from ...i18n import tr
 from ..engine.overlay import OverlayEngine
 from ..engine.selector import AUTO
@@ -12,6 +14,7 @@ from ..measuring.unit_areas import CITY, NAME_FIELD, TOWNSHIPS, layer_name
 from ..shared.areas import AreaMethod
 from ..shared.cancel import Canceled
 from ..shared.errors import PlanError
+from ..shared.layer_crs import outside_warning
 from .changes import ChangeFinder
 from .classes import land_classes
 from .patches import apply_patches, check_against, read_patches
@@ -85,6 +88,7 @@ def run_monitoring(
     result = MonitorResult(
         params, rules.base_year, [], controls=controls, township_layer=townships, city_name=_city_name(plan)
     )
+    result.warnings += off_the_city([i.layer for i in [reference, *inputs, *patches]], townships, area)
     try:
         result.snapshots.append(read_snapshot(reference, rules.base_year, classes, area.crs, result.problems, feedback))
         for given, year in sorted(zip(inputs, years), key=lambda item: item[1]):
@@ -142,6 +146,25 @@ def _city_name(plan: dict) -> str:
     if city is None or not city.isValid() or city.fields().lookupField(NAME_FIELD) < 0:
         return tr("City")
     return next((str(f[NAME_FIELD]) for f in city.getFeatures() if f[NAME_FIELD]), tr("City"))
+
+
+def off_the_city(layers: list, townships, area: AreaMethod) -> list[str]:
+    """A warning for each snapshot or patch layer none of whose extent lies in the city (#24.4):
+    coordinates labelled with the wrong zone put a year's 现状 hundreds of km away, and the year then
+    read as every parcel lost and built anew elsewhere, with no finding. The likely CRS is named."""
+    to_area = QgsCoordinateTransform(townships.crs(), area.crs, QgsCoordinateTransformContext())
+    city = to_area.transformBoundingBox(townships.extent())
+    warnings = []
+    for layer in dict.fromkeys(layers):
+        try:
+            extent = QgsCoordinateTransform(
+                layer.crs(), area.crs, QgsCoordinateTransformContext()
+            ).transformBoundingBox(layer.extent())
+        except QgsCsException:
+            extent = None
+        if layer.featureCount() and (extent is None or not extent.intersects(city)):
+            warnings.append(outside_warning(layer, townships, area.crs))
+    return warnings
 
 
 def _tiankan_warnings(snapshots) -> list[str]:

@@ -27,6 +27,7 @@ from .styles import apply_style
 FOUND, MISSING, NONCONFORMING = "found", "missing", "nonconforming"
 CODE_PROPERTY = "yongji/code"
 SOURCE_PROPERTY = "yongji/source"  # the source as listed: providers rewrite layer.source()
+DUPLICATE_PROPERTY = "yongji/duplicate"  # "found more than once in the source", for the reports
 
 
 @dataclass
@@ -111,12 +112,26 @@ def open_plan(
     statuses = inspect_source(source, catalogue)
     for status in statuses:
         if status.duplicates and warn is not None:
-            warn(
-                tr("{name} ({code}): {problem}").format(
-                    name=status.spec.name, code=status.spec.code, problem=status.problems[0]
-                )
-            )
-    return {s.spec.code: open_layer(s.source_layer, s.spec.name) for s in statuses if s.source_layer is not None}
+            warn(_duplicate_note(status))
+    return {
+        s.spec.code: _stamped(open_layer(s.source_layer, s.spec.name), s)
+        for s in statuses
+        if s.source_layer is not None
+    }
+
+
+def _duplicate_note(status: LayerStatus) -> str:
+    return tr("{name} ({code}): {problem}").format(
+        name=status.spec.name, code=status.spec.code, problem=status.problems[0]
+    )
+
+
+def _stamped(layer: QgsVectorLayer, status: LayerStatus) -> QgsVectorLayer:
+    """A layer read although the source holds it more than once carries the warning, so that every
+    report's data-source line repeats it (:func:`describe_sources`), not the log alone."""
+    if status.duplicates:
+        layer.setCustomProperty(DUPLICATE_PROPERTY, _duplicate_note(status))
+    return layer
 
 
 def layers_by_code(layers, catalogue: Catalogue = None) -> dict[str, QgsVectorLayer]:
@@ -142,14 +157,16 @@ def layers_by_code(layers, catalogue: Catalogue = None) -> dict[str, QgsVectorLa
 def describe_sources(layers) -> str:
     """The distinct data sources behind some layers, for a report's "data source" line; a
     Shapefile with its text encoding and how it was decided ("…/乡镇.shp (GBK, detected)")."""
-    sources = set()
+    sources, duplicates = set(), set()
     for layer in layers:
         if layer.providerType() == "postgres":
             uri = QgsDataSourceUri(layer.source())
             sources.add(f"PostGIS {uri.host()}:{uri.port()}/{uri.database()}")
         else:
             sources.add(describe_layer_source(layer))
-    return ", ".join(sorted(sources))
+        if layer.customProperty(DUPLICATE_PROPERTY):
+            duplicates.add(str(layer.customProperty(DUPLICATE_PROPERTY)))
+    return "; ".join([", ".join(sorted(sources))] + sorted(duplicates))
 
 
 def _group(root: QgsLayerTreeGroup, name: str, index: int) -> QgsLayerTreeGroup:
@@ -201,6 +218,7 @@ def _add(project, status, catalogue, group_order) -> QgsVectorLayer:
     apply_style(layer, spec, catalogue, overlay=True)
     layer.setCustomProperty(CODE_PROPERTY, spec.code)
     layer.setCustomProperty(SOURCE_PROPERTY, status.source_layer.uri)
+    _stamped(layer, status)
     project.addMapLayer(layer, False)
     root = project.layerTreeRoot()
     group_spec = catalogue.group(spec.group)

@@ -5,6 +5,7 @@ is a piece's area × (1 − the share). It belongs to the 三调 data, so every 
 耕地 (the site check's occupation, the monitoring's 耕地 balance) reads it here, the same way.
 """
 
+import math
 from typing import Optional
 
 from ...i18n import tr
@@ -14,9 +15,14 @@ COEFFICIENT, DEDUCTED, PARCEL_AREA = "KCXS", "KCMJ", "TBMJ"
 
 
 def _number(value) -> Optional[float]:
+    """None for NULL; NaN (refused by the caller, naming the feature) for text that is no number,
+    which raised a ValueError traceback from a text KCXS field."""
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return None
-    return float(value)
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
 
 
 def tiankan_share(

@@ -100,11 +100,18 @@ def site_labels() -> QgsVectorLayerSimpleLabeling:
     return QgsVectorLayerSimpleLabeling(settings)
 
 
+def check_atlas(builder: SheetBuilder, kind: str) -> None:
+    """Every plan layer the atlas draws is there and holds features (as a sheet's: SheetBuilder.check)."""
+    spec = builder.sheets.atlases[kind]
+    builder.check_layers(spec["layers"], Template(spec["title"]).render().strip())
+
+
 def _atlas_layout(
     builder: SheetBuilder, kind: str, coverage: QgsVectorLayer, results, figures: str, mask: bool, marks, **title_fields
 ):
     """An atlas over ``coverage``: the kind's layers (``results`` on top, in the legend first)."""
     spec = builder.sheets.atlases[kind]
+    check_atlas(builder, kind)
     entries, drawn = builder.sheet_layers(spec["layers"], spec.get("labels", ()))
     entries = [LegendEntry([layer]) for layer in results] + entries
     drawn = ([coverage] if mask else []) + list(results) + drawn

@@ -17,7 +17,7 @@ from qgis.core import QgsFeedback
 
 from ...i18n import tr
 from ..shared.cancel import Canceled, raise_if_canceled
-from .atlases import export_atlas, site_atlas, township_atlas
+from .atlases import check_atlas, export_atlas, site_atlas, township_atlas
 from .sheets import PDF, SheetBuilder, export_layout, sheet_file
 
 
@@ -63,6 +63,9 @@ def print_jobs(
                 path,
             )
         )
+    for kind, wanted in (("township", township_coverage), ("site", site_layers)):
+        if wanted is not None:
+            check_atlas(builder, kind)  # as the sheets: before anything is written
     if township_coverage is not None:
         jobs.append(
             _atlas_job(

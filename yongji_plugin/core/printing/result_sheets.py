@@ -47,9 +47,10 @@ def result_sheet(
         raise PlanError(tr("No result map sheet {kind} is declared in map_sheets.yaml").format(kind=kind))
     if result is None or result.featureCount() == 0:
         raise PlanError(tr("The map sheet {kind} needs a result layer with features").format(kind=kind))
+    title = Template(spec["title"]).render(**title_fields)
+    builder.check_layers(spec.get("layers", []), title)
     result = builder.add_layer(result)
     entries, drawn = builder.sheet_layers(spec.get("layers", []))
-    title = Template(spec["title"]).render(**title_fields)
     layout = builder.layout(
         spec["template"],
         title,

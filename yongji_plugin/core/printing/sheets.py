@@ -100,7 +100,11 @@ class SheetBuilder:
     def check(self, sheet: Sheet) -> None:
         """Every layer the sheet draws is there and holds features (before anything is written): a
         三条控制线图 without its red line, legend entry gone, looked whole."""
-        for code in sheet.layers:
+        self.check_layers(sheet.layers, sheet.title)
+
+    def check_layers(self, codes, title: str) -> None:
+        """:meth:`check` for any layout drawing the plan layers ``codes`` (sheets, atlases, result sheets)."""
+        for code in codes:
             source = self._source(code)
             if source.featureCount() == 0:
                 spec = default_catalogue().layer(code)
@@ -108,7 +112,7 @@ class SheetBuilder:
                     tr(
                         "Map sheet {title} needs layer {name} ({code}), which has no features: the sheet "
                         "would look whole without it"
-                    ).format(title=sheet.title, name=spec.name, code=code)
+                    ).format(title=title, name=spec.name, code=code)
                 )
 
     def sheet_layers(self, codes, labels=(), muted=(), structure: Optional[Structure] = None):
@@ -340,10 +344,21 @@ def export_layout(layout, path, fmt: str = PDF, dpi: int = 150) -> Path:
     if status != QgsLayoutExporter.ExportResult.Success:
         raise PlanError(
             tr("Export of {name} to {path} failed: {error}").format(
-                name=layout.name(), path=path, error=exporter.errorMessage() or status
+                name=layout.name(), path=path, error=export_error(exporter, status)
             )
         )
     return check_written([path], fmt)[0]
+
+
+def export_error(exporter: QgsLayoutExporter, status) -> str:
+    """What went wrong, in words: QGIS's own message where it has one (``errorMessage`` is newer
+    than 3.22, where asking for it raised an AttributeError over a full disk)."""
+    message = exporter.errorMessage() if hasattr(exporter, "errorMessage") else ""
+    if message:
+        return message
+    if status == QgsLayoutExporter.ExportResult.FileError:
+        return tr("the file could not be written (is the disk full or the folder read-only?)")
+    return tr("export error {status}").format(status=int(status))
 
 
 def check_written(paths, fmt: str) -> list:

@@ -71,6 +71,8 @@ def input_place(text: str, label: str) -> Optional[Place]:
     if not path:
         return None
     resolved = _resolved(path)
+    if resolved.is_file() and resolved.parent.suffix.lower() == ".gdb":
+        resolved = resolved.parent  # a file inside a .gdb folder stands for the folder (source_text)
     return Place(resolved, label, layer, resolved.is_dir())
 
 

@@ -164,7 +164,7 @@ def _rule_problems(number: int, item, catalogue: Catalogue, lines: dict) -> list
     if not isinstance(item, dict):
         return [tr("rule {rule} must be a mapping").format(rule=number)]
     label = _label(number, item)
-    kind = KINDS.get(item.get("kind"))
+    kind = KINDS.get(item.get("kind")) if isinstance(item.get("kind"), str) else None  # `kind: [x]`: a TypeError
     if kind is None and "kind" in item:
         problems = [
             ("kind", tr("unknown kind {kind} (known: {kinds})").format(kind=item["kind"], kinds=", ".join(KINDS)))

@@ -16,6 +16,8 @@ from qgis.core import QgsGeometry
 from ...i18n import tr
 from ..plan_data.catalogue import LayerSpec
 from ..shared.areas import DEFAULT_TOLERANCE, AreaMethod
+from ..shared.errors import PlanError
+from ..shared.numbers import non_negative, positive
 
 OLD, NEW = "old", "new"
 # feature changes
@@ -42,6 +44,18 @@ class CompareParams:
     townships: str = NEW  # which version's 乡镇级行政区 splits the areas
     backend: str = "auto"  # the overlay engine's backend
     codes: Optional[tuple[str, ...]] = None  # catalogue layers to compare (None: all)
+
+    def __post_init__(self):
+        """Numbers where they enter: a NaN tolerance found no geometry changed (``area >= nan`` is
+        never true) and a NaN overlap paired no polygon, so every feature read as added and removed."""
+        non_negative(self.tolerance, tr("The area tolerance"))
+        non_negative(self.distance_tolerance, tr("The distance tolerance"))
+        non_negative(self.match_distance, tr("The matching distance"))
+        overlap = positive(self.match_overlap, tr("The matching overlap"))
+        if overlap > 1:
+            raise PlanError(
+                tr("The matching overlap must be a share between 0 and 1, not {value}").format(value=overlap)
+            )
 
 
 def version_name(side: str) -> str:

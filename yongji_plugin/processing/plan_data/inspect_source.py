@@ -12,9 +12,11 @@ from ...core.plan_data.loader import inspect_source
 from ...core.plan_data.source_text import SOURCE_KINDS, source_kind_labels
 from ...core.plan_data.sources import Source
 from ...core.shared.errors import PlanError
+from ...core.shared.job import Job
 from ...core.shared.output_fields import OutputField, add_rows, memory_layer
 from ...i18n import tr
 from ..base import YongjiAlgorithm
+from ..sinks import run_job
 
 
 def status_specs():
@@ -104,7 +106,8 @@ class InspectSourceAlgorithm(YongjiAlgorithm):
             feedback.pushInfo(
                 f"{status.spec.code} {status.spec.name}: {status.describe()}" + (f" [{encoding}]" if encoding else "")
             )
-        return {self.OUTPUT: self.write_output(parameters, self.OUTPUT, context, table, feedback)}
+        job = Job(self.displayName(), tr("Inspection canceled"), lambda _: statuses, lambda _: {"status": table})
+        return run_job(self, job, parameters, context, feedback, {"status": self.OUTPUT})[1]
 
 
 def _encoding(status) -> str:

@@ -1,5 +1,7 @@
 """Processing: export the plan's map sheets (and atlases) in batch."""
 
+import os
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -100,6 +102,7 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
+        existed = os.path.isdir(folder)
         sheets = load_sheets().sheets
         chosen = [sheets[i].id for i in (self.parameterAsEnums(parameters, self.SHEETS, context) or range(len(sheets)))]
         try:
@@ -120,11 +123,19 @@ class PrintSheetsAlgorithm(YongjiAlgorithm):
             )
             result = run_jobs(jobs, feedback)
         except PlanError as error:
+            _remove_if_made(folder, existed)
             raise QgsProcessingException(str(error)) from error
         if result.canceled:  # an exception, so qgis_process exits non-zero; no partial file stays
+            _remove_if_made(folder, existed)
             raise QgsProcessingException(
                 tr("Printing was canceled: {count} whole files kept, nothing partial").format(count=len(result.paths))
             )
         for path in result.paths:
             feedback.pushInfo(str(path))
         return {self.OUTPUT: folder}
+
+
+def _remove_if_made(folder: str, existed: bool) -> None:
+    """The output folder this run made, when a failed or canceled run left nothing in it."""
+    if not existed and os.path.isdir(folder) and not os.listdir(folder):
+        os.rmdir(folder)
