@@ -68,6 +68,9 @@ SLOW = (
     "tests/test_versions_tools.py::",  # (10 s)
     "tests/test_outputs_complete.py::",  # (9 s)
     "tests/test_report.py::",  # (6 s)
+    # measured at 0.7.0
+    "tests/test_outputs_every_algorithm.py::",  # every destination of every algorithm over an input (30 s)
+    "tests/test_sheet_layers_required.py::",  # every sheet and atlas with each layer emptied (25 s)
 )
 
 
