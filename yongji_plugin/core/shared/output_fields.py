@@ -20,6 +20,7 @@ from typing import Optional
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeature,
+    QgsFeedback,
     QgsFields,
     QgsMapLayer,
     QgsVectorFileWriter,
@@ -28,6 +29,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from .areas import hectares, mu
+from .cancel import Canceled, checked_rows, stopping
 from .errors import PlanError
 from .outputs_guard import clear_geopackage_layer
 from .qt_compat import new_field
@@ -110,9 +112,10 @@ def is_result_layer(layer) -> bool:
 
 
 def add_rows(layer: QgsVectorLayer, rows) -> None:
-    """``rows``: (values by field name, geometry or None)."""
+    """``rows``: (values by field name, geometry or None). Building thousands of rows takes
+    seconds: a cancel of the run stops it (``cancel.checked_rows``)."""
     features = []
-    for values, geometry in rows:
+    for values, geometry in checked_rows(rows):
         feature = QgsFeature(layer.fields())
         feature.setAttributes([values.get(name) for name in layer.fields().names()])
         if geometry is not None:
@@ -162,9 +165,14 @@ def write_geopackage(layers: dict[str, QgsVectorLayer], path) -> dict[str, QgsVe
             if path.exists()
             else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
         )
-        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, str(path), QgsCoordinateTransformContext(), options
-        )
+        writer_feedback = QgsFeedback()  # the run's cancel stops the writer between rows (its own
+        options.feedback = writer_feedback  # progress stays out of the run's); kept alive here
+        with stopping(writer_feedback.cancel):
+            error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+                layer, str(path), QgsCoordinateTransformContext(), options
+            )
+        if error == QgsVectorFileWriter.WriterError.Canceled:
+            raise Canceled()
         if error != QgsVectorFileWriter.WriterError.NoError:
             raise PlanError(tr("Cannot write {layer} to {path}: {error}").format(layer=name, path=path, error=message))
         uri = f"{path}|layername={name}"
