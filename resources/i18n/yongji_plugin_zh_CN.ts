@@ -269,7 +269,7 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="169"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="177"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -524,12 +524,12 @@
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="353"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="367"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="356"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
@@ -559,7 +559,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="340"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="354"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -924,7 +924,7 @@
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="340"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="354"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -1394,32 +1394,32 @@
         <translation>{reason}（{geos}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
         <source>{what} (m²)</source>
         <translation>{what}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
         <source>{what} (ha)</source>
         <translation>{what}（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="68"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
         <source>{what} (mu)</source>
         <translation>{what}（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="74"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="76"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="74"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="76"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="74"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="76"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
@@ -1484,42 +1484,42 @@
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="173"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="181"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="183"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="191"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="146"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="149"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="153"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="156"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="161"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="164"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="197"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="185"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="197"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="194"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="206"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1539,7 +1539,7 @@
         <translation>地块未导入</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="293"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="307"/>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1574,12 +1574,12 @@
         <translation>项目选址图集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/cancel.py" line="33"/>
+        <location filename="../../yongji_plugin/core/shared/cancel.py" line="42"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/cancel.py" line="48"/>
+        <location filename="../../yongji_plugin/core/shared/cancel.py" line="109"/>
         <source>The run was canceled: its result is incomplete and is not written</source>
         <translation>运行已取消：结果不完整，不予写出</translation>
     </message>
@@ -2084,7 +2084,7 @@
         <translation>不合规地块：{ids}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="527"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="534"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页 共 {pages} 页</translation>
     </message>
@@ -2244,7 +2244,7 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="327"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="341"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
@@ -2889,7 +2889,7 @@
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="157"/>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="165"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -3264,12 +3264,12 @@
         <translation>无法写入图表 {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="113"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="108"/>
         <source>Administrative area</source>
         <translation>行政区面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="49"/>
         <source>Township planning guidance</source>
         <translation>乡镇规划指引</translation>
     </message>
@@ -3524,7 +3524,7 @@
         <translation>余量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="36"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="37"/>
         <source>Plan indicators</source>
         <translation>规划指标</translation>
     </message>
@@ -4044,7 +4044,7 @@
         <translation>项目中缺少规划图层 {names}：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="45"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="40"/>
         <source>Measures each indicator of the indicator file from the plan layers, for the city and each township, and judges it three ways for 2025 and 2035: against its target (indicator compliance, achieved or short of target), the map against the indicator table (layer totals against targets, e.g. cultivated land in DLTB not below the farmland protection target), and the townships&apos; targets against the city&apos;s (breakdown). Outputs every judgement as a table, the townships coloured by status for the chosen year, an HTML/PDF report with bar charts and the indicator map sheet.</source>
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
@@ -4054,32 +4054,32 @@
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="57"/>
         <source>Indicator codes to check, comma-separated (all if empty)</source>
         <translation>要检查的指标代码，以逗号分隔（为空时检查全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="67"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="62"/>
         <source>Year of the township layer, charts and map sheet</source>
         <translation>乡镇图层、图表和专题图的年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="71"/>
         <source>Indicator judgements</source>
         <translation>指标判定结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="81"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="76"/>
         <source>Township indicator status</source>
         <translation>乡镇指标达标情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="89"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="84"/>
         <source>Report (HTML; a PDF and the charts are written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF 和图表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="85"/>
         <source>Indicator map sheet (PDF or PNG)</source>
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
@@ -4089,52 +4089,52 @@
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="137"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="132"/>
         <source>{unit} {year}: {count} binding targets missed</source>
         <translation>{unit} {year}年：{count} 项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="142"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="137"/>
         <source>Charts drawn with {painter}</source>
         <translation>图表绘制方式：{painter}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="32"/>
         <source>Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township guidance file (default: cultivated land, permanent basic farmland, ecological protection red line, urban development boundary, construction land) in m², ha and mu. Features crossing township borders are split by them; overlapping features of one layer count once. The table ends with the city total, measured over the city outline; the townships must add up to it within 0.01 ha, and the log says where they do not.</source>
         <translation>逐乡镇（乡镇级行政区 XZQ_XZ）统计乡镇规划指引文件中声明的各项面积（默认：耕地、永久基本农田、生态保护红线、城镇开发边界、建设用地），以平方米、公顷和亩列出。跨乡镇界线的图斑按界线分割；同一图层内相互重叠的图斑只计一次。表格最后一行为按市域界线统计的全市合计；各乡镇之和与全市合计相差不得超过 0.01 公顷，不符时在日志中列出。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="48"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="43"/>
         <source>Township guidance file (default figures if empty)</source>
         <translation>乡镇规划指引文件（为空时用默认统计项）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
         <source>Table with the city total (CSV)</source>
         <translation>含全市合计的表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="68"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="63"/>
         <source>Table with the city total (XLSX)</source>
         <translation>含全市合计的表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="68"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="63"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="104"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="99"/>
         <source>{count} townships measured ({method})</source>
         <translation>已统计 {count} 个乡镇（{method}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="114"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="109"/>
         <source>{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha</source>
         <translation>{figure}：各乡镇之和为 {sum:.4f} 公顷，全市合计为 {city:.4f} 公顷</translation>
     </message>
@@ -5689,7 +5689,7 @@
         <translation>选择文件地理数据库（.gdb 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="64"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="67"/>
         <source>Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS connection)</source>
         <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
     </message>
@@ -5754,7 +5754,7 @@
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="157"/>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="165"/>
         <source>km</source>
         <translation>千米</translation>
     </message>
@@ -5809,7 +5809,7 @@
         <translation>审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="200"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="212"/>
         <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
         <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
@@ -6722,6 +6722,11 @@
         <location filename="../../yongji_plugin/core/engine/bulk_read.py" line="109"/>
         <source>{layer}: GDAL&apos;s bulk read failed ({error}); read through QGIS instead</source>
         <translation>{layer}：GDAL 批量读取失败（{error}），改由 QGIS 读取</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/interrupt.py" line="71"/>
+        <source>Interrupted (Ctrl+C): the run stops and removes what it wrote</source>
+        <translation>已中断（Ctrl+C）：运行停止，并删除已写出的内容</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from qgis.core import QgsApplication
 from ..i18n import tr
 
 SIGACTION_BYTES = 1024  # more than any platform's struct sigaction (152 bytes on Linux x86-64)
+WATCHER = "yongji-ctrl-c"  # the thread that cancels on SIGINT
 
 
 def _libc():
@@ -64,7 +65,7 @@ def ctrl_c_cancels(feedback):
     python_before = signal.getsignal(signal.SIGINT)
     reader, writer = socket.socketpair()
     writer.setblocking(False)
-    watcher = threading.Thread(target=_watch, args=(reader, feedback), daemon=True)
+    watcher = threading.Thread(target=_watch, args=(reader, feedback), name=WATCHER, daemon=True)
 
     def said(_number, _frame):  # on the main thread, once it runs Python again
         feedback.pushInfo(tr("Interrupted (Ctrl+C): the run stops and removes what it wrote"))

@@ -58,7 +58,8 @@ ROWS_PER_CHECK = 256  # a checkpoint every so many rows: well under 0.1 s of row
 @contextmanager
 def watching(feedback):
     """While the block runs, :func:`checkpoint` and :func:`stopping` in this thread answer to
-    ``feedback``: a job's compute and delivery run inside it (``core.shared.job``)."""
+    ``feedback``: a job's delivery runs inside it (``core.shared.job.deliver``; the compute has its
+    feedback wherever it loops, and returns a canceled result rather than raising)."""
     before = getattr(_run, "feedback", None)
     _run.feedback = feedback if feedback is not None else before
     try:

@@ -76,8 +76,7 @@ def standard_report_files(path: Path) -> list:
 
 def compute(job: Job, feedback):
     """The capability's result; ``canceled`` set on it when the feedback was canceled."""
-    with watching(feedback):
-        result = job.compute(feedback)
+    result = job.compute(feedback)
     if feedback is not None and feedback.isCanceled() and hasattr(result, "canceled"):
         result.canceled = True
     return result
