@@ -20,11 +20,23 @@ import time
 from dataclasses import replace
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsFillSymbol,
+    QgsGeometryGeneratorSymbolLayer,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
 
 from helpers import memory_layer, wait_until
 from qgis_process_runner import QGIS_PROCESS, environment, install_plugin
+from yongji_plugin.core.plan_data.map_image import render_extent
 from yongji_plugin.core.shared.areas import AreaMethod
+from yongji_plugin.core.shared.cancel import Canceled, watching
 from yongji_plugin.core.shared.destinations import GeoPackageDestination, MemoryDestination
 from yongji_plugin.core.shared.job import compute, deliver
 from yongji_plugin.core.site_check.check import CheckParams
@@ -190,6 +202,21 @@ def test_report_stops_soon_after_a_cancel(checked, tmp_path):
         assert delivery.canceled and delivery.report is None
         assert cancel.took() < BOUND, f"{cancel.took():.1f} s from the cancel at {after} s to the report's end"
         assert _files(folder) == []
+
+
+def test_a_map_render_stops_where_it_is(demo_gpkg):
+    """One report map is one C++ call: a cancel stops the render from the thread that cancels
+    (before: the map was drawn to the end, seconds for a dense layer, and saved)."""
+    parcels = QgsVectorLayer(f"{demo_gpkg}|layername=DLTB", "DLTB", "ogr")
+    symbol = QgsFillSymbol()  # a slow style on a real layer: each parcel buffered out and back in
+    slow = QgsGeometryGeneratorSymbolLayer.create({"geometryModifier": "buffer(buffer($geometry, 30, 48), -20, 48)"})
+    slow.setSymbolType(Qgis.SymbolType.Fill)
+    symbol.changeSymbolLayer(0, slow)
+    parcels.setRenderer(QgsSingleSymbolRenderer(symbol))
+    feedback = QgsProcessingFeedback()
+    with pytest.raises(Canceled), watching(feedback), CancelLater(feedback, 0.3) as cancel:
+        render_extent([parcels], parcels.crs(), parcels.extent(), (1200, 1200))
+    assert cancel.took() < 1.0, f"{cancel.took():.1f} s from the cancel to the render's end"
 
 
 def test_dialog_task_stops_soon_after_its_cancel(checked, tmp_path):

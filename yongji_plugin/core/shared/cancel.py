@@ -95,9 +95,9 @@ def stopping(stop, feedback=None):
     if feedback is None:
         yield
         return
-    raise_if_canceled(feedback)
     feedback.canceled.connect(stop, Qt.ConnectionType.DirectConnection)
     try:
+        raise_if_canceled(feedback)  # after connecting: a cancel in between is not missed
         yield
     finally:
         feedback.canceled.disconnect(stop)
