@@ -269,7 +269,7 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="177"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="180"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -1394,32 +1394,32 @@
         <translation>{reason}（{geos}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="71"/>
         <source>{what} (m²)</source>
         <translation>{what}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="71"/>
         <source>{what} (ha)</source>
         <translation>{what}（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="71"/>
         <source>{what} (mu)</source>
         <translation>{what}（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="76"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="77"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="76"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="77"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="76"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="77"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
@@ -1484,12 +1484,12 @@
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="181"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="184"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="191"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="194"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
@@ -1579,7 +1579,7 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/cancel.py" line="109"/>
+        <location filename="../../yongji_plugin/core/shared/cancel.py" line="110"/>
         <source>The run was canceled: its result is incomplete and is not written</source>
         <translation>运行已取消：结果不完整，不予写出</translation>
     </message>
