@@ -44,6 +44,7 @@ SLOW = (
     "tests/test_versions.py::",  # the demo's two versions compared, in the module's fixture (43 s)
     "tests/test_measure_dialogs.py::",  # (23 s)
     "tests/test_measures_cancel.py::",  # (17 s)
+    "tests/test_cancel_prompt.py::",  # 10,000 big sites checked once, then canceled at each stage (90 s)
     "tests/test_demo_data.py::test_generation_is_deterministic",  # 39 s
     "tests/test_demo_data.py::test_control_lines_inside_their_zones_and_disjoint",
     "tests/test_demo_indicators.py::test_demo_targets_fit_the_demo",

@@ -144,6 +144,24 @@ def test_edits_after_writing_keep_index_and_count(tmp_path):
         assert database.execute("SELECT rtreecheck('rtree_pieces_geom')").fetchone() == ("ok",)
 
 
+def test_a_write_stopped_midway_leaves_no_row_and_gdal_triggers(tmp_path, monkeypatch):
+    """A cancel (or any error) during the rows rolls everything back, the set-aside triggers too."""
+    from yongji_plugin.core.shared import geopackage_writer
+
+    path = tmp_path / "r.gpkg"
+
+    def stop(*_):
+        raise geopackage_writer.Canceled()
+
+    monkeypatch.setattr(geopackage_writer, "_index", stop)
+    with pytest.raises(geopackage_writer.Canceled):
+        write_geopackage({"pieces": _table(_rows(50))}, path)
+    with sqlite3.connect(str(path)) as database:
+        assert database.execute("SELECT count(*) FROM pieces").fetchone() == (0,)
+        triggers = {r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"rtree_pieces_geom_insert", "trigger_insert_feature_count_pieces"} <= triggers
+
+
 def test_an_existing_geopackage_keeps_its_other_layers(tmp_path):
     path = tmp_path / "r.gpkg"
     write_geopackage({"keep": _table(_rows(20, seed=1))}, path)

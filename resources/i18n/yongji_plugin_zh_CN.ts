@@ -269,7 +269,7 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="270"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="284"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="386"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="400"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="386"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="400"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -524,12 +524,12 @@
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="383"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="397"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="386"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="400"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
@@ -559,7 +559,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="384"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -924,7 +924,7 @@
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="370"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="384"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -1394,32 +1394,32 @@
         <translation>{reason}（{geos}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="61"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="64"/>
         <source>{what} (m²)</source>
         <translation>{what}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="61"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="64"/>
         <source>{what} (ha)</source>
         <translation>{what}（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="61"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="64"/>
         <source>{what} (mu)</source>
         <translation>{what}（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="67"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="67"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="67"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
@@ -1484,42 +1484,42 @@
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="278"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="292"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="285"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="299"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="147"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="150"/>
         <source>{output}: {dest} holds {written} of {total} rows</source>
         <translation>{output}：{dest} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="154"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="157"/>
         <source>{output}: field {field} needs {need} bytes but {dest} keeps only {width}, so text would be cut short; write this output to a GeoPackage</source>
         <translation>{output}：字段 {field} 需要 {need} 字节，但 {dest} 只能保存 {width} 字节，文字会被截断；请将此输出写入 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="162"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="165"/>
         <source>Cannot store the field titles in {dest}: {error}</source>
         <translation>无法在 {dest} 中保存字段标题：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="199"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="211"/>
         <source>{output}: not every row could be written to {dest}: {error}</source>
         <translation>{output}：未能将全部行写入 {dest}：{error}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="199"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="211"/>
         <source>rows refused</source>
         <translation>写入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="208"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="220"/>
         <source>{output}: {dest} could not be read back to count its rows</source>
         <translation>{output}：无法读回 {dest} 以核对行数</translation>
     </message>
@@ -1574,12 +1574,12 @@
         <translation>项目选址图集</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/cancel.py" line="33"/>
+        <location filename="../../yongji_plugin/core/shared/cancel.py" line="42"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/cancel.py" line="48"/>
+        <location filename="../../yongji_plugin/core/shared/cancel.py" line="110"/>
         <source>The run was canceled: its result is incomplete and is not written</source>
         <translation>运行已取消：结果不完整，不予写出</translation>
     </message>
@@ -2084,7 +2084,7 @@
         <translation>不合规地块：{ids}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/report.py" line="527"/>
+        <location filename="../../yongji_plugin/core/site_check/report.py" line="534"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页 共 {pages} 页</translation>
     </message>
@@ -2244,7 +2244,7 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="357"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="371"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
@@ -2889,7 +2889,7 @@
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="157"/>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="165"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -5689,7 +5689,7 @@
         <translation>选择文件地理数据库（.gdb 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="65"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="68"/>
         <source>Plan data (GeoPackage, .gdb, Shapefile folder or PostGIS connection)</source>
         <translation>规划数据（GeoPackage、.gdb、Shapefile 文件夹或 PostGIS 连接）</translation>
     </message>
@@ -5754,7 +5754,7 @@
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="157"/>
+        <location filename="../../yongji_plugin/core/plan_data/map_image.py" line="165"/>
         <source>km</source>
         <translation>千米</translation>
     </message>
@@ -6719,12 +6719,12 @@
         <translation>{layer}：GDAL 批量读取失败（{error}），改由 QGIS 读取</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="106"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="114"/>
         <source>not a GeoPackage GDAL can write</source>
         <translation>不是 GDAL 可写入的 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="131"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="139"/>
         <source>CRS {crs} unknown to GDAL</source>
         <translation>GDAL 不认识坐标系 {crs}</translation>
     </message>
@@ -6859,12 +6859,12 @@
         <translation>匹配重叠比例须为 0 到 1 之间的比例，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="173"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="176"/>
         <source>{output}: {dest} was not written (is the disk full?)</source>
         <translation>{output}：{dest} 未能写入（磁盘已满？）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="294"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="306"/>
         <source>{parameter}: {value} is not a number</source>
         <translation>{parameter}：{value} 不是数字</translation>
     </message>
@@ -6872,6 +6872,11 @@
         <location filename="../../yongji_plugin/processing/plan_data/inspect_source.py" line="109"/>
         <source>Inspection canceled</source>
         <translation>检查已取消</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/processing/interrupt.py" line="71"/>
+        <source>Interrupted (Ctrl+C): the run stops and removes what it wrote</source>
+        <translation>已中断（Ctrl+C）：运行停止，并删除已写出的内容</translation>
     </message>
 </context>
 <context>

@@ -38,14 +38,17 @@ from ..core.plan_data.loader import layers_by_code, open_plan
 from ..core.plan_data.source_text import parse_source
 from ..core.shared import outputs_guard
 from ..core.shared.areas import DEFAULT_AREA_CRS, ELLIPSOIDAL, PLANAR, AreaMethod
+from ..core.shared.cancel import checkpoint
 from ..core.shared.errors import PlanError
 from ..core.shared.geopackage_writer import keep_aliases
 from ..core.shared.qt_compat import field_type
 from ..core.shared.settings import ENGINE_BACKENDS, PluginSettings, backend_labels
 from ..i18n import tr
 from ..paths import icon_path
+from .interrupt import ctrl_c_cancels
 
 BACKEND = "BACKEND"
+SINK_BATCH = 2000  # rows per addFeatures call of write_sink
 REPORT = "REPORT"  # every report-writing algorithm names its HTML report so (add_report_parameter)
 AREA_CRS, AREA_METHOD = "AREA_CRS", "AREA_METHOD"
 AREA_METHODS = (PLANAR, ELLIPSOIDAL)  # the AREA_METHOD enum's order
@@ -175,6 +178,15 @@ def _refuse_lost_file(key: str, dest: str) -> None:
         )
 
 
+def _add_in_batches(sink, features) -> bool:
+    """Tens of thousands of rows take seconds to write: the run's cancel is checked between batches."""
+    for start in range(0, len(features), SINK_BATCH):
+        checkpoint()
+        if not sink.addFeatures(features[start : start + SINK_BATCH], QgsFeatureSink.Flag.FastInsert):
+            return False
+    return True
+
+
 def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -> Optional[str]:
     """Copy a finished result layer into the sink ``key``; every row must arrive.
 
@@ -190,7 +202,7 @@ def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -
             return None
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, key))
     features = list(layer.getFeatures())
-    added = sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+    added = _add_in_batches(sink, features)
     error = sink.lastError()
     _close(sink)
     del sink  # the wrapper owns the writer: deleting it closes the file (also before an error: a
@@ -311,14 +323,16 @@ def guard_outputs(algorithm, parameters, context) -> None:
 
 def _guarded(process):
     """``processAlgorithm`` after the outputs guard; a file the system refuses mid-run (disk full)
-    is a sentence naming the file, never a traceback."""
+    is a sentence naming the file, never a traceback. In ``qgis_process`` a Ctrl+C cancels the
+    run at once (``interrupt``)."""
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
         refuse_no_numbers(self, parameters, context)
         guard_outputs(self, parameters, context)
         try:
-            return process(self, parameters, context, feedback)
+            with ctrl_c_cancels(feedback):
+                return process(self, parameters, context, feedback)
         except OSError as error:
             raise QgsProcessingException(
                 tr("Cannot write {path}: {error}").format(path=error.filename or "", error=error.strerror or str(error))

@@ -27,7 +27,7 @@ from .geometry_repair import POLYGONAL, polygon_part, repaired
 from .layers import ControlLayer
 from .spatial_index import bulk_index
 
-PROGRESS_EVERY = 64  # sites between progress reports and cancel checks, at most
+PROGRESS_EVERY = 64  # sites between progress reports, at most
 
 
 class QgisSites(Sites):
@@ -273,10 +273,9 @@ class QgisBackend(Backend):
         pairs, pieces, site_inside = [], [], set()
         every = max(1, min(PROGRESS_EVERY, len(sites) // 32))
         for site, geometry in enumerate(sites.geometries):
-            if site % every == 0:
-                self.check_canceled()
-                if progress is not None:
-                    progress(site / max(1, len(sites)))
+            self.check_canceled()  # every site: a large site over a dense layer takes a while
+            if site % every == 0 and progress is not None:
+                progress(site / max(1, len(sites)))
             if geometry is None:
                 continue
             self._site_pairs(

@@ -283,6 +283,7 @@ class ShapelyBackend(Backend):
     def _region_pairs(self, sites: ShapelySites, present: np.ndarray, controls: _Controls, progress, once):
         """(site index, fid, kind, piece, area, attribute table) of the pairs of some sites."""
         found_sites, found = controls.tree.query(sites.geometries[present])
+        self.check_canceled()  # each vectorised step below takes up to a second on a county
         site_index = present[found_sites]
         if once:
             later = np.asarray(sites.keys, dtype=np.int64)[site_index] < controls.fids[found]
@@ -293,6 +294,7 @@ class ShapelyBackend(Backend):
         order = np.lexsort((controls.fids[found], site_index))
         site_index, found = site_index[order], found[order]
         kind = self._site_inside(sites, controls, site_index, found)
+        self.check_canceled()
         chunks = self._chunks(site_index)
         results = self._run(
             chunks, lambda sl: self._pairs(sites, controls, site_index[sl], found[sl], kind[sl], once), progress

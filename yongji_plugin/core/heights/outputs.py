@@ -9,7 +9,7 @@ from ..measuring.map_image import render_map
 from ..measuring.result_styles import categorized, graduated, measure_looks
 from ..plan_data.styles import colours, label_results, symbol_for
 from ..shared.areas import hectares, mu
-from ..shared.cancel import refuse_canceled
+from ..shared.cancel import checked_rows, refuse_canceled
 from ..shared.html_output import html_to_pdf, render_template
 from ..shared.output_fields import OutputField, add_rows, area_fields, area_values, memory_layer
 from ..shared.report_frame import frame
@@ -90,7 +90,7 @@ def _values(building: BuildingResult) -> dict:
 def _layer(result: HeightResult, title: str, buildings: list[BuildingResult]) -> QgsVectorLayer:
     layer = memory_layer(title, "MultiPolygon", result.params.area.crs, _fields())
     rows = []
-    for building in buildings:
+    for building in checked_rows(buildings):  # a city's buildings: seconds of rows
         geometry = QgsGeometry(building.geometry)
         geometry.convertToMultiType()
         rows.append((_values(building), geometry))

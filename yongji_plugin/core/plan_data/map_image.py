@@ -23,6 +23,7 @@ from qgis.PyQt.QtSvg import QSvgRenderer
 
 from ...i18n import tr
 from ...paths import icon_path
+from ..shared.cancel import stopping
 from ..shared.fonts import cjk_family
 
 MM_PER_INCH = 25.4
@@ -107,11 +108,18 @@ def new_image(frame: MapFrame) -> QImage:
 
 
 def render_onto(image: QImage, settings: QgsMapSettings) -> QImage:
-    """Draw the layers of ``settings`` onto ``image`` (safe outside the GUI thread)."""
+    """Draw the layers of ``settings`` onto ``image`` (safe outside the GUI thread).
+
+    A cancel of the run (``core.shared.cancel.watching``) stops the render where it is — a map of
+    a large layer takes seconds in one C++ call — and raises Canceled: a map cut short is no map.
+    """
     painter = QPainter(image)
     job = QgsMapRendererCustomPainterJob(settings, painter)
-    job.renderSynchronously()
-    painter.end()
+    try:
+        with stopping(job.cancelWithoutBlocking):
+            job.renderSynchronously()
+    finally:
+        painter.end()
     return image
 
 

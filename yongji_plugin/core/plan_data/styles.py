@@ -33,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ...paths import resource
+from ..shared.cancel import checked_rows
 from ..shared.fonts import cjk_font
 from ..shared.yaml_files import read_yaml
 from .catalogue import Catalogue, LayerSpec
@@ -247,7 +248,7 @@ def label_carriers(layer: QgsVectorLayer, field: str, geometry: str) -> list[int
     measure = QgsGeometry.area if geometry == "polygon" else QgsGeometry.length
     request = QgsFeatureRequest().setSubsetOfAttributes([field], layer.fields())
     best: dict[object, tuple] = {}
-    for feature in layer.getFeatures(request):
+    for feature in checked_rows(layer.getFeatures(request)):  # a county's parcels: seconds, in a run
         name = feature[field]
         if name is None or name == NULL or not feature.hasGeometry():
             continue

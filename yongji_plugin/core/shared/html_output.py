@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from qgis.PyQt.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
 
 from ...paths import resource
+from .cancel import Canceled, is_canceled, watched_feedback
 from .fonts import cjk_font, css_font_stack
 
 PDF_DPI = 300
@@ -36,7 +37,8 @@ def template_macros(name: str):
 def html_to_pdf(html: str, base: Path, pdf_path: Path, title: str = "") -> Path:
     """A4 PDF of the HTML, in the report frame every report shares: the title in each page's header,
     "page / pages" in its footer (see :class:`PagedPdf`); images resolve relative to ``base``."""
-    PagedPdf(Path(pdf_path), Path(base), title).write(lambda: [html])
+    if PagedPdf(Path(pdf_path), Path(base), title).write(lambda: [html]) is None:
+        raise Canceled()  # the run was canceled while the PDF was laid out or painted
     return Path(pdf_path)
 
 
@@ -103,15 +105,17 @@ class PagedPdf:
         canceled: Optional[Callable[[], bool]] = None,
         progress: Optional[Callable[[float], None]] = None,
     ) -> Optional[Path]:
-        """Write the PDF; ``None`` (and no file) if ``canceled`` turns true on the way.
+        """Write the PDF; ``None`` (and no file) if ``canceled`` (by default: the run's feedback,
+        ``cancel.watching``) turns true on the way, checked between sections and pages.
         ``progress`` gets the share done (0–1) after each section of each pass."""
+        canceled = canceled or (lambda: is_canceled(watched_feedback()))
         writer = self._writer()
         body = self._body(writer)
         scale = PDF_DPI / layout_dpi()
         page_size = QSizeF(body.width() / scale, body.height() / scale)  # in layout pixels
         counts = []
         for html in sections():
-            if canceled and canceled():
+            if canceled():
                 return self._drop(None)
             counts.append(self._document(html, page_size).pageCount())
             if progress:
@@ -119,13 +123,16 @@ class PagedPdf:
         total, page = sum(counts), 0
         painter = QPainter(writer)
         for done, html in enumerate(sections(), start=1):
-            if canceled and canceled():
+            if canceled():
                 painter.end()
                 return self._drop(writer)
             if progress:
                 progress(0.5 + 0.5 * done / len(counts))
             document = self._document(html, page_size)
             for index in range(document.pageCount()):
+                if canceled():
+                    painter.end()
+                    return self._drop(writer)
                 if page:
                     writer.newPage()
                 page += 1

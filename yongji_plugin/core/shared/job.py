@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from .cancel import refuse_canceled
+from .cancel import Canceled, refuse_canceled, watching
 from .output_table import as_layer
 from .written import Written
 
@@ -92,9 +92,19 @@ def deliver(job: Job, result, destination: Optional[Destination], report: Option
     """The result's layers into ``destination`` (none: not written) and its report at ``report``.
 
     Raises PlanError (or what a writer raised) after removing this run's outputs; returns a
-    canceled Delivery, with nothing kept, when the feedback was canceled before the end.
+    canceled Delivery, with nothing kept, when the feedback was canceled before the end (a writer
+    deep down that noticed it raised Canceled: see ``cancel.watching``).
     """
     refuse_canceled(result)
+    try:
+        with watching(feedback):
+            return _deliver(job, result, destination, report, feedback)
+    except Canceled:
+        result.canceled = True
+        return Delivery(result, canceled=True)
+
+
+def _deliver(job: Job, result, destination, report, feedback) -> Delivery:
     layers = job.layers(result)
     with Written(feedback) as written:
         out = written.holding(destination.write(layers, written, feedback) if destination else _as_layers(layers))

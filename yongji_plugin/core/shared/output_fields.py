@@ -23,6 +23,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from .areas import hectares, mu
+from .cancel import checked_rows, checkpoint
 from .qt_compat import new_field
 
 # primary/row keys of the providers a result may be written to: GeoPackage and OGR (fid, FID),
@@ -30,6 +31,7 @@ from .qt_compat import new_field
 # SpatiaLite (pk_uid), SQLite (rowid, oid), PostGIS tables made by hand (id)
 RESERVED_KEYS = frozenset({"fid", "ogc_fid", "objectid", "gid", "pk_uid", "rowid", "oid", "id"})
 MAX_NAME_BYTES = 10  # dBASE, hence Shapefile
+ADD_BATCH = 20_000  # rows per addFeatures call of add_rows: a cancel is checked between calls
 
 
 @dataclass(frozen=True)
@@ -113,14 +115,17 @@ def is_result_layer(layer) -> bool:
 
 
 def add_rows(layer: QgsVectorLayer, rows) -> None:
-    """``rows``: (values by field name, geometry or None)."""
+    """``rows``: (values by field name, geometry or None). Building thousands of rows takes
+    seconds: a cancel of the run stops it (``cancel.checked_rows``)."""
     features = []
-    for values, geometry in rows:
+    for values, geometry in checked_rows(rows):
         feature = QgsFeature(layer.fields())
         feature.setAttributes([values.get(name) for name in layer.fields().names()])
         if geometry is not None:
             feature.setGeometry(geometry)
         features.append(feature)
-    if not layer.dataProvider().addFeatures(features):
-        raise RuntimeError(f"memory layer {layer.name()} refused its rows")
+    for start in range(0, len(features), ADD_BATCH):  # 200,000 rows at once held the run 2 s
+        checkpoint()
+        if not layer.dataProvider().addFeatures(features[start : start + ADD_BATCH]):
+            raise RuntimeError(f"memory layer {layer.name()} refused its rows")
     layer.updateExtents()

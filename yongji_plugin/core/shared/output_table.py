@@ -16,7 +16,8 @@ from typing import Optional
 import numpy as np
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-from .output_fields import OutputField, memory_layer
+from .cancel import checked_rows, checkpoint
+from .output_fields import ADD_BATCH, OutputField, memory_layer
 
 POLYGON, MULTIPOLYGON = 3, 6
 _MULTI_HEADER = struct.pack("<BII", 1, MULTIPOLYGON, 1)  # little-endian MultiPolygon of one part
@@ -99,12 +100,13 @@ class OutputTable:
         return cls(title, geometry, crs, list(specs), columns, wkb, [geometry_box(shape) for _, shape in rows])
 
     def memory_layer(self) -> QgsVectorLayer:
-        """The rows as features of a new memory result layer."""
+        """The rows as features of a new memory result layer (a cancel of the run stops it between
+        rows and between batches, as ``add_rows``)."""
         layer = memory_layer(self.title, self.geometry, self.crs, self.specs)
         fields = layer.fields()
         columns = [self.columns[name] for name in fields.names()]
         features = []
-        for row in range(len(self)):
+        for row in checked_rows(range(len(self))):
             feature = QgsFeature(fields)
             feature.setAttributes([column[row] for column in columns])
             if self.wkb is not None and self.wkb[row] is not None:
@@ -112,8 +114,10 @@ class OutputTable:
                 shape.fromWkb(self.wkb[row])
                 feature.setGeometry(shape)
             features.append(feature)
-        if not layer.dataProvider().addFeatures(features):
-            raise RuntimeError(f"memory layer {self.title} refused its rows")
+        for start in range(0, len(features), ADD_BATCH):
+            checkpoint()
+            if not layer.dataProvider().addFeatures(features[start : start + ADD_BATCH]):
+                raise RuntimeError(f"memory layer {self.title} refused its rows")
         layer.updateExtents()
         return layer
 

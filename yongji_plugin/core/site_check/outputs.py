@@ -17,7 +17,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..plan_data.catalogue import default_catalogue
-from ..shared.cancel import refuse_canceled
+from ..shared.cancel import checked_rows, checkpoint, refuse_canceled
 from ..shared.geopackage_writer import write_geopackage  # noqa: F401 - callers import it from here too
 from ..shared.geos_reasons import geos_reason
 from ..shared.output_fields import OutputField, area_columns, area_fields, area_values, percent
@@ -111,7 +111,7 @@ def summary_table(result: CheckResult) -> OutputTable:
     refuse_canceled(result)
     numbers = {rule.id: n for n, rule in enumerate(result.ruleset.verdict_rules, 1)}
     rows = []
-    for site_result in result.sites:
+    for site_result in checked_rows(result.sites):  # building 10,000 rows takes seconds
         site = site_result.site
         values = {
             "site_id": site.site_id,
@@ -151,11 +151,14 @@ def conflict_table(result: CheckResult) -> OutputTable:
         "status": [labels[p.status] for p in pieces],
         "layer": [p.layer for p in pieces],
         "ctrl_fid": [p.control_fid for p in pieces],
-        "ctrl_attrs": ["; ".join(f"{k}={v}" for k, v in p.attributes.items()) for p in pieces],
     }
+    checkpoint()  # each column of 300,000 pieces takes a fraction of a second: a cancel between them
+    columns["ctrl_attrs"] = ["; ".join(f"{k}={v}" for k, v in p.attributes.items()) for p in pieces]
+    checkpoint()
     columns.update(area_columns("area_", [p.area for p in pieces]))
     crs = result.params.area.crs.authid()
     wkb, boxes = Piece.files(pieces)
+    checkpoint()
     return OutputTable(tr("Conflict pieces"), "MultiPolygon", crs, conflict_specs(), columns, wkb, boxes)
 
 
@@ -169,7 +172,7 @@ def breakdown_rows(result: CheckResult):
     refuse_canceled(result)
     names = class_names(result)
     titles = {r.id: r.title for r in result.ruleset.rules}
-    for site_result in result.sites:
+    for site_result in checked_rows(result.sites):
         for row in site_result.breakdown:
             values = {
                 "site_id": site_result.site.site_id,

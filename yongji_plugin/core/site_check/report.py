@@ -21,7 +21,7 @@ from ...i18n import tr
 from ...paths import plugin_version
 from ..plan_data.map_image import MM_PER_INCH, scale_text
 from ..shared.areas import hectares, mu
-from ..shared.cancel import refuse_canceled
+from ..shared.cancel import Canceled, refuse_canceled
 from ..shared.fonts import css_font_stack
 from ..shared.html_output import PagedPdf, layout_dpi, template_macros
 from .check import (
@@ -522,6 +522,13 @@ class ReportWriter:
         refuse_canceled(self.result)
         self.html_path.parent.mkdir(parents=True, exist_ok=True)
         pdf_path = self.html_path.with_suffix(".pdf")
+        try:
+            return self._write(pdf_path)
+        except Canceled:  # a map render stopped by the cancel (``map_image.render_onto``)
+            self._remove(pdf_path)
+            return None
+
+    def _write(self, pdf_path: Path) -> Optional[dict]:
         if self.draw_maps():
             self.write_html()
             pdf = PagedPdf(
