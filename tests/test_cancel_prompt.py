@@ -84,7 +84,7 @@ def checked(sites, plan):
     result = compute(job, QgsProcessingFeedback())
     assert not result.canceled and len(result.sites) == SITES
     layers = job.layers(result)
-    assert layers[CONFLICTS].featureCount() + layers[BREAKDOWN].featureCount() > 50_000
+    assert len(layers[CONFLICTS]) + len(layers[BREAKDOWN]) > 50_000  # tables, as the job builds them
     yield job, result, layers
     layers.clear()
     gc.collect()
