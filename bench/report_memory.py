@@ -44,7 +44,7 @@ def one(sites: int) -> dict:
 
     from yongji_plugin.core.shared.areas import AreaMethod
     from yongji_plugin.core.site_check.check import CheckParams, run_compliance
-    from yongji_plugin.core.site_check.outputs import result_layers, write_geopackage
+    from yongji_plugin.core.site_check.outputs import result_tables, write_geopackage
     from yongji_plugin.core.site_check.report import write_report
     from yongji_plugin.core.site_check.ruleset import load_ruleset
 
@@ -69,7 +69,7 @@ def one(sites: int) -> dict:
     )
     started = time.time()
     (out / "result.gpkg").unlink(missing_ok=True)
-    write_geopackage(result_layers(result), out / "result.gpkg")
+    write_geopackage(result_tables(result), out / "result.gpkg")
     figures.update(
         layers_s=round(time.time() - started, 1),
         after_layers_mb=round(current_mb()),

@@ -50,7 +50,7 @@ def run_compliance_check(data: Path, project, out: Path) -> None:
     from yongji_plugin.core.plan_data.loader import layers_by_code
     from yongji_plugin.core.shared.areas import AreaMethod
     from yongji_plugin.core.site_check.check import CheckParams, run_compliance
-    from yongji_plugin.core.site_check.outputs import result_layers, write_geopackage
+    from yongji_plugin.core.site_check.outputs import result_tables, write_geopackage
     from yongji_plugin.core.site_check.report import write_report
     from yongji_plugin.core.site_check.ruleset import load_ruleset
 
@@ -62,7 +62,7 @@ def run_compliance_check(data: Path, project, out: Path) -> None:
     gpkg = folder / "compliance_result.gpkg"
     if gpkg.exists():
         gpkg.unlink()
-    layers = write_geopackage(result_layers(result), gpkg)
+    layers = write_geopackage(result_tables(result), gpkg)
     paths = write_report(result, folder / "report.html", outputs_note=f"{', '.join(layers)} ({gpkg.name})")
     counts = result.counts()
     print(f"Compliance check: {counts} -> {gpkg}, {paths['html']}, {paths['pdf']}")
@@ -98,7 +98,7 @@ def run_measures(data: Path, project, out: Path) -> None:
     from yongji_plugin.core.life_circle.table import load_life_circle_table
     from yongji_plugin.core.plan_data.loader import layers_by_code
     from yongji_plugin.core.shared.areas import AreaMethod
-    from yongji_plugin.core.shared.output_fields import write_geopackage
+    from yongji_plugin.core.shared.geopackage_writer import write_geopackage
 
     plan = layers_by_code(project.mapLayers().values())
     buildings = QgsVectorLayer(f"{data}|layername=buildings", "示例建筑", "ogr")

@@ -102,6 +102,7 @@ def test_without_a_geopackage_the_report_goes_to_the_chosen_folder(project_with_
     dialog.folder_row.edit.setText(str(tmp_path / "reports"))
     dialog.run()
     _wait(dialog, 180)
+    assert dialog.report_paths, dialog.statusLabel.text()
     html = dialog.report_paths["html"]
     assert html.exists() and html.parent.parent == tmp_path / "reports"
     assert html.parent.name.startswith("Site compliance check_")
