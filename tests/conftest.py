@@ -164,20 +164,25 @@ def dialogs_write_under_a_temporary_folder(qgis_app, tmp_path_factory):
     QgsSettings().remove(SETTINGS_KEY)
 
 
+def _mount_tmpfs(folder, options: str, what: str) -> None:
+    """Mount a tmpfs with ``options`` on ``folder``, or skip the test where this host cannot."""
+    try:
+        mounted = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", options, f"yongji_{what}", str(folder)], capture_output=True, text=True
+        )
+    except FileNotFoundError:  # no mount command on this host
+        pytest.skip(f"cannot mount a {what} file system here: no mount command")
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a {what} file system here: {mounted.stderr.strip()}")
+
+
 @pytest.fixture()
 def full_folder(tmp_path):
     """A folder on a 64 KiB tmpfs filled to the last byte: every new file in it fails (ENOSPC). The
     job tests' output failing part way, for real (skipped where no file system can be mounted)."""
     folder = tmp_path / "full"
     folder.mkdir()
-    try:
-        mounted = subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=64k", "yongji_full", str(folder)], capture_output=True, text=True
-        )
-    except FileNotFoundError:  # no mount command on this host
-        pytest.skip("cannot mount a small file system here: no mount command")
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.strip()}")
+    _mount_tmpfs(folder, "size=64k", "full")
     try:
         with open(folder / "filler", "wb", buffering=0) as filler:  # nothing left to flush on close
             try:
@@ -196,14 +201,7 @@ def read_only_folder(tmp_path):
     (the outputs guard's tests: every writer names it before anything runs)."""
     folder = tmp_path / "read_only"
     folder.mkdir()
-    try:
-        mounted = subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "yongji_ro", str(folder)], capture_output=True, text=True
-        )
-    except FileNotFoundError:  # no mount command on this host
-        pytest.skip("cannot mount a read-only file system here: no mount command")
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a read-only file system here: {mounted.stderr.strip()}")
+    _mount_tmpfs(folder, "ro,size=1m", "read-only")
     yield folder
     subprocess.run(["umount", str(folder)], check=True)
 

@@ -12,7 +12,9 @@ from the command line needs the same steps, and each got them slightly wrong in 
 
 import json
 import os
+import signal
 import subprocess
+import threading
 import zipfile
 
 from helpers import ZIP
@@ -42,6 +44,30 @@ def install_plugin(home):
     enable = qgis_process(home, "plugins", "enable", "yongji_plugin")
     assert enable.returncode == 0, enable.stderr
     return home
+
+
+def _as_from_a_terminal():
+    """Ctrl+C reaches qgis_process as it would from a terminal: a CI runner may start the suite with
+    SIGINT ignored or blocked, and a child inherits both (the signal then never arrives)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def start_interruptible(home, *args):
+    """``qgis_process.bin args…`` started as from a terminal (Ctrl+C reaches it), its output read as
+    it comes: (process, the list the output's characters arrive in, the reading thread)."""
+    process = subprocess.Popen(
+        [QGIS_PROCESS, *args],
+        env=environment(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=_as_from_a_terminal,
+    )
+    output = []
+    reader = threading.Thread(target=lambda: output.extend(iter(lambda: process.stdout.read(1), "")))
+    reader.start()
+    return process, output, reader
 
 
 def json_payload(run):

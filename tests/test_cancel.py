@@ -11,7 +11,6 @@ import gc
 import shutil
 import signal
 import subprocess
-import threading
 import time
 
 import pytest
@@ -26,7 +25,7 @@ from qgis.core import (
 )
 
 from cancel_feedback import CancelAt, spread
-from qgis_process_runner import QGIS_PROCESS, environment, install_plugin
+from qgis_process_runner import install_plugin, start_interruptible
 from yongji_plugin.core.engine.layers import ControlLayer
 from yongji_plugin.core.engine.overlay import OverlayEngine
 from yongji_plugin.core.guidance.township_figures import township_coverage
@@ -233,7 +232,6 @@ def test_printing_canceled_keeps_only_whole_files(plan, tmp_path, fmt):
 
 
 def _pdf_pages(path):
-    import subprocess
 
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
@@ -353,41 +351,24 @@ def _plan_that_keeps_qa_busy(demo_gpkg, path):
     return path
 
 
-def _as_from_a_terminal():
-    """Ctrl+C reaches qgis_process as it would from a terminal: a CI runner may start the suite with
-    SIGINT ignored or blocked, and a child inherits both (the signal then never arrives)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
 CTRL_C = "Interrupted (Ctrl+C)"
 
 
 def test_qgis_process_interrupted_exits_non_zero_and_writes_nothing(demo_gpkg, tmp_path):
     """Ctrl+C cancels qgis_process's feedback. Today the plan QA then either ends in a traceback
     (``Exception: unknown``) or exits 0 with an error layer and a report of "0 errors"."""
-    env = environment(install_plugin(tmp_path / "home"))
+    home = install_plugin(tmp_path / "home")
     out = tmp_path / "out"
     plan = _plan_that_keeps_qa_busy(demo_gpkg, tmp_path / "busy_plan.gpkg")
-    process = subprocess.Popen(
-        [
-            QGIS_PROCESS,
-            "run",
-            "yongji:planqa",
-            "--",
-            f"PLAN_GPKG={plan}",
-            f"OUTPUT={out / 'qa.gpkg'}",
-            f"REPORT={out / 'qa.html'}",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        preexec_fn=_as_from_a_terminal,
+    process, output, reader = start_interruptible(
+        home,
+        "run",
+        "yongji:planqa",
+        "--",
+        f"PLAN_GPKG={plan}",
+        f"OUTPUT={out / 'qa.gpkg'}",
+        f"REPORT={out / 'qa.html'}",
     )
-    output = []
-    reader = threading.Thread(target=lambda: output.extend(iter(lambda: process.stdout.read(1), "")))
-    reader.start()
     deadline = time.monotonic() + 180
     while "..." not in "".join(output):  # the first progress report: the algorithm is running
         assert process.poll() is None and time.monotonic() < deadline, "".join(output)

@@ -14,7 +14,6 @@ also end canceled and leave nothing behind.
 import gc
 import random
 import signal
-import subprocess
 import threading
 import time
 from dataclasses import replace
@@ -33,7 +32,7 @@ from qgis.core import (
 )
 
 from helpers import memory_layer, wait_until
-from qgis_process_runner import QGIS_PROCESS, environment, install_plugin
+from qgis_process_runner import install_plugin, start_interruptible
 from yongji_plugin.core.plan_data.map_image import render_extent
 from yongji_plugin.core.shared.areas import AreaMethod
 from yongji_plugin.core.shared.cancel import Canceled, watching
@@ -241,13 +240,6 @@ def test_dialog_task_stops_soon_after_its_cancel(checked, tmp_path):
     assert _files(tmp_path) == []
 
 
-def _as_from_a_terminal():
-    """Ctrl+C reaches qgis_process as from a terminal (a CI runner may start the suite with SIGINT
-    ignored or blocked, and a child inherits both)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
 def _sites_file(sites, path):
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
@@ -267,8 +259,8 @@ def test_ctrl_c_stops_qgis_process_soon(sites, demo_gpkg, tmp_path):
     home = install_plugin(tmp_path / "home")
     out = tmp_path / "out"
     out.mkdir()
-    command = [
-        QGIS_PROCESS,
+    process, output, reader = start_interruptible(
+        home,
         "run",
         "yongji:sitecompliance",
         "--",
@@ -278,18 +270,7 @@ def test_ctrl_c_stops_qgis_process_soon(sites, demo_gpkg, tmp_path):
         f"CONFLICTS={out / 'conflicts.gpkg'}",
         f"LANDCLASS_BREAKDOWN={out / 'breakdown.gpkg'}",
         f"REPORT={out / 'report.html'}",
-    ]
-    process = subprocess.Popen(
-        command,
-        env=environment(home),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        preexec_fn=_as_from_a_terminal,
     )
-    output = []
-    reader = threading.Thread(target=lambda: output.extend(iter(lambda: process.stdout.read(1), "")))
-    reader.start()
     deadline = time.monotonic() + 300
     while not any(out.glob("*.gpkg")):  # the check is done: its first layer is being written
         assert process.poll() is None and time.monotonic() < deadline, "".join(output)
