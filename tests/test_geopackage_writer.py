@@ -14,7 +14,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from qgis.core import NULL, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsVectorLayer
+from osgeo import gdal, ogr
+from qgis.core import (
+    NULL,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QDate
 
 from yongji_plugin.core.shared import gpkg_rtree
@@ -176,6 +185,75 @@ def test_values_sqlite_cannot_bind_are_written_as_qgis_writes_them(tmp_path):
     table = OutputTable("t", "None", None, specs, {"day": [QDate(2026, 12, 6), "x"], "note": [NULL, "y"]})
     layer = write_geopackage({"t": table}, tmp_path / "t.gpkg")["t"]
     assert [f.attributes()[1:] for f in layer.getFeatures()] == [["2026-12-06", NULL], ["x", "y"]]
+
+
+def test_a_geopackage_from_other_software_takes_a_table(tmp_path):
+    """A file without GDAL's own gpkg_ogr_contents (other software, or GDAL told not to add it)."""
+    path = tmp_path / "other.gpkg"
+    dataset = gdal.GetDriverByName("GPKG").Create(
+        str(path), 0, 0, 0, gdal.GDT_Unknown, options=["ADD_GPKG_OGR_CONTENTS=NO"]
+    )
+    layer = dataset.CreateLayer("keep", None, ogr.wkbPoint)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (1 2)"))
+    layer.CreateFeature(feature)
+    feature = layer = dataset = None
+    written = write_geopackage({"pieces": _table(_rows(30))}, path)
+    assert written["pieces"].featureCount() == 30
+    assert QgsVectorLayer(f"{path}|layername=keep", "keep", "ogr").featureCount() == 1
+
+
+def test_z_and_m_are_dropped_as_the_layer_is_2d(tmp_path):
+    """The result layers are 2D (the shapely route writes 2D): a site read from a 3D file must not
+    put Z into a layer the GeoPackage declares without it."""
+    shape = QgsGeometry.fromWkt("POLYGON Z((0 0 5, 10 0 5, 10 10 6, 0 0 5))")
+    measured = QgsGeometry.fromWkt("POLYGON M((20 0 1, 30 0 1, 30 10 2, 20 0 1))")
+    rows = [({"name": "z", "big": 1, "small": 1, "m2": 1.0, "flag": True}, shape)]
+    rows.append(({"name": "m", "big": 2, "small": 2, "m2": 2.0, "flag": False}, measured))
+    table = OutputTable.from_rows("t", "MultiPolygon", "EPSG:4546", SPECS, rows)
+    layer = write_geopackage({"t": table}, tmp_path / "t.gpkg")["t"]
+    assert layer.wkbType() == QgsWkbTypes.Type.MultiPolygon
+    kinds = {QgsWkbTypes.displayString(f.geometry().wkbType()) for f in layer.getFeatures()}
+    assert kinds == {"MultiPolygon"}
+    first = next(layer.getFeatures()).geometry().asWkt(0)
+    assert first == "MultiPolygon (((0 0, 10 0, 10 10, 0 0)))"
+
+
+def test_numpy_scalars_are_written_as_their_values(tmp_path):
+    """SQLite would store numpy's scalars as blobs without a word (read back as 0)."""
+    specs = [OutputField("n", "long", "N"), OutputField("x", "double", "X"), OutputField("b", "bool", "B")]
+    columns = {"n": [np.int64(5), 7], "x": [np.float32(0.5), 0.25], "b": [np.bool_(True), False]}
+    layer = write_geopackage({"t": OutputTable("t", "None", None, specs, columns)}, tmp_path / "t.gpkg")["t"]
+    assert [f.attributes()[1:] for f in layer.getFeatures()] == [[5, 0.5, True], [7, 0.25, False]]
+
+
+def test_processing_writes_a_geopackage_output_in_bulk(provider, demo_gpkg, tmp_path, monkeypatch):
+    """``CONFLICTS=x.gpkg`` of the site check goes the dialogs' way (the rows of the memory output)."""
+    import processing
+
+    from yongji_plugin.processing import sinks
+
+    used = []
+    monkeypatch.setattr(
+        sinks,
+        "write_geopackage",
+        lambda layers, path: used.append((list(layers), path)) or write_geopackage(layers, path),
+    )
+    sites = f"{demo_gpkg}|layername=sites"
+    common = {"SITES": sites, "PLAN_GPKG": str(demo_gpkg)}
+    bulk = processing.run(
+        "yongji:sitecompliance",
+        {**common, "SITE_SUMMARY": str(tmp_path / "s.gpkg"), "CONFLICTS": str(tmp_path / "c.gpkg")},
+    )
+    memory = processing.run(
+        "yongji:sitecompliance", {**common, "SITE_SUMMARY": "TEMPORARY_OUTPUT", "CONFLICTS": "TEMPORARY_OUTPUT"}
+    )
+    assert used == [(["s"], tmp_path / "s.gpkg"), (["c"], tmp_path / "c.gpkg")]
+    assert bulk["CONFLICTS"] == f"{tmp_path / 'c.gpkg'}|layername=c"
+    written = QgsVectorLayer(bulk["CONFLICTS"], "c", "ogr")
+    expected = memory["CONFLICTS"]
+    assert written.featureCount() == expected.featureCount() > 0
+    assert [f.attributes()[1:] for f in written.getFeatures()] == [f.attributes() for f in expected.getFeatures()]
 
 
 def test_names_sql_would_need_quoting_take_qgis_writer(tmp_path):

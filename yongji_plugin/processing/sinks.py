@@ -13,7 +13,7 @@ from qgis.core import QgsProcessingException
 
 from ..core.shared import outputs_guard
 from ..core.shared.errors import PlanError
-from ..core.shared.geopackage_writer import write_geopackage
+from ..core.shared.geopackage_writer import can_write, write_geopackage
 from ..core.shared.job import Destination, compute, deliver
 from ..core.shared.output_table import OutputTable, as_layer
 from ..i18n import tr
@@ -27,7 +27,12 @@ class SinkDestination(Destination):
     def write(self, layers: dict, written, feedback) -> dict:
         outputs = {}
         for name, key in self.keys.items():
-            written.will_create(self.algorithm.parameterAsOutputLayer(self.parameters, key, self.context))
+            target = self.algorithm.parameterAsOutputLayer(self.parameters, key, self.context)
+            place = _geopackage_file(target) if isinstance(layers[name], OutputTable) else None
+            if place is not None and can_write(layers[name], place[1]):  # in bulk, as the dialogs write it
+                outputs[key] = _write_table(key, layers[name], *place, written, feedback)
+                continue
+            written.will_create(target)
             destination = self.algorithm.write_output(
                 self.parameters, key, self.context, as_layer(layers[name]), feedback
             )

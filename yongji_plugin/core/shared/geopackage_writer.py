@@ -43,6 +43,7 @@ from .output_table import OutputTable, as_layer, boxes_array
 from .outputs_guard import clear_geopackage_layer
 
 GEOMETRY_COLUMN = "geom"
+PLAIN_TYPES = {str, int, float, bytes, bool, type(None)}  # what SQLite binds as the value it is
 SAFE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _OGR_TYPES = {  # a field kind: (OGR type, subtype)
     "string": (ogr.OFTString, ogr.OFSTNone),
@@ -81,7 +82,8 @@ def write_table(table: OutputTable, path: Path, name: str) -> None:
             try:
                 _fill(database, table, name)
             except BaseException:
-                database.execute("ROLLBACK")
+                if database.in_transaction:  # SQLite may have rolled back itself (a full disk)
+                    database.execute("ROLLBACK")
                 raise
             database.execute("COMMIT")
     except (RuntimeError, sqlite3.Error) as error:  # GDAL's exceptions, SQLite's (a full disk, a lock)
@@ -98,9 +100,17 @@ def _fill(database, table: OutputTable, name: str) -> None:
         checkpoint()  # a cancel rolls the transaction back (about a second and a half per 300,000 rows)
         if boxes is not None:
             _index(database, name, boxes)
-        database.execute(
-            "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (len(table), name)
-        )
+        found = database.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # nosec B608 - SAFE_NAME only
+        if found != len(table):
+            raise PlanError(
+                tr("{layer} in {path} holds {written} of {total} rows").format(
+                    layer=name, path=database_path(database), written=found, total=len(table)
+                )
+            )
+        if database.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
+            database.execute(  # GDAL's own count of the layer's rows (files from other software lack it)
+                "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (found, name)
+            )
 
 
 def _create_layer(table: OutputTable, path: Path, name: str) -> None:
@@ -173,11 +183,8 @@ def _insert(database, table: OutputTable, name: str, boxes) -> None:
     listed = ", ".join(f'"{n}"' for n in names)
     statement = f'INSERT INTO "{name}" (fid, {listed}) VALUES (?, {marks})'  # nosec B608 - SAFE_NAME identifiers
     fids = range(1, len(table) + 1)
-    try:
-        database.executemany(statement, zip(fids, *columns))
-    except (sqlite3.InterfaceError, sqlite3.ProgrammingError):  # a value SQLite cannot bind as it is
-        database.execute(f'DELETE FROM "{name}"')  # nosec B608 - SAFE_NAME only
-        database.executemany(statement, zip(fids, *[[_plain(v) for v in column] for column in columns]))
+    columns = [column if _bindable(column) else [_plain(v) for v in column] for column in columns]
+    database.executemany(statement, zip(fids, *columns))
 
 
 def _blobs(database, wkb: list, name: str, boxes) -> list:
@@ -195,6 +202,15 @@ def _blobs(database, wkb: list, name: str, boxes) -> list:
     ]
 
 
+def _bindable(column) -> bool:
+    """Whether SQLite stores every value as it is (numpy's scalars it would store as blobs)."""
+    return set(map(type, column)) <= PLAIN_TYPES
+
+
+def database_path(database) -> str:
+    return database.execute("PRAGMA database_list").fetchone()[2]
+
+
 def _plain(value):
     """A value as SQLite binds it: QGIS's NULL as None, Qt's dates and times as ISO text (what
     QGIS's writer stores in a text field), anything else without a binding as its text."""
@@ -202,6 +218,8 @@ def _plain(value):
         return None
     if isinstance(value, (str, int, float, bytes)):
         return value
+    if isinstance(value, np.generic):  # numpy's int64, float32, bool_
+        return value.item()
     if isinstance(value, (QDate, QDateTime, QTime)):
         return value.toString(Qt.DateFormat.ISODate)
     return str(value)

@@ -49,11 +49,13 @@ def boxes_array(boxes) -> np.ndarray:
 
 
 def geometry_wkb(geometry: Optional[QgsGeometry]) -> Optional[bytes]:
-    """A QGIS geometry as multi-type WKB (None for none or empty)."""
+    """A QGIS geometry as 2D multi-type WKB (None for none)."""
     if geometry is None or geometry.isNull():
         return None
     multi = QgsGeometry(geometry)
     multi.convertToMultiType()
+    multi.get().dropZValue()  # the result layers are 2D, as the shapely route writes them
+    multi.get().dropMValue()
     return bytes(multi.asWkb())
 
 
