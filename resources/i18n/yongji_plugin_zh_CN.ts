@@ -269,7 +269,7 @@
         <translation>已修复几何</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="284"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="302"/>
         <source>Cannot write {layer} to {path}: {error}</source>
         <translation>无法将 {layer} 写入 {path}：{error}</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>面积容差</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="400"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="405"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>平面（规划坐标系）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="400"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="405"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面</translation>
     </message>
@@ -524,12 +524,12 @@
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="397"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="402"/>
         <source>Area CRS (EPSG:4546 if empty)</source>
         <translation>面积计算坐标系（为空时为 EPSG:4546）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="400"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="405"/>
         <source>Planar</source>
         <translation>平面</translation>
     </message>
@@ -559,7 +559,7 @@
         <translation>审查报告（HTML，同目录另存 PDF）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="384"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="389"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -924,7 +924,7 @@
         <translation>规划图层（按目录代码或名称匹配）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="384"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="389"/>
         <source>Report (HTML; a PDF is written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF）</translation>
     </message>
@@ -1394,32 +1394,32 @@
         <translation>{reason}（{geos}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="64"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="63"/>
         <source>{what} (m²)</source>
         <translation>{what}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="64"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="63"/>
         <source>{what} (ha)</source>
         <translation>{what}（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="64"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="63"/>
         <source>{what} (mu)</source>
         <translation>{what}（亩）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="70"/>
+        <location filename="../../yongji_plugin/core/shared/output_fields.py" line="69"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
@@ -1484,12 +1484,12 @@
         <translation>GEOS 原文</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="292"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="310"/>
         <source>{layer} in {path} holds {written} of {total} rows</source>
         <translation>{path} 中的 {layer} 只有 {total} 行中的 {written} 行</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="299"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="317"/>
         <source>Cannot store the field titles of {layer} in {path}: {error}</source>
         <translation>无法在 {path} 中保存 {layer} 的字段标题：{error}</translation>
     </message>
@@ -2244,7 +2244,7 @@
         <translation>PostGIS（在数据库内运行）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="371"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="376"/>
         <source>Overlay engine (the Settings&apos; choice if empty)</source>
         <translation>叠加分析引擎（留空则按“设置”中的选择）</translation>
     </message>
@@ -3264,12 +3264,12 @@
         <translation>无法写入图表 {path}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="91"/>
         <source>Administrative area</source>
         <translation>行政区面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="49"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="48"/>
         <source>Township planning guidance</source>
         <translation>乡镇规划指引</translation>
     </message>
@@ -3489,7 +3489,7 @@
         <translation>约束性或预期性</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="225"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="231"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -3524,7 +3524,7 @@
         <translation>余量</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="37"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="36"/>
         <source>Plan indicators</source>
         <translation>规划指标</translation>
     </message>
@@ -3614,7 +3614,7 @@
         <translation>图表和专题图年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="230"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="236"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
@@ -3624,7 +3624,7 @@
         <translation>指标及其测算方法</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="224"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="230"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -4044,97 +4044,97 @@
         <translation>项目中缺少规划图层 {names}：请先加载规划图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="40"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="39"/>
         <source>Measures each indicator of the indicator file from the plan layers, for the city and each township, and judges it three ways for 2025 and 2035: against its target (indicator compliance, achieved or short of target), the map against the indicator table (layer totals against targets, e.g. cultivated land in DLTB not below the farmland protection target), and the townships&apos; targets against the city&apos;s (breakdown). Outputs every judgement as a table, the townships coloured by status for the chosen year, an HTML/PDF report with bar charts and the indicator map sheet.</source>
         <translation>由规划图层逐项测算指标文件中的指标（全市和各乡镇），并按 2025 年和 2035 年分三类判定：与目标值比较（指标符合性，达标或未达标）；图件与指标表比较（图层面积与目标值比较，如三调耕地面积不低于耕地保有量）；各乡镇分解值与全市目标比较（分解一致性）。输出全部判定结果表、按所选年份达标情况着色的乡镇图层、含柱状图的 HTML/PDF 报告以及规划指标达标情况图。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="127"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="126"/>
         <source>Indicator file (the plugin&apos;s if empty)</source>
         <translation>指标文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="57"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="56"/>
         <source>Indicator codes to check, comma-separated (all if empty)</source>
         <translation>要检查的指标代码，以逗号分隔（为空时检查全部）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="62"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="61"/>
         <source>Year of the township layer, charts and map sheet</source>
         <translation>乡镇图层、图表和专题图的年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="71"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="70"/>
         <source>Indicator judgements</source>
         <translation>指标判定结果</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="76"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="75"/>
         <source>Township indicator status</source>
         <translation>乡镇指标达标情况</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="84"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="83"/>
         <source>Report (HTML; a PDF and the charts are written beside it)</source>
         <translation>报告（HTML，同目录另存 PDF 和图表）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="85"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="84"/>
         <source>Indicator map sheet (PDF or PNG)</source>
         <translation>规划指标达标情况图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="150"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="149"/>
         <source>PDF files (*.pdf);;PNG files (*.png)</source>
         <translation>PDF 文件 (*.pdf);;PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="132"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="125"/>
         <source>{unit} {year}: {count} binding targets missed</source>
         <translation>{unit} {year}年：{count} 项约束性指标未达标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="137"/>
+        <location filename="../../yongji_plugin/processing/indicators/indicator_check.py" line="130"/>
         <source>Charts drawn with {painter}</source>
         <translation>图表绘制方式：{painter}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="32"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="31"/>
         <source>Per township (乡镇级行政区, XZQ_XZ), the areas of the figures declared in the township guidance file (default: cultivated land, permanent basic farmland, ecological protection red line, urban development boundary, construction land) in m², ha and mu. Features crossing township borders are split by them; overlapping features of one layer count once. The table ends with the city total, measured over the city outline; the townships must add up to it within 0.01 ha, and the log says where they do not.</source>
         <translation>逐乡镇（乡镇级行政区 XZQ_XZ）统计乡镇规划指引文件中声明的各项面积（默认：耕地、永久基本农田、生态保护红线、城镇开发边界、建设用地），以平方米、公顷和亩列出。跨乡镇界线的图斑按界线分割；同一图层内相互重叠的图斑只计一次。表格最后一行为按市域界线统计的全市合计；各乡镇之和与全市合计相差不得超过 0.01 公顷，不符时在日志中列出。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="43"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="42"/>
         <source>Township guidance file (default figures if empty)</source>
         <translation>乡镇规划指引文件（为空时用默认统计项）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="53"/>
         <source>Table with the city total (CSV)</source>
         <translation>含全市合计的表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="53"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
         <source>Table with the city total (XLSX)</source>
         <translation>含全市合计的表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="63"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="54"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="99"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="82"/>
         <source>{count} townships measured ({method})</source>
         <translation>已统计 {count} 个乡镇（{method}）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="109"/>
+        <location filename="../../yongji_plugin/processing/guidance/township_guidance.py" line="92"/>
         <source>{figure}: the townships add up to {sum:.4f} ha, the city measures {city:.4f} ha</source>
         <translation>{figure}：各乡镇之和为 {sum:.4f} 公顷，全市合计为 {city:.4f} 公顷</translation>
     </message>
@@ -5809,7 +5809,7 @@
         <translation>审查报告</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/sinks.py" line="59"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="232"/>
         <source>{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)</source>
         <translation>{output}：图层 {layer} 已写入现有 GeoPackage {path}（其余图层保留）</translation>
     </message>
@@ -6004,7 +6004,7 @@
         <translation>地类表 {path}：以下条目缺少名称或类别无效：{codes}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="60"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="59"/>
         <source>Plan implementation monitoring</source>
         <translation>规划实施监测预警</translation>
     </message>
@@ -6029,12 +6029,12 @@
         <translation>对比年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="44"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="66"/>
         <source>Rule title</source>
         <translation>规则名称</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="122"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="128"/>
         <source>Class code (DLBM)</source>
         <translation>地类编码（DLBM）</translation>
     </message>
@@ -6044,77 +6044,77 @@
         <translation>现状图斑要素</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="135"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="134"/>
         <source>Suspected violations</source>
         <translation>疑似违规图斑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="85"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="99"/>
         <source>Rules broken</source>
         <translation>违反的规则</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="136"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="135"/>
         <source>New construction land</source>
         <translation>新增建设用地</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="122"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="128"/>
         <source>田坎 share (KCXS)</source>
         <translation>田坎系数（KCXS）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="122"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="128"/>
         <source>Gross</source>
         <translation>毛面积</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="122"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="128"/>
         <source>Net of 田坎</source>
         <translation>扣除田坎后</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="137"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="136"/>
         <source>耕地 lost and gained</source>
         <translation>耕地增减</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="199"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="205"/>
         <source>{title} (m²)</source>
         <translation>{title}（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="199"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="205"/>
         <source>耕地 lost, gross (m²)</source>
         <translation>耕地减少毛面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="199"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="205"/>
         <source>耕地 lost, net of 田坎</source>
         <translation>耕地减少（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="199"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="205"/>
         <source>耕地 gained, gross (m²)</source>
         <translation>耕地增加毛面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="199"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="205"/>
         <source>耕地 gained, net of 田坎</source>
         <translation>耕地增加（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="297"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="303"/>
         <source>耕地 balance, net of 田坎</source>
         <translation>耕地净增减（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="138"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="137"/>
         <source>Monitoring by township</source>
         <translation>分乡镇监测统计</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="227"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="233"/>
         <source>Base-year value</source>
         <translation>基期值</translation>
     </message>
@@ -6124,32 +6124,32 @@
         <translation>路径值</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="229"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="235"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="231"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="237"/>
         <source>Lag behind the path (%)</source>
         <translation>滞后于路径（%）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="139"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="138"/>
         <source>Indicators by year</source>
         <translation>分年度指标</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="140"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="139"/>
         <source>Input problems</source>
         <translation>输入数据问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="295"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="301"/>
         <source>Suspected violations, 红色预警</source>
         <translation>疑似违规图斑（红色预警）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="296"/>
+        <location filename="../../yongji_plugin/core/monitoring/outputs.py" line="302"/>
         <source>Suspected violations, 黄色预警 only</source>
         <translation>疑似违规图斑（仅黄色预警）</translation>
     </message>
@@ -6594,87 +6594,87 @@
         <translation>报告中列出了 {count} 条输入数据问题</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="69"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="68"/>
         <source>规划实施监测预警: 现状 snapshots (年度变更调查 地类图斑, DLBM by the 三调 工作分类) of later years against the plan and the base year's 三调 (the plan's DLTB). Per year: new 建设用地 (each change counted in the year it first appears) inside 生态保护红线, 永久基本农田, 自然保护地核心保护区 or 历史文化保护线, or outside 城镇开发边界, as suspected violations with area (m², ha, mu), township, rule, basis and level (rule file); 耕地 lost and gained per township, gross and net of 田坎; every indicator of the indicator file measured on each snapshot against its linear path to the 2025 and 2035 targets (正常 / 黄色预警 / 红色预警 by the file's thresholds). A snapshot's year: YEARS (in the order of the layers), else its field NF/BGNF/YEAR, else the year in its name (DLTB_2022).</source>
         <translation>规划实施监测预警：以后年份的现状数据（年度变更调查地类图斑，地类编码按三调工作分类）与规划及基期三调（规划数据中的 DLTB）对比。逐年统计新增建设用地（每处变化计入首次出现的年份）位于生态保护红线、永久基本农田、自然保护地核心保护区或历史文化保护线内，或位于城镇开发边界外的疑似违规图斑，给出面积（平方米、公顷、亩）、乡镇、规则、依据和预警等级（规则文件）；分乡镇统计耕地减少和增加的毛面积及扣除田坎后的净面积；指标文件中每项指标在每期现状上测算，并与到 2025 年、2035 年目标的线性路径比较（按文件阈值判定正常、黄色预警、红色预警）。现状年份：按 YEARS（与图层顺序一致），否则取 NF/BGNF/YEAR 字段，否则取图层名称中的年份（DLTB_2022）。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="82"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="81"/>
         <source>现状 snapshots (地类图斑 of later years)</source>
         <translation>现状数据（以后年份的地类图斑）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="90"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="89"/>
         <source>Years of the snapshots, comma-separated in their order (else from a year field or the layer name)</source>
         <translation>现状年份，按图层顺序以逗号分隔（为空时取年份字段或图层名称）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="97"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="96"/>
         <source>Class field of the snapshots</source>
         <translation>现状地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="100"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="99"/>
         <source>Change patches (class before and after; year from a field NF/BGNF/YEAR or the layer name)</source>
         <translation>变更图斑（含变更前、变更后地类；年份取 NF/BGNF/YEAR 字段或图层名称）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="108"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="107"/>
         <source>Class field before the change</source>
         <translation>变更前地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="111"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="110"/>
         <source>Class field after the change</source>
         <translation>变更后地类字段</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="114"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="113"/>
         <source>Base-year 现状 (the plan's 三调 DLTB if empty)</source>
         <translation>基期现状（为空时取规划数据中的三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="122"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="121"/>
         <source>Monitoring rule file (the plugin&apos;s if empty)</source>
         <translation>监测预警规则文件（为空时用插件自带文件）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="132"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="131"/>
         <source>Indicators over time</source>
         <translation>分年度指标监测</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="149"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="148"/>
         <source>年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)</source>
         <translation>年度监测预警报告（HTML；同目录另存 PDF、位置图和趋势图）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="150"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="149"/>
         <source>Map sheet 规划实施监测预警图 (PDF or PNG)</source>
         <translation>规划实施监测预警图（PDF 或 PNG）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="152"/>
         <source>Township atlas 规划实施监测预警图 (PDF, one page per township)</source>
         <translation>乡镇规划实施监测预警图集（PDF，每个乡镇一页）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="159"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="152"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="179"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="166"/>
         <source>YEARS {years} must give one year for each of the {count} snapshot layers</source>
         <translation>YEARS {years} 须为 {count} 个现状图层各给出一个年份</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="228"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="215"/>
         <source>No suspected violation: no map sheet printed</source>
         <translation>没有疑似违规图斑：未输出监测预警图</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="243"/>
+        <location filename="../../yongji_plugin/processing/monitoring/monitoring.py" line="230"/>
         <source>{year}: {count} suspected violations ({levels})</source>
         <translation>{year} 年：疑似违规图斑 {count} 个（{levels}）</translation>
     </message>
@@ -6719,12 +6719,12 @@
         <translation>{layer}：GDAL 批量读取失败（{error}），改由 QGIS 读取</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="114"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="124"/>
         <source>not a GeoPackage GDAL can write</source>
         <translation>不是 GDAL 可写入的 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="139"/>
+        <location filename="../../yongji_plugin/core/shared/geopackage_writer.py" line="149"/>
         <source>CRS {crs} unknown to GDAL</source>
         <translation>GDAL 不认识坐标系 {crs}</translation>
     </message>
@@ -6864,7 +6864,7 @@
         <translation>{output}：{dest} 未能写入（磁盘已满？）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/processing/base.py" line="306"/>
+        <location filename="../../yongji_plugin/processing/base.py" line="311"/>
         <source>{parameter}: {value} is not a number</source>
         <translation>{parameter}：{value} 不是数字</translation>
     </message>

@@ -221,15 +221,20 @@ def write_sink(algorithm, parameters, key: str, context, layer, feedback=None) -
                 tr("{output}: {dest} could not be read back to count its rows").format(output=key, dest=dest)
             )
     if in_geopackage:
-        path, name, existed = in_geopackage
-        if feedback is not None and existed:
-            feedback.pushInfo(
-                tr("{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)").format(
-                    output=key, layer=name, path=path
-                )
-            )
-        return f"{path}|layername={name}"
+        return geopackage_output(feedback, key, *in_geopackage)
     return dest
+
+
+def geopackage_output(feedback, key: str, path, name: str, existed: bool) -> str:
+    """The output string of a layer written into a GeoPackage; into one that was there before, the
+    log says its other layers were kept."""
+    if feedback is not None and existed:
+        feedback.pushInfo(
+            tr("{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)").format(
+                output=key, layer=name, path=path
+            )
+        )
+    return f"{path}|layername={name}"
 
 
 def _one_geopackage_layer(algorithm, parameters, key: str, context) -> tuple[dict, Optional[tuple]]:
@@ -381,14 +386,14 @@ class YongjiAlgorithm(QgsProcessingAlgorithm):
 
     def add_report_parameter(self, label: str = None) -> None:
         """REPORT: the report's HTML file, optional (a PDF and its maps are written beside it)."""
+        self.add_file_output(
+            REPORT, label or tr("Report (HTML; a PDF is written beside it)"), tr("HTML files (*.html)")
+        )
+
+    def add_file_output(self, name: str, label: str, file_filter: str) -> None:
+        """An optional file the run writes only when asked (a table, a sheet, a report)."""
         self.addParameter(
-            QgsProcessingParameterFileDestination(
-                REPORT,
-                label or tr("Report (HTML; a PDF is written beside it)"),
-                tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
+            QgsProcessingParameterFileDestination(name, label, file_filter, optional=True, createByDefault=False)
         )
 
     def add_area_parameters(self) -> None:

@@ -17,6 +17,7 @@ from ..core.shared.geopackage_writer import can_write, write_geopackage
 from ..core.shared.job import Destination, compute, deliver
 from ..core.shared.output_table import OutputTable, as_layer
 from ..i18n import tr
+from .base import geopackage_output
 
 
 class SinkDestination(Destination):
@@ -60,13 +61,7 @@ def _write_table(key: str, table: OutputTable, path: Path, name: str, written, f
     existed = path.is_file()
     written.will_add_layers(path, [name])
     write_geopackage({name: table}, path)
-    if existed and feedback is not None:
-        feedback.pushInfo(
-            tr("{output}: layer {layer} added to the existing GeoPackage {path} (its other layers kept)").format(
-                output=key, layer=name, path=path
-            )
-        )
-    return f"{path}|layername={name}"
+    return geopackage_output(feedback, key, path, name, existed)
 
 
 def run_job(algorithm, job, parameters, context, feedback, keys: dict, report_key: str = None, on_result=None) -> tuple:

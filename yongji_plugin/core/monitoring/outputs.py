@@ -35,6 +35,28 @@ def _when() -> list[OutputField]:
     return [OutputField("year", "int", tr("Year")), OutputField("since", "int", tr("Changed since"))]
 
 
+def _place() -> list[OutputField]:
+    """Where a changed piece lies and what it is: township, 三调 class, the snapshot feature."""
+    return [
+        OutputField("township", "string", tr("Township")),
+        OutputField("dlbm", "string", tr("Class code (DLBM)")),
+        OutputField("dlmc", "string", tr("Class name")),
+        OutputField("src_fid", "long", tr("Snapshot feature")),
+    ]
+
+
+def _place_values(piece) -> dict:
+    """The values of :func:`_when` and :func:`_place` of one piece."""
+    return {
+        "year": piece.year,
+        "since": piece.since,
+        "township": piece.township,
+        "dlbm": piece.code,
+        "dlmc": _class_name(piece.code),
+        "src_fid": piece.src_fid,
+    }
+
+
 def _class_name(code) -> str:
     found = land_classes().lookup(code)
     return found[1] if found else ""
@@ -47,11 +69,8 @@ def findings_layer(result):
             OutputField("rule_id", "string", tr("Rule")),
             OutputField("rule", "string", tr("Rule title")),
             OutputField("level", "string", tr("Level")),
-            OutputField("township", "string", tr("Township")),
-            OutputField("dlbm", "string", tr("Class code (DLBM)")),
-            OutputField("dlmc", "string", tr("Class name")),
-            OutputField("src_fid", "long", tr("Snapshot feature")),
         ]
+        + _place()
         + area_fields("")
     )
     layer = memory_layer(tr("Suspected violations"), "MultiPolygon", result.params.area.crs, fields)
@@ -62,15 +81,10 @@ def findings_layer(result):
         rows.append(
             (
                 {
-                    "year": p.year,
-                    "since": p.since,
+                    **_place_values(p),
                     "rule_id": f.rule.id,
                     "rule": f.rule.title,
                     "level": level_label(f.rule.level),
-                    "township": p.township,
-                    "dlbm": p.code,
-                    "dlmc": _class_name(p.code),
-                    "src_fid": p.src_fid,
                     **area_values("", f.area),
                 },
                 f.geometry,
@@ -84,11 +98,8 @@ def findings_layer(result):
 def construction_layer(result):
     fields = (
         _when()
+        + _place()
         + [
-            OutputField("township", "string", tr("Township")),
-            OutputField("dlbm", "string", tr("Class code (DLBM)")),
-            OutputField("dlmc", "string", tr("Class name")),
-            OutputField("src_fid", "long", tr("Snapshot feature")),
             OutputField("level", "string", tr("Level")),
             OutputField("rules", "string", tr("Rules broken")),
         ]
@@ -98,12 +109,7 @@ def construction_layer(result):
     rows = [
         (
             {
-                "year": p.year,
-                "since": p.since,
-                "township": p.township,
-                "dlbm": p.code,
-                "dlmc": _class_name(p.code),
-                "src_fid": p.src_fid,
+                **_place_values(p),
                 "level": level_label(p.level),
                 "rules": ", ".join(p.rules),
                 **area_values("", p.area),

@@ -16,8 +16,8 @@ from typing import Optional
 import numpy as np
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-from .cancel import checked_rows, checkpoint
-from .output_fields import ADD_BATCH, OutputField, memory_layer
+from .cancel import checked_rows
+from .output_fields import OutputField, add_features, memory_layer
 
 POLYGON, MULTIPOLYGON = 3, 6
 _MULTI_HEADER = struct.pack("<BII", 1, MULTIPOLYGON, 1)  # little-endian MultiPolygon of one part
@@ -103,7 +103,7 @@ class OutputTable:
 
     def memory_layer(self) -> QgsVectorLayer:
         """The rows as features of a new memory result layer (a cancel of the run stops it between
-        rows and between batches, as ``add_rows``)."""
+        rows and between batches)."""
         layer = memory_layer(self.title, self.geometry, self.crs, self.specs)
         fields = layer.fields()
         columns = [self.columns[name] for name in fields.names()]
@@ -116,11 +116,7 @@ class OutputTable:
                 shape.fromWkb(self.wkb[row])
                 feature.setGeometry(shape)
             features.append(feature)
-        for start in range(0, len(features), ADD_BATCH):
-            checkpoint()
-            if not layer.dataProvider().addFeatures(features[start : start + ADD_BATCH]):
-                raise RuntimeError(f"memory layer {self.title} refused its rows")
-        layer.updateExtents()
+        add_features(layer, features)
         return layer
 
 

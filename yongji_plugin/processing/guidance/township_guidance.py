@@ -5,7 +5,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
 )
 
 from ...core.guidance.job import GUIDANCE, guidance_job
@@ -51,24 +50,8 @@ class TownshipGuidanceAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
                 self.OUTPUT, tr("Township planning guidance"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.CSV,
-                tr("Table with the city total (CSV)"),
-                tr("CSV files (*.csv)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.XLSX,
-                tr("Table with the city total (XLSX)"),
-                tr("Excel workbooks (*.xlsx)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_file_output(self.CSV, tr("Table with the city total (CSV)"), tr("CSV files (*.csv)"))
+        self.add_file_output(self.XLSX, tr("Table with the city total (XLSX)"), tr("Excel workbooks (*.xlsx)"))
         self.add_report_parameter()
         self.add_backend_parameter()
 

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
@@ -82,14 +81,8 @@ class IndicatorCheckAlgorithm(MeasureAlgorithm, YongjiAlgorithm):
             )
         )
         self.add_report_parameter(tr("Report (HTML; a PDF and the charts are written beside it)"))
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.SHEET,
-                tr("Indicator map sheet (PDF or PNG)"),
-                tr("PDF files (*.pdf);;PNG files (*.png)"),
-                optional=True,
-                createByDefault=False,
-            )
+        self.add_file_output(
+            self.SHEET, tr("Indicator map sheet (PDF or PNG)"), tr("PDF files (*.pdf);;PNG files (*.png)")
         )
         self.add_backend_parameter()
 

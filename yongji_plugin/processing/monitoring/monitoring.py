@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
@@ -147,23 +146,11 @@ class MonitoringAlgorithm(YongjiAlgorithm):
             )
             self.addParameter(QgsProcessingParameterFeatureSink(key, labels[name], kind, optional=name != FINDINGS))
         self.add_report_parameter(tr("年度监测预警报告 (HTML; a PDF, maps and charts are written beside it)"))
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.SHEET,
-                tr("Map sheet 规划实施监测预警图 (PDF or PNG)"),
-                tr("PDF files (*.pdf);;PNG files (*.png)"),
-                optional=True,
-                createByDefault=False,
-            )
+        self.add_file_output(
+            self.SHEET, tr("Map sheet 规划实施监测预警图 (PDF or PNG)"), tr("PDF files (*.pdf);;PNG files (*.png)")
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.ATLAS,
-                tr("Township atlas 规划实施监测预警图 (PDF, one page per township)"),
-                tr("PDF files (*.pdf)"),
-                optional=True,
-                createByDefault=False,
-            )
+        self.add_file_output(
+            self.ATLAS, tr("Township atlas 规划实施监测预警图 (PDF, one page per township)"), tr("PDF files (*.pdf)")
         )
         self.add_backend_parameter()
 
