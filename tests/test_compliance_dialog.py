@@ -38,7 +38,7 @@ def test_runs_in_background_and_adds_styled_results(project_with_plan, qgis_ifac
     dialog.outputEdit.setText(str(tmp_path / "check.gpkg"))
     assert dialog.run() is not None
     _wait(dialog)
-    assert dialog.progressBar.value() == 100
+    assert dialog.progressBar.value() == 100, dialog.statusLabel.text()
     summary = dialog.outputs["site_summary"]
     assert summary.featureCount() == sites.featureCount()
     assert summary.source().startswith(str(tmp_path / "check.gpkg"))
