@@ -116,7 +116,7 @@ test-trixie-bp:
 
 ## check: the fast subset (not slow, postgis, desktop or chroot) on this machine's QGIS 3.22
 check: deps i18n package
-	@$(PY) -m pytest tests -m "$(CHECK_MARKERS)" --qgis_disable_gui -p no:cacheprovider -q
+	@$(PY) -X faulthandler -m pytest tests -m "$(CHECK_MARKERS)" --qgis_disable_gui -p no:cacheprovider -q
 
 ## host-trixie: the Debian 13 chroot with QGIS 3.40 and its test venv (built once; quick after)
 host-trixie: $(STAMPS)/apt

@@ -14,7 +14,7 @@ summary=build/test-$host.summary
 rm -f "$junit" "$summary"
 selection=(tests)  # the whole suite, unless the arguments name test files or folders themselves
 for arg in "$@"; do [[ $arg == tests* ]] && selection=(); done
-pytest_args=(-m pytest "${selection[@]}" --qgis_disable_gui -p no:cacheprovider --junitxml="$junit" "$@")
+pytest_args=(-X faulthandler -m pytest "${selection[@]}" --qgis_disable_gui -p no:cacheprovider --junitxml="$junit" "$@")
 # the suite as from a terminal: a shell that runs make in the background ignores SIGINT (a runner
 # may block it), which
 # every child would inherit (the Ctrl+C test of qgis_process then fails on QGIS 3.40)

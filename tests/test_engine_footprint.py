@@ -10,6 +10,7 @@ backend runs and whether the layer is read whole, under the sites' footprint or 
 
 import math
 
+import numpy as np
 import pytest
 from osgeo import ogr, osr
 from qgis.core import QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
@@ -208,6 +209,70 @@ def test_chunks_give_the_unchunked_answers(files, gpkg, case, monkeypatch):
     assert case == "most" or len(chunks) > 1
 
 
+def _everything(layer, sites, backend="shapely"):
+    """Every answer an overlay gives: pairs, covered areas, union areas per (site, class), outside
+    parts, pieces (also asked out of order and twice), per-site unions and the pieces' file rows;
+    and whether pieces were kept as WKB."""
+    with OverlayEngine(AreaMethod.create(), backend, [layer]) as engine:
+        site_set = engine.sites([QgsGeometry.fromWkt(w) for w in sites])
+        result = engine.overlay(site_set, ControlLayer(layer, layer.name(), FILTER, ("BSM", "DLBM")))
+        values = result.attributes(result.pair_fids)
+        classes = [(s, values[f]["DLBM"]) for s, f in zip(result.pair_sites, result.pair_fids)]
+        outside = result.outside(range(len(sites)))
+        pairs = list(range(len(result.pair_fids)))
+        return {
+            "pairs": [(s, values[f]["BSM"]) for s, f in zip(result.pair_sites, result.pair_fids)],
+            "covered": result.covered_areas(),
+            "by class": result.union_areas(classes),
+            "outside": [outside[i][0] for i in range(len(sites))],
+            "outside parts": [outside[i][1].asWkt(6) if outside[i][1] else None for i in range(len(sites))],
+            "pieces": [g.asWkt(6) for g in result.pieces(pairs)],
+            "pieces asked out of order": [g.asWkt(6) for g in result.pieces(pairs[::-1] + pairs[:3])],
+            "unions": [g.asWkt(6) for g in result.union_geometries(list(result.pairs_by_site().values()))],
+            "files": result.detach(pairs).files(),
+            "compact": getattr(getattr(result, "_store", None), "compact", None),
+            "layouts": engine.layouts,
+        }
+
+
+@pytest.mark.parametrize("case", ["clusters", "row"])
+def test_chunked_pieces_kept_as_wkb_give_every_answer_of_a_whole_read(files, gpkg, case, monkeypatch):
+    """A batch cut into chunks keeps its pieces as WKB and walks them in blocks (here of five
+    pieces): every answer equals a whole read's; areas per class and outside are shapely's here."""
+    from yongji_plugin.core.engine import piece_store
+
+    whole = _everything(gpkg, SITES[case])
+    monkeypatch.setattr(footprint, "CHUNK_FEATURES", 10)
+    monkeypatch.setattr(piece_store, "BLOCK", 5)
+    chunked = _everything(gpkg, SITES[case])
+    assert (whole["compact"], chunked["compact"]) == (False, True)
+    assert chunked["layouts"] == [("fields", "chunked")] and len(chunked["pairs"]) > 10
+    for key in ("pairs", "pieces", "pieces asked out of order", "unions", "outside parts"):
+        assert chunked[key] == whole[key], key
+    assert chunked["pieces asked out of order"] == chunked["pieces"][::-1] + chunked["pieces"][:3]
+    for key in ("covered", "outside"):
+        assert same(chunked[key], whole[key]), key
+    assert chunked["by class"].keys() == whole["by class"].keys()
+    assert same(list(chunked["by class"].values()), list(whole["by class"].values()))
+    assert chunked["files"][0] == whole["files"][0] and (chunked["files"][1] == whole["files"][1]).all()
+    kept = [(shapely_wkt.loads(w), dlbm) for w, _, dlbm in files[1] if dlbm in ("0101", "0102")]
+    for (site, dlbm), area in chunked["by class"].items():
+        fields = unary_union([shape for shape, d in kept if d == dlbm])
+        assert abs(area - shapely_wkt.loads(SITES[case][site]).intersection(fields).area) <= 1e-6, (site, dlbm)
+    union = unary_union([shape for shape, _ in kept])
+    want = [shapely_wkt.loads(w).difference(union).area for w in SITES[case]]
+    assert all(abs(a - b) <= max(1e-6, REL * b) for a, b in zip(chunked["outside"], want))
+
+
+def test_blocks_never_split_a_group():
+    from yongji_plugin.core.engine.piece_store import blocks
+
+    groups = [0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 3, 4, 4]
+    cut = blocks(np.array(groups), 3)
+    assert [groups[s] for s in cut] == [[0, 0, 0], [1, 2, 2, 2, 2, 2, 2], [3, 4, 4]]
+    assert blocks(np.array([], dtype=int), 3) == []
+
+
 @pytest.mark.parametrize("backend", ["shapely", "qgis"])
 def test_geographic_layer_read_under_transformed_rectangles(geographic, backend, monkeypatch):
     """The rectangles are moved into the layer's CRS (degrees) without losing a feature."""
@@ -228,6 +293,27 @@ def test_postgis_keys_under_the_footprint(files, gpkg, postgis_demo, case, monke
     assert same(areas, expected(files[1], SITES[case], FILTER))
     reference = overlay("shapely", gpkg, SITES[case], FILTER)
     assert same_pairs(pairs, reference[1])
+
+
+def test_postgis_pieces_fetched_a_few_sites_at_a_time(files, gpkg, postgis_demo, monkeypatch):
+    """The pieces' WKB crosses the wire a batch of sites at a time (here one site: twelve queries,
+    each merged into the pairs' order): every answer is that of one batch, and the pieces' areas
+    and the outside areas are shapely's."""
+    from yongji_plugin.core.engine import postgis_backend
+
+    postgis_demo.server.export(gpkg, "footprint_batches")
+    table = postgis_demo.layer("footprint_batches")
+    whole = _everything(table, SITES["row"], "postgis")
+    monkeypatch.setattr(postgis_backend, "SITE_BATCH", 1)
+    batched = _everything(table, SITES["row"], "postgis")
+    for key in ("pairs", "pieces", "pieces asked out of order", "outside"):
+        assert batched[key] == whole[key], key
+    assert batched["files"][0] == whole["files"][0] and (batched["files"][1] == whole["files"][1]).all()
+    assert batched["pieces asked out of order"] == batched["pieces"][::-1] + batched["pieces"][:3]
+    reference = _everything(gpkg, SITES["row"])
+    assert batched["pairs"] == reference["pairs"] and same(batched["outside"], reference["outside"])
+    areas = [QgsGeometry.fromWkt(w).area() for w in batched["pieces"]]
+    assert same(areas, [QgsGeometry.fromWkt(w).area() for w in reference["pieces"]])
 
 
 def _sessions(layer, sites) -> tuple:

@@ -268,3 +268,22 @@ def test_problems_name_the_line_of_their_key(tmp_path, locale):
     with pytest.raises(PlanError) as error:
         load_ruleset(path)
     assert "规则 zones：" in str(error.value) and "（第 11 行）" in str(error.value)
+
+
+def test_found_pieces_read_by_site_then_rule_as_a_sorted_list_would():
+    """Rule kinds append (site, rule, piece) as to a list; the check reads the pieces by site, then
+    rule, each rule's own order kept (what Python's stable sort of the tuples gives)."""
+    from operator import itemgetter
+
+    from yongji_plugin.core.site_check.found_pieces import FoundPieces
+
+    items = [(3, 0, "a"), (1, 0, "b"), (1, 0, "c"), (2, 1, "d"), (1, 1, "e"), (3, 1, "f"), (1, 0, "g"), (0, 2, "h")]
+    found = FoundPieces()
+    found.extend(items[:3])
+    for item in items[3:]:
+        found.append(item)
+    assert len(found) == len(items) and list(found) == items
+    assert found.in_order() == [piece for _, _, piece in sorted(items, key=itemgetter(0, 1))]
+    one_rule = FoundPieces()
+    one_rule.extend([(0, 4, "x"), (2, 4, "y")])
+    assert one_rule.in_order() == ["x", "y"]

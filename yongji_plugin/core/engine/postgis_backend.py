@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsDataSourceUri,
@@ -39,12 +40,14 @@ from . import footprint
 from .backend import INTERIORS_MEET, Backend, Canceled, Overlay, Sites
 from .geometry_repair import polygon_part
 from .layers import ControlLayer
+from .wkb_spill import Spill
 
 SMALL_INTEGER_TYPES = ("int2", "int4", "integer", "smallint", "serial")
 INTEGER_TYPES = SMALL_INTEGER_TYPES + ("int8", "bigint", "bigserial")
 MAX_SESSIONS = 8  # sessions side by side, at most
 FEW_SITES = 200  # sites one session checks about as fast as several (the daily case): one connection
 KEY_BATCH = 5000
+SITE_BATCH = 5000  # sites whose pieces one query fetches (a province's 3 million pieces in parts)
 CHUNKS_PER_SESSION = 4
 
 
@@ -505,6 +508,38 @@ class PostgisBackend(Backend):
         return PostgisOverlay(self, sites, control, names["pieces"], rows, ids, unions)
 
 
+def _site_batches(pairs: list[int], sites) -> list[list[int]]:
+    """Consecutive pairs (in site order) of at most SITE_BATCH sites each."""
+    batches, count, last = [], SITE_BATCH, None
+    for pair in pairs:
+        if sites[pair] != last:
+            last, count = sites[pair], count + 1
+            if count > SITE_BATCH:
+                batches.append([])
+                count = 1
+        batches[-1].append(pair)
+    return batches
+
+
+def _merged(batch: list[int], rows, sites, keys) -> list:
+    """The WKB of each pair of ``batch`` from rows (site, key, WKB), both in (site, key) order
+    (the pairs' own order); None for a pair without a row."""
+    out, at = [None] * len(batch), 0
+    for site, key, wkb in rows:
+        while at < len(batch) and (sites[batch[at]], keys[batch[at]]) < (site, key):
+            at += 1
+        if at < len(batch) and (sites[batch[at]], keys[batch[at]]) == (site, key):
+            out[at] = None if wkb is None else bytes(wkb)
+            at += 1
+    return out
+
+
+def _objects(values: list) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
 def _geometry(wkb) -> Optional[QgsGeometry]:
     if wkb is None:
         return None
@@ -554,28 +589,40 @@ class PostgisOverlay(Overlay):
         return self._covered
 
     def _piece_builder(self, pair_indices: list[int]):
-        """The pieces' WKB is fetched now (the sessions close with the engine)."""
-        wkb = self._wkb(pair_indices)
-        return (lambda: [_geometry(w) or QgsGeometry() for w in wkb]), None  # WKB from the polygonal parts
+        """The pieces' WKB is fetched now (the sessions close with the engine) into a spill file:
+        a province's millions of pieces are not held in memory."""
+        spill = Spill()
+        where = self._fetched(pair_indices, spill.write)
+        return (lambda: [_geometry(w) or QgsGeometry() for w in spill.read(where)]), None
 
     def _pieces(self, pair_indices: list[int]) -> list[QgsGeometry]:
-        return [_geometry(w) or QgsGeometry() for w in self._wkb(pair_indices)]
+        return [_geometry(w) or QgsGeometry() for w in self._fetched(pair_indices, _objects)]
 
-    def _wkb(self, pair_indices: list[int]) -> list:
-        """WKB of the pieces of these pairs: all pieces of their sites, one query per session,
-        the sessions side by side; the wanted ones picked here."""
+    def _fetched(self, pair_indices, keep) -> np.ndarray:
+        """What ``keep`` makes of the WKB of these pairs' pieces (a row per pair, as asked): the
+        sessions side by side, each fetching the pieces of SITE_BATCH sites at a time."""
         from psycopg2 import sql
 
-        wanted = self._by_session(pair_indices)
-        query = sql.SQL("SELECT site, fid, ST_AsBinary(geom) FROM {} WHERE site = ANY(%s)").format(self._table)
+        unique, back = np.unique(np.asarray(pair_indices, dtype=np.int64), return_inverse=True)
+        wanted = self._by_session(unique.tolist())
+        query = sql.SQL("SELECT site, fid, ST_AsBinary(geom) FROM {} WHERE site = ANY(%s) ORDER BY site, fid")
 
         def work(session, index):
-            if index not in wanted:
-                return []
-            return session.run(query, (sorted({self.pair_sites[p] for p in wanted[index]}),), fetch=True)
+            parts = []
+            for batch in _site_batches(wanted.get(index, []), self.pair_sites):
+                self._backend.check_canceled()
+                sites = sorted({self.pair_sites[p] for p in batch})
+                rows = session.run(query.format(self._table), (sites,), fetch=True)
+                parts.append((batch, keep(_merged(batch, rows, self.pair_sites, self._keys))))
+            return parts
 
-        found = {(site, fid): wkb for rows in self._backend._each(work) for site, fid, wkb in rows}
-        return [found.get((self.pair_sites[pair], self._keys[pair])) for pair in pair_indices]
+        parts = [part for found in self._backend._each(work) for part in found]
+        if not parts:
+            return keep([])[back]
+        kept = np.concatenate([rows for _, rows in parts])
+        result = np.empty_like(kept)
+        result[np.searchsorted(unique, np.concatenate([batch for batch, _ in parts]))] = kept
+        return result[back]
 
     def _grouped(self, groups: list[list[int]], select):
         """Run ``select`` (SQL over a CTE ``p`` of g, geom: the pieces of each group) on every

@@ -13,7 +13,6 @@ A cancel that comes after the last site still makes the result canceled.
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import itemgetter
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -34,6 +33,7 @@ from ..shared.cancel import Canceled, raise_if_canceled
 from ..shared.errors import PlanError
 from ..shared.layer_crs import likely_crs
 from ..shared.numbers import non_negative
+from .found_pieces import FoundPieces
 from .kinds import KINDS, RuleRun
 from .results import (
     COMPLIANT,
@@ -260,7 +260,7 @@ def _check(sites: list[Site], ruleset: RuleSet, controls, engine, params: CheckP
     ]
     checked = [i for i, r in enumerate(results) if r.verdict != UNCHECKED]
     checked = _inside_plan_area(run, engine, site_set, results, checked)
-    pieces: list[tuple] = []  # (site number, rule number, Piece)
+    pieces = FoundPieces()  # (site number, rule number, Piece)
     for number, rule in enumerate(ruleset.rules):
 
         def progress(fraction, number=number):
@@ -271,9 +271,7 @@ def _check(sites: list[Site], ruleset: RuleSet, controls, engine, params: CheckP
         rule.rule_kind.judge(RuleRun(rule, number, overlay, results, checked, params, pieces, engine, controls, run))
     for i in checked:
         _verdict(results[i], params)
-    if len({rule for _, rule, _ in pieces}) > 1:  # one rule's pieces are in site order already
-        pieces.sort(key=itemgetter(0, 1))
-    return results, [piece for _, _, piece in pieces]
+    return results, pieces.in_order()
 
 
 def _verdict(outcome: SiteResult, params: CheckParams) -> None:

@@ -160,7 +160,7 @@ class RuleRun:
     results: list  # a SiteResult per site
     checked: list  # indices of the sites the rules judge
     params: object  # CheckParams
-    pieces: list  # (site index, rule number, Piece) of every rule
+    pieces: object  # FoundPieces: append (site index, rule number, Piece), as to a list
     engine: object
     controls: dict  # what the engine read for every rule (``RuleKind.controls``)
     run: object  # the CheckResult: warnings, the site layer's use fields

@@ -27,8 +27,9 @@ class NoOverlapKind(RuleKind):
             outcome = area_outcome(rule, results[i], covered[i], job.params)
             if outcome.status != COMPLIANT:
                 flagged[i] = outcome.status
-        wanted = [pair for i in flagged for pair in by_site.get(i, [])]
-        source = overlay.detach(wanted)  # geometries and attributes built when first read
+        # geometries and attributes built when first read (the list of pairs is not kept: a
+        # province's batch has millions)
+        source = overlay.detach([pair for i in flagged for pair in by_site.get(i, [])])
         name, fids, areas = overlay.control.name, overlay.pair_fids, overlay.pair_areas
         position = 0
         for i, status in flagged.items():
