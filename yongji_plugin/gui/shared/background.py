@@ -7,6 +7,12 @@ canceled; not ``ok`` with ``error`` — a sentence for the user (bad input, or a
 whose traceback goes to the message log only); not ``ok`` without ``error`` — canceled. The work's
 result decides (its ``canceled`` flag; the core sets it when the feedback was canceled at any
 moment of the run), so a task never reports a canceled run as a result, nor the reverse.
+
+A task that ended not whole keeps why, for a bug report or a test that failed on a busy machine
+(:meth:`BackgroundTask.why_not_whole`): the traceback of an unexpected error (the user sees its
+sentence, the message log its traceback), and where a cancel came from (the Python stack that
+called :meth:`~BackgroundTask.cancel`; none when QGIS's task manager canceled it from C++, and
+no call at all when something canceled the feedback itself).
 """
 
 import traceback
@@ -18,6 +24,8 @@ from ...core.shared.errors import PlanError
 from ...i18n import tr
 from .messages import LOG_TAG
 
+CANCEL_STACK = 12  # frames kept of a cancel() call's stack
+
 
 class BackgroundTask(QgsTask):
     def __init__(self, description, work, on_done=None):
@@ -27,10 +35,13 @@ class BackgroundTask(QgsTask):
         self.on_done = on_done
         self.result = None
         self.error = None
+        self.exit_traceback = None  # where the work stopped: a Canceled, a PlanError or an unexpected error
+        self.cancel_calls = []  # the Python stack of each cancel() call
         self.feedback = QgsFeedback()
         self.feedback.progressChanged.connect(self.setProgress)
 
     def cancel(self):
+        self.cancel_calls.append("".join(traceback.format_stack(limit=CANCEL_STACK)[:-1]))
         self.feedback.cancel()
         super().cancel()
 
@@ -38,16 +49,31 @@ class BackgroundTask(QgsTask):
         try:
             self.result = self.work(self.feedback)
         except Canceled:
+            self.exit_traceback = traceback.format_exc()
             return False
         except PlanError as error:
+            self.exit_traceback = traceback.format_exc()
             self.error = str(error)
             return False
         except Exception as error:  # a sentence for the user, the traceback in the log
-            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
+            self.exit_traceback = traceback.format_exc()
+            QgsMessageLog.logMessage(self.exit_traceback, LOG_TAG, Qgis.MessageLevel.Critical)
             self.error = tr("Unexpected error: {error}").format(error=error)
             return False
         canceled = getattr(self.result, "canceled", None)
         return not (self.feedback.isCanceled() if canceled is None else canceled)
+
+    def why_not_whole(self) -> str:
+        """For a bug report (not translated: not shown to users): how the run ended, where the work
+        stopped (a traceback) and where each cancel() call came from."""
+        lines = [
+            f"task {self.description()!r}: error {self.error!r}, feedback canceled {self.feedback.isCanceled()},"
+            f" result canceled {getattr(self.result, 'canceled', None)}, cancel() calls {len(self.cancel_calls)}"
+        ]
+        if self.exit_traceback:
+            lines.append(self.exit_traceback)
+        lines += [f"cancel() called from:\n{stack or '(C++: QGIS itself)'}" for stack in self.cancel_calls]
+        return "\n".join(lines)
 
     def finished(self, ok):
         if self.on_done is not None:

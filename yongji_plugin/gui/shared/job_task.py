@@ -6,6 +6,7 @@ thread when the worker is done. Either way one :func:`~...core.shared.job.delive
 an error or a cancel removes what this run wrote, exactly as in Processing.
 """
 
+import traceback
 from pathlib import Path
 
 from ...core.shared.errors import PlanError
@@ -38,6 +39,7 @@ class JobTask(BackgroundTask):
             try:
                 self._deliver(self.result, self.feedback)
             except (OSError, PlanError, RuntimeError) as error:
+                self.exit_traceback = traceback.format_exc()
                 self.error = tr("Results not written: {error}").format(error=error)
                 ok = False
             ok = ok and not self.result.canceled
