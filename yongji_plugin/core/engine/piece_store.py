@@ -76,23 +76,21 @@ class WkbPieces:
         return WkbPieces(self._spill, self._where[indices])
 
     def files(self) -> tuple[list, np.ndarray]:
-        """Every piece as multipolygon WKB, and its box, read and decoded a block at a time."""
-        wkb, boxes = [], np.empty((len(self._where), 4))
+        """Every piece as multipolygon WKB, and its box, as written (read a block at a time)."""
+        wkb = []
         for start in range(0, len(self._where), BLOCK):
-            block = self._spill.read(self._where[start : start + BLOCK])
-            boxes[start : start + BLOCK] = shapely.bounds(shapely.from_wkb(block))
-            wkb += _multipolygons(block)
-        return wkb, boxes
+            wkb += _multipolygons(self._spill.read(self._where[start : start + BLOCK]))
+        return wkb, self._spill.read_boxes(self._where)
 
 
 def spill_pieces(spill: Spill, geometries: np.ndarray) -> np.ndarray:
     """Write these pieces to the spill file; their rows in it."""
-    return spill.write(pack(geometries))
+    return spill.write(pack(geometries), shapely.bounds(geometries))
 
 
 def store(pieces: np.ndarray, spill: "Spill | None"):
     """The store for pieces as ``_region_pairs`` gives them (file rows where a spill is given)."""
-    return GeometryPieces(pieces) if spill is None else WkbPieces(spill, pieces.reshape(-1, 2))
+    return GeometryPieces(pieces) if spill is None else WkbPieces(spill, pieces.reshape(-1, 3))
 
 
 def blocks(groups: np.ndarray, size: int = 0) -> list[slice]:
