@@ -36,6 +36,7 @@ from ..shared import optional
 from ..shared.areas import PLANAR
 from ..shared.cancel import is_canceled
 from ..shared.errors import PlanError
+from ..shared.memory import give_back
 from . import footprint
 from .backend import INTERIORS_MEET, Backend, Canceled, Overlay, Sites
 from .geometry_repair import polygon_part
@@ -163,11 +164,19 @@ def kept_keys(control: ControlLayer, key: str, area_crs=None, rects=None) -> Opt
     return sorted(found)
 
 
-def feature_ids(layer, key: str, keys: Sequence[int]) -> dict[int, int]:
-    """QGIS's feature id of each key value. The same number for an int4 key; for a bigint key
-    QGIS numbers features itself, so the ids are asked of QGIS (in batches of one IN list)."""
+class _SameIds:
+    """Key value → feature id where they are the same number (no dict of a province's millions)."""
+
+    def __getitem__(self, key: int) -> int:
+        return key
+
+
+def feature_ids(layer, key: str, keys: Sequence[int]):
+    """QGIS's feature id of each key value (a mapping). The same number for an int4 key; for a
+    bigint key QGIS numbers features itself, so the ids are asked of QGIS (in batches of one IN
+    list)."""
     if layer.fields().field(key).typeName().lower() in SMALL_INTEGER_TYPES:
-        return {k: k for k in keys}
+        return _SameIds()
     wanted, found = sorted(set(keys)), {}
     for start in range(0, len(wanted), KEY_BATCH):
         request = QgsFeatureRequest().setFilterExpression(
@@ -505,7 +514,10 @@ class PostgisBackend(Backend):
         for key, problem in problems:
             self._record(control.name, ids[key], problem.split("[")[0])
         unions = {site: wkb for _, _, found in results for site, wkb in found}
-        return PostgisOverlay(self, sites, control, names["pieces"], rows, ids, unions)
+        overlay = PostgisOverlay(self, sites, control, names["pieces"], rows, ids, unions)
+        del rows, results  # a province's millions of fetched rows: what they held goes back now
+        give_back()
+        return overlay
 
 
 def _site_batches(pairs: list[int], sites) -> list[list[int]]:

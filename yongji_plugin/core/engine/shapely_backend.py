@@ -280,7 +280,11 @@ class ShapelyBackend(Backend):
         table = parts[0][5] if len(parts) == 1 else _merged([part[5] for part in parts])
         pieces = store(pieces[order], spill)
         pairs = site_index[order], fids[order], kinds[order]
-        return ShapelyOverlay(self, sites, control, table, *pairs, pieces, areas[order])
+        overlay = ShapelyOverlay(self, sites, control, table, *pairs, pieces, areas[order])
+        if chunked:
+            del parts, pairs, site_index, fids, kinds, areas  # the unordered copies go back now
+            give_back()
+        return overlay
 
     def _region_pairs(self, sites: ShapelySites, present: np.ndarray, controls: _Controls, progress, once, spill):
         """(site index, fid, kind, piece, area, attribute table) of the pairs of some sites; the
