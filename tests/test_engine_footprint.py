@@ -264,6 +264,20 @@ def test_chunked_pieces_kept_as_wkb_give_every_answer_of_a_whole_read(files, gpk
     assert all(abs(a - b) <= max(1e-6, REL * b) for a, b in zip(chunked["outside"], want))
 
 
+def test_a_full_temporary_folder_is_said_by_name(gpkg, full_folder, monkeypatch):
+    """A chunked batch spills its pieces to the temporary folder: a full one is a sentence naming
+    it, not a traceback (nor a batch that reads back pieces never written)."""
+    import tempfile
+
+    from yongji_plugin.core.shared.errors import PlanError
+
+    monkeypatch.setattr(footprint, "CHUNK_FEATURES", 10)
+    monkeypatch.setattr(tempfile, "tempdir", str(full_folder))
+    with pytest.raises(PlanError, match="temporary folder") as raised:
+        overlay("shapely", gpkg, SITES["row"], FILTER)
+    assert str(full_folder) in str(raised.value) and "TMPDIR" in str(raised.value)
+
+
 def test_blocks_never_split_a_group():
     from yongji_plugin.core.engine.piece_store import blocks
 

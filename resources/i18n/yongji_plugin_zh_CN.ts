@@ -194,7 +194,7 @@
         <translation>用地红线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="50"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="51"/>
         <source>overlaps {title} by {area:.2f} m²</source>
         <translation>占用{title} {area:.2f} 平方米</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>{area:.2f} 平方米位于{title}外</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="52"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="53"/>
         <source>sliver of {area:.4f} m² on {title}, below the tolerance of {tol} m²</source>
         <translation>与{title}重叠 {area:.4f} 平方米，小于容差 {tol} 平方米（碎片）</translation>
     </message>
@@ -479,12 +479,12 @@
         <translation>请先选择用地红线图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/background.py" line="107"/>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="133"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/background.py" line="127"/>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="153"/>
         <source>The check was canceled</source>
         <translation>检查已取消</translation>
     </message>
@@ -1589,7 +1589,7 @@
         <translation>导出失败，已完成 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/background.py" line="47"/>
+        <location filename="../../yongji_plugin/gui/shared/background.py" line="61"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -1949,7 +1949,7 @@
         <translation>Y（东坐标）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="58"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="59"/>
         <source>must not overlap</source>
         <translation>不得压占</translation>
     </message>
@@ -2014,17 +2014,17 @@
         <translation>位于边界内</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="62"/>
         <source>overlaps: non-compliant</source>
         <translation>压占（不合规）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="61"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="62"/>
         <source>no overlap</source>
         <translation>未压占</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="70"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="71"/>
         <source>Control lines the site must not overlap</source>
         <translation>不得压占的控制线</translation>
     </message>
@@ -2034,7 +2034,7 @@
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="74"/>
+        <location filename="../../yongji_plugin/core/site_check/kinds/no_overlap.py" line="75"/>
         <source>Overlap area</source>
         <translation>压占面积</translation>
     </message>
@@ -2134,52 +2134,52 @@
         <translation>控制线图层 {name} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="95"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="99"/>
         <source>an input is not a layer</source>
         <translation>有输入不是图层</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="97"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="101"/>
         <source>layer {name} is not in PostGIS</source>
         <translation>图层 {name} 不在 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="100"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="104"/>
         <source>layer {name} is a query, not a table</source>
         <translation>图层 {name} 是查询而不是表</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="104"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="108"/>
         <source>layer {name} has no single integer key column</source>
         <translation>图层 {name} 没有单一的整数主键列</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="106"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="110"/>
         <source>layer {name} has unsaved edits</source>
         <translation>图层 {name} 有未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="220"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="232"/>
         <source>psycopg2 is not installed</source>
         <translation>未安装 psycopg2</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="222"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="234"/>
         <source>no layer lives in PostGIS</source>
         <translation>没有图层位于 PostGIS 中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="255"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="267"/>
         <source>the layers are in different PostGIS databases</source>
         <translation>各图层位于不同的 PostGIS 数据库中</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="241"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="253"/>
         <source>PostGIS {version} in the database, {sessions} sessions</source>
         <translation>PostGIS {version}，在数据库内运行，{sessions} 个会话</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="255"/>
+        <location filename="../../yongji_plugin/core/engine/postgis_backend.py" line="267"/>
         <source>The postgis engine backend cannot run here: {reason}</source>
         <translation>PostGIS 叠加分析引擎无法在此运行：{reason}</translation>
     </message>
@@ -2214,7 +2214,7 @@
         <translation>叠加分析引擎 {name} 无法在此运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="206"/>
+        <location filename="../../yongji_plugin/core/engine/shapely_backend.py" line="202"/>
         <source>shapely {version} (GEOS {geos}), {threads} threads</source>
         <translation>shapely {version}（GEOS {geos}），{threads} 个线程</translation>
     </message>
@@ -3004,7 +3004,7 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/gui/shared/job_task.py" line="41"/>
+        <location filename="../../yongji_plugin/gui/shared/job_task.py" line="43"/>
         <source>Results not written: {error}</source>
         <translation>结果未写出：{error}</translation>
     </message>
@@ -5049,7 +5049,7 @@
         <translation>自动闭合缺少闭合点的圈（给出警告）</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/site_check/check.py" line="304"/>
+        <location filename="../../yongji_plugin/core/site_check/check.py" line="302"/>
         <source>{ok} compliant, {review} needing 论证, {bad} non-compliant, {skip} not checked</source>
         <translation>合规 {ok} 个，需论证 {review} 个，不合规 {bad} 个，未检查 {skip} 个</translation>
     </message>
@@ -6709,7 +6709,7 @@
         <translation>每幅详图按整数比例尺放大显示一组变化（相距不足 300 米的变化合为一组），按变化面积由大到小排列，每个图层至多 12 幅。</translation>
     </message>
     <message>
-        <location filename="../../yongji_plugin/core/engine/footprint.py" line="128"/>
+        <location filename="../../yongji_plugin/core/engine/footprint.py" line="134"/>
         <source>Control layer {name} has no spatial index: all its {count} features are read and indexed in memory for each check; a spatial index on the layer (Layer Properties ▸ Source ▸ Create Spatial Index) lets a check of a few sites read only the features near them</source>
         <translation>控制图层 {name} 没有空间索引：每次检查都要读取其全部 {count} 个要素并在内存中建立索引；为该图层建立空间索引（图层属性 ▸ 源 ▸ 创建空间索引）后，检查少数地块时只读取其附近的要素</translation>
     </message>
@@ -6877,6 +6877,11 @@
         <location filename="../../yongji_plugin/processing/interrupt.py" line="71"/>
         <source>Interrupted (Ctrl+C): the run stops and removes what it wrote</source>
         <translation>已中断（Ctrl+C）：运行停止，并删除已写出的内容</translation>
+    </message>
+    <message>
+        <location filename="../../yongji_plugin/core/engine/wkb_spill.py" line="91"/>
+        <source>The temporary folder {folder} has no room for this batch&apos;s conflict pieces ({error}): free space there, or point TMPDIR (TEMP on Windows) at a larger disk</source>
+        <translation>临时文件夹 {folder} 没有空间存放本批次的冲突图斑（{error}）：请在该处腾出空间，或将 TMPDIR（Windows 下为 TEMP）指向更大的磁盘</translation>
     </message>
 </context>
 <context>

@@ -11,12 +11,18 @@ import threading
 
 import numpy as np
 
+from ...i18n import tr
+from ..shared.errors import PlanError
+
 BOX = 32  # bytes of a box: four little-endian doubles
 
 
 class Spill:
     def __init__(self):
-        self.file = tempfile.TemporaryFile(prefix="yongji-pieces-")
+        try:
+            self.file = tempfile.TemporaryFile(prefix="yongji-pieces-")
+        except OSError as error:
+            raise _no_room(error) from error
         self._lock = threading.Lock()  # threads write and read through one file position
         self._size = 0
 
@@ -32,10 +38,22 @@ class Spill:
             box_offsets = np.full(len(lengths), -1, dtype=np.int64)
             if boxes is not None:
                 box_offsets = self._size + len(data) + BOX * np.arange(len(lengths), dtype=np.int64)
-            self.file.seek(self._size)
-            self.file.write(data + box_data)
+            try:
+                self.file.seek(self._size)
+                self.file.write(data + box_data)
+                self.file.flush()  # a full disk is said here, not when the pieces are read
+            except OSError as error:
+                self._discard()
+                raise _no_room(error) from error
             self._size += len(data) + len(box_data)
         return np.column_stack([offsets, lengths, box_offsets])
+
+    def _discard(self) -> None:
+        """Close the file now (a failed batch must not keep it open, nor its folder busy)."""
+        try:
+            self.file.close()
+        except OSError:  # closing flushes: what a full disk refused is dropped with the file
+            pass
 
     def read(self, where: np.ndarray) -> np.ndarray:
         """The WKB at these rows, as bytes (None where none)."""
@@ -62,9 +80,17 @@ class Spill:
                 continue
             first = int(starts[run[0]])
             with self._lock:
-                self.file.flush()
                 self.file.seek(first)
                 data = self.file.read(int(ends[run[-1]]) - first)
             cuts = zip((starts[run] - first).tolist(), (ends[run] - first).tolist())
             out[order[run]] = [data[a:b] for a, b in cuts]
         return out
+
+
+def _no_room(error: OSError) -> PlanError:
+    return PlanError(
+        tr(
+            "The temporary folder {folder} has no room for this batch's conflict pieces ({error}): free "
+            "space there, or point TMPDIR (TEMP on Windows) at a larger disk"
+        ).format(folder=tempfile.gettempdir(), error=error.strerror or error)
+    )
