@@ -212,8 +212,8 @@ def _read_qgis(spec: ControlLayer, area_crs, convert, rects=None) -> BulkRead:
         wkb.append(bytes(geometry.asWkb()))
         for name in spec.fields:
             values[name].append(feature[name])
-    result = BulkRead(np.asarray(fids, dtype=np.int64), convert([_objects(wkb)]), True)
-    result.columns = {name: _objects(column) for name, column in values.items()}
+    result = BulkRead(np.asarray(fids, dtype=np.int64), convert([object_array(wkb)]), True)
+    result.columns = {name: object_array(column) for name, column in values.items()}
     return result._finish(None)
 
 
@@ -227,7 +227,8 @@ def _features(layer, request, rects):
         yield from layer.getFeatures(QgsFeatureRequest(request).setFilterRect(QgsRectangle(*rect)))
 
 
-def _objects(values: list) -> np.ndarray:
+def object_array(values: list) -> np.ndarray:
+    """Values as a numpy array of Python objects, each kept as it is (bytes stay bytes)."""
     array = np.empty(len(values), dtype=object)
     array[:] = values
     return array

@@ -39,6 +39,7 @@ from ..shared.errors import PlanError
 from ..shared.memory import give_back
 from . import footprint
 from .backend import INTERIORS_MEET, Backend, Canceled, Overlay, Sites
+from .bulk_read import object_array
 from .geometry_repair import polygon_part
 from .layers import ControlLayer
 from .wkb_spill import Spill
@@ -546,12 +547,6 @@ def _merged(batch: list[int], rows, sites, keys) -> list:
     return out
 
 
-def _objects(values: list) -> np.ndarray:
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
-
-
 def _geometry(wkb) -> Optional[QgsGeometry]:
     if wkb is None:
         return None
@@ -608,7 +603,7 @@ class PostgisOverlay(Overlay):
         return (lambda: [_geometry(w) or QgsGeometry() for w in spill.read(where)]), None
 
     def _pieces(self, pair_indices: list[int]) -> list[QgsGeometry]:
-        return [_geometry(w) or QgsGeometry() for w in self._fetched(pair_indices, _objects)]
+        return [_geometry(w) or QgsGeometry() for w in self._fetched(pair_indices, object_array)]
 
     def _fetched(self, pair_indices, keep) -> np.ndarray:
         """What ``keep`` makes of the WKB of these pairs' pieces (a row per pair, as asked): the
